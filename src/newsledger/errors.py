@@ -1,0 +1,35 @@
+"""Errors newsledger raises, as one tree.
+
+    NewsledgerError
+    ├── InputError      a file or line that cannot be read as a document (names the file and line)
+    ├── LexiconError    a data file under lexicons/ that is malformed (names the file and line)
+    └── LedgerError     the ledger file cannot be opened or written
+"""
+
+from __future__ import annotations
+
+
+class NewsledgerError(Exception):
+    """Base of every error newsledger raises on purpose."""
+
+
+class InputError(NewsledgerError):
+    """One input (a file, or a line of a JSONL file) could not be read as a document."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+class LexiconError(NewsledgerError):
+    """A lexicon data file has a malformed row."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+
+
+class LedgerError(NewsledgerError):
+    """The ledger could not be opened or written."""
