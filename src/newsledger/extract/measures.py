@@ -1,0 +1,150 @@
+"""What a number counts: the measure and the counted noun phrase, read off the dependency parse.
+
+Order of evidence for the measure of a number (first that speaks wins):
+  1. a trigger verb or participle attached to the counted noun ("30 ISIS operatives killed",
+     "92 captured ISIS operatives", "two individuals who died");
+  2. the verb or event noun that governs the counted noun ("44 ISIS operatives were killed",
+     "killing 466 operatives", "the deaths of 11", "166 detained", "lost their lives");
+  3. the counted noun itself ("153 attacks", "196 missions", "9,000 ISIS detainees");
+  4. a stock of people in a camp or area ("70,000 people in the camps");
+  5. a partitive back-reference ("three of which", "Most of them - 211 -") takes the measure of the
+     figure it refers to (resolved by the caller);
+  6. a trigger phrase elsewhere in the sentence ("the death toll ... reached 73", "the number of
+     IDPs ... reached 921,000").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newsledger.lexicons import read_table
+from newsledger.model import Measure
+
+_NOUN_POS = {"NOUN", "PROPN", "PRON"}
+_SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "npadvmod"}
+_MODIFIER_DEPS = {"acl", "amod", "relcl", "advcl"}
+# Person nouns whose count in a camp or area is a population stock.
+_PEOPLE = {"people", "person", "individual", "family", "civilian", "child", "woman", "man",
+           "resident", "household", "refugee", "idp"}
+_PLACE_OF_RESIDENCE = re.compile(r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b",
+                                 re.IGNORECASE)
+_PARTITIVE = re.compile(r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureReading:
+    """The measure of one number, the counted phrase, and whether it refers back to another figure."""
+
+    measure: Measure | None
+    counted: str | None
+    counted_head: str | None
+    partitive: bool = False
+
+
+@cache
+def _lexicon() -> dict[tuple[str, str], Measure]:
+    return {(term, kind): Measure(measure) for term, kind, measure in read_table("measures.tsv", 3)}
+
+
+def _word_measure(token: Token, kind: str) -> Measure | None:
+    lex = _lexicon()
+    for form in (token.lemma_.lower(), token.lower_):
+        found = lex.get((form, kind))
+        if found:
+            return found
+    return None
+
+
+def _verb_measure(token: Token) -> Measure | None:
+    if token.pos_ not in {"VERB", "ADJ", "AUX"} and token.tag_ not in {"VBN", "VBD", "VBG"}:
+        return _word_measure(token, "verb") if token.lower_ in {"dead", "wounded", "injured", "missing"} else None
+    if token.lemma_ == "lose" and any(c.lower_ == "lives" for c in token.children):
+        return Measure.KILLED
+    return _word_measure(token, "verb")
+
+
+def _phrase_measure(text: str) -> Measure | None:
+    lowered = text.lower()
+    for (term, kind), measure in _lexicon().items():
+        if kind == "phrase" and term in lowered:
+            return measure
+    return None
+
+
+def counted_noun(number: Token) -> Token:
+    """The noun the number counts: its head for '44 operatives', the 'of' object for 'Thirty-three of the operations'."""
+    if number.dep_ in {"nummod", "quantmod"} and number.head.pos_ in _NOUN_POS:
+        return number.head
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in _NOUN_POS:
+                    return obj
+    return number
+
+
+def _counted_phrase(number: Token, noun: Token) -> str | None:
+    if noun is number:
+        return None
+    if noun.i > number.i:
+        words = [t for t in noun.doc[number.i + 1 : noun.i + 1] if t.pos_ not in {"PUNCT", "DET", "NUM"}]
+    else:  # partitive: "Thirty-three of the operations"
+        words = [t for t in noun.lefts if t.dep_ in {"compound", "amod"}] + [noun]
+    text = " ".join(t.text for t in words if t.lower_ not in {"more", "other", "others"} or t is noun)
+    return text or None
+
+
+def _modifier_trigger(noun: Token) -> Measure | None:
+    for child in noun.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            found = _verb_measure(child)
+            if found:
+                return found
+    return None
+
+
+def _governing_trigger(noun: Token) -> Measure | None:
+    head = noun.head
+    if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
+        found = _verb_measure(head)
+        if found:
+            return found
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
+        return _word_measure(head.head, "noun")
+    if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
+        return _governing_trigger(head) or _verb_measure(head.head) or _modifier_trigger(head.head)
+    if noun.dep_ == "conj" and head is not noun:
+        return _modifier_trigger(head) or _governing_trigger(head)
+    return None
+
+
+def read_measure(number: Token, sentence: Span) -> MeasureReading:
+    """Measure and counted phrase of the number whose last token is ``number``."""
+    noun = counted_noun(number)
+    counted = _counted_phrase(number, noun)
+    head_word = noun.lemma_.lower() if noun is not number else None
+    measure = (
+        _modifier_trigger(noun)
+        or _governing_trigger(noun)
+        or (_word_measure(noun, "noun") if noun is not number else None)
+    )
+    if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
+        measure = Measure.POPULATION
+    partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
+    if measure is None and not partitive:
+        measure = _phrase_measure(sentence.text) or _nearby_noun_measure(number, sentence)
+    return MeasureReading(measure, counted, head_word, partitive)
+
+
+def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Measure | None:
+    """A measure noun close before the number ('the number of IDPs ... surged to 921,000')."""
+    start = max(sentence.start, number.i - window)
+    for token in reversed(sentence.doc[start : number.i]):
+        found = _word_measure(token, "noun")
+        if found and found is not Measure.OTHER:
+            return found
+    return None

@@ -1,0 +1,418 @@
+"""Stated numbers: parse one number phrase with its hedge, or find every stated count in a text.
+
+``parse_number("more than 9,000")`` gives the interval the wording implies (the qualifier
+conventions of the gold schema). ``find_quantities(text)`` scans a whole text in three steps:
+
+  1. match every number phrase (digits, number words, "a dozen") with the hedge next to it;
+  2. drop those that are not counts: dates, years, times, ages, money, percentages, measures,
+     durations, seats and votes, identifiers, phone numbers, gallery and list markers;
+  3. join neighbours into ranges ("10 to 15", "between 10 and 15") and drop scores ("3-1").
+
+Word lists are data: ``lexicons/number_words.tsv``, ``hedges.tsv``, ``non_count_units.tsv`` and
+``non_count_labels.tsv``. Regexes are compiled once at import; this runs on every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+from newsledger import lexicons
+from newsledger.errors import LexiconError
+from newsledger.lexicons import read_table
+from newsledger.model import Qualifier, Quantity
+
+_WORD_KINDS = frozenset({"unit", "teen", "ten", "hundred", "scale", "dozen"})
+_QUALIFIERS = frozenset(q.value for q in Qualifier)
+
+
+def _load_number_words() -> dict[str, tuple[int, str]]:
+    words = {}
+    for row, (word, value, kind) in enumerate(read_table("number_words.tsv", 3), start=1):
+        if not value.isdigit() or kind not in _WORD_KINDS:
+            kinds = ", ".join(sorted(_WORD_KINDS))
+            raise _bad_row("number_words.tsv", row,
+                           f"{word!r}: value must be a whole number and kind one of {kinds}")
+        words[word.lower()] = (int(value), kind)
+    return words
+
+
+def _load_hedges() -> tuple[dict[str, Qualifier], dict[str, Qualifier]]:
+    before: dict[str, Qualifier] = {}
+    after: dict[str, Qualifier] = {}
+    for row, (phrase, qualifier, position) in enumerate(read_table("hedges.tsv", 3), start=1):
+        if qualifier not in _QUALIFIERS or position not in ("before", "after"):
+            names = ", ".join(sorted(_QUALIFIERS))
+            raise _bad_row("hedges.tsv", row, f"{phrase!r}: qualifier must be one of {names}, "
+                           "and position before or after")
+        (before if position == "before" else after)[_norm(phrase)] = Qualifier(qualifier)
+    return before, after
+
+
+def _load_units() -> tuple[list[str], list[str]]:
+    units: list[str] = []
+    modifiers: list[str] = []
+    for row, (word, kind, _reason) in enumerate(read_table("non_count_units.tsv", 3), start=1):
+        if kind not in ("unit", "modifier"):
+            raise _bad_row("non_count_units.tsv", row, f"{word!r}: kind must be unit or modifier")
+        (units if kind == "unit" else modifiers).append(word.lower())
+    return units, modifiers
+
+
+def _bad_row(name: str, row: int, message: str) -> LexiconError:
+    """The error for the ``row``-th entry of a lexicon, located at its line in the file."""
+    text = resources.files(lexicons).joinpath(name).read_text(encoding="utf-8")
+    entries = [n for n, line in enumerate(text.splitlines(), start=1)
+               if line.strip() and not line.startswith("#")]
+    return LexiconError(name, entries[row - 1] if row <= len(entries) else row, message)
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+_WORDS = _load_number_words()
+NUMBER_WORDS: dict[str, int] = {word: value for word, (value, _kind) in _WORDS.items()}
+_HEDGES_BEFORE, _HEDGES_AFTER = _load_hedges()
+_UNITS, _MODIFIERS = _load_units()
+_LABELS = frozenset(_norm(words) for words, _reason in read_table("non_count_labels.tsv", 2))
+_LABEL_WORDS = max(len(label.split()) for label in _LABELS)
+_SCALES = {w: value for w, (value, kind) in _WORDS.items() if kind in ("hundred", "scale")}
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Literal phrases as one regex alternation, longest first, any whitespace between words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
+
+
+def _words_of(*kinds: str) -> str:
+    return _alternation(w for w, (_value, kind) in _WORDS.items() if kind in kinds)
+
+
+# A number phrase starts with a unit, teen or ten word, or with "a"/"half a" before a scale or
+# dozen; "and" joins only after a scale word ("one hundred and twenty"), never two numbers.
+_FIRST_WORD = (rf"(?:(?:half[ \t]+)?an?[ \t]+(?:{_words_of('hundred', 'scale', 'dozen')})"
+               rf"|{_words_of('unit', 'teen', 'ten')})\b")
+_AND_AFTER_SCALE = "|".join(f"(?<={word})" for word in _SCALES)
+_NEXT_WORD = rf"(?:-|[ \t]+|(?:{_AND_AFTER_SCALE})[ \t]+and[ \t]+)(?:{_words_of(*_WORD_KINDS)})\b"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Not inside a token: "AK-47", "$500", "12/30/22", "8:30", "#5", "+234", ".50", "44.5%", "3rd";
+# a hyphen after digits is a range ("10-15"), after letters a model or name ("F-16", "Covid-19").
+_NOT_AFTER = r"(?<![\w.,:/\\$€£¥₦#@+=&])(?<![^\W\d]-)"
+_NOT_BEFORE = r"(?![\w%]|[.,:/]\w)"
+_NUMBER = re.compile(
+    rf"{_NOT_AFTER}(?:(?P<hedge>{_alternation(_HEDGES_BEFORE)})\s+)?"
+    rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}(?:[ \t]+(?P<scale>{_alternation(_SCALES)})\b)?"
+    rf"|(?P<words>{_FIRST_WORD}(?:{_NEXT_WORD})*))"
+    rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b)?",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    rf"(?:[ \t]*-[ \t]*|\s*)(?:(?:{_alternation(_MODIFIERS)})\s+)?"
+    rf"(?:{_alternation(_UNITS)})(?:e?s)?(?![a-z])",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"[ \t]*[-–][ \t]*|\s+to\s+", re.IGNORECASE)
+_BETWEEN_GAP = re.compile(r"\s+and\s+|[ \t]*[-–][ \t]*", re.IGNORECASE)
+_GALLERY_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+# "four or five kilos", "9,000 people out of 22,000 voters": the first shares the second's unit.
+_SHARED_UNIT_GAP = re.compile(r"\s+(?:or|(?:[a-z]+\s+){0,2}out\s+of)\s+", re.IGNORECASE)
+# "Bozo Kelava, 36, and ...": a number set off by commas after a name is an age.
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+,[ \t]*\Z")
+_COMMA_AFTER = re.compile(r"[ \t]*[,)]")
+_OLDEST_AGE = 120
+# Phone numbers and similar digit groups: "+234 803 123 4567", "0803-123-4567".
+_PHONE = re.compile(r"(?:\+\d{1,4}|\(\d{1,4}\)|\d{1,4})(?:[ .-]\d{2,5}){2,}")
+_LIST_MARKER_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
+_YEARS = range(1900, 2100)
+_LABEL_WINDOW = 60  # characters looked at before a number for a label ("under the age of")
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """One number phrase as matched, before deciding whether it is a count."""
+
+    start: int  # the phrase with its hedges
+    end: int
+    core_start: int
+    core_end: int
+    value: int | None  # None: not a whole count ("1.5", "a")
+    hedge: Qualifier | None
+    after: Qualifier | None
+    digits: str | None  # the digits as written, when the number is in digits
+    dozen: bool
+    bare_one: bool  # "one" alone: too often not a count ("one of", "no one", "at one point")
+
+
+def word_to_int(word: str) -> int | None:
+    """The value of a number written in words ("eight", "Thirty-three", "a dozen"), else None."""
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z]+", word)]
+    if not tokens or re.search(r"\d", word):
+        return None
+    parsed = _words_value(tokens)
+    if parsed is None or parsed[1] != len(tokens):
+        return None
+    return parsed[0]
+
+
+def parse_number(text: str) -> Quantity | None:
+    """The first number phrase of ``text`` with its hedge, as a Quantity; None if there is none."""
+    for m in _NUMBER.finditer(text):
+        match = _read_match(text, m)
+        if match.value is None:
+            continue
+        following = _next_match(text, match.end)
+        if following is not None and _is_range_pair(text, match, following):
+            joined = _range(text, match, following)
+            if joined is not None:
+                return joined
+        return _quantity(text, match)
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every stated count in ``text`` with its hedge and offsets; numbers not counts left out."""
+    matches = [_read_match(text, m) for m in _NUMBER.finditer(text)]
+    if not matches:
+        return []
+    excluded = [_is_not_a_count(text, m) for m in matches]
+    _exclude_pairs(text, matches, excluded)
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(matches):
+        match = matches[i]
+        if i + 1 < len(matches) and _is_range_pair(text, match, matches[i + 1]):
+            # A range with a bad part (years "2014-2018", a score "3-1") is not two counts either.
+            joined = _range(text, match, matches[i + 1])
+            if joined is not None and not (excluded[i] or excluded[i + 1]):
+                quantities.append(joined)
+            i += 2
+            continue
+        if not excluded[i] and not (match.bare_one and match.hedge is None):
+            quantities.append(_quantity(text, match))
+        i += 1
+    return quantities
+
+
+# 1. Matching
+
+
+def _read_match(text: str, m: re.Match[str]) -> _Match:
+    hedge = _HEDGES_BEFORE[_norm(m["hedge"])] if m["hedge"] else None
+    after = _HEDGES_AFTER[_norm(m["after"])] if m["after"] else None
+    start, end = m.start(), m.end()
+    if m["digits"]:
+        return _Match(start, end, m.start("core"), m.end("core"),
+                      value=_digits_value(m["digits"], m["scale"]), hedge=hedge, after=after,
+                      digits=m["digits"], dozen=False, bare_one=False)
+    tokens = list(re.finditer(r"[A-Za-z]+", m["words"]))
+    value, used, dozen = _words_value([t[0].lower() for t in tokens]) or (None, len(tokens), False)
+    core_start = m.start("words")
+    core_end = core_start + tokens[used - 1].end()
+    if core_end < m.end("words"):  # only a prefix is one number ("two three"): the rest is not ours
+        end, after = core_end, None
+    bare_one = used == 1 and tokens[0][0].lower() == "one"
+    return _Match(start, end, core_start, core_end, value=value, hedge=hedge, after=after,
+                  digits=None, dozen=dozen, bare_one=bare_one)
+
+
+def _next_match(text: str, position: int) -> _Match | None:
+    m = _NUMBER.search(text, position)
+    return _read_match(text, m) if m else None
+
+
+def _digits_value(digits: str, scale: str | None) -> int | None:
+    value = Decimal(digits.replace(",", ""))
+    if scale:
+        return int((value * _SCALES[scale.lower()]).to_integral_value())
+    # "44.5" without a scale is a measurement, and "9.000" is not thousands in English.
+    return int(value) if value == value.to_integral_value() and "." not in digits else None
+
+
+def _words_value(tokens: list[str]) -> tuple[int, int, bool] | None:
+    """Value of a number-word phrase, how many of its tokens it used, whether it counts dozens."""
+    i, half = 0, False
+    if tokens[:1] == ["half"]:
+        i, half = 1, True
+    total, group, largest_scale, last = 0, 0, 0, "start"
+    if i < len(tokens) and tokens[i] in ("a", "an"):
+        group, last, i = 1, "a", i + 1
+    used = 0
+    for position in range(i, len(tokens)):
+        token = tokens[position]
+        if token == "and":
+            if last not in ("hundred", "scale"):
+                break
+            continue
+        if token not in _WORDS:
+            break
+        value, kind = _WORDS[token]
+        if not _may_follow(last, kind, value, group, largest_scale):
+            break
+        if kind == "hundred":
+            group = (group or 1) * 100
+        elif kind == "scale":
+            total, group, largest_scale = total + (group or 1) * value, 0, value
+        elif kind == "dozen":
+            group = (group or 1) * 12
+        else:
+            group += value
+        last, used = kind, position + 1
+    if last in ("start", "a"):
+        return None
+    whole = total + group
+    return (whole // 2 if half else whole), used, last == "dozen"
+
+
+def _may_follow(last: str, kind: str, value: int, group: int, largest_scale: int) -> bool:
+    """Whether a word of ``kind`` can continue a phrase whose previous word was of kind ``last``."""
+    if kind == "unit":
+        return last in ("start", "ten", "hundred", "scale")
+    if kind in ("teen", "ten"):
+        return last in ("start", "hundred", "scale")
+    if kind == "hundred":
+        return last in ("a", "unit", "teen") or (last == "ten" and group < 100)
+    if kind == "scale":
+        smaller = not largest_scale or value < largest_scale  # "a thousand million" is odd
+        return smaller and last in ("a", "unit", "teen", "ten", "hundred")
+    return last in ("a", "unit", "teen", "ten")  # dozen: "a dozen", "two dozen"
+
+
+# 2. Deciding what is a count
+
+
+def _is_not_a_count(text: str, match: _Match) -> bool:
+    """Whether the number is a date, time, age, measure, label or identifier, not a count."""
+    return (
+        match.value is None
+        or _looks_like_year_or_id(match)
+        or _has_label_before(text, match)
+        or _UNIT_AFTER.match(text, match.end) is not None
+        or _is_bracketed(text, match)
+        or _is_list_marker(text, match)
+        or _in_phone_number(text, match)
+        or _is_age_after_name(text, match)
+    )
+
+
+def _has_label_before(text: str, match: _Match) -> bool:
+    """A label before the phrase ("aged over 60") or before the number ("children under five")."""
+    return any(_ends_with_label(text, at) for at in {match.start, match.core_start})
+
+
+def _ends_with_label(text: str, at: int) -> bool:
+    """Whether the words right before ``at`` are a label ("Jan.", "No.", "the age of")."""
+    start = max(0, at - _LABEL_WINDOW)
+    words = text[start:at].lower().split()
+    if start > 0:
+        words = words[1:]  # the first word may be cut
+    words = words[-_LABEL_WORDS:]
+    if not words:
+        return False
+    words[-1] = words[-1].removesuffix(".")
+    return any(" ".join(words[-n:]).lstrip("(\"'“‘") in _LABELS for n in range(1, len(words) + 1))
+
+
+def _looks_like_year_or_id(match: _Match) -> bool:
+    digits = match.digits
+    if digits is None or "," in digits or "." in digits:
+        return False
+    if len(digits) == 4 and int(digits) in _YEARS:
+        return True
+    # "Release Number 20240405", "01": long or zero-led digit runs are identifiers, not counts.
+    return len(digits) >= 6 or (len(digits) > 1 and digits.startswith("0"))
+
+
+def _is_age_after_name(text: str, match: _Match) -> bool:
+    if match.digits is None or match.hedge or match.value is None or match.value > _OLDEST_AGE:
+        return False
+    before = _NAME_COMMA_BEFORE.search(text, max(0, match.start - 30), match.start)
+    return before is not None and _COMMA_AFTER.match(text, match.end) is not None
+
+
+def _is_bracketed(text: str, match: _Match) -> bool:
+    """'(0)' comment counters and 'eight (8)' restatements, '[3]' footnotes."""
+    before = text[match.start - 1] if match.start else ""
+    after = text[match.end] if match.end < len(text) else ""
+    return (before, after) in (("(", ")"), ("[", "]"))
+
+
+def _is_list_marker(text: str, match: _Match) -> bool:
+    if not _LIST_MARKER_BEFORE.search(text, max(0, match.start - 20), match.start):
+        return False
+    return re.match(r"[.)]\s", text[match.end:match.end + 2]) is not None
+
+
+def _in_phone_number(text: str, match: _Match) -> bool:
+    if match.digits is None:
+        return False
+    window_start = max(0, match.start - 20)
+    for phone in _PHONE.finditer(text, window_start, min(len(text), match.end + 20)):
+        if phone.start() < match.end and match.start < phone.end():
+            return True
+    return False
+
+
+def _exclude_pairs(text: str, matches: list[_Match], excluded: list[bool]) -> None:
+    """Rules on neighbours: gallery markers '1 of 2'; 'N or M kilos' shares M's unit."""
+    for i in range(len(matches) - 1):
+        first, second = matches[i], matches[i + 1]
+        gap = text[first.end:second.start]
+        if first.digits and second.digits and _GALLERY_GAP.fullmatch(gap):
+            excluded[i] = excluded[i + 1] = True
+        elif excluded[i + 1] and _SHARED_UNIT_GAP.fullmatch(gap):
+            excluded[i] = True
+
+
+# 3. Ranges and the resulting intervals
+
+
+def _is_range_pair(text: str, first: _Match, second: _Match) -> bool:
+    """Whether two neighbours are written as one range: '10 to 15', '10-15', 'between 10 and 15'."""
+    if first.value is None or second.value is None or second.hedge or first.after:
+        return False
+    gap = text[first.end:second.start]
+    if first.hedge is Qualifier.RANGE:
+        return _BETWEEN_GAP.fullmatch(gap) is not None
+    # "rose from 87,000 to 921,000" is a change, not a range.
+    from_before = _FROM_BEFORE.search(text, max(0, first.start - 9), first.start)
+    return _RANGE_GAP.fullmatch(gap) is not None and from_before is None
+
+
+def _range(text: str, first: _Match, second: _Match) -> Quantity | None:
+    """The range of a pair, or None when it does not go up (a score "3-1", "2-2")."""
+    if first.value is None or second.value is None or first.value >= second.value:
+        return None
+    start, end = first.start, second.end
+    return Quantity(first.value, second.value, Qualifier.RANGE, text[start:end], start, end)
+
+
+def _quantity(text: str, match: _Match) -> Quantity:
+    """The interval the wording implies (gold schema conventions)."""
+    assert match.value is not None
+    start = match.start if match.hedge is not Qualifier.RANGE else match.core_start
+    qualifier = match.hedge if match.hedge not in (None, Qualifier.RANGE) else match.after
+    if qualifier is None:
+        qualifier = Qualifier.APPROXIMATE if match.dozen else Qualifier.EXACT
+    low, high = _bounds(match.value, qualifier)
+    return Quantity(low, high, qualifier, text[start:match.end], start, match.end)
+
+
+def _bounds(value: int, qualifier: Qualifier) -> tuple[int, int | None]:
+    if qualifier is Qualifier.MORE_THAN:
+        return value + 1, None
+    if qualifier is Qualifier.AT_LEAST:
+        return value, None
+    if qualifier is Qualifier.AT_MOST:
+        return 0, value  # "up to 50" bounds only from above; the evaluator reads a null low as 0
+    if qualifier is Qualifier.LESS_THAN:
+        return 0, max(0, value - 1)
+    return value, value
+
+
+__all__ = ["NUMBER_WORDS", "find_quantities", "parse_number", "word_to_int"]

@@ -1,0 +1,302 @@
+"""Read reports from files, folders and stdin into Documents, one InputError per bad input.
+
+Stages for one file:
+    1. stat: missing, too large (checked before reading) or empty
+    2. bytes -> text: binary content, UTF-16, invalid UTF-8 (with its byte offset); a BOM is dropped
+    3. parse by suffix: .txt, .html/.htm (trafilatura), .jsonl (one document a line), .json (gold)
+    4. build the Document; page furniture is reported as noise spans, the text is never changed
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from newsledger.errors import InputError
+from newsledger.model import Document
+from newsledger.noise import find_noise
+
+# 20 MB is about 3 million words: far above any single report or press release, and small enough
+# to read into memory in one go. Checked with os.stat so a huge file fails before it is read.
+_MB = 1024 * 1024
+MAX_FILE_BYTES = 20 * _MB
+# More than this share of undecodable or control characters in the first 64 KB means "binary".
+BINARY_SHARE = 0.10
+_SNIFF_BYTES = 64 * 1024
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+GOLD_SUFFIXES = (".json",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + GOLD_SUFFIXES
+JSONL_KEYS = {"id": "name", "title": "title", "url": "url", "outlet": "outlet"}
+GOLD_KEYS = {"doc_id": "name", "title": "title", "source_url": "url"}
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+Result = Document | InputError
+
+
+def read_inputs(paths: Sequence[str]) -> Iterator[Document | InputError]:
+    """Documents read from files, folders or ``-`` (stdin); an InputError per bad file or line."""
+    for path in paths:
+        if path == STDIN:
+            yield from _read_stdin()
+        elif os.path.isdir(path):
+            yield from _read_folder(path)
+        else:
+            yield from _read_file(path)
+
+
+def read_text_document(text: str, *, path: str | None = None, **meta: Any) -> Document:
+    """A Document for ``text`` as given, with its noise spans; ``meta`` are Document fields."""
+    return Document(text=text, path=path, noise=find_noise(text), **meta)
+
+
+def _read_folder(folder: str) -> Iterator[Result]:
+    """Every file with a known suffix under ``folder``, recursively, in sorted order."""
+    # os.walk does not follow symlinked folders, so a link loop cannot recurse forever.
+    files = sorted(
+        os.path.join(root, name)
+        for root, _dirs, names in os.walk(folder)
+        for name in names
+        if Path(name).suffix.lower() in SUFFIXES
+    )
+    for file in files:
+        yield from _read_file(file)
+
+
+def _read_file(path: str) -> Iterator[Result]:
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        yield InputError(path, f"unsupported file type {suffix or '(no suffix)'!r}; expected one "
+                         f"of {', '.join(SUFFIXES)}, a folder or '-' for stdin")
+        return
+    text = _read_text_file(path)
+    if isinstance(text, InputError):
+        yield text
+    elif suffix in HTML_SUFFIXES:
+        yield _document_from_html(text, path)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _documents_from_jsonl(text, path)
+    elif suffix in GOLD_SUFFIXES:
+        yield _document_from_gold(text, path)
+    else:
+        yield read_text_document(text, path=path)
+
+
+def _read_text_file(path: str) -> str | InputError:
+    """The file's text, after the size, binary and UTF-8 checks."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return InputError(path, f"file is {size / _MB:.1f} MB, larger than the limit of "
+                              f"{MAX_FILE_BYTES / _MB:.0f} MB")
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return InputError(path, "file not found")
+    except OSError as error:
+        return InputError(path, f"cannot read the file: {error.strerror or error}")
+    return decode_text(data, path)
+
+
+def decode_text(data: bytes, path: str) -> str | InputError:
+    """UTF-8 text of ``data`` (a BOM is dropped), or why it is not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return InputError(path, "file is UTF-16 encoded; save it as UTF-8")
+    if b"\x00" in data:
+        return InputError(path, "binary file (contains NUL bytes), not text")
+    if _looks_binary(data[:_SNIFF_BYTES]):
+        return InputError(path, "binary file (mostly non-text bytes), not text")
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[start:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = start + error.start
+        return InputError(path, f"invalid UTF-8 at byte offset {offset} "
+                          f"(byte 0x{data[offset]:02x}); save the file as UTF-8")
+    if not text.strip():
+        return InputError(path, "file is empty" if not text else "file contains only whitespace")
+    return text
+
+
+def _looks_binary(sample: bytes) -> bool:
+    text = sample.decode("utf-8", errors="replace")
+    odd = sum(1 for char in text if char == "\ufffd" or (char < " " and char not in _TEXT_CONTROLS))
+    return odd > BINARY_SHARE * max(1, len(text))
+
+
+def _document_from_html(html: str, path: str) -> Result:
+    """Main text and metadata of an HTML page, extracted by trafilatura."""
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if extracted is None:  # trafilatura found no main text
+        page: dict[str, Any] = {}
+    else:
+        page = extracted if isinstance(extracted, dict) else dict(extracted.as_dict())
+    text = _drop_repeated_tail(page.get("text") or "")
+    if not text.strip():
+        return InputError(path, "no main text found in the HTML (malformed or empty page)")
+    return read_text_document(
+        text, path=path, title=page.get("title") or None, url=page.get("url") or None,
+        outlet=page.get("sitename") or None, published=_html_date(page.get("date")),
+    )
+
+
+def _drop_repeated_tail(text: str) -> str:
+    """Undo trafilatura 2.0 emitting a small <article> body twice (adbar/trafilatura#879)."""
+    lines = text.split("\n")
+    # The bug doubles the whole body after an optional heading; only that shape is undone.
+    size = len(lines) // 2
+    if size and lines[-size:] == lines[-2 * size:-size]:
+        return "\n".join(lines[:-size])
+    return text
+
+
+def _html_date(value: str | None) -> date | None:
+    # trafilatura gives YYYY-MM-DD when it finds a date; anything else is treated as no date.
+    try:
+        return parse_published(value)
+    except ValueError:
+        return None
+
+
+def _documents_from_jsonl(text: str, path: str) -> Iterator[Result]:
+    for number, line in enumerate(_jsonl_lines(text), start=1):
+        if line.strip():
+            yield _document_from_jsonl_line(line, path, number)
+
+
+def _document_from_jsonl_line(line: str, path: str, number: int) -> Result:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(path, f"line is not valid JSON: {error.msg} at column {error.colno}",
+                          number)
+    if not isinstance(record, dict):
+        return InputError(path, f"expected a JSON object with 'id' and 'text', got a "
+                          f"{_json_type(record)}", number)
+    return _document_from_record(record, JSONL_KEYS, path, number)
+
+
+def _document_from_gold(text: str, path: str) -> Result:
+    """A gold-format file (``doc_id``, ``text``, ``published``, ``source_url``, ``title``)."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        return InputError(path, f"not valid JSON: {error.msg} at column {error.colno}",
+                          error.lineno)
+    if not isinstance(record, dict) or ("text" not in record and "doc_id" not in record):
+        found = (f"keys {', '.join(map(repr, record))}" if isinstance(record, dict)
+                 else f"a {_json_type(record)}")
+        return InputError(path, "not a gold-format document: expected an object with 'doc_id' "
+                          "and 'text' (optional 'published', 'source_url', 'title'); found "
+                          + found)
+    return _document_from_record(record, GOLD_KEYS, path, None)
+
+
+def _document_from_record(
+    record: dict[str, Any], keys: dict[str, str], path: str, line: int | None
+) -> Result:
+    """A Document from a JSON object; ``keys`` maps its string fields to Document fields."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        problem = ("has no non-empty 'text'" if text is None or isinstance(text, str)
+                   else f"has 'text' that is a {_json_type(text)}, not a string")
+        return InputError(path, f"the document {problem}", line)
+    meta: dict[str, Any] = {}
+    for key, field in keys.items():
+        value = record.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and key in ("id", "doc_id"):
+            value = str(value)  # numeric ids are common in exported archives
+        if value is not None and not isinstance(value, str):
+            return InputError(path, f"{key!r} must be a string, got a {_json_type(value)}", line)
+        meta[field] = value or None
+    try:
+        meta["published"] = parse_published(record.get("published"))
+    except ValueError:
+        return InputError(path, f"bad 'published' date {record.get('published')!r}: expected "
+                          "YYYY-MM-DD or an ISO datetime", line)
+    return read_text_document(text, path=path, **meta)
+
+
+def parse_published(value: object) -> date | None:
+    """A publication date from YYYY-MM-DD or an ISO datetime (the date as written), or None."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"not a string: {value!r}")
+    value = value.strip()
+    if len(value) > 10:
+        datetime.fromisoformat(value)  # validates the time part; the date is taken as written
+    return date.fromisoformat(value[:10])
+
+
+def _read_stdin() -> Iterator[Result]:
+    """JSONL when every non-empty line is a JSON object, else one text document."""
+    text = _stdin_text()
+    if isinstance(text, InputError):
+        yield text
+    elif _is_jsonl(_jsonl_lines(text)):
+        yield from _documents_from_jsonl(text, STDIN_NAME)
+    else:
+        yield read_text_document(text, path=STDIN_NAME)
+
+
+def _stdin_text() -> str | InputError:
+    buffer = getattr(sys.stdin, "buffer", None)
+    data = buffer.read(MAX_FILE_BYTES + 1) if buffer is not None else None
+    if data is None:  # a text stream without bytes underneath (tests, embedding)
+        text = sys.stdin.read(MAX_FILE_BYTES + 1)
+        data = text.encode("utf-8", errors="surrogatepass")
+    if len(data) > MAX_FILE_BYTES:
+        return InputError(STDIN_NAME, f"input is larger than the limit of "
+                          f"{MAX_FILE_BYTES / _MB:.0f} MB")
+    if not data:
+        return InputError(STDIN_NAME, "input is empty")
+    return decode_text(data, STDIN_NAME)
+
+
+def _jsonl_lines(text: str) -> list[str]:
+    # Only "\n" ends a JSONL line: str.splitlines() would also split at U+2028 and other
+    # separators that JSON allows raw inside strings ("\r" before "\n" is JSON whitespace).
+    return text.split("\n")
+
+
+def _is_jsonl(lines: Iterable[str]) -> bool:
+    seen = False
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            return False
+        if not isinstance(record, dict):
+            return False
+        seen = True
+    return seen
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "list", str: "string", bool: "boolean", int: "number",
+             float: "number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUFFIXES",
+    "decode_text",
+    "find_noise",
+    "parse_published",
+    "read_inputs",
+    "read_text_document",
+]

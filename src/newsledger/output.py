@@ -1,0 +1,115 @@
+"""Rows (lists of dicts) printed as a table, CSV, a JSON list or JSON lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+
+class Format(StrEnum):
+    """Output formats shared by every listing command."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+def render(
+    rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None, console: Console
+) -> None:
+    """Print ``rows`` in ``fmt``; ``columns`` picks and orders the keys (default: all of them)."""
+    names = list(columns) if columns is not None else column_names(rows)
+    picked = [{name: row.get(name) for name in names} for row in rows]
+    fmt = Format(fmt)
+    if fmt is Format.TABLE:
+        print_table(rich_table(picked, names), console)
+    elif fmt is Format.CSV:
+        console.out(csv_text(picked, names), end="", highlight=False)
+    elif fmt is Format.JSON:
+        console.out(json.dumps(picked, ensure_ascii=False, indent=2, default=str), highlight=False)
+    else:
+        for row in picked:
+            console.out(json_line(row), highlight=False)
+
+
+def column_names(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Every key of the rows, in first-seen order."""
+    names: dict[str, None] = {}
+    for row in rows:
+        names.update(dict.fromkeys(row))
+    return list(names)
+
+
+def json_line(row: dict[str, Any]) -> str:
+    """One row as a single line of JSON."""
+    return json.dumps(row, ensure_ascii=False, default=str)
+
+
+def rich_table(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> Table:
+    """A compact Rich table (no borders); long cells fold when the terminal is too narrow."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name in names:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        # Text cells: brackets in report text must not be read as Rich markup.
+        table.add_row(*(Text(cell_text(row[name])) for name in names))
+    return table
+
+
+# Wider than any sensible row; only used to measure a table's natural width.
+UNBOUNDED_WIDTH = 100_000
+
+
+def print_table(table: Table, console: Console) -> None:
+    """Print at the terminal's width, or, when piped, as wide as the rows need."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    # Rich would fold every row at 80 columns when piped, which helps no reader of a file.
+    unbounded = console.options.update_width(UNBOUNDED_WIDTH)
+    width = max(console.width, Measurement.get(console, unbounded, table).maximum)
+    Console(file=console.file, width=width, color_system=None).print(table)
+
+
+def csv_text(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> str:
+    """Rows as CSV with a header line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([cell_text(row[name]) for name in names])
+    return buffer.getvalue()
+
+
+def cell_text(value: Any) -> str:
+    """A value as one flat cell: lists joined with '; ', spans as 'start-end', None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_item_text(item) for item in value)
+    return str(value)
+
+
+def _item_text(item: Any) -> str:
+    # The only nested lists are evidence spans ([start, end]) in ``also_at``.
+    if isinstance(item, list | tuple):
+        return "-".join(str(part) for part in item)
+    return cell_text(item)
+
+
+__all__ = [
+    "Format", "cell_text", "column_names", "csv_text", "json_line", "print_table", "render",
+    "rich_table",
+]

@@ -1,0 +1,319 @@
+"""The ledger: documents, figures and checks in one DuckDB file.
+
+Tables are created by migrations: ordered functions registered with ``@migration`` and recorded
+in the ``migrations`` table, so opening a ledger twice applies each one once. A later table
+(groups, incidents) is added by appending one more decorated function below the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import partial
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsledger.errors import LedgerError
+from newsledger.model import Check, Extraction, Figure, Measure
+
+Connection = duckdb.DuckDBPyConnection
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One named schema change; ``apply`` runs inside a transaction."""
+
+    name: str
+    apply: Callable[[Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(apply: Callable[[Connection], None]) -> Callable[[Connection], None]:
+    """Register a schema change under its function name; they run in registration order."""
+    MIGRATIONS.append(Migration(apply.__name__, apply))
+    return apply
+
+
+@migration
+def create_documents(con: Connection) -> None:
+    """Documents keyed by content id, with their text so evidence offsets stay checkable."""
+    con.execute("""
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY, name VARCHAR, title VARCHAR, published DATE, url VARCHAR,
+            outlet VARCHAR, path VARCHAR, text VARCHAR NOT NULL, ingested_at TIMESTAMP NOT NULL
+        )""")
+
+
+@migration
+def create_figures(con: Connection) -> None:
+    """One row per reported figure; ``also_at`` holds restatement spans as JSON text."""
+    con.execute("""
+        CREATE TABLE figures (
+            doc_id VARCHAR NOT NULL, id VARCHAR NOT NULL, start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL, text VARCHAR NOT NULL, number_text VARCHAR NOT NULL,
+            low BIGINT NOT NULL, high BIGINT, qualifier VARCHAR NOT NULL, measure VARCHAR NOT NULL,
+            counted VARCHAR, actor VARCHAR, locations VARCHAR[] NOT NULL, period_start DATE,
+            period_end DATE, time_text VARCHAR, source VARCHAR, also_at VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, id)
+        )""")
+
+
+@migration
+def create_checks(con: Connection) -> None:
+    """Relations between figures of one document and their verdicts."""
+    con.execute("""
+        CREATE TABLE checks (
+            doc_id VARCHAR NOT NULL, type VARCHAR NOT NULL, holds BOOLEAN NOT NULL,
+            total VARCHAR, parts VARCHAR[] NOT NULL, whole VARCHAR, part VARCHAR,
+            reason VARCHAR NOT NULL
+        )""")
+
+
+# Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
+FIGURE_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("text", pa.string()), ("number_text", pa.string()), ("low", pa.int64()),
+    ("high", pa.int64()), ("qualifier", pa.string()), ("measure", pa.string()),
+    ("counted", pa.string()), ("actor", pa.string()), ("locations", pa.list_(pa.string())),
+    ("period_start", pa.date32()), ("period_end", pa.date32()), ("time_text", pa.string()),
+    ("source", pa.string()), ("also_at", pa.string()),
+])
+
+CHECK_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("type", pa.string()), ("holds", pa.bool_()),
+    ("total", pa.string()), ("parts", pa.list_(pa.string())), ("whole", pa.string()),
+    ("part", pa.string()), ("reason", pa.string()),
+])
+
+# A document's output id, by the rule of ``Document.key``: its given name, else its content id.
+DOC_KEY = "coalesce(nullif(d.name, ''), d.id)"
+
+FIGURE_COLUMNS = f"""
+    'figure' AS kind, {DOC_KEY} AS doc, f.id, f.start, f."end", f.text, f.number_text, f.low,
+    f.high, f.qualifier, f.measure, f.counted, f.actor, f.locations, f.period_start, f.period_end,
+    f.time_text, f.source, f.also_at, d.published, d.title
+"""
+
+CHECK_COLUMNS = f"""
+    'check' AS kind, {DOC_KEY} AS doc, c.type, c.holds, c.total, c.parts, c.whole, c.part, c.reason
+"""
+
+DOCUMENT_COLUMNS = """
+    d.id, d.name, d.title, d.published, d.url, d.outlet, d.path, d.ingested_at,
+    (SELECT count(*) FROM figures f WHERE f.doc_id = d.id) AS figures,
+    (SELECT count(*) FROM checks c WHERE c.doc_id = d.id) AS checks
+"""
+
+
+class Ledger:
+    """A DuckDB ledger of documents, their figures and checks; ``":memory:"`` for tests."""
+
+    def __init__(self, path: str = "newsledger.duckdb") -> None:
+        self.path = path
+        try:
+            self._con = duckdb.connect(path)
+        except duckdb.Error as error:
+            raise LedgerError(f"cannot open the ledger {path}: {error}") from error
+        self._migrate()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; the file keeps everything committed."""
+        self._con.close()
+
+    def _migrate(self) -> None:
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+        )
+        applied = {name for (name,) in self._con.execute("SELECT name FROM migrations").fetchall()}
+        for step in MIGRATIONS:
+            if step.name not in applied:
+                self._in_transaction(f"applying migration {step.name}", partial(self._apply, step))
+
+    def _apply(self, step: Migration) -> None:
+        step.apply(self._con)
+        self._con.execute("INSERT INTO migrations VALUES (?, ?)", [step.name, _now()])
+
+    def _in_transaction(self, what: str, work: Callable[[], Any]) -> Any:
+        """Run ``work`` as one transaction; on any error roll back and raise a LedgerError."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            result = work()
+            self._con.execute("COMMIT")
+        except Exception as error:
+            self._con.execute("ROLLBACK")
+            raise LedgerError(f"{self.path}: {what} failed: {error}") from error
+        except BaseException:  # Ctrl-C mid-document: still leave nothing half-written
+            self._con.execute("ROLLBACK")
+            raise
+        return result
+
+    def migrations(self) -> list[str]:
+        """Names of the applied migrations, oldest first."""
+        rows = self._con.execute("SELECT name FROM migrations ORDER BY rowid").fetchall()
+        return [name for (name,) in rows]
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store one document with its figures and checks; False if it was already present."""
+        document = extraction.document
+        what = f"adding document {document.key}" + (f" ({document.path})" if document.path else "")
+        return bool(self._in_transaction(what, partial(self._insert, extraction)))
+
+    def _insert(self, extraction: Extraction) -> bool:
+        document = extraction.document
+        present = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [document.id])
+        if present.fetchone():
+            return False
+        self._con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [document.id, document.name, document.title, document.published, document.url,
+             document.outlet, document.path, document.text, _now()],
+        )
+        self._insert_batch("figures", _figure_table(document.id, extraction.figures))
+        self._insert_batch("checks", _check_table(document.id, extraction.checks))
+        return True
+
+    def _insert_batch(self, table: str, rows: pa.Table) -> None:
+        # Bulk insert through Arrow: row-at-a-time inserts are orders of magnitude slower in DuckDB.
+        if rows.num_rows == 0:
+            return
+        columns = ", ".join(f'"{name}"' for name in rows.column_names)
+        self._con.register("batch", rows)
+        try:
+            self._con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM batch")
+        finally:
+            self._con.unregister("batch")
+
+    def figures(
+        self,
+        *,
+        measure: Measure | str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        document: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Figures matching all given filters, as ``extract`` figure lines plus published, title."""
+        where, params = _figure_filters(measure, actor, place, since, until, source, document)
+        sql = (f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN documents d ON d.id = f.doc_id "
+               f"WHERE {where} ORDER BY d.published NULLS LAST, doc, f.start, f.id")
+        rows = self._rows(sql, params)
+        for row in rows:
+            row["also_at"] = json.loads(row["also_at"])
+        return rows
+
+    def checks(self, *, document: str | None = None) -> list[dict[str, Any]]:
+        """Checks of every (or one) document, failing ones first, then by document and figure id."""
+        where, params = ("TRUE", []) if document is None else _document_filter(document)
+        # Ordering by length first puts "f2" before "f10".
+        sql = (f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d ON d.id = c.doc_id "
+               f"WHERE {where} ORDER BY c.holds, doc, length(coalesce(c.total, c.whole)), "
+               "coalesce(c.total, c.whole), c.type")
+        return self._rows(sql, params)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document's metadata (not its text) with its number of figures and checks."""
+        return self._rows(f"SELECT {DOCUMENT_COLUMNS} FROM documents d "
+                          f"ORDER BY d.published NULLS LAST, {DOC_KEY}", [])
+
+    def count(self) -> dict[str, int]:
+        """Number of documents, figures and checks in the ledger."""
+        counts = {}
+        for table in ("documents", "figures", "checks"):
+            (counts[table],) = self._con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
+        return counts
+
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self._con.execute(sql, params)
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, map(_plain, row), strict=True)) for row in cursor.fetchall()]
+
+
+def _figure_filters(
+    measure: Measure | str | None, actor: str | None, place: str | None, since: date | None,
+    until: date | None, source: str | None, document: str | None,
+) -> tuple[str, list[Any]]:
+    """SQL conditions and parameters for the ``Ledger.figures`` filters."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if measure is not None:
+        conditions.append("f.measure = ?")
+        params.append(Measure(measure).value)
+    for column, needle in (("f.actor", actor), ("f.source", source)):
+        if needle is not None:
+            conditions.append(f"contains(lower({column}), lower(?))")
+            params.append(needle)
+    if place is not None:
+        conditions.append("EXISTS (SELECT 1 FROM unnest(f.locations) AS l(name) "
+                          "WHERE contains(lower(l.name), lower(?)))")
+        params.append(place)
+    # A period known at one end only counts as an instant there; unknown periods never match.
+    if since is not None:
+        conditions.append("coalesce(f.period_end, f.period_start) >= ?")
+        params.append(since)
+    if until is not None:
+        conditions.append("coalesce(f.period_start, f.period_end) <= ?")
+        params.append(until)
+    if document is not None:
+        condition, document_params = _document_filter(document)
+        conditions.append(condition)
+        params.extend(document_params)
+    return " AND ".join(conditions) or "TRUE", params
+
+
+def _document_filter(document: str) -> tuple[str, list[Any]]:
+    return "(d.id = ? OR d.name = ?)", [document, document]
+
+
+def _figure_table(doc_id: str, figures: Iterable[Figure]) -> pa.Table:
+    """The figures of one document as an Arrow table in the ``figures`` column order."""
+    rows = [{
+        "doc_id": doc_id, "id": f.id, "start": f.start, "end": f.end, "text": f.text,
+        "number_text": f.quantity.number_text, "low": f.quantity.low, "high": f.quantity.high,
+        "qualifier": f.quantity.qualifier.value, "measure": f.measure.value, "counted": f.counted,
+        "actor": f.actor, "locations": list(f.locations), "period_start": f.period_start,
+        "period_end": f.period_end, "time_text": f.time_text, "source": f.source,
+        "also_at": json.dumps([list(span) for span in f.also_at]),
+    } for f in figures]
+    return pa.Table.from_pylist(rows, schema=FIGURE_SCHEMA)
+
+
+def _check_table(doc_id: str, checks: Iterable[Check]) -> pa.Table:
+    """The checks of one document as an Arrow table in the ``checks`` column order."""
+    rows = [{
+        "doc_id": doc_id, "type": c.type.value, "holds": c.holds, "total": c.total,
+        "parts": list(c.parts), "whole": c.whole, "part": c.part, "reason": c.reason,
+    } for c in checks]
+    return pa.Table.from_pylist(rows, schema=CHECK_SCHEMA)
+
+
+def _plain(value: Any) -> Any:
+    """Dates and times as ISO text, so rows serialise like ``Figure.to_json``."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _now() -> datetime:
+    # Naive UTC: DuckDB's TIMESTAMP WITH TIME ZONE would need pytz to read back in Python.
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+__all__ = ["MIGRATIONS", "Ledger", "Migration", "migration"]

@@ -1,0 +1,1 @@
+"""Checks of figures: within a document (sums, subsets) and across documents."""

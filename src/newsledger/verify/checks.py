@@ -1,0 +1,162 @@
+"""Checks within one document: parts that should add up to a total, parts that must not exceed a whole.
+
+Rules, tried for every figure as a candidate total (each written as a function below):
+  * by place: figures of the same measure and period, each for one place inside the total's places,
+    together covering them (Iraq 30 + Syria 14 = 44 killed in Iraq and Syria);
+  * by party: figures of the same measure, counted noun and period, each with a different actor,
+    stated after a total with no actor (61 by regime forces + 9 by Russian forces + ... = 161);
+  * casualties: killed + injured against a stated total of casualties;
+  * exact breakdown: consecutive later figures of the same measure that add up exactly
+    (8 killed = 3 buried here + 5 recovered there); only reported when they do add up.
+A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``.
+Hedged numbers are intervals (``Quantity.interval``): a sum holds when the intervals can meet.
+Subsets: a figure for a sub-group (leaders, children, "three of which") must not exceed its whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from newsledger.model import Check, CheckType, Figure, Measure
+
+_SUBGROUPS = {"leader", "leaders", "commander", "commanders", "child", "children", "woman", "women",
+              "girl", "girls", "boy", "boys", "minor", "minors", "official", "officials", "senior"}
+_MAX_PARTS = 5
+
+
+def find_checks(figures: Sequence[Figure]) -> list[Check]:
+    """All sum and subset checks among the figures of one document."""
+    checks: list[Check] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for total in figures:
+        for rule in (_parts_by_place, _parts_by_party, _casualty_parts, _exact_breakdown):
+            parts = rule(total, figures)
+            key = (total.id, tuple(sorted(p.id for p in parts)))
+            if len(parts) >= 2 and key not in seen:
+                seen.add(key)
+                checks.append(_sum_check(total, parts, rule.__doc__ or ""))
+                break
+    checks.extend(_subset_checks(figures, checks))
+    return checks
+
+
+def sum_holds(total: Figure, parts: Sequence[Figure]) -> bool:
+    """Whether the parts' intervals can add up to the total's interval."""
+    low = sum(p.quantity.interval()[0] for p in parts)
+    high = sum(p.quantity.interval()[1] for p in parts)
+    t_low, t_high = total.quantity.interval()
+    return low <= t_high and t_low <= high
+
+
+def _sum_check(total: Figure, parts: Sequence[Figure], rule: str) -> Check:
+    values = " + ".join(p.quantity.number_text for p in parts)
+    holds = sum_holds(total, parts)
+    verdict = "adds up" if holds else "does not add up"
+    return Check(doc=total.doc, type=CheckType.SUM, holds=holds, total=total.id,
+                 parts=tuple(p.id for p in parts),
+                 reason=f"{rule.strip().rstrip('.')}: {values} {verdict} to {total.quantity.number_text}")
+
+
+def _comparable(total: Figure, part: Figure) -> bool:
+    same_period = part.period_start == total.period_start and part.period_end == total.period_end
+    return part is not total and part.measure == total.measure and same_period
+
+
+def _head(figure: Figure) -> str:
+    words = (figure.counted or "").lower().split()
+    return words[-1] if words else ""
+
+
+def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+    """Parts by place"""
+    if len(total.locations) < 2:
+        return []
+    wanted = set(total.locations)
+    chosen: dict[str, Figure] = {}
+    for part in figures:
+        if (_comparable(total, part) and len(part.locations) == 1 and part.locations[0] in wanted
+                and part.locations[0] not in chosen and _head(part) not in _SUBGROUPS
+                and not _is_subgroup(part, total)):
+            chosen[part.locations[0]] = part
+    return list(chosen.values()) if set(chosen) == wanted else []
+
+
+def _parts_by_party(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+    """Parts by party"""
+    if total.actor is not None:
+        return []
+    parts: dict[str, Figure] = {}
+    for part in figures:
+        if (_comparable(total, part) and part.start > total.start and part.actor
+                and _head(part) == _head(total) and part.actor not in parts
+                and part.locations == total.locations):
+            parts[part.actor] = part
+    return list(parts.values()) if len(parts) >= 2 else []
+
+
+def _casualty_parts(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+    """Killed and injured against casualties"""
+    if "casualt" not in (total.counted or "").lower():
+        return []
+    parts = []
+    for measure in (Measure.KILLED, Measure.INJURED):
+        found = [f for f in figures if f.measure == measure and f.period_start == total.period_start
+                 and f.period_end == total.period_end and set(f.locations) == set(total.locations)]
+        if found:
+            parts.append(found[0])
+    return parts if len(parts) == 2 else []
+
+
+def _exact_breakdown(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+    """Breakdown that adds up exactly"""
+    later = [f for f in figures if _comparable(total, f) and f.start > total.start
+             and f.quantity.qualifier.value == "exact" and f.quantity.low < total.quantity.low]
+    if total.quantity.qualifier.value != "exact":
+        return []
+    for size in range(2, min(_MAX_PARTS, len(later)) + 1):
+        for run in _consecutive(later, size):
+            if sum(p.quantity.low for p in run) == total.quantity.low:
+                return list(run)
+    return []
+
+
+def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure]]:
+    for i in range(len(items) - size + 1):
+        yield items[i : i + size]
+
+
+def _is_subgroup(part: Figure, whole: Figure) -> bool:
+    part_words = set((part.counted or "").lower().split())
+    return bool(part_words & _SUBGROUPS) and not set((whole.counted or "").lower().split()) & _SUBGROUPS
+
+
+def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check]) -> list[Check]:
+    in_sums = {(c.total, p) for c in sums for p in c.parts}
+    checks = []
+    for part in figures:
+        whole = _whole_of(part, figures)
+        if whole is None or (whole.id, part.id) in in_sums:
+            continue
+        holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
+        checks.append(Check(doc=part.doc, type=CheckType.SUBSET, holds=holds, whole=whole.id, part=part.id,
+                            reason=f"{part.quantity.number_text} {part.counted or ''} is part of "
+                                   f"{whole.quantity.number_text} {whole.counted or ''}".replace("  ", " ")))
+    return checks
+
+
+def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
+    """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
+    candidates = [w for w in figures if _comparable(w, part) and w.start < part.start
+                  and w.quantity.low >= part.quantity.low and set(part.locations) <= set(w.locations)
+                  and (_is_subgroup(part, w) or _partitive(part, w))]
+    if not candidates:
+        return None
+    # the nearest total with the same party, else the nearest one
+    same_party = [w for w in candidates if w.actor == part.actor]
+    pool = same_party or candidates
+    return max(pool, key=lambda w: w.start)
+
+
+def _partitive(part: Figure, whole: Figure) -> bool:
+    return part.counted is None and part.start - whole.end < 120
+

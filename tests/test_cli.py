@@ -1,0 +1,219 @@
+"""The command line: ingest with bad inputs, listing commands and their output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from newsledger.cli import app
+from newsledger.model import (
+    Check,
+    CheckType,
+    Document,
+    Extraction,
+    Figure,
+    Measure,
+    Qualifier,
+    Quantity,
+)
+from newsledger.store import Ledger
+
+runner = CliRunner()
+
+REPORT = (
+    "BAGHDAD - Iraqi security forces killed 12 ISIS militants and arrested 7 others in raids "
+    "in Anbar and Nineveh last week, the Joint Operations Command said on Sunday. [Photo: AFP]"
+)
+
+
+def _figure(id: str, text: str, low: int, measure: Measure, locations: tuple[str, ...]) -> Figure:
+    start = REPORT.index(text)
+    number = str(low)
+    quantity = Quantity(low, low, Qualifier.EXACT, number, start, start + len(number))
+    return Figure("anbar-raids", id, start, start + len(text), text, quantity, measure,
+                  counted="ISIS militants", actor="ISIS", locations=locations,
+                  period_start=date(2024, 3, 3), period_end=date(2024, 3, 9),
+                  time_text="last week", source="Joint Operations Command",
+                  also_at=((0, 7), (20, 27)))
+
+
+RAIDS = Extraction(
+    Document(REPORT, title="12 ISIS militants killed in Anbar", published=date(2024, 3, 10),
+             name="anbar-raids"),
+    figures=(_figure("f1", "killed 12 ISIS militants", 12, Measure.KILLED, ("Anbar", "Iraq")),
+             _figure("f2", "arrested 7 others", 7, Measure.DETAINED, ("Nineveh",))),
+    checks=(Check("anbar-raids", CheckType.SUBSET, False, whole="f2", part="f1",
+                  reason="12 > 7"),),
+)
+
+
+def make_ledger(tmp_path: Path) -> str:
+    """A ledger file holding the hand-built raids report."""
+    path = str(tmp_path / "ledger.duckdb")
+    with Ledger(path) as ledger:
+        ledger.add(RAIDS)
+    return path
+
+
+def ledger_rows(path: str, command: str) -> list[dict[str, Any]]:
+    with Ledger(path) as ledger:
+        rows: list[dict[str, Any]] = getattr(ledger, command)()
+    return rows
+
+
+def test_cli_ingest_folder_with_a_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"")
+    db = str(tmp_path / "ledger.duckdb")
+
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db])
+
+    assert result.exit_code == 1
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(error_lines) == 1
+    assert str(folder / "broken.txt") in error_lines[0]
+    assert "1 documents added, 0 already present, 1 failed" in result.stdout
+    (document,) = ledger_rows(db, "documents")
+    assert document["path"] == str(folder / "good.txt")
+
+
+def test_cli_ingest_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = str(tmp_path / "ledger.duckdb")
+
+    first = runner.invoke(app, ["ingest", str(report), "--db", db])
+    second = runner.invoke(app, ["ingest", str(report), "--db", db, "--workers", "1"])
+
+    assert (first.exit_code, second.exit_code) == (0, 0)
+    assert "1 documents added, 0 already present, 0 failed" in first.stdout
+    assert "0 documents added, 1 already present, 0 failed" in second.stdout
+    assert len(ledger_rows(db, "documents")) == 1
+
+
+def test_cli_ingest_bad_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "a", "text": REPORT}), "{not json", json.dumps({"id": "b",
+             "text": "Two soldiers were wounded in Kirkuk, police said."})]
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.duckdb")
+
+    result = runner.invoke(app, ["ingest", str(reports), "--db", db])
+
+    assert result.exit_code == 1
+    assert f"error: {reports}:2: " in result.stderr
+    assert sorted(d["name"] for d in ledger_rows(db, "documents")) == ["a", "b"]
+
+
+@pytest.mark.parametrize("command", ["figures", "checks", "documents"])
+def test_cli_json_is_the_ledger_rows(tmp_path: Path, command: str) -> None:
+    db = make_ledger(tmp_path)
+    result = runner.invoke(app, [command, "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == ledger_rows(db, command)
+
+
+@pytest.mark.parametrize("command", ["figures", "checks", "documents"])
+def test_cli_jsonl_is_one_row_a_line(tmp_path: Path, command: str) -> None:
+    db = make_ledger(tmp_path)
+    result = runner.invoke(app, [command, "--db", db, "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [json.loads(line) for line in lines] == ledger_rows(db, command)
+
+
+@pytest.mark.parametrize(
+    ("command", "column", "first_value"),
+    [
+        ("figures", "locations", "Anbar; Iraq"),
+        ("figures", "also_at", "0-7; 20-27"),
+        ("figures", "high", "12"),
+        ("checks", "holds", "false"),
+        ("checks", "total", ""),
+        ("documents", "published", "2024-03-10"),
+    ],
+)
+def test_cli_csv_flattens_cells(tmp_path: Path, command: str, column: str,
+                                first_value: str) -> None:
+    db = make_ledger(tmp_path)
+    result = runner.invoke(app, [command, "--db", db, "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(ledger_rows(db, command))
+    assert list(rows[0]) == list(ledger_rows(db, command)[0])
+    assert rows[0][column] == first_value
+
+
+def test_cli_table_shows_compact_columns_and_text_verbatim(tmp_path: Path) -> None:
+    db = make_ledger(tmp_path)
+    result = runner.invoke(app, ["figures", "--db", db])
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0].split()
+    assert header[:4] == ["doc", "id", "number_text", "measure"]
+    assert "text" not in header  # the evidence passage is in the other formats
+    assert "Anbar; Iraq" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "ids"),
+    [
+        ([], ["f1", "f2"]),
+        (["--measure", "detained"], ["f2"]),
+        (["--place", "anbar"], ["f1"]),
+        (["--actor", "isis", "--source", "operations command"], ["f1", "f2"]),
+        (["--since", "2024-03-09", "--until", "2024-03-09"], ["f1", "f2"]),
+        (["--since", "2024-03-10"], []),
+        (["--document", "anbar-raids", "--place", "nineveh"], ["f2"]),
+    ],
+)
+def test_cli_figures_filters(tmp_path: Path, options: list[str], ids: list[str]) -> None:
+    db = make_ledger(tmp_path)
+    result = runner.invoke(app, ["figures", "--db", db, "-f", "json", *options])
+    assert result.exit_code == 0, result.output
+    assert [row["id"] for row in json.loads(result.stdout)] == ids
+
+
+@pytest.mark.parametrize("command", ["figures", "checks", "documents"])
+def test_cli_missing_ledger_is_an_error(tmp_path: Path, command: str) -> None:
+    db = tmp_path / "nowhere.duckdb"
+    result = runner.invoke(app, [command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {db}: no ledger here")
+    assert not db.exists()
+
+
+def test_cli_extract_prints_json_lines_in_input_order(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(REPORT, encoding="utf-8")
+    second.write_text("Police said 3 people were injured in a blast in Kirkuk.", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+
+    result = runner.invoke(app, ["extract", str(first), str(missing), str(second)])
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {missing}: file not found"]
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(line["kind"] in {"figure", "check"} for line in lines)
+    ids = [Document(first.read_text()).id, Document(second.read_text()).id]
+    assert [line["doc"] for line in lines] == sorted((line["doc"] for line in lines), key=ids.index)
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_cli_extract_other_formats(tmp_path: Path, fmt: str) -> None:
+    report = tmp_path / "a.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(report), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert isinstance(json.loads(result.stdout), list)
+    else:
+        assert result.stdout.splitlines()[0].split()[:2] == ["doc", "id"]

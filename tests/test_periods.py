@@ -1,0 +1,261 @@
+"""Time phrases and the periods they resolve to (rules in newsledger.extract.periods)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from newsledger.errors import LexiconError
+from newsledger.extract import periods
+from newsledger.extract.periods import KINDS, TimeMention, find_times, resolve_time
+
+D = date.fromisoformat
+
+# (phrase, published, period_start, period_end, kind); the phrase is also the whole mention.
+ABSOLUTE = [
+    ("from January to June 2024", "2024-01-01", "2024-06-30", "range"),
+    ("in the first half of 2024", "2024-01-01", "2024-06-30", "half"),
+    ("the second half of 2023", "2023-07-01", "2023-12-31", "half"),
+    ("in 2019", "2019-01-01", "2019-12-31", "year"),
+    ("in 2019 alone", "2019-01-01", "2019-12-31", "year"),
+    ("in the year 2015", "2015-01-01", "2015-12-31", "year"),
+    ("in June 2020", "2020-06-01", "2020-06-30", "month"),
+    ("during October 2023", "2023-10-01", "2023-10-31", "month"),
+    ("during February 2024", "2024-02-01", "2024-02-29", "month"),
+    ("on Thursday, June 22, 2023", "2023-06-22", "2023-06-22", "day"),
+    ("on Jan. 29, 2022", "2022-01-29", "2022-01-29", "day"),
+    ("on Sept. 3, 2021", "2021-09-03", "2021-09-03", "day"),
+    ("22 June 2023", "2023-06-22", "2023-06-22", "day"),
+    ("on 2023-06-22", "2023-06-22", "2023-06-22", "day"),
+    ("January-March 2024", "2024-01-01", "2024-03-31", "range"),
+    ("from January through March 2024", "2024-01-01", "2024-03-31", "range"),
+    ("from November to February 2024", "2023-11-01", "2024-02-29", "range"),
+    ("from November 2023 to February 2024", "2023-11-01", "2024-02-29", "range"),
+    ("in the first quarter of 2020", "2020-01-01", "2020-03-31", "quarter"),
+    ("the fourth quarter of 2022", "2022-10-01", "2022-12-31", "quarter"),
+    ("in the first six months of 2017", "2017-01-01", "2017-06-30", "half"),
+    ("the first ten months of 2023", "2023-01-01", "2023-10-31", "range"),
+    ("the last three months of 2023", "2023-10-01", "2023-12-31", "quarter"),
+    ("H1 2024", "2024-01-01", "2024-06-30", "half"),
+    ("Q1 2024", "2024-01-01", "2024-03-31", "quarter"),
+    ("Q3 of 2021", "2021-07-01", "2021-09-30", "quarter"),
+    ("in 2023-24", "2023-01-01", "2024-12-31", "range"),
+    ("between 2019 and 2021", "2019-01-01", "2021-12-31", "range"),
+    ("from 2015 to 2017", "2015-01-01", "2017-12-31", "range"),
+    ("in the 1990s", "1990-01-01", "1999-12-31", "range"),
+    ("in late 2023", "2023-09-01", "2023-12-31", "year"),
+    ("in early 2021", "2021-01-01", "2021-04-30", "year"),
+    ("mid-2022", "2022-05-01", "2022-08-31", "year"),
+    ("at the end of 2014", "2014-09-01", "2014-12-31", "year"),
+    ("in mid-April 2022", "2022-04-11", "2022-04-20", "month"),
+    ("in late February 2023", "2023-02-21", "2023-02-28", "month"),
+    ("June 1-15, 2024", "2024-06-01", "2024-06-15", "range"),
+    ("from 3 to 10 March 2023", "2023-03-03", "2023-03-10", "range"),
+    ("from March 28 to April 2, 2022", "2022-03-28", "2022-04-02", "range"),
+    ("before 2020", None, "2019-12-31", "range"),
+    ("until March 2024", None, "2024-03-31", "range"),
+    ("after June 2023", "2023-07-01", None, "range"),
+]
+
+
+@pytest.mark.parametrize("published", [None, "2024-04-05"])
+@pytest.mark.parametrize(("phrase", "start", "end", "kind"), ABSOLUTE)
+def test_periods_absolute_phrases_resolve_with_or_without_publication(
+        phrase: str, start: str | None, end: str | None, kind: str, published: str | None) -> None:
+    mentions = find_times(phrase, D(published) if published else None)
+    assert [m.text for m in mentions] == [phrase]
+    got = mentions[0]
+    assert (got.period_start, got.period_end, got.kind) == (
+        D(start) if start else None, D(end) if end else None, kind)
+
+
+RELATIVE = [
+    # weekdays: the most recent one on or before publication (2024-07-10 is a Wednesday)
+    ("on Wednesday", "2024-07-10", "2024-07-10", "2024-07-10", "day"),
+    ("on Monday", "2024-07-10", "2024-07-08", "2024-07-08", "day"),
+    ("Wednesday", "2024-07-12", "2024-07-10", "2024-07-10", "day"),
+    ("on Thursday", "2023-06-23", "2023-06-22", "2023-06-22", "day"),
+    ("Wednesday night", "2024-07-11", "2024-07-10", "2024-07-10", "day"),
+    ("last Wednesday", "2024-07-10", "2024-07-03", "2024-07-03", "day"),
+    ("next Monday", "2024-07-10", "2024-07-15", "2024-07-15", "day"),
+    # months without a year: the most recent one not after the publication month
+    ("in April", "2024-04-05", "2024-04-01", "2024-04-30", "month"),
+    ("in January", "2023-02-14", "2023-01-01", "2023-01-31", "month"),
+    ("in October", "2023-02-14", "2022-10-01", "2022-10-31", "month"),
+    ("In June", "2024-07-03", "2024-06-01", "2024-06-30", "month"),
+    ("in June alone", "2020-07-01", "2020-06-01", "2020-06-30", "month"),
+    ("since January", "2024-04-05", "2024-01-01", "2024-04-05", "range"),
+    ("in mid-April", "2024-05-02", "2024-04-11", "2024-04-20", "month"),
+    ("last December", "2019-04-01", "2018-12-01", "2018-12-31", "month"),
+    ("last December", "2019-12-20", "2018-12-01", "2018-12-31", "month"),
+    ("from January through March", "2024-04-05", "2024-01-01", "2024-03-31", "range"),
+    ("between March and May", "2024-06-10", "2024-03-01", "2024-05-31", "range"),
+    ("in the January-June period", "2018-07-15", "2018-01-01", "2018-06-30", "range"),
+    ("on June 22", "2023-06-23", "2023-06-22", "2023-06-22", "day"),
+    ("on December 28", "2024-01-03", "2023-12-28", "2023-12-28", "day"),
+    # calendar weeks, months and years around publication
+    ("last month", "2024-04-05", "2024-03-01", "2024-03-31", "month"),
+    ("last month", "2024-01-20", "2023-12-01", "2023-12-31", "month"),
+    ("earlier this month", "2024-04-18", "2024-04-01", "2024-04-18", "month"),
+    ("this year", "2022-05-01", "2022-01-01", "2022-12-31", "year"),
+    ("last year", "2022-05-01", "2021-01-01", "2021-12-31", "year"),
+    ("throughout the year", "2022-12-30", "2022-01-01", "2022-12-31", "year"),
+    ("so far this year", "2024-04-05", "2024-01-01", "2024-04-05", "year"),
+    ("later this year", "2024-04-05", "2024-04-05", "2024-12-31", "year"),
+    ("late last year", "2024-03-01", "2023-09-01", "2023-12-31", "year"),
+    ("this week", "2024-07-10", "2024-07-08", "2024-07-14", "week"),
+    ("last week", "2024-07-10", "2024-07-01", "2024-07-07", "week"),
+    ("in the first half of this year", "2018-07-15", "2018-01-01", "2018-06-30", "half"),
+    ("the second quarter of last year", "2024-02-01", "2023-04-01", "2023-06-30", "quarter"),
+    ("the first quarter", "2024-02-10", "2024-01-01", "2024-03-31", "quarter"),
+    ("the fourth quarter", "2024-02-10", "2023-10-01", "2023-12-31", "quarter"),
+    ("the last quarter", "2024-05-10", "2024-01-01", "2024-03-31", "quarter"),
+    ("Q4", "2024-04-05", "2023-10-01", "2023-12-31", "quarter"),
+    ("the first six months", "2019-08-01", "2019-01-01", "2019-06-30", "half"),
+    # rolling periods ending on publication
+    ("over the past year", "2022-12-30", "2022-01-01", "2022-12-31", "year"),
+    ("over the past year", "2023-06-15", "2022-06-16", "2023-06-15", "year"),
+    ("Throughout the past month", "2023-11-05", "2023-10-01", "2023-10-31", "month"),
+    ("the past month", "2023-11-20", "2023-10-22", "2023-11-20", "month"),
+    ("the past week", "2024-04-05", "2024-03-30", "2024-04-05", "week"),
+    ("in the past 24 hours", "2024-07-10", "2024-07-09", "2024-07-10", "range"),
+    ("over the last 12 months", "2024-07-10", "2023-07-11", "2024-07-10", "range"),
+    ("in the past three days", "2024-07-10", "2024-07-08", "2024-07-10", "range"),
+    ("three days ago", "2024-07-10", "2024-07-07", "2024-07-07", "day"),
+    ("two months ago", "2024-07-10", "2024-05-01", "2024-05-31", "month"),
+    ("a year ago", "2024-07-10", "2023-01-01", "2023-12-31", "year"),
+    # the publication day and its neighbours
+    ("today", "2024-03-02", "2024-03-02", "2024-03-02", "now"),
+    ("now", "2024-03-02", "2024-03-02", "2024-03-02", "now"),
+    ("currently", "2024-03-02", "2024-03-02", "2024-03-02", "now"),
+    ("yesterday", "2024-03-01", "2024-02-29", "2024-02-29", "day"),
+    ("since 2014", "2024-04-05", "2014-01-01", "2024-04-05", "range"),
+    ("until now", "2024-07-10", None, "2024-07-10", "range"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "published", "start", "end", "kind"), RELATIVE)
+def test_periods_relative_phrases_resolve_against_publication(
+        phrase: str, published: str, start: str | None, end: str | None, kind: str) -> None:
+    mentions = find_times(phrase, D(published))
+    assert [m.text for m in mentions] == [phrase]
+    got = mentions[0]
+    assert (got.period_start, got.period_end, got.kind) == (
+        D(start) if start else None, D(end) if end else None, kind)
+
+
+@pytest.mark.parametrize(("phrase", "_published", "_start", "_end", "kind"), RELATIVE)
+def test_periods_relative_phrases_stay_open_without_publication(
+        phrase: str, _published: str, _start: str, _end: str, kind: str) -> None:
+    mentions = find_times(phrase, None)
+    assert [m.text for m in mentions] == [phrase]
+    assert mentions[0].kind == kind
+    assert mentions[0].period_end is None
+    if phrase == "since 2014":  # the start of a 'since' period is known without publication
+        assert mentions[0].period_start == date(2014, 1, 1)
+    else:
+        assert mentions[0].period_start is None
+
+
+@pytest.mark.parametrize("phrase", [
+    "recently", "soon", "earlier", "in recent weeks", "one day after", "hours later",
+    "in the past few days", "the following day", "the previous year",
+])
+@pytest.mark.parametrize("published", [None, date(2024, 4, 5)])
+def test_periods_vague_phrases_are_relative_without_dates(
+        phrase: str, published: date | None) -> None:
+    mentions = find_times(phrase, published)
+    assert [(m.text, m.kind, m.period_start, m.period_end) for m in mentions] == [
+        (phrase, "relative", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the second such attack in three days.",
+    "Officials marked the tenth anniversary of the campaign.",
+    "A 25-year-old man, aged 25, was among the dead.",
+    "He was sentenced to 10 years and held for three days.",
+    "Protesters march to the ministry and may return.",
+    "May God protect them, the imam said.",
+    "March to the border, the commander ordered.",
+    "Operation June freed 30 hostages.",
+    "Fighters of April Storm claimed the attack.",
+    "The 2019 attack killed 2,019 people.",
+    "A soldier cleans an 81 mm mortar tube. 1 of 2",
+    "The Sunday Times and USA Today carried the figure.",
+    "Numbers rose by 2000 and then to over 2000.",
+    "Leaders of the March 14 Alliance met the 25 January Revolution youth.",
+])
+def test_periods_non_times_are_not_matched(text: str) -> None:
+    assert find_times(text, date(2024, 4, 5)) == []
+
+
+REPORT = (
+    "U.S. Central Command said on Wednesday that from January to June 2024 its partners killed 44 "
+    "operatives. In Iraq, 30 were killed in the first half of 2024, up from 20 last year. "
+    "At the peak there were 70,000 people in the camps in 2019; about 43,000 remain today, "
+    "and recently more arrived."
+)
+
+
+def test_periods_offsets_point_at_the_phrases_in_reading_order() -> None:
+    mentions = find_times(REPORT, date(2024, 7, 10))
+    assert [m.text for m in mentions] == [
+        "on Wednesday", "from January to June 2024", "in the first half of 2024", "last year",
+        "in 2019", "today", "recently"]
+    assert all(REPORT[m.start:m.end] == m.text for m in mentions)
+    assert all(m.kind in KINDS for m in mentions)
+
+
+def test_periods_overlapping_phrases_keep_the_longest() -> None:
+    text = "Attacks rose from November 2023 to February 2024, on Thursday, June 22, 2023 too."
+    mentions = find_times(text, None)
+    assert [m.text for m in mentions] == [
+        "from November 2023 to February 2024", "on Thursday, June 22, 2023"]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_periods_phrases_far_apart_in_a_long_text_are_all_found() -> None:
+    filler = "The ministry gave no further details about the convoy or its escort. " * 40
+    text = f"In June {filler}throughout the past month {filler}on Jan. 29, 2022"
+    mentions = find_times(text, date(2022, 2, 3))
+    assert [m.text for m in mentions] == [
+        "In June", "throughout the past month", "on Jan. 29, 2022"]
+    assert [m.period_start for m in mentions] == [
+        date(2021, 6, 1), date(2022, 1, 1), date(2022, 1, 29)]
+
+
+def test_periods_scraped_double_comma_still_reads_the_year() -> None:
+    assert resolve_time("on Jan. 29,, 2022", None) == (date(2022, 1, 29), date(2022, 1, 29))
+
+
+def test_periods_accept_a_datetime_as_publication() -> None:
+    assert resolve_time("yesterday", datetime(2024, 3, 1, 18, 30)) == (
+        date(2024, 2, 29), date(2024, 2, 29))
+
+
+def test_resolve_time_takes_the_longest_phrase() -> None:
+    assert resolve_time("On Wednesday CENTCOM said that in the first half of 2024", None) == (
+        date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_resolve_time_without_a_phrase_is_unknown() -> None:
+    assert resolve_time("44 operatives were killed", date(2024, 4, 5)) == (None, None)
+
+
+def test_time_mention_is_a_frozen_record() -> None:
+    mention = find_times("in 2019", None)[0]
+    assert mention == TimeMention(0, 7, "in 2019", date(2019, 1, 1), date(2019, 12, 31), "year")
+    with pytest.raises(AttributeError):
+        mention.kind = "day"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    (("fortnight", "unit", "14"), "unknown class 'unit'"),
+    (("june", "month", "six"), "needs a whole number"),
+])
+def test_periods_lexicon_rows_are_checked(
+        monkeypatch: pytest.MonkeyPatch, row: tuple[str, str, str], message: str) -> None:
+    monkeypatch.setattr(periods, "read_table", lambda name, columns: (row,))
+    with pytest.raises(LexiconError, match=message):
+        periods._load_words()
