@@ -28,7 +28,7 @@ from newsledger.evaluate import (
     match_figures,
     number_agrees,
     parse_gold,
-    place_closure,
+    locations_closure,
     print_report,
     same_actor,
     same_source,
@@ -384,8 +384,8 @@ def test_same_actor_cases(a: str | None, b: str | None, same: bool) -> None:
         (["Iraq"], [], False),
     ],
 )
-def test_place_closures_cases(a: list[str], b: list[str], same: bool) -> None:
-    assert (place_closure(a, FAKE.place) == place_closure(b, FAKE.place)) is same
+def test_locations_closure_cases(a: list[str], b: list[str], same: bool) -> None:
+    assert (locations_closure(a, FAKE.place) == locations_closure(b, FAKE.place)) is same
 
 
 @pytest.mark.parametrize(

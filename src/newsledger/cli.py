@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,6 +20,8 @@ from newsledger.model import Document, Extraction, Measure
 from newsledger.output import Format, render
 from newsledger.pipeline import extract_all
 from newsledger.store import Ledger
+
+Result = TypeVar("Result", Document, Extraction)
 
 app = typer.Typer(
     name="newsledger",
@@ -54,7 +56,7 @@ def _day(help: str) -> typer.models.OptionInfo:
 FIGURE_COLUMNS = ["doc", "id", "number_text", "measure", "counted", "actor", "locations",
                   "period_start", "period_end", "source"]
 CHECK_COLUMNS = ["doc", "type", "holds", "total", "parts", "whole", "part", "reason"]
-DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "figures", "checks"]
+DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "path", "figures", "checks"]
 
 
 class ExtractFormat(StrEnum):
@@ -102,12 +104,12 @@ def ingest(
             tally.failed += 1
             _print_error(progress.console, error)
 
-        def unreadable(error: Exception) -> None:
+        def unusable(error: Exception) -> None:
             failed(error)
             progress.advance(task)
 
-        readable = _documents_only(read_inputs(inputs), unreadable)
-        for extraction in extract_all(readable, workers=workers):
+        readable = _skip_errors(read_inputs(inputs), unusable)
+        for extraction in _skip_errors(extract_all(readable, workers=workers), unusable):
             _store(ledger, extraction, tally, failed)
             progress.advance(task)
     Console().print(tally.summary(), markup=False, highlight=False)
@@ -168,16 +170,16 @@ def extract(
         failures.append(error)
         _print_error(errors, error)
 
-    extractions = extract_all(_documents_only(read_inputs(inputs), failed))
-    _show_extractions(extractions, fmt, Console())
+    extractions = extract_all(_skip_errors(read_inputs(inputs), failed))
+    _show_extractions(_skip_errors(extractions, failed), fmt, Console())
     if failures:
         raise typer.Exit(1)
 
 
-def _documents_only(
-    items: Iterable[Document | InputError], failed: Callable[[Exception], None]
-) -> Iterator[Document]:
-    """The documents among ``items``; each InputError goes to ``failed`` instead."""
+def _skip_errors(
+    items: Iterable[Result | InputError], failed: Callable[[Exception], None]
+) -> Iterator[Result]:
+    """The documents or extractions among ``items``; each InputError goes to ``failed``."""
     for item in items:
         if isinstance(item, InputError):
             failed(item)

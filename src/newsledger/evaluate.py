@@ -318,8 +318,8 @@ def attribute_agreement(
     return {
         "qualifier": predicted.quantity.qualifier is gold.quantity.qualifier,
         "actor": same_actor(predicted.actor, gold.actor, normalisers.actor),
-        "locations": place_closure(predicted.locations, normalisers.place)
-        == place_closure(gold.locations, normalisers.place),
+        "locations": locations_closure(predicted.locations, normalisers.place)
+        == locations_closure(gold.locations, normalisers.place),
         "period": (predicted.period_start, predicted.period_end)
         == (gold.period_start, gold.period_end),
         "source": same_source(predicted.source, gold.source, normalisers.actor),
@@ -333,7 +333,9 @@ def same_actor(a: str | None, b: str | None, canonical: Callable[[str], str]) ->
     return canonical(a).casefold() == canonical(b).casefold()
 
 
-def place_closure(names: Iterable[str], expand: Callable[[str], Iterable[str]]) -> frozenset[str]:
+def locations_closure(
+    names: Iterable[str], expand: Callable[[str], Iterable[str]]
+) -> frozenset[str]:
     """The union of the expansions of the names, case-folded."""
     return frozenset(place.casefold() for name in names for place in expand(name))
 
@@ -657,7 +659,7 @@ __all__ = [
     "occurrences",
     "overlap",
     "parse_gold",
-    "place_closure",
+    "locations_closure",
     "print_report",
     "same_actor",
     "same_source",

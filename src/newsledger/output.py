@@ -28,9 +28,12 @@ def render(
     rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None, console: Console
 ) -> None:
     """Print ``rows`` in ``fmt``; ``columns`` picks and orders the keys (default: all of them)."""
-    names = list(columns) if columns is not None else column_names(rows)
-    picked = [{name: row.get(name) for name in names} for row in rows]
     fmt = Format(fmt)
+    names = list(columns) if columns is not None else column_names(rows)
+    if columns is None and fmt in (Format.JSON, Format.JSONL):
+        picked = [dict(row) for row in rows]  # each line keeps its own keys (figure and check lines differ)
+    else:
+        picked = [{name: row.get(name) for name in names} for row in rows]
     if fmt is Format.TABLE:
         print_table(rich_table(picked, names), console)
     elif fmt is Format.CSV:

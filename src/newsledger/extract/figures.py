@@ -173,7 +173,11 @@ def _read_drafts(scans: list[_Scan]) -> list[_Draft]:
                 measure = drafts[-1].measure  # "three of which", "Most of them - 211 -"
             if measure is None:
                 continue
-            drafts.append(_Draft(quantity, measure, reading.counted, reading.counted_head, scan))
+            counted, head = reading.counted, reading.counted_head
+            if counted is None and drafts and drafts[-1].scan is scan:
+                # "44 ISIS operatives were killed and 166 detained": the noun is elided
+                counted, head = drafts[-1].counted, drafts[-1].counted_head
+            drafts.append(_Draft(quantity, measure, counted, head, scan))
     return drafts
 
 

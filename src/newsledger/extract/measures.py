@@ -32,6 +32,8 @@ _PEOPLE = {"people", "person", "individual", "family", "civilian", "child", "wom
            "resident", "household", "refugee", "idp"}
 _PLACE_OF_RESIDENCE = re.compile(r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b",
                                  re.IGNORECASE)
+# Counted nouns that name their measure whatever verb governs them ("claimed 153 attacks").
+_STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
 _PARTITIVE = re.compile(r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE)
 
 
@@ -79,12 +81,28 @@ def counted_noun(number: Token) -> Token:
     """The noun the number counts: its head for '44 operatives', the 'of' object for 'Thirty-three of the operations'."""
     if number.dep_ in {"nummod", "quantmod"} and number.head.pos_ in _NOUN_POS:
         return number.head
+    following = _following_noun(number)
+    if following is not None:
+        return following
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ in _NOUN_POS:
                     return obj
     return number
+
+
+def _following_noun(number: Token, reach: int = 4) -> Token | None:
+    """The noun right after a misparsed number ('137 partnered operations' parsed as a subject)."""
+    doc = number.doc
+    for token in doc[number.i + 1 : min(len(doc), number.i + 1 + reach)]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is None or after.pos_ not in {"NOUN", "PROPN"}:
+                return token if token.pos_ == "NOUN" else None
+        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"}):
+            return None
+    return None
 
 
 def _counted_phrase(number: Token, noun: Token) -> str | None:
@@ -107,8 +125,16 @@ def _modifier_trigger(noun: Token) -> Measure | None:
     return None
 
 
+def _is_agent(noun: Token) -> bool:
+    """'59 operations killed 14 operatives': the subject of an active verb with an object is the doer."""
+    head = noun.head
+    return noun.dep_ == "nsubj" and head.lemma_ != "lose" and any(c.dep_ == "dobj" for c in head.children)
+
+
 def _governing_trigger(noun: Token) -> Measure | None:
     head = noun.head
+    if _is_agent(noun):
+        return None
     if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
         found = _verb_measure(head)
         if found:
@@ -127,11 +153,12 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     noun = counted_noun(number)
     counted = _counted_phrase(number, noun)
     head_word = noun.lemma_.lower() if noun is not number else None
-    measure = (
-        _modifier_trigger(noun)
-        or _governing_trigger(noun)
-        or (_word_measure(noun, "noun") if noun is not number else None)
-    )
+    own = _word_measure(noun, "noun") if noun is not number else None
+    if own not in _STRONG_NOUN_MEASURES:
+        own_first = None
+    else:
+        own_first = own  # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it
+    measure = _modifier_trigger(noun) or own_first or _governing_trigger(noun) or own
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
     partitive = measure is None and bool(_PARTITIVE.search(sentence.text))

