@@ -45,11 +45,19 @@ class MeasureReading:
     counted: str | None
     counted_head: str | None
     partitive: bool = False
+    bare: bool = False  # no counted noun and no trigger: "to more than 75,000" after "from 10,000 people"
 
 
 @cache
 def _lexicon() -> dict[tuple[str, str], Measure]:
-    return {(term, kind): Measure(measure) for term, kind, measure in read_table("measures.tsv", 3)}
+    return {(term, kind): Measure(measure) for term, kind, measure in read_table("measures.tsv", 3)
+            if kind != "block"}
+
+
+@cache
+def _blocked() -> frozenset[str]:
+    """Counted nouns that never make a figure ('the two countries', '13 regions')."""
+    return frozenset(term for term, kind, _ in read_table("measures.tsv", 3) if kind == "block")
 
 
 def _word_measure(token: Token, kind: str) -> Measure | None:
@@ -161,10 +169,13 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     measure = _modifier_trigger(noun) or own_first or _governing_trigger(noun) or own
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
+    if head_word in _blocked():
+        return MeasureReading(None, counted, head_word)
     partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
+    bare = measure is None and noun is number
     if measure is None and not partitive:
         measure = _phrase_measure(sentence.text) or _nearby_noun_measure(number, sentence)
-    return MeasureReading(measure, counted, head_word, partitive)
+    return MeasureReading(measure, counted, head_word, partitive, bare and measure is None)
 
 
 def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Measure | None:

@@ -1,0 +1,120 @@
+"""The cheap scan of every sentence, and the mutable record of a figure being assembled."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from newsledger.extract.actors import ActorMention, find_actors
+from newsledger.extract.attribution import Attribution
+from newsledger.extract.numbers import find_quantities
+from newsledger.extract.periods import TimeMention, find_times
+from newsledger.extract.places import PlaceMention, find_places
+from newsledger.extract.sentences import Sentence
+from newsledger.model import Document, Measure, Qualifier, Quantity
+
+# "including a child" in a list of victims: one person, kept so that breakdowns add up.
+_ENUMERATED_ONE = re.compile(r"\b(?:including|among them|and)\s+(an?|one)\s+(child|woman|man|girl|boy|civilian)\b",
+                             re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Scan:
+    """What the cheap scan found in one sentence (offsets absolute), plus its parse once parsed."""
+
+    sentence: Sentence
+    quantities: list[Quantity]
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    parse: Span | None = None
+    attribution: Attribution | None = None
+
+    def text_between(self, start: int, end: int) -> str:
+        """The sentence text between two absolute offsets."""
+        base = self.sentence.start
+        return self.sentence.text[max(0, start - base) : max(0, end - base)]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure being assembled."""
+
+    quantity: Quantity
+    measure: Measure
+    counted: str | None
+    counted_head: str | None
+    scan: Scan
+    actor: str | None = None
+    locations: list[str] = field(default_factory=list)
+    own_places: bool = False
+    time: TimeMention | None = None
+    period: tuple[date | None, date | None] = (None, None)
+    source: str | None = None
+    also_at: list[tuple[int, int]] = field(default_factory=list)
+
+
+def in_noise(start: int, end: int, noise: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` lies inside one of the noise spans."""
+    return any(a <= start and end <= b for a, b in noise)
+
+
+def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps any of the spans."""
+    return any(start < b and a < end for a, b in spans)
+
+
+def scan_sentence(sentence: Sentence, document: Document) -> Scan:
+    """Numbers, time expressions, places and actors of one sentence (no parse)."""
+    offset = sentence.start
+    quantities = [_shift_quantity(q, offset) for q in find_quantities(sentence.text)]
+    quantities += [_shift_quantity(q, offset) for q in _enumerated_ones(sentence.text)]
+    quantities = sorted((q for q in quantities if not overlaps(q.start, q.end, document.noise)),
+                        key=lambda q: q.start)
+    times = [_shift_time(t, offset) for t in find_times(sentence.text, document.published)]
+    actors = [_shift_actor(a, offset) for a in find_actors(sentence.text)]
+    places = _places_not_actors(sentence.text, [_shift_place(p, offset) for p in find_places(sentence.text)],
+                                actors, offset)
+    return Scan(sentence, quantities, times, places, actors)
+
+
+def _places_not_actors(text: str, places: list[PlaceMention], actors: list[ActorMention],
+                       offset: int) -> list[PlaceMention]:
+    """Drop places inside actor names, and countries acting as parties ('the Assad regime and Russia')."""
+    spans = [(a.start, a.end) for a in actors]
+    kept = []
+    for place in places:
+        if overlaps(place.start, place.end, spans):
+            continue
+        before = text[max(0, place.start - offset - 6) : place.start - offset]
+        if place.place.kind == "country" and before.endswith(" and ") and any(
+            0 <= place.start - a.end <= 6 for a in actors
+        ):
+            continue
+        kept.append(place)
+    return kept
+
+
+def _enumerated_ones(text: str) -> list[Quantity]:
+    return [Quantity(1, 1, Qualifier.EXACT, m.group(1), m.start(1), m.end(1))
+            for m in _ENUMERATED_ONE.finditer(text)]
+
+
+def _shift_quantity(q: Quantity, offset: int) -> Quantity:
+    return Quantity(q.low, q.high, q.qualifier, q.number_text, q.start + offset, q.end + offset)
+
+
+def _shift_time(t: TimeMention, offset: int) -> TimeMention:
+    return TimeMention(t.start + offset, t.end + offset, t.text, t.period_start, t.period_end, t.kind)
+
+
+def _shift_place(p: PlaceMention, offset: int) -> PlaceMention:
+    return PlaceMention(p.start + offset, p.end + offset, p.text, p.place)
+
+
+def _shift_actor(a: ActorMention, offset: int) -> ActorMention:
+    return ActorMention(a.start + offset, a.end + offset, a.text, a.canonical, a.kind)
