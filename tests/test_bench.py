@@ -109,8 +109,11 @@ def test_bench_paragraphs_come_from_the_examples() -> None:
         assert all(_shape(para) in shapes for para in paragraphs(document.text))
 
 
-_VARIED = sorted((*(n for g in PLACE_GROUPS for n in g), *MONTHS, *WEEKDAYS, *NUMBER_WORDS),
-                 key=len, reverse=True)
+_VARIED = sorted(
+    (*(n for g in PLACE_GROUPS for n in g), *MONTHS, *WEEKDAYS, *NUMBER_WORDS),
+    key=len,
+    reverse=True,
+)
 _VARIED_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _VARIED)) + r")\b", re.IGNORECASE)
 
 

@@ -44,27 +44,48 @@ FIRST_DAY, DAYS = date(2023, 1, 1), 730  # publication dates fall in 2023-2024
 # A peak at N documents within this factor of the peak at N/4 counts as "flat".
 FLAT_MEMORY = 1.15
 
-# Interchangeable names for the synthetic corpus. These vary the text only; they are not
-# extraction heuristics, so they live here rather than under lexicons/.
-PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("Iraq", "Syria", "Nigeria", "Somalia", "Burkina Faso", "Mali", "Niger", "Cameroon", "Chad",
-     "Mozambique"),
-    ("Mogadishu", "Maiduguri", "Baghdad", "Mosul", "Ouagadougou", "Kaya", "Kismayo", "Raqqa",
-     "Hasakah", "Konduga", "Kongoussi", "Bourzanga", "Baidoa", "Djibo", "Diffa", "Idlib", "Hajin",
-     "Abuja", "Adan Yabaal", "Monguno"),
-    ("Deir ez-Zor", "Anbar", "Nineveh", "Kirkuk", "Diyala", "Daraa", "Aleppo", "Middle Shabelle",
-     "Lower Shabelle", "Hiiraan", "Borno State", "Yobe State", "Adamawa State", "Bam province",
-     "Soum province"),
-    ("Al Hol", "Roj", "Bakassi", "Dalori", "Muna"),
+# Interchangeable names for the synthetic corpus, one group a line. These vary the text only;
+# they are not extraction heuristics, so they live here rather than under lexicons/.
+_PLACES = """
+Iraq|Syria|Nigeria|Somalia|Burkina Faso|Mali|Niger|Cameroon|Chad|Mozambique
+Mogadishu|Maiduguri|Baghdad|Mosul|Ouagadougou|Kaya|Kismayo|Raqqa|Hasakah|Konduga|Kongoussi
+Bourzanga|Baidoa|Djibo|Diffa|Idlib|Hajin|Abuja|Adan Yabaal|Monguno|Gao|Timbuktu|Kirkuk
+Deir ez-Zor|Anbar|Nineveh|Diyala|Daraa|Aleppo|Middle Shabelle|Lower Shabelle|Hiiraan
+Borno State|Yobe State|Adamawa State|Bam province|Soum province|Seno province
+Al Hol|Roj|Bakassi|Dalori|Muna
+"""
+PLACE_GROUPS = tuple(tuple(line.split("|")) for line in _PLACES.strip().splitlines())
+# Spelled out rather than taken from ``calendar``, whose names follow the locale.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "one" is left alone: it is a pronoun as often as a number ("one analyst said").
-NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve")
-OUTLETS = ("Meridian Wire", "Horn Observer", "Sahel Daily", "Shabelle Wire Service",
-           "Lake Chad Observer", "Tigris News Agency")
+NUMBER_WORDS = (
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+OUTLETS = ("Meridian Wire", "Horn Observer", "Sahel Daily", "Lake Chad Observer")
 
 _YEAR = r"(?:19[89]\d|20[0-3]\d)"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -121,8 +142,11 @@ def synthetic_document(pool: Sequence[Sequence[str]], rng: random.Random, index:
     text = vary_text("\n\n".join(body), rng)
     title = text.split("\n", 1)[0][:120]
     return Document(
-        text=text, title=title, published=FIRST_DAY + timedelta(days=rng.randrange(DAYS)),
-        url=f"https://bench.example/{index:06d}", outlet=rng.choice(OUTLETS),
+        text=text,
+        title=title,
+        published=FIRST_DAY + timedelta(days=rng.randrange(DAYS)),
+        url=f"https://bench.example/{index:06d}",
+        outlet=rng.choice(OUTLETS),
         name=f"bench-{index:06d}",
     )
 
@@ -138,7 +162,7 @@ def assemble(
         # A run of consecutive paragraphs reads like a second story in a digest page.
         paras = pool[others.pop(rng.randrange(len(others)))]
         first = rng.randrange(len(paras))
-        for para in paras[first:first + rng.randint(2, 6)]:
+        for para in paras[first : first + rng.randint(2, 6)]:
             if words >= target or words + count_words(para) > MAX_WORDS:
                 break
             body.append(para)
@@ -157,8 +181,12 @@ def reorder(paras: Sequence[str], rng: random.Random) -> list[str]:
 
 def vary_text(text: str, rng: random.Random) -> str:
     """Change the numbers, places, months, weekdays and years of ``text``."""
-    text = _NUMBER.sub(lambda match: _clamp_day(match.group()) if match.group("date")
-                       else vary_number(match.group(), rng), text)
+    text = _NUMBER.sub(
+        lambda match: _clamp_day(match.group())
+        if match.group("date")
+        else vary_number(match.group(), rng),
+        text,
+    )
     text = _substitute(text, _word_mapping(NUMBER_WORDS, rng, keep_order=False), ignore_case=True)
     for group in PLACE_GROUPS:
         text = _substitute(text, _word_mapping(group, rng, keep_order=False))
@@ -196,8 +224,9 @@ def _word_mapping(words: Sequence[str], rng: random.Random, keep_order: bool) ->
 def _substitute(text: str, mapping: dict[str, str], ignore_case: bool = False) -> str:
     """Replace whole words of ``mapping`` in one pass, so swaps do not chain."""
     names = sorted(mapping, key=len, reverse=True)  # "Burkina Faso" before a shorter name
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b",
-                         re.IGNORECASE if ignore_case else 0)
+    pattern = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE if ignore_case else 0
+    )
 
     def replace(match: re.Match[str]) -> str:
         found = match.group()
@@ -265,6 +294,11 @@ class RunResult:
     def words_per_second(self) -> float:
         """Words per second of wall time."""
         return self.words / self.seconds if self.seconds else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        """The run's entry in bench.json, rates included."""
+        rates = {"docs_per_second": self.docs_per_second, "words_per_second": self.words_per_second}
+        return {**asdict(self), **rates}
 
 
 def run_in_child(spec: RunSpec) -> RunResult:
@@ -334,8 +368,7 @@ def run_extract(spec: RunSpec) -> RunResult:
             figures += len(extraction.figures)
     seconds = time.perf_counter() - start
     notes = [f"{failures} documents failed to extract"] if failures else []
-    return RunResult("extract", tally.documents, tally.words, seconds, figures=figures,
-                     notes=notes)
+    return RunResult("extract", tally.documents, tally.words, seconds, figures=figures, notes=notes)
 
 
 def run_spacy(spec: RunSpec) -> RunResult:
@@ -350,8 +383,7 @@ def run_spacy(spec: RunSpec) -> RunResult:
     for _ in nlp.pipe(texts, batch_size=SPACY_BATCH, n_process=1):
         pass
     seconds = time.perf_counter() - loaded
-    return RunResult("spacy", tally.documents, tally.words, seconds,
-                     load_seconds=loaded - start)
+    return RunResult("spacy", tally.documents, tally.words, seconds, load_seconds=loaded - start)
 
 
 RUNNERS: dict[str, Callable[[RunSpec], RunResult]] = {
@@ -365,22 +397,32 @@ def scale_to(result: RunResult, docs: int, words: int) -> RunResult:
     """A subset's timing scaled by words to the full corpus (load time is not scaled)."""
     if result.docs >= docs or not result.words:
         return result
-    note = (f"timed on the first {result.docs} of {docs} documents "
-            f"({result.words:,} words, {result.seconds:.1f} s) and scaled by words")
-    return replace(result, docs=docs, words=words, seconds=result.seconds * words / result.words,
-                   notes=[*result.notes, note])
+    note = (
+        f"timed on the first {result.docs} of {docs} documents "
+        f"({result.words:,} words, {result.seconds:.1f} s) and scaled by words"
+    )
+    return replace(
+        result,
+        docs=docs,
+        words=words,
+        seconds=result.seconds * words / result.words,
+        notes=[*result.notes, note],
+    )
 
 
 def run_benchmark(
     docs: int, workers: int, skip_spacy: bool, spacy_docs: int, seed: int, examples: Path
 ) -> dict[str, RunResult]:
     """All runs of the benchmark, by name."""
+
     def spec(kind: str, count: int) -> RunSpec:
         return RunSpec(kind, count, workers, seed, str(examples))
 
-    runs = {"generate": run_in_child(spec("generate", docs)),
-            "extract_quarter": run_in_child(spec("extract", max(1, docs // 4))),
-            "extract": run_in_child(spec("extract", docs))}
+    runs = {
+        "generate": run_in_child(spec("generate", docs)),
+        "extract_quarter": run_in_child(spec("extract", max(1, docs // 4))),
+        "extract": run_in_child(spec("extract", docs)),
+    }
     if not skip_spacy:
         subset = run_in_child(spec("spacy", min(docs, spacy_docs)))
         runs["spacy"] = scale_to(subset, docs, runs["generate"].words)
@@ -400,8 +442,9 @@ class MemoryCheck:
     @property
     def growth(self) -> float:
         """The larger of the two N / (N/4) ratios, own process and workers."""
-        ratios = [full / quarter for quarter, full in zip(self.quarter, self.full, strict=True)
-                  if quarter]
+        ratios = [
+            full / quarter for quarter, full in zip(self.quarter, self.full, strict=True) if quarter
+        ]
         return max(ratios, default=1.0)
 
     @property
@@ -413,8 +456,9 @@ class MemoryCheck:
 def memory_check(runs: dict[str, RunResult]) -> MemoryCheck:
     """Compare the peaks of the two extraction runs."""
     quarter, full = runs["extract_quarter"], runs["extract"]
-    return MemoryCheck((quarter.peak_self_mb, quarter.peak_children_mb),
-                       (full.peak_self_mb, full.peak_children_mb))
+    return MemoryCheck(
+        (quarter.peak_self_mb, quarter.peak_children_mb), (full.peak_self_mb, full.peak_children_mb)
+    )
 
 
 def spacy_ratio(runs: dict[str, RunResult]) -> float | None:
@@ -430,19 +474,41 @@ def summary(runs: dict[str, RunResult], workers: int) -> dict[str, object]:
     memory = memory_check(runs)
     return {
         "workers": workers,
-        "runs": {name: {**asdict(run), "docs_per_second": run.docs_per_second,
-                        "words_per_second": run.words_per_second} for name, run in runs.items()},
+        "runs": {name: run.to_json() for name, run in runs.items()},
         "ours_over_spacy_full": spacy_ratio(runs),
-        "memory": {"docs_quarter": runs["extract_quarter"].docs, "docs_full": runs["extract"].docs,
-                   "peak_quarter_self_mb": memory.quarter[0],
-                   "peak_quarter_workers_mb": memory.quarter[1],
-                   "peak_full_self_mb": memory.full[0], "peak_full_workers_mb": memory.full[1],
-                   "growth": memory.growth, "flat": memory.flat},
+        "memory": {
+            "docs_quarter": runs["extract_quarter"].docs,
+            "docs_full": runs["extract"].docs,
+            "peak_quarter_self_mb": memory.quarter[0],
+            "peak_quarter_workers_mb": memory.quarter[1],
+            "peak_full_self_mb": memory.full[0],
+            "peak_full_workers_mb": memory.full[1],
+            "growth": memory.growth,
+            "flat": memory.flat,
+        },
     }
 
 
-RUN_LABELS = {"generate": "generate only", "extract_quarter": "extract N/4",
-              "extract": "extract N", "spacy": "spaCy full"}
+RUN_LABELS = {
+    "generate": "generate only",
+    "extract_quarter": "extract N/4",
+    "extract": "extract N",
+    "spacy": "spaCy full",
+}
+
+
+def _table_row(label: str, run: RunResult) -> dict[str, str]:
+    return {
+        "run": label,
+        "docs": f"{run.docs:,}",
+        "words": f"{run.words:,}",
+        "wall s": f"{run.seconds:.2f}",
+        "docs/s": f"{run.docs_per_second:,.1f}",
+        "words/s": f"{run.words_per_second:,.0f}",
+        "peak MB": f"{run.peak_self_mb:.0f}",
+        "wkr MB": f"{run.peak_children_mb:.0f}",
+        "figures": f"{run.figures:,}" if run.kind == "extract" else "",
+    }
 
 
 def print_report(runs: dict[str, RunResult], workers: int) -> None:
@@ -450,16 +516,12 @@ def print_report(runs: dict[str, RunResult], workers: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    rows = [_table_row(RUN_LABELS.get(name, name), run) for name, run in runs.items()]
     table = Table(title=f"newsledger bench (workers={workers})")
-    for column in ("run", "docs", "words", "wall s", "docs/s", "words/s", "peak MB", "wkr MB",
-                   "figures"):
+    for column in rows[0]:
         table.add_column(column, justify="left" if column == "run" else "right")
-    for name, run in runs.items():
-        table.add_row(RUN_LABELS.get(name, name), f"{run.docs:,}", f"{run.words:,}",
-                      f"{run.seconds:.2f}", f"{run.docs_per_second:,.1f}",
-                      f"{run.words_per_second:,.0f}", f"{run.peak_self_mb:.0f}",
-                      f"{run.peak_children_mb:.0f}",
-                      f"{run.figures:,}" if run.kind == "extract" else "")
+    for row in rows:
+        table.add_row(*row.values())
     console = Console(width=max(100, Console().width))  # pipes default to 80 columns
     console.print(table)
     for run in runs.values():
@@ -472,21 +534,30 @@ def print_report(runs: dict[str, RunResult], workers: int) -> None:
         console.print(f"ours / spaCy full (wall time): {ratio:.3f}")
     memory = memory_check(runs)
     quarter, full = runs["extract_quarter"], runs["extract"]
-    console.print(f"peak memory (own / workers): {memory.quarter[0]:.0f} / {memory.quarter[1]:.0f}"
-                  f" MB at {quarter.docs:,} docs, {memory.full[0]:.0f} / {memory.full[1]:.0f} MB"
-                  f" at {full.docs:,} docs: x{memory.growth:.2f}, "
-                  f"{'flat' if memory.flat else 'GROWS with the document count'}")
+    console.print(
+        f"peak memory (own / workers): {memory.quarter[0]:.0f} / {memory.quarter[1]:.0f}"
+        f" MB at {quarter.docs:,} docs, {memory.full[0]:.0f} / {memory.full[1]:.0f} MB"
+        f" at {full.docs:,} docs: x{memory.growth:.2f}, "
+        f"{'flat' if memory.flat else 'GROWS with the document count'}"
+    )
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The benchmark's options."""
-    parser = argparse.ArgumentParser(prog="python -m newsledger.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m newsledger.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--docs", type=int, default=2000, help="documents to generate")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
     parser.add_argument("--skip-spacy", action="store_true", help="skip the spaCy baseline")
-    parser.add_argument("--spacy-docs", type=int, default=SPACY_SUBSET,
-                        help="time spaCy on at most this many documents and scale by words")
+    parser.add_argument(
+        "--spacy-docs",
+        type=int,
+        default=SPACY_SUBSET,
+        help="time spaCy on at most this many documents and scale by words",
+    )
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the generator")
     parser.add_argument("--examples", type=Path, default=EXAMPLES, help="example reports folder")
     parser.add_argument("--out", type=Path, default=Path("bench-out"), help="where bench.json goes")
@@ -501,8 +572,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     started = time.perf_counter()
     try:
-        runs = run_benchmark(args.docs, args.workers, args.skip_spacy, args.spacy_docs,
-                             args.seed, args.examples)
+        runs = run_benchmark(
+            args.docs, args.workers, args.skip_spacy, args.spacy_docs, args.seed, args.examples
+        )
     except (RuntimeError, InputError) as error:
         sys.exit(f"bench: {error}")
     numbers = summary(runs, args.workers)

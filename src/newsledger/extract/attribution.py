@@ -24,6 +24,7 @@ class Attribution:
     text: str
     start: int  # offset within the sentence text
     generic: bool
+    anchor: int = -1  # index (in the sentence's Doc) of the reporting verb; -1 for the whole sentence
 
 
 @cache
@@ -87,13 +88,23 @@ def _phrase_head(sentence: Span, index: int) -> Token:
     return token
 
 
-def _reporting_subject(sentence: Span) -> Token | None:
+def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
+    """(verb, subject) pairs of the reporting verbs; 'the ministry, which said ...' gives the ministry."""
+    found = []
     for token in sentence:
         if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in _words("verb"):
             for child in token.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() not in {"which", "that", "who"}:
-                    return child
-    return None
+                if child.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                subject = token.head if child.lower_ in {"which", "who", "that"} and token.dep_ == "relcl" else child
+                if _can_speak(subject):
+                    found.append((token, subject))
+    return found
+
+
+def _can_speak(subject: Token) -> bool:
+    """A name, a pronoun or a speaker noun ('officials', 'the ministry'); not 'a boy was released'."""
+    return subject.pos_ == "PROPN" or subject.lemma_.lower() in _words("speaker") | _words("generic")
 
 
 def _by_estimates(sentence: Span) -> Token | None:
@@ -106,11 +117,22 @@ def _by_estimates(sentence: Span) -> Token | None:
     return None
 
 
-def find_attribution(sentence: Span) -> Attribution | None:
-    """The source a parsed sentence names for what it reports, if any."""
-    for head in (_according_to(sentence), _by_estimates(sentence), _reporting_subject(sentence)):
-        if head is not None:
-            found = _from_head(head, sentence)
-            if found:
-                return found
-    return None
+def find_attributions(sentence: Span) -> list[Attribution]:
+    """The sources a parsed sentence names, each anchored at its reporting verb when it has one."""
+    found: list[Attribution] = []
+    for head in (_according_to(sentence), _by_estimates(sentence)):
+        if head is not None and (named := _from_head(head, sentence)):
+            found.append(named)
+    for verb, subject in _reporting_subjects(sentence):
+        if named := _from_head(subject, sentence):
+            found.append(Attribution(named.text, named.start, named.generic, verb.i))
+    return found
+
+
+def attribution_for(attributions: list[Attribution], number: Token) -> Attribution | None:
+    """The attribution covering a number: the reporting verb it depends on, else the sentence-wide one."""
+    depth = {t.i: level for level, t in enumerate(number.ancestors)}
+    anchored = [a for a in attributions if a.anchor in depth]
+    if anchored:  # the nearest reporting verb above the number: "the ministry, which said 26 ..."
+        return min(anchored, key=lambda a: depth[a.anchor])
+    return attributions[0] if attributions else None

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
+from newsledger.extract.attribution import Attribution, attribution_for
 from newsledger.extract.periods import TimeMention
 from newsledger.extract.places import lookup_place
 from newsledger.extract.scan import Draft, Scan
@@ -50,9 +51,14 @@ _AGENT_ANAPHORA = re.compile(r"\bby (?:the )?(insurgents|militants|terrorists|ji
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
 _ACTOR_AS_MODIFIER = re.compile(r"^\W*(attacks?|bombings?|ambush(?:es)?|raids?|assaults?|insurgents|militants|"
                                 r"fighters|gunmen|terrorists)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
+_ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _THE_CAMP = re.compile(r"\bthe camps?\b", re.IGNORECASE)
-_INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
+_INCIDENT_LOOKAHEAD = 3
+_PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
+_DIRECTION = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|outskirts of)\W*$",
+                        re.IGNORECASE)  # sentences after an incident count that may state its day
 
 
 def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Document) -> None:
@@ -71,7 +77,13 @@ def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Doc
 
 def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     carried: tuple[date | None, date | None] = (None, None)
+    position = 0
     for draft in drafts:
+        # A report's period stated in a sentence without figures still frames what follows
+        # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
+        while position < index[id(draft.scan)]:
+            carried = _stated_period(scans[position]) or carried
+            position += 1
         draft.time = _nearest_time(draft)
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
@@ -85,6 +97,27 @@ def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
         elif draft.measure in _VIOLENT:
             draft.period = _day_stated_after(scans, index[id(draft.scan)])
             carried = draft.period
+    _backfill_incident_day(drafts)
+
+
+def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
+    if scan.quantities:
+        return None
+    for mention in scan.times:
+        before = scan.text_between(scan.sentence.start, mention.start)
+        if mention.kind in _PERIOD_KINDS and mention.period_start and not _COMPARISON.search(before):
+            return mention.period_start, mention.period_end
+    return None
+
+
+def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
+    """A headline toll before the story names the day takes the day of the incident's later counts."""
+    days = [d.period for d in drafts if d.measure in _VIOLENT and d.period[0] and d.period[0] == d.period[1]]
+    if not days:
+        return
+    for draft in drafts:
+        if draft.measure in _VIOLENT and draft.period == (None, None):
+            draft.period = days[0]
 
 
 def _nearest_time(draft: Draft) -> TimeMention | None:
@@ -103,8 +136,11 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
 
 
 def _day_stated_after(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:
-    """An incident's day told in the sentences after its toll ('... on Thursday at about 1 pm')."""
+    """An incident's day told just after its toll, in the same or the next paragraph."""
+    paragraph = scans[position].sentence.paragraph
     for scan in scans[position : position + 1 + _INCIDENT_LOOKAHEAD]:
+        if scan.sentence.paragraph > paragraph + 1:
+            break
         for mention in scan.times:
             if mention.kind == "day" and mention.period_start is not None:
                 return mention.period_start, mention.period_end
@@ -181,7 +217,7 @@ def _refined_frame(frame: list[str], places: list[str]) -> list[str]:
     if not frame:
         return list(places)
     frame_keys = {name.casefold() for name in frame}
-    inside = all(_containers(name) & frame_keys for name in places)
+    inside = all(name.casefold() in frame_keys or _containers(name) & frame_keys for name in places)
     broad = all((p := lookup_place(name)) is not None and p.kind in {"country", "admin1", "admin2"} for name in places)
     return _unique([*places, *frame]) if inside and broad else frame
 
@@ -201,19 +237,36 @@ def _latest_places_before(scans: Sequence[Scan], position: int) -> list[str]:
 
 
 def _refine_with_sites(draft: Draft, scans: Sequence[Scan], position: int) -> list[str]:
-    """A city refined to a site inside it named earlier; 'the camp' resolved to the camp named last."""
-    earlier = [m.place for s in scans[: position + 1] for m in s.places]
+    """A city refined to the one site inside it that the story names; 'the camp' is the camp named last."""
+    if _THE_CAMP.search(draft.scan.sentence.text) and not any("camp" in n.casefold() for n in draft.locations):
+        camps = _last_camps(scans[: position + 1])
+        if camps:
+            return camps if not draft.own_places else _unique([*draft.locations, *camps])
     names = list(draft.locations)
+    sites = {m.place.name: m.place for s in scans for m in s.places if m.place.kind == "site"}
     for name in draft.locations:
         place = lookup_place(name)
-        if place is not None and place.kind in {"city", "admin2"}:
-            sites = [p.name for p in earlier if p.kind == "site" and p.admin1 in {place.name, place.admin1}
-                     and _site_in_city(p.name, place.name)]
-            names = _unique([*sites[-1:], *names])
-    if _THE_CAMP.search(draft.scan.sentence.text) and not any("camp" in n.casefold() for n in names):
-        camps = [p.name for p in earlier if p.kind == "site" and "camp" in p.name.casefold()]
-        names = _unique([*names, *camps[-1:]])
+        if place is None or place.kind not in {"city", "admin2"} or _directional(draft, name):
+            continue
+        inside = [site for site in sites if _site_in_city(site, place.name)]
+        if len(inside) == 1:
+            names = _unique([inside[0], *names])
     return names
+
+
+def _last_camps(scans: Sequence[Scan]) -> list[str]:
+    for scan in reversed(scans):
+        camps = [m.place.name for m in scan.places if m.place.kind == "site" and "camp" in m.place.name.casefold()]
+        if camps:
+            return _unique(camps)
+    return []
+
+
+def _directional(draft: Draft, name: str) -> bool:
+    """'northern Baghdad' is a part of the city, not the site the story is about."""
+    scan = draft.scan
+    return any(m.place.name == name and _DIRECTION.search(scan.text_between(m.start - 20, m.start))
+               for m in scan.places)
 
 
 def _site_in_city(site: str, city: str) -> bool:
@@ -244,7 +297,8 @@ def _dominant_party(scans: Sequence[Scan]) -> str | None:
 
 def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     scan, q = draft.scan, draft.quantity
-    parties = [a for a in scan.actors if a.kind in _PARTY_KINDS and not _in_attribution(a, scan)]
+    parties = [a for a in scan.actors if a.kind == "armed_group"
+               or a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan)]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
     if inside:
@@ -262,18 +316,28 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
 
 
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
-    text = draft.scan.sentence.text
+    """The perpetrator stated after the number, before the next one ('... killed by ISWAP')."""
+    scan, q = draft.scan, draft.quantity
+    # An enumeration ("86 civilians, including 6 children and 31 women, lost their lives at the
+    # hands of ...") shares its agent: only a number starting a new clause ends the window.
+    limit = min((x.start for x in scan.quantities if x.start > q.start
+                 and not _ENUMERATION.search(scan.text_between(x.start - 14, x.start))), default=scan.sentence.end)
     for actor in parties:
-        after = text[actor.end - draft.scan.sentence.start :]
-        before = text[: actor.start - draft.scan.sentence.start]
-        if before.rstrip().endswith(" by") or before.rstrip().endswith(" by the") or _ACTOR_AS_MODIFIER.match(after):
+        before = scan.text_between(scan.sentence.start, actor.start).rstrip()
+        after = scan.text_between(actor.end, scan.sentence.end)
+        if _ACTOR_AS_MODIFIER.match(after):
             return actor.canonical
-    if _AGENT_ANAPHORA.search(text) and dominant:
+        if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
+            return actor.canonical
+    window = scan.text_between(q.end, limit)
+    if _AGENT_ANAPHORA.search(window) and dominant:
         return dominant
-    hands = _HANDS_OF.search(text)
+    hands = _HANDS_OF.search(window)
     if hands:
         named = find_actors(hands.group(1))
-        return named[0].canonical if named else hands.group(1).strip()
+        if len(named) == 1 and " and " not in hands.group(1):
+            return named[0].canonical
+        return hands.group(1).strip()
     return None
 
 
@@ -285,12 +349,16 @@ def _preferred(parties: Sequence[ActorMention], position: int) -> str | None:
     return None
 
 
-def _in_attribution(actor: ActorMention, scan: Scan) -> bool:
-    attribution = scan.attribution
+def _in_attribution(actor: ActorMention, attribution: Attribution | None, scan: Scan) -> bool:
+    """Whether the actor is the speaker ('said General Saad Maan, spokesman for the Joint Operations Command')."""
     if attribution is None:
         return False
     start = scan.sentence.start + attribution.start
-    return start <= actor.start < start + len(attribution.text)
+    end = start + len(attribution.text)
+    if start <= actor.start < end:
+        return True
+    between = scan.text_between(end, actor.start)
+    return between.lstrip().startswith(",") and len(between) < 60 and " that " not in between
 
 
 # --- source ---------------------------------------------------------------------------------
@@ -305,9 +373,9 @@ def _assign_sources(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
     fallback = _document_source(document, scans)
     for draft in drafts:
         position = index[id(draft.scan)]
-        attribution = draft.scan.attribution
+        attribution = _attribution_of(draft)
         if attribution is not None and not attribution.generic:
-            draft.source = named[position]
+            draft.source = source_name(attribution.text)
         elif attribution is not None:
             earlier = [name for p, name in named.items() if p <= position]
             draft.source = earlier[-1] if earlier else fallback
@@ -316,9 +384,20 @@ def _assign_sources(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
                             or fallback)
 
 
+def _attribution_of(draft: Draft) -> Attribution | None:
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return scan.attributions[0] if scan.attributions else None
+    return attribution_for(scan.attributions, scan.parse.doc[draft.token])
+
+
 def _named_sources(scans: Sequence[Scan]) -> dict[int, str]:
-    return {i: source_name(s.attribution.text) for i, s in enumerate(scans)
-            if s.attribution is not None and not s.attribution.generic}
+    named = {}
+    for i, scan in enumerate(scans):
+        specific = [a for a in scan.attributions if not a.generic]
+        if specific:
+            named[i] = source_name(specific[-1].text)
+    return named
 
 
 def source_name(text: str) -> str:
@@ -333,12 +412,13 @@ def _document_source(document: Document, scans: Sequence[Scan]) -> str | None:
     line = _SOURCE_LINE.search(document.text)
     if line:
         return source_name(line.group(1))
+    byline = _BYLINE.search(document.text[:300])
     counts = Counter(a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS)
     if counts:
         name, count = counts.most_common(1)[0]
         if count >= 2:
             return name
-    return None
+    return byline.group(1).strip() if byline else None
 
 
 def _subject_source(scan: Scan) -> str | None:

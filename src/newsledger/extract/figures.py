@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.attribution import find_attribution
+from newsledger.extract.attribution import find_attributions
 from newsledger.extract.context import MEMBER_NOUNS, assign_context
 from newsledger.extract.measures import read_measure
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
@@ -49,7 +49,7 @@ def _parse_paragraphs(scans: list[Scan], parse: Parser) -> None:
     todo = [s for s in scans if s.sentence.paragraph in wanted]
     for scan, doc in zip(todo, parse([s.sentence.text for s in todo]), strict=True):
         scan.parse = doc[:]
-        scan.attribution = find_attribution(doc[:])
+        scan.attributions = find_attributions(doc[:])
 
 
 def _number_token(scan: Scan, quantity: Quantity) -> Token | None:
@@ -83,7 +83,7 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
             if counted is None and same_sentence:
                 # "44 ISIS operatives were killed and 166 detained": the noun is elided
                 counted, head = drafts[-1].counted, drafts[-1].counted_head
-            drafts.append(Draft(quantity, measure, counted, head, scan))
+            drafts.append(Draft(quantity, measure, counted, head, scan, token.i))
     return drafts
 
 
@@ -122,7 +122,9 @@ def _same_kind(a: str | None, b: str | None) -> bool:
 
 
 def _richness(draft: Draft) -> int:
-    return sum(x is not None for x in (draft.time, draft.source, draft.actor)) + bool(draft.locations)
+    # A headline (the first line) restated in the body yields to the body's fuller sentence.
+    fields = sum(x is not None for x in (draft.time, draft.source, draft.actor)) + bool(draft.locations)
+    return fields + 2 * (draft.scan.sentence.paragraph > 0)
 
 
 def _to_figure(document: Document, number: int, draft: Draft) -> Figure:

@@ -114,7 +114,7 @@ def _following_noun(number: Token, reach: int = 4) -> Token | None:
 
 
 def _counted_phrase(number: Token, noun: Token) -> str | None:
-    if noun is number:
+    if noun is number or noun.pos_ == "PRON":
         return None
     if noun.i > number.i:
         words = [t for t in noun.doc[number.i + 1 : noun.i + 1] if t.pos_ not in {"PUNCT", "DET", "NUM"}]
@@ -150,7 +150,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
         return _word_measure(head.head, "noun")
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
-        return _governing_trigger(head) or _verb_measure(head.head) or _modifier_trigger(head.head)
+        whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
+        return _verb_measure(whole) or _modifier_trigger(whole) or _governing_trigger(whole)
     if noun.dep_ == "conj" and head is not noun:
         return _modifier_trigger(head) or _governing_trigger(head)
     return None

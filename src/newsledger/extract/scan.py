@@ -32,7 +32,7 @@ class Scan:
     places: list[PlaceMention]
     actors: list[ActorMention]
     parse: Span | None = None
-    attribution: Attribution | None = None
+    attributions: list[Attribution] = field(default_factory=list)
 
     def text_between(self, start: int, end: int) -> str:
         """The sentence text between two absolute offsets."""
@@ -49,6 +49,7 @@ class Draft:
     counted: str | None
     counted_head: str | None
     scan: Scan
+    token: int = -1  # index of the number's last token in the sentence's parse
     actor: str | None = None
     locations: list[str] = field(default_factory=list)
     own_places: bool = False
