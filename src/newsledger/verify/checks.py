@@ -62,9 +62,17 @@ def _comparable(total: Figure, part: Figure) -> bool:
     return part is not total and part.measure == total.measure and same_period
 
 
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person"}
+_PRONOUNS = {"which", "them", "whom", "those", "these"}
+
+
 def _head(figure: Figure) -> str:
+    """The counted noun, singular: 'ISIS operatives' -> 'operative', 'children' -> 'child'."""
     words = (figure.counted or "").lower().split()
-    return words[-1] if words else ""
+    if not words:
+        return ""
+    word = words[-1]
+    return _IRREGULAR.get(word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
 
 
 def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
@@ -114,7 +122,8 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
         return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
-            if sum(p.quantity.low for p in run) == total.quantity.low:
+            alike = len({_head(p) for p in run}) == 1 and not _subgroup_words(run[0])
+            if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
 
@@ -125,7 +134,9 @@ def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure
 
 
 def _is_subgroup(part: Figure, whole: Figure) -> bool:
-    return _subgroup_words(part) - _subgroup_words(whole) != set()
+    """'senior ISIS leaders' within 'ISIS operatives', 'children' within 'civilians' (not within 'women')."""
+    part_words, whole_words = _subgroup_words(part), _subgroup_words(whole)
+    return bool(part_words - whole_words) and whole_words <= part_words
 
 
 def _subgroup_words(figure: Figure) -> set[str]:
@@ -150,7 +161,7 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
     """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
     candidates = [w for w in figures if _comparable(w, part) and w.start < part.start
                   and w.quantity.low >= part.quantity.low and set(part.locations) <= set(w.locations)
-                  and (_is_subgroup(part, w) or _partitive(part, w))]
+                  and (_is_subgroup(part, w) or _partitive(part, w) or _within_headline(part, w, figures))]
     if not candidates:
         return None
     # the nearest total with the same party, else the nearest one
@@ -160,5 +171,15 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
 
 
 def _partitive(part: Figure, whole: Figure) -> bool:
-    return part.counted is None and part.start - whole.end < 120
+    """'three of which', 'Most of them - 211 -': a count right after the figure it is part of."""
+    return (part.counted is None or _head(part) in _PRONOUNS) and part.start - whole.end < 120
+
+
+def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> bool:
+    """A later, smaller count of the same thing, place and period as the document's first such total
+    ('161 civilians killed in October' ... 'the attacks killed 73 civilians') lies within it."""
+    if part.actor is not None or whole.actor is not None or _head(part) != _head(whole):
+        return False
+    first = next(f for f in figures if _comparable(f, whole) or f is whole)
+    return first is whole and part.quantity.value < whole.quantity.value and part.locations == whole.locations
 
