@@ -26,19 +26,46 @@ def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
 
 @pytest.fixture
 def make_figure() -> Callable[..., object]:
-    """Build a Figure by hand: make_figure("f1", 44, "killed", locations=("Iraq", "Syria"), start=0)."""
+    """Build a Figure by hand: make_figure("f1", 44, "killed", locations=("Iraq",), start=0)."""
     from datetime import date
 
     from newsledger.model import Figure, Measure, Qualifier, Quantity
 
-    def make(fid: str, value: int, measure: str, *, start: int = 0, qualifier: str = "exact",
-             high: int | None | str = "same", counted: str | None = "operatives", actor: str | None = None,
-             locations: tuple[str, ...] = (), period: tuple[date | None, date | None] = (None, None)) -> Figure:
+    def make(
+        fid: str,
+        value: int,
+        measure: str,
+        *,
+        start: int = 0,
+        qualifier: str = "exact",
+        high: int | None | str = "same",
+        counted: str | None = "operatives",
+        actor: str | None = None,
+        locations: tuple[str, ...] = (),
+        period: tuple[date | None, date | None] = (None, None),
+    ) -> Figure:
         top = value if high == "same" else high
-        quantity = Quantity(value, top if isinstance(top, int) or top is None else value,
-                            Qualifier(qualifier), str(value), start, start + len(str(value)))
-        return Figure(doc="d", id=fid, start=start, end=start + 5, text=str(value), quantity=quantity,
-                      measure=Measure(measure), counted=counted, actor=actor, locations=locations,
-                      period_start=period[0], period_end=period[1])
+        quantity = Quantity(
+            value,
+            top if isinstance(top, int) or top is None else value,
+            Qualifier(qualifier),
+            str(value),
+            start,
+            start + len(str(value)),
+        )
+        return Figure(
+            doc="d",
+            id=fid,
+            start=start,
+            end=start + 5,
+            text=str(value),
+            quantity=quantity,
+            measure=Measure(measure),
+            counted=counted,
+            actor=actor,
+            locations=locations,
+            period_start=period[0],
+            period_end=period[1],
+        )
 
     return make

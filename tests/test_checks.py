@@ -29,11 +29,27 @@ def test_checks_sum_by_place_holds(make_figure: Callable[..., object]) -> None:
 def test_checks_sum_by_party_reports_failure(make_figure: Callable[..., object]) -> None:
     figures = [
         make_figure("f1", 35, "killed", start=0, counted="civilians", locations=("Syria",)),
-        make_figure("f2", 26, "killed", start=50, counted="civilians", actor="Assad regime forces",
-                    locations=("Syria",)),
-        make_figure("f3", 10, "killed", start=90, counted="civilians", actor="Russian forces",
-                    locations=("Syria",)),
-        make_figure("f4", 1, "killed", start=130, counted="civilians", actor="SDF", locations=("Syria",)),
+        make_figure(
+            "f2",
+            26,
+            "killed",
+            start=50,
+            counted="civilians",
+            actor="Assad regime forces",
+            locations=("Syria",),
+        ),
+        make_figure(
+            "f3",
+            10,
+            "killed",
+            start=90,
+            counted="civilians",
+            actor="Russian forces",
+            locations=("Syria",),
+        ),
+        make_figure(
+            "f4", 1, "killed", start=130, counted="civilians", actor="SDF", locations=("Syria",)
+        ),
     ]
     assert _sums(find_checks(figures)) == {("f1", ("f2", "f3", "f4"), False)}
 
@@ -51,8 +67,15 @@ def test_checks_hedged_numbers_are_intervals(
     make_figure: Callable[..., object], total: tuple[int, str], parts: tuple[int, int], holds: bool
 ) -> None:
     figures = [
-        make_figure("f1", total[0], "killed", qualifier=total[1], high=None if total[1] == "at_least" else "same",
-                    locations=("Iraq", "Syria"), period=H1),
+        make_figure(
+            "f1",
+            total[0],
+            "killed",
+            qualifier=total[1],
+            high=None if total[1] == "at_least" else "same",
+            locations=("Iraq", "Syria"),
+            period=H1,
+        ),
         make_figure("f2", parts[0], "killed", start=100, locations=("Syria",), period=H1),
         make_figure("f3", parts[1], "killed", start=200, locations=("Iraq",), period=H1),
     ]
@@ -62,10 +85,19 @@ def test_checks_hedged_numbers_are_intervals(
 def test_checks_subgroup_is_subset(make_figure: Callable[..., object]) -> None:
     figures = [
         make_figure("f1", 44, "killed", locations=("Iraq", "Syria"), period=H1),
-        make_figure("f2", 8, "killed", start=300, counted="senior ISIS leaders", locations=("Iraq", "Syria"),
-                    period=H1),
+        make_figure(
+            "f2",
+            8,
+            "killed",
+            start=300,
+            counted="senior ISIS leaders",
+            locations=("Iraq", "Syria"),
+            period=H1,
+        ),
     ]
-    subsets = [(c.whole, c.part, c.holds) for c in find_checks(figures) if c.type is CheckType.SUBSET]
+    subsets = [
+        (c.whole, c.part, c.holds) for c in find_checks(figures) if c.type is CheckType.SUBSET
+    ]
     assert subsets == [("f1", "f2", True)]
 
 

@@ -124,8 +124,9 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2013": "-", "\u2014": "-"})
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 
 
 def content_id(text: str) -> str:
@@ -157,12 +158,24 @@ class Figure:
         """The figure line of the ``extract --format jsonl`` contract (see docs/contract.md)."""
         q = self.quantity
         return {
-            "kind": "figure", "doc": self.doc, "id": self.id, "start": self.start, "end": self.end,
-            "text": self.text, "number_text": q.number_text, "low": q.low, "high": q.high,
-            "qualifier": q.qualifier.value, "measure": self.measure.value, "counted": self.counted,
-            "actor": self.actor, "locations": list(self.locations),
-            "period_start": _iso(self.period_start), "period_end": _iso(self.period_end),
-            "time_text": self.time_text, "source": self.source,
+            "kind": "figure",
+            "doc": self.doc,
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "number_text": q.number_text,
+            "low": q.low,
+            "high": q.high,
+            "qualifier": q.qualifier.value,
+            "measure": self.measure.value,
+            "counted": self.counted,
+            "actor": self.actor,
+            "locations": list(self.locations),
+            "period_start": _iso(self.period_start),
+            "period_end": _iso(self.period_end),
+            "time_text": self.time_text,
+            "source": self.source,
             "also_at": [list(span) for span in self.also_at],
         }
 
@@ -200,6 +213,107 @@ class Extraction:
     checks: tuple[Check, ...]
 
 
+class Verdict(StrEnum):
+    """How the figures of one same-thing group relate (issue 3)."""
+
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    UPDATE = "update"
+    SINGLE = "single"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMember:
+    """One figure of a group, with what a reader needs to weigh it."""
+
+    doc: str
+    id: str
+    low: int
+    high: int | None
+    qualifier: Qualifier
+    source: str | None
+    published: date | None
+    outlet: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Figures from one or more documents that report the same thing, a verdict, best/low/high."""
+
+    id: str
+    measure: Measure
+    actor: str | None
+    locations: tuple[str, ...]
+    period_start: date | None
+    period_end: date | None
+    as_of: date | None
+    verdict: Verdict
+    best: int | None
+    low: int | None
+    high: int | None
+    reason: str
+    figures: tuple[GroupMember, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedFigure:
+    """A figure computed from others (second quarter = first half - first quarter), with lineage."""
+
+    figure: Figure
+    derived_from: tuple[tuple[str, str], ...]  # (doc, figure id) pairs
+    rule: str
+
+
+class DatePrecision(StrEnum):
+    """How precisely an incident's date is known (as ACLED's time_precision)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentCount:
+    """Killed, injured or kidnapped in an incident, linked to the figure that states it."""
+
+    low: int
+    high: int | None
+    qualifier: Qualifier
+    figure: str | None  # id of the figure line in the same document
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One event (a bombing, an ambush, a raid) coded as ACLED or GTD code incidents (issue 4)."""
+
+    doc: str
+    id: str
+    start: int  # evidence span of the incident's main sentence
+    end: int
+    date: date | None
+    date_precision: DatePrecision | None
+    date_text: str | None
+    country: str | None
+    admin1: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: (
+        int | None
+    )  # 1 = the place itself, 2 = near it / a district, 3 = province or country
+    geo_reason: str | None
+    type: str | None  # ACLED event_type
+    sub_type: str | None  # ACLED sub_event_type
+    perpetrator: str | None
+    perpetrator_status: str | None  # "stated" | "suspected" | "claimed"
+    target: str | None
+    killed: IncidentCount | None = None
+    injured: IncidentCount | None = None
+    kidnapped: IncidentCount | None = None
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -208,12 +322,19 @@ __all__ = [
     "STOCK_MEASURES",
     "Check",
     "CheckType",
+    "DatePrecision",
+    "DerivedFigure",
     "Document",
     "Extraction",
     "Figure",
+    "Group",
+    "GroupMember",
+    "Incident",
+    "IncidentCount",
     "Measure",
     "Qualifier",
     "Quantity",
+    "Verdict",
     "content_id",
     "normalise_text",
 ]

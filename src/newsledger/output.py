@@ -31,7 +31,9 @@ def render(
     fmt = Format(fmt)
     names = list(columns) if columns is not None else column_names(rows)
     if columns is None and fmt in (Format.JSON, Format.JSONL):
-        picked = [dict(row) for row in rows]  # each line keeps its own keys (figure and check lines differ)
+        picked = [
+            dict(row) for row in rows
+        ]  # each line keeps its own keys (figure and check lines differ)
     else:
         picked = [{name: row.get(name) for name in names} for row in rows]
     if fmt is Format.TABLE:
@@ -113,6 +115,12 @@ def _item_text(item: Any) -> str:
 
 
 __all__ = [
-    "Format", "cell_text", "column_names", "csv_text", "json_line", "print_table", "render",
+    "Format",
+    "cell_text",
+    "column_names",
+    "csv_text",
+    "json_line",
+    "print_table",
+    "render",
     "rich_table",
 ]

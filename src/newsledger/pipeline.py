@@ -50,7 +50,9 @@ def safe_extract(document: Document) -> Extraction | InputError:
         return InputError(where, f"extraction failed: {type(error).__name__}: {error}")
 
 
-def extract_all(documents: Iterable[Document], workers: int = 1) -> Iterator[Extraction | InputError]:
+def extract_all(
+    documents: Iterable[Document], workers: int = 1
+) -> Iterator[Extraction | InputError]:
     """Extract a stream of documents in order; ``workers`` > 1 uses that many processes."""
     if workers <= 1:
         for document in documents:

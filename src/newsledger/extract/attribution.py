@@ -24,7 +24,9 @@ class Attribution:
     text: str
     start: int  # offset within the sentence text
     generic: bool
-    anchor: int = -1  # index (in the sentence's Doc) of the reporting verb; -1 for the whole sentence
+    anchor: int = (
+        -1
+    )  # index (in the sentence's Doc) of the reporting verb; -1 for the whole sentence
 
 
 @cache
@@ -40,11 +42,15 @@ def _name_span(head: Token) -> tuple[int, int]:
             left = child.i
             left = min(left, *(t.i for t in child.subtree))
     right = head.i
-    for child in head.rights:  # "Syrian Network for Human Rights (SNHR)", "health chief for east Baghdad"
+    for (
+        child
+    ) in head.rights:  # "Syrian Network for Human Rights (SNHR)", "health chief for east Baghdad"
         if child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1:
             right = max(t.i for t in child.subtree)
         elif child.dep_ == "appos" and child.text.isupper() and child.i <= right + 2:
-            right = child.i + (1 if child.i + 1 < len(head.doc) and head.doc[child.i + 1].text == ")" else 0)
+            right = child.i + (
+                1 if child.i + 1 < len(head.doc) and head.doc[child.i + 1].text == ")" else 0
+            )
     return left, right + 1
 
 
@@ -83,28 +89,38 @@ def _according_to(sentence: Span) -> Token | None:
 
 def _phrase_head(sentence: Span, index: int) -> Token:
     token = sentence.doc[index]
-    while token.head.i != token.i and sentence.start <= token.head.i < sentence.end and token.head.i > index:
+    while (
+        token.head.i != token.i
+        and sentence.start <= token.head.i < sentence.end
+        and token.head.i > index
+    ):
         token = token.head
     return token
 
 
 def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
-    """(verb, subject) pairs of the reporting verbs; 'the ministry, which said ...' gives the ministry."""
+    """(verb, subject) pairs of reporting verbs; 'the ministry, which said' gives the ministry."""
     found = []
     for token in sentence:
         if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in _words("verb"):
             for child in token.children:
                 if child.dep_ not in {"nsubj", "nsubjpass"}:
                     continue
-                subject = token.head if child.lower_ in {"which", "who", "that"} and token.dep_ == "relcl" else child
+                subject = (
+                    token.head
+                    if child.lower_ in {"which", "who", "that"} and token.dep_ == "relcl"
+                    else child
+                )
                 if _can_speak(subject):
                     found.append((token, subject))
     return found
 
 
 def _can_speak(subject: Token) -> bool:
-    """A name, a pronoun or a speaker noun ('officials', 'the ministry'); not 'a boy was released'."""
-    return subject.pos_ == "PROPN" or subject.lemma_.lower() in _words("speaker") | _words("generic")
+    """A name, a pronoun or a speaker noun ('officials'); not 'a boy was released'."""
+    return subject.pos_ == "PROPN" or subject.lemma_.lower() in _words("speaker") | _words(
+        "generic"
+    )
 
 
 def _by_estimates(sentence: Span) -> Token | None:
@@ -130,7 +146,7 @@ def find_attributions(sentence: Span) -> list[Attribution]:
 
 
 def attribution_for(attributions: list[Attribution], number: Token) -> Attribution | None:
-    """The attribution covering a number: the reporting verb it depends on, else the sentence-wide one."""
+    """The attribution covering a number: the reporting verb it depends on, else the first."""
     depth = {t.i: level for level, t in enumerate(number.ancestors)}
     anchored = [a for a in attributions if a.anchor in depth]
     if anchored:  # the nearest reporting verb above the number: "the ministry, which said 26 ..."

@@ -1,4 +1,4 @@
-"""Give each figure its period, places, actor and source: from its sentence first, else from context.
+"""Give each figure its period, places, actor and source: from its sentence, else from context.
 
 Rules (each a function below; the gold case that motivated it is in its comment):
   period  the nearest time expression in the sentence that is not a comparison ("compared with the
@@ -8,9 +8,10 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           a period only from their own sentence (their as-of date is the publication date).
   places  places introduced right after the number ("466 operatives in Syria"), else the sentence's
           places; else places implied by parts that add up to this figure; else the previous
-          figure's in the same paragraph; else the document's frame (the first stated places, refined
-          to a district); else the latest places named before. A city is refined to a site inside it
-          named earlier ("al-Tayyaran square" then "Baghdad"); "the camp" means the camp named last.
+          figure's in the same paragraph; else the document's frame (the first stated places,
+          refined to a district); else the latest places named before. A city is refined to the
+          one site inside it the story names ("al-Tayyaran square" ... "Baghdad"); "the camp" means
+          the camp named last.
   actor   an actor inside the counted phrase ("44 ISIS operatives"); an agent ("by ISWAP", "at the
           hands of other parties", "an ISWAP attack"); for members of a group and operations against
           one, the party named in the sentence or the document's main armed group; for violent acts,
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
@@ -37,28 +38,58 @@ from newsledger.model import STOCK_MEASURES, Document, Measure
 
 _PARTY_KINDS = ("armed_group", "state_force")
 _SOURCE_KINDS = frozenset({"agency", "government", "coalition", "ngo", "media"})
-_VIOLENT = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS})
+_VIOLENT = frozenset(
+    {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
+)
 # Counted nouns whose group is usually named once and then implied ("220 operatives killed").
-MEMBER_NOUNS = frozenset({"operative", "fighter", "militant", "insurgent", "terrorist", "jihadist", "member",
-                          "leader", "commander", "operation", "mission", "raid", "strike", "victim", "other"})
-_COMPARISON = re.compile(r"\b(since|compared|than|decrease|increase|same period|started|began)\b", re.IGNORECASE)
-_STATEMENT_DATE = re.compile(r"\b(said|says|reported|release|statement|announced|told|report|update)\W*$",
-                             re.IGNORECASE)
-_LOCAL_PLACE = re.compile(r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE)
+MEMBER_NOUNS = frozenset(
+    {
+        "operative",
+        "fighter",
+        "militant",
+        "insurgent",
+        "terrorist",
+        "jihadist",
+        "member",
+        "leader",
+        "commander",
+        "operation",
+        "mission",
+        "raid",
+        "strike",
+        "victim",
+        "other",
+    }
+)
+_COMPARISON = re.compile(
+    r"\b(since|compared|than|decrease|increase|same period|started|began)\b", re.IGNORECASE
+)
+_STATEMENT_DATE = re.compile(
+    r"\b(said|says|reported|release|statement|announced|told|report|update)\W*$", re.IGNORECASE
+)
+_LOCAL_PLACE = re.compile(
+    r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
-_AGENT_ANAPHORA = re.compile(r"\bby (?:the )?(insurgents|militants|terrorists|jihadists|gunmen|attackers|group)\b",
-                             re.IGNORECASE)
+_AGENT_ANAPHORA = re.compile(
+    r"\bby (?:the )?(insurgents|militants|terrorists|jihadists|gunmen|attackers|group)\b",
+    re.IGNORECASE,
+)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
-_ACTOR_AS_MODIFIER = re.compile(r"^\W*(attacks?|bombings?|ambush(?:es)?|raids?|assaults?|insurgents|militants|"
-                                r"fighters|gunmen|terrorists)\b", re.IGNORECASE)
+_ACTOR_AS_MODIFIER = re.compile(
+    r"^\W*(attacks?|bombings?|ambush(?:es)?|raids?|assaults?|insurgents|militants|"
+    r"fighters|gunmen|terrorists)\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _THE_CAMP = re.compile(r"\bthe camps?\b", re.IGNORECASE)
 _INCIDENT_LOOKAHEAD = 3
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
-_DIRECTION = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|outskirts of)\W*$",
-                        re.IGNORECASE)  # sentences after an incident count that may state its day
+_DIRECTION = re.compile(
+    r"\b(north|south|east|west|northern|southern|eastern|western|outskirts of)\W*$", re.IGNORECASE
+)  # sentences after an incident count that may state its day
 
 
 def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Document) -> None:
@@ -105,14 +136,22 @@ def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
         return None
     for mention in scan.times:
         before = scan.text_between(scan.sentence.start, mention.start)
-        if mention.kind in _PERIOD_KINDS and mention.period_start and not _COMPARISON.search(before):
+        if (
+            mention.kind in _PERIOD_KINDS
+            and mention.period_start
+            and not _COMPARISON.search(before)
+        ):
             return mention.period_start, mention.period_end
     return None
 
 
 def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
-    """A headline toll before the story names the day takes the day of the incident's later counts."""
-    days = [d.period for d in drafts if d.measure in _VIOLENT and d.period[0] and d.period[0] == d.period[1]]
+    """A headline toll before the story names the day takes the day of the later counts."""
+    days = [
+        d.period
+        for d in drafts
+        if d.measure in _VIOLENT and d.period[0] and d.period[0] == d.period[1]
+    ]
     if not days:
         return
     for draft in drafts:
@@ -163,9 +202,15 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
         if draft.own_places:
             frame = _refined_frame(frame, draft.locations)
         elif not draft.locations:
-            same_paragraph = previous is not None and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
-            draft.locations = (previous.locations if same_paragraph and previous else []) or frame or \
-                _latest_places_before(scans, index[id(draft.scan)])
+            same_paragraph = (
+                previous is not None
+                and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
+            )
+            draft.locations = (
+                (previous.locations if same_paragraph and previous else [])
+                or frame
+                or _latest_places_before(scans, index[id(draft.scan)])
+            )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)])
         previous = draft
 
@@ -175,7 +220,12 @@ def _sentence_places(draft: Draft) -> list[str]:
     own = _places_after(draft, draft.quantity.start, draft.quantity.end)
     if own:
         return own
-    claimed = {name for q in scan.quantities if q is not draft.quantity for name in _places_after(draft, q.start, q.end)}
+    claimed = {
+        name
+        for q in scan.quantities
+        if q is not draft.quantity
+        for name in _places_after(draft, q.start, q.end)
+    }
     rest = [m.place.name for m in scan.places if m.place.name not in claimed]
     return _unique(rest or [m.place.name for m in scan.places])
 
@@ -197,9 +247,15 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
 
 
 def _places_from_parts(total: Draft, later: Sequence[Draft]) -> list[str]:
-    """'43 operations ... Thirty-three in Iraq ... the other 10 in Syria': the parts' places are the total's."""
-    parts = [d for d in later if d.measure == total.measure and d.own_places and len(d.locations) == 1
-             and d.period == total.period]
+    """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's."""
+    parts = [
+        d
+        for d in later
+        if d.measure == total.measure
+        and d.own_places
+        and len(d.locations) == 1
+        and d.period == total.period
+    ]
     low, high = total.quantity.interval()
     for size in (2, 3, 4):
         for i in range(len(parts) - size + 1):
@@ -218,7 +274,10 @@ def _refined_frame(frame: list[str], places: list[str]) -> list[str]:
         return list(places)
     frame_keys = {name.casefold() for name in frame}
     inside = all(name.casefold() in frame_keys or _containers(name) & frame_keys for name in places)
-    broad = all((p := lookup_place(name)) is not None and p.kind in {"country", "admin1", "admin2"} for name in places)
+    broad = all(
+        (p := lookup_place(name)) is not None and p.kind in {"country", "admin1", "admin2"}
+        for name in places
+    )
     return _unique([*places, *frame]) if inside and broad else frame
 
 
@@ -237,8 +296,10 @@ def _latest_places_before(scans: Sequence[Scan], position: int) -> list[str]:
 
 
 def _refine_with_sites(draft: Draft, scans: Sequence[Scan], position: int) -> list[str]:
-    """A city refined to the one site inside it that the story names; 'the camp' is the camp named last."""
-    if _THE_CAMP.search(draft.scan.sentence.text) and not any("camp" in n.casefold() for n in draft.locations):
+    """A city refined to the one site in it the story names; 'the camp' is the camp named last."""
+    if _THE_CAMP.search(draft.scan.sentence.text) and not any(
+        "camp" in n.casefold() for n in draft.locations
+    ):
         camps = _last_camps(scans[: position + 1])
         if camps:
             return camps if not draft.own_places else _unique([*draft.locations, *camps])
@@ -256,7 +317,11 @@ def _refine_with_sites(draft: Draft, scans: Sequence[Scan], position: int) -> li
 
 def _last_camps(scans: Sequence[Scan]) -> list[str]:
     for scan in reversed(scans):
-        camps = [m.place.name for m in scan.places if m.place.kind == "site" and "camp" in m.place.name.casefold()]
+        camps = [
+            m.place.name
+            for m in scan.places
+            if m.place.kind == "site" and "camp" in m.place.name.casefold()
+        ]
         if camps:
             return _unique(camps)
     return []
@@ -265,14 +330,19 @@ def _last_camps(scans: Sequence[Scan]) -> list[str]:
 def _directional(draft: Draft, name: str) -> bool:
     """'northern Baghdad' is a part of the city, not the site the story is about."""
     scan = draft.scan
-    return any(m.place.name == name and _DIRECTION.search(scan.text_between(m.start - 20, m.start))
-               for m in scan.places)
+    return any(
+        m.place.name == name and _DIRECTION.search(scan.text_between(m.start - 20, m.start))
+        for m in scan.places
+    )
 
 
 def _site_in_city(site: str, city: str) -> bool:
     place = lookup_place(site)
-    return place is not None and (place.admin1 == city or city.casefold() in site.casefold()
-                                  or (place.lat is not None and _near(site, city)))
+    return place is not None and (
+        place.admin1 == city
+        or city.casefold() in site.casefold()
+        or (place.lat is not None and _near(site, city))
+    )
 
 
 def _near(site: str, city: str) -> bool:
@@ -283,8 +353,8 @@ def _near(site: str, city: str) -> bool:
     return abs(a.lat - b.lat) < 0.3 and abs(a.lon - b.lon) < 0.3
 
 
-def _unique(names: Sequence[str] | object) -> list[str]:
-    return list(dict.fromkeys(names))  # type: ignore[call-overload]
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
 
 
 # --- actor ----------------------------------------------------------------------------------
@@ -297,8 +367,13 @@ def _dominant_party(scans: Sequence[Scan]) -> str | None:
 
 def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     scan, q = draft.scan, draft.quantity
-    parties = [a for a in scan.actors if a.kind == "armed_group"
-               or a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan)]
+    parties = [
+        a
+        for a in scan.actors
+        if a.kind == "armed_group"
+        or (a.kind in _PARTY_KINDS
+        and not _in_attribution(a, _attribution_of(draft), scan))
+    ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
     if inside:
@@ -320,8 +395,15 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
     scan, q = draft.scan, draft.quantity
     # An enumeration ("86 civilians, including 6 children and 31 women, lost their lives at the
     # hands of ...") shares its agent: only a number starting a new clause ends the window.
-    limit = min((x.start for x in scan.quantities if x.start > q.start
-                 and not _ENUMERATION.search(scan.text_between(x.start - 14, x.start))), default=scan.sentence.end)
+    limit = min(
+        (
+            x.start
+            for x in scan.quantities
+            if x.start > q.start
+            and not _ENUMERATION.search(scan.text_between(x.start - 14, x.start))
+        ),
+        default=scan.sentence.end,
+    )
     for actor in parties:
         before = scan.text_between(scan.sentence.start, actor.start).rstrip()
         after = scan.text_between(actor.end, scan.sentence.end)
@@ -350,7 +432,7 @@ def _preferred(parties: Sequence[ActorMention], position: int) -> str | None:
 
 
 def _in_attribution(actor: ActorMention, attribution: Attribution | None, scan: Scan) -> bool:
-    """Whether the actor is the speaker ('said General Saad Maan, spokesman for the Joint Operations Command')."""
+    """Whether the actor is the speaker or in the speaker's title ('spokesman for the Command')."""
     if attribution is None:
         return False
     start = scan.sentence.start + attribution.start
@@ -364,8 +446,9 @@ def _in_attribution(actor: ActorMention, attribution: Attribution | None, scan: 
 # --- source ---------------------------------------------------------------------------------
 
 
-def _assign_sources(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int],
-                    document: Document) -> None:
+def _assign_sources(
+    drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int], document: Document
+) -> None:
     named = _named_sources(scans)
     by_paragraph: dict[int, str] = {}
     for position, name in named.items():
@@ -380,8 +463,11 @@ def _assign_sources(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
             earlier = [name for p, name in named.items() if p <= position]
             draft.source = earlier[-1] if earlier else fallback
         else:
-            draft.source = (_subject_source(draft.scan) or by_paragraph.get(draft.scan.sentence.paragraph)
-                            or fallback)
+            draft.source = (
+                _subject_source(draft.scan)
+                or by_paragraph.get(draft.scan.sentence.paragraph)
+                or fallback
+            )
 
 
 def _attribution_of(draft: Draft) -> Attribution | None:
@@ -422,14 +508,19 @@ def _document_source(document: Document, scans: Sequence[Scan]) -> str | None:
 
 
 def _subject_source(scan: Scan) -> str | None:
-    """A reporting organisation as the subject ('U.S. Central Command ... conducted 94 missions')."""
+    """A reporting organisation as subject ('U.S. Central Command ... conducted 94 missions')."""
     if scan.parse is None:
         return None
     for token in scan.parse:
         if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
             continue
         start = scan.sentence.start + token.left_edge.idx - scan.parse.start_char
-        end = scan.sentence.start + token.right_edge.idx + len(token.right_edge.text) - scan.parse.start_char
+        end = (
+            scan.sentence.start
+            + token.right_edge.idx
+            + len(token.right_edge.text)
+            - scan.parse.start_char
+        )
         for mention in scan.actors:
             if start <= mention.start and mention.end <= end and mention.kind in _SOURCE_KINDS:
                 return mention.canonical

@@ -30,7 +30,9 @@ Parser = Callable[[list[str]], Iterable[Doc]]
 def find_figures(document: Document, parse: Parser) -> list[Figure]:
     """All figures of a document, in text order, with ids f1, f2, ..."""
     # 1.
-    sentences = [s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)]
+    sentences = [
+        s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
+    ]
     # 2.
     scans = [scan_sentence(s, document) for s in sentences]
     # 3.
@@ -75,8 +77,12 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
             reading = read_measure(token, scan.parse)
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
             same_sentence = bool(drafts) and drafts[-1].scan is scan
-            if measure is None and (reading.partitive or (reading.bare and same_sentence)) and drafts:
-                # "three of which", "Most of them - 211 -", "from 10,000 people ... to more than 75,000"
+            if (
+                measure is None
+                and (reading.partitive or (reading.bare and same_sentence))
+                and drafts
+            ):
+                # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000"
                 measure = drafts[-1].measure
             if measure is None:
                 continue
@@ -117,13 +123,20 @@ def _same_figure(a: Draft, b: Draft) -> bool:
 
 def _same_kind(a: str | None, b: str | None) -> bool:
     """Counted nouns that can name the same thing: equal, unknown, or both members of a group."""
-    return a is None or b is None or a == b or (a in MEMBER_NOUNS and b in MEMBER_NOUNS) or \
-        {a, b} & {"people", "person"} != set()
+    return (
+        a is None
+        or b is None
+        or a == b
+        or (a in MEMBER_NOUNS and b in MEMBER_NOUNS)
+        or {a, b} & {"people", "person"} != set()
+    )
 
 
 def _richness(draft: Draft) -> int:
     # A headline (the first line) restated in the body yields to the body's fuller sentence.
-    fields = sum(x is not None for x in (draft.time, draft.source, draft.actor)) + bool(draft.locations)
+    fields = sum(x is not None for x in (draft.time, draft.source, draft.actor)) + bool(
+        draft.locations
+    )
     return fields + 2 * (draft.scan.sentence.paragraph > 0)
 
 
@@ -131,10 +144,20 @@ def _to_figure(document: Document, number: int, draft: Draft) -> Figure:
     q = draft.quantity
     start, end = _evidence_span(draft)
     return Figure(
-        doc=document.key, id=f"f{number}", start=start, end=end, text=document.text[start:end],
-        quantity=q, measure=draft.measure, counted=draft.counted, actor=draft.actor,
-        locations=tuple(draft.locations), period_start=draft.period[0], period_end=draft.period[1],
-        time_text=draft.time.text if draft.time else None, source=draft.source,
+        doc=document.key,
+        id=f"f{number}",
+        start=start,
+        end=end,
+        text=document.text[start:end],
+        quantity=q,
+        measure=draft.measure,
+        counted=draft.counted,
+        actor=draft.actor,
+        locations=tuple(draft.locations),
+        period_start=draft.period[0],
+        period_end=draft.period[1],
+        time_text=draft.time.text if draft.time else None,
+        source=draft.source,
         also_at=tuple(sorted(set(draft.also_at))),
     )
 

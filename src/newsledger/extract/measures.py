@@ -28,30 +28,50 @@ _NOUN_POS = {"NOUN", "PROPN", "PRON"}
 _SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "npadvmod"}
 _MODIFIER_DEPS = {"acl", "amod", "relcl", "advcl"}
 # Person nouns whose count in a camp or area is a population stock.
-_PEOPLE = {"people", "person", "individual", "family", "civilian", "child", "woman", "man",
-           "resident", "household", "refugee", "idp"}
-_PLACE_OF_RESIDENCE = re.compile(r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b",
-                                 re.IGNORECASE)
+_PEOPLE = {
+    "people",
+    "person",
+    "individual",
+    "family",
+    "civilian",
+    "child",
+    "woman",
+    "man",
+    "resident",
+    "household",
+    "refugee",
+    "idp",
+}
+_PLACE_OF_RESIDENCE = re.compile(
+    r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
+)
 # Counted nouns that name their measure whatever verb governs them ("claimed 153 attacks").
 _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
-_PARTITIVE = re.compile(r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
 class MeasureReading:
-    """The measure of one number, the counted phrase, and whether it refers back to another figure."""
+    """The measure of one number, the counted phrase, and whether it refers back."""
 
     measure: Measure | None
     counted: str | None
     counted_head: str | None
     partitive: bool = False
-    bare: bool = False  # no counted noun and no trigger: "to more than 75,000" after "from 10,000 people"
+    bare: bool = (
+        False  # no counted noun and no trigger: "to more than 75,000" after "from 10,000 people"
+    )
 
 
 @cache
 def _lexicon() -> dict[tuple[str, str], Measure]:
-    return {(term, kind): Measure(measure) for term, kind, measure in read_table("measures.tsv", 3)
-            if kind != "block"}
+    return {
+        (term, kind): Measure(measure)
+        for term, kind, measure in read_table("measures.tsv", 3)
+        if kind != "block"
+    }
 
 
 @cache
@@ -71,7 +91,11 @@ def _word_measure(token: Token, kind: str) -> Measure | None:
 
 def _verb_measure(token: Token) -> Measure | None:
     if token.pos_ not in {"VERB", "ADJ", "AUX"} and token.tag_ not in {"VBN", "VBD", "VBG"}:
-        return _word_measure(token, "verb") if token.lower_ in {"dead", "wounded", "injured", "missing"} else None
+        return (
+            _word_measure(token, "verb")
+            if token.lower_ in {"dead", "wounded", "injured", "missing"}
+            else None
+        )
     if token.lemma_ == "lose" and any(c.lower_ == "lives" for c in token.children):
         return Measure.KILLED
     return _word_measure(token, "verb")
@@ -86,7 +110,7 @@ def _phrase_measure(text: str) -> Measure | None:
 
 
 def counted_noun(number: Token) -> Token:
-    """The noun the number counts: its head for '44 operatives', the 'of' object for 'Thirty-three of the operations'."""
+    """The noun counted: the head in '44 operatives', the object in '33 of the operations'."""
     if number.dep_ in {"nummod", "quantmod"} and number.head.pos_ in _NOUN_POS:
         return number.head
     following = _following_noun(number)
@@ -117,10 +141,14 @@ def _counted_phrase(number: Token, noun: Token) -> str | None:
     if noun is number or noun.pos_ == "PRON":
         return None
     if noun.i > number.i:
-        words = [t for t in noun.doc[number.i + 1 : noun.i + 1] if t.pos_ not in {"PUNCT", "DET", "NUM"}]
+        words = [
+            t for t in noun.doc[number.i + 1 : noun.i + 1] if t.pos_ not in {"PUNCT", "DET", "NUM"}
+        ]
     else:  # partitive: "Thirty-three of the operations"
         words = [t for t in noun.lefts if t.dep_ in {"compound", "amod"}] + [noun]
-    text = " ".join(t.text for t in words if t.lower_ not in {"more", "other", "others"} or t is noun)
+    text = " ".join(
+        t.text for t in words if t.lower_ not in {"more", "other", "others"} or t is noun
+    )
     return text or None
 
 
@@ -134,9 +162,13 @@ def _modifier_trigger(noun: Token) -> Measure | None:
 
 
 def _is_agent(noun: Token) -> bool:
-    """'59 operations killed 14 operatives': the subject of an active verb with an object is the doer."""
+    """'59 operations killed 14 operatives': the subject of an active transitive verb acts."""
     head = noun.head
-    return noun.dep_ == "nsubj" and head.lemma_ != "lose" and any(c.dep_ == "dobj" for c in head.children)
+    return (
+        noun.dep_ == "nsubj"
+        and head.lemma_ != "lose"
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
 
 
 def _governing_trigger(noun: Token) -> Measure | None:
@@ -163,10 +195,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     counted = _counted_phrase(number, noun)
     head_word = noun.lemma_.lower() if noun is not number else None
     own = _word_measure(noun, "noun") if noun is not number else None
-    if own not in _STRONG_NOUN_MEASURES:
-        own_first = None
-    else:
-        own_first = own  # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it
+    # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
+    own_first = own if own in _STRONG_NOUN_MEASURES else None
     measure = _modifier_trigger(noun) or own_first or _governing_trigger(noun) or own
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION

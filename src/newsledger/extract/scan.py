@@ -18,8 +18,10 @@ from newsledger.extract.sentences import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
 
 # "including a child" in a list of victims: one person, kept so that breakdowns add up.
-_ENUMERATED_ONE = re.compile(r"\b(?:including|among them|and)\s+(an?|one)\s+(child|woman|man|girl|boy|civilian)\b",
-                             re.IGNORECASE)
+_ENUMERATED_ONE = re.compile(
+    r"\b(?:including|among them|and)\s+(an?|one)\s+(child|woman|man|girl|boy|civilian)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -74,26 +76,32 @@ def scan_sentence(sentence: Sentence, document: Document) -> Scan:
     offset = sentence.start
     quantities = [_shift_quantity(q, offset) for q in find_quantities(sentence.text)]
     quantities += [_shift_quantity(q, offset) for q in _enumerated_ones(sentence.text)]
-    quantities = sorted((q for q in quantities if not overlaps(q.start, q.end, document.noise)),
-                        key=lambda q: q.start)
+    quantities = sorted(
+        (q for q in quantities if not overlaps(q.start, q.end, document.noise)),
+        key=lambda q: q.start,
+    )
     times = [_shift_time(t, offset) for t in find_times(sentence.text, document.published)]
     actors = [_shift_actor(a, offset) for a in find_actors(sentence.text)]
-    places = _places_not_actors(sentence.text, [_shift_place(p, offset) for p in find_places(sentence.text)],
-                                actors, offset)
+    places = _places_not_actors(
+        sentence.text, [_shift_place(p, offset) for p in find_places(sentence.text)], actors, offset
+    )
     return Scan(sentence, quantities, times, places, actors)
 
 
-def _places_not_actors(text: str, places: list[PlaceMention], actors: list[ActorMention],
-                       offset: int) -> list[PlaceMention]:
-    """Drop places inside actor names, and countries acting as parties ('the Assad regime and Russia')."""
+def _places_not_actors(
+    text: str, places: list[PlaceMention], actors: list[ActorMention], offset: int
+) -> list[PlaceMention]:
+    """Drop places inside actor names and countries acting as parties ('the regime and Russia')."""
     spans = [(a.start, a.end) for a in actors]
     kept = []
     for place in places:
         if overlaps(place.start, place.end, spans):
             continue
         before = text[max(0, place.start - offset - 6) : place.start - offset]
-        if place.place.kind == "country" and before.endswith(" and ") and any(
-            0 <= place.start - a.end <= 6 for a in actors
+        if (
+            place.place.kind == "country"
+            and before.endswith(" and ")
+            and any(0 <= place.start - a.end <= 6 for a in actors)
         ):
             continue
         kept.append(place)
@@ -101,8 +109,10 @@ def _places_not_actors(text: str, places: list[PlaceMention], actors: list[Actor
 
 
 def _enumerated_ones(text: str) -> list[Quantity]:
-    return [Quantity(1, 1, Qualifier.EXACT, m.group(1), m.start(1), m.end(1))
-            for m in _ENUMERATED_ONE.finditer(text)]
+    return [
+        Quantity(1, 1, Qualifier.EXACT, m.group(1), m.start(1), m.end(1))
+        for m in _ENUMERATED_ONE.finditer(text)
+    ]
 
 
 def _shift_quantity(q: Quantity, offset: int) -> Quantity:
@@ -110,7 +120,9 @@ def _shift_quantity(q: Quantity, offset: int) -> Quantity:
 
 
 def _shift_time(t: TimeMention, offset: int) -> TimeMention:
-    return TimeMention(t.start + offset, t.end + offset, t.text, t.period_start, t.period_end, t.kind)
+    return TimeMention(
+        t.start + offset, t.end + offset, t.text, t.period_start, t.period_end, t.kind
+    )
 
 
 def _shift_place(p: PlaceMention, offset: int) -> PlaceMention:

@@ -32,7 +32,7 @@ def _splitter() -> Language:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences; a line break always ends a sentence (scraped text is line-based)."""
+    """Split text into sentences; a line break always ends one (scraped text is line-based)."""
     sentences: list[Sentence] = []
     for paragraph, line in enumerate(_PARAGRAPH.finditer(text)):
         if not line.group().strip():

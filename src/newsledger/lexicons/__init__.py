@@ -14,7 +14,7 @@ from newsledger.errors import LexiconError
 
 @cache
 def read_table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
-    """Rows of the lexicon file ``name``, each with exactly ``columns`` fields (trailing ones may be empty)."""
+    """Rows of the lexicon file ``name``, each padded to ``columns`` fields."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -22,6 +22,8 @@ def read_table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
             continue
         fields = line.rstrip("\n").split("\t")
         if len(fields) > columns:
-            raise LexiconError(name, number, f"expected {columns} tab-separated fields, got {len(fields)}")
+            raise LexiconError(
+                name, number, f"expected {columns} tab-separated fields, got {len(fields)}"
+            )
         rows.append(tuple(field.strip() for field in fields) + ("",) * (columns - len(fields)))
     return tuple(rows)

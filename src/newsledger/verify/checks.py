@@ -1,4 +1,4 @@
-"""Checks within one document: parts that should add up to a total, parts that must not exceed a whole.
+"""Checks within one document: parts that should add up to a total, parts within a whole.
 
 Rules, tried for every figure as a candidate total (each written as a function below):
   * by place: figures of the same measure and period, each for one place inside the total's places,
@@ -19,8 +19,25 @@ from collections.abc import Iterator, Sequence
 
 from newsledger.model import Check, CheckType, Figure, Measure
 
-_SUBGROUPS = {"leader", "leaders", "commander", "commanders", "child", "children", "woman", "women",
-              "girl", "girls", "boy", "boys", "minor", "minors", "official", "officials", "senior"}
+_SUBGROUPS = {
+    "leader",
+    "leaders",
+    "commander",
+    "commanders",
+    "child",
+    "children",
+    "woman",
+    "women",
+    "girl",
+    "girls",
+    "boy",
+    "boys",
+    "minor",
+    "minors",
+    "official",
+    "officials",
+    "senior",
+}
 _MAX_PARTS = 5
 
 
@@ -52,9 +69,14 @@ def _sum_check(total: Figure, parts: Sequence[Figure], rule: str) -> Check:
     values = " + ".join(p.quantity.number_text for p in parts)
     holds = sum_holds(total, parts)
     verdict = "adds up" if holds else "does not add up"
-    return Check(doc=total.doc, type=CheckType.SUM, holds=holds, total=total.id,
-                 parts=tuple(p.id for p in parts),
-                 reason=f"{rule.strip().rstrip('.')}: {values} {verdict} to {total.quantity.number_text}")
+    return Check(
+        doc=total.doc,
+        type=CheckType.SUM,
+        holds=holds,
+        total=total.id,
+        parts=tuple(p.id for p in parts),
+        reason=f"{rule.strip().rstrip('.')}: {values} {verdict} to {total.quantity.number_text}",
+    )
 
 
 def _comparable(total: Figure, part: Figure) -> bool:
@@ -72,7 +94,9 @@ def _head(figure: Figure) -> str:
     if not words:
         return ""
     word = words[-1]
-    return _IRREGULAR.get(word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return _IRREGULAR.get(
+        word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    )
 
 
 def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
@@ -82,8 +106,13 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     wanted = set(total.locations)
     chosen: dict[str, Figure] = {}
     for part in figures:
-        if (_comparable(total, part) and len(part.locations) == 1 and part.locations[0] in wanted
-                and part.locations[0] not in chosen and not _is_subgroup(part, total)):
+        if (
+            _comparable(total, part)
+            and len(part.locations) == 1
+            and part.locations[0] in wanted
+            and part.locations[0] not in chosen
+            and not _is_subgroup(part, total)
+        ):
             chosen[part.locations[0]] = part
     return list(chosen.values()) if set(chosen) == wanted else []
 
@@ -94,9 +123,14 @@ def _parts_by_party(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
         return []
     parts: dict[str, Figure] = {}
     for part in figures:
-        if (_comparable(total, part) and part.start > total.start and part.actor
-                and _head(part) == _head(total) and part.actor not in parts
-                and part.locations == total.locations):
+        if (
+            _comparable(total, part)
+            and part.start > total.start
+            and part.actor
+            and _head(part) == _head(total)
+            and part.actor not in parts
+            and part.locations == total.locations
+        ):
             parts[part.actor] = part
     return list(parts.values()) if len(parts) >= 2 else []
 
@@ -107,8 +141,14 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
         return []
     parts = []
     for measure in (Measure.KILLED, Measure.INJURED):
-        found = [f for f in figures if f.measure == measure and f.period_start == total.period_start
-                 and f.period_end == total.period_end and set(f.locations) == set(total.locations)]
+        found = [
+            f
+            for f in figures
+            if f.measure == measure
+            and f.period_start == total.period_start
+            and f.period_end == total.period_end
+            and set(f.locations) == set(total.locations)
+        ]
         if found:
             parts.append(found[0])
     return parts if len(parts) == 2 else []
@@ -116,8 +156,14 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
 
 def _exact_breakdown(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     """Breakdown that adds up exactly"""
-    later = [f for f in figures if _comparable(total, f) and f.start > total.start
-             and f.quantity.qualifier.value == "exact" and f.quantity.low < total.quantity.low]
+    later = [
+        f
+        for f in figures
+        if _comparable(total, f)
+        and f.start > total.start
+        and f.quantity.qualifier.value == "exact"
+        and f.quantity.low < total.quantity.low
+    ]
     if total.quantity.qualifier.value != "exact":
         return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
@@ -134,7 +180,7 @@ def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure
 
 
 def _is_subgroup(part: Figure, whole: Figure) -> bool:
-    """'senior ISIS leaders' within 'ISIS operatives', 'children' within 'civilians' (not within 'women')."""
+    """'senior leaders' within 'operatives', 'children' within 'civilians' (not 'women')."""
     part_words, whole_words = _subgroup_words(part), _subgroup_words(whole)
     return bool(part_words - whole_words) and whole_words <= part_words
 
@@ -151,17 +197,31 @@ def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check]) -> list[Che
         if whole is None or (whole.id, part.id) in in_sums:
             continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
-        checks.append(Check(doc=part.doc, type=CheckType.SUBSET, holds=holds, whole=whole.id, part=part.id,
-                            reason=f"{part.quantity.number_text} {part.counted or ''} is part of "
-                                   f"{whole.quantity.number_text} {whole.counted or ''}".replace("  ", " ")))
+        checks.append(
+            Check(
+                doc=part.doc,
+                type=CheckType.SUBSET,
+                holds=holds,
+                whole=whole.id,
+                part=part.id,
+                reason=f"{part.quantity.number_text} {part.counted or ''} is part of "
+                f"{whole.quantity.number_text} {whole.counted or ''}".replace("  ", " "),
+            )
+        )
     return checks
 
 
 def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
     """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
-    candidates = [w for w in figures if _comparable(w, part) and w.start < part.start
-                  and w.quantity.low >= part.quantity.low and set(part.locations) <= set(w.locations)
-                  and (_is_subgroup(part, w) or _partitive(part, w) or _within_headline(part, w, figures))]
+    candidates = [
+        w
+        for w in figures
+        if _comparable(w, part)
+        and w.start < part.start
+        and w.quantity.low >= part.quantity.low
+        and set(part.locations) <= set(w.locations)
+        and (_is_subgroup(part, w) or _partitive(part, w) or _within_headline(part, w, figures))
+    ]
     if not candidates:
         return None
     # the nearest total with the same party, else the nearest one
@@ -181,5 +241,8 @@ def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> 
     if part.actor is not None or whole.actor is not None or _head(part) != _head(whole):
         return False
     first = next(f for f in figures if _comparable(f, whole) or f is whole)
-    return first is whole and part.quantity.value < whole.quantity.value and part.locations == whole.locations
-
+    return (
+        first is whole
+        and part.quantity.value < whole.quantity.value
+        and part.locations == whole.locations
+    )
