@@ -233,6 +233,14 @@ class Ledger:
         return self._rows(f"SELECT {DOCUMENT_COLUMNS} FROM documents d "
                           f"ORDER BY d.published NULLS LAST, {DOC_KEY}", [])
 
+    def document_text(self, document: str) -> str | None:
+        """The stored text of one document (its content id or given id), None if it is absent."""
+        row = self._con.execute(
+            "SELECT text FROM documents d WHERE d.id = ? OR d.name = ? ORDER BY d.id LIMIT 1",
+            [document, document],
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def count(self) -> dict[str, int]:
         """Number of documents, figures and checks in the ledger."""
         counts = {}

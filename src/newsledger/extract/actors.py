@@ -17,8 +17,28 @@ from newsledger.extract.places import PhraseIndex, Token, phrase_key, read_lexic
 KINDS = ("armed_group", "state_force", "government", "agency", "media", "ngo", "coalition")
 
 # Capitalised alias words that text may write in lower case ("al-Qaeda", "the Associated Press").
-_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "the", "of", "and",
-                        "wal", "wa", "fi", "li", "bin", "ibn"})
+_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "the",
+        "of",
+        "and",
+        "wal",
+        "wa",
+        "fi",
+        "li",
+        "bin",
+        "ibn",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,21 +81,28 @@ class ActorTable:
             self.by_key.setdefault(key, actor)
             self.by_key.setdefault(_without_the(key), actor)
 
-    def accept(self, text: str, tokens: Sequence[Token], first: int, last: int,
-               actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    def accept(
+        self, text: str, tokens: Sequence[Token], first: int, last: int, actors: tuple[Actor, ...]
+    ) -> tuple[Actor, ...]:
         """Keep a context-bound alias ("IS") only with one of its neighbouring words."""
         rule = self.context.get(" ".join(t[3] for t in tokens[first:last]))
         if rule is None:
             return actors
-        before = first > 0 and _next_to(text, tokens[first - 1], tokens[first]) and \
-            tokens[first - 1][3] in rule.before
-        after = last < len(tokens) and _next_to(text, tokens[last - 1], tokens[last]) and \
-            tokens[last][3] in rule.after
+        before = (
+            first > 0
+            and _next_to(text, tokens[first - 1], tokens[first])
+            and tokens[first - 1][3] in rule.before
+        )
+        after = (
+            last < len(tokens)
+            and _next_to(text, tokens[last - 1], tokens[last])
+            and tokens[last][3] in rule.after
+        )
         return actors if before or after else ()
 
 
 def _next_to(text: str, left: Token, right: Token) -> bool:
-    return text[left[1]:right[0]] in (" ", "-")
+    return text[left[1] : right[0]] in (" ", "-")
 
 
 def _without_the(key: str) -> str:
@@ -87,18 +114,23 @@ def load() -> ActorTable:
     table = ActorTable()
     for line, (canonical, aliases, kind) in read_lexicon("actors.tsv", 3):
         if kind not in KINDS:
-            raise LexiconError("lexicons/actors.tsv", line,
-                               f"kind {kind!r} is not one of {', '.join(KINDS)}")
+            raise LexiconError(
+                "lexicons/actors.tsv", line, f"kind {kind!r} is not one of {', '.join(KINDS)}"
+            )
         table.add(Actor(canonical, kind), [canonical, *[a for a in aliases.split("|") if a]])
     rules: dict[str, dict[str, frozenset[str]]] = {}
     for line, (alias, position, words) in read_lexicon("actor_context.tsv", 3):
         if position not in ("before", "after"):
-            raise LexiconError("lexicons/actor_context.tsv", line,
-                               f"position {position!r} is neither 'before' nor 'after'")
+            raise LexiconError(
+                "lexicons/actor_context.tsv",
+                line,
+                f"position {position!r} is neither 'before' nor 'after'",
+            )
         rules.setdefault(phrase_key(alias), {})[position] = frozenset(words.lower().split("|"))
     for key, sides in rules.items():
-        table.context[key] = _Context(sides.get("before", frozenset()),
-                                      sides.get("after", frozenset()))
+        table.context[key] = _Context(
+            sides.get("before", frozenset()), sides.get("after", frozenset())
+        )
     return table
 
 
@@ -112,9 +144,10 @@ def find_actors(text: str) -> list[ActorMention]:
     """Actors named in ``text``: non-overlapping, longest alias first."""
     table = actor_table()
     tokens = tokenise(text)
-    return [ActorMention(m.start, m.end, text[m.start:m.end], m.values[0].canonical,
-                         m.values[0].kind)
-            for m in table.index.find(text, tokens, table.accept)]
+    return [
+        ActorMention(m.start, m.end, text[m.start : m.end], m.values[0].canonical, m.values[0].kind)
+        for m in table.index.find(text, tokens, table.accept)
+    ]
 
 
 def canonical_actor(name: str) -> str:

@@ -70,8 +70,13 @@ def _from_head(head: Token, sentence: Span) -> Attribution | None:
         return None
     start = words[0].idx - sentence.start_char
     text = sentence.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
-    generic = head.lower_ in _words("generic") or head.lemma_.lower() in _words("generic")
-    return Attribution(text.strip(" ,"), start, generic and head.pos_ != "PROPN")
+    # "the report", "the ministry", "it": a bare common noun refers back to a source named before;
+    # "the health ministry" names one.
+    bare = len(words) == 1 and head.pos_ != "PROPN"
+    generic = bare and (
+        head.lower_ in _words("generic") or head.lemma_.lower() in _words("generic")
+    )
+    return Attribution(text.strip(" ,"), start, generic)
 
 
 def _according_to(sentence: Span) -> Token | None:

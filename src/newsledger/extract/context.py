@@ -82,6 +82,9 @@ _ACTOR_AS_MODIFIER = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
+_AGAINST = re.compile(
+    r"\b(?:against|targeting|on)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+)
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _THE_CAMP = re.compile(r"\bthe camps?\b", re.IGNORECASE)
@@ -371,8 +374,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         a
         for a in scan.actors
         if a.kind == "armed_group"
-        or (a.kind in _PARTY_KINDS
-        and not _in_attribution(a, _attribution_of(draft), scan))
+        or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
     ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
@@ -381,9 +383,15 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     agent = _agent(draft, parties, dominant)
     if agent:
         return agent
-    if draft.counted_head in MEMBER_NOUNS or draft.measure is Measure.OPERATIONS:
-        named = _preferred(parties, q.start)
-        return named or dominant
+    if draft.measure is Measure.OPERATIONS:
+        # operations are counted against a group: "against X", else the story's main armed group
+        target = _AGAINST.search(scan.text_between(q.end, scan.sentence.end))
+        named = find_actors(target.group(1)) if target else []
+        return named[0].canonical if named else dominant or _preferred(parties, q.start)
+    if draft.counted_head in MEMBER_NOUNS:
+        # members of a group: the armed group named, never the state force that fought them
+        groups = [a for a in parties if a.kind == "armed_group"]
+        return _preferred(groups, q.start) or dominant
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
         return _preferred(before, q.start)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.attribution import find_attributions
 from newsledger.extract.context import MEMBER_NOUNS, assign_context
 from newsledger.extract.measures import read_measure
+from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
 from newsledger.extract.sentences import split_sentences
 from newsledger.model import Document, Figure, Quantity
@@ -118,7 +119,16 @@ def _same_figure(a: Draft, b: Draft) -> bool:
         return False
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
-    return not (a.locations and b.locations and not set(a.locations) & set(b.locations))
+    return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+def _nested(a: list[str], b: list[str]) -> bool:
+    """Same places, or one list inside the other ('Konduga' in 'Borno'; not 'Mosul', 'Baghdad')."""
+    inside_b = {key for name in b for key in expand_place(name)}
+    inside_a = {key for name in a for key in expand_place(name)}
+    return all(normalise_place(n) in inside_b for n in a) or all(
+        normalise_place(n) in inside_a for n in b
+    )
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:

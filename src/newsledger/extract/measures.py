@@ -154,7 +154,9 @@ def _counted_phrase(number: Token, noun: Token) -> str | None:
 
 def _modifier_trigger(noun: Token) -> Measure | None:
     for child in noun.children:
-        if child.dep_ in _MODIFIER_DEPS:
+        # "operations, which killed 35 operatives": an active verb with its own object acts on that
+        acts_on_other = any(c.dep_ == "dobj" for c in child.children) and child.lemma_ != "lose"
+        if child.dep_ in _MODIFIER_DEPS and not acts_on_other:
             found = _verb_measure(child)
             if found:
                 return found

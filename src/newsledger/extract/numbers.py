@@ -34,8 +34,11 @@ def _load_number_words() -> dict[str, tuple[int, str]]:
     for row, (word, value, kind) in enumerate(read_table("number_words.tsv", 3), start=1):
         if not value.isdigit() or kind not in _WORD_KINDS:
             kinds = ", ".join(sorted(_WORD_KINDS))
-            raise _bad_row("number_words.tsv", row,
-                           f"{word!r}: value must be a whole number and kind one of {kinds}")
+            raise _bad_row(
+                "number_words.tsv",
+                row,
+                f"{word!r}: value must be a whole number and kind one of {kinds}",
+            )
         words[word.lower()] = (int(value), kind)
     return words
 
@@ -46,8 +49,11 @@ def _load_hedges() -> tuple[dict[str, Qualifier], dict[str, Qualifier]]:
     for row, (phrase, qualifier, position) in enumerate(read_table("hedges.tsv", 3), start=1):
         if qualifier not in _QUALIFIERS or position not in ("before", "after"):
             names = ", ".join(sorted(_QUALIFIERS))
-            raise _bad_row("hedges.tsv", row, f"{phrase!r}: qualifier must be one of {names}, "
-                           "and position before or after")
+            raise _bad_row(
+                "hedges.tsv",
+                row,
+                f"{phrase!r}: qualifier must be one of {names}, and position before or after",
+            )
         (before if position == "before" else after)[_norm(phrase)] = Qualifier(qualifier)
     return before, after
 
@@ -65,8 +71,11 @@ def _load_units() -> tuple[list[str], list[str]]:
 def _bad_row(name: str, row: int, message: str) -> LexiconError:
     """The error for the ``row``-th entry of a lexicon, located at its line in the file."""
     text = resources.files(lexicons).joinpath(name).read_text(encoding="utf-8")
-    entries = [n for n, line in enumerate(text.splitlines(), start=1)
-               if line.strip() and not line.startswith("#")]
+    entries = [
+        n
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
     return LexiconError(name, entries[row - 1] if row <= len(entries) else row, message)
 
 
@@ -95,8 +104,10 @@ def _words_of(*kinds: str) -> str:
 
 # A number phrase starts with a unit, teen or ten word, or with "a"/"half a" before a scale or
 # dozen; "and" joins only after a scale word ("one hundred and twenty"), never two numbers.
-_FIRST_WORD = (rf"(?:(?:half[ \t]+)?an?[ \t]+(?:{_words_of('hundred', 'scale', 'dozen')})"
-               rf"|{_words_of('unit', 'teen', 'ten')})\b")
+_FIRST_WORD = (
+    rf"(?:(?:half[ \t]+)?an?[ \t]+(?:{_words_of('hundred', 'scale', 'dozen')})"
+    rf"|{_words_of('unit', 'teen', 'ten')})\b"
+)
 _AND_AFTER_SCALE = "|".join(f"(?<={word})" for word in _SCALES)
 _NEXT_WORD = rf"(?:-|[ \t]+|(?:{_AND_AFTER_SCALE})[ \t]+and[ \t]+)(?:{_words_of(*_WORD_KINDS)})\b"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -207,9 +218,18 @@ def _read_match(text: str, m: re.Match[str]) -> _Match:
     after = _HEDGES_AFTER[_norm(m["after"])] if m["after"] else None
     start, end = m.start(), m.end()
     if m["digits"]:
-        return _Match(start, end, m.start("core"), m.end("core"),
-                      value=_digits_value(m["digits"], m["scale"]), hedge=hedge, after=after,
-                      digits=m["digits"], dozen=False, bare_one=False)
+        return _Match(
+            start,
+            end,
+            m.start("core"),
+            m.end("core"),
+            value=_digits_value(m["digits"], m["scale"]),
+            hedge=hedge,
+            after=after,
+            digits=m["digits"],
+            dozen=False,
+            bare_one=False,
+        )
     tokens = list(re.finditer(r"[A-Za-z]+", m["words"]))
     value, used, dozen = _words_value([t[0].lower() for t in tokens]) or (None, len(tokens), False)
     core_start = m.start("words")
@@ -217,8 +237,18 @@ def _read_match(text: str, m: re.Match[str]) -> _Match:
     if core_end < m.end("words"):  # only a prefix is one number ("two three"): the rest is not ours
         end, after = core_end, None
     bare_one = used == 1 and tokens[0][0].lower() == "one"
-    return _Match(start, end, core_start, core_end, value=value, hedge=hedge, after=after,
-                  digits=None, dozen=dozen, bare_one=bare_one)
+    return _Match(
+        start,
+        end,
+        core_start,
+        core_end,
+        value=value,
+        hedge=hedge,
+        after=after,
+        digits=None,
+        dozen=dozen,
+        bare_one=bare_one,
+    )
 
 
 def _next_match(text: str, position: int) -> _Match | None:
@@ -345,7 +375,7 @@ def _is_bracketed(text: str, match: _Match) -> bool:
 def _is_list_marker(text: str, match: _Match) -> bool:
     if not _LIST_MARKER_BEFORE.search(text, max(0, match.start - 20), match.start):
         return False
-    return re.match(r"[.)]\s", text[match.end:match.end + 2]) is not None
+    return re.match(r"[.)]\s", text[match.end : match.end + 2]) is not None
 
 
 def _in_phone_number(text: str, match: _Match) -> bool:
@@ -362,7 +392,7 @@ def _exclude_pairs(text: str, matches: list[_Match], excluded: list[bool]) -> No
     """Rules on neighbours: gallery markers '1 of 2'; 'N or M kilos' shares M's unit."""
     for i in range(len(matches) - 1):
         first, second = matches[i], matches[i + 1]
-        gap = text[first.end:second.start]
+        gap = text[first.end : second.start]
         if first.digits and second.digits and _GALLERY_GAP.fullmatch(gap):
             excluded[i] = excluded[i + 1] = True
         elif excluded[i + 1] and _SHARED_UNIT_GAP.fullmatch(gap):
@@ -376,7 +406,7 @@ def _is_range_pair(text: str, first: _Match, second: _Match) -> bool:
     """Whether two neighbours are written as one range: '10 to 15', '10-15', 'between 10 and 15'."""
     if first.value is None or second.value is None or second.hedge or first.after:
         return False
-    gap = text[first.end:second.start]
+    gap = text[first.end : second.start]
     if first.hedge is Qualifier.RANGE:
         return _BETWEEN_GAP.fullmatch(gap) is not None
     # "rose from 87,000 to 921,000" is a change, not a range.
@@ -400,7 +430,7 @@ def _quantity(text: str, match: _Match) -> Quantity:
     if qualifier is None:
         qualifier = Qualifier.APPROXIMATE if match.dozen else Qualifier.EXACT
     low, high = _bounds(match.value, qualifier)
-    return Quantity(low, high, qualifier, text[start:match.end], start, match.end)
+    return Quantity(low, high, qualifier, text[start : match.end], start, match.end)
 
 
 def _bounds(value: int, qualifier: Qualifier) -> tuple[int, int | None]:

