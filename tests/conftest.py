@@ -69,3 +69,17 @@ def make_figure() -> Callable[..., object]:
         )
 
     return make
+
+
+@pytest.fixture(scope="session")
+def extract_text() -> Callable[..., object]:
+    """Run the real pipeline on a text we wrote: extract_text(text, published=date(...))."""
+    from datetime import date
+
+    from newsledger.ingest import read_text_document
+    from newsledger.pipeline import extract
+
+    def run(text: str, published: date | None = None) -> object:
+        return extract(read_text_document(text, published=published))
+
+    return run

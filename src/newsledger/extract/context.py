@@ -33,6 +33,7 @@ from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
 from newsledger.extract.attribution import Attribution, attribution_for
 from newsledger.extract.periods import TimeMention
 from newsledger.extract.places import lookup_place
+from newsledger.extract.measures import counted_noun
 from newsledger.extract.scan import Draft, Scan
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
@@ -85,7 +86,29 @@ _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$"
 _AGAINST = re.compile(
     r"\b(?:against|targeting|on)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
 )
+# Subjects of a killing that name a perpetrator without a known name ("other parties", "gunmen").
+_PERPETRATOR_NOUNS = frozenset(
+    {
+        "party",
+        "gunman",
+        "militant",
+        "insurgent",
+        "attacker",
+        "assailant",
+        "fighter",
+        "bandit",
+        "jihadist",
+        "terrorist",
+        "force",
+        "group",
+        "militia",
+    }
+)
+_OF_THE_ATTACK = re.compile(
+    r"\bof the (attack|assault|bombing|raid|ambush|massacre)\b", re.IGNORECASE
+)
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _THE_CAMP = re.compile(r"\bthe camps?\b", re.IGNORECASE)
 _INCIDENT_LOOKAHEAD = 3
@@ -388,14 +411,35 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         target = _AGAINST.search(scan.text_between(q.end, scan.sentence.end))
         named = find_actors(target.group(1)) if target else []
         return named[0].canonical if named else dominant or _preferred(parties, q.start)
+    if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
+        return dominant  # "three victims of the attack": the attack the story is about
     if draft.counted_head in MEMBER_NOUNS:
         # members of a group: the armed group named, never the state force that fought them
         groups = [a for a in parties if a.kind == "armed_group"]
         return _preferred(groups, q.start) or dominant
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
-        return _preferred(before, q.start)
+        return _preferred(before, q.start) or _subject_perpetrator(draft)
     return None
+
+
+def _subject_perpetrator(draft: Draft) -> str | None:
+    """'Other parties, including gunmen, killed 10 civilians': the doer named by the verb's subject."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    noun = counted_noun(scan.parse.doc[draft.token])
+    if noun.dep_ != "dobj":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+    text = " ".join(t.text for t in words)
+    named = find_actors(text)
+    if named:
+        return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
+    return text if subject.lemma_.lower() in _PERPETRATOR_NOUNS else None
 
 
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
@@ -447,6 +491,8 @@ def _in_attribution(actor: ActorMention, attribution: Attribution | None, scan: 
     end = start + len(attribution.text)
     if start <= actor.start < end:
         return True
+    if attribution.anchor < 0:  # "according to X, Y killed ...": the comma ends the attribution
+        return False
     between = scan.text_between(end, actor.start)
     return between.lstrip().startswith(",") and len(between) < 60 and " that " not in between
 
@@ -461,7 +507,7 @@ def _assign_sources(
     by_paragraph: dict[int, str] = {}
     for position, name in named.items():
         by_paragraph.setdefault(scans[position].sentence.paragraph, name)
-    fallback = _document_source(document, scans)
+    fallback = _document_source(document, scans, list(named.values()))
     for draft in drafts:
         position = index[id(draft.scan)]
         attribution = _attribution_of(draft)
@@ -502,16 +548,19 @@ def source_name(text: str) -> str:
     return canonical_actor(text)
 
 
-def _document_source(document: Document, scans: Sequence[Scan]) -> str | None:
+def _document_source(document: Document, scans: Sequence[Scan], named: list[str]) -> str | None:
+    """Whom a story's unattributed figures come from: a 'Source:' line, the source it names most,
+    the organisation it mentions most (twice or more), or its byline."""
     line = _SOURCE_LINE.search(document.text)
     if line:
         return source_name(line.group(1))
-    byline = _BYLINE.search(document.text[:300])
     counts = Counter(a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS)
-    if counts:
-        name, count = counts.most_common(1)[0]
-        if count >= 2:
-            return name
+    if counts and counts.most_common(1)[0][1] >= 2:
+        return counts.most_common(1)[0][0]
+    proper = [name for name in named if len(_CAPITALISED.findall(name)) >= 2]
+    if proper:
+        return Counter(proper).most_common(1)[0][0]
+    byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
 
 

@@ -163,6 +163,16 @@ def _modifier_trigger(noun: Token) -> Measure | None:
     return None
 
 
+def _of_measure(noun: Token) -> Measure | None:
+    """'148 cases of arbitrary arrest', '12 incidents of abduction': the event named after 'of'."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (found := _word_measure(obj, "noun")):
+                    return found
+    return None
+
+
 def _is_agent(noun: Token) -> bool:
     """'59 operations killed 14 operatives': the subject of an active transitive verb acts."""
     head = noun.head
@@ -199,7 +209,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     own = _word_measure(noun, "noun") if noun is not number else None
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
-    measure = _modifier_trigger(noun) or own_first or _governing_trigger(noun) or own
+    measure = (
+        _modifier_trigger(noun) or own_first or _governing_trigger(noun) or own or _of_measure(noun)
+    )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
     if head_word in _blocked():

@@ -89,7 +89,7 @@ def scan_sentence(sentence: Sentence, document: Document) -> Scan:
 
 
 def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
-    """'TAMPA, Fla. - ...', 'KANO (Reuters) - ...': where the story was filed, not what it reports."""
+    """'TAMPA, Fla. - ...', 'KANO (Reuters) - ...': where it was filed, not what it reports."""
     match = _DATELINE.match(sentence.text)
     if match is None:
         return places

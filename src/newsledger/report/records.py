@@ -60,11 +60,11 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A number in a table with the passages that state it; ``value`` None means open-ended."""
+    """A number with the anchors of the passages that state it; ``value`` None means open-ended."""
 
     value: int | None
     text: str
-    citations: tuple[Citation, ...] = ()
+    citations: tuple[str, ...] = ()  # Citation anchors, in the order they are cited
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +118,10 @@ class Report:
     citations: tuple[Citation, ...]
     chart: Chart | None = None
     notes: tuple[str, ...] = field(default=())
+
+    def citations_by_anchor(self) -> dict[str, Citation]:
+        """Each footnote under the anchor that cells cite it by."""
+        return {citation.anchor: citation for citation in self.citations}
 
     def to_markdown(self, chart_href: str | None = None) -> str:
         """The report as Markdown with footnotes; ``chart_href`` links the chart's SVG file."""

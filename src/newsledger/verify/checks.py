@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from newsledger.extract.places import expand_place, normalise_place
 from newsledger.model import Check, CheckType, Figure, Measure
 
 _SUBGROUPS = {
@@ -117,6 +118,14 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     return list(chosen.values()) if set(chosen) == wanted else []
 
 
+def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
+    """Every place of ``inner`` lies in one of ``outer`` ('Idlib' within 'Syria'); none = anywhere."""
+    if not outer:
+        return not inner
+    keys = {normalise_place(name) for name in outer}
+    return all(expand_place(name) & keys for name in inner)
+
+
 def _parts_by_party(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     """Parts by party"""
     if total.actor is not None:
@@ -129,7 +138,7 @@ def _parts_by_party(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
             and part.actor
             and _head(part) == _head(total)
             and part.actor not in parts
-            and part.locations == total.locations
+            and _within(part.locations, total.locations)
         ):
             parts[part.actor] = part
     return list(parts.values()) if len(parts) >= 2 else []

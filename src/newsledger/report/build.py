@@ -1,0 +1,212 @@
+"""Build a report from the ledger: pick figures, make rows, call out problems, cite passages.
+
+1. Select the figures the filters keep (stocks with no period count on their publication day).
+2. Rows: the ledger's same-thing groups where it has them, the remaining figures grouped here.
+3. Call-outs: conflicting groups or rows, and failed checks that touch a selected figure.
+4. Citations: every figure a cell cites, numbered in reading order, quoted from the stored text.
+5. A chart of one measure over time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from newsledger.model import Group, Measure
+from newsledger.report.chart import chart_measure, measure_chart
+from newsledger.report.evidence import passage
+from newsledger.report.records import Callout, Cell, Citation, Report, ReportFilters, TableRow
+from newsledger.report.rows import (
+    FigureKey,
+    FigureRow,
+    anchor,
+    figure_rows,
+    group_rows,
+    parse_day,
+    stated_cell,
+)
+from newsledger.store import Ledger
+
+
+def render_report(ledger: Ledger, filters: ReportFilters | None = None) -> Report:
+    """The report of the figures in ``ledger`` that ``filters`` keep."""
+    filters = filters or ReportFilters()
+    documents = _documents(ledger)
+    figures = select_figures(ledger, filters)  # 1.
+    by_key = {(f["doc"], f["id"]): f for f in figures}
+    rows, conflicts = _rows(ledger, by_key, documents)  # 2.
+    failed = failed_checks(ledger, by_key)  # 3.
+    tables = _tables(rows)
+    ordered = [row for _, table in tables for row in table]
+    cited = _figures_cited(ledger, ordered, conflicts + failed, by_key)
+    texts = _Texts(ledger)
+    citations = tuple(_citation(texts(figure["doc"]), number, figure, documents)  # 4.
+                      for number, figure in enumerate(cited, start=1))
+    measure = chart_measure(ordered, filters.measure)
+    return Report(
+        title=filters.title or default_title(filters), filters=filters,
+        counts=_counts(figures, ordered, conflicts, failed), tables=tables,
+        conflicts=tuple(conflicts), failed_checks=tuple(failed), citations=citations,
+        chart=measure_chart(ordered, measure) if measure else None,  # 5.
+        notes=() if _has_groups(ledger) else (
+            "The ledger has no same-thing groups yet: rows group figures by measure, actor, "
+            "places, period and what is counted.",),
+    )
+
+
+def default_title(filters: ReportFilters) -> str:
+    """'Figures on ISIS in Iraq, 2024-01-01 to 2024-12-31' from whichever filters are set."""
+    title = "Figures" + (f" on {filters.measure.value}" if filters.measure else "")
+    title += f" by {filters.actor}" if filters.actor else ""
+    title += f" in {filters.place}" if filters.place else ""
+    if filters.since or filters.until:
+        since = filters.since.isoformat() if filters.since else "…"
+        until = filters.until.isoformat() if filters.until else "…"
+        title += f", {since} to {until}"
+    return title
+
+
+def select_figures(ledger: Ledger, filters: ReportFilters) -> list[FigureRow]:
+    """Figures the filters keep; with dates, undated stocks published within them count too."""
+    keep: dict[str, Any] = {"measure": filters.measure, "actor": filters.actor,
+                            "place": filters.place}
+    figures = ledger.figures(**keep, since=filters.since, until=filters.until)
+    if filters.since is None and filters.until is None:
+        return figures
+    # "More than 9,000 detainees" in a report of 5 April holds on 5 April: an instant, not "no date".
+    undated = [f for f in ledger.figures(**keep)
+               if f["period_start"] is None and f["period_end"] is None
+               and _within(parse_day(f["published"]), filters.since, filters.until)]
+    return figures + undated
+
+
+def _within(day: date | None, since: date | None, until: date | None) -> bool:
+    return day is not None and (since is None or day >= since) and (until is None or day <= until)
+
+
+def _documents(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    """Document metadata under its output key (given id, else content id) and its content id."""
+    documents: dict[str, dict[str, Any]] = {}
+    for document in ledger.documents():
+        document["key"] = document["name"] or document["id"]
+        documents[document["key"]] = documents[document["id"]] = document
+    return documents
+
+
+def ledger_groups(ledger: Ledger) -> list[Group]:
+    """The ledger's same-thing groups; none while the ledger cannot group (an older store)."""
+    groups = getattr(ledger, "groups", None)
+    return list(groups()) if callable(groups) else []
+
+
+def _has_groups(ledger: Ledger) -> bool:
+    return callable(getattr(ledger, "groups", None))
+
+
+def _rows(
+    ledger: Ledger, figures: dict[FigureKey, FigureRow], documents: dict[str, dict[str, Any]]
+) -> tuple[list[TableRow], list[Callout]]:
+    def key_of(doc: str) -> str:
+        return str(documents[doc]["key"]) if doc in documents else doc
+
+    rows, conflicts, covered = group_rows(ledger_groups(ledger), figures, key_of)
+    rest = [figure for key, figure in figures.items() if key not in covered]
+    more_rows, more_conflicts = figure_rows(rest)
+    return rows + more_rows, conflicts + more_conflicts
+
+
+def _tables(rows: Iterable[TableRow]) -> tuple[tuple[Measure, tuple[TableRow, ...]], ...]:
+    """Rows by measure (in the schema's order), each by place, then period, then actor."""
+    order = list(Measure)
+    ordered = sorted(rows, key=lambda r: (
+        order.index(r.measure), r.place.lower(), r.period_end or date.max,
+        r.period_start or date.min, (r.actor or "").lower(), (r.counted or "").lower()))
+    tables: dict[Measure, list[TableRow]] = {}
+    for row in ordered:
+        tables.setdefault(row.measure, []).append(row)
+    return tuple((measure, tuple(rows)) for measure, rows in tables.items())
+
+
+def failed_checks(ledger: Ledger, figures: dict[FigureKey, FigureRow]) -> list[Callout]:
+    """Checks that do not hold and involve a selected figure, each number cited."""
+    callouts = []
+    others: dict[str, dict[str, FigureRow]] = {}
+    for check in ledger.checks():
+        if check["holds"]:
+            continue
+        roles = _check_roles(check)
+        if not any((check["doc"], fid) in figures for _, fid in roles):
+            continue
+        if check["doc"] not in others:
+            others[check["doc"]] = {f["id"]: f for f in ledger.figures(document=check["doc"])}
+        entries = tuple((role, stated_cell([others[check["doc"]][fid]]))
+                        for role, fid in roles if fid in others[check["doc"]])
+        heading = f"{check['type']} check in {check['doc']}"
+        callouts.append(Callout("failed check", heading, check["reason"], entries))
+    return callouts
+
+
+def _check_roles(check: dict[str, Any]) -> list[tuple[str, str]]:
+    """(role, figure id) of each figure a check relates: total and parts, or whole and part."""
+    roles = [("total", check["total"])] + [("part", fid) for fid in check["parts"] or ()]
+    roles += [("whole", check["whole"]), ("part", check["part"])]
+    return [(role, fid) for role, fid in roles if fid]
+
+
+def _figures_cited(
+    ledger: Ledger, rows: Sequence[TableRow], callouts: Sequence[Callout],
+    selected: dict[FigureKey, FigureRow],
+) -> list[FigureRow]:
+    """Every cited figure once, in the order a reader meets it: tables, then call-outs."""
+    cells: list[Cell] = [c for row in rows for c in (row.best, row.low, row.high)]
+    cells += [value for callout in callouts for _, value in callout.entries]
+    by_anchor = {anchor(doc, fid): figure for (doc, fid), figure in selected.items()}
+    missing = {a for c in cells for a in c.citations} - by_anchor.keys()
+    if missing:  # failed checks may cite figures outside the filters
+        for figure in ledger.figures():
+            by_anchor.setdefault(anchor(figure["doc"], figure["id"]), figure)
+    order = dict.fromkeys(a for c in cells for a in c.citations)
+    return [by_anchor[a] for a in order]
+
+
+class _Texts:
+    """Document texts read from the ledger once each."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._texts: dict[str, str | None] = {}
+
+    def __call__(self, doc: str) -> str | None:
+        if doc not in self._texts:
+            self._texts[doc] = self._ledger.document_text(doc)
+        return self._texts[doc]
+
+
+def _citation(
+    text: str | None, number: int, figure: FigureRow, documents: dict[str, dict[str, Any]]
+) -> Citation:
+    """The footnote of one figure, its passage read from the stored document text."""
+    document = documents.get(figure["doc"], {})
+    if text is None:  # a stored figure always has its document; quote the span itself if not
+        quoted = passage(figure["text"], 0, len(figure["text"]), figure["number_text"])
+    else:
+        quoted = passage(text, figure["start"], figure["end"], figure["number_text"])
+    return Citation(
+        number=number, anchor=anchor(figure["doc"], figure["id"]), doc=figure["doc"],
+        figure=figure["id"], title=figure["title"], outlet=document.get("outlet"),
+        url=document.get("url"), published=figure["published"], path=document.get("path"),
+        source=figure["source"], start=figure["start"], end=figure["end"],
+        before=quoted.before, number_text=quoted.number, after=quoted.after,
+    )
+
+
+def _counts(
+    figures: Sequence[FigureRow], rows: Sequence[TableRow], conflicts: Sequence[Callout],
+    failed: Sequence[Callout],
+) -> dict[str, int]:
+    return {"documents": len({f["doc"] for f in figures}), "figures": len(figures),
+            "rows": len(rows), "conflicts": len(conflicts), "failed checks": len(failed)}
+
+
+__all__ = ["default_title", "failed_checks", "ledger_groups", "render_report", "select_figures"]

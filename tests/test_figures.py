@@ -1,0 +1,130 @@
+"""Figures end to end on short reports written for these tests (spaCy parse included)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsledger.model import CheckType, Extraction
+
+RELEASE = (
+    "From January through June 2025, the coalition and its partners conducted 120 operations against "
+    "ISIS in Iraq and Syria, killing 40 ISIS operatives and detaining 92 others, U.S. Central Command said.\n"
+    "In Iraq, 75 partnered operations resulted in 25 ISIS operatives killed and 50 detained.\n"
+    "In Syria, 45 operations killed 15 ISIS operatives and 42 were detained, according to CENTCOM.\n"
+    "The operations resulted in six senior ISIS leaders killed.\n"
+    "More than 8,000 ISIS detainees remain in detention facilities in Syria.\n"
+)
+
+BOMBING = (
+    "A suicide bomber killed at least 12 people and wounded 30 others at a market in Mogadishu on "
+    "Saturday, police said.\n"
+    "Al-Shabaab claimed responsibility for the attack.\n"
+)
+
+DISTRACTOR = (
+    "The electoral commission said turnout was 41% and the ruling party won 17 seats in the 2024 vote.\n"
+    "The budget of $3.5 million was approved on March 4, and the 12-year-old programme was renewed.\n"
+)
+
+
+def _by_number(extraction: Any) -> dict[str, Any]:
+    return {f.quantity.number_text: f for f in extraction.figures}
+
+
+@pytest.fixture(scope="module")
+def release(extract_text: Callable[..., Extraction]) -> Extraction:
+    return extract_text(RELEASE, published=date(2025, 7, 10))
+
+
+@pytest.mark.parametrize(
+    ("number", "measure", "locations"),
+    [
+        ("120", "operations", ("Iraq", "Syria")),
+        ("40", "killed", ("Iraq", "Syria")),
+        ("92", "detained", ("Iraq", "Syria")),
+        ("42", "detained", ("Syria",)),
+        ("75", "operations", ("Iraq",)),
+        ("25", "killed", ("Iraq",)),
+        ("50", "detained", ("Iraq",)),
+        ("45", "operations", ("Syria",)),
+        ("15", "killed", ("Syria",)),
+        ("six", "killed", ("Iraq", "Syria")),
+        ("More than 8,000", "held", ("Syria",)),
+    ],
+)
+def test_figures_release_measures_and_places(
+    release: Extraction, number: str, measure: str, locations: tuple[str, ...]
+) -> None:
+    figure = _by_number(release)[number]
+    assert figure.measure.value == measure
+    assert set(figure.locations) == set(locations)
+    assert figure.actor == "ISIS"
+
+
+def test_figures_release_period_carries_to_continuing_sentences(release: Extraction) -> None:
+    figures = _by_number(release)
+    h1 = (date(2025, 1, 1), date(2025, 6, 30))
+    for number in ("120", "40", "75", "25", "15"):
+        assert (figures[number].period_start, figures[number].period_end) == h1
+    stock = figures["More than 8,000"]
+    assert (stock.period_start, stock.period_end) == (None, None)
+
+
+def test_figures_release_sources(release: Extraction) -> None:
+    figures = _by_number(release)
+    assert figures["120"].source == "U.S. Central Command"
+    assert figures["15"].source == "U.S. Central Command"  # "according to CENTCOM", an alias
+
+
+def test_figures_release_checks(release: Extraction) -> None:
+    figures = {f.id: f.quantity.number_text for f in release.figures}
+    sums = {
+        (figures[c.total], tuple(sorted(figures[p] for p in c.parts)), c.holds)
+        for c in release.checks
+        if c.type is CheckType.SUM and c.total
+    }
+    assert ("120", ("45", "75"), True) in sums
+    assert ("40", ("15", "25"), True) in sums
+    assert ("92", ("42", "50"), True) in sums
+    subsets = {
+        (figures[c.whole], figures[c.part])
+        for c in release.checks
+        if c.type is CheckType.SUBSET and c.whole and c.part
+    }
+    assert ("40", "six") in subsets
+
+
+def test_figures_incident(extract_text: Callable[..., Extraction]) -> None:
+    extraction = extract_text(BOMBING, published=date(2025, 3, 17))
+    figures = _by_number(extraction)
+    killed, injured = figures["at least 12"], figures["30"]
+    assert (killed.measure.value, killed.quantity.low, killed.quantity.high) == ("killed", 12, None)
+    assert injured.measure.value == "injured"
+    assert killed.locations == ("Mogadishu",)
+    assert killed.period_start == date(2025, 3, 15)  # the Saturday before publication
+    assert killed.source is not None and killed.source.lower() == "police"
+
+
+def test_figures_distractor_gives_nothing(extract_text: Callable[..., Extraction]) -> None:
+    assert extract_text(DISTRACTOR).figures == ()
+
+
+def test_figures_offsets_point_into_the_text(release: Extraction) -> None:
+    for figure in release.figures:
+        assert RELEASE[figure.start : figure.end] == figure.text
+        assert figure.quantity.number_text in figure.text
+
+
+def test_figures_restatement_is_one_figure(extract_text: Callable[..., Extraction]) -> None:
+    text = (
+        "Militants kill 9 soldiers in northern Mali\n"
+        "Militants killed 9 soldiers in an ambush near Gao on Tuesday, the army said.\n"
+    )
+    extraction = extract_text(text, published=date(2025, 2, 6))
+    killed = [f for f in extraction.figures if f.measure.value == "killed"]
+    assert len(killed) == 1
+    assert killed[0].also_at
