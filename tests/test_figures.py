@@ -11,8 +11,9 @@ import pytest
 from newsledger.model import CheckType, Extraction
 
 RELEASE = (
-    "From January through June 2025, the coalition and its partners conducted 120 operations against "
-    "ISIS in Iraq and Syria, killing 40 ISIS operatives and detaining 92 others, U.S. Central Command said.\n"
+    "From January through June 2025, the coalition and its partners conducted 120 operations "
+    "against ISIS in Iraq and Syria, killing 40 ISIS operatives and detaining 92 others, "
+    "U.S. Central Command said.\n"
     "In Iraq, 75 partnered operations resulted in 25 ISIS operatives killed and 50 detained.\n"
     "In Syria, 45 operations killed 15 ISIS operatives and 42 were detained, according to CENTCOM.\n"
     "The operations resulted in six senior ISIS leaders killed.\n"

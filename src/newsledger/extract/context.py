@@ -31,9 +31,9 @@ from datetime import date
 
 from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
 from newsledger.extract.attribution import Attribution, attribution_for
+from newsledger.extract.measures import counted_noun
 from newsledger.extract.periods import TimeMention
 from newsledger.extract.places import lookup_place
-from newsledger.extract.measures import counted_noun
 from newsledger.extract.scan import Draft, Scan
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
@@ -424,7 +424,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
 
 
 def _subject_perpetrator(draft: Draft) -> str | None:
-    """'Other parties, including gunmen, killed 10 civilians': the doer named by the verb's subject."""
+    """'Other parties, including gunmen, killed 10 civilians': the verb's subject is the doer."""
     scan = draft.scan
     if scan.parse is None or draft.token < 0:
         return None

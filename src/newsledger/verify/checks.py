@@ -119,7 +119,7 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
 
 
 def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
-    """Every place of ``inner`` lies in one of ``outer`` ('Idlib' within 'Syria'); none = anywhere."""
+    """Every place of ``inner`` lies in one of ``outer`` ('Idlib' in 'Syria'); none = anywhere."""
     if not outer:
         return not inner
     keys = {normalise_place(name) for name in outer}
