@@ -15,7 +15,8 @@ RELEASE = (
     "against ISIS in Iraq and Syria, killing 40 ISIS operatives and detaining 92 others, "
     "U.S. Central Command said.\n"
     "In Iraq, 75 partnered operations resulted in 25 ISIS operatives killed and 50 detained.\n"
-    "In Syria, 45 operations killed 15 ISIS operatives and 42 were detained, according to CENTCOM.\n"
+    "In Syria, 45 operations killed 15 ISIS operatives and 42 were detained, "
+    "according to CENTCOM.\n"
     "The operations resulted in six senior ISIS leaders killed.\n"
     "More than 8,000 ISIS detainees remain in detention facilities in Syria.\n"
 )
@@ -27,8 +28,10 @@ BOMBING = (
 )
 
 DISTRACTOR = (
-    "The electoral commission said turnout was 41% and the ruling party won 17 seats in the 2024 vote.\n"
-    "The budget of $3.5 million was approved on March 4, and the 12-year-old programme was renewed.\n"
+    "The electoral commission said turnout was 41% and the ruling party won 17 seats "
+    "in the 2024 vote.\n"
+    "The budget of $3.5 million was approved on March 4, and the 12-year-old "
+    "programme was renewed.\n"
 )
 
 

@@ -1,0 +1,230 @@
+"""Event mentions: the parts of sentences that tell of one violent event, with their tolls.
+
+A mention is a stretch of one sentence with its event triggers ("a car bomb", "the attack",
+"abducted") and the killed, injured and kidnapped figures inside it. A sentence is one mention,
+cut only before a trigger that the text marks as another event ("one day after a bomb attack",
+"another attack"); a stretch without a trigger goes with the stretch after it.
+
+The words live in ``lexicons/incident_cues.tsv``; what counts as one specific event (and so may
+become an incident) is decided in incidents.py from what a mention holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from newsledger.errors import LexiconError
+from newsledger.extract.periods import TimeMention
+from newsledger.extract.places import PlaceMention, read_lexicon
+from newsledger.extract.scan import Scan
+from newsledger.model import Document, Figure, Measure
+
+ROLES = frozenset({
+    "event_noun", "event_verb", "distinct", "claimed", "suspected", "negation",
+    "unnamed_perpetrator", "statement", "object", "near", "comparison", "speaker",
+})
+TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
+DAY_KINDS = frozenset({"day", "week"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_HEADLINE_END = re.compile(r"[.!?\"”'’:]\s*$")
+
+
+@cache
+def cue_words(role: str) -> tuple[str, ...]:
+    """Phrases of one role in incident_cues.tsv, longest first."""
+    return tuple(sorted(_cues().get(role, ()), key=len, reverse=True))
+
+
+@cache
+def _cues() -> dict[str, list[str]]:
+    cues: dict[str, list[str]] = {}
+    for line, (phrase, role) in read_lexicon("incident_cues.tsv", 2):
+        if role not in ROLES:
+            raise LexiconError("lexicons/incident_cues.tsv", line,
+                               f"role {role!r} is not one of {', '.join(sorted(ROLES))}")
+        cues.setdefault(role, []).append(phrase)
+    return cues
+
+
+@cache
+def cue_pattern(role: str) -> re.Pattern[str]:
+    """A case-insensitive regex matching any phrase of a role as whole words."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cue_words(role))
+    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _trigger_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in cue_words("event_noun"))
+    verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cue_words("event_verb"))
+    return re.compile(rf"(?<![\w-])(?:(?P<noun>{nouns})(?P<plural>e?s)?|(?P<verb>{verbs}))(?![\w-])",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event noun or verb in a sentence (absolute offsets) and how the text determines it."""
+
+    start: int
+    end: int
+    text: str
+    noun: bool
+    plural: bool
+    definite: bool  # "the attack", "Monday's attack"
+    distinct: bool  # "another attack", "one day after a bomb attack"
+    cut: int  # where the mention it opens starts (before its distinct cue)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch ``[start, end)`` of one sentence: its triggers and violent figures."""
+
+    scan: Scan
+    start: int
+    end: int
+    triggers: list[Trigger] = field(default_factory=list)
+    counts: list[Figure] = field(default_factory=list)
+    headline: bool = False
+
+    @property
+    def text(self) -> str:
+        """The mention's text."""
+        return self.scan.text_between(self.start, self.end)
+
+    @property
+    def distinct(self) -> bool:
+        """Whether the text marks this as a different event from the one before."""
+        return any(t.distinct for t in self.triggers)
+
+    @property
+    def singular(self) -> bool:
+        """Whether it names one event with a noun ('a car bomb', 'the attack')."""
+        return any(t.noun and not t.plural for t in self.triggers)
+
+    @property
+    def verb(self) -> bool:
+        """Whether an event verb tells it ('stormed', 'abducted')."""
+        return any(not t.noun for t in self.triggers)
+
+    @property
+    def definite(self) -> bool:
+        """Whether it refers back to an event already told ('the attack')."""
+        return any(t.definite for t in self.triggers)
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        """Places named in the mention."""
+        return [p for p in self.scan.places if self.start <= p.start < self.end]
+
+    @property
+    def event_times(self) -> list[TimeMention]:
+        """Time phrases that date the event: not the statement's day, not a point of comparison."""
+        return [t for t in self.scan.times
+                if self.start <= t.start < self.end and not _dates_other_thing(self.scan, t)]
+
+
+def find_mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list[Mention]:
+    """The event mentions of one sentence; none when it has neither a trigger nor a toll."""
+    triggers = find_triggers(scan)
+    counts = [f for f in figures if f.measure in TOLL_MEASURES
+              and scan.sentence.start <= f.start < scan.sentence.end]
+    if not triggers and not counts:
+        return []
+    headline = is_headline(scan, document)
+    mentions = [Mention(scan, start, end, headline=headline) for start, end in _segments(scan, triggers)]
+    for trigger in triggers:
+        _containing(mentions, trigger.start).triggers.append(trigger)
+    for figure in counts:
+        _containing(mentions, figure.start).counts.append(figure)
+    return mentions
+
+
+def find_triggers(scan: Scan) -> list[Trigger]:
+    """Event nouns and verbs of a sentence; adjacent ones ('bomb attack') become one."""
+    text, base = scan.sentence.text, scan.sentence.start
+    found: list[Trigger] = []
+    for match in _trigger_pattern().finditer(text):
+        start, end = match.start(), match.end()
+        if found and found[-1].noun and match.group("noun") and \
+                re.fullmatch(r"[\s-]*", text[found[-1].end - base:start]):
+            start = found.pop().start - base  # "bomb attack", "suicide car bomb"
+        found.append(_trigger(text, base, start, end, bool(match.group("noun")),
+                              bool(match.group("plural"))))
+    return found
+
+
+def _trigger(text: str, base: int, start: int, end: int, noun: bool, plural: bool) -> Trigger:
+    before = text[:start]
+    cue = _distinct_cue(before) if noun else None
+    definite = noun and _determiner(before) in _DEFINITE
+    return Trigger(base + start, base + end, text[start:end], noun, plural, definite,
+                   cue is not None, base + (cue if cue is not None else start))
+
+
+def _determiner(before: str) -> str | None:
+    """The determiner of a noun: the nearest of the four words before it ('the twin suicide')."""
+    words = _WORD.findall(before)[-4:]
+    for word in reversed(words):
+        lower = word.lower()
+        if lower in _DEFINITE or lower in _INDEFINITE:
+            return lower
+        if lower.endswith(("'s", "’s")):
+            return "the"  # "Monday's attack", "the group's raid"
+        if not word[0].isalnum():
+            return None
+    return None
+
+
+def _distinct_cue(before: str) -> int | None:
+    """Where a cue marking another event starts, if one stands within three words before."""
+    tail = before[-60:]
+    offset = len(before) - len(tail)
+    for match in cue_pattern("distinct").finditer(tail):
+        between = tail[match.end():]
+        if re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*", between) and \
+                not re.search(r"\b(?:the|this|that)\b", between, re.IGNORECASE):
+            return offset + match.start()
+    return None
+
+
+def _segments(scan: Scan, triggers: Sequence[Trigger]) -> list[tuple[int, int]]:
+    cuts = [t.cut for t in triggers if t.distinct and t.cut > scan.sentence.start]
+    bounds = [scan.sentence.start, *cuts, scan.sentence.end]
+    segments = list(zip(bounds, bounds[1:], strict=False))
+    # A stretch without a trigger ("Eight people died in another attack") belongs to the next.
+    merged: list[tuple[int, int]] = []
+    for start, end in segments:
+        if merged and not any(merged[-1][0] <= t.start < merged[-1][1] for t in triggers):
+            start = merged.pop()[0]
+        merged.append((start, end))
+    return merged
+
+
+def _containing(mentions: list[Mention], position: int) -> Mention:
+    return next((m for m in mentions if m.start <= position < m.end), mentions[-1])
+
+
+def _dates_other_thing(scan: Scan, time: TimeMention) -> bool:
+    """'said in a release on Thursday' dates the statement; 'since 2019' is a comparison."""
+    before = scan.text_between(scan.sentence.start, time.start)
+    near = before[-30:]
+    if re.search(rf"(?:{cue_pattern('statement').pattern})\W*(?:\w+\W+){{0,3}}$", near,
+                 re.IGNORECASE):
+        return True
+    return bool(cue_pattern("comparison").search(before[-60:]))
+
+
+def is_headline(scan: Scan, document: Document) -> bool:
+    """The title line: the document's title, or a first line without closing punctuation."""
+    text = scan.sentence.text.strip()
+    if document.title and text == document.title.strip():
+        return True
+    return scan.sentence.paragraph == 0 and not _HEADLINE_END.search(text) and len(text) < 160
+
+
+__all__ = ["Mention", "Trigger", "cue_pattern", "cue_words", "find_mentions", "find_triggers"]
