@@ -1,0 +1,381 @@
+"""Whether two figures report the same thing: the grouping rules of docs/reconcile.md.
+
+A ``Reading`` is a figure with what the rules need from its document: the publication date (or a
+date inferred from the periods the report states), the recency cues of its sentence, the class of
+its time expression and counted head, and the closure of its places. ``same_thing`` applies:
+
+1. the same measure;
+2. compatible actors: equal, or (across documents only) one of them unstated;
+3. compatible counted heads (``lexicons/count_heads.tsv``): "26 people" and "16 deaths" count the
+   same, "34 children" and "161 civilians" do not;
+4. within one document: not linked by a sum or subset check (a part is not a restatement; a subset
+   link is ignored when the report marks one figure as an earlier report), and not in the same
+   sentence unless two different named sources give them;
+5. the same time (``same_time``): equal periods for flows, overlapping as-of for stocks, or
+   publication dates within ``SAME_INCIDENT_DAYS`` for incidents whose period is unknown;
+6. places: equal closures (a place plus what contains it), or, when both periods are stated, one
+   figure naming a coarser place of the other's single most specific place ("Borno" for "Mafa,
+   Borno"); "Iraq" and "Iraq, Syria" are different things (two most specific places);
+7. when the time is unknown (no period, no publication date): equal closures and time expressions
+   that do not contradict ("now" against "last December").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from urllib.parse import urlparse
+
+from newsledger.extract.places import expand_place, normalise_place
+from newsledger.lexicons import read_table
+from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure
+
+# Reports of one incident appear within a few days of it (wire stories, next-day follow-ups).
+SAME_INCIDENT_DAYS = 3
+# A flow over a longer period is a periodic total, never one incident's toll.
+INCIDENT_MAX_DAYS = 7
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """When a figure holds: a stated period, a publication day, or an inferred lower bound."""
+
+    start: date
+    end: date | None  # None: open-ended (the report is from this day or later)
+    kind: str  # period | published | inferred
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The counted noun as a class ('operatives' -> combatant) and its subgroup words."""
+
+    name: str  # "" when nothing is counted by name
+    generic: bool
+    subgroups: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure with what the grouping rules need from its document."""
+
+    figure: Figure
+    published: date | None
+    outlet: str | None
+    window: Window | None
+    recency: int  # -1: an earlier report, +1: a newer value, 0: no cue
+    sentence: tuple[int, int]
+    time_class: str  # present | stated | unknown
+    head: Head
+    closure: frozenset[str]
+    leaves: tuple[frozenset[str], ...]  # closures of the most specific places
+    source_rank: int  # 0 none, 1 generic ("officials"), 2 named
+
+    @property
+    def key(self) -> str:
+        """The figure as ``doc:id``, the form cross-document checks use."""
+        return f"{self.figure.doc}:{self.figure.id}"
+
+    @property
+    def is_stock(self) -> bool:
+        """Stocks (held, population, fighters) are counted at an instant."""
+        return self.figure.measure in STOCK_MEASURES
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Pairs of figures (``doc:id``) that a document's own checks relate as part and whole."""
+
+    sums: frozenset[frozenset[str]]
+    subsets: frozenset[frozenset[str]]
+
+
+# --------------------------------------------------------------------------- readings
+
+
+def read_figures(figures: Sequence[Figure], documents: Mapping[str, Document]) -> list[Reading]:
+    """A Reading for every figure; ``documents`` maps ``Figure.doc`` to its document."""
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_doc[figure.doc].append(figure)
+    readings = []
+    for doc, members in by_doc.items():
+        document = documents.get(doc) or Document(text="", name=doc)
+        doc_window = _document_window(document, members)
+        readings.extend(_reading(f, document, doc_window) for f in members)
+    return readings
+
+
+def _reading(figure: Figure, document: Document, doc_window: Window | None) -> Reading:
+    sentence = sentence_span(document.text, figure.start, figure.end)
+    closures = [expand_place(name) for name in figure.locations]
+    return Reading(
+        figure=figure,
+        published=document.published,
+        outlet=outlet_of(document),
+        window=_window(figure, doc_window),
+        recency=_recency(document.text[sentence[0] : sentence[1]]),
+        sentence=sentence,
+        time_class=time_class(figure.time_text),
+        head=head_of(figure.counted),
+        closure=frozenset().union(*closures),
+        leaves=_leaves(figure.locations, closures),
+        source_rank=source_rank(figure.source),
+    )
+
+
+def _document_window(document: Document, figures: Sequence[Figure]) -> Window | None:
+    """The publication day; else, a report being no older than what it reports, its latest period."""
+    if document.published:
+        return Window(document.published, document.published, "published")
+    ends = [f.period_end for f in figures if f.period_end]
+    return Window(max(ends), None, "inferred") if ends else None
+
+
+def _window(figure: Figure, doc_window: Window | None) -> Window | None:
+    if figure.period_start and figure.period_end:
+        return Window(figure.period_start, figure.period_end, "period")
+    if figure.measure in STOCK_MEASURES:
+        return doc_window  # a stock with no date is counted as of its report
+    # A flow's publication day dates an incident; an inferred bound dates nothing.
+    return doc_window if doc_window and doc_window.kind == "published" else None
+
+
+def outlet_of(document: Document) -> str | None:
+    """The outlet as given, else the domain of the document's URL without 'www.'."""
+    if document.outlet:
+        return document.outlet
+    host = urlparse(document.url).hostname if document.url else None
+    return host.removeprefix("www.") if host else None
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: from the previous sentence end to the next one."""
+    if not text:
+        return start, end
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() + 1 if after else len(text))
+
+
+def _leaves(names: Sequence[str], closures: Sequence[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """Closures of the places no other listed place lies inside ('Mafa' of 'Mafa, Borno')."""
+    keys = [normalise_place(name) for name in names]
+    return tuple(
+        closure
+        for i, closure in enumerate(closures)
+        if not any(keys[i] in other and j != i for j, other in enumerate(closures))
+    )
+
+
+# --------------------------------------------------------------------------- word lists
+
+
+@cache
+def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(rf"\b{re.escape(phrase)}\b")
+        for phrase, cue_kind in read_table("reconcile_cues.tsv", 2)
+        if cue_kind == kind
+    )
+
+
+@cache
+def _heads() -> dict[str, tuple[str, str]]:
+    return {word: (name, kind) for word, name, kind in read_table("count_heads.tsv", 3)}
+
+
+def _has_cue(text: str, kind: str) -> bool:
+    lowered = text.lower()
+    return any(pattern.search(lowered) for pattern in _cues(kind))
+
+
+def _recency(sentence: str) -> int:
+    """-1 when the sentence reports earlier figures, +1 when it gives a newer value, else 0."""
+    if _has_cue(sentence, "earlier"):
+        return -1
+    return 1 if _has_cue(sentence, "later") else 0
+
+
+def time_class(time_text: str | None) -> str:
+    """'present' (now, today), 'unknown' (none, or vague: 'recently'), else 'stated'."""
+    if not time_text:
+        return "unknown"
+    if _has_cue(time_text, "present"):
+        return "present"
+    vague = {p.pattern for p in _cues("vague_time")}
+    return "unknown" if rf"\b{re.escape(time_text.lower().strip())}\b" in vague else "stated"
+
+
+def source_rank(source: str | None) -> int:
+    """How specific an attribution is: 0 none, 1 generic ('Iraqi officials'), 2 named."""
+    if not source:
+        return 0
+    return 1 if _has_cue(source, "generic_source") else 2
+
+
+def head_of(counted: str | None) -> Head:
+    """The class of the counted noun's last word, and the subgroup words of the phrase."""
+    words = re.findall(r"[a-z]+", (counted or "").lower())
+    subgroups = frozenset(_lookup(w)[0] for w in words if _lookup(w)[1] == "subgroup")
+    if not words:
+        return Head("", True, subgroups)
+    name, kind = _lookup(words[-1])
+    return Head(name, kind == "generic", subgroups)
+
+
+def _lookup(word: str) -> tuple[str, str]:
+    heads = _heads()
+    if word in heads:
+        return heads[word]
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return heads.get(singular, (singular, "word"))
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def part_links(checks: Iterable[Check]) -> Links:
+    """Part-whole pairs from the documents' own checks (total-part, part-part, whole-part)."""
+    sums: set[frozenset[str]] = set()
+    subsets: set[frozenset[str]] = set()
+    for check in checks:
+        ids = [f"{check.doc}:{i}" for i in (check.total, *check.parts) if i]
+        if check.type is CheckType.SUM:
+            sums.update(frozenset((a, b)) for a in ids for b in ids if a != b)
+        elif check.type is CheckType.SUBSET and check.whole and check.part:
+            subsets.add(frozenset((f"{check.doc}:{check.whole}", f"{check.doc}:{check.part}")))
+    return Links(frozenset(sums), frozenset(subsets))
+
+
+def same_thing(a: Reading, b: Reading, links: Links) -> bool:
+    """Whether two figures report the same quantity (rules 1-7 of the module docstring)."""
+    fa, fb = a.figure, b.figure
+    if fa.measure != fb.measure or not heads_match(a.head, b.head):
+        return False
+    same_doc = fa.doc == fb.doc
+    if not _actors_match(fa.actor, fb.actor, same_doc):
+        return False
+    if same_doc and not _distinct_statements(a, b, links):
+        return False
+    when = same_time(a, b)
+    if when is False:
+        return False
+    if when is None and _times_contradict(a, b):
+        return False
+    stated = when is True and _both_periods(a, b)
+    return places_match(a, b, loose=stated)
+
+
+def heads_match(a: Head, b: Head) -> bool:
+    """Same subgroup words, and the same head class or a generic head on one side."""
+    if a.subgroups != b.subgroups:
+        return False
+    return a.name == b.name or a.generic or b.generic
+
+
+def _actors_match(a: str | None, b: str | None, same_doc: bool) -> bool:
+    # In one report an unstated actor is the total over parties, not the same party.
+    if same_doc:
+        return a == b
+    return a is None or b is None or a == b
+
+
+def _distinct_statements(a: Reading, b: Reading, links: Links) -> bool:
+    """Two figures of one report can be two statements of one quantity (not parts, not a list)."""
+    if a.figure.id == b.figure.id:
+        return False
+    pair = frozenset((a.key, b.key))
+    if pair in links.sums:
+        return False
+    if pair in links.subsets and a.recency == b.recency:
+        return False
+    if a.sentence == b.sentence:
+        sources = (a.figure.source, b.figure.source)
+        return all(sources) and sources[0] != sources[1]
+    return True
+
+
+def same_time(a: Reading, b: Reading) -> bool | None:
+    """True or False when the windows decide it; None when the time of either is unknown."""
+    wa, wb = a.window, b.window
+    if wa is None or wb is None:
+        return None
+    if a.is_stock:
+        return _same_as_of(wa, wb)
+    if wa.kind == wb.kind == "period":
+        return (wa.start, wa.end) == (wb.start, wb.end)
+    if _is_long_period(wa) or _is_long_period(wb):
+        return False
+    return _gap_days(wa, wb) <= SAME_INCIDENT_DAYS
+
+
+def _same_as_of(wa: Window, wb: Window) -> bool | None:
+    gap = _gap_days(wa, wb)
+    if "inferred" in (wa.kind, wb.kind):
+        # An inferred date is only a lower bound: it can show two times differ, never that they match.
+        return False if gap > SAME_INCIDENT_DAYS else None
+    if wa.kind == wb.kind == "period":
+        return gap == 0
+    return gap <= SAME_INCIDENT_DAYS
+
+
+def _is_long_period(window: Window) -> bool:
+    if window.kind != "period" or window.end is None:
+        return False
+    return (window.end - window.start) > timedelta(days=INCIDENT_MAX_DAYS)
+
+
+def _gap_days(wa: Window, wb: Window) -> int:
+    """Days between two windows (0 when they overlap); an open end reaches every later day."""
+    after = (wb.start - wa.end).days if wa.end else 0
+    before = (wa.start - wb.end).days if wb.end else 0
+    return max(after, before, 0)
+
+
+def _both_periods(a: Reading, b: Reading) -> bool:
+    return bool(a.window and b.window and a.window.kind == b.window.kind == "period")
+
+
+def _times_contradict(a: Reading, b: Reading) -> bool:
+    """'now' against a stated time ('last December') cannot be one quantity."""
+    return {a.time_class, b.time_class} == {"present", "stated"}
+
+
+def places_match(a: Reading, b: Reading, *, loose: bool) -> bool:
+    """Equal closures; with ``loose``, also a coarser naming of the other's single place."""
+    if a.closure == b.closure:
+        return True
+    if not loose or not a.closure or not b.closure:
+        return False
+    return _coarser(a, b) or _coarser(b, a)
+
+
+def _coarser(coarse: Reading, fine: Reading) -> bool:
+    return len(fine.leaves) == 1 and coarse.closure < fine.leaves[0]
+
+
+__all__ = [
+    "INCIDENT_MAX_DAYS",
+    "SAME_INCIDENT_DAYS",
+    "Head",
+    "Links",
+    "Reading",
+    "Window",
+    "head_of",
+    "heads_match",
+    "outlet_of",
+    "part_links",
+    "places_match",
+    "read_figures",
+    "same_thing",
+    "same_time",
+    "sentence_span",
+    "source_rank",
+    "time_class",
+]
