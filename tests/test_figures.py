@@ -132,3 +132,61 @@ def test_figures_restatement_is_one_figure(extract_text: Callable[..., Extractio
     killed = [f for f in extraction.figures if f.measure.value == "killed"]
     assert len(killed) == 1
     assert killed[0].also_at
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        ("The blast claimed the lives of 12 people on Sunday.", "12", "killed"),
+        ("The death toll from the bombing rose to 45, an official said.", "45", "killed"),
+        ("Gunmen abducted 17 students from a school on Friday.", "17", "kidnapped"),
+        ("At least 200 families fled their homes after the clashes.", "At least 200", "displaced"),
+        ("Police arrested 11 suspects in connection with the attack.", "11", "detained"),
+        ("Warplanes carried out 34 airstrikes on the province last week.", "34", "operations"),
+        (
+            "Some 1,300 people remain missing after the raid, officials said.",
+            "Some 1,300",
+            "missing",
+        ),
+        (
+            "A dozen soldiers were wounded when their convoy hit a roadside bomb.",
+            "A dozen",
+            "injured",
+        ),
+        (
+            "More than 3,000 migrants have returned home since January.",
+            "More than 3,000",
+            "returned",
+        ),
+        (
+            "Nearly 60,000 people live in the camp, according to the UN.",
+            "Nearly 60,000",
+            "population",
+        ),
+        ("The militants fired 15 rockets towards the base.", "15", "other"),
+        ("The group claimed 21 attacks in the province in May.", "21", "attacks"),
+        ("In Syria, 45 operations killed 15 fighters.", "45", "operations"),
+        ("Authorities hold more than 8,000 detainees in the prisons.", "more than 8,000", "held"),
+    ],
+)
+def test_figures_measure_of_single_sentences(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    figures = _by_number(extract_text(sentence))
+    assert figures[number].measure.value == measure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 15-year-old boy was released on June 22, 2023 at about 8:30 am.",
+        "Turnout was 44% and the party won 17 seats in the 329-seat parliament.",
+        "The fund received $262.6 million, up from 2017 levels.",
+        "A soldier cleans an 81 mm mortar tube; it was the second attack in three days.",
+        "All of the country's 13 regions are affected.",
+    ],
+)
+def test_figures_non_figures_give_nothing(
+    extract_text: Callable[..., Extraction], sentence: str
+) -> None:
+    assert extract_text(sentence).figures == ()

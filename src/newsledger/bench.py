@@ -426,6 +426,10 @@ def run_benchmark(
     if not skip_spacy:
         subset = run_in_child(spec("spacy", min(docs, spacy_docs)))
         runs["spacy"] = scale_to(subset, docs, runs["generate"].words)
+        # Core for core: our extraction in one process on the same subset as spaCy's timing.
+        runs["spacy_subset"] = subset
+        one_core = RunSpec("extract", min(docs, spacy_docs), 1, seed, str(examples))
+        runs["extract_one_core"] = run_in_child(one_core)
     return runs
 
 
@@ -461,6 +465,14 @@ def memory_check(runs: dict[str, RunResult]) -> MemoryCheck:
     )
 
 
+def one_core_ratio(runs: dict[str, RunResult]) -> float | None:
+    """Our extraction in one process over spaCy's full pipeline in one process, same documents."""
+    ours, theirs = runs.get("extract_one_core"), runs.get("spacy_subset")
+    if ours is None or theirs is None or not theirs.seconds:
+        return None
+    return ours.seconds / theirs.seconds
+
+
 def spacy_ratio(runs: dict[str, RunResult]) -> float | None:
     """Our extraction's wall time over spaCy's full pipeline on the same documents."""
     baseline = runs.get("spacy")
@@ -476,6 +488,7 @@ def summary(runs: dict[str, RunResult], workers: int) -> dict[str, object]:
         "workers": workers,
         "runs": {name: run.to_json() for name, run in runs.items()},
         "ours_over_spacy_full": spacy_ratio(runs),
+        "ours_over_spacy_full_one_core": one_core_ratio(runs),
         "memory": {
             "docs_quarter": runs["extract_quarter"].docs,
             "docs_full": runs["extract"].docs,
@@ -531,7 +544,10 @@ def print_report(runs: dict[str, RunResult], workers: int) -> None:
             console.print(f"{run.kind}: model load {run.load_seconds:.1f} s, not in wall time")
     ratio = spacy_ratio(runs)
     if ratio is not None:
-        console.print(f"ours / spaCy full (wall time): {ratio:.3f}")
+        console.print(f"ours ({runs['extract'].docs} docs, all workers) / spaCy full: {ratio:.3f}")
+    single = one_core_ratio(runs)
+    if single is not None:
+        console.print(f"ours / spaCy full, one process each, same documents: {single:.3f}")
     memory = memory_check(runs)
     quarter, full = runs["extract_quarter"], runs["extract"]
     console.print(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,10 +16,12 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsledger.errors import InputError, LedgerError
 from newsledger.ingest import read_inputs
-from newsledger.model import Document, Extraction, Measure
+from newsledger.model import Document, Extraction, Measure, Verdict
 from newsledger.output import Format, render
 from newsledger.pipeline import extract_all
 from newsledger.store import Ledger
+from newsledger.verify.derive import derived_json
+from newsledger.verify.reconcile import group_json
 
 Result = TypeVar("Result", Document, Extraction)
 
@@ -112,7 +114,10 @@ def ingest(
         for extraction in _skip_errors(extract_all(readable, workers=workers), unusable):
             _store(ledger, extraction, tally, failed)
             progress.advance(task)
+        reconciled = _reconcile(ledger, failed)
     Console().print(tally.summary(), markup=False, highlight=False)
+    if reconciled:
+        Console().print(reconciled, markup=False, highlight=False)
     if tally.failed:
         raise typer.Exit(1)
 
@@ -128,9 +133,14 @@ def figures(
     document: DocumentOption = None,
     db: DbOption = "newsledger.duckdb",
     fmt: FormatOption = Format.TABLE,
+    derived: Annotated[bool, typer.Option(
+        "--derived", help="List the derived figures (filters do not apply).")] = False,
 ) -> None:
     """List figures in the ledger; --since/--until keep periods overlapping those days."""
     with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        if derived:
+            _show([derived_json(d) for d in ledger.derived()], fmt, FIGURE_COLUMNS)
+            return
         rows = ledger.figures(
             measure=measure, actor=actor, place=place, since=since and since.date(),
             until=until and until.date(), source=source, document=document,
@@ -149,12 +159,136 @@ def checks(
     _show(rows, fmt, CHECK_COLUMNS)
 
 
+class ConflictFormat(StrEnum):
+    """Output formats of ``conflicts``."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+GROUP_COLUMNS = ["id", "measure", "actor", "locations", "period_start", "period_end", "as_of",
+                 "verdict", "best", "low", "high", "figures"]
+
+
+@app.command()
+def groups(
+    verdict: Annotated[Verdict | None, _filter("Only this verdict.")] = None,
+    measure: Annotated[Measure | None, _filter("Only this measure.")] = None,
+    db: DbOption = "newsledger.duckdb",
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """List same-thing groups across reports with their verdict and best/low/high."""
+    with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = [group_json(g) for g in ledger.groups(verdict=verdict, measure=measure)]
+    _show(rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows), fmt, GROUP_COLUMNS)
+
+
+@app.command()
+def conflicts(
+    db: DbOption = "newsledger.duckdb",
+    fmt: Annotated[ConflictFormat, typer.Option("--format", "-f")] = ConflictFormat.TABLE,
+) -> None:
+    """List groups whose reports conflict, newest first, with the conflicting pairs."""
+    with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = ledger.conflicts()
+    if fmt is ConflictFormat.JSON:
+        _show(rows, Format.JSON, [])
+        return
+    _show(_flat_groups(rows), Format.TABLE, [*GROUP_COLUMNS, "conflicts"])
+
+
+def _flat_groups(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """Group rows for a table or CSV: figures and conflict pairs as short text."""
+    return [{
+        **row,
+        "figures": [f"{f['doc']}:{f['id']} {_interval_text(f)}" for f in row["figures"]],
+        "conflicts": [f"{c['a']} vs {c['b']}" for c in row.get("conflicts", [])],
+    } for row in rows]
+
+
+def _interval_text(figure: dict[str, Any]) -> str:
+    low, high = figure["low"], figure["high"]
+    return f"{low}" if low == high else f"{low}-{high if high is not None else ''}"
+
+
+def _reconcile(ledger: Ledger, failed: Callable[[Exception], None]) -> str:
+    """Regroup every stored figure after an ingest; what came out in one line ('' on failure)."""
+    try:
+        counts = ledger.reconcile()
+    except LedgerError as error:
+        failed(error)
+        return ""
+    return (f"reconciled: {counts['groups']} groups, {counts['checks']} cross-report checks, "
+            f"{counts['derived']} derived figures")
+
+
 @app.command()
 def documents(db: DbOption = "newsledger.duckdb", fmt: FormatOption = Format.TABLE) -> None:
     """List the documents in the ledger with their numbers of figures and checks."""
     with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.documents()
     _show(rows, fmt, DOCUMENT_COLUMNS)
+
+
+@app.command()
+def report(
+    since: Annotated[datetime | None, _day("Periods ending on or after this day.")] = None,
+    until: Annotated[datetime | None, _day("Periods starting on or before this day.")] = None,
+    actor: Annotated[str | None, _filter("The actor contains this text.")] = None,
+    place: Annotated[str | None, _filter("A location contains this text.")] = None,
+    measure: Annotated[Measure | None, _filter("Only this measure.")] = None,
+    title: Annotated[str | None, _filter("The report's title (default: from the filters).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", show_default=False, help=(
+        "Write to this file (default: standard output); with md, the chart is written "
+        "beside it as NAME-MEASURE.svg."))] = None,
+    db: DbOption = "newsledger.duckdb",
+) -> None:
+    """Write a report: figures with best/low/high, every number cited, conflicts, a chart."""
+    # Imported here: matplotlib is only needed by this command.
+    from newsledger.errors import OutputError
+    from newsledger.report import ReportFilters, render_report
+    from newsledger.report.files import ReportFormat, render_text, save_report
+
+    if fmt not in ("md", "html"):
+        raise typer.BadParameter(f"{fmt!r} is not md or html", param_hint="--format")
+    filters = ReportFilters(since=since and since.date(), until=until and until.date(),
+                            actor=actor, place=place, measure=measure, title=title)
+    with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        built = render_report(ledger, filters)
+    if output is None:
+        Console().out(render_text(built, ReportFormat(fmt)), highlight=False, end="")
+        return
+    try:
+        written = save_report(built, output, ReportFormat(fmt))
+    except OutputError as error:
+        _print_error(Console(stderr=True), error)
+        raise typer.Exit(1) from error
+    Console(stderr=True).print("wrote " + ", ".join(map(str, written)), markup=False,
+                               highlight=False)
+
+
+@app.command("export")
+def export_command(
+    db: DbOption = "newsledger.duckdb",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or parquet.")] = "csv",
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")] = Path(
+        "export"),
+) -> None:
+    """Write figures, checks, groups and documents as CSV or Parquet (ACLED/UCDP column names)."""
+    from newsledger.errors import OutputError
+    from newsledger.export import ExportFormat, export_ledger
+
+    if fmt not in ("csv", "parquet"):
+        raise typer.BadParameter(f"{fmt!r} is not csv or parquet", param_hint="--format")
+    with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        try:
+            written = export_ledger(ledger, output, ExportFormat(fmt))
+        except OutputError as error:
+            _print_error(Console(stderr=True), error)
+            raise typer.Exit(1) from error
+    for path in written:
+        Console().print(str(path), markup=False, highlight=False)
 
 
 @app.command()

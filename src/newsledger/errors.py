@@ -3,7 +3,8 @@
     NewsledgerError
     ├── InputError      a file or line that cannot be read as a document (names the file and line)
     ├── LexiconError    a data file under lexicons/ that is malformed (names the file and line)
-    └── LedgerError     the ledger file cannot be opened or written
+    ├── LedgerError     the ledger file cannot be opened or written
+    └── OutputError     a report or export file cannot be written (names the file)
 """
 
 from __future__ import annotations
@@ -33,3 +34,11 @@ class LexiconError(NewsledgerError):
 
 class LedgerError(NewsledgerError):
     """The ledger could not be opened or written."""
+
+
+class OutputError(NewsledgerError):
+    """A report or export file could not be written."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")

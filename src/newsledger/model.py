@@ -211,6 +211,7 @@ class Extraction:
     document: Document
     figures: tuple[Figure, ...]
     checks: tuple[Check, ...]
+    incidents: tuple[Incident, ...] = ()
 
 
 class Verdict(StrEnum):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from newsledger.errors import InputError
 from newsledger.extract.figures import find_figures
+from newsledger.extract.incidents import find_incidents
 from newsledger.model import Document, Extraction
 from newsledger.verify.checks import find_checks
 
@@ -36,9 +37,10 @@ def _parse(texts: list[str]) -> Iterator[Doc]:
 
 
 def extract(document: Document) -> Extraction:
-    """Figures of one document and the checks between them."""
+    """Figures of one document, the checks between them, and the incidents it reports."""
     figures = find_figures(document, _parse)
-    return Extraction(document=document, figures=tuple(figures), checks=tuple(find_checks(figures)))
+    return Extraction(document=document, figures=tuple(figures), checks=tuple(find_checks(figures)),
+                      incidents=tuple(find_incidents(document, figures)))
 
 
 def safe_extract(document: Document) -> Extraction | InputError:

@@ -18,8 +18,23 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsledger import incident_tables as tables
 from newsledger.errors import LedgerError
-from newsledger.model import Check, Extraction, Figure, Measure
+from newsledger.group_rows import day, figure_from_row, group_from_row, group_table
+from newsledger.model import (
+    Check,
+    CheckType,
+    DerivedFigure,
+    Document,
+    Extraction,
+    Figure,
+    Group,
+    Measure,
+    Verdict,
+)
+from newsledger.verify.derive import derive
+from newsledger.verify.incidents import merge_incidents
+from newsledger.verify.reconcile import group_json, reconcile
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -74,6 +89,36 @@ def create_checks(con: Connection) -> None:
             total VARCHAR, parts VARCHAR[] NOT NULL, whole VARCHAR, part VARCHAR,
             reason VARCHAR NOT NULL
         )""")
+
+
+@migration
+def create_groups(con: Connection) -> None:
+    """Same-thing groups and derived figures (issue 3); checks record who wrote them."""
+    con.execute("""
+        CREATE TABLE groups (
+            id VARCHAR PRIMARY KEY, measure VARCHAR NOT NULL, actor VARCHAR,
+            locations VARCHAR[] NOT NULL, period_start DATE, period_end DATE, as_of DATE,
+            verdict VARCHAR NOT NULL, best BIGINT, low BIGINT, high BIGINT, reason VARCHAR NOT NULL,
+            members VARCHAR NOT NULL, conflicts VARCHAR NOT NULL, latest DATE
+        )""")
+    con.execute("CREATE TABLE derived_figures AS SELECT * FROM figures LIMIT 0")
+    con.execute("ALTER TABLE derived_figures ADD COLUMN derived_from VARCHAR")
+    con.execute("ALTER TABLE derived_figures ADD COLUMN rule VARCHAR")
+    # Ledger.reconcile replaces its own checks on every run and keeps the documents' checks.
+    con.execute("ALTER TABLE checks ADD COLUMN origin VARCHAR DEFAULT 'document'")
+
+
+@migration
+def create_incidents(con: Connection) -> None:
+    """Incidents of each document (issue 4), tolls flattened; see incident_tables.py."""
+    con.execute(tables.INCIDENTS_DDL)
+
+
+@migration
+def create_merged_incidents(con: Connection) -> None:
+    """Incidents merged across documents and which document incidents each holds."""
+    con.execute(tables.MERGED_DDL)
+    con.execute(tables.REPORTS_DDL)
 
 
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
@@ -186,6 +231,7 @@ class Ledger:
         )
         self._insert_batch("figures", _figure_table(document.id, extraction.figures))
         self._insert_batch("checks", _check_table(document.id, extraction.checks))
+        self._insert_batch("incidents", tables.incident_table(document.id, extraction.incidents))
         return True
 
     def _insert_batch(self, table: str, rows: pa.Table) -> None:
@@ -247,6 +293,105 @@ class Ledger:
         for table in ("documents", "figures", "checks"):
             (counts[table],) = self._con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
         return counts
+
+    def reconcile(self) -> dict[str, int]:
+        """Recompute groups, cross-report checks and derived figures from every stored figure."""
+        return dict(self._in_transaction("reconciling figures across reports", self._reconcile))
+
+    def _reconcile(self) -> dict[str, int]:
+        documents = self._stored_documents()
+        groups = reconcile(self._stored_figures(), documents, self._stored_checks())
+        derivation = derive(groups)
+        checks = [c for g in groups for c in g.checks] + list(derivation.checks)
+        for table in ("groups", "derived_figures"):
+            self._con.execute(f"DELETE FROM {table}")
+        self._con.execute("DELETE FROM checks WHERE origin = 'reconcile'")
+        self._insert_batch("groups", group_table(groups))
+        self._insert_batch("derived_figures", _derived_table(derivation.figures))
+        content_ids = {key: document.id for key, document in documents.items()}
+        self._insert_batch("checks", _reconcile_check_table(checks, content_ids))
+        return {"groups": len(groups), "checks": len(checks),
+                "derived": len(derivation.figures)}
+
+    def _stored_documents(self) -> dict[str, Document]:
+        rows = self._rows("SELECT name, title, published, url, outlet, path, text "
+                          "FROM documents", [])
+        documents = [Document(**{**row, "published": day(row["published"])}) for row in rows]
+        return {document.key: document for document in documents}
+
+    def _stored_figures(self) -> list[Figure]:
+        rows = self._rows(f"SELECT {DOC_KEY} AS doc, f.* FROM figures f "
+                          "JOIN documents d ON d.id = f.doc_id ORDER BY doc, f.start", [])
+        return [figure_from_row(row) for row in rows]
+
+    def _stored_checks(self) -> list[Check]:
+        rows = self._rows(f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d "
+                          "ON d.id = c.doc_id WHERE c.origin = 'document'", [])
+        return [Check(doc=r["doc"], type=CheckType(r["type"]), holds=r["holds"],
+                      total=r["total"], parts=tuple(r["parts"]), whole=r["whole"],
+                      part=r["part"], reason=r["reason"]) for r in rows]
+
+    def groups(
+        self, *, verdict: Verdict | str | None = None, measure: Measure | str | None = None
+    ) -> list[Group]:
+        """Same-thing groups as of the last ``reconcile``, optionally of one verdict or measure."""
+        conditions, params = ["TRUE"], []
+        if verdict is not None:
+            conditions.append("verdict = ?")
+            params.append(Verdict(verdict).value)
+        if measure is not None:
+            conditions.append("measure = ?")
+            params.append(Measure(measure).value)
+        rows = self._rows(f"SELECT * FROM groups WHERE {' AND '.join(conditions)} "
+                          "ORDER BY length(id), id", params)
+        return [group_from_row(row) for row in rows]
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """Group lines of groups with conflicting figures plus their pairs, newest first."""
+        rows = self._rows("SELECT * FROM groups WHERE conflicts <> '[]' "
+                          "ORDER BY latest DESC NULLS LAST, length(id), id", [])
+        return [{**group_json(group_from_row(row)), "conflicts": json.loads(row["conflicts"])}
+                for row in rows]
+
+    def derived(self) -> list[DerivedFigure]:
+        """Figures derived from others (rest of a period), with lineage and rule."""
+        rows = self._rows("SELECT 'derived' AS doc, * FROM derived_figures "
+                          "ORDER BY length(id), id", [])
+        return [DerivedFigure(figure_from_row(row),
+                              tuple((d["doc"], d["id"]) for d in json.loads(row["derived_from"])),
+                              row["rule"]) for row in rows]
+
+    def merge_incidents(self) -> int:
+        """Recompute the merged incidents from every document's incidents; returns how many."""
+        return int(self._in_transaction("merging incidents across reports", self._merge_incidents))
+
+    def _merge_incidents(self) -> int:
+        reports, content_ids = tables.stored_reports(self._con, DOC_KEY)
+        merged = merge_incidents(reports)
+        incidents, links = tables.merged_tables(merged, content_ids)
+        self._con.execute("DELETE FROM merged_incident_reports")
+        self._con.execute("DELETE FROM merged_incidents")
+        self._insert_batch("merged_incidents", incidents)
+        self._insert_batch("merged_incident_reports", links)
+        return len(merged)
+
+    def incidents(
+        self,
+        *,
+        country: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        document: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Merged incidents with ACLED-style columns, each with its ``reports``; oldest first."""
+        if tables.incidents_stale(self._con):
+            self.merge_incidents()
+        where, params = tables.incident_filters(country, type, since, until, document)
+        rows = self._rows(f"SELECT {tables.EXPORT} FROM merged_incidents m WHERE {where} "
+                          "ORDER BY m.date NULLS LAST, m.id", params)
+        reports = self._rows(tables.report_query(DOC_KEY), [[row["id"] for row in rows]])
+        return tables.with_reports(rows, reports)
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self._con.execute(sql, params)
@@ -310,6 +455,28 @@ def _check_table(doc_id: str, checks: Iterable[Check]) -> pa.Table:
         "parts": list(c.parts), "whole": c.whole, "part": c.part, "reason": c.reason,
     } for c in checks]
     return pa.Table.from_pylist(rows, schema=CHECK_SCHEMA)
+
+
+def _derived_table(derived: Iterable[DerivedFigure]) -> pa.Table:
+    """Derived figures as figure rows (document 'derived') plus lineage and rule."""
+    items = list(derived)
+    table = _figure_table("derived", [d.figure for d in items])
+    lineage = [json.dumps([{"doc": doc, "id": fid} for doc, fid in d.derived_from])
+               for d in items]
+    table = table.append_column("derived_from", pa.array(lineage, pa.string()))
+    return table.append_column("rule", pa.array([d.rule for d in items], pa.string()))
+
+
+def _reconcile_check_table(checks: Iterable[Check], content_ids: dict[str, str]) -> pa.Table:
+    """Cross-report checks, each stored with its document's content id, marked 'reconcile'."""
+    by_doc: dict[str, list[Check]] = {}
+    for check in checks:
+        by_doc.setdefault(content_ids[check.doc], []).append(check)
+    parts = [_check_table(doc_id, doc_checks) for doc_id, doc_checks in by_doc.items()]
+    if not parts:
+        return pa.Table.from_pylist([], schema=CHECK_SCHEMA)
+    table = pa.concat_tables(parts)
+    return table.append_column("origin", pa.array(["reconcile"] * table.num_rows, pa.string()))
 
 
 def _plain(value: Any) -> Any:

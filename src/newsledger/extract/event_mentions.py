@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from newsledger.errors import LexiconError
 from newsledger.extract.periods import TimeMention
@@ -62,8 +63,8 @@ def cue_pattern(role: str) -> re.Pattern[str]:
 def _trigger_pattern() -> re.Pattern[str]:
     nouns = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in cue_words("event_noun"))
     verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cue_words("event_verb"))
-    return re.compile(rf"(?<![\w-])(?:(?P<noun>{nouns})(?P<plural>e?s)?|(?P<verb>{verbs}))(?![\w-])",
-                      re.IGNORECASE)
+    either = rf"(?P<noun>{nouns})(?P<plural>e?s)?|(?P<verb>{verbs})"
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Trigger:
     text: str
     noun: bool
     plural: bool
+    determined: bool  # has a determiner: "a car bomb", "the attack" (not "women attack")
     definite: bool  # "the attack", "Monday's attack"
     distinct: bool  # "another attack", "one day after a bomb attack"
     cut: int  # where the mention it opens starts (before its distinct cue)
@@ -104,7 +106,7 @@ class Mention:
     @property
     def singular(self) -> bool:
         """Whether it names one event with a noun ('a car bomb', 'the attack')."""
-        return any(t.noun and not t.plural for t in self.triggers)
+        return any(t.noun and t.determined and not t.plural for t in self.triggers)
 
     @property
     def verb(self) -> bool:
@@ -136,7 +138,8 @@ def find_mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> 
     if not triggers and not counts:
         return []
     headline = is_headline(scan, document)
-    mentions = [Mention(scan, start, end, headline=headline) for start, end in _segments(scan, triggers)]
+    mentions = [Mention(scan, start, end, headline=headline)
+                for start, end in _segments(scan, triggers)]
     for trigger in triggers:
         _containing(mentions, trigger.start).triggers.append(trigger)
     for figure in counts:
@@ -161,9 +164,10 @@ def find_triggers(scan: Scan) -> list[Trigger]:
 def _trigger(text: str, base: int, start: int, end: int, noun: bool, plural: bool) -> Trigger:
     before = text[:start]
     cue = _distinct_cue(before) if noun else None
-    definite = noun and _determiner(before) in _DEFINITE
-    return Trigger(base + start, base + end, text[start:end], noun, plural, definite,
-                   cue is not None, base + (cue if cue is not None else start))
+    determiner = _determiner(before) if noun else None
+    return Trigger(base + start, base + end, text[start:end], noun, plural,
+                   determiner is not None, determiner in _DEFINITE, cue is not None,
+                   base + (cue if cue is not None else start))
 
 
 def _determiner(before: str) -> str | None:
@@ -195,7 +199,7 @@ def _distinct_cue(before: str) -> int | None:
 def _segments(scan: Scan, triggers: Sequence[Trigger]) -> list[tuple[int, int]]:
     cuts = [t.cut for t in triggers if t.distinct and t.cut > scan.sentence.start]
     bounds = [scan.sentence.start, *cuts, scan.sentence.end]
-    segments = list(zip(bounds, bounds[1:], strict=False))
+    segments = list(pairwise(bounds))
     # A stretch without a trigger ("Eight people died in another attack") belongs to the next.
     merged: list[tuple[int, int]] = []
     for start, end in segments:

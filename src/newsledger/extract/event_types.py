@@ -38,6 +38,7 @@ TAXONOMY: dict[str, tuple[str, ...]] = {
 }
 EVENT_TYPE_OF: dict[str, str] = {sub: kind for kind, subs in TAXONOMY.items() for sub in subs}
 
+_NEGATION_REACH = 120  # characters before a trigger in which a negation is looked for
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+)\}")  # {ARMED_PEOPLE}; regex repeats like {0,3} are digits
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote (snippets, notes).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -55,6 +56,15 @@ class EventClass:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRules:
+    """The compiled lexicon: rules sorted by priority, and what rules out a conflict event."""
+
+    rules: tuple[EventRule, ...]
+    exclude: re.Pattern[str] | None  # disasters, accidents, weapons tests, diplomacy
+    negation: re.Pattern[str] | None  # "no", "none of the staff were": matched before a trigger
+
+
+@dataclass(frozen=True, slots=True)
 class EventRule:
     """One rule of the lexicon: a trigger for a sub-event type, checked in its sentence."""
 
@@ -69,24 +79,29 @@ class EventRule:
 def classify_event(text: str) -> EventClass | None:
     """The ACLED event and sub-event type a text reports, or None when no trigger is found."""
     best: tuple[int, int, EventClass] | None = None
+    lexicon = event_rules()
     sentences = sentence_spans(text)
-    for rule in event_rules():
+    for rule in lexicon.rules:
         if best is not None and rule.priority > best[0]:
             break  # rules are sorted by priority: nothing later can win
-        found = first_match(rule, text, sentences)
+        found = first_match(rule, text, sentences, lexicon)
         if found is not None and (best is None or found.trigger_start < best[1]):
             best = (rule.priority, found.trigger_start, found)
     return best[2] if best else None
 
 
-def first_match(rule: EventRule, text: str, sentences: list[tuple[int, int]]) -> EventClass | None:
-    """The first trigger of ``rule`` in ``text`` whose sentence satisfies its context and unless."""
+def first_match(rule: EventRule, text: str, sentences: list[tuple[int, int]],
+                lexicon: EventRules) -> EventClass | None:
+    """The first trigger of ``rule`` in ``text`` that is not negated and whose sentence passes."""
     for match in rule.trigger.finditer(text):
         start, end = sentence_around(sentences, match.start())
         sentence = text[start:end]
         if rule.context is not None and not rule.context.search(sentence):
             continue
-        if rule.unless is not None and rule.unless.search(sentence):
+        if any(veto is not None and veto.search(sentence) for veto in (rule.unless, lexicon.exclude)):
+            continue
+        before = text[max(start, match.start() - _NEGATION_REACH):match.start()]
+        if lexicon.negation is not None and lexicon.negation.search(before):
             continue
         return EventClass(EVENT_TYPE_OF[rule.sub_event_type], rule.sub_event_type,
                           match.start(), match.end(), match.group())
@@ -112,25 +127,38 @@ def sentence_around(sentences: list[tuple[int, int]], offset: int) -> tuple[int,
 
 
 @cache
-def event_rules() -> tuple[EventRule, ...]:
-    """The rules of lexicons/event_types.tsv, compiled once and sorted by priority."""
-    return tuple(sorted(_read_rules(), key=lambda rule: (rule.priority, rule.line)))
-
-
-def _read_rules() -> Iterator[EventRule]:
+def event_rules() -> EventRules:
+    """The lexicons/event_types.tsv rules, compiled once and sorted by priority."""
     path = f"lexicons/{LEXICON}"
     defines: dict[str, str] = {}
+    rules: list[EventRule] = []
+    excludes: list[str] = []
+    negations: list[str] = []
     for number, fields in _rows():
         if len(fields) != 6:
             raise LexiconError(path, number, f"expected 6 tab-separated columns, found {len(fields)}")
         kind, name, priority, trigger, context, unless = fields
         if kind == "define":
             defines[name] = _expand(trigger, defines, number)
+        elif kind in ("exclude", "negation"):
+            found = excludes if kind == "exclude" else negations
+            found.append(_expand(trigger, defines, number))
+            _compile(found[-1], number)  # a bad pattern is reported on its own line
         elif kind == "rule":
-            yield _rule(name, priority, [_expand(p, defines, number) if p != "-" else None
-                                         for p in (trigger, context, unless)], number)
+            rules.append(_rule(name, priority, [_expand(p, defines, number) if p != "-" else None
+                                                for p in (trigger, context, unless)], number))
         else:
-            raise LexiconError(path, number, f"kind {kind!r} is neither 'define' nor 'rule'")
+            raise LexiconError(path, number,
+                               f"kind {kind!r} is not one of define, exclude, negation, rule")
+    ordered = tuple(sorted(rules, key=lambda rule: (rule.priority, rule.line)))
+    return EventRules(ordered, _either(excludes), _either(negations, r"\s*$"))
+
+
+def _either(patterns: list[str], suffix: str = "") -> re.Pattern[str] | None:
+    """One pattern matching any of ``patterns`` (each already checked on its own line)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p}){suffix}" for p in patterns), re.IGNORECASE)
 
 
 def _rows() -> Iterator[tuple[int, list[str]]]:
@@ -174,5 +202,5 @@ def _compile(pattern: str, line: int) -> re.Pattern[str]:
         raise LexiconError(f"lexicons/{LEXICON}", line, f"bad regular expression: {error}") from None
 
 
-__all__ = ["EVENT_TYPE_OF", "TAXONOMY", "EventClass", "EventRule", "classify_event", "event_rules",
-           "sentence_spans"]
+__all__ = ["EVENT_TYPE_OF", "TAXONOMY", "EventClass", "EventRule", "EventRules", "classify_event",
+           "event_rules", "sentence_spans"]

@@ -47,6 +47,9 @@ _PLACE_OF_RESIDENCE = re.compile(
 )
 # Counted nouns that name their measure whatever verb governs them ("claimed 153 attacks").
 _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
+# Trigger verbs whose subject does it to the object ("59 operations killed 14 operatives"), unlike
+# "200 families fled their homes" or "161 civilians lost their lives".
+_ACTING_ON_OBJECT = {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.KIDNAPPED}
 _PARTITIVE = re.compile(
     r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE
 )
@@ -173,14 +176,19 @@ def _of_measure(noun: Token) -> Measure | None:
     return None
 
 
+def _predicate_measure(verb: Token) -> Measure | None:
+    """'1,300 people remain missing', 'five were dead': the state after a copula."""
+    for child in verb.children:
+        if child.dep_ in {"acomp", "attr", "oprd"} and (found := _verb_measure(child)):
+            return found
+    return None
+
+
 def _is_agent(noun: Token) -> bool:
     """'59 operations killed 14 operatives': the subject of an active transitive verb acts."""
     head = noun.head
-    return (
-        noun.dep_ == "nsubj"
-        and head.lemma_ != "lose"
-        and any(c.dep_ == "dobj" for c in head.children)
-    )
+    acts = _verb_measure(head) in _ACTING_ON_OBJECT
+    return noun.dep_ == "nsubj" and acts and any(c.dep_ == "dobj" for c in head.children)
 
 
 def _governing_trigger(noun: Token) -> Measure | None:
@@ -188,7 +196,7 @@ def _governing_trigger(noun: Token) -> Measure | None:
     if _is_agent(noun):
         return None
     if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
-        found = _verb_measure(head)
+        found = _verb_measure(head) or _predicate_measure(head)
         if found:
             return found
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:

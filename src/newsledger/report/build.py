@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from newsledger.model import Group, Measure
+from newsledger.model import CheckType, Group, Measure
 from newsledger.report.chart import chart_measure, measure_chart
 from newsledger.report.evidence import passage
 from newsledger.report.records import Callout, Cell, Citation, Report, ReportFilters, TableRow
@@ -35,7 +35,8 @@ def render_report(ledger: Ledger, filters: ReportFilters | None = None) -> Repor
     documents = _documents(ledger)
     figures = select_figures(ledger, filters)  # 1.
     by_key = {(f["doc"], f["id"]): f for f in figures}
-    rows, conflicts = _rows(ledger, by_key, documents)  # 2.
+    groups = ledger.groups()
+    rows, conflicts = _rows(ledger, groups, by_key, documents)  # 2.
     failed = failed_checks(ledger, by_key)  # 3.
     tables = _tables(rows)
     ordered = [row for _, table in tables for row in table]
@@ -49,22 +50,25 @@ def render_report(ledger: Ledger, filters: ReportFilters | None = None) -> Repor
         counts=_counts(figures, ordered, conflicts, failed), tables=tables,
         conflicts=tuple(conflicts), failed_checks=tuple(failed), citations=citations,
         chart=measure_chart(ordered, measure) if measure else None,  # 5.
-        notes=() if _has_groups(ledger) else (
-            "The ledger has no same-thing groups yet: rows group figures by measure, actor, "
-            "places, period and what is counted.",),
+        notes=() if groups or not figures else (NO_GROUPS,),
     )
 
 
+NO_GROUPS = ("The ledger has no same-thing groups yet (they are made when the ledger reconciles "
+             "its reports): rows group figures by measure, actor, places, period and what is "
+             "counted.")
+
+
 def default_title(filters: ReportFilters) -> str:
-    """'Figures on ISIS in Iraq, 2024-01-01 to 2024-12-31' from whichever filters are set."""
-    title = "Figures" + (f" on {filters.measure.value}" if filters.measure else "")
-    title += f" by {filters.actor}" if filters.actor else ""
-    title += f" in {filters.place}" if filters.place else ""
+    """'Reported figures: ISIS, killed, in Iraq, 2024-01-01 to 2024-12-31' from the filters set."""
+    parts = [filters.actor, filters.measure.value if filters.measure else None,
+             f"in {filters.place}" if filters.place else None]
     if filters.since or filters.until:
         since = filters.since.isoformat() if filters.since else "…"
         until = filters.until.isoformat() if filters.until else "…"
-        title += f", {since} to {until}"
-    return title
+        parts.append(f"{since} to {until}")
+    named = ", ".join(part for part in parts if part)
+    return f"Reported figures: {named}" if named else "Reported figures"
 
 
 def select_figures(ledger: Ledger, filters: ReportFilters) -> list[FigureRow]:
@@ -74,7 +78,7 @@ def select_figures(ledger: Ledger, filters: ReportFilters) -> list[FigureRow]:
     figures = ledger.figures(**keep, since=filters.since, until=filters.until)
     if filters.since is None and filters.until is None:
         return figures
-    # "More than 9,000 detainees" in a report of 5 April holds on 5 April: an instant, not "no date".
+    # "More than 9,000 detainees" in a report of 5 April holds on 5 April: an instant, not undated.
     undated = [f for f in ledger.figures(**keep)
                if f["period_start"] is None and f["period_end"] is None
                and _within(parse_day(f["published"]), filters.since, filters.until)]
@@ -94,23 +98,15 @@ def _documents(ledger: Ledger) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def ledger_groups(ledger: Ledger) -> list[Group]:
-    """The ledger's same-thing groups; none while the ledger cannot group (an older store)."""
-    groups = getattr(ledger, "groups", None)
-    return list(groups()) if callable(groups) else []
-
-
-def _has_groups(ledger: Ledger) -> bool:
-    return callable(getattr(ledger, "groups", None))
-
-
 def _rows(
-    ledger: Ledger, figures: dict[FigureKey, FigureRow], documents: dict[str, dict[str, Any]]
+    ledger: Ledger, groups: Sequence[Group], figures: dict[FigureKey, FigureRow],
+    documents: dict[str, dict[str, Any]],
 ) -> tuple[list[TableRow], list[Callout]]:
     def key_of(doc: str) -> str:
         return str(documents[doc]["key"]) if doc in documents else doc
 
-    rows, conflicts, covered = group_rows(ledger_groups(ledger), figures, key_of)
+    every = {(f["doc"], f["id"]): f for f in ledger.figures()} if groups else figures
+    rows, conflicts, covered = group_rows(groups, figures.keys(), every, key_of)
     rest = [figure for key, figure in figures.items() if key not in covered]
     more_rows, more_conflicts = figure_rows(rest)
     return rows + more_rows, conflicts + more_conflicts
@@ -133,25 +129,37 @@ def failed_checks(ledger: Ledger, figures: dict[FigureKey, FigureRow]) -> list[C
     callouts = []
     others: dict[str, dict[str, FigureRow]] = {}
     for check in ledger.checks():
-        if check["holds"]:
+        if check["holds"] or check["type"] not in CALLED_OUT_CHECKS:
             continue
         roles = _check_roles(check)
-        if not any((check["doc"], fid) in figures for _, fid in roles):
+        if not any(key in figures for _, key in roles):
             continue
-        if check["doc"] not in others:
-            others[check["doc"]] = {f["id"]: f for f in ledger.figures(document=check["doc"])}
-        entries = tuple((role, stated_cell([others[check["doc"]][fid]]))
-                        for role, fid in roles if fid in others[check["doc"]])
-        heading = f"{check['type']} check in {check['doc']}"
+        for doc in {key[0] for _, key in roles} - others.keys():
+            others[doc] = {f["id"]: f for f in ledger.figures(document=doc)}
+        entries = tuple((role, stated_cell([others[doc][fid]]))
+                        for role, (doc, fid) in roles if fid in others[doc])
+        first = others[roles[0][1][0]].get(roles[0][1][1], {})
+        heading = f"{check['type']} check in {first.get('title') or check['doc']}"
         callouts.append(Callout("failed check", heading, check["reason"], entries))
     return callouts
 
 
-def _check_roles(check: dict[str, Any]) -> list[tuple[str, str]]:
-    """(role, figure id) of each figure a check relates: total and parts, or whole and part."""
+# Checks that show as failed checks; cross-report verdicts (conflict, update) show as groups.
+CALLED_OUT_CHECKS = frozenset({CheckType.SUM.value, CheckType.SUBSET.value,
+                               CheckType.DERIVED.value})
+
+
+def _check_roles(check: dict[str, Any]) -> list[tuple[str, FigureKey]]:
+    """(role, (doc, figure id)) of each figure a check relates: total and parts, or whole, part."""
     roles = [("total", check["total"])] + [("part", fid) for fid in check["parts"] or ()]
     roles += [("whole", check["whole"]), ("part", check["part"])]
-    return [(role, fid) for role, fid in roles if fid]
+    return [(role, _figure_key(check["doc"], fid)) for role, fid in roles if fid]
+
+
+def _figure_key(doc: str, reference: str) -> FigureKey:
+    """A check's figure reference: 'f2' in the check's document, or 'doc:f2' in another."""
+    other, _, fid = reference.rpartition(":")
+    return (other, fid) if other else (doc, reference)
 
 
 def _figures_cited(
@@ -209,4 +217,4 @@ def _counts(
             "rows": len(rows), "conflicts": len(conflicts), "failed checks": len(failed)}
 
 
-__all__ = ["default_title", "failed_checks", "ledger_groups", "render_report", "select_figures"]
+__all__ = ["default_title", "failed_checks", "render_report", "select_figures"]

@@ -100,7 +100,8 @@ def _label_axes(axes: Axes, measure: Measure) -> None:
     axes.set_title(f"{measure.value.capitalize()} by period (bar = period covered, dot = its end)",
                    fontsize=10)
     axes.grid(axis="y", alpha=0.3)
-    axes.legend(fontsize=8, loc="upper left", frameon=False)
+    # Outside the plot: inside, it would sit on the bars of the earliest periods.
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
 
 
 def strip_prolog(svg: str) -> str:

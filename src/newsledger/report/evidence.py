@@ -31,14 +31,15 @@ def passage(text: str, start: int, end: int, number_text: str) -> Passage:
     return Passage(
         before=("…" if shown_first > first else "") + _flat(text[shown_first:number_start]),
         number=_flat(text[number_start:number_end]),
-        after=_flat(text[number_end:shown_last]) + ("…" if shown_last < last else ""),
+        after=_trim_open_quote(_flat(text[number_end:shown_last]))
+        + ("…" if shown_last < last else ""),
         number_start=number_start,
         number_end=number_end,
     )
 
 
 def find_number(text: str, start: int, end: int, number_text: str) -> tuple[int, int]:
-    """Where ``number_text`` stands in the span (case ignored); the whole span if it is not there."""
+    """Where ``number_text`` stands in the span (case ignored); the whole span if it is absent."""
     span = text[start:end]
     at = span.find(number_text)
     if at < 0:
@@ -70,6 +71,14 @@ def _clip(first: int, last: int, number_start: int, number_end: int) -> tuple[in
     half = (MAX_PASSAGE - (number_end - number_start)) // 2
     first = max(first, number_start - half)
     return first, min(last, number_end + half)
+
+
+def _trim_open_quote(text: str) -> str:
+    # The sentencizer leaves the next sentence's opening quote on this one: '... said. “'
+    return _OPEN_QUOTE_AT_END.sub("", text)
+
+
+_OPEN_QUOTE_AT_END = re.compile(r"\s+[“‘\"']+$")
 
 
 def _flat(text: str) -> str:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # records imports this module; these names are only needed fo
     from newsledger.report.records import Callout, Cell, Citation, Report, TableRow
 
 _SAFE_URL = re.compile(r"^https?://\S+$")
+URL_SHOWN = 60  # characters of an address shown in the Evidence section
 
 TABLE_HEAD = (("Place", ""), ("Period", ""), ("Actor", ""), ("Counted", ""), ("Best", "num"),
               ("Low", "num"), ("High", "num"), ("Verdict", ""), ("Figures", "num"))
@@ -81,8 +82,8 @@ def _table(rows: tuple[TableRow, ...], numbers: dict[str, int]) -> str:
 
 
 def _row(row: TableRow, numbers: dict[str, int]) -> str:
-    text = [row.place, row.period, row.actor or "—", row.counted or "—"]
-    cells = "".join(f"<td>{escape(value)}</td>" for value in text)
+    cells = f'<td>{escape(row.place)}</td><td class="period">{escape(row.period)}</td>'
+    cells += "".join(f"<td>{escape(text or '—')}</td>" for text in (row.actor, row.counted))
     cells += "".join(f'<td class="num">{cell(c, numbers)}</td>'
                      for c in (row.best, row.low, row.high))
     cells += f'<td><span class="verdict">{escape(row.verdict)}</span></td>'
@@ -140,12 +141,20 @@ def _evidence_item(citation: Citation) -> str:
             f'<p class="where">{where}</p></li>')
 
 
+def _link(url: str) -> str:
+    """A link showing the site and the start of the path; the whole address is the target."""
+    if not _SAFE_URL.match(url):
+        return escape(url)
+    shown = url.split("://", 1)[1]
+    shown = shown if len(shown) <= URL_SHOWN else shown[:URL_SHOWN - 1] + "…"
+    return f'<a href="{escape(url)}" title="{escape(url)}">{escape(shown)}</a>'
+
+
 def _meta(citation: Citation) -> str:
     parts = [f"<cite>{escape(citation.name)}</cite>"]
     parts += [escape(citation.outlet)] if citation.outlet else []
     if citation.url:
-        url = escape(citation.url)
-        parts.append(f'<a href="{url}">{url}</a>' if _SAFE_URL.match(citation.url) else url)
+        parts.append(_link(citation.url))
     parts.append(f"published {escape(citation.published)}" if citation.published else "no date")
     if citation.source:
         parts.append(f"according to {escape(citation.source)}")

@@ -88,7 +88,8 @@ def _callouts(
         return f"## {heading}\n\n{none}"
     items = []
     for callout in callouts:
-        entries = "\n".join(f"  - {md(label)}: {cell(value, numbers)}" for label, value in callout.entries)
+        entries = "\n".join(f"  - {md(label)}: {cell(value, numbers)}"
+                             for label, value in callout.entries)
         items.append(f"- **{md(callout.heading)}**: {md(callout.reason)}\n{entries}")
     return f"## {heading}\n\n" + "\n".join(items)
 
@@ -96,7 +97,7 @@ def _callouts(
 def _evidence(report: Report) -> str:
     if not report.citations:
         return ""
-    return "## Evidence\n\n" + "\n".join(_footnote(c) for c in report.citations)
+    return "## Evidence\n\n" + "\n\n".join(_footnote(c) for c in report.citations)
 
 
 def _footnote(citation: Citation) -> str:

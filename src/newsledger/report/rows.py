@@ -3,12 +3,15 @@
 Rows come from the ledger's groups when it has them (issue 3: same-thing groups with a verdict);
 figures in no group are grouped here by measure, actor, places, period and what is counted, with
 best = the latest figure, low = the largest low, high = the largest high (open if any is open).
+When figures of different reports conflict, low is the smallest low instead, so that [low, high]
+spans the disagreement (the rule verify/reconcile.py applies to groups).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -57,7 +60,8 @@ def stated_cell(figures: Sequence[FigureRow]) -> Cell:
     """The first figure's stated number, cited to every figure that states the same."""
     first = figures[0]
     same = [f for f in figures if stated(f) == stated(first)]
-    return Cell(quantity(first).value, stated(first), tuple(anchor(f["doc"], f["id"]) for f in same))
+    anchors = tuple(anchor(f["doc"], f["id"]) for f in same)
+    return Cell(quantity(first).value, stated(first), anchors)
 
 
 def parse_day(value: object) -> date | None:
@@ -123,7 +127,8 @@ def figure_rows(figures: Iterable[FigureRow]) -> tuple[list[TableRow], list[Call
         buckets.setdefault(_row_key(figure), []).append(figure)
     rows, conflicts = [], []
     for bucket in buckets.values():
-        pairs = conflicting_pairs(bucket)
+        # Undated figures may be from any time: a difference between them is no conflict.
+        pairs = conflicting_pairs(bucket) if any(_period_of(bucket[0])) else []
         rows.append(_bucket_row(bucket, Verdict.CONFLICT if pairs else _verdict(bucket)))
         if pairs:
             conflicts.append(_bucket_conflict(rows[-1], bucket, pairs))
@@ -158,18 +163,19 @@ def _bucket_row(bucket: Sequence[FigureRow], verdict: Verdict) -> TableRow:
         period=period_label(start, end, as_of), period_start=start, period_end=end or as_of,
         actor=first["actor"], counted=_counted_text(bucket),
         best=stated_cell([latest, *(f for f in bucket if f is not latest)]),
-        low=_bound_cell(bucket, "low"), high=_bound_cell(bucket, "high"),
+        low=_bound_cell(bucket, "low", smallest=verdict is Verdict.CONFLICT),
+        high=_bound_cell(bucket, "high"),
         verdict=verdict.value, figures=len(bucket), documents=len({f["doc"] for f in bucket}),
     )
 
 
-def _bound_cell(bucket: Sequence[FigureRow], bound: str) -> Cell:
-    """The largest low (or high) bound; a high is open when any figure leaves it open."""
+def _bound_cell(bucket: Sequence[FigureRow], bound: str, smallest: bool = False) -> Cell:
+    """The largest (or smallest) low or high bound; a high is open when any figure is open."""
     values = [f[bound] for f in bucket]
     if None in values:
         chosen = [f for f in bucket if f[bound] is None]
         return Cell(None, OPEN, tuple(anchor(f["doc"], f["id"]) for f in chosen))
-    top = max(values)
+    top = min(values) if smallest else max(values)
     chosen = [f for f in bucket if f[bound] == top]
     return Cell(top, f"{top:,}", tuple(anchor(f["doc"], f["id"]) for f in chosen))
 
@@ -187,7 +193,7 @@ def _counted_text(bucket: Sequence[FigureRow]) -> str | None:
 def _bucket_conflict(row: TableRow, bucket: Sequence[FigureRow],
                      pairs: Sequence[tuple[FigureRow, FigureRow]]) -> Callout:
     shown = ", ".join(f"{stated(a)} vs {stated(b)}" for a, b in pairs)
-    entries = tuple((_document_label(f), stated_cell([f]))
+    entries = tuple((document_label(f), stated_cell([f]))
                     for f in sorted(bucket, key=lambda f: (f["published"] or "", f["doc"])))
     return Callout("conflict", row_heading(row), f"Reports disagree: {shown}.", entries)
 
@@ -198,23 +204,32 @@ def row_heading(row: TableRow) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _document_label(figure: FigureRow) -> str:
+def document_label(figure: FigureRow) -> str:
+    """Whose figure it is: the report's title (or id), its date, and who the text cites."""
     published = f" ({figure['published']})" if figure["published"] else ""
-    return f"{figure['title'] or figure['doc']}{published}"
+    source = f", according to {figure['source']}" if figure["source"] else ""
+    return f"{figure['title'] or figure['doc']}{published}{source}"
 
 
 def group_rows(
-    groups: Iterable[Group], figures: dict[FigureKey, FigureRow],
+    groups: Iterable[Group], selected: AbstractSet[FigureKey], figures: dict[FigureKey, FigureRow],
     document_key: Callable[[str], str],
 ) -> tuple[list[TableRow], list[Callout], set[FigureKey]]:
-    """Rows and conflict call-outs from ledger groups, and the figures those groups cover."""
-    rows, conflicts, covered = [], [], set()
+    """Rows and conflict call-outs of the groups holding a selected figure, and what they cover.
+
+    A kept group is shown whole: its best, low and high may come from members the filters left
+    out (an unattributed toll grouped with the ISIS one), so ``figures`` holds every figure.
+    """
+    rows: list[TableRow] = []
+    conflicts: list[Callout] = []
+    covered: set[FigureKey] = set()
     for group in groups:
         members = [(m, figures.get((document_key(m.doc), m.id))) for m in group.figures]
         known = [(m, f) for m, f in members if f is not None]
-        if not known:
+        keys = {(f["doc"], f["id"]) for _, f in known}
+        if not keys & selected:
             continue  # a group of figures outside the report's filters
-        covered.update((f["doc"], f["id"]) for _, f in known)
+        covered.update(keys)
         rows.append(_group_row(group, known))
         if group.verdict is Verdict.CONFLICT:
             conflicts.append(_group_conflict(group, rows[-1], known))
@@ -271,7 +286,7 @@ def _holds(q: Quantity, value: int) -> bool:
 
 
 def _group_conflict(group: Group, row: TableRow, known: Known) -> Callout:
-    entries = tuple((_document_label(f), stated_cell([f])) for _, f in known)
+    entries = tuple((document_label(f), stated_cell([f])) for _, f in known)
     return Callout("conflict", row_heading(row), group.reason or "Reports disagree.", entries)
 
 
@@ -279,6 +294,7 @@ __all__ = [
     "OPEN",
     "anchor",
     "conflicting_pairs",
+    "document_label",
     "figure_rows",
     "group_rows",
     "parse_day",

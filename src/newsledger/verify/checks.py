@@ -245,9 +245,12 @@ def _partitive(part: Figure, whole: Figure) -> bool:
 
 
 def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> bool:
-    """A later, smaller count of the same thing, place and period as the document's first such total
-    ('161 civilians killed in October' ... 'the attacks killed 73 civilians') lies within it."""
+    """A later, smaller count of the same thing, place and period by the same source as the
+    document's first such total ('161 civilians killed in October' ... 'the attacks killed 73
+    civilians') lies within it. Another source's smaller toll is a rival figure, not a part."""
     if part.actor is not None or whole.actor is not None or _head(part) != _head(whole):
+        return False
+    if part.source != whole.source:
         return False
     first = next(f for f in figures if _comparable(f, whole) or f is whole)
     return (

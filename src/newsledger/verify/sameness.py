@@ -39,6 +39,9 @@ SAME_INCIDENT_DAYS = 3
 # A flow over a longer period is a periodic total, never one incident's toll.
 INCIDENT_MAX_DAYS = 7
 
+# A title line is short; a longer first line without a title is a lead paragraph.
+HEADLINE_MAX_CHARS = 150
+
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
@@ -75,6 +78,7 @@ class Reading:
     closure: frozenset[str]
     leaves: tuple[frozenset[str], ...]  # closures of the most specific places
     source_rank: int  # 0 none, 1 generic ("officials"), 2 named
+    headline: bool  # stated in the report's title line
 
     @property
     def key(self) -> str:
@@ -103,7 +107,7 @@ def read_figures(figures: Sequence[Figure], documents: Mapping[str, Document]) -
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_doc[figure.doc].append(figure)
-    readings = []
+    readings: list[Reading] = []
     for doc, members in by_doc.items():
         document = documents.get(doc) or Document(text="", name=doc)
         doc_window = _document_window(document, members)
@@ -126,11 +130,12 @@ def _reading(figure: Figure, document: Document, doc_window: Window | None) -> R
         closure=frozenset().union(*closures),
         leaves=_leaves(figure.locations, closures),
         source_rank=source_rank(figure.source),
+        headline=in_headline(document, figure),
     )
 
 
 def _document_window(document: Document, figures: Sequence[Figure]) -> Window | None:
-    """The publication day; else, a report being no older than what it reports, its latest period."""
+    """The publication day; else the latest period it reports (a report is no older than that)."""
     if document.published:
         return Window(document.published, document.published, "published")
     ends = [f.period_end for f in figures if f.period_end]
@@ -144,6 +149,17 @@ def _window(figure: Figure, doc_window: Window | None) -> Window | None:
         return doc_window  # a stock with no date is counted as of its report
     # A flow's publication day dates an incident; an inferred bound dates nothing.
     return doc_window if doc_window and doc_window.kind == "published" else None
+
+
+def in_headline(document: Document, figure: Figure) -> bool:
+    """The figure is in the first line and that line is the title (or reads like one)."""
+    first = document.text.split("\n", 1)[0]
+    if figure.end > len(first):
+        return False
+    line = first.strip()
+    if document.title:
+        return line == document.title.strip()
+    return len(line) <= HEADLINE_MAX_CHARS and not line.endswith((".", "!", "?"))
 
 
 def outlet_of(document: Document) -> str | None:
@@ -177,12 +193,13 @@ def _leaves(names: Sequence[str], closures: Sequence[frozenset[str]]) -> tuple[f
 
 
 @cache
+def _phrases(kind: str) -> frozenset[str]:
+    return frozenset(phrase for phrase, k in read_table("reconcile_cues.tsv", 2) if k == kind)
+
+
+@cache
 def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(
-        re.compile(rf"\b{re.escape(phrase)}\b")
-        for phrase, cue_kind in read_table("reconcile_cues.tsv", 2)
-        if cue_kind == kind
-    )
+    return tuple(re.compile(rf"\b{re.escape(phrase)}\b") for phrase in sorted(_phrases(kind)))
 
 
 @cache
@@ -208,8 +225,7 @@ def time_class(time_text: str | None) -> str:
         return "unknown"
     if _has_cue(time_text, "present"):
         return "present"
-    vague = {p.pattern for p in _cues("vague_time")}
-    return "unknown" if rf"\b{re.escape(time_text.lower().strip())}\b" in vague else "stated"
+    return "unknown" if time_text.lower().strip() in _phrases("vague_time") else "stated"
 
 
 def source_rank(source: str | None) -> int:
@@ -296,9 +312,26 @@ def _distinct_statements(a: Reading, b: Reading, links: Links) -> bool:
     if pair in links.subsets and a.recency == b.recency:
         return False
     if a.sentence == b.sentence:
-        sources = (a.figure.source, b.figure.source)
-        return all(sources) and sources[0] != sources[1]
-    return True
+        return other_sources(a.figure.source, b.figure.source)
+    # Different numbers from one voice are different things the extractor could not tell apart
+    # (recent and expected arrivals), unless a cue dates one or it is the headline's round toll.
+    told_apart = other_sources(a.figure.source, b.figure.source) or a.recency != b.recency
+    return agree(a, b) or told_apart or a.headline or b.headline
+
+
+def other_sources(a: str | None, b: str | None) -> bool:
+    """Two named sources that are not one ('Laerke' is 'Jens Laerke')."""
+    if not a or not b:
+        return False
+    words_a, words_b = (set(re.findall(r"\w+", s.lower())) for s in (a, b))
+    return not (words_a <= words_b or words_b <= words_a)
+
+
+def agree(a: Reading, b: Reading) -> bool:
+    """Whether the two figures' intervals meet (hedged numbers are intervals)."""
+    a_low, a_high = a.figure.quantity.interval()
+    b_low, b_high = b.figure.quantity.interval()
+    return a_low <= b_high and b_low <= a_high
 
 
 def same_time(a: Reading, b: Reading) -> bool | None:
@@ -318,7 +351,7 @@ def same_time(a: Reading, b: Reading) -> bool | None:
 def _same_as_of(wa: Window, wb: Window) -> bool | None:
     gap = _gap_days(wa, wb)
     if "inferred" in (wa.kind, wb.kind):
-        # An inferred date is only a lower bound: it can show two times differ, never that they match.
+        # An inferred date is a lower bound: it can show two times differ, never that they match.
         return False if gap > SAME_INCIDENT_DAYS else None
     if wa.kind == wb.kind == "period":
         return gap == 0
@@ -367,8 +400,11 @@ __all__ = [
     "Links",
     "Reading",
     "Window",
+    "agree",
     "head_of",
     "heads_match",
+    "in_headline",
+    "other_sources",
     "outlet_of",
     "part_links",
     "places_match",

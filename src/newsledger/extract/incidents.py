@@ -1,0 +1,258 @@
+"""Incidents: the violent events one document reports (issue 4), each with its own tolls.
+
+Stages, in order (marked ``# n.`` in ``incidents_from_scans``):
+  1. cut every sentence into event mentions: triggers ("a car bomb", "the attack", "abducted")
+     with the killed, injured and kidnapped figures beside them (event_mentions.py);
+  2. drop aggregate and background mentions (rules below);
+  3. walk the rest in text order: a mention joins the latest incident it fits (same day, places
+     that contain or neighbour each other) unless the text marks it as another event; one that
+     fits none opens a new incident if it is an anchor, else it is dropped;
+  4. fill each incident's fields: date, place, type, parties, tolls (incident_fields.py).
+
+Anchor: a mention that reports one specific event, so that it may open an incident:
+  - a killed/injured/kidnapped figure that is not aggregate, told as one event (a singular event
+    noun - "a car bomb", "the attack", "an ambush" -, an event verb - "stormed", "abducted" -, a
+    day or week in the mention, or a toll period of at most seven days), with a date or a place;
+  - or, without a toll, a singular event noun or an event verb with a day, week or month that
+    dates it (a place alone is not enough: "an attack on the prison ... the biggest since 2019"
+    in a photo caption is background, not a report).
+Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
+half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
+or operations ("313 operations", "4 deadly attacks"); a sentence dated only by a quarter, half,
+year or range. Background (joins nothing): plural events without a determiner ("almost daily
+bombings and armed attacks since 2014").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsledger.extract.event_mentions import DAY_KINDS, Mention, find_mentions
+from newsledger.extract.incident_fields import (
+    admin1_of,
+    distance_km,
+    incident_date,
+    incident_place,
+    incident_type,
+    perpetrator,
+    target,
+    toll,
+)
+from newsledger.extract.places import Place, lookup_place
+from newsledger.extract.scan import Scan, in_noise, scan_sentence
+from newsledger.extract.sentences import split_sentences
+from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
+
+_COUNTED_EVENTS = (Measure.ATTACKS, Measure.OPERATIONS)
+_COARSE_KINDS = frozenset({"quarter", "half", "year", "range"})
+_WEEK_DAYS = 7
+_MONTH_DAYS = 31
+_SAME_AREA_KM = 50.0  # two towns this close may be one event told from either
+
+
+def find_incidents(document: Document, figures: Sequence[Figure]) -> list[Incident]:
+    """The incidents of a document, given its figures; ids i1, i2, ... in text order."""
+    sentences = [s for s in split_sentences(document.text)
+                 if not in_noise(s.start, s.end, document.noise)]
+    return incidents_from_scans(document, figures, [scan_sentence(s, document) for s in sentences])
+
+
+def incidents_from_scans(document: Document, figures: Sequence[Figure],
+                         scans: Sequence[Scan]) -> list[Incident]:
+    """The incidents told by already scanned sentences (the pure core of ``find_incidents``)."""
+    # 1.
+    mentions = [m for scan in scans for m in find_mentions(scan, figures, document)]
+    # 2.
+    kept = [m for m in mentions if not _aggregate(m, figures)]
+    for mention in kept:
+        mention.counts = _tolls(mention)
+    # 3.
+    groups = _group(kept)
+    # 4.
+    return [_build(document, number, g.mentions, scans) for number, g in enumerate(groups, 1)]
+
+
+# --- 2. aggregate and background ------------------------------------------------------------
+
+
+def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
+    sentence = mention.scan.sentence
+    if any(f.measure in _COUNTED_EVENTS and f.quantity.low > 1
+           and sentence.start <= f.start < sentence.end for f in figures):
+        return True
+    kinds = {t.kind for t in mention.event_times}
+    if kinds & _COARSE_KINDS and not kinds & DAY_KINDS:
+        return True
+    return bool(mention.counts) and not _tolls(mention)
+
+
+def _tolls(mention: Mention) -> list[Figure]:
+    """The mention's figures that count one event's victims, not a period's."""
+    return [f for f in mention.counts if _event_period(f, mention)]
+
+
+def _event_period(figure: Figure, mention: Mention) -> bool:
+    # A month counts only when the mention names one event and dates it itself ("in June, a car
+    # bomb ..."): a monitor's month carried to its later sentences ("the killing of 5 civilians")
+    # is the report's period, not an event's.
+    if figure.period_start is None or figure.period_end is None:
+        return True
+    days = (figure.period_end - figure.period_start).days + 1
+    own_month = any(t.kind == "month" for t in mention.event_times)
+    return days <= _WEEK_DAYS or (days <= _MONTH_DAYS and mention.singular and own_month)
+
+
+def _anchor(mention: Mention) -> bool:
+    times = mention.event_times
+    if mention.counts:
+        specific = mention.singular or mention.verb or any(t.kind in DAY_KINDS for t in times) \
+            or any(_short_period(f) for f in mention.counts)
+        located = bool(times or mention.places or any(f.locations or f.period_start
+                                                     for f in mention.counts))
+        return specific and located
+    kinds = {t.kind for t in times}
+    by_day = bool(kinds & DAY_KINDS) and (mention.singular or mention.verb)
+    return by_day or ("month" in kinds and mention.singular)
+
+
+def _short_period(figure: Figure) -> bool:
+    start, end = figure.period_start, figure.period_end
+    return start is not None and end is not None and (end - start).days < _WEEK_DAYS
+
+
+def _refers(mention: Mention) -> bool:
+    """Whether a mention that opens nothing still tells of an event told before."""
+    return bool(mention.counts) or mention.definite or mention.verb or mention.singular
+
+
+# --- 3. grouping ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    day: date | None = None
+    place: Place | None = None
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.day = self.day or _day(mention)
+        found = _place(mention)
+        if found is not None and (self.place is None or _finer(found, self.place)):
+            self.place = found
+
+
+def _group(mentions: Sequence[Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for mention in mentions:
+        home = None if mention.distinct else _fitting(groups, mention)
+        if home is not None and (_refers(mention) or _anchor(mention)):
+            home.add(mention)
+        elif _anchor(mention):
+            groups.append(_Group())
+            groups[-1].add(mention)
+    return groups
+
+
+def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
+    """The latest incident the mention fits: no other day, no place far from it."""
+    day, place = _day(mention), _place(mention)
+    for group in reversed(groups):
+        if day and group.day and abs((day - group.day).days) > 1:
+            continue
+        if place and group.place and not _related(place, group.place):
+            continue
+        return group
+    return None
+
+
+def _day(mention: Mention) -> date | None:
+    for time in mention.event_times:
+        if time.kind == "day" and time.period_start:
+            return time.period_start
+    periods = [(f.period_start, f.period_end) for f in mention.counts]
+    return next((s for s, e in periods if s and s == e), None)
+
+
+def _place(mention: Mention) -> Place | None:
+    places = [p.place for p in mention.places]
+    places += [p for f in mention.counts for n in f.locations if (p := lookup_place(n))]
+    return min(places, key=_rank, default=None)
+
+
+def _rank(place: Place) -> int:
+    return ("site", "city", "admin2", "admin1", "country").index(place.kind) \
+        if place.kind in ("site", "city", "admin2", "admin1", "country") else 5
+
+
+def _finer(a: Place, b: Place) -> bool:
+    return _rank(a) < _rank(b)
+
+
+def _related(a: Place, b: Place) -> bool:
+    """One place inside the other, or two places near enough to be told of one event."""
+    if a.country != b.country:
+        return False
+    names = {a.name, b.name}
+    if a.name == b.name or a.kind == "country" or b.kind == "country":
+        return True
+    if admin1_of(a) in names or admin1_of(b) in names:
+        return True
+    distance = distance_km(a, b)
+    return distance is not None and distance <= _SAME_AREA_KM
+
+
+# --- 4. the record ----------------------------------------------------------------------------
+
+
+def _build(document: Document, number: int, group: Sequence[Mention],
+           scans: Sequence[Scan]) -> Incident:
+    # The main sentence: the first anchor in the body (a headline rounds and abridges).
+    anchors = [m for m in group if _anchor(m)] or list(group)
+    anchor = next((m for m in anchors if not m.headline), anchors[0])
+    ordered = [anchor, *(m for m in group if m is not anchor)]
+    day, day_precision, day_text = incident_date(ordered, scans)
+    place, geo_precision, geo_reason = incident_place(ordered)
+    event_type, sub_type = incident_type(ordered)
+    party, status = perpetrator(ordered)
+    sentence = anchor.scan.sentence
+    return Incident(
+        doc=document.key, id=f"i{number}", start=sentence.start, end=sentence.end,
+        date=day, date_precision=day_precision, date_text=day_text,
+        country=place.country if place else None, admin1=admin1_of(place) if place else None,
+        place=place.name if place else None, lat=place.lat if place else None,
+        lon=place.lon if place else None, geo_precision=geo_precision, geo_reason=geo_reason,
+        type=event_type, sub_type=sub_type, perpetrator=party, perpetrator_status=status,
+        target=target(ordered), killed=toll(ordered, Measure.KILLED),
+        injured=toll(ordered, Measure.INJURED), kidnapped=toll(ordered, Measure.KIDNAPPED),
+    )
+
+
+def incident_line(incident: Incident) -> dict[str, object]:
+    """The incident line of ``extract --incidents --format jsonl`` (docs/contract.md)."""
+    return {
+        "kind": "incident", "doc": incident.doc, "id": incident.id,
+        "start": incident.start, "end": incident.end,
+        "date": incident.date.isoformat() if incident.date else None,
+        "date_precision": incident.date_precision.value if incident.date_precision else None,
+        "date_text": incident.date_text, "country": incident.country, "admin1": incident.admin1,
+        "place": incident.place, "lat": incident.lat, "lon": incident.lon,
+        "geo_precision": incident.geo_precision, "geo_reason": incident.geo_reason,
+        "type": incident.type, "sub_type": incident.sub_type,
+        "perpetrator": incident.perpetrator, "perpetrator_status": incident.perpetrator_status,
+        "target": incident.target, "killed": count_line(incident.killed),
+        "injured": count_line(incident.injured), "kidnapped": count_line(incident.kidnapped),
+    }
+
+
+def count_line(count: IncidentCount | None) -> dict[str, object] | None:
+    """One toll as ``{"low", "high", "qualifier", "figure"}``, or None when not reported."""
+    if count is None:
+        return None
+    return {"low": count.low, "high": count.high, "qualifier": count.qualifier.value,
+            "figure": count.figure}
+
+
+__all__ = ["count_line", "find_incidents", "incident_line", "incidents_from_scans"]

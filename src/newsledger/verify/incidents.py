@@ -1,0 +1,298 @@
+"""Merge reports of one incident from several documents into one incident (issue 4).
+
+Two reports (incidents of different documents) tell of one event when all three hold:
+
+1. time: both dates known and at most 2 days apart (a week or month counts as its whole span);
+   else their reference days (the date, else the publication date) at most 3 days apart;
+2. place: the same place by name (after normalising: "al-Tayyaran square" is "Tayaran Square");
+   or, both located to a town or finer (geo_precision 1-2), a site within 15 km of the town it
+   lies in, or a place within 30 km of the district (admin2) named by the other; province- and
+   country-level reports merge only with the same province or country;
+3. type: equal, one unknown, or both political violence (battles, explosions/remote violence,
+   violence against civilians): outlets code one bombing as an explosion or as an attack.
+
+Reports are taken oldest first and each joins the first merged incident whose every report it
+fits and that has no report from its document; else it opens one. A report with neither a date
+nor a publication date is placed last and only by place: it joins the one incident at the same
+named place of a compatible type, and stays alone when none or several fit.
+
+Each source's tolls stay on its report. Per measure, the merged toll follows the figure groups'
+rule (verify/reconcile.py): when the reports' intervals meet, low is the largest lower bound;
+when they conflict, the smallest; high is the highest finite upper bound (None when none is
+bounded, or an open-ended report's lower bound exceeds it); best is the number of the latest
+report (publication date) from the most specific one (finest place, then finest date), exact
+numbers winning ties, raised to low when agreeing reports establish more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsledger.extract.incident_fields import UNNAMED, distance_km
+from newsledger.extract.places import Place, lookup_place, normalise_place
+from newsledger.model import DatePrecision, Incident, IncidentCount, Qualifier, Quantity
+
+SAME_DAY_SLACK = 2  # days between two reports' event dates
+SAME_REPORT_DAYS = 3  # days between reference days when a date is missing
+SITE_IN_TOWN_KM = 15.0
+IN_DISTRICT_KM = 30.0
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+MEASURES = ("killed", "injured", "kidnapped")
+_SPAN_DAYS = {DatePrecision.DAY: 0, DatePrecision.WEEK: 6, DatePrecision.MONTH: 30,
+              DatePrecision.YEAR: 364}
+_PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
+                   DatePrecision.YEAR: 3}
+_STATUS_RANK = {"claimed": 0, "stated": 1, "suspected": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentReport:
+    """One document's incident with what merging needs from its document."""
+
+    incident: Incident
+    published: date | None = None
+    outlet: str | None = None
+    evidence: str = ""  # the incident's main sentence
+
+    @property
+    def key(self) -> str:
+        """``doc/id``: unique in a ledger."""
+        return f"{self.incident.doc}/{self.incident.id}"
+
+    @property
+    def reference_day(self) -> date | None:
+        """The event's date, else the publication date."""
+        return self.incident.date or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class MergedCount:
+    """A merged toll: best, low and high over the reports' counts of one measure."""
+
+    best: int
+    low: int
+    high: int | None
+    verdict: str  # single | agree | conflict
+
+
+@dataclass(frozen=True, slots=True)
+class MergedIncident:
+    """One event told by one or more reports, with each report's tolls kept."""
+
+    id: str
+    date: date | None
+    date_precision: DatePrecision | None
+    date_text: str | None
+    country: str | None
+    admin1: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+    geo_reason: str | None
+    type: str | None
+    sub_type: str | None
+    perpetrator: str | None
+    perpetrator_status: str | None
+    target: str | None
+    killed: MergedCount | None
+    injured: MergedCount | None
+    kidnapped: MergedCount | None
+    reports: tuple[IncidentReport, ...]
+    reason: str
+
+
+def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
+    """Merged incidents, oldest first; every report lands in exactly one."""
+    dated = sorted((r for r in reports if r.reference_day is not None), key=_order)
+    undated = sorted((r for r in reports if r.reference_day is None), key=_order)
+    groups: list[list[IncidentReport]] = []
+    for report in dated:
+        home = next((g for g in groups if _joins(report, g)), None)
+        if home is None:
+            groups.append([report])
+        else:
+            home.append(report)
+    for report in undated:
+        fitting = [g for g in groups if _joins(report, g)]
+        if len(fitting) == 1:
+            fitting[0].append(report)
+        else:
+            groups.append([report])
+    merged = [_merged(g) for g in groups]
+    return sorted(merged, key=lambda m: (m.date or date.max, m.id))
+
+
+def _order(report: IncidentReport) -> tuple[date, str, int]:
+    return report.reference_day or date.max, report.incident.doc, report.incident.start
+
+
+def _joins(report: IncidentReport, group: Sequence[IncidentReport]) -> bool:
+    return all(other.incident.doc != report.incident.doc and same_incident(report, other)
+               for other in group)
+
+
+def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
+    """Whether two reports tell of one event (rules 1-3 of the module docstring)."""
+    undated = a.reference_day is None or b.reference_day is None
+    return _same_time(a, b) and _same_place(a.incident, b.incident, strict=undated) and \
+        compatible_types(a.incident.type, b.incident.type)
+
+
+def _same_time(a: IncidentReport, b: IncidentReport) -> bool:
+    if a.incident.date and b.incident.date:
+        return _span_gap(a.incident, b.incident) <= SAME_DAY_SLACK
+    if a.reference_day and b.reference_day:
+        return abs((a.reference_day - b.reference_day).days) <= SAME_REPORT_DAYS
+    return True  # undated: the place alone decides, strictly
+
+
+def _span_gap(a: Incident, b: Incident) -> int:
+    """Days between two incidents' date spans (0 when they overlap)."""
+    assert a.date is not None and b.date is not None
+    a_end = a.date + timedelta(days=_SPAN_DAYS.get(a.date_precision or DatePrecision.DAY, 0))
+    b_end = b.date + timedelta(days=_SPAN_DAYS.get(b.date_precision or DatePrecision.DAY, 0))
+    return max(0, (b.date - a_end).days, (a.date - b_end).days)
+
+
+def _same_place(a: Incident, b: Incident, *, strict: bool) -> bool:
+    if a.place is None or b.place is None or a.country != b.country:
+        return False
+    if normalise_place(a.place) == normalise_place(b.place):
+        return True
+    if strict or (a.geo_precision or 3) > 2 or (b.geo_precision or 3) > 2:
+        return False
+    pa, pb = lookup_place(a.place), lookup_place(b.place)
+    if pa is None or pb is None:
+        return False
+    return _site_in_town(pa, pb) or _site_in_town(pb, pa) or _in_district(pa, pb) or \
+        _in_district(pb, pa)
+
+
+def _site_in_town(site: Place, town: Place) -> bool:
+    distance = distance_km(site, town)
+    return site.kind == "site" and town.kind == "city" and distance is not None and \
+        distance <= SITE_IN_TOWN_KM
+
+
+def _in_district(place: Place, district: Place) -> bool:
+    distance = distance_km(place, district)
+    return district.kind == "admin2" and place.kind in ("site", "city", "admin2") and \
+        distance is not None and distance <= IN_DISTRICT_KM
+
+
+def compatible_types(a: str | None, b: str | None) -> bool:
+    """Equal, one unknown, or both political violence."""
+    return a is None or b is None or a == b or (a in VIOLENT_TYPES and b in VIOLENT_TYPES)
+
+
+# --- the merged record ------------------------------------------------------------------------
+
+
+def _merged(group: Sequence[IncidentReport]) -> MergedIncident:
+    lead = min(group, key=_specificity)
+    dated = min(group, key=lambda r: (_date_rank(r.incident), _specificity(r)))
+    where, when = lead.incident, dated.incident
+    party = _perpetrator(group)
+    return MergedIncident(
+        id=merged_id(group), date=when.date, date_precision=when.date_precision,
+        date_text=when.date_text, country=where.country, admin1=where.admin1, place=where.place,
+        lat=where.lat, lon=where.lon, geo_precision=where.geo_precision,
+        geo_reason=where.geo_reason, type=_first(group, lead, "type"),
+        sub_type=_first(group, lead, "sub_type"),
+        perpetrator=party.perpetrator if party else None,
+        perpetrator_status=party.perpetrator_status if party else None,
+        target=_first(group, lead, "target"),
+        killed=merge_counts(group, "killed"), injured=merge_counts(group, "injured"),
+        kidnapped=merge_counts(group, "kidnapped"), reports=tuple(group), reason=_reason(group),
+    )
+
+
+def merged_id(group: Sequence[IncidentReport]) -> str:
+    """A stable id from the reports' keys, so recomputing changes nothing."""
+    keys = "\n".join(sorted(r.key for r in group))
+    return "m" + hashlib.sha256(keys.encode("utf-8")).hexdigest()[:12]
+
+
+def _specificity(report: IncidentReport) -> tuple[int, int, int, str]:
+    """Finest place, then finest date, then latest publication."""
+    incident = report.incident
+    published = report.published.toordinal() if report.published else 0
+    return incident.geo_precision or 9, _date_rank(incident), -published, report.key
+
+
+def _date_rank(incident: Incident) -> int:
+    if incident.date is None or incident.date_precision is None:
+        return 9
+    return _PRECISION_RANK[incident.date_precision]
+
+
+def _first(group: Sequence[IncidentReport], lead: IncidentReport, name: str) -> str | None:
+    for report in (lead, *group):
+        value = getattr(report.incident, name)
+        if value is not None:
+            return str(value)
+    return None
+
+
+def _perpetrator(group: Sequence[IncidentReport]) -> Incident | None:
+    """A named party before an unnamed one; claimed before stated before suspected."""
+    named = [r.incident for r in group if r.incident.perpetrator]
+    return min(named, default=None, key=lambda i: (i.perpetrator == UNNAMED,
+                                                   _STATUS_RANK.get(i.perpetrator_status or "", 3)))
+
+
+def merge_counts(group: Sequence[IncidentReport], measure: str) -> MergedCount | None:
+    """Best, low and high of one measure over the reports that state it."""
+    stated = [(r, c) for r in group if (c := getattr(r.incident, measure)) is not None]
+    if not stated:
+        return None
+    intervals = [_interval(c) for _, c in stated]
+    agree = all(lo <= other_hi and other_lo <= hi for lo, hi in intervals
+                for other_lo, other_hi in intervals)
+    lows = [lo for lo, _ in intervals]
+    low = max(lows) if agree else min(lows)
+    finite = [int(hi) for _, hi in intervals if hi != float("inf")]
+    high = max(finite) if finite else None
+    unbounded = [lo for lo, hi in intervals if hi == float("inf")]
+    if high is not None and unbounded and max(unbounded) > high:
+        high = None
+    _, best_count = max(stated, key=lambda rc: _best_key(*rc))
+    best = max(best_count.low, low) if agree else best_count.low
+    verdict = "single" if len(stated) == 1 else "agree" if agree else "conflict"
+    return MergedCount(best, low, high, verdict)
+
+
+def _interval(count: IncidentCount) -> tuple[int, float]:
+    return Quantity(count.low, count.high, count.qualifier, "", 0, 0).interval()
+
+
+def _best_key(report: IncidentReport, count: IncidentCount) -> tuple[int, int, int, bool]:
+    published = report.published.toordinal() if report.published else 0
+    geo, when, _, _ = _specificity(report)
+    return published, -geo, -when, count.qualifier is Qualifier.EXACT
+
+
+def _reason(group: Sequence[IncidentReport]) -> str:
+    if len(group) == 1:
+        return "single report"
+    places = sorted({r.incident.place or "?" for r in group})
+    days = sorted({r.incident.date.isoformat() if r.incident.date else "unknown" for r in group})
+    undated = any(r.reference_day is None for r in group)
+    why = f"{len(group)} reports; place {' / '.join(places)}; dates {', '.join(days)}"
+    return why + ("; an undated report joined the only incident at its place" if undated else "")
+
+
+__all__ = [
+    "IncidentReport",
+    "MergedCount",
+    "MergedIncident",
+    "compatible_types",
+    "merge_counts",
+    "merge_incidents",
+    "merged_id",
+    "same_incident",
+]

@@ -1,0 +1,419 @@
+"""Reconcile figures across reports: same-thing groups, their verdicts, and best/low/high.
+
+The stages, in order (docs/reconcile.md has the rules in full):
+
+1. Read every figure with its document's metadata (``sameness.read_figures``) and the part-whole
+   links of the documents' own checks.
+2. Group, one bucket per measure and countries. Dated figures first, oldest first: each joins the
+   group whose every member it is the same thing as (``sameness.same_thing``), preferring the
+   group with the same counted noun and places; else it starts a group. Then figures whose time is
+   unknown (no period, no publication date): each joins the only group it fits, or, of several, the
+   only one whose values agree with it; otherwise it stays alone (a guess would invent conflicts).
+3. Relate every pair of a group: ``agree`` (intervals meet: "at least 220" and "220", "almost 700"
+   and 686), ``update`` (a later report, by publication date or by the report's own words "earlier
+   reports", "has risen to", gives a value that replaces the earlier one; a later *lower* value
+   from another source is a conflict), else ``conflict``. A figure that repeats a value a later
+   report replaced is replaced too (two outlets quoting the same early toll).
+4. Verdict: ``single`` for one figure; ``conflict`` when two current (not replaced) figures
+   conflict; ``update`` when a later report replaced a value; else ``agree``.
+5. Best, low and high over the current figures:
+   * low: when they agree, the largest lower bound (the true value is at least every credible
+     bound); when they conflict, the smallest lower bound, the largest bound every current report
+     allows, so that [low, high] spans the disagreement;
+   * high: the highest finite upper bound; None when no current report is bounded, or an
+     open-ended report's lower bound exceeds every stated upper bound;
+   * best: the number as stated by the latest current figure (a report that replaced others is
+     the latest, then the later publication date, then the document's own recency cues), from the
+     most specific source (named > generic "officials" > none), tie: the exact one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newsledger.extract.places import lookup_place, normalise_place
+from newsledger.model import (
+    STOCK_MEASURES,
+    Check,
+    CheckType,
+    Document,
+    Figure,
+    Group,
+    GroupMember,
+    Qualifier,
+    Verdict,
+)
+from newsledger.verify.sameness import (
+    Links,
+    Reading,
+    agree,
+    part_links,
+    read_figures,
+    same_thing,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciled:
+    """One group with its member figures, its best figure and the checks between its members."""
+
+    group: Group
+    figures: tuple[Figure, ...]
+    best: Figure | None
+    checks: tuple[Check, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How two members relate; for an update ``first`` is the earlier, ``second`` the later."""
+
+    kind: CheckType
+    first: Reading
+    second: Reading
+    why: str
+
+
+def reconcile(
+    figures: Sequence[Figure], documents: Mapping[str, Document], checks: Iterable[Check] = ()
+) -> list[Reconciled]:
+    """Groups of figures that report the same thing, with verdicts, best/low/high and checks."""
+    links = part_links(checks)
+    buckets: dict[tuple[str, tuple[str, ...]], list[Reading]] = defaultdict(list)
+    for reading in read_figures(figures, documents):
+        buckets[_bucket(reading)].append(reading)
+    groups = [group for key in sorted(buckets) for group in _group_bucket(buckets[key], links)]
+    groups.sort(key=_group_order)
+    return [_reconciled(f"g{n}", members) for n, members in enumerate(groups, start=1)]
+
+
+# --------------------------------------------------------------------------- 2. grouping
+
+
+def _bucket(reading: Reading) -> tuple[str, tuple[str, ...]]:
+    """Measure and countries: figures that can be one thing share both (this bounds the work)."""
+    countries = set()
+    for name in reading.figure.locations:
+        place = lookup_place(name)
+        countries.add(normalise_place(place.country) if place else normalise_place(name))
+    return reading.figure.measure.value, tuple(sorted(countries))
+
+
+def _group_bucket(readings: Sequence[Reading], links: Links) -> list[list[Reading]]:
+    groups: list[list[Reading]] = []
+    for reading in sorted((r for r in readings if r.window), key=_reading_order):
+        fits = _fitting(reading, groups, links)
+        target = max(fits, key=lambda g: _affinity(reading, g), default=None)
+        _place(reading, target, groups)
+    for reading in sorted((r for r in readings if not r.window), key=_reading_order):
+        _place(reading, _only_fit(reading, _fitting(reading, groups, links)), groups)
+    return groups
+
+
+def _fitting(reading: Reading, groups: list[list[Reading]], links: Links) -> list[list[Reading]]:
+    return [g for g in groups if all(same_thing(reading, member, links) for member in g)]
+
+
+def _place(reading: Reading, target: list[Reading] | None, groups: list[list[Reading]]) -> None:
+    if target is None:
+        groups.append([reading])
+    else:
+        target.append(reading)
+
+
+def _affinity(reading: Reading, group: list[Reading]) -> tuple[int, int, int, int]:
+    """Prefer the group that agrees in value, then the same counted noun, the same places, size."""
+    return (
+        all(agree(reading, m) for m in group),
+        sum(m.head.name == reading.head.name for m in group),
+        sum(m.closure == reading.closure for m in group),
+        len(group),
+    )
+
+
+def _only_fit(reading: Reading, fits: list[list[Reading]]) -> list[Reading] | None:
+    """An undated figure joins the one group it fits, or the one of several it agrees with."""
+    if len(fits) == 1:
+        return fits[0]
+    agreeing = [g for g in fits if all(agree(reading, m) for m in g)]
+    return agreeing[0] if len(agreeing) == 1 else None
+
+
+def _reading_order(reading: Reading) -> tuple[date, str, int]:
+    return (
+        reading.window.start if reading.window else date.min,
+        reading.figure.doc,
+        reading.figure.start,
+    )
+
+
+def _group_order(members: list[Reading]) -> tuple[str, date, str, int]:
+    first = min(members, key=_reading_order)
+    return (first.figure.measure.value, *_reading_order(first))
+
+
+# --------------------------------------------------------------------------- 3. relations
+
+
+def relate(a: Reading, b: Reading) -> Relation:
+    """Agree, update (earlier first) or conflict, with the reason in words."""
+    if agree(a, b):
+        return Relation(CheckType.AGREE, a, b, "the values agree")
+    order = _later(a, b)
+    if order is None:
+        return Relation(CheckType.CONFLICT, a, b, "different values for the same thing and time")
+    earlier, newer, why = order
+    rose = newer.figure.quantity.interval()[0] >= earlier.figure.quantity.interval()[0]
+    if rose or (newer.figure.source and newer.figure.source == earlier.figure.source):
+        return Relation(CheckType.UPDATE, earlier, newer, why)
+    return Relation(CheckType.CONFLICT, a, b, f"{why}, but lower and from another source")
+
+
+def _later(a: Reading, b: Reading) -> tuple[Reading, Reading, str] | None:
+    """(earlier, later, why) when the reports tell which came later, else None."""
+    if a.figure.doc == b.figure.doc and a.recency != b.recency:
+        earlier, newer = (a, b) if a.recency < b.recency else (b, a)
+        return earlier, newer, "the report gives the earlier value as an earlier report"
+    if a.published and b.published and a.published != b.published:
+        earlier, newer = (a, b) if a.published < b.published else (b, a)
+        return earlier, newer, f"published {newer.published} after {earlier.published}"
+    return None
+
+
+def relations(members: Sequence[Reading]) -> list[Relation]:
+    """Every pair of a group related, then repeats of replaced values marked as replaced too."""
+    found = [relate(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+    replaced = {r.first.key: r.second for r in found if r.kind is CheckType.UPDATE}
+    return [_propagate(r, found, replaced) for r in found]
+
+
+def _propagate(rel: Relation, found: list[Relation], replaced: dict[str, Reading]) -> Relation:
+    """A conflict with a later value becomes an update when it repeats a value that one replaced."""
+    if rel.kind is not CheckType.CONFLICT:
+        return rel
+    for old, newer in ((rel.first, rel.second), (rel.second, rel.first)):
+        order = _later(old, newer)
+        if order is not None and order[1] is old:
+            continue  # the reports say this one is the later: it replaces nothing of the other
+        twins = [_other(r, newer) for r in found if _replaced_by(r, newer)]
+        twins = [twin for twin in twins if agree(twin, old)]
+        if twins:
+            why = f"repeats the value of {twins[0].key}, which a later report replaced"
+            return Relation(CheckType.UPDATE, old, newer, why)
+    return rel
+
+
+def _replaced_by(rel: Relation, newer: Reading) -> bool:
+    return rel.kind is CheckType.UPDATE and rel.second is newer
+
+
+def _other(rel: Relation, reading: Reading) -> Reading:
+    return rel.second if rel.first is reading else rel.first
+
+
+def relation_checks(group_id: str, found: Sequence[Relation]) -> list[Check]:
+    """Each relation as a check between ``doc:id`` figures, stored with the later document."""
+    return [
+        Check(
+            doc=rel.second.figure.doc,
+            type=rel.kind,
+            holds=rel.kind is not CheckType.CONFLICT,
+            whole=rel.first.key,
+            part=rel.second.key,
+            reason=f"{group_id}: {_value(rel.first)} vs {_value(rel.second)}: {rel.why}",
+        )
+        for rel in found
+    ]
+
+
+def _value(reading: Reading) -> str:
+    source = f", {reading.figure.source}" if reading.figure.source else ""
+    return f"{reading.figure.quantity.number_text} ({reading.key}{source})"
+
+
+# --------------------------------------------------------------------------- 4-5. verdict, best
+
+
+def _reconciled(group_id: str, members: list[Reading]) -> Reconciled:
+    members = sorted(members, key=_member_order)
+    found = relations(members)
+    replaced = {r.first.key for r in found if r.kind is CheckType.UPDATE}
+    current = [m for m in members if m.key not in replaced]
+    verdict = _verdict(members, found, replaced)
+    best = max(current, key=lambda m: _best_key(m, found))
+    low, high = bounds(current, verdict is Verdict.CONFLICT)
+    group = Group(
+        id=group_id,
+        measure=best.figure.measure,
+        actor=next((m.figure.actor for m in [best, *members] if m.figure.actor), None),
+        locations=max([best, *members], key=lambda m: len(m.closure)).figure.locations,
+        period_start=_period(best, members)[0],
+        period_end=_period(best, members)[1],
+        as_of=_as_of(best, members),
+        verdict=verdict,
+        best=best.figure.quantity.value,
+        low=low,
+        high=high,
+        reason=_reason(verdict, members, replaced, best, low, high),
+        figures=tuple(_member(m) for m in members),
+    )
+    checks = relation_checks(group_id, found)
+    return Reconciled(group, tuple(m.figure for m in members), best.figure, tuple(checks))
+
+
+def _member_order(reading: Reading) -> tuple[bool, date, str, int]:
+    published = reading.published or date.max
+    return reading.published is None, published, reading.figure.doc, reading.figure.start
+
+
+def _verdict(members: Sequence[Reading], found: Sequence[Relation], replaced: set[str]) -> Verdict:
+    if len(members) == 1:
+        return Verdict.SINGLE
+    live = [r for r in found if r.first.key not in replaced and r.second.key not in replaced]
+    if any(r.kind is CheckType.CONFLICT for r in live):
+        return Verdict.CONFLICT
+    return Verdict.UPDATE if replaced else Verdict.AGREE
+
+
+def _best_key(reading: Reading, found: Sequence[Relation]) -> tuple[bool, date, int, int, bool]:
+    replaces = any(r.kind is CheckType.UPDATE and r.second is reading for r in found)
+    exact = reading.figure.quantity.qualifier is Qualifier.EXACT
+    return (replaces, reading.published or date.min, reading.recency, reading.source_rank, exact)
+
+
+def bounds(current: Sequence[Reading], conflicting: bool) -> tuple[int | None, int | None]:
+    """(low, high) over the current figures by the rules of the module docstring."""
+    if not current:
+        return None, None
+    intervals = [m.figure.quantity.interval() for m in current]
+    lows = [low for low, _ in intervals]
+    low = min(lows) if conflicting else max(lows)
+    finite = [int(high) for _, high in intervals if high != float("inf")]
+    high = max(finite) if finite else None
+    unbounded = [low for low, top in intervals if top == float("inf")]
+    if high is not None and unbounded and max(unbounded) > high:
+        high = None
+    return low, high
+
+
+def _period(best: Reading, members: Sequence[Reading]) -> tuple[date | None, date | None]:
+    for member in (best, *members):
+        if member.window and member.window.kind == "period":
+            return member.figure.period_start, member.figure.period_end
+    return None, None
+
+
+def _as_of(best: Reading, members: Sequence[Reading]) -> date | None:
+    """A stock's time: the stated period's end, else a member's publication date."""
+    if best.figure.measure not in STOCK_MEASURES:
+        return None
+    stated = _period(best, members)[1]
+    return stated or next((m.published for m in (best, *members) if m.published), None)
+
+
+def _member(reading: Reading) -> GroupMember:
+    f = reading.figure
+    return GroupMember(
+        doc=f.doc,
+        id=f.id,
+        low=f.quantity.low,
+        high=f.quantity.high,
+        qualifier=f.quantity.qualifier,
+        source=f.source,
+        published=reading.published,
+        outlet=reading.outlet,
+        text=f.text,
+    )
+
+
+def _reason(
+    verdict: Verdict,
+    members: Sequence[Reading],
+    replaced: set[str],
+    best: Reading,
+    low: int | None,
+    high: int | None,
+) -> str:
+    reports = len({m.figure.doc for m in members})
+    parts = [f"{verdict.value}: {len(members)} figure(s) from {reports} report(s)"]
+    if replaced:
+        parts.append(f"{len(replaced)} replaced by a later report")
+    when = f", published {best.published}" if best.published else ""
+    source = best.figure.source or "no named source"
+    parts.append(
+        f"best {best.figure.quantity.value} is {best.key} ('{best.figure.text}', {source}{when}), "
+        "the latest current figure from the most specific source"
+    )
+    if verdict is Verdict.CONFLICT:
+        parts.append(f"low {low} and high {high} span the conflicting current figures")
+    else:
+        parts.append(f"low {low} is the largest lower bound of the current figures")
+        parts.append(f"high {high}" if high is not None else "high open: nothing bounds it")
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- output shapes
+
+
+def group_json(group: Group) -> dict[str, object]:
+    """The group line of ``newsledger groups --format jsonl`` (see docs/contract.md)."""
+    return {
+        "kind": "group",
+        "id": group.id,
+        "measure": group.measure.value,
+        "actor": group.actor,
+        "locations": list(group.locations),
+        "period_start": _iso(group.period_start),
+        "period_end": _iso(group.period_end),
+        "as_of": _iso(group.as_of),
+        "verdict": group.verdict.value,
+        "best": group.best,
+        "low": group.low,
+        "high": group.high,
+        "reason": group.reason,
+        "figures": [member_json(m) for m in group.figures],
+    }
+
+
+def member_json(member: GroupMember) -> dict[str, object]:
+    """One figure of a group line: the contract's keys, then outlet and evidence text."""
+    return {
+        "doc": member.doc,
+        "id": member.id,
+        "low": member.low,
+        "high": member.high,
+        "qualifier": member.qualifier.value,
+        "source": member.source,
+        "published": _iso(member.published),
+        "outlet": member.outlet,
+        "text": member.text,
+    }
+
+
+def conflict_pairs(checks: Iterable[Check]) -> list[dict[str, str]]:
+    """The conflict checks of a group as ``{"a", "b", "reason"}`` (figures as ``doc:id``)."""
+    return [
+        {"a": c.whole or "", "b": c.part or "", "reason": c.reason}
+        for c in checks
+        if c.type is CheckType.CONFLICT
+    ]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+__all__ = [
+    "Reconciled",
+    "Relation",
+    "agree",
+    "bounds",
+    "conflict_pairs",
+    "group_json",
+    "member_json",
+    "reconcile",
+    "relate",
+    "relations",
+]
