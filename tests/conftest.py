@@ -94,7 +94,7 @@ REPORT_TIGRIS = (
 )
 REPORT_MONITOR = (
     "ERBIL, July 20 - A monitoring group said only 21 ISIS militants were killed in Iraq "
-    "between April and June 2024. It disputed the government's toll <and> its sources & methods."
+    "between April and June 2024, citing <field teams> & hospitals. It disputed the toll."
 )
 REPORT_OBSERVATORY = (
     "The observatory said 52 people were killed in Deir ez-Zor and Raqqa in May 2024. "
@@ -102,7 +102,9 @@ REPORT_OBSERVATORY = (
 )
 
 
-def hand_figure(doc: str, text: str, fid: str, phrase: str, number: str, **fields: object) -> object:
+def hand_figure(
+    doc: str, text: str, fid: str, phrase: str, number: str, **fields: object
+) -> object:
     """A figure whose evidence is ``phrase`` in ``text`` and whose number is ``number`` in it."""
     from newsledger.extract.numbers import parse_number
     from newsledger.model import Figure, Measure
@@ -118,12 +120,11 @@ def hand_figure(doc: str, text: str, fid: str, phrase: str, number: str, **field
 
 
 @pytest.fixture
-def news_ledger() -> object:
-    """A Ledger(':memory:') holding the three hand-coded reports above."""
+def news_extractions() -> tuple[object, ...]:
+    """The three hand-coded reports above as extractions, ready for ``Ledger.add``."""
     from datetime import date
 
     from newsledger.model import Check, CheckType, Document, Extraction
-    from newsledger.store import Ledger
 
     q2 = {"period_start": date(2024, 4, 1), "period_end": date(2024, 6, 30)}
     may = {"period_start": date(2024, 5, 1), "period_end": date(2024, 5, 31)}
@@ -160,7 +161,27 @@ def news_ledger() -> object:
         (Check("observatory-may", CheckType.SUM, False, total="f1", parts=("f2", "f3"),
                reason="Parts by place: 40 + 17 does not add up to 52"),),
     )
+    return tigris, monitor, observatory
+
+
+@pytest.fixture
+def news_ledger(news_extractions: tuple[object, ...]) -> object:
+    """A Ledger(':memory:') holding the three hand-coded reports above."""
+    from newsledger.store import Ledger
+
     ledger = Ledger(":memory:")
-    for extraction in (tigris, monitor, observatory):
-        ledger.add(extraction)
+    for extraction in news_extractions:
+        ledger.add(extraction)  # type: ignore[arg-type]
     return ledger
+
+
+@pytest.fixture
+def news_ledger_file(news_extractions: tuple[object, ...], tmp_path: Path) -> str:
+    """The same three reports in a ledger file, for the command line."""
+    from newsledger.store import Ledger
+
+    path = str(tmp_path / "news.duckdb")
+    with Ledger(path) as ledger:
+        for extraction in news_extractions:
+            ledger.add(extraction)  # type: ignore[arg-type]
+    return path

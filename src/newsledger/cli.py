@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsledger.errors import InputError, LedgerError
+from newsledger.extract.incidents import incident_line
 from newsledger.ingest import read_inputs
 from newsledger.model import Document, Extraction, Measure, Verdict
 from newsledger.output import Format, render
@@ -58,6 +59,11 @@ def _day(help: str) -> typer.models.OptionInfo:
 FIGURE_COLUMNS = ["doc", "id", "number_text", "measure", "counted", "actor", "locations",
                   "period_start", "period_end", "source"]
 CHECK_COLUMNS = ["doc", "type", "holds", "total", "parts", "whole", "part", "reason"]
+INCIDENT_COLUMNS = ["id", "event_date", "country", "admin1", "location", "geo_precision",
+                    "event_type", "sub_event_type", "actor1", "actor2", "fatalities", "injuries",
+                    "kidnapped", "reports"]
+EXTRACT_INCIDENT_COLUMNS = ["doc", "id", "date", "country", "place", "type", "sub_type",
+                            "perpetrator", "target", "killed", "injured", "kidnapped"]
 DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "path", "figures", "checks"]
 
 
@@ -115,9 +121,12 @@ def ingest(
             _store(ledger, extraction, tally, failed)
             progress.advance(task)
         reconciled = _reconcile(ledger, failed)
+        merged = _merge_incidents(ledger, failed)
     Console().print(tally.summary(), markup=False, highlight=False)
     if reconciled:
         Console().print(reconciled, markup=False, highlight=False)
+    if merged:
+        Console().print(merged, markup=False, highlight=False)
     if tally.failed:
         raise typer.Exit(1)
 
@@ -222,6 +231,50 @@ def _reconcile(ledger: Ledger, failed: Callable[[Exception], None]) -> str:
             f"{counts['derived']} derived figures")
 
 
+def _merge_incidents(ledger: Ledger, failed: Callable[[Exception], None]) -> str:
+    """Merge every stored incident across reports after an ingest ('' on failure)."""
+    try:
+        return f"incidents: {ledger.merge_incidents()} merged incidents"
+    except LedgerError as error:
+        failed(error)
+        return ""
+
+
+@app.command()
+def incidents(
+    country: Annotated[str | None, _filter("Only this country.")] = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--type", help="The event type or sub-type contains this text.",
+        show_default=False)] = None,
+    since: Annotated[datetime | None, _day("Events on or after this day.")] = None,
+    until: Annotated[datetime | None, _day("Events on or before this day.")] = None,
+    document: DocumentOption = None,
+    db: DbOption = "newsledger.duckdb",
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """List incidents merged across reports, with each report's tolls."""
+    with _open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = ledger.incidents(country=country, type=event_type, since=since and since.date(),
+                                until=until and until.date(), document=document)
+    if fmt in (Format.TABLE, Format.CSV):
+        rows = [{**row, "reports": [_report_summary(r) for r in row["reports"]]} for row in rows]
+    _show(rows, fmt, INCIDENT_COLUMNS)
+
+
+def _report_summary(report: dict[str, Any]) -> str:
+    """'doc/i1: killed 26+ (f1), injured 90 (f2)' for a table cell."""
+    tolls = [f"{measure} {_toll_text(count)} ({count['figure']})" for measure in
+             ("killed", "injured", "kidnapped") if (count := report[measure]) is not None]
+    return f"{report['doc']}/{report['incident']}: " + (", ".join(tolls) or "no toll")
+
+
+def _toll_text(count: dict[str, Any]) -> str:
+    low, high = count["low"], count["high"]
+    if high is None:
+        return f"{low}+"
+    return str(low) if low == high else f"{low}-{high}"
+
+
 @app.command()
 def documents(db: DbOption = "newsledger.duckdb", fmt: FormatOption = Format.TABLE) -> None:
     """List the documents in the ledger with their numbers of figures and checks."""
@@ -265,7 +318,7 @@ def report(
         _print_error(Console(stderr=True), error)
         raise typer.Exit(1) from error
     Console(stderr=True).print("wrote " + ", ".join(map(str, written)), markup=False,
-                               highlight=False)
+                               highlight=False, soft_wrap=True)
 
 
 @app.command("export")
@@ -288,15 +341,17 @@ def export_command(
             _print_error(Console(stderr=True), error)
             raise typer.Exit(1) from error
     for path in written:
-        Console().print(str(path), markup=False, highlight=False)
+        Console().print(str(path), markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
 def extract(
     inputs: InputsArgument,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.JSONL,
+    with_incidents: Annotated[bool, typer.Option(
+        "--incidents", help="Also print the incidents each document reports.")] = False,
 ) -> None:
-    """Print the figures then the checks of each input document, without a ledger."""
+    """Print the figures then the checks (then --incidents) of each input, without a ledger."""
     errors = Console(stderr=True)
     failures: list[Exception] = []
 
@@ -305,7 +360,7 @@ def extract(
         _print_error(errors, error)
 
     extractions = extract_all(_skip_errors(read_inputs(inputs), failed))
-    _show_extractions(_skip_errors(extractions, failed), fmt, Console())
+    _show_extractions(_skip_errors(extractions, failed), fmt, Console(), with_incidents)
     if failures:
         raise typer.Exit(1)
 
@@ -339,23 +394,31 @@ def _store(
 
 
 def _show_extractions(
-    extractions: Iterable[Extraction], fmt: ExtractFormat, console: Console
+    extractions: Iterable[Extraction], fmt: ExtractFormat, console: Console,
+    with_incidents: bool = False,
 ) -> None:
     """JSON lines stream as each document is done; the list and table formats wait for all."""
     if fmt is ExtractFormat.JSONL:
         for extraction in extractions:
-            render(_extraction_lines(extraction), Format.JSONL, None, console)
+            render(_extraction_lines(extraction, with_incidents), Format.JSONL, None, console)
         return
     done = list(extractions)
     if fmt is ExtractFormat.JSON:
-        render([line for e in done for line in _extraction_lines(e)], Format.JSON, None, console)
+        lines = [line for e in done for line in _extraction_lines(e, with_incidents)]
+        render(lines, Format.JSON, None, console)
         return
     render([f.to_json() for e in done for f in e.figures], Format.TABLE, FIGURE_COLUMNS, console)
     render([c.to_json() for e in done for c in e.checks], Format.TABLE, CHECK_COLUMNS, console)
+    if with_incidents:
+        render([incident_line(i) for e in done for i in e.incidents], Format.TABLE,
+               EXTRACT_INCIDENT_COLUMNS, console)
 
 
-def _extraction_lines(extraction: Extraction) -> list[dict[str, object]]:
-    return [f.to_json() for f in extraction.figures] + [c.to_json() for c in extraction.checks]
+def _extraction_lines(
+    extraction: Extraction, with_incidents: bool = False
+) -> list[dict[str, object]]:
+    lines = [f.to_json() for f in extraction.figures] + [c.to_json() for c in extraction.checks]
+    return lines + ([incident_line(i) for i in extraction.incidents] if with_incidents else [])
 
 
 def _show(rows: list[dict[str, object]], fmt: Format, table_columns: list[str]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
+from urllib.parse import urlparse
 
 import pyarrow as pa
 
@@ -115,10 +116,15 @@ def with_reports(rows: list[dict[str, Any]],
         by_merged.setdefault(report["merged_id"], []).append(report_line(report))
     for row in rows:
         row["reports"] = by_merged.get(row["id"], [])
-        outlets = (r["outlet"] or r["doc"] for r in row["reports"])
-        row["source"] = "; ".join(dict.fromkeys(outlets))
+        row["source"] = "; ".join(dict.fromkeys(_source(r) for r in row["reports"]))
         row["notes"] = row["reports"][0]["evidence"] if row["reports"] else None
     return rows
+
+
+def _source(report: dict[str, Any]) -> str:
+    """The outlet, else the site of its address ('indianexpress.com'), else the document id."""
+    host = urlparse(report["url"] or "").netloc.removeprefix("www.")
+    return str(report["outlet"] or host or report["doc"])
 
 
 def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[str, str]]:

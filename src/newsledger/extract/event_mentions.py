@@ -23,10 +23,22 @@ from newsledger.extract.places import PlaceMention, read_lexicon
 from newsledger.extract.scan import Scan
 from newsledger.model import Document, Figure, Measure
 
-ROLES = frozenset({
-    "event_noun", "event_verb", "distinct", "claimed", "suspected", "negation",
-    "unnamed_perpetrator", "statement", "object", "near", "comparison", "speaker",
-})
+ROLES = frozenset(
+    {
+        "event_noun",
+        "event_verb",
+        "distinct",
+        "claimed",
+        "suspected",
+        "negation",
+        "unnamed_perpetrator",
+        "statement",
+        "object",
+        "near",
+        "comparison",
+        "speaker",
+    }
+)
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
 DAY_KINDS = frozenset({"day", "week"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -46,8 +58,11 @@ def _cues() -> dict[str, list[str]]:
     cues: dict[str, list[str]] = {}
     for line, (phrase, role) in read_lexicon("incident_cues.tsv", 2):
         if role not in ROLES:
-            raise LexiconError("lexicons/incident_cues.tsv", line,
-                               f"role {role!r} is not one of {', '.join(sorted(ROLES))}")
+            raise LexiconError(
+                "lexicons/incident_cues.tsv",
+                line,
+                f"role {role!r} is not one of {', '.join(sorted(ROLES))}",
+            )
         cues.setdefault(role, []).append(phrase)
     return cues
 
@@ -109,6 +124,13 @@ class Mention:
         return any(t.noun and t.determined and not t.plural for t in self.triggers)
 
     @property
+    def several(self) -> bool:
+        """Whether it tells of several events ('in raids', 'attacks across the north')."""
+        return not self.singular and any(
+            t.noun and t.plural and not t.definite for t in self.triggers
+        )
+
+    @property
     def verb(self) -> bool:
         """Whether an event verb tells it ('stormed', 'abducted')."""
         return any(not t.noun for t in self.triggers)
@@ -119,6 +141,11 @@ class Mention:
         return any(t.definite for t in self.triggers)
 
     @property
+    def blames(self) -> bool:
+        """Whether it says who claimed or is suspected of an event ('police suspect al-Shabaab')."""
+        return _blames(self.scan, self.start, self.end)
+
+    @property
     def places(self) -> list[PlaceMention]:
         """Places named in the mention."""
         return [p for p in self.scan.places if self.start <= p.start < self.end]
@@ -126,20 +153,27 @@ class Mention:
     @property
     def event_times(self) -> list[TimeMention]:
         """Time phrases that date the event: not the statement's day, not a point of comparison."""
-        return [t for t in self.scan.times
-                if self.start <= t.start < self.end and not _dates_other_thing(self.scan, t)]
+        return [
+            t
+            for t in self.scan.times
+            if self.start <= t.start < self.end and not _dates_other_thing(self.scan, t)
+        ]
 
 
 def find_mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list[Mention]:
     """The event mentions of one sentence; none when it has neither a trigger nor a toll."""
     triggers = find_triggers(scan)
-    counts = [f for f in figures if f.measure in TOLL_MEASURES
-              and scan.sentence.start <= f.start < scan.sentence.end]
-    if not triggers and not counts:
+    counts = [
+        f
+        for f in figures
+        if f.measure in TOLL_MEASURES and scan.sentence.start <= f.start < scan.sentence.end
+    ]
+    if not triggers and not counts and not _blames(scan):
         return []
     headline = is_headline(scan, document)
-    mentions = [Mention(scan, start, end, headline=headline)
-                for start, end in _segments(scan, triggers)]
+    mentions = [
+        Mention(scan, start, end, headline=headline) for start, end in _segments(scan, triggers)
+    ]
     for trigger in triggers:
         _containing(mentions, trigger.start).triggers.append(trigger)
     for figure in counts:
@@ -153,11 +187,16 @@ def find_triggers(scan: Scan) -> list[Trigger]:
     found: list[Trigger] = []
     for match in _trigger_pattern().finditer(text):
         start, end = match.start(), match.end()
-        if found and found[-1].noun and match.group("noun") and \
-                re.fullmatch(r"[\s-]*", text[found[-1].end - base:start]):
+        if (
+            found
+            and found[-1].noun
+            and match.group("noun")
+            and re.fullmatch(r"[\s-]*", text[found[-1].end - base : start])
+        ):
             start = found.pop().start - base  # "bomb attack", "suicide car bomb"
-        found.append(_trigger(text, base, start, end, bool(match.group("noun")),
-                              bool(match.group("plural"))))
+        found.append(
+            _trigger(text, base, start, end, bool(match.group("noun")), bool(match.group("plural")))
+        )
     return found
 
 
@@ -165,9 +204,17 @@ def _trigger(text: str, base: int, start: int, end: int, noun: bool, plural: boo
     before = text[:start]
     cue = _distinct_cue(before) if noun else None
     determiner = _determiner(before) if noun else None
-    return Trigger(base + start, base + end, text[start:end], noun, plural,
-                   determiner is not None, determiner in _DEFINITE, cue is not None,
-                   base + (cue if cue is not None else start))
+    return Trigger(
+        base + start,
+        base + end,
+        text[start:end],
+        noun,
+        plural,
+        determiner is not None,
+        determiner in _DEFINITE,
+        cue is not None,
+        base + (cue if cue is not None else start),
+    )
 
 
 def _determiner(before: str) -> str | None:
@@ -189,9 +236,10 @@ def _distinct_cue(before: str) -> int | None:
     tail = before[-60:]
     offset = len(before) - len(tail)
     for match in cue_pattern("distinct").finditer(tail):
-        between = tail[match.end():]
-        if re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*", between) and \
-                not re.search(r"\b(?:the|this|that)\b", between, re.IGNORECASE):
+        between = tail[match.end() :]
+        if re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*", between) and not re.search(
+            r"\b(?:the|this|that)\b", between, re.IGNORECASE
+        ):
             return offset + match.start()
     return None
 
@@ -209,6 +257,20 @@ def _segments(scan: Scan, triggers: Sequence[Trigger]) -> list[tuple[int, int]]:
     return merged
 
 
+def _blames(scan: Scan, start: int = 0, end: int | None = None) -> bool:
+    """A named party and a claim or suspicion in the same stretch of a sentence."""
+    end = scan.sentence.end if end is None else end
+    text = scan.text_between(max(start, scan.sentence.start), end)
+    parties = [
+        a
+        for a in scan.actors
+        if a.kind in ("armed_group", "state_force") and start <= a.start < end
+    ]
+    return bool(parties) and any(
+        cue_pattern(role).search(text) for role in ("claimed", "suspected")
+    )
+
+
 def _containing(mentions: list[Mention], position: int) -> Mention:
     return next((m for m in mentions if m.start <= position < m.end), mentions[-1])
 
@@ -217,8 +279,9 @@ def _dates_other_thing(scan: Scan, time: TimeMention) -> bool:
     """'said in a release on Thursday' dates the statement; 'since 2019' is a comparison."""
     before = scan.text_between(scan.sentence.start, time.start)
     near = before[-30:]
-    if re.search(rf"(?:{cue_pattern('statement').pattern})\W*(?:\w+\W+){{0,3}}$", near,
-                 re.IGNORECASE):
+    if re.search(
+        rf"(?:{cue_pattern('statement').pattern})\W*(?:\w+\W+){{0,3}}$", near, re.IGNORECASE
+    ):
         return True
     return bool(cue_pattern("comparison").search(before[-60:]))
 

@@ -22,19 +22,36 @@ LEXICON = "event_types.tsv"
 
 # ACLED's fixed taxonomy: event type -> its sub-event types (ACLED codebook, 2019 onwards).
 TAXONOMY: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory",
-                "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Grenade"),
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
     "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Excessive force against protesters", "Protest with intervention",
-                 "Peaceful protest"),
+    "Protests": (
+        "Excessive force against protesters",
+        "Protest with intervention",
+        "Peaceful protest",
+    ),
     "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity",
-                               "Disrupted weapons use", "Headquarters or base established",
-                               "Looting/property destruction", "Non-violent transfer of territory",
-                               "Other"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
 }
 EVENT_TYPE_OF: dict[str, str] = {sub: kind for kind, subs in TAXONOMY.items() for sub in subs}
 
@@ -90,21 +107,29 @@ def classify_event(text: str) -> EventClass | None:
     return best[2] if best else None
 
 
-def first_match(rule: EventRule, text: str, sentences: list[tuple[int, int]],
-                lexicon: EventRules) -> EventClass | None:
+def first_match(
+    rule: EventRule, text: str, sentences: list[tuple[int, int]], lexicon: EventRules
+) -> EventClass | None:
     """The first trigger of ``rule`` in ``text`` that is not negated and whose sentence passes."""
     for match in rule.trigger.finditer(text):
         start, end = sentence_around(sentences, match.start())
         sentence = text[start:end]
         if rule.context is not None and not rule.context.search(sentence):
             continue
-        if any(veto is not None and veto.search(sentence) for veto in (rule.unless, lexicon.exclude)):
+        if any(
+            veto is not None and veto.search(sentence) for veto in (rule.unless, lexicon.exclude)
+        ):
             continue
-        before = text[max(start, match.start() - _NEGATION_REACH):match.start()]
+        before = text[max(start, match.start() - _NEGATION_REACH) : match.start()]
         if lexicon.negation is not None and lexicon.negation.search(before):
             continue
-        return EventClass(EVENT_TYPE_OF[rule.sub_event_type], rule.sub_event_type,
-                          match.start(), match.end(), match.group())
+        return EventClass(
+            EVENT_TYPE_OF[rule.sub_event_type],
+            rule.sub_event_type,
+            match.start(),
+            match.end(),
+            match.group(),
+        )
     return None
 
 
@@ -136,7 +161,9 @@ def event_rules() -> EventRules:
     negations: list[str] = []
     for number, fields in _rows():
         if len(fields) != 6:
-            raise LexiconError(path, number, f"expected 6 tab-separated columns, found {len(fields)}")
+            raise LexiconError(
+                path, number, f"expected 6 tab-separated columns, found {len(fields)}"
+            )
         kind, name, priority, trigger, context, unless = fields
         if kind == "define":
             defines[name] = _expand(trigger, defines, number)
@@ -145,11 +172,21 @@ def event_rules() -> EventRules:
             found.append(_expand(trigger, defines, number))
             _compile(found[-1], number)  # a bad pattern is reported on its own line
         elif kind == "rule":
-            rules.append(_rule(name, priority, [_expand(p, defines, number) if p != "-" else None
-                                                for p in (trigger, context, unless)], number))
+            rules.append(
+                _rule(
+                    name,
+                    priority,
+                    [
+                        _expand(p, defines, number) if p != "-" else None
+                        for p in (trigger, context, unless)
+                    ],
+                    number,
+                )
+            )
         else:
-            raise LexiconError(path, number,
-                               f"kind {kind!r} is not one of define, exclude, negation, rule")
+            raise LexiconError(
+                path, number, f"kind {kind!r} is not one of define, exclude, negation, rule"
+            )
     ordered = tuple(sorted(rules, key=lambda rule: (rule.priority, rule.line)))
     return EventRules(ordered, _either(excludes), _either(negations, r"\s*$"))
 
@@ -187,8 +224,9 @@ def _rule(name: str, priority: str, patterns: list[str | None], line: int) -> Ev
 def _expand(pattern: str, defines: dict[str, str], line: int) -> str:
     def replace(match: re.Match[str]) -> str:
         if match[1] not in defines:
-            raise LexiconError(f"lexicons/{LEXICON}", line,
-                               f"{{{match[1]}}} is used before it is defined")
+            raise LexiconError(
+                f"lexicons/{LEXICON}", line, f"{{{match[1]}}} is used before it is defined"
+            )
         return f"(?:{defines[match[1]]})"
 
     return _PLACEHOLDER.sub(replace, pattern)
@@ -199,8 +237,18 @@ def _compile(pattern: str, line: int) -> re.Pattern[str]:
     try:
         return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
     except re.error as error:
-        raise LexiconError(f"lexicons/{LEXICON}", line, f"bad regular expression: {error}") from None
+        raise LexiconError(
+            f"lexicons/{LEXICON}", line, f"bad regular expression: {error}"
+        ) from None
 
 
-__all__ = ["EVENT_TYPE_OF", "TAXONOMY", "EventClass", "EventRule", "EventRules", "classify_event",
-           "event_rules", "sentence_spans"]
+__all__ = [
+    "EVENT_TYPE_OF",
+    "TAXONOMY",
+    "EventClass",
+    "EventRule",
+    "EventRules",
+    "classify_event",
+    "event_rules",
+    "sentence_spans",
+]

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.attribution import find_attributions
-from newsledger.extract.context import MEMBER_NOUNS, assign_context
+from newsledger.extract.context import assign_context
+from newsledger.extract.context_parties import role_words
 from newsledger.extract.measures import read_measure
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
@@ -137,7 +138,7 @@ def _same_kind(a: str | None, b: str | None) -> bool:
         a is None
         or b is None
         or a == b
-        or (a in MEMBER_NOUNS and b in MEMBER_NOUNS)
+        or (a in role_words("member") and b in role_words("member"))
         or {a, b} & {"people", "person"} != set()
     )
 

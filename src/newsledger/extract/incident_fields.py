@@ -2,7 +2,8 @@
 
 Rules:
   date    the first day, week or month that dates the event in its first mention; else the
-          period of its tolls (at most a month long); else a day told in a later mention. A weekday
+          period of its tolls (at most a month long; for an event marked as another one, only a
+          period its toll's own sentence states); else a day told in a later mention. A weekday
           without a publication date to resolve it keeps its text and no date.
   place   the most specific place (site, town, district, province, country) named in the first
           mention, else among its tolls' places, else in later mentions. geo_precision: 1 a site or
@@ -53,8 +54,11 @@ DateReading = tuple[date | None, DatePrecision | None, str | None]
 def incident_date(group: Sequence[Mention], scans: Sequence[Scan]) -> DateReading:
     """The event's date, its precision and its text (rule in the module docstring)."""
     first, rest = group[0], group[1:]
-    for reading in (_mention_date(first), _toll_date(group, scans),
-                    *(_mention_date(m) for m in rest)):
+    for reading in (
+        _mention_date(first),
+        _toll_date(group, scans),
+        *(_mention_date(m) for m in rest),
+    ):
         if reading[0] is not None:
             return reading
     for mention in group:
@@ -72,7 +76,10 @@ def _mention_date(mention: Mention) -> DateReading:
 
 
 def _toll_date(group: Sequence[Mention], scans: Sequence[Scan]) -> DateReading:
-    for figure in (f for m in group for f in m.counts):
+    # Another event ("a day after a bomb attack in Maiduguri") must not take the day the context
+    # rules carried to its toll from the event told before it.
+    carried_ok = not group[0].distinct
+    for figure in (f for m in group for f in m.counts if carried_ok or f.time_text):
         start, end = figure.period_start, figure.period_end
         if start and end and (end - start).days < _MAX_EVENT_DAYS:
             return start, precision(start, end), figure.time_text or _time_text(scans, start, end)
@@ -114,23 +121,27 @@ def incident_place(group: Sequence[Mention]) -> PlaceReading:
 
 def _place_candidates(group: Sequence[Mention]) -> list[tuple[Place, str, bool]]:
     first = group[0]
-    found = [(p.place, "in the incident's sentence", _is_near(first.scan, p.start))
-             for p in first.places]
+    found = [
+        (p.place, "in the incident's sentence", _is_near(first.scan, p.start)) for p in first.places
+    ]
     for figure in (f for m in group for f in m.counts):
         for name in figure.locations:
             place = lookup_place(name)
             if place is not None:
                 found.append((place, "for the incident's toll", _near_in_group(group, place)))
     for mention in group[1:]:
-        found += [(p.place, "in a later sentence on the incident", _is_near(mention.scan, p.start))
-                  for p in mention.places]
+        found += [
+            (p.place, "in a later sentence on the incident", _is_near(mention.scan, p.start))
+            for p in mention.places
+        ]
     return found
 
 
 def _is_near(scan: Scan, position: int) -> bool:
     before = scan.text_between(scan.sentence.start, position)[-20:]
-    return bool(re.search(rf"(?:{cue_pattern('near').pattern})\W*(?:the\s+)?$", before,
-                          re.IGNORECASE))
+    return bool(
+        re.search(rf"(?:{cue_pattern('near').pattern})\W*(?:the\s+)?$", before, re.IGNORECASE)
+    )
 
 
 def _near_in_group(group: Sequence[Mention], place: Place) -> bool:
@@ -160,8 +171,10 @@ def distance_km(a: Place, b: Place) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + \
-        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
@@ -215,8 +228,11 @@ def _acting_parties(mention: Mention) -> list[tuple[ActorMention, int]]:
     for actor in scan.actors:
         if not mention.start <= actor.start < mention.end or actor.kind not in PARTY_KINDS:
             continue
-        if any(a <= actor.start < b for a, b in victims) or _speaks(scan, actor) or \
-                _attacked(scan, actor):
+        if (
+            any(a <= actor.start < b for a, b in victims)
+            or _speaks(scan, actor)
+            or _attacked(scan, actor)
+        ):
             continue
         found.append((actor, _agent_score(scan, actor)))
     return found
@@ -230,11 +246,11 @@ def _agent_score(scan: Scan, actor: ActorMention) -> int:
         return 3
     head = after[:40]
     for role in ("event_noun", "event_verb", "claimed"):
-        if re.match(rf"\W{{0,3}}(?:[\w'-]+\s+)?(?:{cue_pattern(role).pattern})", head,
-                    re.IGNORECASE):
+        if re.match(
+            rf"\W{{0,3}}(?:[\w'-]+\s+)?(?:{cue_pattern(role).pattern})", head, re.IGNORECASE
+        ):
             return 3
-    if re.match(rf"\W{{0,3}}(?:{cue_pattern('unnamed_perpetrator').pattern})", head,
-                re.IGNORECASE):
+    if re.match(rf"\W{{0,3}}(?:{cue_pattern('unnamed_perpetrator').pattern})", head, re.IGNORECASE):
         return 2
     return 1
 
@@ -242,25 +258,33 @@ def _agent_score(scan: Scan, actor: ActorMention) -> int:
 def _speaks(scan: Scan, actor: ActorMention) -> bool:
     before = scan.text_between(scan.sentence.start, actor.start)[-30:]
     after = scan.text_between(actor.end, scan.sentence.end)[:25]
-    if re.match(rf"\W*(?:[\w'-]+\s+){{0,2}}(?:{cue_pattern('statement').pattern})", after,
-                re.IGNORECASE):
+    if re.match(
+        rf"\W*(?:[\w'-]+\s+){{0,2}}(?:{cue_pattern('statement').pattern})", after, re.IGNORECASE
+    ):
         return True
-    return bool(re.search(rf"(?:{cue_pattern('speaker').pattern})\s+(?:the\s+)?$", before,
-                          re.IGNORECASE))
+    return bool(
+        re.search(rf"(?:{cue_pattern('speaker').pattern})\s+(?:the\s+)?$", before, re.IGNORECASE)
+    )
 
 
 def _attacked(scan: Scan, actor: ActorMention) -> bool:
     before = scan.text_between(scan.sentence.start, actor.start)[-25:]
-    return bool(re.search(rf"(?:{cue_pattern('object').pattern})\s+(?:the\s+|a\s+)?$", before,
-                          re.IGNORECASE))
+    return bool(
+        re.search(
+            rf"(?:{cue_pattern('object').pattern})\s+(?:the\s+|a\s+)?$", before, re.IGNORECASE
+        )
+    )
 
 
 def _toll_party(group: Sequence[Mention]) -> tuple[int, str, Scan] | None:
     """The party a toll is attributed to ('eight farmers ... by ISWAP'), if not the victims'."""
     for mention in group:
         for figure in mention.counts:
-            if figure.actor and actor_kind(figure.actor) in PARTY_KINDS and \
-                    figure.actor.casefold() not in (figure.counted or "").casefold():
+            if (
+                figure.actor
+                and actor_kind(figure.actor) in PARTY_KINDS
+                and figure.actor.casefold() not in (figure.counted or "").casefold()
+            ):
                 return 2, figure.actor, mention.scan
     return None
 
@@ -277,7 +301,7 @@ def _status(group: Sequence[Mention], actor: str) -> str:
 
 def _claims(text: str) -> bool:
     for match in cue_pattern("claimed").finditer(text):
-        if not cue_pattern("negation").search(text[max(0, match.start() - 25):match.start()]):
+        if not cue_pattern("negation").search(text[max(0, match.start() - 25) : match.start()]):
             return True
     return False
 
@@ -292,11 +316,12 @@ def target(group: Sequence[Mention]) -> str | None:
         category = _victims(figure)
         if category:
             return category
-    for mention in group:  # "detonated their belts in a crowd of workers"
-        for trigger in mention.triggers:
-            after = mention.scan.text_between(trigger.end, min(trigger.end + _TARGET_REACH,
-                                                               mention.end))
-            category = _named_target(after)
+    for mention in group:  # "detonated their belts in a crowd of workers", "9 people at a market"
+        ends = [t.end for t in mention.triggers] + [f.end for f in mention.counts]
+        for end in sorted(ends):
+            category = _named_target(
+                mention.scan.text_between(end, min(end + _TARGET_REACH, mention.end))
+            )
             if category:
                 return category
     return None
@@ -304,8 +329,11 @@ def target(group: Sequence[Mention]) -> str | None:
 
 def _victims(figure: Figure) -> str | None:
     counted = (figure.counted or "").casefold()
-    if figure.actor and figure.actor.casefold() in counted and \
-            actor_kind(figure.actor) in PARTY_KINDS:
+    if (
+        figure.actor
+        and figure.actor.casefold() in counted
+        and actor_kind(figure.actor) in PARTY_KINDS
+    ):
         return figure.actor  # "12 ISWAP fighters" killed in an airstrike
     return _named_target(counted)
 

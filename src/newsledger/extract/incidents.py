@@ -13,9 +13,10 @@ Anchor: a mention that reports one specific event, so that it may open an incide
   - a killed/injured/kidnapped figure that is not aggregate, told as one event (a singular event
     noun - "a car bomb", "the attack", "an ambush" -, an event verb - "stormed", "abducted" -, a
     day or week in the mention, or a toll period of at most seven days), with a date or a place;
-  - or, without a toll, a singular event noun or an event verb with a day, week or month that
-    dates it (a place alone is not enough: "an attack on the prison ... the biggest since 2019"
-    in a photo caption is background, not a report).
+  - or, without a toll, a singular event noun or an event verb with a day or week that dates
+    it, or a singular event noun with a month (a place alone is not enough: "an attack on the
+    prison ... the biggest since 2019" in a photo caption is background, not a report);
+  - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
 half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
 or operations ("313 operations", "4 deadly attacks"); a sentence dated only by a quarter, half,
@@ -54,13 +55,15 @@ _SAME_AREA_KM = 50.0  # two towns this close may be one event told from either
 
 def find_incidents(document: Document, figures: Sequence[Figure]) -> list[Incident]:
     """The incidents of a document, given its figures; ids i1, i2, ... in text order."""
-    sentences = [s for s in split_sentences(document.text)
-                 if not in_noise(s.start, s.end, document.noise)]
+    sentences = [
+        s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
+    ]
     return incidents_from_scans(document, figures, [scan_sentence(s, document) for s in sentences])
 
 
-def incidents_from_scans(document: Document, figures: Sequence[Figure],
-                         scans: Sequence[Scan]) -> list[Incident]:
+def incidents_from_scans(
+    document: Document, figures: Sequence[Figure], scans: Sequence[Scan]
+) -> list[Incident]:
     """The incidents told by already scanned sentences (the pure core of ``find_incidents``)."""
     # 1.
     mentions = [m for scan in scans for m in find_mentions(scan, figures, document)]
@@ -79,8 +82,12 @@ def incidents_from_scans(document: Document, figures: Sequence[Figure],
 
 def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
     sentence = mention.scan.sentence
-    if any(f.measure in _COUNTED_EVENTS and f.quantity.low > 1
-           and sentence.start <= f.start < sentence.end for f in figures):
+    if any(
+        f.measure in _COUNTED_EVENTS
+        and f.quantity.low > 1
+        and sentence.start <= f.start < sentence.end
+        for f in figures
+    ):
         return True
     kinds = {t.kind for t in mention.event_times}
     if kinds & _COARSE_KINDS and not kinds & DAY_KINDS:
@@ -105,12 +112,19 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
 
 
 def _anchor(mention: Mention) -> bool:
+    if mention.several:
+        return False
     times = mention.event_times
     if mention.counts:
-        specific = mention.singular or mention.verb or any(t.kind in DAY_KINDS for t in times) \
+        specific = (
+            mention.singular
+            or mention.verb
+            or any(t.kind in DAY_KINDS for t in times)
             or any(_short_period(f) for f in mention.counts)
-        located = bool(times or mention.places or any(f.locations or f.period_start
-                                                     for f in mention.counts))
+        )
+        located = bool(
+            times or mention.places or any(f.locations or f.period_start for f in mention.counts)
+        )
         return specific and located
     kinds = {t.kind for t in times}
     by_day = bool(kinds & DAY_KINDS) and (mention.singular or mention.verb)
@@ -124,7 +138,13 @@ def _short_period(figure: Figure) -> bool:
 
 def _refers(mention: Mention) -> bool:
     """Whether a mention that opens nothing still tells of an event told before."""
-    return bool(mention.counts) or mention.definite or mention.verb or mention.singular
+    return (
+        bool(mention.counts)
+        or mention.definite
+        or mention.verb
+        or mention.singular
+        or mention.blames
+    )
 
 
 # --- 3. grouping ------------------------------------------------------------------------------
@@ -183,8 +203,11 @@ def _place(mention: Mention) -> Place | None:
 
 
 def _rank(place: Place) -> int:
-    return ("site", "city", "admin2", "admin1", "country").index(place.kind) \
-        if place.kind in ("site", "city", "admin2", "admin1", "country") else 5
+    return (
+        ("site", "city", "admin2", "admin1", "country").index(place.kind)
+        if place.kind in ("site", "city", "admin2", "admin1", "country")
+        else 5
+    )
 
 
 def _finer(a: Place, b: Place) -> bool:
@@ -207,8 +230,9 @@ def _related(a: Place, b: Place) -> bool:
 # --- 4. the record ----------------------------------------------------------------------------
 
 
-def _build(document: Document, number: int, group: Sequence[Mention],
-           scans: Sequence[Scan]) -> Incident:
+def _build(
+    document: Document, number: int, group: Sequence[Mention], scans: Sequence[Scan]
+) -> Incident:
     # The main sentence: the first anchor in the body (a headline rounds and abridges).
     anchors = [m for m in group if _anchor(m)] or list(group)
     anchor = next((m for m in anchors if not m.headline), anchors[0])
@@ -219,31 +243,57 @@ def _build(document: Document, number: int, group: Sequence[Mention],
     party, status = perpetrator(ordered)
     sentence = anchor.scan.sentence
     return Incident(
-        doc=document.key, id=f"i{number}", start=sentence.start, end=sentence.end,
-        date=day, date_precision=day_precision, date_text=day_text,
-        country=place.country if place else None, admin1=admin1_of(place) if place else None,
-        place=place.name if place else None, lat=place.lat if place else None,
-        lon=place.lon if place else None, geo_precision=geo_precision, geo_reason=geo_reason,
-        type=event_type, sub_type=sub_type, perpetrator=party, perpetrator_status=status,
-        target=target(ordered), killed=toll(ordered, Measure.KILLED),
-        injured=toll(ordered, Measure.INJURED), kidnapped=toll(ordered, Measure.KIDNAPPED),
+        doc=document.key,
+        id=f"i{number}",
+        start=sentence.start,
+        end=sentence.end,
+        date=day,
+        date_precision=day_precision,
+        date_text=day_text,
+        country=place.country if place else None,
+        admin1=admin1_of(place) if place else None,
+        place=place.name if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geo_precision=geo_precision,
+        geo_reason=geo_reason,
+        type=event_type,
+        sub_type=sub_type,
+        perpetrator=party,
+        perpetrator_status=status,
+        target=target(ordered),
+        killed=toll(ordered, Measure.KILLED),
+        injured=toll(ordered, Measure.INJURED),
+        kidnapped=toll(ordered, Measure.KIDNAPPED),
     )
 
 
 def incident_line(incident: Incident) -> dict[str, object]:
     """The incident line of ``extract --incidents --format jsonl`` (docs/contract.md)."""
     return {
-        "kind": "incident", "doc": incident.doc, "id": incident.id,
-        "start": incident.start, "end": incident.end,
+        "kind": "incident",
+        "doc": incident.doc,
+        "id": incident.id,
+        "start": incident.start,
+        "end": incident.end,
         "date": incident.date.isoformat() if incident.date else None,
         "date_precision": incident.date_precision.value if incident.date_precision else None,
-        "date_text": incident.date_text, "country": incident.country, "admin1": incident.admin1,
-        "place": incident.place, "lat": incident.lat, "lon": incident.lon,
-        "geo_precision": incident.geo_precision, "geo_reason": incident.geo_reason,
-        "type": incident.type, "sub_type": incident.sub_type,
-        "perpetrator": incident.perpetrator, "perpetrator_status": incident.perpetrator_status,
-        "target": incident.target, "killed": count_line(incident.killed),
-        "injured": count_line(incident.injured), "kidnapped": count_line(incident.kidnapped),
+        "date_text": incident.date_text,
+        "country": incident.country,
+        "admin1": incident.admin1,
+        "place": incident.place,
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "geo_precision": incident.geo_precision,
+        "geo_reason": incident.geo_reason,
+        "type": incident.type,
+        "sub_type": incident.sub_type,
+        "perpetrator": incident.perpetrator,
+        "perpetrator_status": incident.perpetrator_status,
+        "target": incident.target,
+        "killed": count_line(incident.killed),
+        "injured": count_line(incident.injured),
+        "kidnapped": count_line(incident.kidnapped),
     }
 
 
@@ -251,8 +301,12 @@ def count_line(count: IncidentCount | None) -> dict[str, object] | None:
     """One toll as ``{"low", "high", "qualifier", "figure"}``, or None when not reported."""
     if count is None:
         return None
-    return {"low": count.low, "high": count.high, "qualifier": count.qualifier.value,
-            "figure": count.figure}
+    return {
+        "low": count.low,
+        "high": count.high,
+        "qualifier": count.qualifier.value,
+        "figure": count.figure,
+    }
 
 
 __all__ = ["count_line", "find_incidents", "incident_line", "incidents_from_scans"]

@@ -408,7 +408,6 @@ def _iso(day: date | None) -> str | None:
 __all__ = [
     "Reconciled",
     "Relation",
-    "agree",
     "bounds",
     "conflict_pairs",
     "group_json",

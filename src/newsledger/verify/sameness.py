@@ -16,8 +16,8 @@ its time expression and counted head, and the closure of its places. ``same_thin
 6. places: equal closures (a place plus what contains it), or, when both periods are stated, one
    figure naming a coarser place of the other's single most specific place ("Borno" for "Mafa,
    Borno"); "Iraq" and "Iraq, Syria" are different things (two most specific places);
-7. when the time is unknown (no period, no publication date): equal closures and time expressions
-   that do not contradict ("now" against "last December").
+7. when the time is unknown (no period, no publication date): equal actors, equal closures, and
+   time expressions that do not contradict ("now" against "last December").
 """
 
 from __future__ import annotations
@@ -282,8 +282,8 @@ def same_thing(a: Reading, b: Reading, links: Links) -> bool:
     when = same_time(a, b)
     if when is False:
         return False
-    if when is None and _times_contradict(a, b):
-        return False
+    if when is None and (_times_contradict(a, b) or fa.actor != fb.actor):
+        return False  # with no time to go by, everything else must match, the actor too
     stated = when is True and _both_periods(a, b)
     return places_match(a, b, loose=stated)
 

@@ -1,0 +1,253 @@
+"""Actor and source of a figure: the party whose members or acts are counted, and who says so.
+
+The rules are listed in ``context.py``'s docstring (the "actor" and "source" entries).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
+from newsledger.extract.attribution import Attribution, attribution_for
+from newsledger.extract.measures import counted_noun
+from newsledger.extract.scan import Draft, Scan
+from newsledger.lexicons import read_table
+from newsledger.model import Document, Measure
+
+_PARTY_KINDS = ("armed_group", "state_force")
+_SOURCE_KINDS = frozenset({"agency", "government", "coalition", "ngo", "media"})
+_VIOLENT = frozenset(
+    {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
+)
+_AGENT_ANAPHORA = re.compile(
+    r"\bby (?:the )?(insurgents|militants|terrorists|jihadists|gunmen|attackers|group)\b",
+    re.IGNORECASE,
+)
+_HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
+_ACTOR_AS_MODIFIER = re.compile(
+    r"^\W*(attacks?|bombings?|ambush(?:es)?|raids?|assaults?|insurgents|militants|"
+    r"fighters|gunmen|terrorists)\b",
+    re.IGNORECASE,
+)
+_AGAINST = re.compile(
+    r"\b(?:against|targeting|on)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+)
+_OF_THE_ATTACK = re.compile(
+    r"\bof the (attack|assault|bombing|raid|ambush|massacre)\b", re.IGNORECASE
+)
+_ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+_SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
+_BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
+
+
+@cache
+def role_words(kind: str) -> frozenset[str]:
+    """Lemmas of lexicons/roles.tsv of one kind ('member' or 'perpetrator')."""
+    return frozenset(term for term, k in read_table("roles.tsv", 2) if k == kind)
+
+
+def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """Fill the actor of every draft."""
+    dominant = _dominant_party(scans)
+    for draft in drafts:
+        draft.actor = _actor_for(draft, dominant)
+
+
+def _dominant_party(scans: Sequence[Scan]) -> str | None:
+    counts = Counter(a.canonical for s in scans for a in s.actors if a.kind == "armed_group")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _actor_for(draft: Draft, dominant: str | None) -> str | None:
+    scan, q = draft.scan, draft.quantity
+    parties = [
+        a
+        for a in scan.actors
+        if a.kind == "armed_group"
+        or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
+    ]
+    counted_end = q.end + len(draft.counted or "") + 2
+    inside = [a for a in parties if q.start <= a.start < counted_end]
+    if inside:
+        return inside[0].canonical
+    agent = _agent(draft, parties, dominant)
+    if agent:
+        return agent
+    if draft.measure is Measure.OPERATIONS:
+        # operations are counted against a group: "against X", else the story's main armed group
+        target = _AGAINST.search(scan.text_between(q.end, scan.sentence.end))
+        named = find_actors(target.group(1)) if target else []
+        return named[0].canonical if named else dominant or _preferred(parties, q.start)
+    if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
+        return dominant  # "three victims of the attack": the attack the story is about
+    if draft.counted_head in role_words("member"):
+        # members of a group: the armed group named, never the state force that fought them
+        groups = [a for a in parties if a.kind == "armed_group"]
+        return _preferred(groups, q.start) or dominant
+    if draft.measure in _VIOLENT:
+        before = [a for a in parties if a.end <= q.start]
+        return _preferred(before, q.start) or _subject_perpetrator(draft)
+    return None
+
+
+def _subject_perpetrator(draft: Draft) -> str | None:
+    """'Other parties, including gunmen, killed 10 civilians': the verb's subject is the doer."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    noun = counted_noun(scan.parse.doc[draft.token])
+    if noun.dep_ != "dobj":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+    text = " ".join(t.text for t in words)
+    named = find_actors(text)
+    if named:
+        return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
+    return text if subject.lemma_.lower() in role_words("perpetrator") else None
+
+
+def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
+    """The perpetrator stated after the number, before the next one ('... killed by ISWAP')."""
+    scan, q = draft.scan, draft.quantity
+    # An enumeration ("86 civilians, including 6 children and 31 women, lost their lives at the
+    # hands of ...") shares its agent: only a number starting a new clause ends the window.
+    limit = min(
+        (
+            x.start
+            for x in scan.quantities
+            if x.start > q.start
+            and not _ENUMERATION.search(scan.text_between(x.start - 14, x.start))
+        ),
+        default=scan.sentence.end,
+    )
+    for actor in parties:
+        before = scan.text_between(scan.sentence.start, actor.start).rstrip()
+        after = scan.text_between(actor.end, scan.sentence.end)
+        if _ACTOR_AS_MODIFIER.match(after):
+            return actor.canonical
+        if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
+            return actor.canonical
+    window = scan.text_between(q.end, limit)
+    if _AGENT_ANAPHORA.search(window) and dominant:
+        return dominant
+    hands = _HANDS_OF.search(window)
+    if hands:
+        named = find_actors(hands.group(1))
+        if len(named) == 1 and " and " not in hands.group(1):
+            return named[0].canonical
+        return hands.group(1).strip()
+    return None
+
+
+def _preferred(parties: Sequence[ActorMention], position: int) -> str | None:
+    for kind in _PARTY_KINDS:
+        of_kind = [a for a in parties if a.kind == kind]
+        if of_kind:
+            return min(of_kind, key=lambda a: abs(a.start - position)).canonical
+    return None
+
+
+def _in_attribution(actor: ActorMention, attribution: Attribution | None, scan: Scan) -> bool:
+    """Whether the actor is the speaker or in the speaker's title ('spokesman for the Command')."""
+    if attribution is None:
+        return False
+    start = scan.sentence.start + attribution.start
+    end = start + len(attribution.text)
+    if start <= actor.start < end:
+        return True
+    if attribution.anchor < 0:  # "according to X, Y killed ...": the comma ends the attribution
+        return False
+    between = scan.text_between(end, actor.start)
+    return between.lstrip().startswith(",") and len(between) < 60 and " that " not in between
+
+
+def assign_sources(
+    drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int], document: Document
+) -> None:
+    """Fill the source of every draft."""
+    named = _named_sources(scans)
+    by_paragraph: dict[int, str] = {}
+    for position, name in named.items():
+        by_paragraph.setdefault(scans[position].sentence.paragraph, name)
+    fallback = _document_source(document, scans, list(named.values()))
+    for draft in drafts:
+        position = index[id(draft.scan)]
+        attribution = _attribution_of(draft)
+        if attribution is not None and not attribution.generic:
+            draft.source = source_name(attribution.text)
+        elif attribution is not None:
+            earlier = [name for p, name in named.items() if p <= position]
+            draft.source = earlier[-1] if earlier else fallback
+        else:
+            draft.source = (
+                _subject_source(draft.scan)
+                or by_paragraph.get(draft.scan.sentence.paragraph)
+                or fallback
+            )
+
+
+def _attribution_of(draft: Draft) -> Attribution | None:
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return scan.attributions[0] if scan.attributions else None
+    return attribution_for(scan.attributions, scan.parse.doc[draft.token])
+
+
+def _named_sources(scans: Sequence[Scan]) -> dict[int, str]:
+    named = {}
+    for i, scan in enumerate(scans):
+        specific = [a for a in scan.attributions if not a.generic]
+        if specific:
+            named[i] = source_name(specific[-1].text)
+    return named
+
+
+def source_name(text: str) -> str:
+    """A source as written, or the canonical name of the organisation it names."""
+    mentions = find_actors(text)
+    if mentions:
+        return mentions[0].canonical
+    return canonical_actor(text)
+
+
+def _document_source(document: Document, scans: Sequence[Scan], named: list[str]) -> str | None:
+    """Whom a story's unattributed figures come from: a 'Source:' line, the source it names most,
+    the organisation it mentions most (twice or more), or its byline."""
+    line = _SOURCE_LINE.search(document.text)
+    if line:
+        return source_name(line.group(1))
+    counts = Counter(a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS)
+    if counts and counts.most_common(1)[0][1] >= 2:
+        return counts.most_common(1)[0][0]
+    proper = [name for name in named if len(_CAPITALISED.findall(name)) >= 2]
+    if proper:
+        return Counter(proper).most_common(1)[0][0]
+    byline = _BYLINE.search(document.text[:300])
+    return byline.group(1).strip() if byline else None
+
+
+def _subject_source(scan: Scan) -> str | None:
+    """A reporting organisation as subject ('U.S. Central Command ... conducted 94 missions')."""
+    if scan.parse is None:
+        return None
+    for token in scan.parse:
+        if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+            continue
+        start = scan.sentence.start + token.left_edge.idx - scan.parse.start_char
+        end = (
+            scan.sentence.start
+            + token.right_edge.idx
+            + len(token.right_edge.text)
+            - scan.parse.start_char
+        )
+        for mention in scan.actors:
+            if start <= mention.start and mention.end <= end and mention.kind in _SOURCE_KINDS:
+                return mention.canonical
+    return None

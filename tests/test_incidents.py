@@ -1,0 +1,303 @@
+"""Incidents: one record per reported event, periodic totals left out, reports merged across outlets."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from newsledger.cli import app
+from newsledger.extract.incidents import incident_line
+from newsledger.model import DatePrecision, Document, Incident, IncidentCount, Qualifier
+from newsledger.pipeline import extract
+from newsledger.store import Ledger
+from newsledger.verify.incidents import (
+    IncidentReport,
+    merge_counts,
+    merge_incidents,
+    same_incident,
+)
+
+runner = CliRunner()
+
+MOGADISHU = (
+    "MOGADISHU, Somalia - A car bomb exploded near a busy checkpoint in Mogadishu on Saturday, "
+    "killing at least 11 people and wounding 20 others, police said. No group has claimed "
+    "responsibility, but police suspect al-Shabaab, which often carries out such attacks in the "
+    "capital."
+)
+MOGADISHU_LATER = (
+    "At least 15 people were killed in Saturday's car bomb attack near a checkpoint in Mogadishu, "
+    "officials said on Monday. Al-Shabaab claimed responsibility for the attack in a statement."
+)
+BAIDOA = "A suicide bomber killed nine people at a market in Baidoa on Saturday, a local official said."
+ZAMFARA = (
+    "Gunmen abducted 30 villagers in Maru Local Government Area of Zamfara State on Sunday night, "
+    "police said on Monday. The kidnappers stormed the village on motorcycles."
+)
+AIRSTRIKE = (
+    "A Nigerian Air Force airstrike killed 12 ISWAP fighters near Damboa in Borno State on "
+    "Tuesday, the military said."
+)
+TWO_ATTACKS = (
+    "Gunmen killed five farmers in Maru, Zamfara State, on Sunday, police said.\n"
+    "The attack came a day after a bomb attack in Maiduguri killed three traders."
+)
+PERIODIC = {
+    "half-year release": (
+        "U.S. Central Command said on Tuesday that 44 ISIS operatives were killed and 166 detained "
+        "in Iraq and Syria in the first half of 2024. Coalition forces conducted 196 operations "
+        "against the group.", date(2024, 7, 9)),
+    "monthly monitor": (
+        "The Syrian Network for Human Rights said 161 civilians were killed in Syria during October "
+        "2023. Regime forces were responsible for the killing of 61 civilians, and the report "
+        "documented four massacres.", date(2023, 11, 1)),
+    "week of raids": (
+        "Iraqi security forces killed 12 ISIS militants and arrested 7 others in raids in Anbar "
+        "last week, the Joint Operations Command said on Sunday.", date(2024, 3, 10)),
+    "background caption": (
+        "An attack on the prison in Hassakeh was the biggest operation by the group since the fall "
+        "of its caliphate in 2019.", date(2022, 12, 30)),
+}
+
+
+def _incidents(text: str, published: date, name: str = "doc") -> list[Incident]:
+    return list(extract(Document(text, published=published, name=name)).incidents)
+
+
+def _count(count: IncidentCount | None) -> tuple[int, int | None, str] | None:
+    return None if count is None else (count.low, count.high, count.qualifier.value)
+
+
+# --- one document -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (MOGADISHU, date(2024, 3, 10), {
+            "date": date(2024, 3, 9), "date_precision": DatePrecision.DAY, "country": "Somalia",
+            "place": "Mogadishu", "geo_precision": 1, "perpetrator": "al-Shabaab",
+            "perpetrator_status": "suspected", "killed": (11, None, "at_least"),
+            "injured": (20, 20, "exact"), "kidnapped": None}),
+        (MOGADISHU_LATER, date(2024, 3, 11), {
+            "date": date(2024, 3, 9), "place": "Mogadishu", "perpetrator": "al-Shabaab",
+            "perpetrator_status": "claimed", "killed": (15, None, "at_least")}),
+        (ZAMFARA, date(2024, 5, 13), {
+            "date": date(2024, 5, 12), "country": "Nigeria", "admin1": "Zamfara", "place": "Maru",
+            "geo_precision": 2, "perpetrator": "Unidentified armed group", "target": "Civilians",
+            "killed": None, "kidnapped": (30, 30, "exact")}),
+        (AIRSTRIKE, date(2024, 2, 1), {
+            "date": date(2024, 1, 30), "admin1": "Borno", "place": "Damboa",
+            "perpetrator": "Nigerian Army", "perpetrator_status": "stated", "target": "ISWAP",
+            "killed": (12, 12, "exact")}),
+        (BAIDOA, date(2024, 3, 10), {
+            "place": "Baidoa", "target": "Civilians", "killed": (9, 9, "exact")}),
+    ],
+    ids=["car bomb", "car bomb, next day", "kidnapping", "airstrike", "suicide bomber"],
+)
+def test_incidents_one_report(text: str, published: date, expected: dict[str, Any]) -> None:
+    (incident,) = _incidents(text, published)
+    for name, value in expected.items():
+        got = getattr(incident, name)
+        assert (_count(got) if name in ("killed", "injured", "kidnapped") else got) == value, name
+
+
+@pytest.mark.parametrize(("text", "published"), list(PERIODIC.values()), ids=list(PERIODIC))
+def test_incidents_periodic_reports_have_none(text: str, published: date) -> None:
+    assert _incidents(text, published) == []
+
+
+def test_incidents_tolls_link_their_figures() -> None:
+    extraction = extract(Document(MOGADISHU, published=date(2024, 3, 10), name="mog"))
+    (incident,) = extraction.incidents
+    figures = {f.id: f for f in extraction.figures}
+    assert incident.killed is not None and incident.injured is not None
+    assert figures[incident.killed.figure or ""].text.startswith("at least 11")
+    assert figures[incident.injured.figure or ""].quantity.low == 20
+    assert MOGADISHU[incident.start:incident.end].startswith("MOGADISHU")
+
+
+def test_incidents_another_attack_is_another_incident() -> None:
+    first, second = _incidents(TWO_ATTACKS, date(2024, 5, 13))
+    assert (first.place, _count(first.killed)) == ("Maru", (5, 5, "exact"))
+    assert (second.place, _count(second.killed)) == ("Maiduguri", (3, 3, "exact"))
+    assert second.date is None  # "a day after": the text does not say which day
+
+
+def test_incidents_body_toll_wins_over_headline() -> None:
+    text = ("10 farmers killed in ISWAP attack in Borno\n"
+            "ISWAP fighters killed 8 farmers in Mafa, Borno State, on Thursday, June 22, 2023.")
+    (incident,) = _incidents(text, date(2023, 6, 23))
+    assert _count(incident.killed) == (8, 8, "exact")
+    assert incident.date == date(2023, 6, 22)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("newsledger.extract.event_types") is None,
+                    reason="the event classifier is not there")
+def test_incidents_take_the_event_type_from_the_classifier() -> None:
+    (incident,) = _incidents(MOGADISHU, date(2024, 3, 10))
+    assert incident.type is not None
+
+
+def test_incidents_line_keys_are_the_contract() -> None:
+    (incident,) = _incidents(MOGADISHU, date(2024, 3, 10), name="mog")
+    line = incident_line(incident)
+    assert {"kind", "doc", "id", "date", "date_precision", "country", "admin1", "place", "lat",
+            "lon", "type", "sub_type", "perpetrator", "target", "killed", "injured",
+            "kidnapped"} <= set(line)
+    assert line["kind"] == "incident" and line["doc"] == "mog" and line["date"] == "2024-03-09"
+    assert line["killed"] == {"low": 11, "high": None, "qualifier": "at_least",
+                              "figure": incident.killed.figure if incident.killed else None}
+    assert line["kidnapped"] is None
+    json.dumps(line)  # plain JSON types only
+
+
+# --- merging ----------------------------------------------------------------------------------
+
+
+def _incident(doc: str, **fields: Any) -> Incident:
+    base = Incident(
+        doc=doc, id="i1", start=0, end=10, date=date(2024, 3, 9),
+        date_precision=DatePrecision.DAY, date_text="on Saturday", country="Somalia",
+        admin1="Banadir", place="Mogadishu", lat=2.04, lon=45.34, geo_precision=1,
+        geo_reason="town_named", type="Explosions/Remote violence", sub_type=None,
+        perpetrator=None, perpetrator_status=None, target=None,
+        killed=IncidentCount(11, None, Qualifier.AT_LEAST, "f1"))
+    return replace(base, **fields)
+
+
+def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any) -> IncidentReport:
+    return IncidentReport(_incident(doc, **fields), published, None, "")
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        ({"date": date(2024, 3, 10)}, True),
+        ({"date": date(2024, 3, 14)}, False),
+        ({"date": None, "date_precision": None}, True),  # published the day after: within 3 days
+        ({"date": None, "date_precision": None, "published": None}, True),  # undated, same town
+        ({"date": None, "date_precision": None, "published": None, "place": "Baidoa",
+          "lat": 3.11, "lon": 43.65}, False),
+        ({"place": "Baidoa", "admin1": "Bay", "lat": 3.11, "lon": 43.65}, False),  # other city
+        ({"place": "Hodan", "geo_precision": 2, "lat": 2.03, "lon": 45.31}, False),  # unknown
+        ({"type": "Protests"}, False),
+        ({"type": "Violence against civilians"}, True),
+        ({"country": "Kenya"}, False),
+    ],
+    ids=["next day", "five days later", "undated, published next day", "undated, same town",
+         "undated, other town", "same day, other city", "unknown district", "protest",
+         "attack vs bombing", "other country"],
+)
+def test_incidents_same_incident(other: dict[str, Any], same: bool) -> None:
+    published = other.pop("published", date(2024, 3, 10))
+    assert same_incident(_report("a"), _report("b", published, **other)) is same
+
+
+def test_incidents_merge_two_outlets_keep_both_tolls() -> None:
+    early = _report("a")
+    later = _report("b", date(2024, 3, 11), killed=IncidentCount(15, None, Qualifier.AT_LEAST, "f2"),
+                    perpetrator="al-Shabaab", perpetrator_status="claimed")
+    other_city = _report("c", place="Baidoa", admin1="Bay", lat=3.11, lon=43.65)
+    merged = merge_incidents([later, other_city, early])
+    assert len(merged) == 2
+    mogadishu = next(m for m in merged if m.place == "Mogadishu")
+    assert {r.incident.doc for r in mogadishu.reports} == {"a", "b"}
+    assert mogadishu.killed is not None
+    assert (mogadishu.killed.best, mogadishu.killed.low, mogadishu.killed.high) == (15, 15, None)
+    assert (mogadishu.perpetrator, mogadishu.perpetrator_status) == ("al-Shabaab", "claimed")
+    assert merge_incidents([early, later, other_city])[0].id in {m.id for m in merged}
+
+
+def test_incidents_never_merge_two_of_one_document() -> None:
+    second = replace(_report("a"), incident=_incident("a", id="i2"))
+    assert len(merge_incidents([_report("a"), second])) == 2
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([(26, None, "at_least"), (38, None, "at_least")], (38, 38, None, "agree")),
+        ([(90, 90, "exact"), (105, 105, "exact")], (105, 90, 105, "conflict")),
+        ([(8, 8, "exact"), (8, 8, "exact")], (8, 8, 8, "agree")),
+        ([(10, 10, "exact")], (10, 10, 10, "single")),
+    ],
+    ids=["rising lower bounds", "two exact tolls", "same toll", "one report"],
+)
+def test_incidents_merged_tolls(counts: list[tuple[int, int | None, str]],
+                                expected: tuple[int, int, int | None, str]) -> None:
+    reports = [_report(f"d{n}", date(2024, 3, 10 + n),
+                       killed=IncidentCount(low, high, Qualifier(qualifier), "f1"))
+               for n, (low, high, qualifier) in enumerate(counts)]
+    merged = merge_counts(reports, "killed")
+    assert merged is not None
+    assert (merged.best, merged.low, merged.high, merged.verdict) == expected
+
+
+def test_incidents_two_outlets_merge_end_to_end() -> None:
+    reports = []
+    for name, text, published in [("wire", MOGADISHU, date(2024, 3, 10)),
+                                  ("local", MOGADISHU_LATER, date(2024, 3, 11)),
+                                  ("baidoa", BAIDOA, date(2024, 3, 10))]:
+        for incident in _incidents(text, published, name):
+            reports.append(IncidentReport(incident, published))
+    merged = merge_incidents(reports)
+    assert sorted(sorted(r.incident.doc for r in m.reports) for m in merged) == \
+        [["baidoa"], ["local", "wire"]]
+
+
+# --- ledger and command line ------------------------------------------------------------------
+
+
+def test_incidents_ledger_merges_and_filters() -> None:
+    with Ledger(":memory:") as ledger:
+        for name, text, published in [("wire", MOGADISHU, date(2024, 3, 10)),
+                                      ("local", MOGADISHU_LATER, date(2024, 3, 11)),
+                                      ("zamfara", ZAMFARA, date(2024, 5, 13))]:
+            ledger.add(extract(Document(text, published=published, name=name,
+                                        url=f"https://{name}.example/story")))
+        assert ledger.merge_incidents() == 2
+        assert ledger.merge_incidents() == 2  # idempotent
+        rows = ledger.incidents(country="Somalia")
+        assert [r["location"] for r in ledger.incidents(since=date(2024, 5, 1))] == ["Maru"]
+    (row,) = rows
+    assert (row["event_date"], row["time_precision"], row["fatalities"]) == ("2024-03-09", 1, 15)
+    assert [r["doc"] for r in row["reports"]] == ["wire", "local"]
+    assert [r["killed"]["low"] for r in row["reports"]] == [11, 15]
+    assert row["source"] == "wire.example; local.example"
+    assert row["notes"] and "car bomb" in row["notes"]
+
+
+def test_incidents_cli_lists_merged_incidents(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text, published in [("wire", MOGADISHU, "2024-03-10"),
+                                  ("local", MOGADISHU_LATER, "2024-03-11")]:
+        record = {"id": name, "text": text, "published": published}
+        (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.duckdb")
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["incidents", "--db", db, "--country", "Somalia", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (line,) = [json.loads(row) for row in result.output.splitlines()]
+    assert {r["doc"] for r in line["reports"]} == {"wire", "local"}
+    table = runner.invoke(app, ["incidents", "--db", db])
+    assert "wire/i1: killed 11+" in table.output
+
+
+def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
+    path = tmp_path / "story.jsonl"
+    path.write_text(json.dumps({"id": "zam", "text": ZAMFARA, "published": "2024-05-13"}) + "\n",
+                    encoding="utf-8")
+    with_flag = runner.invoke(app, ["extract", str(path), "--incidents", "--format", "jsonl"])
+    without = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    kinds = [json.loads(line)["kind"] for line in with_flag.output.splitlines()]
+    assert kinds[-1] == "incident" and kinds.count("incident") == 1
+    assert "incident" not in [json.loads(line)["kind"] for line in without.output.splitlines()]

@@ -1,0 +1,338 @@
+"""Reconciling figures across reports: same-thing groups, verdicts, best/low/high, the ledger, CLI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from newsledger.cli import app
+from newsledger.model import (
+    Check,
+    CheckType,
+    Document,
+    Extraction,
+    Figure,
+    Measure,
+    Qualifier,
+    Quantity,
+    Verdict,
+)
+from newsledger.store import Ledger
+from newsledger.verify.reconcile import Reconciled, group_json, reconcile
+
+runner = CliRunner()
+DAY = date(2024, 5, 7)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One hand-written figure: where its evidence is, its number, and any field overrides."""
+
+    doc: str
+    evidence: str
+    value: int
+    qualifier: str = "exact"
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def build(
+    reports: dict[str, tuple[date | None, str]], specs: list[Spec]
+) -> tuple[list[Figure], dict[str, Document]]:
+    """Documents from (published, text) and figures located by their evidence in the text."""
+    documents = {
+        name: Document(text, published=published, name=name, url=f"https://www.{name}.example/a")
+        for name, (published, text) in reports.items()
+    }
+    counters: dict[str, int] = {}
+    figures = []
+    for spec in specs:
+        counters[spec.doc] = counters.get(spec.doc, 0) + 1
+        figures.append(_figure(spec, documents[spec.doc], f"f{counters[spec.doc]}"))
+    return figures, documents
+
+
+def _figure(spec: Spec, document: Document, fid: str) -> Figure:
+    start = document.text.index(spec.evidence)
+    low, high = _bounds(spec.value, spec.qualifier)
+    quantity = Quantity(low, high, Qualifier(spec.qualifier), str(spec.value), start, start + 2)
+    defaults: dict[str, Any] = {
+        "measure": Measure.KILLED, "counted": "people", "actor": None,
+        "locations": ("Baghdad",), "period_start": DAY, "period_end": DAY, "source": None,
+    }
+    values = {**defaults, **spec.fields}
+    return Figure(doc=document.key, id=fid, start=start, end=start + len(spec.evidence),
+                  text=spec.evidence, quantity=quantity, **values)
+
+
+def _bounds(value: int, qualifier: str) -> tuple[int, int | None]:
+    if qualifier in ("at_least", "more_than"):
+        return value + (qualifier == "more_than"), None
+    return value, value
+
+
+def verdicts(result: list[Reconciled]) -> list[tuple[str, int | None, int | None, int | None]]:
+    """(verdict, best, low, high) per group, in group order."""
+    return [(r.group.verdict.value, r.group.best, r.group.low, r.group.high) for r in result]
+
+
+UNDATED = {"period_start": None, "period_end": None}
+H1 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 6, 30), "actor": "ISIS",
+      "counted": "ISIS operatives", "locations": ("Iraq",)}
+
+CASES = [
+    pytest.param(
+        {"a": (DAY, "CENTCOM said it killed at least 220 operatives in Iraq."),
+         "b": (DAY, "In Iraq, 220 operatives were killed.")},
+        [Spec("a", "at least 220 operatives", 220, "at_least", H1),
+         Spec("b", "220 operatives", 220, "exact", H1)],
+        [("agree", 220, 220, 220)], id="at-least-220-agrees-with-220"),
+    pytest.param(
+        {"a": (DAY, "CENTCOM said 44 ISIS operatives were killed."),
+         "b": (DAY, "At least 44 ISIS operatives were killed, officials said.")},
+        [Spec("a", "44 ISIS operatives", 44, "exact", H1),
+         Spec("b", "At least 44 ISIS operatives", 44, "at_least", H1)],
+        [("agree", 44, 44, 44)], id="44-agrees-with-at-least-44"),
+    pytest.param(
+        {"a": (DAY, "Forces killed almost 700 operatives."),
+         "b": (DAY, "Forces killed 686 operatives.")},
+        [Spec("a", "almost 700 operatives", 700, "approximate", H1),
+         Spec("b", "686 operatives", 686, "exact", H1)],
+        [("agree", 686, 686, 735)], id="almost-700-agrees-with-686-within-5-percent"),
+    pytest.param(
+        {"a": (DAY, "Gunmen killed 10 farmers in Mafa, police said."),
+         "b": (DAY, "Eight farmers were killed in Mafa, a witness said.")},
+        [Spec("a", "10 farmers", 10, fields={"locations": ("Mafa",), "source": "police"}),
+         Spec("b", "Eight farmers", 8, fields={"locations": ("Mafa",), "source": "a witness"})],
+        [("conflict", 10, 8, 10)], id="10-vs-8-killed-is-a-conflict-spanning-both"),
+    pytest.param(
+        {"a": (DAY, "The health ministry said 26 people died. The interior ministry said 16.")},
+        [Spec("a", "26 people", 26, fields={"source": "health ministry"}),
+         Spec("a", "16", 16, fields={"source": "interior ministry"})],
+        [("conflict", 26, 16, 26)], id="two-ministries-in-one-report-conflict"),
+    pytest.param(
+        {"a": (DAY, "A bombing killed 26 people in Baghdad."),
+         "b": (date(2024, 5, 8), "At least 38 people were killed in the Baghdad bombing.")},
+        [Spec("a", "26 people", 26), Spec("b", "At least 38 people", 38, "at_least")],
+        [("update", 38, 38, None)], id="later-report-raises-the-toll"),
+    pytest.param(
+        {"a": (None, "At least 38 people have been killed in Baghdad, officials say.\n"
+                     "The death toll has grown since earlier reports, which said 26 had died.")},
+        [Spec("a", "At least 38 people", 38, "at_least", UNDATED),
+         Spec("a", "26 had died", 26, fields=UNDATED)],
+        [("update", 38, 38, None)], id="earlier-reports-in-one-text-are-replaced"),
+    pytest.param(
+        {"a": (DAY, "A bombing killed 20 people in Baghdad, police said."),
+         "b": (date(2024, 5, 8), "The bombing killed 12 people in Baghdad, the army said.")},
+        [Spec("a", "20 people", 20, fields={"source": "police"}),
+         Spec("b", "12 people", 12, fields={"source": "the army"})],
+        [("conflict", 12, 12, 20)], id="later-lower-value-from-another-source-conflicts"),
+    pytest.param(
+        {"a": (None, "A car bomb killed 14 people at a market in Baghdad."),
+         "b": (None, "At least 19 people died in the Baghdad market bombing.")},
+        [Spec("a", "14 people", 14, fields=UNDATED),
+         Spec("b", "At least 19 people", 19, "at_least", UNDATED)],
+        [("conflict", 14, 14, None)], id="undated-reports-of-one-bombing-group"),
+    pytest.param(
+        {"a": (DAY, "A bombing killed 9 people in Baghdad.")},
+        [Spec("a", "9 people", 9)],
+        [("single", 9, 9, 9)], id="single"),
+]
+
+
+@pytest.mark.parametrize(("reports", "specs", "expected"), CASES)
+def test_reconcile_verdict_and_best_low_high(
+    reports: dict[str, tuple[date | None, str]], specs: list[Spec], expected: list[tuple[Any, ...]]
+) -> None:
+    figures, documents = build(reports, specs)
+    assert verdicts(reconcile(figures, documents)) == expected
+
+
+SEPARATE = [
+    pytest.param(
+        {"a": (DAY, "CENTCOM killed 30 operatives in Iraq and 44 in Iraq and Syria.")},
+        [Spec("a", "30 operatives", 30, fields={**H1}),
+         Spec("a", "44 in", 44, fields={**H1, "locations": ("Iraq", "Syria")})],
+        id="iraq-is-not-iraq-and-syria"),
+    pytest.param(
+        {"a": (date(2019, 4, 1), "The camp now holds more than 74,000 people."),
+         "b": (date(2024, 7, 1), "More than 43,000 people are still in the camp.")},
+        [Spec("a", "more than 74,000 people", 74000, "more_than",
+              {**UNDATED, "measure": Measure.POPULATION, "locations": ("Al Hol camp",)}),
+         Spec("b", "More than 43,000 people", 43000, "more_than",
+              {**UNDATED, "measure": Measure.POPULATION, "locations": ("Al Hol camp",)})],
+        id="a-stock-at-two-times-is-two-groups"),
+    pytest.param(
+        {"a": (DAY, "A bomb killed 5 people in Baghdad."),
+         "b": (date(2024, 5, 12), "A bomb killed 7 people in Baghdad.")},
+        [Spec("a", "5 people", 5, fields=UNDATED), Spec("b", "7 people", 7, fields=UNDATED)],
+        id="incidents-reported-five-days-apart"),
+    pytest.param(
+        {"a": (DAY, "Civilians killed: 161 civilians, among them 34 children.")},
+        [Spec("a", "161 civilians", 161, fields={"counted": "civilians"}),
+         Spec("a", "34 children", 34, fields={"counted": "children"})],
+        id="children-are-a-subgroup-of-civilians"),
+    pytest.param(
+        {"a": (None, "About 2,000 people arrived recently, the UN said.\n"
+                     "The UN expects 15,000 people to arrive soon.")},
+        [Spec("a", "2,000 people", 2000, fields={**UNDATED, "source": "UN",
+                                                   "time_text": "recently"}),
+         Spec("a", "15,000 people", 15000, fields={**UNDATED, "source": "UN",
+                                                    "time_text": "soon"})],
+        id="one-voice-two-numbers-in-one-report"),
+    pytest.param(
+        {"a": (None, "The camp held about 10,000 people last December."),
+         "b": (None, "The camp now holds 74,000 people.")},
+        [Spec("a", "10,000 people", 10000, "approximate",
+              {**UNDATED, "measure": Measure.POPULATION, "time_text": "last December"}),
+         Spec("b", "74,000 people", 74000, "exact",
+              {**UNDATED, "measure": Measure.POPULATION, "time_text": "now"})],
+        id="now-is-not-last-december"),
+]
+
+
+@pytest.mark.parametrize(("reports", "specs"), SEPARATE)
+def test_reconcile_keeps_different_things_apart(
+    reports: dict[str, tuple[date | None, str]], specs: list[Spec]
+) -> None:
+    figures, documents = build(reports, specs)
+    assert [r.group.verdict for r in reconcile(figures, documents)] == [Verdict.SINGLE] * 2
+
+
+def test_reconcile_parts_of_a_sum_are_not_restatements() -> None:
+    figures, documents = build(
+        {"a": (DAY, "Eight farmers were killed, NAN said. Grema said three victims were buried. "
+                    "Goni said five more victims were found.")},
+        [Spec("a", "Eight farmers", 8, fields={"source": "NAN"}),
+         Spec("a", "three victims", 3, fields={"source": "Grema"}),
+         Spec("a", "five more victims", 5, fields={"source": "Goni"})],
+    )
+    sums = [Check("a", CheckType.SUM, True, total="f1", parts=("f2", "f3"))]
+    assert len(reconcile(figures, documents, sums)) == 3
+    assert len(reconcile(figures, documents)) == 1  # without the check they look like restatements
+
+
+def test_reconcile_headline_and_body_of_one_voice_conflict() -> None:
+    text = "10 farmers killed in Borno\nA total of 8 farmers were killed in Mafa, Borno."
+    figures, documents = build({"a": (None, text)}, [
+        Spec("a", "10 farmers", 10, fields={"locations": ("Borno",), "source": "Makama"}),
+        Spec("a", "8 farmers", 8, fields={"locations": ("Mafa", "Borno"), "source": "Makama"}),
+    ])
+    (result,) = reconcile(figures, documents)
+    assert result.group.verdict is Verdict.CONFLICT
+    assert [(c.type, c.whole, c.part) for c in result.checks] == [
+        (CheckType.CONFLICT, "a:f1", "a:f2")]
+
+
+def test_reconcile_repeat_of_a_replaced_value_is_replaced_too() -> None:
+    figures, documents = build(
+        {"a": (DAY, "The army said 16 people died in Baghdad."),
+         "b": (None, "At least 38 people were killed in Baghdad.\n"
+                     "The toll has grown since earlier reports, which said 16 had died.")},
+        [Spec("a", "16 people", 16, fields={"source": "army"}),
+         Spec("b", "At least 38 people", 38, "at_least", UNDATED),
+         Spec("b", "16 had died", 16, fields=UNDATED)],
+    )
+    (result,) = reconcile(figures, documents)
+    kinds = {(c.whole, c.part): c.type for c in result.checks}
+    assert kinds == {("a:f1", "b:f1"): CheckType.UPDATE, ("a:f1", "b:f2"): CheckType.AGREE,
+                     ("b:f2", "b:f1"): CheckType.UPDATE}
+    assert (result.group.verdict, result.group.best, result.group.low) == (Verdict.UPDATE, 38, 38)
+
+
+def test_reconcile_group_line_has_the_contract_keys() -> None:
+    figures, documents = build({"a": (DAY, "A bombing killed 9 people in Baghdad.")},
+                               [Spec("a", "9 people", 9, fields={"source": "police"})])
+    line = group_json(reconcile(figures, documents)[0].group)
+    assert list(line)[:14] == ["kind", "id", "measure", "actor", "locations", "period_start",
+                               "period_end", "as_of", "verdict", "best", "low", "high", "reason",
+                               "figures"]
+    assert line["figures"] == [{"doc": "a", "id": "f1", "low": 9, "high": 9, "qualifier": "exact",
+                                "source": "police", "published": "2024-05-07",
+                                "outlet": "a.example", "text": "9 people"}]
+
+
+# --------------------------------------------------------------------------- ledger and CLI
+
+
+def _extraction(reports: dict[str, tuple[date | None, str]], specs: list[Spec]) -> list[Extraction]:
+    figures, documents = build(reports, specs)
+    return [Extraction(d, tuple(f for f in figures if f.doc == key), ())
+            for key, d in documents.items()]
+
+
+def test_ledger_reconcile_is_idempotent_and_round_trips_groups() -> None:
+    extractions = _extraction(
+        {"a": (DAY, "Gunmen killed 10 farmers in Mafa."), "b": (DAY, "Eight farmers died in Mafa.")},
+        [Spec("a", "10 farmers", 10, fields={"locations": ("Mafa",)}),
+         Spec("b", "Eight farmers", 8, fields={"locations": ("Mafa",)})],
+    )
+    with Ledger(":memory:") as ledger:
+        for extraction in extractions:
+            ledger.add(extraction)
+        first = ledger.reconcile()
+        second = ledger.reconcile()
+        assert first == second == {"groups": 1, "checks": 1, "derived": 0}
+        assert ledger.count()["checks"] == 1
+        (group,) = ledger.groups()
+        assert group == reconcile([f for e in extractions for f in e.figures],
+                                  {e.document.key: e.document for e in extractions})[0].group
+        assert ledger.groups(verdict="agree") == []
+        (conflict,) = ledger.conflicts()
+        assert conflict["conflicts"][0]["a"] == "a:f1"
+        assert [c["type"] for c in ledger.checks()] == ["conflict"]
+
+
+SADR_CITY = [
+    {"id": "wire-sadr-city", "published": "2024-05-07", "url": "https://www.wire.example/a",
+     "text": "BAGHDAD - A car bomb killed 14 people at a market in Sadr City in Baghdad on "
+             "Tuesday, police said."},
+    {"id": "daily-sadr-city", "published": "2024-05-08", "url": "https://daily.example/b",
+     "text": "At least 19 people were killed when a car bomb exploded at a market in Sadr City "
+             "in Baghdad on Tuesday, hospital officials said."},
+]
+
+
+def test_cli_groups_jsonl_after_ingest(tmp_path: Path) -> None:
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text("\n".join(json.dumps(r) for r in SADR_CITY) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.duckdb")
+    ingested = runner.invoke(app, ["ingest", str(reports), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    assert "reconciled: 1 groups" in ingested.stdout
+
+    result = runner.invoke(app, ["groups", "--db", db, "--format", "jsonl"])
+
+    assert result.exit_code == 0, result.output
+    (line,) = [json.loads(text) for text in result.stdout.splitlines()]
+    assert (line["kind"], line["measure"], line["verdict"]) == ("group", "killed", "update")
+    assert (line["best"], line["low"], line["high"]) == (19, 19, None)
+    assert [(f["doc"], f["low"], f["high"], f["qualifier"], f["published"])
+            for f in line["figures"]] == [
+        ("wire-sadr-city", 14, 14, "exact", "2024-05-07"),
+        ("daily-sadr-city", 19, None, "at_least", "2024-05-08")]
+    assert [f["outlet"] for f in line["figures"]] == ["wire.example", "daily.example"]
+
+
+@pytest.mark.parametrize(("options", "count"), [
+    ([], 1), (["--verdict", "update"], 1), (["--verdict", "conflict"], 0),
+    (["--measure", "injured"], 0),
+])
+def test_cli_groups_filters(tmp_path: Path, options: list[str], count: int) -> None:
+    db = str(tmp_path / "ledger.duckdb")
+    with Ledger(db) as ledger:
+        for extraction in _extraction(
+            {"a": (DAY, "A bombing killed 26 people in Baghdad."),
+             "b": (date(2024, 5, 8), "At least 38 people were killed in the Baghdad bombing.")},
+            [Spec("a", "26 people", 26), Spec("b", "At least 38 people", 38, "at_least")],
+        ):
+            ledger.add(extraction)
+        ledger.reconcile()
+    result = runner.invoke(app, ["groups", "--db", db, "-f", "json", *options])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == count
