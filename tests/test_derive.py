@@ -10,6 +10,7 @@ from newsledger.model import (
     CheckType,
     DerivedFigure,
     Document,
+    Extraction,
     Figure,
     Measure,
     Qualifier,
@@ -141,8 +142,6 @@ def test_derived_line_adds_lineage_and_rule_to_the_figure_line() -> None:
 
 
 def test_ledger_stores_derived_figures() -> None:
-    from newsledger.model import Extraction
-
     with Ledger(":memory:") as ledger:
         for figure in (period_figure("h1", 44, H1), period_figure("q1", 18, Q1)):
             ledger.add(Extraction(Document(f"report {figure.doc}", name=figure.doc),

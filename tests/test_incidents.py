@@ -1,4 +1,4 @@
-"""Incidents: one record per reported event, periodic totals left out, reports merged across outlets."""
+"""Incidents: one record per reported event, no periodic totals, reports merged across outlets."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ MOGADISHU_LATER = (
     "At least 15 people were killed in Saturday's car bomb attack near a checkpoint in Mogadishu, "
     "officials said on Monday. Al-Shabaab claimed responsibility for the attack in a statement."
 )
-BAIDOA = "A suicide bomber killed nine people at a market in Baidoa on Saturday, a local official said."
+BAIDOA = (
+    "A suicide bomber killed nine people at a market in Baidoa on Saturday, a local official said."
+)
 ZAMFARA = (
     "Gunmen abducted 30 villagers in Maru Local Government Area of Zamfara State on Sunday night, "
     "police said on Monday. The kidnappers stormed the village on motorcycles."
@@ -55,9 +57,9 @@ PERIODIC = {
         "in Iraq and Syria in the first half of 2024. Coalition forces conducted 196 operations "
         "against the group.", date(2024, 7, 9)),
     "monthly monitor": (
-        "The Syrian Network for Human Rights said 161 civilians were killed in Syria during October "
-        "2023. Regime forces were responsible for the killing of 61 civilians, and the report "
-        "documented four massacres.", date(2023, 11, 1)),
+        "The Syrian Network for Human Rights said 161 civilians were killed in Syria during "
+        "October 2023. Regime forces were responsible for the killing of 61 civilians, and the "
+        "report documented four massacres.", date(2023, 11, 1)),
     "week of raids": (
         "Iraqi security forces killed 12 ISIS militants and arrested 7 others in raids in Anbar "
         "last week, the Joint Operations Command said on Sunday.", date(2024, 3, 10)),
@@ -203,7 +205,8 @@ def test_incidents_same_incident(other: dict[str, Any], same: bool) -> None:
 
 def test_incidents_merge_two_outlets_keep_both_tolls() -> None:
     early = _report("a")
-    later = _report("b", date(2024, 3, 11), killed=IncidentCount(15, None, Qualifier.AT_LEAST, "f2"),
+    later = _report("b", date(2024, 3, 11),
+                    killed=IncidentCount(15, None, Qualifier.AT_LEAST, "f2"),
                     perpetrator="al-Shabaab", perpetrator_status="claimed")
     other_city = _report("c", place="Baidoa", admin1="Bay", lat=3.11, lon=43.65)
     merged = merge_incidents([later, other_city, early])

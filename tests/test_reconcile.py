@@ -1,4 +1,4 @@
-"""Reconciling figures across reports: same-thing groups, verdicts, best/low/high, the ledger, CLI."""
+"""Reconciling figures across reports: groups, verdicts, best/low/high, the ledger, the CLI."""
 
 from __future__ import annotations
 
@@ -268,7 +268,8 @@ def _extraction(reports: dict[str, tuple[date | None, str]], specs: list[Spec]) 
 
 def test_ledger_reconcile_is_idempotent_and_round_trips_groups() -> None:
     extractions = _extraction(
-        {"a": (DAY, "Gunmen killed 10 farmers in Mafa."), "b": (DAY, "Eight farmers died in Mafa.")},
+        {"a": (DAY, "Gunmen killed 10 farmers in Mafa."),
+         "b": (DAY, "Eight farmers died in Mafa.")},
         [Spec("a", "10 farmers", 10, fields={"locations": ("Mafa",)}),
          Spec("b", "Eight farmers", 8, fields={"locations": ("Mafa",)})],
     )

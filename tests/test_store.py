@@ -211,14 +211,14 @@ def test_store_appended_migration_applies_to_an_existing_ledger(
     path = str(tmp_path / "ledger.duckdb")
     Ledger(path).close()
 
-    def create_groups(con: store.Connection) -> None:
-        con.execute("CREATE TABLE groups (name VARCHAR PRIMARY KEY)")
+    def create_later_table(con: store.Connection) -> None:
+        con.execute("CREATE TABLE later_table (name VARCHAR PRIMARY KEY)")
 
-    monkeypatch.setattr(store, "MIGRATIONS", [*MIGRATIONS, Migration("create_groups",
-                                                                       create_groups)])
+    monkeypatch.setattr(store, "MIGRATIONS", [*MIGRATIONS, Migration("create_later_table",
+                                                                       create_later_table)])
     for _ in range(2):
         with Ledger(path) as ledger:
-            assert ledger.migrations()[-1] == "create_groups"
+            assert ledger.migrations()[-1] == "create_later_table"
             assert len(ledger.migrations()) == len(MIGRATIONS) + 1
 
 

@@ -478,3 +478,42 @@ def eval_command(
         Console().out(json.dumps(report.to_json(details), indent=2), highlight=False)
     else:
         print_report(report, Console(), details)
+
+
+@app.command("eval-incidents")
+def eval_incidents_command(
+    data: Annotated[Path, typer.Option(
+        "--data", help="Folder of labelled data sets (RAND, AWSD, ACLED, Wikipedia, CASE 2021).")
+    ] = Path("../shared/data"),
+    sample: Annotated[int, typer.Option(
+        min=0, help="Rows per data set, drawn with --seed; 0 scores every row.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Seed of the row sample.")] = 2024,
+    dataset: Annotated[list[str] | None, typer.Option(
+        "--dataset", help="Only this data set (repeatable): rand, awsd, acled, awsd_africa, "
+        "wiki, case2021.", show_default=False)] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 2,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Score incidents (counts, places, perpetrators, ACLED event types) against labelled data."""
+    # Imported here: only this command needs the scorer.
+    import json
+
+    from newsledger.evaluate_incidents import DATASET_NAMES, evaluate_incidents, print_report
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
+    unknown = sorted(set(dataset or ()) - set(DATASET_NAMES))
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)}: not one of {', '.join(DATASET_NAMES)}",
+                                 param_hint="--dataset")
+    if not data.is_dir():
+        Console(stderr=True).print(
+            f"{data}: no data folder here; eval-incidents skipped (the labelled data sets are "
+            "not shipped: put them in ../shared/data or pass --data)", markup=False,
+            highlight=False, soft_wrap=True)
+        return
+    report = evaluate_incidents(data, sample=sample, seed=seed, workers=workers, only=dataset)
+    if fmt == "json":
+        Console().out(json.dumps(report.to_json(), indent=2), highlight=False)
+    else:
+        print_report(report, Console())

@@ -5,8 +5,9 @@ Predictions (``predict``), from the pipeline's Extraction of the row's text:
   - killed / injured: the incident's toll (its low bound); without an incident or toll, the killed
     (injured) figure with the largest lower bound, the first on a tie; none -> None, read as 0
     because the data sets code "no deaths reported" as 0;
-  - country / place: the incident's; else the most specific place among the figures' locations;
-    else the most specific place named in the text (find_places), the first on a tie;
+  - country / place: the incident's; else, among the places named in the text (find_places) and
+    in the figures' locations, the most specific one (the first on a tie) - inside the place of
+    the dateline when the text opens with one ("FRANCE.  A bomb exploded ...");
   - perpetrator: the incident's, with "Unidentified armed group" (gunmen, militants, bombers) read
     as not named; without an incident, the first armed group or state force named in the text;
   - event and sub-event type: the incident's; else ``classify_event`` over the whole text.
@@ -68,12 +69,15 @@ class Prediction:
 
     killed: int | None = None
     injured: int | None = None
+    killed_figures: tuple[int, ...] = ()  # every killed figure's low bound, for error analysis
+    injured_figures: tuple[int, ...] = ()
     country: str | None = None
     place: str | None = None
     perpetrator: str | None = None
     event_type: str | None = None
     sub_event_type: str | None = None
     from_incident: bool = False
+    place_source: str | None = None  # incident | dateline | text: which rule gave the place
 
 
 # --- predictions ------------------------------------------------------------------------------
@@ -85,21 +89,40 @@ def predict(extraction: Extraction) -> Prediction:
     incident = incidents[0] if incidents else None
     figures = extraction.figures
     text = extraction.document.text
-    place = _incident_place(incident) or most_specific(_figure_places(figures)) or \
-        most_specific(m.place for m in find_places(text))
-    event = classify_event(text)
+    place, source = _incident_place(incident), "incident"
+    if place is None:
+        place, source = text_place(text, figures)
+    event = None if incident and incident.sub_type else classify_event(text)
     return Prediction(
         killed=_count(incident.killed if incident else None, figures, Measure.KILLED),
         injured=_count(incident.injured if incident else None, figures, Measure.INJURED),
-        country=place.country if place else (incident.country if incident else None),
-        place=place.name if place else (incident.place if incident else None),
+        killed_figures=_lows(figures, Measure.KILLED),
+        injured_figures=_lows(figures, Measure.INJURED),
+        country=place.country if place else None,
+        place=place.name if place else None,
         perpetrator=_perpetrator(incident, text),
-        event_type=(incident.type if incident and incident.type else
-                    event.event_type if event else None),
-        sub_event_type=(incident.sub_type if incident and incident.sub_type else
-                        event.sub_event_type if event else None),
+        event_type=incident.type if incident and incident.sub_type else
+        (event.event_type if event else None),
+        sub_event_type=incident.sub_type if incident and incident.sub_type else
+        (event.sub_event_type if event else None),
         from_incident=incident is not None,
+        place_source=source if place else None,
     )
+
+
+def text_place(text: str, figures: Sequence[Figure] = ()) -> tuple[Place | None, str]:
+    """The most specific place of a text and its figures, inside the dateline's place if any."""
+    mentions = find_places(text)
+    places = [m.place for m in mentions] + _figure_places(figures)
+    if mentions and mentions[0].start == 0:  # "FRANCE.  A bomb ...", "Kabul - Gunmen ..."
+        dateline = mentions[0].place
+        inside = [p for p in places if p.country == dateline.country]
+        return most_specific(inside) or dateline, "dateline"
+    return most_specific(places), "text"
+
+
+def _lows(figures: Sequence[Figure], measure: Measure) -> tuple[int, ...]:
+    return tuple(f.quantity.low for f in figures if f.measure is measure)
 
 
 def largest_count(figures: Iterable[Figure], measure: Measure) -> int | None:

@@ -2,9 +2,11 @@
 
 For every label a data set codes, a row is scored when the label is usable:
   killed / injured   the text states the coded number (scoring.states_count); the error kinds are
+                     other_figure (a figure states the coded number but another was taken),
                      missed (nothing predicted, or 0), spurious (a count where the data says 0),
                      too_low, too_high;
-  country, place     the label is not empty; error kinds: none (nothing predicted), wrong;
+  country, place     the label is not empty; error kinds: none (nothing predicted), and wrong_<rule>
+                     for a wrong place by the rule that chose it (incident, dateline, text);
                      place_in_text counts only rows whose text names the gold place;
   perpetrator        the label names a group (scoring.perpetrator_scored); error kinds: none, wrong;
   event_type,        the label is not empty; accuracy, and macro-F1 over the gold classes: the mean
@@ -79,11 +81,13 @@ class DatasetScore:
         return found
 
 
-def count_error(predicted: int | None, gold: int) -> str | None:
-    """None when equal, else missed / spurious / too_low / too_high (None predicted reads as 0)."""
+def count_error(predicted: int | None, gold: int, figures: Sequence[int] = ()) -> str | None:
+    """None when equal, else other_figure / missed / spurious / too_low / too_high (None is 0)."""
     value = predicted or 0
     if value == gold:
         return None
+    if gold in figures:
+        return "other_figure"
     if value == 0:
         return "missed"
     if gold == 0:
@@ -91,11 +95,13 @@ def count_error(predicted: int | None, gold: int) -> str | None:
     return "too_low" if value < gold else "too_high"
 
 
-def label_error(agrees: bool, predicted: str | None) -> str | None:
-    """None when the labels agree, else 'none' (nothing predicted) or 'wrong'."""
+def label_error(agrees: bool, predicted: str | None, rule: str | None = None) -> str | None:
+    """None when the labels agree, else 'none' (nothing predicted) or 'wrong[_<rule>]'."""
     if agrees:
         return None
-    return "none" if not predicted else "wrong"
+    if not predicted:
+        return "none"
+    return f"wrong_{rule}" if rule else "wrong"
 
 
 def score_dataset(name: str, rows: Sequence[LabelledRow],
@@ -120,12 +126,14 @@ def score_row(score: DatasetScore, row: LabelledRow, prediction: Prediction) -> 
     for metric, measure in (("killed", Measure.KILLED), ("injured", Measure.INJURED)):
         gold = getattr(row, metric)
         if gold is not None and states_count(row.text, gold, measure):
-            accuracy[metric].add(count_error(getattr(prediction, metric), gold))
+            accuracy[metric].add(count_error(getattr(prediction, metric), gold,
+                                             getattr(prediction, f"{metric}_figures")))
+    rule = prediction.place_source
     if row.country:
         accuracy["country"].add(label_error(same_country(prediction.country, row.country),
-                                            prediction.country))
+                                            prediction.country, rule))
     if row.place:
-        error = label_error(same_place(prediction.place, row.place), prediction.place)
+        error = label_error(same_place(prediction.place, row.place), prediction.place, rule)
         accuracy["place"].add(error)
         if names_place(row.text, row.place):
             accuracy["place_in_text"].add(error)

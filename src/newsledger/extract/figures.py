@@ -13,6 +13,7 @@ Stages, in order (marked ``# n.`` in ``find_figures``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
@@ -27,6 +28,11 @@ from newsledger.extract.sentences import split_sentences
 from newsledger.model import Document, Figure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
+# A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
+_ATTRIBUTION_CUE = re.compile(
+    r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
+    re.IGNORECASE,
+)
 
 
 def find_figures(document: Document, parse: Parser) -> list[Figure]:
@@ -49,8 +55,14 @@ def find_figures(document: Document, parse: Parser) -> list[Figure]:
 
 
 def _parse_paragraphs(scans: list[Scan], parse: Parser) -> None:
+    """Parse the sentences with numbers, and those of their paragraphs that attribute something."""
     wanted = {s.sentence.paragraph for s in scans if s.quantities}
-    todo = [s for s in scans if s.sentence.paragraph in wanted]
+    todo = [
+        s
+        for s in scans
+        if s.quantities
+        or (s.sentence.paragraph in wanted and _ATTRIBUTION_CUE.search(s.sentence.text))
+    ]
     for scan, doc in zip(todo, parse([s.sentence.text for s in todo]), strict=True):
         scan.parse = doc[:]
         scan.attributions = find_attributions(doc[:])

@@ -2,9 +2,9 @@
 
 Rules:
   date    the first day, week or month that dates the event in its first mention; else the
-          period of its tolls (at most a month long; for an event marked as another one, only a
-          period its toll's own sentence states); else a day told in a later mention. A weekday
-          without a publication date to resolve it keeps its text and no date.
+          period of its tolls (at most a month long; not for an event marked as another one,
+          whose toll may carry the day of the event told before); else a day told in a later
+          mention. A weekday without a publication date to resolve it keeps its text, no date.
   place   the most specific place (site, town, district, province, country) named in the first
           mention, else among its tolls' places, else in later mentions. geo_precision: 1 a site or
           town itself; 2 near a town ("northern Baghdad", "near Damboa") or a district; 3 a province
@@ -77,9 +77,10 @@ def _mention_date(mention: Mention) -> DateReading:
 
 def _toll_date(group: Sequence[Mention], scans: Sequence[Scan]) -> DateReading:
     # Another event ("a day after a bomb attack in Maiduguri") must not take the day the context
-    # rules carried to its toll from the event told before it.
-    carried_ok = not group[0].distinct
-    for figure in (f for m in group for f in m.counts if carried_ok or f.time_text):
+    # rules carried to its toll from the event told before it; its own day is in its mention.
+    if group[0].distinct:
+        return None, None, None
+    for figure in (f for m in group for f in m.counts):
         start, end = figure.period_start, figure.period_end
         if start and end and (end - start).days < _MAX_EVENT_DAYS:
             return start, precision(start, end), figure.time_text or _time_text(scans, start, end)

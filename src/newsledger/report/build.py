@@ -16,11 +16,20 @@ from typing import Any
 from newsledger.model import CheckType, Group, Measure
 from newsledger.report.chart import chart_measure, measure_chart
 from newsledger.report.evidence import passage
-from newsledger.report.records import Callout, Cell, Citation, Report, ReportFilters, TableRow
+from newsledger.report.records import (
+    Callout,
+    Cell,
+    Citation,
+    DerivedRow,
+    Report,
+    ReportFilters,
+    TableRow,
+)
 from newsledger.report.rows import (
     FigureKey,
     FigureRow,
     anchor,
+    derived_rows,
     figure_rows,
     group_rows,
     parse_day,
@@ -35,28 +44,37 @@ def render_report(ledger: Ledger, filters: ReportFilters | None = None) -> Repor
     documents = _documents(ledger)
     figures = select_figures(ledger, filters)  # 1.
     by_key = {(f["doc"], f["id"]): f for f in figures}
-    groups = ledger.groups()
-    rows, conflicts = _rows(ledger, groups, by_key, documents)  # 2.
+    groups, derived = ledger.groups(), ledger.derived()
+    # Groups and derivations may reach past the filters: look their figures up among all.
+    every = {(f["doc"], f["id"]): f for f in ledger.figures()} if groups or derived else by_key
+
+    def key_of(doc: str) -> str:
+        return str(documents[doc]["key"]) if doc in documents else doc
+
+    rows, conflicts, covered = group_rows(groups, by_key.keys(), every, key_of)  # 2.
+    more_rows, more_conflicts = figure_rows(f for k, f in by_key.items() if k not in covered)
+    conflicts += more_conflicts
     failed = failed_checks(ledger, by_key)  # 3.
-    tables = _tables(rows)
+    tables = _tables(rows + more_rows)
     ordered = [row for _, table in tables for row in table]
-    cited = _figures_cited(ledger, ordered, conflicts + failed, by_key)
+    computed = tuple(sorted(derived_rows(derived, by_key.keys(), every, key_of), key=_derived_order))
+    cells = _cells(ordered, computed, conflicts + failed)
     texts = _Texts(ledger)
     citations = tuple(_citation(texts(figure["doc"]), number, figure, documents)  # 4.
-                      for number, figure in enumerate(cited, start=1))
+                      for number, figure in enumerate(_cited(ledger, cells, every), start=1))
     measure = chart_measure(ordered, filters.measure)
     return Report(
         title=filters.title or default_title(filters), filters=filters,
         counts=_counts(figures, ordered, conflicts, failed), tables=tables,
         conflicts=tuple(conflicts), failed_checks=tuple(failed), citations=citations,
-        chart=measure_chart(ordered, measure) if measure else None,  # 5.
-        notes=() if groups or not figures else (NO_GROUPS,),
+        chart=measure_chart(ordered, measure, computed) if measure else None,  # 5.
+        notes=() if groups or not figures else (NO_GROUPS,), derived=computed,
     )
 
 
-NO_GROUPS = ("The ledger has no same-thing groups yet (they are made when the ledger reconciles "
-             "its reports): rows group figures by measure, actor, places, period and what is "
-             "counted.")
+NO_GROUPS = ("The ledger has no same-thing groups yet (each 'newsledger ingest' reconciles the "
+             "ledger's reports into them): rows group figures by measure, actor, places, period "
+             "and what is counted.")
 
 
 def default_title(filters: ReportFilters) -> str:
@@ -98,18 +116,9 @@ def _documents(ledger: Ledger) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def _rows(
-    ledger: Ledger, groups: Sequence[Group], figures: dict[FigureKey, FigureRow],
-    documents: dict[str, dict[str, Any]],
-) -> tuple[list[TableRow], list[Callout]]:
-    def key_of(doc: str) -> str:
-        return str(documents[doc]["key"]) if doc in documents else doc
-
-    every = {(f["doc"], f["id"]): f for f in ledger.figures()} if groups else figures
-    rows, conflicts, covered = group_rows(groups, figures.keys(), every, key_of)
-    rest = [figure for key, figure in figures.items() if key not in covered]
-    more_rows, more_conflicts = figure_rows(rest)
-    return rows + more_rows, conflicts + more_conflicts
+def _derived_order(row: DerivedRow) -> tuple[int, str, date, str]:
+    return (list(Measure).index(row.measure), row.place.lower(), row.period_end or date.max,
+            (row.actor or "").lower())
 
 
 def _tables(rows: Iterable[TableRow]) -> tuple[tuple[Measure, tuple[TableRow, ...]], ...]:
@@ -162,19 +171,23 @@ def _figure_key(doc: str, reference: str) -> FigureKey:
     return (other, fid) if other else (doc, reference)
 
 
-def _figures_cited(
-    ledger: Ledger, rows: Sequence[TableRow], callouts: Sequence[Callout],
-    selected: dict[FigureKey, FigureRow],
+def _cells(
+    rows: Sequence[TableRow], derived: Sequence[DerivedRow], callouts: Sequence[Callout]
+) -> list[Cell]:
+    """Every cited cell in the order a reader meets it: tables, derived figures, call-outs."""
+    cells = [c for row in rows for c in (row.best, row.low, row.high)]
+    cells += [c for row in derived for _, c in row.formula]
+    return cells + [value for callout in callouts for _, value in callout.entries]
+
+
+def _cited(
+    ledger: Ledger, cells: Sequence[Cell], figures: dict[FigureKey, FigureRow]
 ) -> list[FigureRow]:
-    """Every cited figure once, in the order a reader meets it: tables, then call-outs."""
-    cells: list[Cell] = [c for row in rows for c in (row.best, row.low, row.high)]
-    cells += [value for callout in callouts for _, value in callout.entries]
-    by_anchor = {anchor(doc, fid): figure for (doc, fid), figure in selected.items()}
-    missing = {a for c in cells for a in c.citations} - by_anchor.keys()
-    if missing:  # failed checks may cite figures outside the filters
-        for figure in ledger.figures():
-            by_anchor.setdefault(anchor(figure["doc"], figure["id"]), figure)
+    """Each cited figure once, in reading order."""
+    by_anchor = {anchor(doc, fid): figure for (doc, fid), figure in figures.items()}
     order = dict.fromkeys(a for c in cells for a in c.citations)
+    if order.keys() - by_anchor.keys():  # a failed check may cite figures the filters left out
+        by_anchor.update({anchor(f["doc"], f["id"]): f for f in ledger.figures()})
     return [by_anchor[a] for a in order]
 
 

@@ -87,6 +87,22 @@ class TableRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DerivedRow:
+    """A figure the ledger computed from stated ones (Q2 = H1 - Q1), with its cited operands."""
+
+    measure: Measure
+    place: str
+    period: str
+    period_start: date | None
+    period_end: date | None
+    actor: str | None
+    counted: str | None
+    value: int
+    formula: tuple[tuple[str, Cell], ...]  # (operator before it: "", "−", "+"; stated number)
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Callout:
     """A conflict or a failed check: what is wrong, and each number involved with its passage."""
 
@@ -118,6 +134,7 @@ class Report:
     citations: tuple[Citation, ...]
     chart: Chart | None = None
     notes: tuple[str, ...] = field(default=())
+    derived: tuple[DerivedRow, ...] = ()
 
     def citations_by_anchor(self) -> dict[str, Citation]:
         """Each footnote under the anchor that cells cite it by."""
@@ -132,4 +149,6 @@ class Report:
         return report_html(self)
 
 
-__all__ = ["Callout", "Cell", "Chart", "Citation", "Report", "ReportFilters", "TableRow"]
+__all__ = [
+    "Callout", "Cell", "Chart", "Citation", "DerivedRow", "Report", "ReportFilters", "TableRow",
+]

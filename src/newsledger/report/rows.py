@@ -16,8 +16,16 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from newsledger.model import Group, GroupMember, Measure, Qualifier, Quantity, Verdict
-from newsledger.report.records import Callout, Cell, TableRow
+from newsledger.model import (
+    DerivedFigure,
+    Group,
+    GroupMember,
+    Measure,
+    Qualifier,
+    Quantity,
+    Verdict,
+)
+from newsledger.report.records import Callout, Cell, DerivedRow, TableRow
 
 FigureRow = dict[str, Any]  # a row of ``Ledger.figures()``
 FigureKey = tuple[str, str]  # (document key, figure id)
@@ -290,10 +298,40 @@ def _group_conflict(group: Group, row: TableRow, known: Known) -> Callout:
     return Callout("conflict", row_heading(row), group.reason or "Reports disagree.", entries)
 
 
+def derived_rows(
+    derived: Iterable[DerivedFigure], selected: AbstractSet[FigureKey],
+    figures: dict[FigureKey, FigureRow], document_key: Callable[[str], str],
+) -> list[DerivedRow]:
+    """Derived figures computed from at least one selected figure, each operand cited."""
+    rows = []
+    for item in derived:
+        keys = [(document_key(doc), fid) for doc, fid in item.derived_from]
+        if not set(keys) & selected or any(key not in figures for key in keys):
+            continue
+        operands = [figures[key] for key in keys]
+        f = item.figure
+        rows.append(DerivedRow(
+            measure=f.measure, place=place_text(f.locations),
+            period=period_label(f.period_start, f.period_end), period_start=f.period_start,
+            period_end=f.period_end, actor=f.actor, counted=_counted_text(operands),
+            value=f.quantity.value, formula=_formula(f.quantity.value, operands), rule=item.rule,
+        ))
+    return rows
+
+
+def _formula(value: int, operands: Sequence[FigureRow]) -> tuple[tuple[str, Cell], ...]:
+    """'44 − 18' when the first less the others gives the value; else the operands, listed."""
+    values = [quantity(f).value for f in operands]
+    minus = len(values) > 1 and values[0] - sum(values[1:]) == value
+    return tuple(("" if i == 0 else "−" if minus else ",", stated_cell([f]))
+                 for i, f in enumerate(operands))
+
+
 __all__ = [
     "OPEN",
     "anchor",
     "conflicting_pairs",
+    "derived_rows",
     "document_label",
     "figure_rows",
     "group_rows",
