@@ -185,3 +185,36 @@ def news_ledger_file(news_extractions: tuple[object, ...], tmp_path: Path) -> st
         for extraction in news_extractions:
             ledger.add(extraction)  # type: ignore[arg-type]
     return path
+
+
+REPORT_Q1 = ("TAMPA - Coalition forces killed 18 ISIS operatives in Iraq and Syria from January "
+             "through March 2024, U.S. Central Command said.")
+REPORT_H1 = ("TAMPA - CENTCOM said 44 ISIS operatives were killed in Iraq and Syria in the first "
+             "half of 2024.")
+
+
+@pytest.fixture
+def half_year_ledger() -> object:
+    """A reconciled Ledger(':memory:') with a first-quarter and a first-half toll (Q2 derives)."""
+    from datetime import date
+
+    from newsledger.model import Document, Extraction
+    from newsledger.store import Ledger
+
+    def report(
+        name: str, text: str, phrase: str, number: str, end: date, published: date
+    ) -> Extraction:
+        figure = hand_figure(name, text, "f1", phrase, number, actor="ISIS",
+                             counted="ISIS operatives", locations=("Iraq", "Syria"),
+                             source="U.S. Central Command", period_start=date(2024, 1, 1),
+                             period_end=end)
+        document = Document(text, name=name, published=published)
+        return Extraction(document, (figure,), ())  # type: ignore[arg-type]
+
+    ledger = Ledger(":memory:")
+    ledger.add(report("q1", REPORT_Q1, "killed 18 ISIS operatives", "18", date(2024, 3, 31),
+                      date(2024, 4, 5)))
+    ledger.add(report("h1", REPORT_H1, "44 ISIS operatives were killed", "44", date(2024, 6, 30),
+                      date(2024, 7, 17)))
+    ledger.reconcile()
+    return ledger

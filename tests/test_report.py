@@ -158,7 +158,8 @@ def test_report_html_anchors_name_document_and_figure(report: Report) -> None:
 
 def test_report_html_is_self_contained_with_an_inline_chart(report: Report) -> None:
     html = report.to_html()
-    assert "<svg" in html and "<style>" in html
+    assert html.count("<svg") == 1 and html.count("<header>") == 1 and "<style>" in html
+    assert "$" not in html.split("<body>")[0]  # no placeholder left or filled in twice
     assert not re.search(r"<(script|link)\b|src=", html)
 
 
@@ -324,3 +325,18 @@ def test_cli_report_rejects_an_unknown_format(news_ledger_file: str) -> None:
     result = runner.invoke(app, ["report", "--db", news_ledger_file, "--format", "pdf"])
     assert result.exit_code == 2
     assert "'pdf' is not md or html" in result.output
+
+
+def test_report_derived_figure_cites_its_operands(half_year_ledger: Ledger) -> None:
+    report = render_report(half_year_ledger)
+    (derived,) = report.derived
+    assert (derived.period, derived.value) == ("Q2 2024", 26)
+    assert [(op, value.text) for op, value in derived.formula] == [("", "44"), ("−", "18")]
+    html = report.to_html()
+    section = html.split('id="derived"')[1].split('id="chart"')[0]
+    assert re.findall(r'href="#(ev-[^"]+)"', section) == ["ev-h1-f1", "ev-q1-f1"]
+    page = parsed(html)
+    for value, href in page.links:
+        assert states(page.marks[href.removeprefix("#")], value)
+    assert "| killed | Iraq; Syria | Q2 2024 | ISIS | 26 | 44[^" in report.to_markdown()
+    assert report.chart is not None and report.chart.points == 3

@@ -61,7 +61,8 @@ CASE_LABELS = {
     "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
     "PROTEST_WITH_INTER": "Protest with intervention", "PEACE_PROTEST": "Peaceful protest",
     "VIOL_DEMONSTR": "Violent demonstration", "MOB_VIOL": "Mob violence",
-    "AGREEMENT": "Agreement", "ARREST": "Arrests", "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "AGREEMENT": "Agreement", "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
     "DISR_WEAP": "Disrupted weapons use", "HQ_ESTABLISHED": "Headquarters or base established",
     "PROPERTY_DISTRUCT": "Looting/property destruction",
     "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
@@ -71,8 +72,10 @@ NO_ACLED_EVENT = "none"  # the label of a CASE snippet that reports no ACLED eve
 
 def _int(value: str | None) -> int | None:
     """A whole number written as '3' or '3.0'; None when empty or not a number."""
+    if not value:
+        return None
     try:
-        return int(float(value)) if value not in (None, "") else None
+        return int(float(value))
     except ValueError:
         return None
 

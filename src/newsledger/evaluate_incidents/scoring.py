@@ -7,13 +7,15 @@ Predictions (``predict``), from the pipeline's Extraction of the row's text:
     because the data sets code "no deaths reported" as 0;
   - country / place: the incident's; else, among the places named in the text (find_places) and
     in the figures' locations, the most specific one (the first on a tie) - inside the place of
-    the dateline when the text opens with one ("FRANCE.  A bomb exploded ...");
+    the dateline's country when the text opens with one ("FRANCE.  A bomb exploded ..."), else in
+    the country most of those places lie in;
   - perpetrator: the incident's, with "Unidentified armed group" (gunmen, militants, bombers) read
     as not named; without an incident, the first armed group or state force named in the text;
   - event and sub-event type: the incident's; else ``classify_event`` over the whole text.
 
 Agreement (the metric's definition; changing it changes every score):
-  - counts: exact equality, scored only on rows whose text states the coded number (``states_count``);
+  - counts: exact equality, scored only on rows whose text states the coded number
+    (``states_count``);
   - country: the gold name and the prediction are each mapped to a country through the
     gazetteer (lookup_place; "West Bank/Gaza" and "FRY (Kosovo)" are tried part by part); equal
     after folding case and accents, or the prediction names the gold region ("Chechnya");
@@ -21,16 +23,18 @@ Agreement (the metric's definition; changing it changes every score):
     compared by gazetteer entry or by folded name;
   - perpetrator: the prediction's canonical actor equals the canonical actor of the gold name or of
     one of its parts ("Hamas (Islamic Resistance Movement)", "JNIM: Group for Support of Islam and
-    Muslims"); gold "Unknown", "Other", "Unidentified ..." and crowds ("Rioters (X)") are not scored.
+    Muslims"); gold "Unknown", "Other", "Unidentified ..." and crowds ("Rioters (X)") are not
+    scored.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsledger.extract.actors import canonical_actor, find_actors
+from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
 from newsledger.extract.event_types import classify_event
 from newsledger.extract.numbers import find_quantities, word_to_int
 from newsledger.extract.places import (
@@ -111,14 +115,18 @@ def predict(extraction: Extraction) -> Prediction:
 
 
 def text_place(text: str, figures: Sequence[Figure] = ()) -> tuple[Place | None, str]:
-    """The most specific place of a text and its figures, inside the dateline's place if any."""
+    """The most specific place of a text and its figures, in the dateline's country if the text
+    opens with one, else in the country most of its places lie in (the first on a tie)."""
     mentions = find_places(text)
     places = [m.place for m in mentions] + _figure_places(figures)
+    if not places:
+        return None, "text"
     if mentions and mentions[0].start == 0:  # "FRANCE.  A bomb ...", "Kabul - Gunmen ..."
-        dateline = mentions[0].place
-        inside = [p for p in places if p.country == dateline.country]
-        return most_specific(inside) or dateline, "dateline"
-    return most_specific(places), "text"
+        country, rule = mentions[0].place.country, "dateline"
+    else:
+        votes = Counter(p.country for p in places)
+        country, rule = max(votes, key=lambda c: votes[c]), "text"  # max keeps the first on a tie
+    return most_specific(p for p in places if p.country == country), rule
 
 
 def _lows(figures: Sequence[Figure], measure: Measure) -> tuple[int, ...]:
@@ -183,14 +191,21 @@ def states_count(text: str, value: int, measure: Measure) -> bool:
 
 
 def name_variants(name: str) -> list[str]:
-    """A data set's name and its parts: 'West Bank/Gaza' -> West Bank, Gaza; 'A (B)' -> A, B."""
-    variants = [name]
+    """A data set's name and its parts: 'West Bank/Gaza' -> West Bank, Gaza; 'A (B)' -> A, B.
+
+    An inverted name is also tried the right way round ('Korea, South' -> 'South Korea').
+    """
+    variants = [name, re.sub(r"[()]", " ", name)]  # "Islamic State (West Africa)"
     inside = re.findall(r"\(([^)]*)\)", name)
     outside = re.sub(r"\([^)]*\)", " ", name).strip()
     variants += [outside, *inside]
     for part in list(variants):
-        variants += [p for p in re.split(r"[/:;]", part) if p.strip()]
-    return [v.strip() for v in dict.fromkeys(variants) if v.strip()]
+        variants += [p for p in re.split(r"[/:;]| - ", part) if p.strip()]
+    for part in list(variants):
+        head, comma, tail = part.partition(",")
+        if comma and tail.strip() and " " not in head.strip():
+            variants.append(f"{tail.strip()} {head.strip()}")
+    return [v for v in dict.fromkeys(" ".join(v.split()) for v in variants) if v]
 
 
 def country_keys(name: str) -> set[str]:
@@ -233,24 +248,21 @@ def perpetrator_scored(gold: str | None) -> bool:
     return bool(gold and gold.strip()) and not _UNSTATED_PERPETRATOR.search(gold or "")
 
 
-def actor_keys(name: str) -> set[str]:
-    """Folded canonical actors a name stands for: itself and each of its parts."""
-    keys = {canonical_actor(variant).casefold() for variant in name_variants(name)}
-    keys |= {re.sub(r"\s*\(.*$", "", key).strip() for key in keys}  # "X (Nigeria)" -> "x"
-    keys.discard("")
-    return keys
+def actor_key(name: str) -> str:
+    """The folded canonical actor of a name: of its first variant our actor table knows, else
+    of the name itself ('Hamas (Islamic Resistance Movement)' -> 'hamas')."""
+    known = next((v for v in name_variants(name) if actor_kind(v) is not None), name)
+    return canonical_actor(known).casefold()
 
 
 def same_perpetrator(predicted: str | None, gold: str) -> bool:
     """Whether the predicted perpetrator is the gold actor, through our actor table."""
-    if not predicted:
-        return False
-    return bool(actor_keys(predicted) & actor_keys(gold))
+    return bool(predicted) and actor_key(predicted or "") == actor_key(gold)
 
 
 __all__ = [
     "Prediction",
-    "actor_keys",
+    "actor_key",
     "country_keys",
     "largest_count",
     "most_specific",

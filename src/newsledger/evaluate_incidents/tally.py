@@ -111,8 +111,8 @@ def score_dataset(name: str, rows: Sequence[LabelledRow],
     for row, prediction in zip(rows, predictions, strict=True):
         score_row(score, row, prediction)
     for label in CLASSIFIED:
-        pairs = [(getattr(r, label), getattr(p, label)) for r, p in zip(rows, predictions)
-                 if getattr(r, label)]
+        pairs = [(getattr(r, label), getattr(p, label))
+                 for r, p in zip(rows, predictions, strict=True) if getattr(r, label)]
         if pairs:
             score.macro_f1[label] = macro_f1(pairs)
             score.confusions[label] = Counter((g, p or NO_ACLED_EVENT) for g, p in pairs

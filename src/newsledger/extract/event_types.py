@@ -63,22 +63,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 
 @dataclass(frozen=True, slots=True)
 class EventClass:
-    """An ACLED event and sub-event type, with the trigger that decided it (offsets into the text)."""
+    """ACLED event and sub-event types, and the trigger that decided them (text offsets)."""
 
     event_type: str
     sub_event_type: str
     trigger_start: int
     trigger_end: int
     trigger_text: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventRules:
-    """The compiled lexicon: rules sorted by priority, and what rules out a conflict event."""
-
-    rules: tuple[EventRule, ...]
-    exclude: re.Pattern[str] | None  # disasters, accidents, weapons tests, diplomacy
-    negation: re.Pattern[str] | None  # "no", "none of the staff were": matched before a trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +82,15 @@ class EventRule:
     context: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     line: int  # in the lexicon, for explaining a decision
+
+
+@dataclass(frozen=True, slots=True)
+class EventRules:
+    """The compiled lexicon: rules sorted by priority, and what rules out a conflict event."""
+
+    rules: tuple[EventRule, ...]
+    exclude: re.Pattern[str] | None  # disasters, accidents, weapons tests, diplomacy
+    negation: re.Pattern[str] | None  # "no", "none of the staff were": matched before a trigger
 
 
 def classify_event(text: str) -> EventClass | None:

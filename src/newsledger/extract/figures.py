@@ -29,6 +29,7 @@ from newsledger.model import Document, Figure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
 # A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
+_COMPARED = re.compile(r"\b(compared (?:with|to)|up from|down from|rose from|fell from)\s*$", re.I)
 _ATTRIBUTION_CUE = re.compile(
     r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
     re.IGNORECASE,
@@ -91,12 +92,11 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
             reading = read_measure(token, scan.parse)
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
             same_sentence = bool(drafts) and drafts[-1].scan is scan
-            if (
-                measure is None
-                and (reading.partitive or (reading.bare and same_sentence))
-                and drafts
-            ):
-                # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000"
+            compared = _COMPARED.search(scan.text_between(quantity.start - 25, quantity.start))
+            refers_back = reading.partitive or (reading.bare and same_sentence) or compared
+            if measure is None and refers_back and drafts:
+                # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
+                # "an increase compared with 87,000 people in January"
                 measure = drafts[-1].measure
             if measure is None:
                 continue

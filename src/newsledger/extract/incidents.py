@@ -11,11 +11,13 @@ Stages, in order (marked ``# n.`` in ``incidents_from_scans``):
 
 Anchor: a mention that reports one specific event, so that it may open an incident:
   - a killed/injured/kidnapped figure that is not aggregate, told as one event (a singular event
-    noun - "a car bomb", "the attack", "an ambush" -, an event verb - "stormed", "abducted" -, a
-    day or week in the mention, or a toll period of at most seven days), with a date or a place;
+    noun - "a car bomb", "the attack", "an ambush" -, a day or week in the mention, a toll period
+    of at most seven days, or an event verb - "stormed", "killed" - in a sentence that no month
+    or longer period dates), with a date or a place;
   - or, without a toll, a singular event noun or an event verb with a day or week that dates
-    it, or a singular event noun with a month (a place alone is not enough: "an attack on the
-    prison ... the biggest since 2019" in a photo caption is background, not a report);
+    it, or a singular event noun with a month; or, undated, either with a place in a sentence
+    that does not compare ("an attack on the prison ... the biggest since 2019" in a photo
+    caption is background, not a report);
   - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
 half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
@@ -30,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsledger.extract.event_mentions import DAY_KINDS, Mention, find_mentions
+from newsledger.extract.event_mentions import DAY_KINDS, Mention, cue_pattern, find_mentions
 from newsledger.extract.incident_fields import (
     admin1_of,
     distance_km,
@@ -48,6 +50,7 @@ from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
 
 _COUNTED_EVENTS = (Measure.ATTACKS, Measure.OPERATIONS)
 _COARSE_KINDS = frozenset({"quarter", "half", "year", "range"})
+_LONG_KINDS = _COARSE_KINDS | {"month"}
 _WEEK_DAYS = 7
 _MONTH_DAYS = 31
 _SAME_AREA_KM = 50.0  # two towns this close may be one event told from either
@@ -114,21 +117,26 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
 def _anchor(mention: Mention) -> bool:
     if mention.several:
         return False
-    times = mention.event_times
+    kinds = {t.kind for t in mention.event_times}
+    by_day = bool(kinds & DAY_KINDS)
+    # An event verb makes one event only when no month or longer dates the sentence ("in
+    # January, forces killed 25 operatives" is a month's tally).
+    specific = by_day or mention.singular or (mention.verb and not kinds & _LONG_KINDS)
     if mention.counts:
-        specific = (
-            mention.singular
-            or mention.verb
-            or any(t.kind in DAY_KINDS for t in times)
-            or any(_short_period(f) for f in mention.counts)
-        )
+        specific = specific or any(_short_period(f) for f in mention.counts)
         located = bool(
-            times or mention.places or any(f.locations or f.period_start for f in mention.counts)
+            kinds or mention.places or any(f.locations or f.period_start for f in mention.counts)
         )
         return specific and located
-    kinds = {t.kind for t in times}
-    by_day = bool(kinds & DAY_KINDS) and (mention.singular or mention.verb)
-    return by_day or ("month" in kinds and mention.singular)
+    if by_day or "month" in kinds:
+        return mention.singular or (by_day and mention.verb)
+    # Undated, a named event in a named place is a report ("Extremists bombed the embassy in
+    # Canberra."), unless the sentence only compares ("the biggest attack since 2019").
+    return specific and bool(mention.places) and not kinds and not _compares(mention)
+
+
+def _compares(mention: Mention) -> bool:
+    return bool(cue_pattern("comparison").search(mention.text))
 
 
 def _short_period(figure: Figure) -> bool:
@@ -138,13 +146,10 @@ def _short_period(figure: Figure) -> bool:
 
 def _refers(mention: Mention) -> bool:
     """Whether a mention that opens nothing still tells of an event told before."""
-    return (
-        bool(mention.counts)
-        or mention.definite
-        or mention.verb
-        or mention.singular
-        or mention.blames
-    )
+    if mention.counts:
+        return True
+    told = mention.definite or mention.verb or mention.singular or mention.blames
+    return told and not _compares(mention)
 
 
 # --- 3. grouping ------------------------------------------------------------------------------
@@ -233,9 +238,11 @@ def _related(a: Place, b: Place) -> bool:
 def _build(
     document: Document, number: int, group: Sequence[Mention], scans: Sequence[Scan]
 ) -> Incident:
-    # The main sentence: the first anchor in the body (a headline rounds and abridges).
+    # The main sentence: the first anchor in the body with a toll (a headline rounds and
+    # abridges; a photo caption repeats the event without its toll).
     anchors = [m for m in group if _anchor(m)] or list(group)
-    anchor = next((m for m in anchors if not m.headline), anchors[0])
+    body = [m for m in anchors if not m.headline] or anchors
+    anchor = next((m for m in body if m.counts), body[0])
     ordered = [anchor, *(m for m in group if m is not anchor)]
     day, day_precision, day_text = incident_date(ordered, scans)
     place, geo_precision, geo_reason = incident_place(ordered)

@@ -132,6 +132,8 @@ def _following_noun(number: Token, reach: int = 4) -> Token | None:
     doc = number.doc
     for token in doc[number.i + 1 : min(len(doc), number.i + 1 + reach)]:
         if token.pos_ in {"NOUN", "PROPN"}:
+            if token.lemma_.lower() in _blocked():  # "to more than 75,000 today"
+                return None
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if after is None or after.pos_ not in {"NOUN", "PROPN"}:
                 return token if token.pos_ == "NOUN" else None

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from newsledger.model import CheckType, Group, Measure
+from newsledger.model import CheckType, Measure
 from newsledger.report.chart import chart_measure, measure_chart
 from newsledger.report.evidence import passage
 from newsledger.report.records import (
@@ -57,7 +57,8 @@ def render_report(ledger: Ledger, filters: ReportFilters | None = None) -> Repor
     failed = failed_checks(ledger, by_key)  # 3.
     tables = _tables(rows + more_rows)
     ordered = [row for _, table in tables for row in table]
-    computed = tuple(sorted(derived_rows(derived, by_key.keys(), every, key_of), key=_derived_order))
+    computed = tuple(sorted(derived_rows(derived, by_key.keys(), every, key_of),
+                            key=_derived_order))
     cells = _cells(ordered, computed, conflicts + failed)
     texts = _Texts(ledger)
     citations = tuple(_citation(texts(figure["doc"]), number, figure, documents)  # 4.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import matplotlib
@@ -19,12 +20,10 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from newsledger.model import STOCK_MEASURES, Measure
-from newsledger.report.records import Chart, TableRow
+from newsledger.report.records import Chart, DerivedRow, TableRow
 
 # Fixed so the same ledger gives the same SVG (ids inside the file are hashed with it).
 SVG_SETTINGS = {"svg.hashsalt": "newsledger", "svg.fonttype": "none"}
-
-Point = tuple[date, date, int, str]  # period start, period end, value, label
 
 
 def chart_measure(rows: Sequence[TableRow], wanted: Measure | None = None) -> Measure | None:
@@ -38,14 +37,39 @@ def chart_measure(rows: Sequence[TableRow], wanted: Measure | None = None) -> Me
     return max(counts, key=lambda m: (counts[m], -order.index(m)))
 
 
-def measure_chart(rows: Sequence[TableRow], measure: Measure) -> Chart | None:
+def measure_chart(
+    rows: Sequence[TableRow], measure: Measure, derived: Sequence[DerivedRow] = ()
+) -> Chart | None:
     """The measure's best values over time, one series per place; None with nothing to draw."""
-    series = _series([row for row in rows if row.measure is measure and _chartable(row)])
+    points = [_point(row, row.best.value, row.best.text, False) for row in rows
+              if row.measure is measure and _chartable(row)]
+    points += [_point(row, row.value, f"{row.value:,}", True) for row in derived
+               if row.measure is measure and row.period_start and row.period_end]
+    series = _series(points)
     if not series:
         return None
     with matplotlib.rc_context(SVG_SETTINGS):
-        svg = _draw(series, measure)
+        svg = _draw(series, measure, any(p.derived for p in points))
     return Chart(measure, svg, sum(len(points) for points in series.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One value drawn across the period it covers."""
+
+    place: str
+    actor: str | None
+    start: date
+    end: date
+    value: int
+    label: str
+    derived: bool
+
+
+def _point(row: TableRow | DerivedRow, value: int | None, label: str, derived: bool) -> Point:
+    assert row.period_end is not None and value is not None  # callers keep only dated values
+    return Point(row.place, row.actor, row.period_start or row.period_end, row.period_end, value,
+                 label, derived)
 
 
 def _chartable(row: TableRow) -> bool:
@@ -53,52 +77,53 @@ def _chartable(row: TableRow) -> bool:
         (row.period_start is not None or row.measure in STOCK_MEASURES)
 
 
-def _series(rows: Sequence[TableRow]) -> dict[str, list[Point]]:
-    """Points by series; per place and period the largest best (the total, not its parts)."""
-    actors = {row.actor for row in rows}
-    best: dict[tuple[str, date, date], Point] = {}
-    for row in rows:
-        assert row.period_end is not None and row.best.value is not None  # _chartable
-        name = row.place if len(actors) == 1 else f"{row.place} ({row.actor or 'no actor'})"
-        start = row.period_start or row.period_end
-        key = (name, start, row.period_end)
-        if key not in best or best[key][2] < row.best.value:
-            best[key] = (start, row.period_end, row.best.value, row.best.text)
+def _series(points: Sequence[Point]) -> dict[str, list[Point]]:
+    """Points by series; per place and period the largest value (the total, not its parts)."""
+    several_actors = len({point.actor for point in points}) > 1
+    largest: dict[tuple[str, date, date], Point] = {}
+    for point in points:
+        name = f"{point.place} ({point.actor or 'no actor'})" if several_actors else point.place
+        key = (name, point.start, point.end)
+        if key not in largest or largest[key].value < point.value:
+            largest[key] = point
     series: dict[str, list[Point]] = {}
-    for (name, _, _), point in sorted(best.items(), key=lambda item: (item[0][0], item[1][1])):
+    for (name, _, _), point in sorted(largest.items(), key=lambda item: (item[0][0], item[1].end)):
         series.setdefault(name, []).append(point)
     return series
 
 
-def _draw(series: dict[str, list[Point]], measure: Measure) -> str:
+def _draw(series: dict[str, list[Point]], measure: Measure, with_derived: bool) -> str:
     figure = Figure(figsize=(9, 4.2), layout="constrained")
     # The Agg canvas set on this figure alone: no pyplot, no global backend, no display needed.
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     for index, (name, points) in enumerate(series.items()):
         colour = f"C{index % 10}"
-        for start, end, value, label in points:
-            axes.plot([date2num(start), date2num(end)], [value, value], color=colour, linewidth=5,
-                      alpha=0.35, solid_capstyle="butt")
-            axes.annotate(label, (date2num(end), value), textcoords="offset points",
+        for p in points:
+            axes.plot([date2num(p.start), date2num(p.end)], [p.value, p.value], color=colour,
+                      linewidth=5, alpha=0.35, solid_capstyle="butt",
+                      linestyle=(0, (2, 1)) if p.derived else "-")
+            axes.annotate(p.label, (date2num(p.end), p.value), textcoords="offset points",
                           xytext=(4, 4), fontsize=8, color=colour)
-        axes.plot([date2num(p[1]) for p in points], [p[2] for p in points], "o", color=colour,
-                  label=name)
-    _label_axes(axes, measure)
+            axes.plot([date2num(p.end)], [p.value], "o", color=colour,
+                      markerfacecolor="white" if p.derived else colour)
+        axes.plot([], [], "o", color=colour, label=name)  # one legend entry per series
+    _label_axes(axes, measure, with_derived)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     return strip_prolog(buffer.getvalue())
 
 
-def _label_axes(axes: Axes, measure: Measure) -> None:
+def _label_axes(axes: Axes, measure: Measure, with_derived: bool) -> None:
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     axes.set_ylim(bottom=0)
     axes.margins(x=0.08, y=0.15)
     axes.set_ylabel(f"{measure.value} (best)")
-    axes.set_title(f"{measure.value.capitalize()} by period (bar = period covered, dot = its end)",
-                   fontsize=10)
+    hollow = "; hollow dot, dashed bar = derived" if with_derived else ""
+    axes.set_title(f"{measure.value.capitalize()} by period (bar = period covered, dot = its end"
+                   f"{hollow})", fontsize=10)
     axes.grid(axis="y", alpha=0.3)
     # Outside the plot: inside, it would sit on the bars of the earliest periods.
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)

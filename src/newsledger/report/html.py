@@ -14,7 +14,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # records imports this module; these names are only needed for types
-    from newsledger.report.records import Callout, Cell, Citation, Report, TableRow
+    from newsledger.report.records import Callout, Cell, Citation, DerivedRow, Report, TableRow
 
 _SAFE_URL = re.compile(r"^https?://\S+$")
 URL_SHOWN = 60  # characters of an address shown in the Evidence section
@@ -32,7 +32,7 @@ def report_html(report: Report) -> str:
     """The whole report as an HTML document."""
     numbers = {citation.anchor: citation.number for citation in report.citations}
     body = "\n".join(part for part in (
-        _header(report), _tables(report, numbers), _chart(report),
+        _header(report), _tables(report, numbers), _derived(report, numbers), _chart(report),
         _callouts("conflicts", "Conflicts", report.conflicts, "No conflicting figures.", numbers),
         _callouts("failed-checks", "Failed checks", report.failed_checks, "Every check holds.",
                   numbers),
@@ -50,12 +50,14 @@ def _header(report: Report) -> str:
         f'<li{_alert(name, count)}><b>{count}</b>{escape(name)}</li>'
         for name, count in report.counts.items())
     notes = "".join(f'<p class="note">{escape(note)}</p>' for note in report.notes)
-    nav = ('<nav><a href="#figures">Figures</a><a href="#chart">Chart</a>'
-           '<a href="#conflicts">Conflicts</a><a href="#failed-checks">Failed checks</a>'
-           '<a href="#evidence">Evidence</a></nav>')
+    sections = [("figures", "Figures"), ("derived", "Derived"), ("chart", "Chart"),
+                ("conflicts", "Conflicts"), ("failed-checks", "Failed checks"),
+                ("evidence", "Evidence")]
+    nav = "".join(f'<a href="#{section}">{label}</a>' for section, label in sections
+                  if section != "derived" or report.derived)
     return (f"<header><h1>{escape(report.title)}</h1>"
-            f'<p class="filters">{filters}</p><ul class="counts">{counts}</ul>{notes}{nav}'
-            "</header>")
+            f'<p class="filters">{filters}</p><ul class="counts">{counts}</ul>{notes}'
+            f"<nav>{nav}</nav></header>")
 
 
 def _alert(name: str, count: int) -> str:
@@ -97,6 +99,28 @@ def cell(value: Cell, numbers: dict[str, int]) -> str:
                      for anchor in value.citations)
     cites = f'<sup class="cites">[{links}]</sup>' if links else ""
     return f'<span class="value">{escape(value.text)}</span>{cites}'
+
+
+def _derived(report: Report, numbers: dict[str, int]) -> str:
+    if not report.derived:
+        return ""
+    head = "".join(f"<th>{name}</th>" for name in ("Measure", "Place", "Period", "Actor"))
+    head += '<th class="num">Value</th><th>From</th>'
+    body = "".join(_derived_row(row, numbers) for row in report.derived)
+    return ('<section id="derived"><h2>Derived figures</h2><p class="note">Computed by the ledger '
+            "from stated figures (the rest of a period: a half year less its first quarter); "
+            "the value is not stated anywhere, each operand is and links to its passage.</p>"
+            f'<table class="derived"><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
+            "</table></section>")
+
+
+def _derived_row(row: DerivedRow, numbers: dict[str, int]) -> str:
+    text = (row.measure.value, row.place, row.period, row.actor or "—")
+    cells = "".join(f"<td>{escape(value)}</td>" for value in text)
+    formula = "".join(f"{escape(op)} " * bool(op) + cell(value, numbers) + " "
+                      for op, value in row.formula)
+    return (f'<tr>{cells}<td class="num"><b>{row.value:,}</b></td>'
+            f'<td class="formula">{formula}</td></tr>')
 
 
 def _chart(report: Report) -> str:

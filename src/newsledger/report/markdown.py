@@ -29,7 +29,8 @@ def md(text: object) -> str:
 def report_markdown(report: Report, chart_href: str | None = None) -> str:
     """The whole report as one Markdown document."""
     numbers = {citation.anchor: citation.number for citation in report.citations}
-    parts = [_header(report), _tables(report, numbers), _chart(report, chart_href),
+    parts = [_header(report), _tables(report, numbers), _derived(report, numbers),
+             _chart(report, chart_href),
              _callouts("Conflicts", report.conflicts, "No conflicting figures.", numbers),
              _callouts("Failed checks", report.failed_checks, "Every check holds.", numbers),
              _evidence(report)]
@@ -70,6 +71,22 @@ def _table(rows: tuple[TableRow, ...], numbers: dict[str, int]) -> str:
 def cell(value: Cell, numbers: dict[str, int]) -> str:
     """A number followed by its footnote references ``[^n]``."""
     return md(value.text) + "".join(f"[^{numbers[anchor]}]" for anchor in value.citations)
+
+
+DERIVED_NOTE = ("Computed by the ledger from stated figures (the rest of a period: a half year "
+                "less its first quarter); the value is not stated anywhere, each operand is.")
+
+
+def _derived(report: Report, numbers: dict[str, int]) -> str:
+    if not report.derived:
+        return ""
+    lines = ["| Measure | Place | Period | Actor | Value | From |", "|---|---|---|---|---:|---|"]
+    for row in report.derived:
+        formula = " ".join(f"{op} {cell(value, numbers)}".strip() for op, value in row.formula)
+        cells = [md(row.measure.value), md(row.place), md(row.period), md(row.actor or "—"),
+                 f"{row.value:,}", formula.replace(" ,", ",")]
+        lines.append("| " + " | ".join(cells) + " |")
+    return f"## Derived figures\n\n{DERIVED_NOTE}\n\n" + "\n".join(lines)
 
 
 def _chart(report: Report, chart_href: str | None) -> str:
@@ -114,4 +131,4 @@ def _footnote(citation: Citation) -> str:
     return f"[^{citation.number}]: {', '.join(meta)}. “{quote}” ({where})"
 
 
-__all__ = ["TABLE_HEAD", "cell", "md", "report_markdown"]
+__all__ = ["DERIVED_NOTE", "TABLE_HEAD", "cell", "md", "report_markdown"]

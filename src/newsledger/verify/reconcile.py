@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from newsledger.extract.places import lookup_place, normalise_place
 from newsledger.model import (
@@ -47,6 +47,7 @@ from newsledger.model import (
     Verdict,
 )
 from newsledger.verify.sameness import (
+    SAME_INCIDENT_DAYS,
     Links,
     Reading,
     agree,
@@ -103,24 +104,37 @@ def _bucket(reading: Reading) -> tuple[str, tuple[str, ...]]:
 
 def _group_bucket(readings: Sequence[Reading], links: Links) -> list[list[Reading]]:
     groups: list[list[Reading]] = []
+    active: list[list[Reading]] = []  # groups a dated figure can still join
     for reading in sorted((r for r in readings if r.window), key=_reading_order):
-        fits = _fitting(reading, groups, links)
+        # Same time needs windows within SAME_INCIDENT_DAYS; figures come oldest first, so a
+        # group that ended before that horizon can never fit again (this keeps grouping linear).
+        if reading.window:
+            horizon = reading.window.start - timedelta(days=SAME_INCIDENT_DAYS)
+            active = [g for g in active if _reaches(g, horizon)]
+        fits = _fitting(reading, active, links)
         target = max(fits, key=lambda g: _affinity(reading, g), default=None)
-        _place(reading, target, groups)
+        _place(reading, target, groups, active)
     for reading in sorted((r for r in readings if not r.window), key=_reading_order):
         _place(reading, _only_fit(reading, _fitting(reading, groups, links)), groups)
     return groups
+
+
+def _reaches(group: list[Reading], horizon: date) -> bool:
+    return any(m.window and (m.window.end is None or m.window.end >= horizon) for m in group)
 
 
 def _fitting(reading: Reading, groups: list[list[Reading]], links: Links) -> list[list[Reading]]:
     return [g for g in groups if all(same_thing(reading, member, links) for member in g)]
 
 
-def _place(reading: Reading, target: list[Reading] | None, groups: list[list[Reading]]) -> None:
-    if target is None:
-        groups.append([reading])
-    else:
+def _place(reading: Reading, target: list[Reading] | None, *pools: list[list[Reading]]) -> None:
+    """Add the reading to ``target``, or start a group in every pool."""
+    if target is not None:
         target.append(reading)
+        return
+    group = [reading]
+    for pool in pools:
+        pool.append(group)
 
 
 def _affinity(reading: Reading, group: list[Reading]) -> tuple[int, int, int, int]:
