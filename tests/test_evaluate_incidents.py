@@ -1,4 +1,4 @@
-"""Tests for the incident evaluation (evaluate_incidents/): scorers on hand-written rows, and a gate.
+"""Tests for the incident evaluation (evaluate_incidents/): scorers on hand-written rows; a gate.
 
 The gate at the end runs only where ``../shared/data`` sits beside the repository: it scores a
 small fixed sample (200 rows each of RAND, ACLED and CASE 2021) and checks the minimums pinned in

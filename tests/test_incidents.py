@@ -55,21 +55,33 @@ PERIODIC = {
     "half-year release": (
         "U.S. Central Command said on Tuesday that 44 ISIS operatives were killed and 166 detained "
         "in Iraq and Syria in the first half of 2024. Coalition forces conducted 196 operations "
-        "against the group.", date(2024, 7, 9)),
+        "against the group.",
+        date(2024, 7, 9),
+    ),
     "monthly monitor": (
         "The Syrian Network for Human Rights said 161 civilians were killed in Syria during "
         "October 2023. Regime forces were responsible for the killing of 61 civilians, and the "
-        "report documented four massacres.", date(2023, 11, 1)),
+        "report documented four massacres.",
+        date(2023, 11, 1),
+    ),
     "week of raids": (
         "Iraqi security forces killed 12 ISIS militants and arrested 7 others in raids in Anbar "
-        "last week, the Joint Operations Command said on Sunday.", date(2024, 3, 10)),
+        "last week, the Joint Operations Command said on Sunday.",
+        date(2024, 3, 10),
+    ),
+    "denied toll": (
+        "No one was killed or injured in Kano on Monday, police said.",
+        date(2024, 3, 5),
+    ),
     "background caption": (
         "An attack on the prison in Hassakeh was the biggest operation by the group since the fall "
-        "of its caliphate in 2019.", date(2022, 12, 30)),
+        "of its caliphate in 2019.",
+        date(2022, 12, 30),
+    ),
 }
 
 
-def _incidents(text: str, published: date, name: str = "doc") -> list[Incident]:
+def _incidents(text: str, published: date | None, name: str = "doc") -> list[Incident]:
     return list(extract(Document(text, published=published, name=name)).incidents)
 
 
@@ -83,28 +95,103 @@ def _count(count: IncidentCount | None) -> tuple[int, int | None, str] | None:
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        (MOGADISHU, date(2024, 3, 10), {
-            "date": date(2024, 3, 9), "date_precision": DatePrecision.DAY, "country": "Somalia",
-            "place": "Mogadishu", "geo_precision": 1, "perpetrator": "al-Shabaab",
-            "perpetrator_status": "suspected", "killed": (11, None, "at_least"),
-            "injured": (20, 20, "exact"), "kidnapped": None}),
-        (MOGADISHU_LATER, date(2024, 3, 11), {
-            "date": date(2024, 3, 9), "place": "Mogadishu", "perpetrator": "al-Shabaab",
-            "perpetrator_status": "claimed", "killed": (15, None, "at_least")}),
-        (ZAMFARA, date(2024, 5, 13), {
-            "date": date(2024, 5, 12), "country": "Nigeria", "admin1": "Zamfara", "place": "Maru",
-            "geo_precision": 2, "perpetrator": "Unidentified armed group", "target": "Civilians",
-            "killed": None, "kidnapped": (30, 30, "exact")}),
-        (AIRSTRIKE, date(2024, 2, 1), {
-            "date": date(2024, 1, 30), "admin1": "Borno", "place": "Damboa",
-            "perpetrator": "Nigerian Army", "perpetrator_status": "stated", "target": "ISWAP",
-            "killed": (12, 12, "exact")}),
-        (BAIDOA, date(2024, 3, 10), {
-            "place": "Baidoa", "target": "Civilians", "killed": (9, 9, "exact")}),
+        (
+            MOGADISHU,
+            date(2024, 3, 10),
+            {
+                "date": date(2024, 3, 9),
+                "date_precision": DatePrecision.DAY,
+                "country": "Somalia",
+                "place": "Mogadishu",
+                "geo_precision": 1,
+                "perpetrator": "al-Shabaab",
+                "perpetrator_status": "suspected",
+                "killed": (11, None, "at_least"),
+                "injured": (20, 20, "exact"),
+                "kidnapped": None,
+            },
+        ),
+        (
+            MOGADISHU_LATER,
+            date(2024, 3, 11),
+            {
+                "date": date(2024, 3, 9),
+                "place": "Mogadishu",
+                "perpetrator": "al-Shabaab",
+                "perpetrator_status": "claimed",
+                "killed": (15, None, "at_least"),
+            },
+        ),
+        (
+            ZAMFARA,
+            date(2024, 5, 13),
+            {
+                "date": date(2024, 5, 12),
+                "country": "Nigeria",
+                "admin1": "Zamfara",
+                "place": "Maru",
+                "geo_precision": 2,
+                "perpetrator": "Unidentified armed group",
+                "target": "Civilians",
+                "killed": None,
+                "kidnapped": (30, 30, "exact"),
+            },
+        ),
+        (
+            AIRSTRIKE,
+            date(2024, 2, 1),
+            {
+                "date": date(2024, 1, 30),
+                "admin1": "Borno",
+                "place": "Damboa",
+                "perpetrator": "Nigerian Army",
+                "perpetrator_status": "stated",
+                "target": "ISWAP",
+                "killed": (12, 12, "exact"),
+            },
+        ),
+        (
+            BAIDOA,
+            date(2024, 3, 10),
+            {"place": "Baidoa", "target": "Civilians", "killed": (9, 9, "exact")},
+        ),
+        (
+            "In June, a car bomb killed 11 people in Mogadishu, police said.",
+            date(2024, 7, 10),
+            {
+                "date": date(2024, 6, 1),
+                "date_precision": DatePrecision.MONTH,
+                "killed": (11, 11, "exact"),
+            },
+        ),
+        (
+            "A bomb exploded in a market in Lahore on Friday, killing three people. A spokesman "
+            "for the Baloch Nationalist Army claimed responsibility for the attack.",
+            date(2024, 3, 2),
+            {
+                "place": "Lahore",
+                "perpetrator": "Baloch Nationalist Army",
+                "perpetrator_status": "claimed",
+            },
+        ),
+        (
+            "Croatian extremists bombed the Yugoslav embassy in Canberra.",
+            None,
+            {"place": "Canberra", "date": None, "geo_precision": 1, "killed": None},
+        ),
     ],
-    ids=["car bomb", "car bomb, next day", "kidnapping", "airstrike", "suicide bomber"],
+    ids=[
+        "car bomb",
+        "car bomb, next day",
+        "kidnapping",
+        "airstrike",
+        "suicide bomber",
+        "a month and one event",
+        "group not in the actor table",
+        "undated, no toll",
+    ],
 )
-def test_incidents_one_report(text: str, published: date, expected: dict[str, Any]) -> None:
+def test_incidents_one_report(text: str, published: date | None, expected: dict[str, Any]) -> None:
     (incident,) = _incidents(text, published)
     for name, value in expected.items():
         got = getattr(incident, name)
@@ -123,7 +210,7 @@ def test_incidents_tolls_link_their_figures() -> None:
     assert incident.killed is not None and incident.injured is not None
     assert figures[incident.killed.figure or ""].text.startswith("at least 11")
     assert figures[incident.injured.figure or ""].quantity.low == 20
-    assert MOGADISHU[incident.start:incident.end].startswith("MOGADISHU")
+    assert MOGADISHU[incident.start : incident.end].startswith("MOGADISHU")
 
 
 def test_incidents_another_attack_is_another_incident() -> None:
@@ -134,15 +221,19 @@ def test_incidents_another_attack_is_another_incident() -> None:
 
 
 def test_incidents_body_toll_wins_over_headline() -> None:
-    text = ("10 farmers killed in ISWAP attack in Borno\n"
-            "ISWAP fighters killed 8 farmers in Mafa, Borno State, on Thursday, June 22, 2023.")
+    text = (
+        "10 farmers killed in ISWAP attack in Borno\n"
+        "ISWAP fighters killed 8 farmers in Mafa, Borno State, on Thursday, June 22, 2023."
+    )
     (incident,) = _incidents(text, date(2023, 6, 23))
     assert _count(incident.killed) == (8, 8, "exact")
     assert incident.date == date(2023, 6, 22)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("newsledger.extract.event_types") is None,
-                    reason="the event classifier is not there")
+@pytest.mark.skipif(
+    importlib.util.find_spec("newsledger.extract.event_types") is None,
+    reason="the event classifier is not there",
+)
 def test_incidents_take_the_event_type_from_the_classifier() -> None:
     (incident,) = _incidents(MOGADISHU, date(2024, 3, 10))
     assert incident.type is not None
@@ -151,12 +242,32 @@ def test_incidents_take_the_event_type_from_the_classifier() -> None:
 def test_incidents_line_keys_are_the_contract() -> None:
     (incident,) = _incidents(MOGADISHU, date(2024, 3, 10), name="mog")
     line = incident_line(incident)
-    assert {"kind", "doc", "id", "date", "date_precision", "country", "admin1", "place", "lat",
-            "lon", "type", "sub_type", "perpetrator", "target", "killed", "injured",
-            "kidnapped"} <= set(line)
+    assert {
+        "kind",
+        "doc",
+        "id",
+        "date",
+        "date_precision",
+        "country",
+        "admin1",
+        "place",
+        "lat",
+        "lon",
+        "type",
+        "sub_type",
+        "perpetrator",
+        "target",
+        "killed",
+        "injured",
+        "kidnapped",
+    } <= set(line)
     assert line["kind"] == "incident" and line["doc"] == "mog" and line["date"] == "2024-03-09"
-    assert line["killed"] == {"low": 11, "high": None, "qualifier": "at_least",
-                              "figure": incident.killed.figure if incident.killed else None}
+    assert line["killed"] == {
+        "low": 11,
+        "high": None,
+        "qualifier": "at_least",
+        "figure": incident.killed.figure if incident.killed else None,
+    }
     assert line["kidnapped"] is None
     json.dumps(line)  # plain JSON types only
 
@@ -166,12 +277,27 @@ def test_incidents_line_keys_are_the_contract() -> None:
 
 def _incident(doc: str, **fields: Any) -> Incident:
     base = Incident(
-        doc=doc, id="i1", start=0, end=10, date=date(2024, 3, 9),
-        date_precision=DatePrecision.DAY, date_text="on Saturday", country="Somalia",
-        admin1="Banadir", place="Mogadishu", lat=2.04, lon=45.34, geo_precision=1,
-        geo_reason="town_named", type="Explosions/Remote violence", sub_type=None,
-        perpetrator=None, perpetrator_status=None, target=None,
-        killed=IncidentCount(11, None, Qualifier.AT_LEAST, "f1"))
+        doc=doc,
+        id="i1",
+        start=0,
+        end=10,
+        date=date(2024, 3, 9),
+        date_precision=DatePrecision.DAY,
+        date_text="on Saturday",
+        country="Somalia",
+        admin1="Banadir",
+        place="Mogadishu",
+        lat=2.04,
+        lon=45.34,
+        geo_precision=1,
+        geo_reason="town_named",
+        type="Explosions/Remote violence",
+        sub_type=None,
+        perpetrator=None,
+        perpetrator_status=None,
+        target=None,
+        killed=IncidentCount(11, None, Qualifier.AT_LEAST, "f1"),
+    )
     return replace(base, **fields)
 
 
@@ -186,17 +312,35 @@ def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any)
         ({"date": date(2024, 3, 14)}, False),
         ({"date": None, "date_precision": None}, True),  # published the day after: within 3 days
         ({"date": None, "date_precision": None, "published": None}, True),  # undated, same town
-        ({"date": None, "date_precision": None, "published": None, "place": "Baidoa",
-          "lat": 3.11, "lon": 43.65}, False),
+        (
+            {
+                "date": None,
+                "date_precision": None,
+                "published": None,
+                "place": "Baidoa",
+                "lat": 3.11,
+                "lon": 43.65,
+            },
+            False,
+        ),
         ({"place": "Baidoa", "admin1": "Bay", "lat": 3.11, "lon": 43.65}, False),  # other city
         ({"place": "Hodan", "geo_precision": 2, "lat": 2.03, "lon": 45.31}, False),  # unknown
         ({"type": "Protests"}, False),
         ({"type": "Violence against civilians"}, True),
         ({"country": "Kenya"}, False),
     ],
-    ids=["next day", "five days later", "undated, published next day", "undated, same town",
-         "undated, other town", "same day, other city", "unknown district", "protest",
-         "attack vs bombing", "other country"],
+    ids=[
+        "next day",
+        "five days later",
+        "undated, published next day",
+        "undated, same town",
+        "undated, other town",
+        "same day, other city",
+        "unknown district",
+        "protest",
+        "attack vs bombing",
+        "other country",
+    ],
 )
 def test_incidents_same_incident(other: dict[str, Any], same: bool) -> None:
     published = other.pop("published", date(2024, 3, 10))
@@ -205,9 +349,13 @@ def test_incidents_same_incident(other: dict[str, Any], same: bool) -> None:
 
 def test_incidents_merge_two_outlets_keep_both_tolls() -> None:
     early = _report("a")
-    later = _report("b", date(2024, 3, 11),
-                    killed=IncidentCount(15, None, Qualifier.AT_LEAST, "f2"),
-                    perpetrator="al-Shabaab", perpetrator_status="claimed")
+    later = _report(
+        "b",
+        date(2024, 3, 11),
+        killed=IncidentCount(15, None, Qualifier.AT_LEAST, "f2"),
+        perpetrator="al-Shabaab",
+        perpetrator_status="claimed",
+    )
     other_city = _report("c", place="Baidoa", admin1="Bay", lat=3.11, lon=43.65)
     merged = merge_incidents([later, other_city, early])
     assert len(merged) == 2
@@ -234,11 +382,17 @@ def test_incidents_never_merge_two_of_one_document() -> None:
     ],
     ids=["rising lower bounds", "two exact tolls", "same toll", "one report"],
 )
-def test_incidents_merged_tolls(counts: list[tuple[int, int | None, str]],
-                                expected: tuple[int, int, int | None, str]) -> None:
-    reports = [_report(f"d{n}", date(2024, 3, 10 + n),
-                       killed=IncidentCount(low, high, Qualifier(qualifier), "f1"))
-               for n, (low, high, qualifier) in enumerate(counts)]
+def test_incidents_merged_tolls(
+    counts: list[tuple[int, int | None, str]], expected: tuple[int, int, int | None, str]
+) -> None:
+    reports = [
+        _report(
+            f"d{n}",
+            date(2024, 3, 10 + n),
+            killed=IncidentCount(low, high, Qualifier(qualifier), "f1"),
+        )
+        for n, (low, high, qualifier) in enumerate(counts)
+    ]
     merged = merge_counts(reports, "killed")
     assert merged is not None
     assert (merged.best, merged.low, merged.high, merged.verdict) == expected
@@ -246,14 +400,18 @@ def test_incidents_merged_tolls(counts: list[tuple[int, int | None, str]],
 
 def test_incidents_two_outlets_merge_end_to_end() -> None:
     reports = []
-    for name, text, published in [("wire", MOGADISHU, date(2024, 3, 10)),
-                                  ("local", MOGADISHU_LATER, date(2024, 3, 11)),
-                                  ("baidoa", BAIDOA, date(2024, 3, 10))]:
+    for name, text, published in [
+        ("wire", MOGADISHU, date(2024, 3, 10)),
+        ("local", MOGADISHU_LATER, date(2024, 3, 11)),
+        ("baidoa", BAIDOA, date(2024, 3, 10)),
+    ]:
         for incident in _incidents(text, published, name):
             reports.append(IncidentReport(incident, published))
     merged = merge_incidents(reports)
-    assert sorted(sorted(r.incident.doc for r in m.reports) for m in merged) == \
-        [["baidoa"], ["local", "wire"]]
+    assert sorted(sorted(r.incident.doc for r in m.reports) for m in merged) == [
+        ["baidoa"],
+        ["local", "wire"],
+    ]
 
 
 # --- ledger and command line ------------------------------------------------------------------
@@ -261,11 +419,18 @@ def test_incidents_two_outlets_merge_end_to_end() -> None:
 
 def test_incidents_ledger_merges_and_filters() -> None:
     with Ledger(":memory:") as ledger:
-        for name, text, published in [("wire", MOGADISHU, date(2024, 3, 10)),
-                                      ("local", MOGADISHU_LATER, date(2024, 3, 11)),
-                                      ("zamfara", ZAMFARA, date(2024, 5, 13))]:
-            ledger.add(extract(Document(text, published=published, name=name,
-                                        url=f"https://{name}.example/story")))
+        for name, text, published in [
+            ("wire", MOGADISHU, date(2024, 3, 10)),
+            ("local", MOGADISHU_LATER, date(2024, 3, 11)),
+            ("zamfara", ZAMFARA, date(2024, 5, 13)),
+        ]:
+            ledger.add(
+                extract(
+                    Document(
+                        text, published=published, name=name, url=f"https://{name}.example/story"
+                    )
+                )
+            )
         assert ledger.merge_incidents() == 2
         assert ledger.merge_incidents() == 2  # idempotent
         rows = ledger.incidents(country="Somalia")
@@ -281,8 +446,10 @@ def test_incidents_ledger_merges_and_filters() -> None:
 def test_incidents_cli_lists_merged_incidents(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for name, text, published in [("wire", MOGADISHU, "2024-03-10"),
-                                  ("local", MOGADISHU_LATER, "2024-03-11")]:
+    for name, text, published in [
+        ("wire", MOGADISHU, "2024-03-10"),
+        ("local", MOGADISHU_LATER, "2024-03-11"),
+    ]:
         record = {"id": name, "text": text, "published": published}
         (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     db = str(tmp_path / "ledger.duckdb")
@@ -297,8 +464,10 @@ def test_incidents_cli_lists_merged_incidents(tmp_path: Path) -> None:
 
 def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
     path = tmp_path / "story.jsonl"
-    path.write_text(json.dumps({"id": "zam", "text": ZAMFARA, "published": "2024-05-13"}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "zam", "text": ZAMFARA, "published": "2024-05-13"}) + "\n",
+        encoding="utf-8",
+    )
     with_flag = runner.invoke(app, ["extract", str(path), "--incidents", "--format", "jsonl"])
     without = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
     kinds = [json.loads(line)["kind"] for line in with_flag.output.splitlines()]

@@ -367,3 +367,17 @@ def test_parse_number_is_consistent_on_any_text(text: str) -> None:
     if quantity is not None:
         assert text[quantity.start:quantity.end] == quantity.number_text
         assert quantity.high is None or quantity.low <= quantity.high
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("One person was killed and two were injured.", [1, 2]),
+    ("Gunmen opened fire, killing one and wounding three.", [1, 3]),
+    ("One policeman was shot in the leg.", [1]),
+    ("No one was injured in the blast.", []),  # "no one" is nobody
+    ("One of the guards was wounded.", []),  # "one of" is no count
+    ("At one point the convoy stopped.", []),
+])
+def test_find_quantities_keeps_a_bare_one_next_to_a_casualty_word(
+    text: str, values: list[int]
+) -> None:
+    assert [q.low for q in find_quantities(text)] == values

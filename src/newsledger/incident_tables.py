@@ -54,34 +54,71 @@ REPORTS_DDL = """
     )"""
 
 _PLACE_FIELDS = [
-    ("date", pa.date32()), ("date_precision", pa.string()), ("date_text", pa.string()),
-    ("country", pa.string()), ("admin1", pa.string()), ("place", pa.string()),
-    ("lat", pa.float64()), ("lon", pa.float64()), ("geo_precision", pa.int32()),
-    ("geo_reason", pa.string()), ("type", pa.string()), ("sub_type", pa.string()),
-    ("perpetrator", pa.string()), ("perpetrator_status", pa.string()), ("target", pa.string()),
+    ("date", pa.date32()),
+    ("date_precision", pa.string()),
+    ("date_text", pa.string()),
+    ("country", pa.string()),
+    ("admin1", pa.string()),
+    ("place", pa.string()),
+    ("lat", pa.float64()),
+    ("lon", pa.float64()),
+    ("geo_precision", pa.int32()),
+    ("geo_reason", pa.string()),
+    ("type", pa.string()),
+    ("sub_type", pa.string()),
+    ("perpetrator", pa.string()),
+    ("perpetrator_status", pa.string()),
+    ("target", pa.string()),
 ]
 # Explicit schemas: an all-null column would otherwise be typed "null" and fail the insert.
-INCIDENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-    *_PLACE_FIELDS,
-    *[(f"{m}_{part}", kind) for m in MEASURES for part, kind in
-      (("low", pa.int64()), ("high", pa.int64()), ("qualifier", pa.string()),
-       ("figure", pa.string()))],
-])
-MERGED_SCHEMA = pa.schema([
-    ("id", pa.string()), *_PLACE_FIELDS,
-    *[(f"{m}_{part}", kind) for m in MEASURES for part, kind in
-      (("best", pa.int64()), ("low", pa.int64()), ("high", pa.int64()),
-       ("verdict", pa.string()))],
-    ("reason", pa.string()),
-])
-REPORTS_SCHEMA = pa.schema([
-    ("merged_id", pa.string()), ("doc_id", pa.string()), ("incident_id", pa.string()),
-])
+INCIDENT_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("id", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        *_PLACE_FIELDS,
+        *[
+            (f"{m}_{part}", kind)
+            for m in MEASURES
+            for part, kind in (
+                ("low", pa.int64()),
+                ("high", pa.int64()),
+                ("qualifier", pa.string()),
+                ("figure", pa.string()),
+            )
+        ],
+    ]
+)
+MERGED_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        *_PLACE_FIELDS,
+        *[
+            (f"{m}_{part}", kind)
+            for m in MEASURES
+            for part, kind in (
+                ("best", pa.int64()),
+                ("low", pa.int64()),
+                ("high", pa.int64()),
+                ("verdict", pa.string()),
+            )
+        ],
+        ("reason", pa.string()),
+    ]
+)
+REPORTS_SCHEMA = pa.schema(
+    [
+        ("merged_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("incident_id", pa.string()),
+    ]
+)
 
 # ACLED's time_precision: 1 the day, 2 the week, 3 the month.
-_TIME_PRECISION = "CASE m.date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 " \
-    "WHEN 'month' THEN 3 END"
+_TIME_PRECISION = (
+    "CASE m.date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN 'month' THEN 3 END"
+)
 
 EXPORT = f"""
     m.id, m.date AS event_date, {_TIME_PRECISION} AS time_precision, m.date_precision,
@@ -93,7 +130,6 @@ EXPORT = f"""
     m.injured_high AS injuries_high, m.kidnapped_best AS kidnapped,
     m.kidnapped_low AS kidnapped_low, m.kidnapped_high AS kidnapped_high, m.reason
 """
-
 
 
 def report_query(doc_key: str) -> str:
@@ -108,8 +144,9 @@ def report_query(doc_key: str) -> str:
         ORDER BY d.published NULLS LAST, doc, i.start"""
 
 
-def with_reports(rows: list[dict[str, Any]],
-                 reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def with_reports(
+    rows: list[dict[str, Any]], reports: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Merged incident rows plus ``reports``, ``source`` (outlets) and ``notes`` (evidence)."""
     by_merged: dict[str, list[dict[str, Any]]] = {}
     for report in reports:
@@ -132,7 +169,8 @@ def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[s
     cursor = con.execute(
         f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
         'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, i.* '
-        "FROM incidents i JOIN documents d ON d.id = i.doc_id")
+        "FROM incidents i JOIN documents d ON d.id = i.doc_id"
+    )
     names = [column[0] for column in cursor.description or ()]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return [report_from_row(row) for row in rows], {r["doc"]: r["content_id"] for r in rows}
@@ -140,8 +178,9 @@ def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[s
 
 def incidents_stale(con: Any) -> bool:
     """Whether incidents were added since the last merge (each merge links every incident)."""
-    found = con.execute("SELECT (SELECT count(*) FROM incidents) <> "
-                        "(SELECT count(*) FROM merged_incident_reports)").fetchone()
+    found = con.execute(
+        "SELECT (SELECT count(*) FROM incidents) <> (SELECT count(*) FROM merged_incident_reports)"
+    ).fetchone()
     return bool(found and found[0])
 
 
@@ -149,8 +188,13 @@ def incident_table(doc_id: str, incidents: Iterable[Incident]) -> pa.Table:
     """One document's incidents as an Arrow table in the ``incidents`` column order."""
     rows = []
     for incident in incidents:
-        row: dict[str, Any] = {"doc_id": doc_id, "id": incident.id, "start": incident.start,
-                               "end": incident.end, **_place_values(incident)}
+        row: dict[str, Any] = {
+            "doc_id": doc_id,
+            "id": incident.id,
+            "start": incident.start,
+            "end": incident.end,
+            **_place_values(incident),
+        }
         for measure in MEASURES:
             row.update(_count_values(measure, getattr(incident, measure)))
         rows.append(row)
@@ -167,12 +211,17 @@ def _place_values(record: Incident | MergedIncident) -> dict[str, Any]:
 def _count_values(measure: str, count: IncidentCount | None) -> dict[str, Any]:
     if count is None:
         return {f"{measure}_{part}": None for part in ("low", "high", "qualifier", "figure")}
-    return {f"{measure}_low": count.low, f"{measure}_high": count.high,
-            f"{measure}_qualifier": count.qualifier.value, f"{measure}_figure": count.figure}
+    return {
+        f"{measure}_low": count.low,
+        f"{measure}_high": count.high,
+        f"{measure}_qualifier": count.qualifier.value,
+        f"{measure}_figure": count.figure,
+    }
 
 
-def merged_tables(merged: Sequence[MergedIncident],
-                  doc_ids: dict[str, str]) -> tuple[pa.Table, pa.Table]:
+def merged_tables(
+    merged: Sequence[MergedIncident], doc_ids: dict[str, str]
+) -> tuple[pa.Table, pa.Table]:
     """Merged incidents and their report links; ``doc_ids`` maps document keys to content ids."""
     rows, links = [], []
     for record in merged:
@@ -180,10 +229,18 @@ def merged_tables(merged: Sequence[MergedIncident],
         for measure in MEASURES:
             row.update(_merged_count_values(measure, getattr(record, measure)))
         rows.append(row)
-        links += [{"merged_id": record.id, "doc_id": doc_ids[r.incident.doc],
-                   "incident_id": r.incident.id} for r in record.reports]
-    return (pa.Table.from_pylist(rows, schema=MERGED_SCHEMA),
-            pa.Table.from_pylist(links, schema=REPORTS_SCHEMA))
+        links += [
+            {
+                "merged_id": record.id,
+                "doc_id": doc_ids[r.incident.doc],
+                "incident_id": r.incident.id,
+            }
+            for r in record.reports
+        ]
+    return (
+        pa.Table.from_pylist(rows, schema=MERGED_SCHEMA),
+        pa.Table.from_pylist(links, schema=REPORTS_SCHEMA),
+    )
 
 
 def _merged_count_values(measure: str, count: MergedCount | None) -> dict[str, Any]:
@@ -196,13 +253,27 @@ def _merged_count_values(measure: str, count: MergedCount | None) -> dict[str, A
 def report_from_row(row: dict[str, Any]) -> IncidentReport:
     """An incident with its document's metadata, from a row of ``incidents`` joined to documents."""
     incident = Incident(
-        doc=row["doc"], id=row["id"], start=row["start"], end=row["end"], date=row["date"],
+        doc=row["doc"],
+        id=row["id"],
+        start=row["start"],
+        end=row["end"],
+        date=row["date"],
         date_precision=DatePrecision(row["date_precision"]) if row["date_precision"] else None,
-        date_text=row["date_text"], country=row["country"], admin1=row["admin1"],
-        place=row["place"], lat=row["lat"], lon=row["lon"], geo_precision=row["geo_precision"],
-        geo_reason=row["geo_reason"], type=row["type"], sub_type=row["sub_type"],
-        perpetrator=row["perpetrator"], perpetrator_status=row["perpetrator_status"],
-        target=row["target"], killed=_count(row, "killed"), injured=_count(row, "injured"),
+        date_text=row["date_text"],
+        country=row["country"],
+        admin1=row["admin1"],
+        place=row["place"],
+        lat=row["lat"],
+        lon=row["lon"],
+        geo_precision=row["geo_precision"],
+        geo_reason=row["geo_reason"],
+        type=row["type"],
+        sub_type=row["sub_type"],
+        perpetrator=row["perpetrator"],
+        perpetrator_status=row["perpetrator_status"],
+        target=row["target"],
+        killed=_count(row, "killed"),
+        injured=_count(row, "injured"),
         kidnapped=_count(row, "kidnapped"),
     )
     return IncidentReport(incident, row["published"], row["outlet"], row["evidence"] or "")
@@ -211,24 +282,39 @@ def report_from_row(row: dict[str, Any]) -> IncidentReport:
 def _count(row: dict[str, Any], measure: str) -> IncidentCount | None:
     if row[f"{measure}_low"] is None:
         return None
-    return IncidentCount(row[f"{measure}_low"], row[f"{measure}_high"],
-                         Qualifier(row[f"{measure}_qualifier"]), row[f"{measure}_figure"])
+    return IncidentCount(
+        row[f"{measure}_low"],
+        row[f"{measure}_high"],
+        Qualifier(row[f"{measure}_qualifier"]),
+        row[f"{measure}_figure"],
+    )
 
 
 def report_line(row: dict[str, Any]) -> dict[str, Any]:
     """One report of a merged incident as output: its document, tolls and evidence."""
-    line = {key: row[key] for key in ("doc", "incident", "published", "outlet", "url",
-                                      "evidence")}
+    line = {key: row[key] for key in ("doc", "incident", "published", "outlet", "url", "evidence")}
     for measure in MEASURES:
         count = _count(row, measure)
-        line[measure] = None if count is None else {
-            "low": count.low, "high": count.high, "qualifier": count.qualifier.value,
-            "figure": count.figure}
+        line[measure] = (
+            None
+            if count is None
+            else {
+                "low": count.low,
+                "high": count.high,
+                "qualifier": count.qualifier.value,
+                "figure": count.figure,
+            }
+        )
     return line
 
 
-def incident_filters(country: str | None, event_type: str | None, since: date | None,
-                     until: date | None, document: str | None) -> tuple[str, list[Any]]:
+def incident_filters(
+    country: str | None,
+    event_type: str | None,
+    since: date | None,
+    until: date | None,
+    document: str | None,
+) -> tuple[str, list[Any]]:
     """SQL conditions over ``merged_incidents m`` for ``Ledger.incidents``."""
     conditions: list[str] = []
     params: list[Any] = []
@@ -236,8 +322,9 @@ def incident_filters(country: str | None, event_type: str | None, since: date | 
         conditions.append("lower(m.country) = lower(?)")
         params.append(country)
     if event_type is not None:  # "explosions" finds "Explosions/Remote violence"
-        conditions.append("(contains(lower(m.type), lower(?)) OR "
-                          "contains(lower(m.sub_type), lower(?)))")
+        conditions.append(
+            "(contains(lower(m.type), lower(?)) OR contains(lower(m.sub_type), lower(?)))"
+        )
         params += [event_type, event_type]
     if since is not None:
         conditions.append("m.date >= ?")
@@ -246,8 +333,10 @@ def incident_filters(country: str | None, event_type: str | None, since: date | 
         conditions.append("m.date <= ?")
         params.append(until)
     if document is not None:  # its content id or given id
-        conditions.append("m.id IN (SELECT r.merged_id FROM merged_incident_reports r JOIN "
-                          "documents d ON d.id = r.doc_id WHERE d.id = ? OR d.name = ?)")
+        conditions.append(
+            "m.id IN (SELECT r.merged_id FROM merged_incident_reports r JOIN "
+            "documents d ON d.id = r.doc_id WHERE d.id = ? OR d.name = ?)"
+        )
         params += [document, document]
     return " AND ".join(conditions) or "TRUE", params
 

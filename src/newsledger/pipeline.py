@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsledger.errors import InputError
-from newsledger.extract.figures import find_figures
-from newsledger.extract.incidents import find_incidents
+from newsledger.extract.figures import find_figures, scan_document
+from newsledger.extract.incidents import incidents_from_scans
 from newsledger.model import Document, Extraction
 from newsledger.verify.checks import find_checks
 
@@ -38,9 +38,14 @@ def _parse(texts: list[str]) -> Iterator[Doc]:
 
 def extract(document: Document) -> Extraction:
     """Figures of one document, the checks between them, and the incidents it reports."""
-    figures = find_figures(document, _parse)
-    return Extraction(document=document, figures=tuple(figures), checks=tuple(find_checks(figures)),
-                      incidents=tuple(find_incidents(document, figures)))
+    scans = scan_document(document)  # shared by figures and incidents
+    figures = find_figures(document, _parse, scans)
+    return Extraction(
+        document=document,
+        figures=tuple(figures),
+        checks=tuple(find_checks(figures)),
+        incidents=tuple(incidents_from_scans(document, figures, scans)),
+    )
 
 
 def safe_extract(document: Document) -> Extraction | InputError:

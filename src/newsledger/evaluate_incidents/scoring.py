@@ -11,7 +11,8 @@ Predictions (``predict``), from the pipeline's Extraction of the row's text:
     the country most of those places lie in;
   - perpetrator: the incident's, with "Unidentified armed group" (gunmen, militants, bombers) read
     as not named; without an incident, the first armed group or state force named in the text;
-  - event and sub-event type: the incident's; else ``classify_event`` over the whole text.
+  - event and sub-event type: the incident's; else ``classify_event`` over the whole text; the
+    whole text's sub-event type is also kept on its own (``text_sub_event_type``), to compare.
 
 Agreement (the metric's definition; changing it changes every score):
   - counts: exact equality, scored only on rows whose text states the coded number
@@ -80,6 +81,8 @@ class Prediction:
     perpetrator: str | None = None
     event_type: str | None = None
     sub_event_type: str | None = None
+    text_sub_event_type: str | None = None  # classify_event over the whole text
+    text_classified: bool = False  # whether text_sub_event_type was computed
     from_incident: bool = False
     place_source: str | None = None  # incident | dateline | text: which rule gave the place
 
@@ -96,7 +99,7 @@ def predict(extraction: Extraction) -> Prediction:
     place, source = _incident_place(incident), "incident"
     if place is None:
         place, source = text_place(text, figures)
-    event = None if incident and incident.sub_type else classify_event(text)
+    event = classify_event(text)
     return Prediction(
         killed=_count(incident.killed if incident else None, figures, Measure.KILLED),
         injured=_count(incident.injured if incident else None, figures, Measure.INJURED),
@@ -109,6 +112,8 @@ def predict(extraction: Extraction) -> Prediction:
         (event.event_type if event else None),
         sub_event_type=incident.sub_type if incident and incident.sub_type else
         (event.sub_event_type if event else None),
+        text_sub_event_type=event.sub_event_type if event else None,
+        text_classified=True,
         from_incident=incident is not None,
         place_source=source if place else None,
     )

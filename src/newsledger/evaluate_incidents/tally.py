@@ -12,7 +12,8 @@ For every label a data set codes, a row is scored when the label is usable:
   event_type,        the label is not empty; accuracy, and macro-F1 over the gold classes: the mean
   sub_event_type     over every class present in the gold labels of the F1 of that class (a CASE
                      snippet with no ACLED event is gold "none": predicting an ACLED type for it is
-                     a false positive of that type, and "none" itself is not averaged).
+                     a false positive of that type, and "none" itself is not averaged);
+  sub_event_type_text the same for classify_event over the whole text (pipeline rows only).
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ from newsledger.extract.places import normalise_place
 from newsledger.model import Measure
 
 ACCURACIES = ("killed", "injured", "country", "place", "place_in_text", "perpetrator",
-              "event_type", "sub_event_type")
-CLASSIFIED = ("event_type", "sub_event_type")
+              "event_type", "sub_event_type", "sub_event_type_text")
+# metric -> (the row's label, the prediction's field)
+CLASSIFIED = {"event_type": ("event_type", "event_type"),
+              "sub_event_type": ("sub_event_type", "sub_event_type"),
+              "sub_event_type_text": ("sub_event_type", "text_sub_event_type")}
 
 
 @dataclass
@@ -110,13 +114,14 @@ def score_dataset(name: str, rows: Sequence[LabelledRow],
     score = DatasetScore(name, {metric: Accuracy() for metric in ACCURACIES})
     for row, prediction in zip(rows, predictions, strict=True):
         score_row(score, row, prediction)
-    for label in CLASSIFIED:
-        pairs = [(getattr(r, label), getattr(p, label))
-                 for r, p in zip(rows, predictions, strict=True) if getattr(r, label)]
+    for metric, (label, field_name) in CLASSIFIED.items():
+        pairs = [(getattr(r, label), getattr(p, field_name))
+                 for r, p in zip(rows, predictions, strict=True)
+                 if getattr(r, label) and _classified(metric, p)]
         if pairs:
-            score.macro_f1[label] = macro_f1(pairs)
-            score.confusions[label] = Counter((g, p or NO_ACLED_EVENT) for g, p in pairs
-                                              if g != (p or NO_ACLED_EVENT))
+            score.macro_f1[metric] = macro_f1(pairs)
+            score.confusions[metric] = Counter((g, p or NO_ACLED_EVENT) for g, p in pairs
+                                               if g != (p or NO_ACLED_EVENT))
     return score
 
 
@@ -141,11 +146,16 @@ def score_row(score: DatasetScore, row: LabelledRow, prediction: Prediction) -> 
         gold = row.perpetrator or ""
         accuracy["perpetrator"].add(label_error(same_perpetrator(prediction.perpetrator, gold),
                                                 prediction.perpetrator))
-    for label in CLASSIFIED:
+    for metric, (label, field_name) in CLASSIFIED.items():
         gold_type = getattr(row, label)
-        if gold_type:
-            predicted = getattr(prediction, label) or NO_ACLED_EVENT
-            accuracy[label].add(None if predicted == gold_type else "wrong")
+        if gold_type and _classified(metric, prediction):
+            predicted = getattr(prediction, field_name) or NO_ACLED_EVENT
+            accuracy[metric].add(None if predicted == gold_type else "wrong")
+
+
+def _classified(metric: str, prediction: Prediction) -> bool:
+    """Whether the prediction has this classification (the whole-text one only from predict)."""
+    return metric != "sub_event_type_text" or prediction.text_classified
 
 
 def names_place(text: str, place: str) -> bool:

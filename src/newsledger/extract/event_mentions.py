@@ -187,6 +187,8 @@ def find_triggers(scan: Scan) -> list[Trigger]:
     found: list[Trigger] = []
     for match in _trigger_pattern().finditer(text):
         start, end = match.start(), match.end()
+        if match.group("verb") and _negated(text[:start]):
+            continue  # "no U.S. forces were injured or killed"
         if (
             found
             and found[-1].noun
@@ -215,6 +217,13 @@ def _trigger(text: str, base: int, start: int, end: int, noun: bool, plural: boo
         cue is not None,
         base + (cue if cue is not None else start),
     )
+
+
+def _negated(before: str) -> bool:
+    """A negation among the six words before a verb, in its clause ('no one was killed')."""
+    clause = re.split(r"[,;:.!?]", before)[-1]
+    words = " ".join(clause.split()[-6:])
+    return bool(cue_pattern("negation").search(words) or re.search(r"n['’]t\b", words))
 
 
 def _determiner(before: str) -> str | None:

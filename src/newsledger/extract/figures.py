@@ -36,14 +36,23 @@ _ATTRIBUTION_CUE = re.compile(
 )
 
 
-def find_figures(document: Document, parse: Parser) -> list[Figure]:
-    """All figures of a document, in text order, with ids f1, f2, ..."""
-    # 1.
+def scan_document(document: Document) -> list[Scan]:
+    """Stages 1 and 2: the sentences outside page furniture, each scanned cheaply."""
     sentences = [
         s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
     ]
-    # 2.
-    scans = [scan_sentence(s, document) for s in sentences]
+    return [scan_sentence(s, document) for s in sentences]
+
+
+def find_figures(
+    document: Document, parse: Parser, scans: list[Scan] | None = None
+) -> list[Figure]:
+    """All figures of a document, in text order, with ids f1, f2, ...
+
+    ``scans`` (from ``scan_document``) may be passed in so that later steps can share them.
+    """
+    # 1. and 2.
+    scans = scan_document(document) if scans is None else scans
     # 3.
     _parse_paragraphs(scans, parse)
     # 4.

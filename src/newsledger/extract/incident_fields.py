@@ -11,9 +11,11 @@ Rules:
           or a country. geo_reason gives the rule as ``code: words``.
   parties the perpetrator is a named armed group or state force acting in a mention (by X, an X
           attack, X fighters stormed), not one counted as victims, spoken for, or attacked; else the
-          party a toll is attributed to; else "Unidentified armed group" when gunmen, bandits or
-          bombers are named. Status: "claimed" (X claimed responsibility), "suspected" (suspected,
-          blamed), else "stated". The target is a party attacked (an attack on X, victims counted
+          party a toll is attributed to; else a group the actor table does not know, named where
+          it claims or is blamed ("the Baloch Nationalist Army claimed responsibility"); else
+          "Unidentified armed group" when gunmen, bandits or bombers are named. Status:
+          "claimed" (X claimed responsibility), "suspected" (suspected, blamed), else "stated".
+          The target is a party attacked (an attack on X, victims counted
           as X fighters), else the category of the victims counted (farmers -> Civilians), else of
           the people or place the first mention names (a checkpoint -> Security forces).
   tolls   per measure, the toll figures of the incident's mentions; those in the body win over the
@@ -32,7 +34,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from newsledger.extract.actors import ActorMention, actor_kind
+from newsledger.extract.actors import ActorMention, actor_kind, canonical_actor
 from newsledger.extract.event_mentions import Mention, cue_pattern
 from newsledger.extract.places import Place, lookup_place, read_lexicon
 from newsledger.extract.scan import Scan
@@ -183,15 +185,16 @@ def distance_km(a: Place, b: Place) -> float | None:
 
 
 def incident_type(group: Sequence[Mention]) -> tuple[str | None, str | None]:
-    """ACLED event type and sub-type from the event classifier, first mention first."""
+    """ACLED event type and sub-type from the event classifier, over the incident's sentences."""
     classify = _classifier()
     if classify is None:
         return None, None
-    for mention in group:
-        found = classify(mention.scan.sentence.text)
-        if found is not None:
-            return found.event_type, found.sub_event_type
-    return None, None
+    # All sentences at once, in text order: the classifier's priorities then pick the most
+    # specific event told ("abducted ... later killed" is an attack), which a first-sentence-first
+    # reading misses (ACLED notes: 384 of 437 incidents right, against 371).
+    sentences = sorted({m.scan.sentence.start: m.scan.sentence.text for m in group}.items())
+    found = classify(" ".join(text for _, text in sentences))
+    return (found.event_type, found.sub_event_type) if found is not None else (None, None)
 
 
 @cache
@@ -216,6 +219,10 @@ def perpetrator(group: Sequence[Mention]) -> tuple[str | None, str | None]:
                 best = (score, actor.canonical, mention.scan)
     if best is None:
         best = _toll_party(group)
+    if best is None:
+        claimant = _named_claimant(group)
+        if claimant is not None:
+            return claimant
     if best is None:
         unnamed = any(cue_pattern("unnamed_perpetrator").search(m.text) for m in group)
         return (UNNAMED, "stated") if unnamed else (None, None)
@@ -257,6 +264,8 @@ def _agent_score(scan: Scan, actor: ActorMention) -> int:
 
 
 def _speaks(scan: Scan, actor: ActorMention) -> bool:
+    if _claims(scan.sentence.text):
+        return False  # "ISWAP said it carried out the attack": the speaker is the claimant
     before = scan.text_between(scan.sentence.start, actor.start)[-30:]
     after = scan.text_between(actor.end, scan.sentence.end)[:25]
     if re.match(
@@ -275,6 +284,29 @@ def _attacked(scan: Scan, actor: ActorMention) -> bool:
             rf"(?:{cue_pattern('object').pattern})\s+(?:the\s+|a\s+)?$", before, re.IGNORECASE
         )
     )
+
+
+# A group the actor table does not know, named where it claims or is blamed for the event.
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|of|al|the|and|for|wal))*)"
+_CLAIMANT = (
+    re.compile(
+        _NAME + r"\s+(?:has\s+|have\s+|had\s+)?(?:claimed|(?:is|are|was|were)\s+"
+        r"(?:suspected|blamed|believed to be behind))"
+    ),
+    re.compile(r"\b(?:claimed by|blamed on)\s+(?:the\s+)?(?:[a-z]+\s+group\s+)?" + _NAME),
+)
+
+
+def _named_claimant(group: Sequence[Mention]) -> tuple[str, str] | None:
+    for mention in group:
+        text = mention.scan.sentence.text
+        for pattern in _CLAIMANT:
+            for match in pattern.finditer(text):
+                name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+                if len(name.split()) >= 2 or (name.isupper() and len(name) >= 2):
+                    status = "claimed" if _claims(text) else "suspected"
+                    return canonical_actor(name), status
+    return None
 
 
 def _toll_party(group: Sequence[Mention]) -> tuple[int, str, Scan] | None:

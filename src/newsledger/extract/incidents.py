@@ -17,7 +17,7 @@ Anchor: a mention that reports one specific event, so that it may open an incide
   - or, without a toll, a singular event noun or an event verb with a day or week that dates
     it, or a singular event noun with a month; or, undated, either with a place in a sentence
     that does not compare ("an attack on the prison ... the biggest since 2019" in a photo
-    caption is background, not a report);
+    caption is background, not a report), in a document that states no period totals;
   - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
 half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
@@ -72,10 +72,13 @@ def incidents_from_scans(
     mentions = [m for scan in scans for m in find_mentions(scan, figures, document)]
     # 2.
     kept = [m for m in mentions if not _aggregate(m, figures)]
+    # A report of period totals tells of events only with a toll or a date: its undated
+    # mentions ("all victims in these provinces were killed by ...") sum up the period.
+    periodic = len(kept) < len(mentions)
     for mention in kept:
         mention.counts = _tolls(mention)
     # 3.
-    groups = _group(kept)
+    groups = _group(kept, periodic)
     # 4.
     return [_build(document, number, g.mentions, scans) for number, g in enumerate(groups, 1)]
 
@@ -114,7 +117,7 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
     return days <= _WEEK_DAYS or (days <= _MONTH_DAYS and mention.singular and own_month)
 
 
-def _anchor(mention: Mention) -> bool:
+def _anchor(mention: Mention, periodic: bool = False) -> bool:
     if mention.several:
         return False
     kinds = {t.kind for t in mention.event_times}
@@ -132,7 +135,8 @@ def _anchor(mention: Mention) -> bool:
         return mention.singular or (by_day and mention.verb)
     # Undated, a named event in a named place is a report ("Extremists bombed the embassy in
     # Canberra."), unless the sentence only compares ("the biggest attack since 2019").
-    return specific and bool(mention.places) and not kinds and not _compares(mention)
+    undated_ok = not periodic and not kinds and not _compares(mention)
+    return specific and bool(mention.places) and undated_ok
 
 
 def _compares(mention: Mention) -> bool:
@@ -169,13 +173,13 @@ class _Group:
             self.place = found
 
 
-def _group(mentions: Sequence[Mention]) -> list[_Group]:
+def _group(mentions: Sequence[Mention], periodic: bool) -> list[_Group]:
     groups: list[_Group] = []
     for mention in mentions:
         home = None if mention.distinct else _fitting(groups, mention)
-        if home is not None and (_refers(mention) or _anchor(mention)):
+        if home is not None and (_refers(mention) or _anchor(mention, periodic)):
             home.add(mention)
-        elif _anchor(mention):
+        elif _anchor(mention, periodic):
             groups.append(_Group())
             groups[-1].add(mention)
     return groups

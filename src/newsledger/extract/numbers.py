@@ -98,6 +98,35 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
 
 
+def _load_one_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """When a bare "one" is a count (lexicons/one_as_count.tsv): words after, before, blocking."""
+    cues: dict[str, list[str]] = {"after": [], "before": [], "blocks": []}
+    for row, (word, position) in enumerate(read_table("one_as_count.tsv", 2), start=1):
+        if position not in cues:
+            raise _bad_row("one_as_count.tsv", row,
+                           f"{word!r}: position must be after, before or blocks")
+        cues[position].append(word)
+    after = re.compile(  # "One person died", "one policeman was shot"
+        rf"\s+(?:[A-Za-z'-]+\s+){{0,4}}?(?:(?:was|were|is|has\s+been|had\s+been|got)\s+"
+        rf"(?:[A-Za-z]+\s+)?)?(?:{_alternation(cues['after'])})\b", re.IGNORECASE)
+    before = re.compile(  # "killing one", "left one dead"
+        rf"\b(?:{_alternation(cues['before'])})\s+(?:only\s+|at\s+least\s+)?\Z", re.IGNORECASE)
+    blocks = re.compile(rf"\b(?:{_alternation(cues['blocks'])})\s+\Z", re.IGNORECASE)
+    return after, before, blocks
+
+
+_ONE_AFTER, _ONE_BEFORE, _ONE_BLOCKED = _load_one_cues()
+
+
+def _one_is_a_count(text: str, match: _Match) -> bool:
+    """A bare "one" next to a casualty word counts ("One soldier was killed", "killing one")."""
+    before = text[max(0, match.start - 40):match.start]
+    if re.match(r"\s+of\b", text[match.end:match.end + 8], re.IGNORECASE) or \
+            _ONE_BLOCKED.search(before):
+        return False
+    return bool(_ONE_AFTER.match(text, match.end, match.end + 60) or _ONE_BEFORE.search(before))
+
+
 def _words_of(*kinds: str) -> str:
     return _alternation(w for w, (_value, kind) in _WORDS.items() if kind in kinds)
 
@@ -204,7 +233,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 quantities.append(joined)
             i += 2
             continue
-        if not excluded[i] and not (match.bare_one and match.hedge is None):
+        bare = match.bare_one and match.hedge is None and not _one_is_a_count(text, match)
+        if not excluded[i] and not bare:
             quantities.append(_quantity(text, match))
         i += 1
     return quantities

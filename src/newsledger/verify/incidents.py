@@ -41,10 +41,18 @@ SITE_IN_TOWN_KM = 15.0
 IN_DISTRICT_KM = 30.0
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 MEASURES = ("killed", "injured", "kidnapped")
-_SPAN_DAYS = {DatePrecision.DAY: 0, DatePrecision.WEEK: 6, DatePrecision.MONTH: 30,
-              DatePrecision.YEAR: 364}
-_PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
-                   DatePrecision.YEAR: 3}
+_SPAN_DAYS = {
+    DatePrecision.DAY: 0,
+    DatePrecision.WEEK: 6,
+    DatePrecision.MONTH: 30,
+    DatePrecision.YEAR: 364,
+}
+_PRECISION_RANK = {
+    DatePrecision.DAY: 0,
+    DatePrecision.WEEK: 1,
+    DatePrecision.MONTH: 2,
+    DatePrecision.YEAR: 3,
+}
 _STATUS_RANK = {"claimed": 0, "stated": 1, "suspected": 2}
 
 
@@ -131,15 +139,20 @@ def _order(report: IncidentReport) -> tuple[date, str, int]:
 
 
 def _joins(report: IncidentReport, group: Sequence[IncidentReport]) -> bool:
-    return all(other.incident.doc != report.incident.doc and same_incident(report, other)
-               for other in group)
+    return all(
+        other.incident.doc != report.incident.doc and same_incident(report, other)
+        for other in group
+    )
 
 
 def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
     """Whether two reports tell of one event (rules 1-3 of the module docstring)."""
     undated = a.reference_day is None or b.reference_day is None
-    return _same_time(a, b) and _same_place(a.incident, b.incident, strict=undated) and \
-        compatible_types(a.incident.type, b.incident.type)
+    return (
+        _same_time(a, b)
+        and _same_place(a.incident, b.incident, strict=undated)
+        and compatible_types(a.incident.type, b.incident.type)
+    )
 
 
 def _same_time(a: IncidentReport, b: IncidentReport) -> bool:
@@ -168,20 +181,32 @@ def _same_place(a: Incident, b: Incident, *, strict: bool) -> bool:
     pa, pb = lookup_place(a.place), lookup_place(b.place)
     if pa is None or pb is None:
         return False
-    return _site_in_town(pa, pb) or _site_in_town(pb, pa) or _in_district(pa, pb) or \
-        _in_district(pb, pa)
+    return (
+        _site_in_town(pa, pb)
+        or _site_in_town(pb, pa)
+        or _in_district(pa, pb)
+        or _in_district(pb, pa)
+    )
 
 
 def _site_in_town(site: Place, town: Place) -> bool:
     distance = distance_km(site, town)
-    return site.kind == "site" and town.kind == "city" and distance is not None and \
-        distance <= SITE_IN_TOWN_KM
+    return (
+        site.kind == "site"
+        and town.kind == "city"
+        and distance is not None
+        and distance <= SITE_IN_TOWN_KM
+    )
 
 
 def _in_district(place: Place, district: Place) -> bool:
     distance = distance_km(place, district)
-    return district.kind == "admin2" and place.kind in ("site", "city", "admin2") and \
-        distance is not None and distance <= IN_DISTRICT_KM
+    return (
+        district.kind == "admin2"
+        and place.kind in ("site", "city", "admin2")
+        and distance is not None
+        and distance <= IN_DISTRICT_KM
+    )
 
 
 def compatible_types(a: str | None, b: str | None) -> bool:
@@ -198,16 +223,27 @@ def _merged(group: Sequence[IncidentReport]) -> MergedIncident:
     where, when = lead.incident, dated.incident
     party = _perpetrator(group)
     return MergedIncident(
-        id=merged_id(group), date=when.date, date_precision=when.date_precision,
-        date_text=when.date_text, country=where.country, admin1=where.admin1, place=where.place,
-        lat=where.lat, lon=where.lon, geo_precision=where.geo_precision,
-        geo_reason=where.geo_reason, type=_first(group, lead, "type"),
+        id=merged_id(group),
+        date=when.date,
+        date_precision=when.date_precision,
+        date_text=when.date_text,
+        country=where.country,
+        admin1=where.admin1,
+        place=where.place,
+        lat=where.lat,
+        lon=where.lon,
+        geo_precision=where.geo_precision,
+        geo_reason=where.geo_reason,
+        type=_first(group, lead, "type"),
         sub_type=_first(group, lead, "sub_type"),
         perpetrator=party.perpetrator if party else None,
         perpetrator_status=party.perpetrator_status if party else None,
         target=_first(group, lead, "target"),
-        killed=merge_counts(group, "killed"), injured=merge_counts(group, "injured"),
-        kidnapped=merge_counts(group, "kidnapped"), reports=tuple(group), reason=_reason(group),
+        killed=merge_counts(group, "killed"),
+        injured=merge_counts(group, "injured"),
+        kidnapped=merge_counts(group, "kidnapped"),
+        reports=tuple(group),
+        reason=_reason(group),
     )
 
 
@@ -241,8 +277,11 @@ def _first(group: Sequence[IncidentReport], lead: IncidentReport, name: str) -> 
 def _perpetrator(group: Sequence[IncidentReport]) -> Incident | None:
     """A named party before an unnamed one; claimed before stated before suspected."""
     named = [r.incident for r in group if r.incident.perpetrator]
-    return min(named, default=None, key=lambda i: (i.perpetrator == UNNAMED,
-                                                   _STATUS_RANK.get(i.perpetrator_status or "", 3)))
+    return min(
+        named,
+        default=None,
+        key=lambda i: (i.perpetrator == UNNAMED, _STATUS_RANK.get(i.perpetrator_status or "", 3)),
+    )
 
 
 def merge_counts(group: Sequence[IncidentReport], measure: str) -> MergedCount | None:
@@ -251,8 +290,11 @@ def merge_counts(group: Sequence[IncidentReport], measure: str) -> MergedCount |
     if not stated:
         return None
     intervals = [_interval(c) for _, c in stated]
-    agree = all(lo <= other_hi and other_lo <= hi for lo, hi in intervals
-                for other_lo, other_hi in intervals)
+    agree = all(
+        lo <= other_hi and other_lo <= hi
+        for lo, hi in intervals
+        for other_lo, other_hi in intervals
+    )
     lows = [lo for lo, _ in intervals]
     low = max(lows) if agree else min(lows)
     finite = [int(hi) for _, hi in intervals if hi != float("inf")]
