@@ -20,9 +20,11 @@ from newsledger.evaluate_incidents.datasets import (
 )
 from newsledger.evaluate_incidents.scoring import Prediction, predict
 from newsledger.evaluate_incidents.tally import ACCURACIES, DatasetScore, score_dataset
-from newsledger.extract.event_types import classify_event
+from newsledger.extract.actors import actor_table
+from newsledger.extract.event_types import classify_event, event_rules
+from newsledger.extract.places import gazetteer
 from newsledger.model import Document
-from newsledger.pipeline import extract_all
+from newsledger.pipeline import extract_all, load_model
 
 DEFAULT_SAMPLE = 2000
 DEFAULT_SEED = 2024
@@ -132,6 +134,11 @@ def _load(dataset: Dataset, data_dir: Path, sample: int,
 
 def _pipeline_predictions(rows: Sequence[LabelledRow], workers: int) -> list[Prediction | None]:
     """The pipeline's prediction per row, in order; None where extraction failed."""
+    # Loaded once here, before the worker pool forks, so the workers inherit them.
+    load_model()
+    gazetteer()
+    actor_table()
+    event_rules()
     documents = (Document(text=row.text, published=row.published,
                           name=f"{row.dataset}:{row.row_id}") for row in rows)
     return [None if isinstance(found, InputError) else predict(found)

@@ -2,8 +2,10 @@
 
 The trigger rules are data, in ``lexicons/event_types.tsv``: each rule names an ACLED sub-event
 type, a priority, a trigger pattern and optional context / unless patterns checked in the trigger's
-sentence. ``classify_event`` keeps the matching rule with the lowest priority number (ties: the
-earliest match), so a suicide bombing that also "killed" people is a suicide bomb, not an attack.
+sentence; exclude patterns (disasters, accidents, weapons tests) veto any trigger in their sentence
+and a negation right before a trigger ("no fatalities") vetoes it. ``classify_event`` keeps the
+matching rule with the lowest priority number (ties: the earliest match), so a suicide bombing that
+also "killed" people is a suicide bomb, not an attack.
 The rules are compiled once; classifying costs a few regular-expression searches per rule, well
 under a millisecond for a news snippet, and needs no parse.
 """
