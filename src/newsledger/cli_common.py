@@ -1,0 +1,138 @@
+"""What every command shares: the Typer app, options defined once, and output helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsledger.errors import LedgerError
+from newsledger.output import Format, render
+from newsledger.store import Ledger
+
+app = typer.Typer(
+    name="newsledger",
+    help="Read conflict reporting into a ledger of checked figures, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+# Shared options, defined once.
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="NEWSLEDGER_DB", help="The DuckDB ledger file.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+InputsArgument = Annotated[
+    list[str], typer.Argument(help="Files or folders (txt, html, jsonl, json); - for stdin.")
+]
+DocumentOption = Annotated[
+    str | None,
+    typer.Option(help="Only this document (its content id or given id).", show_default=False),
+]
+
+
+def filter_option(help: str) -> typer.models.OptionInfo:
+    """An optional filter: no default value worth showing in --help."""
+    return typer.Option(help=help, show_default=False)
+
+
+def day_option(help: str) -> typer.models.OptionInfo:
+    """An optional day filter written YYYY-MM-DD."""
+    return typer.Option(help=help, formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", show_default=False)
+
+
+# Compact column choices for the table format; the other formats carry every key.
+FIGURE_COLUMNS = [
+    "doc",
+    "id",
+    "number_text",
+    "measure",
+    "counted",
+    "actor",
+    "locations",
+    "period_start",
+    "period_end",
+    "source",
+]
+CHECK_COLUMNS = ["doc", "type", "holds", "total", "parts", "whole", "part", "reason"]
+INCIDENT_COLUMNS = [
+    "id",
+    "event_date",
+    "country",
+    "admin1",
+    "location",
+    "geo_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "injuries",
+    "kidnapped",
+    "reports",
+]
+EXTRACT_INCIDENT_COLUMNS = [
+    "doc",
+    "id",
+    "date",
+    "country",
+    "place",
+    "type",
+    "sub_type",
+    "perpetrator",
+    "target",
+    "killed",
+    "injured",
+    "kidnapped",
+]
+DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "path", "figures", "checks"]
+
+
+@app.callback()
+def main() -> None:
+    """Read conflict reporting into a ledger of checked figures, with evidence."""
+
+
+def show(rows: list[dict[str, object]], fmt: Format, table_columns: list[str]) -> None:
+    """Print rows; the table format shows only ``table_columns``."""
+    render(rows, fmt, table_columns if fmt is Format.TABLE else None, Console())
+
+
+def open_ledger(db: str, errors: Console, *, must_exist: bool = False) -> Ledger:
+    """Open the ledger, or print why not and exit 1; ``must_exist`` for read-only commands."""
+    if must_exist and db != ":memory:" and not Path(db).exists():
+        print_error(errors, f"{db}: no ledger here; run 'newsledger ingest' first")
+        raise typer.Exit(1)
+    try:
+        return Ledger(db)
+    except LedgerError as error:
+        print_error(errors, error)
+        raise typer.Exit(1) from error
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Progress]:
+    """A live count of inputs processed, shown only when ``console`` is a terminal."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} inputs processed"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    if not console.is_terminal:
+        # Not started: a redirected stderr gets the error lines and nothing else.
+        yield progress
+        return
+    with progress:
+        yield progress
+
+
+def print_error(console: Console, error: Exception | str) -> None:
+    """One line on the error console: error: <what went wrong>."""
+    console.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)

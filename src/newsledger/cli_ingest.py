@@ -1,0 +1,199 @@
+"""Commands that read inputs: ingest (into the ledger) and extract (no ledger)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from newsledger.cli_common import (
+    CHECK_COLUMNS,
+    EXTRACT_INCIDENT_COLUMNS,
+    FIGURE_COLUMNS,
+    DbOption,
+    InputsArgument,
+    app,
+    open_ledger,
+    print_error,
+    progress_bar,
+)
+from newsledger.errors import InputError, LedgerError
+from newsledger.extract.incidents import incident_line
+from newsledger.ingest import read_inputs
+from newsledger.model import Document, Extraction
+from newsledger.output import Format, render
+from newsledger.pipeline import extract_all
+from newsledger.store import Ledger
+
+Result = TypeVar("Result", Document, Extraction)
+
+
+class ExtractFormat(StrEnum):
+    """Output formats of ``extract``: its lines mix figures and checks, so no CSV."""
+
+    JSONL = "jsonl"
+    JSON = "json"
+    TABLE = "table"
+
+
+@dataclass
+class Tally:
+    """What an ingest run did, for its summary line."""
+
+    added: int = 0
+    present: int = 0
+    failed: int = 0
+    figures: int = 0
+    checks: int = 0
+
+    def summary(self) -> str:
+        """One line: documents added / already present / failed, figures, checks."""
+        return (
+            f"{self.added} documents added, {self.present} already present, "
+            f"{self.failed} failed; {self.figures} figures, {self.checks} checks"
+        )
+
+
+@app.command(rich_help_panel="Read reports")
+def ingest(
+    inputs: InputsArgument,
+    db: DbOption = "newsledger.duckdb",
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+) -> None:
+    """Read reports, extract their figures and checks, and add them to the ledger."""
+    errors = Console(stderr=True)
+    tally = Tally()
+    with open_ledger(db, errors) as ledger, progress_bar(errors) as progress:
+        task = progress.add_task("ingest", total=None)
+
+        def failed(error: Exception) -> None:
+            tally.failed += 1
+            print_error(progress.console, error)
+
+        def unusable(error: Exception) -> None:
+            failed(error)
+            progress.advance(task)
+
+        readable = _skip_errors(read_inputs(inputs), unusable)
+        for extraction in _skip_errors(extract_all(readable, workers=workers), unusable):
+            _store(ledger, extraction, tally, failed)
+            progress.advance(task)
+        reconciled = _reconcile(ledger, failed)
+        merged = _merge_incidents(ledger, failed)
+    Console().print(tally.summary(), markup=False, highlight=False)
+    if reconciled:
+        Console().print(reconciled, markup=False, highlight=False)
+    if merged:
+        Console().print(merged, markup=False, highlight=False)
+    if tally.failed:
+        raise typer.Exit(1)
+
+
+def _reconcile(ledger: Ledger, failed: Callable[[Exception], None]) -> str:
+    """Regroup every stored figure after an ingest; what came out in one line ('' on failure)."""
+    try:
+        counts = ledger.reconcile()
+    except LedgerError as error:
+        failed(error)
+        return ""
+    return (
+        f"reconciled: {counts['groups']} groups, {counts['checks']} cross-report checks, "
+        f"{counts['derived']} derived figures"
+    )
+
+
+def _merge_incidents(ledger: Ledger, failed: Callable[[Exception], None]) -> str:
+    """Merge every stored incident across reports after an ingest ('' on failure)."""
+    try:
+        return f"incidents: {ledger.merge_incidents()} merged incidents"
+    except LedgerError as error:
+        failed(error)
+        return ""
+
+
+@app.command(rich_help_panel="Read reports")
+def extract(
+    inputs: InputsArgument,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.JSONL,
+    with_incidents: Annotated[
+        bool, typer.Option("--incidents", help="Also print the incidents each document reports.")
+    ] = False,
+) -> None:
+    """Print the figures then the checks (then --incidents) of each input, without a ledger."""
+    errors = Console(stderr=True)
+    failures: list[Exception] = []
+
+    def failed(error: Exception) -> None:
+        failures.append(error)
+        print_error(errors, error)
+
+    extractions = extract_all(_skip_errors(read_inputs(inputs), failed))
+    _show_extractions(_skip_errors(extractions, failed), fmt, Console(), with_incidents)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _skip_errors(
+    items: Iterable[Result | InputError], failed: Callable[[Exception], None]
+) -> Iterator[Result]:
+    """The documents or extractions among ``items``; each InputError goes to ``failed``."""
+    for item in items:
+        if isinstance(item, InputError):
+            failed(item)
+        else:
+            yield item
+
+
+def _store(
+    ledger: Ledger, extraction: Extraction, tally: Tally, failed: Callable[[Exception], None]
+) -> None:
+    """Add one extraction and count what happened; a storage error fails only this document."""
+    try:
+        added = ledger.add(extraction)
+    except LedgerError as error:
+        failed(error)
+        return
+    if added:
+        tally.added += 1
+        tally.figures += len(extraction.figures)
+        tally.checks += len(extraction.checks)
+    else:
+        tally.present += 1
+
+
+def _show_extractions(
+    extractions: Iterable[Extraction],
+    fmt: ExtractFormat,
+    console: Console,
+    with_incidents: bool = False,
+) -> None:
+    """JSON lines stream as each document is done; the list and table formats wait for all."""
+    if fmt is ExtractFormat.JSONL:
+        for extraction in extractions:
+            render(_extraction_lines(extraction, with_incidents), Format.JSONL, None, console)
+        return
+    done = list(extractions)
+    if fmt is ExtractFormat.JSON:
+        lines = [line for e in done for line in _extraction_lines(e, with_incidents)]
+        render(lines, Format.JSON, None, console)
+        return
+    render([f.to_json() for e in done for f in e.figures], Format.TABLE, FIGURE_COLUMNS, console)
+    render([c.to_json() for e in done for c in e.checks], Format.TABLE, CHECK_COLUMNS, console)
+    if with_incidents:
+        render(
+            [incident_line(i) for e in done for i in e.incidents],
+            Format.TABLE,
+            EXTRACT_INCIDENT_COLUMNS,
+            console,
+        )
+
+
+def _extraction_lines(
+    extraction: Extraction, with_incidents: bool = False
+) -> list[dict[str, object]]:
+    lines = [f.to_json() for f in extraction.figures] + [c.to_json() for c in extraction.checks]
+    return lines + ([incident_line(i) for i in extraction.incidents] if with_incidents else [])

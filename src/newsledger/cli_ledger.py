@@ -1,0 +1,194 @@
+"""Commands that query the ledger: figures, checks, groups, conflicts, incidents, documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from newsledger.cli_common import (
+    CHECK_COLUMNS,
+    DOCUMENT_COLUMNS,
+    FIGURE_COLUMNS,
+    INCIDENT_COLUMNS,
+    DbOption,
+    DocumentOption,
+    FormatOption,
+    app,
+    day_option,
+    filter_option,
+    open_ledger,
+    show,
+)
+from newsledger.model import Measure, Verdict
+from newsledger.output import Format
+from newsledger.verify.derive import derived_json
+from newsledger.verify.reconcile import group_json
+
+
+@app.command(rich_help_panel="Query the ledger")
+def figures(
+    measure: Annotated[Measure | None, filter_option("Only this measure.")] = None,
+    actor: Annotated[str | None, filter_option("The actor contains this text.")] = None,
+    place: Annotated[str | None, filter_option("A location contains this text.")] = None,
+    since: Annotated[datetime | None, day_option("Periods ending on or after this day.")] = None,
+    until: Annotated[datetime | None, day_option("Periods starting on or before this day.")] = None,
+    source: Annotated[str | None, filter_option("The source contains this text.")] = None,
+    document: DocumentOption = None,
+    db: DbOption = "newsledger.duckdb",
+    fmt: FormatOption = Format.TABLE,
+    derived: Annotated[
+        bool, typer.Option("--derived", help="List the derived figures (filters do not apply).")
+    ] = False,
+) -> None:
+    """List figures in the ledger; --since/--until keep periods overlapping those days."""
+    with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        if derived:
+            show([derived_json(d) for d in ledger.derived()], fmt, FIGURE_COLUMNS)
+            return
+        rows = ledger.figures(
+            measure=measure,
+            actor=actor,
+            place=place,
+            since=since and since.date(),
+            until=until and until.date(),
+            source=source,
+            document=document,
+        )
+    show(rows, fmt, FIGURE_COLUMNS)
+
+
+@app.command(rich_help_panel="Query the ledger")
+def checks(
+    document: DocumentOption = None,
+    db: DbOption = "newsledger.duckdb",
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """List checks between figures, failing ones first."""
+    with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = ledger.checks(document=document)
+    show(rows, fmt, CHECK_COLUMNS)
+
+
+class ConflictFormat(StrEnum):
+    """Output formats of ``conflicts``."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+GROUP_COLUMNS = [
+    "id",
+    "measure",
+    "actor",
+    "locations",
+    "period_start",
+    "period_end",
+    "as_of",
+    "verdict",
+    "best",
+    "low",
+    "high",
+    "figures",
+]
+
+
+@app.command(rich_help_panel="Query the ledger")
+def groups(
+    verdict: Annotated[Verdict | None, filter_option("Only this verdict.")] = None,
+    measure: Annotated[Measure | None, filter_option("Only this measure.")] = None,
+    db: DbOption = "newsledger.duckdb",
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """List same-thing groups across reports with their verdict and best/low/high."""
+    with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = [group_json(g) for g in ledger.groups(verdict=verdict, measure=measure)]
+    show(rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows), fmt, GROUP_COLUMNS)
+
+
+@app.command(rich_help_panel="Query the ledger")
+def conflicts(
+    db: DbOption = "newsledger.duckdb",
+    fmt: Annotated[ConflictFormat, typer.Option("--format", "-f")] = ConflictFormat.TABLE,
+) -> None:
+    """List groups whose reports conflict, newest first, with the conflicting pairs."""
+    with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = ledger.conflicts()
+    if fmt is ConflictFormat.JSON:
+        show(rows, Format.JSON, [])
+        return
+    show(_flat_groups(rows), Format.TABLE, [*GROUP_COLUMNS, "conflicts"])
+
+
+def _flat_groups(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """Group rows for a table or CSV: figures and conflict pairs as short text."""
+    return [
+        {
+            **row,
+            "figures": [f"{f['doc']}:{f['id']} {_interval_text(f)}" for f in row["figures"]],
+            "conflicts": [f"{c['a']} vs {c['b']}" for c in row.get("conflicts", [])],
+        }
+        for row in rows
+    ]
+
+
+def _interval_text(figure: dict[str, Any]) -> str:
+    low, high = figure["low"], figure["high"]
+    return f"{low}" if low == high else f"{low}-{high if high is not None else ''}"
+
+
+@app.command(rich_help_panel="Query the ledger")
+def incidents(
+    country: Annotated[str | None, filter_option("Only this country.")] = None,
+    event_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="The event type or sub-type contains this text.", show_default=False
+        ),
+    ] = None,
+    since: Annotated[datetime | None, day_option("Events on or after this day.")] = None,
+    until: Annotated[datetime | None, day_option("Events on or before this day.")] = None,
+    document: DocumentOption = None,
+    db: DbOption = "newsledger.duckdb",
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """List incidents merged across reports, with each report's tolls."""
+    with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = ledger.incidents(
+            country=country,
+            type=event_type,
+            since=since and since.date(),
+            until=until and until.date(),
+            document=document,
+        )
+    if fmt in (Format.TABLE, Format.CSV):
+        rows = [{**row, "reports": [_report_summary(r) for r in row["reports"]]} for row in rows]
+    show(rows, fmt, INCIDENT_COLUMNS)
+
+
+def _report_summary(report: dict[str, Any]) -> str:
+    """'doc/i1: killed 26+ (f1), injured 90 (f2)' for a table cell."""
+    tolls = [
+        f"{measure} {_toll_text(count)} ({count['figure']})"
+        for measure in ("killed", "injured", "kidnapped")
+        if (count := report[measure]) is not None
+    ]
+    return f"{report['doc']}/{report['incident']}: " + (", ".join(tolls) or "no toll")
+
+
+def _toll_text(count: dict[str, Any]) -> str:
+    low, high = count["low"], count["high"]
+    if high is None:
+        return f"{low}+"
+    return str(low) if low == high else f"{low}-{high}"
+
+
+@app.command(rich_help_panel="Query the ledger")
+def documents(db: DbOption = "newsledger.duckdb", fmt: FormatOption = Format.TABLE) -> None:
+    """List the documents in the ledger with their numbers of figures and checks."""
+    with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+        rows = ledger.documents()
+    show(rows, fmt, DOCUMENT_COLUMNS)
