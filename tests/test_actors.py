@@ -77,10 +77,44 @@ def test_find_actors(text: str, expected: list[tuple[str, str]]) -> None:
     "Who said that?",
     "a ministry of health official",
     "the wagner said",  # lower case names are not names
-    "Fulani militia raided the village.",
+    "Fulani herdsmen grazed cattle near the village.",  # an ethnic group, not its militia
+    "The ANC won the vote.",  # a party, not the armed group of RAND's 1980s rows
 ])
 def test_find_actors_ignores_words(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Basque Fatherland and Freedom (ETA) claimed it",
+     [("Basque Fatherland and Freedom", "ETA"), ("ETA", "ETA")]),
+    ("Revolutionary Armed Forces of Colombia (FARC) rebels",
+     [("Revolutionary Armed Forces of Colombia", "FARC"), ("FARC", "FARC")]),
+    ("the IRA, the Real IRA and the UVF",
+     [("IRA", "Provisional IRA"), ("Real IRA", "Real IRA"), ("UVF", "UVF")]),
+    ("the Popular Front for the Liberation of Palestine - General Command",
+     [("Popular Front for the Liberation of Palestine - General Command", "PFLP-GC")]),
+    ("Tawhid and Jihad and the Mahdi Army",
+     [("Tawhid and Jihad", "al-Qaeda in Iraq"), ("Mahdi Army", "Mahdi Army")]),
+    ("Anti-Balaka and ex-Seleka fighters", [("Anti-Balaka", "Anti-Balaka"),
+                                            ("ex-Seleka", "Seleka")]),
+    ("Mayi Mayi militiamen and Fulani militia",
+     [("Mayi Mayi", "Mai-Mai"), ("Fulani militia", "Fulani Ethnic Militia")]),
+    ("Shining Path guerrillas and the Tamil Tigers",
+     [("Shining Path", "Shining Path"), ("Tamil Tigers", "LTTE")]),
+])
+def test_find_actors_groups_of_older_conflicts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("Military Forces of Nigeria", "Nigerian Army"),  # ACLED's way of naming state forces
+    ("Ambazonian Separatists", "Ambazonian separatists"),
+    ("Communist Party of Nepal-Maoists", "CPN-M"),  # RAND's spelling
+    ("Abu Sayyaf Group", "Abu Sayyaf"),
+    ("FARC rebels", "FARC"),
+])
+def test_canonical_actor_of_data_set_names(name: str, canonical: str) -> None:
+    assert canonical_actor(name) == canonical
 
 
 def test_find_actors_offsets_point_into_the_text() -> None:

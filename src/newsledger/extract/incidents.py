@@ -249,7 +249,7 @@ def _build(
     anchor = next((m for m in body if m.counts), body[0])
     ordered = [anchor, *(m for m in group if m is not anchor)]
     day, day_precision, day_text = incident_date(ordered, scans)
-    place, geo_precision, geo_reason = incident_place(ordered)
+    place, geo_precision, geo_reason = incident_place(ordered, scans)
     event_type, sub_type = incident_type(ordered)
     party, status = perpetrator(ordered)
     sentence = anchor.scan.sentence

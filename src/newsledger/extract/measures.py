@@ -53,6 +53,14 @@ _ACTING_ON_OBJECT = {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.
 _PARTITIVE = re.compile(
     r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE
 )
+# Prepositions a misparse takes a hedge for ("over thirty-five injured": "over" heads the number).
+_HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "to", "than"}
+# Nouns that only say how many ("a total of 15 people"): the verb governing them says what.
+_AMOUNT_NOUNS = {"total", "tally"}
+# Pronouns a trigger verb takes for people counted before it ("shot two guards, killing them").
+_BACK_PRONOUNS = {"them", "both", "all"}
+# Verbs that are not violence, though "to death" follows them ("sentenced to death").
+_NOT_KILLING = {"sentence", "condemn", "frighten", "scare", "bore", "worry", "threaten"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +76,46 @@ class MeasureReading:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class VictimWords:
+    """The words of implicit tolls ("a policeman was killed"): see the end of measures.tsv."""
+
+    verbs: dict[Measure, tuple[str, ...]]  # "killed", "shot dead": the victim is object or subject
+    died: dict[Measure, tuple[str, ...]]  # "died": the victim is the subject
+    persons: frozenset[str]  # singular nouns naming one person
+
+
+@cache
+def victim_words() -> VictimWords:
+    """Victim verbs by measure and person nouns, from lexicons/measures.tsv."""
+    verbs: dict[Measure, list[str]] = {}
+    died: dict[Measure, list[str]] = {}
+    persons = set()
+    for term, kind, measure in read_table("measures.tsv", 3):
+        if kind == "person":
+            persons.add(term)
+        elif kind in ("victim_verb", "victim_died"):
+            (verbs if kind == "victim_verb" else died).setdefault(Measure(measure), []).append(term)
+    return VictimWords(
+        {m: tuple(v) for m, v in verbs.items()},
+        {m: tuple(v) for m, v in died.items()},
+        frozenset(persons),
+    )
+
+
 @cache
 def _lexicon() -> dict[tuple[str, str], Measure]:
     return {
         (term, kind): Measure(measure)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if kind != "block"
+        if kind in ("verb", "noun", "phrase")
     }
+
+
+@cache
+def _undergoing() -> frozenset[str]:
+    """Verbs whose subject undergoes what their object names ('five sustained injuries')."""
+    return frozenset(term for term, kind, _ in read_table("measures.tsv", 3) if kind == "undergo")
 
 
 @cache
@@ -101,7 +142,31 @@ def _verb_measure(token: Token) -> Measure | None:
         )
     if token.lemma_ == "lose" and any(c.lower_ == "lives" for c in token.children):
         return Measure.KILLED
-    return _word_measure(token, "verb")
+    if _to_death(token):
+        return Measure.KILLED
+    return _word_measure(token, "verb") or _object_measure(token)
+
+
+def _to_death(verb: Token) -> bool:
+    """'shot to death', 'stabbed to death', 'beaten to death' (not 'sentenced to death')."""
+    if verb.lemma_.lower() in _NOT_KILLING:
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "to"
+        and any(obj.lemma_.lower() == "death" for obj in child.children)
+        for child in verb.children
+    )
+
+
+def _object_measure(verb: Token) -> Measure | None:
+    """'sustained injuries', 'suffered wounds': the object names what befell the subject."""
+    if verb.lemma_.lower() not in _undergoing():
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and (found := _word_measure(child, "noun")):
+            return found if found in (Measure.KILLED, Measure.INJURED) else None
+    return None
 
 
 def _phrase_measure(text: str) -> Measure | None:
@@ -115,7 +180,11 @@ def _phrase_measure(text: str) -> Measure | None:
 def counted_noun(number: Token) -> Token:
     """The noun counted: the head in '44 operatives', the object in '33 of the operations'."""
     if number.dep_ in {"nummod", "quantmod"} and number.head.pos_ in _NOUN_POS:
-        return number.head
+        noun = number.head
+        # "Three foreign service employees": the number hangs on a modifier of the head noun
+        while noun.dep_ == "nmod" and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i > noun.i:
+            noun = noun.head
+        return noun
     following = _following_noun(number)
     if following is not None:
         return following
@@ -189,7 +258,7 @@ def _predicate_measure(verb: Token) -> Measure | None:
 def _is_agent(noun: Token) -> bool:
     """'59 operations killed 14 operatives': the subject of an active transitive verb acts."""
     head = noun.head
-    acts = _verb_measure(head) in _ACTING_ON_OBJECT
+    acts = _verb_measure(head) in _ACTING_ON_OBJECT and _object_measure(head) is None
     return noun.dep_ == "nsubj" and acts and any(c.dep_ == "dobj" for c in head.children)
 
 
@@ -202,7 +271,10 @@ def _governing_trigger(noun: Token) -> Measure | None:
         if found:
             return found
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
-        return _word_measure(head.head, "noun")
+        amount = head.head
+        if amount.lemma_.lower() in _AMOUNT_NOUNS:  # "killing a total of 15 people"
+            return _governing_trigger(amount)
+        return _word_measure(amount, "noun")
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
         whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
         return _verb_measure(whole) or _modifier_trigger(whole) or _governing_trigger(whole)
@@ -219,8 +291,15 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     own = _word_measure(noun, "noun") if noun is not number else None
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
+    if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
+        own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
-        _modifier_trigger(noun) or own_first or _governing_trigger(noun) or own or _of_measure(noun)
+        _modifier_trigger(noun)
+        or own_first
+        or _governing_trigger(noun)
+        or own
+        or _of_measure(noun)
+        or _number_trigger(number, noun)
     )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
@@ -229,8 +308,42 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
     bare = measure is None and noun is number
     if measure is None and not partitive:
-        measure = _phrase_measure(sentence.text) or _nearby_noun_measure(number, sentence)
+        measure = (
+            _back_reference_measure(noun, sentence)
+            or _phrase_measure(sentence.text)
+            or _nearby_noun_measure(number, sentence)
+        )
     return MeasureReading(measure, counted, head_word, partitive, bare and measure is None)
+
+
+def _number_trigger(number: Token, noun: Token) -> Measure | None:
+    """The number's own trigger: 'killed three of the guards', 'five dead', 'over 35 injured'."""
+    if noun.i != number.i and noun.head.head.i != number.i:
+        return None  # the noun it counts is its head: that noun's triggers have spoken
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in _HEDGE_PREPOSITIONS and head.i < number.i:
+        number, head = head, head.head  # a hedge parsed as a preposition: it stands for the number
+    if head.i == number.i:
+        return None
+    if number.dep_ in {"nummod", "quantmod"}:  # "five dead", "27 dead": the adjective heads it
+        return _verb_measure(head) if head.pos_ not in _NOUN_POS else None
+    if number.dep_ in _SUBJECT_OR_OBJECT | {"conj", "prep"}:
+        return _governing_trigger(number) if number.dep_ != "prep" else _verb_measure(head)
+    return None
+
+
+def _back_reference_measure(noun: Token, sentence: Span) -> Measure | None:
+    """'opened fire on two guards, killing them': a trigger later in the sentence whose object is
+    a pronoun for the people counted."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for token in sentence:
+        if token.i <= noun.i or token.lower_ not in _BACK_PRONOUNS or token.dep_ != "dobj":
+            continue
+        found = _verb_measure(token.head)
+        if found in _ACTING_ON_OBJECT:
+            return found
+    return None
 
 
 def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Measure | None:

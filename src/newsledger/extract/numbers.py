@@ -98,8 +98,9 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
 
 
-def _load_one_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """When a bare "one" is a count (lexicons/one_as_count.tsv): words after, before, blocking."""
+def _load_one_cues() -> tuple[re.Pattern[str], ...]:
+    """When a bare "one" is a count (lexicons/one_as_count.tsv): words after, after "one of",
+    before, blocking."""
     cues: dict[str, list[str]] = {"after": [], "before": [], "blocks": []}
     for row, (word, position) in enumerate(read_table("one_as_count.tsv", 2), start=1):
         if position not in cues:
@@ -109,21 +110,26 @@ def _load_one_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     after = re.compile(  # "One person died", "one policeman was shot"
         rf"\s+(?:[A-Za-z'-]+\s+){{0,4}}?(?:(?:was|were|is|has\s+been|had\s+been|got)\s+"
         rf"(?:[A-Za-z]+\s+)?)?(?:{_alternation(cues['after'])})\b", re.IGNORECASE)
+    of_after = re.compile(  # "One of the guards was killed", "one of them died later"
+        rf"\s+of\s+(?:[A-Za-z'’-]+\s+){{1,5}}?(?:(?:was|were|had\s+been|has\s+been)\s+"
+        rf"(?:[A-Za-z]+\s+)?)?(?:{_alternation(cues['after'])})\b", re.IGNORECASE)
     before = re.compile(  # "killing one", "left one dead"
         rf"\b(?:{_alternation(cues['before'])})\s+(?:only\s+|at\s+least\s+)?\Z", re.IGNORECASE)
     blocks = re.compile(rf"\b(?:{_alternation(cues['blocks'])})\s+\Z", re.IGNORECASE)
-    return after, before, blocks
+    return after, of_after, before, blocks
 
 
-_ONE_AFTER, _ONE_BEFORE, _ONE_BLOCKED = _load_one_cues()
+_ONE_AFTER, _ONE_OF_AFTER, _ONE_BEFORE, _ONE_BLOCKED = _load_one_cues()
 
 
 def _one_is_a_count(text: str, match: _Match) -> bool:
     """A bare "one" next to a casualty word counts ("One soldier was killed", "killing one")."""
     before = text[max(0, match.start - 40):match.start]
-    if re.match(r"\s+of\b", text[match.end:match.end + 8], re.IGNORECASE) or \
-            _ONE_BLOCKED.search(before):
+    if _ONE_BLOCKED.search(before):
         return False
+    if re.match(r"\s+of\b", text[match.end:match.end + 8], re.IGNORECASE):
+        # "one of" is a count only as the subject of a casualty word in its own clause
+        return bool(_ONE_OF_AFTER.match(text, match.end, match.end + 60))
     return bool(_ONE_AFTER.match(text, match.end, match.end + 60) or _ONE_BEFORE.search(before))
 
 

@@ -26,6 +26,7 @@ from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
 from newsledger.errors import LexiconError
+from newsledger.extract.name_parts import part_of_longer_name
 
 T = TypeVar("T")
 
@@ -240,8 +241,10 @@ class PhraseIndex(Generic[T]):
         for size in range(span, 0, -1):
             key = " ".join(t[3] for t in tokens[i : i + size])
             entry = self._entries.get(key)
-            if entry is None or not all(
-                _case_ok(d, t[2]) for d, t in zip(entry.case, tokens[i : i + size], strict=True)
+            words = tokens[i : i + size]
+            shouted = size > 1 and all(t[2].isupper() for t in words)  # "SRI LANKA", "NEW YORK"
+            if entry is None or not (
+                shouted or all(_case_ok(d, t[2]) for d, t in zip(entry.case, words, strict=True))
             ):
                 continue
             values = tuple(entry.values)
@@ -270,6 +273,7 @@ _SUFFIXES = frozenset(
         "oblast",
         "county",
         "prefecture",
+        "department",
         "refugee",
         "idp",
         "idps",
@@ -397,9 +401,18 @@ class Gazetteer:
             all(t[2].isupper() for t in tokens[first:last])
             and sum(len(t[2]) for t in tokens[first:last]) <= 5
         )  # "ASALA", not a town in capitals
-        if shouted or (last - first == 1 and self._looks_personal(text, tokens, first)):
+        if (
+            shouted
+            or (last - first == 1 and self._looks_personal(text, tokens, first))
+            or part_of_longer_name(  # "Anti-Balaka", "Kari-Dor", "Tal al-Banat"
+                text, tokens, first, last, _ARTICLES, self.words.preceders, self._is_name
+            )
+        ):
             return tuple(p for p in places if p not in self.generated)
         return places
+
+    def _is_name(self, key: str) -> bool:
+        return bool(self.text.get(key))
 
     def _looks_personal(self, text: str, tokens: Sequence[Token], i: int) -> bool:
         # "General Saad Maan", "Lloyd Austin": a capitalised non-function word right before;
@@ -649,6 +662,7 @@ _DIVISION_WORDS = frozenset(
         "oblast",
         "county",
         "prefecture",
+        "department",
     }
 )
 
