@@ -13,7 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from newsledger.cli import app
+from newsledger.extract.datelines import find_dateline
 from newsledger.extract.incidents import incident_line
+from newsledger.extract.scan import scan_sentence
+from newsledger.extract.sentences import split_sentences
 from newsledger.model import DatePrecision, Document, Incident, IncidentCount, Qualifier
 from newsledger.pipeline import extract
 from newsledger.store import Ledger
@@ -196,6 +199,93 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
     for name, value in expected.items():
         got = getattr(incident, name)
         assert (_count(got) if name in ("killed", "injured", "kidnapped") else got) == value, name
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        # a heading line names the country: San Jose is Costa Rica's, not California's
+        ("COSTA RICA.  A bomb damaged the Honduran embassy in San Jose on Monday.  No one was "
+         "hurt.", "Costa Rica", "San Jose"),
+        # ... and a foreign company's country is no place of the event
+        ("CHILE.  A bomb exploded on Friday outside the offices of a U.S. company.  Nobody was "
+         "hurt.", "Chile", "Chile"),
+        # a wire dateline stands in when the story names no other place
+        ("BAGHDAD (Reuters) - A roadside bomb killed two soldiers on Sunday, police said.",
+         "Iraq", "Baghdad"),
+        # a settlement the gazetteer lacks, coded with the places it lies in
+        ("On 4 March 2021, armed men abducted two aid workers in Bekondo village (Meme, "
+         "Sud-Ouest).", "Cameroon", "Bekondo"),
+        ("Gunmen shot dead a shopkeeper on Monday in the village of Ghulamabad in Budgam "
+         "district.", "India", "Ghulamabad"),
+        ("A car bomb exploded on Saturday in Tal al-Banat, 40 miles west of Mosul, killing nine "
+         "people.", "Iraq", "Tal al-Banat"),
+        # an ambiguous name read inside the division after it
+        ("Gunmen killed a councillor on Monday in Rivera (Huila Department).", "Colombia",
+         "Rivera"),
+        # a homonym abroad (Golbahar, Iran) gives way to the province that contains the village
+        ("A suicide bomber killed four policemen on Monday in Golbahar in Parwan Province.",
+         "Afghanistan", "Parwan"),
+        # where an armed group fights settles an ambiguous name
+        ("Shining Path guerrillas killed two soldiers in Santa Rosa on Sunday.", "Peru",
+         "Santa Rosa"),
+        ("The New People's Army killed two soldiers in San Jose on Sunday.", "Philippines",
+         "San Jose"),
+        # a word of an actor's name is no place (Balaka, Malawi)
+        ("Anti-Balaka fighters attacked a convoy on Monday near Bangassou, killing three people.",
+         "Central African Republic", "Bangassou"),
+        ("Militants shot dead two civilians in Kashmir on Friday.", "India", "Jammu and Kashmir"),
+        # no place named: the state organ's nationality
+        ("Turkish police defused a bomb on Monday. No one was hurt.", "Turkey", "Turkey"),
+    ],
+    ids=[
+        "heading resolves an ambiguous town",
+        "heading, foreign company",
+        "wire dateline",
+        "bracketed village",
+        "village of",
+        "distance from a town",
+        "town in its department",
+        "homonym abroad",
+        "Shining Path in Peru",
+        "NPA in the Philippines",
+        "Anti-Balaka",
+        "Kashmir",
+        "nationality of the police",
+    ],
+)
+def test_incidents_place_and_country(text: str, country: str, place: str) -> None:
+    incident = _incidents(text, date(2021, 3, 10))[0]
+    assert (incident.country, incident.place) == (country, place)
+
+
+def test_incidents_geo_reason_says_how_the_place_was_found() -> None:
+    heading = _incidents("CHILE.  A bomb exploded outside a bank on Friday.", date(2021, 3, 10))
+    inferred = _incidents("Turkish police defused a bomb on Monday.", date(2021, 3, 10))
+    assert heading[0].geo_reason == "country_only: Chile named in the dateline"
+    assert inferred[0].geo_reason == (
+        "country_only: Turkey inferred from the parties and state organs named"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FRANCE.  A bomb exploded.", ("France", "France", True)),
+        ("BOSNIA/HERCEGOVINA.  A bomb exploded.",
+         ("Bosnia and Herzegovina", "Bosnia and Herzegovina", True)),
+        ("FEDERAL REPUBLIC OF GERMANY.  A bomb exploded.", ("Germany", "Germany", True)),
+        ("KABUL, Afghanistan (Reuters) - A bomb exploded.", ("Kabul", "Afghanistan", False)),
+        ("TRIPOLI, Lebanon - A bomb exploded.", ("Tripoli", "Lebanon", False)),
+        ("Gunmen - some in uniform - attacked a bank.", None),
+        ("A BOMB EXPLODED.", None),
+    ],
+)
+def test_find_dateline(text: str, expected: tuple[str, str, bool] | None) -> None:
+    document = Document(text)
+    found = find_dateline([scan_sentence(s, document) for s in split_sentences(text)])
+    got = (found.place.name, found.place.country, found.heading) if found else None
+    assert got == expected
 
 
 @pytest.mark.parametrize(("text", "published"), list(PERIODIC.values()), ids=list(PERIODIC))
@@ -473,3 +563,84 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
     kinds = [json.loads(line)["kind"] for line in with_flag.output.splitlines()]
     assert kinds[-1] == "incident" and kinds.count("incident") == 1
     assert "incident" not in [json.loads(line)["kind"] for line in without.output.splitlines()]
+
+
+# --- tolls: sums of coordinated victims, implicit ones, the main sentence first -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A roadside bomb exploded near a police patrol in Baqubah on Monday, killing three "
+         "policemen and one civilian.", 4, None),
+        ("Two soldiers and a civilian were killed when a bomb exploded in Kabul on Monday.", 3,
+         None),
+        ("A bomb hit a bus in Kabul on Monday, killing the driver and two passengers.", 3, None),
+        ("Two villagers were killed as well as a policeman in an attack in Grozny on Monday.", 3,
+         None),
+        ("Two tourists, a Swiss and a Dutch national were killed in an attack in Kabul on "
+         "Monday.", 4, None),
+        ("A car bomb killed five people, including two soldiers, in Baghdad on Monday.", 5, None),
+        ("A suicide bomber killed five people, two soldiers and three civilians, in Baghdad on "
+         "Monday.", 5, None),
+        ("A bomb exploded in a market in Basra on Monday, killing two students and wounding 32, "
+         "four seriously.", 2, 32),
+        ("Security forces in Kabul killed one attacker on Monday and one police officer was "
+         "injured.", 1, 1),
+        ("A policeman was killed when gunmen attacked a checkpoint in Kandahar on Monday.", 1,
+         None),
+        ("A parcel bomb killed a British engineer and his wife in Lusaka on Monday.", 2, None),
+        ("Gunmen shot dead Ahmed Karimi, a teacher, in Kandahar on Monday.", 1, None),
+        ("A British diplomat and his driver were killed in Kabul on Monday when a bomb exploded.",
+         2, None),
+        ("Gunmen attacked the mayor's convoy in Baghdad on Monday. The mayor was killed and one "
+         "of his guards was wounded.", 1, 1),
+        ("A bomb exploded at a market in Baghdad on Monday, killing 12 people. More than 90 "
+         "people were killed in attacks across the country that day.", 12, None),
+        ("A bomb exploded at a police post in Kunduz on Monday, but no one was hurt. The "
+         "Taliban claimed seven police were killed.", 0, 0),
+    ],
+    ids=[
+        "three and one",
+        "two and a civilian",
+        "the driver and two",
+        "as well as a policeman",
+        "list of nationals",
+        "including is no sum",
+        "total with its parts",
+        "a detail after a comma is no sum",
+        "another verb ends the list",
+        "a policeman",
+        "and his wife",
+        "a name",
+        "two named, were killed",
+        "the mayor",
+        "a later total",
+        "a claim after a denial",
+    ],
+)
+def test_incidents_tolls_from_wordings(text: str, killed: int, injured: int | None) -> None:
+    incident = _incidents(text, date(2024, 3, 12))[0]
+    assert incident.killed is not None and incident.killed.low == killed
+    assert (incident.injured.low if incident.injured else None) == injured
+
+
+def test_incidents_implicit_toll_links_no_figure() -> None:
+    extraction = extract(
+        Document("A policeman was killed when gunmen attacked a checkpoint in Kandahar on Monday.",
+                 published=date(2024, 3, 12))
+    )
+    (incident,) = extraction.incidents
+    assert incident.killed == IncidentCount(1, 1, Qualifier.EXACT, None)
+    assert [f for f in extraction.figures if f.measure.value == "killed"] == []
+
+
+def test_incidents_sum_links_its_first_figure() -> None:
+    extraction = extract(
+        Document("Two soldiers and a civilian were killed when a bomb exploded in Kabul on Monday.",
+                 published=date(2024, 3, 12))
+    )
+    (incident,) = extraction.incidents
+    first = min((f for f in extraction.figures if f.measure.value == "killed"),
+                key=lambda f: f.start)
+    assert incident.killed == IncidentCount(3, 3, Qualifier.EXACT, first.id)

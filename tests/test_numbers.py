@@ -374,10 +374,25 @@ def test_parse_number_is_consistent_on_any_text(text: str) -> None:
     ("Gunmen opened fire, killing one and wounding three.", [1, 3]),
     ("One policeman was shot in the leg.", [1]),
     ("No one was injured in the blast.", []),  # "no one" is nobody
-    ("One of the guards was wounded.", []),  # "one of" is no count
+    ("One of the guards was wounded.", [1]),  # "one of" as the subject of a casualty word
+    ("Troops killed one of the gunmen.", [1]),
+    ("The body of one was found the next day.", [1]),
+    ("He was one of the founders of the group.", []),  # "one of" is else no count
     ("At one point the convoy stopped.", []),
 ])
 def test_find_quantities_keeps_a_bare_one_next_to_a_casualty_word(
     text: str, values: list[int]
 ) -> None:
     assert [q.low for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(("text", "low", "high", "qualifier"), [
+    ("Two died overnight, bringing the death toll up to 73.", 73, 73, Qualifier.EXACT),
+    ("The toll rose up to 50 on Monday.", 50, 50, Qualifier.EXACT),
+    ("The blast wounded up to 200 people.", 0, 200, Qualifier.AT_MOST),
+])
+def test_find_quantities_reads_up_to_after_a_change_as_the_new_total(
+    text: str, low: int, high: int, qualifier: Qualifier
+) -> None:
+    quantity = find_quantities(text)[-1]
+    assert (quantity.low, quantity.high, quantity.qualifier) == (low, high, qualifier)

@@ -81,9 +81,32 @@ def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str
     "General Saad Maan said two bombers struck.",
     "Defense Secretary Lloyd Austin spoke.",
     "The UN and the U.N. said so.",
+    # pieces of longer names the gazetteer lacks
+    "Anti-Balaka fighters raided the market.",
+    "Mai-Mai fighters raided the market.",
+    "a bridge outside Kari-Dor was blown up",
+    "the village of Tal al-Banat",
+    "in the Khair Khana District",
 ])
 def test_find_places_ignores_words_names_and_demonyms(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen ambushed a truck on the Torit-Kapoeta road.", [("Torit", "Torit")]),
+    ("in Jalalabad City District", [("Jalalabad City", "Jalalabad")]),
+    ("SRI LANKA.  A bomb exploded.", [("SRI LANKA", "Sri Lanka")]),
+    ("kidnapped in Santander Department", [("Santander Department", "Santander")]),
+])
+def test_find_places_keeps_names_next_to_other_words(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_find_places_reads_a_department_as_the_division() -> None:
+    [department] = find_places("kidnapped in Santander Department")
+    assert (department.place.kind, department.place.country) == ("admin1", "Colombia")
 
 
 def test_find_places_offsets_point_into_the_text() -> None:
@@ -130,6 +153,19 @@ def test_resolve_ambiguous_uses_other_mentions() -> None:
     ("Washington, D.C.", "Washington", "city", "United States", None),
     ("America", "United States", "country", "United States", None),
     ("Syrian Arab Republic", "Syria", "country", "Syria", None),
+    # regions of older conflicts, and the names news and incident databases give them
+    ("Kashmir", "Jammu and Kashmir", "admin1", "India", None),
+    ("Chechnya", "Chechnya", "admin1", "Russia", None),
+    ("Grozny", "Grozny", "city", "Russia", "Chechnya"),
+    ("Corsica", "Corsica", "admin1", "France", None),
+    ("Ulster", "Northern Ireland", "admin1", "United Kingdom", None),
+    ("Londonderry", "Derry", "city", "United Kingdom", "Northern Ireland"),
+    ("Qatif Bloc", "Gush Katif", "site", "Palestine", "Gaza Strip"),
+    ("Donostia", "San Sebastian", "city", "Spain", "Basque Country"),
+    ("Bosnia-Hercegovina", "Bosnia and Herzegovina", "country", "Bosnia and Herzegovina", None),
+    ("USSR", "Russia", "country", "Russia", None),
+    ("NWFP", "Khyber Pakhtunkhwa", "admin1", "Pakistan", None),
+    ("Mindanao", "Mindanao", "admin1", "Philippines", None),
 ])
 def test_lookup_place(name: str, place: str, kind: str, country: str, admin1: str | None) -> None:
     found_place = lookup_place(name)

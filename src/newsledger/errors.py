@@ -24,12 +24,20 @@ class InputError(NewsledgerError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Rebuilt from its own fields when it crosses a process boundary (worker -> main).
+        return (InputError, (self.path, self.message, self.line))
+
 
 class LexiconError(NewsledgerError):
     """A lexicon data file has a malformed row."""
 
     def __init__(self, path: str, line: int, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
         super().__init__(f"{path}:{line}: {message}")
+
+    def __reduce__(self) -> tuple[type[LexiconError], tuple[str, int, str]]:
+        return (LexiconError, (self.path, self.line, self.message))
 
 
 class LedgerError(NewsledgerError):
@@ -40,5 +48,8 @@ class OutputError(NewsledgerError):
     """A report or export file could not be written."""
 
     def __init__(self, path: str, message: str) -> None:
-        self.path = path
+        self.path, self.message = path, message
         super().__init__(f"{path}: {message}")
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
+        return (OutputError, (self.path, self.message))

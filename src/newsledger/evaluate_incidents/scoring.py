@@ -105,7 +105,10 @@ def predict(extraction: Extraction) -> Prediction:
         injured=_count(incident.injured if incident else None, figures, Measure.INJURED),
         killed_figures=_lows(figures, Measure.KILLED),
         injured_figures=_lows(figures, Measure.INJURED),
-        country=place.country if place else None,
+        # The incident's own country field: a place name looked up again can land abroad
+        # ("San Jose" under a COSTA RICA dateline).
+        country=(incident.country if incident and incident.country else None)
+        or (place.country if place else None),
         place=place.name if place else None,
         perpetrator=_perpetrator(incident, text),
         event_type=incident.type if incident and incident.sub_type else

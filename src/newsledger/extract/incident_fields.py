@@ -5,10 +5,16 @@ Rules:
           period of its tolls (at most a month long; not for an event marked as another one,
           whose toll may carry the day of the event told before); else a day told in a later
           mention. A weekday without a publication date to resolve it keeps its text, no date.
-  place   the most specific place (site, town, district, province, country) named in the first
-          mention, else among its tolls' places, else in later mentions. geo_precision: 1 a site or
-          town itself; 2 near a town ("northern Baghdad", "near Damboa") or a district; 3 a province
-          or a country. geo_reason gives the rule as ``code: words``.
+  place   the candidates are the places named in the first mention (with the settlements the
+          gazetteer lacks but the text marks: settlements.py), its tolls' places and later
+          mentions' places; place_context.py re-reads ambiguous names in the country the document
+          points to (a dateline, unambiguous places, the parties' countries), chooses the country
+          with the most weight, and takes the most specific candidate in it (site, town,
+          district, province, country), the first mention's first. A heading line ('FRANCE.')
+          names the country and lets the description's other sentences name the place.
+          geo_precision: 1 a site or town itself; 2 near a town ("northern Baghdad", "near
+          Damboa") or a district; 3 a province or a country. geo_reason gives the rule as
+          ``code: words``.
   parties the perpetrator is a named armed group or state force acting in a mention (by X, an X
           attack, X fighters stormed), not one counted as victims, spoken for, or attacked; else the
           party a toll is attributed to; else a group the actor table does not know, named where
@@ -18,10 +24,17 @@ Rules:
           The target is a party attacked (an attack on X, victims counted
           as X fighters), else the category of the victims counted (farmers -> Civilians), else of
           the people or place the first mention names (a checkpoint -> Security forces).
-  tolls   per measure, the toll figures of the incident's mentions; those in the body win over the
-          headline's (a headline often rounds or conflates); among them the largest lower bound,
-          the first in the text on a tie. "Three victims" and "five more victims" are parts of
-          "eight farmers", so the largest is the whole.
+  tolls   per measure, first from the incident's main mention: its toll figures, and the sums of
+          figures it coordinates ("two soldiers and a civilian" = 3, "the driver and two
+          passengers" = 3; not "five people, including two soldiers", nor a total listed with its
+          parts); the largest, the first in the text on a tie. Else the persons it names without
+          a number ("a policeman was killed", "killing the driver and his wife": implicit tolls,
+          never figures; words in measures.tsv). Else 0 when a mention up to the main one says
+          nobody was hurt and the main one only tells a claim. Else the largest toll of the other
+          body mentions, then of the headline (a headline often rounds or conflates), then the
+          implicit ones of the other mentions. The main mention comes first because later
+          sentences often tell other scopes: a day's or a campaign's total, a claim, another
+          report's count.
 """
 
 from __future__ import annotations
@@ -35,23 +48,23 @@ from functools import cache
 from typing import Any
 
 from newsledger.extract.actors import ActorMention, actor_kind, canonical_actor
+from newsledger.extract.datelines import find_dateline
 from newsledger.extract.event_mentions import Mention, cue_pattern
 from newsledger.extract.measures import victim_words
 from newsledger.extract.place_context import (
     Candidate,
     choose_country,
-    contained_places,
     country_hints,
     described_places,
-    find_dateline,
+    fallback_place,
     mention_candidate,
     most_specific,
     name_candidate,
     resolve_readings,
-    settlements_of,
 )
 from newsledger.extract.places import Place, lookup_place, read_lexicon
 from newsledger.extract.scan import Scan
+from newsledger.extract.settlements import contained_places, settlements_of
 from newsledger.model import DatePrecision, Figure, IncidentCount, Measure, Qualifier
 
 PARTY_KINDS = frozenset({"armed_group", "state_force"})
@@ -131,7 +144,7 @@ def incident_place(group: Sequence[Mention], scans: Sequence[Scan] = ()) -> Plac
     if chosen is None:
         return None, None, None
     code, level = _geo_code(chosen.place, chosen.near)
-    return chosen.place, level, f"{code}: {chosen.place.name} named {chosen.where}"
+    return chosen.place, level, f"{code}: {chosen.place.name} {chosen.where}"
 
 
 def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate | None:
@@ -146,14 +159,11 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
         candidates += settlements_of(first.scan, first.start, first.end, country, _IN_FIRST, 0)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
-        candidates += described_places(scans, dateline.place.country)
-    chosen = most_specific(candidates, country)
-    if chosen is None and dateline is not None and (dateline.heading or not candidates):
-        chosen = Candidate(dateline.place, "in the dateline", False)
-    return chosen
+        candidates += described_places(scans, dateline)
+    return most_specific(candidates, country) or fallback_place(candidates, dateline, scans)
 
 
-_IN_FIRST = "in the incident's sentence"
+_IN_FIRST = "named in the incident's sentence"
 
 
 def _place_candidates(group: Sequence[Mention]) -> list[Candidate]:
@@ -176,8 +186,8 @@ def _place_candidates(group: Sequence[Mention]) -> list[Candidate]:
     return found
 
 
-_FOR_TOLL = "for the incident's toll"
-_LATER = "in a later sentence on the incident"
+_FOR_TOLL = "named for the incident's toll"
+_LATER = "named in a later sentence on the incident"
 
 
 def _is_near(scan: Scan, position: int) -> bool:
@@ -442,9 +452,38 @@ def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
         body = [main, *body]
     stated = _largest(_stated_tolls(main, measure)) if not main.headline else None
     stated = stated or _implicit_toll(main, measure)
+    denied = any(_denied(m, measure) for m in body if m.start <= main.start)
+    if denied and (stated is None or _CLAIMED_TOLL.search(main.text)):
+        return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
     stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure)])
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     return stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
+
+
+def _denied(mention: Mention, measure: Measure) -> bool:
+    """Whether the mention says nobody suffered the measure ('no one was hurt', 'no casualties')."""
+    pattern = _DENIALS.get(measure)
+    return bool(pattern and pattern.search(mention.text))
+
+
+# A toll told as someone's claim ("the Taliban claimed seven police killed"), not a claim of
+# responsibility.
+_CLAIMED_TOLL = re.compile(
+    r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:responsibility|credit)\b)", re.IGNORECASE
+)
+_NOBODY = r"\bno(?:\s+one|body|-one|\s+people|\s+persons?)\s+(?:\w+\s+){0,3}?"
+_DENIALS = {
+    Measure.KILLED: re.compile(
+        _NOBODY + r"(?:killed|died|dead|hurt|harmed|injured|wounded)\b"
+        r"|\bno\s+(?:casualties|fatalities|deaths|loss\s+of\s+life)\b|\bwithout\s+casualties\b",
+        re.IGNORECASE,
+    ),
+    Measure.INJURED: re.compile(
+        _NOBODY + r"(?:hurt|harmed|injured|wounded)\b"
+        r"|\bno\s+(?:casualties|injuries)\b|\bwithout\s+(?:casualties|injuries)\b",
+        re.IGNORECASE,
+    ),
+}
 
 
 def _largest(counts: Sequence[tuple[IncidentCount, int]]) -> IncidentCount | None:
@@ -573,9 +612,12 @@ def _named_persons_after(text: str, measure: Measure) -> tuple[int, bool]:
     last of them is joined by 'and'; none when they are told of by another verb ('and one
     officer was injured')."""
     count, joined, position = 0, False, 0
+    verb = re.match(rf"\s+(?:was|were|had\s+been|have\s+been)\s+(?:{_ADVERBS}\s+)?(\w+)", text)
+    if verb and verb.group(1).lower() in victim_words().verbs.get(measure, ()):
+        position = verb.end()  # "two villagers were killed as well as a policeman"
     while (match := _person_after_pattern().match(text, position)) is not None:
         count, position = count + 1, match.end()
-        joined = "and" in match.group("link").lower()
+        joined = bool(re.search(r"\b(?:and|as well as)\b", match.group("link"), re.I))
     if not _same_verb_after(text[position:], measure):
         return 0, False
     if count and re.match(r"\s*,", text[position:]):
@@ -598,7 +640,9 @@ def _same_verb_after(text: str, measure: Measure) -> bool:
 def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
     # Case matters only for names: the word lists match in any case ("(?i:...)").
     words = victim_words()
-    verbs = rf"(?i:{_words_pattern(words.verbs.get(measure, ()))})"
+    if measure not in words.verbs:
+        return ()  # no implicit tolls of this measure (kidnapped, detained)
+    verbs = rf"(?i:{_words_pattern(words.verbs[measure])})"
     died = _words_pattern(words.died.get(measure, ()))
     one = _one_person()
     others = rf"(?P<others>(?:,?\s+(?i:and)\s+{one})*)"
@@ -621,9 +665,11 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
 @cache
 def _person_after_pattern() -> re.Pattern[str]:
     # One listed person per match; the caller matches each where the one before ended.
-    person = rf"(?:(?i:{_persons()})|[A-Z][\w'’-]+)"
+    # a person noun, or a capitalised word ending the phrase ("a Swiss and a Dutch national")
+    end = r"(?=\s*(?:[,.;:()]|$)|\s+(?i:and|as|were|was|who|in|on|at|near|when|while)\b)"
+    person = rf"(?:(?i:{_persons()})|[A-Z][\w'’-]+{end})"
     return re.compile(
-        rf"(?P<link>,\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+)(?i:an?|one)\s+"
+        rf"(?P<link>,\s*(?i:and)\s+|,\s*|\s+(?i:and|as\s+well\s+as)\s+)(?i:an?|one)\s+"
         rf"(?:[\w'’-]+\s+){{0,3}}?{person}\b(?!['’-])"
     )
 

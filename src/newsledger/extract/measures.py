@@ -2,14 +2,21 @@
 
 Order of evidence for the measure of a number (first that speaks wins):
   1. a trigger verb or participle attached to the counted noun ("30 ISIS operatives killed",
-     "92 captured ISIS operatives", "two individuals who died");
+     "92 captured ISIS operatives", "two individuals who died"), or right after a number that
+     counts no noun ("leaving two dead and fifteen injured");
   2. the verb or event noun that governs the counted noun ("44 ISIS operatives were killed",
-     "killing 466 operatives", "the deaths of 11", "166 detained", "lost their lives");
-  3. the counted noun itself ("153 attacks", "196 missions", "9,000 ISIS detainees");
-  4. a stock of people in a camp or area ("70,000 people in the camps");
-  5. a partitive back-reference ("three of which", "Most of them - 211 -") takes the measure of the
+     "killing 466 operatives", "the deaths of 11", "166 detained", "lost their lives", "shot to
+     death", "fatally shot", "left six people dead", "were reported killed", "killing a total of
+     15 people", "seven guards sustained injuries", "2 staff shot and wounded");
+  3. the trigger of the number itself when it counts through "of" or stands alone ("killed two of
+     the guards", "One of them died", "over thirty-five injured", "wounding three more");
+  4. the counted noun itself ("153 attacks", "196 missions", "9,000 ISIS detainees");
+  5. a stock of people in a camp or area ("70,000 people in the camps");
+  6. a partitive back-reference ("three of which", "Most of them - 211 -") takes the measure of the
      figure it refers to (resolved by the caller);
-  6. a trigger phrase elsewhere in the sentence ("the death toll ... reached 73", "the number of
+  7. a trigger verb later in the sentence whose object is a pronoun for the counted people
+     ("opened fire on two policemen, killing them");
+  8. a trigger phrase elsewhere in the sentence ("the death toll ... reached 73", "the number of
      IDPs ... reached 921,000").
 """
 
@@ -142,8 +149,8 @@ def _verb_measure(token: Token) -> Measure | None:
         )
     if token.lemma_ == "lose" and any(c.lower_ == "lives" for c in token.children):
         return Measure.KILLED
-    if _to_death(token):
-        return Measure.KILLED
+    if _to_death(token) or any(c.lower_ == "fatally" for c in token.children):
+        return Measure.KILLED  # "stabbed to death", "fatally shot"
     return _word_measure(token, "verb") or _object_measure(token)
 
 
@@ -252,12 +259,47 @@ def _predicate_measure(verb: Token) -> Measure | None:
     for child in verb.children:
         if child.dep_ in {"acomp", "attr", "oprd"} and (found := _verb_measure(child)):
             return found
+        # "were reported killed", "are feared dead" (not "were forced to flee")
+        participle = child.dep_ == "xcomp" and child.tag_ in {"VBN", "JJ"}
+        if participle and (found := _verb_measure(child)):
+            return found
+    return None
+
+
+def _undergoes(noun: Token) -> bool:
+    """Whether the noun is what its verb is done to: its object, or its subject when passive
+    ('2 staff wounded') or when neither verb has an object ('1 staff shot and wounded')."""
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    verb = noun.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    objectless = not any(c.dep_ == "dobj" for v in verbs for c in v.children)
+    return noun.dep_ == "nsubj" and (_bare_participle(verb) or objectless)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without auxiliary: a headline's passive ('2 staff wounded')."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _shared_verb_measure(verb: Token) -> Measure | None:
+    """'shot and wounded', 'arrested and beaten': a verb joined to this one, with no subject or
+    object of its own, does it to the same people."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in child.children
+        ):
+            found = _verb_measure(child)
+            if found:
+                return found
     return None
 
 
 def _is_agent(noun: Token) -> bool:
     """'59 operations killed 14 operatives': the subject of an active transitive verb acts."""
     head = noun.head
+    if _bare_participle(head):
+        return False  # "2 staff wounded when vehicle hit": a headline's passive, not an agent
     acts = _verb_measure(head) in _ACTING_ON_OBJECT and _object_measure(head) is None
     return noun.dep_ == "nsubj" and acts and any(c.dep_ == "dobj" for c in head.children)
 
@@ -268,6 +310,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
         return None
     if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
         found = _verb_measure(head) or _predicate_measure(head)
+        if found is None and _undergoes(noun):
+            found = _shared_verb_measure(head)
         if found:
             return found
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
@@ -294,12 +338,13 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
-        _modifier_trigger(noun)
+        (_adjacent_trigger(number) if noun is number else None)
+        or _modifier_trigger(noun)
         or own_first
         or _governing_trigger(noun)
+        or _number_trigger(number, noun)
         or own
         or _of_measure(noun)
-        or _number_trigger(number, noun)
     )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
@@ -316,6 +361,15 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     return MeasureReading(measure, counted, head_word, partitive, bare and measure is None)
 
 
+def _adjacent_trigger(number: Token) -> Measure | None:
+    """A number alone right before its trigger: 'leaving two dead and fifteen injured'."""
+    doc = number.doc
+    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if following is None or following.pos_ in _NOUN_POS or following.like_num:
+        return None
+    return _verb_measure(following) if following.tag_ in {"VBN", "JJ"} else None
+
+
 def _number_trigger(number: Token, noun: Token) -> Measure | None:
     """The number's own trigger: 'killed three of the guards', 'five dead', 'over 35 injured'."""
     if noun.i != number.i and noun.head.head.i != number.i:
@@ -325,8 +379,10 @@ def _number_trigger(number: Token, noun: Token) -> Measure | None:
         number, head = head, head.head  # a hedge parsed as a preposition: it stands for the number
     if head.i == number.i:
         return None
-    if number.dep_ in {"nummod", "quantmod"}:  # "five dead", "27 dead": the adjective heads it
-        return _verb_measure(head) if head.pos_ not in _NOUN_POS else None
+    if number.dep_ in {"nummod", "quantmod"}:  # "five dead", "27 dead", "wounding three more"
+        if head.pos_ in _NOUN_POS:
+            return None
+        return _verb_measure(head) or (_governing_trigger(head) if head.pos_ == "ADJ" else None)
     if number.dep_ in _SUBJECT_OR_OBJECT | {"conj", "prep"}:
         return _governing_trigger(number) if number.dep_ != "prep" else _verb_measure(head)
     return None

@@ -128,8 +128,9 @@ def _one_is_a_count(text: str, match: _Match) -> bool:
     if _ONE_BLOCKED.search(before):
         return False
     if re.match(r"\s+of\b", text[match.end:match.end + 8], re.IGNORECASE):
-        # "one of" is a count only as the subject of a casualty word in its own clause
-        return bool(_ONE_OF_AFTER.match(text, match.end, match.end + 60))
+        # "one of" is a count only as the subject or object of a casualty word in its clause
+        return bool(_ONE_OF_AFTER.match(text, match.end, match.end + 60)
+                    or _ONE_BEFORE.search(before))
     return bool(_ONE_AFTER.match(text, match.end, match.end + 60) or _ONE_BEFORE.search(before))
 
 
@@ -163,6 +164,12 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+# "up to" after a verb of change names where a count went, not a bound.
+_CHANGED_UP_TO = re.compile(
+    r"\b(?:bring|brings|bringing|brought|rose|risen|rising|climbed|climbing|jumped)\b"
+    r"[^.;,\d]{0,30}\bup\s+to\Z",
+    re.IGNORECASE,
+)
 _RANGE_GAP = re.compile(r"[ \t]*[-–][ \t]*|\s+to\s+", re.IGNORECASE)
 _BETWEEN_GAP = re.compile(r"\s+and\s+|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _GALLERY_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
@@ -253,6 +260,8 @@ def _read_match(text: str, m: re.Match[str]) -> _Match:
     hedge = _HEDGES_BEFORE[_norm(m["hedge"])] if m["hedge"] else None
     after = _HEDGES_AFTER[_norm(m["after"])] if m["after"] else None
     start, end = m.start(), m.end()
+    if hedge is not None and _CHANGED_UP_TO.search(text, max(0, start - 50), m.end("hedge")):
+        hedge, start = None, m.start("core")  # "bringing the death toll up to 73": a new total
     if m["digits"]:
         return _Match(
             start,

@@ -1,26 +1,29 @@
-"""Where an incident happened, read from the whole document around its place mentions.
+"""How much each place named around an incident speaks for where it happened.
 
-incident_fields.py gathers an incident's place candidates; this module weighs them:
-  dateline   a first line of capitals naming a place ('FRANCE.', 'BOSNIA/HERCEGOVINA.') heads an
-             incident description and names the incident's country (in RAND descriptions it agrees
-             with the coded country 98 times in 100); a wire dateline ('KABUL, Afghanistan
-             (Reuters) -', 'BAGHDAD -') names where a story was filed, most often in that country.
+incident_fields.py gathers an incident's place candidates (its sentences' places, its tolls'
+places, settlements.py's unlisted settlements); this module weighs them and picks one:
   readings   every gazetteer reading of a name ('San Jose': the United States, Costa Rica, the
              Philippines); an ambiguous name takes its reading in a country the document points
-             to (a heading, a wire dateline, an unambiguous place, a hint), the heading's first.
-  weight     how much a mention speaks for its country: after 'in', 'at', 'near' 1.5; after 'from'
-             or 'to' 0.5 (where the event came from or went); before 'embassy', '-based', 'company'
-             0.25 ('the U.S. embassy', 'a Chicago-based firm' qualify something else); else 1.
-             Mentions in later sentences count three quarters.
-  hints      weak signs of a country that name no place of the event: a country inside an actor's
-             name ('Revolutionary Armed Forces of Colombia') and a nationality before a state organ
-             ('Turkish police'): 0.5 each.
-  country    a heading's country; else the country with the most weight among the candidates, the
-             wire dateline (1) and the hints; on a tie, the country of the most specific candidate.
-  unlisted   a settlement the gazetteer lacks but the text marks as one: 'Ikata village (Fako,
-             Sud-Ouest)', 'Gaskinde (Pobe-Mengao, Soum)' - in the country of the places in
-             brackets -, or 'the village of Lausa' - in the incident's country.
-The words live in lexicons/place_cues.tsv.
+             to (the dateline, an unambiguous place, a hint), the dateline's first. A name right
+             before a coarser place that contains it ('Tripoli, Lebanon', 'Rivera (Huila
+             Department)', 'Golbahar in Parwan Province') takes its reading there; with none
+             there, the container stands in (a place name must look up to the place it names).
+  weight     how much a mention speaks for its country (place_cues.py): after 'in' or 'at' 1.5,
+             before a bracket of the places it lies in 1.75, after 'near' 1, after 'from', 'to' or
+             '40 km south of' 0.5, before 'embassy', '-based', 'company' 0.25 ('the U.S. embassy');
+             else 1. Mentions in later sentences count three quarters.
+  hints      weak signs of a country that name no place of the event, 0.5 each: where an armed
+             group fights (lexicons/actor_countries.tsv: 'ELN' -> Colombia), a country in its name
+             ('Revolutionary Armed Forces of Colombia'), a nationality before a state organ
+             ('Turkish police'); and 0.25 for each place with one reading the document names.
+  country    a heading's country (datelines.py); else the country with the most weight among the
+             candidates, a wire dateline (1) and the hints; on a tie, the finest candidate's.
+  place      the finest candidate in that country (site < town < district < province < country),
+             among equals the incident's own sentence first, then the more weighty, then the first
+             named. A heading opens a one-incident description: its other sentences' places count
+             too. Without a candidate in the country: the heading's place, a wire dateline's when
+             nothing else is named, or - in a document that names no place - the country the hints
+             point to.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsledger.errors import LexiconError
+from newsledger.extract.actors import ActorMention, actor_kind
+from newsledger.extract.datelines import Dateline
+from newsledger.extract.place_cues import KIND_RANK, WEIGHTS, cue_alternation, name_suffix
 from newsledger.extract.places import (
     Place,
     PlaceMention,
@@ -43,41 +49,11 @@ from newsledger.extract.places import (
 )
 from newsledger.extract.scan import Scan
 
-ROLES = frozenset(
-    {"locative", "nearby", "origin", "reference", "modifier", "settlement", "feature", "state_body"}
-)
-_WEIGHTS = {
-    "coded": 1.75,
-    "locative": 1.5,
-    "nearby": 1.0,
-    "origin": 0.5,
-    "reference": 0.5,
-    "modifier": 0.25,
-}
 _LATER_WEIGHT = 0.75
 _HINT_WEIGHT = 0.5
 _DOCUMENT_WEIGHT = 0.25
 _WIRE_WEIGHT = 1.0
-_KIND_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 _PARTIES = frozenset({"armed_group", "state_force"})
-
-# 'KABUL, Afghanistan (Reuters) -', 'BAGHDAD -', 'Kano, Nigeria (AP) —'
-_WIRE = re.compile(
-    r"^\s*(?P<city>[A-Z][\w'’. -]{1,30}?)(?:,\s*(?P<region>[A-Z][\w'’. -]{1,30}?))?\s*"
-    r"(?P<agency>\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
-)
-_NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|el|de|del|la))*"
-# Division words between a settlement's name and its bracket ('Malende subdivision (Meme, ...)').
-_DIVISIONS = "district|subdivision|county|payam|commune|sector|chiefdom|LGA|area|locality"
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """The place a document opens with, and whether it heads the text on a line of its own."""
-
-    place: Place
-    heading: bool  # 'FRANCE.' names the incident's country; 'KABUL, Afghanistan -' a filing city
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,29 +72,11 @@ class Candidate:
 
 
 @cache
-def _cues() -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for line, (word, role) in read_lexicon("place_cues.tsv", 2):
-        if role not in ROLES:
-            raise LexiconError(
-                "lexicons/place_cues.tsv",
-                line,
-                f"role {role!r} is not one of {', '.join(sorted(ROLES))}",
-            )
-        found.setdefault(role, []).append(word)
-    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in found.items()}
-
-
-def _alternation(role: str) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _cues().get(role, ()))
-
-
-@cache
 def _before_pattern() -> re.Pattern[str]:
     # The nearest cue before a name, with an article and one lower-case word between
     # ('in downtown Beirut', 'from the northern Gaza Strip').
     roles = ("locative", "nearby", "origin", "reference")
-    cues = "|".join(f"(?P<{role}>{_alternation(role)})" for role in roles)
+    cues = "|".join(f"(?P<{role}>{cue_alternation(role)})" for role in roles)
     return re.compile(
         rf"(?<![\w-])(?:{cues})\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE
     )
@@ -126,80 +84,12 @@ def _before_pattern() -> re.Pattern[str]:
 
 @cache
 def _modifier_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?:-|\s+)(?:{_alternation('modifier')})\b", re.IGNORECASE)
+    return re.compile(rf"^(?:-|\s+)(?:{cue_alternation('modifier')})\b", re.IGNORECASE)
 
 
 @cache
 def _state_body_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^\s+(?:{_alternation('state_body')})\b")
-
-
-@cache
-def _contained_patterns() -> tuple[re.Pattern[str], ...]:
-    """Unlisted names followed by the place they lie in: the 'inside' group holds that place."""
-    after_name = _after_name()
-    locative = r"\b(?:in|at|near|outside)\s+"  # not 'at the Italian Embassy': a site
-    return (
-        # 'Ikata village (Fako, Sud-Ouest)', 'Rutanga (Uvira Territory)'
-        re.compile(rf"(?P<name>{_NAME}){after_name},?\s+\((?P<inside>[^()]{{2,80}})\)"),
-        # 'in Aburoc, Upper Nile', 'near Bijbiara, Anantnag' ('Sherpao village in Peshawar' is
-        # left to the town: RAND and ACLED code the town when the village is not on their map)
-        re.compile(
-            rf"{locative}(?P<name>{_NAME}){after_name},\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"
-        ),
-        # 'Sadiyah, 100 miles northeast of Baghdad': a town told by its distance from another
-        re.compile(
-            rf"(?P<name>{_NAME}),\s+(?:about\s+|some\s+|around\s+)?\d+\s*"
-            r"(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?of\s+(?P<inside>[A-Z][^,.;:()]{1,60})"
-        ),
-    )
-
-
-@cache
-def _named_of_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:the\s+)?(?:{_alternation('settlement')})\s+of\s+(?P<name>{_NAME})")
-
-
-# --- dateline ---------------------------------------------------------------------------------
-
-
-def find_dateline(scans: Sequence[Scan]) -> Dateline | None:
-    """The document's dateline: a heading line of capitals, or a wire dateline before a dash."""
-    if not scans:
-        return None
-    text = scans[0].sentence.text.strip()
-    heading = _heading_place(text)
-    if heading is not None:
-        return Dateline(heading, True)
-    match = _WIRE.match(text)
-    if match is None:
-        return None
-    city = match.group("city").strip()
-    if not (city.isupper() or match.group("agency")):
-        return None  # 'Gunmen - armed with ...' is no dateline; a dateline city is in capitals
-    place = _wire_place(city, match.group("region"))
-    return Dateline(place, False) if place is not None else None
-
-
-def _heading_place(text: str) -> Place | None:
-    """A place line in capitals: 'FRANCE.', 'BOSNIA/HERCEGOVINA.', 'FEDERAL REPUBLIC OF GERMANY.'"""
-    line = text.rstrip(". ")
-    if not line or any(c.islower() or c.isdigit() for c in line) or len(line.split()) > 6:
-        return None
-    for part in (line, *re.split(r"\s*(?:[/,()]|\s-\s)\s*", line)):
-        place = lookup_place(part) if part.strip() else None
-        if place is not None:
-            return place
-    return None
-
-
-def _wire_place(city: str, region: str | None) -> Place | None:
-    readings = tuple(gazetteer().lookup.get(phrase_key(city), ()))
-    within = lookup_place(region) if region else None
-    if within is not None:
-        inside = [p for p in readings if p.country == within.country or p.admin1 == within.name]
-        return inside[0] if inside else within
-    return readings[0] if readings else None
+    return re.compile(rf"^\s+(?:{cue_alternation('state_body')})\b")
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -243,15 +133,14 @@ def _containers(scan: Scan, mention: PlaceMention) -> tuple[Place, ...]:
         return ()
     following = min(after, key=lambda p: p.start)
     gap = scan.text_between(mention.end, following.start)
-    coarser = _KIND_RANK.get(following.place.kind, 5) > _KIND_RANK.get(mention.place.kind, 5)
+    coarser = KIND_RANK.get(following.place.kind, 5) > KIND_RANK.get(mention.place.kind, 5)
     return _readings(following) if coarser and _within_pattern().match(gap) else ()
 
 
 @cache
 def _within_pattern() -> re.Pattern[str]:
-    words = f"{_alternation('settlement')}|{_DIVISIONS}"
     return re.compile(
-        rf"^(?:\s+(?:{words}))?(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)$",
+        rf"^{name_suffix()}(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)$",
         re.IGNORECASE,
     )
 
@@ -268,43 +157,64 @@ def mention_weight(scan: Scan, mention: PlaceMention) -> float:
     """How much a mention speaks for its country (module docstring)."""
     after = scan.text_between(mention.end, scan.sentence.end)[:25]
     if mention.place.kind in ("country", "admin1") and _modifier_pattern().match(after):
-        return _WEIGHTS["modifier"]
+        return WEIGHTS["modifier"]
     if mention.place.kind in ("city", "site") and re.match(r"^-(?:based|owned)\b", after):
-        return _WEIGHTS["modifier"]
+        return WEIGHTS["modifier"]
     if _coded_pattern().match(after):
-        return _WEIGHTS["coded"]  # 'Buea subdivision (Fako, Sud-Ouest)': the place a note codes
+        return WEIGHTS["coded"]  # 'Buea subdivision (Fako, Sud-Ouest)': the place a note codes
     before = scan.text_between(scan.sentence.start, mention.start)[-45:]
     found = _before_pattern().search(before)
     if found is None:
         return 1.0
-    return next(_WEIGHTS[role] for role, cue in found.groupdict().items() if cue)
+    return next(WEIGHTS[role] for role, cue in found.groupdict().items() if cue)
 
 
 @cache
 def _coded_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^{_after_name()},?\s+\(")
-
-
-def _after_name() -> str:
-    return rf"(?:\s+(?:{_alternation('settlement')}|{_DIVISIONS}))?"
+    return re.compile(rf"^{name_suffix()},?\s+\(")
 
 
 # --- hints ------------------------------------------------------------------------------------
 
 
-def country_hints(scans: Sequence[Scan]) -> dict[str, float]:
-    """Weak signs of the document's country, weighted (module docstring)."""
+def country_hints(scans: Sequence[Scan], places: bool = True) -> dict[str, float]:
+    """Weak signs of the document's country, weighted (module docstring); ``places`` False
+    leaves out the places the document names, keeping the parties' and state organs' hints."""
     hints: dict[str, float] = {}
     for scan in scans:
-        for found in scan.places:
-            _vote(hints, found.place.country, _DOCUMENT_WEIGHT)
+        for found in scan.places if places else ():
+            countries = {p.country for p in _readings(found)}
+            if len(countries) == 1:  # 'Rivera' (Uruguay? Colombia?) points nowhere
+                _vote(hints, found.place.country, _DOCUMENT_WEIGHT)
         for actor in scan.actors:
-            if actor.kind in _PARTIES:
-                for found in find_places(actor.text):
-                    _vote(hints, found.place.country, _HINT_WEIGHT)
+            for country in _party_countries(actor):
+                _vote(hints, country, _HINT_WEIGHT)
         for country in _state_demonyms(scan):
             _vote(hints, country, _HINT_WEIGHT)
     return hints
+
+
+def _party_countries(actor: ActorMention) -> list[str]:
+    """'Revolutionary Armed Forces of Colombia' -> Colombia; 'ELN' -> Colombia (where it fights)."""
+    if actor.kind not in _PARTIES:
+        return []
+    home = _actor_countries().get(actor.canonical)
+    return [home] if home else [found.place.country for found in find_places(actor.text)]
+
+
+@cache
+def _actor_countries() -> dict[str, str]:
+    found = {}
+    for line, (actor, country) in read_lexicon("actor_countries.tsv", 2):
+        place = lookup_place(country)
+        if actor_kind(actor) is None or place is None or place.kind != "country":
+            raise LexiconError(
+                "lexicons/actor_countries.tsv",
+                line,
+                f"{actor!r} is no actor of actors.tsv or {country!r} no country of the gazetteer",
+            )
+        found[actor] = place.country
+    return found
 
 
 def _state_demonyms(scan: Scan) -> list[str]:
@@ -316,95 +226,6 @@ def _state_demonyms(scan: Scan) -> list[str]:
         if country and _state_body_pattern().match(text[match.end() :]):
             found.append(country)
     return found
-
-
-# --- unlisted settlements ---------------------------------------------------------------------
-
-
-def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) -> list[Candidate]:
-    """Unlisted settlements told with the place they lie in (module docstring)."""
-    text = scan.sentence.text
-    found = []
-    for number, pattern in enumerate(_contained_patterns()):
-        for match in pattern.finditer(text):
-            name = _settlement_name(scan, match, start, end)
-            inside = find_places(match.group("inside"))
-            if number > 0:  # the place must open the words after the name
-                inside = [m for m in inside if m.start == 0]
-            if name is None or not inside:
-                continue
-            container = min(inside, key=lambda m: _KIND_RANK.get(m.place.kind, 5))
-            readings = _in_each_country(name, container)
-            weight = _WEIGHTS["coded"] if number == 0 else _WEIGHTS["locative"]
-            found.append(Candidate(readings[0], where, False, readings, weight, (tier, name.start)))
-    return found
-
-
-def settlements_of(
-    scan: Scan, start: int, end: int, country: str, where: str, tier: int
-) -> list[Candidate]:
-    """'the village of Lausa': an unlisted settlement, taken to lie in the incident's country."""
-    found = []
-    for match in _named_of_pattern().finditer(scan.sentence.text):
-        name = _settlement_name(scan, match, start, end)
-        if name is not None:
-            place = Place(name.text, name.kind, country)
-            weight = _WEIGHTS["locative"]
-            found.append(Candidate(place, where, False, (place,), weight, (tier, name.start)))
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class _Name:
-    start: int  # absolute offset
-    text: str
-    kind: str  # city, or admin2 for 'Ghowrian District'
-
-
-def _settlement_name(scan: Scan, match: re.Match[str], start: int, end: int) -> _Name | None:
-    """The settlement a pattern names, if it is no known place, actor, site or plain word."""
-    a, b = match.span("name")
-    words = match.group("name").split()
-    while words and words[0].lower() in _LEADING:  # sentence-initial 'In Kusisa (...)'
-        a += len(words.pop(0)) + 1
-    kind = "city"
-    while len(words) > 1 and re.fullmatch(_DIVISIONS, words[-1], re.IGNORECASE):
-        words.pop()  # 'Ghowrian District' is a district
-        kind = "admin2"
-    name = " ".join(words)
-    base = scan.sentence.start
-    taken = [(p.start, p.end) for p in scan.places] + [(x.start, x.end) for x in scan.actors]
-    if (
-        not name
-        or not start <= base + a < end
-        or any(base + a < y and x < base + b for x, y in taken)
-        or name.isupper()  # an acronym: 'SPLA-IO (Sudan ...)'
-        or words[-1].lower() in _cues().get("feature", ())  # 'Jahangir Road': a site
-        or demonym_country(name) is not None
-        or phrase_key(name) in gazetteer().stopwords
-        or lookup_place(name) is not None
-    ):
-        return None
-    return _Name(base + a, name, kind)
-
-
-_LEADING = frozenset({"in", "at", "near", "on", "the", "from", "around", "outside"})
-
-
-def _in_each_country(name: _Name, container: PlaceMention) -> tuple[Place, ...]:
-    """The settlement read in each country the container may lie in, its own reading first."""
-    readings = (container.place, *gazetteer().candidates(container.text))
-    places: dict[str, Place] = {}
-    for reading in readings:
-        place = Place(name.text, name.kind, reading.country, _admin1(reading))
-        places.setdefault(reading.country, place)
-    return tuple(places.values())
-
-
-def _admin1(place: Place) -> str | None:
-    if place.kind == "admin1":
-        return place.name
-    return None if place.kind == "country" else place.admin1
 
 
 # --- the choice -------------------------------------------------------------------------------
@@ -467,17 +288,36 @@ def _pointed_countries(
     return list(dict.fromkeys(pointed))
 
 
-def described_places(scans: Sequence[Scan], country: str) -> list[Candidate]:
-    """Every place a document names in a country, as candidates after the incident's own."""
+def fallback_place(
+    candidates: Sequence[Candidate], dateline: Dateline | None, scans: Sequence[Scan]
+) -> Candidate | None:
+    """Without a place in the incident's country: a heading's place, or - with no candidate at
+    all - a wire dateline's; in a document that names no place, the country its parties and
+    state organs point to ('ELN rebels kidnapped the mayor' is in Colombia)."""
+    if dateline is not None and (dateline.heading or not candidates):
+        return Candidate(dateline.place, "named in the dateline", False)
+    if candidates or any(scan.places for scan in scans):
+        return None
+    hints = country_hints(scans, places=False)
+    country = max(hints, key=lambda c: hints[c], default=None)
+    place = lookup_place(country) if country else None
+    if place is None:
+        return None
+    return Candidate(place, "inferred from the parties and state organs named", False)
+
+
+def described_places(scans: Sequence[Scan], dateline: Dateline) -> list[Candidate]:
+    """Every place a document names in its dateline's country, but the dateline's own, as
+    candidates after the incident's own."""
     return [
         mention_candidate(scan, found, _IN_DESCRIPTION, False, _DESCRIPTION_TIER)
         for scan in scans
         for found in scan.places
-        if found.place.country == country
+        if found.place.country == dateline.place.country and found.place != dateline.place
     ]
 
 
-_IN_DESCRIPTION = "in the description"
+_IN_DESCRIPTION = "named in the description"
 _DESCRIPTION_TIER = 3
 
 
@@ -491,21 +331,18 @@ def _specificity(candidate: Candidate) -> tuple[int, int, float, int]:
     # Among places of one kind in one sentence, the one the event is placed in ('abducted from
     # his home in Cucuta') before one named otherwise ('the mayor of Puerto Santander').
     tier, offset = candidate.order
-    return _KIND_RANK.get(candidate.place.kind, 5), tier, -candidate.weight, offset
+    return KIND_RANK.get(candidate.place.kind, 5), tier, -candidate.weight, offset
 
 
 __all__ = [
     "Candidate",
-    "Dateline",
     "choose_country",
-    "contained_places",
     "country_hints",
     "described_places",
-    "find_dateline",
+    "fallback_place",
     "mention_candidate",
     "mention_weight",
     "most_specific",
     "name_candidate",
     "resolve_readings",
-    "settlements_of",
 ]

@@ -26,7 +26,7 @@ from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
 from newsledger.errors import LexiconError
-from newsledger.extract.name_parts import part_of_longer_name
+from newsledger.extract.name_parts import looks_personal, part_of_longer_name
 
 T = TypeVar("T")
 
@@ -396,40 +396,22 @@ class Gazetteer:
     def accept(
         self, text: str, tokens: Sequence[Token], first: int, last: int, places: tuple[Place, ...]
     ) -> tuple[Place, ...]:
-        """Drop generated places that look like part of a person's name or an acronym."""
+        """Drop generated places that look like an acronym, a person or part of a longer name."""
         shouted = (
             all(t[2].isupper() for t in tokens[first:last])
             and sum(len(t[2]) for t in tokens[first:last]) <= 5
         )  # "ASALA", not a town in capitals
+        w = self.words
         if (
             shouted
-            or (last - first == 1 and self._looks_personal(text, tokens, first))
-            or part_of_longer_name(  # "Anti-Balaka", "Kari-Dor", "Tal al-Banat"
-                text, tokens, first, last, _ARTICLES, self.words.preceders, self._is_name
-            )
+            or (last - first == 1 and looks_personal(text, tokens, first, w))
+            or part_of_longer_name(text, tokens, first, last, _ARTICLES, w, self._is_name)
         ):
             return tuple(p for p in places if p not in self.generated)
         return places
 
     def _is_name(self, key: str) -> bool:
         return bool(self.text.get(key))
-
-    def _looks_personal(self, text: str, tokens: Sequence[Token], i: int) -> bool:
-        # "General Saad Maan", "Lloyd Austin": a capitalised non-function word right before;
-        # "Maan said": a reporting verb right after.
-        if i > 0:
-            prev = tokens[i - 1]
-            if (
-                text[prev[1] : tokens[i][0]] == " "
-                and prev[2][:1].isupper()
-                and prev[3] not in self.words.preceders
-                and prev[3] not in self.words.particles
-            ):
-                return True
-        if i + 1 < len(tokens):
-            after = tokens[i + 1]
-            return text[tokens[i][1] : after[0]] == " " and after[3] in self.words.reporting
-        return False
 
 
 def _number(value: str, line: int) -> float | None:

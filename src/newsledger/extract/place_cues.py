@@ -1,0 +1,73 @@
+"""The words around a place name that say how a text uses it (lexicons/place_cues.tsv).
+
+Roles: locative ('in Kandahar'), nearby ('near Hebron'), origin ('fired from Gaza'), reference
+('40 km south of Baghdad'), modifier ('the U.S. embassy'), settlement ('the village of Lausa'),
+feature ('Jahangir Road' is a site), state_body ('Turkish police'). place_context.py weighs a
+mention by them; settlements.py finds the settlements the gazetteer lacks with them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsledger.errors import LexiconError
+from newsledger.extract.places import read_lexicon
+
+ROLES = frozenset(
+    {"locative", "nearby", "origin", "reference", "modifier", "settlement", "feature", "state_body"}
+)
+# How much a mention speaks for its country, by the cue before or after it; 'coded' is a place
+# followed by the places it lies in ('Buea subdivision (Fako, Sud-Ouest)'), as notes code them.
+WEIGHTS = {
+    "coded": 1.75,
+    "locative": 1.5,
+    "nearby": 1.0,
+    "origin": 0.5,
+    "reference": 0.5,
+    "modifier": 0.25,
+}
+KIND_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+# Division words after a settlement's name ('Malende subdivision (Meme, Sud-Ouest)').
+DIVISIONS = "district|subdivision|county|payam|commune|sector|chiefdom|LGA|area|locality"
+
+
+@cache
+def cue_words(role: str) -> tuple[str, ...]:
+    """The words of one role, longest first."""
+    return _cues().get(role, ())
+
+
+@cache
+def _cues() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for line, (word, role) in read_lexicon("place_cues.tsv", 2):
+        if role not in ROLES:
+            raise LexiconError(
+                "lexicons/place_cues.tsv",
+                line,
+                f"role {role!r} is not one of {', '.join(sorted(ROLES))}",
+            )
+        found.setdefault(role, []).append(word)
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in found.items()}
+
+
+def cue_alternation(role: str) -> str:
+    """A regex alternation of one role's words (spaces match any white space)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cue_words(role))
+
+
+def name_suffix() -> str:
+    """A regex for the settlement or division word that may follow a name ('Ikata village')."""
+    return rf"(?:\s+(?:{cue_alternation('settlement')}|{DIVISIONS}))?"
+
+
+__all__ = [
+    "DIVISIONS",
+    "KIND_RANK",
+    "ROLES",
+    "WEIGHTS",
+    "cue_alternation",
+    "cue_words",
+    "name_suffix",
+]
