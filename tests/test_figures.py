@@ -167,6 +167,7 @@ def test_figures_restatement_is_one_figure(extract_text: Callable[..., Extractio
         ("The group claimed 21 attacks in the province in May.", "21", "attacks"),
         ("In Syria, 45 operations killed 15 fighters.", "45", "operations"),
         ("Authorities hold more than 8,000 detainees in the prisons.", "more than 8,000", "held"),
+        ("The Treasury imposed sanctions on five people tied to the network.", "five", "other"),
     ],
 )
 def test_figures_measure_of_single_sentences(

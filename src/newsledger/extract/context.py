@@ -44,6 +44,10 @@ _STATEMENT_DATE = re.compile(
     r"\b(said|says|reported|release|statement|announced|told|report|update)\W*$", re.IGNORECASE
 )
 _INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
+_MONTH_OR_YEAR = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|\d{4})\b"
+)
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 
 
@@ -69,7 +73,7 @@ def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = (draft.time.period_start, draft.time.period_end)
-        if draft.measure in STOCK_MEASURES:
+        if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
         if resolved:
             carried = draft.period
@@ -79,6 +83,12 @@ def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
             draft.period = _day_stated_after(scans, index[id(draft.scan)])
             carried = draft.period
     _backfill_incident_day(drafts)
+
+
+def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
+    """'In June' with no publication date to place it: the figure's own time, unknown, not the
+    report's period carried from before (unlike 'throughout the past month', which refers to it)."""
+    return mention is not None and not resolved and bool(_MONTH_OR_YEAR.search(mention.text))
 
 
 def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:

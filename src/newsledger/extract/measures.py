@@ -324,6 +324,10 @@ def _governing_trigger(noun: Token) -> Measure | None:
         return _verb_measure(whole) or _modifier_trigger(whole) or _governing_trigger(whole)
     if noun.dep_ == "conj" and head is not noun:
         return _modifier_trigger(head) or _governing_trigger(head)
+    if noun.dep_ == "pobj" and head.lower_ in {"on", "against"} and head.head.pos_ == "NOUN":
+        # "sanctions on four people": a measure noun of kind 'other' aimed at the people counted
+        aimed = _word_measure(head.head, "noun")
+        return aimed if aimed is Measure.OTHER else None
     return None
 
 
