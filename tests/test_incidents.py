@@ -644,3 +644,46 @@ def test_incidents_sum_links_its_first_figure() -> None:
     first = min((f for f in extraction.figures if f.measure.value == "killed"),
                 key=lambda f: f.start)
     assert incident.killed == IncidentCount(3, 3, Qualifier.EXACT, first.id)
+
+
+# --- property and weapons events anchor incidents (incident_cues.tsv) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        ("Armed men seized an aid agency vehicle near Baidoa on Monday.", "Somalia", "Baidoa"),
+        ("Gunmen looted a health centre in Kano on Tuesday.", "Nigeria", "Kano"),
+        ("Two trucks belonging to a road contractor were set on fire in Kano on Sunday.",
+         "Nigeria", "Kano"),
+        ("Police defused an explosive device planted outside a mosque in Mogadishu on Friday.",
+         "Somalia", "Mogadishu"),
+        ("A grenade exploded at a market in Kano on Wednesday, injuring three traders.",
+         "Nigeria", "Kano"),
+        ("Bandits hijacked a bus near Kaduna and robbed its passengers on Saturday.",
+         "Nigeria", "Kaduna"),
+        ("Militants fired mortars at the airport in Mogadishu on Thursday.", "Somalia",
+         "Mogadishu"),
+    ],
+    ids=["seized", "looted", "set on fire", "defused", "exploded", "hijacked", "fired"],
+)
+def test_incidents_property_and_weapons_events_anchor(text: str, country: str, place: str) -> None:
+    found = _incidents(text, date(2024, 3, 10))
+    assert [(i.country, i.place) for i in found] == [(country, place)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants looted 34 health facilities and seized 120 vehicles across Mali in 2023, the UN "
+        "said.",
+        "In the first quarter of 2024, armed groups burned 15 schools and destroyed 40 homes in "
+        "Zamfara, the monitor reported.",
+        "During October 2023, 85 civilians were injured and 12 aid vehicles were hijacked in "
+        "Borno, the monitor said.",
+        "No vehicles were seized or damaged in Kano on Monday, police said.",
+    ],
+    ids=["year of looting", "quarter of arson", "monitor month", "denied seizure"],
+)
+def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
+    assert _incidents(text, date(2024, 3, 10)) == []
