@@ -56,7 +56,8 @@ class Period:
 
     def inside(self, other: Period) -> bool:
         """Strictly within ``other``'s period."""
-        return other.start <= self.start and self.end <= other.end and self != other
+        span, whole = (self.start, self.end), (other.start, other.end)
+        return other.start <= self.start and self.end <= other.end and span != whole
 
 
 @dataclass(frozen=True, slots=True)
