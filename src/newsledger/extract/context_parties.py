@@ -176,7 +176,8 @@ def assign_sources(
     by_paragraph: dict[int, str] = {}
     for position, name in named.items():
         by_paragraph.setdefault(scans[position].sentence.paragraph, name)
-    fallback = _document_source(document, scans, list(named.values()))
+    stated = [source_name(a.text) for s in scans for a in s.attributions if not a.generic]
+    fallback = _document_source(document, scans, stated)
     for draft in drafts:
         position = index[id(draft.scan)]
         attribution = _attribution_of(draft)
@@ -201,11 +202,16 @@ def _attribution_of(draft: Draft) -> Attribution | None:
 
 
 def _named_sources(scans: Sequence[Scan]) -> dict[int, str]:
-    named = {}
+    """The source each sentence names, by position; 'the monitor documented' resolves to the
+    source named before it, so that the rest of its paragraph can use it."""
+    named: dict[int, str] = {}
+    last: str | None = None
     for i, scan in enumerate(scans):
         specific = [a for a in scan.attributions if not a.generic]
         if specific:
-            named[i] = source_name(specific[-1].text)
+            last = named[i] = source_name(specific[-1].text)
+        elif scan.attributions and last is not None:
+            named[i] = last
     return named
 
 
