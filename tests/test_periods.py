@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from newsledger.errors import LexiconError
-from newsledger.extract import periods
+from newsledger.extract import time_words
 from newsledger.extract.periods import KINDS, TimeMention, find_times, resolve_time
 
 D = date.fromisoformat
@@ -256,6 +256,6 @@ def test_time_mention_is_a_frozen_record() -> None:
 ])
 def test_periods_lexicon_rows_are_checked(
         monkeypatch: pytest.MonkeyPatch, row: tuple[str, str, str], message: str) -> None:
-    monkeypatch.setattr(periods, "read_table", lambda name, columns: (row,))
+    monkeypatch.setattr(time_words, "read_table", lambda name, columns: (row,))
     with pytest.raises(LexiconError, match=message):
-        periods._load_words()
+        time_words.load_words()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.errors import LexiconError
-from newsledger.extract import places
+from newsledger.extract import phrases, places
 from newsledger.extract.places import (
     demonym_country,
     expand_place,
@@ -257,6 +257,6 @@ def test_read_lexicon_names_the_file_and_line_of_a_bad_row(monkeypatch: pytest.M
         def read_text(self, encoding: str) -> str:
             return "# header comment\nname\tkind\nBaghdad\tcity\nMosul\n"
 
-    monkeypatch.setattr(places, "files", lambda package: FakePath())
+    monkeypatch.setattr(phrases, "files", lambda package: FakePath())
     with pytest.raises(LexiconError, match=r"lexicons/fake\.tsv:4: expected 2"):
         list(places.read_lexicon("fake.tsv", 2))

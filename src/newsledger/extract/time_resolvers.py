@@ -1,0 +1,359 @@
+"""Resolvers for time phrases: one per phrase shape, match and publication date to a period.
+
+A resolver returns ``(period_start, period_end, kind)``, or None to reject the match; the rules
+pairing them with patterns are in ``newsledger.extract.periods`` (its docstring says what each
+phrase resolves to).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from newsledger.extract.calendar_math import (
+    add_months,
+    month_end,
+    month_period,
+    narrow,
+    recent_day,
+    recent_month_year,
+    units_before,
+    week_of,
+    year_from_words,
+)
+from newsledger.extract.time_words import MONTH_NUMBER, WORDS
+
+KINDS = ("day", "week", "month", "quarter", "half", "year", "range", "now", "relative")
+
+Period = tuple[date | None, date | None, str]
+Resolver = Callable[[re.Match[str], date | None], Period | None]
+
+
+_UNRESOLVED_BY_KIND = {kind: (None, None, kind) for kind in KINDS}
+
+
+def unresolved(kind: str) -> Period:
+    """A period of ``kind`` whose dates are unknown (relative, without a publication date)."""
+    return _UNRESOLVED_BY_KIND[kind]
+
+
+def group_of(match: re.Match[str], name: str) -> str:
+    """The stripped text of a match's named group; '' when absent or unmatched."""
+    return (match.groupdict().get(name) or "").strip()
+
+
+def _month_number(word: str) -> int:
+    return MONTH_NUMBER[word.lower().rstrip(".")]
+
+
+def _is_date_name(m: re.Match[str]) -> bool:
+    """'the March 14 Alliance', 'the 25 January Revolution': a date inside a name."""
+    after_the = m.string[max(0, m.start() - 4) : m.start()].lower() == "the " or (
+        m.group().lower().startswith("the ")
+    )
+    return after_the and bool(re.match(r"\s+[A-Z][a-z]", m.string[m.end() :]))
+
+
+def resolve_date(m: re.Match[str], pub: date | None) -> Period | None:
+    """'June 22, 2023', '22 June', 'Thursday, June 22, 2023', '2023-06-22'."""
+    month = int(m["mo"]) if group_of(m, "mo") else _month_number(m["m"])
+    day = int(m["d"])
+    if not group_of(m, "y") and _is_date_name(m):
+        return None
+    try:
+        if group_of(m, "y"):
+            found = date(int(m["y"]), month, day)
+        elif pub is None:
+            date(2000, month, day)  # 2000 is a leap year: only rejects impossible days
+            return unresolved("day")
+        else:
+            found = recent_day(month, day, pub)
+    except ValueError:
+        return None
+    return found, found, "day"
+
+
+def resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
+    """'in June 2020', 'in April', 'last December', 'in mid-April', 'in June alone'."""
+    month, rel, mod = _month_number(m["m"]), group_of(m, "rel").lower(), group_of(m, "mod")
+    bare = not (group_of(m, "y") or rel or mod or group_of(m, "prep"))
+    # "May" and "March" are also verbs at a sentence start; "April Storm" is a name.
+    if bare and (month in (3, 5) or re.match(r"\s+[A-Z][a-z]", m.string[m.end() :])):
+        return None
+    if group_of(m, "y"):
+        year: int | None = int(m["y"])
+    else:
+        year = recent_month_year(month, pub, rel) if pub else None
+    if year is None:
+        return unresolved("month")
+    return (*narrow(*month_period(year, month), mod), "month")
+
+
+_YEAR_PREPS = frozenset(
+    {
+        "in",
+        "during",
+        "throughout",
+        "since",
+        "from",
+        "until",
+        "till",
+        "through",
+        "before",
+        "after",
+        "as of",
+        "as at",
+        "for",
+        "across",
+        "within",
+    }
+)
+
+
+def resolve_year(m: re.Match[str], pub: date | None) -> Period | None:
+    """'in 2019', 'in late 2023', 'since 2014', 'in the 1990s'."""
+    prep = re.sub(r"\s+", " ", group_of(m, "prep").lower())
+    # "by 2000", "over 2000": more likely a count than a year; a bare "2019 attack" is an adjective.
+    the = group_of(m, "theyear").lower()
+    if not (prep in _YEAR_PREPS or group_of(m, "mod") or the) or (the == "the" and not m["decade"]):
+        return None
+    year = int(m["y"])
+    if group_of(m, "decade"):
+        if year % 10:
+            return None
+        return date(year, 1, 1), date(year + 9, 12, 31), "range"
+    return (*narrow(date(year, 1, 1), date(year, 12, 31), group_of(m, "mod")), "year")
+
+
+def resolve_year_range(m: re.Match[str], pub: date | None) -> Period | None:
+    """'from 2019 to 2023', 'between 2019 and 2021', '2023-24'."""
+    if not _sep_allowed(m):
+        return None
+    first, second = int(m["y1"]), m["y2"]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if last <= first:
+        return None
+    return date(first, 1, 1), date(last, 12, 31), "range"
+
+
+def _sep_allowed(m: re.Match[str]) -> bool:
+    """'X and Y' is a range only after 'between' ("March and May" are two months)."""
+    return group_of(m, "sep").lower() != "and" or group_of(m, "prep").lower() == "between"
+
+
+def resolve_month_range(m: re.Match[str], pub: date | None) -> Period | None:
+    """'from January to June 2024', 'January-March 2024', 'between March and May'."""
+    if not _sep_allowed(m):
+        return None
+    first, last = _month_number(m["m1"]), _month_number(m["m2"])
+    wraps = first > last  # "from November to February": crosses a new year
+    if group_of(m, "y2"):
+        end_year = int(m["y2"])
+        start_year = int(m["y1"]) if group_of(m, "y1") else end_year - wraps
+    elif group_of(m, "y1"):
+        start_year = int(m["y1"])
+        end_year = start_year + wraps
+    elif pub is None:
+        return unresolved("range")
+    else:
+        end_year = recent_month_year(last, pub)
+        start_year = end_year - wraps
+    start, end = date(start_year, first, 1), month_end(end_year, last)
+    return (start, end, "range") if start < end else None
+
+
+def resolve_day_range(m: re.Match[str], pub: date | None) -> Period | None:
+    """'June 1-15, 2024', 'from March 3 to April 10', '1-15 June 2024'."""
+    if not _sep_allowed(m):
+        return None
+    last_month = _month_number(m["m2"] or m["m1"])
+    first_month = _month_number(m["m1"] or m["m2"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    wraps = (first_month, d1) > (last_month, d2)
+    try:
+        if group_of(m, "y2") or group_of(m, "y1"):
+            end_year = int(m["y2"]) if group_of(m, "y2") else int(m["y1"]) + wraps
+            start_year = int(m["y1"]) if group_of(m, "y1") else end_year - wraps
+        elif pub is None:
+            date(2000, first_month, d1), date(2000, last_month, d2)
+            return unresolved("range")
+        else:
+            end_year = recent_day(last_month, d2, pub).year
+            start_year = end_year - wraps
+        start, end = date(start_year, first_month, d1), date(end_year, last_month, d2)
+    except ValueError:
+        return None
+    return (start, end, "range") if start < end else None
+
+
+def _part_year(m: re.Match[str], pub: date | None) -> int | None:
+    """The year a part of a year names ('of 2024', 'of this year'), else None."""
+    if group_of(m, "y"):
+        return int(m["y"])
+    if group_of(m, "yy"):
+        return 2000 + int(m["yy"])
+    return year_from_words(m["ry"], pub) if group_of(m, "ry") else None
+
+
+def resolve_part(m: re.Match[str], pub: date | None) -> Period | None:
+    """'the first half of 2024', 'the first quarter', 'Q1 2024', 'H1 2024', 'last quarter'."""
+    is_half = group_of(m, "unit").lower() == "half" or group_of(m, "qh") == "H"
+    unit = "half" if is_half else "quarter"
+    size = 6 if unit == "half" else 3
+    number = int(m["n"]) if group_of(m, "n") else WORDS["ordinal"][m["ord"].lower()]
+    parts = 12 // size
+    if number > parts:
+        return None
+    if group_of(m, "y") or group_of(m, "yy") or group_of(m, "ry"):
+        year = _part_year(m, pub)
+        if year is None:
+            return unresolved(unit)
+        index = year * parts + (parts if number < 0 else number) - 1
+    elif pub is None:
+        return unresolved(unit)
+    else:
+        current = (pub.month - 1) // size
+        if number < 0:  # "the last quarter": the one before the publication's
+            index = pub.year * parts + current - 1
+        else:  # "the third quarter": the latest one begun by publication
+            index = (pub.year - (number - 1 > current)) * parts + number - 1
+    year, part = divmod(index, parts)
+    first_month = part * size + 1
+    return date(year, first_month, 1), month_end(year, first_month + size - 1), unit
+
+
+_SPAN_KIND = {3: "quarter", 6: "half", 12: "year"}
+
+
+def resolve_months_of_year(m: re.Match[str], pub: date | None) -> Period | None:
+    """'the first six months of 2017', 'the last three months of 2023', 'the first ten months'."""
+    count = _count(m["n"])
+    first = m["fl"].lower() == "first"
+    named_year = group_of(m, "y") or group_of(m, "ry")
+    if count is None or not 1 <= count <= 12 or not (first or named_year):
+        return None  # "the last six months" alone is a rolling period: see resolve_past
+    kind = _SPAN_KIND.get(count, "range")
+    year = _part_year(m, pub) if named_year else (pub.year if pub else None)
+    if year is None:
+        return unresolved(kind)
+    start_month = 1 if first else 13 - count
+    return date(year, start_month, 1), month_end(year, start_month + count - 1), kind
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower()
+    return int(word) if word.isdigit() else WORDS["number"].get(word, {"a": 1, "an": 1}.get(word))
+
+
+
+def resolve_past(m: re.Match[str], pub: date | None) -> Period | None:
+    """'the past week', 'over the past year', 'the last 12 months', 'in the past 24 hours'."""
+    unit, rel, the = m["unit"].lower(), m["rel"].lower(), group_of(m, "the").lower()
+    plural, singular = unit.endswith("s"), unit.rstrip("s")
+    last_of = rel == "last" and m.string[m.end() :].startswith(" of ")
+    if (the == "this" and rel != "past") or last_of:
+        return None  # "this last", "the last week of March"
+    if not group_of(m, "n"):
+        if not the and rel != "past":
+            return None  # "last week" is the calendar week before: see resolve_calendar
+        if plural or rel in ("previous", "preceding"):
+            return unresolved("relative")  # "in the past years"; "the previous year" (to what?)
+    count = _count(group_of(m, "n")) if group_of(m, "n") else 1
+    if count is None:
+        return unresolved("relative")  # "the past few days"
+    kind = (
+        "range"
+        if group_of(m, "n")
+        else {"hour": "day", "decade": "range"}.get(singular, singular)
+    )
+    if pub is None:
+        return unresolved(kind)
+    if singular == "hour":
+        return pub - timedelta(days=-(-count // 24)), pub, kind
+    if not group_of(m, "n") and singular == "month" and pub.day <= 10:
+        before = add_months(pub.replace(day=1), -1)
+        return (*month_period(before.year, before.month), kind)
+    if not group_of(m, "n") and singular == "year" and pub.month == 12:
+        return date(pub.year, 1, 1), date(pub.year, 12, 31), kind
+    if not group_of(m, "n") and singular == "month":
+        return pub - timedelta(days=29), pub, kind
+    return units_before(pub, count, singular) + timedelta(days=1), pub, kind
+
+
+_WHOLE_YEAR_PREPS = frozenset({"throughout", "during", "over", "for", "across"})
+
+
+def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
+    """'this year', 'last month', 'earlier this month', 'throughout the year', 'late last year'."""
+    unit, rel = m["unit"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
+    adv, mod, prep = group_of(m, "adv").lower(), group_of(m, "mod"), group_of(m, "prep").lower()
+    placed = unit == "year" and bool(mod or adv or prep in _WHOLE_YEAR_PREPS)
+    if rel.startswith("the") and rel not in ("the current", "the previous") and not placed:
+        return None  # "the month" alone is too vague to place; "throughout the year" is not
+    if pub is None:
+        return unresolved(unit)
+    step = {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(rel, 0)
+    if unit == "week":
+        start, end = week_of(pub + timedelta(weeks=step))
+    elif unit == "month":
+        month = add_months(pub.replace(day=1), step)
+        start, end = month_period(month.year, month.month)
+    else:
+        start, end = date(pub.year + step, 1, 1), date(pub.year + step, 12, 31)
+    start, end = narrow(start, end, mod)
+    if adv in ("earlier", "so far") and start <= pub <= end:
+        end = pub
+    elif adv == "later" and start <= pub <= end:
+        start = pub
+    return start, end, unit
+
+
+def resolve_weekday(m: re.Match[str], pub: date | None) -> Period | None:
+    """'on Wednesday', 'Wednesday night', 'last Friday', 'next Monday'."""
+    if pub is None:
+        return unresolved("day")
+    weekday, rel = WORDS["weekday"][m["wd"].lower()], group_of(m, "rel").lower()
+    back = (pub.weekday() - weekday) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    if rel == "next":
+        back = -((weekday - pub.weekday()) % 7 or 7)
+    day = pub - timedelta(days=back)
+    return day, day, "day"
+
+
+def resolve_ago(m: re.Match[str], pub: date | None) -> Period | None:
+    """'three days ago', 'two weeks ago', 'a year ago'."""
+    count, unit = _count(m["n"]), m["unit"].lower().rstrip("s")
+    if count is None:
+        return unresolved("relative")
+    if pub is None:
+        return unresolved(unit)
+    then = units_before(pub, count, unit)
+    if unit == "day":
+        return then, then, "day"
+    if unit == "week":
+        return (*week_of(then), "week")
+    if unit == "month":
+        return (*month_period(then.year, then.month), "month")
+    return date(then.year, 1, 1), date(then.year, 12, 31), "year"
+
+
+def resolve_word(m: re.Match[str], pub: date | None) -> Period | None:
+    """Lexicon words: 'today', 'now', 'currently', 'yesterday', 'recently', 'soon'."""
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    if word in WORDS["vague"]:
+        return unresolved("relative")
+    kind = "now" if word in WORDS["now"] else "day"
+    if pub is None:
+        return unresolved(kind)
+    day = pub + timedelta(days=WORDS["day"].get(word, 0))
+    return day, day, kind
+
+
+def resolve_vague(m: re.Match[str], pub: date | None) -> Period | None:
+    """'one day after', 'hours later', 'the past few weeks': relative to something unnamed."""
+    return unresolved("relative")
