@@ -185,6 +185,7 @@ def test_figures_measure_of_single_sentences(
         "The fund received $262.6 million, up from 2017 levels.",
         "A soldier cleans an 81 mm mortar tube; it was the second attack in three days.",
         "All of the country's 13 regions are affected.",
+        "Soldiers rescued eight of the hostages after a gun battle.",
     ],
 )
 def test_figures_non_figures_give_nothing(

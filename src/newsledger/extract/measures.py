@@ -126,6 +126,12 @@ def _undergoing() -> frozenset[str]:
 
 
 @cache
+def _words_of_kind(kind: str) -> frozenset[str]:
+    """Terms of measures.tsv of one kind (e.g. 'spare': verbs that save people from harm)."""
+    return frozenset(term for term, k, _ in read_table("measures.tsv", 3) if k == kind)
+
+
+@cache
 def _blocked() -> frozenset[str]:
     """Counted nouns that never make a figure ('the two countries', '13 regions')."""
     return frozenset(term for term, kind, _ in read_table("measures.tsv", 3) if kind == "block")
@@ -331,6 +337,14 @@ def _governing_trigger(noun: Token) -> Measure | None:
     return None
 
 
+def _spared(noun: Token) -> bool:
+    """'rescued eight of the victims', 'freed 12 hostages': people taken out of harm, not a toll."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "of":  # of -> "eight" -> "rescued"
+        verb = verb.head.head
+    return verb.lemma_.lower() in _words_of_kind("spare")
+
+
 def read_measure(number: Token, sentence: Span) -> MeasureReading:
     """Measure and counted phrase of the number whose last token is ``number``."""
     noun = counted_noun(number)
@@ -352,10 +366,12 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
-    if head_word in _blocked():
+    if head_word in _blocked() or _spared(noun):
         return MeasureReading(None, counted, head_word)
     partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
-    bare = measure is None and noun is number
+    # A number standing alone ("... to more than 75,000 today") refers back; one that is the
+    # subject of its own verb ("21.6 million need assistance") does not.
+    bare = measure is None and noun is number and number.dep_ not in {"nsubj", "nsubjpass"}
     if measure is None and not partitive:
         measure = (
             _back_reference_measure(noun, sentence)
