@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from newsledger.errors import LexiconError
 from newsledger.extract.periods import TimeMention
-from newsledger.extract.places import PlaceMention, read_lexicon
+from newsledger.extract.phrases import read_roles
+from newsledger.extract.places import PlaceMention
 from newsledger.extract.scan import Scan
 from newsledger.model import Document, Figure, Measure
 
@@ -55,16 +55,7 @@ def cue_words(role: str) -> tuple[str, ...]:
 
 @cache
 def _cues() -> dict[str, list[str]]:
-    cues: dict[str, list[str]] = {}
-    for line, (phrase, role) in read_lexicon("incident_cues.tsv", 2):
-        if role not in ROLES:
-            raise LexiconError(
-                "lexicons/incident_cues.tsv",
-                line,
-                f"role {role!r} is not one of {', '.join(sorted(ROLES))}",
-            )
-        cues.setdefault(role, []).append(phrase)
-    return cues
+    return read_roles("incident_cues.tsv", ROLES)
 
 
 @cache

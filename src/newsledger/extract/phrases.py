@@ -41,6 +41,18 @@ def read_lexicon(name: str, columns: int) -> Iterator[tuple[int, list[str]]]:
         yield number, [value.strip() for value in fields]
 
 
+def read_roles(name: str, roles: frozenset[str]) -> dict[str, list[str]]:
+    """Terms of a two-column (term, role) lexicon by role; an unknown role names its line."""
+    found: dict[str, list[str]] = {}
+    for line, (term, role) in read_lexicon(name, 2):
+        if role not in roles:
+            raise LexiconError(
+                f"lexicons/{name}", line, f"role {role!r} is not one of {', '.join(sorted(roles))}"
+            )
+        found.setdefault(role, []).append(term)
+    return found
+
+
 # --------------------------------------------------------------------------- tokens and keys
 
 # Abbreviations with dots (U.S.), a possessive 's on its own (so "Syria's" still matches Syria),

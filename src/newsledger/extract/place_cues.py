@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsledger.errors import LexiconError
-from newsledger.extract.places import read_lexicon
+from newsledger.extract.phrases import read_roles
 
 ROLES = frozenset(
     {"locative", "nearby", "origin", "reference", "modifier", "settlement", "feature", "state_body"}
@@ -40,15 +39,7 @@ def cue_words(role: str) -> tuple[str, ...]:
 
 @cache
 def _cues() -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for line, (word, role) in read_lexicon("place_cues.tsv", 2):
-        if role not in ROLES:
-            raise LexiconError(
-                "lexicons/place_cues.tsv",
-                line,
-                f"role {role!r} is not one of {', '.join(sorted(ROLES))}",
-            )
-        found.setdefault(role, []).append(word)
+    found = read_roles("place_cues.tsv", ROLES)
     return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in found.items()}
 
 
