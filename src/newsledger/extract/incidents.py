@@ -7,7 +7,8 @@ Stages, in order (marked ``# n.`` in ``incidents_from_scans``):
   3. walk the rest in text order: a mention joins the latest incident it fits (same day, places
      that contain or neighbour each other) unless the text marks it as another event; one that
      fits none opens a new incident if it is an anchor, else it is dropped;
-  4. fill each incident's fields: date, place, type, parties, tolls (incident_fields.py).
+  4. fill each incident's fields: date, place, type, parties, tolls (incident_fields.py,
+     incident_parties.py, incident_tolls.py).
 
 Anchor: a mention that reports one specific event, so that it may open an incident:
   - a killed/injured/kidnapped figure that is not aggregate, told as one event (a singular event
@@ -39,10 +40,9 @@ from newsledger.extract.incident_fields import (
     incident_date,
     incident_place,
     incident_type,
-    perpetrator,
-    target,
-    toll,
 )
+from newsledger.extract.incident_parties import perpetrator, target
+from newsledger.extract.incident_tolls import toll
 from newsledger.extract.places import Place, lookup_place
 from newsledger.extract.scan import Scan, in_noise, scan_sentence
 from newsledger.extract.sentences import split_sentences

@@ -1,0 +1,306 @@
+"""The killed, injured and kidnapped tolls of one incident, read off its mentions (incidents.py).
+
+Rule:
+  tolls   per measure, first from the incident's main mention: its toll figures, and the sums of
+          figures it coordinates ("two soldiers and a civilian" = 3, "the driver and two
+          passengers" = 3; not "five people, including two soldiers", nor a total listed with its
+          parts); the largest, the first in the text on a tie. Else the persons it names without
+          a number ("a policeman was killed", "killing the driver and his wife": implicit tolls,
+          never figures; words in measures.tsv). Else 0 when a mention up to the main one says
+          nobody was hurt and the main one only tells a claim. Else the largest toll of the other
+          body mentions, then of the headline (a headline often rounds or conflates), then the
+          implicit ones of the other mentions. The main mention comes first because later
+          sentences often tell other scopes: a day's or a campaign's total, a claim, another
+          report's count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from newsledger.extract.event_mentions import Mention
+from newsledger.extract.measures import victim_words
+from newsledger.model import Figure, IncidentCount, Measure, Qualifier
+
+# --- tolls ------------------------------------------------------------------------------------
+
+
+def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
+    """The incident's toll of one measure (rule in the module docstring)."""
+    main, rest = group[0], group[1:]
+    body = [m for m in rest if not m.headline]
+    headlines = [m for m in rest if m.headline]
+    if main.headline:
+        headlines = [main, *headlines]
+    else:
+        body = [main, *body]
+    stated = _largest(_stated_tolls(main, measure)) if not main.headline else None
+    stated = stated or _implicit_toll(main, measure)
+    denied = any(_denied(m, measure) for m in body if m.start <= main.start)
+    if denied and (stated is None or _CLAIMED_TOLL.search(main.text)):
+        return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
+    stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure)])
+    stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
+    return stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
+
+
+def _denied(mention: Mention, measure: Measure) -> bool:
+    """Whether the mention says nobody suffered the measure ('no one was hurt', 'no casualties')."""
+    pattern = _DENIALS.get(measure)
+    return bool(pattern and pattern.search(mention.text))
+
+
+# A toll told as someone's claim ("the Taliban claimed seven police killed"), not a claim of
+# responsibility.
+_CLAIMED_TOLL = re.compile(
+    r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:responsibility|credit)\b)", re.IGNORECASE
+)
+_NOBODY = r"\bno(?:\s+one|body|-one|\s+people|\s+persons?)\s+(?:\w+\s+){0,3}?"
+_DENIALS = {
+    Measure.KILLED: re.compile(
+        _NOBODY + r"(?:killed|died|dead|hurt|harmed|injured|wounded)\b"
+        r"|\bno\s+(?:casualties|fatalities|deaths|loss\s+of\s+life)\b|\bwithout\s+casualties\b",
+        re.IGNORECASE,
+    ),
+    Measure.INJURED: re.compile(
+        _NOBODY + r"(?:hurt|harmed|injured|wounded)\b"
+        r"|\bno\s+(?:casualties|injuries)\b|\bwithout\s+(?:casualties|injuries)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _largest(counts: Sequence[tuple[IncidentCount, int]]) -> IncidentCount | None:
+    """The count with the largest lower bound, the first in the text on a tie."""
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (c[0].low, -c[1]))[0]
+
+
+def _stated_tolls(mention: Mention, measure: Measure) -> list[tuple[IncidentCount, int]]:
+    """Each toll figure of the mention, and the sum of coordinated ones ('two soldiers and a
+    civilian'), with where each starts."""
+    figures = sorted((f for f in mention.counts if f.measure is measure), key=lambda f: f.start)
+    found = [(_count_of([f]), f.start) for f in figures]
+    chain: list[Figure] = []
+    joined = False  # whether a link of the chain is an "and" (a list, not an apposition)
+    for figure in figures:
+        link = _link(mention, chain[-1], figure, measure) if chain else None
+        if link is not None:
+            chain.append(figure)
+            joined = joined or link
+            continue
+        found += _chain_sum(mention, chain, joined, measure)
+        chain, joined = [figure], False
+    found += _chain_sum(mention, chain, joined, measure)
+    return found
+
+
+def _link(mention: Mention, first: Figure, second: Figure, measure: Measure) -> bool | None:
+    """How two figures are coordinated: True by 'and', False by a comma, None when they are not
+    ('five people, including two soldiers'; 'killed one guard and one officer was injured')."""
+    scan = mention.scan
+    if _PART_OF.search(scan.text_between(first.quantity.end, second.quantity.start)):
+        return None
+    gap = _COORDINATED.fullmatch(scan.text_between(first.end, second.start))
+    if gap is None:
+        return None
+    if not _same_verb_after(scan.text_between(second.end, second.end + 40), measure):
+        return None
+    return bool(re.search(r"\band\b|\bas well as\b", gap.group("link"), re.IGNORECASE))
+
+
+def _chain_sum(
+    mention: Mention, chain: Sequence[Figure], joined: bool, measure: Measure
+) -> list[tuple[IncidentCount, int]]:
+    """The sum of coordinated figures, with one for each person named beside them ('the driver
+    and two passengers', 'three guards and a police inspector'); none when the first is the
+    total of the others."""
+    if not chain:
+        return []
+    scan = mention.scan
+    before = _named_person_before(scan.text_between(mention.start, chain[0].start))
+    limit = min((f.start for f in mention.counts if f.start > chain[-1].start), default=mention.end)
+    after, after_joined = _named_persons_after(scan.text_between(chain[-1].end, limit), measure)
+    lows = [f.quantity.low for f in chain]
+    parts = len(chain) + before + after
+    if parts < 2 or not (joined or before or after_joined):
+        return []
+    if len(chain) > 2 and lows[0] == sum(lows[1:]):
+        return []
+    return [(_count_of(chain, before + after), chain[0].start)]
+
+
+def _count_of(figures: Sequence[Figure], extra: int = 0) -> IncidentCount:
+    """One figure's count, or the sum of several (exact only when every part is)."""
+    first = figures[0]
+    if len(figures) == 1 and not extra:
+        q = first.quantity
+        return IncidentCount(q.low, q.high, q.qualifier, first.id)
+    low = sum(f.quantity.low for f in figures) + extra
+    highs = [f.quantity.high for f in figures]
+    high = None if None in highs else sum(h or 0 for h in highs) + extra
+    if all(f.quantity.qualifier is Qualifier.EXACT for f in figures):
+        qualifier = Qualifier.EXACT
+    else:
+        qualifier = Qualifier.AT_LEAST if high is None else Qualifier.APPROXIMATE
+    return IncidentCount(low, high, qualifier, first.id)
+
+
+# Between coordinated figures: "three police and one civilian", "two soldiers, a policeman and",
+# "2 staff (a doctor, a driver) and 1 guard", "two staff injured and one guard".
+_COORDINATED = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:(?:were|was)\s+)?(?:[a-z]+ed\s*)?"
+    r"(?P<link>,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(r"\b(?:including|among|of\s+(?:whom|which|them))\b", re.IGNORECASE)
+_AUXILIARIES = frozenset(
+    {
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "also",
+        "later",
+        "reportedly",
+        "allegedly",
+        "seriously",
+        "critically",
+        "slightly",
+        "badly",
+        "severely",
+        "lightly",
+        "gravely",
+    }
+)
+_ADVERBS = (
+    r"(?:also|later|reportedly|allegedly|instantly|seriously|critically|slightly|badly|"
+    r"severely|lightly|gravely)"
+)
+_NEGATED_SUBJECT = re.compile(r"\b(?:no|none|nobody|no-one|neither|nor|not)\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Today|Yesterday)\b"
+)
+
+
+def _implicit_toll(mention: Mention, measure: Measure) -> IncidentCount | None:
+    """One person per victim named without a number ('a policeman was killed', 'killing the
+    driver and his wife'; words in measures.tsv). Never a figure: only the incident's toll."""
+    text = mention.text
+    found = 0
+    for pattern in _victim_patterns(measure):
+        for match in pattern.finditer(text):
+            if _NEGATED_SUBJECT.search(" ".join(text[: match.start()].split()[-4:])):
+                continue  # "no one was hurt", "neither guard was injured"
+            found = max(found, _persons_in(match))
+    return IncidentCount(found, found, Qualifier.EXACT, None) if found else None
+
+
+def _persons_in(match: re.Match[str]) -> int:
+    """How many persons a victim match names: one, plus one per 'and his wife'."""
+    return 1 + len(re.findall(r"\band\b", match.group("others") or ""))
+
+
+def _named_person_before(text: str) -> int:
+    """'killing the driver and ' right before a figure: one person more in the sum."""
+    return 1 if _person_before_pattern().search(text) else 0
+
+
+def _named_persons_after(text: str, measure: Measure) -> tuple[int, bool]:
+    """Persons listed right after a figure (', a Swiss and a Dutch national'), and whether the
+    last of them is joined by 'and'; none when they are told of by another verb ('and one
+    officer was injured')."""
+    count, joined, position = 0, False, 0
+    verb = re.match(rf"\s+(?:was|were|had\s+been|have\s+been)\s+(?:{_ADVERBS}\s+)?(\w+)", text)
+    if verb and verb.group(1).lower() in victim_words().verbs.get(measure, ()):
+        position = verb.end()  # "two villagers were killed as well as a policeman"
+    while (match := _person_after_pattern().match(text, position)) is not None:
+        count, position = count + 1, match.end()
+        joined = bool(re.search(r"\b(?:and|as well as)\b", match.group("link"), re.I))
+    if not _same_verb_after(text[position:], measure):
+        return 0, False
+    if count and re.match(r"\s*,", text[position:]):
+        return 0, False  # "two people, a guard and a driver, were killed": an apposition
+    return count, joined
+
+
+def _same_verb_after(text: str, measure: Measure) -> bool:
+    """Whether the verb right after a listed victim, if it is a victim verb, is one of the
+    measure ('... and 1 national wounded' lists another measure's victims)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:50])[:5]]
+    verb = next((w for w in words if w not in _AUXILIARIES), None)
+    if verb is None:
+        return True
+    measures = {m for m, forms in victim_words().verbs.items() if verb in forms}
+    return not measures or measure in measures
+
+
+@cache
+def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
+    # Case matters only for names: the word lists match in any case ("(?i:...)").
+    words = victim_words()
+    if measure not in words.verbs:
+        return ()  # no implicit tolls of this measure (kidnapped, detained)
+    verbs = rf"(?i:{_words_pattern(words.verbs[measure])})"
+    died = _words_pattern(words.died.get(measure, ()))
+    one = _one_person()
+    others = rf"(?P<others>(?:,?\s+(?i:and)\s+{one})*)"
+    name = r"(?:[A-Z][\w'’.-]+,?\s+){0,5}[A-Z][\w'’-]*[a-rt-z]"  # not a plural ("Iraqis")
+    name_end = r"(?=\s*(?:[,.;:(]|$|\s(?:and|in|on|at|as|while|when|near|after|outside|inside)\b))"
+    adverb = rf"(?:(?i:{_ADVERBS})\s+)?"
+    found = [
+        # "killed a British engineer and his wife", "killing the driver", "shot dead Ahmed Ali"
+        rf"\b{verbs}\s+(?:{one}{others}|(?!{_NOT_A_NAME.pattern}){name}{name_end})",
+        # "a policeman was killed", "Hassan was shot dead", "the driver has been killed"
+        rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b(?P<others>)",
+        # "a British diplomat and his driver were killed"
+        rf"\b{one}(?P<others>(?:,?\s+(?i:and)\s+{one})+)\s+(?i:were)\s+{adverb}{verbs}\b",
+    ]
+    if died:  # "the driver died of his wounds", "his wife later died"
+        found.append(rf"\b{one}(?P<others>)\s+{adverb}(?i:{died})\b")
+    return tuple(re.compile(p) for p in found)
+
+
+@cache
+def _person_after_pattern() -> re.Pattern[str]:
+    # One listed person per match; the caller matches each where the one before ended.
+    # a person noun, or a capitalised word ending the phrase ("a Swiss and a Dutch national")
+    end = r"(?=\s*(?:[,.;:()]|$)|\s+(?i:and|as|were|was|who|in|on|at|near|when|while)\b)"
+    person = rf"(?:(?i:{_persons()})|[A-Z][\w'’-]+{end})"
+    return re.compile(
+        rf"(?P<link>,\s*(?i:and)\s+|,\s*|\s+(?i:and|as\s+well\s+as)\s+)(?i:an?|one)\s+"
+        rf"(?:[\w'’-]+\s+){{0,3}}?{person}\b(?!['’-])"
+    )
+
+
+@cache
+def _person_before_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b{_one_person()}\s+(?i:and)\s+$")
+
+
+@cache
+def _one_person() -> str:
+    """A singular person with its determiner: 'a settler', 'the Turkish owner', 'his wife', 'an
+    employee of the Ministry of Works'."""
+    determiner = r"(?:(?i:an?|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
+    of_name = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?"
+    return rf"{determiner}\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_persons()})\b(?!['’-]){of_name}"
+
+
+@cache
+def _persons() -> str:
+    return _words_pattern(sorted(victim_words().persons))
+
+
+def _words_pattern(words: Sequence[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+__all__ = ["toll"]
