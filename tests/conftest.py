@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from newsledger.model import Figure
 
 
 @pytest.fixture
@@ -24,58 +29,60 @@ def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
     return write
 
 
-@pytest.fixture
-def make_figure() -> Callable[..., object]:
-    """Build a Figure by hand: make_figure("f1", 44, "killed", locations=("Iraq",), start=0)."""
-    from datetime import date
-
+# A plain function, not only a fixture: test modules import it for module-level data.
+def build_figure(
+    fid: str,
+    value: int,
+    measure: str,
+    *,
+    start: int = 0,
+    qualifier: str = "exact",
+    high: int | None | str = "same",
+    counted: str | None = "operatives",
+    actor: str | None = None,
+    locations: tuple[str, ...] = (),
+    period: tuple[date | None, date | None] = (None, None),
+    doc: str = "d",
+    **fields: object,
+) -> Figure:
+    """Build a Figure by hand: build_figure("f1", 44, "killed", locations=("Iraq",), start=0)."""
     from newsledger.model import Figure, Measure, Qualifier, Quantity
 
-    def make(
-        fid: str,
-        value: int,
-        measure: str,
-        *,
-        start: int = 0,
-        qualifier: str = "exact",
-        high: int | None | str = "same",
-        counted: str | None = "operatives",
-        actor: str | None = None,
-        locations: tuple[str, ...] = (),
-        period: tuple[date | None, date | None] = (None, None),
-    ) -> Figure:
-        top = value if high == "same" else high
-        quantity = Quantity(
-            value,
-            top if isinstance(top, int) or top is None else value,
-            Qualifier(qualifier),
-            str(value),
-            start,
-            start + len(str(value)),
-        )
-        return Figure(
-            doc="d",
-            id=fid,
-            start=start,
-            end=start + 5,
-            text=str(value),
-            quantity=quantity,
-            measure=Measure(measure),
-            counted=counted,
-            actor=actor,
-            locations=locations,
-            period_start=period[0],
-            period_end=period[1],
-        )
+    top = value if high == "same" else high
+    quantity = Quantity(
+        value,
+        top if isinstance(top, int) or top is None else value,
+        Qualifier(qualifier),
+        str(value),
+        start,
+        start + len(str(value)),
+    )
+    return Figure(
+        doc=doc,
+        id=fid,
+        start=start,
+        end=start + 5,
+        text=str(value),
+        quantity=quantity,
+        measure=Measure(measure),
+        counted=counted,
+        actor=actor,
+        locations=locations,
+        period_start=period[0],
+        period_end=period[1],
+        **fields,  # type: ignore[arg-type]
+    )
 
-    return make
+
+@pytest.fixture
+def make_figure() -> Callable[..., Figure]:
+    """``build_figure`` as a fixture: make_figure("f1", 44, "killed", locations=("Iraq",))."""
+    return build_figure
 
 
 @pytest.fixture(scope="session")
 def extract_text() -> Callable[..., object]:
     """Run the real pipeline on a text we wrote: extract_text(text, published=date(...))."""
-    from datetime import date
-
     from newsledger.ingest import read_text_document
     from newsledger.pipeline import extract
 
@@ -102,9 +109,10 @@ REPORT_OBSERVATORY = (
 )
 
 
+# A plain function, not a fixture: test modules import it for module-level data.
 def hand_figure(
     doc: str, text: str, fid: str, phrase: str, number: str, **fields: object
-) -> object:
+) -> Figure:
     """A figure whose evidence is ``phrase`` in ``text`` and whose number is ``number`` in it."""
     from newsledger.extract.numbers import parse_number
     from newsledger.model import Figure, Measure
@@ -122,8 +130,6 @@ def hand_figure(
 @pytest.fixture
 def news_extractions() -> tuple[object, ...]:
     """The three hand-coded reports above as extractions, ready for ``Ledger.add``."""
-    from datetime import date
-
     from newsledger.model import Check, CheckType, Document, Extraction
 
     q2 = {"period_start": date(2024, 4, 1), "period_end": date(2024, 6, 30)}
@@ -196,8 +202,6 @@ REPORT_H1 = ("TAMPA - CENTCOM said 44 ISIS operatives were killed in Iraq and Sy
 @pytest.fixture
 def half_year_ledger() -> object:
     """A reconciled Ledger(':memory:') with a first-quarter and a first-half toll (Q2 derives)."""
-    from datetime import date
-
     from newsledger.model import Document, Extraction
     from newsledger.store import Ledger
 
@@ -209,7 +213,7 @@ def half_year_ledger() -> object:
                              source="U.S. Central Command", period_start=date(2024, 1, 1),
                              period_end=end)
         document = Document(text, name=name, published=published)
-        return Extraction(document, (figure,), ())  # type: ignore[arg-type]
+        return Extraction(document, (figure,), ())
 
     ledger = Ledger(":memory:")
     ledger.add(report("q1", REPORT_Q1, "killed 18 ISIS operatives", "18", date(2024, 3, 31),

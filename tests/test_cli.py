@@ -12,17 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import hand_figure
 from newsledger.cli import app
-from newsledger.model import (
-    Check,
-    CheckType,
-    Document,
-    Extraction,
-    Figure,
-    Measure,
-    Qualifier,
-    Quantity,
-)
+from newsledger.model import Check, CheckType, Document, Extraction
 from newsledger.store import Ledger
 
 runner = CliRunner()
@@ -33,22 +25,18 @@ REPORT = (
 )
 
 
-def _figure(id: str, text: str, low: int, measure: Measure, locations: tuple[str, ...]) -> Figure:
-    start = REPORT.index(text)
-    number = str(low)
-    quantity = Quantity(low, low, Qualifier.EXACT, number, start, start + len(number))
-    return Figure("anbar-raids", id, start, start + len(text), text, quantity, measure,
-                  counted="ISIS militants", actor="ISIS", locations=locations,
-                  period_start=date(2024, 3, 3), period_end=date(2024, 3, 9),
-                  time_text="last week", source="Joint Operations Command",
-                  also_at=((0, 7), (20, 27)))
-
-
+RAID_FIELDS = {
+    "counted": "ISIS militants", "actor": "ISIS", "period_start": date(2024, 3, 3),
+    "period_end": date(2024, 3, 9), "time_text": "last week",
+    "source": "Joint Operations Command", "also_at": ((0, 7), (20, 27)),
+}
 RAIDS = Extraction(
     Document(REPORT, title="12 ISIS militants killed in Anbar", published=date(2024, 3, 10),
              name="anbar-raids"),
-    figures=(_figure("f1", "killed 12 ISIS militants", 12, Measure.KILLED, ("Anbar", "Iraq")),
-             _figure("f2", "arrested 7 others", 7, Measure.DETAINED, ("Nineveh",))),
+    figures=(hand_figure("anbar-raids", REPORT, "f1", "killed 12 ISIS militants", "12",
+                         locations=("Anbar", "Iraq"), **RAID_FIELDS),
+             hand_figure("anbar-raids", REPORT, "f2", "arrested 7 others", "7",
+                         measure="detained", locations=("Nineveh",), **RAID_FIELDS)),
     checks=(Check("anbar-raids", CheckType.SUBSET, False, whole="f2", part="f1",
                   reason="12 > 7"),),
 )

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from conftest import build_figure
 from newsledger.model import (
     CheckType,
     DerivedFigure,
@@ -14,7 +15,6 @@ from newsledger.model import (
     Figure,
     Measure,
     Qualifier,
-    Quantity,
 )
 from newsledger.store import Ledger
 from newsledger.verify.derive import Derivation, derive, derived_json, rest_quantity
@@ -25,21 +25,16 @@ Q1 = (date(2024, 1, 1), date(2024, 3, 31))
 Q2 = (date(2024, 4, 1), date(2024, 6, 30))
 JAN, FEB, MAR = ((date(2024, m, 1), date(2024, m, d)) for m, d in ((1, 31), (2, 29), (3, 31)))
 
-BOUNDS = {"exact": lambda v: (v, v), "at_least": lambda v: (v, None),
-          "approximate": lambda v: (v, v)}
-
 
 def period_figure(
     doc: str, value: int, period: tuple[date, date], *, qualifier: str = "exact",
     measure: Measure = Measure.KILLED, counted: str = "ISIS operatives",
 ) -> Figure:
     """A CENTCOM-style periodic figure: ISIS operatives in Iraq and Syria over ``period``."""
-    low, high = BOUNDS[qualifier](value)
-    return Figure(
-        doc=doc, id="f1", start=0, end=10, text=f"{value} {counted}",
-        quantity=Quantity(low, high, Qualifier(qualifier), str(value), 0, len(str(value))),
-        measure=measure, counted=counted, actor="ISIS", locations=("Iraq", "Syria"),
-        period_start=period[0], period_end=period[1], source="CENTCOM",
+    return build_figure(
+        "f1", value, measure, doc=doc, qualifier=qualifier,
+        high=None if qualifier == "at_least" else "same", counted=counted, actor="ISIS",
+        locations=("Iraq", "Syria"), period=period, source="CENTCOM",
     )
 
 

@@ -449,11 +449,12 @@ def test_incidents_merge_two_outlets_keep_both_tolls() -> None:
     other_city = _report("c", place="Baidoa", admin1="Bay", lat=3.11, lon=43.65)
     merged = merge_incidents([later, other_city, early])
     assert len(merged) == 2
-    mogadishu = next(m for m in merged if m.place == "Mogadishu")
+    mogadishu = next(m for m in merged if m.incident.place == "Mogadishu")
     assert {r.incident.doc for r in mogadishu.reports} == {"a", "b"}
     assert mogadishu.killed is not None
     assert (mogadishu.killed.best, mogadishu.killed.low, mogadishu.killed.high) == (15, 15, None)
-    assert (mogadishu.perpetrator, mogadishu.perpetrator_status) == ("al-Shabaab", "claimed")
+    party = (mogadishu.incident.perpetrator, mogadishu.incident.perpetrator_status)
+    assert party == ("al-Shabaab", "claimed")
     assert merge_incidents([early, later, other_city])[0].id in {m.id for m in merged}
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import hand_figure
 from newsledger import store
 from newsledger.errors import LedgerError
 from newsledger.model import (
@@ -36,30 +37,19 @@ UNAMA_TEXT = (
 )
 
 
-def make_figure(doc: str, id: str, text: str, number_text: str, low: int, measure: Measure,
-                **fields: Any) -> Figure:
-    """A figure whose evidence is ``text`` at the start of the document (offsets don't matter)."""
-    quantity = Quantity(low=low, high=fields.pop("high", low),
-                        qualifier=fields.pop("qualifier", Qualifier.EXACT),
-                        number_text=number_text, start=0, end=len(number_text))
-    return Figure(doc=doc, id=id, start=0, end=len(text), text=text, quantity=quantity,
-                  measure=measure, **fields)
-
-
 H1_2024 = {"period_start": date(2024, 1, 1), "period_end": date(2024, 6, 30)}
+CENTCOM_FIELDS = {"actor": "ISIS", "source": "U.S. Central Command", **H1_2024}
 
 CENTCOM = Extraction(
     Document(CENTCOM_TEXT, title="CENTCOM: 44 ISIS killed", published=date(2024, 7, 9),
              name="centcom-h1-2024", outlet="CENTCOM"),
     figures=(
-        make_figure("centcom-h1-2024", "f1", "44 ISIS operatives were killed", "44", 44,
-                    Measure.KILLED, counted="ISIS operatives", actor="ISIS",
-                    locations=("Iraq", "Syria"), source="U.S. Central Command", **H1_2024),
-        make_figure("centcom-h1-2024", "f2", "166 detained", "166", 166, Measure.DETAINED,
-                    actor="ISIS", locations=("Iraq", "Syria"), source="U.S. Central Command",
-                    **H1_2024),
-        make_figure("centcom-h1-2024", "f3", "30 were killed", "30", 30, Measure.KILLED,
-                    actor="ISIS", locations=("Iraq",), source="U.S. Central Command", **H1_2024),
+        hand_figure("centcom-h1-2024", CENTCOM_TEXT, "f1", "44 ISIS operatives were killed", "44",
+                    counted="ISIS operatives", locations=("Iraq", "Syria"), **CENTCOM_FIELDS),
+        hand_figure("centcom-h1-2024", CENTCOM_TEXT, "f2", "166 detained", "166",
+                    measure="detained", locations=("Iraq", "Syria"), **CENTCOM_FIELDS),
+        hand_figure("centcom-h1-2024", CENTCOM_TEXT, "f3", "30 were killed", "30",
+                    locations=("Iraq",), **CENTCOM_FIELDS),
     ),
     checks=(Check("centcom-h1-2024", CheckType.SUBSET, True, whole="f1", part="f3",
                   reason="30 <= 44"),),
@@ -68,9 +58,8 @@ CENTCOM = Extraction(
 CAMP_DOC = Document(CAMP_TEXT, published=date(2019, 4, 1))  # no given name: keyed by content id
 CAMP = Extraction(
     CAMP_DOC,
-    figures=(make_figure(CAMP_DOC.id, "f1", "some 73,000 people now live in al-Hol camp",
-                         "some 73,000", 73000, Measure.POPULATION,
-                         qualifier=Qualifier.APPROXIMATE, locations=("al-Hol camp", "Syria"),
+    figures=(hand_figure(CAMP_DOC.id, CAMP_TEXT, "f1", "some 73,000 people now live in al-Hol camp",
+                         "some 73,000", measure="population", locations=("al-Hol camp", "Syria"),
                          period_start=date(2019, 4, 1), period_end=date(2019, 4, 1),
                          source="UN"),),
     checks=(),
@@ -79,10 +68,10 @@ CAMP = Extraction(
 UNAMA = Extraction(
     Document(UNAMA_TEXT, published=date(2018, 7, 15), name="unama-h1-2018"),
     figures=(
-        make_figure("unama-h1-2018", "f1", "1,692 civilian deaths", "1,692", 1692,
-                    Measure.KILLED, counted="civilian deaths", locations=("Afghanistan",),
+        hand_figure("unama-h1-2018", UNAMA_TEXT, "f1", "1,692 civilian deaths", "1,692",
+                    counted="civilian deaths", locations=("Afghanistan",),
                     period_start=date(2018, 1, 1), period_end=date(2018, 6, 30), source="UNAMA"),
-        make_figure("unama-h1-2018", "f2", "3,430 injured", "3,430", 3430, Measure.INJURED,
+        hand_figure("unama-h1-2018", UNAMA_TEXT, "f2", "3,430 injured", "3,430", measure="injured",
                     locations=("Afghanistan",), source="UNAMA"),  # period unknown
     ),
     checks=(

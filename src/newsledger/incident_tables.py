@@ -201,7 +201,7 @@ def incident_table(doc_id: str, incidents: Iterable[Incident]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=INCIDENT_SCHEMA)
 
 
-def _place_values(record: Incident | MergedIncident) -> dict[str, Any]:
+def _place_values(record: Incident) -> dict[str, Any]:
     values = {name: getattr(record, name) for name, _ in _PLACE_FIELDS}
     precision = record.date_precision
     values["date_precision"] = precision.value if precision else None
@@ -225,7 +225,11 @@ def merged_tables(
     """Merged incidents and their report links; ``doc_ids`` maps document keys to content ids."""
     rows, links = [], []
     for record in merged:
-        row: dict[str, Any] = {"id": record.id, **_place_values(record), "reason": record.reason}
+        row: dict[str, Any] = {
+            "id": record.id,
+            **_place_values(record.incident),
+            "reason": record.reason,
+        }
         for measure in MEASURES:
             row.update(_merged_count_values(measure, getattr(record, measure)))
         rows.append(row)

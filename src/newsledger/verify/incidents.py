@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsledger.extract.incident_fields import distance_km
@@ -92,21 +92,7 @@ class MergedIncident:
     """One event told by one or more reports, with each report's tolls kept."""
 
     id: str
-    date: date | None
-    date_precision: DatePrecision | None
-    date_text: str | None
-    country: str | None
-    admin1: str | None
-    place: str | None
-    lat: float | None
-    lon: float | None
-    geo_precision: int | None
-    geo_reason: str | None
-    type: str | None
-    sub_type: str | None
-    perpetrator: str | None
-    perpetrator_status: str | None
-    target: str | None
+    incident: Incident  # where, when, what and who (see _representative); no tolls
     killed: MergedCount | None
     injured: MergedCount | None
     kidnapped: MergedCount | None
@@ -132,7 +118,7 @@ def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
         else:
             groups.append([report])
     merged = [_merged(g) for g in groups]
-    return sorted(merged, key=lambda m: (m.date or date.max, m.id))
+    return sorted(merged, key=lambda m: (m.incident.date or date.max, m.id))
 
 
 def _order(report: IncidentReport) -> tuple[date, str, int]:
@@ -219,32 +205,35 @@ def compatible_types(a: str | None, b: str | None) -> bool:
 
 
 def _merged(group: Sequence[IncidentReport]) -> MergedIncident:
-    lead = min(group, key=_specificity)
-    dated = min(group, key=lambda r: (_date_rank(r.incident), _specificity(r)))
-    where, when = lead.incident, dated.incident
-    party = _perpetrator(group)
     return MergedIncident(
         id=merged_id(group),
-        date=when.date,
-        date_precision=when.date_precision,
-        date_text=when.date_text,
-        country=where.country,
-        admin1=where.admin1,
-        place=where.place,
-        lat=where.lat,
-        lon=where.lon,
-        geo_precision=where.geo_precision,
-        geo_reason=where.geo_reason,
-        type=_first(group, lead, "type"),
-        sub_type=_first(group, lead, "sub_type"),
-        perpetrator=party.perpetrator if party else None,
-        perpetrator_status=party.perpetrator_status if party else None,
-        target=_first(group, lead, "target"),
+        incident=_representative(group),
         killed=merge_counts(group, "killed"),
         injured=merge_counts(group, "injured"),
         kidnapped=merge_counts(group, "kidnapped"),
         reports=tuple(group),
         reason=_reason(group),
+    )
+
+
+def _representative(group: Sequence[IncidentReport]) -> Incident:
+    """The most specific report's incident with the group's best date, type and party; no tolls."""
+    lead = min(group, key=_specificity)
+    when = min(group, key=lambda r: (_date_rank(r.incident), _specificity(r))).incident
+    party = _perpetrator(group)
+    return replace(
+        lead.incident,
+        date=when.date,
+        date_precision=when.date_precision,
+        date_text=when.date_text,
+        type=_first(group, lead, "type"),
+        sub_type=_first(group, lead, "sub_type"),
+        perpetrator=party.perpetrator if party else None,
+        perpetrator_status=party.perpetrator_status if party else None,
+        target=_first(group, lead, "target"),
+        killed=None,
+        injured=None,
+        kidnapped=None,
     )
 
 
