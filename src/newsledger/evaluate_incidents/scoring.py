@@ -6,9 +6,9 @@ Predictions (``predict``), from the pipeline's Extraction of the row's text:
     (injured) figure with the largest lower bound, the first on a tie; none -> None, read as 0
     because the data sets code "no deaths reported" as 0;
   - country / place: the incident's; else, among the places named in the text (find_places) and
-    in the figures' locations, the most specific one (the first on a tie) - inside the place of
-    the dateline's country when the text opens with one ("FRANCE.  A bomb exploded ..."), else in
-    the country most of those places lie in;
+    in the figures' locations, the most specific one (the first on a tie) - inside the
+    dateline's country when the text opens with one (datelines.py: "FRANCE.  A bomb exploded
+    ...", "KABUL - Gunmen ..."), else in the country most of those places lie in;
   - perpetrator: the incident's, with "Unidentified armed group" (gunmen, militants, bombers) read
     as not named; without an incident, the first armed group or state force named in the text;
   - event and sub-event type: the incident's; else ``classify_event`` over the whole text; the
@@ -21,7 +21,8 @@ Agreement (the metric's definition; changing it changes every score):
     gazetteer (lookup_place; "West Bank/Gaza" and "FRY (Kosovo)" are tried part by part); equal
     after folding case and accents, or the prediction names the gold region ("Chechnya");
   - place: the predicted place is the gold place, or lies inside it (its admin1 is the gold name),
-    compared by gazetteer entry or by folded name;
+    compared by gazetteer entry, by folded name, or by spelling_key (one place's
+    transliterations: 'Samarra' and 'Samara');
   - perpetrator: the prediction's canonical actor equals the canonical actor of the gold name or of
     one of its parts ("Hamas (Islamic Resistance Movement)", "JNIM: Group for Support of Islam and
     Muslims"); gold "Unknown", "Other", "Unidentified ..." and crowds ("Rioters (X)") are not
@@ -36,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
+from newsledger.extract.datelines import read_dateline
 from newsledger.extract.event_types import classify_event
 from newsledger.extract.numbers import find_quantities, word_to_int
 from newsledger.extract.places import (
@@ -45,6 +47,7 @@ from newsledger.extract.places import (
     normalise_place,
     place_closure,
 )
+from newsledger.extract.sentences import split_sentences
 from newsledger.model import Extraction, Figure, Incident, IncidentCount, Measure
 
 UNNAMED_PERPETRATORS = frozenset({"unidentified armed group", "unknown", "unidentified"})
@@ -129,8 +132,11 @@ def text_place(text: str, figures: Sequence[Figure] = ()) -> tuple[Place | None,
     places = [m.place for m in mentions] + _figure_places(figures)
     if not places:
         return None, "text"
-    if mentions and mentions[0].start == 0:  # "FRANCE.  A bomb ...", "Kabul - Gunmen ..."
-        country, rule = mentions[0].place.country, "dateline"
+    sentences = split_sentences(text)
+    dateline = read_dateline(sentences[0].text) if sentences else None
+    if dateline is not None:  # "FRANCE.  A bomb ...", "KABUL - Gunmen ..."
+        country, rule = dateline.place.country, "dateline"
+        places.append(dateline.place)
     else:
         votes = Counter(p.country for p in places)
         country, rule = max(votes, key=lambda c: votes[c]), "text"  # max keeps the first on a tie
@@ -248,7 +254,18 @@ def same_place(predicted: str | None, gold: str) -> bool:
     own = {normalise_place(predicted)}
     if place is not None:
         own |= place_closure(place) - {normalise_place(place.country)}
-    return bool(own & gold_keys)
+    return bool(own & gold_keys) or bool(
+        {spelling_key(k) for k in own} & {spelling_key(k) for k in gold_keys} - {""})
+
+
+def spelling_key(name: str) -> str:
+    """A key that one place's transliterations share: 'Samarra' and 'Samara', 'Zabul' and
+    'Zabol', 'Sderot' and 'Sederot', 'Ashkelon' and 'Ashqelon' (first letter, then consonants,
+    doubled ones once, no final 'h': 'Basrah'); '' for names too short to compare this way."""
+    key = normalise_place(name).replace("q", "k").replace("ph", "f").removesuffix("h")
+    key = key[:1] + re.sub(r"[aeiouy\W_]", "", key[1:])
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key if len(key) >= 3 else ""
 
 
 def perpetrator_scored(gold: str | None) -> bool:
@@ -280,6 +297,7 @@ __all__ = [
     "same_country",
     "same_perpetrator",
     "same_place",
+    "spelling_key",
     "stated_numbers",
     "states_count",
 ]

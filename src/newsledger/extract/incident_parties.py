@@ -2,14 +2,16 @@
 
 Rules:
   parties the perpetrator is a named armed group or state force acting in a mention (by X, an X
-          attack, X fighters stormed), not one counted as victims, spoken for, or attacked; else the
-          party a toll is attributed to; else a group the actor table does not know, named where
-          it claims or is blamed ("the Baloch Nationalist Army claimed responsibility"); else
-          "Unidentified armed group" when gunmen, bandits or bombers are named. Status:
-          "claimed" (X claimed responsibility), "suspected" (suspected, blamed), else "stated".
-          The target is a party attacked (an attack on X, victims counted
-          as X fighters), else the category of the victims counted (farmers -> Civilians), else of
-          the people or place the first mention names (a checkpoint -> Security forces).
+          attack, X fighters stormed), not one counted as victims, spoken for, or attacked; else
+          one so named anywhere in the main mention's sentence ('presumed JNIM militants
+          intercepted ...'); else the party a toll is attributed to; else a group the actor
+          table does not know, named where it claims or is blamed ("the Baloch Nationalist Army
+          claimed responsibility"); else "Unidentified armed group" when gunmen, bandits or
+          bombers are named. Status: "claimed" (X claimed responsibility), "suspected"
+          (suspected, blamed), else "stated".
+          The target is a party attacked (an attack on X, victims counted as X fighters), else
+          the category of the victims counted (farmers -> Civilians), else of the people or
+          place the first mention names (a checkpoint -> Security forces).
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ def perpetrator(group: Sequence[Mention]) -> tuple[str | None, str | None]:
         for actor, score in _acting_parties(mention):
             if best is None or score > best[0]:
                 best = (score, actor.canonical, mention.scan)
+    if best is None:  # 'presumed JNIM militants intercepted a vehicle': named before the event
+        found = _acting_parties(group[0], whole_sentence=True)
+        best = max(((score, a.canonical, group[0].scan) for a, score in found), default=None)
     if best is None:
         best = _toll_party(group)
     if best is None:
@@ -51,12 +56,22 @@ def perpetrator(group: Sequence[Mention]) -> tuple[str | None, str | None]:
     return best[1], _status(group, best[1])
 
 
-def _acting_parties(mention: Mention) -> list[tuple[ActorMention, int]]:
+def _acting_parties(
+    mention: Mention, whole_sentence: bool = False
+) -> list[tuple[ActorMention, int]]:
     scan = mention.scan
+    start, end = (
+        (scan.sentence.start, scan.sentence.end)
+        if whole_sentence
+        else (
+            mention.start,
+            mention.end,
+        )
+    )
     victims = [(f.start, f.end + len(f.counted or "") + 2) for f in mention.counts]
     found = []
     for actor in scan.actors:
-        if not mention.start <= actor.start < mention.end or actor.kind not in PARTY_KINDS:
+        if not start <= actor.start < end or actor.kind not in PARTY_KINDS:
             continue
         if (
             any(a <= actor.start < b for a, b in victims)

@@ -19,6 +19,9 @@ Anchor: a mention that reports one specific event, so that it may open an incide
     it, or a singular event noun with a month; or, undated, either with a place in a sentence
     that does not compare ("an attack on the prison ... the biggest since 2019" in a photo
     caption is background, not a report), in a document that states no period totals;
+  - or, in a document that states no period totals and before any other incident, one event
+    told in the body's first two sentences, even undated and unplaced (a report's lead is its
+    news: "Gunmen shot and killed two policemen."); the lead's earlier mentions join it;
   - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
 half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
@@ -33,7 +36,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsledger.extract.event_mentions import DAY_KINDS, Mention, cue_pattern, find_mentions
+from newsledger.extract.datelines import find_dateline
+from newsledger.extract.event_mentions import (
+    DAY_KINDS,
+    Mention,
+    cue_pattern,
+    find_mentions,
+    is_headline,
+)
 from newsledger.extract.incident_fields import (
     admin1_of,
     distance_km,
@@ -53,6 +63,7 @@ _COARSE_KINDS = frozenset({"quarter", "half", "year", "range"})
 _LONG_KINDS = _COARSE_KINDS | {"month"}
 _WEEK_DAYS = 7
 _MONTH_DAYS = 31
+_LEAD_SENTENCES = 2
 _SAME_AREA_KM = 50.0  # two towns this close may be one event told from either
 
 
@@ -78,7 +89,7 @@ def incidents_from_scans(
     for mention in kept:
         mention.counts = _tolls(mention)
     # 3.
-    groups = _group(kept, periodic)
+    groups = _group(kept, periodic, _lead_sentences(scans, document))
     # 4.
     return [_build(document, number, g.mentions, scans) for number, g in enumerate(groups, 1)]
 
@@ -173,16 +184,52 @@ class _Group:
             self.place = found
 
 
-def _group(mentions: Sequence[Mention], periodic: bool) -> list[_Group]:
+def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) -> list[_Group]:
     groups: list[_Group] = []
+    opening: list[Mention] = []  # the lead's mentions before the first incident opens
     for mention in mentions:
         home = None if mention.distinct else _fitting(groups, mention)
         if home is not None and (_refers(mention) or _anchor(mention, periodic)):
             home.add(mention)
-        elif _anchor(mention, periodic):
+        elif _anchor(mention, periodic) or (
+            not groups and not periodic and _leads(mention, lead)
+        ):
             groups.append(_Group())
-            groups[-1].add(mention)
+            for told in [*opening, mention] if len(groups) == 1 else [mention]:
+                groups[-1].add(told)
+        elif not groups and mention.scan.sentence.start in lead:
+            opening.append(mention)
     return groups
+
+
+def _lead_sentences(scans: Sequence[Scan], document: Document) -> frozenset[int]:
+    """Starts of the body's first two sentences (no headline, no heading line like 'FRANCE.')."""
+    heading = find_dateline(scans)
+    body = [
+        s.sentence.start
+        for s in scans
+        if not is_headline(s, document) and _has_words(s)
+    ]
+    if heading is not None and heading.heading and body and body[0] == scans[0].sentence.start:
+        body = body[1:]
+    return frozenset(body[:_LEAD_SENTENCES])
+
+
+def _has_words(scan: Scan) -> bool:
+    return any(c.islower() for c in scan.sentence.text)
+
+
+def _leads(mention: Mention, lead: frozenset[int]) -> bool:
+    """A report's opening sentence is its news: one event told there needs no date or place
+    ('Gunmen shot and killed two policemen.')."""
+    told = mention.verb or mention.singular or bool(mention.counts)
+    return (
+        mention.scan.sentence.start in lead
+        and told
+        and not mention.several
+        and not mention.headline
+        and not _compares(mention)
+    )
 
 
 def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:

@@ -36,7 +36,14 @@ from functools import cache
 from newsledger.errors import LexiconError
 from newsledger.extract.actors import ActorMention, actor_kind
 from newsledger.extract.datelines import Dateline
-from newsledger.extract.place_cues import KIND_RANK, WEIGHTS, cue_alternation, name_suffix
+from newsledger.extract.place_cues import (
+    DIVISIONS,
+    KIND_RANK,
+    WEIGHTS,
+    cue_alternation,
+    cue_words,
+    name_suffix,
+)
 from newsledger.extract.places import (
     Place,
     PlaceMention,
@@ -103,6 +110,10 @@ def mention_candidate(
     containers = _containers(scan, mention)
     if containers and not any(p.country == containers[0].country for p in readings[:1]):
         readings = _inside(readings, containers)
+    elif readings[0].kind in ("city", "site"):
+        town = _town_of_quarter(scan, mention)
+        if town is not None:
+            readings = (town, *readings)
     weight = mention_weight(scan, mention) * (_LATER_WEIGHT if tier == 2 else 1.0)
     return Candidate(readings[0], where, near, readings, weight, (tier, mention.start))
 
@@ -137,6 +148,24 @@ def _containers(scan: Scan, mention: PlaceMention) -> tuple[Place, ...]:
     return _readings(following) if coarser and _within_pattern().match(gap) else ()
 
 
+def _town_of_quarter(scan: Scan, mention: PlaceMention) -> Place | None:
+    """The town a quarter lies in, as incident data code it: 'the Dora district of Baghdad',
+    'the Agia Paraskevi suburb of Athens', 'Jahangirabad, Karachi'."""
+    after = [p for p in scan.places if p.start >= mention.end]
+    if not after:
+        return None
+    following = min(after, key=lambda p: p.start)
+    if following.place.kind != "city" or re.search(rf"\s(?:{DIVISIONS})$", following.text, re.I):
+        return None
+    gap = scan.text_between(mention.end, following.start)
+    return following.place if _quarter_pattern().match(gap) else None
+
+
+@cache
+def _quarter_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:\s+(?:{DIVISIONS})\s+of\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
+
+
 @cache
 def _within_pattern() -> re.Pattern[str]:
     return re.compile(
@@ -156,17 +185,36 @@ def name_candidate(
 def mention_weight(scan: Scan, mention: PlaceMention) -> float:
     """How much a mention speaks for its country (module docstring)."""
     after = scan.text_between(mention.end, scan.sentence.end)[:25]
+    before = scan.text_between(scan.sentence.start, mention.start)[-45:]
+    if _in_organisation(before, after):
+        return WEIGHTS["organisation"]
     if mention.place.kind in ("country", "admin1") and _modifier_pattern().match(after):
         return WEIGHTS["modifier"]
     if mention.place.kind in ("city", "site") and re.match(r"^-(?:based|owned)\b", after):
         return WEIGHTS["modifier"]
     if _coded_pattern().match(after):
         return WEIGHTS["coded"]  # 'Buea subdivision (Fako, Sud-Ouest)': the place a note codes
-    before = scan.text_between(scan.sentence.start, mention.start)[-45:]
     found = _before_pattern().search(before)
     if found is None:
         return 1.0
     return next(WEIGHTS[role] for role, cue in found.groupdict().items() if cue)
+
+
+def _in_organisation(before: str, after: str) -> bool:
+    """Whether the place is part of an organisation's name ('Front of Assam', 'Athens Bank')."""
+    heads, tails = _organisation_words()
+    return bool(tails.match(after) or heads.search(before))
+
+
+@cache
+def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = cue_words("organisation")
+    leading = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words if w.endswith(" of"))
+    trailing = "|".join(re.escape(w) for w in words if not w.endswith(" of"))
+    return (
+        re.compile(rf"\b(?:{leading})\s+(?:the\s+)?$"),
+        re.compile(rf"^(?:-|\s+)(?:{trailing})\b"),
+    )
 
 
 @cache
@@ -217,11 +265,25 @@ def _actor_countries() -> dict[str, str]:
     return found
 
 
+def _nationalities(scans: Sequence[Scan]) -> dict[str, float]:
+    """Countries of every nationality word ('an Iraqi minister', 'Basque police'), weighted 1."""
+    votes: dict[str, float] = {}
+    for scan in scans:
+        for match in _CAPITALISED.finditer(scan.sentence.text):
+            country = demonym_country(match.group())
+            if country:
+                _vote(votes, country, 1.0)
+    return votes
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
 def _state_demonyms(scan: Scan) -> list[str]:
     """Countries of nationalities before a state organ: 'Turkish authorities' -> Turkey."""
     text = scan.sentence.text
     found = []
-    for match in re.finditer(r"\b[A-Z][a-z]+(?:s)?\b", text):
+    for match in _CAPITALISED.finditer(text):
         country = demonym_country(match.group())
         if country and _state_body_pattern().match(text[match.end() :]):
             found.append(country)
@@ -293,12 +355,13 @@ def fallback_place(
 ) -> Candidate | None:
     """Without a place in the incident's country: a heading's place, or - with no candidate at
     all - a wire dateline's; in a document that names no place, the country its parties and
-    state organs point to ('ELN rebels kidnapped the mayor' is in Colombia)."""
+    state organs point to ('ELN rebels kidnapped the mayor' is in Colombia), else the one its
+    nationality words point to most ('the home of a Basque police officer')."""
     if dateline is not None and (dateline.heading or not candidates):
         return Candidate(dateline.place, "named in the dateline", False)
     if candidates or any(scan.places for scan in scans):
         return None
-    hints = country_hints(scans, places=False)
+    hints = country_hints(scans, places=False) or _nationalities(scans)
     country = max(hints, key=lambda c: hints[c], default=None)
     place = lookup_place(country) if country else None
     if place is None:

@@ -2,8 +2,10 @@
 
 Roles: locative ('in Kandahar'), nearby ('near Hebron'), origin ('fired from Gaza'), reference
 ('40 km south of Baghdad'), modifier ('the U.S. embassy'), settlement ('the village of Lausa'),
-feature ('Jahangir Road' is a site), state_body ('Turkish police'). place_context.py weighs a
-mention by them; settlements.py finds the settlements the gazetteer lacks with them.
+feature ('Jahangir Road' is a site), state_body ('Turkish police'), organisation ('the Salah
+al-Din Brigades', 'the University of Magdalena': the place is part of a name).
+place_context.py weighs a mention by them; settlements.py finds the settlements the gazetteer
+lacks with them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,17 @@ from functools import cache
 from newsledger.extract.phrases import read_roles
 
 ROLES = frozenset(
-    {"locative", "nearby", "origin", "reference", "modifier", "settlement", "feature", "state_body"}
+    {
+        "locative",
+        "nearby",
+        "origin",
+        "reference",
+        "modifier",
+        "organisation",
+        "settlement",
+        "feature",
+        "state_body",
+    }
 )
 # How much a mention speaks for its country, by the cue before or after it; 'coded' is a place
 # followed by the places it lies in ('Buea subdivision (Fako, Sud-Ouest)'), as notes code them.
@@ -25,10 +37,14 @@ WEIGHTS = {
     "origin": 0.5,
     "reference": 0.5,
     "modifier": 0.25,
+    "organisation": 0.25,
 }
 KIND_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Division words after a settlement's name ('Malende subdivision (Meme, Sud-Ouest)').
-DIVISIONS = "district|subdivision|county|payam|commune|sector|chiefdom|LGA|area|locality"
+DIVISIONS = (
+    "district|subdivision|county|payam|commune|sector|chiefdom|LGA|area|locality"
+    "|neighbou?rhood|suburb|quarter"
+)
 
 
 @cache
