@@ -109,6 +109,13 @@ def test_incidents_same_country(predicted: str | None, gold: str, same: bool) ->
     ("Iraq", "Baghdad", False),  # a country is not the city
     ("Kirkuk", "Baghdad", False),
     (None, "Baghdad", False),
+    # transliterations of one name
+    ("Samarra", "Samara", True),
+    ("Zabul", "Zabol", True),
+    ("Sderot", "Sederot", True),
+    ("Basra", "Basrah", True),
+    ("Gaza", "Giza", False),  # too short to compare by consonants
+    ("Tikrit", "Takhar", False),
 ])
 def test_incidents_same_place(predicted: str | None, gold: str, same: bool) -> None:
     assert same_place(predicted, gold) is same
@@ -151,6 +158,20 @@ def test_incidents_text_place_prefers_the_dateline_country() -> None:
     assert rule == "dateline" and place is not None and place.country == "France"
 
 
+def test_incidents_text_place_a_name_opening_the_text_is_no_dateline() -> None:
+    place, rule = text_place("Palestine Islamic Jihad fired two rockets at a town in Israel.")
+    assert rule == "text" and place is not None
+
+
+def test_incidents_rand_reader_repairs_mac_roman_quotes(write_file: WriteFile) -> None:
+    csv_text = ("row_id,date,city,country,perpetrator,weapon,injuries,fatalities,description\n"
+                "1,2005-05-01,Baghdad,Iraq,Unknown,Firearms,0,1,"
+                "\"Gunmen shot a guard on BaghdadÕs airport road.\"\n")
+    path = write_file("data/rand_rdwti/rand_rdwti_1968_2009.csv", csv_text)
+    rows = read_dataset(DATASETS[0], path.parents[1])
+    assert rows[0].text == "Gunmen shot a guard on Baghdad\u2019s airport road."
+
+
 def test_incidents_names_place_folds_hyphens_and_case() -> None:
     assert names_place("A bomb exploded in Urus-Martan on Friday.", "Urus Martan")
     assert not names_place("A bomb exploded in Grozny.", "Urus Martan")
@@ -189,6 +210,10 @@ def test_incidents_score_dataset_counts_only_stated_rows_and_named_perpetrators(
     assert dict(killed.errors) == {"other_figure": 1}
     assert dict(score.accuracy["country"].errors) == {"wrong_incident": 1, "none": 1}
     assert score.accuracy["place"].total == 2 and score.accuracy["place_in_text"].total == 2
+    # country and place again on the rows that state their count (rows 1 and 3)
+    assert (score.accuracy["country_stated"].correct, score.accuracy["country_stated"].total) == (
+        1, 2)
+    assert score.accuracy["place_stated"].total == 1
     assert (score.accuracy["perpetrator"].correct, score.accuracy["perpetrator"].total) == (1, 1)
     assert score.metrics()["sub_event_type"] == 1.0
     assert score.metrics()["sub_event_type_macro_f1"] == 1.0

@@ -237,6 +237,16 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         ("Militants shot dead two civilians in Kashmir on Friday.", "India", "Jammu and Kashmir"),
         # no place named: the state organ's nationality
         ("Turkish police defused a bomb on Monday. No one was hurt.", "Turkey", "Turkey"),
+        # ... or, with no state organ, the nationality words
+        ("A bomb went off at the home of an Iraqi judge. No one was hurt.", "Iraq", "Iraq"),
+        # a small town (under 15,000 people) where the text puts the event
+        ("A pipe bomb exploded outside a bank in Ustaritz. No one was hurt.", "France",
+         "Ustaritz"),
+        # a quarter of a town is coded as the town
+        ("A bomb exploded on Friday in the Agia Paraskevi suburb of Athens.", "Greece",
+         "Athens"),
+        # a place in an armed group's name is not where the event was
+        ("The Salah al-Din Brigades fired two mortars at Sderot on Sunday.", "Israel", "Sderot"),
     ],
     ids=[
         "heading resolves an ambiguous town",
@@ -252,6 +262,10 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "Anti-Balaka",
         "Kashmir",
         "nationality of the police",
+        "nationality words",
+        "small town",
+        "quarter of a town",
+        "place in a group's name",
     ],
 )
 def test_incidents_place_and_country(text: str, country: str, place: str) -> None:
@@ -286,6 +300,26 @@ def test_find_dateline(text: str, expected: tuple[str, str, bool] | None) -> Non
     found = find_dateline([scan_sentence(s, document) for s in split_sentences(text)])
     got = (found.place.name, found.place.country, found.heading) if found else None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("Gunmen shot and killed two policemen.  Attacks on police are frequent.",
+         "Unidentified armed group"),
+        ("Presumed JNIM militants stopped two trucks.  The drivers were seized by the militants.",
+         "JNIM"),
+        ("COLOMBIA.  The ELN blew up a pipeline.", "ELN"),
+    ],
+    ids=["undated, unplaced", "the lead's earlier sentence joins", "after a heading"],
+)
+def test_incidents_a_reports_lead_is_an_incident(text: str, perpetrator: str) -> None:
+    incidents = _incidents(text, None)
+    assert len(incidents) == 1 and incidents[0].perpetrator == perpetrator
+
+
+def test_incidents_lead_rule_not_for_general_statements() -> None:
+    assert _incidents("Attacks on police are frequent in the north.  Officials met.", None) == []
 
 
 @pytest.mark.parametrize(("text", "published"), list(PERIODIC.values()), ids=list(PERIODIC))

@@ -63,6 +63,8 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Fighters in Mosul and Fallujah.", [("Mosul", "Mosul"), ("Fallujah", "Fallujah")]),
     ("A drone hit Kabul.", [("Kabul", "Kabul")]),
     ("Aid reached Mogadishu.", [("Mogadishu", "Mogadishu")]),
+    ("A bomb exploded in Ustaritz.", [("Ustaritz", "Ustaritz")]),  # a town under 15,000
+    ("the Ustaritz district", [("Ustaritz district", "Ustaritz")]),
 ])
 def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
@@ -87,6 +89,8 @@ def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str
     "a bridge outside Kari-Dor was blown up",
     "the village of Tal al-Banat",
     "in the Khair Khana District",
+    # a small town's name is read only where the text puts something there
+    "Ustaritz officials met.",
 ])
 def test_find_places_ignores_words_names_and_demonyms(text: str) -> None:
     assert found(text) == []

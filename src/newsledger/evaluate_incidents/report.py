@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from newsledger.errors import InputError
 from newsledger.evaluate_incidents.datasets import (
@@ -28,13 +29,16 @@ from newsledger.pipeline import extract_all, load_model
 
 DEFAULT_SAMPLE = 2000
 DEFAULT_SEED = 2024
-# The targets of issue 4, shown beside the scores (dataset, metric) -> minimum aimed at.
+# The targets of issue 4, shown beside the scores (dataset, metric) -> minimum aimed at. The
+# issue sets RAND's on the rows whose description states the count (country_stated, ...).
 TARGETS = {
-    ("rand", "killed"): 0.90, ("rand", "injured"): 0.85, ("rand", "country"): 0.95,
-    ("rand", "place"): 0.80, ("acled", "killed"): 0.85, ("acled", "sub_event_type"): 0.70,
+    ("rand", "killed"): 0.90, ("rand", "injured"): 0.85, ("rand", "country_stated"): 0.95,
+    ("rand", "place_stated"): 0.80, ("acled", "killed"): 0.85, ("acled", "sub_event_type"): 0.70,
 }
-_SUMMARY_COLUMNS = ("killed", "injured", "country", "place", "perpetrator", "sub_event_type",
-                    "sub_event_type_macro_f1")
+# metric -> its short header in the summary table (which must fit 80 columns)
+_SUMMARY_COLUMNS = {"killed": "kill", "injured": "inj", "country": "ctry", "place": "plc",
+                    "country_stated": "ctry*", "place_stated": "plc*", "perpetrator": "perp",
+                    "sub_event_type": "sub", "sub_event_type_macro_f1": "subF1"}
 
 
 @dataclass
@@ -195,13 +199,17 @@ def _target(dataset: str, metric: str, score: float) -> str:
 
 
 def _summary_table(report: IncidentsReport) -> Table:
-    table = Table("data set", "rows", *_SUMMARY_COLUMNS, title="Summary (accuracy; macro-F1)")
+    columns = [Column(header, min_width=5, no_wrap=True) for header in _SUMMARY_COLUMNS.values()]
+    name = Column("data set", min_width=11, no_wrap=True)  # its row count heads its own table
+    table = Table(name, *columns, box=box.SIMPLE_HEAD, collapse_padding=True,
+                  pad_edge=False, title="Summary (accuracy; macro-F1)",
+                  caption="* on the rows whose text states a coded killed or injured count")
     for result in report.results:
         if result.score is None:
             continue
         metrics = result.score.metrics()
         cells = [f"{metrics[c]:.3f}" if c in metrics else "-" for c in _SUMMARY_COLUMNS]
-        table.add_row(result.dataset.name, str(result.rows), *cells)
+        table.add_row(result.dataset.name, *cells)
     return table
 
 

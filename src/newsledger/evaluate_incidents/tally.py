@@ -8,6 +8,9 @@ For every label a data set codes, a row is scored when the label is usable:
   country, place     the label is not empty; error kinds: none (nothing predicted), and wrong_<rule>
                      for a wrong place by the rule that chose it (incident, dateline, text);
                      place_in_text counts only rows whose text names the gold place;
+                     country_stated and place_stated only rows whose text states a coded
+                     killed or injured count (the rows the counts are scored on; issue 4's
+                     targets are set on these);
   perpetrator        the label names a group (scoring.perpetrator_scored); error kinds: none, wrong;
   event_type,        the label is not empty; accuracy, and macro-F1 over the gold classes: the mean
   sub_event_type     over every class present in the gold labels of the F1 of that class (a CASE
@@ -34,8 +37,8 @@ from newsledger.evaluate_incidents.scoring import (
 from newsledger.extract.places import normalise_place
 from newsledger.model import Measure
 
-ACCURACIES = ("killed", "injured", "country", "place", "place_in_text", "perpetrator",
-              "event_type", "sub_event_type", "sub_event_type_text")
+ACCURACIES = ("killed", "injured", "country", "place", "place_in_text", "country_stated",
+              "place_stated", "perpetrator", "event_type", "sub_event_type", "sub_event_type_text")
 # metric -> (the row's label, the prediction's field)
 CLASSIFIED = {"event_type": ("event_type", "event_type"),
               "sub_event_type": ("sub_event_type", "sub_event_type"),
@@ -128,20 +131,27 @@ def score_dataset(name: str, rows: Sequence[LabelledRow],
 def score_row(score: DatasetScore, row: LabelledRow, prediction: Prediction) -> None:
     """Add one row's agreements to the data set's tallies."""
     accuracy = score.accuracy
+    stated = False
     for metric, measure in (("killed", Measure.KILLED), ("injured", Measure.INJURED)):
         gold = getattr(row, metric)
         if gold is not None and states_count(row.text, gold, measure):
+            stated = True
             accuracy[metric].add(count_error(getattr(prediction, metric), gold,
                                              getattr(prediction, f"{metric}_figures")))
     rule = prediction.place_source
     if row.country:
-        accuracy["country"].add(label_error(same_country(prediction.country, row.country),
-                                            prediction.country, rule))
+        error = label_error(same_country(prediction.country, row.country), prediction.country,
+                            rule)
+        accuracy["country"].add(error)
+        if stated:
+            accuracy["country_stated"].add(error)
     if row.place:
         error = label_error(same_place(prediction.place, row.place), prediction.place, rule)
         accuracy["place"].add(error)
         if names_place(row.text, row.place):
             accuracy["place_in_text"].add(error)
+        if stated:
+            accuracy["place_stated"].add(error)
     if perpetrator_scored(row.perpetrator):
         gold = row.perpetrator or ""
         accuracy["perpetrator"].add(label_error(same_perpetrator(prediction.perpetrator, gold),
