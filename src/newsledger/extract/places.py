@@ -17,6 +17,7 @@ from newsledger.extract.phrases import (
     PhraseIndex,
     PhraseMatch,
     Token,
+    joined,
     phrase_key,
     read_lexicon,
     tokenise,
@@ -52,11 +53,49 @@ def find_places(text: str) -> list[PlaceMention]:
     for match in g.text.find(text, tokens, g.accept):
         start, end, candidates = _widen(g, text, tokens, match)
         found.append((PlaceMention(start, end, text[start:end], candidates[0]), candidates))
+    found += _small_towns(g, text, tokens, {m.start for m, _ in found})
+    found.sort(key=lambda pair: pair[0].start)
     if any(len(candidates) > 1 for _, candidates in found):
         # "Lebanese officials" says which Tripoli, though it names no place
         hinted = {g.demonyms[t[3]] for t in tokens if t[3] in g.demonyms}
         return _resolve(found, hinted)
     return [mention for mention, _ in found]
+
+
+_SMALL_TOWN_WORDS = 3  # longest small-town name read, in words
+
+
+def _small_towns(
+    g: Gazetteer, text: str, tokens: Sequence[Token], taken: AbstractSet[int]
+) -> list[tuple[PlaceMention, tuple[Place, ...]]]:
+    """Small towns where the text places something: 'in Sagone', 'the Ustaritz district'."""
+    found: list[tuple[PlaceMention, tuple[Place, ...]]] = []
+    i = 0
+    while i < len(tokens):
+        size = _small_town_at(g, text, tokens, i) if tokens[i][0] not in taken else 0
+        if size:
+            start, end = tokens[i][0], tokens[i + size - 1][1]
+            places = g.small_towns[" ".join(t[3] for t in tokens[i : i + size])]
+            found.append((PlaceMention(start, end, text[start:end], places[0]), places))
+        i += max(size, 1)
+    return found
+
+
+def _small_town_at(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -> int:
+    """How many words of a small town's name start at token i (0: none)."""
+    size = 0
+    while (
+        size < _SMALL_TOWN_WORDS
+        and i + size < len(tokens)
+        and tokens[i + size][2][:1].isupper()
+        and (size == 0 or joined(text, tokens[i + size - 1][1], tokens[i + size][0]))
+    ):
+        size += 1
+    for last in range(i + size, i, -1):
+        places = g.small_towns.get(" ".join(t[3] for t in tokens[i:last]), ())
+        if places and g.placed(tokens, i, last) and g.accept(text, tokens, i, last, places):
+            return last - i
+    return 0
 
 
 # Designators that say the mention is a division, not the town of the same name.
@@ -147,10 +186,12 @@ def _lookup_keys(name: str, directions: frozenset[str]) -> Iterator[str]:
 def lookup_place(name: str) -> Place | None:
     """The place a name or alias stands for (case, accents and hyphens ignored), or None."""
     g = gazetteer()
-    for key in _lookup_keys(name, g.words.directions):
-        bucket = g.lookup.get(key)
-        if bucket:
-            return bucket[0]
+    keys = list(_lookup_keys(name, g.words.directions))
+    for index in (g.lookup, g.small_towns):
+        for key in keys:
+            bucket = index.get(key)
+            if bucket:
+                return bucket[0]
     return None
 
 
