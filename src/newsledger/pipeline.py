@@ -17,9 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsledger.errors import InputError
+from newsledger.extract.actors import actor_table
 from newsledger.extract.english_words import MODEL
+from newsledger.extract.event_types import event_rules
 from newsledger.extract.figures import find_figures, scan_document
 from newsledger.extract.incidents import incidents_from_scans
+from newsledger.extract.places import gazetteer
 from newsledger.model import Document, Extraction
 from newsledger.verify.checks import find_checks
 
@@ -30,6 +33,15 @@ _BATCH = 64  # documents handed to the worker pool at a time; bounds memory on l
 def load_model() -> Language:
     """The English pipeline without NER (unused), loaded once per process."""
     return spacy.load(MODEL, exclude=["ner"])
+
+
+def load_tables() -> None:
+    """Load the model, gazetteer, actor table and event rules once in this process; called before
+    worker processes fork, they share them instead of building their own."""
+    load_model()
+    gazetteer()
+    actor_table()
+    event_rules()
 
 
 def _parse(texts: list[str]) -> Iterator[Doc]:
@@ -65,8 +77,11 @@ def extract_all(
         for document in documents:
             yield safe_extract(document)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=load_model) as pool:
+    fork = os.name == "posix"
+    if fork:
+        load_tables()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    with context.Pool(workers, initializer=load_tables) as pool:
         iterator = iter(documents)
         while batch := list(islice(iterator, _BATCH)):
             yield from pool.imap(safe_extract, batch, chunksize=4)

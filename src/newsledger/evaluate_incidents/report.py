@@ -21,11 +21,9 @@ from newsledger.evaluate_incidents.datasets import (
 )
 from newsledger.evaluate_incidents.scoring import Prediction, predict
 from newsledger.evaluate_incidents.tally import ACCURACIES, DatasetScore, score_dataset
-from newsledger.extract.actors import actor_table
-from newsledger.extract.event_types import classify_event, event_rules
-from newsledger.extract.places import gazetteer
+from newsledger.extract.event_types import classify_event
 from newsledger.model import Document
-from newsledger.pipeline import extract_all, load_model
+from newsledger.pipeline import extract_all, load_tables
 
 DEFAULT_SAMPLE = 2000
 DEFAULT_SEED = 2024
@@ -138,11 +136,7 @@ def _load(dataset: Dataset, data_dir: Path, sample: int,
 
 def _pipeline_predictions(rows: Sequence[LabelledRow], workers: int) -> list[Prediction | None]:
     """The pipeline's prediction per row, in order; None where extraction failed."""
-    # Loaded once here, before the worker pool forks, so the workers inherit them.
-    load_model()
-    gazetteer()
-    actor_table()
-    event_rules()
+    load_tables()  # before the worker pool forks, so the workers inherit them
     documents = (Document(text=row.text, published=row.published,
                           name=f"{row.dataset}:{row.row_id}") for row in rows)
     return [None if isinstance(found, InputError) else predict(found)

@@ -182,8 +182,8 @@ class Gazetteer:
         """Ranked candidates for the text of a mention (designators and articles tolerated);
         small towns of the name rank last."""
         keys = list(self._mention_keys(mention_text))
-        found = next((tuple(places) for key in keys if (places := self.text.get(key))), ())
-        towns = next((places for key in keys if (places := self.small_towns.get(key))), ())
+        found = next((tuple(hit) for key in keys if (hit := self.text.get(key))), ())
+        towns = next((town for key in keys if (town := self.small_towns.get(key))), ())
         return found + tuple(p for p in towns if p not in found)
 
     def _mention_keys(self, mention_text: str) -> Iterator[str]:
