@@ -245,6 +245,9 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a quarter of a town is coded as the town
         ("A bomb exploded on Friday in the Agia Paraskevi suburb of Athens.", "Greece",
          "Athens"),
+        # a regional word, or a state force of one country, when no place is named
+        ("A bomb damaged the car of a Corsican official. No one was hurt.", "France", "France"),
+        ("Gunmen fired at an Ertzaintza patrol car. No one was hurt.", "Spain", "Spain"),
         # a place in an armed group's name is not where the event was
         ("The Salah al-Din Brigades fired two mortars at Sderot on Sunday.", "Israel", "Sderot"),
     ],
@@ -265,6 +268,8 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "nationality words",
         "small town",
         "quarter of a town",
+        "regional word",
+        "state force of one country",
         "place in a group's name",
     ],
 )

@@ -65,6 +65,10 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Aid reached Mogadishu.", [("Mogadishu", "Mogadishu")]),
     ("A bomb exploded in Ustaritz.", [("Ustaritz", "Ustaritz")]),  # a town under 15,000
     ("the Ustaritz district", [("Ustaritz", "Ustaritz")]),
+    # a name before a town, read abroad only, is a quarter of the town (Jahangirabad is in India)
+    ("in Jahangirabad, Karachi", [("Jahangirabad", "Karachi"), ("Karachi", "Karachi")]),
+    ("attacks in Baghdad, Mosul and Kirkuk",
+     [("Baghdad", "Baghdad"), ("Mosul", "Mosul"), ("Kirkuk", "Kirkuk")]),
 ])
 def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected

@@ -19,9 +19,9 @@ Anchor: a mention that reports one specific event, so that it may open an incide
     it, or a singular event noun with a month; or, undated, either with a place in a sentence
     that does not compare ("an attack on the prison ... the biggest since 2019" in a photo
     caption is background, not a report), in a document that states no period totals;
-  - or, in a document that states no period totals and before any other incident, one event
-    told in the body's first two sentences, even undated and unplaced (a report's lead is its
-    news: "Gunmen shot and killed two policemen."); the lead's earlier mentions join it;
+  - or, before any other incident, one event told in the body's first two sentences, even
+    undated and unplaced (a report's lead is its news: "Gunmen shot and killed two
+    policemen."), unless the lead states period totals; the lead's earlier mentions join it;
   - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
 half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
@@ -86,10 +86,14 @@ def incidents_from_scans(
     # A report of period totals tells of events only with a toll or a date: its undated
     # mentions ("all victims in these provinces were killed by ...") sum up the period.
     periodic = len(kept) < len(mentions)
+    lead = _lead_sentences(scans, document)
+    # A lead that states totals ("44 killed in the first half of 2024") makes a periodic report;
+    # totals told later ("... and twenty other attacks since November") do not unmake its news.
+    news_lead = not any(m.scan.sentence.start in lead for m in mentions if m not in kept)
     for mention in kept:
         mention.counts = _tolls(mention)
     # 3.
-    groups = _group(kept, periodic, _lead_sentences(scans, document))
+    groups = _group(kept, periodic, lead if news_lead else frozenset())
     # 4.
     return [_build(document, number, g.mentions, scans) for number, g in enumerate(groups, 1)]
 
@@ -191,9 +195,7 @@ def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) ->
         home = None if mention.distinct else _fitting(groups, mention)
         if home is not None and (_refers(mention) or _anchor(mention, periodic)):
             home.add(mention)
-        elif _anchor(mention, periodic) or (
-            not groups and not periodic and _leads(mention, lead)
-        ):
+        elif _anchor(mention, periodic) or (not groups and _leads(mention, lead)):
             groups.append(_Group())
             for told in [*opening, mention] if len(groups) == 1 else [mention]:
                 groups[-1].add(told)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from newsledger.extract.gazetteer import ARTICLES, Gazetteer, Place, load, normalise_place
 from newsledger.extract.phrases import (
@@ -55,11 +56,29 @@ def find_places(text: str) -> list[PlaceMention]:
         found.append((PlaceMention(start, end, text[start:end], candidates[0]), candidates))
     found += _small_towns(g, text, tokens, {m.start for m, _ in found})
     found.sort(key=lambda pair: pair[0].start)
+    found = _quarters_read_in_their_town(text, found)
     if any(len(candidates) > 1 for _, candidates in found):
         # "Lebanese officials" says which Tripoli, though it names no place
         hinted = {g.demonyms[t[3]] for t in tokens if t[3] in g.demonyms}
         return _resolve(found, hinted)
     return [mention for mention, _ in found]
+
+
+Found = list[tuple[PlaceMention, tuple[Place, ...]]]
+
+
+def _quarters_read_in_their_town(text: str, found: Found) -> Found:
+    """'Jahangirabad, Karachi': a name right before a town, with no reading in the town's
+    country, is a quarter of that town (its homonym abroad is not meant); the town stands in."""
+    read = list(found)
+    for i, ((mention, candidates), (town, _)) in enumerate(pairwise(found)):
+        if (
+            town.place.kind == "city"
+            and text[mention.end : town.start].strip() == ","
+            and all(p.country != town.place.country for p in candidates)
+        ):
+            read[i] = (replace(mention, place=town.place), (town.place,))
+    return read
 
 
 _SMALL_TOWN_WORDS = 3  # longest small-town name read, in words
