@@ -248,6 +248,9 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a regional word, or a state force of one country, when no place is named
         ("A bomb damaged the car of a Corsican official. No one was hurt.", "France", "France"),
         ("Gunmen fired at an Ertzaintza patrol car. No one was hurt.", "Spain", "Spain"),
+        # the incident names no place: the finest place the document names elsewhere
+        ("A roadside bomb wounded three policemen. Attacks on police are frequent in Kirkuk.",
+         "Iraq", "Kirkuk"),
         # a place in an armed group's name is not where the event was
         ("The Salah al-Din Brigades fired two mortars at Sderot on Sunday.", "Israel", "Sderot"),
     ],
@@ -270,6 +273,7 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "quarter of a town",
         "regional word",
         "state force of one country",
+        "place named elsewhere",
         "place in a group's name",
     ],
 )

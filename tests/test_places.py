@@ -65,6 +65,8 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Aid reached Mogadishu.", [("Mogadishu", "Mogadishu")]),
     ("A bomb exploded in Ustaritz.", [("Ustaritz", "Ustaritz")]),  # a town under 15,000
     ("the Ustaritz district", [("Ustaritz", "Ustaritz")]),
+    # a small town's whole name, particles inside ('Luz' alone is in Brazil)
+    ("shot near Saint-Jean-de-Luz on Monday", [("Saint-Jean-de-Luz", "Saint-Jean-de-Luz")]),
     # a name before a town, read abroad only, is a quarter of the town (Jahangirabad is in India)
     ("in Jahangirabad, Karachi", [("Jahangirabad", "Karachi"), ("Karachi", "Karachi")]),
     ("attacks in Baghdad, Mosul and Kirkuk",
@@ -95,6 +97,7 @@ def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str
     "in the Khair Khana District",
     # a small town's name is read only where the text puts something there
     "Ustaritz officials met.",
+    "the home of Gonzalo Quiroga was attacked",  # a person, not the small town Gonzalo
 ])
 def test_find_places_ignores_words_names_and_demonyms(text: str) -> None:
     assert found(text) == []

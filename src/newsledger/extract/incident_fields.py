@@ -36,6 +36,7 @@ from newsledger.extract.place_context import (
     choose_country,
     country_hints,
     described_places,
+    document_places,
     fallback_place,
     mention_candidate,
     most_specific,
@@ -132,12 +133,16 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
     candidates += contained_places(first.scan, first.start, first.end, _IN_FIRST, 0)
     candidates = resolve_readings(candidates, dateline, hints)
     country = choose_country(candidates, dateline, hints)
+    if country is None:  # the incident names no place: the country the document names most
+        country = choose_country(document_places(scans), None, {})
     if country is not None:
         candidates += settlements_of(first.scan, first.start, first.end, country, _IN_FIRST, 0)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
         candidates += described_places(scans, dateline)
-    return most_specific(candidates, country) or fallback_place(candidates, dateline, scans)
+    return most_specific(candidates, country) or fallback_place(
+        candidates, dateline, scans, country
+    )
 
 
 _IN_FIRST = "named in the incident's sentence"

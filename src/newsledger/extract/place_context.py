@@ -351,14 +351,22 @@ def _pointed_countries(
 
 
 def fallback_place(
-    candidates: Sequence[Candidate], dateline: Dateline | None, scans: Sequence[Scan]
+    candidates: Sequence[Candidate],
+    dateline: Dateline | None,
+    scans: Sequence[Scan],
+    country: str | None = None,
 ) -> Candidate | None:
     """Without a place in the incident's country: a heading's place, or - with no candidate at
-    all - a wire dateline's; in a document that names no place, the country its parties and
-    state organs point to ('ELN rebels kidnapped the mayor' is in Colombia), else the one its
-    nationality words point to most ('the home of a Basque police officer')."""
+    all - a wire dateline's, else the finest place the document names elsewhere in the country
+    it names most ('Attacks on police are frequent in Iraq'); in a document that names no
+    place, the country its parties and state organs point to ('ELN rebels kidnapped the mayor'
+    is in Colombia), else the one its nationality words point to most ('the home of a Basque
+    police officer')."""
     if dateline is not None and (dateline.heading or not candidates):
         return Candidate(dateline.place, "named in the dateline", False)
+    named = most_specific(document_places(scans), country) if country else None
+    if not candidates and named is not None:  # the finest place the document names there
+        return named
     if candidates or any(scan.places for scan in scans):
         return None
     hints = country_hints(scans, places=False) or _nationalities(scans)
@@ -367,6 +375,15 @@ def fallback_place(
     if place is None:
         return None
     return Candidate(place, "inferred from the parties and state organs named", False)
+
+
+def document_places(scans: Sequence[Scan]) -> list[Candidate]:
+    """Every place the document names, as candidates that speak for their country only."""
+    return [
+        mention_candidate(scan, found, "named elsewhere in the document", False, _DESCRIPTION_TIER)
+        for scan in scans
+        for found in scan.places
+    ]
 
 
 def described_places(scans: Sequence[Scan], dateline: Dateline) -> list[Candidate]:
@@ -402,6 +419,7 @@ __all__ = [
     "choose_country",
     "country_hints",
     "described_places",
+    "document_places",
     "fallback_place",
     "mention_candidate",
     "mention_weight",

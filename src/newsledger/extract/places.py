@@ -54,8 +54,10 @@ def find_places(text: str) -> list[PlaceMention]:
     for match in g.text.find(text, tokens, g.accept):
         start, end, candidates = _widen(g, text, tokens, match)
         found.append((PlaceMention(start, end, text[start:end], candidates[0]), candidates))
-    found += _small_towns(g, text, tokens, {m.start for m, _ in found})
-    found.sort(key=lambda pair: pair[0].start)
+    towns = _small_towns(g, text, tokens, {m.start for m, _ in found})
+    # A place inside a small town's name is no place of its own ('Luz' of 'Saint-Jean-de-Luz').
+    found = [(m, c) for m, c in found if not any(t.start < m.start < t.end for t, _ in towns)]
+    found = sorted(found + towns, key=lambda pair: pair[0].start)
     found = _quarters_read_in_their_town(text, found)
     if any(len(candidates) > 1 for _, candidates in found):
         # "Lebanese officials" says which Tripoli, though it names no place
@@ -68,20 +70,21 @@ Found = list[tuple[PlaceMention, tuple[Place, ...]]]
 
 
 def _quarters_read_in_their_town(text: str, found: Found) -> Found:
-    """'Jahangirabad, Karachi': a name right before a town, with no reading in the town's
-    country, is a quarter of that town (its homonym abroad is not meant); the town stands in."""
+    """'Jahangirabad, Karachi': a name right before a town, with no reading in any country the
+    town may lie in, is a quarter of that town (its homonym abroad is not meant); the town stands
+    in. 'Tucson, Arizona' is no quarter: both may lie in the United States."""
     read = list(found)
-    for i, ((mention, candidates), (town, _)) in enumerate(pairwise(found)):
+    for i, ((mention, candidates), (town, readings)) in enumerate(pairwise(found)):
         if (
             town.place.kind == "city"
             and text[mention.end : town.start].strip() == ","
-            and all(p.country != town.place.country for p in candidates)
+            and not {p.country for p in candidates} & {p.country for p in readings}
         ):
             read[i] = (replace(mention, place=town.place), (town.place,))
     return read
 
 
-_SMALL_TOWN_WORDS = 3  # longest small-town name read, in words
+_SMALL_TOWN_WORDS = 5  # longest small-town name read, in words ('San Vicente del Caguan')
 
 
 def _small_towns(
@@ -101,20 +104,35 @@ def _small_towns(
 
 
 def _small_town_at(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -> int:
-    """How many words of a small town's name start at token i (0: none)."""
-    size = 0
-    while (
-        size < _SMALL_TOWN_WORDS
-        and i + size < len(tokens)
-        and tokens[i + size][2][:1].isupper()
-        and (size == 0 or joined(text, tokens[i + size - 1][1], tokens[i + size][0]))
-    ):
-        size += 1
-    for last in range(i + size, i, -1):
+    """How many words of a small town's name start at token i (0: none).
+
+    The name is the whole run of capitalised words there (particles inside: 'Lastra a Signa');
+    a shorter name only before a designator ('Ustaritz district'), so that 'Gonzalo Quiroga' is
+    no town.
+    """
+    run = _capitalised_run(g, text, tokens, i)
+    for last in range(i + run, i, -1):
+        if last < i + run and tokens[last][3] not in g.words.designators:
+            continue
         places = g.small_towns.get(" ".join(t[3] for t in tokens[i:last]), ())
         if places and g.placed(tokens, i, last) and g.accept(text, tokens, i, last, places):
             return last - i
     return 0
+
+
+def _capitalised_run(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -> int:
+    """The number of tokens from i that make one capitalised name (particles inside it)."""
+    size = 0
+    while i + size < len(tokens) and size < _SMALL_TOWN_WORDS:
+        token = tokens[i + size]
+        if size and not joined(text, tokens[i + size - 1][1], token[0]):
+            break
+        if not token[2][:1].isupper() and (size == 0 or token[3] not in g.words.particles):
+            break
+        size += 1
+    while size and not tokens[i + size - 1][2][:1].isupper():  # no particle at the end
+        size -= 1
+    return size
 
 
 # Designators that say the mention is a division, not the town of the same name.
