@@ -248,6 +248,9 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a regional word, or a state force of one country, when no place is named
         ("A bomb damaged the car of a Corsican official. No one was hurt.", "France", "France"),
         ("Gunmen fired at an Ertzaintza patrol car. No one was hurt.", "Spain", "Spain"),
+        # a district the gazetteer lacks, in the country named
+        ("A roadside bomb killed two soldiers in Afghanistan's Zherai District on Monday.",
+         "Afghanistan", "Zherai"),
         # the incident names no place: the finest place the document names elsewhere
         ("A roadside bomb wounded three policemen. Attacks on police are frequent in Kirkuk.",
          "Iraq", "Kirkuk"),
@@ -273,6 +276,7 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "quarter of a town",
         "regional word",
         "state force of one country",
+        "unlisted district",
         "place named elsewhere",
         "place in a group's name",
     ],

@@ -4,7 +4,8 @@
              'Rutanga (Uvira Territory)' (a bracket, as incident notes code places); 'in Aburoc,
              Upper Nile'; 'Sadiyah, 100 miles northeast of Baghdad'. The settlement is read in
              each country the container may lie in, the container's own reading first.
-  named_of   'the village of Lausa', 'the town of Hit': in the incident's country.
+  named_of   'the village of Lausa', 'the town of Hit', and a name before a division word
+             after 'in', 'at' or 'near' ('in Greshk district'): in the incident's country.
 A name is no settlement when the gazetteer or the actor table knows it, when it is a nationality,
 an acronym ('SPLA-IO (...)'), a plain word, or a site ('Jahangir Road'); a trailing division word
 ('Ghowrian District') makes it a district. Village names before a town in the same sentence
@@ -73,7 +74,9 @@ def settlements_of(
 ) -> list[Candidate]:
     """'the village of Lausa': an unlisted settlement, taken to lie in the incident's country."""
     found = []
-    for match in _named_of_pattern().finditer(scan.sentence.text):
+    matches = [*_named_of_pattern().finditer(scan.sentence.text)]
+    matches += _named_before_pattern().finditer(scan.sentence.text)
+    for match in matches:
         name = _settlement_name(scan, match, start, end)
         if name is not None:
             place = Place(name.text, name.kind, country)
@@ -94,6 +97,17 @@ def _contained_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<name>{_NAME}),\s+(?:about\s+|some\s+|around\s+)?\d+\s*"
             r"(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?of\s+(?P<inside>[A-Z][^,.;:()]{1,60})"
         ),
+    )
+
+
+@cache
+def _named_before_pattern() -> re.Pattern[str]:
+    # 'in Greshk district', "in Afghanistan's restive Zherai District". Not 'X village' or 'X
+    # area': RAND codes most of those by the town or province named with them.
+    words = "district|subdivision|county|payam|commune|chiefdom|LGA"
+    return re.compile(
+        rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*'s\s+)?(?:[a-z]+\s+)?"
+        rf"(?P<name>{_NAME}\s+(?i:{words}))\b"
     )
 
 
