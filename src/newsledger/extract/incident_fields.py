@@ -45,7 +45,7 @@ from newsledger.extract.place_context import (
 )
 from newsledger.extract.places import Place, lookup_place
 from newsledger.extract.scan import Scan
-from newsledger.extract.settlements import contained_places, settlements_of
+from newsledger.extract.settlements import contained_places, settlements_of, spelled_places
 from newsledger.model import DatePrecision
 
 _EVENT_KINDS = frozenset({"day", "week", "month"})
@@ -136,7 +136,8 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
     if country is None:  # the incident names no place: the country the document names most
         country = choose_country(document_places(scans), None, {})
     if country is not None:
-        candidates += settlements_of(first.scan, first.start, first.end, country, _IN_FIRST, 0)
+        for unlisted in (settlements_of, spelled_places):
+            candidates += unlisted(first.scan, first.start, first.end, country, _IN_FIRST, 0)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
         candidates += described_places(scans, dateline)

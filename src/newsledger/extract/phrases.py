@@ -96,6 +96,16 @@ def phrase_key(phrase: str) -> str:
     return " ".join(map(fold, _TOKEN_RE.findall(phrase)))
 
 
+def spelling_key(name: str) -> str:
+    """A key that one name's transliterations share: 'Samarra' and 'Samara', 'Zabul' and
+    'Zabol', 'Sderot' and 'Sederot', 'Ashkelon' and 'Ashqelon' (first letter, then consonants,
+    doubled ones once, no final 'h': 'Basrah'); '' for names too short to compare this way."""
+    key = phrase_key(name).replace("q", "k").replace("ph", "f").removesuffix("h")
+    key = key[:1] + re.sub(r"[aeiouy\W_]", "", key[1:])
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key if len(key) >= 3 else ""
+
+
 def joined(text: str, end: int, start: int) -> bool:
     """True when the gap between two tokens keeps them in one name (space, hyphen or nothing)."""
     gap = text[end:start]

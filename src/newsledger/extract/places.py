@@ -89,22 +89,23 @@ _SMALL_TOWN_WORDS = 5  # longest small-town name read, in words ('San Vicente de
 
 def _small_towns(
     g: Gazetteer, text: str, tokens: Sequence[Token], taken: AbstractSet[int]
-) -> list[tuple[PlaceMention, tuple[Place, ...]]]:
+) -> Found:
     """Small towns where the text places something: 'in Sagone', 'the Ustaritz district'."""
-    found: list[tuple[PlaceMention, tuple[Place, ...]]] = []
+    found: Found = []
     i = 0
     while i < len(tokens):
-        size = _small_town_at(g, text, tokens, i) if tokens[i][0] not in taken else 0
+        size, places = _placed_name_at(g, text, tokens, i) if tokens[i][0] not in taken else (0, ())
         if size:
             start, end = tokens[i][0], tokens[i + size - 1][1]
-            places = g.small_towns[" ".join(t[3] for t in tokens[i : i + size])]
             found.append((PlaceMention(start, end, text[start:end], places[0]), places))
         i += max(size, 1)
     return found
 
 
-def _small_town_at(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -> int:
-    """How many words of a small town's name start at token i (0: none).
+def _placed_name_at(
+    g: Gazetteer, text: str, tokens: Sequence[Token], i: int
+) -> tuple[int, tuple[Place, ...]]:
+    """How many words of a small town's name start at token i, and its places ((0, ()): none).
 
     The name is the whole run of capitalised words there (particles inside: 'Lastra a Signa');
     a shorter name only before a designator ('Ustaritz district'), so that 'Gonzalo Quiroga' is
@@ -116,8 +117,8 @@ def _small_town_at(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -> 
             continue
         places = g.small_towns.get(" ".join(t[3] for t in tokens[i:last]), ())
         if places and g.placed(tokens, i, last) and g.accept(text, tokens, i, last, places):
-            return last - i
-    return 0
+            return last - i, places
+    return 0, ()
 
 
 def _capitalised_run(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -> int:

@@ -6,6 +6,8 @@
              each country the container may lie in, the container's own reading first.
   named_of   'the village of Lausa', 'the town of Hit', and a name before a division word
              after 'in', 'at' or 'near' ('in Greshk district'): in the incident's country.
+  spelled    'in Birgunj': a place of the incident's country the gazetteer spells otherwise
+             (Birganj; the same phrases.spelling_key), not an English word.
 A name is no settlement when the gazetteer or the actor table knows it, when it is a nationality,
 an acronym ('SPLA-IO (...)'), a plain word, or a site ('Jahangir Road'); a trailing division word
 ('Ghowrian District') makes it a district. Village names before a town in the same sentence
@@ -19,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from newsledger.extract.english_words import english_words
+from newsledger.extract.phrases import spelling_key
 from newsledger.extract.place_context import Candidate
 from newsledger.extract.place_cues import (
     DIVISIONS,
@@ -100,6 +104,31 @@ def _contained_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+def spelled_places(
+    scan: Scan, start: int, end: int, country: str, where: str, tier: int
+) -> list[Candidate]:
+    """'in Birgunj' (Birganj), 'in Vornezh' (Voronezh): a name the gazetteer has under another
+    spelling (the same spelling_key), read only in the incident's country."""
+    found = []
+    for match in _placed_pattern().finditer(scan.sentence.text):
+        name = _settlement_name(scan, match, start, end)
+        if name is None or phrase_key(name.text) in english_words():
+            continue
+        spelled = gazetteer().spellings.get(spelling_key(name.text), ())
+        places = tuple(p for p in spelled if p.country == country)
+        if places:
+            weight = WEIGHTS["locative"]
+            found.append(Candidate(places[0], where, False, places, weight, (tier, name.start)))
+    return found
+
+
+@cache
+def _placed_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:in|at|near|outside|(?:town|village|city)\s+of)\s+(?P<name>{_NAME})(?!\s+[A-Z])"
+    )
+
+
 @cache
 def _named_before_pattern() -> re.Pattern[str]:
     # 'in Greshk district', "in Afghanistan's restive Zherai District". Not 'X village' or 'X
@@ -159,4 +188,4 @@ def _admin1(place: Place) -> str | None:
     return None if place.kind == "country" else place.admin1
 
 
-__all__ = ["contained_places", "settlements_of"]
+__all__ = ["contained_places", "settlements_of", "spelled_places"]
