@@ -254,6 +254,11 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a town the gazetteer spells otherwise (Voronezh), in the country the text points to
         ("A bomb exploded at a bus stop in Vornezh on Monday. Russian police said nobody was "
          "hurt.", "Russia", "Voronezh"),
+        # a village placed by the town it lies near, and a town named like an English word
+        ("Gunmen fired on a checkpoint in Baaj west of Mosul on Monday, killing two soldiers.",
+         "Iraq", "Al Baaj"),
+        ("A suicide bomber killed seven people in Hit on Monday. Such attacks are frequent in "
+         "Iraq.", "Iraq", "Hit"),
         # the incident names no place: the finest place the document names elsewhere
         ("A roadside bomb wounded three policemen. Attacks on police are frequent in Kirkuk.",
          "Iraq", "Kirkuk"),
@@ -281,6 +286,8 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "state force of one country",
         "unlisted district",
         "another spelling",
+        "village west of a town",
+        "town named like a word",
         "place named elsewhere",
         "place in a group's name",
     ],

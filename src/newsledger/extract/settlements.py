@@ -2,12 +2,15 @@
 
   contained  a name followed by the place it lies in: 'Ikata village (Fako, Sud-Ouest)',
              'Rutanga (Uvira Territory)' (a bracket, as incident notes code places); 'in Aburoc,
-             Upper Nile'; 'Sadiyah, 100 miles northeast of Baghdad'. The settlement is read in
+             Upper Nile'; 'Sadiyah, 100 miles northeast of Baghdad', 'Baaj west of Mosul',
+             'Dour, near Tikrit'. The settlement is read in
              each country the container may lie in, the container's own reading first.
   named_of   'the village of Lausa', 'the town of Hit', and a name before a division word
              after 'in', 'at' or 'near' ('in Greshk district'): in the incident's country.
-  spelled    'in Birgunj': a place of the incident's country the gazetteer spells otherwise
-             (Birganj; the same phrases.spelling_key), not an English word.
+  placed     'in Hit', 'in Birgunj': a name after 'in', 'at' or 'near' that find_places left
+             unread but that names a place of the incident's country - a town named like an
+             English word, or one the gazetteer spells otherwise (Birganj; the same
+             phrases.spelling_key).
 A name is no settlement when the gazetteer or the actor table knows it, when it is a nationality,
 an acronym ('SPLA-IO (...)'), a plain word, or a site ('Jahangir Road'); a trailing division word
 ('Ghowrian District') makes it a district. Village names before a town in the same sentence
@@ -60,14 +63,18 @@ def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) ->
     found = []
     for number, pattern in enumerate(_contained_patterns()):
         for match in pattern.finditer(scan.sentence.text):
-            name = _settlement_name(scan, match, start, end)
+            name = _unread_name(scan, match, start, end)
             inside = find_places(match.group("inside"))
             if number > 0:  # the place must open the words after the name
                 inside = [m for m in inside if m.start == 0]
             if name is None or not inside:
                 continue
             container = min(inside, key=lambda m: KIND_RANK.get(m.place.kind, 5))
-            readings = _in_each_country(name, container)
+            readings = _known_inside(name, container) or (
+                _in_each_country(name, container) if _unlisted(name) else ()
+            )
+            if not readings:
+                continue
             weight = WEIGHTS["coded"] if number == 0 else WEIGHTS["locative"]
             found.append(Candidate(readings[0], where, False, readings, weight, (tier, name.start)))
     return found
@@ -89,17 +96,25 @@ def settlements_of(
     return found
 
 
+# '(about) 80 km', 'sixty miles' before a direction; 'west', 'north-east', 'southern'
+_DISTANCE = (
+    r"(?:(?:about|some|around|roughly|approximately)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s*"
+    r"(?:km|kilometers|kilometres|miles)\s+"
+)
+_DIRECTION = r"(?:north|south)?-?(?:east|west)?(?:ern)?"
+
+
 @cache
 def _contained_patterns() -> tuple[re.Pattern[str], ...]:
-    """Unlisted names followed by the place they lie in: the 'inside' group holds that place."""
+    """Unlisted names followed by the place they lie in or by: the 'inside' group holds it."""
     suffix = name_suffix()
     locative = r"\b(?:in|at|near|outside)\s+"  # not 'at the Italian Embassy': a site
     return (
         re.compile(rf"(?P<name>{_NAME}){suffix},?\s+\((?P<inside>[^()]{{2,80}})\)"),
         re.compile(rf"{locative}(?P<name>{_NAME}){suffix},\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"),
         re.compile(
-            rf"(?P<name>{_NAME}),\s+(?:about\s+|some\s+|around\s+)?\d+\s*"
-            r"(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?of\s+(?P<inside>[A-Z][^,.;:()]{1,60})"
+            rf"(?P<name>{_NAME}),?\s+(?:which\s+is\s+(?:located\s+)?)?(?:{_DISTANCE})?"
+            rf"(?:{_DIRECTION}\s+of|near|outside)\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"
         ),
     )
 
@@ -107,15 +122,21 @@ def _contained_patterns() -> tuple[re.Pattern[str], ...]:
 def spelled_places(
     scan: Scan, start: int, end: int, country: str, where: str, tier: int
 ) -> list[Candidate]:
-    """'in Birgunj' (Birganj), 'in Vornezh' (Voronezh): a name the gazetteer has under another
-    spelling (the same spelling_key), read only in the incident's country."""
+    """Places of the incident's country the text names after 'in', 'at', 'near' but find_places
+    left unread: a town named like an English word ('in Hit'), a small town out of place
+    context, or a name the gazetteer spells otherwise ('in Birgunj' for Birganj, by
+    spelling_key; never for an English word)."""
     found = []
+    g = gazetteer()
     for match in _placed_pattern().finditer(scan.sentence.text):
-        name = _settlement_name(scan, match, start, end)
-        if name is None or phrase_key(name.text) in english_words():
+        name = _unread_name(scan, match, start, end)
+        if name is None:
             continue
-        spelled = gazetteer().spellings.get(spelling_key(name.text), ())
-        places = tuple(p for p in spelled if p.country == country)
+        key = phrase_key(name.text)
+        readings = [*g.lookup.get(key, ()), *g.small_towns.get(key, ())]
+        if key not in english_words():
+            readings += g.spellings.get(spelling_key(key), ())
+        places = tuple(dict.fromkeys(p for p in readings if p.country == country))
         if places:
             weight = WEIGHTS["locative"]
             found.append(Candidate(places[0], where, False, places, weight, (tier, name.start)))
@@ -147,6 +168,32 @@ def _named_of_pattern() -> re.Pattern[str]:
 
 def _settlement_name(scan: Scan, match: re.Match[str], start: int, end: int) -> _Name | None:
     """The settlement a pattern names, if it is no known place, actor, site or plain word."""
+    name = _unread_name(scan, match, start, end)
+    return name if name is not None and _unlisted(name) else None
+
+
+def _unlisted(name: _Name) -> bool:
+    return phrase_key(name.text) not in gazetteer().stopwords and lookup_place(name.text) is None
+
+
+def _known_inside(name: _Name, container: PlaceMention) -> tuple[Place, ...]:
+    """Known places of the name (or of 'al' and the name) that lie in a country the container may
+    lie in: 'Baaj west of Mosul' is the small town Al Baaj, Iraq."""
+    g = gazetteer()
+    countries = {p.country for p in (container.place, *g.candidates(container.text))}
+    key = phrase_key(name.text)
+    known = [
+        p
+        for index in (g.lookup, g.small_towns)
+        for k in (key, f"al {key}")
+        for p in index.get(k, ())
+    ]
+    return tuple(p for p in known if p.country in countries and p.kind in ("city", "site"))
+
+
+def _unread_name(scan: Scan, match: re.Match[str], start: int, end: int) -> _Name | None:
+    """The name a pattern names if the text read no place or actor there, and it is no
+    acronym, site or nationality."""
     a, b = match.span("name")
     words = match.group("name").split()
     while words and words[0].lower() in _LEADING:  # sentence-initial 'In Kusisa (...)'
@@ -165,8 +212,6 @@ def _settlement_name(scan: Scan, match: re.Match[str], start: int, end: int) -> 
         or name.isupper()  # an acronym: 'SPLA-IO (Sudan ...)'
         or words[-1].lower() in cue_words("feature")  # 'Jahangir Road': a site
         or demonym_country(name) is not None
-        or phrase_key(name) in gazetteer().stopwords
-        or lookup_place(name) is not None
     ):
         return None
     return _Name(base + a, name, kind)
