@@ -128,16 +128,17 @@ def incident_place(group: Sequence[Mention], scans: Sequence[Scan] = ()) -> Plac
 def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate | None:
     # The stages of place_context's docstring: readings, country, then the finest place in it.
     dateline, hints = find_dateline(scans), country_hints(scans)
-    first = group[0]
     candidates = _place_candidates(group)
-    candidates += contained_places(first.scan, first.start, first.end, _IN_FIRST, 0)
+    for m, where, tier in _told(group):
+        candidates += contained_places(m.scan, m.start, m.end, where, tier)
     candidates = resolve_readings(candidates, dateline, hints)
     country = choose_country(candidates, dateline, hints)
     if country is None:  # the incident names no place: the country the document names most
         country = choose_country(document_places(scans), None, {})
     if country is not None:
-        for unlisted in (settlements_of, spelled_places):
-            candidates += unlisted(first.scan, first.start, first.end, country, _IN_FIRST, 0)
+        for m, where, tier in _told(group):
+            for unlisted in (settlements_of, spelled_places):
+                candidates += unlisted(m.scan, m.start, m.end, country, where, tier)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
         candidates += described_places(scans, dateline)
@@ -147,6 +148,11 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
 
 
 _IN_FIRST = "named in the incident's sentence"
+
+
+def _told(group: Sequence[Mention]) -> list[tuple[Mention, str, int]]:
+    """Each mention with how its places are described and their tier (the first mention's 0)."""
+    return [(m, _IN_FIRST, 0) if i == 0 else (m, _LATER, 2) for i, m in enumerate(group)]
 
 
 def _place_candidates(group: Sequence[Mention]) -> list[Candidate]:

@@ -107,6 +107,8 @@ def mention_candidate(
 ) -> Candidate:
     """A candidate from a place named in a sentence, with its readings and weight."""
     readings = _readings(mention)
+    if _after_district(scan, mention):  # 'X District of Balkh Province': the province
+        readings = tuple(sorted(readings, key=lambda p: p.kind != "admin1"))
     containers = _containers(scan, mention)
     if containers and not any(p.country == containers[0].country for p in readings[:1]):
         readings = _inside(readings, containers)
@@ -146,6 +148,22 @@ def _containers(scan: Scan, mention: PlaceMention) -> tuple[Place, ...]:
     gap = scan.text_between(mention.end, following.start)
     coarser = KIND_RANK.get(following.place.kind, 5) > KIND_RANK.get(mention.place.kind, 5)
     return _readings(following) if coarser and _within_pattern().match(gap) else ()
+
+
+def _after_district(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether the name is a province told as the place a district lies in ('the Charbolak
+    District of Balkh Province'): the province, not the town of that name. A bare name ('the
+    Rangae district of Narathiwat') is left as it is: incident data code the town there."""
+    before = scan.text_between(scan.sentence.start, mention.start)[-30:]
+    province = re.search(r"\s(?:province|governorate|state|region)$", mention.text, re.IGNORECASE)
+    return bool(province and _district_before().search(before))
+
+
+@cache
+def _district_before() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:district|county|subdivision|tehsil)\s*(?:,|\bof|\bin)\s+(?:the\s+)?$", re.IGNORECASE
+    )
 
 
 def _town_of_quarter(scan: Scan, mention: PlaceMention) -> Place | None:
