@@ -245,6 +245,8 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a quarter of a town is coded as the town
         ("A bomb exploded on Friday in the Agia Paraskevi suburb of Athens.", "Greece",
          "Athens"),
+        ("A car bomb killed two people in the Dora district of Baghdad on Monday.", "Iraq",
+         "Baghdad"),
         # a regional word, or a state force of one country, when no place is named
         ("A bomb damaged the car of a Corsican official. No one was hurt.", "France", "France"),
         ("Gunmen fired at an Ertzaintza patrol car. No one was hurt.", "Spain", "Spain"),
@@ -282,6 +284,7 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "nationality words",
         "small town",
         "quarter of a town",
+        "district of a town",
         "regional word",
         "state force of one country",
         "unlisted district",

@@ -22,7 +22,6 @@ Rules:
 from __future__ import annotations
 
 import importlib
-import math
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -45,7 +44,7 @@ from newsledger.extract.place_context import (
 )
 from newsledger.extract.places import Place, lookup_place
 from newsledger.extract.scan import Scan
-from newsledger.extract.settlements import contained_places, settlements_of, spelled_places
+from newsledger.extract.settlements import contained_places, settlements_of, unread_places
 from newsledger.model import DatePrecision
 
 _EVENT_KINDS = frozenset({"day", "week", "month"})
@@ -137,7 +136,7 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
         country = choose_country(document_places(scans), None, {})
     if country is not None:
         for m, where, tier in _told(group):
-            for unlisted in (settlements_of, spelled_places):
+            for unlisted in (settlements_of, unread_places):
                 candidates += unlisted(m.scan, m.start, m.end, country, where, tier)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
@@ -208,18 +207,6 @@ def admin1_of(place: Place) -> str | None:
     return None if place.kind == "country" else place.admin1
 
 
-def distance_km(a: Place, b: Place) -> float | None:
-    """Great-circle distance between two places with coordinates, else None."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
 # --- type -------------------------------------------------------------------------------------
 
 
@@ -248,7 +235,6 @@ def _classifier() -> Any:
 
 __all__ = [
     "admin1_of",
-    "distance_km",
     "incident_date",
     "incident_place",
     "incident_type",

@@ -46,14 +46,13 @@ from newsledger.extract.event_mentions import (
 )
 from newsledger.extract.incident_fields import (
     admin1_of,
-    distance_km,
     incident_date,
     incident_place,
     incident_type,
 )
 from newsledger.extract.incident_parties import perpetrator, target
 from newsledger.extract.incident_tolls import toll
-from newsledger.extract.places import Place, lookup_place
+from newsledger.extract.places import Place, distance_km, lookup_place
 from newsledger.extract.scan import Scan, in_noise, scan_sentence
 from newsledger.extract.sentences import split_sentences
 from newsledger.model import Document, Figure, Incident, IncidentCount, Measure

@@ -8,10 +8,15 @@ places, settlements.py's unlisted settlements); this module weighs them and pick
              before a coarser place that contains it ('Tripoli, Lebanon', 'Rivera (Huila
              Department)', 'Golbahar in Parwan Province') takes its reading there; with none
              there, the container stands in (a place name must look up to the place it names).
+  quarters   a quarter named with its town is coded as the town, as incident data sets do ('the
+             Agia Paraskevi suburb of Athens', 'Kadhimiya, Baghdad'; not a list of towns); a
+             province named as a district's container is the province ('the Charbolak District of
+             Balkh Province'), not the town of that name.
   weight     how much a mention speaks for its country (place_cues.py): after 'in' or 'at' 1.5,
              before a bracket of the places it lies in 1.75, after 'near' 1, after 'from', 'to' or
-             '40 km south of' 0.5, before 'embassy', '-based', 'company' 0.25 ('the U.S. embassy');
-             else 1. Mentions in later sentences count three quarters.
+             '40 km south of' 0.5, before 'embassy', '-based', 'company' 0.25 ('the U.S. embassy'),
+             inside an organisation's name 0.25 ('the Salah al-Din Brigades'); else 1. Mentions
+             in later sentences count three quarters.
   hints      weak signs of a country that name no place of the event, 0.5 each: where an armed
              group fights (lexicons/actor_countries.tsv: 'ELN' -> Colombia), a country in its name
              ('Revolutionary Armed Forces of Colombia'), a nationality before a state organ
@@ -22,8 +27,10 @@ places, settlements.py's unlisted settlements); this module weighs them and pick
              among equals the incident's own sentence first, then the more weighty, then the first
              named. A heading opens a one-incident description: its other sentences' places count
              too. Without a candidate in the country: the heading's place, a wire dateline's when
-             nothing else is named, or - in a document that names no place - the country the hints
-             point to.
+             nothing else is named; an incident that names no place takes the country the whole
+             document names most and its finest place there ('Attacks on police are frequent in
+             Iraq'); in a document that names no place, the country the hints point to, else the
+             one its nationality words point to ('the home of an Iraqi judge').
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ from newsledger.extract.places import (
     Place,
     PlaceMention,
     demonym_country,
+    distance_km,
     find_places,
     gazetteer,
     lookup_place,
@@ -168,7 +176,8 @@ def _district_before() -> re.Pattern[str]:
 
 def _town_of_quarter(scan: Scan, mention: PlaceMention) -> Place | None:
     """The town a quarter lies in, as incident data code it: 'the Dora district of Baghdad',
-    'the Agia Paraskevi suburb of Athens', 'Jahangirabad, Karachi'."""
+    'the Agia Paraskevi suburb of Athens', 'Kadhimiya, Baghdad' - not the next town of a list
+    ('in Baghdad, Mosul and Kirkuk'), which lies farther than a quarter can."""
     after = [p for p in scan.places if p.start >= mention.end]
     if not after:
         return None
@@ -176,12 +185,23 @@ def _town_of_quarter(scan: Scan, mention: PlaceMention) -> Place | None:
     if following.place.kind != "city" or re.search(rf"\s(?:{DIVISIONS})$", following.text, re.I):
         return None
     gap = scan.text_between(mention.end, following.start)
-    return following.place if _quarter_pattern().match(gap) else None
+    if _quarter_pattern().match(gap):  # 'the Dora district of Baghdad'
+        return following.place
+    if gap.strip() != ",":
+        return None
+    distance = distance_km(mention.place, following.place)
+    listed = mention.place.country == following.place.country and (
+        distance is None or distance > _QUARTER_KM
+    )
+    return None if listed else following.place
+
+
+_QUARTER_KM = 25.0  # a quarter or suburb lies this close to its town's centre
 
 
 @cache
 def _quarter_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?:\s+(?:{DIVISIONS})\s+of\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
+    return re.compile(rf"^\s+(?:{DIVISIONS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache

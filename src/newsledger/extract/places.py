@@ -8,6 +8,7 @@ loaded.
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -106,7 +107,7 @@ def _small_towns(
     found: Found = []
     i = 0
     while i < len(tokens):
-        size, places = _placed_name_at(g, text, tokens, i) if tokens[i][0] not in taken else (0, ())
+        size, places = _small_town_at(g, text, tokens, i) if tokens[i][0] not in taken else (0, ())
         if size:
             start, end = tokens[i][0], tokens[i + size - 1][1]
             found.append((PlaceMention(start, end, text[start:end], places[0]), places))
@@ -114,7 +115,7 @@ def _small_towns(
     return found
 
 
-def _placed_name_at(
+def _small_town_at(
     g: Gazetteer, text: str, tokens: Sequence[Token], i: int
 ) -> tuple[int, tuple[Place, ...]]:
     """How many words of a small town's name start at token i, and its places ((0, ()): none).
@@ -259,6 +260,18 @@ def expand_place(name: str) -> frozenset[str]:
     return place_closure(place) if place else frozenset({normalise_place(name)})
 
 
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places with coordinates, else None."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
 def demonym_country(word: str) -> str | None:
     """The country a demonym points to ('Iraqi' -> 'Iraq', 'Syrians' -> 'Syria'), or None."""
     demonyms = gazetteer().demonyms
@@ -273,6 +286,7 @@ __all__ = [
     "PlaceMention",
     "Token",
     "demonym_country",
+    "distance_km",
     "expand_place",
     "find_places",
     "gazetteer",

@@ -3,11 +3,12 @@
   contained  a name followed by the place it lies in: 'Ikata village (Fako, Sud-Ouest)',
              'Rutanga (Uvira Territory)' (a bracket, as incident notes code places); 'in Aburoc,
              Upper Nile'; 'Sadiyah, 100 miles northeast of Baghdad', 'Baaj west of Mosul',
-             'Dour, near Tikrit'. The settlement is read in
-             each country the container may lie in, the container's own reading first.
+             'Dour, near Tikrit'. A known place of that name in the container's country is
+             taken as it is; else the settlement is read in each country the container may lie
+             in, the container's own reading first.
   named_of   'the village of Lausa', 'the town of Hit', and a name before a division word
              after 'in', 'at' or 'near' ('in Greshk district'): in the incident's country.
-  placed     'in Hit', 'in Birgunj': a name after 'in', 'at' or 'near' that find_places left
+  unread     'in Hit', 'in Birgunj': a name after 'in', 'at' or 'near' that find_places left
              unread but that names a place of the incident's country - a town named like an
              English word, or one the gazetteer spells otherwise (Birganj; the same
              phrases.spelling_key).
@@ -101,7 +102,7 @@ _DISTANCE = (
     r"(?:(?:about|some|around|roughly|approximately)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s*"
     r"(?:km|kilometers|kilometres|miles)\s+"
 )
-_DIRECTION = r"(?:north|south)?-?(?:east|west)?(?:ern)?"
+_DIRECTION = r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?"
 
 
 @cache
@@ -119,7 +120,7 @@ def _contained_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def spelled_places(
+def unread_places(
     scan: Scan, start: int, end: int, country: str, where: str, tier: int
 ) -> list[Candidate]:
     """Places of the incident's country the text names after 'in', 'at', 'near' but find_places
@@ -233,4 +234,4 @@ def _admin1(place: Place) -> str | None:
     return None if place.kind == "country" else place.admin1
 
 
-__all__ = ["contained_places", "settlements_of", "spelled_places"]
+__all__ = ["contained_places", "settlements_of", "unread_places"]

@@ -31,9 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsledger.extract.incident_fields import distance_km
 from newsledger.extract.incident_parties import UNNAMED
-from newsledger.extract.places import Place, lookup_place, normalise_place
+from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
 from newsledger.model import DatePrecision, Incident, IncidentCount, Qualifier, Quantity
 
 SAME_DAY_SLACK = 2  # days between two reports' event dates
