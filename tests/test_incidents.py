@@ -337,8 +337,10 @@ def test_find_dateline(text: str, expected: tuple[str, str, bool] | None) -> Non
         ("Presumed JNIM militants stopped two trucks.  The drivers were seized by the militants.",
          "JNIM"),
         ("COLOMBIA.  The ELN blew up a pipeline.", "ELN"),
+        ("SPAIN.  A car bomb damaged a bank in Bilbao.  Police said ETA was responsible.", "ETA"),
     ],
-    ids=["undated, unplaced", "the lead's earlier sentence joins", "after a heading"],
+    ids=["undated, unplaced", "the lead's earlier sentence joins", "after a heading",
+         "held responsible in another sentence"],
 )
 def test_incidents_a_reports_lead_is_an_incident(text: str, perpetrator: str) -> None:
     incidents = _incidents(text, None)

@@ -6,8 +6,9 @@ Rules:
           one so named anywhere in the main mention's sentence ('presumed JNIM militants
           intercepted ...'); else the party a toll is attributed to; else a group the actor
           table does not know, named where it claims or is blamed ("the Baloch Nationalist Army
-          claimed responsibility"); else "Unidentified armed group" when gunmen, bandits or
-          bombers are named. Status: "claimed" (X claimed responsibility), "suspected"
+          claimed responsibility"); else a known party that any sentence of the document holds
+          responsible ("ETA was responsible"); else "Unidentified armed group" when gunmen,
+          bandits or bombers are named. Status: "claimed" (X claimed responsibility), "suspected"
           (suspected, blamed), else "stated".
           The target is a party attacked (an attack on X, victims counted as X fighters), else
           the category of the victims counted (farmers -> Civilians), else of the people or
@@ -34,7 +35,9 @@ _TARGET_REACH = 60  # characters after a trigger where its object is named
 # --- perpetrator and target -------------------------------------------------------------------
 
 
-def perpetrator(group: Sequence[Mention]) -> tuple[str | None, str | None]:
+def perpetrator(
+    group: Sequence[Mention], scans: Sequence[Scan] = ()
+) -> tuple[str | None, str | None]:
     """The perpetrator and its status: 'claimed', 'suspected' or 'stated'."""
     best: tuple[int, str, Scan] | None = None
     for mention in group:
@@ -47,13 +50,41 @@ def perpetrator(group: Sequence[Mention]) -> tuple[str | None, str | None]:
     if best is None:
         best = _toll_party(group)
     if best is None:
-        claimant = _named_claimant(group)
+        claimant = _named_claimant(group) or _document_party(scans)
         if claimant is not None:
             return claimant
     if best is None:
         unnamed = any(cue_pattern("unnamed_perpetrator").search(m.text) for m in group)
         return (UNNAMED, "stated") if unnamed else (None, None)
     return best[1], _status(group, best[1])
+
+
+def _document_party(scans: Sequence[Scan]) -> tuple[str, str] | None:
+    """A party the document holds responsible anywhere ('ETA was responsible', 'The police
+    believe the ELN to be behind it'), when the incident's own sentences name none."""
+    for scan in scans:
+        text = scan.sentence.text
+        claims = _claims(text)
+        if not (claims or cue_pattern("suspected").search(text) or _RESPONSIBLE.search(text)):
+            continue
+        for actor in scan.actors:
+            if (
+                actor.kind in PARTY_KINDS
+                and not _attacked(scan, actor)
+                and not _speaks(scan, actor)
+            ):
+                status = (
+                    "claimed"
+                    if claims
+                    else "suspected"
+                    if cue_pattern("suspected").search(text)
+                    else "stated"
+                )
+                return actor.canonical, status
+    return None
+
+
+_RESPONSIBLE = re.compile(r"\b(?:responsible|took credit|behind the)\b", re.IGNORECASE)
 
 
 def _acting_parties(

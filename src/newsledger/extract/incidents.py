@@ -299,7 +299,7 @@ def _build(
     day, day_precision, day_text = incident_date(ordered, scans)
     place, geo_precision, geo_reason = incident_place(ordered, scans)
     event_type, sub_type = incident_type(ordered)
-    party, status = perpetrator(ordered)
+    party, status = perpetrator(ordered, scans)
     sentence = anchor.scan.sentence
     return Incident(
         doc=document.key,
