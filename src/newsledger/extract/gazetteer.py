@@ -353,12 +353,17 @@ def _add_city_names(
 
 
 def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) -> None:
+    english = english_words()
     for city, place, generated in made:
         if city["countrycode"] in countries:
             alternates = [
                 a
                 for a in city["alternatenames"]
-                if len(a) >= 4 and a[0].isupper() and not a.isupper() and _LATIN.match(a)
+                if len(a) >= 4
+                and a[0].isupper()
+                and not a.isupper()
+                and _LATIN.match(a)
+                and phrase_key(a) not in english  # 'Sincé' (San Luis de Since)
             ]
             g.add(place, alternates, generated, filtered=True)
 
