@@ -261,6 +261,12 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
          "Iraq", "Al Baaj"),
         ("A suicide bomber killed seven people in Hit on Monday. Such attacks are frequent in "
          "Iraq.", "Iraq", "Hit"),
+        # a village the gazetteer lacks, after 'in', in the country the text points to ...
+        ("Militants shot dead two policemen in Lug-habar on Monday. Al-Shabaab claimed the "
+         "attack.", "Somalia", "Lug-habar"),
+        # ... but not a quarter told with its town
+        ("A car bomb killed two people at Jamalatta in downtown Srinagar on Monday.", "India",
+         "Srinagar"),
         # the incident names no place: the finest place the document names elsewhere
         ("A roadside bomb wounded three policemen. Attacks on police are frequent in Kirkuk.",
          "Iraq", "Kirkuk"),
@@ -291,6 +297,8 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "another spelling",
         "village west of a town",
         "town named like a word",
+        "unlisted village",
+        "quarter told with its town",
         "place named elsewhere",
         "place in a group's name",
     ],

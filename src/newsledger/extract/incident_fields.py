@@ -136,7 +136,7 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
         country = choose_country(document_places(scans), None, {})
     if country is not None:
         for m, where, tier in _told(group):
-            for unlisted in (settlements_of, unread_places):
+            for unlisted in (unread_places, settlements_of):  # a known reading first
                 candidates += unlisted(m.scan, m.start, m.end, country, where, tier)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.

@@ -6,8 +6,10 @@
              'Dour, near Tikrit'. A known place of that name in the container's country is
              taken as it is; else the settlement is read in each country the container may lie
              in, the container's own reading first.
-  named_of   'the village of Lausa', 'the town of Hit', and a name before a division word
-             after 'in', 'at' or 'near' ('in Greshk district'): in the incident's country.
+  named_of   'the village of Lausa', 'the town of Hit', a name before a division word after
+             'in', 'at' or 'near' ('in Greshk district'), and a bare name after them ('in
+             Lug-habar'; not a day, an English word, a province, or a quarter told with its
+             town): in the incident's country.
   unread     'in Hit', 'in Birgunj': a name after 'in', 'at' or 'near' that find_places left
              unread but that names a place of the incident's country - a town named like an
              English word, or one the gazetteer spells otherwise (Birganj; the same
@@ -46,6 +48,7 @@ from newsledger.extract.places import (
     phrase_key,
 )
 from newsledger.extract.scan import Scan
+from newsledger.extract.time_words import WORDS
 
 _NAME_WORD = r"(?:(?:al|el|ad|ar|as|at|az|an|ash|ed|es|ez)-)?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|el|de|del|la))*"
@@ -86,8 +89,9 @@ def settlements_of(
 ) -> list[Candidate]:
     """'the village of Lausa': an unlisted settlement, taken to lie in the incident's country."""
     found = []
-    matches = [*_named_of_pattern().finditer(scan.sentence.text)]
-    matches += _named_before_pattern().finditer(scan.sentence.text)
+    text = scan.sentence.text
+    matches = [*_named_of_pattern().finditer(text), *_named_before_pattern().finditer(text)]
+    matches += (m for m in _placed_pattern().finditer(text) if _bare_settlement(scan, m))
     for match in matches:
         name = _settlement_name(scan, match, start, end)
         if name is not None:
@@ -142,6 +146,47 @@ def unread_places(
             weight = WEIGHTS["locative"]
             found.append(Candidate(places[0], where, False, places, weight, (tier, name.start)))
     return found
+
+
+def _bare_settlement(scan: Scan, match: re.Match[str]) -> bool:
+    """Whether 'in X' names a settlement of its own: not a day or month ("in Saturday's blast"),
+    an English word ('in Parliament'), a nationality ('in French Basque country'), an
+    abbreviation ('St.'), a province ('in Salahuldeen Province'), or a quarter or village told
+    with the town it lies in ('at Jamalatta in downtown Srinagar', 'Sherpao village in
+    Peshawar': incident data code the town)."""
+    name, after = match.group("name"), scan.sentence.text[match.end() :]
+    words = name.split()
+    first = re.sub(r"['’]s$", "", words[0]).lower()
+    if (
+        len(name) < 3
+        or first in WORDS["weekday"]
+        or first in WORDS["month"]  # "in Saturday's blast"
+        or phrase_key(name) in english_words()
+        or demonym_country(words[0]) is not None
+        or (after.startswith(".")
+        and len(words[-1]) <= 3)
+        or words[-1].lower() in _PROVINCE_WORDS
+    ):
+        return False
+    told = _told_with_town().match(after)
+    base = scan.sentence.start + match.end()
+    return not (
+        told
+        and any(p.start == base + told.end() and p.place.kind != "country" for p in scan.places)
+    )
+
+
+_PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "oblast"})
+
+
+@cache
+def _told_with_town() -> re.Pattern[str]:
+    # 'X in downtown Srinagar', 'X village in Peshawar', 'X area, in Basra', 'X of Baghdad'
+    return re.compile(
+        rf"(?:\s+(?:{cue_alternation('settlement')}|{DIVISIONS}|gardens|area))?,?\s+(?:in|of)\s+"
+        r"(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern|western|old)\s+)?",
+        re.IGNORECASE,
+    )
 
 
 @cache
