@@ -116,7 +116,9 @@ def _contained_patterns() -> tuple[re.Pattern[str], ...]:
     locative = r"\b(?:in|at|near|outside)\s+"  # not 'at the Italian Embassy': a site
     return (
         re.compile(rf"(?P<name>{_NAME}){suffix},?\s+\((?P<inside>[^()]{{2,80}})\)"),
-        re.compile(rf"{locative}(?P<name>{_NAME}){suffix},\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"),
+        re.compile(
+            rf"{locative}(?P<name>{_NAME}){suffix},\s+(?:in\s+)?(?P<inside>[A-Z][^,.;:()]{{1,60}})"
+        ),
         re.compile(
             rf"(?P<name>{_NAME}),?\s+(?:which\s+is\s+(?:located\s+)?)?(?:{_DISTANCE})?"
             rf"(?:{_DIRECTION}\s+of|near|outside)\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"
@@ -153,7 +155,7 @@ def _bare_settlement(scan: Scan, match: re.Match[str]) -> bool:
     an English word ('in Parliament'), a nationality ('in French Basque country'), an
     abbreviation ('St.'), a province ('in Salahuldeen Province'), or a quarter or village told
     with the town it lies in ('at Jamalatta in downtown Srinagar', 'Sherpao village in
-    Peshawar': incident data code the town)."""
+    Peshawar': incident data code the town; but 'Manoo village in Doda district' is Manoo)."""
     name, after = match.group("name"), scan.sentence.text[match.end() :]
     words = name.split()
     first = re.sub(r"['’]s$", "", words[0]).lower()
@@ -163,17 +165,21 @@ def _bare_settlement(scan: Scan, match: re.Match[str]) -> bool:
         or first in WORDS["month"]  # "in Saturday's blast"
         or phrase_key(name) in english_words()
         or demonym_country(words[0]) is not None
-        or (after.startswith(".")
-        and len(words[-1]) <= 3)
+        or (after.startswith(".") and len(words[-1]) <= 3)
         or words[-1].lower() in _PROVINCE_WORDS
     ):
         return False
     told = _told_with_town().match(after)
     base = scan.sentence.start + match.end()
-    return not (
-        told
-        and any(p.start == base + told.end() and p.place.kind != "country" for p in scan.places)
-    )
+    return not (told and any(p.start == base + told.end() and _town(scan, p) for p in scan.places))
+
+
+def _town(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a mention names a town, not a district or province ('Doda district')."""
+    after = scan.text_between(mention.end, scan.sentence.end)
+    division = re.match(rf"\s+(?:{DIVISIONS}|province|state)\b", after, re.IGNORECASE)
+    named_division = re.search(rf"\s(?:{DIVISIONS})$", mention.text, re.IGNORECASE)
+    return mention.place.kind in ("city", "site") and not division and not named_division
 
 
 _PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "oblast"})
