@@ -87,13 +87,19 @@ def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) ->
 def settlements_of(
     scan: Scan, start: int, end: int, country: str, where: str, tier: int
 ) -> list[Candidate]:
-    """'the village of Lausa': an unlisted settlement, taken to lie in the incident's country."""
+    """'the village of Lausa': an unlisted settlement, taken to lie in the incident's country;
+    after a settlement or division word, also a name the gazetteer knows only abroad."""
     found = []
     text = scan.sentence.text
-    matches = [*_named_of_pattern().finditer(text), *_named_before_pattern().finditer(text)]
-    matches += (m for m in _placed_pattern().finditer(text) if _bare_settlement(scan, m))
-    for match in matches:
-        name = _settlement_name(scan, match, start, end)
+    named = [*_named_of_pattern().finditer(text), *_named_before_pattern().finditer(text)]
+    bare = [m for m in _placed_pattern().finditer(text) if _bare_settlement(scan, m)]
+    for match in named + bare:
+        if match in named:  # 'the village of Slatina': a homonym abroad is not meant
+            name = _unread_name(scan, match, start, end)
+            if name is not None and (_stopword(name) or _known_in(name, country)):
+                name = None
+        else:
+            name = _settlement_name(scan, match, start, end)
         if name is not None:
             place = Place(name.text, name.kind, country)
             weight = WEIGHTS["locative"]
@@ -225,7 +231,16 @@ def _settlement_name(scan: Scan, match: re.Match[str], start: int, end: int) -> 
 
 
 def _unlisted(name: _Name) -> bool:
-    return phrase_key(name.text) not in gazetteer().stopwords and lookup_place(name.text) is None
+    return not _stopword(name) and lookup_place(name.text) is None
+
+
+def _stopword(name: _Name) -> bool:
+    return phrase_key(name.text) in gazetteer().stopwords
+
+
+def _known_in(name: _Name, country: str) -> bool:
+    """Whether the gazetteer knows a place of that name in the country (find_places reads it)."""
+    return any(p.country == country for p in gazetteer().candidates(name.text))
 
 
 def _known_inside(name: _Name, container: PlaceMention) -> tuple[Place, ...]:
