@@ -127,7 +127,7 @@ def incident_place(group: Sequence[Mention], scans: Sequence[Scan] = ()) -> Plac
 def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate | None:
     # The stages of place_context's docstring: readings, country, then the finest place in it.
     dateline, hints = find_dateline(scans), country_hints(scans)
-    candidates = _place_candidates(group)
+    candidates = _place_candidates(group, scans)
     for m, where, tier in _told(group):
         candidates += contained_places(m.scan, m.start, m.end, where, tier)
     candidates = resolve_readings(candidates, dateline, hints)
@@ -154,15 +154,18 @@ def _told(group: Sequence[Mention]) -> list[tuple[Mention, str, int]]:
     return [(m, _IN_FIRST, 0) if i == 0 else (m, _LATER, 2) for i, m in enumerate(group)]
 
 
-def _place_candidates(group: Sequence[Mention]) -> list[Candidate]:
+def _place_candidates(group: Sequence[Mention], scans: Sequence[Scan]) -> list[Candidate]:
     first = group[0]
     found = [
         mention_candidate(first.scan, p, _IN_FIRST, _is_near(first.scan, p.start), 0)
         for p in first.places
     ]
+    # A toll's location is a name; the place the document named by it ('Samsun Province') comes
+    # before what the name alone looks up to (the town of Samsun).
+    named = {p.place.name: p.place for scan in scans for p in scan.places}
     for figure in (f for m in group for f in m.counts):
         for name in figure.locations:
-            place = lookup_place(name)
+            place = named.get(name) or lookup_place(name)
             if place is not None:
                 near = _near_in_group(group, place)
                 found.append(name_candidate(name, place, _FOR_TOLL, near, (1, figure.start)))
@@ -175,6 +178,7 @@ def _place_candidates(group: Sequence[Mention]) -> list[Candidate]:
 
 
 _FOR_TOLL = "named for the incident's toll"
+
 _LATER = "named in a later sentence on the incident"
 
 
