@@ -210,12 +210,13 @@ def _placed_pattern() -> re.Pattern[str]:
 
 @cache
 def _named_before_pattern() -> re.Pattern[str]:
-    # 'in Greshk district', "in Afghanistan's restive Zherai District". Not 'X village' or 'X
-    # area': RAND codes most of those by the town or province named with them.
+    # 'in Greshk district', "in Afghanistan's restive Zherai District", 'throughout Jhapa
+    # district', ', Takbai district'. Not 'X village' or 'X area': RAND codes most of those by
+    # the town or province named with them.
     words = "district|subdivision|county|payam|commune|chiefdom|LGA"
+    before = r"(?:\b(?:in|at|near|outside|throughout|across)|,)\s+(?:the\s+)?"
     return re.compile(
-        rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*'s\s+)?(?:[a-z]+\s+)?"
-        rf"(?P<name>{_NAME}\s+(?i:{words}))\b"
+        rf"{before}(?:[A-Z][\w'’-]*'s\s+)?(?:[a-z]+\s+)?(?P<name>{_NAME}\s+(?i:{words}))\b"
     )
 
 
