@@ -55,27 +55,14 @@ class Place:
 
 KINDS = ("country", "admin1", "admin2", "city", "site")
 
-# Words normalise_place drops at the end of a name ("Borno State", "Zaatari refugee camp").
-_SUFFIXES = frozenset(
-    {
-        "camp",
-        "camps",
-        "province",
-        "state",
-        "governorate",
-        "region",
-        "district",
-        "lga",
-        "oblast",
-        "county",
-        "prefecture",
-        "department",
-        "refugee",
-        "idp",
-        "idps",
-        "displacement",
-    }
+# Words after a name that make it a first-level division ("Borno State", "Samsun Province").
+PROVINCE_WORDS = frozenset(
+    {"province", "state", "governorate", "region", "oblast", "prefecture", "department"}
 )
+# ... or any division, not the town of the same name ("Tillaberi region", "Greshk district").
+DIVISION_WORDS = PROVINCE_WORDS | {"district", "lga", "county"}
+# Words normalise_place drops at the end of a name ("Borno State", "Zaatari refugee camp").
+_SUFFIXES = DIVISION_WORDS | {"camp", "camps", "refugee", "idp", "idps", "displacement"}
 ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "at", "az", "an", "ash", "ed", "es", "ez"})
 # Leading words a name is also written without: Arabic articles, and geonames's "Nahiyat"
 # ("subdistrict of") in names such as "Nahiyat al Iskandariyah".

@@ -43,6 +43,7 @@ from functools import cache
 from newsledger.errors import LexiconError
 from newsledger.extract.actors import ActorMention, actor_kind
 from newsledger.extract.datelines import Dateline
+from newsledger.extract.gazetteer import PROVINCE_WORDS
 from newsledger.extract.place_cues import (
     DIVISIONS,
     KIND_RANK,
@@ -163,8 +164,8 @@ def _after_district(scan: Scan, mention: PlaceMention) -> bool:
     District of Balkh Province'): the province, not the town of that name. A bare name ('the
     Rangae district of Narathiwat') is left as it is: incident data code the town there."""
     before = scan.text_between(scan.sentence.start, mention.start)[-30:]
-    province = re.search(r"\s(?:province|governorate|state|region)$", mention.text, re.IGNORECASE)
-    return bool(province and _district_before().search(before))
+    last = mention.text.rsplit(maxsplit=1)[-1].lower()
+    return last in PROVINCE_WORDS and bool(_district_before().search(before))
 
 
 @cache
@@ -307,25 +308,24 @@ def _nationalities(scans: Sequence[Scan]) -> dict[str, float]:
     """Countries of every nationality word ('an Iraqi minister', 'Basque police'), weighted 1."""
     votes: dict[str, float] = {}
     for scan in scans:
-        for match in _CAPITALISED.finditer(scan.sentence.text):
-            country = demonym_country(match.group())
-            if country:
-                _vote(votes, country, 1.0)
+        for _, country in _demonyms(scan.sentence.text):
+            _vote(votes, country, 1.0)
     return votes
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _state_demonyms(scan: Scan) -> list[str]:
     """Countries of nationalities before a state organ: 'Turkish authorities' -> Turkey."""
     text = scan.sentence.text
-    found = []
-    for match in _CAPITALISED.finditer(text):
-        country = demonym_country(match.group())
-        if country and _state_body_pattern().match(text[match.end() :]):
-            found.append(country)
-    return found
+    return [c for end, c in _demonyms(text) if _state_body_pattern().match(text[end:])]
+
+
+def _demonyms(text: str) -> list[tuple[int, str]]:
+    """(end offset, country) of each nationality word in a text."""
+    found = ((m.end(), demonym_country(m.group())) for m in _CAPITALISED.finditer(text))
+    return [(end, country) for end, country in found if country]
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 # --- the choice -------------------------------------------------------------------------------

@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from newsledger.extract.gazetteer import ARTICLES, Gazetteer, Place, load, normalise_place
+from newsledger.extract.gazetteer import (
+    ARTICLES,
+    DIVISION_WORDS,
+    Gazetteer,
+    Place,
+    load,
+    normalise_place,
+)
 from newsledger.extract.phrases import (
     PhraseIndex,
     PhraseMatch,
@@ -149,23 +156,6 @@ def _capitalised_run(g: Gazetteer, text: str, tokens: Sequence[Token], i: int) -
     return size
 
 
-# Designators that say the mention is a division, not the town of the same name.
-_DIVISION_WORDS = frozenset(
-    {
-        "state",
-        "province",
-        "governorate",
-        "region",
-        "district",
-        "lga",
-        "oblast",
-        "county",
-        "prefecture",
-        "department",
-    }
-)
-
-
 def _widen(
     g: Gazetteer, text: str, tokens: Sequence[Token], match: PhraseMatch[Place]
 ) -> tuple[int, int, tuple[Place, ...]]:
@@ -182,7 +172,7 @@ def _widen(
         after = tokens[match.last]
         if after[3] in g.words.designators and text[end : after[0]] == " ":
             end = after[1]
-            if after[3] in _DIVISION_WORDS:  # "Tillaberi region": the region, not the town
+            if after[3] in DIVISION_WORDS:  # "Tillaberi region": the region, not the town
                 divisions = [p for p in candidates if p.kind in ("admin1", "admin2")]
                 candidates = tuple(divisions + [p for p in candidates if p not in divisions])
     return start, end, candidates

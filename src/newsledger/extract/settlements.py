@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.extract.english_words import english_words
+from newsledger.extract.gazetteer import PROVINCE_WORDS
 from newsledger.extract.phrases import spelling_key
 from newsledger.extract.place_context import Candidate
 from newsledger.extract.place_cues import (
@@ -172,7 +173,7 @@ def _bare_settlement(scan: Scan, match: re.Match[str]) -> bool:
         or phrase_key(name) in english_words()
         or demonym_country(words[0]) is not None
         or (after.startswith(".") and len(words[-1]) <= 3)
-        or words[-1].lower() in _PROVINCE_WORDS
+        or words[-1].lower() in PROVINCE_WORDS
     ):
         return False
     told = _told_with_town().match(after)
@@ -186,9 +187,6 @@ def _town(scan: Scan, mention: PlaceMention) -> bool:
     division = re.match(rf"\s+(?:{DIVISIONS}|province|state)\b", after, re.IGNORECASE)
     named_division = re.search(rf"\s(?:{DIVISIONS})$", mention.text, re.IGNORECASE)
     return mention.place.kind in ("city", "site") and not division and not named_division
-
-
-_PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "oblast"})
 
 
 @cache
