@@ -37,6 +37,7 @@ ROLES = frozenset(
         "near",
         "comparison",
         "speaker",
+        "located",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)

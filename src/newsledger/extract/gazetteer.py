@@ -339,6 +339,9 @@ def _add_city_names(
     return made
 
 
+_WORLD_CITY = 1_000_000
+
+
 def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) -> None:
     english = english_words()
     for city, place, generated in made:
@@ -350,7 +353,9 @@ def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) ->
                 and a[0].isupper()
                 and not a.isupper()
                 and _LATIN.match(a)
-                and phrase_key(a) not in english  # 'Sincé' (San Luis de Since)
+                # 'Sincé' (San Luis de Since) is no town in text, but a world city's English
+                # name is ('Mecca', 'Bombay': WordNet lists them as words)
+                and (phrase_key(a) not in english or city["population"] >= _WORLD_CITY)
             ]
             g.add(place, alternates, generated, filtered=True)
 

@@ -150,8 +150,24 @@ _IN_FIRST = "named in the incident's sentence"
 
 
 def _told(group: Sequence[Mention]) -> list[tuple[Mention, str, int]]:
-    """Each mention with how its places are described and their tier (the first mention's 0)."""
-    return [(m, _IN_FIRST, 0) if i == 0 else (m, _LATER, 2) for i, m in enumerate(group)]
+    """Each mention with how its places are described and their tier: 0 for the first mention
+    and for one that says where the event took place ('The attack occurred in Hibhib'), else 2."""
+    return [(m, *_how_told(i, m)) for i, m in enumerate(group)]
+
+
+def _how_told(index: int, mention: Mention) -> tuple[str, int]:
+    if index == 0:
+        return _IN_FIRST, 0
+    if _location_statement().search(mention.text):
+        return _WHERE_TOLD, 0
+    return _LATER, 2
+
+
+@cache
+def _location_statement() -> re.Pattern[str]:
+    # 'occurred in', 'took place early on Monday at', not 'occurred when the school was closed'
+    located = cue_pattern("located").pattern
+    return re.compile(rf"{located}\s+(?:[\w'-]+\s+){{0,3}}?(?:in|at|near|outside)\b", re.I)
 
 
 def _place_candidates(group: Sequence[Mention], scans: Sequence[Scan]) -> list[Candidate]:
@@ -166,12 +182,12 @@ def _place_candidates(group: Sequence[Mention], scans: Sequence[Scan]) -> list[C
     for figure in (f for m in group for f in m.counts):
         for name in figure.locations:
             place = named.get(name) or lookup_place(name)
-            if place is not None:
+            if place is not None and place not in {c.place for c in found}:  # one vote a place
                 near = _near_in_group(group, place)
                 found.append(name_candidate(name, place, _FOR_TOLL, near, (1, figure.start)))
-    for mention in group[1:]:
+    for mention, where, tier in _told(group)[1:]:
         found += [
-            mention_candidate(mention.scan, p, _LATER, _is_near(mention.scan, p.start), 2)
+            mention_candidate(mention.scan, p, where, _is_near(mention.scan, p.start), tier)
             for p in mention.places
         ]
     return found
@@ -180,6 +196,8 @@ def _place_candidates(group: Sequence[Mention], scans: Sequence[Scan]) -> list[C
 _FOR_TOLL = "named for the incident's toll"
 
 _LATER = "named in a later sentence on the incident"
+
+_WHERE_TOLD = "named where the text says the incident took place"
 
 
 def _is_near(scan: Scan, position: int) -> bool:

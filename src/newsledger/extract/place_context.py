@@ -115,13 +115,10 @@ def mention_candidate(
     scan: Scan, mention: PlaceMention, where: str, near: bool, tier: int
 ) -> Candidate:
     """A candidate from a place named in a sentence, with its readings and weight."""
-    readings = _readings(mention)
+    readings = _read_inside(scan, mention)
     if _after_district(scan, mention):  # 'X District of Balkh Province': the province
         readings = tuple(sorted(readings, key=lambda p: p.kind != "admin1"))
-    containers = _containers(scan, mention)
-    if containers and not any(p.country == containers[0].country for p in readings[:1]):
-        readings = _inside(readings, containers)
-    elif readings[0].kind in ("city", "site"):
+    if readings == _readings(mention) and readings[0].kind in ("city", "site"):
         town = _town_of_quarter(scan, mention)
         if town is not None:
             readings = (town, *readings)
@@ -149,14 +146,29 @@ def _inside(readings: tuple[Place, ...], containers: tuple[Place, ...]) -> tuple
 
 
 def _containers(scan: Scan, mention: PlaceMention) -> tuple[Place, ...]:
-    """The readings of a coarser place right after a mention: 'X, Y', 'X (Y', 'X in Y'."""
+    """The readings of a coarser place right after a mention: 'X, Y', 'X (Y', 'X in Y'; read
+    inside its own container ('Babila area (Mambasa, Ituri)': the Mambasa of Ituri's country)."""
+    return next((_read_inside(scan, found) for found in _containing(scan, mention)), ())
+
+
+def _read_inside(scan: Scan, mention: PlaceMention) -> tuple[Place, ...]:
+    """A mention's readings, those in the country of the place it is told to lie in first."""
+    readings = _readings(mention)
+    containers = _containers(scan, mention)
+    if containers and not any(p.country == containers[0].country for p in readings[:1]):
+        return _inside(readings, containers)
+    return readings
+
+
+def _containing(scan: Scan, mention: PlaceMention) -> tuple[PlaceMention, ...]:
+    """The coarser place named right after a mention as the one it lies in, if any."""
     after = [p for p in scan.places if p.start >= mention.end]
     if not after:
         return ()
     following = min(after, key=lambda p: p.start)
     gap = scan.text_between(mention.end, following.start)
     coarser = KIND_RANK.get(following.place.kind, 5) > KIND_RANK.get(mention.place.kind, 5)
-    return _readings(following) if coarser and _within_pattern().match(gap) else ()
+    return (following,) if coarser and _within_pattern().match(gap) else ()
 
 
 def _after_district(scan: Scan, mention: PlaceMention) -> bool:
@@ -222,7 +234,11 @@ def name_candidate(
 
 
 def mention_weight(scan: Scan, mention: PlaceMention) -> float:
-    """How much a mention speaks for its country (module docstring)."""
+    """How much a mention speaks for its country (module docstring); a container told right
+    after a place ('pilgrims to Mecca (Saudi Arabia)') speaks as much as the place it holds."""
+    contained = _contained_by(scan, mention)
+    if contained is not None:
+        return mention_weight(scan, contained)
     after = scan.text_between(mention.end, scan.sentence.end)[:25]
     before = scan.text_between(scan.sentence.start, mention.start)[-45:]
     if _in_organisation(before, after):
@@ -231,12 +247,21 @@ def mention_weight(scan: Scan, mention: PlaceMention) -> float:
         return WEIGHTS["modifier"]
     if mention.place.kind in ("city", "site") and re.match(r"^-(?:based|owned)\b", after):
         return WEIGHTS["modifier"]
-    if _coded_pattern().match(after):
+    if _coded(scan, mention):
         return WEIGHTS["coded"]  # 'Buea subdivision (Fako, Sud-Ouest)': the place a note codes
     found = _before_pattern().search(before)
     if found is None:
         return 1.0
     return next(WEIGHTS[role] for role, cue in found.groupdict().items() if cue)
+
+
+def _contained_by(scan: Scan, mention: PlaceMention) -> PlaceMention | None:
+    """The finer place a mention is told as the container of: 'Mecca' in 'Mecca (Saudi Arabia'."""
+    before = [p for p in scan.places if p.end <= mention.start]
+    if not before:
+        return None
+    previous = max(before, key=lambda p: p.end)
+    return previous if mention in _containing(scan, previous) else None
 
 
 def _in_organisation(before: str, after: str) -> bool:
@@ -254,6 +279,15 @@ def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"\b(?:{leading})\s+(?:the\s+)?$"),
         re.compile(rf"^(?:-|\s+)(?:{trailing})\b"),
     )
+
+
+def _coded(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether the place comes before a bracket of the divisions it lies in, as incident notes
+    code a place ('Buea subdivision (Fako, Sud-Ouest)'); a country alone in the bracket glosses
+    a foreign name ('pilgrims to Mecca (Saudi Arabia)')."""
+    if not _coded_pattern().match(scan.text_between(mention.end, scan.sentence.end)):
+        return False
+    return not any(p.place.kind == "country" for p in _containing(scan, mention))
 
 
 @cache

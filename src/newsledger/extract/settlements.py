@@ -68,15 +68,22 @@ def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) ->
     found = []
     for number, pattern in enumerate(_contained_patterns()):
         for match in pattern.finditer(scan.sentence.text):
-            name = _unread_name(scan, match, start, end)
             inside = find_places(match.group("inside"))
             if number > 0:  # the place must open the words after the name
                 inside = [m for m in inside if m.start == 0]
-            if name is None or not inside:
+            if not inside:
                 continue
-            container = min(inside, key=lambda m: KIND_RANK.get(m.place.kind, 5))
+            container = _container_readings(inside)
+            # 'Kahira (Masisi, Nord-Kivu)' is not Cairo (an alternate name of it), as the
+            # bracket places it in Congo
+            abroad = frozenset(p.start for p in scan.places if _abroad(p, container))
+            name = _unread_name(scan, match, start, end, abroad)
+            if name is None:
+                continue
             readings = _known_inside(name, container) or (
-                _in_each_country(name, container) if _unlisted(name) else ()
+                _in_each_country(name, container)
+                if _unlisted(name) or name.start in abroad
+                else ()
             )
             if not readings:
                 continue
@@ -191,9 +198,12 @@ def _town(scan: Scan, mention: PlaceMention) -> bool:
 
 @cache
 def _told_with_town() -> re.Pattern[str]:
-    # 'X in downtown Srinagar', 'X village in Peshawar', 'X area, in Basra', 'X of Baghdad'
+    # 'X in downtown Srinagar', 'X village in Peshawar', 'X area, in Basra', 'X of Baghdad',
+    # 'X neighborhood, north of Najaf' (but a bare 'Baaj west of Mosul' is Baaj)
+    kind = rf"\s+(?:{cue_alternation('settlement')}|{DIVISIONS}|gardens|area)"
+    compass = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])"
     return re.compile(
-        rf"(?:\s+(?:{cue_alternation('settlement')}|{DIVISIONS}|gardens|area))?,?\s+(?:in|of)\s+"
+        rf"(?:(?:{kind})?,?\s+(?:in|of)|{kind},?\s+(?:just\s+)?{compass}\s+of)\s+"
         r"(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern|western|old)\s+)?",
         re.IGNORECASE,
     )
@@ -242,11 +252,22 @@ def _known_in(name: _Name, country: str) -> bool:
     return any(p.country == country for p in gazetteer().candidates(name.text))
 
 
-def _known_inside(name: _Name, container: PlaceMention) -> tuple[Place, ...]:
+def _container_readings(inside: list[PlaceMention]) -> tuple[Place, ...]:
+    """Every reading of the finest place a name is told to lie in, those in the coarsest's
+    country only ('(Mambasa, Ituri)': not Kenya's Mombasa; with none there, Ituri itself)."""
+    ranked = sorted(inside, key=lambda m: KIND_RANK.get(m.place.kind, 5))
+    finest, coarsest = ranked[0], ranked[-1]
+    readings = (finest.place, *gazetteer().candidates(finest.text))
+    if finest is coarsest:
+        return readings
+    return tuple(p for p in readings if p.country == coarsest.place.country) or (coarsest.place,)
+
+
+def _known_inside(name: _Name, container: tuple[Place, ...]) -> tuple[Place, ...]:
     """Known places of the name (or of 'al' and the name) that lie in a country the container may
     lie in: 'Baaj west of Mosul' is the small town Al Baaj, Iraq."""
     g = gazetteer()
-    countries = {p.country for p in (container.place, *g.candidates(container.text))}
+    countries = {p.country for p in container}
     key = phrase_key(name.text)
     known = [
         p
@@ -257,9 +278,18 @@ def _known_inside(name: _Name, container: PlaceMention) -> tuple[Place, ...]:
     return tuple(p for p in known if p.country in countries and p.kind in ("city", "site"))
 
 
-def _unread_name(scan: Scan, match: re.Match[str], start: int, end: int) -> _Name | None:
-    """The name a pattern names if the text read no place or actor there, and it is no
-    acronym, site or nationality."""
+def _abroad(mention: PlaceMention, container: tuple[Place, ...]) -> bool:
+    """Whether no reading of a mention lies in a country its container may lie in."""
+    countries = {p.country for p in container}
+    readings = (mention.place, *gazetteer().candidates(mention.text))
+    return all(p.country not in countries for p in readings)
+
+
+def _unread_name(
+    scan: Scan, match: re.Match[str], start: int, end: int, abroad: frozenset[int] = frozenset()
+) -> _Name | None:
+    """The name a pattern names if the text read no place (but one of ``abroad``, the offsets
+    of places misread abroad) or actor there, and it is no acronym, site or nationality."""
     a, b = match.span("name")
     words = match.group("name").split()
     while words and words[0].lower() in _LEADING:  # sentence-initial 'In Kusisa (...)'
@@ -270,7 +300,8 @@ def _unread_name(scan: Scan, match: re.Match[str], start: int, end: int) -> _Nam
         kind = "admin2"
     name = " ".join(words)
     base = scan.sentence.start
-    taken = [(p.start, p.end) for p in scan.places] + [(x.start, x.end) for x in scan.actors]
+    places = [(p.start, p.end) for p in scan.places if p.start not in abroad]
+    taken = places + [(x.start, x.end) for x in scan.actors]
     if (
         not name
         or not start <= base + a < end
@@ -283,11 +314,10 @@ def _unread_name(scan: Scan, match: re.Match[str], start: int, end: int) -> _Nam
     return _Name(base + a, name, kind)
 
 
-def _in_each_country(name: _Name, container: PlaceMention) -> tuple[Place, ...]:
+def _in_each_country(name: _Name, container: tuple[Place, ...]) -> tuple[Place, ...]:
     """The settlement read in each country the container may lie in, its own reading first."""
-    readings = (container.place, *gazetteer().candidates(container.text))
     places: dict[str, Place] = {}
-    for reading in readings:
+    for reading in container:
         place = Place(name.text, name.kind, reading.country, _admin1(reading))
         places.setdefault(reading.country, place)
     return tuple(places.values())
