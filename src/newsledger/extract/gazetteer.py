@@ -117,6 +117,7 @@ class Gazetteer:
         self.spellings: dict[str, tuple[Place, ...]] = {}
         self.countries: dict[str, str] = {}  # ISO alpha-2 -> canonical country name
         self.country_places: dict[str, Place] = {}
+        self.capitals: dict[str, Place] = {}  # canonical country name -> its capital city
         self.demonyms: dict[str, str] = {}  # folded demonym -> canonical country name
         self.curated_admin1: list[tuple[Place, list[str]]] = []
         self._curated: dict[tuple[str, str], Place] = {}  # (country, normalised name) -> row
@@ -340,12 +341,13 @@ def _add_city_names(
 
 
 _WORLD_CITY = 1_000_000
+_BIG_CITY = 250_000  # alternate names of cities this big are read in every country ('Frankfurt')
 
 
 def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) -> None:
     english = english_words()
     for city, place, generated in made:
-        if city["countrycode"] in countries:
+        if city["countrycode"] in countries or city["population"] >= _BIG_CITY:
             alternates = [
                 a
                 for a in city["alternatenames"]
@@ -354,8 +356,13 @@ def _add_city_alternates(g: Gazetteer, made: Made, countries: frozenset[str]) ->
                 and not a.isupper()
                 and _LATIN.match(a)
                 # 'Sincé' (San Luis de Since) is no town in text, but a world city's English
-                # name is ('Mecca', 'Bombay': WordNet lists them as words)
-                and (phrase_key(a) not in english or city["population"] >= _WORLD_CITY)
+                # name is ('Mecca', 'Bombay': WordNet lists them as words), and so is the
+                # first part of a city's name ('Frankfurt' of Frankfurt am Main)
+                and (
+                    phrase_key(a) not in english
+                    or city["population"] >= _WORLD_CITY
+                    or city["name"].startswith(f"{a} ")
+                )
             ]
             g.add(place, alternates, generated, filtered=True)
 
@@ -439,6 +446,10 @@ def load() -> Gazetteer:
     }
     _add_countries(g, geo_countries, capitals)
     made = _add_city_names(g, cities, _admin1_codes())
+    for city, place, _ in made:
+        country = g.country_places.get(city["countrycode"])
+        if country is not None and city["name"] == geo_countries[city["countrycode"]]["capital"]:
+            g.capitals.setdefault(country.country, place)
     for place, names in curated:  # divisions rank after cities: "Kano" is first the city
         if place.kind == "admin1":
             g.add(place, names)

@@ -28,6 +28,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from newsledger.extract.capitals import capital_places
 from newsledger.extract.datelines import find_dateline
 from newsledger.extract.event_mentions import Mention, cue_pattern
 from newsledger.extract.place_context import (
@@ -130,6 +131,7 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
     candidates = _place_candidates(group, scans)
     for m, where, tier in _told(group):
         candidates += contained_places(m.scan, m.start, m.end, where, tier)
+        candidates += capital_places(m.scan, m.start, m.end, where, tier)  # 'the Iraqi capital'
     candidates = resolve_readings(candidates, dateline, hints)
     country = choose_country(candidates, dateline, hints)
     if country is None:  # the incident names no place: the country the document names most
@@ -138,6 +140,7 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
         for m, where, tier in _told(group):
             for unlisted in (unread_places, settlements_of):  # a known reading first
                 candidates += unlisted(m.scan, m.start, m.end, country, where, tier)
+            candidates += capital_places(m.scan, m.start, m.end, where, tier, country)
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
         candidates += described_places(scans, dateline)
