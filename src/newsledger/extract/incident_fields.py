@@ -28,7 +28,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from newsledger.extract.capitals import capital_places
+from newsledger.extract.capitals import capital_places, embassy_capital
 from newsledger.extract.datelines import find_dateline
 from newsledger.extract.event_mentions import Mention, cue_pattern
 from newsledger.extract.place_context import (
@@ -144,9 +144,14 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
     if dateline is not None and dateline.heading:
         # A heading opens a one-incident description: any of its sentences may name the place.
         candidates += described_places(scans, dateline)
-    return most_specific(candidates, country) or fallback_place(
+    chosen = most_specific(candidates, country) or fallback_place(
         candidates, dateline, scans, country
     )
+    if chosen is not None and chosen.place.kind == "country":
+        heading = dateline is not None and dateline.heading  # a one-incident description
+        texts = [s.sentence.text for s in scans] if heading else [m.text for m in group]
+        return embassy_capital(texts, chosen.place.country) or chosen
+    return chosen
 
 
 _IN_FIRST = "named in the incident's sentence"
