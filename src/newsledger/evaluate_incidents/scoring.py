@@ -206,7 +206,8 @@ def states_count(text: str, value: int, measure: Measure) -> bool:
 
 
 def name_variants(name: str) -> list[str]:
-    """A data set's name and its parts: 'West Bank/Gaza' -> West Bank, Gaza; 'A (B)' -> A, B.
+    """A data set's name and its parts: 'West Bank/Gaza' -> West Bank, Gaza; 'A (B)' -> A, B;
+    'X Village' -> X.
 
     An inverted name is also tried the right way round ('Korea, South' -> 'South Korea').
     """
@@ -216,6 +217,7 @@ def name_variants(name: str) -> list[str]:
     variants += [outside, *inside]
     for part in list(variants):
         variants += [p for p in re.split(r"[/:;]| - ", part) if p.strip()]
+    variants += [re.sub(r"\s+[Vv]illage$", "", v) for v in variants]  # 'Kutidurgapur Village'
     for part in list(variants):
         head, comma, tail = part.partition(",")
         if comma and tail.strip() and " " not in head.strip():

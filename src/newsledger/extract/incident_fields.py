@@ -159,12 +159,15 @@ _IN_FIRST = "named in the incident's sentence"
 
 def _told(group: Sequence[Mention]) -> list[tuple[Mention, str, int]]:
     """Each mention with how its places are described and their tier: 0 for the first mention
+    (the main sentence, and the one that tells the event first when the toll comes after it),
     and for one that says where the event took place ('The attack occurred in Hibhib'), else 2."""
-    return [(m, *_how_told(i, m)) for i, m in enumerate(group)]
+    body = [m for m in group if not m.headline] or list(group)
+    first = min(body, key=lambda m: m.start)
+    return [(m, *_how_told(i == 0 or m is first, m)) for i, m in enumerate(group)]
 
 
-def _how_told(index: int, mention: Mention) -> tuple[str, int]:
-    if index == 0:
+def _how_told(main: bool, mention: Mention) -> tuple[str, int]:
+    if main:
         return _IN_FIRST, 0
     if _location_statement().search(mention.text):
         return _WHERE_TOLD, 0
@@ -179,6 +182,7 @@ def _location_statement() -> re.Pattern[str]:
 
 
 def _place_candidates(group: Sequence[Mention], scans: Sequence[Scan]) -> list[Candidate]:
+    told = _told(group)
     first = group[0]
     found = [
         mention_candidate(first.scan, p, _IN_FIRST, _is_near(first.scan, p.start), 0)
@@ -193,7 +197,7 @@ def _place_candidates(group: Sequence[Mention], scans: Sequence[Scan]) -> list[C
             if place is not None and place not in {c.place for c in found}:  # one vote a place
                 near = _near_in_group(group, place)
                 found.append(name_candidate(name, place, _FOR_TOLL, near, (1, figure.start)))
-    for mention, where, tier in _told(group)[1:]:
+    for mention, where, tier in told[1:]:
         found += [
             mention_candidate(mention.scan, p, where, _is_near(mention.scan, p.start), tier)
             for p in mention.places

@@ -241,8 +241,10 @@ def _counted_phrase(number: Token, noun: Token) -> str | None:
 
 def _modifier_trigger(noun: Token) -> Measure | None:
     for child in noun.children:
-        # "operations, which killed 35 operatives": an active verb with its own object acts on that
-        acts_on_other = any(c.dep_ == "dobj" for c in child.children) and child.lemma_ != "lose"
+        # "operations, which killed 35 operatives": an active verb with its own object acts on
+        # that, but "seven guards sustaining injuries" undergo theirs
+        undergoes = child.lemma_ == "lose" or child.lemma_.lower() in _undergoing()
+        acts_on_other = any(c.dep_ == "dobj" for c in child.children) and not undergoes
         if child.dep_ in _MODIFIER_DEPS and not acts_on_other:
             found = _verb_measure(child)
             if found:

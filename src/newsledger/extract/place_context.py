@@ -219,8 +219,10 @@ def _quarter_pattern() -> re.Pattern[str]:
 
 @cache
 def _within_pattern() -> re.Pattern[str]:
+    # 'Raman district in southern Thailand', 'Qala-i-Naw, in the west of'
+    region = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     return re.compile(
-        rf"^{name_suffix()}(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)$",
+        rf"^{name_suffix()}(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?{region})$",
         re.IGNORECASE,
     )
 

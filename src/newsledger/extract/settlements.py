@@ -99,7 +99,11 @@ def settlements_of(
     after a settlement or division word, also a name the gazetteer knows only abroad."""
     found = []
     text = scan.sentence.text
-    named = [*_named_of_pattern().finditer(text), *_named_before_pattern().finditer(text)]
+    named = [
+        *_named_of_pattern().finditer(text),
+        *_named_before_pattern().finditer(text),
+        *_village_of_district_pattern().finditer(text),
+    ]
     bare = [m for m in _placed_pattern().finditer(text) if _bare_settlement(scan, m)]
     for match in named + bare:
         if match in named:  # 'the village of Slatina': a homonym abroad is not meant
@@ -225,6 +229,17 @@ def _named_before_pattern() -> re.Pattern[str]:
     before = r"(?:\b(?:in|at|near|outside|throughout|across)|,)\s+(?:the\s+)?"
     return re.compile(
         rf"{before}(?:[A-Z][\w'’-]*'s\s+)?(?:[a-z]+\s+)?(?P<name>{_NAME}\s+(?i:{words}))\b"
+    )
+
+
+@cache
+def _village_of_district_pattern() -> re.Pattern[str]:
+    # 'in the Kutidurgapur village of Jhenidah district', 'at Chandusa village in Baramulla
+    # district': a village told with its district (not its town) is coded as the village
+    before = r"\b(?:in|at|near|outside)\s+(?:the\s+)?"
+    district = rf"{_NAME}\s+(?i:district|tehsil|subdivision|county)"
+    return re.compile(
+        rf"{before}(?P<name>{_NAME})\s+village\s+(?:of|in)\s+(?:the\s+)?{district}\b"
     )
 
 
