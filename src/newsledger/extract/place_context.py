@@ -214,17 +214,20 @@ _QUARTER_KM = 25.0  # a quarter or suburb lies this close to its town's centre
 
 @cache
 def _quarter_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^\s+(?:{DIVISIONS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"^\s+(?:{DIVISIONS})\s+of\s+(?:the\s+)?{_REGION}$", re.IGNORECASE)
 
 
 @cache
 def _within_pattern() -> re.Pattern[str]:
-    # 'Raman district in southern Thailand', 'Qala-i-Naw, in the west of'
-    region = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    # 'Raman district in southern Thailand'
     return re.compile(
-        rf"^{name_suffix()}(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?{region})$",
+        rf"^{name_suffix()}(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?{_REGION})$",
         re.IGNORECASE,
     )
+
+
+# A part of a place told before its name ('southern Thailand', 'northern Ba'qubah')
+_REGION = r"(?:(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central)\s+)?"
 
 
 def name_candidate(

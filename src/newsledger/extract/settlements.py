@@ -80,10 +80,11 @@ def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) ->
             name = _unread_name(scan, match, start, end, abroad)
             if name is None:
                 continue
+            # a name the gazetteer knows only abroad, or as a word, is a settlement where the
+            # text puts it ('in Dour, near Tikrit': not Dour, Belgium)
+            placed = re.search(r"\b(?:in|at)\s+$", scan.text_between(scan.sentence.start, name.start))
             readings = _known_inside(name, container) or (
-                _in_each_country(name, container)
-                if _unlisted(name) or name.start in abroad
-                else ()
+                _in_each_country(name, container) if placed or not _stopword(name) else ()
             )
             if not readings:
                 continue
