@@ -82,7 +82,8 @@ def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) ->
                 continue
             # a name the gazetteer knows only abroad, or as a word, is a settlement where the
             # text puts it ('in Dour, near Tikrit': not Dour, Belgium)
-            placed = re.search(r"\b(?:in|at)\s+$", scan.text_between(scan.sentence.start, name.start))
+            before = scan.text_between(scan.sentence.start, name.start)
+            placed = re.search(r"\b(?:in|at)\s+$", before)
             readings = _known_inside(name, container) or (
                 _in_each_country(name, container) if placed or not _stopword(name) else ()
             )
