@@ -272,6 +272,50 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
          "Iraq", "Kirkuk"),
         # a place in an armed group's name is not where the event was
         ("The Salah al-Din Brigades fired two mortars at Sderot on Sunday.", "Israel", "Sderot"),
+        # a sentence that says where the attack occurred outweighs a reference point before it
+        ("A suicide bomber struck a police station north of Baghdad on Monday. Four policemen "
+         "were killed. The attack occurred in Hibhib, in Diyala province.", "Iraq", "Hibhib"),
+        # a destination glossed with its country is not where the event was
+        ("Gunmen fired on a bus carrying pilgrims to Mecca (Saudi Arabia) near Baqubah on "
+         "Monday, killing two people.", "Iraq", "Baqubah"),
+        # a place fired at is where the event was, not the place fired from
+        ("Militants fired two rockets from the Gaza Strip toward Ashqelon on Monday. No one was "
+         "hurt.", "Israel", "Ashkelon"),
+        # a capital told by the country's nationality word, or bare in the country the text names
+        ("A bomb exploded outside a bank in the Estonian capital on Monday. No one was hurt.",
+         "Estonia", "Tallinn"),
+        ("Maoist rebels set off a bomb on a bus in the capital on Monday, wounding three people. "
+         "Nepal has seen such attacks for years.", "Nepal", "Kathmandu"),
+        ("A car bomb killed four people on Monday in the capital of Iraq.", "Iraq", "Baghdad"),
+        ("A bomb exploded on Monday in Nepal's capital, wounding three people.", "Nepal",
+         "Kathmandu"),
+        # ... but not a province's capital, nor one whose nationality word names no country
+        ("Gunmen killed two soldiers on Monday near the provincial capital. Such attacks are "
+         "frequent in Afghanistan.", "Afghanistan", "Afghanistan"),
+        ("A roadside bomb killed two soldiers on Monday near the capital of Konar Province.",
+         "Afghanistan", "Kunar"),
+        ("A bomb exploded on Monday in the Kurdish capital, killing two people. Such attacks are "
+         "rare in Iraq.", "Iraq", "Iraq"),
+        # an embassy in a heading-country report lies in the capital
+        ("LIBYA.  Protesters set fire to the British Embassy on Monday.  No one was hurt.",
+         "Libya", "Tripoli"),
+        # a town in a compound before a facility, and a hotel named after another town
+        ("A Miami travel agency was bombed on Monday. No one was hurt.", "United States",
+         "Miami"),
+        ("A businessman was shot dead on Monday at the Turin Hotel in Rome.", "Italy", "Rome"),
+        # a name the gazetteer knows only abroad, told with a town near it
+        ("Gunmen attacked a police station in Dour, near Tikrit, on Monday, killing one "
+         "policeman.", "Iraq", "Dour"),
+        # a village told with its district is the village
+        ("Five villagers were killed on Monday in the Kutidurgapur village of Jhenaidah "
+         "district.", "Bangladesh", "Kutidurgapur"),
+        # a quarter of a town told with a compass word is the town
+        ("A bomb exploded on Monday in the Al-Khalis area of northern Baqubah, killing one "
+         "person.", "Iraq", "Baqubah"),
+        # the English name of a world city, and the first part of a city's name
+        ("Gunmen shot dead two pilgrims on Monday in Mecca.", "Saudi Arabia", "Makkah"),
+        ("A bomb damaged a U.S. army car on Monday in Frankfurt. Nobody was hurt.", "Germany",
+         "Frankfurt am Main"),
     ],
     ids=[
         "heading resolves an ambiguous town",
@@ -301,6 +345,24 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "quarter told with its town",
         "place named elsewhere",
         "place in a group's name",
+        "location statement",
+        "destination glossed with its country",
+        "aimed at",
+        "capital by nationality",
+        "bare capital in the country named",
+        "capital of a country",
+        "country's capital",
+        "provincial capital",
+        "capital of a province",
+        "Kurdish capital",
+        "embassy in a heading country",
+        "town before a facility",
+        "hotel named after a town",
+        "name known abroad told with its town",
+        "village told with its district",
+        "quarter with a compass word",
+        "English name of a world city",
+        "first part of a city's name",
     ],
 )
 def test_incidents_place_and_country(text: str, country: str, place: str) -> None:

@@ -22,7 +22,7 @@ from newsledger.extract.places import PlaceMention, demonym_country, gazetteer, 
 from newsledger.extract.scan import Scan
 
 _CAPITAL = re.compile(
-    r"\b(?:[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?|(?P<owner>[A-Z][\w ]*?)['’]s\s+)"
+    r"\b(?:[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?|(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+)"
     r"capital(?:\s+city)?"
     r"(?:\s+of\s+(?P<of>[A-Z][\w ]*[\w]))?"
     # not when a name follows ('the capital, Colombo') or it is no country's capital

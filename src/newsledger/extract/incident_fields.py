@@ -150,7 +150,9 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
     if chosen is not None and chosen.place.kind == "country":
         heading = dateline is not None and dateline.heading  # a one-incident description
         texts = [s.sentence.text for s in scans] if heading else [m.text for m in group]
-        return embassy_capital(texts, chosen.place.country) or chosen
+        named = most_specific(document_places(scans), chosen.place.country)
+        finer = named if named is not None and named.place.kind != "country" else None
+        return embassy_capital(texts, chosen.place.country) or finer or chosen
     return chosen
 
 

@@ -118,10 +118,17 @@ def mention_candidate(
     readings = _read_inside(scan, mention)
     if _after_district(scan, mention):  # 'X District of Balkh Province': the province
         readings = tuple(sorted(readings, key=lambda p: p.kind != "admin1"))
+    town = None
     if readings == _readings(mention) and readings[0].kind in ("city", "site"):
         town = _town_of_quarter(scan, mention)
         if town is not None:
             readings = (town, *readings)
+    after = scan.text_between(mention.end, scan.sentence.end)
+    district = re.search(rf"\s{_DISTRICT}$", mention.text, re.I) or re.match(
+        rf"\s+{_DISTRICT}\b", after, re.I
+    )
+    if town is None and readings[0].kind == "city" and district:
+        readings = (replace(readings[0], kind="admin2"), *readings)  # 'in Pulwama district'
     weight = mention_weight(scan, mention) * (_LATER_WEIGHT if tier == 2 else 1.0)
     return Candidate(readings[0], where, near, readings, weight, (tier, mention.start))
 
@@ -178,6 +185,10 @@ def _after_district(scan: Scan, mention: PlaceMention) -> bool:
     before = scan.text_between(scan.sentence.start, mention.start)[-30:]
     last = mention.text.rsplit(maxsplit=1)[-1].lower()
     return last in PROVINCE_WORDS and bool(_district_before().search(before))
+
+
+# The word after a town's name that makes it the district ('Pulwama district').
+_DISTRICT = "(?:district|tehsil|subdivision|county)"
 
 
 @cache
@@ -309,6 +320,8 @@ def country_hints(scans: Sequence[Scan], places: bool = True) -> dict[str, float
     hints: dict[str, float] = {}
     for scan in scans:
         for found in scan.places if places else ():
+            if _contained_by(scan, found) is not None:
+                continue  # 'Mecca (Saudi Arabia)' names one place, not two
             countries = {p.country for p in _readings(found)}
             if len(countries) == 1:  # 'Rivera' (Uruguay? Colombia?) points nowhere
                 _vote(hints, found.place.country, _DOCUMENT_WEIGHT)
