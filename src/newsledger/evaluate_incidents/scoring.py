@@ -82,6 +82,7 @@ class Prediction:
     injured_figures: tuple[int, ...] = ()
     country: str | None = None
     place: str | None = None
+    place_admin1: str | None = None  # the province the place lies in, when known
     perpetrator: str | None = None
     event_type: str | None = None
     sub_event_type: str | None = None
@@ -114,6 +115,7 @@ def predict(extraction: Extraction) -> Prediction:
         country=(incident.country if incident and incident.country else None)
         or (place.country if place else None),
         place=place.name if place else None,
+        place_admin1=place.admin1 if place else None,
         perpetrator=_perpetrator(incident, text),
         event_type=incident.type if incident and incident.sub_type else
         (event.event_type if event else None),
@@ -161,7 +163,10 @@ def _count(toll: IncidentCount | None, figures: Sequence[Figure], measure: Measu
 def _incident_place(incident: Incident | None) -> Place | None:
     if incident is None or not incident.place:
         return None
-    return lookup_place(incident.place) or Place(incident.place, "site", incident.country or "")
+    found = lookup_place(incident.place)
+    if found is not None:
+        return found
+    return Place(incident.place, "site", incident.country or "", incident.admin1)
 
 
 def _figure_places(figures: Sequence[Figure]) -> list[Place]:
@@ -244,10 +249,13 @@ def same_country(predicted: str | None, gold: str) -> bool:
     return bool(country_keys(predicted) & country_keys(gold))
 
 
-def same_place(predicted: str | None, gold: str) -> bool:
-    """Whether the predicted place is the gold place or lies inside it."""
+def same_place(predicted: str | None, gold: str, admin1: str | None = None) -> bool:
+    """Whether the predicted place is the gold place or lies inside it (by the gazetteer, or by
+    ``admin1``, the province the pipeline placed it in: 'Greshk District' of Helmand)."""
     if not predicted:
         return False
+    if admin1 and same_place(admin1, gold):
+        return True
     gold_place, place = lookup_place(gold), lookup_place(predicted)
     if gold_place is not None and place is not None and gold_place == place:
         return True

@@ -146,7 +146,8 @@ def score_row(score: DatasetScore, row: LabelledRow, prediction: Prediction) -> 
         if stated:
             accuracy["country_stated"].add(error)
     if row.place:
-        error = label_error(same_place(prediction.place, row.place), prediction.place, rule)
+        right = same_place(prediction.place, row.place, prediction.place_admin1)
+        error = label_error(right, prediction.place, rule)
         accuracy["place"].add(error)
         if names_place(row.text, row.place):
             accuracy["place_in_text"].add(error)

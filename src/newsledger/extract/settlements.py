@@ -85,7 +85,9 @@ def contained_places(scan: Scan, start: int, end: int, where: str, tier: int) ->
             before = scan.text_between(scan.sentence.start, name.start)
             placed = re.search(r"\b(?:in|at)\s+$", before)
             readings = _known_inside(name, container) or (
-                _in_each_country(name, container) if placed or not _stopword(name) else ()
+                _in_each_country(name, container, inside=number < 2)
+                if placed or not _stopword(name)
+                else ()
             )
             if not readings:
                 continue
@@ -115,10 +117,28 @@ def settlements_of(
         else:
             name = _settlement_name(scan, match, start, end)
         if name is not None:
-            place = Place(name.text, name.kind, country)
+            place = Place(name.text, name.kind, country, _province_after(scan, match, country))
             weight = WEIGHTS["locative"]
             found.append(Candidate(place, where, False, (place,), weight, (tier, name.start)))
     return found
+
+
+def _province_after(scan: Scan, match: re.Match[str], country: str) -> str | None:
+    """The province a settlement is told to lie in: 'the Greshk District of Helmand Province'."""
+    end = scan.sentence.start + match.end()
+    after = [p for p in scan.places if p.start >= end]
+    if not after:
+        return None
+    following = min(after, key=lambda p: p.start)
+    told = _in_province().match(scan.text_between(end, following.start))
+    province = following.place
+    inside = told and province.kind == "admin1" and province.country == country
+    return province.name if inside else None
+
+
+@cache
+def _in_province() -> re.Pattern[str]:
+    return re.compile(rf"^{name_suffix()}\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 # '(about) 80 km', 'sixty miles' before a direction; 'west', 'north-east', 'southern'
@@ -331,11 +351,15 @@ def _unread_name(
     return _Name(base + a, name, kind)
 
 
-def _in_each_country(name: _Name, container: tuple[Place, ...]) -> tuple[Place, ...]:
-    """The settlement read in each country the container may lie in, its own reading first."""
+def _in_each_country(
+    name: _Name, container: tuple[Place, ...], inside: bool = True
+) -> tuple[Place, ...]:
+    """The settlement read in each country the container may lie in, its own reading first;
+    in its province when it lies ``inside`` the container (not 'Garma, west of Baghdad': that
+    is Anbar)."""
     places: dict[str, Place] = {}
     for reading in container:
-        place = Place(name.text, name.kind, reading.country, _admin1(reading))
+        place = Place(name.text, name.kind, reading.country, _admin1(reading) if inside else None)
         places.setdefault(reading.country, place)
     return tuple(places.values())
 
