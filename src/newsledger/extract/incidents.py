@@ -45,6 +45,7 @@ from newsledger.extract.event_mentions import (
     is_headline,
 )
 from newsledger.extract.incident_fields import (
+    DocumentPlaces,
     admin1_of,
     incident_date,
     incident_place,
@@ -94,7 +95,11 @@ def incidents_from_scans(
     # 3.
     groups = _group(kept, periodic, lead if news_lead else frozenset())
     # 4.
-    return [_build(document, number, g.mentions, scans) for number, g in enumerate(groups, 1)]
+    places = DocumentPlaces(scans)
+    return [
+        _build(document, number, g.mentions, scans, places)
+        for number, g in enumerate(groups, 1)
+    ]
 
 
 # --- 2. aggregate and background ------------------------------------------------------------
@@ -288,7 +293,11 @@ def _related(a: Place, b: Place) -> bool:
 
 
 def _build(
-    document: Document, number: int, group: Sequence[Mention], scans: Sequence[Scan]
+    document: Document,
+    number: int,
+    group: Sequence[Mention],
+    scans: Sequence[Scan],
+    places: DocumentPlaces,
 ) -> Incident:
     # The main sentence: the first anchor in the body with a toll (a headline rounds and
     # abridges; a photo caption repeats the event without its toll).
@@ -297,7 +306,7 @@ def _build(
     anchor = next((m for m in body if m.counts), body[0])
     ordered = [anchor, *(m for m in group if m is not anchor)]
     day, day_precision, day_text = incident_date(ordered, scans)
-    place, geo_precision, geo_reason = incident_place(ordered, scans)
+    place, geo_precision, geo_reason = incident_place(ordered, places)
     event_type, sub_type = incident_type(ordered)
     party, status = perpetrator(ordered, scans)
     sentence = anchor.scan.sentence

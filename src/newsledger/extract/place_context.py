@@ -444,6 +444,7 @@ def fallback_place(
     candidates: Sequence[Candidate],
     dateline: Dateline | None,
     scans: Sequence[Scan],
+    named_places: Sequence[Candidate],
     country: str | None = None,
 ) -> Candidate | None:
     """Without a place in the incident's country: a heading's place, or - with no candidate at
@@ -454,7 +455,7 @@ def fallback_place(
     police officer')."""
     if dateline is not None and (dateline.heading or not candidates):
         return Candidate(dateline.place, "named in the dateline", False)
-    named = most_specific(document_places(scans), country) if country else None
+    named = most_specific(named_places, country) if country else None
     if not candidates and named is not None:  # the finest place the document names there
         return named
     if candidates or any(scan.places for scan in scans):

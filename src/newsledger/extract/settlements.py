@@ -227,9 +227,8 @@ def _told_with_town() -> re.Pattern[str]:
     # 'X in downtown Srinagar', 'X village in Peshawar', 'X area, in Basra', 'X of Baghdad',
     # 'X neighborhood, north of Najaf' (but a bare 'Baaj west of Mosul' is Baaj)
     kind = rf"\s+(?:{cue_alternation('settlement')}|{DIVISIONS}|gardens|area)"
-    compass = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])"
     return re.compile(
-        rf"(?:(?:{kind})?,?\s+(?:in|of)|{kind},?\s+(?:just\s+)?{compass}\s+of)\s+"
+        rf"(?:(?:{kind})?,?\s+(?:in|of)|{kind},?\s+(?:just\s+)?{_DIRECTION}\s+of)\s+"
         r"(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern|western|old)\s+)?",
         re.IGNORECASE,
     )
