@@ -309,6 +309,11 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         # a village told with its district is the village
         ("Five villagers were killed on Monday in the Kutidurgapur village of Jhenaidah "
          "district.", "Bangladesh", "Kutidurgapur"),
+        # a site told with its town is coded as the town
+        ("Gunmen attacked a patrol on Monday near Ibn Sina petrol station in Mosul, wounding "
+         "three policemen.", "Iraq", "Mosul"),
+        ("A parcel bomb went off on Monday at Halcyon Freight, a shipping firm in Wokingham, "
+         "injuring two people.", "United Kingdom", "Wokingham"),
         # a quarter of a town told with a compass word is the town
         ("A bomb exploded on Monday in the Al-Khalis area of northern Baqubah, killing one "
          "person.", "Iraq", "Baqubah"),
@@ -360,6 +365,8 @@ def test_incidents_one_report(text: str, published: date | None, expected: dict[
         "hotel named after a town",
         "name known abroad told with its town",
         "village told with its district",
+        "site with its town",
+        "site in apposition with its town",
         "quarter with a compass word",
         "English name of a world city",
         "first part of a city's name",

@@ -225,10 +225,14 @@ def _town(scan: Scan, mention: PlaceMention) -> bool:
 @cache
 def _told_with_town() -> re.Pattern[str]:
     # 'X in downtown Srinagar', 'X village in Peshawar', 'X area, in Basra', 'X of Baghdad',
-    # 'X neighborhood, north of Najaf' (but a bare 'Baaj west of Mosul' is Baaj)
-    kind = rf"\s+(?:{cue_alternation('settlement')}|{DIVISIONS}|gardens|area)"
+    # 'X neighborhood, north of Najaf' (but a bare 'Baaj west of Mosul' is Baaj); a site told
+    # with its town: 'X station in Mosul', 'X, a private bank in Biguglia'
+    sites = "|".join(re.escape(w) for w in cue_words("feature"))
+    kind = rf"\s+(?:{cue_alternation('settlement')}|{DIVISIONS}|gardens|area|{sites})"
+    settlement = cue_alternation("settlement")
+    apposition = rf",\s+(?:a|an|the)(?!\s+(?:{settlement})\b)(?:\s+[\w'-]+){{1,5}}?\s+in"
     return re.compile(
-        rf"(?:(?:{kind})?,?\s+(?:in|of)|{kind},?\s+(?:just\s+)?{_DIRECTION}\s+of)\s+"
+        rf"(?:(?:{kind})?,?\s+(?:in|of)|{apposition}|{kind},?\s+(?:just\s+)?{_DIRECTION}\s+of)\s+"
         r"(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern|western|old)\s+)?",
         re.IGNORECASE,
     )
