@@ -740,6 +740,9 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
          "people were killed in attacks across the country that day.", 12, None),
         ("A bomb exploded at a police post in Kunduz on Monday, but no one was hurt. The "
          "Taliban claimed seven police were killed.", 0, 0),
+        ("Police in Cali on Monday blamed rebels for the murder of two judges.", 2, None),
+        ("Four farmers were decapitated by gunmen in Doda district on Monday.", 4, None),
+        ("A bomb went off at a bank in Bogota on Monday, fatally injuring the guard.", 1, None),
     ],
     ids=[
         "three and one",
@@ -758,6 +761,9 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
         "the mayor",
         "a later total",
         "a claim after a denial",
+        "the murder of two",
+        "decapitated",
+        "fatally injuring",
     ],
 )
 def test_incidents_tolls_from_wordings(text: str, killed: int, injured: int | None) -> None:

@@ -198,8 +198,14 @@ def _implicit_toll(mention: Mention, measure: Measure) -> IncidentCount | None:
         for match in pattern.finditer(text):
             if _NEGATED_SUBJECT.search(" ".join(text[: match.start()].split()[-4:])):
                 continue  # "no one was hurt", "neither guard was injured"
+            if measure is not Measure.KILLED and _FATALLY.search(text[: match.start()]):
+                continue  # "fatally injuring the guard" killed him
+
             found = max(found, _persons_in(match))
     return IncidentCount(found, found, Qualifier.EXACT, None) if found else None
+
+
+_FATALLY = re.compile(r"\bfatally\s+$", re.IGNORECASE)
 
 
 def _persons_in(match: re.Match[str]) -> int:
