@@ -31,16 +31,14 @@ from typing import Any
 from newsledger.extract.capitals import capital_places, embassy_capital
 from newsledger.extract.datelines import Dateline, find_dateline
 from newsledger.extract.event_mentions import Mention, cue_pattern
+from newsledger.extract.place_candidates import Candidate, mention_candidate, name_candidate
 from newsledger.extract.place_context import (
-    Candidate,
     choose_country,
     country_hints,
     described_places,
     document_places,
     fallback_place,
-    mention_candidate,
     most_specific,
-    name_candidate,
     resolve_readings,
 )
 from newsledger.extract.places import Place, lookup_place

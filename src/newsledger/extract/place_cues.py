@@ -4,7 +4,7 @@ Roles: locative ('in Kandahar'), nearby ('near Hebron'), origin ('fired from Gaz
 ('40 km south of Baghdad'), modifier ('the U.S. embassy'), settlement ('the village of Lausa'),
 feature ('Jahangir Road' is a site), state_body ('Turkish police'), organisation ('the Salah
 al-Din Brigades', 'the University of Magdalena': the place is part of a name).
-place_context.py weighs a mention by them; settlements.py finds the settlements the gazetteer
+place_candidates.py weighs a mention by them; settlements.py finds the settlements the gazetteer
 lacks with them.
 """
 

@@ -30,7 +30,7 @@ from functools import cache
 from newsledger.extract.english_words import english_words
 from newsledger.extract.gazetteer import PROVINCE_WORDS
 from newsledger.extract.phrases import spelling_key
-from newsledger.extract.place_context import Candidate
+from newsledger.extract.place_candidates import Candidate
 from newsledger.extract.place_cues import (
     DIVISIONS,
     KIND_RANK,
