@@ -338,6 +338,8 @@ def _unread_name(
     while len(words) > 1 and re.fullmatch(DIVISIONS, words[-1], re.IGNORECASE):
         words.pop()  # 'Ghowrian District' is a district
         kind = "admin2"
+    if len(words) > 1 and words[-1].lower() in ("village", "town"):
+        words.pop()  # 'Yaaq Biri Weyne Village' is the village Yaaq Biri Weyne
     name = " ".join(words)
     base = scan.sentence.start
     places = [(p.start, p.end) for p in scan.places if p.start not in abroad]
