@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsledger.extract.datelines import find_dateline
+from newsledger.extract.datelines import Dateline
 from newsledger.extract.event_mentions import (
     DAY_KINDS,
     Mention,
@@ -86,7 +86,8 @@ def incidents_from_scans(
     # A report of period totals tells of events only with a toll or a date: its undated
     # mentions ("all victims in these provinces were killed by ...") sum up the period.
     periodic = len(kept) < len(mentions)
-    lead = _lead_sentences(scans, document)
+    places = DocumentPlaces(scans)
+    lead = _lead_sentences(scans, document, places.dateline)
     # A lead that states totals ("44 killed in the first half of 2024") makes a periodic report;
     # totals told later ("... and twenty other attacks since November") do not unmake its news.
     news_lead = not any(m.scan.sentence.start in lead for m in mentions if m not in kept)
@@ -95,7 +96,6 @@ def incidents_from_scans(
     # 3.
     groups = _group(kept, periodic, lead if news_lead else frozenset())
     # 4.
-    places = DocumentPlaces(scans)
     return [
         _build(document, number, g.mentions, scans, places)
         for number, g in enumerate(groups, 1)
@@ -208,9 +208,10 @@ def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) ->
     return groups
 
 
-def _lead_sentences(scans: Sequence[Scan], document: Document) -> frozenset[int]:
+def _lead_sentences(
+    scans: Sequence[Scan], document: Document, heading: Dateline | None
+) -> frozenset[int]:
     """Starts of the body's first two sentences (no headline, no heading line like 'FRANCE.')."""
-    heading = find_dateline(scans)
     body = [
         s.sentence.start
         for s in scans

@@ -31,6 +31,8 @@ from functools import cache
 
 from newsledger.extract.gazetteer import PROVINCE_WORDS
 from newsledger.extract.place_cues import (
+    COMPASS,
+    DISTRICTS,
     DIVISIONS,
     KIND_RANK,
     WEIGHTS,
@@ -97,8 +99,8 @@ def mention_candidate(
         if town is not None:
             readings = (town, *readings)
     after = scan.text_between(mention.end, scan.sentence.end)
-    district = re.search(rf"\s{_DISTRICT}$", mention.text, re.I) or re.match(
-        rf"\s+{_DISTRICT}\b", after, re.I
+    district = re.search(rf"\s(?:{DISTRICTS})$", mention.text, re.I) or re.match(
+        rf"\s+(?:{DISTRICTS})\b", after, re.I
     )
     if town is None and readings[0].kind == "city" and district:
         readings = (replace(readings[0], kind="admin2"), *readings)  # 'in Pulwama district'
@@ -161,14 +163,12 @@ def _after_district(scan: Scan, mention: PlaceMention) -> bool:
     return last in PROVINCE_WORDS and bool(_district_before().search(before))
 
 
-# The word after a town's name that makes it the district ('Pulwama district').
-_DISTRICT = "(?:district|tehsil|subdivision|county)"
 
 
 @cache
 def _district_before() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?:district|county|subdivision|tehsil)\s*(?:,|\bof|\bin)\s+(?:the\s+)?$", re.IGNORECASE
+        rf"\b(?:{DISTRICTS})\s*(?:,|\bof|\bin)\s+(?:the\s+)?$", re.IGNORECASE
     )
 
 
@@ -212,7 +212,7 @@ def _within_pattern() -> re.Pattern[str]:
 
 
 # A part of a place told before its name ('southern Thailand', 'northern Ba'qubah')
-_REGION = r"(?:(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central)\s+)?"
+_REGION = rf"(?:(?:{COMPASS}|central)\s+)?"
 
 
 def name_candidate(

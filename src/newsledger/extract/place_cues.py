@@ -45,6 +45,10 @@ DIVISIONS = (
     "district|subdivision|county|payam|commune|sector|chiefdom|LGA|area|locality"
     "|neighbou?rhood|suburb|quarter"
 )
+# Words after a town's name that make it the district around it ('Pulwama district').
+DISTRICTS = "district|tehsil|subdivision|county"
+# A compass word ('west', 'north-east', 'southern'), as in '40 km west of' or 'northern Baghdad'.
+COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
 
 
 @cache
@@ -70,6 +74,8 @@ def name_suffix() -> str:
 
 
 __all__ = [
+    "COMPASS",
+    "DISTRICTS",
     "DIVISIONS",
     "KIND_RANK",
     "ROLES",

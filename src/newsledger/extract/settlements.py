@@ -32,6 +32,8 @@ from newsledger.extract.gazetteer import PROVINCE_WORDS
 from newsledger.extract.phrases import spelling_key
 from newsledger.extract.place_candidates import Candidate
 from newsledger.extract.place_cues import (
+    COMPASS,
+    DISTRICTS,
     DIVISIONS,
     KIND_RANK,
     WEIGHTS,
@@ -141,12 +143,11 @@ def _in_province() -> re.Pattern[str]:
     return re.compile(rf"^{name_suffix()}\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
-# '(about) 80 km', 'sixty miles' before a direction; 'west', 'north-east', 'southern'
+# '(about) 80 km', 'sixty miles' before a compass word (place_cues.COMPASS)
 _DISTANCE = (
     r"(?:(?:about|some|around|roughly|approximately)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s*"
     r"(?:km|kilometers|kilometres|miles)\s+"
 )
-_DIRECTION = r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?"
 
 
 @cache
@@ -161,7 +162,7 @@ def _contained_patterns() -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(
             rf"(?P<name>{_NAME}),?\s+(?:which\s+is\s+(?:located\s+)?)?(?:{_DISTANCE})?"
-            rf"(?:{_DIRECTION}\s+of|near|outside)\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"
+            rf"(?:{COMPASS}\s+of|near|outside)\s+(?P<inside>[A-Z][^,.;:()]{{1,60}})"
         ),
     )
 
@@ -232,7 +233,7 @@ def _told_with_town() -> re.Pattern[str]:
     settlement = cue_alternation("settlement")
     apposition = rf",\s+(?:a|an|the)(?!\s+(?:{settlement})\b)(?:\s+[\w'-]+){{1,5}}?\s+in"
     return re.compile(
-        rf"(?:(?:{kind})?,?\s+(?:in|of)|{apposition}|{kind},?\s+(?:just\s+)?{_DIRECTION}\s+of)\s+"
+        rf"(?:(?:{kind})?,?\s+(?:in|of)|{apposition}|{kind},?\s+(?:just\s+)?{COMPASS}\s+of)\s+"
         r"(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern|western|old)\s+)?",
         re.IGNORECASE,
     )
@@ -262,7 +263,7 @@ def _village_of_district_pattern() -> re.Pattern[str]:
     # 'in the Kutidurgapur village of Jhenidah district', 'at Chandusa village in Baramulla
     # district': a village told with its district (not its town) is coded as the village
     before = r"\b(?:in|at|near|outside)\s+(?:the\s+)?"
-    district = rf"{_NAME}\s+(?i:district|tehsil|subdivision|county)"
+    district = rf"{_NAME}\s+(?i:{DISTRICTS})"
     return re.compile(
         rf"{before}(?P<name>{_NAME})\s+village\s+(?:of|in)\s+(?:the\s+)?{district}\b"
     )
