@@ -25,6 +25,7 @@ from newsledger.evaluate import (
     attribute_agreement,
     evaluate_dir,
     load_gold,
+    locations_agree,
     locations_closure,
     match_figures,
     number_agrees,
@@ -59,6 +60,7 @@ ACTORS = {"islamic state": "ISIS", "daesh": "ISIS", "u.s. central command": "CEN
 FAKE = Normalisers(
     actor=lambda name: ACTORS.get(name.casefold(), name),
     place=lambda name: PLACES.get(name, (name,)),
+    place_key=lambda name: PLACES.get(name, (name,))[0],
 )
 
 
@@ -386,6 +388,27 @@ def test_same_actor_cases(a: str | None, b: str | None, same: bool) -> None:
 )
 def test_locations_closure_cases(a: list[str], b: list[str], same: bool) -> None:
     assert (locations_closure(a, FAKE.place) == locations_closure(b, FAKE.place)) is same
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "right"),
+    [
+        (["Hawija"], ["Hawija", "Kirkuk", "Iraq"], True),  # containers in gold are optional
+        (["Hawija", "Iraq"], ["Hawija"], True),  # a container of a gold place may be named
+        (["Kirkuk"], ["Hawija", "Kirkuk"], True),
+        (["Iraq"], ["Hawija"], False),  # only a container: no gold place got
+        (["Hawija", "Dibis"], ["Hawija"], False),  # a place the gold does not hold
+        (["Dibis"], ["Hawija"], False),
+        ([], [], True),
+        (["Iraq"], [], False),
+        ([], ["Iraq"], False),
+        (["IRAQ"], ["Iraq"], True),
+    ],
+)
+def test_locations_agree_follows_the_schema(
+    predicted: list[str], gold: list[str], right: bool
+) -> None:
+    assert locations_agree(predicted, gold, FAKE) is right
 
 
 @pytest.mark.parametrize(

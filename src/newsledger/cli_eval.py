@@ -18,7 +18,10 @@ def eval_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     details: Annotated[
         bool,
-        typer.Option("--details", help="Also list missed gold figures and spurious predictions."),
+        typer.Option(
+            "--details",
+            help="Also list missed gold figures, spurious predictions and wrong fields of matches.",
+        ),
     ] = False,
 ) -> None:
     """Score extraction against gold files: strict F1, attribute accuracy, check recall."""

@@ -24,8 +24,11 @@ Figures (strict, micro-averaged over all documents):
 Attributes, as accuracy over the matched (tp) pairs; 0.0 when nothing matched:
   - qualifier: equal.
   - actor: both None, or equal case-insensitively after ``canonical_actor`` on both.
-  - locations: equal closures, the closure being the union of ``expand_place(name)`` over the
-    names, compared case-insensitively (two empty lists are equal).
+  - locations, as corpus/SCHEMA.md defines it: right when every predicted place is among the gold
+    places or their containers, and at least one of them is a gold place itself; no gold places
+    -> right only when none are predicted. A place is compared by its gazetteer entry
+    (``place_key``: spelling variants such as Baqubah/Baquba agree), case-insensitively; the
+    containers are those of ``expand_place`` (admin1 and country).
   - period: period_start and period_end both equal (None equals None).
   - source: both None, or, after ``canonical_actor`` on both, the token set of one is a non-empty
     subset of the other's. Tokens: lowercase words, periods and apostrophes dropped ("U.S." ->
@@ -40,7 +43,6 @@ Checks (``holds`` is not compared; gold ``conflict`` checks are cross-report wor
   - Subset checks the same way, on (whole, part).
 """
 
-
 from __future__ import annotations
 
 import re
@@ -53,7 +55,7 @@ from rich.table import Table
 
 from newsledger.errors import InputError
 from newsledger.extract.actors import canonical_actor
-from newsledger.extract.places import expand_place
+from newsledger.extract.places import expand_place, place_key
 from newsledger.gold import (
     SCORED_CHECKS,
     GoldDoc,
@@ -130,6 +132,7 @@ class Normalisers:
 
     actor: Callable[[str], str] = canonical_actor
     place: Callable[[str], Iterable[str]] = expand_place
+    place_key: Callable[[str], str] = place_key
 
 
 DEFAULT_NORMALISERS = Normalisers()
@@ -142,8 +145,7 @@ def attribute_agreement(
     return {
         "qualifier": predicted.quantity.qualifier is gold.quantity.qualifier,
         "actor": same_actor(predicted.actor, gold.actor, normalisers.actor),
-        "locations": locations_closure(predicted.locations, normalisers.place)
-        == locations_closure(gold.locations, normalisers.place),
+        "locations": locations_agree(predicted.locations, gold.locations, normalisers),
         "period": (predicted.period_start, predicted.period_end)
         == (gold.period_start, gold.period_end),
         "source": same_source(predicted.source, gold.source, normalisers.actor),
@@ -162,6 +164,18 @@ def locations_closure(
 ) -> frozenset[str]:
     """The union of the expansions of the names, case-folded."""
     return frozenset(place.casefold() for name in names for place in expand(name))
+
+
+def locations_agree(
+    predicted: Sequence[str], gold: Sequence[str], normalisers: Normalisers = DEFAULT_NORMALISERS
+) -> bool:
+    """Every predicted place is a gold place or contains one, and one is a gold place itself."""
+    if not gold:
+        return not predicted
+    named = {normalisers.place_key(name).casefold() for name in gold}
+    allowed = named | locations_closure(gold, normalisers.place)
+    keys = {normalisers.place_key(name).casefold() for name in predicted}
+    return bool(keys & named) and keys <= allowed
 
 
 def same_source(a: str | None, b: str | None, canonical: Callable[[str], str]) -> bool:
@@ -279,6 +293,7 @@ class DocResult:
     neutral: int  # predictions matched to include:false gold figures
     agreement: Mapping[str, int]  # attribute -> matched pairs that agree on it
     checks: Mapping[CheckType, CheckScore]
+    wrong: tuple[tuple[str, Figure, Figure], ...] = ()  # (attribute, predicted, gold) that disagree
 
 
 def score_document(
@@ -293,9 +308,12 @@ def score_document(
     missed = tuple(g for g in gold.figures if g.include and id(g) not in matched_gold)
     spurious = tuple(p for p in extraction.figures if id(p) not in matched_pred)
     agreement = dict.fromkeys(ATTRIBUTES, 0)
+    wrong: list[tuple[str, Figure, Figure]] = []
     for pred, truth in matched:
         for name, agrees in attribute_agreement(pred, truth.figure, normalisers).items():
             agreement[name] += agrees
+            if not agrees:
+                wrong.append((name, pred, truth.figure))
     to_gold = {pred.id: truth.figure.id for pred, truth in pairs}
     checks = {
         kind: score_checks(gold.checks, extraction.checks, kind, to_gold) for kind in SCORED_CHECKS
@@ -309,6 +327,7 @@ def score_document(
         neutral=len(pairs) - len(matched),
         agreement=agreement,
         checks=checks,
+        wrong=tuple(wrong),
     )
 
 
@@ -384,6 +403,16 @@ def _doc_json(result: DocResult, details: bool) -> dict[str, object]:
     if details:
         line["missed"] = [_figure_brief(gold.figure) for gold in result.missed]
         line["spurious"] = [_figure_brief(pred) for pred in result.spurious]
+        line["wrong_fields"] = [
+            {
+                "field": name,
+                "gold_id": gold.id,
+                "text": pred.text,
+                "predicted": _field_text(pred, name),
+                "gold": _field_text(gold, name),
+            }
+            for name, pred, gold in result.wrong
+        ]
     return line
 
 
@@ -422,6 +451,8 @@ def print_report(report: EvalReport, console: Console | None = None, details: bo
         for result in report.documents:
             if result.missed or result.spurious:
                 console.print(_errors_table(result))
+            if result.wrong:
+                console.print(_wrong_fields_table(result))
     tally = report.tally
     sums, subsets = report.checks[CheckType.SUM], report.checks[CheckType.SUBSET]
     accuracy = " ".join(f"{name} {value:.3f}" for name, value in report.accuracy().items())
@@ -464,6 +495,28 @@ def _errors_table(result: DocResult) -> Table:
     return table
 
 
+def _wrong_fields_table(result: DocResult) -> Table:
+    title = f"{result.doc_id}: wrong fields of matched figures"
+    table = Table("field", "id", "evidence", "predicted", "gold", title=title)
+    for name, pred, gold in result.wrong:
+        table.add_row(name, gold.id, pred.text, _field_text(pred, name), _field_text(gold, name))
+    return table
+
+
+def _field_text(figure: Figure, name: str) -> str:
+    """One attribute of a figure as short text, for error listings."""
+    if name == "qualifier":
+        return figure.quantity.qualifier.value
+    if name == "locations":
+        return "; ".join(figure.locations) or "-"
+    if name == "period":
+        return (
+            f"{figure.period_start or '-'}..{figure.period_end or '-'} ({figure.time_text or ''})"
+        )
+    value = figure.actor if name == "actor" else figure.source
+    return value or "-"
+
+
 __all__ = [
     "ATTRIBUTES",
     "SOURCE_STOPWORDS",
@@ -478,6 +531,7 @@ __all__ = [
     "evaluate_dir",
     "gold_digest",
     "load_gold",
+    "locations_agree",
     "locations_closure",
     "match_figures",
     "number_agrees",

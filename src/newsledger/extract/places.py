@@ -250,6 +250,13 @@ def expand_place(name: str) -> frozenset[str]:
     return place_closure(place) if place else frozenset({normalise_place(name)})
 
 
+def place_key(name: str) -> str:
+    """The normalised name of the place a name stands for ('Baquba' -> 'baqubah'); unknown ->
+    the normalised name itself."""
+    place = lookup_place(name)
+    return normalise_place(place.name if place else name)
+
+
 def distance_km(a: Place, b: Place) -> float | None:
     """Great-circle distance between two places with coordinates, else None."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
@@ -284,6 +291,7 @@ __all__ = [
     "normalise_place",
     "phrase_key",
     "place_closure",
+    "place_key",
     "read_lexicon",
     "resolve_ambiguous",
     "tokenise",
