@@ -205,3 +205,30 @@ def test_cli_extract_other_formats(tmp_path: Path, fmt: str) -> None:
         assert isinstance(json.loads(result.stdout), list)
     else:
         assert result.stdout.splitlines()[0].split()[:2] == ["doc", "id"]
+
+
+@pytest.mark.parametrize(
+    ("code", "absent"),
+    [
+        ("import newsledger.cli", ("spacy", "duckdb", "pyarrow", "trafilatura")),
+        ("import newsledger", ("spacy", "duckdb", "newsledger.pipeline")),
+    ],
+)
+def test_cli_start_up_loads_no_heavy_library(code: str, absent: tuple[str, ...]) -> None:
+    # A fresh interpreter: this test process has long imported everything.
+    import subprocess
+    import sys
+
+    probe = f"{code}; import sys; print(' '.join(m for m in {absent!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_package_names_resolve_lazily() -> None:
+    import newsledger
+    from newsledger.pipeline import extract
+
+    assert newsledger.extract is extract  # the function, though a subpackage has that name
+    assert newsledger.Ledger.__name__ == "Ledger"
+    with pytest.raises(AttributeError):
+        _ = newsledger.no_such_name

@@ -9,21 +9,71 @@ The library behind the command line::
             ...
 """
 
-from newsledger.errors import InputError, LedgerError, NewsledgerError
-from newsledger.ingest import read_inputs, read_text_document
-from newsledger.model import (
-    Check,
-    Document,
-    Extraction,
-    Figure,
-    Group,
-    Incident,
-    Measure,
-    Qualifier,
-    Quantity,
-)
-from newsledger.pipeline import extract, extract_all
-from newsledger.store import Ledger
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsledger.errors import InputError, LedgerError, NewsledgerError
+    from newsledger.ingest import read_inputs, read_text_document
+    from newsledger.model import (
+        Check,
+        Document,
+        Extraction,
+        Figure,
+        Group,
+        Incident,
+        Measure,
+        Qualifier,
+        Quantity,
+    )
+    from newsledger.pipeline import extract, extract_all
+    from newsledger.store import Ledger
+
+# Where each public name lives. They are imported on first use, so that the command line's
+# start-up (and ``--help``) loads neither spaCy nor DuckDB unless a command needs them.
+_HOMES = {
+    **dict.fromkeys(("InputError", "LedgerError", "NewsledgerError"), "errors"),
+    **dict.fromkeys(("read_inputs", "read_text_document"), "ingest"),
+    **dict.fromkeys(
+        ("Check", "Document", "Extraction", "Figure", "Group", "Incident", "Measure",
+         "Qualifier", "Quantity"),
+        "model",
+    ),
+    "extract_all": "pipeline",
+    "Ledger": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public name ``name``, imported from its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'newsledger' has no attribute {name!r}")
+    return getattr(import_module(f"newsledger.{home}"), name)
+
+
+class _Package(ModuleType):
+    """This package, whose name ``extract`` is the function, not the subpackage of that name."""
+
+    @property
+    def extract(self) -> Callable[..., Any]:
+        """``newsledger.pipeline.extract``: figures, checks and incidents of one document."""
+        return import_module("newsledger.pipeline").extract
+
+    @extract.setter
+    def extract(self, subpackage: ModuleType) -> None:
+        # The import system records the subpackage newsledger.extract here; it stays reachable
+        # through sys.modules, as before, when the function shadowed it.
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __version__ = "0.1.0"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,7 +13,9 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsledger.errors import LedgerError
 from newsledger.output import Format, render
-from newsledger.store import Ledger
+
+if TYPE_CHECKING:
+    from newsledger.store import Ledger
 
 app = typer.Typer(
     name="newsledger",
@@ -108,6 +110,8 @@ def open_ledger(db: str, errors: Console, *, must_exist: bool = False) -> Ledger
     if must_exist and db != ":memory:" and not Path(db).exists():
         print_error(errors, f"{db}: no ledger here; run 'newsledger ingest' first")
         raise typer.Exit(1)
+    from newsledger.store import Ledger  # here: DuckDB loads only for commands that use it
+
     try:
         return Ledger(db)
     except LedgerError as error:

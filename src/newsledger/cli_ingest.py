@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,12 +22,14 @@ from newsledger.cli_common import (
     progress_bar,
 )
 from newsledger.errors import InputError, LedgerError
-from newsledger.extract.incidents import incident_line
-from newsledger.ingest import read_inputs
 from newsledger.model import Document, Extraction
 from newsledger.output import Format, render
-from newsledger.pipeline import extract_all
-from newsledger.store import Ledger
+
+if TYPE_CHECKING:
+    from newsledger.store import Ledger
+
+# The readers, the pipeline (spaCy) and the ledger (DuckDB) are imported inside the commands:
+# `newsledger --help` and the query commands start without them.
 
 Result = TypeVar("Result", Document, Extraction)
 
@@ -65,6 +67,9 @@ def ingest(
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
 ) -> None:
     """Read reports, extract their figures and checks, and add them to the ledger."""
+    from newsledger.ingest import read_inputs
+    from newsledger.pipeline import extract_all
+
     errors = Console(stderr=True)
     tally = Tally()
     with open_ledger(db, errors) as ledger, progress_bar(errors) as progress:
@@ -124,6 +129,9 @@ def extract(
     ] = False,
 ) -> None:
     """Print the figures then the checks (then --incidents) of each input, without a ledger."""
+    from newsledger.ingest import read_inputs
+    from newsledger.pipeline import extract_all
+
     errors = Console(stderr=True)
     failures: list[Exception] = []
 
@@ -172,6 +180,8 @@ def _show_extractions(
     with_incidents: bool = False,
 ) -> None:
     """JSON lines stream as each document is done; the list and table formats wait for all."""
+    from newsledger.extract.incidents import incident_line
+
     if fmt is ExtractFormat.JSONL:
         for extraction in extractions:
             render(_extraction_lines(extraction, with_incidents), Format.JSONL, None, console)
@@ -195,5 +205,7 @@ def _show_extractions(
 def _extraction_lines(
     extraction: Extraction, with_incidents: bool = False
 ) -> list[dict[str, object]]:
+    from newsledger.extract.incidents import incident_line
+
     lines = [f.to_json() for f in extraction.figures] + [c.to_json() for c in extraction.checks]
     return lines + ([incident_line(i) for i in extraction.incidents] if with_incidents else [])

@@ -25,8 +25,6 @@ from newsledger.cli_common import (
 )
 from newsledger.model import Measure, Verdict
 from newsledger.output import Format
-from newsledger.verify.derive import derived_json
-from newsledger.verify.reconcile import group_json
 
 
 @app.command(rich_help_panel="Query the ledger")
@@ -47,6 +45,8 @@ def figures(
     """List figures in the ledger; --since/--until keep periods overlapping those days."""
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         if derived:
+            from newsledger.verify.derive import derived_json
+
             show([derived_json(d) for d in ledger.derived()], fmt, FIGURE_COLUMNS)
             return
         rows = ledger.figures(
@@ -104,6 +104,8 @@ def groups(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """List same-thing groups across reports with their verdict and best/low/high."""
+    from newsledger.verify.reconcile import group_json
+
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = [group_json(g) for g in ledger.groups(verdict=verdict, measure=measure)]
     show(rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows), fmt, GROUP_COLUMNS)
