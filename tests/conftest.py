@@ -222,3 +222,20 @@ def half_year_ledger() -> object:
                       date(2024, 7, 17)))
     ledger.reconcile()
     return ledger
+
+
+# A report whose every field tries something (issue 12): spreadsheet formulas in the id, title,
+# outlet and counted noun, terminal escape sequences (OSC title, clear screen, a C1 CSI) in text.
+HOSTILE_TEXT = "=cmd|' /C calc'!A0 Gunmen killed 5 people. \x1b]0;owned\x07\x1b[2J\x9b31m"
+
+
+@pytest.fixture
+def hostile_extraction() -> object:
+    """An extraction of the hostile report above, ready for ``Ledger.add``."""
+    from newsledger.model import Document, Extraction
+
+    document = Document(HOSTILE_TEXT, title="@SUM(A1:A9)", outlet="+Wire\x1b[31m",
+                        name="-hostile")
+    figure = hand_figure("-hostile", HOSTILE_TEXT, "f1", "killed 5 people", "5",
+                         counted='=HYPERLINK("http://x")')
+    return Extraction(document, (figure,), ())

@@ -232,3 +232,132 @@ def test_package_names_resolve_lazily() -> None:
     assert newsledger.Ledger.__name__ == "Ledger"
     with pytest.raises(AttributeError):
         _ = newsledger.no_such_name
+
+
+# --- hostile input and faults (issue 12) --------------------------------------------------------
+
+def test_cli_internal_error_is_one_line_without_traceback_or_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = make_ledger(tmp_path)
+
+    def broken(self: Ledger, **filters: object) -> list[dict[str, Any]]:
+        secret = "Gunmen killed 12 in a secret report"  # a local that must not be printed
+        raise RuntimeError("no such column " + str(len(secret)))
+
+    monkeypatch.setattr(Ledger, "figures", broken)
+    result = runner.invoke(app, ["figures", "--db", db])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "error: internal error: RuntimeError: no such column 35 (run with --debug for the "
+        "traceback)")
+    assert "Traceback" not in result.output and "secret" not in result.output
+
+    debug = runner.invoke(app, ["--debug", "figures", "--db", db])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_cli_ingest_duplicate_id_is_an_error_for_its_line_and_the_ledger_keeps_working(
+    tmp_path: Path,
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "same", "text": REPORT}) + "\n" + json.dumps(
+        {"id": "same", "text": "A car bomb killed 9 soldiers in Mosul on Tuesday."}) + "\n",
+        encoding="utf-8")
+    db = str(tmp_path / "ledger.duckdb")
+
+    first = runner.invoke(app, ["ingest", str(feed), "--db", db])
+    assert first.exit_code == 1
+    assert first.stderr.splitlines() == [
+        f"error: {feed}:2: id 'same' is already used in the ledger by a document with a "
+        f"different text (content id {Document(REPORT).id}); give this document its own id"]
+    later = tmp_path / "later.txt"
+    later.write_text("Police said 3 people were injured in a blast in Kirkuk.", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(later), "--db", db]).exit_code == 0
+    for command in ("incidents", "figures", "groups"):
+        listed = runner.invoke(app, [command, "--db", db, "-f", "jsonl"])
+        assert (listed.exit_code, listed.stderr) == (0, ""), command
+
+
+def test_cli_interrupted_ingest_is_noticed_and_rebuild_catches_up(tmp_path: Path) -> None:
+    db = make_ledger(tmp_path)  # documents stored, groups and incidents never recomputed
+    listed = runner.invoke(app, ["groups", "--db", db])
+    assert listed.exit_code == 0
+    assert "are out of date" in listed.stderr and "newsledger rebuild" in listed.stderr
+
+    rebuilt = runner.invoke(app, ["rebuild", "--db", db])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "reconciled: 2 groups" in rebuilt.stdout
+    assert runner.invoke(app, ["groups", "--db", db]).stderr == ""
+
+
+def hostile_ledger(tmp_path: Path, extraction: Extraction) -> str:
+    path = str(tmp_path / "hostile.duckdb")
+    with Ledger(path) as ledger:
+        ledger.add(extraction)
+        ledger.reconcile()
+        ledger.merge_incidents()
+    return path
+
+
+def test_cli_csv_listing_cells_cannot_run_as_formulas(
+    tmp_path: Path, hostile_extraction: Extraction
+) -> None:
+    db = hostile_ledger(tmp_path, hostile_extraction)
+    figures_csv = runner.invoke(app, ["figures", "--db", db, "-f", "csv"]).stdout
+    documents_csv = runner.invoke(app, ["documents", "--db", db, "-f", "csv"]).stdout
+    (figure,) = csv.DictReader(io.StringIO(figures_csv))
+    (document,) = csv.DictReader(io.StringIO(documents_csv))
+    assert (figure["doc"], figure["counted"]) == ("'-hostile", "'=HYPERLINK(\"http://x\")")
+    assert (document["title"], document["outlet"]) == ("'@SUM(A1:A9)", "'+Wire\\x1b[31m")
+    assert figure["low"] == "5"
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "jsonl"])
+def test_cli_listings_never_print_control_characters(
+    tmp_path: Path, hostile_extraction: Extraction, fmt: str
+) -> None:
+    db = hostile_ledger(tmp_path, hostile_extraction)
+    for command in ("documents", "figures"):
+        result = runner.invoke(app, [command, "--db", db, "-f", fmt])
+        assert result.exit_code == 0
+        assert not any((ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) <= 0x9F
+                       for c in result.stdout), (command, result.stdout)
+    report = runner.invoke(app, ["report", "--db", db, "--format", "md"])
+    assert "\x1b" not in report.stdout and "\x9b" not in report.stdout
+
+
+def test_cli_report_output_is_never_overwritten_nor_written_through_a_link(
+    tmp_path: Path, hostile_extraction: Extraction
+) -> None:
+    db = hostile_ledger(tmp_path, hostile_extraction)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "report.html"
+    link.symlink_to(precious)
+
+    refused = runner.invoke(app, ["report", "--db", db, "-f", "html", "-o", str(link)])
+    assert refused.exit_code == 1
+    assert "already exists; pass --force to replace it" in refused.stderr
+    forced = runner.invoke(app, ["report", "--db", db, "-f", "html", "-o", str(link), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert precious.read_text(encoding="utf-8") == "keep me"
+    assert not link.is_symlink() and "<html" in link.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_cli_only_local_ledgers(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", "-", "--db", "md:ledger"], input=REPORT)
+    assert result.exit_code == 1
+    assert "only a local ledger file is accepted" in result.stderr
+
+
+def test_cli_extract_refuses_a_figure_over_the_range_not_the_document(tmp_path: Path) -> None:
+    report = tmp_path / "a.txt"
+    report.write_text("Officials said 999,999,999,999,999,999,999 people were killed and 7 "
+                      "soldiers were wounded in Kirkuk.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(report)])
+    assert result.exit_code == 0
+    assert f"warning: {report}: figure f1 ('999,999,999,999,999,999,999'" in result.stderr
+    numbers = [json.loads(line).get("number_text") for line in result.stdout.splitlines()]
+    assert "7" in numbers and "999,999,999,999,999,999,999" not in numbers

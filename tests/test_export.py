@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from newsledger.cli import app
 from newsledger.errors import OutputError
 from newsledger.export import ExportFormat, export_ledger, figures_table, where
+from newsledger.model import Extraction
 from newsledger.store import Ledger
 
 runner = CliRunner()
@@ -142,3 +143,56 @@ def test_cli_export_lists_the_files(news_ledger_file: str, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert str(out / "figures.parquet") in result.stdout.splitlines()
     assert pq.read_table(out / "figures.parquet").num_rows == 7
+
+
+# --- unsafe output (issue 12) -------------------------------------------------------------------
+
+def hostile_ledger(extraction: Extraction) -> Ledger:
+    ledger = Ledger(":memory:")
+    ledger.add(extraction)
+    ledger.reconcile()
+    return ledger
+
+
+def test_export_csv_cells_cannot_run_as_formulas_parquet_keeps_values(
+    tmp_path: Path, hostile_extraction: Extraction
+) -> None:
+    ledger = hostile_ledger(hostile_extraction)
+    export_ledger(ledger, tmp_path / "csv", ExportFormat.CSV)
+    export_ledger(ledger, tmp_path / "parquet", ExportFormat.PARQUET)
+    (figure,) = read_csv(tmp_path / "csv" / "figures.csv")
+    (document,) = read_csv(tmp_path / "csv" / "documents.csv")
+    assert (figure["doc"], figure["counted"]) == ("'-hostile", "'=HYPERLINK(\"http://x\")")
+    assert (document["title"], document["text"][:4]) == ("'@SUM(A1:A9)", "'=cm")
+    assert figure["best"] == "5"
+    parquet = pq.read_table(tmp_path / "parquet" / "documents.parquet").to_pylist()
+    assert parquet[0]["title"] == "@SUM(A1:A9)"
+
+
+def test_export_refuses_to_overwrite_unless_forced(
+    tmp_path: Path, hostile_extraction: Extraction
+) -> None:
+    ledger = hostile_ledger(hostile_extraction)
+    export_ledger(ledger, tmp_path, ExportFormat.CSV)
+    elsewhere = tmp_path / "elsewhere.csv"
+    elsewhere.write_text("keep me", encoding="utf-8")
+    (tmp_path / "checks.csv").unlink()
+    (tmp_path / "checks.csv").symlink_to(elsewhere)
+    with pytest.raises(OutputError, match="already exists; pass --force"):
+        export_ledger(ledger, tmp_path, ExportFormat.CSV)
+    export_ledger(ledger, tmp_path, ExportFormat.CSV, force=True)
+    assert elsewhere.read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "checks.csv").is_symlink()
+
+
+def test_export_command_says_what_exists(tmp_path: Path, hostile_extraction: Extraction) -> None:
+    db = str(tmp_path / "ledger.duckdb")
+    with Ledger(db) as ledger:
+        ledger.add(hostile_extraction)
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+    again = runner.invoke(app, ["export", "--db", db, "-o", str(out)])
+    assert again.exit_code == 1
+    assert f"error: {out / 'figures.csv'}: already exists" in again.stderr
+    assert runner.invoke(app, ["export", "--db", db, "-o", str(out), "--force"]).exit_code == 0
+

@@ -271,6 +271,14 @@ JSONL_ERROR_CASES = [
     ('{"id": "x", "text": "T", "published": "2024-02-03Tnoon"}', "bad 'published' date"),
     ('{"id": "x", "text": "T", "published": 2024}', "bad 'published' date 2024"),
     ('{"id": ["x"], "text": "T"}', "'id' must be a string, got a list"),
+    # hostile lines (issue 12): each is one error for its line, never a traceback
+    ("[" * 50_000 + "]" * 50_000, "nested too deeply"),
+    ('{"id": "x", "text": "T", "n": ' + "7" * 5000 + "}", "a number is too long"),
+    ('{"id": "x", "text": "Five people \\ud800 died."}', "'text' holds a lone surrogate \\ud800 at "
+     "character 12"),
+    ('{"id": "x", "text": "T", "title": "\\udfff"}', "'title' holds a lone surrogate"),
+    ('{"id": "x", "text": "T", "published": "0001-01-01"}', "in the years 1000-8999"),
+    ('{"id": "x", "text": "T", "published": "9999-12-31"}', "bad 'published' date '9999-12-31'"),
 ]
 
 
@@ -454,3 +462,101 @@ def test_noise_malformed_lexicon_row_names_file_and_line(row: str, message: str)
         parse_noise_lexicon(content, "custom.tsv")
     assert str(raised.value).startswith("custom.tsv:3: ")
     assert message in str(raised.value)
+
+
+# --- hostile files and folders (issue 12) -------------------------------------------------------
+
+def test_ingest_gold_json_nested_too_deeply_is_an_error(write_file: WriteFile) -> None:
+    path = write_file("deep.json", "{\"a\": " * 20_000 + "1" + "}" * 20_000)
+    [error] = list(read_inputs([str(path)]))
+    assert isinstance(error, InputError)
+    assert "nested too deeply" in error.message
+
+
+def test_ingest_stdin_nested_too_deeply_is_read_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"[" * 50_000 + b"\n")))
+    [result] = list(read_inputs(["-"]))
+    assert isinstance(result, Document)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: path.symlink_to("/dev/zero"), "not a regular file but a character device"),
+        (lambda path: os.mkfifo(path), "not a regular file but a named pipe (FIFO)"),
+    ],
+    ids=["link to /dev/zero", "fifo"],
+)
+def test_ingest_only_regular_files_are_read(
+    write_file: WriteFile, tmp_path: Path, make: Callable[[Path], None], message: str
+) -> None:
+    write_file("in/a.txt", STORY)
+    write_file("in/c.txt", STORY)
+    odd = tmp_path / "in" / "b.txt"
+    make(odd)
+    results = list(read_inputs([str(tmp_path / "in"), str(odd)]))
+    kinds = [type(result) for result in results]
+    assert kinds.count(Document) == 2
+    found = errors(results)
+    assert len(found) == 2  # once in the folder, once named
+    assert all(error.path == str(odd) and message in error.message for error in found)
+
+
+def test_ingest_read_is_bounded_when_the_size_lies(
+    write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsledger.ingest as ingest
+
+    path = write_file("grown.txt", STORY * 10)
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", len(STORY) * 10 - 1)
+    real_fstat = os.fstat
+
+    def small_fstat(descriptor: int) -> os.stat_result:  # a size that lies, as in /proc
+        info = list(real_fstat(descriptor))
+        info[6] = 0
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", small_fstat)
+    [error] = list(read_inputs([str(path)]))
+    assert isinstance(error, InputError)
+    assert "larger than the limit" in error.message
+
+
+def test_ingest_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path) + b"/r\xe9ports"
+    os.mkdir(folder)
+    with open(folder + b"/raid\xff.txt", "w", encoding="utf-8") as handle:
+        handle.write(STORY)
+    [document] = list(read_inputs([os.fsdecode(folder)]))
+    assert isinstance(document, Document)
+    assert document.path == f"{tmp_path}/r\\xe9ports/raid\\xff.txt"
+    assert document.path.encode("utf-8")  # storable and printable
+
+
+def test_ingest_unreadable_sub_folder_is_an_error(
+    write_file: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    write_file("in/open/a.txt", STORY)
+    locked = tmp_path / "in" / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # as for a folder with mode 000 when not root
+        if str(path) == str(locked):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    results = list(read_inputs([str(tmp_path / "in")]))
+    [error] = [result for result in results if isinstance(result, InputError)]
+    assert error.path == str(locked)
+    assert "cannot read the folder: Permission denied" in error.message
+    assert len(documents(results)) == 1
+
+
+def test_ingest_jsonl_document_knows_its_line(write_file: WriteFile) -> None:
+    lines = [json.dumps({"id": f"d{n}", "text": STORY}) for n in range(2)]
+    path = write_file("feed.jsonl", "\n\n".join(lines))
+    assert [document.line for document in documents(list(read_inputs([str(path)])))] == [1, 3]

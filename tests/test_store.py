@@ -263,3 +263,89 @@ def test_store_figures_round_trip_unchanged(extraction: Extraction) -> None:
          "title": None}
         for figure in extraction.figures
     ]
+
+
+# --- hostile input and faults (issue 12) --------------------------------------------------------
+
+def test_store_second_text_under_a_used_id_is_refused_and_the_ledger_stays_whole() -> None:
+    other = Extraction(Document(CAMP_TEXT, name="unama-h1-2018", path="feed.jsonl", line=2),
+                       CAMP.figures, ())
+    with Ledger(":memory:") as ledger:
+        assert ledger.add(UNAMA)
+        with pytest.raises(store.DuplicateIdError) as raised:
+            ledger.add(other)
+        assert str(raised.value).startswith("feed.jsonl:2: id 'unama-h1-2018' is already used")
+        assert ledger.count()["documents"] == 1
+        ledger.reconcile()
+        ledger.merge_incidents()
+        assert [row["doc"] for row in ledger.figures()] == ["unama-h1-2018"] * 2
+
+
+def test_store_rebuild_renames_ids_shared_in_an_older_ledger() -> None:
+    with Ledger(":memory:") as ledger:
+        ledger.add(UNAMA)
+        ledger.add(CAMP)
+        # As an older newsledger left it: two texts under one id.
+        ledger._con.execute("UPDATE documents SET name = 'unama-h1-2018'")
+        assert ledger.rebuild()["renamed"] == 1
+        names = sorted(row["name"] for row in ledger.documents())
+        assert names[0] == "unama-h1-2018" and names[1].startswith("unama-h1-2018~")
+        assert ledger.stale() == []
+
+
+class FullDisk:
+    """A connection whose COMMIT fails the way DuckDB's does on a full disk; the rest passes."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == "COMMIT":
+            self.con.execute("ROLLBACK")  # DuckDB ends the transaction when its commit fails
+            raise store.duckdb.IOException("could not write file: No space left on device")
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+
+def test_store_failed_commit_is_one_error_and_the_ledger_stays_consistent() -> None:
+    with Ledger(":memory:") as ledger:
+        ledger.add(UNAMA)
+        real = ledger._con
+        ledger._con = FullDisk(real)  # type: ignore[assignment]
+        with pytest.raises(LedgerError, match="No space left on device") as raised:
+            ledger.add(CAMP)
+        assert "no transaction" not in str(raised.value)
+        ledger._con = real
+        assert ledger.count()["documents"] == 1
+        assert ledger.add(CAMP)  # once there is room again
+
+
+def test_store_derived_state_is_stale_until_reconciled_and_merged() -> None:
+    with Ledger(":memory:") as ledger:
+        assert ledger.stale() == []
+        ledger.add(UNAMA)  # an ingest killed here never recomputes groups or incidents
+        assert ledger.stale() == ["groups, cross-report checks and derived figures",
+                                  "merged incidents"]
+        ledger.reconcile()
+        assert ledger.stale() == ["merged incidents"]
+        ledger.merge_incidents()
+        assert ledger.stale() == []
+
+
+def test_store_read_only_ledger_lists_and_refuses_writes(tmp_path: Path) -> None:
+    path = str(tmp_path / "ledger.duckdb")
+    with Ledger(path) as ledger:
+        ledger.add(UNAMA)
+    with Ledger(path, read_only=True) as reader, Ledger(path, read_only=True) as second:
+        assert len(reader.figures()) == len(second.figures()) == 2
+        with pytest.raises(LedgerError, match="needs the ledger opened for writing"):
+            reader.add(CAMP)
+
+
+@pytest.mark.parametrize("path", ["md:ledger", "motherduck:ledger", "s3://bucket/ledger.duckdb",
+                                  "https://example.org/ledger.duckdb"])
+def test_store_only_local_ledger_files_are_opened(path: str) -> None:
+    with pytest.raises(LedgerError, match="only a local ledger file"):
+        Ledger(path)

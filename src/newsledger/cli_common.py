@@ -5,23 +5,49 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from newsledger.errors import LedgerError
-from newsledger.output import Format, render
+from newsledger.output import Format, printable, render
 
 if TYPE_CHECKING:
     from newsledger.store import Ledger
+
+_DEBUG = "newsledger.debug"
+
+
+class CommandGroup(TyperGroup):
+    """The command group: an unexpected error is one 'error:' line and exit code 2, with its
+    traceback only under --debug (and never with local variables, which hold document text)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; turn an unexpected exception into a one-line message."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:
+            if ctx.meta.get(_DEBUG):
+                raise
+            message = printable(str(error).strip().split("\n")[0][:300])
+            print_error(Console(stderr=True), f"internal error: {type(error).__name__}: "
+                        f"{message} (run with --debug for the traceback)")
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
     name="newsledger",
     help="Read conflict reporting into a ledger of checked figures, with evidence.",
     no_args_is_help=True,
     add_completion=False,
+    cls=CommandGroup,
+    pretty_exceptions_show_locals=False,
 )
 
 # Shared options, defined once.
@@ -96,8 +122,16 @@ DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "path", "figur
 
 
 @app.callback()
-def main() -> None:
+def main(
+    ctx: typer.Context,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", envvar="NEWSLEDGER_DEBUG",
+                     help="Show the traceback of an internal error."),
+    ] = False,
+) -> None:
     """Read conflict reporting into a ledger of checked figures, with evidence."""
+    ctx.meta[_DEBUG] = debug
 
 
 def show(rows: list[dict[str, object]], fmt: Format, table_columns: list[str]) -> None:
@@ -106,17 +140,30 @@ def show(rows: list[dict[str, object]], fmt: Format, table_columns: list[str]) -
 
 
 def open_ledger(db: str, errors: Console, *, must_exist: bool = False) -> Ledger:
-    """Open the ledger, or print why not and exit 1; ``must_exist`` for read-only commands."""
+    """Open the ledger, or print why not and exit 1; ``must_exist`` for the read commands, which
+    open it read-only and warn when its groups or merged incidents are out of date."""
     if must_exist and db != ":memory:" and not Path(db).exists():
         print_error(errors, f"{db}: no ledger here; run 'newsledger ingest' first")
         raise typer.Exit(1)
-    from newsledger.store import Ledger  # here: DuckDB loads only for commands that use it
-
     try:
-        return Ledger(db)
+        ledger = _open(db, read_only=must_exist)
     except LedgerError as error:
         print_error(errors, error)
         raise typer.Exit(1) from error
+    if must_exist and (stale := ledger.stale()):
+        print_warning(errors, f"{db}: {' and '.join(stale)} are out of date (an ingest stopped "
+                      "before recomputing them); run 'newsledger rebuild'")
+    return ledger
+
+
+def _open(db: str, *, read_only: bool) -> Ledger:
+    # Imported here: DuckDB loads only for commands that use it.
+    from newsledger.store import Ledger, OutdatedLedgerError
+
+    try:
+        return Ledger(db, read_only=read_only)
+    except OutdatedLedgerError:
+        return Ledger(db)  # upgraded once, in place
 
 
 @contextmanager
@@ -138,5 +185,10 @@ def progress_bar(console: Console) -> Iterator[Progress]:
 
 
 def print_error(console: Console, error: Exception | str) -> None:
-    """One line on the error console: error: <what went wrong>."""
-    console.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+    """One line on the error console: error: <what went wrong> (control characters shown)."""
+    console.print(printable(f"error: {error}"), markup=False, highlight=False, soft_wrap=True)
+
+
+def print_warning(console: Console, warning: str) -> None:
+    """One line on the error console: warning: <what was refused or is out of date>."""
+    console.print(printable(f"warning: {warning}"), markup=False, highlight=False, soft_wrap=True)

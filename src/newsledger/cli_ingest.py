@@ -19,6 +19,7 @@ from newsledger.cli_common import (
     app,
     open_ledger,
     print_error,
+    print_warning,
     progress_bar,
 )
 from newsledger.errors import InputError, LedgerError
@@ -85,6 +86,7 @@ def ingest(
 
         readable = _skip_errors(read_inputs(inputs), unusable)
         for extraction in _skip_errors(extract_all(readable, workers=workers), unusable):
+            _warn(progress.console, extraction)
             _store(ledger, extraction, tally, failed)
             progress.advance(task)
         reconciled = _reconcile(ledger, failed)
@@ -96,6 +98,40 @@ def ingest(
         Console().print(merged, markup=False, highlight=False)
     if tally.failed:
         raise typer.Exit(1)
+
+
+@app.command(rich_help_panel="Read reports")
+def rebuild(db: DbOption = "newsledger.duckdb") -> None:
+    """Recompute groups, derived figures and merged incidents (after an interrupted ingest);
+    documents sharing an id from an older ledger get distinct ids (ID~CONTENTID)."""
+    errors = Console(stderr=True)
+    failures: list[Exception] = []
+    with open_ledger(db, errors) as ledger:
+        try:
+            renamed = ledger.rename_duplicate_ids()
+        except LedgerError as error:
+            print_error(errors, error)
+            raise typer.Exit(1) from error
+        if renamed:
+            print_warning(errors, f"{db}: {renamed} documents shared an id with another and "
+                          "were renamed ID~CONTENTID")
+        reconciled = _reconcile(ledger, failures.append)
+        merged = _merge_incidents(ledger, failures.append)
+    for failure in failures:
+        print_error(errors, failure)
+    for line in (reconciled, merged):
+        if line:
+            Console().print(line, markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _warn(console: Console, extraction: Extraction) -> None:
+    """Print what extraction refused in a document (a figure out of range), naming it."""
+    document = extraction.document
+    where = (document.path or document.key) + (f":{document.line}" if document.line else "")
+    for warning in extraction.warnings:
+        print_warning(console, f"{where}: {warning}")
 
 
 def _reconcile(ledger: Ledger, failed: Callable[[Exception], None]) -> str:
@@ -140,7 +176,8 @@ def extract(
         print_error(errors, error)
 
     extractions = extract_all(_skip_errors(read_inputs(inputs), failed))
-    _show_extractions(_skip_errors(extractions, failed), fmt, Console(), with_incidents)
+    _show_extractions(_warned(_skip_errors(extractions, failed), errors), fmt, Console(),
+                      with_incidents)
     if failures:
         raise typer.Exit(1)
 
@@ -156,13 +193,19 @@ def _skip_errors(
             yield item
 
 
+def _warned(extractions: Iterable[Extraction], console: Console) -> Iterator[Extraction]:
+    for extraction in extractions:
+        _warn(console, extraction)
+        yield extraction
+
+
 def _store(
     ledger: Ledger, extraction: Extraction, tally: Tally, failed: Callable[[Exception], None]
 ) -> None:
     """Add one extraction and count what happened; a storage error fails only this document."""
     try:
         added = ledger.add(extraction)
-    except LedgerError as error:
+    except (LedgerError, InputError) as error:  # InputError: an id already used by another text
         failed(error)
         return
     if added:

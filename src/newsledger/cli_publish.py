@@ -11,6 +11,12 @@ from rich.console import Console
 
 from newsledger.cli_common import DbOption, app, day_option, filter_option, open_ledger, print_error
 from newsledger.model import Measure
+from newsledger.output import printable
+
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace files that exist (a link is replaced, not followed)."),
+]
 
 
 @app.command(rich_help_panel="Publish")
@@ -37,6 +43,7 @@ def report(
         ),
     ] = None,
     db: DbOption = "newsledger.duckdb",
+    force: ForceOption = False,
 ) -> None:
     """Write a report: figures with best/low/high, every number cited, conflicts, a chart."""
     # Imported here: matplotlib is only needed by this command.
@@ -57,10 +64,11 @@ def report(
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         built = render_report(ledger, filters)
     if output is None:
-        Console().out(render_text(built, ReportFormat(fmt)), highlight=False, end="")
+        # Control characters a document holds never reach the terminal raw.
+        Console().out(printable(render_text(built, ReportFormat(fmt))), highlight=False, end="")
         return
     try:
-        written = save_report(built, output, ReportFormat(fmt))
+        written = save_report(built, output, ReportFormat(fmt), force=force)
     except OutputError as error:
         print_error(Console(stderr=True), error)
         raise typer.Exit(1) from error
@@ -76,6 +84,7 @@ def export_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")] = Path(
         "export"
     ),
+    force: ForceOption = False,
 ) -> None:
     """Write figures, checks, groups and documents as CSV or Parquet (ACLED/UCDP column names)."""
     from newsledger.errors import OutputError
@@ -85,7 +94,7 @@ def export_command(
         raise typer.BadParameter(f"{fmt!r} is not csv or parquet", param_hint="--format")
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         try:
-            written = export_ledger(ledger, output, ExportFormat(fmt))
+            written = export_ledger(ledger, output, ExportFormat(fmt), force=force)
         except OutputError as error:
             print_error(Console(stderr=True), error)
             raise typer.Exit(1) from error

@@ -5,6 +5,10 @@ One file per table: ``figures``, ``checks``, ``documents`` and, when the ledger 
 ``fatalities`` for killed), its period UCDP's ``date_start``/``date_end`` (and ACLED's
 ``event_date`` when it is one day), its actor UCDP's ``side_a``, its places ACLED's ``location``,
 ``country``, ``admin1``, ``latitude``, ``longitude``. The mapping is tabled in docs/reports.md.
+
+Existing files are not replaced unless ``force`` (see outfiles.py). In CSV, a text cell starting
+with = + - @, a tab or a carriage return gets a leading apostrophe (OWASP CSV-injection guidance),
+so that a spreadsheet shows it instead of running it; Parquet keeps every value as stored.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from newsledger.errors import OutputError
 from newsledger.extract.places import Place, lookup_place, place_closure
 from newsledger.model import Group, Measure, Qualifier, Quantity
+from newsledger.outfiles import refuse_existing, write_new
 from newsledger.store import Ledger
 
 
@@ -68,9 +74,10 @@ GROUP_SCHEMA = pa.schema([
 
 
 def export_ledger(
-    ledger: Ledger, directory: Path, fmt: ExportFormat = ExportFormat.CSV
+    ledger: Ledger, directory: Path, fmt: ExportFormat = ExportFormat.CSV, *, force: bool = False
 ) -> list[Path]:
-    """Write every table of the ledger into ``directory``; returns the files written."""
+    """Write every table of the ledger into ``directory``; returns the files written. Existing
+    files are an error (before anything is written) unless ``force``."""
     tables = {"figures": figures_table(ledger), "checks": checks_table(ledger),
               "documents": documents_table(ledger)}
     groups = getattr(ledger, "groups", None)
@@ -80,20 +87,38 @@ def export_ledger(
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(str(directory), f"cannot create the folder: {error.strerror}") from error
-    return [write_table(table, directory / f"{name}.{fmt.value}", fmt)
-            for name, table in tables.items()]
+    paths = {name: directory / f"{name}.{fmt.value}" for name in tables}
+    refuse_existing(paths.values(), force)
+    return [write_table(table, paths[name], fmt, force=force) for name, table in tables.items()]
 
 
-def write_table(table: pa.Table, path: Path, fmt: ExportFormat) -> Path:
-    """One table as Parquet, or as CSV with list cells joined by '; '."""
-    try:
+def write_table(table: pa.Table, path: Path, fmt: ExportFormat, *, force: bool = False) -> Path:
+    """One table as Parquet, or as CSV with list cells joined by '; ' and text cells made
+    spreadsheet-safe."""
+
+    def write(target: Path) -> None:
         if fmt is ExportFormat.PARQUET:
-            pq.write_table(table, path)
+            pq.write_table(table, target)
         else:
-            pa_csv.write_csv(flatten_lists(table), path)
-    except (OSError, pa.ArrowException) as error:
+            pa_csv.write_csv(spreadsheet_safe(flatten_lists(table)), target)
+
+    try:
+        return write_new(path, write, force=force)
+    except pa.ArrowException as error:
         raise OutputError(str(path), f"cannot write the {fmt.value} file: {error}") from error
-    return path
+
+
+# A cell a spreadsheet would run as a formula (see output.spreadsheet_safe).
+_FORMULA_START = r"^([=+\-@\t\r])"
+
+
+def spreadsheet_safe(table: pa.Table) -> pa.Table:
+    """Every text cell that starts like a formula gets a leading apostrophe (OWASP)."""
+    for index, field in enumerate(table.schema):
+        if pa.types.is_string(field.type):
+            safe = pc.replace_substring_regex(table.column(index), _FORMULA_START, r"'\1")
+            table = table.set_column(index, field.name, safe)
+    return table
 
 
 def flatten_lists(table: pa.Table) -> pa.Table:
@@ -230,6 +255,7 @@ __all__ = [
     "figures_table",
     "flatten_lists",
     "groups_table",
+    "spreadsheet_safe",
     "where",
     "write_table",
 ]

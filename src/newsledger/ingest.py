@@ -1,7 +1,8 @@
 """Read reports from files, folders and stdin into Documents, one InputError per bad input.
 
 Stages for one file:
-    1. stat: missing, too large (checked before reading) or empty
+    1. stat: missing, not a regular file (FIFOs, devices, links to them are never opened), too large
+       (checked before reading and again while reading) or empty
     2. bytes -> text: binary content, UTF-16, invalid UTF-8 (with its byte offset); a BOM is dropped
     3. parse by suffix: .txt, .html/.htm (trafilatura), .jsonl (one document a line), .json (gold)
     4. build the Document; page furniture is reported as noise spans, the text is never changed
@@ -12,6 +13,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -25,12 +28,17 @@ from newsledger.model import Document
 from newsledger.noise import find_noise
 
 # 20 MB is about 3 million words: far above any single report or press release, and small enough
-# to read into memory in one go. Checked with os.stat so a huge file fails before it is read.
+# to read into memory in one go. Checked with os.stat so a huge file fails before it is read, and
+# again while reading (at most this many bytes plus one are ever read), as sizes can lie or change.
 _MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * _MB
 # More than this share of undecodable or control characters in the first 64 KB means "binary".
 BINARY_SHARE = 0.10
 _SNIFF_BYTES = 64 * 1024
+# Publication years accepted: "0224-05-01" is a typo, and relative time words ("last year",
+# "next week") and the windows of reconciliation count days and years from this date, which
+# must stay far inside Python's years 1-9999.
+PUBLISHED_YEARS = range(1000, 9000)
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 TEXT_SUFFIXES = (".txt",)
@@ -41,6 +49,11 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + GOLD_SUFFIXES
 JSONL_KEYS = {"id": "name", "title": "title", "url": "url", "outlet": "outlet"}
 GOLD_KEYS = {"doc_id": "name", "title": "title", "source_url": "url"}
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# A JSON string may spell half of a surrogate pair ("\ud800"): Python keeps it, UTF-8 cannot.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"))
 
 Result = Document | InputError
 
@@ -56,31 +69,44 @@ def read_inputs(paths: Sequence[str]) -> Iterator[Document | InputError]:
             yield from _read_file(path)
 
 
+def shown_path(path: str) -> str:
+    """``path`` as valid UTF-8 for messages and the ledger: undecodable bytes become \\xNN."""
+    # os.walk and sys.argv smuggle a file name's non-UTF-8 bytes in as lone surrogates.
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def read_text_document(text: str, *, path: str | None = None, **meta: Any) -> Document:
     """A Document for ``text`` as given, with its noise spans; ``meta`` are Document fields."""
     return Document(text=text, path=path, noise=find_noise(text), **meta)
 
 
 def _read_folder(folder: str) -> Iterator[Result]:
-    """Every file with a known suffix under ``folder``, recursively, in sorted order."""
+    """Every file with a known suffix under ``folder``, recursively, in sorted order; a sub-folder
+    that cannot be listed is an error, not a silent gap."""
+    unreadable: list[OSError] = []
     # os.walk does not follow symlinked folders, so a link loop cannot recurse forever.
     files = sorted(
         os.path.join(root, name)
-        for root, _dirs, names in os.walk(folder)
+        for root, _dirs, names in os.walk(folder, onerror=unreadable.append)
         for name in names
         if Path(name).suffix.lower() in SUFFIXES
     )
+    for error in unreadable:
+        yield InputError(shown_path(str(error.filename or folder)),
+                         f"cannot read the folder: {error.strerror or error}; its files were "
+                         "skipped")
     for file in files:
         yield from _read_file(file)
 
 
-def _read_file(path: str) -> Iterator[Result]:
+def _read_file(real_path: str) -> Iterator[Result]:
+    path = shown_path(real_path)
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         yield InputError(path, f"unsupported file type {suffix or '(no suffix)'!r}; expected one "
                          f"of {', '.join(SUFFIXES)}, a folder or '-' for stdin")
         return
-    text = _read_text_file(path)
+    text = _read_text_file(real_path, path)
     if isinstance(text, InputError):
         yield text
     elif suffix in HTML_SUFFIXES:
@@ -93,19 +119,46 @@ def _read_file(path: str) -> Iterator[Result]:
         yield read_text_document(text, path=path)
 
 
-def _read_text_file(path: str) -> str | InputError:
-    """The file's text, after the size, binary and UTF-8 checks."""
+def _read_text_file(real_path: str, path: str) -> str | InputError:
+    """The file's text, after the file kind, size, binary and UTF-8 checks."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            return InputError(path, f"file is {size / _MB:.1f} MB, larger than the limit of "
-                              f"{MAX_FILE_BYTES / _MB:.0f} MB")
-        data = Path(path).read_bytes()
+        data = _read_bytes(real_path, path)
     except FileNotFoundError:
         return InputError(path, "file not found")
     except OSError as error:
         return InputError(path, f"cannot read the file: {error.strerror or error}")
-    return decode_text(data, path)
+    return data if isinstance(data, InputError) else decode_text(data, path)
+
+
+def _read_bytes(real_path: str, path: str) -> bytes | InputError:
+    """At most MAX_FILE_BYTES of a regular file; anything else is refused before it is opened."""
+    if problem := _not_regular(os.stat(real_path).st_mode):
+        return InputError(path, problem)
+    # O_NONBLOCK: should the file be swapped for a FIFO after the stat, opening cannot hang.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(real_path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
+        if problem := _not_regular(info.st_mode):
+            return InputError(path, problem)
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_large(path, info.st_size)
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # it grew while we read
+        return _too_large(path, len(data))
+    return data
+
+
+def _not_regular(mode: int) -> str | None:
+    for test, kind in _FILE_KINDS:
+        if test(mode):
+            return f"not a regular file but {kind}; only regular files are read"
+    return None if stat.S_ISREG(mode) else "not a regular file; only regular files are read"
+
+
+def _too_large(path: str, size: int) -> InputError:
+    return InputError(path, f"file is {size / _MB:.1f} MB, larger than the limit of "
+                      f"{MAX_FILE_BYTES / _MB:.0f} MB")
 
 
 def decode_text(data: bytes, path: str) -> str | InputError:
@@ -175,11 +228,9 @@ def _documents_from_jsonl(text: str, path: str) -> Iterator[Result]:
 
 
 def _document_from_jsonl_line(line: str, path: str, number: int) -> Result:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return InputError(path, f"line is not valid JSON: {error.msg} at column {error.colno}",
-                          number)
+    record = load_json(line)
+    if isinstance(record, JsonProblem):
+        return InputError(path, f"line is not valid JSON: {record}", number)
     if not isinstance(record, dict):
         return InputError(path, f"expected a JSON object with 'id' and 'text', got a "
                           f"{_json_type(record)}", number)
@@ -188,11 +239,9 @@ def _document_from_jsonl_line(line: str, path: str, number: int) -> Result:
 
 def _document_from_gold(text: str, path: str) -> Result:
     """A gold-format file (``doc_id``, ``text``, ``published``, ``source_url``, ``title``)."""
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
-        return InputError(path, f"not valid JSON: {error.msg} at column {error.colno}",
-                          error.lineno)
+    record = load_json(text)
+    if isinstance(record, JsonProblem):
+        return InputError(path, f"not valid JSON: {record}", record.line)
     if not isinstance(record, dict) or ("text" not in record and "doc_id" not in record):
         found = (f"keys {', '.join(map(repr, record))}" if isinstance(record, dict)
                  else f"a {_json_type(record)}")
@@ -219,16 +268,49 @@ def _document_from_record(
         if value is not None and not isinstance(value, str):
             return InputError(path, f"{key!r} must be a string, got a {_json_type(value)}", line)
         meta[field] = value or None
+    for key in ("text", *keys, "published"):
+        if isinstance(value := record.get(key), str) and (bad := _LONE_SURROGATE.search(value)):
+            return InputError(path, f"{key!r} holds a lone surrogate \\u{ord(bad.group()):04x} at "
+                              f"character {bad.start()}: not valid Unicode", line)
     try:
         meta["published"] = parse_published(record.get("published"))
     except ValueError:
-        return InputError(path, f"bad 'published' date {record.get('published')!r}: expected "
-                          "YYYY-MM-DD or an ISO datetime", line)
-    return read_text_document(text, path=path, **meta)
+        return InputError(path, f"bad 'published' date {_shown(record.get('published'))}: "
+                          f"expected YYYY-MM-DD or an ISO datetime in the years "
+                          f"{PUBLISHED_YEARS.start}-{PUBLISHED_YEARS.stop - 1}", line)
+    return read_text_document(text, path=path, line=line, **meta)
+
+
+class JsonProblem(str):
+    """Why a text is not usable JSON, with the line it happened on (1 when unknown)."""
+
+    line: int = 1
+
+
+def load_json(text: str) -> Any:
+    """``json.loads(text)``, or a JsonProblem for bad JSON, absurd nesting or giant integers."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = JsonProblem(f"{error.msg} at column {error.colno}")
+        problem.line = error.lineno
+        return problem
+    except RecursionError:  # thousands of nested brackets
+        return JsonProblem("nested too deeply (arrays or objects inside each other "
+                           "thousands of times)")
+    except ValueError as error:  # an integer literal over Python's 4,300-digit limit
+        return JsonProblem(f"a number is too long ({str(error).split(';')[0]})")
+
+
+def _shown(value: object) -> str:
+    """A short repr for messages: long or odd values never flood the terminal."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def parse_published(value: object) -> date | None:
-    """A publication date from YYYY-MM-DD or an ISO datetime (the date as written), or None."""
+    """A publication date from YYYY-MM-DD or an ISO datetime (the date as written), or None;
+    years outside PUBLISHED_YEARS are refused (ValueError)."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
@@ -236,7 +318,11 @@ def parse_published(value: object) -> date | None:
     value = value.strip()
     if len(value) > 10:
         datetime.fromisoformat(value)  # validates the time part; the date is taken as written
-    return date.fromisoformat(value[:10])
+    published = date.fromisoformat(value[:10])
+    if published.year not in PUBLISHED_YEARS:
+        raise ValueError(f"year {published.year} is outside {PUBLISHED_YEARS.start}-"
+                         f"{PUBLISHED_YEARS.stop - 1}")
+    return published
 
 
 def _read_stdin() -> Iterator[Result]:
@@ -275,11 +361,8 @@ def _is_jsonl(lines: Iterable[str]) -> bool:
     for line in lines:
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            return False
-        if not isinstance(record, dict):
+        record = load_json(line)
+        if isinstance(record, JsonProblem) or not isinstance(record, dict):
             return False
         seen = True
     return seen
@@ -296,7 +379,9 @@ __all__ = [
     "SUFFIXES",
     "decode_text",
     "find_noise",
+    "load_json",
     "parse_published",
     "read_inputs",
     "read_text_document",
+    "shown_path",
 ]

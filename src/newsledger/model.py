@@ -105,6 +105,7 @@ class Document:
     name: str | None = None  # id given by the input (JSONL ``id``, gold ``doc_id``)
     path: str | None = None  # where it was read from, for error messages
     noise: tuple[tuple[int, int], ...] = ()  # spans of scraped page furniture (captions, ads)
+    line: int | None = None  # line of the JSONL file it came from, for error messages
 
     @property
     def id(self) -> str:
@@ -212,6 +213,7 @@ class Extraction:
     figures: tuple[Figure, ...]
     checks: tuple[Check, ...]
     incidents: tuple[Incident, ...] = ()
+    warnings: tuple[str, ...] = ()  # what was refused (a figure out of range), for the user
 
 
 class Verdict(StrEnum):

@@ -1,10 +1,18 @@
-"""Rows (lists of dicts) printed as a table, CSV, a JSON list or JSON lines."""
+"""Rows (lists of dicts) printed as a table, CSV, a JSON list or JSON lines.
+
+Nothing a document says can act on the reader's tools: control characters (terminal escape
+sequences among them) are shown as ``\\x1b`` in tables, CSV and messages and as ``\\u001b`` in
+JSON, and a CSV cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance
+advises (https://owasp.org/www-community/attacks/CSV_Injection).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
@@ -39,9 +47,10 @@ def render(
     if fmt is Format.TABLE:
         print_table(rich_table(picked, names), console)
     elif fmt is Format.CSV:
-        console.out(csv_text(picked, names), end="", highlight=False)
+        console.out(printable(csv_text(picked, names)), end="", highlight=False)
     elif fmt is Format.JSON:
-        console.out(json.dumps(picked, ensure_ascii=False, indent=2, default=str), highlight=False)
+        text = json.dumps(picked, ensure_ascii=False, indent=2, default=str)
+        console.out(_escape_c1(text), highlight=False)
     else:
         for row in picked:
             console.out(json_line(row), highlight=False)
@@ -56,8 +65,30 @@ def column_names(rows: Sequence[dict[str, Any]]) -> list[str]:
 
 
 def json_line(row: dict[str, Any]) -> str:
-    """One row as a single line of JSON."""
-    return json.dumps(row, ensure_ascii=False, default=str)
+    """One row as a single line of JSON (control characters escaped, so it is safe to print)."""
+    return _escape_c1(json.dumps(row, ensure_ascii=False, default=str))
+
+
+# C0 controls but tab and newline, DEL and the C1 controls (U+009B is a terminal's CSI).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1 = re.compile("[\x7f-\x9f]")  # json.dumps escapes C0 itself, not these
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN``: escape sequences never reach a
+    terminal raw."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _escape_c1(text: str) -> str:
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: one starting with = + - @, a tab or
+    a carriage return gets a leading apostrophe (OWASP CSV injection guidance)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def rich_table(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> Table:
@@ -67,7 +98,7 @@ def rich_table(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> Table:
         table.add_column(name, overflow="fold")
     for row in rows:
         # Text cells: brackets in report text must not be read as Rich markup.
-        table.add_row(*(Text(cell_text(row[name])) for name in names))
+        table.add_row(*(Text(printable(cell_text(row[name]))) for name in names))
     return table
 
 
@@ -87,13 +118,20 @@ def print_table(table: Table, console: Console) -> None:
 
 
 def csv_text(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> str:
-    """Rows as CSV with a header line."""
+    """Rows as CSV with a header line; text cells are made spreadsheet-safe (numbers are not:
+    -5 stays a number)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
+    writer.writerow([spreadsheet_safe(name) for name in names])
     for row in rows:
-        writer.writerow([cell_text(row[name]) for name in names])
+        writer.writerow([_csv_cell(row[name]) for name in names])
     return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, int | float):
+        return cell_text(value)
+    return spreadsheet_safe(cell_text(value))
 
 
 def cell_text(value: Any) -> str:
@@ -121,6 +159,8 @@ __all__ = [
     "csv_text",
     "json_line",
     "print_table",
+    "printable",
     "render",
     "rich_table",
+    "spreadsheet_safe",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 
@@ -23,10 +24,14 @@ from newsledger.extract.event_types import event_rules
 from newsledger.extract.figures import find_figures, scan_document
 from newsledger.extract.incidents import incidents_from_scans
 from newsledger.extract.places import gazetteer
-from newsledger.model import Document, Extraction
+from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
 
 _BATCH = 64  # documents handed to the worker pool at a time; bounds memory on long streams
+# The largest count a figure may state: far above anything counted in conflict reporting (the
+# world's population is under 10**10) and far below int64, so sums of many figures cannot overflow
+# the ledger's BIGINT columns. A figure stating more is refused (with a warning), not its document.
+MAX_COUNT = 10**15
 
 
 @cache
@@ -51,13 +56,39 @@ def _parse(texts: list[str]) -> Iterator[Doc]:
 def extract(document: Document) -> Extraction:
     """Figures of one document, the checks between them, and the incidents it reports."""
     scans = scan_document(document)  # shared by figures and incidents
-    figures = find_figures(document, _parse, scans)
+    found = find_figures(document, _parse, scans)
+    figures = [figure for figure in found if _in_range(figure)]
+    incidents = [_counts_in_range(i) for i in incidents_from_scans(document, figures, scans)]
     return Extraction(
         document=document,
         figures=tuple(figures),
         checks=tuple(find_checks(figures)),
-        incidents=tuple(incidents_from_scans(document, figures, scans)),
+        incidents=tuple(incidents),
+        warnings=tuple(_refused(figure) for figure in found if not _in_range(figure)),
     )
+
+
+def _in_range(figure: Figure) -> bool:
+    return all(0 <= bound <= MAX_COUNT for bound in (figure.quantity.low, figure.quantity.high)
+               if bound is not None)
+
+
+def _refused(figure: Figure) -> str:
+    number = figure.quantity.number_text
+    shown = number if len(number) <= 40 else number[:37] + "..."
+    return (f"figure {figure.id} ({shown!r} at character {figure.quantity.start}) is larger than "
+            f"{MAX_COUNT:,} and was not kept")
+
+
+def _counts_in_range(incident: Incident) -> Incident:
+    """The incident without a toll beyond MAX_COUNT (its figure was refused)."""
+    def kept(count: IncidentCount | None) -> IncidentCount | None:
+        if count is None or max(count.low, count.high or 0) <= MAX_COUNT:
+            return count
+        return None
+
+    return replace(incident, killed=kept(incident.killed), injured=kept(incident.injured),
+                   kidnapped=kept(incident.kidnapped))
 
 
 def safe_extract(document: Document) -> Extraction | InputError:
@@ -66,7 +97,13 @@ def safe_extract(document: Document) -> Extraction | InputError:
         return extract(document)
     except Exception as error:  # one bad document must never stop a batch
         where = document.path or document.key
-        return InputError(where, f"extraction failed: {type(error).__name__}: {error}")
+        # The error's class and message only: its traceback's locals would spill the text.
+        return InputError(where, f"extraction failed: {type(error).__name__}: "
+                          f"{_short(str(error))}", document.line)
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= 300 else message[:297] + "..."
 
 
 def extract_all(

@@ -3,12 +3,20 @@
 Tables are created by migrations: ordered functions registered with ``@migration`` and recorded
 in the ``migrations`` table, so opening a ledger twice applies each one once. A later table
 (groups, incidents) is added by appending one more decorated function below the others.
+
+Derived state (groups, cross-report checks, derived figures, merged incidents) is recomputed from
+the documents after each ingest; ``ledger_state`` records whether it is current, so an ingest that
+was interrupted before that step is noticed (``stale()``) and ``rebuild()`` catches up.
+A given document id (JSONL ``id``, gold ``doc_id``) names one text only: a second, different text
+under an id already stored is refused (DuplicateIdError), never stored beside it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
@@ -19,7 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from newsledger import incident_tables as tables
-from newsledger.errors import LedgerError
+from newsledger.errors import InputError, LedgerError
 from newsledger.group_rows import day, figure_from_row, group_from_row, group_table
 from newsledger.model import (
     Check,
@@ -121,6 +129,34 @@ def create_merged_incidents(con: Connection) -> None:
     con.execute(tables.REPORTS_DDL)
 
 
+@migration
+def create_ledger_state(con: Connection) -> None:
+    """Whether groups and merged incidents are current; unknown (stale) in an older ledger."""
+    con.execute("CREATE TABLE ledger_state (key VARCHAR PRIMARY KEY, current BOOLEAN NOT NULL)")
+    (documents,) = con.execute("SELECT count(*) FROM documents").fetchone() or (0,)
+    con.executemany("INSERT INTO ledger_state VALUES (?, ?)",
+                    [[key, documents == 0] for key in DERIVED_STATE])
+
+
+# What ``ledger_state`` tracks, and what each covers, for the warning of a stale ledger.
+DERIVED_STATE = {"groups": "groups, cross-report checks and derived figures",
+                 "incidents": "merged incidents"}
+
+# duckdb.connect would read "md:NAME", "s3://..." or "http://..." as remote databases and
+# download an extension to reach them; a ledger is a local file, and nothing is downloaded.
+_REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_LOCK_HOLDER = re.compile(r"PID (\d+)")
+
+
+class OutdatedLedgerError(LedgerError):
+    """A ledger opened read-only lacks tables of this version; opening it for writing adds them."""
+
+
+class DuplicateIdError(InputError):
+    """A document's given id is already used by a different text in the ledger."""
+
+
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
 FIGURE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
@@ -158,14 +194,22 @@ DOCUMENT_COLUMNS = """
 
 
 class Ledger:
-    """A DuckDB ledger of documents, their figures and checks; ``":memory:"`` for tests."""
+    """A DuckDB ledger of documents, their figures and checks; ``":memory:"`` for tests.
 
-    def __init__(self, path: str = "newsledger.duckdb") -> None:
+    ``read_only`` opens the file without a write lock (a 0444 file or a read-only mount), so any
+    number of readers can list it; it never changes the file.
+    """
+
+    def __init__(self, path: str = "newsledger.duckdb", *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only and path != ":memory:"
+        if _REMOTE.match(path) and not re.match(r"^[A-Za-z]:[\\/]", path):
+            raise LedgerError(f"{path}: only a local ledger file is accepted (no 'md:', 's3://' "
+                              "or other remote databases)")
         try:
-            self._con = duckdb.connect(path)
+            self._con = duckdb.connect(path, read_only=self.read_only, config=dict(_OFFLINE))
         except duckdb.Error as error:
-            raise LedgerError(f"cannot open the ledger {path}: {error}") from error
+            raise LedgerError(_open_problem(path, error)) from error
         self._migrate()
 
     def __enter__(self) -> Ledger:
@@ -182,6 +226,9 @@ class Ledger:
         self._con.close()
 
     def _migrate(self) -> None:
+        if self.read_only:
+            self._check_schema()
+            return
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
         )
@@ -190,23 +237,46 @@ class Ledger:
             if step.name not in applied:
                 self._in_transaction(f"applying migration {step.name}", partial(self._apply, step))
 
+    def _check_schema(self) -> None:
+        """A read-only ledger cannot be upgraded: say so instead of failing on a missing table."""
+        try:
+            rows = self._con.execute("SELECT name FROM migrations").fetchall()
+        except duckdb.Error as error:
+            raise LedgerError(f"{self.path}: not a newsledger ledger") from error
+        missing = [step.name for step in MIGRATIONS if step.name not in {n for (n,) in rows}]
+        if missing:
+            raise OutdatedLedgerError(f"{self.path}: the ledger was written by an older "
+                                      "newsledger; run 'newsledger rebuild' once to upgrade it")
+
     def _apply(self, step: Migration) -> None:
         step.apply(self._con)
         self._con.execute("INSERT INTO migrations VALUES (?, ?)", [step.name, _now()])
 
     def _in_transaction(self, what: str, work: Callable[[], Any]) -> Any:
-        """Run ``work`` as one transaction; on any error roll back and raise a LedgerError."""
+        """Run ``work`` as one transaction; on any error roll back and raise a LedgerError (an
+        InputError raised by ``work`` is the input's fault and is raised as it is)."""
+        if self.read_only:
+            raise LedgerError(f"{self.path}: {what} needs the ledger opened for writing")
         self._con.execute("BEGIN TRANSACTION")
         try:
             result = work()
             self._con.execute("COMMIT")
+        except InputError:
+            self._rollback()
+            raise
         except Exception as error:
-            self._con.execute("ROLLBACK")
-            raise LedgerError(f"{self.path}: {what} failed: {error}") from error
+            self._rollback()
+            raise LedgerError(f"{self.path}: {what} failed: {_first_line(error)}") from error
         except BaseException:  # Ctrl-C mid-document: still leave nothing half-written
-            self._con.execute("ROLLBACK")
+            self._rollback()
             raise
         return result
+
+    def _rollback(self) -> None:
+        # A COMMIT that failed (disk full) has already ended the transaction and undone it:
+        # a second error here would only hide the first.
+        with suppress(duckdb.Error):
+            self._con.execute("ROLLBACK")
 
     def migrations(self) -> list[str]:
         """Names of the applied migrations, oldest first."""
@@ -224,6 +294,8 @@ class Ledger:
         present = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [document.id])
         if present.fetchone():
             return False
+        self._refuse_duplicate_id(document)
+        self._con.execute("UPDATE ledger_state SET current = false")
         self._con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [document.id, document.name, document.title, document.published, document.url,
@@ -233,6 +305,53 @@ class Ledger:
         self._insert_batch("checks", _check_table(document.id, extraction.checks))
         self._insert_batch("incidents", tables.incident_table(document.id, extraction.incidents))
         return True
+
+    def _refuse_duplicate_id(self, document: Document) -> None:
+        """A given id already naming another text: refused, so ids stay unique in the ledger."""
+        if not document.name:
+            return
+        other = self._con.execute(
+            "SELECT id FROM documents WHERE name = ? OR (id = ? AND name IS NULL) LIMIT 1",
+            [document.name, document.name],
+        ).fetchone()
+        if other:
+            raise DuplicateIdError(
+                document.path or self.path,
+                f"id {document.name!r} is already used in the ledger by a document with a "
+                f"different text (content id {other[0]}); give this document its own id",
+                document.line,
+            )
+
+    def stale(self) -> list[str]:
+        """What derived state is out of date (an ingest stopped before recomputing it)."""
+        rows = self._con.execute("SELECT key FROM ledger_state WHERE NOT current").fetchall()
+        return [DERIVED_STATE[key] for (key,) in rows if key in DERIVED_STATE]
+
+    def _mark_current(self, key: str) -> None:
+        self._con.execute("UPDATE ledger_state SET current = true WHERE key = ?", [key])
+
+    def rebuild(self) -> dict[str, int]:
+        """Give duplicate ids of an older ledger distinct names, then recompute groups,
+        cross-report checks, derived figures and merged incidents; returns what came out."""
+        renamed = self.rename_duplicate_ids()
+        counts = self.reconcile()
+        return {**counts, "incidents": self.merge_incidents(), "renamed": renamed}
+
+    def rename_duplicate_ids(self) -> int:
+        """Repair a ledger stored before ids were checked; returns how many were renamed."""
+        return int(self._in_transaction("renaming duplicate ids", self._rename_duplicates))
+
+    def _rename_duplicates(self) -> int:
+        """Documents sharing a given id (stored before ids were checked): all but the earliest
+        become ``ID~CONTENTID`` so that every document key is unique again."""
+        rows = self._con.execute(
+            "SELECT id, name FROM (SELECT id, name, row_number() OVER (PARTITION BY name "
+            "ORDER BY ingested_at, id) AS n FROM documents WHERE name IS NOT NULL) WHERE n > 1"
+        ).fetchall()
+        for content, name in rows:
+            self._con.execute("UPDATE documents SET name = ? WHERE id = ?",
+                              [f"{name}~{content}", content])
+        return len(rows)
 
     def _insert_batch(self, table: str, rows: pa.Table) -> None:
         # Bulk insert through Arrow: row-at-a-time inserts are orders of magnitude slower in DuckDB.
@@ -310,6 +429,7 @@ class Ledger:
         self._insert_batch("derived_figures", _derived_table(derivation.figures))
         content_ids = {key: document.id for key, document in documents.items()}
         self._insert_batch("checks", _reconcile_check_table(checks, content_ids))
+        self._mark_current("groups")
         return {"groups": len(groups), "checks": len(checks),
                 "derived": len(derivation.figures)}
 
@@ -373,6 +493,7 @@ class Ledger:
         self._con.execute("DELETE FROM merged_incidents")
         self._insert_batch("merged_incidents", incidents)
         self._insert_batch("merged_incident_reports", links)
+        self._mark_current("incidents")
         return len(merged)
 
     def incidents(
@@ -385,7 +506,7 @@ class Ledger:
         document: str | None = None,
     ) -> list[dict[str, Any]]:
         """Merged incidents with ACLED-style columns, each with its ``reports``; oldest first."""
-        if tables.incidents_stale(self._con):
+        if tables.incidents_stale(self._con) and not self.read_only:
             self.merge_incidents()
         where, params = tables.incident_filters(country, type, since, until, document)
         rows = self._rows(f"SELECT {tables.EXPORT} FROM merged_incidents m WHERE {where} "
@@ -479,6 +600,21 @@ def _reconcile_check_table(checks: Iterable[Check], content_ids: dict[str, str])
     return table.append_column("origin", pa.array(["reconcile"] * table.num_rows, pa.string()))
 
 
+def _open_problem(path: str, error: duckdb.Error) -> str:
+    """Why the ledger cannot be opened, in words: a lock held by an ingest, or DuckDB's reason."""
+    message = _first_line(error)
+    if "lock" in message.lower():
+        holder = _LOCK_HOLDER.search(message)
+        who = f"process {holder.group(1)}" if holder else "another process"
+        return (f"{path}: the ledger is in use by {who} (an ingest holds it until it finishes); "
+                "try again when it is done")
+    return f"cannot open the ledger {path}: {message}"
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().split("\n")[0]
+
+
 def _plain(value: Any) -> Any:
     """Dates and times as ISO text, so rows serialise like ``Figure.to_json``."""
     if isinstance(value, date | datetime):
@@ -491,4 +627,5 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-__all__ = ["MIGRATIONS", "Ledger", "Migration", "migration"]
+__all__ = ["MIGRATIONS", "DuplicateIdError", "Ledger", "Migration", "OutdatedLedgerError",
+           "migration"]

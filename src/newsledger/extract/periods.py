@@ -303,11 +303,14 @@ def _candidates(text: str, pub: date | None) -> list[TimeMention]:
     windows = _windows(text)
     for pattern, resolve in _RULES:
         for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-            period = resolve(match, pub)
-            if period is None or _is_name_part(text, match.start(), match.end()):
+            try:
+                period = resolve(match, pub)
+                if period is None or _is_name_part(text, match.start(), match.end()):
+                    continue
+                prep = re.sub(r"\s+", " ", group_of(match, "prep").lower())
+                start, end, kind = _apply_preposition(prep, period, pub)
+            except (ValueError, OverflowError):  # "next year" in 9999, "last year" in year 1
                 continue
-            prep = re.sub(r"\s+", " ", group_of(match, "prep").lower())
-            start, end, kind = _apply_preposition(prep, period, pub)
             found.append(TimeMention(match.start(), match.end(), match.group(), start, end, kind))
     return found
 

@@ -10,6 +10,11 @@ import spacy
 from spacy.language import Language
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters, error E088) and its memory
+# grows with the text, so a longer line is cut into pieces of at most this many characters, each
+# ending after a sentence end or a space where one is near. No real sentence is this long.
+PIECE_CHARS = 50_000
+_PIECE_END = re.compile(r"[.!?][\"')\]]*\s+|\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +42,28 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph, line in enumerate(_PARAGRAPH.finditer(text)):
         if not line.group().strip():
             continue
-        for sent in _splitter()(line.group()).sents:
-            chunk = sent.text.strip()
-            if not chunk:
-                continue
-            start = line.start() + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            sentences.append(Sentence(start, start + len(chunk), paragraph, chunk))
+        for offset, piece in _pieces(line.group(), line.start()):
+            for sent in _splitter()(piece).sents:
+                chunk = sent.text.strip()
+                if not chunk:
+                    continue
+                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                sentences.append(Sentence(start, start + len(chunk), paragraph, chunk))
     return sentences
+
+
+def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
+    """``line`` in pieces of at most PIECE_CHARS characters with their offsets, cut after the last
+    sentence end (else space) of each piece's second half; one piece when the line is short."""
+    size = PIECE_CHARS
+    pieces = []
+    at = 0
+    while len(line) - at > size:
+        window = line[at + size // 2 : at + size]
+        ends = [m.end() for m in _PIECE_END.finditer(window) if not m.group()[0].isspace()]
+        spaces = [m.end() for m in _PIECE_END.finditer(window)]
+        cut = at + size // 2 + (ends or spaces or [len(window)])[-1]
+        pieces.append((offset + at, line[at:cut]))
+        at = cut
+    pieces.append((offset + at, line[at:]))
+    return pieces

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from newsledger.errors import OutputError
+from newsledger.outfiles import refuse_existing, write_text
 from newsledger.report.records import Report
 
 
@@ -23,29 +23,25 @@ def chart_path(path: Path, report: Report) -> Path | None:
     return path.with_name(f"{path.stem}-{report.chart.measure.value}.svg")
 
 
-def save_report(report: Report, path: Path, fmt: ReportFormat) -> list[Path]:
-    """Write the report (and a Markdown report's chart); returns the files written."""
+def save_report(
+    report: Report, path: Path, fmt: ReportFormat, *, force: bool = False
+) -> list[Path]:
+    """Write the report (and a Markdown report's chart); returns the files written. An existing
+    file is an error (before anything is written) unless ``force``; links are never followed."""
     if fmt is ReportFormat.HTML:
-        return [_write(path, report.to_html())]
+        return [write_text(path, report.to_html(), force=force)]
     written = []
     chart = chart_path(path, report)
+    refuse_existing([path] if chart is None else [path, chart], force)
     if chart is not None and report.chart is not None:
-        written.append(_write(chart, report.chart.svg + "\n"))
-    written.append(_write(path, report.to_markdown(chart.name if chart else None)))
+        written.append(write_text(chart, report.chart.svg + "\n", force=force))
+    written.append(write_text(path, report.to_markdown(chart.name if chart else None), force=force))
     return written
 
 
 def render_text(report: Report, fmt: ReportFormat) -> str:
     """The report as text for standard output (Markdown without a chart file)."""
     return report.to_html() if fmt is ReportFormat.HTML else report.to_markdown()
-
-
-def _write(path: Path, text: str) -> Path:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(str(path), f"cannot write the report: {error.strerror}") from error
-    return path
 
 
 __all__ = ["ReportFormat", "chart_path", "render_text", "save_report"]
