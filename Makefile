@@ -19,6 +19,9 @@ demo: $(STAMP)
 	$(BIN)/newsledger ingest examples/ --db $(DB)
 	$(BIN)/newsledger figures --db $(DB)
 	$(BIN)/newsledger checks --db $(DB)
+	@echo
+	@echo "Review it in the browser: $(BIN)/newsledger serve --db $(DB)"
+	@echo "then open http://127.0.0.1:8765/documents (the login link it prints lets you review)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -130,6 +130,11 @@ def hand_figure(
 @pytest.fixture
 def news_extractions() -> tuple[object, ...]:
     """The three hand-coded reports above as extractions, ready for ``Ledger.add``."""
+    return build_news_extractions()
+
+
+def build_news_extractions() -> tuple[object, ...]:
+    """The three hand-coded reports above as extractions (plain function: session fixtures)."""
     from newsledger.model import Check, CheckType, Document, Extraction
 
     q2 = {"period_start": date(2024, 4, 1), "period_end": date(2024, 6, 30)}
@@ -239,3 +244,60 @@ def hostile_extraction() -> object:
     figure = hand_figure("-hostile", HOSTILE_TEXT, "f1", "killed 5 people", "5",
                          counted='=HYPERLINK("http://x")')
     return Extraction(document, (figure,), ())
+
+
+# A page scraped from a hostile site (written for these tests): markup, event handlers and a
+# javascript: link in its text, title and URL must reach the reader as text.
+HOSTILE_PAGE = (
+    "<script>alert('x')</script> Gunmen killed 12 villagers near Kidal on Monday, "
+    "officials said. <img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\">more</a>"
+)
+
+
+@pytest.fixture(scope="session")
+def web_ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three hand-coded reports plus a hostile page, reconciled, in a ledger file (once)."""
+    from newsledger.model import Document, Extraction
+    from newsledger.store import Ledger
+
+    hostile = Extraction(
+        Document(HOSTILE_PAGE, title="<script>alert('t')</script>Attack <b onmouseover=x>",
+                 name="hostile-page", published=date(2024, 7, 9), outlet="<i>Evil</i> Wire",
+                 url="javascript:alert(document.cookie)"),
+        (hand_figure("hostile-page", HOSTILE_PAGE, "f1", "killed 12 villagers", "12",
+                     counted="villagers", actor="gunmen", locations=("Kidal",),
+                     period_start=date(2024, 7, 8), period_end=date(2024, 7, 8)),),
+        (),
+    )
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    with Ledger(str(path)) as ledger:
+        for extraction in (*build_news_extractions(), hostile):
+            ledger.add(extraction)  # type: ignore[arg-type]
+        ledger.reconcile()
+    return path
+
+
+@pytest.fixture
+def web_ledger_file(web_ledger_template: Path, tmp_path: Path) -> str:
+    """A fresh copy of ``web_ledger_template`` for one test to change."""
+    import shutil
+
+    path = tmp_path / "web.duckdb"
+    shutil.copyfile(web_ledger_template, path)
+    return str(path)
+
+
+WEB_TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture
+def web_client(web_ledger_file: str) -> object:
+    """A FastAPI TestClient over ``web_ledger_file``; writes need ``WEB_TOKEN``."""
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import Settings, create_app
+
+    app = create_app(Settings(db=web_ledger_file, token=WEB_TOKEN, reviewer="tester"))
+    with TestClient(app) as client:
+        yield client
+    app.state.web.ledger.close()

@@ -85,11 +85,26 @@ def export_command(
         "export"
     ),
     force: ForceOption = False,
+    reviewed: Annotated[
+        bool,
+        typer.Option("--reviewed", help="Write the reviewed documents as gold .json files."),
+    ] = False,
 ) -> None:
     """Write figures, checks, groups and documents as CSV or Parquet (ACLED/UCDP column names)."""
     from newsledger.errors import OutputError
     from newsledger.export import ExportFormat, export_ledger
+    from newsledger.export_reviewed import write_reviewed
 
+    if reviewed:
+        with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
+            try:
+                written = write_reviewed(ledger, output, force=force)
+            except OutputError as error:
+                print_error(Console(stderr=True), error)
+                raise typer.Exit(1) from error
+        for path in written:
+            Console().print(str(path), markup=False, highlight=False, soft_wrap=True)
+        return
     if fmt not in ("csv", "parquet"):
         raise typer.BadParameter(f"{fmt!r} is not csv or parquet", param_hint="--format")
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:

@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from newsledger import incident_tables as tables
+from newsledger import review_tables as reviews
 from newsledger.errors import InputError, LedgerError
 from newsledger.group_rows import day, figure_from_row, group_from_row, group_table
 from newsledger.model import (
@@ -155,6 +156,12 @@ class OutdatedLedgerError(LedgerError):
 
 class DuplicateIdError(InputError):
     """A document's given id is already used by a different text in the ledger."""
+
+
+@migration
+def create_reviews(con: Connection) -> None:
+    """Reviewers' confirmations, corrections, rejections and pairs (issue 13); review_tables.py."""
+    reviews.create_tables(con)
 
 
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
@@ -377,8 +384,11 @@ class Ledger:
     ) -> list[dict[str, Any]]:
         """Figures matching all given filters, as ``extract`` figure lines plus published, title."""
         where, params = _figure_filters(measure, actor, place, since, until, source, document)
-        sql = (f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN documents d ON d.id = f.doc_id "
-               f"WHERE {where} ORDER BY d.published NULLS LAST, doc, f.start, f.id")
+        # Reviews win: corrected fields replace the extracted ones, rejected figures are left out.
+        sql = (f"SELECT {FIGURE_COLUMNS} FROM {reviews.REVIEWED_FIGURES} f "
+               f"JOIN documents d ON d.id = f.doc_id "
+               f"WHERE {where} AND {reviews.NOT_REJECTED} "
+               "ORDER BY d.published NULLS LAST, doc, f.start, f.id")
         rows = self._rows(sql, params)
         for row in rows:
             row["also_at"] = json.loads(row["also_at"])
@@ -419,7 +429,9 @@ class Ledger:
 
     def _reconcile(self) -> dict[str, int]:
         documents = self._stored_documents()
-        groups = reconcile(self._stored_figures(), documents, self._stored_checks())
+        same, different = reviews.pair_marks(self._con, DOC_KEY)
+        groups = reconcile(self._stored_figures(), documents, self._stored_checks(),
+                           same=same, different=different)
         derivation = derive(groups)
         checks = [c for g in groups for c in g.checks] + list(derivation.checks)
         for table in ("groups", "derived_figures"):
@@ -440,8 +452,9 @@ class Ledger:
         return {document.key: document for document in documents}
 
     def _stored_figures(self) -> list[Figure]:
-        rows = self._rows(f"SELECT {DOC_KEY} AS doc, f.* FROM figures f "
-                          "JOIN documents d ON d.id = f.doc_id ORDER BY doc, f.start", [])
+        rows = self._rows(f"SELECT {DOC_KEY} AS doc, f.* FROM {reviews.REVIEWED_FIGURES} f "
+                          f"JOIN documents d ON d.id = f.doc_id WHERE {reviews.NOT_REJECTED} "
+                          "ORDER BY doc, f.start", [])
         return [figure_from_row(row) for row in rows]
 
     def _stored_checks(self) -> list[Check]:
@@ -513,6 +526,27 @@ class Ledger:
                           "ORDER BY m.date NULLS LAST, m.id", params)
         reports = self._rows(tables.report_query(DOC_KEY), [[row["id"] for row in rows]])
         return tables.with_reports(rows, reports)
+
+    def review(self, review: reviews.Review) -> dict[str, Any]:
+        """Record a reviewer's action in the audit trail, then reconcile with it applied."""
+        entry = self._in_transaction(
+            f"recording a review of {review.doc}:{review.figure}",
+            partial(reviews.record, self._con, review, _now()))
+        self.reconcile()
+        return dict(entry)
+
+    def reviews(self, document: str | None = None) -> list[dict[str, Any]]:
+        """The review audit trail, newest first; of one document (content or given id)."""
+        doc_id = None
+        if document is not None:
+            row = self._con.execute("SELECT id FROM documents d WHERE d.id = ? OR d.name = ? "
+                                    "ORDER BY d.id LIMIT 1", [document, document]).fetchone()
+            doc_id = row[0] if row else document
+        return reviews.history(self._con, doc_id)
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of one read-only SQL query (for views such as the web app), dates as ISO text."""
+        return self._rows(sql, params or [])
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self._con.execute(sql, params)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsledger.extract.places import lookup_place, normalise_place
@@ -78,10 +78,14 @@ class Relation:
 
 
 def reconcile(
-    figures: Sequence[Figure], documents: Mapping[str, Document], checks: Iterable[Check] = ()
+    figures: Sequence[Figure], documents: Mapping[str, Document], checks: Iterable[Check] = (),
+    *, same: Iterable[frozenset[str]] = (), different: Iterable[frozenset[str]] = (),
 ) -> list[Reconciled]:
-    """Groups of figures that report the same thing, with verdicts, best/low/high and checks."""
-    links = part_links(checks)
+    """Groups of figures that report the same thing, with verdicts, best/low/high and checks.
+
+    ``same`` and ``different`` are ``doc:id`` pairs a reviewer marked; they override the rules.
+    """
+    links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
     buckets: dict[tuple[str, tuple[str, ...]], list[Reading]] = defaultdict(list)
     for reading in read_figures(figures, documents):
         buckets[_bucket(reading)].append(reading)

@@ -97,6 +97,9 @@ class Links:
 
     sums: frozenset[frozenset[str]]
     subsets: frozenset[frozenset[str]]
+    # Pairs a reviewer marked as the same thing / not the same thing (issue 13): they win.
+    same: frozenset[frozenset[str]] = frozenset()
+    different: frozenset[frozenset[str]] = frozenset()
 
 
 # --------------------------------------------------------------------------- readings
@@ -272,6 +275,12 @@ def part_links(checks: Iterable[Check]) -> Links:
 def same_thing(a: Reading, b: Reading, links: Links) -> bool:
     """Whether two figures report the same quantity (rules 1-7 of the module docstring)."""
     fa, fb = a.figure, b.figure
+    if links.same or links.different:
+        pair = frozenset((a.key, b.key))
+        if pair in links.different:
+            return False
+        if pair in links.same and fa.measure == fb.measure:
+            return True
     if fa.measure != fb.measure or not heads_match(a.head, b.head):
         return False
     same_doc = fa.doc == fb.doc

@@ -1,0 +1,9 @@
+"""``newsledger serve``: a local web application to read and review the ledger (issue 13).
+
+``create_app`` builds the FastAPI application over one ledger file; ``app.py`` wires the pages
+(``pages.py``), the JSON API (``api.py``) and the review actions (``review.py``) together.
+"""
+
+from newsledger.web.app import Settings, create_app
+
+__all__ = ["Settings", "create_app"]

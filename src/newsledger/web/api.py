@@ -1,0 +1,124 @@
+"""The JSON API under /api: documents, figures, groups, conflicts, incidents, reviews.
+
+The same filters as the command line; lists are paged (100 a page) and say how many match.
+The framework generates the OpenAPI schema at /openapi.json.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException
+
+from newsledger.web import queries
+from newsledger.web.filters import (
+    PAGE_SIZE,
+    FigureQuery,
+    GroupQuery,
+    IncidentQuery,
+    Page,
+    Text,
+    figure_query,
+    group_query,
+    incident_query,
+)
+from newsledger.web.pages import WebDep
+from newsledger.web.review import ReviewIn, apply
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Json = dict[str, Any]
+
+
+@router.get("/documents")
+def list_documents(web: WebDep, q: Text = None, outlet: Text = None, since: date | None = None,
+                   until: date | None = None, page: Page = 1) -> Json:
+    """Documents (metadata and counts), searched by text, outlet and publication days."""
+    filters = queries.DocumentFilters(q or None, outlet or None, since, until, PAGE_SIZE,
+                                      (page - 1) * PAGE_SIZE)
+    with web.reading() as ledger:
+        rows, total = queries.search_documents(ledger, filters)
+    return {"total": total, "page": page, "documents": rows}
+
+
+@router.get("/documents/{document}")
+def get_document(web: WebDep, document: str) -> Json:
+    """One document with its text, its figures as reviewed (status in ``review``) and checks."""
+    with web.reading() as ledger:
+        found = queries.find_document(ledger, document)
+        if found is None:
+            raise HTTPException(404, f"no document {document!r} in the ledger")
+        figures = queries.document_figures(ledger, found["id"])
+        checks = ledger.checks(document=found["id"])
+    return {**found, "figures": figures, "checks": checks}
+
+
+@router.get("/figures")
+def list_figures(web: WebDep, query: Annotated[FigureQuery, Depends(figure_query)],
+                 page: Page = 1) -> Json:
+    """Figures as ``newsledger figures`` lists them (corrections applied, rejected left out)."""
+    with web.reading() as ledger:
+        rows, total = queries.figures_page(ledger, query, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return {"total": total, "page": page, "figures": rows}
+
+
+@router.get("/groups")
+def list_groups(web: WebDep, query: Annotated[GroupQuery, Depends(group_query)],
+                page: Page = 1) -> Json:
+    """Same-thing groups as ``newsledger groups --format jsonl`` lines."""
+    with web.reading() as ledger:
+        rows, total = queries.groups_page(ledger, query, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return {"total": total, "page": page, "groups": rows}
+
+
+@router.get("/groups/{group_id}")
+def get_group(web: WebDep, group_id: str) -> Json:
+    """One group with its members, their passages and documents."""
+    with web.reading() as ledger:
+        group = queries.group_detail(ledger, group_id)
+    if group is None:
+        raise HTTPException(404, f"no group {group_id!r}")
+    return group
+
+
+@router.get("/conflicts")
+def list_conflicts(web: WebDep) -> Json:
+    """``newsledger conflicts --format json``."""
+    with web.reading() as ledger:
+        rows = ledger.conflicts()
+    return {"total": len(rows), "conflicts": rows}
+
+
+@router.get("/incidents")
+def list_incidents(web: WebDep, query: Annotated[IncidentQuery, Depends(incident_query)],
+                   page: Page = 1) -> Json:
+    """Incidents merged across reports, as ``newsledger incidents --format json``."""
+    with web.reading() as ledger:
+        rows = ledger.incidents(**query.kwargs())
+    start = (page - 1) * PAGE_SIZE
+    return {"total": len(rows), "page": page, "incidents": rows[start:start + PAGE_SIZE]}
+
+
+@router.get("/reviews")
+def list_reviews(web: WebDep, document: Text = None) -> Json:
+    """The review audit trail, newest first: what, before, after, when, by whom."""
+    with web.reading() as ledger:
+        rows = ledger.reviews(document or None)
+    return {"total": len(rows), "reviews": rows}
+
+
+@router.post("/figures/{document}/{figure}/review")
+def review_figure(web: WebDep, document: str, figure: str, body: ReviewIn,
+                  authorization: Annotated[str | None, Header()] = None) -> Json:
+    """Confirm, correct, reject a figure, or mark it the same (or not) as ``other``.
+
+    Needs ``Authorization: Bearer TOKEN``: 401 without it, 403 when wrong or read-only.
+    """
+    web.guard.check_bearer(authorization)
+    changes = body.changes.given() if body.changes else {}
+    return apply(web, document, figure, body.action, body.reviewer, changes, body.other,
+                 body.note)
+
+
+__all__ = ["router"]

@@ -1,0 +1,193 @@
+"""The FastAPI application: one ledger, a lock around it, pages, API, reviews, error handling.
+
+DuckDB allows one writer per file, so the app holds one ``Ledger`` and serialises requests on it
+with a lock (a local review tool serves one person; pages answer in milliseconds).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsledger.errors import LedgerError, NewsledgerError
+from newsledger.review_tables import ReviewError
+from newsledger.store import Ledger, OutdatedLedgerError
+from newsledger.web.security import Guard, new_token
+
+HERE = Path(__file__).parent
+log = logging.getLogger("newsledger.web")
+
+# Pages load nothing from elsewhere and run no inline script: a story's text that slipped past
+# escaping still could not run.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How ``newsledger serve`` was started."""
+
+    db: str
+    token: str = field(default_factory=new_token)
+    read_only: bool = False
+    reviewer: str = "reviewer"
+
+
+class Web:
+    """What every route needs: the ledger behind its lock, the guard, the templates."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.ledger = open_for(settings.db, settings.read_only)
+        self.guard = Guard(settings.token, settings.read_only)
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        self.templates.env.autoescape = True  # every text from a document is escaped
+        self.templates.env.filters["pageset"] = page_query
+        self.templates.env.filters["web_url"] = web_url
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def reading(self) -> Iterator[Ledger]:
+        """The ledger, for the length of one request's work."""
+        with self._lock:
+            yield self.ledger
+
+    def page(self, request: Request, name: str, context: dict[str, Any],
+             status: int = 200) -> HTMLResponse:
+        """A rendered page with what every page shows (write access, CSRF token)."""
+        csrf = self.guard.csrf_for(request)
+        base = {"csrf": csrf, "can_write": csrf is not None and not self.settings.read_only,
+                "read_only": self.settings.read_only, "reviewer": self.settings.reviewer}
+        return self.templates.TemplateResponse(request, name, {**base, **context},
+                                               status_code=status)
+
+
+def open_for(db: str, read_only: bool) -> Ledger:
+    """The ledger; read-only in ``--read-only`` mode (other processes may then read it too)."""
+    if not read_only:
+        return Ledger(db)
+    try:
+        return Ledger(db, read_only=True)
+    except OutdatedLedgerError:
+        Ledger(db).close()  # upgraded once, in place
+        return Ledger(db, read_only=True)
+
+
+def page_query(params: Any, page: int) -> str:
+    """The current query string with another page number."""
+    return urlencode({**dict(params), "page": page})
+
+
+def web_url(url: str | None) -> str | None:
+    """A document's URL when it is safe to link (http or https), else None: shown as text."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The web application over ``settings.db``; the ledger stays open while the app lives."""
+    from newsledger import __version__
+    from newsledger.web import api, pages, review
+
+    app = FastAPI(
+        title="newsledger",
+        version=__version__,
+        description="Figures read from conflict reporting, with their evidence, groups, "
+                    "incidents and reviews. Reads need nothing; writes need the token.",
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; offline only
+        openapi_url="/openapi.json",
+    )
+    web = Web(settings)
+    app.state.web = web
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(pages.router)
+    app.include_router(review.router)
+    app.include_router(api.router)
+    _add_error_handlers(app, web)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def wants_html(request: Request) -> bool:
+    """Pages get an error page; the API and scripts get JSON."""
+    if request.url.path.startswith(("/api/", "/openapi")):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _add_error_handlers(app: FastAPI, web: Web) -> None:
+    def answer(request: Request, status: int, message: str,
+               headers: Mapping[str, str] | None = None) -> Response:
+        if wants_html(request):
+            response: Response = web.page(request, "error.html",
+                                          {"status": status, "message": message}, status)
+        else:
+            response = JSONResponse({"detail": message}, status_code=status)
+        for name, value in (headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        return answer(request, error.status_code, str(error.detail), error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        return answer(request, 422, validation_message(error))
+
+    @app.exception_handler(ReviewError)
+    async def bad_review(request: Request, error: ReviewError) -> Response:
+        return answer(request, 400, str(error))
+
+    @app.exception_handler(NewsledgerError)
+    async def ledger_error(request: Request, error: NewsledgerError) -> Response:
+        if isinstance(error, LedgerError) and isinstance(error.__cause__, ReviewError):
+            return answer(request, 400, str(error.__cause__))
+        log.exception("ledger error on %s", request.url.path)
+        return answer(request, 500, f"the ledger could not do that: {error}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)  # the trace stays in the log
+        return answer(request, 500, f"internal error ({type(error).__name__}); see the server log")
+
+
+def validation_message(error: RequestValidationError) -> str:
+    """'since: Input should be a valid date; ...' from FastAPI's validation errors."""
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("query", "body", "path"))
+        parts.append(f"{where or 'request'}: {item.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+__all__ = ["Settings", "Web", "create_app", "page_query", "validation_message", "wants_html",
+           "web_url"]
