@@ -22,6 +22,7 @@ from newsledger.pipeline import extract
 from newsledger.store import Ledger
 from newsledger.verify.incidents import (
     IncidentReport,
+    document_names,
     merge_counts,
     merge_incidents,
     same_incident,
@@ -596,6 +597,51 @@ def test_incidents_merge_two_outlets_keep_both_tolls() -> None:
     party = (mogadishu.incident.perpetrator, mogadishu.incident.perpetrator_status)
     assert party == ("al-Shabaab", "claimed")
     assert merge_incidents([early, later, other_city])[0].id in {m.id for m in merged}
+
+
+def test_incidents_two_named_perpetrators_are_two_events() -> None:
+    a = _report("a", perpetrator="al-Shabaab", perpetrator_status="claimed")
+    b = _report("b", perpetrator="ISIS", perpetrator_status="stated")
+    unnamed = _report("c", perpetrator="Unidentified armed group", perpetrator_status="stated")
+    assert not same_incident(a, b)
+    assert same_incident(a, unnamed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two bombers struck central Baghdad's al-Tayaran square.", {"baghdad", "tayaran"}),
+        ("Gunmen killed eight farmers in Shuwarin. Police said so.", {"shuwarin"}),
+        ("The Square was empty; the square was closed.", set()),  # written in lower case too
+    ],
+    ids=["article and possessive", "first words of sentences", "a word written in lower case"],
+)
+def test_incidents_document_names(text: str, expected: set[str]) -> None:
+    assert document_names(text) == expected
+
+
+def _named(doc: str, published: date, names: set[str]) -> IncidentReport:
+    incident = _incident(doc, date=None, date_precision=None, place="Baghdad", country="Iraq",
+                         admin1="Baghdad", lat=33.34, lon=44.4)
+    return IncidentReport(incident, published, None, "", frozenset(names))
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        ({"baghdad", "karrada"}, {"baghdad", "sadr"}),  # only the city, named all year long
+        ({"baghdad", "tayaran"}, {"baghdad", "tayaran"}),  # and the same square
+    ],
+    ids=["same city, nothing else shared", "same square named in both"],
+)
+def test_incidents_same_city_same_day_needs_a_distinctive_name(
+    names: set[str], merged: set[str]
+) -> None:
+    day = date(2024, 3, 10)
+    background = [_named(f"old{n}", date(2023, 1 + n, 1), {"baghdad"}) for n in range(6)]
+    reports = [_named("a", day, names), _named("b", day, merged), *background]
+    together = any(len(m.reports) == 2 for m in merge_incidents(reports))
+    assert together is (names == merged)
 
 
 def test_incidents_never_merge_two_of_one_document() -> None:

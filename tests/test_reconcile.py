@@ -18,6 +18,8 @@ from newsledger.model import (
     Document,
     Extraction,
     Figure,
+    Incident,
+    IncidentCount,
     Measure,
     Qualifier,
     Quantity,
@@ -68,6 +70,11 @@ def _figure(spec: Spec, document: Document, fid: str) -> Figure:
     values = {**defaults, **spec.fields}
     return Figure(doc=document.key, id=fid, start=start, end=start + len(spec.evidence),
                   text=spec.evidence, quantity=quantity, **values)
+
+
+def one_event(figures: list[Figure]) -> dict[str, str]:
+    """Every figure told as a toll of one merged incident (the cases are reports of one event)."""
+    return {f"{f.doc}:{f.id}": "e1" for f in figures}
 
 
 def _bounds(value: int, qualifier: str) -> tuple[int, int | None]:
@@ -150,7 +157,7 @@ def test_reconcile_verdict_and_best_low_high(
     reports: dict[str, tuple[date | None, str]], specs: list[Spec], expected: list[tuple[Any, ...]]
 ) -> None:
     figures, documents = build(reports, specs)
-    assert verdicts(reconcile(figures, documents)) == expected
+    assert verdicts(reconcile(figures, documents, incidents=one_event(figures))) == expected
 
 
 SEPARATE = [
@@ -193,6 +200,19 @@ SEPARATE = [
          Spec("b", "74,000 people", 74000, "exact",
               {**UNDATED, "measure": Measure.POPULATION, "time_text": "now"})],
         id="now-is-not-last-december"),
+    pytest.param(
+        {"a": (DAY, "A bomb killed 5 people in Baghdad."),
+         "b": (DAY, "A bomb killed 7 people in Baghdad.")},
+        [Spec("a", "5 people", 5, fields=UNDATED), Spec("b", "7 people", 7, fields=UNDATED)],
+        id="same-day-same-city-but-no-incident-told"),
+    pytest.param(
+        {"a": (DAY, "The camp holds 10,000 people."),
+         "b": (DAY, "The town holds 10,000 people.")},
+        [Spec("a", "10,000 people", 10000, "exact",
+              {**UNDATED, "measure": Measure.POPULATION, "locations": ()}),
+         Spec("b", "10,000 people", 10000, "exact",
+              {**UNDATED, "measure": Measure.POPULATION, "locations": ()})],
+        id="no-place-matches-no-place"),
 ]
 
 
@@ -202,6 +222,16 @@ def test_reconcile_keeps_different_things_apart(
 ) -> None:
     figures, documents = build(reports, specs)
     assert [r.group.verdict for r in reconcile(figures, documents)] == [Verdict.SINGLE] * 2
+
+
+def test_reconcile_two_incidents_on_one_day_stay_apart() -> None:
+    figures, documents = build(
+        {"a": (DAY, "A car bomb killed 5 people in Karrada, Baghdad."),
+         "b": (DAY, "A car bomb killed 5 people in Sadr City, Baghdad.")},
+        [Spec("a", "5 people", 5, fields=UNDATED), Spec("b", "5 people", 5, fields=UNDATED)])
+    incidents = {"a:f1": "e1", "b:f1": "e2"}
+    assert len(reconcile(figures, documents, incidents=incidents)) == 2
+    assert len(reconcile(figures, documents, incidents=one_event(figures))) == 1
 
 
 def test_reconcile_parts_of_a_sum_are_not_restatements() -> None:
@@ -238,7 +268,7 @@ def test_reconcile_repeat_of_a_replaced_value_is_replaced_too() -> None:
          Spec("b", "At least 38 people", 38, "at_least", UNDATED),
          Spec("b", "16 had died", 16, fields=UNDATED)],
     )
-    (result,) = reconcile(figures, documents)
+    (result,) = reconcile(figures, documents, incidents=one_event(figures))
     kinds = {(c.whole, c.part): c.type for c in result.checks}
     assert kinds == {("a:f1", "b:f1"): CheckType.UPDATE, ("a:f1", "b:f2"): CheckType.AGREE,
                      ("b:f2", "b:f1"): CheckType.UPDATE}
@@ -262,8 +292,20 @@ def test_reconcile_group_line_has_the_contract_keys() -> None:
 
 def _extraction(reports: dict[str, tuple[date | None, str]], specs: list[Spec]) -> list[Extraction]:
     figures, documents = build(reports, specs)
-    return [Extraction(d, tuple(f for f in figures if f.doc == key), ())
+    return [Extraction(d, tuple(f for f in figures if f.doc == key), (), (_incident(d, figures),))
             for key, d in documents.items()]
+
+
+def _incident(document: Document, figures: list[Figure]) -> Incident:
+    """The one incident a test report tells: its whole text, its first figure as the toll."""
+    first = next(f for f in figures if f.doc == document.key)
+    toll = IncidentCount(first.quantity.low, first.quantity.high, first.quantity.qualifier,
+                         first.id)
+    return Incident(doc=document.key, id="i1", start=0, end=len(document.text), date=None,
+                    date_precision=None, date_text=None, country="Iraq", admin1=None,
+                    place=first.locations[0], lat=None, lon=None, geo_precision=1,
+                    geo_reason=None, type=None, sub_type=None, perpetrator=None,
+                    perpetrator_status=None, target=None, killed=toll)
 
 
 def test_ledger_reconcile_is_idempotent_and_round_trips_groups() -> None:
@@ -281,8 +323,9 @@ def test_ledger_reconcile_is_idempotent_and_round_trips_groups() -> None:
         assert first == second == {"groups": 1, "checks": 1, "derived": 0}
         assert ledger.count()["checks"] == 1
         (group,) = ledger.groups()
-        assert group == reconcile([f for e in extractions for f in e.figures],
-                                  {e.document.key: e.document for e in extractions})[0].group
+        figures = [f for e in extractions for f in e.figures]
+        assert group == reconcile(figures, {e.document.key: e.document for e in extractions},
+                                  incidents=one_event(figures))[0].group
         assert ledger.groups(verdict="agree") == []
         (conflict,) = ledger.conflicts()
         assert conflict["conflicts"][0]["a"] == "a:f1"

@@ -12,6 +12,7 @@ store.py):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
@@ -19,7 +20,13 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from newsledger.model import DatePrecision, Incident, IncidentCount, Qualifier
-from newsledger.verify.incidents import MEASURES, IncidentReport, MergedCount, MergedIncident
+from newsledger.verify.incidents import (
+    MEASURES,
+    IncidentReport,
+    MergedCount,
+    MergedIncident,
+    document_names,
+)
 
 _PLACE_COLUMNS = """
     date DATE, date_precision VARCHAR, date_text VARCHAR, country VARCHAR, admin1 VARCHAR,
@@ -165,15 +172,21 @@ def _source(report: dict[str, Any]) -> str:
 
 
 def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[str, str]]:
-    """Every stored incident with its document's metadata, and document keys -> content ids."""
+    """Every stored incident with its document's metadata and names (``document_names``), and
+    document keys -> content ids."""
     cursor = con.execute(
         f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
-        'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, i.* '
-        "FROM incidents i JOIN documents d ON d.id = i.doc_id"
+        'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, d.text AS document_text, i.* '
+        "FROM incidents i JOIN documents d ON d.id = i.doc_id ORDER BY doc, i.start"
     )
-    names = [column[0] for column in cursor.description or ()]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    return [report_from_row(row) for row in rows], {r["doc"]: r["content_id"] for r in rows}
+    columns = [column[0] for column in cursor.description or ()]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    names: dict[str, frozenset[str]] = {}
+    for row in rows:
+        if row["doc"] not in names:
+            names[row["doc"]] = document_names(row["document_text"])
+    reports = [replace(report_from_row(row), names=names[row["doc"]]) for row in rows]
+    return reports, {r["doc"]: r["content_id"] for r in rows}
 
 
 def incidents_stale(con: Any) -> bool:

@@ -42,7 +42,7 @@ from newsledger.model import (
     Verdict,
 )
 from newsledger.verify.derive import derive
-from newsledger.verify.incidents import merge_incidents
+from newsledger.verify.incidents import MergedIncident, figure_incidents, merge_incidents
 from newsledger.verify.reconcile import group_json, reconcile
 
 Connection = duckdb.DuckDBPyConnection
@@ -430,7 +430,10 @@ class Ledger:
     def _reconcile(self) -> dict[str, int]:
         documents = self._stored_documents()
         same, different = reviews.pair_marks(self._con, DOC_KEY)
-        groups = reconcile(self._stored_figures(), documents, self._stored_checks(),
+        figures = self._stored_figures()
+        # Event figures of two reports are one thing only when their incidents are one event.
+        told = figure_incidents(self._merge_incidents_now(), figures)
+        groups = reconcile(figures, documents, self._stored_checks(), told,
                            same=same, different=different)
         derivation = derive(groups)
         checks = [c for g in groups for c in g.checks] + list(derivation.checks)
@@ -499,6 +502,9 @@ class Ledger:
         return int(self._in_transaction("merging incidents across reports", self._merge_incidents))
 
     def _merge_incidents(self) -> int:
+        return len(self._merge_incidents_now())
+
+    def _merge_incidents_now(self) -> list[MergedIncident]:
         reports, content_ids = tables.stored_reports(self._con, DOC_KEY)
         merged = merge_incidents(reports)
         incidents, links = tables.merged_tables(merged, content_ids)
@@ -507,7 +513,7 @@ class Ledger:
         self._insert_batch("merged_incidents", incidents)
         self._insert_batch("merged_incident_reports", links)
         self._mark_current("incidents")
-        return len(merged)
+        return merged
 
     def incidents(
         self,

@@ -1,20 +1,30 @@
 """Merge reports of one incident from several documents into one incident (issue 4).
 
-Two reports (incidents of different documents) tell of one event when all three hold:
+Two reports (incidents of different documents) tell of one event when all of these hold:
 
-1. time: both dates known and at most 2 days apart (a week or month counts as its whole span);
-   else their reference days (the date, else the publication date) at most 3 days apart;
+1. time: both dates known and at most 1 day apart (a week or month counts as its whole span;
+   a night attack is dated to either day); else their reference days (the date, else the
+   publication date) at most 3 days apart;
 2. place: the same place by name (after normalising: "al-Tayyaran square" is "Tayaran Square");
+   or, in one country, each document names the other's place ("Shuwarin" and "Mafa");
    or, both located to a town or finer (geo_precision 1-2), a site within 15 km of the town it
    lies in, or a place within 30 km of the district (admin2) named by the other; province- and
    country-level reports merge only with the same province or country;
 3. type: equal, one unknown, or both political violence (battles, explosions/remote violence,
-   violence against civilians): outlets code one bombing as an explosion or as an attack.
+   violence against civilians): outlets code one bombing as an explosion or as an attack;
+4. perpetrator: not two different named parties;
+5. a shared distinctive name (when the reports' names are known, as in a ledger): both
+   documents name something (a capitalised word they never write in lower case: "Tayaran",
+   "Seytenga", "Shuwarin") that the ledger's documents name mostly around that time - at least
+   twice as many documents dated within ``NEAR_DAYS`` of the event as further away. A city in
+   the news every week ("Baghdad", "Kabul") is no such name: two bombings in Baghdad on one day
+   stay two incidents unless both reports name the same square, market or village.
 
 Reports are taken oldest first and each joins the first merged incident whose every report it
 fits and that has no report from its document; else it opens one. A report with neither a date
 nor a publication date is placed last and only by place: it joins the one incident at the same
-named place of a compatible type, and stays alone when none or several fit.
+named place of a compatible type (of several, the one of the same type), and stays alone when
+none or several fit.
 
 Each source's tolls stay on its report. Per measure, the merged toll follows the figure groups'
 rule (verify/reconcile.py): when the reports' intervals meet, low is the largest lower bound;
@@ -27,15 +37,24 @@ numbers winning ties, raised to low when agreeing reports establish more.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsledger.extract.incident_parties import UNNAMED
 from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
-from newsledger.model import DatePrecision, Incident, IncidentCount, Qualifier, Quantity
+from newsledger.model import (
+    DatePrecision,
+    Figure,
+    Incident,
+    IncidentCount,
+    Qualifier,
+    Quantity,
+)
 
-SAME_DAY_SLACK = 2  # days between two reports' event dates
+SAME_DAY_SLACK = 1  # days between two reports' event dates (a night attack spans two)
 SAME_REPORT_DAYS = 3  # days between reference days when a date is missing
 SITE_IN_TOWN_KM = 15.0
 IN_DISTRICT_KM = 30.0
@@ -54,6 +73,12 @@ _PRECISION_RANK = {
     DatePrecision.YEAR: 3,
 }
 _STATUS_RANK = {"claimed": 0, "stated": 1, "suspected": 2}
+EVENT_MAX_DAYS = 7  # a flow over a longer period is a periodic total, not one event's toll
+NEAR_DAYS = 7  # a name in the news for an event is named around its day
+# A capitalised word (with hyphens and apostrophes) and whether a sentence or line opens there.
+_NAME = re.compile(r"(?:^|(?<=\s|\(|\"|'|-))(?:[a-z]{2,3}-)?[A-Z][\w'’-]+")
+_OPENING = re.compile(r"(?:^|[.!?\n][\"'”’)]*)\s*$")
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +89,7 @@ class IncidentReport:
     published: date | None = None
     outlet: str | None = None
     evidence: str = ""  # the incident's main sentence
+    names: frozenset[str] | None = None  # document_names of its document; None: not known
 
     @property
     def key(self) -> str:
@@ -99,19 +125,124 @@ class MergedIncident:
     reason: str
 
 
+def document_names(text: str) -> frozenset[str]:
+    """The names a report uses: capitalised words inside sentences that the report never writes
+    in lower case, lower-cased, without an Arabic article or possessive ('al-Tayyaran' ->
+    'tayyaran')."""
+    lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
+    found = set()
+    for match in _NAME.finditer(text):
+        if _OPENING.search(text, max(0, match.start() - 4), match.start()):
+            continue  # the first word of a sentence is capitalised whatever it is
+        word = match.group(0).lower().replace("’", "'").removesuffix("'s").strip("'-")
+        word = _ARTICLE.sub("", word)
+        if len(word) >= 3 and word not in lower:
+            found.add(word)
+    return frozenset(found)
+
+
+class NameIndex:
+    """For each name, the reference days of the documents that name it (rule 5)."""
+
+    def __init__(self, reports: Iterable[IncidentReport]) -> None:
+        days: dict[str, dict[str, date | None]] = defaultdict(dict)
+        for report in reports:
+            for name in report.names or ():
+                days[name][report.incident.doc] = report.reference_day
+        self._days = {name: list(by_doc.values()) for name, by_doc in days.items()}
+
+    def distinctive(self, name: str, day: date | None) -> bool:
+        """Named by at least twice as many documents near ``day`` as further from it."""
+        days = self._days.get(name, [])
+        if day is None:
+            return len(days) <= 2
+        near = sum(1 for d in days if d is not None and abs((d - day).days) <= NEAR_DAYS)
+        far = sum(1 for d in days if d is not None and abs((d - day).days) > NEAR_DAYS)
+        return far * 2 <= near
+
+
+def share_distinctive_name(a: IncidentReport, b: IncidentReport, index: NameIndex) -> bool:
+    """Rule 5: both documents name something distinctive that is not their country or province."""
+    if a.names is None or b.names is None:
+        return True  # names not known (reports built by hand): rules 1-4 decide
+    regions = {
+        word
+        for incident in (a.incident, b.incident)
+        for value in (incident.country, incident.admin1)
+        if value
+        for word in document_names(f"x {value}") | {normalise_place(value)}
+    }
+    day = a.reference_day or b.reference_day
+    shared = (a.names & b.names) - regions
+    return any(index.distinctive(name, day) for name in shared)
+
+
+def figure_incidents(
+    merged: Sequence[MergedIncident], figures: Sequence[Figure]
+) -> dict[str, str]:
+    """``doc:id`` of each figure an incident tells -> the id of its merged incident.
+
+    A figure tells an incident when it is one of its tolls or lies in its main sentence; any
+    other killed, injured or kidnapped figure whose stated period, if any, is at most
+    ``EVENT_MAX_DAYS`` long tells the incident told last before it (the first, when it comes
+    before them all): a report of one event counts its dead in several sentences.
+    """
+    told: dict[str, str] = {}
+    per_doc: dict[str, list[tuple[Incident, str]]] = defaultdict(list)
+    for group in merged:
+        for report in group.reports:
+            incident = report.incident
+            per_doc[incident.doc].append((incident, group.id))
+            for count in (incident.killed, incident.injured, incident.kidnapped):
+                if count is not None and count.figure:
+                    told[f"{incident.doc}:{count.figure}"] = group.id
+    for figure in figures:
+        key = f"{figure.doc}:{figure.id}"
+        incidents = per_doc.get(figure.doc, [])
+        if key in told or not incidents:
+            continue
+        inside = [m for i, m in incidents if i.start <= figure.start < i.end]
+        if inside:
+            told[key] = inside[0]
+        elif _event_flow(figure):
+            told[key] = _told_before(incidents, figure.start)
+    return told
+
+
+def _told_before(incidents: list[tuple[Incident, str]], start: int) -> str:
+    """The incident a later sentence continues: the last told before it, else the first (a
+    headline or lead before the main sentence tells the report's first incident)."""
+    ordered = sorted(incidents, key=lambda pair: pair[0].start)
+    before = [merged for incident, merged in ordered if incident.start <= start]
+    return before[-1] if before else ordered[0][1]
+
+
+def _event_flow(figure: Figure) -> bool:
+    if figure.measure.value not in MEASURES:
+        return False  # counts of attacks or arrests sum up a period; stocks are no event
+    if figure.period_start and figure.period_end:
+        return (figure.period_end - figure.period_start).days <= EVENT_MAX_DAYS
+    return True
+
+
 def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
     """Merged incidents, oldest first; every report lands in exactly one."""
+    reports = list(reports)
+    index = NameIndex(reports)
     dated = sorted((r for r in reports if r.reference_day is not None), key=_order)
     undated = sorted((r for r in reports if r.reference_day is None), key=_order)
     groups: list[list[IncidentReport]] = []
     for report in dated:
-        home = next((g for g in groups if _joins(report, g)), None)
+        home = next((g for g in groups if _joins(report, g, index)), None)
         if home is None:
             groups.append([report])
         else:
             home.append(report)
     for report in undated:
-        fitting = [g for g in groups if _joins(report, g)]
+        fitting = [g for g in groups if _joins(report, g, index)]
+        if len(fitting) > 1:  # of several, the one incident of the same type
+            fitting = [g for g in fitting if all(r.incident.type == report.incident.type
+                                                 for r in g)]
         if len(fitting) == 1:
             fitting[0].append(report)
         else:
@@ -124,21 +255,46 @@ def _order(report: IncidentReport) -> tuple[date, str, int]:
     return report.reference_day or date.max, report.incident.doc, report.incident.start
 
 
-def _joins(report: IncidentReport, group: Sequence[IncidentReport]) -> bool:
+def _joins(report: IncidentReport, group: Sequence[IncidentReport], index: NameIndex) -> bool:
     return all(
-        other.incident.doc != report.incident.doc and same_incident(report, other)
+        other.incident.doc != report.incident.doc
+        and same_incident(report, other)
+        and share_distinctive_name(report, other, index)
         for other in group
     )
 
 
 def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
-    """Whether two reports tell of one event (rules 1-3 of the module docstring)."""
+    """Whether two reports tell of one event (rules 1-4 of the module docstring)."""
     undated = a.reference_day is None or b.reference_day is None
     return (
         _same_time(a, b)
-        and _same_place(a.incident, b.incident, strict=undated)
+        and (
+            _same_place(a.incident, b.incident, strict=undated)
+            or _name_each_others_place(a, b)
+        )
         and compatible_types(a.incident.type, b.incident.type)
+        and compatible_parties(a.incident.perpetrator, b.incident.perpetrator)
     )
+
+
+def _name_each_others_place(a: IncidentReport, b: IncidentReport) -> bool:
+    """One country, and each document names the place of the other's incident ("Shuwarin" in
+    "Mafa" district: both reports name both)."""
+    if a.names is None or b.names is None or a.incident.country != b.incident.country:
+        return False
+    return _names_place(a.names, b.incident.place) and _names_place(b.names, a.incident.place)
+
+
+def _names_place(names: frozenset[str], place: str | None) -> bool:
+    words = document_names(f"x {place}") if place else frozenset()
+    return bool(words) and words <= names
+
+
+def compatible_parties(a: str | None, b: str | None) -> bool:
+    """Not two different named perpetrators ('Unidentified armed group' names none)."""
+    named = {p for p in (a, b) if p and p != UNNAMED}
+    return len(named) < 2
 
 
 def _same_time(a: IncidentReport, b: IncidentReport) -> bool:
@@ -321,9 +477,14 @@ __all__ = [
     "IncidentReport",
     "MergedCount",
     "MergedIncident",
+    "NameIndex",
+    "compatible_parties",
     "compatible_types",
+    "document_names",
+    "figure_incidents",
     "merge_counts",
     "merge_incidents",
     "merged_id",
     "same_incident",
+    "share_distinctive_name",
 ]

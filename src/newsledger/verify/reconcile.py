@@ -78,16 +78,22 @@ class Relation:
 
 
 def reconcile(
-    figures: Sequence[Figure], documents: Mapping[str, Document], checks: Iterable[Check] = (),
-    *, same: Iterable[frozenset[str]] = (), different: Iterable[frozenset[str]] = (),
+    figures: Sequence[Figure],
+    documents: Mapping[str, Document],
+    checks: Iterable[Check] = (),
+    incidents: Mapping[str, str] | None = None,
+    *,
+    same: Iterable[frozenset[str]] = (),
+    different: Iterable[frozenset[str]] = (),
 ) -> list[Reconciled]:
     """Groups of figures that report the same thing, with verdicts, best/low/high and checks.
 
-    ``same`` and ``different`` are ``doc:id`` pairs a reviewer marked; they override the rules.
+    ``incidents`` maps a figure (``doc:id``) to the merged incident it tells, if any; ``same``
+    and ``different`` are ``doc:id`` pairs a reviewer marked; they override the rules.
     """
     links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
     buckets: dict[tuple[str, tuple[str, ...]], list[Reading]] = defaultdict(list)
-    for reading in read_figures(figures, documents):
+    for reading in read_figures(figures, documents, incidents or {}):
         buckets[_bucket(reading)].append(reading)
     groups = [group for key in sorted(buckets) for group in _group_bucket(buckets[key], links)]
     groups.sort(key=_group_order)
@@ -98,7 +104,10 @@ def reconcile(
 
 
 def _bucket(reading: Reading) -> tuple[str, tuple[str, ...]]:
-    """Measure and countries: figures that can be one thing share both (this bounds the work)."""
+    """Measure and incident, else measure and countries: figures that can be one thing share
+    both (this bounds the work)."""
+    if reading.incident is not None:
+        return reading.figure.measure.value, ("incident", reading.incident)
     countries = set()
     for name in reading.figure.locations:
         place = lookup_place(name)

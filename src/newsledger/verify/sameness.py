@@ -17,7 +17,12 @@ its time expression and counted head, and the closure of its places. ``same_thin
    figure naming a coarser place of the other's single most specific place ("Borno" for "Mafa,
    Borno"); "Iraq" and "Iraq, Syria" are different things (two most specific places);
 7. when the time is unknown (no period, no publication date): equal actors, equal closures, and
-   time expressions that do not contradict ("now" against "last December").
+   time expressions that do not contradict ("now" against "last December");
+8. across documents, a figure with no place is no figure of any place: it matches none;
+9. across documents, event figures (flows with no stated period longer than a week) are the same
+   thing only when both tell one merged incident (``verify/incidents.py``: date within its
+   precision, the same place, a compatible type and party, a shared distinctive name) and their
+   places overlap; a figure that tells no incident has no time to match by, so it matches none.
 """
 
 from __future__ import annotations
@@ -79,6 +84,7 @@ class Reading:
     leaves: tuple[frozenset[str], ...]  # closures of the most specific places
     source_rank: int  # 0 none, 1 generic ("officials"), 2 named
     headline: bool  # stated in the report's title line
+    incident: str | None = None  # the merged incident the figure tells, if any
 
     @property
     def key(self) -> str:
@@ -105,20 +111,30 @@ class Links:
 # --------------------------------------------------------------------------- readings
 
 
-def read_figures(figures: Sequence[Figure], documents: Mapping[str, Document]) -> list[Reading]:
-    """A Reading for every figure; ``documents`` maps ``Figure.doc`` to its document."""
+def read_figures(
+    figures: Sequence[Figure],
+    documents: Mapping[str, Document],
+    incidents: Mapping[str, str] | None = None,
+) -> list[Reading]:
+    """A Reading for every figure; ``documents`` maps ``Figure.doc`` to its document,
+    ``incidents`` a figure's ``doc:id`` to the merged incident it tells."""
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_doc[figure.doc].append(figure)
+    told = incidents or {}
     readings: list[Reading] = []
     for doc, members in by_doc.items():
         document = documents.get(doc) or Document(text="", name=doc)
         doc_window = _document_window(document, members)
-        readings.extend(_reading(f, document, doc_window) for f in members)
+        readings.extend(
+            _reading(f, document, doc_window, told.get(f"{f.doc}:{f.id}")) for f in members
+        )
     return readings
 
 
-def _reading(figure: Figure, document: Document, doc_window: Window | None) -> Reading:
+def _reading(
+    figure: Figure, document: Document, doc_window: Window | None, incident: str | None
+) -> Reading:
     sentence = sentence_span(document.text, figure.start, figure.end)
     closures = [expand_place(name) for name in figure.locations]
     return Reading(
@@ -134,6 +150,7 @@ def _reading(figure: Figure, document: Document, doc_window: Window | None) -> R
         leaves=_leaves(figure.locations, closures),
         source_rank=source_rank(figure.source),
         headline=in_headline(document, figure),
+        incident=incident,
     )
 
 
@@ -288,6 +305,13 @@ def same_thing(a: Reading, b: Reading, links: Links) -> bool:
         return False
     if same_doc and not _distinct_statements(a, b, links):
         return False
+    if not same_doc:
+        if not a.closure and not b.closure and (a.incident is None or a.incident != b.incident):
+            return False  # no place on either side: no place to match by
+        if is_event(a) or is_event(b):
+            return a.incident is not None and a.incident == b.incident and places_overlap(a, b)
+        if not a.closure or not b.closure:
+            return False
     when = same_time(a, b)
     if when is False:
         return False
@@ -295,6 +319,22 @@ def same_thing(a: Reading, b: Reading, links: Links) -> bool:
         return False  # with no time to go by, everything else must match, the actor too
     stated = when is True and _both_periods(a, b)
     return places_match(a, b, loose=stated)
+
+
+def is_event(reading: Reading) -> bool:
+    """A flow with no stated period longer than a week: a toll of one event, not a total."""
+    if reading.is_stock:
+        return False
+    return reading.window is None or not _is_long_period(reading.window)
+
+
+def places_overlap(a: Reading, b: Reading) -> bool:
+    """Two figures of one incident: no place on a side, or one's most specific place lies in
+    the other's closure (not two different villages of it)."""
+    if not a.closure or not b.closure or a.closure == b.closure:
+        return True
+    inside = any(leaf <= b.closure for leaf in a.leaves)
+    return inside or any(leaf <= a.closure for leaf in b.leaves)
 
 
 def heads_match(a: Head, b: Head) -> bool:
@@ -413,10 +453,12 @@ __all__ = [
     "head_of",
     "heads_match",
     "in_headline",
+    "is_event",
     "other_sources",
     "outlet_of",
     "part_links",
     "places_match",
+    "places_overlap",
     "read_figures",
     "same_thing",
     "same_time",

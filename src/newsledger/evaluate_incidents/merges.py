@@ -1,0 +1,100 @@
+"""False merges across reports, measured on RAND rows (each row is a separate incident).
+
+``python -m newsledger.evaluate_incidents.merges --sample 3500 --seed 31`` ingests a sample of
+RAND RDWTI descriptions into an in-memory ledger, one document per row with the row's date as its
+publication date, and counts what reconciliation joins across documents: every same-thing group
+and every merged incident holding more than one document is a false merge, since no two rows
+report the same event. The rate is per 1,000 documents ingested (docs/reconcile.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from newsledger.evaluate_incidents.datasets import DATASETS, read_dataset, sample_rows
+from newsledger.model import Document, Group
+from newsledger.pipeline import extract_all
+from newsledger.store import Ledger
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    """How many documents were ingested and how many cross-document joins reconciliation made."""
+
+    documents: int
+    groups: int
+    multi_document_groups: int
+    incidents: int
+    multi_document_incidents: int
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def group_rate(self) -> float:
+        """Multi-document groups per 1,000 documents."""
+        return 1000 * self.multi_document_groups / max(self.documents, 1)
+
+    @property
+    def incident_rate(self) -> float:
+        """Merged incidents of several documents per 1,000 documents."""
+        return 1000 * self.multi_document_incidents / max(self.documents, 1)
+
+
+def rand_documents(data_dir: Path, sample: int, seed: int) -> list[Document]:
+    """A seeded sample of RAND rows as documents named by row id, dated by the row's date."""
+    rand = next(dataset for dataset in DATASETS if dataset.name == "rand")
+    rows = sample_rows(read_dataset(rand, data_dir), sample, seed)
+    return [Document(text=row.text, published=row.published, name=f"rand-{row.row_id}")
+            for row in rows]
+
+
+def count_merges(
+    documents: Sequence[Document], workers: int = 2, examples: int = 5, db: str = ":memory:"
+) -> MergeReport:
+    """Ingest the documents into a fresh ledger (in memory by default) and count joins."""
+    with Ledger(db) as ledger:
+        for extraction in extract_all(documents, workers=workers):
+            if not isinstance(extraction, Exception):
+                ledger.add(extraction)
+        ledger.reconcile()
+        groups = ledger.groups()
+        incidents = ledger.incidents()
+    multi = [g for g in groups if len({m.doc for m in g.figures}) > 1]
+    merged = [i for i in incidents if len({r["doc"] for r in i["reports"]}) > 1]
+    return MergeReport(
+        documents=len(documents), groups=len(groups), multi_document_groups=len(multi),
+        incidents=len(incidents), multi_document_incidents=len(merged),
+        examples=[_describe(g) for g in multi[:examples]])
+
+
+def _describe(group: Group) -> str:
+    members = ", ".join(f"{m.doc} {m.text!r} ({m.published})" for m in group.figures)
+    return f"{group.id} {group.measure.value} {group.verdict.value}: {members}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the false-merge counts of a RAND sample as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sample", type=int, default=3500)
+    parser.add_argument("--seed", type=int, default=31)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--examples", type=int, default=5)
+    parser.add_argument("--db", default=":memory:", help="keep the ledger in this new file")
+    args = parser.parse_args(argv)
+    report = count_merges(rand_documents(args.data, args.sample, args.seed), args.workers,
+                          args.examples, args.db)
+    print(json.dumps({**asdict(report), "group_rate_per_1000": round(report.group_rate, 2),
+                      "incident_rate_per_1000": round(report.incident_rate, 2)}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["MergeReport", "count_merges", "rand_documents"]
