@@ -259,3 +259,54 @@ def test_periods_lexicon_rows_are_checked(
     monkeypatch.setattr(time_words, "read_table", lambda name, columns: (row,))
     with pytest.raises(LexiconError, match=message):
         time_words.load_words()
+
+
+# --- the period of a figure (rules in newsledger.extract.context) ---------------------------------
+
+FRIDAY = date(2024, 3, 15)  # publication day of the stories below (a Friday)
+
+# (story we wrote, published, number of the figure, period_start, period_end)
+FIGURE_PERIODS = [
+    # the year stated in the sentence wins over the day the statement was made
+    ("The mission said on Thursday that 61 peacekeepers were killed in 2023.",
+     FRIDAY, "61", "2023-01-01", "2023-12-31"),
+    ("Sixty-one peacekeepers were killed in 2023, according to a report released on Monday.",
+     FRIDAY, "Sixty-one", "2023-01-01", "2023-12-31"),
+    # the day in the sentence wins over the dateline's
+    ("MOGADISHU, March 14 - Militants killed 12 soldiers at a base in Lower Shabelle on Tuesday.",
+     FRIDAY, "12", "2024-03-12", "2024-03-12"),
+    ("HERAT, Afghanistan, March 14 (Reuters) - Nine guards were killed on Monday, police said.",
+     FRIDAY, "Nine", "2024-03-11", "2024-03-11"),
+    # a month compared with does not lend the figure its period
+    ("The monitor recorded 45 attacks on schools in February, compared with January.",
+     FRIDAY, "45", "2024-02-01", "2024-02-29"),
+    ("Forty attacks were recorded in February, up from 31 in January.",
+     FRIDAY, "31", "2024-01-01", "2024-01-31"),
+    # an incident's toll without a time phrase takes the incident's day, told before or after
+    ("Gunmen stormed a village in Zamfara state on Wednesday night.\n\n"
+     "Residents said 23 people were killed.", FRIDAY, "23", "2024-03-13", "2024-03-13"),
+    ("Twelve people died in the blast.\n\nThe bomb went off at a market on Sunday morning.",
+     FRIDAY, "Twelve", "2024-03-10", "2024-03-10"),
+    # history told in passing frames nothing after it
+    ("Gunmen killed 14 traders in Katsina on Sunday.\n\n"
+     "In 2019 a similar raid there left 30 dead.\n\nA local official later said 6 were wounded.",
+     FRIDAY, "6", "2024-03-10", "2024-03-10"),
+    # without a publication date: stated dates kept, relative ones unresolved
+    ("Rebels killed 15 people on June 3, 2022, officials said.", None, "15", "2022-06-03",
+     "2022-06-03"),
+    ("In 2022, rebels killed 40 soldiers.\n\nOn Friday, rebels killed 15 villagers.", None, "15",
+     None, None),
+    ("Insurgents killed 20 farmers in June.", None, "20", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "number", "start", "end"), FIGURE_PERIODS)
+def test_figure_period_from_its_sentence_or_its_incident(
+    extract_text, text: str, published: date | None, number: str, start: str | None,
+    end: str | None,
+) -> None:
+    found = extract_text(text, published=published).figures
+    figures = [f for f in found if f.quantity.number_text == number]
+    assert len(figures) == 1, [f.quantity.number_text for f in found]
+    expected = (D(start) if start else None, D(end) if end else None)
+    assert (figures[0].period_start, figures[0].period_end) == expected

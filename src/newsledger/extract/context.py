@@ -2,10 +2,15 @@
 
 Rules (each a function below; the gold case that motivated it is in its comment):
   period  the nearest time expression in the sentence that is not a comparison ("compared with the
-          first six months of 2017") or the date of the statement ("said in a release on Thursday");
-          else, for flows, the report's period carried from earlier figures; else, for incident
-          counts, a day named in the next sentences ("... on Thursday at about 1 pm"). Stocks get
-          a period only from their own sentence (their as-of date is the publication date).
+          first six months of 2017", "up from 31 in January"), the date of the statement ("said in
+          a release on Thursday") or the dateline's ("KABUL, March 14 (Reuters) - ... on Monday");
+          a weekday, month or year that cannot be placed (no publication date) leaves the period
+          unknown; else, for flows, the report's period carried from earlier figures, where a
+          period that ends before the document's first one is history told in passing and is not
+          carried ("the last such attack, in 2017, killed eight"); else, for incident counts, a
+          day named in the next sentences ("... on Thursday at about 1 pm") or the ones before
+          ("Gunmen stormed a village on Wednesday night. ... 23 people were killed"). Stocks get a
+          period only from their own sentence (their as-of date is the publication date).
   places  places introduced right after the number ("466 operatives in Syria"), else the sentence's
           places; else places implied by parts that add up to this figure; else the previous
           figure's in the same paragraph; else the document's frame (the first stated places,
@@ -38,16 +43,22 @@ VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
 _COMPARISON = re.compile(
-    r"\b(since|compared|than|decrease|increase|same period|started|began)\b", re.IGNORECASE
+    r"\b(since|compared|than|decrease|increase|same period|started|began|(?:up|down) from"
+    r"|(?:rose|fell|jumped|dropped) from|versus)\b",
+    re.IGNORECASE,
 )
 _STATEMENT_DATE = re.compile(
-    r"\b(said|says|reported|release|statement|announced|told|report|update)\W*$", re.IGNORECASE
+    r"\b(said|says|reported|released?|published|issued|statement|announced|told|report|update"
+    r"|briefing|conference)\W*$",
+    re.IGNORECASE,
 )
 _INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
 _MONTH_OR_YEAR = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
     r"|\d{4})\b"
 )
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 
 
@@ -62,12 +73,15 @@ def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Doc
 
 def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     carried: tuple[date | None, date | None] = (None, None)
+    main: tuple[date | None, date | None] | None = None  # the report's or the incident's period
     position = 0
     for draft in drafts:
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
-            carried = _stated_period(scans[position]) or carried
+            stated = _stated_period(scans[position])
+            if stated is not None:
+                carried, main = stated, main or stated
             position += 1
         draft.time = _nearest_time(draft)
         resolved = draft.time is not None and draft.time.period_start is not None
@@ -76,19 +90,35 @@ def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
         if resolved:
-            carried = draft.period
+            # "The last such attack, in 2017, killed eight": history told in passing frames
+            # nothing after it.
+            if not _before(draft.period, main):
+                carried, main = draft.period, main or draft.period
         elif carried != (None, None):
             draft.period = carried
         elif draft.measure in VIOLENT:
-            draft.period = _day_stated_after(scans, index[id(draft.scan)])
+            draft.period = _incident_day(scans, index[id(draft.scan)])
             carried = draft.period
+            main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts)
 
 
+def _before(
+    period: tuple[date | None, date | None], main: tuple[date | None, date | None] | None
+) -> bool:
+    """Whether a period ends before the document's main period starts (history, not the news)."""
+    return main is not None and None not in (period[1], main[0]) and period[1] < main[0]  # type: ignore[operator]
+
+
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
-    """'In June' with no publication date to place it: the figure's own time, unknown, not the
-    report's period carried from before (unlike 'throughout the past month', which refers to it)."""
-    return mention is not None and not resolved and bool(_MONTH_OR_YEAR.search(mention.text))
+    """'In June' or 'on Friday' with no publication date to place it: the figure's own time,
+    unknown, not the report's period carried from before (unlike 'throughout the past month' or
+    'earlier', which refer to it)."""
+    return (
+        mention is not None
+        and not resolved
+        and (mention.kind == "day" or bool(_MONTH_OR_YEAR.search(mention.text)))
+    )
 
 
 def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
@@ -120,13 +150,18 @@ def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
 
 
 def _nearest_time(draft: Draft) -> TimeMention | None:
+    """The time phrase nearest the number that is not a comparison, the date of the statement
+    or the date of the dateline ('NAIROBI, March 14 (Reuters) - ... on Tuesday')."""
     scan, q = draft.scan, draft.quantity
     best: TimeMention | None = None
     best_distance = 10**9
+    datelined = [m for m in scan.times if _in_dateline(scan, m)]
     for mention in scan.times:
         between = scan.text_between(min(q.end, mention.end), max(q.start, mention.start))
         before = scan.text_between(mention.start - 30, mention.start)
         if _COMPARISON.search(between) or _STATEMENT_DATE.search(before):
+            continue
+        if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between)
         if distance < best_distance:
@@ -134,13 +169,30 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
     return best
 
 
-def _day_stated_after(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:
-    """An incident's day told just after its toll, in the same or the next paragraph."""
+def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
+    """'KABUL, Jan 3 (Reuters) -': the day the story was filed, not the day of its figures."""
+    before = scan.text_between(scan.sentence.start, mention.start)
+    after = scan.text_between(mention.end, scan.sentence.end)
+    return bool(_DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after))
+
+
+def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:
+    """An incident's day told just after its toll (same or next paragraph), else just before it
+    ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed')."""
     paragraph = scans[position].sentence.paragraph
-    for scan in scans[position : position + 1 + _INCIDENT_LOOKAHEAD]:
-        if scan.sentence.paragraph > paragraph + 1:
-            break
+    after = [
+        s
+        for s in scans[position : position + 1 + _INCIDENT_LOOKAHEAD]
+        if s.sentence.paragraph <= paragraph + 1
+    ]
+    before = [
+        s
+        for s in reversed(scans[max(0, position - _INCIDENT_LOOKAHEAD) : position])
+        if s.sentence.paragraph >= paragraph - 1
+    ]
+    for scan in after + before:
         for mention in scan.times:
-            if mention.kind == "day" and mention.period_start is not None:
+            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            if mention.kind == "day" and mention.period_start is not None and not said:
                 return mention.period_start, mention.period_end
     return None, None
