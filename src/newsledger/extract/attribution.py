@@ -11,6 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.places import lookup_place
 from newsledger.lexicons import read_table
 
 _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case"}
@@ -38,7 +39,12 @@ def _name_span(head: Token) -> tuple[int, int]:
     """Token range of the name whose head is ``head``: its contiguous left modifiers and itself."""
     left = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
-        if child.dep_ in _NAME_DEPS and child.i == left - 1:
+        # "the ministry's spokesman": a possessor ends with its "'s", right before the name
+        if (
+            child.dep_ in _NAME_DEPS
+            and child.right_edge.i == left - 1
+            and not (child.dep_ == "poss" and _is_place(child))
+        ):
             left = child.i
             left = min(left, *(t.i for t in child.subtree))
     right = head.i
@@ -54,16 +60,23 @@ def _name_span(head: Token) -> tuple[int, int]:
     return left, right + 1
 
 
-def _from_head(head: Token, sentence: Span) -> Attribution | None:
+def _is_place(possessor: Token) -> bool:
+    """'Ukraine's Interior Ministry': the country is whose ministry, not part of its name."""
+    words = [t for t in possessor.subtree if t.dep_ != "case" and t.lower_ not in _DROP_WORDS]
+    return bool(words) and lookup_place(" ".join(t.text for t in words)) is not None
+
+
+def from_head(head: Token, sentence: Span) -> Attribution | None:
+    """The source named by the noun ``head`` ('spokesman' -> 'ministry's spokesman Ali Musa')."""
     # "a statement from CENTCOM", "figures from the United Nations", "CENTCOM's statement"
     if head.lemma_.lower() in _words("carrier"):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return _from_head(obj, sentence)
+                        return from_head(obj, sentence)
             if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
-                return _from_head(child, sentence)
+                return from_head(child, sentence)
     left, right = _name_span(head)
     words = [t for t in head.doc[left:right] if t.lower_ not in _DROP_WORDS]
     if not words:
@@ -142,10 +155,10 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     """The sources a parsed sentence names, each anchored at its reporting verb when it has one."""
     found: list[Attribution] = []
     for head in (_according_to(sentence), _by_estimates(sentence)):
-        if head is not None and (named := _from_head(head, sentence)):
+        if head is not None and (named := from_head(head, sentence)):
             found.append(named)
     for verb, subject in _reporting_subjects(sentence):
-        if named := _from_head(subject, sentence):
+        if named := from_head(subject, sentence):
             found.append(Attribution(named.text, named.start, named.generic, verb.i))
     return found
 

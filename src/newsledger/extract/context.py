@@ -21,10 +21,13 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           hands of other parties", "an ISWAP attack"); for members of a group and operations against
           one, the party named in the sentence or the document's main armed group; for violent acts,
           the party named before the number.
-  source  the attribution of the sentence ("CENTCOM said", "according to X"); "the report"/"he"
-          means the last named source; a reporting organisation as subject; the attribution of
-          another sentence of the paragraph; else the document's source ("Source: X" line, or the
-          organisation it cites most, at least twice).
+  source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
+          spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
+          Ministry"); "the report"/"he" means the last named source, "the ministry" the last named
+          ministry (else itself), "the monitor" the last named organisation; a reporting
+          organisation as subject; the attribution of another sentence of the paragraph; officials
+          doing what is counted ("authorities recovered 88 bodies"); else the document's source
+          ("Source: X" line, or the organisation it cites most, at least twice).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
-from newsledger.extract.attribution import Attribution, attribution_for
+from newsledger.extract.attribution import Attribution, attribution_for, from_head
 from newsledger.extract.measures import counted_noun
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
@@ -40,14 +40,19 @@ _OF_THE_ATTACK = re.compile(
 )
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+# Words that only refer back to a source named before ('it said', 'the report said').
+_REFERRING_ONLY = frozenset(
+    {"it", "he", "she", "they", "report", "statement", "release", "update", "review", "document"}
+    | {"bulletin", "data", "figures"}
+)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
 
 
 @cache
-def role_words(kind: str) -> frozenset[str]:
-    """Lemmas of lexicons/roles.tsv of one kind ('member' or 'perpetrator')."""
-    return frozenset(term for term, k in read_table("roles.tsv", 2) if k == kind)
+def role_words(kind: str, table: str = "roles.tsv") -> frozenset[str]:
+    """Lemmas of one kind in a two-column lexicon (roles.tsv: 'member' or 'perpetrator')."""
+    return frozenset(term for term, k in read_table(table, 2) if k == kind)
 
 
 def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
@@ -185,13 +190,47 @@ def assign_sources(
             draft.source = source_name(attribution.text)
         elif attribution is not None:
             earlier = [name for p, name in named.items() if p <= position]
-            draft.source = earlier[-1] if earlier else fallback
+            draft.source = _referred_source(attribution.text, earlier) or fallback
         else:
             draft.source = (
                 _subject_source(draft.scan)
                 or by_paragraph.get(draft.scan.sentence.paragraph)
+                or _official_subject(draft)
                 or fallback
             )
+
+
+def _referred_source(word: str, earlier: Sequence[str]) -> str | None:
+    """Whom 'the report', 'it' or 'the ministry' refers to: 'it' and 'the report' the last named
+    source; 'the ministry' the last named ministry, else the last named organisation when the word
+    names a kind of organisation ('the monitor'), else the ministry itself."""
+    key = word.casefold()
+    if key in _REFERRING_ONLY:
+        return earlier[-1] if earlier else None
+    same_kind = [name for name in earlier if key in name.casefold()]
+    if same_kind:
+        return same_kind[-1]
+    if key in role_words("organisation", "attribution.tsv") and earlier:
+        return earlier[-1]
+    return word
+
+
+def _official_subject(draft: Draft) -> str | None:
+    """'Bangladeshi authorities recovered 88 bodies', 'Police arrested 12 suspects': officials
+    who did the counted act are whom the figure comes from, when nobody is quoted."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    verb = next(
+        (t for t in scan.parse.doc[draft.token].ancestors if t.pos_ in {"VERB", "AUX"}), None
+    )
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in role_words("official", "attribution.tsv"):
+        return None
+    named = from_head(subject, scan.parse)
+    return source_name(named.text) if named else None
 
 
 def _attribution_of(draft: Draft) -> Attribution | None:

@@ -1,0 +1,40 @@
+"""The source of a figure: whom its sentence, paragraph or story attributes it to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from newsledger.model import Extraction
+
+# (story we wrote, number of the figure, its source)
+SOURCES = [
+    ("UNHCR has confirmed that 3,000 refugees crossed into Chad this week.", "3,000", "UNHCR"),
+    ("The ministry's spokesman said 17 people were killed.", "17", "ministry's spokesman"),
+    ("Ukraine's Interior Ministry said 14 civilians were killed.", "14", "Interior Ministry"),
+    ("Nine people were killed, according to two medical officials.", "Nine", "medical officials"),
+    # a bare 'the ministry' with no ministry named before is the ministry itself
+    ("The ministry said 33 soldiers were killed last month.", "33", "ministry"),
+    # ... and the ministry named before when there is one, not another source
+    ("UNHCR said 2,000 people fled.\n\nThe Health Ministry said 40 people were killed.\n\n"
+     "The ministry said 12 others were wounded.", "12", "Health Ministry"),
+    # 'the monitor' stands for the organisation named before
+    ("The Syrian Observatory for Human Rights counted 40 dead.\n\n"
+     "The monitor said 12 of them were children.", "12", "SOHR"),
+    # officials who did what is counted, when nobody is quoted
+    ("Bangladeshi authorities recovered 88 bodies from the river.", "88",
+     "Bangladeshi authorities"),
+    ("Police arrested 12 suspects after the blast.", "12", "Police"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), SOURCES)
+def test_figure_source(
+    extract_text: Callable[..., Extraction], text: str, number: str, source: str
+) -> None:
+    found = extract_text(text, published=date(2024, 3, 15)).figures
+    figures = [f for f in found if f.quantity.number_text == number]
+    assert len(figures) == 1, [f.quantity.number_text for f in found]
+    assert figures[0].source == source
