@@ -301,3 +301,43 @@ def web_client(web_ledger_file: str) -> object:
     with TestClient(app) as client:
         yield client
     app.state.web.ledger.close()
+
+
+@pytest.fixture(scope="session")
+def demo_ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``make demo``'s ledger: examples/ read by the real pipeline in this process, once."""
+    from newsledger.errors import InputError
+    from newsledger.ingest import read_inputs
+    from newsledger.pipeline import extract
+    from newsledger.store import Ledger
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    with Ledger(str(path)) as ledger:
+        for document in read_inputs([str(examples)]):
+            if not isinstance(document, InputError):
+                ledger.add(extract(document))
+        ledger.reconcile()
+        ledger.merge_incidents()
+    return path
+
+
+@pytest.fixture
+def demo_ledger_file(demo_ledger_template: Path, tmp_path: Path) -> str:
+    """A fresh copy of the demo ledger for one test to change."""
+    import shutil
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_ledger_template, path)
+    return str(path)
+
+
+@pytest.fixture
+def api_schema(web_ledger_file: str) -> object:
+    """The API's own OpenAPI schema, loaded by schemathesis from the app over a fresh ledger."""
+    import schemathesis
+
+    from newsledger.web import Settings, create_app
+
+    app = create_app(Settings(db=web_ledger_file, token=WEB_TOKEN, reviewer="schemathesis"))
+    return schemathesis.openapi.from_asgi("/openapi.json", app)

@@ -152,7 +152,7 @@ def test_web_bad_requests_get_a_message_not_a_traceback(
 ) -> None:
     response = web_client.get(url)
     assert response.status_code == status
-    assert message in response.json()["detail"]
+    assert message in response.json()["message"]
     assert "Traceback" not in response.text
 
 
@@ -186,7 +186,7 @@ def test_web_read_only_server_refuses_writes(web_ledger_file: str) -> None:
     app = create_app(Settings(db=web_ledger_file, token=WEB_TOKEN, read_only=True))
     with TestClient(app) as client:
         response = client.post("/api/figures/tigris-anbar/f1/review", json=REJECT, headers=AUTH)
-        assert response.status_code == 403 and "read-only" in response.json()["detail"]
+        assert response.status_code == 403 and "read-only" in response.json()["message"]
         assert "read-only" in client.get("/documents").text
     app.state.web.ledger.close()
 
@@ -267,20 +267,26 @@ def test_web_form_review_flow_confirm_correct_reject(web_client: Any) -> None:
                                        "period_end": "2024-06-01"}}, "before period_start"),
     ({"action": "same"}, "DOC:ID"),
     ({"action": "same", "other": "tigris-anbar:f1"}, "itself"),
-    ({"action": "same", "other": "tigris-anbar:f99"}, "no figure f99"),
 ])
 def test_web_bad_reviews_are_refused_with_a_reason(
     web_client: Any, body: dict[str, Any], message: str
 ) -> None:
     response = web_client.post("/api/figures/tigris-anbar/f1/review", json=body, headers=AUTH)
     assert response.status_code == 400
-    assert message in response.json()["detail"]
+    assert message in response.json()["message"]
     assert web_client.get("/api/reviews").json()["total"] == 0
 
 
-def test_web_unknown_figure_review_is_400(web_client: Any) -> None:
-    response = web_client.post("/api/figures/nowhere/f1/review", json=REJECT, headers=AUTH)
-    assert response.status_code == 400 and "no figure f1 in document nowhere" in response.text
+@pytest.mark.parametrize(("url", "body", "message"), [
+    ("/api/figures/nowhere/f1/review", REJECT, "no figure f1 in document nowhere"),
+    ("/api/figures/tigris-anbar/f1/review", {"action": "same", "other": "tigris-anbar:f99"},
+     "no figure f99"),
+])
+def test_web_review_of_an_unknown_figure_is_404(
+    web_client: Any, url: str, body: dict[str, Any], message: str
+) -> None:
+    response = web_client.post(url, json=body, headers=AUTH)
+    assert response.status_code == 404 and message in response.json()["message"]
 
 
 def group_of(client: Any, key: str) -> str:

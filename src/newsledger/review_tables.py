@@ -110,6 +110,10 @@ class ReviewError(ValueError):
     """A review that cannot be recorded: unknown figure, bad field or value."""
 
 
+class UnknownFigureError(ReviewError):
+    """The review names a figure the ledger does not hold."""
+
+
 def create_tables(con: Connection) -> None:
     """The migration's work: the three review tables."""
     for statement in DDL:
@@ -156,7 +160,7 @@ def _figure(con: Connection, doc: str, figure_id: str) -> dict[str, Any]:
     names = [column[0] for column in cursor.description or ()]
     row = cursor.fetchone()
     if row is None:
-        raise ReviewError(f"no figure {figure_id} in document {doc}")
+        raise UnknownFigureError(f"no figure {figure_id} in document {doc}")
     return dict(zip(names, row, strict=True))
 
 
@@ -298,4 +302,4 @@ def history(con: Connection, doc_id: str | None = None) -> list[dict[str, Any]]:
 
 
 __all__ = ["CORRECTABLE", "NOT_REJECTED", "REVIEWED_FIGURES", "Action", "Review", "ReviewError",
-           "create_tables", "history", "pair_marks", "record", "validate_changes"]
+           "UnknownFigureError", "create_tables", "history", "pair_marks", "record", "validate_changes"]

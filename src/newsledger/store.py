@@ -217,7 +217,13 @@ class Ledger:
             self._con = duckdb.connect(path, read_only=self.read_only, config=dict(_OFFLINE))
         except duckdb.Error as error:
             raise LedgerError(_open_problem(path, error)) from error
-        self._migrate()
+        try:
+            self._migrate()
+        except LedgerError:
+            # Closed, so that opening the file again (for writing, to upgrade it) is not refused
+            # as "a different configuration" of a connection this process still holds.
+            self._con.close()
+            raise
 
     def __enter__(self) -> Ledger:
         return self

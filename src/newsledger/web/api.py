@@ -10,6 +10,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException
+from pydantic import BaseModel
 
 from newsledger.web import queries
 from newsledger.web.filters import (
@@ -25,6 +26,18 @@ from newsledger.web.filters import (
 )
 from newsledger.web.pages import WebDep
 from newsledger.web.review import ReviewIn, apply
+
+class Problem(BaseModel):
+    """A refused request: ``message`` says why, in one line."""
+
+    detail: str
+    message: str
+
+
+def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers an operation documents."""
+    return {code: {"model": Problem} for code in codes}
+
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -42,7 +55,7 @@ def list_documents(web: WebDep, q: Text = None, outlet: Text = None, since: date
     return {"total": total, "page": page, "documents": rows}
 
 
-@router.get("/documents/{document}")
+@router.get("/documents/{document}", responses=problems(404))
 def get_document(web: WebDep, document: str) -> Json:
     """One document with its text, its figures as reviewed (status in ``review``) and checks."""
     with web.reading() as ledger:
@@ -72,7 +85,7 @@ def list_groups(web: WebDep, query: Annotated[GroupQuery, Depends(group_query)],
     return {"total": total, "page": page, "groups": rows}
 
 
-@router.get("/groups/{group_id}")
+@router.get("/groups/{group_id}", responses=problems(404))
 def get_group(web: WebDep, group_id: str) -> Json:
     """One group with its members, their passages and documents."""
     with web.reading() as ledger:
@@ -108,7 +121,7 @@ def list_reviews(web: WebDep, document: Text = None) -> Json:
     return {"total": len(rows), "reviews": rows}
 
 
-@router.post("/figures/{document}/{figure}/review")
+@router.post("/figures/{document}/{figure}/review", responses=problems(400, 401, 403, 404))
 def review_figure(web: WebDep, document: str, figure: str, body: ReviewIn,
                   authorization: Annotated[str | None, Header()] = None) -> Json:
     """Confirm, correct, reject a figure, or mark it the same (or not) as ``other``.

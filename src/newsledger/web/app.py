@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -23,7 +24,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsledger.errors import LedgerError, NewsledgerError
-from newsledger.review_tables import ReviewError
+from newsledger.review_tables import ReviewError, UnknownFigureError
 from newsledger.store import Ledger, OutdatedLedgerError
 from newsledger.web.security import Guard, new_token
 
@@ -145,12 +146,15 @@ def wants_html(request: Request) -> bool:
 
 def _add_error_handlers(app: FastAPI, web: Web) -> None:
     def answer(request: Request, status: int, message: str,
-               headers: Mapping[str, str] | None = None) -> Response:
+               headers: Mapping[str, str] | None = None, detail: Any = None) -> Response:
         if wants_html(request):
             response: Response = web.page(request, "error.html",
                                           {"status": status, "message": message}, status)
         else:
-            response = JSONResponse({"detail": message}, status_code=status)
+            # ``detail`` as FastAPI documents it (text, or the validation errors); ``message``
+            # always one line a person can read.
+            body = {"detail": message if detail is None else detail, "message": message}
+            response = JSONResponse(jsonable_encoder(body), status_code=status)
         for name, value in (headers or {}).items():
             response.headers[name] = value
         return response
@@ -161,16 +165,19 @@ def _add_error_handlers(app: FastAPI, web: Web) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
-        return answer(request, 422, validation_message(error))
+        return answer(request, 422, validation_message(error), detail=error.errors())
+
+    def refused(request: Request, error: ReviewError) -> Response:
+        return answer(request, 404 if isinstance(error, UnknownFigureError) else 400, str(error))
 
     @app.exception_handler(ReviewError)
     async def bad_review(request: Request, error: ReviewError) -> Response:
-        return answer(request, 400, str(error))
+        return refused(request, error)
 
     @app.exception_handler(NewsledgerError)
     async def ledger_error(request: Request, error: NewsledgerError) -> Response:
         if isinstance(error, LedgerError) and isinstance(error.__cause__, ReviewError):
-            return answer(request, 400, str(error.__cause__))
+            return refused(request, error.__cause__)
         log.exception("ledger error on %s", request.url.path)
         return answer(request, 500, f"the ledger could not do that: {error}")
 

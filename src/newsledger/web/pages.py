@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsledger.cli_common import FIGURE_COLUMNS as CSV_COLUMNS
+from newsledger.model import Measure
 from newsledger.output import csv_text
 from newsledger.review_tables import CORRECTABLE
 from newsledger.web import queries
@@ -148,6 +149,26 @@ def incidents_page(
     return web.page(request, "incidents.html", {
         "rows": rows[start:start + PAGE_SIZE], "total": len(rows), "page": page,
         "pages": _pages(len(rows)), "query": query})
+
+
+# The report is one self-contained page with inline styles and an inline SVG chart, and no script.
+REPORT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                 "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+
+
+@router.get("/report", response_class=HTMLResponse)
+def report_page(
+    web: WebDep, since: date | None = None, until: date | None = None, actor: Text = None,
+    place: Text = None, measure: Measure | None = None,
+) -> HTMLResponse:
+    """``newsledger report --format html`` with the same filters, reviews applied."""
+    from newsledger.report import ReportFilters, render_report
+
+    filters = ReportFilters(since=since, until=until, actor=actor or None, place=place or None,
+                            measure=measure)
+    with web.reading() as ledger:
+        html = render_report(ledger, filters).to_html()
+    return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_POLICY})
 
 
 @router.get("/reviews", response_class=HTMLResponse)
