@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import schemathesis
-from conftest import WEB_TOKEN
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+
+from conftest import WEB_TOKEN
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 

@@ -302,4 +302,5 @@ def history(con: Connection, doc_id: str | None = None) -> list[dict[str, Any]]:
 
 
 __all__ = ["CORRECTABLE", "NOT_REJECTED", "REVIEWED_FIGURES", "Action", "Review", "ReviewError",
-           "UnknownFigureError", "create_tables", "history", "pair_marks", "record", "validate_changes"]
+           "UnknownFigureError", "create_tables", "history", "pair_marks", "record",
+           "validate_changes"]

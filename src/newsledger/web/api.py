@@ -27,6 +27,7 @@ from newsledger.web.filters import (
 from newsledger.web.pages import WebDep
 from newsledger.web.review import ReviewIn, apply
 
+
 class Problem(BaseModel):
     """A refused request: ``message`` says why, in one line."""
 
