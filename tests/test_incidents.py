@@ -652,12 +652,15 @@ def test_incidents_never_merge_two_of_one_document() -> None:
 @pytest.mark.parametrize(
     ("counts", "expected"),
     [
-        ([(26, None, "at_least"), (38, None, "at_least")], (38, 38, None, "agree")),
-        ([(90, 90, "exact"), (105, 105, "exact")], (105, 90, 105, "conflict")),
+        ([(26, None, "at_least"), (38, None, "at_least")], (38, 38, None, "update")),
+        ([(27, None, "at_least"), (27, 27, "exact"), (43, 43, "exact")], (43, 43, 43, "update")),
+        ([(43, 43, "exact"), (27, None, "at_least")], (27, 27, 43, "agree")),
+        ([(90, 90, "exact"), (105, 105, "exact")], (105, 105, 105, "update")),
         ([(8, 8, "exact"), (8, 8, "exact")], (8, 8, 8, "agree")),
         ([(10, 10, "exact")], (10, 10, 10, "single")),
     ],
-    ids=["rising lower bounds", "two exact tolls", "same toll", "one report"],
+    ids=["rising lower bounds", "later 43 updates at least 27 and 27", "later lower bound agrees",
+         "later higher exact toll", "same toll", "one report"],
 )
 def test_incidents_merged_tolls(
     counts: list[tuple[int, int | None, str]], expected: tuple[int, int, int | None, str]

@@ -110,7 +110,21 @@ CASES = [
          "b": (DAY, "Forces killed 686 operatives.")},
         [Spec("a", "almost 700 operatives", 700, "approximate", H1),
          Spec("b", "686 operatives", 686, "exact", H1)],
-        [("agree", 686, 686, 735)], id="almost-700-agrees-with-686-within-5-percent"),
+        [("agree", 686, 686, 700)], id="almost-700-agrees-with-686-within-5-percent"),
+    pytest.param(
+        {"a": (DAY, "At least 27 people were killed in the attack, police said."),
+         "b": (DAY, "The attack killed 43 people, the governor said.")},
+        [Spec("a", "At least 27 people", 27, "at_least", {"source": "police"}),
+         Spec("b", "43 people", 43, "exact", {"source": "the governor"})],
+        [("agree", 43, 27, 43)], id="at-least-27-and-43-keep-27-as-low"),
+    pytest.param(
+        {"a": (DAY, "More than 500 people were killed in the attack.")},
+        [Spec("a", "More than 500 people", 500, "more_than")],
+        [("single", 500, 500, None)], id="more-than-500-states-a-lower-bound-of-500"),
+    pytest.param(
+        {"a": (DAY, "Around 180 people were killed in the attack.")},
+        [Spec("a", "Around 180 people", 180, "approximate")],
+        [("single", 180, 180, 180)], id="around-180-invents-no-high"),
     pytest.param(
         {"a": (DAY, "Gunmen killed 10 farmers in Mafa, police said."),
          "b": (DAY, "Eight farmers were killed in Mafa, a witness said.")},

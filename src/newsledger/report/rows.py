@@ -26,6 +26,7 @@ from newsledger.model import (
     Verdict,
 )
 from newsledger.report.records import Callout, Cell, DerivedRow, TableRow
+from newsledger.verify.bounds import stated as stated_bounds
 
 FigureRow = dict[str, Any]  # a row of ``Ledger.figures()``
 FigureKey = tuple[str, str]  # (document key, figure id)
@@ -178,13 +179,18 @@ def _bucket_row(bucket: Sequence[FigureRow], verdict: Verdict) -> TableRow:
 
 
 def _bound_cell(bucket: Sequence[FigureRow], bound: str, smallest: bool = False) -> Cell:
-    """The largest (or smallest) low or high bound; a high is open when any figure is open."""
-    values = [f[bound] for f in bucket]
+    """The largest (or smallest) stated low or high bound ('more than 9,000' states 9,000); a
+    high is open when any figure is open."""
+    values = [_stated_bound(f, bound) for f in bucket]
+    if bound == "low":
+        values = [v for v in values if v is not None] or [None]
     if None in values:
-        chosen = [f for f in bucket if f[bound] is None]
-        return Cell(None, OPEN, tuple(anchor(f["doc"], f["id"]) for f in chosen))
-    top = min(values) if smallest else max(values)
-    chosen = [f for f in bucket if f[bound] == top]
+        chosen = [f for f in bucket if _stated_bound(f, bound) is None]
+        return Cell(None, OPEN if bound == "high" else "—",
+                    tuple(anchor(f["doc"], f["id"]) for f in chosen))
+    numbers = [v for v in values if v is not None]
+    top = min(numbers) if smallest else max(numbers)
+    chosen = [f for f in bucket if _stated_bound(f, bound) == top]
     return Cell(top, f"{top:,}", tuple(anchor(f["doc"], f["id"]) for f in chosen))
 
 
@@ -276,10 +282,16 @@ def _group_bound(value: int | None, figures: Sequence[FigureRow], bound: str) ->
         open_ones = [f for f in figures if f[bound] is None] or list(figures)
         return Cell(None, OPEN if bound == "high" else "—",
                     tuple(anchor(f["doc"], f["id"]) for f in open_ones))
-    stating = [f for f in figures if f[bound] == value]
+    stating = [f for f in figures if _stated_bound(f, bound) == value]
     if stating:
         return Cell(value, f"{value:,}", tuple(anchor(f["doc"], f["id"]) for f in stating))
     return _computed_cell(value, figures)
+
+
+def _stated_bound(figure: FigureRow, bound: str) -> int | None:
+    """The bound a figure states ('more than 9,000' states a low of 9,000: verify/bounds.py)."""
+    said = stated_bounds(figure["low"], figure["high"], Qualifier(figure["qualifier"]))
+    return said.low if bound == "low" else said.high
 
 
 def _computed_cell(value: int, figures: Sequence[FigureRow]) -> Cell:

@@ -27,11 +27,10 @@ named place of a compatible type (of several, the one of the same type), and sta
 none or several fit.
 
 Each source's tolls stay on its report. Per measure, the merged toll follows the figure groups'
-rule (verify/reconcile.py): when the reports' intervals meet, low is the largest lower bound;
-when they conflict, the smallest; high is the highest finite upper bound (None when none is
-bounded, or an open-ended report's lower bound exceeds it); best is the number of the latest
-report (publication date) from the most specific one (finest place, then finest date), exact
-numbers winning ties, raised to low when agreeing reports establish more.
+rule (verify/bounds.py): low is the lowest bound a report states, high the highest (None when
+none is bounded, or an open-ended report states more); best is the number of the latest report
+(publication date) from the most specific one (finest place, then finest date), exact numbers
+winning ties, kept inside [low, high]. The verdict is agree when the reports' intervals meet.
 """
 
 from __future__ import annotations
@@ -53,6 +52,8 @@ from newsledger.model import (
     Qualifier,
     Quantity,
 )
+from newsledger.verify.bounds import low_high, within
+from newsledger.verify.bounds import stated as said
 
 SAME_DAY_SLACK = 1  # days between two reports' event dates (a night attack spans two)
 SAME_REPORT_DAYS = 3  # days between reference days when a date is missing
@@ -107,9 +108,9 @@ class MergedCount:
     """A merged toll: best, low and high over the reports' counts of one measure."""
 
     best: int
-    low: int
+    low: int | None  # None: no report states a lower bound ("at most 12")
     high: int | None
-    verdict: str  # single | agree | conflict
+    verdict: str  # single | agree | update | conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,27 +431,42 @@ def _perpetrator(group: Sequence[IncidentReport]) -> Incident | None:
 
 
 def merge_counts(group: Sequence[IncidentReport], measure: str) -> MergedCount | None:
-    """Best, low and high of one measure over the reports that state it."""
+    """Best, low and high of one measure over the reports that state it; a report published
+    before another that states at least as much was updated by it and leaves the bounds."""
     stated = [(r, c) for r in group if (c := getattr(r.incident, measure)) is not None]
     if not stated:
         return None
-    intervals = [_interval(c) for _, c in stated]
+    current = [(r, c) for r, c in stated if not _updated(r, c, stated)]
+    intervals = [_interval(c) for _, c in current]
     agree = all(
         lo <= other_hi and other_lo <= hi
         for lo, hi in intervals
         for other_lo, other_hi in intervals
     )
-    lows = [lo for lo, _ in intervals]
-    low = max(lows) if agree else min(lows)
-    finite = [int(hi) for _, hi in intervals if hi != float("inf")]
-    high = max(finite) if finite else None
-    unbounded = [lo for lo, hi in intervals if hi == float("inf")]
-    if high is not None and unbounded and max(unbounded) > high:
-        high = None
-    _, best_count = max(stated, key=lambda rc: _best_key(*rc))
-    best = max(best_count.low, low) if agree else best_count.low
-    verdict = "single" if len(stated) == 1 else "agree" if agree else "conflict"
+    low, high = low_high(said(c.low, c.high, c.qualifier) for _, c in current)
+    _, best_count = max(current, key=lambda rc: _best_key(*rc))
+    best_said = said(best_count.low, best_count.high, best_count.qualifier)
+    best = within(best_said.low if best_said.low is not None else best_count.low, low, high)
+    if len(stated) == 1:
+        verdict = "single"
+    elif not agree:
+        verdict = "conflict"
+    else:
+        verdict = "update" if len(current) < len(stated) else "agree"
     return MergedCount(best, low, high, verdict)
+
+
+def _updated(
+    report: IncidentReport,
+    count: IncidentCount,
+    stated: Sequence[tuple[IncidentReport, IncidentCount]],
+) -> bool:
+    """A later report states a higher toll ("rose to", "at least 38" after 26)."""
+    return any(
+        other.published and report.published and other.published > report.published
+        and other_count.low > count.low
+        for other, other_count in stated
+    )
 
 
 def _interval(count: IncidentCount) -> tuple[int, float]:

@@ -46,6 +46,7 @@ from newsledger.model import (
     Qualifier,
     Verdict,
 )
+from newsledger.verify.bounds import low_high, stated, within
 from newsledger.verify.sameness import (
     SAME_INCIDENT_DAYS,
     Links,
@@ -280,10 +281,11 @@ def _reconciled(group_id: str, members: list[Reading]) -> Reconciled:
         period_end=_period(best, members)[1],
         as_of=_as_of(best, members),
         verdict=verdict,
-        best=best.figure.quantity.value,
+        best=within(best.figure.quantity.value, low, high),
         low=low,
         high=high,
-        reason=_reason(verdict, members, replaced, best, low, high),
+        reason=_reason(verdict, members, replaced, best, low, high,
+                       _why_best(best, current, found)),
         figures=tuple(_member(m) for m in members),
     )
     checks = relation_checks(group_id, found)
@@ -310,19 +312,13 @@ def _best_key(reading: Reading, found: Sequence[Relation]) -> tuple[bool, date, 
     return (replaces, reading.published or date.min, reading.recency, reading.source_rank, exact)
 
 
-def bounds(current: Sequence[Reading], conflicting: bool) -> tuple[int | None, int | None]:
-    """(low, high) over the current figures by the rules of the module docstring."""
+def bounds(current: Sequence[Reading], conflicting: bool = False) -> tuple[int | None, int | None]:
+    """(low, high) over the current figures: the lowest stated lower bound and the highest stated
+    upper bound (``verify/bounds.py``); ``conflicting`` is kept for callers and changes nothing."""
     if not current:
         return None, None
-    intervals = [m.figure.quantity.interval() for m in current]
-    lows = [low for low, _ in intervals]
-    low = min(lows) if conflicting else max(lows)
-    finite = [int(high) for _, high in intervals if high != float("inf")]
-    high = max(finite) if finite else None
-    unbounded = [low for low, top in intervals if top == float("inf")]
-    if high is not None and unbounded and max(unbounded) > high:
-        high = None
-    return low, high
+    return low_high(stated(m.figure.quantity.low, m.figure.quantity.high,
+                           m.figure.quantity.qualifier) for m in current)
 
 
 def _period(best: Reading, members: Sequence[Reading]) -> tuple[date | None, date | None]:
@@ -355,6 +351,24 @@ def _member(reading: Reading) -> GroupMember:
     )
 
 
+def _why_best(best: Reading, current: Sequence[Reading], found: Sequence[Relation]) -> str:
+    """Which step of the best rule chose this figure, in words."""
+    others = [m for m in current if m is not best]
+    if not others:
+        return "the only current figure"
+    if any(r.kind is CheckType.UPDATE and r.second is best for r in found):
+        return "it replaced an earlier figure"
+    if best.published and all(m.published and m.published < best.published for m in others):
+        return f"the latest report (published {best.published})"
+    if all(m.recency < best.recency for m in others):
+        return "its report gives it as the newer value"
+    if all(m.source_rank < best.source_rank for m in others):
+        return f"the most specific source ({best.figure.source})"
+    if best.figure.quantity.qualifier is Qualifier.EXACT:
+        return "reports of one date and source rank: the exact figure"
+    return "reports of one date and source rank: the first in report order"
+
+
 def _reason(
     verdict: Verdict,
     members: Sequence[Reading],
@@ -362,6 +376,7 @@ def _reason(
     best: Reading,
     low: int | None,
     high: int | None,
+    why: str,
 ) -> str:
     reports = len({m.figure.doc for m in members})
     parts = [f"{verdict.value}: {len(members)} figure(s) from {reports} report(s)"]
@@ -369,15 +384,14 @@ def _reason(
         parts.append(f"{len(replaced)} replaced by a later report")
     when = f", published {best.published}" if best.published else ""
     source = best.figure.source or "no named source"
-    parts.append(
-        f"best {best.figure.quantity.value} is {best.key} ('{best.figure.text}', {source}{when}), "
-        "the latest current figure from the most specific source"
-    )
-    if verdict is Verdict.CONFLICT:
-        parts.append(f"low {low} and high {high} span the conflicting current figures")
-    else:
-        parts.append(f"low {low} is the largest lower bound of the current figures")
-        parts.append(f"high {high}" if high is not None else "high open: nothing bounds it")
+    stated_value = best.figure.quantity.value
+    value = within(stated_value, low, high)
+    moved = "" if value == stated_value else f" ({stated_value} as stated, moved into [low, high])"
+    parts.append(f"best {value}{moved} is {best.key} ('{best.figure.text}', {source}{when}): {why}")
+    parts.append(f"low {low}: the lowest bound a current figure states" if low is not None
+                 else "low none: no current figure states a lower bound")
+    parts.append(f"high {high}: the highest bound a current figure states" if high is not None
+                 else "high open: a current figure states no upper bound above the others")
     return "; ".join(parts)
 
 
