@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 
 from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
+from newsledger.model import Extraction
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -151,3 +155,51 @@ def test_canonical_actor(name: str, canonical: str) -> None:
 ])
 def test_actor_kind(name: str, kind: str | None) -> None:
     assert actor_kind(name) == kind
+
+
+# --- the actor of a figure (rules in newsledger.extract.context_parties) ------------------------
+
+# (story we wrote, number of the figure, its actor as SCHEMA.md's convention has it)
+FIGURE_ACTORS = [
+    # victims: the perpetrator named, without the dateline or hedges around it
+    ("KANO - Suspected jihadists killed 22 traders near the border.", "22", "jihadists"),
+    ("Unidentified gunmen shot dead 4 policemen at a checkpoint.", "4", "gunmen"),
+    ("Rebels killed 15 people in an attack on Friday.", "15", "Rebels"),
+    ("Jihadists stormed the village at dawn, killing 14 people.", "14", "Jihadists"),
+    ("Three farmers were killed by army drones in the north.", "Three", "army"),
+    ("At least nine pilgrims died after a suspected militant attack on their bus.", "nine",
+     "militants"),
+    # "its fighters": the group meant, never the pronoun
+    ("Al-Shabaab said its fighters killed 30 soldiers.", "30", "al-Shabaab"),
+    # a group's own members: the group, named or by its kind
+    ("More than 460 gang members were killed between April and June.", "460", "gangs"),
+    ("Troops killed 20 militants in an ambush.", "20", "militants"),
+    ("Security forces killed 12 members of the Arakan Army.", "12", "Arakan Army"),
+    ("Turkish jets killed 14 Kurdistan Workers' Party militants.", "14", "PKK"),
+    # victims of one incident share its perpetrator; a claim names it
+    ("Gunmen killed nine villagers in Kaduna on Sunday.\n\n"
+     "Residents said 23 other people were abducted on Sunday.", "23", "Gunmen"),
+    ("A suicide bomber killed 9 worshippers at a mosque.\n\n"
+     "The Islamic State group claimed the attack.", "9", "ISIS"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), FIGURE_ACTORS)
+def test_figure_actor_follows_the_schema(
+    extract_text: Callable[..., Extraction], text: str, number: str, actor: str
+) -> None:
+    found = extract_text(text, published=date(2024, 3, 15)).figures
+    figures = [f for f in found if number in f.quantity.number_text]
+    assert len(figures) == 1, [f.quantity.number_text for f in found]
+    assert figures[0].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "No group has claimed the attack, in which 7 people were killed at a market.",
+    "Floods killed 40 people in the east of the country.",
+])
+def test_figure_without_a_perpetrator_has_no_actor(
+    extract_text: Callable[..., Extraction], text: str
+) -> None:
+    figures = extract_text(text, published=date(2024, 3, 15)).figures
+    assert figures and all(f.actor is None for f in figures)

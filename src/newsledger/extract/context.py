@@ -19,8 +19,14 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           the camp named last.
   actor   an actor inside the counted phrase ("44 ISIS operatives"); an agent ("by ISWAP", "at the
           hands of other parties", "an ISWAP attack"); for members of a group and operations against
-          one, the party named in the sentence or the document's main armed group; for violent acts,
-          the party named before the number.
+          one, the party named in the sentence ("members of the Arakan Army") or the document's
+          main armed group, else the kind of group counted ("460 gang members" -> gangs); for
+          violent acts, the party named before the number, a kind of party as agent ("by army
+          drones" -> army), the subject of the verb or of the verb it continues, without dateline
+          or hedges ("KANO - Suspected jihadists stormed ..., killing 14" -> jihadists; "its
+          fighters" -> the group meant), a kind of group as modifier ("a militant attack"); a
+          toll still without one takes that of another toll of the same day, else the group the
+          story says claimed or is blamed for the attack.
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from spacy.tokens import Token
+
 from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
 from newsledger.extract.attribution import Attribution, attribution_for, from_head
 from newsledger.extract.measures import counted_noun
@@ -23,9 +25,25 @@ _VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
 _AGENT_ANAPHORA = re.compile(
-    r"\bby (?:the )?(insurgents|militants|terrorists|jihadists|gunmen|attackers|group)\b",
+    r"\bby (?:the )?(?:suspected |unidentified |armed )?"
+    r"(insurgents|militants|terrorists|jihadists|gunmen|attackers|assailants|group)\b",
     re.IGNORECASE,
 )
+# "killed by bandits", "by army drones": a kind of party named as the agent, kept as written
+_AGENT_KIND = re.compile(
+    r"\bby (?:the )?(?:suspected |unidentified |armed )?"
+    r"(bandits|rebels|gangs|gang members|snipers|soldiers|troops|security forces|police|army"
+    r"|military)\b",
+    re.IGNORECASE,
+)
+_AGENT_REACH = 45  # characters after a toll where its agent is told ("were killed by army drones")
+_MEMBERS_OF = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
+)
+_CLAIM = re.compile(
+    r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit)\b", re.IGNORECASE
+)
+_NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
 _ACTOR_AS_MODIFIER = re.compile(
     r"^\W*(attacks?|bombings?|ambush(?:es)?|raids?|assaults?|insurgents|militants|"
@@ -37,6 +55,12 @@ _AGAINST = re.compile(
 )
 _OF_THE_ATTACK = re.compile(
     r"\bof the (attack|assault|bombing|raid|ambush|massacre)\b", re.IGNORECASE
+)
+_HEDGES = frozenset({"suspected", "alleged", "presumed", "unidentified", "unknown", "the"})
+_GROUP_ACT = re.compile(
+    r"\b(militant|jihadist|rebel|gang|insurgent|terrorist|bandit|separatist|extremist|islamist)s?"
+    r"\s+(?:attacks?|ambush(?:es)?|raids?|assaults?|bombings?|violence|shootings?|gunfire)\b",
+    re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
@@ -60,6 +84,36 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     dominant = _dominant_party(scans)
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
+    _share_perpetrators(drafts, _claimant(scans))
+
+
+def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
+    """Victims of one incident share its perpetrator: a toll without one takes that of another
+    toll of the same day, else the party the story says claimed or is blamed for the attack."""
+    members = role_words("member")
+    tolls = [d for d in drafts if d.measure in _VIOLENT and d.counted_head not in members]
+    for draft in tolls:
+        if draft.actor is not None:
+            continue
+        day = draft.period[0] if draft.period[0] == draft.period[1] else None
+        same_day = [d.actor for d in tolls if d.actor and day and d.period == draft.period]
+        if same_day:
+            draft.actor = same_day[0]
+        elif claimant and (day or draft.period == (None, None)):
+            draft.actor = claimant
+
+
+def _claimant(scans: Sequence[Scan]) -> str | None:
+    """The armed group a story says claimed or is blamed for the attack ('IS claimed it')."""
+    for scan in scans:
+        text = scan.sentence.text
+        for cue in _CLAIM.finditer(text):
+            if _NEGATED.search(text[max(0, cue.start() - 40) : cue.start()]):
+                continue
+            groups = [a for a in scan.actors if a.kind == "armed_group"]
+            if groups:
+                return groups[0].canonical
+    return None
 
 
 def _dominant_party(scans: Sequence[Scan]) -> str | None:
@@ -90,32 +144,95 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
         return dominant  # "three victims of the attack": the attack the story is about
     if draft.counted_head in role_words("member"):
-        # members of a group: the armed group named, never the state force that fought them
+        # members of a group: the armed group named, never the state force that fought them;
+        # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
-        return _preferred(groups, q.start) or dominant
+        members_of = _MEMBERS_OF.search(scan.text_between(q.end, scan.sentence.end))
+        return (
+            _preferred(groups, q.start)
+            or (canonical_actor(members_of.group(1)) if members_of else None)
+            or dominant
+            or _group_noun(draft.counted)
+        )
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
-        return _preferred(before, q.start) or _subject_perpetrator(draft)
+        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        return (
+            _preferred(before, q.start)
+            or (kind.group(1) if kind else None)
+            or _subject_perpetrator(draft, parties, dominant)
+            or _modifier_perpetrator(scan.sentence.text)
+        )
     return None
 
 
-def _subject_perpetrator(draft: Draft) -> str | None:
-    """'Other parties, including gunmen, killed 10 civilians': the verb's subject is the doer."""
+def _subject_perpetrator(
+    draft: Draft, parties: Sequence[ActorMention], dominant: str | None
+) -> str | None:
+    """'Other parties, including gunmen, killed 10 civilians', 'Jihadists attacked the village,
+    killing 14': the subject of the verb (or of the verb it continues) is the doer."""
     scan = draft.scan
     if scan.parse is None or draft.token < 0:
         return None
     noun = counted_noun(scan.parse.doc[draft.token])
     if noun.dep_ != "dobj":
         return None
-    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
+        if subject is not None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
+            break
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
-    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
-    text = " ".join(t.text for t in words)
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        # "its fighters", "their men": the group meant, never the pronoun
+        groups = [a for a in parties if a.kind == "armed_group"]
+        return _preferred(groups, draft.quantity.start) or dominant
+    words = [
+        t
+        for t in subject.subtree
+        if t.i <= subject.i and t.dep_ in {"compound", "amod", "nmod"} | {"ROOT", "nsubj"}
+    ]
+    words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
+    text = " ".join(t.text for t in words) or subject.text
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
     return text if subject.lemma_.lower() in role_words("perpetrator") else None
+
+
+def _after_dateline(subject: Token) -> int:
+    """The first token after a dateline dash before the subject ('OUAGADOUGOU - Suspected ...')."""
+    dashes = [t.i for t in subject.doc[: subject.i] if t.text in {"-", "--", "–", "—"}]
+    return dashes[-1] + 1 if dashes else 0
+
+
+def _modifier_perpetrator(text: str) -> str | None:
+    """'a suspected militant attack', 'gang violence': the kind of group named as the doer."""
+    match = _GROUP_ACT.search(text)
+    return _plural(match.group(1).lower()) if match else None
+
+
+def _group_noun(counted: str | None) -> str | None:
+    """The kind of group a counted phrase names: 'suspected gang members' -> 'gangs'."""
+    for word in re.findall(r"[A-Za-z]+", counted or ""):
+        lemma = word.lower()
+        lemma = lemma[:-1] if lemma.endswith("s") and lemma[:-1] in _group_words() else lemma
+        lemma = "gunman" if lemma == "gunmen" else lemma
+        if lemma in _group_words():
+            return _plural(lemma)
+    return None
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    return role_words("group")
+
+
+def _plural(lemma: str) -> str:
+    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
 
 
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
@@ -140,8 +257,10 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
         if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
             return actor.canonical
     window = scan.text_between(q.end, limit)
-    if _AGENT_ANAPHORA.search(window) and dominant:
-        return dominant
+    anaphora = _AGENT_ANAPHORA.search(window)
+    if anaphora:
+        word = anaphora.group(1)
+        return dominant or (None if word.lower() == "group" else word)
     hands = _HANDS_OF.search(window)
     if hands:
         named = find_actors(hands.group(1))

@@ -107,9 +107,10 @@ def spelling_key(name: str) -> str:
 
 
 def joined(text: str, end: int, start: int) -> bool:
-    """True when the gap between two tokens keeps them in one name (space, hyphen or nothing)."""
+    """True when the gap between two tokens keeps them in one name (space, hyphen or nothing;
+    a plural's apostrophe: "Kurdistan Workers' Party")."""
     gap = text[end:start]
-    return gap in ("", " ", "-") or (len(gap) <= 3 and gap.strip() in ("", "-"))
+    return gap in ("", " ", "-") or (len(gap) <= 3 and gap.strip() in ("", "-", "'", "’"))
 
 
 def case_of(token: str, particles: frozenset[str]) -> str:
