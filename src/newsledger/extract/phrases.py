@@ -190,12 +190,24 @@ class PhraseIndex(Generic[T]):
 
     def get(self, key: str) -> tuple[T, ...]:
         """Values indexed under a key, in the order they were added."""
-        entry = self._entries.get(key)
+        entry = self._entry(key)
         return tuple(entry.values) if entry else ()
+
+    def _entry(self, key: str) -> _Entry[T] | None:
+        return self._entries.get(key)
 
     def keys(self) -> Iterable[str]:
         """Every key in the index."""
         return self._entries.keys()
+
+    def entries(self) -> Iterator[tuple[str, str, list[T]]]:
+        """Every (key, case demanded, values) in the order added, to store the index."""
+        for key, entry in self._entries.items():
+            yield key, entry.case, entry.values
+
+    def longest(self) -> dict[str, int]:
+        """First token -> most tokens of a phrase starting with it, to store the index."""
+        return self._longest
 
     def find(
         self, text: str, tokens: Sequence[Token] | None = None, accept: Accept[T] | None = None
@@ -226,7 +238,7 @@ class PhraseIndex(Generic[T]):
             span += 1
         for size in range(span, 0, -1):
             key = " ".join(t[3] for t in tokens[i : i + size])
-            entry = self._entries.get(key)
+            entry = self._entry(key)
             words = tokens[i : i + size]
             shouted = size > 1 and all(t[2].isupper() for t in words)  # "SRI LANKA", "NEW YORK"
             if entry is None or not (
@@ -239,3 +251,40 @@ class PhraseIndex(Generic[T]):
             if values:
                 return PhraseMatch(i, i + size, tokens[i][0], tokens[i + size - 1][1], key, values)
         return None
+
+
+# A stored entry: the case its phrase demands and its values in a compact, marshal-able form.
+Stored = tuple[str, tuple[int, ...]]
+
+
+class StoredPhraseIndex(PhraseIndex[T]):
+    """A read-only PhraseIndex over stored entries, each decoded on first use (gazetteer_store)."""
+
+    def __init__(
+        self,
+        particles: frozenset[str],
+        stored: dict[str, Stored],
+        longest: dict[str, int],
+        decode: Callable[[tuple[int, ...]], list[T]],
+    ) -> None:
+        super().__init__(particles)
+        self._stored = stored
+        self._longest = longest
+        self._decode = decode
+
+    def _entry(self, key: str) -> _Entry[T] | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            stored = self._stored.get(key)
+            if stored is None:
+                return None
+            entry = self._entries[key] = _Entry(stored[0], self._decode(stored[1]))
+        return entry
+
+    def keys(self) -> Iterable[str]:
+        """Every key in the index."""
+        return self._stored.keys()
+
+    def add_words(self, words: Sequence[str], value: T, key: str = "") -> str:
+        """Not allowed: a stored index is read-only."""
+        raise TypeError("a stored phrase index is read-only")

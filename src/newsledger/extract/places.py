@@ -1,6 +1,7 @@
 """Offline gazetteer: find place names in text and resolve them to canonical places.
 
-The gazetteer is built once, on first use (gazetteer.py builds it; phrases.py matches it).
+The gazetteer is built once, on first use, and kept in a cache file (gazetteer.py builds it,
+gazetteer_store.py stores and reads it; phrases.py matches it).
 ``find_places`` stays well under a millisecond for a 1,000-character text once the gazetteer is
 loaded.
 """
@@ -20,9 +21,9 @@ from newsledger.extract.gazetteer import (
     DIVISION_WORDS,
     Gazetteer,
     Place,
-    load,
     normalise_place,
 )
+from newsledger.extract.gazetteer_store import cached_gazetteer
 from newsledger.extract.phrases import (
     PhraseIndex,
     PhraseMatch,
@@ -51,14 +52,14 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built on first use and shared (a module-level singleton)."""
-    # Building makes a few million objects and no reference cycles: the cycle collector would
-    # only rescan them (it doubles the build time). Frozen afterwards, later collections skip
-    # them, and forked workers share their pages instead of copying them.
+    """The gazetteer, read from its cache file (built there on first use) and shared."""
+    # Building or reading makes a few million objects and no reference cycles: the cycle
+    # collector would only rescan them (it doubles the build time). Frozen afterwards, later
+    # collections skip them, and forked workers share their pages instead of copying them.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        built = load()
+        built = cached_gazetteer()
     finally:
         if enabled:
             gc.enable()
