@@ -33,7 +33,8 @@ def test_the_full_gazetteer_reads_back_as_built() -> None:
         stored, made = getattr(thawed, index), getattr(built, index)
         assert len(stored) == len(made)
         assert all(tuple(stored[key]) == tuple(places) for key, places in made.items()), index
-    assert all(thawed.text.get(key) == built.text.get(key) for key in built.text.keys())
+    keys = list(built.text.keys())
+    assert all(thawed.text.get(key) == built.text.get(key) for key in keys)
     assert thawed.text.longest() == built.text.longest()
     assert thawed.vouched == built.vouched
     assert (thawed.countries, thawed.capitals, thawed.demonyms, thawed.country_places) == (
