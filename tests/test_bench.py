@@ -170,3 +170,25 @@ def test_bench_example_folder_gives_documents_of_news_length() -> None:
     assert len(examples) >= 10
     lengths = [count_words(d.text) for d in generate_documents(examples, 200)]
     assert all(MIN_WORDS <= length <= MAX_WORDS for length in lengths)
+
+
+@pytest.mark.parametrize("kb", [1, 5])
+def test_bench_long_document_is_news_of_the_size_asked(kb: int) -> None:
+    from newsledger.bench_long import long_text
+
+    text = long_text(kb, EXAMPLES, seed=7)
+    assert kb * 1024 - 40 < len(text) <= kb * 1024
+    assert text == long_text(kb, EXAMPLES, seed=7)  # the same for one seed
+    assert re.search(r"\d", text)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [({50: 1.0, 400: 8.0}, 1.0), ({50: 1.0, 400: 32.0}, 4.0), ({50: 2.0, 100: 2.0}, 0.5)],
+)
+def test_bench_long_growth_is_time_per_kb_longest_over_shortest(
+    seconds: dict[int, float], expected: float
+) -> None:
+    from newsledger.bench_long import growth
+
+    assert growth(seconds) == pytest.approx(expected)

@@ -6,7 +6,8 @@ Stages:
     1. read the example reports (``examples/``) with the ingest readers (bench_corpus.py)
     2. generate documents from their paragraphs, deterministically for a seed, as a stream
     3. time each run in a fresh child process, so its peak memory is its own:
-       generation alone, extraction of N/4 and of N documents, spaCy's full pipeline
+       generation alone, extraction of N/4 and of N documents, spaCy's full pipeline, and one
+       long document of 50, 100, 200 and 400 KB (bench_long.py: time must grow linearly)
     4. print a table and write ``bench-out/bench.json``
 """
 
@@ -44,6 +45,7 @@ from newsledger.bench_corpus import reorder as reorder
 from newsledger.bench_corpus import synthetic_document as synthetic_document
 from newsledger.bench_corpus import vary_number as vary_number
 from newsledger.bench_corpus import vary_text as vary_text
+from newsledger.bench_long import LINEAR_SLACK, LONG_SIZES_KB, growth
 from newsledger.errors import InputError
 from newsledger.model import Document
 
@@ -200,10 +202,19 @@ def run_spacy(spec: RunSpec) -> RunResult:
     return RunResult("spacy", tally.documents, tally.words, seconds, load_seconds=loaded - start)
 
 
+def run_long(spec: RunSpec) -> RunResult:
+    """One long document of ``spec.docs`` KB (bench_long.py)."""
+    from newsledger.bench_long import time_long_document
+
+    seconds, words, figures = time_long_document(spec.docs, Path(spec.examples), spec.seed)
+    return RunResult("long", 1, words, seconds, figures=figures)
+
+
 RUNNERS: dict[str, Callable[[RunSpec], RunResult]] = {
     "generate": run_generate,
     "extract": run_extract,
     "spacy": run_spacy,
+    "long": run_long,
 }
 
 
@@ -244,6 +255,8 @@ def run_benchmark(
         runs["spacy_subset"] = subset
         one_core = RunSpec("extract", min(docs, spacy_docs), 1, seed, str(examples))
         runs["extract_one_core"] = run_in_child(one_core)
+    for kb in LONG_SIZES_KB:
+        runs[f"long_{kb}"] = run_in_child(RunSpec("long", kb, 1, seed, str(examples)))
     return runs
 
 
@@ -301,6 +314,7 @@ def summary(runs: dict[str, RunResult], workers: int) -> dict[str, object]:
     return {
         "workers": workers,
         "runs": {name: run.to_json() for name, run in runs.items()},
+        "long_document_growth": growth(_long_seconds(runs)),
         "ours_over_spacy_full": spacy_ratio(runs),
         "ours_over_spacy_full_one_core": one_core_ratio(runs),
         "memory": {
@@ -334,7 +348,7 @@ def _table_row(label: str, run: RunResult) -> dict[str, str]:
         "words/s": f"{run.words_per_second:,.0f}",
         "peak MB": f"{run.peak_self_mb:.0f}",
         "wkr MB": f"{run.peak_children_mb:.0f}",
-        "figures": f"{run.figures:,}" if run.kind == "extract" else "",
+        "figures": f"{run.figures:,}" if run.kind in ("extract", "long") else "",
     }
 
 
@@ -362,6 +376,13 @@ def print_report(runs: dict[str, RunResult], workers: int) -> None:
     single = one_core_ratio(runs)
     if single is not None:
         console.print(f"ours / spaCy full, one process each, same documents: {single:.3f}")
+    long_seconds = _long_seconds(runs)
+    if long_seconds:
+        times = ", ".join(f"{kb} KB {seconds:.1f} s" for kb, seconds in long_seconds.items())
+        ratio = growth(long_seconds)
+        verdict = "linear" if ratio <= LINEAR_SLACK else "SUPER-LINEAR"
+        console.print(f"one long document: {times}; time per KB, longest / shortest: "
+                      f"x{ratio:.2f}, {verdict}")
     memory = memory_check(runs)
     quarter, full = runs["extract_quarter"], runs["extract"]
     console.print(
@@ -370,6 +391,11 @@ def print_report(runs: dict[str, RunResult], workers: int) -> None:
         f" at {full.docs:,} docs: x{memory.growth:.2f}, "
         f"{'flat' if memory.flat else 'GROWS with the document count'}"
     )
+
+
+def _long_seconds(runs: dict[str, RunResult]) -> dict[int, float]:
+    return {int(name.split("_")[1]): run.seconds for name, run in runs.items()
+            if name.startswith("long_")}
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Measure(StrEnum):
@@ -130,6 +131,10 @@ _QUOTES = str.maketrans(
 )
 
 
+# Document.id is asked for once per figure and incident: without the cache every ask normalises
+# the whole text again, which made extraction quadratic in document length. A few texts are kept
+# (a hit on the same string object costs nothing); more would hold large documents in memory.
+@lru_cache(maxsize=4)
 def content_id(text: str) -> str:
     """First 16 hex digits of the SHA-256 of the normalised text."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]

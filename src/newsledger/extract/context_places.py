@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsledger.extract.places import lookup_place
+from newsledger.extract.places import Place, lookup_place
 from newsledger.extract.scan import Draft, Scan
 
 _LOCAL_PLACE = re.compile(
@@ -21,6 +21,11 @@ _DIRECTION = re.compile(
 )
 
 
+# A total's parts are sought among this many figures after it: far more than any breakdown, and
+# a bound that keeps place assignment linear in a document's length (issue 12).
+_PARTS_REACH = 150
+
+
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     """Fill the places of every draft (index: position of each scan, by id)."""
     for draft in drafts:
@@ -28,7 +33,9 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
         draft.own_places = bool(draft.locations)
     for position, draft in enumerate(drafts):
         if not draft.own_places:
-            draft.locations = _places_from_parts(draft, drafts[position + 1 :])
+            later = drafts[position + 1 : position + 1 + _PARTS_REACH]
+            draft.locations = _places_from_parts(draft, later)
+    sites = _sites(scans)
     frame: list[str] = []
     previous: Draft | None = None
     for draft in drafts:
@@ -44,7 +51,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
-        draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)])
+        draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
 
 
@@ -122,13 +129,20 @@ def _containers(name: str) -> set[str]:
 
 
 def _latest_places_before(scans: Sequence[Scan], position: int) -> list[str]:
-    for scan in reversed(scans[: position + 1]):
-        if scan.places:
-            return _unique(m.place.name for m in scan.places)
+    for back in range(position, -1, -1):  # no slice: it would copy the scans for every figure
+        if scans[back].places:
+            return _unique(m.place.name for m in scans[back].places)
     return []
 
 
-def _refine_with_sites(draft: Draft, scans: Sequence[Scan], position: int) -> list[str]:
+def _sites(scans: Sequence[Scan]) -> dict[str, Place]:
+    """Every site (camp, prison, ...) the document names, by name."""
+    return {m.place.name: m.place for s in scans for m in s.places if m.place.kind == "site"}
+
+
+def _refine_with_sites(
+    draft: Draft, scans: Sequence[Scan], position: int, sites: dict[str, Place]
+) -> list[str]:
     """A city refined to the one site in it the story names; 'the camp' is the camp named last."""
     if _THE_CAMP.search(draft.scan.sentence.text) and not any(
         "camp" in n.casefold() for n in draft.locations
@@ -137,7 +151,6 @@ def _refine_with_sites(draft: Draft, scans: Sequence[Scan], position: int) -> li
         if camps:
             return camps if not draft.own_places else _unique([*draft.locations, *camps])
     names = list(draft.locations)
-    sites = {m.place.name: m.place for s in scans for m in s.places if m.place.kind == "site"}
     for name in draft.locations:
         place = lookup_place(name)
         if place is None or place.kind not in {"city", "admin2"} or _directional(draft, name):

@@ -116,19 +116,30 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
     return drafts
 
 
+# A restatement is sought among the last this many kept figures of the same measure and value:
+# all of them in any real document; in one with thousands it keeps merging linear (issue 12).
+_RESTATEMENT_REACH = 200
+
+
 def _merge_restatements(drafts: list[Draft]) -> list[Draft]:
     """A figure restated (headline and body, quote and narration) is one figure with ``also_at``."""
     kept: list[Draft] = []
+    # Positions in ``kept`` by measure and value: only those can be restatements of each other.
+    alike: dict[tuple[object, int], list[int]] = {}
     for draft in drafts:
-        twin = next((k for k in kept if _same_figure(k, draft)), None)
-        if twin is None:
+        positions = alike.setdefault((draft.measure, draft.quantity.value), [])
+        candidates = positions[-_RESTATEMENT_REACH:]
+        at = next((i for i in candidates if _same_figure(kept[i], draft)), None)
+        if at is None:
+            positions.append(len(kept))
             kept.append(draft)
             continue
+        twin = kept[at]
         primary, other = (draft, twin) if _richness(draft) > _richness(twin) else (twin, draft)
         primary.also_at.append((other.quantity.start, other.quantity.end))
         primary.also_at.extend(other.also_at)
         if primary is draft:
-            kept[kept.index(twin)] = draft
+            kept[at] = draft
     return sorted(kept, key=lambda d: d.quantity.start)
 
 

@@ -32,6 +32,7 @@ bombings and armed attacks since 2014").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,10 +80,12 @@ def incidents_from_scans(
     document: Document, figures: Sequence[Figure], scans: Sequence[Scan]
 ) -> list[Incident]:
     """The incidents told by already scanned sentences (the pure core of ``find_incidents``)."""
-    # 1.
-    mentions = [m for scan in scans for m in find_mentions(scan, figures, document)]
+    # 1. Each sentence is given only its own figures, so reading incidents stays linear in length.
+    own = _figures_by_sentence(scans, figures)
+    mentions = [m for scan in scans for m in find_mentions(scan, own[id(scan)], document)]
     # 2.
-    kept = [m for m in mentions if not _aggregate(m, figures)]
+    kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)])]
+    kept_ids = {id(m) for m in kept}
     # A report of period totals tells of events only with a toll or a date: its undated
     # mentions ("all victims in these provinces were killed by ...") sum up the period.
     periodic = len(kept) < len(mentions)
@@ -90,7 +93,7 @@ def incidents_from_scans(
     lead = _lead_sentences(scans, document, places.dateline)
     # A lead that states totals ("44 killed in the first half of 2024") makes a periodic report;
     # totals told later ("... and twenty other attacks since November") do not unmake its news.
-    news_lead = not any(m.scan.sentence.start in lead for m in mentions if m not in kept)
+    news_lead = not any(m.scan.sentence.start in lead for m in mentions if id(m) not in kept_ids)
     for mention in kept:
         mention.counts = _tolls(mention)
     # 3.
@@ -103,6 +106,19 @@ def incidents_from_scans(
 
 
 # --- 2. aggregate and background ------------------------------------------------------------
+
+
+def _figures_by_sentence(
+    scans: Sequence[Scan], figures: Sequence[Figure]
+) -> dict[int, list[Figure]]:
+    """The figures starting in each scanned sentence (by the scan's id), found by bisection."""
+    ordered = sorted(figures, key=lambda f: f.start)
+    starts = [f.start for f in ordered]
+    return {
+        id(scan): ordered[bisect_left(starts, scan.sentence.start) :
+                          bisect_left(starts, scan.sentence.end)]
+        for scan in scans
+    }
 
 
 def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:

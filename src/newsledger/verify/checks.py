@@ -16,6 +16,7 @@ Subsets: a figure for a sub-group (leaders, children, "three of which") must not
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.model import Check, CheckType, Figure, Measure
@@ -40,22 +41,64 @@ _SUBGROUPS = {
     "senior",
 }
 _MAX_PARTS = 5
+# A total's parts and a part's whole are sought among the figures of its measure and period
+# (``_comparable``) up to this many of them before and after it. Every story and report is far
+# inside this; only documents with thousands of such figures are cut, so that checking takes time
+# linear in a document's length instead of quadratic (issue 12).
+_NEAR = 150
+
+
+
+@dataclass(frozen=True, slots=True)
+class Kinds:
+    """The figures by measure and period (what ``_comparable`` compares), in text order, and
+    where each figure stands in its list."""
+
+    lists: dict[tuple[object, ...], list[Figure]]
+    index: dict[int, int]  # id(figure) -> position in its list
+
+    def of(self, figure: Figure) -> list[Figure]:
+        """All figures of ``figure``'s measure and period."""
+        return self.lists[_kind(figure)]
 
 
 def find_checks(figures: Sequence[Figure]) -> list[Check]:
     """All sum and subset checks among the figures of one document."""
     checks: list[Check] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    for total in figures:
+    kinds = _kinds(figures)
+    for index, total in enumerate(figures):
+        near = _near(total, kinds)
+        around = figures[max(0, index - _NEAR) : index + _NEAR + 1]
         for rule in (_parts_by_place, _parts_by_party, _casualty_parts, _exact_breakdown):
-            parts = rule(total, figures)
+            parts = rule(total, around if rule is _casualty_parts else near)
             key = (total.id, tuple(sorted(p.id for p in parts)))
             if len(parts) >= 2 and key not in seen:
                 seen.add(key)
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
                 break
-    checks.extend(_subset_checks(figures, checks))
+    checks.extend(_subset_checks(figures, checks, kinds))
     return checks
+
+
+def _kind(figure: Figure) -> tuple[object, ...]:
+    return (figure.measure, figure.period_start, figure.period_end)
+
+
+def _kinds(figures: Sequence[Figure]) -> Kinds:
+    lists: dict[tuple[object, ...], list[Figure]] = {}
+    index: dict[int, int] = {}
+    for figure in figures:
+        same = lists.setdefault(_kind(figure), [])
+        index[id(figure)] = len(same)
+        same.append(figure)
+    return Kinds(lists, index)
+
+
+def _near(figure: Figure, kinds: Kinds) -> list[Figure]:
+    """The figures of ``figure``'s measure and period within _NEAR of it."""
+    at = kinds.index[id(figure)]
+    return kinds.of(figure)[max(0, at - _NEAR) : at + _NEAR + 1]
 
 
 def sum_holds(total: Figure, parts: Sequence[Figure]) -> bool:
@@ -198,11 +241,11 @@ def _subgroup_words(figure: Figure) -> set[str]:
     return set((figure.counted or "").lower().split()) & _SUBGROUPS
 
 
-def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check]) -> list[Check]:
+def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check], kinds: Kinds) -> list[Check]:
     in_sums = {(c.total, p) for c in sums for p in c.parts}
     checks = []
     for part in figures:
-        whole = _whole_of(part, figures)
+        whole = _whole_of(part, _near(part, kinds), kinds.of(part))
         if whole is None or (whole.id, part.id) in in_sums:
             continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
@@ -220,16 +263,17 @@ def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check]) -> list[Che
     return checks
 
 
-def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
-    """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
+def _whole_of(part: Figure, near: Sequence[Figure], kind: Sequence[Figure]) -> Figure | None:
+    """The figure a sub-group count belongs to: an earlier figure of the same measure and period
+    (``near``: those close to it; ``kind``: all of them, in text order)."""
     candidates = [
         w
-        for w in figures
+        for w in near
         if _comparable(w, part)
         and w.start < part.start
         and w.quantity.low >= part.quantity.low
         and set(part.locations) <= set(w.locations)
-        and (_is_subgroup(part, w) or _partitive(part, w) or _within_headline(part, w, figures))
+        and (_is_subgroup(part, w) or _partitive(part, w) or _within_headline(part, w, kind))
     ]
     if not candidates:
         return None
