@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -341,3 +342,91 @@ def api_schema(web_ledger_file: str) -> object:
 
     app = create_app(Settings(db=web_ledger_file, token=WEB_TOKEN, reviewer="schemathesis"))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+# A WARC record to write: (URI, WARC type, HTTP status or None for a resource, MIME type, body).
+WarcRecord = tuple[str, str, str | None, str, bytes]
+
+
+def build_warc(path: Path, records: list[WarcRecord]) -> Path:
+    """Write ``records`` as a WARC archive (gzipped when the name ends in .gz) with warcio."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
+        for uri, kind, status, mime, body in records:
+            headers = None
+            if status is not None:
+                headers = StatusAndHeaders(status, [("Content-Type", mime)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, kind, payload=io.BytesIO(body), http_headers=headers,
+                warc_content_type=mime if status is None else None,
+            )
+            writer.write_record(record)
+    return path
+
+
+@pytest.fixture
+def write_warc(tmp_path: Path) -> Callable[[str, list[WarcRecord]], Path]:
+    """Write a WARC archive under tmp_path: write_warc("crawl.warc.gz", [(uri, ...), ...])."""
+    return lambda name, records: build_warc(tmp_path / name, records)
+
+
+# A small corpus in every input kind spark-extract reads, written for these tests: two wire
+# stories, a JSONL feed (with a bad line and a copy of one story under a given id) and a crawl.
+CORPUS_KUNDUZ = (
+    "KUNDUZ, March 4 (Pamir Wire) - Gunmen killed seven police officers and wounded three others "
+    "at a checkpoint in Kunduz province on Sunday, a provincial spokesman said.\n"
+)
+CORPUS_MALI = (
+    "BAMAKO - The defence ministry said 25 soldiers were killed in the first quarter of 2024: "
+    "15 in Gao and 10 in Mopti. It said 40 militants were detained over the same months.\n"
+)
+CORPUS_PAGE = b"""<!doctype html><html><head><title>Raid near Baidoa</title>
+<meta property="article:published_time" content="2024-02-11T09:00:00+03:00">
+</head><body><article><h1>Raid near Baidoa</h1>
+<p>BAIDOA - Somali troops killed 14 al-Shabaab fighters in a raid on a village west of Baidoa on
+Saturday, the army said. Two soldiers were wounded in the fighting.</p>
+<p>The army said the fighters had attacked a convoy in the area last week.</p>
+</article></body></html>
+"""
+
+
+@pytest.fixture(scope="session")
+def spark_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small corpus above as a folder: .txt, .jsonl and .warc.gz files."""
+    import json
+
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "kunduz.txt").write_text(CORPUS_KUNDUZ, encoding="utf-8")
+    feed = [
+        {"id": "mali-q1", "text": CORPUS_MALI, "published": "2024-04-08", "outlet": "Sahel Post"},
+        "{not json",
+        {"id": "kunduz-copy", "text": CORPUS_KUNDUZ, "published": "2024-03-04"},
+    ]
+    lines = [item if isinstance(item, str) else json.dumps(item) for item in feed]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_warc(folder / "crawl.warc.gz", [
+        ("https://news.example.org/baidoa-raid", "response", "200 OK",
+         "text/html; charset=utf-8", CORPUS_PAGE),
+        ("https://news.example.org/logo.png", "response", "200 OK", "image/png", b"\x89PNG"),
+        ("https://news.example.org/gone", "response", "404 Not Found", "text/html", b"gone"),
+    ])
+    return folder
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[object]:
+    """A local[2] SparkSession for the session's Spark tests (skipped without Java)."""
+    import shutil
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("spark-extract tests need Java 17 or later (no java on PATH, no JAVA_HOME)")
+    from newsledger.spark_extract import spark_session
+
+    session = spark_session("local[2]", {"spark.sql.shuffle.partitions": "2"})
+    yield session
+    session.stop()

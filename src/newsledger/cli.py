@@ -8,7 +8,7 @@ from importlib import import_module
 
 from newsledger.cli_common import app
 
-for _module in ("cli_ingest", "cli_ledger", "cli_publish", "cli_eval", "cli_serve"):
+for _module in ("cli_ingest", "cli_spark", "cli_ledger", "cli_publish", "cli_eval", "cli_serve"):
     import_module(f"newsledger.{_module}")
 
 __all__ = ["app"]

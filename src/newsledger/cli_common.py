@@ -56,7 +56,7 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 InputsArgument = Annotated[
-    list[str], typer.Argument(help="Files or folders (txt, html, jsonl, json); - for stdin.")
+    list[str], typer.Argument(help="Files or folders (txt, html, jsonl, json, warc); - for stdin.")
 ]
 DocumentOption = Annotated[
     str | None,

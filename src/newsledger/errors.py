@@ -4,7 +4,8 @@
     ├── InputError      a file or line that cannot be read as a document (names the file and line)
     ├── LexiconError    a data file under lexicons/ that is malformed (names the file and line)
     ├── LedgerError     the ledger file cannot be opened or written
-    └── OutputError     a report or export file cannot be written (names the file)
+    ├── OutputError     a report or export file cannot be written (names the file)
+    └── SparkError      a spark-extract job cannot start, read its inputs or write its tables
 """
 
 from __future__ import annotations
@@ -53,3 +54,7 @@ class OutputError(NewsledgerError):
 
     def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
         return (OutputError, (self.path, self.message))
+
+
+class SparkError(NewsledgerError):
+    """A ``spark-extract`` job could not start, or could not write its Parquet tables."""

@@ -4,7 +4,8 @@ Stages for one file:
     1. stat: missing, not a regular file (FIFOs, devices, links to them are never opened), too large
        (checked before reading and again while reading) or empty
     2. bytes -> text: binary content, UTF-16, invalid UTF-8 (with its byte offset); a BOM is dropped
-    3. parse by suffix: .txt, .html/.htm (trafilatura), .jsonl (one document a line), .json (gold)
+    3. parse by suffix: .txt, .html/.htm (trafilatura), .jsonl (one document a line), .json (gold);
+       a WARC archive (.warc, .warc.gz) is streamed instead, each captured page read as HTML
     4. build the Document; page furniture is reported as noise spans, the text is never changed
 """
 
@@ -17,6 +18,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from typing import Any
 from newsledger.errors import InputError
 from newsledger.model import Document
 from newsledger.noise import find_noise
+from newsledger.warc import WARC_SUFFIXES, is_warc, warc_pages
 
 # 20 MB is about 3 million words: far above any single report or press release, and small enough
 # to read into memory in one go. Checked with os.stat so a huge file fails before it is read, and
@@ -79,30 +82,38 @@ def read_text_document(text: str, *, path: str | None = None, **meta: Any) -> Do
 
 
 def _read_folder(folder: str) -> Iterator[Result]:
-    """Every file with a known suffix under ``folder``, recursively, in sorted order; a sub-folder
-    that cannot be listed is an error, not a silent gap."""
+    files, unreadable = folder_listing(folder)
+    yield from unreadable
+    for file in files:
+        yield from _read_file(file)
+
+
+def folder_listing(folder: str) -> tuple[list[str], list[InputError]]:
+    """Every file with a known suffix under ``folder``, recursively, in sorted order; an error for
+    each sub-folder that cannot be listed, not a silent gap."""
     unreadable: list[OSError] = []
     # os.walk does not follow symlinked folders, so a link loop cannot recurse forever.
     files = sorted(
         os.path.join(root, name)
         for root, _dirs, names in os.walk(folder, onerror=unreadable.append)
         for name in names
-        if Path(name).suffix.lower() in SUFFIXES
+        if Path(name).suffix.lower() in SUFFIXES or is_warc(name)
     )
-    for error in unreadable:
-        yield InputError(shown_path(str(error.filename or folder)),
+    errors = [InputError(shown_path(str(error.filename or folder)),
                          f"cannot read the folder: {error.strerror or error}; its files were "
-                         "skipped")
-    for file in files:
-        yield from _read_file(file)
+                         "skipped") for error in unreadable]
+    return files, errors
 
 
 def _read_file(real_path: str) -> Iterator[Result]:
     path = shown_path(real_path)
+    if is_warc(path):  # streamed record by record, so not read whole like the others
+        yield from _documents_from_warc(real_path, path)
+        return
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         yield InputError(path, f"unsupported file type {suffix or '(no suffix)'!r}; expected one "
-                         f"of {', '.join(SUFFIXES)}, a folder or '-' for stdin")
+                         f"of {', '.join(SUFFIXES + WARC_SUFFIXES)}, a folder or '-' for stdin")
         return
     text = _read_text_file(real_path, path)
     if isinstance(text, InputError):
@@ -201,6 +212,29 @@ def _document_from_html(html: str, path: str) -> Result:
         text, path=path, title=page.get("title") or None, url=page.get("url") or None,
         outlet=page.get("sitename") or None, published=_html_date(page.get("date")),
     )
+
+
+def _documents_from_warc(real_path: str, path: str) -> Iterator[Result]:
+    """Each captured page of a WARC archive as a document, named ``PATH record N``."""
+    try:
+        problem = _not_regular(os.stat(real_path).st_mode)  # a FIFO would block the reader
+    except OSError:
+        problem = None  # warc_pages reports a missing or unreadable file
+    if problem:
+        yield InputError(path, problem)
+        return
+    for page in warc_pages(real_path, MAX_FILE_BYTES, shown=path):
+        if isinstance(page, InputError):
+            yield page
+            continue
+        where = f"{path} record {page.record}"
+        if page.mime == "text/plain":
+            yield read_text_document(page.text, path=where, url=page.url)
+            continue
+        document = _document_from_html(page.text, where)
+        if isinstance(document, Document) and document.url is None:
+            document = replace(document, url=page.url)  # the captured URL when no canonical one
+        yield document
 
 
 def _drop_repeated_tail(text: str) -> str:
@@ -379,6 +413,7 @@ __all__ = [
     "SUFFIXES",
     "decode_text",
     "find_noise",
+    "folder_listing",
     "load_json",
     "parse_published",
     "read_inputs",
