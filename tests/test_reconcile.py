@@ -15,6 +15,7 @@ from newsledger.cli import app
 from newsledger.model import (
     Check,
     CheckType,
+    DatePrecision,
     Document,
     Extraction,
     Figure,
@@ -315,8 +316,9 @@ def _incident(document: Document, figures: list[Figure]) -> Incident:
     first = next(f for f in figures if f.doc == document.key)
     toll = IncidentCount(first.quantity.low, first.quantity.high, first.quantity.qualifier,
                          first.id)
-    return Incident(doc=document.key, id="i1", start=0, end=len(document.text), date=None,
-                    date_precision=None, date_text=None, country="Iraq", admin1=None,
+    return Incident(doc=document.key, id="i1", start=0, end=len(document.text), date=DAY,
+                    date_precision=DatePrecision.DAY, date_text="on Tuesday", country="Iraq",
+                    admin1=None,
                     place=first.locations[0], lat=None, lon=None, geo_precision=1,
                     geo_reason=None, type=None, sub_type=None, perpetrator=None,
                     perpetrator_status=None, target=None, killed=toll)

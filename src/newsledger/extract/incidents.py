@@ -256,15 +256,24 @@ def _leads(mention: Mention, lead: frozenset[int]) -> bool:
 
 
 def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
-    """The latest incident the mention fits: no other day, no place far from it."""
+    """The latest incident the mention fits: no other day, no place far from it. A mention
+    that tells the event with a definite noun ("The incident took place near Teryath village")
+    refers back to the latest incident wherever it puts it: it adds the place, it tells no
+    new event."""
     day, place = _day(mention), _place(mention)
     for group in reversed(groups):
         if day and group.day and abs((day - group.day).days) > 1:
             continue
         if place and group.place and not _related(place, group.place):
+            if _refers_back(mention) and group is groups[-1]:
+                return group
             continue
         return group
     return None
+
+
+def _refers_back(mention: Mention) -> bool:
+    return mention.definite and not mention.several and not mention.counts
 
 
 def _day(mention: Mention) -> date | None:

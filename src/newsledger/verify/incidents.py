@@ -6,7 +6,8 @@ Two reports (incidents of different documents) tell of one event when all of the
    a night attack is dated to either day); else their reference days (the date, else the
    publication date) at most 3 days apart;
 2. place: the same place by name (after normalising: "al-Tayyaran square" is "Tayaran Square");
-   or, in one country, each document names the other's place ("Shuwarin" and "Mafa");
+   or, in one country, the report placed more finely names the other's place (a report at
+   "Teryath village" that names "Reasi" district, where the other places it);
    or, both located to a town or finer (geo_precision 1-2), a site within 15 km of the town it
    lies in, or a place within 30 km of the district (admin2) named by the other; province- and
    country-level reports merge only with the same province or country;
@@ -18,7 +19,9 @@ Two reports (incidents of different documents) tell of one event when all of the
    "Seytenga", "Shuwarin") that the ledger's documents name mostly around that time - at least
    twice as many documents dated within ``NEAR_DAYS`` of the event as further away. A city in
    the news every week ("Baghdad", "Kabul") is no such name: two bombings in Baghdad on one day
-   stay two incidents unless both reports name the same square, market or village.
+   stay two incidents unless both reports name the same square, market or village. When the
+   only such name is the incident's own place ("Seytenga"), the reports must be of one day.
+   Month and weekday names are no names.
 
 Reports are taken oldest first and each joins the first merged incident whose every report it
 fits and that has no report from its document; else it opens one. A report with neither a date
@@ -44,6 +47,7 @@ from datetime import date, timedelta
 
 from newsledger.extract.incident_parties import UNNAMED
 from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
+from newsledger.extract.time_words import WORDS
 from newsledger.model import (
     DatePrecision,
     Figure,
@@ -79,6 +83,11 @@ NEAR_DAYS = 7  # a name in the news for an event is named around its day
 # A capitalised word (with hyphens and apostrophes) and whether a sentence or line opens there.
 _NAME = re.compile(r"(?:^|(?<=\s|\(|\"|'|-))(?:[a-z]{2,3}-)?[A-Z][\w'’-]+")
 _OPENING = re.compile(r"(?:^|[.!?\n][\"'”’)]*)\s*$")
+_CALENDAR = frozenset(
+    word.rstrip(".")
+    for kind in ("weekday", "month", "month_abbr")
+    for word in WORDS[kind]
+)
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
 
 
@@ -131,6 +140,7 @@ def document_names(text: str) -> frozenset[str]:
     in lower case, lower-cased, without an Arabic article or possessive ('al-Tayyaran' ->
     'tayyaran')."""
     lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
+    lower |= _CALENDAR  # "Nov", "Monday": every report of the month names them
     found = set()
     for match in _NAME.finditer(text):
         if _OPENING.search(text, max(0, match.start() - 4), match.start()):
@@ -163,7 +173,8 @@ class NameIndex:
 
 
 def share_distinctive_name(a: IncidentReport, b: IncidentReport, index: NameIndex) -> bool:
-    """Rule 5: both documents name something distinctive that is not their country or province."""
+    """Rule 5: both documents name something distinctive that is not their country or province;
+    when that is only the incident's own place, the reports must also be of one day."""
     if a.names is None or b.names is None:
         return True  # names not known (reports built by hand): rules 1-4 decide
     regions = {
@@ -173,9 +184,27 @@ def share_distinctive_name(a: IncidentReport, b: IncidentReport, index: NameInde
         if value
         for word in document_names(f"x {value}") | {normalise_place(value)}
     }
+    places = {
+        word
+        for incident in (a.incident, b.incident)
+        if incident.place
+        for word in document_names(f"x {incident.place}")
+    }
     day = a.reference_day or b.reference_day
-    shared = (a.names & b.names) - regions
-    return any(index.distinctive(name, day) for name in shared)
+    shared = {n for n in (a.names & b.names) - regions if index.distinctive(n, day)}
+    if shared - places:
+        return True
+    return bool(shared) and _one_day(a, b)
+
+
+def _one_day(a: IncidentReport, b: IncidentReport) -> bool:
+    """Both dated to one day (event dates when both are known, else reference days), or one
+    report undated."""
+    if a.incident.date and b.incident.date:
+        return _span_gap(a.incident, b.incident) == 0
+    if a.reference_day is None or b.reference_day is None:
+        return True
+    return a.reference_day == b.reference_day
 
 
 def figure_incidents(
@@ -280,11 +309,12 @@ def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
 
 
 def _name_each_others_place(a: IncidentReport, b: IncidentReport) -> bool:
-    """One country, and each document names the place of the other's incident ("Shuwarin" in
-    "Mafa" district: both reports name both)."""
+    """One country, and the report placed more finely names the other's place ("near Teryath
+    village" in a report that names Reasi district, where the other report places it)."""
     if a.names is None or b.names is None or a.incident.country != b.incident.country:
         return False
-    return _names_place(a.names, b.incident.place) and _names_place(b.names, a.incident.place)
+    finer, coarser = sorted((a, b), key=lambda r: r.incident.geo_precision or 9)
+    return _names_place(finer.names or frozenset(), coarser.incident.place)
 
 
 def _names_place(names: frozenset[str], place: str | None) -> bool:
@@ -447,6 +477,9 @@ def merge_counts(group: Sequence[IncidentReport], measure: str) -> MergedCount |
     _, best_count = max(current, key=lambda rc: _best_key(*rc))
     best_said = said(best_count.low, best_count.high, best_count.qualifier)
     best = within(best_said.low if best_said.low is not None else best_count.low, low, high)
+    if agree:  # "at least 26" and "at least 38" that agree establish 38
+        floors = [c.low for _, c in current if c.high is None]
+        best = within(max([best, *floors]), low, high)
     if len(stated) == 1:
         verdict = "single"
     elif not agree:

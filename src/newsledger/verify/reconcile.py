@@ -94,7 +94,7 @@ def reconcile(
     """
     links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
     buckets: dict[tuple[str, tuple[str, ...]], list[Reading]] = defaultdict(list)
-    for reading in read_figures(figures, documents, incidents or {}):
+    for reading in _order_documents(read_figures(figures, documents, incidents or {})):
         buckets[_bucket(reading)].append(reading)
     groups = [group for key in sorted(buckets) for group in _group_bucket(buckets[key], links)]
     groups.sort(key=_group_order)
@@ -186,15 +186,25 @@ def _group_order(members: list[Reading]) -> tuple[str, date, str, int]:
 
 
 def relate(a: Reading, b: Reading) -> Relation:
-    """Agree, update (earlier first) or conflict, with the reason in words."""
+    """Agree, update (earlier first) or conflict, with the reason in words. A later report that
+    states more than an earlier one updates it even when the two could agree ("at least 38"
+    after "26"), and so does a report's own current value its earlier one, up or down."""
+    order = _later(a, b)
+    if order is not None:
+        earlier, newer = order[0].figure, order[1].figure
+        corrected = earlier.doc == newer.doc and earlier.quantity.value != newer.quantity.value
+        if corrected or newer.quantity.value > earlier.quantity.value:
+            return Relation(CheckType.UPDATE, order[0], order[1], order[2])
     if agree(a, b):
         return Relation(CheckType.AGREE, a, b, "the values agree")
-    order = _later(a, b)
     if order is None:
         return Relation(CheckType.CONFLICT, a, b, "different values for the same thing and time")
     earlier, newer, why = order
     rose = newer.figure.quantity.interval()[0] >= earlier.figure.quantity.interval()[0]
-    if rose or (newer.figure.source and newer.figure.source == earlier.figure.source):
+    # A report that marks its own figure as an earlier one ("a state official earlier said at
+    # least 10") corrects it, up or down.
+    corrected = earlier.figure.doc == newer.figure.doc
+    if rose or corrected or (newer.figure.source and newer.figure.source == earlier.figure.source):
         return Relation(CheckType.UPDATE, earlier, newer, why)
     return Relation(CheckType.CONFLICT, a, b, f"{why}, but lower and from another source")
 
@@ -207,7 +217,29 @@ def _later(a: Reading, b: Reading) -> tuple[Reading, Reading, str] | None:
     if a.published and b.published and a.published != b.published:
         earlier, newer = (a, b) if a.published < b.published else (b, a)
         return earlier, newer, f"published {newer.published} after {earlier.published}"
+    for earlier, newer in ((a, b), (b, a)):
+        if earlier.figure.doc in newer.later_than:
+            return earlier, newer, (f"{newer.figure.doc} gives a value of {earlier.figure.doc} "
+                                    "as an earlier report")
     return None
+
+
+def _order_documents(readings: list[Reading]) -> list[Reading]:
+    """Readings with ``later_than`` set: a report that gives as an earlier report ("earlier
+    reports said 26") the value another report of the same incident states as current is the
+    later of the two, even when it carries no publication date."""
+    current: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for r in readings:
+        if r.incident is not None and r.recency >= 0:
+            current[(r.incident, r.figure.measure.value, r.figure.quantity.value)].add(
+                r.figure.doc)
+    later: dict[str, set[str]] = defaultdict(set)
+    for r in readings:
+        if r.incident is not None and r.recency < 0:
+            key = (r.incident, r.figure.measure.value, r.figure.quantity.value)
+            later[r.figure.doc] |= current.get(key, set()) - {r.figure.doc}
+    return [replace(r, later_than=frozenset(later[r.figure.doc])) if later.get(r.figure.doc)
+            else r for r in readings]
 
 
 def relations(members: Sequence[Reading]) -> list[Relation]:
@@ -272,6 +304,7 @@ def _reconciled(group_id: str, members: list[Reading]) -> Reconciled:
     verdict = _verdict(members, found, replaced)
     best = max(current, key=lambda m: _best_key(m, found))
     low, high = bounds(current, verdict is Verdict.CONFLICT)
+    value = _best_value(best, current, verdict, low, high)
     group = Group(
         id=group_id,
         measure=best.figure.measure,
@@ -281,10 +314,10 @@ def _reconciled(group_id: str, members: list[Reading]) -> Reconciled:
         period_end=_period(best, members)[1],
         as_of=_as_of(best, members),
         verdict=verdict,
-        best=within(best.figure.quantity.value, low, high),
+        best=value,
         low=low,
         high=high,
-        reason=_reason(verdict, members, replaced, best, low, high,
+        reason=_reason(verdict, members, replaced, best, (value, low, high),
                        _why_best(best, current, found)),
         figures=tuple(_member(m) for m in members),
     )
@@ -351,6 +384,18 @@ def _member(reading: Reading) -> GroupMember:
     )
 
 
+def _best_value(
+    best: Reading, current: Sequence[Reading], verdict: Verdict, low: int | None, high: int | None
+) -> int:
+    """The best figure's stated number inside [low, high]; when the current figures agree, at
+    least what every one of them allows ("at least 26" and "at least 38" establish 38)."""
+    value = within(best.figure.quantity.value, low, high)
+    if verdict is Verdict.CONFLICT:
+        return value
+    floors = [m.figure.quantity.value for m in current if m.figure.quantity.high is None]
+    return within(max([value, *floors]), low, high)
+
+
 def _why_best(best: Reading, current: Sequence[Reading], found: Sequence[Relation]) -> str:
     """Which step of the best rule chose this figure, in words."""
     others = [m for m in current if m is not best]
@@ -374,10 +419,10 @@ def _reason(
     members: Sequence[Reading],
     replaced: set[str],
     best: Reading,
-    low: int | None,
-    high: int | None,
+    chosen: tuple[int, int | None, int | None],
     why: str,
 ) -> str:
+    value, low, high = chosen
     reports = len({m.figure.doc for m in members})
     parts = [f"{verdict.value}: {len(members)} figure(s) from {reports} report(s)"]
     if replaced:
@@ -385,8 +430,8 @@ def _reason(
     when = f", published {best.published}" if best.published else ""
     source = best.figure.source or "no named source"
     stated_value = best.figure.quantity.value
-    value = within(stated_value, low, high)
-    moved = "" if value == stated_value else f" ({stated_value} as stated, moved into [low, high])"
+    moved = "" if value == stated_value else (
+        f" ({stated_value} as stated, moved to what the current figures allow)")
     parts.append(f"best {value}{moved} is {best.key} ('{best.figure.text}', {source}{when}): {why}")
     parts.append(f"low {low}: the lowest bound a current figure states" if low is not None
                  else "low none: no current figure states a lower bound")

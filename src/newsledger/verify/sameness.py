@@ -85,6 +85,7 @@ class Reading:
     source_rank: int  # 0 none, 1 generic ("officials"), 2 named
     headline: bool  # stated in the report's title line
     incident: str | None = None  # the merged incident the figure tells, if any
+    later_than: frozenset[str] = frozenset()  # documents this one is known to come after
 
     @property
     def key(self) -> str:
