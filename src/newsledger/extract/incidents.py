@@ -215,6 +215,8 @@ def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) ->
         home = None if mention.distinct else _fitting(groups, mention)
         if home is not None and (_refers(mention) or _anchor(mention, periodic)):
             home.add(mention)
+        elif groups and _refers_back(mention):
+            continue  # placed elsewhere by the gazetteer, but the same event: opens nothing
         elif _anchor(mention, periodic) or (not groups and _leads(mention, lead)):
             groups.append(_Group())
             for told in [*opening, mention] if len(groups) == 1 else [mention]:
@@ -256,24 +258,21 @@ def _leads(mention: Mention, lead: frozenset[int]) -> bool:
 
 
 def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
-    """The latest incident the mention fits: no other day, no place far from it. A mention
-    that tells the event with a definite noun ("The incident took place near Teryath village")
-    refers back to the latest incident wherever it puts it: it adds the place, it tells no
-    new event."""
+    """The latest incident the mention fits: no other day, no place far from it."""
     day, place = _day(mention), _place(mention)
     for group in reversed(groups):
         if day and group.day and abs((day - group.day).days) > 1:
             continue
         if place and group.place and not _related(place, group.place):
-            if _refers_back(mention) and group is groups[-1]:
-                return group
             continue
         return group
     return None
 
 
 def _refers_back(mention: Mention) -> bool:
-    return mention.definite and not mention.several and not mention.counts
+    """A definite event noun with no toll and nothing marking another event ("The incident took
+    place near Teryath village"): it tells the event already told, never a new one."""
+    return mention.definite and not mention.several and not mention.counts and not mention.distinct
 
 
 def _day(mention: Mention) -> date | None:
