@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 
 from newsledger.errors import LexiconError
@@ -14,6 +17,7 @@ from newsledger.extract.places import (
     normalise_place,
     resolve_ambiguous,
 )
+from newsledger.model import Extraction
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -271,3 +275,36 @@ def test_read_lexicon_names_the_file_and_line_of_a_bad_row(monkeypatch: pytest.M
     monkeypatch.setattr(phrases, "files", lambda package: FakePath())
     with pytest.raises(LexiconError, match=r"lexicons/fake\.tsv:4: expected 2"):
         list(places.read_lexicon("fake.tsv", 2))
+
+
+# --- the places of a figure (rules in newsledger.extract.context_places) --------------------------
+
+# (story we wrote, number of the figure, its places)
+FIGURE_PLACES = [
+    # names of people and hospitals, and a speaker's seat, are no places of the figure
+    ("MOGADISHU - Government spokesman Abdifatah Aden said 12 soldiers were killed.", "12", []),
+    ("President Ashraf Ghani said 40 Taliban fighters were killed.", "40", []),
+    ("Doctors at Madina hospital said 20 wounded people were brought in.", "20", []),
+    ("The London-based monitor said 12 fighters were killed.", "12", []),
+    ("Turkish jets killed 14 Kurdistan Workers' Party militants.", "14", []),
+    ("U.S. Central Command said 44 ISIS operatives were killed.", "44", []),
+    # a country acting as a party is not where the figure happened
+    ("The office said 10,000 civilians have been killed since the Russian Federation launched "
+     "its armed attack against Ukraine.", "10,000", ["Ukraine"]),
+    # a place named as a place still counts
+    ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
+    ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),
+    # "In Iraq, ...": the scope of the sentences that follow it
+    ("In Syria, coalition forces conducted 40 operations.\n\n"
+     "In Iraq, 25 operations were carried out.\n\nThey killed 9 ISIS operatives.", "9", ["Iraq"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), FIGURE_PLACES)
+def test_figure_places(
+    extract_text: Callable[..., Extraction], text: str, number: str, expected: list[str]
+) -> None:
+    found = extract_text(text, published=date(2024, 3, 15)).figures
+    figures = [f for f in found if f.quantity.number_text == number]
+    assert len(figures) == 1, [f.quantity.number_text for f in found]
+    assert list(figures[0].locations) == expected

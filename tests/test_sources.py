@@ -27,6 +27,13 @@ SOURCES = [
     ("Bangladeshi authorities recovered 88 bodies from the river.", "88",
      "Bangladeshi authorities"),
     ("Police arrested 12 suspects after the blast.", "12", "Police"),
+    # no dateline, seat or group running the source in its name
+    ("MOGADISHU - Government spokesman Abdifatah Aden said 12 soldiers were killed.", "12",
+     "Government spokesman Abdifatah Aden"),
+    ("The New York-based Committee to Protect Journalists said 99 journalists were killed.", "99",
+     "Committee to Protect Journalists"),
+    ("Israeli strikes killed 40 Palestinians, the Hamas-run health ministry said.", "40",
+     "Hamas-run health ministry"),
 ]
 
 

@@ -11,6 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.actors import find_actors
 from newsledger.extract.places import lookup_place
 from newsledger.lexicons import read_table
 
@@ -66,6 +67,12 @@ def _is_place(possessor: Token) -> bool:
     return bool(words) and lookup_place(" ".join(t.text for t in words)) is not None
 
 
+def is_dateline_dash(token: Token) -> bool:
+    """A dash standing free between words ('KANO - Gunmen'), not one inside 'Hamas-run'."""
+    free = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in {"-", "--", "–", "—"} and free
+
+
 def from_head(head: Token, sentence: Span) -> Attribution | None:
     """The source named by the noun ``head`` ('spokesman' -> 'ministry's spokesman Ali Musa')."""
     # "a statement from CENTCOM", "figures from the United Nations", "CENTCOM's statement"
@@ -78,11 +85,19 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
             if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
                 return from_head(child, sentence)
     left, right = _name_span(head)
+    # "MOGADISHU - Government spokesman ...": the dateline is no part of the name
+    dashes = [t.i for t in head.doc[left : head.i] if is_dateline_dash(t)]
+    left = dashes[-1] + 1 if dashes else left
     words = [t for t in head.doc[left:right] if t.lower_ not in _DROP_WORDS]
     if not words:
         return None
-    start = words[0].idx - sentence.start_char
-    text = sentence.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    begin, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    # an organisation's name the parse cut short ("the Committee | to Protect Journalists")
+    for mention in find_actors(sentence.doc.text):
+        if mention.start < end <= mention.end and mention.start >= begin:
+            end = mention.end
+    start = begin - sentence.start_char
+    text = sentence.doc.text[begin:end]
     # "the report", "the ministry", "it": a bare common noun refers back to a source named before;
     # "the health ministry" names one.
     bare = len(words) == 1 and head.pos_ != "PROPN"

@@ -13,8 +13,13 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           period only from their own sentence (their as-of date is the publication date).
   places  places introduced right after the number ("466 operatives in Syria"), else the sentence's
           places; else places implied by parts that add up to this figure; else the previous
-          figure's in the same paragraph; else the document's frame (the first stated places,
-          refined to a district); else the latest places named before. A city is refined to the
+          figure's in the same paragraph; else the scope of the last section opened by a place
+          ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
+          stated places, refined to a district); else the latest places named before. No place
+          is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
+          hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
+          an actor's name ("U.S. Central Command") or a country acting as a party ("since the
+          Russian Federation launched its attack"). A city is refined to the
           one site inside it the story names ("al-Tayyaran square" ... "Baghdad"); "the camp" means
           the camp named last.
   actor   an actor inside the counted phrase ("44 ISIS operatives"); an agent ("by ISWAP", "at the

@@ -13,7 +13,12 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
-from newsledger.extract.attribution import Attribution, attribution_for, from_head
+from newsledger.extract.attribution import (
+    Attribution,
+    attribution_for,
+    from_head,
+    is_dateline_dash,
+)
 from newsledger.extract.measures import counted_noun
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
@@ -69,6 +74,8 @@ _REFERRING_ONLY = frozenset(
     {"it", "he", "she", "they", "report", "statement", "release", "update", "review", "document"}
     | {"bulletin", "data", "figures"}
 )
+_SEAT = re.compile(r"^(?:the\s+)?[\w .'’-]{2,30}?-based\s+", re.IGNORECASE)
+_RUN_BY = re.compile(r"^-(?:run|led|backed|controlled|affiliated|allied)\b", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
 
@@ -205,7 +212,7 @@ def _subject_perpetrator(
 
 def _after_dateline(subject: Token) -> int:
     """The first token after a dateline dash before the subject ('OUAGADOUGOU - Suspected ...')."""
-    dashes = [t.i for t in subject.doc[: subject.i] if t.text in {"-", "--", "–", "—"}]
+    dashes = [t.i for t in subject.doc[: subject.i] if is_dateline_dash(t)]
     return dashes[-1] + 1 if dashes else 0
 
 
@@ -374,8 +381,11 @@ def _named_sources(scans: Sequence[Scan]) -> dict[int, str]:
 
 
 def source_name(text: str) -> str:
-    """A source as written, or the canonical name of the organisation it names."""
-    mentions = find_actors(text)
+    """A source as written, or the canonical name of the organisation it names; a group that
+    only runs or backs it ('the Hamas-run health ministry') or a seat ('the London-based
+    monitor') is left out."""
+    text = _SEAT.sub("", text).strip()
+    mentions = [m for m in find_actors(text) if not _RUN_BY.match(text[m.end :])]
     if mentions:
         return mentions[0].canonical
     return canonical_actor(text)

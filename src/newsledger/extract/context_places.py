@@ -7,14 +7,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from newsledger.extract.places import Place, lookup_place
+from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
 from newsledger.extract.scan import Draft, Scan
+from newsledger.extract.time_words import WORDS
+from newsledger.lexicons import read_table
 
 _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
+_BASED = re.compile(r"^-based\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|President|Gen\.?|General|Col\.?|Colonel|Lt\.?|Maj\.?"
+    r"|Major|Capt\.?|Captain|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Minister|Governor|Commander|Sheikh"
+    r"|Imam|Senator|Prime Minister|King|Queen|Prince|Emir)\s+(?:[A-Z][\w'’-]+\s+){0,2}$"
+)
+_PARTY_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:armed|military|full-scale|invasion|forces|troops|army|attack|offensive)"
+    r"|\s+(?:launched|invaded|attacked|began its|started its|shelled|bombed)\b)",
+    re.IGNORECASE,
+)
+_PARTY_BEFORE = re.compile(r"\b(?:forces|troops|army|military) of (?:the\s+)?$", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(r"^\s+(?:hospital|clinic|medical cent(?:er|re))\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’]*)\s$")
+_WORD_AFTER = re.compile(r"^\s([A-Z][\w'’]*)")
+_SECTION_OPENER = re.compile(
+    r"^\s*(?:In|Across|Throughout|Inside|Within)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+)?$"
+)
+_HEADING_REST = re.compile(r"\s*[:.]?\s*")
 _THE_CAMP = re.compile(r"\bthe camps?\b", re.IGNORECASE)
 _DIRECTION = re.compile(
     r"\b(north|south|east|west|northern|southern|eastern|western|outskirts of)\W*$", re.IGNORECASE
@@ -37,8 +60,13 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             draft.locations = _places_from_parts(draft, later)
     sites = _sites(scans)
     frame: list[str] = []
+    section: list[str] = []  # "In Syria, ...": the scope of the sentences that follow
     previous: Draft | None = None
+    position = 0
     for draft in drafts:
+        while position <= index[id(draft.scan)]:
+            section = _section_places(scans[position]) or section
+            position += 1
         if draft.own_places:
             frame = _refined_frame(frame, draft.locations)
         elif not draft.locations:
@@ -48,11 +76,85 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
             draft.locations = (
                 (previous.locations if same_paragraph and previous else [])
+                or section
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _section_places(scan: Scan) -> list[str]:
+    """The places a sentence opens with as its scope ('In Iraq, 66 operations ...', 'Across
+    northern Syria, ...'), or that a heading line names alone ('Syria:')."""
+    if not scan.places:
+        return []
+    text, base = scan.sentence.text, scan.sentence.start
+    kept = _kept(scan)
+    if not kept:
+        return []
+    first = kept[0]
+    opener = _SECTION_OPENER.match(text[: first.start - base])
+    if opener is None and text[: first.start - base].strip():
+        return []
+    names, end = [first.place.name], first.end - base
+    for mention in kept[1:]:
+        if not _JOINED_PLACE.fullmatch(text[end : mention.start - base]):
+            break
+        names.append(mention.place.name)
+        end = mention.end - base
+    rest = text[end:]
+    heading = opener is None and _HEADING_REST.fullmatch(rest) is not None
+    return _unique(names) if (opener and rest.lstrip().startswith(",")) or heading else []
+
+
+def _kept(scan: Scan) -> list[PlaceMention]:
+    """The places a sentence names as places: not part of a person's name ('spokesman Abdifatah
+    Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
+    speaker is based ('the London-based monitor')."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return [
+        m
+        for m in scan.places
+        if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+    ]
+
+
+def _name_part(text: str, start: int, end: int, kind: str) -> bool:
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    if _BASED.match(after) or _TITLE_BEFORE.search(before):
+        return True
+    if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before):
+        return True  # "since the Russian Federation launched its attack": a party, not a place
+    if kind == "country":
+        return False
+    if _FACILITY_AFTER.match(after):
+        return True
+    previous = _WORD_BEFORE.search(before)
+    following = _WORD_AFTER.match(after)
+    return bool(
+        (previous and _is_name_word(previous.group(1), start - len(previous.group(0)) > 0))
+        or (following and _is_name_word(following.group(1), True))
+    )
+
+
+def _is_name_word(word: str, inside: bool) -> bool:
+    """A capitalised word next to a place, inside the sentence, that is no place or name word
+    of its own ('Abdifatah' Aden, Abba 'Yusuf'): a person's name."""
+    return (
+        inside
+        and word[:1].isupper()
+        and word.lower() not in _place_words()
+        and lookup_place(word) is None
+        and demonym_country(word) is None
+    )
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Words that may stand next to a place inside its name or phrase ('Kano State', 'In Kano')."""
+    words = {w for w, _ in read_table("place_name_words.tsv", 2)}
+    return frozenset(words | {w.lower() for w in WORDS["month"]} | set(WORDS["weekday"]))
 
 
 def _sentence_places(draft: Draft) -> list[str]:
@@ -66,8 +168,8 @@ def _sentence_places(draft: Draft) -> list[str]:
         if q is not draft.quantity
         for name in _places_after(draft, q.start, q.end)
     }
-    rest = [m.place.name for m in scan.places if m.place.name not in claimed]
-    return _unique(rest or [m.place.name for m in scan.places])
+    rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
+    return _unique(rest or [m.place.name for m in _kept(scan)])
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:
@@ -76,7 +178,7 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
     limit = min((q.start for q in scan.quantities if q.start > start), default=scan.sentence.end)
     local: list[str] = []
     previous_end = end
-    for mention in scan.places:
+    for mention in _kept(scan):
         if not end <= mention.start < limit:
             continue
         gap = scan.text_between(previous_end, mention.start)
@@ -130,8 +232,8 @@ def _containers(name: str) -> set[str]:
 
 def _latest_places_before(scans: Sequence[Scan], position: int) -> list[str]:
     for back in range(position, -1, -1):  # no slice: it would copy the scans for every figure
-        if scans[back].places:
-            return _unique(m.place.name for m in scans[back].places)
+        if scans[back].places and (kept := _kept(scans[back])):
+            return _unique(m.place.name for m in kept)
     return []
 
 
