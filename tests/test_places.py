@@ -294,9 +294,11 @@ FIGURE_PLACES = [
     # a place named as a place still counts
     ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
     ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),
-    # "In Iraq, ...": the scope of the sentences that follow it
-    ("In Syria, coalition forces conducted 40 operations.\n\n"
-     "In Iraq, 25 operations were carried out.\n\nThey killed 9 ISIS operatives.", "9", ["Iraq"]),
+    # "In Iraq, ...": the scope of its paragraph; a heading naming a place: of its section
+    ("Coalition forces conducted 40 operations in Syria.\n\n"
+     "In Iraq, the coalition kept up its raids. They killed 9 ISIS operatives.", "9", ["Iraq"]),
+    ("Syria\n\nThe coalition conducted 40 operations.\n\nIraq\n\n"
+     "The raids killed 9 ISIS operatives.", "9", ["Iraq"]),
 ]
 
 

@@ -60,13 +60,16 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             draft.locations = _places_from_parts(draft, later)
     sites = _sites(scans)
     frame: list[str] = []
-    section: list[str] = []  # "In Syria, ...": the scope of the sentences that follow
+    # "In Syria, ..." opens a paragraph's scope; a heading naming a place alone opens a section
+    section: tuple[list[str], int | None] = ([], None)
     previous: Draft | None = None
     position = 0
     for draft in drafts:
         while position <= index[id(draft.scan)]:
             section = _section_places(scans[position]) or section
             position += 1
+        paragraph = draft.scan.sentence.paragraph
+        scope = section[0] if section[1] in (None, paragraph) else []
         if draft.own_places:
             frame = _refined_frame(frame, draft.locations)
         elif not draft.locations:
@@ -76,7 +79,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
             draft.locations = (
                 (previous.locations if same_paragraph and previous else [])
-                or section
+                or scope
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
@@ -84,19 +87,20 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
         previous = draft
 
 
-def _section_places(scan: Scan) -> list[str]:
-    """The places a sentence opens with as its scope ('In Iraq, 66 operations ...', 'Across
-    northern Syria, ...'), or that a heading line names alone ('Syria:')."""
+def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
+    """The places a sentence opens with as the scope of its paragraph ('In Iraq, 66 operations
+    ...', 'Across northern Syria, ...'), or that a heading line names alone ('Syria:', paragraph
+    None: until the next heading)."""
     if not scan.places:
-        return []
+        return None
     text, base = scan.sentence.text, scan.sentence.start
     kept = _kept(scan)
     if not kept:
-        return []
+        return None
     first = kept[0]
     opener = _SECTION_OPENER.match(text[: first.start - base])
     if opener is None and text[: first.start - base].strip():
-        return []
+        return None
     names, end = [first.place.name], first.end - base
     for mention in kept[1:]:
         if not _JOINED_PLACE.fullmatch(text[end : mention.start - base]):
@@ -104,8 +108,11 @@ def _section_places(scan: Scan) -> list[str]:
         names.append(mention.place.name)
         end = mention.end - base
     rest = text[end:]
-    heading = opener is None and _HEADING_REST.fullmatch(rest) is not None
-    return _unique(names) if (opener and rest.lstrip().startswith(",")) or heading else []
+    if opener is None and _HEADING_REST.fullmatch(rest) is not None:
+        return _unique(names), None
+    if opener and rest.lstrip().startswith(","):
+        return _unique(names), scan.sentence.paragraph
+    return None
 
 
 def _kept(scan: Scan) -> list[PlaceMention]:
