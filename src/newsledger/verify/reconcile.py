@@ -191,9 +191,9 @@ def relate(a: Reading, b: Reading) -> Relation:
     after "26"), and so does a report's own current value its earlier one, up or down."""
     order = _later(a, b)
     if order is not None:
-        earlier, newer = order[0].figure, order[1].figure
-        corrected = earlier.doc == newer.doc and earlier.quantity.value != newer.quantity.value
-        if corrected or newer.quantity.value > earlier.quantity.value:
+        old, new = order[0].figure, order[1].figure
+        corrected = old.doc == new.doc and old.quantity.value != new.quantity.value
+        if corrected or new.quantity.value > old.quantity.value:
             return Relation(CheckType.UPDATE, order[0], order[1], order[2])
     if agree(a, b):
         return Relation(CheckType.AGREE, a, b, "the values agree")
