@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= demo.duckdb
 
-.PHONY: demo test lint bench eval lock clean
+.PHONY: demo test lint bench bench-web eval lock clean
 
 $(STAMP): requirements-bootstrap.txt requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m newsledger.bench --docs 2000
 
+# Page times of `newsledger serve` on a 5,000-document ledger (built once into bench-web.duckdb).
+bench-web: $(STAMP)
+	$(BIN)/python -m newsledger.bench_web --docs 5000
+
 eval: $(STAMP)
 	$(BIN)/newsledger eval ../shared/corpus/dev
 
@@ -43,4 +47,4 @@ lock:
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) bench-web.duckdb .pytest_cache .mypy_cache .ruff_cache

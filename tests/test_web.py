@@ -361,3 +361,37 @@ def test_export_reviewed_writes_gold_files_eval_reads(
     assert [g.figure.text for g in gold.figures] == ["52 people were killed", "40 in Deir ez-Zor"]
     tally = evaluate_dir(tmp_path / "gold").tally
     assert tally.tp + tally.fn == len(gold.figures)
+
+
+def test_cli_reads_a_ledger_from_before_the_reviews(web_ledger_file: str) -> None:
+    """A ledger written before migration create_reviews is upgraded by the first read."""
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    with Ledger(web_ledger_file) as ledger:
+        for table in ("reviews", "figure_reviews", "figure_pairs"):
+            ledger.query(f"DROP TABLE {table}")
+        ledger.query("DELETE FROM migrations WHERE name = 'create_reviews' RETURNING name")
+    result = CliRunner().invoke(app, ["figures", "--db", web_ledger_file, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert '"doc": "tigris-anbar"' in result.output
+
+
+def test_cli_export_reviewed_and_serve_help(web_ledger_file: str, tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+    from newsledger.review_tables import Action, Review
+
+    with Ledger(web_ledger_file) as ledger:
+        ledger.review(Review(Action.CONFIRM, "monitor-q2", "f1", "ana"))
+    out = tmp_path / "reviewed"
+    result = CliRunner().invoke(app, ["export", "--reviewed", "--db", web_ledger_file,
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "monitor-q2.json").exists()
+    again = CliRunner().invoke(app, ["export", "--reviewed", "--db", web_ledger_file,
+                                     "-o", str(out)])
+    assert again.exit_code == 1 and "already exists" in again.output
+    assert "127.0.0.1" in CliRunner().invoke(app, ["serve", "--help"]).output

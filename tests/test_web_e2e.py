@@ -112,6 +112,7 @@ def test_e2e_review_a_document_in_the_browser(browser: Any, server: tuple[str, A
     page.locator(f"mark.fig[data-fig='{second['id']}']").first.click()
     assert "selected" in (card.get_attribute("class") or "")
     if shot := os.environ.get("NEWSLEDGER_SCREENSHOT"):
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=shot)
 
     # Correct the second toll to the first's value and qualifier.

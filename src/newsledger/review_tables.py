@@ -79,14 +79,18 @@ def _replace(column: str) -> str:
 
 
 # The figures table with each figure's current review applied and its status in ``review``
-# ('' when nobody reviewed it). The latest review anchored inside the figure's number wins.
+# ('' when nobody reviewed it). The latest review anchored inside the figure's number wins. The
+# reviews are matched to figures first (few rows), then joined on equal keys: a window over
+# every figure would cost five times the plain read on a large ledger.
 REVIEWED_FIGURES = f"""(
     SELECT f.* REPLACE ({", ".join(f"{_replace(c)} AS {c}" for c in CORRECTABLE)}),
         coalesce(r.status, '') AS review, r.reviewer AS reviewed_by, r.reviewed_at
-    FROM figures f LEFT JOIN figure_reviews r
-        ON r.doc_id = f.doc_id AND r.anchor_start < {NUMBER_END} AND {NUMBER_START} < r.anchor_end
-    QUALIFY row_number() OVER (PARTITION BY f.doc_id, f.id
-                               ORDER BY r.reviewed_at DESC NULLS LAST) = 1
+    FROM figures f LEFT JOIN (
+        SELECT r.*, f.id AS figure_id FROM figure_reviews r JOIN figures f
+            ON r.doc_id = f.doc_id AND r.anchor_start < {NUMBER_END}
+            AND {NUMBER_START} < r.anchor_end
+        QUALIFY row_number() OVER (PARTITION BY f.doc_id, f.id ORDER BY r.reviewed_at DESC) = 1
+    ) r ON r.doc_id = f.doc_id AND r.figure_id = f.id
 )"""
 
 NOT_REJECTED = "f.review <> 'rejected'"

@@ -97,11 +97,11 @@ def get_group(web: WebDep, group_id: str) -> Json:
 
 
 @router.get("/conflicts")
-def list_conflicts(web: WebDep) -> Json:
-    """``newsledger conflicts --format json``."""
+def list_conflicts(web: WebDep, page: Page = 1) -> Json:
+    """``newsledger conflicts --format json``, newest first, 100 a page."""
     with web.reading() as ledger:
-        rows = ledger.conflicts()
-    return {"total": len(rows), "conflicts": rows}
+        rows, total = queries.conflict_lines(ledger, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return {"total": total, "page": page, "conflicts": rows}
 
 
 @router.get("/incidents")
@@ -109,9 +109,8 @@ def list_incidents(web: WebDep, query: Annotated[IncidentQuery, Depends(incident
                    page: Page = 1) -> Json:
     """Incidents merged across reports, as ``newsledger incidents --format json``."""
     with web.reading() as ledger:
-        rows = ledger.incidents(**query.kwargs())
-    start = (page - 1) * PAGE_SIZE
-    return {"total": len(rows), "page": page, "incidents": rows[start:start + PAGE_SIZE]}
+        rows, total = queries.incidents_page(ledger, query, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return {"total": total, "page": page, "incidents": rows}
 
 
 @router.get("/reviews")

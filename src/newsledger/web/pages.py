@@ -132,9 +132,8 @@ def group_page(request: Request, web: WebDep, group_id: str) -> HTMLResponse:
 def conflicts_page(request: Request, web: WebDep) -> HTMLResponse:
     """Groups whose reports conflict, newest first, members side by side."""
     with web.reading() as ledger:
-        ids = [row["id"] for row in ledger.conflicts()]
-        groups = [queries.group_detail(ledger, gid) for gid in ids[:PAGE_SIZE]]
-    return web.page(request, "conflicts.html", {"groups": groups, "total": len(ids)})
+        groups, total = queries.conflicts_page(ledger, PAGE_SIZE // 2)
+    return web.page(request, "conflicts.html", {"groups": groups, "total": total})
 
 
 @router.get("/incidents", response_class=HTMLResponse)
@@ -144,11 +143,9 @@ def incidents_page(
 ) -> HTMLResponse:
     """Incidents merged across reports, with date, precision, place and tolls."""
     with web.reading() as ledger:
-        rows = ledger.incidents(**query.kwargs())
-    start = (page - 1) * PAGE_SIZE
+        rows, total = queries.incidents_page(ledger, query, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return web.page(request, "incidents.html", {
-        "rows": rows[start:start + PAGE_SIZE], "total": len(rows), "page": page,
-        "pages": _pages(len(rows)), "query": query})
+        "rows": rows, "total": total, "page": page, "pages": _pages(total), "query": query})
 
 
 # The report is one self-contained page with inline styles and an inline SVG chart, and no script.

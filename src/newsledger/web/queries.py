@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsledger import incident_tables as tables
 from newsledger.group_rows import group_from_row
 from newsledger.review_tables import NOT_REJECTED, NUMBER_END, NUMBER_START, REVIEWED_FIGURES
 from newsledger.store import DOC_KEY, FIGURE_COLUMNS, Ledger
 from newsledger.store import _figure_filters as figure_filters  # the CLI's filters, as SQL
 from newsledger.verify.reconcile import group_json
-from newsledger.web.filters import FigureQuery, GroupQuery
+from newsledger.web.filters import FigureQuery, GroupQuery, IncidentQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +50,10 @@ def search_documents(ledger: Ledger, filters: DocumentFilters) -> tuple[list[dic
         conditions.append("d.published <= ?")
         params.append(filters.until)
     where = " AND ".join(conditions)
-    total = ledger.query(f"SELECT count(*) AS n FROM documents d WHERE {where}", params)[0]["n"]
     rows = ledger.query(
         f"""WITH page AS (
               SELECT d.id, d.name, {DOC_KEY} AS doc, d.title, d.published, d.url, d.outlet,
-                     d.path FROM documents d WHERE {where}
+                     d.path, count(*) OVER () AS total_rows FROM documents d WHERE {where}
               ORDER BY d.published DESC NULLS LAST, doc LIMIT ? OFFSET ?)
             SELECT page.*,
               (SELECT count(*) FROM figures f WHERE f.doc_id = page.id) AS figures,
@@ -61,7 +61,19 @@ def search_documents(ledger: Ledger, filters: DocumentFilters) -> tuple[list[dic
               (SELECT count(*) FROM reviews r WHERE r.doc_id = page.id) AS reviews
             FROM page ORDER BY page.published DESC NULLS LAST, page.doc""",
         [*params, filters.limit, filters.offset])
-    return rows, int(total)
+    return _counted(ledger, rows, f"FROM documents d WHERE {where}", params)
+
+
+def _counted(ledger: Ledger, rows: list[dict[str, Any]], source: str,
+             params: list[Any]) -> tuple[list[dict[str, Any]], int]:
+    """Rows without their ``total_rows`` column, and that total: the page's window count (one
+    scan for rows and count), or a count of its own for a page past the end."""
+    if rows:
+        total = int(rows[0]["total_rows"])
+        for row in rows:
+            del row["total_rows"]
+        return rows, total
+    return rows, int(ledger.query(f"SELECT count(*) AS n {source}", params)[0]["n"])
 
 
 def find_document(ledger: Ledger, document: str) -> dict[str, Any] | None:
@@ -115,16 +127,7 @@ def figure_checks(checks: list[dict[str, Any]], doc_key: str) -> dict[str, list[
 def group_detail(ledger: Ledger, group_id: str) -> dict[str, Any] | None:
     """One group with its members, each with its document's title and its passage."""
     rows = ledger.query("SELECT * FROM groups WHERE id = ?", [group_id])
-    if not rows:
-        return None
-    group = rows[0]
-    group["figures"] = json.loads(group.pop("members"))
-    group["conflicts"] = json.loads(group["conflicts"])
-    for member in group["figures"]:
-        found = ledger.query(f"SELECT d.id AS doc_id, d.title, d.url FROM documents d "
-                             f"WHERE {DOC_KEY} = ? LIMIT 1", [member["doc"]])
-        member.update(found[0] if found else {"doc_id": None, "title": None, "url": None})
-    return group
+    return _with_members(ledger, rows)[0] if rows else None
 
 
 def figures_page(ledger: Ledger, query: FigureQuery, limit: int,
@@ -134,13 +137,13 @@ def figures_page(ledger: Ledger, query: FigureQuery, limit: int,
                                    query.until, query.source, query.document)
     source = (f"FROM {REVIEWED_FIGURES} f JOIN documents d ON d.id = f.doc_id "
               f"WHERE {where} AND {NOT_REJECTED}")
-    total = ledger.query(f"SELECT count(*) AS n {source}", params)[0]["n"]
-    rows = ledger.query(f"SELECT {FIGURE_COLUMNS}, d.id AS doc_id, f.review {source} "
+    rows = ledger.query(f"SELECT {FIGURE_COLUMNS}, d.id AS doc_id, f.review, "
+                        f"count(*) OVER () AS total_rows {source} "
                         "ORDER BY d.published NULLS LAST, doc, f.start, f.id LIMIT ? OFFSET ?",
                         [*params, limit, offset])
     for row in rows:
         row["also_at"] = json.loads(row["also_at"])
-    return rows, int(total)
+    return _counted(ledger, rows, source, params)
 
 
 def groups_page(ledger: Ledger, query: GroupQuery, limit: int,
@@ -160,6 +163,56 @@ def groups_page(ledger: Ledger, query: GroupQuery, limit: int,
     return [group_json(group_from_row(row)) for row in rows], int(total)
 
 
+def incidents_page(ledger: Ledger, query: IncidentQuery, limit: int,
+                   offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of ``Ledger.incidents`` (same filters, order and columns) and how many match."""
+    where, params = tables.incident_filters(query.country, query.type, query.since, query.until,
+                                            query.document)
+    source = f"FROM merged_incidents m WHERE {where}"
+    rows, total = _counted(ledger, ledger.query(
+        f"SELECT {tables.EXPORT}, count(*) OVER () AS total_rows {source} "
+        "ORDER BY m.date NULLS LAST, m.id LIMIT ? OFFSET ?", [*params, limit, offset]),
+        source, params)
+    reports = ledger.query(tables.report_query(DOC_KEY), [[row["id"] for row in rows]])
+    return tables.with_reports(rows, reports), total
+
+
+CONFLICTS = "FROM groups WHERE conflicts <> '[]'"
+CONFLICT_ORDER = "ORDER BY latest DESC NULLS LAST, length(id), id"  # as Ledger.conflicts
+
+
+def conflicts_page(ledger: Ledger, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The newest ``limit`` conflicting groups as ``group_detail`` gives them, and how many."""
+    total = ledger.query(f"SELECT count(*) AS n {CONFLICTS}")[0]["n"]
+    rows = ledger.query(f"SELECT * {CONFLICTS} {CONFLICT_ORDER} LIMIT ?", [limit])
+    return _with_members(ledger, rows), int(total)
+
+
+def conflict_lines(ledger: Ledger, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of ``newsledger conflicts --format json`` and how many groups conflict."""
+    total = ledger.query(f"SELECT count(*) AS n {CONFLICTS}")[0]["n"]
+    rows = ledger.query(f"SELECT * {CONFLICTS} {CONFLICT_ORDER} LIMIT ? OFFSET ?",
+                        [limit, offset])
+    return [{**group_json(group_from_row(row)), "conflicts": json.loads(row["conflicts"])}
+            for row in rows], int(total)
+
+
+def _with_members(ledger: Ledger, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Groups with their members parsed and each member's document id, title and URL."""
+    for group in rows:
+        group["figures"] = json.loads(group.pop("members"))
+        group["conflicts"] = json.loads(group["conflicts"])
+    keys = sorted({m["doc"] for group in rows for m in group["figures"]})
+    found = ledger.query(f"SELECT {DOC_KEY} AS doc, d.id AS doc_id, d.title, d.url "
+                         f"FROM documents d WHERE list_contains(?, {DOC_KEY})", [keys])
+    by_key = {row.pop("doc"): row for row in found}
+    for group in rows:
+        for member in group["figures"]:
+            member.update(by_key.get(member["doc"], {"doc_id": None, "title": None,
+                                                     "url": None}))
+    return rows
+
+
 def outlets(ledger: Ledger) -> list[str]:
     """Every outlet named in the ledger, for the search form."""
     rows = ledger.query("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL "
@@ -167,6 +220,6 @@ def outlets(ledger: Ledger) -> list[str]:
     return [row["outlet"] for row in rows]
 
 
-__all__ = ["DocumentFilters", "document_figures", "figure_checks", "figure_groups",
-           "figures_page", "find_document", "group_detail", "groups_page", "outlets",
-           "search_documents"]
+__all__ = ["DocumentFilters", "conflict_lines", "conflicts_page", "document_figures",
+           "figure_checks", "figure_groups", "figures_page", "find_document", "group_detail",
+           "groups_page", "incidents_page", "outlets", "search_documents"]
