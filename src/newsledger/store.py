@@ -544,7 +544,9 @@ class Ledger:
         entry = self._in_transaction(
             f"recording a review of {review.doc}:{review.figure}",
             partial(reviews.record, self._con, review, _now()))
-        self.reconcile()
+        # Confirming leaves every figure as it was (unless it brings back a rejected one).
+        if review.action is not reviews.Action.CONFIRM or entry["before"]["review"] == "rejected":
+            self.reconcile()
         return dict(entry)
 
     def reviews(self, document: str | None = None) -> list[dict[str, Any]]:
