@@ -104,6 +104,14 @@ def test_import_builds_the_ledger_ingest_builds(spark_run: tuple[Path, Any],
         assert a.incidents() == b.incidents()
 
 
+def test_ingest_points_an_extract_folder_to_import(spark_run: tuple[Path, Any],
+                                                   tmp_path: Path) -> None:
+    out, _summary = spark_run
+    result = runner.invoke(app, ["ingest", str(out), "--db", str(tmp_path / "l.duckdb")])
+    assert result.exit_code == 1
+    assert "load it with 'newsledger import'" in result.output
+
+
 def test_spark_extract_refuses_an_existing_output(spark: Any, spark_run: tuple[Path, Any],
                                                   spark_corpus: Path) -> None:
     from newsledger.spark_extract import spark_extract

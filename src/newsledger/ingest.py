@@ -82,10 +82,21 @@ def read_text_document(text: str, *, path: str | None = None, **meta: Any) -> Do
 
 
 def _read_folder(folder: str) -> Iterator[Result]:
+    if _holds_parquet(os.path.join(folder, "documents")):  # its files would be skipped silently
+        yield InputError(shown_path(folder), "a spark-extract output folder (Parquet tables); "
+                         "load it with 'newsledger import'")
+        return
     files, unreadable = folder_listing(folder)
     yield from unreadable
     for file in files:
         yield from _read_file(file)
+
+
+def _holds_parquet(folder: str) -> bool:
+    try:
+        return any(name.endswith(".parquet") for name in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def folder_listing(folder: str) -> tuple[list[str], list[InputError]]:

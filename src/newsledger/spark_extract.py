@@ -67,6 +67,8 @@ def spark_session(master: str = "local[*]", conf: dict[str, str] | None = None) 
         # pyspark starts its Python workers with PYSPARK_PYTHON (default: python3 on PATH);
         # in local mode they must be this interpreter, the one newsledger is installed in.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        # The JVM would otherwise look up the machine's network address to bind to.
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     settings = {**DAEMON_CONF, **(LOCAL_CONF if local else {}), **(conf or {})}
     builder = SparkSession.builder.master(master).appName("newsledger spark-extract")
     for key, value in settings.items():
