@@ -185,7 +185,7 @@ def test_figures_measure_of_single_sentences(
         "The fund received $262.6 million, up from 2017 levels.",
         "A soldier cleans an 81 mm mortar tube; it was the second attack in three days.",
         "All of the country's 13 regions are affected.",
-        "Soldiers rescued eight of the hostages after a gun battle.",
+        "The rebels released two videos of the ambush.",  # things, not people
     ],
 )
 def test_figures_non_figures_give_nothing(
@@ -246,3 +246,81 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
     # such figures optional): the figure list stays as it was.
     extraction = extract_text("A policeman was killed when gunmen attacked a checkpoint.")
     assert [f for f in extraction.figures if f.measure.value == "killed"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        # counts written in brackets, as some monitors do
+        ("Since May, a total of (2,140) people were arrested by the army.", "2,140", "detained"),
+        ("By June, (312) are still under detention in the capital.", "312", "held"),
+        ("Of the detainees, (87) remain in custody.", "87", "held"),
+        ("(64) of them are serving prison sentences.", "64", "held"),
+        ("(19) people have been sentenced to death since the coup.", "19", "other"),
+        # what befell people, beyond killed, injured, detained and kidnapped
+        ("Troops rescued 23 hostages from a rebel camp.", "23", "other"),
+        ("Soldiers rescued eight of the hostages after a gun battle.", "eight", "other"),
+        ("The gunmen freed about 1,200 inmates when they stormed the jail.", "about 1,200",
+         "other"),
+        ("About 300 inmates escaped during the assault.", "About 300", "other"),
+        ("Eleven of the escaped prisoners were recaptured on Monday.", "Eleven", "detained"),
+        ("Forty fighters surrendered to the army with their weapons.", "Forty", "other"),
+        ("A court sentenced 14 people to death for the attack.", "14", "other"),
+        ("At least 36 women were raped during the raid.", "At least 36", "other"),
+        ("More than 120,000 people have been affected by the fighting.", "More than 120,000",
+         "other"),
+        ("The army said it neutralised 12 terrorists in the forest.", "12", "killed"),
+        ("Nearly 9,000 people have been left homeless by the clashes.", "Nearly 9,000",
+         "displaced"),
+        ("The province is already home to some 45,000 refugees.", "some 45,000", "population"),
+        ("The town hosts 8,000 people who fled the fighting last year.", "8,000", "displaced"),
+        # one count of victims of either harm is 'other', not the first harm named
+        ("Some 2,000 people were killed or injured in the fighting.", "Some 2,000", "other"),
+        ("At least 75 civilians were killed, injured or abducted in May.", "At least 75", "other"),
+        ("Nearly 40 people killed or wounded by stray bullets were civilians.", "Nearly 40",
+         "other"),
+        # the group the counted are among, and breakdowns by sex
+        ("Among those killed were six police officers.", "six", "killed"),
+        ("Among the dead are two journalists.", "two", "killed"),
+        ("(48) female and (131) male; (179) people in total were detained in the province.", "48",
+         "detained"),
+        ("(48) female and (131) male; (179) people in total were detained in the province.",
+         "131", "detained"),
+    ],
+)
+def test_figures_measure_of_further_wordings(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    figures = _by_number(extract_text(sentence))
+    assert figures[number].measure.value == measure
+
+
+def test_figures_another_estimate_takes_the_measure_before_it(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "Some 40,000 people have fled the district since Monday, the agency said. "
+        "Local groups put the figure at more than 55,000.\n"
+    )
+    figures = _by_number(extract_text(text))
+    assert figures["more than 55,000"].measure.value == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Nine people were killed in the raid, according to two hospital officials.", "two"),
+        ("At least 14 people died, three security sources told reporters.", "three"),
+        # "of which" refers to its own sentence's noun, here boats, not the people before
+        ("Some 5,000 refugees arrived last week. Many came on small boats, 11 of which sank.",
+         "11"),
+        # a restated number in brackets is one figure
+        ("The gunmen killed eight (8) villagers.", "8"),
+    ],
+)
+def test_figures_numbers_that_are_no_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str
+) -> None:
+    figures = _by_number(extract_text(text))
+    assert number not in figures
+    assert figures  # the sentence's real figure is still read

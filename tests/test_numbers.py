@@ -179,6 +179,11 @@ KEEP_CASES = [
     ("Killed: 12. Injured: 34.", [("12", 12, 12, EXACT), ("34", 34, 34, EXACT)]),
     ("The convoy of 40 trucks was stopped.", [("40", 40, 40, EXACT)]),
     ("The toll rose from 87 to 112 overnight.", [("87", 87, 87, EXACT), ("112", 112, 112, EXACT)]),
+    # counts a monitor writes in brackets
+    ("Since May, a total of (2,140) people were arrested.", [("2,140", 2140, 2140, EXACT)]),
+    ("(64) of them remain in custody.", [("64", 64, 64, EXACT)]),
+    ("By 30 June 2024, (48) female and (131) male detainees were held.",
+     [("48", 48, 48, EXACT), ("131", 131, 131, EXACT)]),
 ]
 
 
@@ -249,6 +254,8 @@ DROP_CASES = [
     "3 of 7 | Residents inspect the damage.",
     "Call +234 802 555 0199 for help.",
     "Show new comments (0)",
+    "Replies (14)",
+    "as the report says [12] and [13]",
     # identifiers and names
     "See pic.twitter.com/abc1XyZ2 for the video.",
     "https://example.org/news/2024/55123",

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.attribution import find_attributions
 from newsledger.extract.context import assign_context
 from newsledger.extract.context_parties import role_words
-from newsledger.extract.measures import read_measure
+from newsledger.extract.measures import MeasureReading, read_measure
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
 from newsledger.extract.sentences import split_sentences
@@ -29,7 +29,14 @@ from newsledger.model import Document, Figure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
 # A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
-_COMPARED = re.compile(r"\b(compared (?:with|to)|up from|down from|rose from|fell from)\s*$", re.I)
+# A number that restates one before it: "compared with", "put the figure at" (another estimate).
+_COMPARED = re.compile(
+    r"\b(compared (?:with|to)|up from|down from|rose from|fell from"
+    r"|(?:put|puts|putting|placed?|places|placing|estimated?|estimates|estimating)"
+    r" (?:the|this|that) (?:figure|number|total|tally|toll|count) at)\s*$",
+    re.I,
+)
+_RELATIVE = re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE)
 _ATTRIBUTION_CUE = re.compile(
     r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
     re.IGNORECASE,
@@ -73,9 +80,21 @@ def _parse_paragraphs(scans: list[Scan], parse: Parser) -> None:
         if s.quantities
         or (s.sentence.paragraph in wanted and _ATTRIBUTION_CUE.search(s.sentence.text))
     ]
-    for scan, doc in zip(todo, parse([s.sentence.text for s in todo]), strict=True):
+    for scan, doc in zip(todo, parse([_parse_text(s) for s in todo]), strict=True):
         scan.parse = doc[:]
         scan.attributions = find_attributions(doc[:])
+
+
+def _parse_text(scan: Scan) -> str:
+    """The sentence as the parser gets it: brackets around a count ("a total of (3,790) people")
+    become spaces, so that the number parses as it would unbracketed; offsets stay the same."""
+    text = list(scan.sentence.text)
+    base = scan.sentence.start
+    for quantity in scan.quantities:
+        before, after = quantity.start - base - 1, quantity.end - base
+        if before >= 0 and after < len(text) and (text[before], text[after]) == ("(", ")"):
+            text[before] = text[after] = " "
+    return "".join(text)
 
 
 def _number_token(scan: Scan, quantity: Quantity) -> Token | None:
@@ -94,6 +113,8 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
     for scan in scans:
         if scan.parse is None:
             continue
+        parts: list[tuple[Quantity, MeasureReading, int]] = []
+        first = len(drafts)
         for quantity in scan.quantities:
             token = _number_token(scan, quantity)
             if token is None:
@@ -101,19 +122,41 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
             reading = read_measure(token, scan.parse)
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
             same_sentence = bool(drafts) and drafts[-1].scan is scan
-            compared = _COMPARED.search(scan.text_between(quantity.start - 25, quantity.start))
-            refers_back = reading.partitive or (reading.bare and same_sentence) or compared
+            compared = _COMPARED.search(scan.text_between(quantity.start - 40, quantity.start))
+            # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
+            relative = _RELATIVE.search(scan.sentence.text) is not None
+            partitive = reading.partitive and (same_sentence or not relative)
+            refers_back = partitive or (reading.bare and same_sentence) or compared
             if measure is None and refers_back and drafts:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
                 measure = drafts[-1].measure
+            if measure is None and reading.part:
+                parts.append((quantity, reading, token.i))
+                continue
             if measure is None:
                 continue
             if counted is None and same_sentence:
                 # "44 ISIS operatives were killed and 166 detained": the noun is elided
                 counted, head = drafts[-1].counted, drafts[-1].counted_head
             drafts.append(Draft(quantity, measure, counted, head, scan, token.i))
+        if parts and len(drafts) > first:
+            drafts[first:] = _with_parts(drafts[first:], parts, scan)
     return drafts
+
+
+def _with_parts(
+    drafts: list[Draft], parts: list[tuple[Quantity, MeasureReading, int]], scan: Scan
+) -> list[Draft]:
+    """A breakdown by sex or age ("(55) female and (250) male; (305) people were killed") takes
+    the measure of the sentence's next figure, else of its last one."""
+    for quantity, reading, token in parts:
+        after = [d for d in drafts if d.quantity.start > quantity.start]
+        whole = after[0] if after else drafts[-1]
+        drafts.append(
+            Draft(quantity, whole.measure, reading.counted, reading.counted_head, scan, token)
+        )
+    return sorted(drafts, key=lambda d: d.quantity.start)
 
 
 # A restatement is sought among the last this many kept figures of the same measure and value:

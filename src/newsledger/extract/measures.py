@@ -64,6 +64,8 @@ _PARTITIVE = re.compile(
 _HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "to", "than"}
 # Nouns that only say how many ("a total of 15 people"): the verb governing them says what.
 _AMOUNT_NOUNS = {"total", "tally"}
+# Harms whose 'or' lists make one count of victims ("killed, injured or kidnapped"): 'other'.
+_ALTERNATIVE_HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 # Pronouns a trigger verb takes for people counted before it ("shot two guards, killing them").
 _BACK_PRONOUNS = {"them", "both", "all"}
 # Verbs that are not violence, though "to death" follows them ("sentenced to death").
@@ -81,6 +83,7 @@ class MeasureReading:
     bare: bool = (
         False  # no counted noun and no trigger: "to more than 75,000" after "from 10,000 people"
     )
+    part: bool = False  # a breakdown noun without a trigger: "(55) female and (250) male; ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +130,7 @@ def _undergoing() -> frozenset[str]:
 
 @cache
 def _words_of_kind(kind: str) -> frozenset[str]:
-    """Terms of measures.tsv of one kind (e.g. 'spare': verbs that save people from harm)."""
+    """Terms of measures.tsv of one kind (e.g. 'people': nouns naming people)."""
     return frozenset(term for term, k, _ in read_table("measures.tsv", 3) if k == kind)
 
 
@@ -147,6 +150,34 @@ def _word_measure(token: Token, kind: str) -> Measure | None:
 
 
 def _verb_measure(token: Token) -> Measure | None:
+    """The measure a verb or participle says; 'killed or injured', 'killed, injured or
+    kidnapped': either of two measures, one count of victims, is 'other'."""
+    found = _single_verb_measure(token)
+    if found is None or found is Measure.OTHER:
+        return found
+    return Measure.OTHER if _has_other_alternative(token, found) else found
+
+
+def _has_other_alternative(token: Token, found: Measure) -> bool:
+    """Whether an 'or' list of participles follows with another measure ('killed, injured or
+    abducted'); read off the words, as the parser attaches such lists in many ways."""
+    alternatives, either = [], False
+    for word in token.doc[token.i + 1 : token.i + 8]:
+        if word.lower_ in {",", "and"}:
+            continue
+        if word.lower_ == "or":
+            either = True
+            continue
+        measure = _single_verb_measure(word) if word.tag_ in {"VBN", "VBD", "JJ"} else None
+        if measure is None:
+            break
+        alternatives.append(measure)
+    # harms to people only: "killed or captured 30" keeps the measure that fits best (SCHEMA)
+    harms = _ALTERNATIVE_HARMS
+    return either and found in harms and any(m is not found and m in harms for m in alternatives)
+
+
+def _single_verb_measure(token: Token) -> Measure | None:
     if token.pos_ not in {"VERB", "ADJ", "AUX"} and token.tag_ not in {"VBN", "VBD", "VBG"}:
         return (
             _word_measure(token, "verb")
@@ -229,7 +260,8 @@ def _counted_phrase(number: Token, noun: Token) -> str | None:
         return None
     if noun.i > number.i:
         words = [
-            t for t in noun.doc[number.i + 1 : noun.i + 1] if t.pos_ not in {"PUNCT", "DET", "NUM"}
+            t for t in noun.doc[number.i + 1 : noun.i + 1]
+            if t.pos_ not in {"PUNCT", "DET", "NUM", "SPACE"}
         ]
     else:  # partitive: "Thirty-three of the operations"
         words = [t for t in noun.lefts if t.dep_ in {"compound", "amod"}] + [noun]
@@ -244,7 +276,12 @@ def _modifier_trigger(noun: Token) -> Measure | None:
         # "operations, which killed 35 operatives": an active verb with its own object acts on
         # that, but "seven guards sustaining injuries" undergo theirs
         undergoes = child.lemma_ == "lose" or child.lemma_.lower() in _undergoing()
-        acts_on_other = any(c.dep_ == "dobj" for c in child.children) and not undergoes
+        # ("who fled gang violence" does not act on it: fleeing is no harm done to an object)
+        acts_on_other = (
+            any(c.dep_ == "dobj" for c in child.children)
+            and not undergoes
+            and _verb_measure(child) in _ACTING_ON_OBJECT
+        )
         if child.dep_ in _MODIFIER_DEPS and not acts_on_other:
             found = _verb_measure(child)
             if found:
@@ -253,7 +290,10 @@ def _modifier_trigger(noun: Token) -> Measure | None:
 
 
 def _of_measure(noun: Token) -> Measure | None:
-    """'148 cases of arbitrary arrest', '12 incidents of abduction': the event named after 'of'."""
+    """'148 cases of arbitrary arrest', '12 incidents of abduction': the event named after 'of'
+    (after a noun of occurrences only: 'two videos of the ambush' count videos)."""
+    if noun.lemma_.lower() not in _words_of_kind("occurrence"):
+        return None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -267,10 +307,49 @@ def _predicate_measure(verb: Token) -> Measure | None:
     for child in verb.children:
         if child.dep_ in {"acomp", "attr", "oprd"} and (found := _verb_measure(child)):
             return found
+        if (found := _state_measure(verb, child)) is not None:
+            return found
         # "were reported killed", "are feared dead" (not "were forced to flee")
         participle = child.dep_ == "xcomp" and child.tag_ in {"VBN", "JJ"}
         if participle and (found := _verb_measure(child)):
             return found
+    return None
+
+
+def _state_measure(verb: Token, child: Token) -> Measure | None:
+    """'(19,480) are under detention', 'remain in custody', 'are serving prison sentences': the
+    state the counted people are in."""
+    lemma = verb.lemma_.lower()
+    if child.dep_ == "prep" and lemma in {"be", "remain", "stay"} and child.lower_ in {
+        "in", "under", "behind",
+    }:
+        nouns = [o for o in child.children if o.dep_ == "pobj"]
+    elif child.dep_ == "dobj" and lemma in {"serve", "give", "receive", "get"}:
+        nouns = [child]  # "serving sentences", "were given prison sentences"
+    else:
+        return None
+    for noun in nouns:
+        found = _states().get(noun.lemma_.lower())
+        sentenced = noun.lemma_.lower() in {"sentence", "term"}
+        if found is not None and (child.dep_ == "prep" or sentenced):
+            death = any(c.lower_ == "death" for c in noun.children)  # "death sentences"
+            return Measure.OTHER if death else found
+    return None
+
+
+def _among_measure(verb: Token) -> Measure | None:
+    """'Among those killed were 13 police officers', 'Among the dead are two children': the
+    group the counted people are among says what befell them."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "among":
+            continue
+        for group in prep.children:
+            if group.dep_ == "pobj":
+                return (
+                    _modifier_trigger(group)
+                    or _verb_measure(group)
+                    or _word_measure(group, "noun")
+                )
     return None
 
 
@@ -320,6 +399,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
         found = _verb_measure(head) or _predicate_measure(head)
         if found is None and _undergoes(noun):
             found = _shared_verb_measure(head)
+        if found is None and noun.dep_ in {"nsubj", "nsubjpass", "attr"}:
+            found = _among_measure(head)
         if found:
             return found
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
@@ -327,6 +408,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
         if amount.lemma_.lower() in _AMOUNT_NOUNS:  # "killing a total of 15 people"
             return _governing_trigger(amount)
         return _word_measure(amount, "noun")
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
+        return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
         whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
         return _verb_measure(whole) or _modifier_trigger(whole) or _governing_trigger(whole)
@@ -339,12 +422,62 @@ def _governing_trigger(noun: Token) -> Measure | None:
     return None
 
 
-def _spared(noun: Token) -> bool:
-    """'rescued eight of the victims', 'freed 12 hostages': people taken out of harm, not a toll."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "of":  # of -> "eight" -> "rescued"
-        verb = verb.head.head
-    return verb.lemma_.lower() in _words_of_kind("spare")
+def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
+    """'freed 4,000 prisoners', '(122) people have been sentenced', 'ten fighters surrendered':
+    what a people_verb says befell the people counted (never things: 'released two videos')."""
+    if noun is not number and noun.pos_ != "PRON" and not _names_people(noun):
+        return None
+    verbs = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+    target = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == number.i:
+        target = number  # "freed 12 of the hostages": the number is the verb's object
+    if target.dep_ in _SUBJECT_OR_OBJECT | {"conj"}:
+        verbs.append(target.head)
+    people_verbs = _people_verbs()
+    for verb in verbs:
+        for form in (verb.lemma_.lower(), verb.lower_):
+            if form in people_verbs:
+                return people_verbs[form]
+    return None
+
+
+def _names_people(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in victim_words().persons or lemma in _words_of_kind("people")
+
+
+@cache
+def _people_verbs() -> dict[str, Measure]:
+    """Verbs of what befell people counted (lexicons/measures.tsv, kind people_verb)."""
+    return {
+        term: Measure(measure)
+        for term, kind, measure in read_table("measures.tsv", 3)
+        if kind == "people_verb"
+    }
+
+
+@cache
+def _states() -> dict[str, Measure]:
+    """Nouns of a state people are in ('under detention'): lexicons/measures.tsv, kind state."""
+    return {
+        term: Measure(measure)
+        for term, kind, measure in read_table("measures.tsv", 3)
+        if kind == "state"
+    }
+
+
+def _source_head_count(noun: Token) -> bool:
+    """'according to two medical officials', 'three witnesses said': how many sources speak is
+    no figure."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        return noun.head.head.lower_ == "according"
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _reporting_verbs()
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Reporting verbs (lexicons/attribution.tsv, kind verb): 'said', 'told', 'confirmed'."""
+    return frozenset(term for term, kind in read_table("attribution.tsv", 2) if kind == "verb")
 
 
 def read_measure(number: Token, sentence: Span) -> MeasureReading:
@@ -352,6 +485,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     noun = counted_noun(number)
     counted = _counted_phrase(number, noun)
     head_word = noun.lemma_.lower() if noun is not number else None
+    if head_word in _blocked() or (noun is not number and _source_head_count(noun)):
+        return MeasureReading(None, counted, head_word)
     own = _word_measure(noun, "noun") if noun is not number else None
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
@@ -359,6 +494,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         (_adjacent_trigger(number) if noun is number else None)
+        or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
         or _governing_trigger(noun)
@@ -368,8 +504,6 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
-    if head_word in _blocked() or _spared(noun):
-        return MeasureReading(None, counted, head_word)
     partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
@@ -380,7 +514,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             or _phrase_measure(sentence.text)
             or _nearby_noun_measure(number, sentence)
         )
-    return MeasureReading(measure, counted, head_word, partitive, bare and measure is None)
+    part = measure is None and head_word in _words_of_kind("part")
+    return MeasureReading(measure, counted, head_word, partitive, bare and measure is None, part)
 
 
 def _adjacent_trigger(number: Token) -> Measure | None:

@@ -181,6 +181,8 @@ _COMMA_AFTER = re.compile(r"[ \t]*[,)]")
 _OLDEST_AGE = 120
 # Phone numbers and similar digit groups: "+234 803 123 4567", "0803-123-4567".
 _PHONE = re.compile(r"(?:\+\d{1,4}|\(\d{1,4}\)|\d{1,4})(?:[ .-]\d{2,5}){2,}")
+# After "(3,790)": a lower-case word goes on ("people", "of whom", "female", "are").
+_BRACKETED_COUNT_AFTER = re.compile(r"[ \t]+[a-z]")
 _LIST_MARKER_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
 _YEARS = range(1900, 2100)
 _LABEL_WINDOW = 60  # characters looked at before a number for a label ("under the age of")
@@ -411,10 +413,26 @@ def _is_age_after_name(text: str, match: _Match) -> bool:
 
 
 def _is_bracketed(text: str, match: _Match) -> bool:
-    """'(0)' comment counters and 'eight (8)' restatements, '[3]' footnotes."""
+    """'(0)' comment counters and 'eight (8)' restatements, '[3]' footnotes; not a count written
+    in brackets before its noun or verb ("a total of (3,790) people", "(43) have been")."""
     before = text[match.start - 1] if match.start else ""
     after = text[match.end] if match.end < len(text) else ""
-    return (before, after) in (("(", ")"), ("[", "]"))
+    if (before, after) == ("[", "]"):
+        return True
+    return (before, after) == ("(", ")") and not _is_bracketed_count(text, match)
+
+
+def _is_bracketed_count(text: str, match: _Match) -> bool:
+    """A monitor's style of writing counts in brackets: the words go on after the closing bracket
+    in lower case, and no number written in words stands before it (that would be restated)."""
+    if not _BRACKETED_COUNT_AFTER.match(text, match.end + 1):
+        return False
+    words_before = text[max(0, match.start - 1 - 30) : match.start - 1].split()
+    if not words_before or words_before[-1][-1] in ",;:.":
+        return True  # "(122) people have been ...", "2023, (55) female and ..."
+    # "a total of (3,790)", "killed (12) civilians", "In Sagaing (45) people"; not "eight (8)"
+    last = words_before[-1]
+    return word_to_int(last) is None and not last.replace(",", "").isdigit()
 
 
 def _is_list_marker(text: str, match: _Match) -> bool:

@@ -15,6 +15,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # ending after a sentence end or a space where one is near. No real sentence is this long.
 PIECE_CHARS = 50_000
 _PIECE_END = re.compile(r"[.!?][\"')\]]*\s+|\s+")
+_OPENING_LEFT_BEHIND = re.compile(r"(?<=\s)[(\[]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +44,12 @@ def split_sentences(text: str) -> list[Sentence]:
         if not line.group().strip():
             continue
         for offset, piece in _pieces(line.group(), line.start()):
-            for sent in _splitter()(piece).sents:
-                chunk = sent.text.strip()
+            for begin, end in _bounds(piece):
+                sent = piece[begin:end]
+                chunk = sent.strip()
                 if not chunk:
                     continue
-                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                start = offset + begin + (len(sent) - len(sent.lstrip()))
                 sentences.append(Sentence(start, start + len(chunk), paragraph, chunk))
     return sentences
 
@@ -67,3 +69,15 @@ def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
         at = cut
     pieces.append((offset + at, line[at:]))
     return pieces
+
+
+def _bounds(line: str) -> list[tuple[int, int]]:
+    """Sentence spans of one line; an opening bracket left at a sentence's end ("2023. (122)
+    people ...") goes to the sentence it opens."""
+    bounds = [(s.start_char, s.end_char) for s in _splitter()(line).sents]
+    for i in range(len(bounds) - 1):
+        (begin, end), (_, next_end) = bounds[i], bounds[i + 1]
+        opened = _OPENING_LEFT_BEHIND.search(line, begin, end)
+        if opened is not None:
+            bounds[i], bounds[i + 1] = (begin, opened.start()), (opened.start(), next_end)
+    return bounds
