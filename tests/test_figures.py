@@ -279,6 +279,15 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("At least 75 civilians were killed, injured or abducted in May.", "At least 75", "other"),
         ("Nearly 40 people killed or wounded by stray bullets were civilians.", "Nearly 40",
          "other"),
+        ("A total of 2,760 fighters and their families surrendered to troops.", "2,760",
+         "other"),
+        ("The agency said 14,200 people remained confined to their homes.", "14,200", "other"),
+        ("The gunmen took 120 pupils; 28 pupils later escaped.", "28", "other"),
+        ("Over 2,000 displacement events were recorded in May.", "Over 2,000", "displaced"),
+        ("Police logged 40 abduction cases in the state.", "40", "kidnapped"),
+        # a clause about a part ("of whom 30") says nothing of the whole
+        ("Police detained 48 people, of whom 30 were later released.", "48", "detained"),
+        ("Police detained 48 people, of whom 30 were later released.", "30", "other"),
         # the group the counted are among, and breakdowns by sex
         ("Among those killed were six police officers.", "six", "killed"),
         ("Among the dead are two journalists.", "two", "killed"),
@@ -324,3 +333,39 @@ def test_figures_numbers_that_are_no_figures(
     figures = _by_number(extract_text(text))
     assert number not in figures
     assert figures  # the sentence's real figure is still read
+
+
+LIST_REPORT = (
+    "People killed in the province since January, by group:\n"
+    "Civilians: 140\n"
+    "Army and police: 22\n"
+    "Opposition fighters: 12\n"
+    "\n"
+    "Arrests by district:\n"
+    "- North: 15\n"
+    "- South: 9\n"
+    "The shelling of the market killed 30 people, among them:\n"
+    "- 12 children\n"
+    "- 8 women\n"
+    "Abducted: 17\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "measure", "counted"),
+    [
+        ("140", "killed", "Civilians"),
+        ("22", "killed", "Army and police"),
+        ("12", "killed", "Opposition fighters"),  # the heading's measure, not the label's noun
+        ("15", "detained", "North"),
+        ("9", "detained", "South"),
+        ("30", "killed", "people"),
+        ("8", "killed", "women"),
+        ("17", "kidnapped", "Abducted"),  # a label that names the event itself
+    ],
+)
+def test_figures_list_and_table_lines_count_what_their_heading_names(
+    extract_text: Callable[..., Extraction], number: str, measure: str, counted: str
+) -> None:
+    figures = [f for f in extract_text(LIST_REPORT).figures if f.quantity.number_text == number]
+    assert [(f.measure.value, f.counted) for f in figures][:1] == [(measure, counted)]

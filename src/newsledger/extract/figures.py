@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.attribution import find_attributions
 from newsledger.extract.context import assign_context
 from newsledger.extract.context_parties import role_words
-from newsledger.extract.measures import MeasureReading, read_measure
+from newsledger.extract.lists import list_headings, table_label
+from newsledger.extract.measures import MeasureReading, heading_measure, read_measure
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
 from newsledger.extract.sentences import split_sentences
-from newsledger.model import Document, Figure, Quantity
+from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
 # A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
@@ -35,6 +36,19 @@ _COMPARED = re.compile(
     r"|(?:put|puts|putting|placed?|places|placing|estimated?|estimates|estimating)"
     r" (?:the|this|that) (?:figure|number|total|tally|toll|count) at)\s*$",
     re.I,
+)
+# What happened to people, named on a list line itself ("Killed: 45"): the heading does not
+# override it, unlike a label of who ("Opposition fighters: 12") or of nothing ("- 12 children").
+_EVENT_MEASURES = frozenset(
+    {
+        Measure.KILLED,
+        Measure.INJURED,
+        Measure.DETAINED,
+        Measure.KIDNAPPED,
+        Measure.MISSING,
+        Measure.DISPLACED,
+        Measure.RETURNED,
+    }
 )
 _RELATIVE = re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE)
 _ATTRIBUTION_CUE = re.compile(
@@ -61,9 +75,10 @@ def find_figures(
     # 1. and 2.
     scans = scan_document(document) if scans is None else scans
     # 3.
-    _parse_paragraphs(scans, parse)
+    headings = list_headings(scans)
+    _parse_paragraphs(scans, parse, headings)
     # 4.
-    drafts = _read_drafts(scans)
+    drafts = _read_drafts(scans, headings)
     # 5.
     assign_context(drafts, scans, document)
     # 6.
@@ -71,14 +86,17 @@ def find_figures(
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
 
 
-def _parse_paragraphs(scans: list[Scan], parse: Parser) -> None:
-    """Parse the sentences with numbers, and those of their paragraphs that attribute something."""
+def _parse_paragraphs(scans: list[Scan], parse: Parser, headings: dict[int, int]) -> None:
+    """Parse the sentences with numbers, those of their paragraphs that attribute something, and
+    the headings of lists."""
     wanted = {s.sentence.paragraph for s in scans if s.quantities}
+    heads = {id(scans[h]) for h in headings.values()}
     todo = [
         s
         for s in scans
         if s.quantities
         or (s.sentence.paragraph in wanted and _ATTRIBUTION_CUE.search(s.sentence.text))
+        or id(s) in heads
     ]
     for scan, doc in zip(todo, parse([_parse_text(s) for s in todo]), strict=True):
         scan.parse = doc[:]
@@ -108,19 +126,26 @@ def _number_token(scan: Scan, quantity: Quantity) -> Token | None:
     return numeric[-1] if numeric else span[-1]
 
 
-def _read_drafts(scans: list[Scan]) -> list[Draft]:
+def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
     drafts: list[Draft] = []
-    for scan in scans:
+    measures_of: dict[int, list[Measure]] = {}  # scan index -> the measures of its drafts
+    for i, scan in enumerate(scans):
         if scan.parse is None:
             continue
         parts: list[tuple[Quantity, MeasureReading, int]] = []
         first = len(drafts)
+        listed = _heading_measure(scans, headings, measures_of, i)
         for quantity in scan.quantities:
             token = _number_token(scan, quantity)
             if token is None:
                 continue
             reading = read_measure(token, scan.parse)
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
+            if measure is None and table_label(scan) is not None:
+                measure = heading_measure(scan.parse)  # "Abducted: 17"
+            if listed is not None and measure not in _EVENT_MEASURES:
+                # "Civilians: 87" under "Killed by group:"; "- 12 children" under "..., among them:"
+                measure, counted = listed, table_label(scan) or counted
             same_sentence = bool(drafts) and drafts[-1].scan is scan
             compared = _COMPARED.search(scan.text_between(quantity.start - 40, quantity.start))
             # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
@@ -142,7 +167,22 @@ def _read_drafts(scans: list[Scan]) -> list[Draft]:
             drafts.append(Draft(quantity, measure, counted, head, scan, token.i))
         if parts and len(drafts) > first:
             drafts[first:] = _with_parts(drafts[first:], parts, scan)
+        measures_of[i] = [d.measure for d in drafts[first:]]
     return drafts
+
+
+def _heading_measure(
+    scans: list[Scan], headings: dict[int, int], measures_of: dict[int, list[Measure]], i: int
+) -> Measure | None:
+    """What the heading of list line ``i`` says its lines count: the last figure of the heading
+    ("The attack killed 30 people, among them:"), else its words ("Killed in March:")."""
+    heading = headings.get(i)
+    if heading is None:
+        return None
+    if measures_of.get(heading):
+        return measures_of[heading][-1]
+    parse = scans[heading].parse
+    return heading_measure(parse) if parse is not None else None
 
 
 def _with_parts(

@@ -271,8 +271,17 @@ def _counted_phrase(number: Token, noun: Token) -> str | None:
     return text or None
 
 
+def _about_whole(clause: Token) -> bool:
+    """Whether a clause on the counted noun tells of all of them: 'people who fled', not
+    '48 people, of whom 30 were released' (a part with a subject of its own)."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return all(c.lower_ in {"who", "that", "which"} for c in subjects)
+
+
 def _modifier_trigger(noun: Token) -> Measure | None:
     for child in noun.children:
+        if not _about_whole(child):
+            continue
         # "operations, which killed 35 operatives": an active verb with its own object acts on
         # that, but "seven guards sustaining injuries" undergo theirs
         undergoes = child.lemma_ == "lose" or child.lemma_.lower() in _undergoing()
@@ -294,6 +303,9 @@ def _of_measure(noun: Token) -> Measure | None:
     (after a noun of occurrences only: 'two videos of the ambush' count videos)."""
     if noun.lemma_.lower() not in _words_of_kind("occurrence"):
         return None
+    for compound in noun.children:  # "2,000 displacement events", "40 abduction cases"
+        if compound.dep_ in {"compound", "amod"} and (found := _word_measure(compound, "noun")):
+            return found
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -427,12 +439,18 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     what a people_verb says befell the people counted (never things: 'released two videos')."""
     if noun is not number and noun.pos_ != "PRON" and not _names_people(noun):
         return None
-    verbs = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+    verbs = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and _about_whole(c)]
     target = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == number.i:
         target = number  # "freed 12 of the hostages": the number is the verb's object
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+        noun.head.head.lemma_.lower() in _AMOUNT_NOUNS
+    ):
+        target = noun.head.head  # "a total of 2,760 fighters surrendered"
     if target.dep_ in _SUBJECT_OR_OBJECT | {"conj"}:
         verbs.append(target.head)
+        # "remained confined to their homes", "were reported freed"
+        verbs += [c for c in target.head.children if c.dep_ in {"acomp", "xcomp", "oprd"}]
     people_verbs = _people_verbs()
     for verb in verbs:
         for form in (verb.lemma_.lower(), verb.lower_):
@@ -565,5 +583,18 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
     for token in reversed(sentence.doc[start : number.i]):
         found = _word_measure(token, "noun")
         if found and found is not Measure.OTHER:
+            return found
+    return None
+
+
+def heading_measure(heading: Span) -> Measure | None:
+    """What a list's heading says its lines count: its first trigger word ("Killed in March, by
+    group:", "Arrests by region:")."""
+    for token in heading:
+        # a label's participle is often tagged a noun ("Abducted: 17"): its word alone speaks
+        found = _verb_measure(token) or _word_measure(token, "noun")
+        if found is None and token.tag_ in {"NN", "NNP", "VBN", "VBD", "JJ"}:
+            found = _word_measure(token, "verb")
+        if found is not None:
             return found
     return None

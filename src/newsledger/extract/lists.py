@@ -1,0 +1,68 @@
+"""List and table lines: counts set out one a line under a heading that says what they count.
+
+  Killed in March, by group:          <- the heading: a line ending with a colon
+  Civilians: 87                       <- a table line: a label, a colon, the number
+  Army and police: 31
+  - 12 children                       <- a list item: a bullet (or nothing) and the number first
+
+A line of the list whose own words name no event ("Civilians: 87", "- 12 children") counts what
+the heading names ("Killed"; "The attack killed 30 people, among them:"). Lines are told by their
+shape only; what the heading says is read by the caller (``figures``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsledger.extract.scan import Scan
+
+_BULLET = r"[-•*·▪–—]"
+# "Civilians: 87", "- Army and police: 31", "Killed: 45." (a label of words, then the number).
+_TABLE_LINE = re.compile(
+    rf"^(?:{_BULLET}\s*)?(?P<label>[^\W\d][^:\d]{{0,60}}?)\s*:\s*"
+    r"(?:about |some |at least |more than |over |nearly )?[\d,]+(?:\s*\([^)]*\))?\s*\.?$",
+    re.IGNORECASE,
+)
+_BULLETED = re.compile(rf"^{_BULLET}\s*")
+
+
+def table_label(scan: Scan) -> str | None:
+    """The label of a table line ("Army and police" of "Army and police: 31"), else None."""
+    if len(scan.quantities) != 1:
+        return None
+    match = _TABLE_LINE.match(scan.sentence.text)
+    return match["label"].strip() if match else None
+
+
+def is_list_line(scan: Scan, after_heading: bool) -> bool:
+    """A table line, or a list item: its first count opens the line, after a bullet if any
+    ("- 12 children"); without a bullet only right under a heading or another item."""
+    if not scan.quantities:
+        return False
+    if table_label(scan) is not None:
+        return True
+    text = scan.sentence.text
+    bullet = _BULLETED.match(text)
+    opening = scan.sentence.start + (bullet.end() if bullet else 0)
+    first = scan.quantities[0]
+    return first.start == opening and (bullet is not None or after_heading)
+
+
+def list_headings(scans: Sequence[Scan]) -> dict[int, int]:
+    """For each list line (by index into ``scans``), the index of its heading: the sentence
+    ending with a colon that closes the paragraph above it, other lines of the list in between."""
+    headings: dict[int, int] = {}
+    heading: int | None = None
+    for i, scan in enumerate(scans):
+        if i and scans[i - 1].sentence.paragraph == scan.sentence.paragraph:
+            continue  # not the first sentence of its line
+        if heading is not None and is_list_line(scan, after_heading=True):
+            headings[i] = heading
+            continue
+        last = i
+        paragraph = scan.sentence.paragraph
+        while last + 1 < len(scans) and scans[last + 1].sentence.paragraph == paragraph:
+            last += 1
+        heading = last if scans[last].sentence.text.rstrip().endswith(":") else None
+    return headings
