@@ -369,3 +369,16 @@ def test_figures_list_and_table_lines_count_what_their_heading_names(
 ) -> None:
     figures = [f for f in extract_text(LIST_REPORT).figures if f.quantity.number_text == number]
     assert [(f.measure.value, f.counted) for f in figures][:1] == [(measure, counted)]
+
+
+def test_figures_headline_restated_in_other_words_is_one_figure(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "40,000 Yazidi refugees reach Dohuk camps\n"
+        "Nearly 40,000 Yazidis have fled Sinjar for the camps around Dohuk in the past week, "
+        "the agency said on Friday.\n"
+    )
+    displaced = [f for f in extract_text(text).figures if f.measure.value == "displaced"]
+    assert len(displaced) == 1
+    assert displaced[0].also_at

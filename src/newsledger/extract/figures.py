@@ -14,6 +14,7 @@ Stages, in order (marked ``# n.`` in ``find_figures``):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
@@ -82,7 +83,7 @@ def find_figures(
     # 5.
     assign_context(drafts, scans, document)
     # 6.
-    merged = _merge_restatements(drafts)
+    merged = _merge_restatements(drafts, _headlines(scans))
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
 
 
@@ -199,20 +200,24 @@ def _with_parts(
     return sorted(drafts, key=lambda d: d.quantity.start)
 
 
+_HEADLINE_CHARS = 160
 # A restatement is sought among the last this many kept figures of the same measure and value:
 # all of them in any real document; in one with thousands it keeps merging linear (issue 12).
 _RESTATEMENT_REACH = 200
 
 
-def _merge_restatements(drafts: list[Draft]) -> list[Draft]:
-    """A figure restated (headline and body, quote and narration) is one figure with ``also_at``."""
+def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]:
+    """A figure restated (headline and body, quote and narration) is one figure with ``also_at``.
+
+    ``headlines``: ids of the scans that are headlines; a figure that absorbs one joins them.
+    """
     kept: list[Draft] = []
     # Positions in ``kept`` by measure and value: only those can be restatements of each other.
     alike: dict[tuple[object, int], list[int]] = {}
     for draft in drafts:
         positions = alike.setdefault((draft.measure, draft.quantity.value), [])
         candidates = positions[-_RESTATEMENT_REACH:]
-        at = next((i for i in candidates if _same_figure(kept[i], draft)), None)
+        at = next((i for i in candidates if _same_figure(kept[i], draft, headlines)), None)
         if at is None:
             positions.append(len(kept))
             kept.append(draft)
@@ -221,21 +226,37 @@ def _merge_restatements(drafts: list[Draft]) -> list[Draft]:
         primary, other = (draft, twin) if _richness(draft) > _richness(twin) else (twin, draft)
         primary.also_at.append((other.quantity.start, other.quantity.end))
         primary.also_at.extend(other.also_at)
+        if id(other.scan) in headlines:
+            headlines.add(id(primary.scan))
         if primary is draft:
             kept[at] = draft
     return sorted(kept, key=lambda d: d.quantity.start)
 
 
-def _same_figure(a: Draft, b: Draft) -> bool:
+def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.measure != b.measure or a.quantity.value != b.quantity.value or a.scan is b.scan:
         return False
-    if not _same_kind(a.counted_head, b.counted_head):
-        return False
+    headline = id(a.scan) in headlines or id(b.scan) in headlines
+    if not (_same_kind(a.counted_head, b.counted_head) or headline):
+        return False  # a headline names its count in few words ("270,000 Rohingya refugees")
     if a.actor and b.actor and a.actor != b.actor:
         return False
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+def _headlines(scans: list[Scan]) -> set[int]:
+    """The sentences (by id) that are headlines: a short line of its own without a full stop
+    (a title, or one repeated as page furniture)."""
+    per_line = Counter(s.sentence.paragraph for s in scans)
+    return {
+        id(s)
+        for s in scans
+        if per_line[s.sentence.paragraph] == 1
+        and len(s.sentence.text) <= _HEADLINE_CHARS
+        and not s.sentence.text.endswith((".", ":", ";"))
+    }
 
 
 def _nested(a: list[str], b: list[str]) -> bool:
