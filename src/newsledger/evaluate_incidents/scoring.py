@@ -3,7 +3,8 @@
 Predictions (``predict``), from the pipeline's Extraction of the row's text:
   - the incident is the document's first incident (``Extraction.incidents[0]``), when there is one;
   - killed / injured: the incident's toll (its low bound); without an incident or toll, the killed
-    (injured) figure with the largest lower bound, the first on a tie; none -> None, read as 0
+    (injured) figure with the largest lower bound, the first on a tie; none -> None, read as 0;
+    killed_incident / injured_incident: the incident's toll alone (no incident, no toll -> 0)
     because the data sets code "no deaths reported" as 0;
   - country / place: the incident's; else, among the places named in the text (find_places) and
     in the figures' locations, the most specific one (the first on a tie) - inside the
@@ -78,6 +79,8 @@ class Prediction:
 
     killed: int | None = None
     injured: int | None = None
+    killed_incident: int | None = None  # the first incident's toll alone, no figure fallback
+    injured_incident: int | None = None
     killed_figures: tuple[int, ...] = ()  # every killed figure's low bound, for error analysis
     injured_figures: tuple[int, ...] = ()
     country: str | None = None
@@ -108,6 +111,8 @@ def predict(extraction: Extraction) -> Prediction:
     return Prediction(
         killed=_count(incident.killed if incident else None, figures, Measure.KILLED),
         injured=_count(incident.injured if incident else None, figures, Measure.INJURED),
+        killed_incident=incident.killed.low if incident and incident.killed else None,
+        injured_incident=incident.injured.low if incident and incident.injured else None,
         killed_figures=_lows(figures, Measure.KILLED),
         injured_figures=_lows(figures, Measure.INJURED),
         # The incident's own country field: a place name looked up again can land abroad

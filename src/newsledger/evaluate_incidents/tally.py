@@ -37,8 +37,8 @@ from newsledger.evaluate_incidents.scoring import (
 from newsledger.extract.places import normalise_place
 from newsledger.model import Measure
 
-ACCURACIES = ("killed", "injured", "country", "place", "place_in_text", "country_stated",
-              "place_stated", "perpetrator", "event_type", "sub_event_type", "sub_event_type_text")
+ACCURACIES = ("killed", "injured", "killed_incident", "injured_incident", "country", "place",
+              "place_in_text", "country_stated", "place_stated", "perpetrator", "event_type", "sub_event_type", "sub_event_type_text")
 # metric -> (the row's label, the prediction's field)
 CLASSIFIED = {"event_type": ("event_type", "event_type"),
               "sub_event_type": ("sub_event_type", "sub_event_type"),
@@ -136,8 +136,10 @@ def score_row(score: DatasetScore, row: LabelledRow, prediction: Prediction) -> 
         gold = getattr(row, metric)
         if gold is not None and states_count(row.text, gold, measure):
             stated = True
-            accuracy[metric].add(count_error(getattr(prediction, metric), gold,
-                                             getattr(prediction, f"{metric}_figures")))
+            figures = getattr(prediction, f"{metric}_figures")
+            accuracy[metric].add(count_error(getattr(prediction, metric), gold, figures))
+            accuracy[f"{metric}_incident"].add(
+                count_error(getattr(prediction, f"{metric}_incident"), gold, figures))
     rule = prediction.place_source
     if row.country:
         error = label_error(same_country(prediction.country, row.country), prediction.country,

@@ -162,11 +162,17 @@ def _affinity(reading: Reading, group: list[Reading]) -> tuple[int, int, int, in
 
 
 def _only_fit(reading: Reading, fits: list[list[Reading]]) -> list[Reading] | None:
-    """An undated figure joins the one group it fits, or the one of several it agrees with."""
+    """An undated figure joins the one group it fits, or the one of several it agrees with, or
+    the one of several whose every figure it agrees with or updates."""
     if len(fits) == 1:
         return fits[0]
     agreeing = [g for g in fits if all(agree(reading, m) for m in g)]
-    return agreeing[0] if len(agreeing) == 1 else None
+    if len(agreeing) == 1:
+        return agreeing[0]
+    # Else the one it follows without conflict (a later report's 79 after an earlier 50).
+    following = [g for g in fits
+                 if all(relate(reading, m).kind is not CheckType.CONFLICT for m in g)]
+    return following[0] if len(following) == 1 else None
 
 
 def _reading_order(reading: Reading) -> tuple[date, str, int]:
