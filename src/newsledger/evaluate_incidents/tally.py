@@ -38,7 +38,8 @@ from newsledger.extract.places import normalise_place
 from newsledger.model import Measure
 
 ACCURACIES = ("killed", "injured", "killed_incident", "injured_incident", "country", "place",
-              "place_in_text", "country_stated", "place_stated", "perpetrator", "event_type", "sub_event_type", "sub_event_type_text")
+              "place_in_text", "country_stated", "place_stated", "perpetrator", "event_type",
+              "sub_event_type", "sub_event_type_text")
 # metric -> (the row's label, the prediction's field)
 CLASSIFIED = {"event_type": ("event_type", "event_type"),
               "sub_event_type": ("sub_event_type", "sub_event_type"),
