@@ -35,3 +35,15 @@ def test_docs_public_api_is_sorted_and_importable() -> None:
     assert newsledger.__all__ == sorted(newsledger.__all__)
     for name in newsledger.__all__:
         assert getattr(newsledger, name) is not None
+
+
+def test_docs_readme_python_examples_run() -> None:
+    import doctest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use from Python", 1)[1].split("\n## ", 1)[0]
+    test = doctest.DocTestParser().get_doctest(section, {}, "README: Use from Python", None, 0)
+    assert test.examples, "the README's Python section lost its examples"
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0

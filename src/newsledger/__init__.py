@@ -1,12 +1,13 @@
 """newsledger: read conflict reporting into a ledger of checked figures, with evidence.
 
-The library behind the command line::
+The library behind the command line (README, "Use from Python")::
 
-    from newsledger import Ledger, extract, read_inputs
+    from newsledger import Ledger, extract_text
 
+    result = extract_text("Gunmen killed 12 people in Maiduguri on Monday.", published="2024-01-08")
     with Ledger("ledger.duckdb") as ledger:
-        for item in read_inputs(["reports/"]):
-            ...
+        ledger.add(result)
+        killed = ledger.table("figures", measure="killed")  # a pyarrow.Table
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from newsledger.api import extract, extract_text
     from newsledger.errors import InputError, LedgerError, NewsledgerError
     from newsledger.ingest import read_inputs, read_text_document
     from newsledger.model import (
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
         Qualifier,
         Quantity,
     )
-    from newsledger.pipeline import extract, extract_all
+    from newsledger.pipeline import extract_all
     from newsledger.store import Ledger
 
 # Where each public name lives. They are imported on first use, so that the command line's
@@ -45,6 +47,7 @@ _HOMES = {
         "model",
     ),
     "extract_all": "pipeline",
+    "extract_text": "api",
     "Ledger": "store",
 }
 
@@ -62,8 +65,8 @@ class _Package(ModuleType):
 
     @property
     def extract(self) -> Callable[..., Any]:
-        """``newsledger.pipeline.extract``: figures, checks and incidents of one document."""
-        return import_module("newsledger.pipeline").extract
+        """``newsledger.api.extract``: figures, checks and incidents of a Document or a str."""
+        return import_module("newsledger.api").extract
 
     @extract.setter
     def extract(self, subpackage: ModuleType) -> None:
@@ -93,6 +96,7 @@ __all__ = [
     "Quantity",
     "extract",
     "extract_all",
+    "extract_text",
     "read_inputs",
     "read_text_document",
 ]

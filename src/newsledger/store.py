@@ -562,6 +562,20 @@ class Ledger:
         """Rows of one read-only SQL query (for views such as the web app), dates as ISO text."""
         return self._rows(sql, params or [])
 
+    def table(self, name: str, **filters: Any) -> pa.Table:
+        """A listing as an Arrow table: ``figures``, ``checks``, ``documents``, ``groups``,
+        ``conflicts`` or ``incidents``, with that listing's keyword filters."""
+        listings: dict[str, Callable[..., list[Any]]] = {
+            "figures": self.figures, "checks": self.checks, "documents": self.documents,
+            "groups": self.groups, "conflicts": self.conflicts, "incidents": self.incidents,
+        }
+        if name not in listings:
+            raise ValueError(f"no listing {name!r}: choose one of {', '.join(listings)}")
+        rows = listings[name](**filters)
+        return pa.Table.from_pylist(
+            [group_json(row) if isinstance(row, Group) else row for row in rows]
+        )
+
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self._con.execute(sql, params)
         names = [column[0] for column in cursor.description or ()]
