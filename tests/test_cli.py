@@ -226,7 +226,7 @@ def test_cli_start_up_loads_no_heavy_library(code: str, absent: tuple[str, ...])
 
 def test_package_names_resolve_lazily() -> None:
     import newsledger
-    from newsledger.pipeline import extract
+    from newsledger.api import extract
 
     assert newsledger.extract is extract  # the function, though a subpackage has that name
     assert newsledger.Ledger.__name__ == "Ledger"
