@@ -166,6 +166,8 @@ FIGURE_ACTORS = [
     ("Unidentified gunmen shot dead 4 policemen at a checkpoint.", "4", "gunmen"),
     ("Rebels killed 15 people in an attack on Friday.", "15", "Rebels"),
     ("Jihadists stormed the village at dawn, killing 14 people.", "14", "Jihadists"),
+    ("At least 70 people were killed when jihadists attacked the village on Sunday.", "70",
+     "jihadists"),
     ("Three farmers were killed by army drones in the north.", "Three", "army"),
     ("At least nine pilgrims died after a suspected militant attack on their bus.", "nine",
      "militants"),
@@ -179,6 +181,8 @@ FIGURE_ACTORS = [
     # victims of one incident share its perpetrator; a claim names it
     ("Gunmen killed nine villagers in Kaduna on Sunday.\n\n"
      "Residents said 23 other people were abducted on Sunday.", "23", "Gunmen"),
+    ("Gunmen kill 5 in Kaduna\n\nFive farmers were killed when bandits raided Kaduna on Sunday."
+     "\n\nResidents said 8 others were wounded on Sunday.", "8", "bandits"),  # body over title
     ("A suicide bomber killed 9 worshippers at a mosque.\n\n"
      "The Islamic State group claimed the attack.", "9", "ISIS"),
 ]

@@ -97,15 +97,16 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
 def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
     """Victims of one incident share its perpetrator: a toll without one takes that of another
     toll of the same day, else the party the story says claimed or is blamed for the attack."""
-    members = role_words("member")
+    members = role_words("member") - {"other"}  # "8 others were wounded" are victims too
     tolls = [d for d in drafts if d.measure in _VIOLENT and d.counted_head not in members]
     for draft in tolls:
         if draft.actor is not None:
             continue
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
-        same_day = [d.actor for d in tolls if d.actor and day and d.period == draft.period]
+        same_day = [d for d in tolls if d.actor and day and d.period == draft.period]
         if same_day:
-            draft.actor = same_day[0]
+            # the body's wording over the headline's ("terrorists open fire" in a title)
+            draft.actor = min(same_day, key=lambda d: d.scan.sentence.paragraph == 0).actor
         elif claimant and (day or draft.period == (None, None)):
             draft.actor = claimant
 
@@ -183,7 +184,7 @@ def _subject_perpetrator(
         return None
     noun = counted_noun(scan.parse.doc[draft.token])
     if noun.dep_ != "dobj":
-        return None
+        return _clause_perpetrator(scan)
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
@@ -208,6 +209,25 @@ def _subject_perpetrator(
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
     return text if subject.lemma_.lower() in role_words("perpetrator") else None
+
+
+def _clause_perpetrator(scan: Scan) -> str | None:
+    """'70 people were killed when jihadists attacked the village': the doer is the subject of
+    another clause of the sentence, named by a perpetrator word."""
+    assert scan.parse is not None
+    for token in scan.parse:
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ == "NOUN"
+            and token.lemma_.lower() in role_words("perpetrator") - {"group", "party"}
+            and not any(c.lower_ == "no" or c.dep_ == "neg" for c in token.children)
+            and token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() not in role_words("verb", "attribution.tsv")
+        ):
+            words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
+            words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
+            return " ".join(t.text for t in words)
+    return None
 
 
 def _after_dateline(subject: Token) -> int:
