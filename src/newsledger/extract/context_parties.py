@@ -100,14 +100,21 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
     members = role_words("member") - {"other"}  # "8 others were wounded" are victims too
     tolls = [d for d in drafts if d.measure in _VIOLENT and d.counted_head not in members]
     for draft in tolls:
-        if draft.actor is not None:
-            continue
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
-        same_day = [d for d in tolls if d.actor and day and d.period == draft.period]
+        if draft.actor is not None and (draft.scan.sentence.paragraph > 0 or day is None):
+            continue
+        same_day = [
+            d
+            for d in tolls
+            if d.actor
+            and day
+            and d.period == draft.period
+            and (draft.actor is None or d.scan.sentence.paragraph > 0)
+        ]
         if same_day:
             # the body's wording over the headline's ("terrorists open fire" in a title)
             draft.actor = min(same_day, key=lambda d: d.scan.sentence.paragraph == 0).actor
-        elif claimant and (day or draft.period == (None, None)):
+        elif draft.actor is None and claimant and (day or draft.period == (None, None)):
             draft.actor = claimant
 
 
