@@ -5,7 +5,8 @@ date inferred from the periods the report states), the recency cues of its sente
 its time expression and counted head, and the closure of its places. ``same_thing`` applies:
 
 1. the same measure;
-2. compatible actors: equal, or (across documents only) one of them unstated;
+2. compatible actors: equal, or (across documents only) one of them unstated or both kinds of
+   party the actor table does not name ("militants", "terrorists");
 3. compatible counted heads (``lexicons/count_heads.tsv``): "26 people" and "16 deaths" count the
    same, "34 children" and "161 civilians" do not;
 4. within one document: not linked by a sum or subset check (a part is not a restatement; a subset
@@ -35,6 +36,7 @@ from datetime import date, timedelta
 from functools import cache
 from urllib.parse import urlparse
 
+from newsledger.extract.actors import actor_kind
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure
@@ -349,7 +351,10 @@ def _actors_match(a: str | None, b: str | None, same_doc: bool) -> bool:
     # In one report an unstated actor is the total over parties, not the same party.
     if same_doc:
         return a == b
-    return a is None or b is None or a == b
+    # Two outlets may call one unnamed doer differently ("militants", "terrorists"): kinds of
+    # party the actor table does not name never tell two events apart.
+    unnamed = a is not None and b is not None and actor_kind(a) is None and actor_kind(b) is None
+    return a is None or b is None or a == b or unnamed
 
 
 def _distinct_statements(a: Reading, b: Reading, links: Links) -> bool:
