@@ -227,8 +227,8 @@ def test_load_gold_builds_document_figures_and_checks(tmp_path: Path) -> None:
     assert gold.figures[5].figure.quantity == Q(
         401, None, Qualifier.MORE_THAN, "More than 400", *gold.figures[5].passages[0]
     )
-    # The conflict check is cross-report work and is dropped.
-    assert [c.type for c in gold.checks] == [CheckType.SUM, CheckType.SUBSET]
+    assert [c.type for c in gold.checks] == [CheckType.SUM, CheckType.SUBSET, CheckType.CONFLICT]
+    assert (gold.checks[2].whole, gold.checks[2].part) == ("f1", "f2")
     assert gold.checks[0].parts == ("f3", "f4")
 
 
@@ -524,6 +524,38 @@ def test_subset_check_needs_whole_and_part_matched() -> None:
         CheckType.SUBSET
     ]
     assert (score.recall, score.precision) == (1.0, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("kind", "whole", "part", "found"),
+    [
+        (CheckType.CONFLICT, "p-f1", "p-f2", True),
+        (CheckType.CONFLICT, "p-f2", "p-f1", True),  # the pair is unordered
+        (CheckType.UPDATE, "p-f2", "p-f1", True),  # an update is a conflict the text resolves
+        (CheckType.CONFLICT, "p-f1", "p-f3", False),
+        (CheckType.SUBSET, "p-f1", "p-f2", False),
+    ],
+)
+def test_conflict_check_cases(kind: CheckType, whole: str, part: str, found: bool) -> None:
+    figures = list(map(as_prediction, KIRKUK.figures))
+    checks = [Check("doc", kind, False, whole=whole, part=part)]
+    score = score_document(KIRKUK, extraction(KIRKUK, figures, checks), FAKE).checks[
+        CheckType.CONFLICT
+    ]
+    assert (score.gold, score.found, score.correct) == (1, found, found)
+
+
+def test_score_document_lists_check_errors_for_details() -> None:
+    figures = list(map(as_prediction, KIRKUK.figures))
+    checks = [Check("doc", CheckType.SUBSET, True, whole="p-f1", part="p-f4", reason="5 of 12")]
+    errors = score_document(KIRKUK, extraction(KIRKUK, figures, checks), FAKE).check_errors
+    assert [e.split(":")[0] for e in errors] == [
+        "missed sum",
+        "missed subset",
+        "missed conflict",
+        "spurious subset",
+    ]
+    assert errors[0].startswith("missed sum: f1=12 f3=7 f4=5")
 
 
 @pytest.mark.parametrize(

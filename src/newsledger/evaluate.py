@@ -35,12 +35,14 @@ Attributes, as accuracy over the matched (tp) pairs; 0.0 when nothing matched:
     "us"), other punctuation splits (text in parentheses stays as tokens), ``SOURCE_STOPWORDS``
     removed.
 
-Checks (``holds`` is not compared; gold ``conflict`` checks are cross-report work, out of scope):
+Checks (``holds`` is not compared):
   - A gold sum is found when a predicted sum has its total matched to the gold total and the set
     of its parts matched to the set of gold parts (through the figure matching of step 3,
     neutral figures included). Sum recall = found / gold sums; sum precision = predicted sums that
     correspond to a gold sum / predicted sums.
   - Subset checks the same way, on (whole, part).
+  - Conflict checks (two values for one thing within the document) on the unordered pair of
+    figures; a predicted ``update`` (a later value replacing an earlier one) counts as one.
 """
 
 from __future__ import annotations
@@ -265,7 +267,7 @@ def score_checks(
         return to_gold.get(figure_id or "") or f"unmatched:{figure_id}"
 
     gold_keys = {_check_key(check, str) for check in gold if check.type is kind}  # ids as they are
-    predicted_keys = [_check_key(check, as_gold) for check in predicted if check.type is kind]
+    predicted_keys = [_check_key(c, as_gold) for c in predicted if _scored_as(c.type) is kind]
     return CheckScore(
         gold=len(gold_keys),
         found=len(gold_keys & set(predicted_keys)),
@@ -274,10 +276,18 @@ def score_checks(
     )
 
 
+def _scored_as(kind: CheckType) -> CheckType:
+    """The gold kind a predicted check is scored as: an update is a conflict the text resolves."""
+    return CheckType.CONFLICT if kind is CheckType.UPDATE else kind
+
+
 def _check_key(check: Check, gold_id: Callable[[str | None], str]) -> object:
-    """What identifies a check: the gold ids of its figures (a sum's parts as a set)."""
+    """What identifies a check: the gold ids of its figures (a sum's parts, a conflict's pair as
+    sets)."""
     if check.type is CheckType.SUM:
         return gold_id(check.total), frozenset(map(gold_id, check.parts))
+    if _scored_as(check.type) is CheckType.CONFLICT:
+        return frozenset((gold_id(check.whole), gold_id(check.part)))
     return gold_id(check.whole), gold_id(check.part)
 
 
@@ -294,6 +304,7 @@ class DocResult:
     agreement: Mapping[str, int]  # attribute -> matched pairs that agree on it
     checks: Mapping[CheckType, CheckScore]
     wrong: tuple[tuple[str, Figure, Figure], ...] = ()  # (attribute, predicted, gold) that disagree
+    check_errors: tuple[str, ...] = ()  # gold checks missed and predicted checks not in the gold
 
 
 def score_document(
@@ -328,7 +339,35 @@ def score_document(
         agreement=agreement,
         checks=checks,
         wrong=tuple(wrong),
+        check_errors=check_errors(gold, extraction, to_gold),
     )
+
+
+def check_errors(
+    gold: GoldDoc, extraction: Extraction, to_gold: Mapping[str, str]
+) -> tuple[str, ...]:
+    """One line per missed gold check and per predicted check the gold lacks, for ``--details``."""
+    numbers = {g.figure.id: g.figure.quantity.number_text for g in gold.figures}
+    gold_keys = {_check_key(c, str): c for c in gold.checks}
+    as_gold = {
+        c: _check_key(c, lambda i: to_gold.get(i or "") or f"?{i}") for c in extraction.checks
+    }
+    lines = [
+        f"missed {c.type.value}: {_check_ids(c, numbers)} {c.reason}".rstrip()
+        for key, c in gold_keys.items()
+        if key not in as_gold.values()
+    ]
+    lines += [
+        f"spurious {c.type.value}: {c.reason}"
+        for c, key in as_gold.items()
+        if _scored_as(c.type) in SCORED_CHECKS and key not in gold_keys
+    ]
+    return tuple(lines)
+
+
+def _check_ids(check: Check, numbers: Mapping[str, str]) -> str:
+    ids = [check.total, *check.parts] if check.type is CheckType.SUM else [check.whole, check.part]
+    return " ".join(f"{i}={numbers.get(i or '', '?')}" for i in ids)
 
 
 @dataclass(frozen=True)
@@ -369,6 +408,8 @@ class EvalReport:
             "sum_precision": sums.precision,
             "subset_recall": subsets.recall,
             "subset_precision": subsets.precision,
+            "conflict_recall": self.checks[CheckType.CONFLICT].recall,
+            "conflict_precision": self.checks[CheckType.CONFLICT].precision,
         }
 
     def to_json(self, details: bool = False) -> dict[str, object]:
@@ -413,6 +454,7 @@ def _doc_json(result: DocResult, details: bool) -> dict[str, object]:
             }
             for name, pred, gold in result.wrong
         ]
+        line["check_errors"] = list(result.check_errors)
     return line
 
 
@@ -453,8 +495,11 @@ def print_report(report: EvalReport, console: Console | None = None, details: bo
                 console.print(_errors_table(result))
             if result.wrong:
                 console.print(_wrong_fields_table(result))
+            for error in result.check_errors:
+                console.print(f"{result.doc_id}: {error}", soft_wrap=True, markup=False)
     tally = report.tally
     sums, subsets = report.checks[CheckType.SUM], report.checks[CheckType.SUBSET]
+    conflicts = report.checks[CheckType.CONFLICT]
     accuracy = " ".join(f"{name} {value:.3f}" for name, value in report.accuracy().items())
     for line in (
         f"figures: {tally.tp + tally.fn} gold, {tally.tp + tally.fp} predicted, {tally.tp} matched,"
@@ -463,7 +508,10 @@ def print_report(report: EvalReport, console: Console | None = None, details: bo
         f"accuracy on {tally.tp} matched: {accuracy}",
         f"sum checks: recall {sums.recall:.3f} ({sums.found}/{sums.gold}) precision"
         f" {sums.precision:.3f} ({sums.correct}/{sums.predicted}); subset checks: recall"
-        f" {subsets.recall:.3f} ({subsets.found}/{subsets.gold})",
+        f" {subsets.recall:.3f} ({subsets.found}/{subsets.gold}) precision {subsets.precision:.3f}"
+        f" ({subsets.correct}/{subsets.predicted}); conflicts: recall {conflicts.recall:.3f}"
+        f" ({conflicts.found}/{conflicts.gold}) precision {conflicts.precision:.3f}"
+        f" ({conflicts.correct}/{conflicts.predicted})",
     ):
         # soft_wrap: a wrapped line would push the key summary out of the last three lines.
         console.print(line, soft_wrap=True, highlight=False, markup=False)

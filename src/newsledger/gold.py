@@ -1,8 +1,8 @@
 """Gold files (corpus/SCHEMA.md format): reading them into documents, figures and checks.
 
 ``load_gold`` reads one ``<doc_id>.json`` file into a GoldDoc: the Document, its gold figures (each
-with every passage stating it, see ``occurrences``) and its sum and subset checks. ``gold_digest``
-pins a set of gold files. Scoring against them is ``newsledger.evaluate``.
+with every passage stating it, see ``occurrences``) and its sum, subset and conflict checks.
+``gold_digest`` pins a set of gold files. Scoring against them is ``newsledger.evaluate``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from newsledger.errors import InputError
 from newsledger.model import Check, CheckType, Document, Figure, Measure, Qualifier, Quantity
 
-SCORED_CHECKS = (CheckType.SUM, CheckType.SUBSET)
+SCORED_CHECKS = (CheckType.SUM, CheckType.SUBSET, CheckType.CONFLICT)
 
 Span = tuple[int, int]
 E = TypeVar("E", Measure, Qualifier)
@@ -35,7 +35,7 @@ class GoldFigure:
 
 @dataclass(frozen=True, slots=True)
 class GoldDoc:
-    """One gold file: the document, its gold figures and its sum and subset checks."""
+    """One gold file: the document, its gold figures and its sum, subset and conflict checks."""
 
     document: Document
     figures: tuple[GoldFigure, ...]
@@ -124,8 +124,6 @@ def _gold_quantity(raw: dict[str, Any], start: int, end: int, path: str, where: 
 def _gold_check(raw: dict[str, Any], doc_id: str, known: set[str], path: str) -> Check | None:
     kind = raw.get("kind")
     if kind not in SCORED_CHECKS:
-        if kind == CheckType.CONFLICT:
-            return None  # cross-report work, not scored against extraction
         raise InputError(path, f"check kind {kind!r} is not one of sum, subset, conflict")
     if kind == CheckType.SUM:
         ids = [raw.get("total"), *raw.get("parts", [])]
@@ -135,6 +133,17 @@ def _gold_check(raw: dict[str, Any], doc_id: str, known: set[str], path: str) ->
             bool(raw.get("holds", True)),
             total=raw.get("total"),
             parts=tuple(raw.get("parts", [])),
+            reason=raw.get("note", ""),
+        )
+    elif kind == CheckType.CONFLICT:
+        # Two values for one thing in the document; the gold does not say which came first.
+        ids = [raw.get("a"), raw.get("b")]
+        check = Check(
+            doc_id,
+            CheckType.CONFLICT,
+            False,
+            whole=raw.get("a"),
+            part=raw.get("b"),
             reason=raw.get("note", ""),
         )
     else:
