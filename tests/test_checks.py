@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
-from newsledger.model import CheckType
+from newsledger.model import CheckType, Figure
 from newsledger.verify.checks import find_checks
 
 H1 = (date(2024, 1, 1), date(2024, 6, 30))
@@ -118,3 +120,348 @@ def test_checks_unrelated_measures_give_nothing(make_figure: Callable[..., objec
         make_figure("f3", 5, "injured", start=200, locations=("Syria",)),
     ]
     assert find_checks(figures) == []
+
+
+# --- rules that read the document's words (test sentences in our own words) ------------------
+
+
+def at(text: str, needle: str, fid: str, value: int, measure: str, **fields: object) -> Figure:
+    """A figure whose number is the first occurrence of ``needle`` (starting with the number)."""
+    from conftest import build_figure
+
+    start = text.index(needle)
+    figure = build_figure(fid, value, measure, start=start, **fields)  # type: ignore[arg-type]
+    number = needle.split()[0]
+    quantity = replace(figure.quantity, number_text=number, end=start + len(number))
+    return replace(figure, quantity=quantity, end=start + len(needle), text=needle)
+
+
+def _subsets(checks):  # type: ignore[no-untyped-def]
+    return {(c.whole, c.part, c.holds) for c in checks if c.type is CheckType.SUBSET}
+
+
+def _relations(checks):  # type: ignore[no-untyped-def]
+    return {(c.type.value, c.whole, c.part) for c in checks if c.type in RELATIONS}
+
+
+RELATIONS = (CheckType.UPDATE, CheckType.CONFLICT)
+
+T_OF_WHOM = "Police arrested 40 protesters on Friday, 12 of whom were later charged."
+T_AMONG = "The fighting drove 3,000 people from their homes and among them, 1,200 are children."
+T_SIBLINGS = (
+    "Soldiers killed 90 people in the district this year. Of the 90 victims, 50 of them were"
+    " shot, while 30 of them died in custody."
+)
+T_NESTED = (
+    "Since the coup a total of 500 people were detained and among them, 320 remain in custody,"
+    " 110 of whom have been sentenced."
+)
+T_OF_THE = "The pirates released 5 of the 12 crew members on Sunday."
+T_INCLUDING = "The blast killed 30 people, including 12 children and four police officers."
+T_COMBINED = (
+    "In the quarter 900 people were killed, injured or kidnapped in the country. Another 150"
+    " people were kidnapped during that period."
+)
+T_MORE = "A car bomb killed 14 people at the market. Five more people died in hospital later."
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "expected"),
+    [
+        pytest.param(
+            T_OF_WHOM,
+            [("40 protesters", 40, "detained"), ("12 of whom", 12, "other")],
+            {("f1", "f2", True)},
+            id="of-whom-whatever-each-counts",
+        ),
+        pytest.param(
+            T_AMONG,
+            [("3,000 people", 3000, "displaced"), ("1,200 are", 1200, "displaced")],
+            {("f1", "f2", True)},
+            id="among-them",
+        ),
+        pytest.param(
+            T_SIBLINGS,
+            [
+                ("90 people", 90, "killed"),
+                ("90 victims", 90, "killed"),
+                ("50 of them", 50, "killed"),
+                ("30 of them", 30, "killed"),
+            ],
+            {("f1", "f3", True), ("f1", "f4", True)},
+            id="parts-of-one-list-share-the-first-statement-of-the-whole",
+        ),
+        pytest.param(
+            T_NESTED,
+            [
+                ("500 people", 500, "detained"),
+                ("320 remain", 320, "held"),
+                ("110 of", 110, "other"),
+            ],
+            {("f1", "f2", True), ("f2", "f3", True)},
+            id="a-part-of-a-part-nests",
+        ),
+        pytest.param(
+            T_OF_THE,
+            [("5 of", 5, "returned"), ("12 crew", 12, "kidnapped")],
+            {("f2", "f1", True)},
+            id="five-of-the-twelve",
+        ),
+        pytest.param(
+            T_INCLUDING,
+            [
+                ("30 people", 30, "killed"),
+                ("12 children", 12, "killed"),
+                ("four police", 4, "killed"),
+            ],
+            {("f1", "f2", True), ("f1", "f3", True)},
+            id="including-list",
+        ),
+        pytest.param(
+            T_COMBINED,
+            [("900 people", 900, "other"), ("150 people", 150, "kidnapped")],
+            {("f1", "f2", True)},
+            id="killed-injured-or-kidnapped-holds-the-kidnapped",
+        ),
+        pytest.param(
+            T_MORE,
+            [
+                ("14 people", 14, "killed", {"counted": "people"}),
+                ("Five more", 5, "killed", {"counted": "people"}),
+            ],
+            set(),
+            id="five-more-is-an-addition-not-a-part",
+        ),
+    ],
+)
+def test_checks_subsets_told_by_the_text(
+    text: str, specs: list[tuple[Any, ...]], expected: set[tuple[str, str, bool]]
+) -> None:
+    figures = [
+        at(text, needle, f"f{n}", value, measure, **(rest[0] if rest else {}))
+        for n, (needle, value, measure, *rest) in enumerate(specs, start=1)
+    ]
+    assert _subsets(find_checks(figures, text)) == expected
+
+
+def test_checks_partitive_needs_the_text(make_figure: Callable[..., object]) -> None:
+    figures = [make_figure("f1", 40, "detained"), make_figure("f2", 12, "other", start=50)]
+    assert find_checks(figures) == []
+
+
+MYANMAR = ("Myanmar",)
+SAGAING = ("Sagaing Region", "Myanmar")
+SQUARE = ("Tayaran Square", "Baghdad")
+
+
+@pytest.mark.parametrize(
+    ("whole_places", "part_places", "expected"),
+    [
+        (MYANMAR, SAGAING, {("f1", "f2", True)}),  # a region within the country
+        (SQUARE, ("Tayaran Square",), set()),  # the same place, its container left out
+        (SAGAING, MYANMAR, set()),  # the larger place is no part
+    ],
+)
+def test_checks_subset_by_place(
+    make_figure: Callable[..., Any],
+    whole_places: tuple[str, ...],
+    part_places: tuple[str, ...],
+    expected: set[tuple[str, str, bool]],
+) -> None:
+    figures = [
+        make_figure("f1", 2000, "killed", counted="people", locations=whole_places, period=H1),
+        make_figure(
+            "f2", 340, "killed", start=300, counted="people", locations=part_places, period=H1
+        ),
+    ]
+    assert _subsets(find_checks(figures, "x" * 400)) == expected
+
+
+T_GENDER = "In the region, 45 female and 210 male; 255 people in total were killed by soldiers."
+T_CROSS = (
+    "By June 1,200 people were still held and 800 had been released, a total of 2,000 arrests"
+    " since the coup."
+)
+T_SMALL = "A total of 5 attacks hit the town, 2 people were injured and 3 were killed."
+T_INCL_SUM = "The raid killed 30 people, including 20 soldiers and 10 civilians."
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "expected"),
+    [
+        pytest.param(
+            T_GENDER,
+            [
+                ("45 female", 45, "killed"),
+                ("210 male", 210, "killed"),
+                ("255 people", 255, "killed"),
+            ],
+            {("f3", ("f1", "f2"), True)},
+            id="gender-breakdown-before-a-stated-total",
+        ),
+        pytest.param(
+            T_CROSS,
+            [
+                ("1,200 people", 1200, "held"),
+                ("800 had", 800, "returned"),
+                ("2,000 arrests", 2000, "detained"),
+            ],
+            {("f3", ("f1", "f2"), True)},
+            id="still-held-plus-released-makes-the-stated-total",
+        ),
+        pytest.param(
+            T_SMALL,
+            [("5 attacks", 5, "attacks"), ("2 people", 2, "injured"), ("3 were", 3, "killed")],
+            set(),
+            id="small-totals-take-no-parts-of-other-measures",
+        ),
+        pytest.param(
+            T_INCL_SUM,
+            [
+                ("30 people", 30, "killed"),
+                ("20 soldiers", 20, "killed"),
+                ("10 civilians", 10, "killed"),
+            ],
+            {("f1", ("f2", "f3"), True)},
+            id="an-including-list-that-adds-up-is-a-sum",
+        ),
+    ],
+)
+def test_checks_stated_totals(
+    text: str, specs: list[tuple[Any, ...]], expected: set[tuple[str, tuple[str, ...], bool]]
+) -> None:
+    figures = [
+        at(text, needle, f"f{n}", value, measure, counted=None)
+        for n, (needle, value, measure) in enumerate(specs, start=1)
+    ]
+    assert _sums(find_checks(figures, text)) == expected
+
+
+def test_checks_failing_sum_far_from_its_total_is_not_claimed(
+    make_figure: Callable[..., Any],
+) -> None:
+    # "58 + 39 does not add up to 19": parts told paragraphs later are other days or incidents.
+    text = "Clashes killed 19 civilians. " + "Other news followed. " * 6
+    near = len(text)
+    text += "Army shelling killed 58 civilians. Rebel fire killed 39 civilians."
+    figures = [
+        make_figure("f1", 19, "killed", start=15, counted="civilians"),
+        make_figure("f2", 58, "killed", start=near + 22, counted="civilians", actor="army"),
+        make_figure(
+            "f3", 39, "killed", start=text.index("39"), counted="civilians", actor="rebels"
+        ),
+    ]
+    assert _sums(find_checks(figures, text)) == set()
+    assert _sums(find_checks(figures)) == {("f1", ("f2", "f3"), False)}  # no text: as before
+
+
+T_ROSE = "The death toll rose from 12 to 19 on Tuesday, officials said."
+T_NOT = "Police arrested three suspects, not five as first reported."
+T_EARLIER = (
+    "At least 38 people were killed in the bombing, officials said.\n"
+    "The health ministry earlier said 26 people had been killed, and the interior ministry"
+    " earlier said 16 had died."
+)
+T_RIVAL = (
+    "Officially 40 people died in the clashes. Local sources say at least 65 people were killed."
+)
+T_HEADLINE = "10 farmers killed in raid\nA total of 8 farmers were killed by gunmen on Thursday."
+T_OTHER_DAY = (
+    "Gunmen killed 7 people in the village.\nEarlier this month, 5 people were killed in another"
+    " attack."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "expected"),
+    [
+        pytest.param(
+            T_ROSE,
+            [("12 to", 12, "killed"), ("19 on", 19, "killed")],
+            {("update", "f1", "f2")},
+            id="rose-from-12-to-19",
+        ),
+        pytest.param(
+            T_NOT,
+            [("three suspects", 3, "detained"), ("five as", 5, "detained")],
+            {("update", "f2", "f1")},
+            id="not-five-as-first-reported",
+        ),
+        pytest.param(
+            T_EARLIER,
+            [
+                ("38 people", 38, "killed", {"source": "officials"}),
+                ("26 people", 26, "killed", {"source": "health ministry"}),
+                ("16 had", 16, "killed", {"source": "interior ministry"}),
+            ],
+            {("update", "f2", "f1"), ("update", "f3", "f1"), ("conflict", "f2", "f3")},
+            id="earlier-tolls-replaced-and-differing-with-each-other",
+        ),
+        pytest.param(
+            T_RIVAL,
+            [("40 people", 40, "killed"), ("65 people", 65, "killed")],
+            {("conflict", "f1", "f2")},
+            id="officially-40-local-sources-65",
+        ),
+        pytest.param(
+            T_HEADLINE,
+            [
+                ("10 farmers", 10, "killed", {"counted": "farmers", "period": H1}),
+                ("8 farmers", 8, "killed", {"counted": "farmers", "period": H1}),
+            ],
+            {("conflict", "f2", "f1")},
+            id="headline-and-body-differ",
+        ),
+        pytest.param(
+            T_OTHER_DAY,
+            [("7 people", 7, "killed"), ("5 people", 5, "killed")],
+            set(),
+            id="earlier-this-month-is-another-incident",
+        ),
+    ],
+)
+def test_checks_two_values_for_one_thing(
+    text: str, specs: list[tuple[Any, ...]], expected: set[tuple[str, str, str]]
+) -> None:
+    figures = [
+        at(text, needle, f"f{n}", value, measure, **(rest[0] if rest else {"counted": "people"}))
+        for n, (needle, value, measure, *rest) in enumerate(specs, start=1)
+    ]
+    assert _relations(find_checks(figures, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ({"value": 16, "places": ("Tayaran Square",)}, {("conflict", "f1", "f2")}),
+        ({"value": 16, "places": ("Karrada",)}, set()),  # another place: another thing
+        ({"value": 25, "places": ("Tayaran Square",), "approx": True}, set()),  # "about 25"
+    ],
+)
+def test_checks_two_named_sources_differ(second: dict[str, Any], expected: set[Any]) -> None:
+    text = "Doctors said 26 people were killed in the square.\nThe army said 16 people died there."
+    first = at(
+        text,
+        "26 people",
+        "f1",
+        26,
+        "killed",
+        counted="people",
+        locations=SQUARE,
+        period=H1,
+        source="doctors",
+    )
+    qualifier = "approximate" if second.get("approx") else "exact"
+    other = at(
+        text,
+        "16 people",
+        "f2",
+        second["value"],
+        "killed",
+        counted="people",
+        locations=second["places"],
+        period=H1,
+        source="the army",
+        qualifier=qualifier,
+    )
+    assert _relations(find_checks([first, other], text)) == expected

@@ -62,7 +62,7 @@ def extract(document: Document) -> Extraction:
     return Extraction(
         document=document,
         figures=tuple(figures),
-        checks=tuple(find_checks(figures)),
+        checks=tuple(find_checks(figures, document.text)),
         incidents=tuple(incidents),
         warnings=tuple(_refused(figure) for figure in found if not _in_range(figure)),
     )

@@ -1,104 +1,84 @@
-"""Checks within one document: parts that should add up to a total, parts within a whole.
+"""Checks within one document: parts that should add up to a total, parts within a whole, and
+two values for one thing (``verify/relations.py``).
 
-Rules, tried for every figure as a candidate total (each written as a function below):
+Sum rules, tried for every figure as a candidate total (each written as a function below):
   * by place: figures of the same measure and period, each for one place inside the total's places,
     together covering them (Iraq 30 + Syria 14 = 44 killed in Iraq and Syria);
   * by party: figures of the same measure, counted noun and period, each with a different actor,
     stated after a total with no actor (61 by regime forces + 9 by Russian forces + ... = 161);
   * casualties: killed + injured against a stated total of casualties;
   * exact breakdown: consecutive later figures of the same measure that add up exactly
-    (8 killed = 3 buried here + 5 recovered there); only reported when they do add up.
-A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``.
+    (8 killed = 3 buried here + 5 recovered there); only reported when they do add up;
+  * including: an "including" list whose numbers add up exactly to the figure before it;
+  * stated total: a number the text calls a total ("a total of", "in total", "makes a total of")
+    and two to four exact figures of its paragraph that add up to it exactly ("55 female and 250
+    male; 305 people in total"), whatever they count when the total is 100 or more and no other
+    set of them adds up.
+A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``,
+but only when its parts lie near the total (``NEAR_SENTENCES``): parts told far apart are more
+likely other days or incidents than a sum the text claims.
 Hedged numbers are intervals (``Quantity.interval``): a sum holds when the intervals can meet.
-Subsets: a figure for a sub-group (leaders, children, "three of which") must not exceed its whole.
+Parts, wholes and rival values are sought among the ``NEAR`` figures on either side of a figure,
+so that checking takes time linear in a document's length.
+Subsets are ``verify/subsets.py``; conflicts and updates ``verify/relations.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from itertools import combinations
 
 from newsledger.extract.places import expand_place, normalise_place
-from newsledger.model import Check, CheckType, Figure, Measure
+from newsledger.model import Check, CheckType, Figure, Measure, Qualifier
+from newsledger.verify.cues import find_cue, sentence_index, words_after, words_before
+from newsledger.verify.relations import relation_checks
+from newsledger.verify.subsets import (
+    SUBGROUPS,
+    including_parts,
+    is_subgroup,
+    subgroup_words,
+    subset_checks,
+)
 
-_SUBGROUPS = {
-    "leader",
-    "leaders",
-    "commander",
-    "commanders",
-    "child",
-    "children",
-    "woman",
-    "women",
-    "girl",
-    "girls",
-    "boy",
-    "boys",
-    "minor",
-    "minors",
-    "official",
-    "officials",
-    "senior",
-}
 _MAX_PARTS = 5
-# A total's parts and a part's whole are sought among the figures of its measure and period
-# (``_comparable``) up to this many of them before and after it. Every story and report is far
-# inside this; only documents with thousands of such figures are cut, so that checking takes time
-# linear in a document's length instead of quadratic (issue 12).
-_NEAR = 150
+# A total's parts, a part's whole and a value's rival are sought among this many figures before
+# and after it. Every story and report is far inside this; only documents with thousands of
+# figures are cut, so that checking takes time linear in a document's length (issue 12).
+NEAR = 150
+# A failing sum's parts lie within this many sentences after its total.
+NEAR_SENTENCES = 3
+# Below this, parts of other measures add up to a stated total too easily by chance.
+_CROSS_MEASURE_TOTAL = 100
+_TOTAL_WINDOW = 8  # figures on either side of a stated total tried as its parts
 
 
-
-@dataclass(frozen=True, slots=True)
-class Kinds:
-    """The figures by measure and period (what ``_comparable`` compares), in text order, and
-    where each figure stands in its list."""
-
-    lists: dict[tuple[object, ...], list[Figure]]
-    index: dict[int, int]  # id(figure) -> position in its list
-
-    def of(self, figure: Figure) -> list[Figure]:
-        """All figures of ``figure``'s measure and period."""
-        return self.lists[_kind(figure)]
-
-
-def find_checks(figures: Sequence[Figure]) -> list[Check]:
-    """All sum and subset checks among the figures of one document."""
+def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
+    """All checks among the figures of one document (``text``: the document's text, for cues)."""
     checks: list[Check] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    kinds = _kinds(figures)
+    figures = sorted(figures, key=lambda f: f.quantity.start)
     for index, total in enumerate(figures):
-        near = _near(total, kinds)
-        around = figures[max(0, index - _NEAR) : index + _NEAR + 1]
-        for rule in (_parts_by_place, _parts_by_party, _casualty_parts, _exact_breakdown):
-            parts = rule(total, around if rule is _casualty_parts else near)
+        around = figures[max(0, index - NEAR) : index + NEAR + 1]
+        for rule in _SUM_RULES:
+            parts = rule(total, around, text)
             key = (total.id, tuple(sorted(p.id for p in parts)))
-            if len(parts) >= 2 and key not in seen:
+            if len(parts) >= 2 and key not in seen and _claimable(total, parts, text):
                 seen.add(key)
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
                 break
-    checks.extend(_subset_checks(figures, checks, kinds))
+    by_id = {f.id: f for f in figures}
+    in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
+    checks.extend(subset_checks(figures, text, in_sums, NEAR))
+    checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
 
 
-def _kind(figure: Figure) -> tuple[object, ...]:
-    return (figure.measure, figure.period_start, figure.period_end)
-
-
-def _kinds(figures: Sequence[Figure]) -> Kinds:
-    lists: dict[tuple[object, ...], list[Figure]] = {}
-    index: dict[int, int] = {}
-    for figure in figures:
-        same = lists.setdefault(_kind(figure), [])
-        index[id(figure)] = len(same)
-        same.append(figure)
-    return Kinds(lists, index)
-
-
-def _near(figure: Figure, kinds: Kinds) -> list[Figure]:
-    """The figures of ``figure``'s measure and period within _NEAR of it."""
-    at = kinds.index[id(figure)]
-    return kinds.of(figure)[max(0, at - _NEAR) : at + _NEAR + 1]
+def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
+    """A sum that holds is always worth stating; a failing one only when its parts are near."""
+    if sum_holds(total, parts) or not text:
+        return True
+    where = sentence_index(text, total.quantity.start)
+    return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
 
 
 def sum_holds(total: Figure, parts: Sequence[Figure]) -> bool:
@@ -143,9 +123,9 @@ def _head(figure: Figure) -> str:
     )
 
 
-def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts by place"""
-    if len(total.locations) < 2 or _head(total) in _SUBGROUPS:
+    if len(total.locations) < 2 or _head(total) in SUBGROUPS:
         return []
     wanted = set(total.locations)
     chosen: dict[str, Figure] = {}
@@ -155,7 +135,7 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
             and len(part.locations) == 1
             and part.locations[0] in wanted
             and part.locations[0] not in chosen
-            and not _is_subgroup(part, total)
+            and not is_subgroup(part, total)
         ):
             chosen[part.locations[0]] = part
     return list(chosen.values()) if set(chosen) == wanted else []
@@ -169,7 +149,7 @@ def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
     return all(expand_place(name) & keys for name in inner)
 
 
-def _parts_by_party(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+def _parts_by_party(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts by party"""
     if total.actor is not None:
         return []
@@ -187,7 +167,7 @@ def _parts_by_party(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     return list(parts.values()) if len(parts) >= 2 else []
 
 
-def _casualty_parts(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Killed and injured against casualties"""
     if "casualt" not in (total.counted or "").lower():
         return []
@@ -206,7 +186,7 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
     return parts if len(parts) == 2 else []
 
 
-def _exact_breakdown(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
+def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Breakdown that adds up exactly"""
     later = [
         f
@@ -220,7 +200,7 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure]) -> list[Figure]:
         return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
-            alike = len({_head(p) for p in run}) == 1 and not _subgroup_words(run[0])
+            alike = len({_head(p) for p in run}) == 1 and not subgroup_words(run[0])
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
@@ -231,74 +211,69 @@ def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure
         yield items[i : i + size]
 
 
-def _is_subgroup(part: Figure, whole: Figure) -> bool:
-    """'senior leaders' within 'operatives', 'children' within 'civilians' (not 'women')."""
-    part_words, whole_words = _subgroup_words(part), _subgroup_words(whole)
-    return bool(part_words - whole_words) and whole_words <= part_words
+def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Including list that adds up"""
+    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    parts = including_parts(total, later, text)
+    return parts if len(parts) >= 2 and _exactly(total, parts) else []
 
 
-def _subgroup_words(figure: Figure) -> set[str]:
-    return set((figure.counted or "").lower().split()) & _SUBGROUPS
+def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Stated total"""
+    if not text or not _exact(total) or not _says_total(text, total):
+        return []
+    near = _paragraph_neighbours(total, figures, text)
+    same = [f for f in near if f.measure == total.measure]
+    found = _unique_sum(total, same)
+    if found or total.quantity.low < _CROSS_MEASURE_TOTAL:
+        return found
+    return _unique_sum(total, near)
 
 
-def _subset_checks(figures: Sequence[Figure], sums: Sequence[Check], kinds: Kinds) -> list[Check]:
-    in_sums = {(c.total, p) for c in sums for p in c.parts}
-    checks = []
-    for part in figures:
-        whole = _whole_of(part, _near(part, kinds), kinds.of(part))
-        if whole is None or (whole.id, part.id) in in_sums:
-            continue
-        holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
-        checks.append(
-            Check(
-                doc=part.doc,
-                type=CheckType.SUBSET,
-                holds=holds,
-                whole=whole.id,
-                part=part.id,
-                reason=f"{part.quantity.number_text} {part.counted or ''} is part of "
-                f"{whole.quantity.number_text} {whole.counted or ''}".replace("  ", " "),
-            )
-        )
-    return checks
+def _says_total(text: str, total: Figure) -> bool:
+    cue = find_cue(words_before(text, total, 16), "total")
+    return cue is not None or find_cue(words_after(text, total, 30), "total") is not None
 
 
-def _whole_of(part: Figure, near: Sequence[Figure], kind: Sequence[Figure]) -> Figure | None:
-    """The figure a sub-group count belongs to: an earlier figure of the same measure and period
-    (``near``: those close to it; ``kind``: all of them, in text order)."""
-    candidates = [
-        w
-        for w in near
-        if _comparable(w, part)
-        and w.start < part.start
-        and w.quantity.low >= part.quantity.low
-        and set(part.locations) <= set(w.locations)
-        and (_is_subgroup(part, w) or _partitive(part, w) or _within_headline(part, w, kind))
+def _paragraph_neighbours(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Exact, smaller figures of the total's paragraph, nearest first in text order."""
+    start = text.rfind("\n", 0, total.quantity.start) + 1
+    end = text.find("\n", total.quantity.end)
+    end = len(text) if end < 0 else end
+    ordered = sorted(figures, key=lambda f: f.quantity.start)
+    i = ordered.index(total)
+    window = ordered[max(0, i - _TOTAL_WINDOW) : i] + ordered[i + 1 : i + 1 + _TOTAL_WINDOW]
+    return [
+        f
+        for f in window
+        if start <= f.quantity.start < end and _exact(f) and f.quantity.low < total.quantity.low
     ]
-    if not candidates:
-        return None
-    # the nearest total with the same party, else the nearest one
-    same_party = [w for w in candidates if w.actor == part.actor]
-    pool = same_party or candidates
-    return max(pool, key=lambda w: w.start)
 
 
-def _partitive(part: Figure, whole: Figure) -> bool:
-    """'three of which', 'Most of them - 211 -': a count right after the figure it is part of."""
-    return (part.counted is None or _head(part) in _PRONOUNS) and part.start - whole.end < 120
+def _unique_sum(total: Figure, candidates: Sequence[Figure]) -> list[Figure]:
+    """The one set of two to four candidates adding up exactly to the total, else none."""
+    found = [
+        list(combo)
+        for size in range(2, 5)
+        for combo in combinations(candidates, size)
+        if _exactly(total, combo)
+    ]
+    return found[0] if len(found) == 1 else []
 
 
-def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> bool:
-    """A later, smaller count of the same thing, place and period by the same source as the
-    document's first such total ('161 civilians killed in October' ... 'the attacks killed 73
-    civilians') lies within it. Another source's smaller toll is a rival figure, not a part."""
-    if part.actor is not None or whole.actor is not None or _head(part) != _head(whole):
-        return False
-    if part.source != whole.source:
-        return False
-    first = next(f for f in figures if _comparable(f, whole) or f is whole)
-    return (
-        first is whole
-        and part.quantity.value < whole.quantity.value
-        and part.locations == whole.locations
-    )
+def _exactly(total: Figure, parts: Sequence[Figure]) -> bool:
+    return all(map(_exact, parts)) and sum(p.quantity.low for p in parts) == total.quantity.low
+
+
+def _exact(figure: Figure) -> bool:
+    return figure.quantity.qualifier is Qualifier.EXACT
+
+
+_SUM_RULES = (
+    _parts_by_place,
+    _parts_by_party,
+    _casualty_parts,
+    _exact_breakdown,
+    _including_sum,
+    _stated_total,
+)

@@ -1,0 +1,150 @@
+"""The words of one document around its figures that say how two figures relate.
+
+Checks within a document read the text next to each number: "5 of whom", "among them 5",
+"including 5 children", "a total of 40", "an official earlier said 26", "unofficial sources put
+the figure at 300". The phrases are data (``lexicons/check_cues.tsv``); this module only finds
+sentences, the text right before and after a number, and whether a cue of a kind is there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
+
+from newsledger.lexicons import read_table
+from newsledger.model import Figure
+
+# How far from a number a cue that attaches to it may stand ("among them, (19,480)",
+# "Most of them – 211 –"); farther words belong to the clause, not the number.
+NEAR_CHARS = 24
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n|;\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+@cache
+def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
+    phrases = sorted({p for p, k in read_table("check_cues.tsv", 2) if k == kind}, key=len)
+    return tuple(re.compile(rf"\b{re.escape(p)}\b", re.IGNORECASE) for p in reversed(phrases))
+
+
+def find_cue(text: str, kind: str) -> re.Match[str] | None:
+    """The first (longest phrase first) cue of ``kind`` in ``text``, or None."""
+    found = [m for pattern in _patterns(kind) if (m := pattern.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def has_cue(text: str, kind: str) -> bool:
+    """Whether ``text`` holds a cue of ``kind`` (lexicons/check_cues.tsv)."""
+    return find_cue(text, kind) is not None
+
+
+# Checks ask for sentences once per figure or pair: the ends are found once per text, so that
+# checking stays linear in a document's length (issue 12). A few texts are kept.
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence end starts and where it ends, in text order."""
+    found = list(_SENTENCE_END.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
+
+
+def sentence_of(text: str, position: int) -> tuple[int, int]:
+    """The sentence (or ';' clause) around ``position``; the whole text when it has none."""
+    if not text:
+        return 0, 0
+    starts, ends = _sentence_ends(text)
+    before = bisect_right(ends, position)
+    after = bisect_left(starts, position)
+    return (ends[before - 1] if before else 0), (
+        starts[after] + 1 if after < len(starts) else len(text)
+    )
+
+
+def sentence_index(text: str, position: int) -> int:
+    """The number of sentence ends before ``position`` (figures with equal indexes share one)."""
+    return bisect_right(_sentence_ends(text)[1], position) if text else 0
+
+
+def words_before(text: str, figure: Figure, chars: int = NEAR_CHARS) -> str:
+    """The text of the figure's sentence right before its number (at most ``chars``)."""
+    start = figure.quantity.start
+    begin = max(sentence_of(text, start)[0], start - chars)
+    return text[begin:start]
+
+
+def words_after(text: str, figure: Figure, chars: int = NEAR_CHARS) -> str:
+    """The text of the figure's sentence right after its number (at most ``chars``)."""
+    end = figure.quantity.end
+    stop = min(sentence_of(text, max(end - 1, 0))[1], end + chars)
+    return text[end:stop]
+
+
+def sentence_text(text: str, figure: Figure) -> str:
+    """The sentence that states the figure's number."""
+    start, end = sentence_of(text, figure.quantity.start)
+    return text[start:end]
+
+
+def same_clause(text: str, start: int, end: int) -> bool:
+    """Whether nothing between ``start`` and ``end`` closes the clause (';', ':', 'while')."""
+    return _CLAUSE_BREAK.search(text, start, end) is None
+
+
+def partitive_cue(text: str, figure: Figure) -> str | None:
+    """The partitive phrase attached to the figure's number ("of whom", "among them"), if any."""
+    after = find_cue(words_after(text, figure, 12), "part_after")
+    if after is not None and after.start() <= 3:
+        return after.group().lower()
+    before = words_before(text, figure)
+    cue = find_cue(before, "part_before")
+    if cue is None or not _only_filler(before[cue.end() :]):
+        return None
+    phrase = cue.group().lower()
+    # "among the dead were 5" names the group first; "among the 12 dead" makes 12 the whole.
+    if phrase.endswith(("the", "those", "these")) and not re.search(
+        r"[A-Za-z]", before[cue.end() :]
+    ):
+        return None
+    return phrase
+
+
+def is_addition(text: str, figure: Figure) -> bool:
+    """Whether the number adds to a count told before ("five more", "another 5", "a further 3")."""
+    before = find_cue(words_before(text, figure, 14), "addition")
+    after = find_cue(words_after(text, figure, 8), "addition")
+    return (
+        before is not None and not words_before(text, figure, 14)[before.end() :].strip(" (")
+    ) or (after is not None and not words_after(text, figure, 8)[: after.start()].strip())
+
+
+def whole_follows(text: str, figure: Figure, other: Figure) -> bool:
+    """Whether ``other``'s number comes right after "of the" following the figure's number
+    ("5 of the 12 crew"): then ``other`` is the whole the figure is part of."""
+    between = text[figure.quantity.end : other.quantity.start]
+    cue = find_cue(between, "whole_next")
+    return (
+        cue is not None and not between[: cue.start()].strip() and not between[cue.end() :].strip()
+    )
+
+
+def _only_filler(words: str) -> bool:
+    """Punctuation and at most a few words between a cue and its number ("among them, (5)",
+    "among the still detained persons, (230)"), never another number."""
+    return not re.search(r"\d", words) and len(re.findall(r"[A-Za-z]+", words)) <= 4
+
+
+__all__ = [
+    "NEAR_CHARS",
+    "find_cue",
+    "has_cue",
+    "is_addition",
+    "partitive_cue",
+    "same_clause",
+    "sentence_index",
+    "sentence_of",
+    "sentence_text",
+    "whole_follows",
+    "words_after",
+    "words_before",
+]

@@ -1,0 +1,280 @@
+"""Two values for one thing within one document: updates and conflicts the text tells.
+
+A report often gives a figure and, beside it, another value for the same thing: an earlier toll
+("the health ministry earlier said 26 had been killed"), a rise ("the toll rose from 12 to 19"), a
+correction ("three suspects, not five as first reported") or another source's count ("unofficial
+sources put the figure at more than 300,000"). Each becomes a check of the document:
+  * ``update`` (``holds`` true), ``whole`` the earlier value and ``part`` the one that replaced it;
+  * ``conflict`` (``holds`` false), ``whole`` the figure the report states, ``part`` the rival one;
+    two earlier values from different sources in one sentence conflict with each other too.
+Only a cue of ``lexicons/check_cues.tsv`` (kinds ``earlier``, ``rival``, ``rise``) relates two
+figures, never two different numbers alone: a report tells of many incidents and days. The
+partner of an earlier or rival value is the first figure of the document with the same measure,
+a compatible counted head (``sameness.heads_match``), places one within the other and the same
+period (an earlier value may carry a wrongly read period), not linked to it by a sum or subset.
+Without a cue, two figures conflict only when they are plainly one thing told twice:
+  * the headline's exact number and the body's first exact number of the same thing ("10 farmers
+    killed" over "A total of 8 farmers were killed");
+  * two named sources giving the same measure of the same counted people, at the same most
+    specific places and the same stated period, whose values cannot meet even with 10% slack for
+    hedged numbers ("26 dead", the health chief said; "16 deaths", said the army spokesman).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+from newsledger.extract.places import expand_place, normalise_place
+from newsledger.model import Check, CheckType, Figure, Qualifier
+from newsledger.verify.cues import find_cue, sentence_of, words_after
+from newsledger.verify.sameness import HEADLINE_MAX_CHARS, head_of, heads_match, other_sources
+from newsledger.verify.subsets import combined_measures, leaves
+
+# How far after a number "as first reported" may stand ("five, as first reported").
+_AFTER_CHARS = 30
+
+
+def relation_checks(
+    figures: Sequence[Figure], text: str, checks: Iterable[Check] = (), near: int = 150
+) -> list[Check]:
+    """Update and conflict checks among one document's figures (see the module docstring);
+    a value's partner is sought among the ``near`` figures before and after it."""
+    if not text:
+        return []
+    ordered = sorted(figures, key=lambda f: f.quantity.start)
+    linked = _linked(checks)
+    found: dict[frozenset[str], Check] = {}
+    told = [*_rises(ordered, text), *_told_values(ordered, text, linked, near)]
+    told += [*_headline_values(ordered[:near], text), *_rival_sources(ordered, text, near)]
+    for check in told:
+        key = frozenset((check.whole or "", check.part or ""))
+        if key not in found and key not in linked:
+            found[key] = check
+    return list(found.values())
+
+
+def _linked(checks: Iterable[Check]) -> set[frozenset[str]]:
+    """Pairs of figures a sum or subset already relates: parts are not rival values."""
+    pairs: set[frozenset[str]] = set()
+    for check in checks:
+        ids = [i for i in (check.total, *check.parts, check.whole, check.part) if i]
+        pairs.update(frozenset((a, b)) for a in ids for b in ids if a != b)
+    return pairs
+
+
+def _rises(figures: Sequence[Figure], text: str) -> Iterable[Check]:
+    """'the toll rose from 12 to 19': the number right after the cue is the earlier value."""
+    for old, new in itertools.pairwise(figures):
+        start, end = sentence_of(text, old.quantity.start)
+        if not start <= new.quantity.start < end:
+            continue
+        cue = find_cue(text[start : old.quantity.start], "rise")
+        between = text[old.quantity.end : new.quantity.start]
+        if (
+            cue is not None
+            and not text[start + cue.end() : old.quantity.start].strip(" (")
+            and (re.fullmatch(r"\W*(?:[a-z]+\s+){0,2}to\W*", between, re.IGNORECASE))
+        ):
+            yield _update(old, new, "the text says the value rose")
+
+
+def _told_values(
+    ordered: Sequence[Figure], text: str, linked: set[frozenset[str]], near: int
+) -> Iterable[Check]:
+    kinds = {f.id: _kind(text, f) for f in ordered}
+    for i, figure in enumerate(ordered):
+        kind = kinds[figure.id]
+        if kind is None:
+            continue
+        figures = ordered[max(0, i - near) : i + near + 1]
+        if kind == "corrected":
+            partner = _corrected_partner(figure, figures, text)
+            if partner is not None:
+                yield _update(figure, partner, "the text gives this as the first report")
+            continue
+        partner = _main_figure(figure, figures, text, kinds, linked)
+        if partner is not None and kind == "earlier":
+            yield _update(figure, partner, "the text gives this as an earlier report")
+        elif partner is not None:
+            yield _conflict(partner, figure, "another source gives a different value")
+        if kind == "earlier":
+            yield from _earlier_rivals(figure, figures, text, kinds)
+
+
+def _kind(text: str, figure: Figure) -> str | None:
+    """'corrected', 'earlier' or 'rival' from the cues before (or right after) its number."""
+    if find_cue(words_after(text, figure, _AFTER_CHARS), "earlier") is not None:
+        return "corrected"  # "not five as first reported"
+    start = sentence_of(text, figure.quantity.start)[0]
+    before = text[start : figure.quantity.start]
+    if re.search(r"\bto\s*$", before):
+        return None  # "rose to 19 from an earlier 12": the new value
+    for kind in ("earlier", "rival"):
+        if find_cue(before, kind) is not None:
+            return kind
+    return None
+
+
+def _corrected_partner(figure: Figure, figures: Sequence[Figure], text: str) -> Figure | None:
+    """The value stated just before 'not five as first reported' in the same sentence."""
+    start = sentence_of(text, figure.quantity.start)[0]
+    before = [
+        f
+        for f in figures
+        if start <= f.quantity.start < figure.quantity.start and f.measure == figure.measure
+    ]
+    return before[-1] if before else None
+
+
+def _main_figure(
+    figure: Figure,
+    figures: Sequence[Figure],
+    text: str,
+    kinds: dict[str, str | None],
+    linked: set[frozenset[str]],
+) -> Figure | None:
+    """The first figure the report states plainly (no cue) of the same thing, else None."""
+    sentence = sentence_of(text, figure.quantity.start)
+    for main in figures:
+        if (
+            kinds[main.id] is None
+            and not sentence[0] <= main.quantity.start < sentence[1]
+            and frozenset((main.id, figure.id)) not in linked
+            and _same_thing(main, figure, loose_period=kinds[figure.id] == "earlier")
+        ):
+            return main if main.quantity.value != figure.quantity.value else None
+    return None
+
+
+def _earlier_rivals(
+    figure: Figure, figures: Sequence[Figure], text: str, kinds: dict[str, str | None]
+) -> Iterable[Check]:
+    """Two earlier values from different sources in one sentence ("26, said one ministry, and
+    16, said the other") conflict with each other."""
+    sentence = sentence_of(text, figure.quantity.start)
+    for other in figures:
+        if (
+            other.quantity.start > figure.quantity.start
+            and other.quantity.start < sentence[1]
+            and kinds[other.id] == "earlier"
+            and other.quantity.value != figure.quantity.value
+            and other_sources(figure.source, other.source)
+            and _same_thing(figure, other, loose_period=False)
+        ):
+            yield _conflict(figure, other, "two earlier reports give different values")
+
+
+def _headline_values(figures: Sequence[Figure], text: str) -> Iterable[Check]:
+    """The headline's number against the body's first statement of the same thing."""
+    line_end = text.find("\n")
+    # A title is a short first line that does not end like a sentence.
+    if not 0 < line_end <= HEADLINE_MAX_CHARS or text[:line_end].rstrip().endswith((".", '"', "”")):
+        return
+    for head in (f for f in figures if f.quantity.start < line_end and _exact(f)):
+        body = [f for f in figures if f.quantity.start > line_end and _told_twice(head, f, text)]
+        if body and _exact(body[0]) and body[0].quantity.value != head.quantity.value:
+            yield _conflict(body[0], head, "the headline gives another value")
+
+
+def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[Check]:
+    """Two named sources' different values for one thing, in different sentences."""
+    for i, later in enumerate(figures):
+        for first in figures[max(0, i - near) : i]:
+            if (
+                first.source
+                and later.source
+                and other_sources(first.source, later.source)
+                and sentence_of(text, first.quantity.start)
+                != sentence_of(text, later.quantity.start)
+                and _told_twice(first, later, text)
+                and not _meet(first, later)
+            ):
+                yield _conflict(first, later, "two sources give different values")
+                break
+
+
+def _told_twice(a: Figure, b: Figure, text: str) -> bool:
+    """Plainly one thing: same measure, counted head, most specific places and stated period;
+    neither a combined count ("killed or injured") nor marked by a cue."""
+    return (
+        a is not b
+        and a.measure == b.measure
+        and head_of(a.counted).name == head_of(b.counted).name
+        and (a.actor is None or b.actor is None or a.actor == b.actor)
+        and _same_places(a.locations, b.locations)
+        and a.period_end is not None
+        and (a.period_start, a.period_end) == (b.period_start, b.period_end)
+        and not combined_measures(text, a)
+        and not combined_measures(text, b)
+        and _kind(text, a) is None
+        and _kind(text, b) is None
+    )
+
+
+def _same_places(a: Sequence[str], b: Sequence[str]) -> bool:
+    return {normalise_place(n) for n in leaves(a)} == {normalise_place(n) for n in leaves(b)}
+
+
+def _meet(a: Figure, b: Figure) -> bool:
+    """Whether the values can be one, hedged numbers given 10% slack ("almost 100" and 94)."""
+    (a_low, a_high), (b_low, b_high) = _slack(a), _slack(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _slack(figure: Figure) -> tuple[float, float]:
+    low, high = figure.quantity.interval()
+    if figure.quantity.qualifier is Qualifier.APPROXIMATE:
+        return figure.quantity.low * 0.9, figure.quantity.low * 1.1
+    return low, high
+
+
+def _exact(figure: Figure) -> bool:
+    return figure.quantity.qualifier is Qualifier.EXACT
+
+
+def _same_thing(a: Figure, b: Figure, *, loose_period: bool) -> bool:
+    """Same measure, compatible counted heads and places, and the same period."""
+    same_period = (a.period_start, a.period_end) == (b.period_start, b.period_end)
+    no_period = a.period_end is None or b.period_end is None
+    return (
+        a is not b
+        and a.measure == b.measure
+        and heads_match(head_of(a.counted), head_of(b.counted))
+        and (a.actor is None or b.actor is None or a.actor == b.actor)
+        and (_within(a.locations, b.locations) or _within(b.locations, a.locations))
+        and (same_period or no_period or loose_period)
+    )
+
+
+def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
+    if not inner or not outer:
+        return True
+    keys = {normalise_place(name) for name in outer}
+    return all(expand_place(name) & keys for name in inner)
+
+
+def _update(earlier: Figure, newer: Figure, why: str) -> Check:
+    return Check(
+        doc=newer.doc,
+        type=CheckType.UPDATE,
+        holds=True,
+        whole=earlier.id,
+        part=newer.id,
+        reason=f"{earlier.quantity.number_text} replaced by {newer.quantity.number_text}: {why}",
+    )
+
+
+def _conflict(main: Figure, rival: Figure, why: str) -> Check:
+    return Check(
+        doc=main.doc,
+        type=CheckType.CONFLICT,
+        holds=False,
+        whole=main.id,
+        part=rival.id,
+        reason=f"{main.quantity.number_text} vs {rival.quantity.number_text}: {why}",
+    )
+
+
+__all__ = ["relation_checks"]

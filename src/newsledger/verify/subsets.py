@@ -1,0 +1,405 @@
+"""Subset checks within one document: a figure for part of what another figure counts.
+
+Rules, in order (the first that gives a part its whole wins; each is a function below):
+  1. partitive: a number the text attaches to the figure just stated ("(6,828) of whom", "seven
+     of them", "among them, 19,480", "Most of them - 211 -") lies within it, whatever either
+     counts; parts of one list ("112 of them ..., while 99 of them") share their whole, and a
+     whole restated ("Of the 305 victims") is the figure first stated;
+  2. "5 of the 12 crew": the number after "of the" is the whole;
+  3. including: the numbers of an "including" list lie within the figure before the list;
+  4. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
+     of one of those measures over the same period and places;
+  5. by place: a figure for a place inside another figure's places, same measure, same stated
+     period and compatible counted heads (305 killed in one region within 3,790 in the country);
+  6. sub-groups ("senior leaders" within "operatives", "children" within "civilians") and a later,
+     smaller count of the headline toll by the same source, unless the text adds it to the toll
+     ("five more people died", "another 3").
+A part larger than its whole is a failing check only when the text ties them (rules 1-3 in one
+sentence); otherwise no whole is chosen rather than claiming a failure the text does not make.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsledger.extract.places import expand_place, normalise_place
+from newsledger.model import Check, CheckType, Figure, Measure
+from newsledger.verify.cues import (
+    find_cue,
+    is_addition,
+    partitive_cue,
+    same_clause,
+    sentence_index,
+    sentence_of,
+    whole_follows,
+    words_before,
+)
+from newsledger.verify.sameness import head_of, heads_match
+
+Pair = tuple[Figure, Figure]  # (whole, part)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A document's figures in text order, and those near each one (so that checks take time
+    linear in a document's length)."""
+
+    figures: Sequence[Figure]
+    near: int
+
+    def before(self, index: int) -> Sequence[Figure]:
+        """The figures before the one at ``index``, at most ``near`` of them."""
+        return self.figures[max(0, index - self.near) : index]
+
+    def after(self, index: int) -> Sequence[Figure]:
+        """The figures after the one at ``index``, at most ``near`` of them."""
+        return self.figures[index + 1 : index + 1 + self.near]
+
+    def around(self, index: int) -> Sequence[Figure]:
+        """The figures near the one at ``index``, itself included."""
+        return self.figures[max(0, index - self.near) : index + 1 + self.near]
+
+SUBGROUPS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "commander",
+        "commanders",
+        "child",
+        "children",
+        "woman",
+        "women",
+        "girl",
+        "girls",
+        "boy",
+        "boys",
+        "minor",
+        "minors",
+        "official",
+        "officials",
+        "senior",
+    }
+)
+
+_COMBINED = re.compile(
+    r"^\W*(?:people\s+|persons\s+|civilians\s+)?(?:were\s+|have\s+been\s+)?(?:reported\s+)?"
+    r"((?:killed|dead|injured|wounded|kidnapped|abducted)"
+    r"(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*,\s*or\s+|\s*,\s*and\s+)"
+    r"(?:killed|dead|injured|wounded|kidnapped|abducted)"
+    r"(?:(?:\s*,\s*or\s+|\s*,\s*and\s+|\s+or\s+|\s+and\s+)(?:killed|injured|wounded|kidnapped|abducted))?)",
+    re.IGNORECASE,
+)
+_MEASURE_WORDS = {
+    "killed": Measure.KILLED,
+    "dead": Measure.KILLED,
+    "injured": Measure.INJURED,
+    "wounded": Measure.INJURED,
+    "kidnapped": Measure.KIDNAPPED,
+    "abducted": Measure.KIDNAPPED,
+}
+
+
+def subset_checks(
+    figures: Sequence[Figure], text: str, taken: Iterable[Pair] = (), near: int = 150
+) -> list[Check]:
+    """Subset checks among one document's figures; ``taken`` pairs already related by a sum;
+    a whole is sought among the ``near`` figures before and after a part."""
+    seen = {(w.id, p.id) for w, p in taken}
+    checks = []
+    for whole, part, tied in _pairs(figures, text, near):
+        if (whole.id, part.id) in seen or whole is part:
+            continue
+        holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
+        if holds or tied:
+            seen.add((whole.id, part.id))
+            checks.append(_subset(whole, part, holds))
+    return checks
+
+
+Found = Iterable[tuple[Figure, Figure, bool]]
+
+
+def _pairs(figures: Sequence[Figure], text: str, near: int) -> Found:
+    """(whole, part, tied by the text in one sentence) for every rule, in rule order."""
+    ordered = sorted(figures, key=lambda f: f.quantity.start)
+    given: set[str] = set()  # parts that already have a whole
+    for rule in _RULES:
+        for whole, part, tied in rule(Window(ordered, near), text):
+            if part.id not in given:
+                given.add(part.id)
+                yield whole, part, tied
+
+
+# --------------------------------------------------------------------------- 1-3. told by the text
+
+
+def _partitive(window: Window, text: str) -> Found:
+    if not text:
+        return
+    figures = window.figures
+    cues = {f.id: partitive_cue(text, f) for f in figures}
+    for i, part in enumerate(figures):
+        cue = cues[part.id]
+        if cue is None:
+            continue
+        where = sentence_index(text, part.quantity.start)
+        # Parts of one list carry the same cue and share the whole; a different cue nests.
+        earlier = [
+            f
+            for f in window.before(i)
+            if where - sentence_index(text, f.quantity.start) <= 1 and cues[f.id] != cue
+        ]
+        whole = _first_holding(part, earlier[::-1])
+        if whole is not None:
+            tied = sentence_index(text, whole.quantity.start) == where
+            yield _restated(whole, window.before(i)), part, tied
+
+
+def _first_holding(part: Figure, candidates: Sequence[Figure]) -> Figure | None:
+    """The nearest candidate the part fits in, else the nearest one (a failure to report)."""
+    low = part.quantity.interval()[0]
+    for whole in candidates:
+        if low <= whole.quantity.interval()[1]:
+            return whole
+    return candidates[0] if candidates else None
+
+
+def _restated(whole: Figure, figures: Sequence[Figure]) -> Figure:
+    """'Of the (305) victims, ...': a whole that repeats an earlier figure's number is that one."""
+    for earlier in figures:
+        if earlier.quantity.start >= whole.quantity.start:
+            break
+        same_number = earlier.quantity.low == whole.quantity.low
+        if (
+            same_number
+            and earlier.quantity.high == whole.quantity.high
+            and earlier.measure
+            in (
+                whole.measure,
+                Measure.OTHER,
+            )
+        ):
+            return earlier
+        if same_number and whole.measure is Measure.OTHER:
+            return earlier
+    return whole
+
+
+def _whole_next(window: Window, text: str) -> Found:
+    if not text:
+        return
+    for part, whole in itertools.pairwise(window.figures):
+        if whole_follows(text, part, whole):
+            yield whole, part, True
+
+
+def _including(window: Window, text: str) -> Found:
+    if not text:
+        return
+    for i, whole in enumerate(window.figures):
+        for part in including_parts(whole, window.after(i), text):
+            yield whole, part, True
+
+
+def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[Figure]:
+    """The figures of an "including ..." list right after ``whole`` (``later``: the figures
+    after it in text order): those after the cue in its clause."""
+    if not text:
+        return []
+    start, end = sentence_of(text, whole.quantity.start)
+    nxt = later[0].quantity.start if later else end
+    cue = find_cue(text[whole.quantity.end : min(end, nxt)], "including")
+    if cue is None:
+        return []
+    opened = whole.quantity.end + cue.end()
+    parts = []
+    for part in later:
+        if part.quantity.start >= end or not same_clause(text, opened, part.quantity.start):
+            break
+        if partitive_cue(text, part) in ("of whom", "of which", "of them"):
+            break  # "(6,828) of whom": a part of the part, not of this whole
+        parts.append(part)
+    return parts
+
+
+# --------------------------------------------------------------------------- 4-6. told by fields
+
+
+def _combined(window: Window, text: str) -> Found:
+    if not text:
+        return
+    for i, whole in enumerate(window.figures):
+        named = combined_measures(text, whole)
+        if not named:
+            continue
+        for part in window.after(i):
+            same_time = (part.period_start, part.period_end) == (
+                whole.period_start,
+                whole.period_end,
+            )
+            if (
+                part.quantity.start > whole.quantity.start
+                and same_time
+                and _within(part.locations, whole.locations)
+                and (part.measure in named or set(combined_measures(text, part)) < set(named))
+            ):
+                yield whole, part, False
+
+
+def combined_measures(text: str, figure: Figure) -> tuple[Measure, ...]:
+    """The measures a figure of "people killed, injured or kidnapped" counts together, or ()."""
+    after = text[figure.quantity.end : sentence_of(text, figure.quantity.start)[1]]
+    found = _COMBINED.search(after[:80])
+    if found is None:
+        return ()
+    words = re.findall(r"[a-z]+", found.group(1).lower())
+    return tuple(dict.fromkeys(_MEASURE_WORDS[w] for w in words if w in _MEASURE_WORDS))
+
+
+def _by_place(window: Window, text: str) -> Found:
+    for i, part in enumerate(window.figures):
+        wholes = [w for w in window.around(i) if _place_whole(w, part)]
+        if wholes:
+            yield min(wholes, key=lambda w: w.quantity.value), part, False
+
+
+def _place_whole(whole: Figure, part: Figure) -> bool:
+    """Same measure and stated period, the part's places strictly inside the whole's."""
+    return (
+        whole is not part
+        and whole.measure == part.measure
+        and whole.period_end is not None
+        and (whole.period_start, whole.period_end) == (part.period_start, part.period_end)
+        and bool(part.locations)
+        and bool(whole.locations)
+        and _within(leaves(part.locations), leaves(whole.locations))
+        and not _within(leaves(whole.locations), leaves(part.locations))
+        and part.quantity.value < whole.quantity.value
+        and (whole.actor is None or part.actor is None or whole.actor == part.actor)
+        and heads_match(head_of(whole.counted), head_of(part.counted))
+    )
+
+
+def leaves(names: Sequence[str]) -> list[str]:
+    """The most specific of the places: 'Baghdad' is dropped beside 'Tayaran Square, Baghdad'."""
+    return [
+        name
+        for name in names
+        if not any(o != name and normalise_place(name) in expand_place(o) for o in names)
+    ]
+
+
+def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
+    """Every place of ``inner`` lies in one of ``outer`` ('Idlib' in 'Syria'); none = anywhere."""
+    if not outer:
+        return True
+    keys = {normalise_place(name) for name in outer}
+    return all(expand_place(name) & keys for name in inner)
+
+
+def _by_subgroup(window: Window, text: str) -> Found:
+    for i, part in enumerate(window.figures):
+        whole = _whole_of(part, window.before(i))
+        # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
+        if whole is not None and not (
+            text and (is_addition(text, part) or _said_total(text, part))
+        ):
+            yield whole, part, False
+
+
+def _said_total(text: str, figure: Figure) -> bool:
+    return find_cue(words_before(text, figure, 16), "total") is not None
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    same_period = (a.period_start, a.period_end) == (b.period_start, b.period_end)
+    return a is not b and a.measure == b.measure and same_period
+
+
+def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
+    """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
+    candidates = [
+        w
+        for w in figures
+        if _comparable(w, part)
+        and w.start < part.start
+        and w.quantity.low >= part.quantity.low
+        and set(part.locations) <= set(w.locations)
+        and (is_subgroup(part, w) or _within_headline(part, w, figures))
+    ]
+    if not candidates:
+        return None
+    # the nearest total with the same party, else the nearest one
+    same_party = [w for w in candidates if w.actor == part.actor]
+    return max(same_party or candidates, key=lambda w: w.start)
+
+
+def is_subgroup(part: Figure, whole: Figure) -> bool:
+    """'senior leaders' within 'operatives', 'children' within 'civilians' (not 'women')."""
+    part_words, whole_words = subgroup_words(part), subgroup_words(whole)
+    return bool(part_words - whole_words) and whole_words <= part_words
+
+
+def subgroup_words(figure: Figure) -> set[str]:
+    """The sub-group words of the counted noun phrase ('senior', 'children', ...)."""
+    return set((figure.counted or "").lower().split()) & SUBGROUPS
+
+
+def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> bool:
+    """A later, smaller count of the same thing, place and period by the same source as the
+    document's first such total ('161 civilians killed in October' ... 'the attacks killed 73
+    civilians') lies within it. Another source's smaller toll is a rival figure, not a part."""
+    if part.actor is not None or whole.actor is not None or _head(part) != _head(whole):
+        return False
+    if part.source != whole.source:
+        return False
+    first = next(f for f in figures if _comparable(f, whole) or f is whole)
+    return (
+        first is whole
+        and part.quantity.value < whole.quantity.value
+        and part.locations == whole.locations
+    )
+
+
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person"}
+
+
+def _head(figure: Figure) -> str:
+    """The counted noun, singular: 'ISIS operatives' -> 'operative', 'children' -> 'child'."""
+    words = (figure.counted or "").lower().split()
+    if not words:
+        return ""
+    word = words[-1]
+    return _IRREGULAR.get(
+        word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    )
+
+
+_RULES = (_partitive, _whole_next, _including, _combined, _by_place, _by_subgroup)
+
+
+def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
+    counted = f"{part.quantity.number_text} {part.counted or ''}".strip()
+    of = f"{whole.quantity.number_text} {whole.counted or ''}".strip()
+    verb = "is part of" if holds else "is more than its whole,"
+    return Check(
+        doc=part.doc,
+        type=CheckType.SUBSET,
+        holds=holds,
+        whole=whole.id,
+        part=part.id,
+        reason=f"{counted} {verb} {of}",
+    )
+
+
+__all__ = [
+    "SUBGROUPS",
+    "combined_measures",
+    "including_parts",
+    "is_subgroup",
+    "leaves",
+    "subset_checks",
+]
