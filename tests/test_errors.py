@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from newsledger.errors import InputError, LexiconError, NewsledgerError, OutputError
-from newsledger.model import Extraction
+from newsledger.model import Document, Extraction
 
 
 @pytest.mark.parametrize(
@@ -32,15 +32,22 @@ def test_errors_extraction_failure_in_a_worker_is_reported(monkeypatch: pytest.M
     from newsledger import pipeline
     from newsledger.ingest import read_text_document
 
-    def broken(document: object) -> object:
-        raise RuntimeError("boom")
+    def broken(document: Document, *args: object) -> object:
+        if document.path == "b.txt":
+            raise RuntimeError("boom")
+        return found(document, *args)
 
-    monkeypatch.setattr(pipeline, "extract", broken)
-    documents = [read_text_document("Gunmen killed 5 people.", path="a.txt")]
+    found = pipeline.find_figures
+    monkeypatch.setattr(pipeline, "find_figures", broken)
+    # Enough documents for the worker processes to start (a shorter stream runs in-process).
+    paths = ["a.txt", "b.txt"] + [f"{n}.txt" for n in range(2, 40)]
+    documents = [read_text_document(f"Gunmen killed {n + 5} people.", path=path)
+                 for n, path in enumerate(paths)]
     results = list(pipeline.extract_all(documents, workers=2))
-    assert len(results) == 1
-    assert isinstance(results[0], InputError)
-    assert "a.txt" in str(results[0]) and "boom" in str(results[0])
+    assert [type(r).__name__ for r in results[:3]] == ["Extraction", "InputError", "Extraction"]
+    assert len(results) == len(documents)
+    assert "b.txt" in str(results[1]) and "boom" in str(results[1])
+    assert all(isinstance(r, Extraction) for r in results[2:])
 
 
 # --- hostile documents (issue 12) ---------------------------------------------------------------

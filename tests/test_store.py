@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -349,3 +350,45 @@ def test_store_read_only_ledger_lists_and_refuses_writes(tmp_path: Path) -> None
 def test_store_only_local_ledger_files_are_opened(path: str) -> None:
     with pytest.raises(LedgerError, match="only a local ledger file"):
         Ledger(path)
+
+
+# --- batched writes (issue 11) ------------------------------------------------------------------
+
+BROKEN_UNAMA = Extraction(UNAMA.document, (*UNAMA.figures, UNAMA.figures[0]), UNAMA.checks)
+CAMP_UNDER_UNAMA_ID = Extraction(Document(CAMP_TEXT, name="unama-h1-2018"), CAMP.figures, ())
+
+
+def table_rows(ledger: Ledger) -> dict[str, list[Any]]:
+    """Every stored row but the time of ingest, table by table, sorted."""
+    tables = {"documents": "id, name, title, published, url, outlet, path, text",
+              "figures": "*", "checks": "*", "incidents": "*"}
+    return {table: sorted(map(repr, ledger._con.execute(
+        f"SELECT {columns} FROM {table}").fetchall())) for table, columns in tables.items()}
+
+
+@pytest.mark.parametrize(
+    ("stored_before", "batch", "outcomes", "documents"),
+    [
+        ([], [CENTCOM, CAMP, UNAMA], [True, True, True], 3),
+        ([CAMP], [CENTCOM, CAMP, CENTCOM], [True, False, False], 2),  # present; twice in batch
+        ([], [CENTCOM, BROKEN_UNAMA, CAMP], [True, LedgerError, True], 2),  # one fails alone
+        ([UNAMA], [CENTCOM, CAMP_UNDER_UNAMA_ID], [True, store.DuplicateIdError], 2),
+        ([], [UNAMA, CAMP_UNDER_UNAMA_ID, CAMP], [True, store.DuplicateIdError, True], 2),
+        ([], [], [], 0),
+    ],
+)
+def test_store_add_all_is_add_one_by_one_in_one_transaction(
+    stored_before: list[Extraction], batch: list[Extraction], outcomes: list[object],
+    documents: int,
+) -> None:
+    with Ledger(":memory:") as batched, Ledger(":memory:") as single:
+        for ledger in (batched, single):
+            for extraction in stored_before:
+                ledger.add(extraction)
+        got = batched.add_all(batch)
+        for extraction in batch:
+            with contextlib.suppress(LedgerError, store.DuplicateIdError):
+                single.add(extraction)
+        assert [o if isinstance(o, bool) else type(o) for o in got] == outcomes
+        assert batched.count()["documents"] == documents
+        assert table_rows(batched) == table_rows(single)

@@ -34,6 +34,18 @@ if TYPE_CHECKING:
 
 Result = TypeVar("Result", Document, Extraction)
 
+# Extractions written to the ledger in one transaction (one Arrow table per table).
+_WRITE_BATCH = 64
+
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        show_default=False,
+        help="Extraction processes (default: one per core; one for fewer than 32 documents).",
+    ),
+]
+
 
 class ExtractFormat(StrEnum):
     """Output formats of ``extract``: its lines mix figures and checks, so no CSV."""
@@ -65,11 +77,13 @@ class Tally:
 def ingest(
     inputs: InputsArgument,
     db: DbOption = "newsledger.duckdb",
-    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    workers: WorkersOption = None,
 ) -> None:
     """Read reports, extract their figures and checks, and add them to the ledger."""
     from newsledger.ingest import read_inputs
-    from newsledger.pipeline import extract_all
+    from newsledger.pipeline import default_workers, extract_all
+
+    workers = workers or default_workers()
 
     errors = Console(stderr=True)
     tally = Tally()
@@ -85,10 +99,16 @@ def ingest(
             progress.advance(task)
 
         readable = _skip_errors(read_inputs(inputs), unusable)
+        batch: list[Extraction] = []
         for extraction in _skip_errors(extract_all(readable, workers=workers), unusable):
             _warn(progress.console, extraction)
-            _store(ledger, extraction, tally, failed)
-            progress.advance(task)
+            batch.append(extraction)
+            if len(batch) >= _WRITE_BATCH:
+                _store(ledger, batch, tally, failed)
+                progress.advance(task, len(batch))
+                batch = []
+        _store(ledger, batch, tally, failed)
+        progress.advance(task, len(batch))
         reconciled = _reconcile(ledger, failed)
         merged = _merge_incidents(ledger, failed)
     Console().print(tally.summary(), markup=False, highlight=False)
@@ -163,10 +183,11 @@ def extract(
     with_incidents: Annotated[
         bool, typer.Option("--incidents", help="Also print the incidents each document reports.")
     ] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Print the figures then the checks (then --incidents) of each input, without a ledger."""
     from newsledger.ingest import read_inputs
-    from newsledger.pipeline import extract_all
+    from newsledger.pipeline import default_workers, extract_all
 
     errors = Console(stderr=True)
     failures: list[Exception] = []
@@ -175,7 +196,9 @@ def extract(
         failures.append(error)
         print_error(errors, error)
 
-    extractions = extract_all(_skip_errors(read_inputs(inputs), failed))
+    extractions = extract_all(
+        _skip_errors(read_inputs(inputs), failed), workers=workers or default_workers()
+    )
     _show_extractions(_warned(_skip_errors(extractions, failed), errors), fmt, Console(),
                       with_incidents)
     if failures:
@@ -200,20 +223,19 @@ def _warned(extractions: Iterable[Extraction], console: Console) -> Iterator[Ext
 
 
 def _store(
-    ledger: Ledger, extraction: Extraction, tally: Tally, failed: Callable[[Exception], None]
+    ledger: Ledger, batch: list[Extraction], tally: Tally, failed: Callable[[Exception], None]
 ) -> None:
-    """Add one extraction and count what happened; a storage error fails only this document."""
-    try:
-        added = ledger.add(extraction)
-    except (LedgerError, InputError) as error:  # InputError: an id already used by another text
-        failed(error)
-        return
-    if added:
-        tally.added += 1
-        tally.figures += len(extraction.figures)
-        tally.checks += len(extraction.checks)
-    else:
-        tally.present += 1
+    """Add a batch of extractions (one transaction) and count what happened; a document that
+    cannot be stored fails alone."""
+    for extraction, outcome in zip(batch, ledger.add_all(batch), strict=True):
+        if isinstance(outcome, Exception):  # InputError: an id already used by another text
+            failed(outcome)
+        elif outcome:
+            tally.added += 1
+            tally.figures += len(extraction.figures)
+            tally.checks += len(extraction.checks)
+        else:
+            tally.present += 1
 
 
 def _show_extractions(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
 
 import spacy
 from spacy.language import Language
@@ -21,13 +22,16 @@ from newsledger.errors import InputError
 from newsledger.extract.actors import actor_table
 from newsledger.extract.english_words import MODEL
 from newsledger.extract.event_types import event_rules
-from newsledger.extract.figures import find_figures, scan_document
+from newsledger.extract.figures import Parser, find_figures, scan_document, texts_to_parse
 from newsledger.extract.incidents import incidents_from_scans
 from newsledger.extract.places import gazetteer
+from newsledger.extract.scan import Scan
 from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
 
-_BATCH = 64  # documents handed to the worker pool at a time; bounds memory on long streams
+# Documents extracted together: spaCy parses the sentences of all of them as one stream (its
+# batches fill), and a worker process gets them as one task.
+_BATCH = 32
 # The largest count a figure may state: far above anything counted in conflict reporting (the
 # world's population is under 10**10) and far below int64, so sums of many figures cannot overflow
 # the ledger's BIGINT columns. A figure stating more is refused (with a warning), not its document.
@@ -56,7 +60,11 @@ def _parse(texts: list[str]) -> Iterator[Doc]:
 def extract(document: Document) -> Extraction:
     """Figures of one document, the checks between them, and the incidents it reports."""
     scans = scan_document(document)  # shared by figures and incidents
-    found = find_figures(document, _parse, scans)
+    return _extract(document, scans, _parse)
+
+
+def _extract(document: Document, scans: list[Scan], parse: Parser) -> Extraction:
+    found = find_figures(document, parse, scans)
     figures = [figure for figure in found if _in_range(figure)]
     incidents = [_counts_in_range(i) for i in incidents_from_scans(document, figures, scans)]
     return Extraction(
@@ -96,29 +104,92 @@ def safe_extract(document: Document) -> Extraction | InputError:
     try:
         return extract(document)
     except Exception as error:  # one bad document must never stop a batch
-        where = document.path or document.key
-        # The error's class and message only: its traceback's locals would spill the text.
-        return InputError(where, f"extraction failed: {type(error).__name__}: "
-                          f"{_short(str(error))}", document.line)
+        return _failure(document, error)
+
+
+def _failure(document: Document, error: Exception) -> InputError:
+    where = document.path or document.key
+    # The error's class and message only: its traceback's locals would spill the text.
+    return InputError(where, f"extraction failed: {type(error).__name__}: "
+                      f"{_short(str(error))}", document.line)
 
 
 def _short(message: str) -> str:
     return message if len(message) <= 300 else message[:297] + "..."
 
 
+def extract_batch(documents: Sequence[Document]) -> list[Extraction | InputError]:
+    """``safe_extract`` of each document, with the sentences of all of them parsed together."""
+    try:
+        return _extract_together(documents)
+    except Exception:  # the shared parse failed: one document at a time, to name the one
+        return [safe_extract(document) for document in documents]
+
+
+def _extract_together(documents: Sequence[Document]) -> list[Extraction | InputError]:
+    scanned: list[tuple[list[Scan], list[str]] | InputError] = []
+    for document in documents:
+        try:
+            scans = scan_document(document)
+            scanned.append((scans, texts_to_parse(scans)))
+        except Exception as error:
+            scanned.append(_failure(document, error))
+    texts = [text for item in scanned if not isinstance(item, InputError) for text in item[1]]
+    parsed = iter(list(_parse(texts)))
+    results: list[Extraction | InputError] = []
+    for document, item in zip(documents, scanned, strict=True):
+        if isinstance(item, InputError):
+            results.append(item)
+            continue
+        scans, todo = item
+        docs = list(islice(parsed, len(todo)))  # this document's share, in its order
+        try:
+            results.append(_extract(document, scans, _parsed(docs)))
+        except Exception as error:
+            results.append(_failure(document, error))
+    return results
+
+
+def _parsed(docs: list[Doc]) -> Parser:
+    """A parser that hands back ``docs``, parsed beforehand from the texts it will be given."""
+
+    def parse(texts: list[str]) -> list[Doc]:
+        assert [doc.text for doc in docs] == texts
+        return docs
+
+    return parse
+
+
+def default_workers() -> int:
+    """Extraction processes by default: one per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def extract_all(
     documents: Iterable[Document], workers: int = 1
 ) -> Iterator[Extraction | InputError]:
-    """Extract a stream of documents in order; ``workers`` > 1 uses that many processes."""
-    if workers <= 1:
-        for document in documents:
-            yield safe_extract(document)
+    """Extract a stream of documents in order, in batches; ``workers`` > 1 uses that many
+    processes (not for a stream shorter than one batch: starting them would cost more)."""
+    iterator = iter(documents)
+    batches = iter(lambda: list(islice(iterator, _BATCH)), [])
+    first = next(batches, [])
+    if workers <= 1 or len(first) < _BATCH:
+        for batch in chain([first], batches):
+            yield from extract_batch(batch)
         return
     fork = os.name == "posix"
     if fork:
         load_tables()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(workers, initializer=load_tables) as pool:
-        iterator = iter(documents)
-        while batch := list(islice(iterator, _BATCH)):
-            yield from pool.imap(safe_extract, batch, chunksize=4)
+        # At most two batches per worker in flight: memory stays bounded on long streams.
+        pending: deque[multiprocessing.pool.AsyncResult[list[Extraction | InputError]]] = deque()
+        for batch in chain([first], batches):
+            pending.append(pool.apply_async(extract_batch, (batch,)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -319,6 +319,73 @@ class Ledger:
         self._insert_batch("incidents", tables.incident_table(document.id, extraction.incidents))
         return True
 
+    def add_all(self, extractions: Sequence[Extraction]) -> list[bool | InputError | LedgerError]:
+        """Store many documents in one transaction with one Arrow table per table; for each, as
+        ``add`` says it: True if added, False if already present, or the error refusing it.
+
+        When any document of the batch fails (or might: a given id already in use), the batch is
+        rolled back and stored one document per transaction instead, so a failure costs only its
+        own document and nothing is ever half stored.
+        """
+        if not extractions:
+            return []
+        try:
+            added = self._in_transaction(
+                f"adding {len(extractions)} documents", partial(self._insert_all, extractions)
+            )
+            return list(added)
+        except (InputError, LedgerError, _OneByOne):
+            pass
+        outcomes: list[bool | InputError | LedgerError] = []
+        for extraction in extractions:
+            try:
+                outcomes.append(self.add(extraction))
+            except (InputError, LedgerError) as error:
+                outcomes.append(error)
+        return outcomes
+
+    def _insert_all(self, extractions: Sequence[Extraction]) -> list[bool]:
+        stored = self._con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?))",
+            [[e.document.id for e in extractions]],
+        ).fetchall()
+        present = {doc_id for (doc_id,) in stored}
+        added: list[bool] = []
+        for extraction in extractions:
+            added.append(extraction.document.id not in present)
+            present.add(extraction.document.id)  # the same text twice in one batch: once
+        new = [e for e, first in zip(extractions, added, strict=True) if first]
+        if not new:
+            return added
+        if self._ids_in_question([e.document for e in new]):
+            raise _OneByOne()
+        self._con.execute("UPDATE ledger_state SET current = false")
+        now = _now()
+        self._insert_batch("documents", _document_table([e.document for e in new], now))
+        for table, rows in (
+            ("figures", [_figure_table(e.document.id, e.figures) for e in new]),
+            ("checks", [_check_table(e.document.id, e.checks) for e in new]),
+            ("incidents", [tables.incident_table(e.document.id, e.incidents) for e in new]),
+        ):
+            self._insert_batch(table, pa.concat_tables(rows))
+        return added
+
+    def _ids_in_question(self, documents: Sequence[Document]) -> bool:
+        """Whether a given id of ``documents`` is used twice among them or is in the ledger
+        already: ``add`` then decides, one document at a time, which one it refuses."""
+        names = [d.name for d in documents if d.name]
+        if not names:
+            return False
+        nameless = {d.id for d in documents if not d.name}
+        if len(set(names)) < len(names) or nameless.intersection(names):
+            return True
+        used = self._con.execute(
+            "SELECT 1 FROM documents WHERE name IN (SELECT unnest(?)) "
+            "OR (id IN (SELECT unnest(?)) AND name IS NULL) LIMIT 1",
+            [names, names],
+        ).fetchone()
+        return used is not None
+
     def _refuse_duplicate_id(self, document: Document) -> None:
         """A given id already naming another text: refused, so ids stay unique in the ledger."""
         if not document.name:
@@ -616,6 +683,26 @@ def _figure_filters(
 
 def _document_filter(document: str) -> tuple[str, list[Any]]:
     return "(d.id = ? OR d.name = ?)", [document, document]
+
+
+class _OneByOne(Exception):
+    """A batch whose documents must be stored one at a time (``Ledger.add_all``)."""
+
+
+DOCUMENT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("name", pa.string()), ("title", pa.string()),
+    ("published", pa.date32()), ("url", pa.string()), ("outlet", pa.string()),
+    ("path", pa.string()), ("text", pa.string()), ("ingested_at", pa.timestamp("us")),
+])
+
+
+def _document_table(documents: Iterable[Document], now: datetime) -> pa.Table:
+    """Documents as an Arrow table in the ``documents`` column order."""
+    rows = [{
+        "id": d.id, "name": d.name, "title": d.title, "published": d.published, "url": d.url,
+        "outlet": d.outlet, "path": d.path, "text": d.text, "ingested_at": now,
+    } for d in documents]
+    return pa.Table.from_pylist(rows, schema=DOCUMENT_SCHEMA)
 
 
 def _figure_table(doc_id: str, figures: Iterable[Figure]) -> pa.Table:

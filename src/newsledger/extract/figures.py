@@ -87,18 +87,30 @@ def find_figures(
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
 
 
-def _parse_paragraphs(scans: list[Scan], parse: Parser, headings: dict[int, int]) -> None:
-    """Parse the sentences with numbers, those of their paragraphs that attribute something, and
-    the headings of lists."""
+def texts_to_parse(scans: list[Scan]) -> list[str]:
+    """What stage 3 hands the parser for these scans, in order (pipeline.py parses the texts of
+    many documents at once)."""
+    return [_parse_text(s) for s in _to_parse(scans, list_headings(scans))]
+
+
+def _to_parse(scans: list[Scan], headings: dict[int, int]) -> list[Scan]:
+    """The sentences with numbers, those of their paragraphs that attribute something, and the
+    headings of lists."""
     wanted = {s.sentence.paragraph for s in scans if s.quantities}
     heads = {id(scans[h]) for h in headings.values()}
-    todo = [
+    return [
         s
         for s in scans
         if s.quantities
         or (s.sentence.paragraph in wanted and _ATTRIBUTION_CUE.search(s.sentence.text))
         or id(s) in heads
     ]
+
+
+def _parse_paragraphs(scans: list[Scan], parse: Parser, headings: dict[int, int]) -> None:
+    """Parse the sentences with numbers, those of their paragraphs that attribute something, and
+    the headings of lists."""
+    todo = _to_parse(scans, headings)
     for scan, doc in zip(todo, parse([_parse_text(s) for s in todo]), strict=True):
         scan.parse = doc[:]
         scan.attributions = find_attributions(doc[:])
