@@ -99,16 +99,9 @@ def ingest(
             progress.advance(task)
 
         readable = _skip_errors(read_inputs(inputs), unusable)
-        batch: list[Extraction] = []
-        for extraction in _skip_errors(extract_all(readable, workers=workers), unusable):
-            _warn(progress.console, extraction)
-            batch.append(extraction)
-            if len(batch) >= _WRITE_BATCH:
-                _store(ledger, batch, tally, failed)
-                progress.advance(task, len(batch))
-                batch = []
-        _store(ledger, batch, tally, failed)
-        progress.advance(task, len(batch))
+        extractions = _skip_errors(extract_all(readable, workers=workers), unusable)
+        _store_stream(ledger, extractions, tally, failed, progress.console,
+                      lambda done: progress.advance(task, done))
         reconciled = _reconcile(ledger, failed)
         merged = _merge_incidents(ledger, failed)
     Console().print(tally.summary(), markup=False, highlight=False)
@@ -220,6 +213,28 @@ def _warned(extractions: Iterable[Extraction], console: Console) -> Iterator[Ext
     for extraction in extractions:
         _warn(console, extraction)
         yield extraction
+
+
+def _store_stream(
+    ledger: Ledger,
+    extractions: Iterable[Extraction],
+    tally: Tally,
+    failed: Callable[[Exception], None],
+    console: Console,
+    stored: Callable[[int], None] = lambda done: None,
+) -> None:
+    """Warn about and store a stream of extractions, _WRITE_BATCH per transaction; ``stored``
+    hears how many each write took in."""
+    batch: list[Extraction] = []
+    for extraction in extractions:
+        _warn(console, extraction)
+        batch.append(extraction)
+        if len(batch) >= _WRITE_BATCH:
+            _store(ledger, batch, tally, failed)
+            stored(len(batch))
+            batch = []
+    _store(ledger, batch, tally, failed)
+    stored(len(batch))
 
 
 def _store(

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from newsledger.cli_common import DbOption, InputsArgument, app, open_ledger, print_error
-from newsledger.cli_ingest import Tally, _merge_incidents, _reconcile, _store, _warn
+from newsledger.cli_ingest import Tally, _merge_incidents, _reconcile, _store_stream
 from newsledger.errors import InputError, SparkError
 
 
@@ -83,9 +83,7 @@ def import_extracted(
 
     with open_ledger(db, errors) as ledger:
         try:
-            for extraction in read_extractions(folder):
-                _warn(errors, extraction)
-                _store(ledger, extraction, tally, failed)
+            _store_stream(ledger, read_extractions(folder), tally, failed, errors)
             earlier = read_errors(folder)
         except InputError as error:
             failed(error)
