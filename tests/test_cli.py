@@ -361,3 +361,33 @@ def test_cli_extract_refuses_a_figure_over_the_range_not_the_document(tmp_path: 
     assert f"warning: {report}: figure f1 ('999,999,999,999,999,999,999'" in result.stderr
     numbers = [json.loads(line).get("number_text") for line in result.stdout.splitlines()]
     assert "7" in numbers and "999,999,999,999,999,999,999" not in numbers
+
+
+@pytest.mark.parametrize(("terminal", "quiet", "shown"),
+                         [(True, False, True), (True, True, False), (False, False, False)])
+def test_cli_progress_shows_only_on_a_terminal_and_not_quiet(
+    terminal: bool, quiet: bool, shown: bool
+) -> None:
+    from rich.console import Console
+
+    from newsledger.cli_common import progress_bar
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=terminal, width=80)
+    with progress_bar(console, quiet=quiet) as progress:
+        task = progress.add_task("ingest", total=None)
+        progress.advance(task, 3)
+        progress.refresh()
+    assert ("3 inputs processed" in screen.getvalue()) is shown
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_cli_quiet_changes_no_output(tmp_path: Path, command: str) -> None:
+    (tmp_path / "raid.txt").write_text(REPORT, encoding="utf-8")
+    outputs = []
+    for extra in ([], ["--quiet"]):
+        db = ["--db", str(tmp_path / f"l{len(extra)}.duckdb")] if command == "ingest" else []
+        result = runner.invoke(app, [command, str(tmp_path / "raid.txt"), *db, *extra])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1] and outputs[0]

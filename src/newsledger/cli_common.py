@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import click
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 from typer.core import TyperGroup
 
 from newsledger.errors import LedgerError
@@ -166,17 +174,33 @@ def _open(db: str, *, read_only: bool) -> Ledger:
         return Ledger(db)  # upgraded once, in place
 
 
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress display (errors are still printed).")
+]
+
+
+class _Rate(ProgressColumn):
+    """Documents per second so far."""
+
+    def render(self, task: Task) -> Text:
+        """The rate, once there is one."""
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f}/s" if speed else "")
+
+
 @contextmanager
-def progress_bar(console: Console) -> Iterator[Progress]:
-    """A live count of inputs processed, shown only when ``console`` is a terminal."""
+def progress_bar(console: Console, *, quiet: bool = False) -> Iterator[Progress]:
+    """A live count of inputs done, their rate and the time elapsed, on ``console`` (standard
+    error) only when it is a terminal and the run is not ``quiet``."""
     progress = Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} inputs processed"),
+        TextColumn("{task.completed:,} inputs processed"),
+        _Rate(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
     )
-    if not console.is_terminal:
+    if quiet or not console.is_terminal:
         # Not started: a redirected stderr gets the error lines and nothing else.
         yield progress
         return

@@ -16,6 +16,7 @@ from newsledger.cli_common import (
     FIGURE_COLUMNS,
     DbOption,
     InputsArgument,
+    QuietOption,
     app,
     open_ledger,
     print_error,
@@ -78,6 +79,7 @@ def ingest(
     inputs: InputsArgument,
     db: DbOption = "newsledger.duckdb",
     workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Read reports, extract their figures and checks, and add them to the ledger."""
     from newsledger.ingest import read_inputs
@@ -87,7 +89,7 @@ def ingest(
 
     errors = Console(stderr=True)
     tally = Tally()
-    with open_ledger(db, errors) as ledger, progress_bar(errors) as progress:
+    with open_ledger(db, errors) as ledger, progress_bar(errors, quiet=quiet) as progress:
         task = progress.add_task("ingest", total=None)
 
         def failed(error: Exception) -> None:
@@ -177,6 +179,7 @@ def extract(
         bool, typer.Option("--incidents", help="Also print the incidents each document reports.")
     ] = False,
     workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Print the figures then the checks (then --incidents) of each input, without a ledger."""
     from newsledger.ingest import read_inputs
@@ -192,10 +195,22 @@ def extract(
     extractions = extract_all(
         _skip_errors(read_inputs(inputs), failed), workers=workers or default_workers()
     )
-    _show_extractions(_warned(_skip_errors(extractions, failed), errors), fmt, Console(),
-                      with_incidents)
+    out = Console()
+    # Progress only when the results go to a file: on a terminal it would mix with them.
+    with progress_bar(errors, quiet=quiet or out.is_terminal) as progress:
+        task = progress.add_task("extract", total=None)
+        done = _counted(_warned(_skip_errors(extractions, failed), progress.console),
+                        lambda: progress.advance(task))
+        _show_extractions(done, fmt, out, with_incidents)
     if failures:
         raise typer.Exit(1)
+
+
+def _counted(items: Iterable[Result], tick: Callable[[], None]) -> Iterator[Result]:
+    """``items``, calling ``tick`` after each."""
+    for item in items:
+        yield item
+        tick()
 
 
 def _skip_errors(
