@@ -1,7 +1,8 @@
 """Export the ledger as CSV or Parquet, with ACLED and UCDP GED column names where concepts match.
 
-One file per table: ``figures``, ``checks``, ``documents`` and, when the ledger groups figures,
-``groups``. A figure's stated number gives UCDP's ``best``/``low``/``high`` (and ACLED's
+One file per table: ``figures``, ``checks``, ``documents``, ``groups`` and the merged incidents
+twice, in ACLED's columns (``incidents_acled``) and in UCDP GED's (``incidents_ucdp``, see
+export_incidents.py). A figure's stated number gives UCDP's ``best``/``low``/``high`` (and ACLED's
 ``fatalities`` for killed), its period UCDP's ``date_start``/``date_end`` (and ACLED's
 ``event_date`` when it is one day), its actor UCDP's ``side_a``, its places ACLED's ``location``,
 ``country``, ``admin1``, ``latitude``, ``longitude``. The mapping is tabled in docs/reports.md.
@@ -26,6 +27,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from newsledger.errors import OutputError
+from newsledger.export_incidents import acled_incidents_table, ucdp_incidents_table
 from newsledger.extract.places import Place, lookup_place, place_closure
 from newsledger.model import Group, Measure, Qualifier, Quantity
 from newsledger.outfiles import refuse_existing, write_new
@@ -83,6 +85,9 @@ def export_ledger(
     groups = getattr(ledger, "groups", None)
     if callable(groups):  # the ledger groups same-thing figures (issue 3)
         tables["groups"] = groups_table(groups())
+    if callable(getattr(ledger, "incidents", None)):  # the ledger merges incidents (issue 4)
+        tables["incidents_acled"] = acled_incidents_table(ledger)
+        tables["incidents_ucdp"] = ucdp_incidents_table(ledger)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
