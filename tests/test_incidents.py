@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -576,6 +576,52 @@ def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any)
 def test_incidents_same_incident(other: dict[str, Any], same: bool) -> None:
     published = other.pop("published", date(2024, 3, 10))
     assert same_incident(_report("a"), _report("b", published, **other)) is same
+
+
+def _merge_by_scanning_all(reports: list[IncidentReport]) -> list[list[str]]:
+    """The merge rule written plainly: every report tried against every incident so far."""
+    from newsledger.verify.incidents import NameIndex, _joins, _order
+
+    index = NameIndex(reports)
+    groups: list[list[IncidentReport]] = []
+    for report in sorted((r for r in reports if r.reference_day), key=_order):
+        home = next((g for g in groups if _joins(report, g, index)), None)
+        groups.append([report]) if home is None else home.append(report)
+    for report in sorted((r for r in reports if not r.reference_day), key=_order):
+        fits = [g for g in groups if _joins(report, g, index)]
+        if len(fits) > 1:
+            fits = [g for g in fits if all(r.incident.type == report.incident.type for r in g)]
+        groups.append([report]) if len(fits) != 1 else fits[0].append(report)
+    return sorted(sorted(r.key for r in g) for g in groups)
+
+
+def _varied_reports(count: int) -> list[IncidentReport]:
+    """Reports of two towns in two countries over a month: dates of every precision, undated."""
+    towns = [{}, {"place": "Baidoa", "admin1": "Bay", "lat": 3.11, "lon": 43.65},
+             {"country": "Kenya", "admin1": "Nairobi", "place": "Nairobi", "lat": -1.29,
+              "lon": 36.82}]
+    precisions = [DatePrecision.DAY, DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH]
+    reports = []
+    for n in range(count):
+        day = date(2024, 3, 1) + timedelta(days=n * 7 % 45)
+        fields: dict[str, Any] = {**towns[n % 3], "id": f"i{n % 2}"}
+        if n % 5 == 4:
+            fields.update(date=None, date_precision=None)
+        else:
+            fields.update(date=day, date_precision=precisions[n % 4])
+        published = None if n % 11 == 10 else day + timedelta(days=n % 4)
+        reports.append(_report(f"d{n // 2}", published, **fields))
+    return reports
+
+
+def test_incidents_merge_is_the_plain_scan() -> None:
+    # merge_incidents compares a report only with the open incidents of its country; the
+    # incidents it forms must be those of trying every incident in turn.
+    reports = _varied_reports(240)
+    merged = merge_incidents(reports)
+    assert sorted(sorted(r.key for r in m.reports) for m in merged) == (
+        _merge_by_scanning_all(reports))
+    assert any(len(m.reports) > 2 for m in merged)
 
 
 def test_incidents_merge_two_outlets_keep_both_tolls() -> None:

@@ -262,14 +262,25 @@ def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
     dated = sorted((r for r in reports if r.reference_day is not None), key=_order)
     undated = sorted((r for r in reports if r.reference_day is None), key=_order)
     groups: list[list[IncidentReport]] = []
+    # Rules 1 and 2 need one country and one time, so a report is compared only with the
+    # incidents of its country that every report of can still be of its time (``_OpenIncident``):
+    # the same first fit as a scan of every incident, in time that does not grow with the ledger.
+    of_country: dict[str | None, list[list[IncidentReport]]] = defaultdict(list)
+    still_open: dict[str | None, list[_OpenIncident]] = defaultdict(list)
     for report in dated:
-        home = next((g for g in groups if _joins(report, g, index)), None)
+        day, country = report.reference_day, report.incident.country
+        assert day is not None
+        still_open[country] = candidates = [o for o in still_open[country] if o.until >= day]
+        home = next((o for o in candidates if _joins(report, o.reports, index)), None)
         if home is None:
             groups.append([report])
+            of_country[country].append(groups[-1])
+            candidates.append(_OpenIncident(groups[-1], _reach(report)))
         else:
-            home.append(report)
+            home.reports.append(report)
+            home.until = min(home.until, _reach(report))
     for report in undated:
-        fitting = [g for g in groups if _joins(report, g, index)]
+        fitting = [g for g in of_country[report.incident.country] if _joins(report, g, index)]
         if len(fitting) > 1:  # of several, the one incident of the same type
             fitting = [g for g in fitting if all(r.incident.type == report.incident.type
                                                  for r in g)]
@@ -277,8 +288,26 @@ def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
             fitting[0].append(report)
         else:
             groups.append([report])
+            of_country[report.incident.country].append(groups[-1])
     merged = [_merged(g) for g in groups]
     return sorted(merged, key=lambda m: (m.incident.date or date.max, m.id))
+
+
+@dataclass(slots=True)
+class _OpenIncident:
+    """A merged incident being formed, and the last reference day a report can join it on."""
+
+    reports: list[IncidentReport]
+    until: date
+
+
+def _reach(report: IncidentReport) -> date:
+    """The last reference day of a later report that can be of this report's time (rule 1)."""
+    assert report.reference_day is not None
+    if report.incident.date is None:
+        return report.reference_day + timedelta(days=SAME_REPORT_DAYS)
+    span = _SPAN_DAYS.get(report.incident.date_precision or DatePrecision.DAY, 0)
+    return report.reference_day + timedelta(days=max(SAME_REPORT_DAYS, span + SAME_DAY_SLACK))
 
 
 def _order(report: IncidentReport) -> tuple[date, str, int]:
