@@ -22,6 +22,7 @@ from newsledger.pipeline import extract
 from newsledger.store import Ledger
 from newsledger.verify.incidents import (
     IncidentReport,
+    NameIndex,
     document_names,
     merge_counts,
     merge_incidents,
@@ -580,7 +581,7 @@ def test_incidents_same_incident(other: dict[str, Any], same: bool) -> None:
 
 def _merge_by_scanning_all(reports: list[IncidentReport]) -> list[list[str]]:
     """The merge rule written plainly: every report tried against every incident so far."""
-    from newsledger.verify.incidents import NameIndex, _joins, _order
+    from newsledger.verify.incidents import _joins, _order
 
     index = NameIndex(reports)
     groups: list[list[IncidentReport]] = []
@@ -666,7 +667,7 @@ def test_incidents_document_names(text: str, expected: set[str]) -> None:
     assert document_names(text) == expected
 
 
-def _named(doc: str, published: date, names: set[str]) -> IncidentReport:
+def _named(doc: str, published: date | None, names: set[str]) -> IncidentReport:
     incident = _incident(doc, date=None, date_precision=None, place="Baghdad", country="Iraq",
                          admin1="Baghdad", lat=33.34, lon=44.4)
     return IncidentReport(incident, published, None, "", frozenset(names))
@@ -688,6 +689,26 @@ def test_incidents_same_city_same_day_needs_a_distinctive_name(
     reports = [_named("a", day, names), _named("b", day, merged), *background]
     together = any(len(m.reports) == 2 for m in merge_incidents(reports))
     assert together is (names == merged)
+
+
+@pytest.mark.parametrize(
+    ("offsets", "distinctive"),
+    [
+        ([0, 7, -7, 30], True),  # three within a week either side (the edges count), one far
+        ([0, 8, -8, 30], False),  # one near, three far
+        ([0, 1, 60, 90], False),  # two near, two far: not twice as many near
+        ([0, None, None], True),  # undated documents count neither way
+    ],
+    ids=["week edges are near", "just outside the week", "as many near as far", "undated"],
+)
+def test_incidents_name_index_counts_documents_near_the_day(
+    offsets: list[int | None], distinctive: bool
+) -> None:
+    day = date(2024, 3, 10)
+    reports = [_named(f"d{n}", day + timedelta(days=o) if o is not None else None, {"kamari"})
+               for n, o in enumerate(offsets)]
+    assert NameIndex(reports).distinctive("kamari", day) is distinctive
+    assert NameIndex(reports).distinctive("kamari", None) is (len(offsets) <= 2)
 
 
 def test_incidents_never_merge_two_of_one_document() -> None:

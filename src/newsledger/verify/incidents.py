@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -160,15 +161,20 @@ class NameIndex:
         for report in reports:
             for name in report.names or ():
                 days[name][report.incident.doc] = report.reference_day
-        self._days = {name: list(by_doc.values()) for name, by_doc in days.items()}
+        self._documents = {name: len(by_doc) for name, by_doc in days.items()}
+        # Sorted, so that the documents near a day are counted by bisection, not by a scan of
+        # every document that names a city in the news every week.
+        self._days = {name: sorted(d for d in by_doc.values() if d is not None)
+                      for name, by_doc in days.items()}
 
     def distinctive(self, name: str, day: date | None) -> bool:
         """Named by at least twice as many documents near ``day`` as further from it."""
-        days = self._days.get(name, [])
         if day is None:
-            return len(days) <= 2
-        near = sum(1 for d in days if d is not None and abs((d - day).days) <= NEAR_DAYS)
-        far = sum(1 for d in days if d is not None and abs((d - day).days) > NEAR_DAYS)
+            return self._documents.get(name, 0) <= 2
+        days = self._days.get(name, [])
+        reach = timedelta(days=NEAR_DAYS)
+        near = bisect_right(days, day + reach) - bisect_left(days, day - reach)
+        far = len(days) - near
         return far * 2 <= near
 
 
