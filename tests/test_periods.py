@@ -53,6 +53,8 @@ ABSOLUTE = [
     ("June 1-15, 2024", "2024-06-01", "2024-06-15", "range"),
     ("from 3 to 10 March 2023", "2023-03-03", "2023-03-10", "range"),
     ("from March 28 to April 2, 2022", "2022-03-28", "2022-04-02", "range"),
+    ("from May 2021 to June 3, 2023", "2021-05-01", "2023-06-03", "range"),
+    ("between October 2022 and January 9, 2024", "2022-10-01", "2024-01-09", "range"),
     ("before 2020", None, "2019-12-31", "range"),
     ("until March 2024", None, "2024-03-31", "range"),
     ("after June 2023", "2023-07-01", None, "range"),
@@ -310,3 +312,20 @@ def test_figure_period_from_its_sentence_or_its_incident(
     assert len(figures) == 1, [f.quantity.number_text for f in found]
     expected = (D(start) if start else None, D(end) if end else None)
     assert (figures[0].period_start, figures[0].period_end) == expected
+
+
+# "since the <date> <event>": the day of the event opens a period running to publication
+EVENT_DAYS = [
+    ("Since the March 3, 2022 takeover, 900 people", "Since the March 3, 2022", "2022-03-03"),
+    ("since the June 9, 2019 elections, 40 were", "since the June 9, 2019", "2019-06-09"),
+    ("in the October 12, 2020 raid, 14 were", "in the October 12, 2020", "2020-10-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "start"), EVENT_DAYS)
+def test_periods_a_dated_event_names_its_day(text: str, phrase: str, start: str) -> None:
+    mentions = find_times(text, D("2024-04-05"))
+    assert [m.text for m in mentions] == [phrase]
+    assert mentions[0].period_start == D(start)
+    expected_end = D("2024-04-05") if phrase.lower().startswith("since") else D(start)
+    assert mentions[0].period_end == expected_end

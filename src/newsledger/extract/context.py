@@ -73,16 +73,46 @@ _MONTH_OR_YEAR = re.compile(
 )
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+_EVENT_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
+_SINCE_THE = re.compile(r"\b[Ss]ince the ([a-z][a-z-]{2,})\b")
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 
 
 def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Document) -> None:
     """Fill period, places, actor and source of every draft, in document order."""
     index = {id(scan): i for i, scan in enumerate(scans)}
+    _date_named_events(scans, document.published)
     _assign_periods(drafts, scans, index)
     assign_places(drafts, scans, index)
     assign_actors(drafts, scans)
     assign_sources(drafts, scans, index, document)
+
+
+def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
+    """'Since the February 1, 2021 coup ... Since the coup, 23,855 people were arrested': an
+    event dated once is dated wherever 'since the <event>' refers back to it."""
+    dated: dict[str, TimeMention] = {}
+    for scan in scans:
+        for mention in list(scan.times):
+            after = _EVENT_AFTER.match(scan.text_between(mention.end, scan.sentence.end))
+            if mention.text.lower().startswith("since the") and after:
+                dated[after.group(1).lower()] = mention
+        for found in _SINCE_THE.finditer(scan.sentence.text):
+            event = dated.get(found.group(1).lower())
+            start = scan.sentence.start + found.start()
+            if event is None or any(m.start <= start < m.end for m in scan.times):
+                continue
+            scan.times.append(
+                TimeMention(
+                    start,
+                    scan.sentence.start + found.end(),
+                    found.group(),
+                    event.period_start,
+                    event.period_end if published else None,
+                    "range",
+                )
+            )
+            scan.times.sort(key=lambda m: m.start)
 
 
 def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:

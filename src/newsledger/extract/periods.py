@@ -111,6 +111,7 @@ _MOD = (
     r"(?:\s+|-)(?:(?i:the)\s+)?)?"
 )
 _THE = r"(?:(?i:the)\s+)?"
+_EVENT_THE = r"(?:(?<=\s)(?i:the)\s+(?=\S+\s+\d{1,2},?\s+(?:19|20)\d\d\s+[a-z]))?"
 _SEP = r"(?P<sep>\s*[-–]\s*|\s*/\s*|\s+(?i:to|through|until|till|and)\s+)"
 _YEAR_REL = (
     r"(?P<ry>(?i:this|last|next|current|previous|the\s+current|the\s+previous|the))"
@@ -139,7 +140,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(_START + pattern), resolver)
     for pattern, resolver in (
         (
-            rf"{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_month('m')}\s+{_day('d')}(?:,{{0,2}}\s+{_year('y')})?",
+            # "since the February 1, 2021 coup": the day an event named after it happened
+            rf"{_PREP}{_EVENT_THE}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_month('m')}\s+{_day('d')}"
+            rf"(?:,{{0,2}}\s+{_year('y')})?",
             resolve_date,
         ),
         (
@@ -164,6 +167,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"{_PREP}{_THE}{_month('m1')}(?:,?\s+{_year('y1')})?{_SEP}{_month('m2')}"
             rf"(?:,?\s+{_year('y2')})?(?:\s+(?i:period))?",
             resolve_month_range,
+        ),
+        (
+            # "from February 2021 to July 13, 2023": a month to a day
+            rf"{_PREP}{_month('m1')}(?:,?\s+{_year('y1')})?{_SEP}{_month('m2')}\s+{_day('d2')}"
+            rf",?\s+{_year('y2')}",
+            resolve_day_range,
         ),
         (
             rf"{_PREP}{_month('m1')}\s+{_day('d1')}(?:,?\s+{_year('y1')})?{_SEP}(?:{_month('m2')}\s+)?"

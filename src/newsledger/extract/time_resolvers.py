@@ -164,12 +164,13 @@ def resolve_month_range(m: re.Match[str], pub: date | None) -> Period | None:
 
 
 def resolve_day_range(m: re.Match[str], pub: date | None) -> Period | None:
-    """'June 1-15, 2024', 'from March 3 to April 10', '1-15 June 2024'."""
+    """'June 1-15, 2024', 'from March 3 to April 10', '1-15 June 2024', 'from May 2021 to June 3,
+    2023' (a month without a day starts on its first)."""
     if not _sep_allowed(m):
         return None
     last_month = _month_number(m["m2"] or m["m1"])
     first_month = _month_number(m["m1"] or m["m2"])
-    d1, d2 = int(m["d1"]), int(m["d2"])
+    d1, d2 = int(group_of(m, "d1") or 1), int(m["d2"])  # "from February 2021 to July 13"
     wraps = (first_month, d1) > (last_month, d2)
     try:
         if group_of(m, "y2") or group_of(m, "y1"):
