@@ -161,6 +161,12 @@ def test_cli_table_shows_compact_columns_and_text_verbatim(tmp_path: Path) -> No
         (["--since", "2024-03-09", "--until", "2024-03-09"], ["f1", "f2"]),
         (["--since", "2024-03-10"], []),
         (["--document", "anbar-raids", "--place", "nineveh"], ["f2"]),
+        # Containment in the gazetteer: Nineveh and Anbar lie in Iraq (issue 14).
+        (["--place", "Iraq"], ["f1", "f2"]),
+        (["--country", "Iraq"], ["f1", "f2"]),
+        (["--country", "iraq", "--measure", "detained"], ["f2"]),
+        (["--place", "Mosul"], []),
+        (["--country", "Syria"], []),
     ],
 )
 def test_cli_figures_filters(tmp_path: Path, options: list[str], ids: list[str]) -> None:
@@ -391,3 +397,87 @@ def test_cli_quiet_changes_no_output(tmp_path: Path, command: str) -> None:
         assert result.exit_code == 0, result.output
         outputs.append(result.output)
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+# --- formats of every listing (issue 14) --------------------------------------------------------
+
+LISTINGS = ["figures", "checks", "documents", "groups", "conflicts", "incidents"]
+
+
+@pytest.mark.parametrize("command", LISTINGS)
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "jsonl"])
+def test_cli_every_listing_in_every_format(tmp_path: Path, command: str, fmt: str) -> None:
+    result = runner.invoke(app, [command, "--db", make_ledger(tmp_path), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert isinstance(json.loads(result.stdout), list)
+
+
+@pytest.mark.parametrize("command", LISTINGS)
+def test_cli_empty_csv_still_has_its_header(tmp_path: Path, command: str) -> None:
+    path = str(tmp_path / "empty.duckdb")
+    Ledger(path).close()
+    result = runner.invoke(app, [command, "--db", path, "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    (header,) = result.stdout.splitlines()
+    assert header.startswith(("doc,", "id,", "kind,"))
+
+
+def test_cli_version() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"newsledger {version('newsledger')}"
+
+
+@pytest.mark.parametrize(("no_color", "styled"), [("1", False), ("", True)])
+def test_table_on_a_terminal_honours_no_color(
+    monkeypatch: pytest.MonkeyPatch, no_color: str, styled: bool
+) -> None:
+    from rich.console import Console
+
+    from newsledger.output import render
+
+    monkeypatch.setenv("NO_COLOR", no_color)
+    out = io.StringIO()
+    render([{"id": "f1"}], "table", None, Console(file=out, force_terminal=True))
+    assert ("\x1b" in out.getvalue()) is styled
+    assert "f1" in out.getvalue()
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_table_fits_the_terminal(tmp_path: Path, width: int) -> None:
+    from rich.console import Console
+
+    from newsledger.cli_common import FIGURE_COLUMNS
+    from newsledger.output import render
+
+    out = io.StringIO()
+    rows = ledger_rows(make_ledger(tmp_path), "figures")
+    render(rows, "table", FIGURE_COLUMNS, Console(file=out, force_terminal=True, width=width,
+                                                   color_system=None))
+    lines = out.getvalue().splitlines()
+    assert lines and max(len(line.rstrip()) for line in lines) <= width
+    assert "f1" in out.getvalue() and "f2" in out.getvalue()  # no row or column dropped
+    assert all(f" {number} " in f" {out.getvalue()} ".replace("\n", " ") for number in ("12", "7"))
+
+
+@pytest.mark.parametrize(("naturals", "width", "expected"), [
+    ([5, 10, 3], 40, [None, None, None]),            # fits: nothing changes
+    ([4, 30, 2, 40], 50, [4, 18, 2, 18]),            # narrow columns whole, wide ones share
+    ([10, 10, 10], 20, [5, 5, 4]),                   # too narrow for all: every column shrinks
+])
+def test_column_widths(naturals: list[int], width: int, expected: list[int | None]) -> None:
+    from newsledger.output import column_widths
+
+    assert column_widths(naturals, width) == expected
+
+
+def test_cli_extract_incidents_table_shows_tolls_not_dicts(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Gunmen killed 12 people and wounded 30 in an attack on a market in "
+                      "Maiduguri on Monday, police said.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(report), "--incidents", "-f", "table"])
+    assert result.exit_code == 0, result.output
+    assert "{" not in result.stdout and "Maiduguri" in result.stdout

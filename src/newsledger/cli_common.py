@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -129,6 +130,13 @@ EXTRACT_INCIDENT_COLUMNS = [
 DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "path", "figures", "checks"]
 
 
+def _version(shown: bool) -> None:
+    """--version: the installed package's version, then exit."""
+    if shown:
+        Console().out(f"newsledger {package_version('newsledger')}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
@@ -137,14 +145,32 @@ def main(
         typer.Option("--debug", envvar="NEWSLEDGER_DEBUG",
                      help="Show the traceback of an internal error."),
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
 ) -> None:
     """Read conflict reporting into a ledger of checked figures, with evidence."""
     ctx.meta[_DEBUG] = debug
 
 
 def show(rows: list[dict[str, object]], fmt: Format, table_columns: list[str]) -> None:
-    """Print rows; the table format shows only ``table_columns``."""
-    render(rows, fmt, table_columns if fmt is Format.TABLE else None, Console())
+    """Print rows; the table format shows only ``table_columns``, which also head an empty CSV
+    (a script reading it still finds its columns)."""
+    picked = fmt is Format.TABLE or (fmt is Format.CSV and not rows)
+    render(rows, fmt, table_columns if picked else None, Console())
+
+
+
+def toll_text(count: dict[str, Any] | None) -> str:
+    """A toll for a table cell: '12', '10-12', or '26+' when open-ended; '' when none."""
+    if count is None:
+        return ""
+    low, high = count["low"], count["high"]
+    if high is None:
+        return f"{low}+"
+    return str(low) if low == high else f"{low}-{high}"
 
 
 def open_ledger(db: str, errors: Console, *, must_exist: bool = False) -> Ledger:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +22,7 @@ from newsledger.cli_common import (
     print_error,
     print_warning,
     progress_bar,
+    toll_text,
 )
 from newsledger.errors import InputError, LedgerError
 from newsledger.model import Document, Extraction
@@ -290,11 +291,16 @@ def _show_extractions(
     render([c.to_json() for e in done for c in e.checks], Format.TABLE, CHECK_COLUMNS, console)
     if with_incidents:
         render(
-            [incident_line(i) for e in done for i in e.incidents],
+            [_incident_cells(incident_line(i)) for e in done for i in e.incidents],
             Format.TABLE,
             EXTRACT_INCIDENT_COLUMNS,
             console,
         )
+
+
+def _incident_cells(line: dict[str, Any]) -> dict[str, Any]:
+    """An incident line for a table: tolls as '12', '10-12' or '26+'."""
+    return {**line, **{m: toll_text(line[m]) for m in ("killed", "injured", "kidnapped")}}
 
 
 def _extraction_lines(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -22,6 +21,7 @@ from newsledger.cli_common import (
     filter_option,
     open_ledger,
     show,
+    toll_text,
 )
 from newsledger.model import Measure, Verdict
 from newsledger.output import Format
@@ -31,7 +31,11 @@ from newsledger.output import Format
 def figures(
     measure: Annotated[Measure | None, filter_option("Only this measure.")] = None,
     actor: Annotated[str | None, filter_option("The actor contains this text.")] = None,
-    place: Annotated[str | None, filter_option("A location contains this text.")] = None,
+    place: Annotated[str | None, filter_option(
+        "A location lies in this place (gazetteer: --place Iraq finds Mosul) or contains this text."
+    )] = None,
+    country: Annotated[str | None, filter_option(
+        "A location lies in this country (gazetteer).")] = None,
     since: Annotated[datetime | None, day_option("Periods ending on or after this day.")] = None,
     until: Annotated[datetime | None, day_option("Periods starting on or before this day.")] = None,
     source: Annotated[str | None, filter_option("The source contains this text.")] = None,
@@ -53,6 +57,7 @@ def figures(
             measure=measure,
             actor=actor,
             place=place,
+            country=country,
             since=since and since.date(),
             until=until and until.date(),
             source=source,
@@ -71,13 +76,6 @@ def checks(
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.checks(document=document)
     show(rows, fmt, CHECK_COLUMNS)
-
-
-class ConflictFormat(StrEnum):
-    """Output formats of ``conflicts``."""
-
-    TABLE = "table"
-    JSON = "json"
 
 
 GROUP_COLUMNS = [
@@ -114,15 +112,13 @@ def groups(
 @app.command(rich_help_panel="Query the ledger")
 def conflicts(
     db: DbOption = "newsledger.duckdb",
-    fmt: Annotated[ConflictFormat, typer.Option("--format", "-f")] = ConflictFormat.TABLE,
+    fmt: FormatOption = Format.TABLE,
 ) -> None:
     """List groups whose reports conflict, newest first, with the conflicting pairs."""
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.conflicts()
-    if fmt is ConflictFormat.JSON:
-        show(rows, Format.JSON, [])
-        return
-    show(_flat_groups(rows), Format.TABLE, [*GROUP_COLUMNS, "conflicts"])
+    columns = [*GROUP_COLUMNS, "conflicts"]
+    show(rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows), fmt, columns)
 
 
 def _flat_groups(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
@@ -174,18 +170,11 @@ def incidents(
 def _report_summary(report: dict[str, Any]) -> str:
     """'doc/i1: killed 26+ (f1), injured 90 (f2)' for a table cell."""
     tolls = [
-        f"{measure} {_toll_text(count)} ({count['figure']})"
+        f"{measure} {toll_text(count)} ({count['figure']})"
         for measure in ("killed", "injured", "kidnapped")
         if (count := report[measure]) is not None
     ]
     return f"{report['doc']}/{report['incident']}: " + (", ".join(tolls) or "no toll")
-
-
-def _toll_text(count: dict[str, Any]) -> str:
-    low, high = count["low"], count["high"]
-    if high is None:
-        return f"{low}+"
-    return str(low) if low == high else f"{low}-{high}"
 
 
 @app.command(rich_help_panel="Query the ledger")

@@ -24,7 +24,8 @@ def report(
     since: Annotated[datetime | None, day_option("Periods ending on or after this day.")] = None,
     until: Annotated[datetime | None, day_option("Periods starting on or before this day.")] = None,
     actor: Annotated[str | None, filter_option("The actor contains this text.")] = None,
-    place: Annotated[str | None, filter_option("A location contains this text.")] = None,
+    place: Annotated[str | None, filter_option(
+        "A location lies in this place (gazetteer) or contains this text.")] = None,
     measure: Annotated[Measure | None, filter_option("Only this measure.")] = None,
     title: Annotated[
         str | None, filter_option("The report's title (default: from the filters).")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Sequence
 from enum import StrEnum
@@ -45,7 +46,8 @@ def render(
     else:
         picked = [{name: row.get(name) for name in names} for row in rows]
     if fmt is Format.TABLE:
-        print_table(rich_table(picked, names), console)
+        width = console.width if console.is_terminal else None
+        print_table(rich_table(picked, names, width), console)
     elif fmt is Format.CSV:
         console.out(printable(csv_text(picked, names)), end="", highlight=False)
     elif fmt is Format.JSON:
@@ -91,15 +93,54 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def rich_table(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> Table:
-    """A compact Rich table (no borders); long cells fold when the terminal is too narrow."""
+GAP = 2  # Rich's padding around a column (one on each side), counted for every column
+
+
+def rich_table(rows: Sequence[dict[str, Any]], names: Sequence[str],
+               width: int | None = None) -> Table:
+    """A compact Rich table (no borders); with ``width`` it fits in that many columns."""
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for name in names:
-        table.add_column(name, overflow="fold")
-    for row in rows:
+    cells = [[Text(printable(cell_text(row[name]))) for name in names] for row in rows]
+    naturals = [max([len(name), *(cell_width(row[i]) for row in cells)])
+                for i, name in enumerate(names)]
+    widths = column_widths(naturals, width) if width else [None] * len(names)
+    for name, fitted in zip(names, widths, strict=True):
+        # Every width given when the table is too wide: Rich's own squeeze drops columns.
+        table.add_column(name, width=fitted, no_wrap=fitted is None, overflow="fold")
+    for row in cells:
         # Text cells: brackets in report text must not be read as Rich markup.
-        table.add_row(*(Text(printable(cell_text(row[name]))) for name in names))
+        table.add_row(*row)
     return table
+
+
+def column_widths(naturals: Sequence[int], width: int) -> list[int | None]:
+    """Widths that fit ``width`` columns: none needed when the table fits; else the narrowest
+    columns keep their natural width and the wider ones share the rest equally, wrapping
+    between words (a cap found by water-filling, so ids and days stay whole first)."""
+    available = max(len(naturals), width - GAP * len(naturals))
+    if sum(naturals) <= available:
+        return [None] * len(naturals)
+    cap, kept, capped = 1, 0, len(naturals)
+    for index, natural in enumerate(sorted(naturals)):
+        left = len(naturals) - index  # columns not kept whole below this one
+        if kept + natural * left > available:
+            cap, capped = max(1, (available - kept) // left), left
+            break
+        kept += natural
+    spare = available - kept - cap * capped  # share the rounding among the capped columns
+    widths: list[int | None] = []
+    for natural in naturals:
+        if natural <= cap:
+            widths.append(natural)
+        else:
+            widths.append(cap + (1 if spare > 0 else 0))
+            spare -= 1
+    return widths
+
+
+def cell_width(cell: Text) -> int:
+    """The widest line of a cell, in terminal columns."""
+    return max((len(line) for line in cell.plain.splitlines()), default=0)
 
 
 # Wider than any sensible row; only used to measure a table's natural width.
@@ -109,12 +150,20 @@ UNBOUNDED_WIDTH = 100_000
 def print_table(table: Table, console: Console) -> None:
     """Print at the terminal's width, or, when piped, as wide as the rows need."""
     if console.is_terminal:
-        console.print(table)
+        styled = console if not no_color() else Console(file=console.file, width=console.width,
+                                                        color_system=None)
+        styled.print(table)
         return
     # Rich would fold every row at 80 columns when piped, which helps no reader of a file.
     unbounded = console.options.update_width(UNBOUNDED_WIDTH)
     width = max(console.width, Measurement.get(console, unbounded, table).maximum)
     Console(file=console.file, width=width, color_system=None).print(table)
+
+
+def no_color() -> bool:
+    """Whether the user asked for no colour or style (NO_COLOR set and not empty, no-color.org):
+    Rich then drops colours but keeps bold, so plain output needs no colour system at all."""
+    return bool(os.environ.get("NO_COLOR"))
 
 
 def csv_text(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> str:
@@ -156,8 +205,10 @@ __all__ = [
     "Format",
     "cell_text",
     "column_names",
+    "column_widths",
     "csv_text",
     "json_line",
+    "no_color",
     "print_table",
     "printable",
     "render",
