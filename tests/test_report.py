@@ -16,7 +16,7 @@ from newsledger.model import Measure
 from newsledger.report import Report, ReportFilters, render_report
 from newsledger.report.evidence import passage
 from newsledger.report.files import ReportFormat, save_report
-from newsledger.report.markdown import md
+from newsledger.report.markdown import md, report_markdown
 from newsledger.report.rows import anchor, period_label
 from newsledger.store import Ledger
 
@@ -340,3 +340,77 @@ def test_report_derived_figure_cites_its_operands(half_year_ledger: Ledger) -> N
         assert states(page.marks[href.removeprefix("#")], value)
     assert "| killed | Iraq; Syria | Q2 2024 | ISIS | 26 | 44[^" in report.to_markdown()
     assert report.chart is not None and report.chart.points == 3
+
+
+# --- reports on a big ledger (issue 14) ---------------------------------------------------------
+
+def chart_row(place: str, value: int, month: int) -> object:
+    from newsledger.report.records import Cell, TableRow
+
+    cell = Cell(value, f"{value:,}")
+    return TableRow(Measure.KILLED, place, f"2024-{month:02d}", date(2024, month, 1),
+                    date(2024, month, 28), None, "people", cell, cell, cell, "single", 1, 1)
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ("Iraq; Syria", "Iraq; Syria"),
+    ("Syria; Iraq", "Iraq; Syria"),
+    ("Mosul", "Mosul"),
+    ("al-Bab; Aleppo; Syria", "al-Bab; Aleppo; Syria"),
+])
+def test_chart_series_is_a_place_set(place: str, expected: str) -> None:
+    from newsledger.report.chart import place_set
+
+    assert place_set(place) == expected
+
+
+def legend_names(svg: str) -> list[str]:
+    """The texts of the chart (fonts are not embedded: text stays text)."""
+    return re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+
+
+@pytest.mark.parametrize(("places", "series"), [
+    (["Iraq; Syria", "Syria; Iraq"], 1),                       # one place set in two orders
+    ([f"Town {n}" for n in range(20)], 20),                    # a big ledger's many places
+])
+def test_chart_legend_stays_readable(places: list[str], series: int) -> None:
+    from newsledger.report.chart import COLOURED_SERIES, measure_chart
+
+    rows = [chart_row(place, 10 + index, 1 + index % 12) for index, place in enumerate(places)]
+    chart = measure_chart(rows, Measure.KILLED)  # type: ignore[arg-type]
+    assert chart is not None
+    shown = min(series, COLOURED_SERIES) + (series > COLOURED_SERIES)
+    entries = [name for name in legend_names(chart.svg) if name in places or "other place" in name]
+    assert len(entries) == shown
+    if series > COLOURED_SERIES:
+        assert f"{series - COLOURED_SERIES} other places (grey)" in entries
+
+
+@pytest.mark.parametrize(("name", "shortened"), [
+    ("Mosul", "Mosul"),
+    ("Aleppo; Idlib; Hama; Homs; Latakia; Tartus", "Aleppo; Idlib; Hama; Homs; Lata…"),
+])
+def test_chart_legend_names_are_short(name: str, shortened: str) -> None:
+    from newsledger.report.chart import LEGEND_NAME_LENGTH, short_name
+
+    assert short_name(name) == shortened and len(shortened) <= LEGEND_NAME_LENGTH
+
+
+@pytest.mark.parametrize(("document", "expected"), [
+    ({"name": "anbar-raids", "path": "feed.jsonl"}, "anbar-raids"),    # a given id first
+    ({"name": None, "path": "reports/mosul-update.txt"}, "mosul-update.txt"),
+    ({"name": None, "path": "<stdin>"}, None),
+    ({}, None),
+])
+def test_report_names_an_untitled_document(document: dict[str, object],
+                                           expected: str | None) -> None:
+    from newsledger.report.build import document_name
+
+    assert document_name(document) == expected
+
+
+def test_demo_report_names_txt_documents_by_file(demo_ledger_file: str) -> None:
+    with Ledger(demo_ledger_file, read_only=True) as ledger:
+        text = report_markdown(render_report(ledger, ReportFilters(place="Iraq")))
+    assert "wire-isis-h1-2023.txt" in text
+    assert "*59b5db8987e8992e*" not in text

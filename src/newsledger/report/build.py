@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from newsledger.model import CheckType, Measure
@@ -205,6 +206,15 @@ class _Texts:
         return self._texts[doc]
 
 
+def document_name(document: dict[str, Any]) -> str | None:
+    """What to call an untitled document: its given id, else its file's name (never the content
+    hash, which tells a reader nothing)."""
+    if document.get("name"):
+        return str(document["name"])
+    path = document.get("path")
+    return PurePath(str(path)).name if path and not str(path).startswith("<") else None
+
+
 def _citation(
     text: str | None, number: int, figure: FigureRow, documents: dict[str, dict[str, Any]]
 ) -> Citation:
@@ -216,7 +226,8 @@ def _citation(
         quoted = passage(text, figure["start"], figure["end"], figure["number_text"])
     return Citation(
         number=number, anchor=anchor(figure["doc"], figure["id"]), doc=figure["doc"],
-        figure=figure["id"], title=figure["title"], outlet=document.get("outlet"),
+        figure=figure["id"], title=figure["title"] or document_name(document),
+        outlet=document.get("outlet"),
         url=document.get("url"), published=figure["published"], path=document.get("path"),
         source=figure["source"], start=figure["start"], end=figure["end"],
         before=quoted.before, number_text=quoted.number, after=quoted.after,

@@ -1,4 +1,10 @@
-"""A measure over time as SVG: one series per place, each period drawn as a bar ending at its end.
+"""A measure over time as SVG: one series per place set, each period drawn as a bar ending at
+its end.
+
+A series is a set of places, whatever order a report named them in ("Iraq; Syria" is "Syria;
+Iraq"). On a big ledger the largest series (by their largest value) get their own colour and
+legend entry, the rest are drawn in grey under one entry, so no colour stands for two series;
+the legend sits outside the plot and long names are shortened.
 
 Periods of different lengths (a quarter, a half year) sit side by side in conflict reporting, so
 each value is drawn across the period it covers with a marker at ``period_end``; joining the
@@ -21,6 +27,11 @@ from matplotlib.figure import Figure
 
 from newsledger.model import STOCK_MEASURES, Measure
 from newsledger.report.records import Chart, DerivedRow, TableRow
+
+# Series with a colour of their own (matplotlib's ten-colour cycle less its grey); the rest grey.
+COLOURED_SERIES = 9
+OTHERS_COLOUR = "#9a9a9a"
+LEGEND_NAME_LENGTH = 32  # longer series names are cut with an ellipsis
 
 # Fixed so the same ledger gives the same SVG (ids inside the file are hashed with it).
 SVG_SETTINGS = {"svg.hashsalt": "newsledger", "svg.fonttype": "none"}
@@ -77,12 +88,18 @@ def _chartable(row: TableRow) -> bool:
         (row.period_start is not None or row.measure in STOCK_MEASURES)
 
 
+def place_set(place: str) -> str:
+    """A place text with its places in one order: the same set is the same series."""
+    return "; ".join(sorted({name.strip() for name in place.split(";")}, key=str.lower))
+
+
 def _series(points: Sequence[Point]) -> dict[str, list[Point]]:
-    """Points by series; per place and period the largest value (the total, not its parts)."""
+    """Points by series; per place set and period the largest value (the total, not its parts)."""
     several_actors = len({point.actor for point in points}) > 1
     largest: dict[tuple[str, date, date], Point] = {}
     for point in points:
-        name = f"{point.place} ({point.actor or 'no actor'})" if several_actors else point.place
+        places = place_set(point.place)
+        name = f"{places} ({point.actor or 'no actor'})" if several_actors else places
         key = (name, point.start, point.end)
         if key not in largest or largest[key].value < point.value:
             largest[key] = point
@@ -97,8 +114,7 @@ def _draw(series: dict[str, list[Point]], measure: Measure, with_derived: bool) 
     # The Agg canvas set on this figure alone: no pyplot, no global backend, no display needed.
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    for index, (name, points) in enumerate(series.items()):
-        colour = f"C{index % 10}"
+    for colour, points in _coloured(series):
         for p in points:
             axes.plot([date2num(p.start), date2num(p.end)], [p.value, p.value], color=colour,
                       linewidth=5, alpha=0.35, solid_capstyle="butt",
@@ -107,11 +123,47 @@ def _draw(series: dict[str, list[Point]], measure: Measure, with_derived: bool) 
                           xytext=(4, 4), fontsize=8, color=colour)
             axes.plot([date2num(p.end)], [p.value], "o", color=colour,
                       markerfacecolor="white" if p.derived else colour)
+    for name, colour in _legend(series):
         axes.plot([], [], "o", color=colour, label=name)  # one legend entry per series
     _label_axes(axes, measure, with_derived)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     return strip_prolog(buffer.getvalue())
+
+
+def _ranked(series: dict[str, list[Point]]) -> list[str]:
+    """Series names, largest value first (ties by name), the order colours are given in."""
+    return sorted(series, key=lambda name: (-max(p.value for p in series[name]), name))
+
+
+def _colours(ranked: Sequence[str]) -> dict[str, str]:
+    """The largest series' own colours, skipping C7 (matplotlib's grey, kept for the rest)."""
+    return {name: f"C{index if index < 7 else index + 1}"
+            for index, name in enumerate(ranked[:COLOURED_SERIES])}
+
+
+def _coloured(series: dict[str, list[Point]]) -> list[tuple[str, list[Point]]]:
+    """Each series' colour and points, grey ones first so coloured ones are drawn over them."""
+    colours = _colours(_ranked(series))
+    return [(colours.get(name, OTHERS_COLOUR), series[name])
+            for name in sorted(series, key=lambda n: n in colours)]
+
+
+def _legend(series: dict[str, list[Point]]) -> list[tuple[str, str]]:
+    """Legend entries: each coloured series (shortened), then one for the grey ones."""
+    ranked = _ranked(series)
+    entries = [(short_name(name), colour) for name, colour in _colours(ranked).items()]
+    others = len(ranked) - COLOURED_SERIES
+    if others > 0:
+        entries.append((f"{others} other place{'s' if others > 1 else ''} (grey)", OTHERS_COLOUR))
+    return entries
+
+
+def short_name(name: str) -> str:
+    """A legend name of at most LEGEND_NAME_LENGTH characters."""
+    if len(name) <= LEGEND_NAME_LENGTH:
+        return name
+    return name[: LEGEND_NAME_LENGTH - 1].rstrip() + "…"
 
 
 def _label_axes(axes: Axes, measure: Measure, with_derived: bool) -> None:
@@ -125,8 +177,9 @@ def _label_axes(axes: Axes, measure: Measure, with_derived: bool) -> None:
     axes.set_title(f"{measure.value.capitalize()} by period (bar = period covered, dot = its end"
                    f"{hollow})", fontsize=10)
     axes.grid(axis="y", alpha=0.3)
-    # Outside the plot: inside, it would sit on the bars of the earliest periods.
-    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    # Outside the plot (inside, it would sit on the bars of the earliest periods), placed by the
+    # constrained layout so that it is never cut off.
+    axes.figure.legend(fontsize=8, loc="outside right upper", frameon=False)
 
 
 def strip_prolog(svg: str) -> str:
@@ -134,4 +187,5 @@ def strip_prolog(svg: str) -> str:
     return svg[svg.index("<svg"):].strip()
 
 
-__all__ = ["SVG_SETTINGS", "chart_measure", "measure_chart", "strip_prolog"]
+__all__ = ["SVG_SETTINGS", "chart_measure", "measure_chart", "place_set", "short_name",
+           "strip_prolog"]

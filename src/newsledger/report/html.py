@@ -179,7 +179,8 @@ def _meta(citation: Citation) -> str:
     parts += [escape(citation.outlet)] if citation.outlet else []
     if citation.url:
         parts.append(_link(citation.url))
-    parts.append(f"published {escape(citation.published)}" if citation.published else "no date")
+    parts.append(f"published {escape(citation.published)}" if citation.published
+                 else "publication date unknown")
     if citation.source:
         parts.append(f"according to {escape(citation.source)}")
     return " · ".join(parts)

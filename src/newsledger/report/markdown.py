@@ -122,7 +122,8 @@ def _footnote(citation: Citation) -> str:
     meta += [md(citation.outlet)] if citation.outlet else []
     if citation.url:
         meta.append(f"<{citation.url}>" if _SAFE_URL.match(citation.url) else md(citation.url))
-    meta.append(f"published {md(citation.published)}" if citation.published else "no date")
+    meta.append(f"published {md(citation.published)}" if citation.published
+                 else "publication date unknown")
     if citation.source:
         meta.append(f"according to {md(citation.source)}")
     quote = f"{md(citation.before)}**{md(citation.number_text)}**{md(citation.after)}"
