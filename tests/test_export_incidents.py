@@ -73,6 +73,9 @@ def test_demo_ucdp_deaths_add_up_to_best(demo_ledger_file: str, tmp_path: Path) 
     for row in rows:
         parts = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
         assert sum(row[part] for part in parts) == row["best"] > 0
+    # Headlines come from the documents' titles; the demo's .txt reports have none.
+    assert any(row["source_headline"] for row in rows)
+    assert all(row["source_headline"] is None or row["source_headline"].strip() for row in rows)
 
 
 def test_demo_acled_codes_are_the_codebook_values(demo_ledger_file: str) -> None:

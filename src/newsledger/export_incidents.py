@@ -136,7 +136,7 @@ def ucdp_row(incident: dict[str, Any]) -> dict[str, Any]:
         "source_article": _joined(_article(r) for r in reports),
         "source_office": _joined(r["outlet"] for r in reports),
         "source_date": _joined(r["published"] for r in reports),
-        "source_headline": None, "source_original": None,
+        "source_headline": _joined(r["title"] for r in reports), "source_original": None,
         "where_prec": where_prec(incident["location"], incident["geo_precision"]),
         "where_coordinates": incident["location"], "where_description": incident["location"],
         "adm_1": incident["admin1"], "adm_2": _admin2(incident["location"]),

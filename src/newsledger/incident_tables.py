@@ -143,6 +143,7 @@ def report_query(doc_key: str) -> str:
     """Rows of the reports of the merged incidents whose ids are the one parameter."""
     return f"""
         SELECT r.merged_id, {doc_key} AS doc, i.id AS incident, d.published, d.outlet, d.url,
+            d.title,
             substr(d.text, i.start + 1, i."end" - i.start) AS evidence, i.*
         FROM merged_incident_reports r
         JOIN incidents i ON i.doc_id = r.doc_id AND i.id = r.incident_id
@@ -309,7 +310,8 @@ def _count(row: dict[str, Any], measure: str) -> IncidentCount | None:
 
 def report_line(row: dict[str, Any]) -> dict[str, Any]:
     """One report of a merged incident as output: its document, tolls and evidence."""
-    line = {key: row[key] for key in ("doc", "incident", "published", "outlet", "url", "evidence")}
+    keys = ("doc", "incident", "published", "outlet", "url", "title", "evidence")
+    line = {key: row[key] for key in keys}
     for measure in MEASURES:
         count = _count(row, measure)
         line[measure] = (
