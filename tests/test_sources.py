@@ -34,6 +34,22 @@ SOURCES = [
      "Committee to Protect Journalists"),
     ("Israeli strikes killed 40 Palestinians, the Hamas-run health ministry said.", "40",
      "Hamas-run health ministry"),
+    # a dateline in capitals is no speaker
+    ("BAMAKO, Mali (AP) — The United Nations said Tuesday that 410 people were killed.", "410",
+     "UN"),
+    ("KINSHASA, Congo (AP) — Provincial officials said Friday that 75 people were abducted.", "75",
+     "Provincial officials"),
+    # the agent of a figure carrier: "a report released by X", "data collected by X"
+    ("Eleven people died, according to a report released by the Mine Action Service.", "Eleven",
+     "Mine Action Service"),
+    ("According to figures compiled by ACLED, 640 civilians were killed in the region.", "640",
+     "ACLED"),
+    # a monitor's initials that sign the whole briefing give its unattributed figures a source
+    ("Monthly update from KHRG\n"
+     "Since the offensive began, (1,204) villagers have been detained.\n"
+     "According to data collected by KHRG, (38) villagers were killed in March.\n"
+     "KHRG will keep updating the tally.",
+     "1,204", "KHRG"),
 ]
 
 

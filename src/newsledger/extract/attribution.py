@@ -75,6 +75,9 @@ def is_dateline_dash(token: Token) -> bool:
 
 def from_head(head: Token, sentence: Span) -> Attribution | None:
     """The source named by the noun ``head`` ('spokesman' -> 'ministry's spokesman Ali Musa')."""
+    # "data collected by AAPP", "a report released by the UN office": the agent is the source
+    if (agent := _carrier_agent(head)) is not None:
+        return from_head(agent, sentence)
     # "a statement from CENTCOM", "figures from the United Nations", "CENTCOM's statement"
     if head.lemma_.lower() in _words("carrier"):
         for child in head.children:
@@ -105,6 +108,41 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
         head.lower_ in _words("generic") or head.lemma_.lower() in _words("generic")
     )
     return Attribution(text.strip(" ,"), start, generic)
+
+
+def _carrier_agent(head: Token) -> Token | None:
+    """The agent of a figure carrier ('the numbers verified by AAPP', 'data compiled by the UN')."""
+    nouns = _words("carrier") | _words("generic") | {"number"}
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:  # "data" (lemma "datum")
+        return None
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _carried_by(sentence: Span) -> Token | None:
+    """'These are the numbers verified by AAPP': a carrier and its agent, no reporting verb."""
+    for token in sentence:
+        if token.pos_ == "NOUN" and (agent := _carrier_agent(token)) is not None:
+            return agent
+    return None
+
+
+def _dateline(subject: Token) -> bool:
+    """'SAN JUAN, Puerto Rico (AP) — The United Nations said': the dateline is no speaker."""
+    dash = any(is_dateline_dash(t) and t.i > subject.i for t in subject.children)
+    return dash and subject.text.isupper()
+
+
+def _after_dash(dateline: Token) -> Token | None:
+    """'BAMAKO, Mali (AP) — The United Nations said': the speaker hung on the dateline."""
+    dashes = [t.i for t in dateline.children if is_dateline_dash(t)]
+    return next(
+        (t for t in dateline.children if t.i > dashes[-1] and t.pos_ in {"NOUN", "PROPN"}), None
+    )
 
 
 def _according_to(sentence: Span) -> Token | None:
@@ -144,7 +182,9 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                     if child.lower_ in {"which", "who", "that"} and token.dep_ == "relcl"
                     else child
                 )
-                if _can_speak(subject):
+                if _dateline(subject):  # the speaker is what follows the dash, if anything
+                    subject = _after_dash(subject) or subject
+                if _can_speak(subject) and not _dateline(subject):
                     found.append((token, subject))
     return found
 
@@ -172,6 +212,9 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     for head in (_according_to(sentence), _by_estimates(sentence)):
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
+    agent = None if found else _carried_by(sentence)
+    if agent is not None and (named := from_head(agent, sentence)):
+        found.append(named)
     for verb, subject in _reporting_subjects(sentence):
         if named := from_head(subject, sentence):
             found.append(Attribution(named.text, named.start, named.generic, verb.i))

@@ -69,6 +69,7 @@ _GROUP_ACT = re.compile(
 )
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
 # Words that only refer back to a source named before ('it said', 'the report said').
 _REFERRING_ONLY = frozenset(
     {"it", "he", "she", "they", "report", "statement", "release", "update", "review", "document"}
@@ -427,11 +428,22 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
     counts = Counter(a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS)
     if counts and counts.most_common(1)[0][1] >= 2:
         return counts.most_common(1)[0][0]
-    proper = [name for name in named if len(_CAPITALISED.findall(name)) >= 2]
+    # a monitor's initials that sign the whole text ("data collected by AAPP", "numbers verified
+    # by AAPP", "AAPP will continue to inform")
+    proper = [
+        name
+        for name in named
+        if len(_CAPITALISED.findall(name)) >= 2
+        or (_ACRONYM.fullmatch(name) and _word_count(name, document.text) >= 3)
+    ]
     if proper:
         return Counter(proper).most_common(1)[0][0]
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
+
+
+def _word_count(word: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
 def _subject_source(scan: Scan) -> str | None:
