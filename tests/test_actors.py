@@ -169,6 +169,11 @@ FIGURE_ACTORS = [
     ("At least 70 people were killed when jihadists attacked the village on Sunday.", "70",
      "jihadists"),
     ("Three farmers were killed by army drones in the north.", "Three", "army"),
+    # a ruling junta or regime as agent, told after the place ("... in Sagaing were killed by")
+    ("(212) people in total in Sagaing were killed by the junta.", "212", "junta"),
+    # a force's acts named as a modifier of the act
+    ("At least 640 protesters have been killed in military crackdowns since March.", "At least 640",
+     "military"),
     ("At least nine pilgrims died after a suspected militant attack on their bus.", "nine",
      "militants"),
     # "its fighters": the group meant, never the pronoun

@@ -38,10 +38,10 @@ _AGENT_ANAPHORA = re.compile(
 _AGENT_KIND = re.compile(
     r"\bby (?:the )?(?:suspected |unidentified |armed )?"
     r"(bandits|rebels|gangs|gang members|snipers|soldiers|troops|security forces|police|army"
-    r"|military)\b",
+    r"|military|junta|regime)\b",
     re.IGNORECASE,
 )
-_AGENT_REACH = 45  # characters after a toll where its agent is told ("were killed by army drones")
+_AGENT_REACH = 60  # characters after a toll where its agent is told ("were killed by army drones")
 _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
 )
@@ -65,6 +65,10 @@ _HEDGES = frozenset({"suspected", "alleged", "presumed", "unidentified", "unknow
 _GROUP_ACT = re.compile(
     r"\b(militant|jihadist|rebel|gang|insurgent|terrorist|bandit|separatist|extremist|islamist)s?"
     r"\s+(?:attacks?|ambush(?:es)?|raids?|assaults?|bombings?|violence|shootings?|gunfire)\b",
+    re.IGNORECASE,
+)
+_FORCE_ACT = re.compile(
+    r"\b(military|army|junta|police)\s+(?:crackdowns?|shelling|air\s?strikes|raids?|operations?)\b",
     re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
@@ -245,9 +249,13 @@ def _after_dateline(subject: Token) -> int:
 
 
 def _modifier_perpetrator(text: str) -> str | None:
-    """'a suspected militant attack', 'gang violence': the kind of group named as the doer."""
+    """'a suspected militant attack', 'gang violence': the kind of group named as the doer;
+    'military crackdowns', 'army shelling': the force."""
     match = _GROUP_ACT.search(text)
-    return _plural(match.group(1).lower()) if match else None
+    if match:
+        return _plural(match.group(1).lower())
+    force = _FORCE_ACT.search(text)
+    return force.group(1).lower() if force else None
 
 
 def _group_noun(counted: str | None) -> str | None:
