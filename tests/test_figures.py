@@ -283,6 +283,21 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "other"),
         ("The agency said 14,200 people remained confined to their homes.", "14,200", "other"),
         ("The gunmen took 120 pupils; 28 pupils later escaped.", "28", "other"),
+        ("Officials said another 9,500 remain confined to their villages.", "9,500", "other"),
+        ("Roughly 700 migrants were left stranded at the border.", "Roughly 700", "other"),
+        # troops sent or kept somewhere are armed personnel present
+        ("The government said 1,200 soldiers were deployed to the region.", "1,200",
+         "fighters"),
+        ("Kenya has deployed 400 police officers to the capital.", "400", "fighters"),
+        # people counted with the state they are in
+        ("The watchdog counted 361 reporters in prison at the end of the year.", "361", "held"),
+        ("Some 2,300 people under detention were moved to a new facility.", "Some 2,300",
+         "held"),
+        # a participle after an amount noun stands for the people counted
+        ("Aid groups put the number of displaced at 61,000.", "61,000", "displaced"),
+        ("Local officials put the number of dead at 33.", "33", "killed"),
+        # a toll alone is a toll of the dead
+        ("By Friday the toll had climbed to 58.", "58", "killed"),
         ("Over 2,000 displacement events were recorded in May.", "Over 2,000", "displaced"),
         ("Police logged 40 abduction cases in the state.", "40", "kidnapped"),
         # a clause about a part ("of whom 30") says nothing of the whole
@@ -348,6 +363,10 @@ LIST_REPORT = (
     "- 12 children\n"
     "- 8 women\n"
     "Abducted: 17\n"
+    "\n"
+    "Across the year, the toll was:\n"
+    "Gulf region: 21\n"
+    "Sub-Saharan Africa: 13\n"
 )
 
 
@@ -362,6 +381,8 @@ LIST_REPORT = (
         ("30", "killed", "people"),
         ("8", "killed", "women"),
         ("17", "kidnapped", "Abducted"),  # a label that names the event itself
+        ("21", "killed", "Gulf region"),  # a heading of a toll
+        ("13", "killed", "Sub-Saharan Africa"),
     ],
 )
 def test_figures_list_and_table_lines_count_what_their_heading_names(

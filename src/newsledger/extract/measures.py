@@ -349,6 +349,22 @@ def _state_measure(verb: Token, child: Token) -> Measure | None:
     return None
 
 
+def _noun_state(noun: Token) -> Measure | None:
+    """'520 journalists in prison', 'some 300 people under detention': the state the counted
+    people are in, told right after them."""
+    if noun.pos_ not in _NOUN_POS:
+        return None
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":  # the parser often hangs the phrase on the verb: "counted 361 in prison"
+        preps += [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "under", "behind"}:
+            for state in prep.children:
+                if state.dep_ == "pobj" and (found := _states().get(state.lemma_.lower())):
+                    return found
+    return None
+
+
 def _among_measure(verb: Token) -> Measure | None:
     """'Among those killed were 13 police officers', 'Among the dead are two children': the
     group the counted people are among says what befell them."""
@@ -517,6 +533,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or own_first
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
+        or _noun_state(noun)
         or own
         or _of_measure(noun)
     )
@@ -581,10 +598,21 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
     """A measure noun close before the number ('the number of IDPs ... surged to 921,000')."""
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
-        found = _word_measure(token, "noun")
+        found = _word_measure(token, "noun") or _number_of_measure(token)
         if found and found is not Measure.OTHER:
             return found
     return None
+
+
+def _number_of_measure(token: Token) -> Measure | None:
+    """'put the number of displaced at 52,000', 'the tally of dead': a participle or adjective
+    standing for the people counted after an amount noun."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    if of.head.lemma_.lower() not in _AMOUNT_NOUNS | {"number", "count", "figure"}:
+        return None
+    return _verb_measure(token)
 
 
 def heading_measure(heading: Span) -> Measure | None:
