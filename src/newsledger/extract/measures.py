@@ -355,7 +355,8 @@ def _noun_state(noun: Token) -> Measure | None:
     if noun.pos_ not in _NOUN_POS:
         return None
     preps = list(noun.children)
-    if noun.dep_ == "dobj":  # the parser often hangs the phrase on the verb: "counted 361 in prison"
+    # the parser often hangs the phrase on the verb: "counted 361 in prison"
+    if noun.dep_ == "dobj":
         preps += [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
     for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "under", "behind"}:
