@@ -17,6 +17,7 @@ count the same thing when measure, actor, places (closures) and counted noun mat
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -111,8 +112,13 @@ def _thing(figure: Figure) -> tuple[object, ...]:
 
 
 def _parts(total: Period, periods: Sequence[Period]) -> list[Period]:
-    """Non-overlapping periods inside the total: earliest first, the longer of two at one start."""
-    inside = [p for p in periods if p.inside(total)]
+    """Non-overlapping periods inside the total: earliest first, the longer of two at one start.
+
+    ``periods`` are sorted by start (``_same_things``): only those starting within the total's
+    period are looked at, so a bucket of many weeks costs no scan of every week per total."""
+    first = bisect_left(periods, total.start, key=_start)
+    last = bisect_right(periods, total.end, key=_start)
+    inside = [p for p in periods[first:last] if p.inside(total)]
     inside.sort(key=lambda p: (p.start, -p.end.toordinal()))
     chosen: list[Period] = []
     for part in inside:
@@ -130,9 +136,17 @@ def _rest_span(total: Period, part: Period) -> tuple[date, date] | None:
     return None
 
 
+def _start(period: Period) -> date:
+    return period.start
+
+
 def _stated(total: Period, part: Period, periods: Sequence[Period]) -> bool:
     span = _rest_span(total, part)
-    return any((p.start, p.end) == span for p in periods)
+    if span is None:
+        return False
+    first = bisect_left(periods, span[0], key=_start)
+    last = bisect_right(periods, span[0], key=_start)
+    return any(p.end == span[1] for p in periods[first:last])
 
 
 # --------------------------------------------------------------------------- checks
