@@ -358,15 +358,19 @@ def test_cli_only_local_ledgers(tmp_path: Path) -> None:
     assert "only a local ledger file is accepted" in result.stderr
 
 
-def test_cli_extract_refuses_a_figure_over_the_range_not_the_document(tmp_path: Path) -> None:
+@pytest.mark.parametrize("huge", ["999,999,999,999,999,999,999",
+                                  "nine hundred ninety-nine quadrillion"])
+def test_cli_extract_refuses_a_figure_over_the_range_not_the_document(
+    tmp_path: Path, huge: str
+) -> None:
     report = tmp_path / "a.txt"
-    report.write_text("Officials said 999,999,999,999,999,999,999 people were killed and 7 "
+    report.write_text(f"Officials said {huge} people were killed and 7 "
                       "soldiers were wounded in Kirkuk.", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(report)])
     assert result.exit_code == 0
-    assert f"warning: {report}: figure f1 ('999,999,999,999,999,999,999'" in result.stderr
+    assert f"warning: {report}: figure f1 ('{huge}'" in result.stderr
     numbers = [json.loads(line).get("number_text") for line in result.stdout.splitlines()]
-    assert "7" in numbers and "999,999,999,999,999,999,999" not in numbers
+    assert "7" in numbers and huge not in numbers and "nine hundred ninety-nine" not in numbers
 
 
 @pytest.mark.parametrize(("terminal", "quiet", "shown"),

@@ -100,6 +100,10 @@ PARSE_CASES = [
     ("10-15", 10, 15, RANGE),
     ("40 – 50", 40, 50, RANGE),
     ("two to three thousand", 2, 3000, RANGE),
+    # scales above a billion read whole, never as their first words (issue 12)
+    ("nine hundred ninety-nine quadrillion", 999 * 10**15, 999 * 10**15, EXACT),
+    ("two trillion", 2 * 10**12, 2 * 10**12, EXACT),
+    ("1.5 trillion", 15 * 10**11, 15 * 10**11, EXACT),
 ]
 
 
