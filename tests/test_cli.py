@@ -88,6 +88,20 @@ def test_cli_ingest_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
     assert len(ledger_rows(db, "documents")) == 1
 
 
+def test_cli_ingest_names_a_text_repeated_under_another_id(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": name, "text": REPORT}) for name in ("r1", "r2")]
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.duckdb")
+
+    result = runner.invoke(app, ["ingest", str(reports), "--db", db])
+
+    assert result.exit_code == 0
+    same = [line for line in result.stderr.splitlines() if "same text as" in line]
+    assert same == [f"warning: {reports}:2: r2: same text as r1"]
+    assert "1 documents added, 1 already present, 0 failed" in result.stdout
+
+
 def test_cli_ingest_bad_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
     lines = [json.dumps({"id": "a", "text": REPORT}), "{not json", json.dumps({"id": "b",
              "text": "Two soldiers were wounded in Kirkuk, police said."})]

@@ -246,18 +246,22 @@ def _store_stream(
         _warn(console, extraction)
         batch.append(extraction)
         if len(batch) >= _WRITE_BATCH:
-            _store(ledger, batch, tally, failed)
+            _store(ledger, batch, tally, failed, console)
             stored(len(batch))
             batch = []
-    _store(ledger, batch, tally, failed)
+    _store(ledger, batch, tally, failed, console)
     stored(len(batch))
 
 
 def _store(
-    ledger: Ledger, batch: list[Extraction], tally: Tally, failed: Callable[[Exception], None]
+    ledger: Ledger,
+    batch: list[Extraction],
+    tally: Tally,
+    failed: Callable[[Exception], None],
+    console: Console,
 ) -> None:
     """Add a batch of extractions (one transaction) and count what happened; a document that
-    cannot be stored fails alone."""
+    cannot be stored fails alone, one that repeats a stored text under another id is named."""
     for extraction, outcome in zip(batch, ledger.add_all(batch), strict=True):
         if isinstance(outcome, Exception):  # InputError: an id already used by another text
             failed(outcome)
@@ -267,6 +271,19 @@ def _store(
             tally.checks += len(extraction.checks)
         else:
             tally.present += 1
+            if same := _same_text(ledger, extraction):
+                print_warning(console, same)
+
+
+def _same_text(ledger: Ledger, extraction: Extraction) -> str | None:
+    """'ID2: same text as ID1' when a document repeats a stored text under another given id
+    (its figures are stored once, under the first id)."""
+    document = extraction.document
+    stored = ledger.stored_name(document.id)
+    if not document.name or stored is None or stored == document.name:
+        return None
+    where = (document.path or document.key) + (f":{document.line}" if document.line else "")
+    return f"{where}: {document.name}: same text as {stored}"
 
 
 def _show_extractions(

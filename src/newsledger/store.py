@@ -488,6 +488,13 @@ class Ledger:
         return self._rows(f"SELECT {DOCUMENT_COLUMNS} FROM documents d "
                           f"ORDER BY d.published NULLS LAST, {DOC_KEY}", [])
 
+    def stored_name(self, content_id: str) -> str | None:
+        """The given id (else the content id) of the stored document with this content id."""
+        row = self._con.execute(
+            "SELECT coalesce(name, id) FROM documents WHERE id = ?", [content_id]
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def document_text(self, document: str) -> str | None:
         """The stored text of one document (its content id or given id), None if it is absent."""
         row = self._con.execute(
