@@ -115,7 +115,7 @@ def hand_figure(
     doc: str, text: str, fid: str, phrase: str, number: str, **fields: object
 ) -> Figure:
     """A figure whose evidence is ``phrase`` in ``text`` and whose number is ``number`` in it."""
-    from newsledger.extract.numbers import parse_number
+    from newsledger.extract.numbers.numbers import parse_number
     from newsledger.model import Figure, Measure
 
     start = text.index(phrase)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
+from newsledger.extract.parties import actor_kind, canonical_actor, find_actors
 from newsledger.model import Extraction
 
 
@@ -157,7 +157,7 @@ def test_actor_kind(name: str, kind: str | None) -> None:
     assert actor_kind(name) == kind
 
 
-# --- the actor of a figure (rules in newsledger.extract.context_parties) ------------------------
+# --- the actor of a figure (rules in newsledger.extract.figures.context_parties) ------------------
 
 # (story we wrote, number of the figure, its actor as SCHEMA.md's convention has it)
 FIGURE_ACTORS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.capitals import embassy_capital
+from newsledger.extract.incident_places import embassy_capital
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ def test_errors_time_words_at_the_ends_of_the_calendar_give_no_period(
 def test_errors_a_line_longer_than_spacy_allows_is_read_in_pieces(
     extract_text: Callable[..., Extraction], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsledger.extract import sentences
+    from newsledger.extract.words import sentences
     from newsledger.pipeline import load_model
 
     # The same as a line over 1,000,000 characters against spaCy's default, at a small scale.

@@ -1,4 +1,4 @@
-"""Tests for ACLED event-type classification from trigger rules (extract/event_types.py)."""
+"""ACLED event-type classification from trigger rules (extract/incidents/event_types.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,8 @@ import re
 import pytest
 
 from newsledger.errors import LexiconError
-from newsledger.extract import event_types
-from newsledger.extract.event_types import (
-    EVENT_TYPE_OF,
-    TAXONOMY,
-    classify_event,
-    event_rules,
-    sentence_spans,
-)
+from newsledger.extract.incidents import classify_event, event_rules, event_types
+from newsledger.extract.incidents.event_types import EVENT_TYPE_OF, TAXONOMY, sentence_spans
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [

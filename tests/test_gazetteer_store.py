@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract import gazetteer_store
-from newsledger.extract.gazetteer import Gazetteer, Place, _Words, load
-from newsledger.extract.gazetteer_store import cache_path, cached_gazetteer, freeze, thaw
+from newsledger.extract.places import Place, gazetteer_store
+from newsledger.extract.places.gazetteer_build import Gazetteer, _Words, load
+from newsledger.extract.places.gazetteer_store import cache_path, cached_gazetteer, freeze, thaw
 
 
 def small_gazetteer() -> Gazetteer:

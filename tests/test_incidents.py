@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from newsledger.cli import app
-from newsledger.extract.datelines import find_dateline
+from newsledger.extract.incident_places import find_dateline
 from newsledger.extract.incidents import incident_line
 from newsledger.extract.scan import scan_sentence
-from newsledger.extract.sentences import split_sentences
+from newsledger.extract.words import split_sentences
 from newsledger.model import DatePrecision, Document, Incident, IncidentCount, Qualifier
 from newsledger.pipeline import extract
 from newsledger.store import Ledger
@@ -463,7 +463,7 @@ def test_incidents_body_toll_wins_over_headline() -> None:
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("newsledger.extract.event_types") is None,
+    importlib.util.find_spec("newsledger.extract.incidents.event_types") is None,
     reason="the event classifier is not there",
 )
 def test_incidents_take_the_event_type_from_the_classifier() -> None:

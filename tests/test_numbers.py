@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from newsledger import lexicons
 from newsledger.errors import LexiconError
-from newsledger.extract import numbers
-from newsledger.extract.numbers import NUMBER_WORDS, find_quantities, parse_number, word_to_int
+from newsledger.extract.numbers import find_quantities, numbers, word_to_int
+from newsledger.extract.numbers.numbers import NUMBER_WORDS, parse_number
 from newsledger.lexicons import read_table
 from newsledger.model import Qualifier
 

@@ -1,4 +1,4 @@
-"""Time phrases and the periods they resolve to (rules in newsledger.extract.periods)."""
+"""Time phrases and the periods they resolve to (rules in newsledger.extract.time.periods)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from newsledger.errors import LexiconError
-from newsledger.extract import time_words
-from newsledger.extract.periods import KINDS, TimeMention, find_times, resolve_time
+from newsledger.extract.time import TimeMention, find_times, time_words
+from newsledger.extract.time.periods import resolve_time
+from newsledger.extract.time.time_resolvers import KINDS
 
 D = date.fromisoformat
 
@@ -263,7 +264,7 @@ def test_periods_lexicon_rows_are_checked(
         time_words.load_words()
 
 
-# --- the period of a figure (rules in newsledger.extract.context) ---------------------------------
+# --- the period of a figure (rules in newsledger.extract.figures.context) -------------------------
 
 FRIDAY = date(2024, 3, 15)  # publication day of the stories below (a Friday)
 

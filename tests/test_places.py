@@ -8,15 +8,16 @@ from datetime import date
 import pytest
 
 from newsledger.errors import LexiconError
-from newsledger.extract import phrases, places
 from newsledger.extract.places import (
     demonym_country,
     expand_place,
     find_places,
     lookup_place,
     normalise_place,
-    resolve_ambiguous,
+    places,
 )
+from newsledger.extract.places.places import resolve_ambiguous
+from newsledger.extract.words import phrases
 from newsledger.model import Extraction
 
 
@@ -277,7 +278,7 @@ def test_read_lexicon_names_the_file_and_line_of_a_bad_row(monkeypatch: pytest.M
         list(places.read_lexicon("fake.tsv", 2))
 
 
-# --- the places of a figure (rules in newsledger.extract.context_places) --------------------------
+# --- the places of a figure (rules in newsledger.extract.figures.context_places) ------------------
 
 # (story we wrote, number of the figure, its places)
 FIGURE_PLACES = [

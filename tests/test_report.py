@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsledger.cli import app
-from newsledger.extract.numbers import parse_number
+from newsledger.extract.numbers.numbers import parse_number
 from newsledger.model import Measure
 from newsledger.report import Report, ReportFilters, render_report
 from newsledger.report.evidence import passage

@@ -56,7 +56,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsledger.errors import InputError
-from newsledger.extract.actors import canonical_actor
+from newsledger.extract.parties import canonical_actor
 from newsledger.extract.places import expand_place, place_key
 from newsledger.gold import (
     SCORED_CHECKS,

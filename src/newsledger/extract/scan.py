@@ -9,12 +9,11 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from newsledger.extract.actors import ActorMention, find_actors
-from newsledger.extract.attribution import Attribution
 from newsledger.extract.numbers import find_quantities
-from newsledger.extract.periods import TimeMention, find_times
+from newsledger.extract.parties import ActorMention, Attribution, find_actors
 from newsledger.extract.places import PlaceMention, find_places
-from newsledger.extract.sentences import Sentence
+from newsledger.extract.time import TimeMention, find_times
+from newsledger.extract.words import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
 
 _DATELINE = re.compile(r"^\s*([A-Z][\w .,'’-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*[—–;-]{1,2}\s")

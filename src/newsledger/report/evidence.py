@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsledger.extract.sentences import split_sentences
+from newsledger.extract.words import split_sentences
 
 # A sentence longer than this (a scraped page with no full stops) is cut around the span.
 MAX_PASSAGE = 480

@@ -46,9 +46,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsledger.extract.incident_parties import UNNAMED
+from newsledger.extract.incidents import UNNAMED
 from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
-from newsledger.extract.time_words import WORDS
+from newsledger.extract.time import WORDS
 from newsledger.model import (
     DatePrecision,
     Figure,

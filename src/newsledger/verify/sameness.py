@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from functools import cache
 from urllib.parse import urlparse
 
-from newsledger.extract.actors import actor_kind
+from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure

@@ -11,7 +11,7 @@ from functools import cache
 
 from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
 from newsledger.extract.scan import Draft, Scan
-from newsledger.extract.time_words import WORDS
+from newsledger.extract.time import WORDS
 from newsledger.lexicons import read_table
 
 _LOCAL_PLACE = re.compile(

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.extract.places import Place, gazetteer, lookup_place, phrase_key
+from newsledger.extract.places import Place, gazetteer, lookup_place
 from newsledger.extract.scan import Scan
+from newsledger.extract.words import phrase_key
 
 # 'KABUL, Afghanistan (Reuters) -', 'BAGHDAD -', 'Kano, Nigeria (AP) —'
 _WIRE = re.compile(

@@ -55,7 +55,7 @@ _THIRDS = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1, "late"
 
 
 def narrow(start: date, end: date, mod: str | None) -> tuple[date, date]:
-    """The early, middle or late third of a month or a year (see newsledger.extract.periods)."""
+    """The early, middle or late third of a month or a year (see time/periods.py)."""
     if not mod:
         return start, end
     third = _THIRDS[re.sub(r"(?i)^the\s+|\s+of$", "", mod.lower()).split()[0]]

@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from newsledger.extract.gazetteer import PROVINCE_WORDS
-from newsledger.extract.place_cues import (
+from newsledger.extract.incident_places.place_cues import (
     COMPASS,
     DISTRICTS,
     DIVISIONS,
@@ -40,14 +39,9 @@ from newsledger.extract.place_cues import (
     cue_words,
     name_suffix,
 )
-from newsledger.extract.places import (
-    Place,
-    PlaceMention,
-    distance_km,
-    gazetteer,
-    phrase_key,
-)
+from newsledger.extract.places import PROVINCE_WORDS, Place, PlaceMention, distance_km, gazetteer
 from newsledger.extract.scan import Scan
+from newsledger.extract.words import phrase_key
 
 _LATER_WEIGHT = 0.75
 

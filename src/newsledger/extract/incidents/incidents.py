@@ -37,26 +37,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsledger.extract.datelines import Dateline
-from newsledger.extract.event_mentions import (
+from newsledger.extract.incident_places import Dateline
+from newsledger.extract.incidents.event_mentions import (
     DAY_KINDS,
     Mention,
     cue_pattern,
     find_mentions,
     is_headline,
 )
-from newsledger.extract.incident_fields import (
+from newsledger.extract.incidents.incident_fields import (
     DocumentPlaces,
     admin1_of,
     incident_date,
     incident_place,
     incident_type,
 )
-from newsledger.extract.incident_parties import perpetrator, target
-from newsledger.extract.incident_tolls import toll
+from newsledger.extract.incidents.incident_parties import perpetrator, target
+from newsledger.extract.incidents.incident_tolls import toll
 from newsledger.extract.places import Place, distance_km, lookup_place
 from newsledger.extract.scan import Scan, in_noise, scan_sentence
-from newsledger.extract.sentences import split_sentences
+from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
 
 _COUNTED_EVENTS = (Measure.ATTACKS, Measure.OPERATIONS)

@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsledger.extract.event_mentions import Mention
-from newsledger.extract.measures import victim_words
+from newsledger.extract.incidents.event_mentions import Mention
+from newsledger.extract.numbers import victim_words
 from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 
 # --- tolls ------------------------------------------------------------------------------------

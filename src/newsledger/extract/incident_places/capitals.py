@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsledger.extract.place_candidates import Candidate, mention_weight
+from newsledger.extract.incident_places.place_candidates import Candidate, mention_weight
 from newsledger.extract.places import PlaceMention, demonym_country, gazetteer, lookup_place
 from newsledger.extract.scan import Scan
 

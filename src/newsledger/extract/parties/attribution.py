@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.actors import find_actors
+from newsledger.extract.parties.actors import find_actors
 from newsledger.extract.places import lookup_place
 from newsledger.lexicons import read_table
 

@@ -1,4 +1,4 @@
-"""The time-word lexicon (lexicons/time_words.tsv) read by ``newsledger.extract.periods``.
+"""The time-word lexicon (lexicons/time_words.tsv) read by ``newsledger.extract.time.periods``.
 
 ``WORDS`` is the lexicon as {class: {word: value}} (month and weekday names, ordinals, number
 words, "now" and day words, vague words, name blockers); ``alternation`` turns words into a regex.

@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.attribution import find_attributions
-from newsledger.extract.context import assign_context
-from newsledger.extract.context_parties import role_words
-from newsledger.extract.lists import list_headings, table_label
-from newsledger.extract.measures import MeasureReading, heading_measure, read_measure
+from newsledger.extract.figures.context import assign_context
+from newsledger.extract.figures.context_parties import role_words
+from newsledger.extract.figures.lists import list_headings, table_label
+from newsledger.extract.numbers import MeasureReading, heading_measure, read_measure
+from newsledger.extract.parties import find_attributions
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
-from newsledger.extract.sentences import split_sentences
+from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]

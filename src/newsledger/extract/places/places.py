@@ -1,6 +1,6 @@
 """Offline gazetteer: find place names in text and resolve them to canonical places.
 
-The gazetteer is built once, on first use, and kept in a cache file (gazetteer.py builds it,
+The gazetteer is built once, on first use, and kept in a cache file (gazetteer_build.py builds it,
 gazetteer_store.py stores and reads it; phrases.py matches it).
 ``find_places`` stays well under a millisecond for a 1,000-character text once the gazetteer is
 loaded.
@@ -16,15 +16,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from newsledger.extract.gazetteer import (
+from newsledger.extract.places.gazetteer_build import (
     ARTICLES,
     DIVISION_WORDS,
     Gazetteer,
     Place,
     normalise_place,
 )
-from newsledger.extract.gazetteer_store import cached_gazetteer
-from newsledger.extract.phrases import (
+from newsledger.extract.places.gazetteer_store import cached_gazetteer
+from newsledger.extract.words import (
     PhraseIndex,
     PhraseMatch,
     Token,

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from newsledger.extract.periods import TimeMention
-from newsledger.extract.phrases import read_roles
 from newsledger.extract.places import PlaceMention
 from newsledger.extract.scan import Scan
+from newsledger.extract.time import TimeMention
+from newsledger.extract.words import read_roles
 from newsledger.model import Document, Figure, Measure
 
 ROLES = frozenset(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.errors import LexiconError
-from newsledger.extract.phrases import PhraseIndex, Token, phrase_key, read_lexicon, tokenise
+from newsledger.extract.words import PhraseIndex, Token, phrase_key, read_lexicon, tokenise
 
 KINDS = ("armed_group", "state_force", "government", "agency", "media", "ngo", "coalition")
 

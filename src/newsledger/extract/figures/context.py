@@ -47,10 +47,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsledger.extract.context_parties import assign_actors, assign_sources
-from newsledger.extract.context_places import assign_places
-from newsledger.extract.periods import TimeMention
+from newsledger.extract.figures.context_parties import assign_actors, assign_sources
+from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.scan import Draft, Scan
+from newsledger.extract.time import TimeMention
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
 VIOLENT = frozenset(

@@ -12,14 +12,16 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsledger.extract.actors import ActorMention, canonical_actor, find_actors
-from newsledger.extract.attribution import (
+from newsledger.extract.numbers import counted_noun
+from newsledger.extract.parties import (
+    ActorMention,
     Attribution,
     attribution_for,
+    canonical_actor,
+    find_actors,
     from_head,
     is_dateline_dash,
 )
-from newsledger.extract.measures import counted_noun
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
 from newsledger.model import Document, Measure

@@ -56,8 +56,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsledger.extract.calendar_math import as_date
-from newsledger.extract.time_resolvers import (
+from newsledger.extract.time.calendar_math import as_date
+from newsledger.extract.time.time_resolvers import (
     KINDS,
     Period,
     Resolver,
@@ -77,7 +77,7 @@ from newsledger.extract.time_resolvers import (
     resolve_year,
     resolve_year_range,
 )
-from newsledger.extract.time_words import WORDS, alternation
+from newsledger.extract.time.time_words import WORDS, alternation
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Resolvers for time phrases: one per phrase shape, match and publication date to a period.
 
 A resolver returns ``(period_start, period_end, kind)``, or None to reject the match; the rules
-pairing them with patterns are in ``newsledger.extract.periods`` (its docstring says what each
+pairing them with patterns are in ``newsledger.extract.time.periods`` (its docstring says what each
 phrase resolves to).
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from newsledger.extract.calendar_math import (
+from newsledger.extract.time.calendar_math import (
     add_months,
     month_end,
     month_period,
@@ -22,7 +22,7 @@ from newsledger.extract.calendar_math import (
     week_of,
     year_from_words,
 )
-from newsledger.extract.time_words import MONTH_NUMBER, WORDS
+from newsledger.extract.time.time_words import MONTH_NUMBER, WORDS
 
 KINDS = ("day", "week", "month", "quarter", "half", "year", "range", "now", "relative")
 

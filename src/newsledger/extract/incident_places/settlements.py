@@ -27,11 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsledger.extract.english_words import english_words
-from newsledger.extract.gazetteer import PROVINCE_WORDS
-from newsledger.extract.phrases import spelling_key
-from newsledger.extract.place_candidates import Candidate
-from newsledger.extract.place_cues import (
+from newsledger.extract.incident_places.place_candidates import Candidate
+from newsledger.extract.incident_places.place_cues import (
     COMPASS,
     DISTRICTS,
     DIVISIONS,
@@ -42,16 +39,17 @@ from newsledger.extract.place_cues import (
     name_suffix,
 )
 from newsledger.extract.places import (
+    PROVINCE_WORDS,
     Place,
     PlaceMention,
     demonym_country,
     find_places,
     gazetteer,
     lookup_place,
-    phrase_key,
 )
 from newsledger.extract.scan import Scan
-from newsledger.extract.time_words import WORDS
+from newsledger.extract.time import WORDS
+from newsledger.extract.words import english_words, phrase_key, spelling_key
 
 _NAME_WORD = r"(?:(?:al|el|ad|ar|as|at|az|an|ash|ed|es|ez)-)?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|el|de|del|la))*"

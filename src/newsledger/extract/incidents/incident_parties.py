@@ -21,10 +21,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsledger.extract.actors import ActorMention, actor_kind, canonical_actor
-from newsledger.extract.event_mentions import Mention, cue_pattern
-from newsledger.extract.places import read_lexicon
+from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
+from newsledger.extract.parties import ActorMention, actor_kind, canonical_actor
 from newsledger.extract.scan import Scan
+from newsledger.extract.words import read_lexicon
 from newsledger.model import Figure
 
 PARTY_KINDS = frozenset({"armed_group", "state_force"})

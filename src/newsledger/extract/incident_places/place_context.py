@@ -29,22 +29,18 @@ from dataclasses import replace
 from functools import cache
 
 from newsledger.errors import LexiconError
-from newsledger.extract.actors import ActorMention, actor_kind
-from newsledger.extract.datelines import Dateline
-from newsledger.extract.place_candidates import (
+from newsledger.extract.incident_places.datelines import Dateline
+from newsledger.extract.incident_places.place_candidates import (
     Candidate,
     contained_by,
     mention_candidate,
     readings_of,
 )
-from newsledger.extract.place_cues import KIND_RANK, cue_alternation
-from newsledger.extract.places import (
-    demonym_country,
-    find_places,
-    lookup_place,
-    read_lexicon,
-)
+from newsledger.extract.incident_places.place_cues import KIND_RANK, cue_alternation
+from newsledger.extract.parties import ActorMention, actor_kind
+from newsledger.extract.places import demonym_country, find_places, lookup_place
 from newsledger.extract.scan import Scan
+from newsledger.extract.words import read_lexicon
 
 _HINT_WEIGHT = 0.5
 _DOCUMENT_WEIGHT = 0.25

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsledger.extract.phrases import read_roles
+from newsledger.extract.words import read_roles
 
 ROLES = frozenset(
     {

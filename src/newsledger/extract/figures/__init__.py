@@ -1,0 +1,10 @@
+"""Figures: each count read from a document with its measure, period, places, actor and source."""
+
+from newsledger.extract.figures.figures import Parser, find_figures, scan_document, texts_to_parse
+
+__all__ = [
+    "Parser",
+    "find_figures",
+    "scan_document",
+    "texts_to_parse",
+]

@@ -1,0 +1,20 @@
+"""Numbers and what they count: quantities in digits and words, and the measure a count names."""
+
+from newsledger.extract.numbers.measures import (
+    MeasureReading,
+    counted_noun,
+    heading_measure,
+    read_measure,
+    victim_words,
+)
+from newsledger.extract.numbers.numbers import find_quantities, word_to_int
+
+__all__ = [
+    "MeasureReading",
+    "counted_noun",
+    "find_quantities",
+    "heading_measure",
+    "read_measure",
+    "victim_words",
+    "word_to_int",
+]

@@ -1,0 +1,29 @@
+"""Place names: the offline gazetteer, lookup and expansion of places, place mentions in text."""
+
+from newsledger.extract.places.gazetteer_build import PROVINCE_WORDS, Place, normalise_place
+from newsledger.extract.places.places import (
+    PlaceMention,
+    demonym_country,
+    distance_km,
+    expand_place,
+    find_places,
+    gazetteer,
+    lookup_place,
+    place_closure,
+    place_key,
+)
+
+__all__ = [
+    "PROVINCE_WORDS",
+    "Place",
+    "PlaceMention",
+    "demonym_country",
+    "distance_km",
+    "expand_place",
+    "find_places",
+    "gazetteer",
+    "lookup_place",
+    "normalise_place",
+    "place_closure",
+    "place_key",
+]
