@@ -103,6 +103,25 @@ def test_checks_subgroup_is_subset(make_figure: Callable[..., object]) -> None:
     assert subsets == [("f1", "f2", True)]
 
 
+@pytest.mark.parametrize(
+    ("whole", "part", "expected"),
+    [
+        ("civilians", "children", {("f1", "f2", True)}),
+        ("people", "women", {("f1", "f2", True)}),
+        ("soldiers", "children", set()),  # children are no part of a toll of soldiers
+        ("civilians", "senior commanders", set()),
+    ],
+)
+def test_checks_subgroup_fits_its_whole(
+    make_figure: Callable[..., object], whole: str, part: str, expected: set[Any]
+) -> None:
+    figures = [
+        make_figure("f1", 30, "killed", counted=whole, locations=("Mali",), period=H1),
+        make_figure("f2", 4, "killed", start=120, counted=part, locations=("Mali",), period=H1),
+    ]
+    assert _subsets(find_checks(figures)) == expected
+
+
 def test_checks_exact_breakdown_without_places(make_figure: Callable[..., object]) -> None:
     figures = [
         make_figure("f1", 8, "killed", counted="farmers"),
@@ -161,6 +180,13 @@ T_INCLUDING = "The blast killed 30 people, including 12 children and four police
 T_COMBINED = (
     "In the quarter 900 people were killed, injured or kidnapped in the country. Another 150"
     " people were kidnapped during that period."
+)
+T_INCLUDING_THEN_OTHER = (
+    "Shelling killed 20 people, including six children, and wounded 45 in the town on Monday."
+)
+T_COMBINED_OTHER_PARTY = (
+    "Officials said 700 people were killed, injured or abducted in the province over the summer."
+    " The army said 9 soldiers and more than 80 militants were killed in the fighting."
 )
 T_MORE = "A car bomb killed 14 people at the market. Five more people died in hospital later."
 
@@ -222,6 +248,26 @@ T_MORE = "A car bomb killed 14 people at the market. Five more people died in ho
             [("900 people", 900, "other"), ("150 people", 150, "kidnapped")],
             {("f1", "f2", True)},
             id="killed-injured-or-kidnapped-holds-the-kidnapped",
+        ),
+        pytest.param(
+            T_INCLUDING_THEN_OTHER,
+            [
+                ("20 people", 20, "killed", {"counted": "people"}),
+                ("six children", 6, "killed", {"counted": "children"}),
+                ("45 in", 45, "injured", {"counted": "people"}),
+            ],
+            {("f1", "f2", True)},
+            id="an-including-list-ends-at-another-measure",
+        ),
+        pytest.param(
+            T_COMBINED_OTHER_PARTY,
+            [
+                ("700 people", 700, "other", {"counted": "people"}),
+                ("9 soldiers", 9, "killed", {"counted": "soldiers"}),
+                ("80 militants", 80, "killed", {"counted": "militants"}),
+            ],
+            set(),
+            id="parties-killed-are-not-claimed-within-a-combined-toll-of-people",
         ),
         pytest.param(
             T_MORE,

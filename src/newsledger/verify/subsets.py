@@ -24,8 +24,10 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from newsledger.extract.places import expand_place, normalise_place
+from newsledger.lexicons import read_table
 from newsledger.model import Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
     find_cue,
@@ -201,7 +203,18 @@ def _including(window: Window, text: str) -> Found:
         return
     for i, whole in enumerate(window.figures):
         for part in including_parts(whole, window.after(i), text):
+            # "killed 30, including 12 children, and injured 40": the list ends at another measure
+            if not (_measures_fit(whole, part, text) and fits_whole(part, whole)):
+                break
             yield whole, part, True
+
+
+def _measures_fit(whole: Figure, part: Figure, text: str) -> bool:
+    """The part counts what the whole counts, or one measure of a combined whole, or the text
+    does not say ('other' on either side)."""
+    if Measure.OTHER in (whole.measure, part.measure) or whole.measure == part.measure:
+        return True
+    return part.measure in combined_measures(text, whole)
 
 
 def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[Figure]:
@@ -244,9 +257,18 @@ def _combined(window: Window, text: str) -> Found:
                 part.quantity.start > whole.quantity.start
                 and same_time
                 and _within(part.locations, whole.locations)
+                and _same_people(whole, part)
                 and (part.measure in named or set(combined_measures(text, part)) < set(named))
             ):
                 yield whole, part, False
+
+
+def _same_people(whole: Figure, part: Figure) -> bool:
+    """Whether the part counts the people the whole counts ('people' and 'people'), not a kind
+    of party the whole may leave out ('gang members' or 'police officers' beside a toll of
+    people killed, injured or kidnapped)."""
+    part_head, whole_head = head_of(part.counted), head_of(whole.counted)
+    return part_head.name == whole_head.name or (part_head.generic and whole_head.generic)
 
 
 def combined_measures(text: str, figure: Figure) -> tuple[Measure, ...]:
@@ -328,6 +350,8 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
         and w.start < part.start
         and w.quantity.low >= part.quantity.low
         and set(part.locations) <= set(w.locations)
+        and (w.actor is None or w.actor == part.actor)
+        and fits_whole(part, w)
         and (is_subgroup(part, w) or _within_headline(part, w, figures))
     ]
     if not candidates:
@@ -341,6 +365,23 @@ def is_subgroup(part: Figure, whole: Figure) -> bool:
     """'senior leaders' within 'operatives', 'children' within 'civilians' (not 'women')."""
     part_words, whole_words = subgroup_words(part), subgroup_words(whole)
     return bool(part_words - whole_words) and whole_words <= part_words
+
+
+def fits_whole(part: Figure, whole: Figure) -> bool:
+    """Whether the part's sub-group can be counted within the whole: 'children' within
+    'civilians' or 'people', never within 'soldiers' (lexicons/subgroup_wholes.tsv)."""
+    part_head, whole_head = head_of(part.counted), head_of(whole.counted)
+    extra = part_head.subgroups - whole_head.subgroups
+    barred = _barred_wholes()
+    return not any(whole_head.name in barred.get(group, ()) for group in extra)
+
+
+@cache
+def _barred_wholes() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for group, whole in read_table("subgroup_wholes.tsv", 2):
+        table.setdefault(group, set()).add(whole)
+    return {group: frozenset(wholes) for group, wholes in table.items()}
 
 
 def subgroup_words(figure: Figure) -> set[str]:
@@ -398,6 +439,7 @@ def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
 __all__ = [
     "SUBGROUPS",
     "combined_measures",
+    "fits_whole",
     "including_parts",
     "is_subgroup",
     "leaves",
