@@ -15,7 +15,7 @@ so that a spreadsheet shows it instead of running it; Parquet keeps every value 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from newsledger.errors import OutputError
-from newsledger.export_incidents import acled_incidents_table, ucdp_incidents_table
+from newsledger.export_incidents import acled_incidents_table, as_day, ucdp_incidents_table
 from newsledger.extract.places import Place, lookup_place, place_closure
 from newsledger.model import Group, Measure, Qualifier, Quantity
 from newsledger.outfiles import refuse_existing, write_new
@@ -144,7 +144,7 @@ def figures_table(ledger: Ledger) -> pa.Table:
 
 
 def _figure_row(figure: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
-    start, end = _day(figure["period_start"]), _day(figure["period_end"])
+    start, end = as_day(figure["period_start"]), as_day(figure["period_end"])
     best = _stated_value(figure)
     return {
         "doc": figure["doc"], "id": figure["id"],
@@ -157,7 +157,7 @@ def _figure_row(figure: dict[str, Any], document: dict[str, Any]) -> dict[str, A
         "fatalities": best if figure["measure"] == Measure.KILLED.value else None,
         "side_a": figure["actor"], **where(tuple(figure["locations"])),
         "source": figure["source"], "source_office": document.get("outlet"),
-        "source_date": _day(figure["published"]), "source_headline": figure["title"],
+        "source_date": as_day(figure["published"]), "source_headline": figure["title"],
         "url": document.get("url"), "notes": figure["text"], "start": figure["start"],
         "end": figure["end"],
         "also_at": "; ".join(f"{a}-{b}" for a, b in figure["also_at"]) or None,
@@ -182,7 +182,7 @@ def documents_table(ledger: Ledger) -> pa.Table:
     rows = []
     for document in ledger.documents():
         key = document["name"] or document["id"]
-        rows.append({**document, "doc": key, "published": _day(document["published"]),
+        rows.append({**document, "doc": key, "published": as_day(document["published"]),
                      "ingested_at": datetime.fromisoformat(document["ingested_at"]),
                      "text": ledger.document_text(key)})
     return pa.Table.from_pylist(rows, schema=DOCUMENT_SCHEMA)
@@ -240,12 +240,6 @@ def _joined(names: Iterable[str | None]) -> str | None:
 
 def _documents_by_key(ledger: Ledger) -> dict[str, dict[str, Any]]:
     return {document["name"] or document["id"]: document for document in ledger.documents()}
-
-
-def _day(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)) if value else None
 
 
 __all__ = [

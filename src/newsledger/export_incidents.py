@@ -90,7 +90,7 @@ def acled_row(incident: dict[str, Any], ingested: dict[str, datetime]) -> dict[s
     interaction = _interaction(inter1, inter2)
     codes = country_codes(incident["country"])
     disorder = disorder_type(incident["event_type"], incident["sub_event_type"])
-    day = _day(incident["event_date"])
+    day = as_day(incident["event_date"])
     times = [ingested[r["doc"]] for r in incident["reports"] if r["doc"] in ingested]
     return {
         "event_id_cnty": f"{codes.get('iso3') or 'XXX'}{_number(incident['id'])}",
@@ -120,7 +120,7 @@ def acled_row(incident: dict[str, Any], ingested: dict[str, datetime]) -> dict[s
 def ucdp_row(incident: dict[str, Any]) -> dict[str, Any]:
     """One merged incident (a ``Ledger.incidents`` row) in UCDP GED's columns."""
     inter1, inter2 = actor_code(incident["actor1"]), target_code(incident["actor2"])
-    start, end = period(_day(incident["event_date"]), incident["date_precision"])
+    start, end = period(as_day(incident["event_date"]), incident["date_precision"])
     best = incident["fatalities"]
     lat, lon = incident["latitude"], incident["longitude"]
     reports = incident["reports"]
@@ -282,7 +282,8 @@ def _first(*values: int | None) -> int | None:
     return next((value for value in values if value is not None), None)
 
 
-def _day(value: object) -> date | None:
+def as_day(value: object) -> date | None:
+    """A date column value (date, ISO text or empty) as a date."""
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)) if value else None
@@ -294,6 +295,7 @@ __all__ = [
     "acled_incidents_table",
     "acled_row",
     "actor_code",
+    "as_day",
     "country_codes",
     "disorder_type",
     "period",

@@ -34,6 +34,7 @@ from newsledger.verify.cues import find_cue, sentence_index, words_after, words_
 from newsledger.verify.relations import relation_checks
 from newsledger.verify.subsets import (
     SUBGROUPS,
+    counted_head,
     including_parts,
     is_subgroup,
     subgroup_words,
@@ -108,24 +109,12 @@ def _comparable(total: Figure, part: Figure) -> bool:
     return part is not total and part.measure == total.measure and same_period
 
 
-_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person"}
 _PRONOUNS = {"which", "them", "whom", "those", "these"}
-
-
-def _head(figure: Figure) -> str:
-    """The counted noun, singular: 'ISIS operatives' -> 'operative', 'children' -> 'child'."""
-    words = (figure.counted or "").lower().split()
-    if not words:
-        return ""
-    word = words[-1]
-    return _IRREGULAR.get(
-        word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    )
 
 
 def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts by place"""
-    if len(total.locations) < 2 or _head(total) in SUBGROUPS:
+    if len(total.locations) < 2 or counted_head(total) in SUBGROUPS:
         return []
     wanted = set(total.locations)
     chosen: dict[str, Figure] = {}
@@ -159,7 +148,7 @@ def _parts_by_party(total: Figure, figures: Sequence[Figure], text: str) -> list
             _comparable(total, part)
             and part.start > total.start
             and part.actor
-            and _head(part) == _head(total)
+            and counted_head(part) == counted_head(total)
             and part.actor not in parts
             and _within(part.locations, total.locations)
         ):
@@ -200,7 +189,7 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
         return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
-            alike = len({_head(p) for p in run}) == 1 and not subgroup_words(run[0])
+            alike = len({counted_head(p) for p in run}) == 1 and not subgroup_words(run[0])
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []

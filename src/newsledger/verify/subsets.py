@@ -393,7 +393,9 @@ def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> 
     """A later, smaller count of the same thing, place and period by the same source as the
     document's first such total ('161 civilians killed in October' ... 'the attacks killed 73
     civilians') lies within it. Another source's smaller toll is a rival figure, not a part."""
-    if part.actor is not None or whole.actor is not None or _head(part) != _head(whole):
+    if part.actor is not None or whole.actor is not None:
+        return False
+    if counted_head(part) != counted_head(whole):
         return False
     if part.source != whole.source:
         return False
@@ -408,7 +410,7 @@ def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> 
 _IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person"}
 
 
-def _head(figure: Figure) -> str:
+def counted_head(figure: Figure) -> str:
     """The counted noun, singular: 'ISIS operatives' -> 'operative', 'children' -> 'child'."""
     words = (figure.counted or "").lower().split()
     if not words:
@@ -439,6 +441,7 @@ def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
 __all__ = [
     "SUBGROUPS",
     "combined_measures",
+    "counted_head",
     "fits_whole",
     "including_parts",
     "is_subgroup",
