@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from newsledger.cli import app
 from newsledger.extract.numbers.numbers import parse_number
 from newsledger.model import Measure
-from newsledger.report import Report, ReportFilters, render_report
+from newsledger.report import Report, ReportFilters, render_report, report_html
 from newsledger.report.evidence import passage
 from newsledger.report.files import ReportFormat, save_report
 from newsledger.report.markdown import md, report_markdown
@@ -122,7 +122,7 @@ def footnotes(markdown: str) -> dict[str, str]:
 
 
 def test_report_markdown_every_table_number_is_stated_by_its_footnote(report: Report) -> None:
-    markdown = report.to_markdown()
+    markdown = report_markdown(report)
     notes = footnotes(markdown)
     cells = table_cells(markdown)
     assert len(cells) == 3 * report.counts["rows"]
@@ -135,7 +135,7 @@ def test_report_markdown_every_table_number_is_stated_by_its_footnote(report: Re
 def test_report_html_every_citation_resolves_to_evidence_stating_the_number(
     report: Report,
 ) -> None:
-    page = parsed(report.to_html())
+    page = parsed(report_html(report))
     assert page.links
     for value, href in page.links:
         target = href.removeprefix("#")
@@ -144,27 +144,27 @@ def test_report_html_every_citation_resolves_to_evidence_stating_the_number(
 
 
 def test_report_html_parses_balanced_with_unique_ids(report: Report) -> None:
-    page = parsed(report.to_html())
+    page = parsed(report_html(report))
     assert page.unbalanced == [] and page.open == []
     assert len(page.ids) == len(set(page.ids))
     assert {"figures", "chart", "conflicts", "failed-checks", "evidence"} <= set(page.ids)
 
 
 def test_report_html_anchors_name_document_and_figure(report: Report) -> None:
-    page = parsed(report.to_html())
+    page = parsed(report_html(report))
     assert "ev-tigris-anbar-f1" in page.ids
     assert "ev-monitor-q2-f1" in page.ids
 
 
 def test_report_html_is_self_contained_with_an_inline_chart(report: Report) -> None:
-    html = report.to_html()
+    html = report_html(report)
     assert html.count("<svg") == 1 and html.count("<header>") == 1 and "<style>" in html
     assert "$" not in html.split("<body>")[0]  # no placeholder left or filled in twice
     assert not re.search(r"<(script|link)\b|src=", html)
 
 
 def test_report_escapes_report_text(report: Report) -> None:
-    html, markdown = report.to_html(), report.to_markdown()
+    html, markdown = report_html(report), report_markdown(report)
     assert "&lt;disputed&gt;" in html and "<disputed>" not in html
     assert "&lt;field teams&gt; &amp; hospitals" in html and "<field teams>" not in html
     assert "<disputed>" not in markdown and r"\| Q2" in markdown
@@ -174,9 +174,9 @@ def test_report_conflicts_section_lists_the_conflicting_pair(report: Report) -> 
     (conflict,) = report.conflicts
     assert "Iraq" in conflict.heading and "Q2 2024" in conflict.heading
     assert sorted(cell.value for _, cell in conflict.entries) == [21, 30]
-    section = report.to_markdown().split("## Conflicts")[1].split("## Failed checks")[0]
+    section = report_markdown(report).split("## Conflicts")[1].split("## Failed checks")[0]
     assert "30[^" in section and "21[^" in section and "Tigris" not in section.split("\n")[0]
-    html_section = report.to_html().split('id="conflicts"')[1].split('id="failed-checks"')[0]
+    html_section = report_html(report).split('id="conflicts"')[1].split('id="failed-checks"')[0]
     assert html_section.count('class="cite"') == 2
 
 
@@ -226,15 +226,15 @@ def test_report_title_from_filters_or_given(news_ledger: Ledger) -> None:
     made = render_report(news_ledger, ReportFilters(actor="ISIS", since=date(2024, 1, 1)))
     assert made.title == "Reported figures: ISIS, 2024-01-01 to …"
     given = render_report(news_ledger, ReportFilters(title="ISIS <2024>"))
-    assert "<h1>ISIS &lt;2024&gt;</h1>" in given.to_html()
+    assert "<h1>ISIS &lt;2024&gt;</h1>" in report_html(given)
 
 
 def test_report_of_an_empty_ledger_says_so() -> None:
     with Ledger(":memory:") as ledger:
         report = render_report(ledger)
     assert report.chart is None and report.citations == ()
-    assert "No figures match these filters." in report.to_markdown()
-    assert parsed(report.to_html()).unbalanced == []
+    assert "No figures match these filters." in report_markdown(report)
+    assert parsed(report_html(report)).unbalanced == []
 
 
 @pytest.mark.parametrize(
@@ -332,13 +332,13 @@ def test_report_derived_figure_cites_its_operands(half_year_ledger: Ledger) -> N
     (derived,) = report.derived
     assert (derived.period, derived.value) == ("Q2 2024", 26)
     assert [(op, value.text) for op, value in derived.formula] == [("", "44"), ("−", "18")]
-    html = report.to_html()
+    html = report_html(report)
     section = html.split('id="derived"')[1].split('id="chart"')[0]
     assert re.findall(r'href="#(ev-[^"]+)"', section) == ["ev-h1-f1", "ev-q1-f1"]
     page = parsed(html)
     for value, href in page.links:
         assert states(page.marks[href.removeprefix("#")], value)
-    assert "| killed | Iraq; Syria | Q2 2024 | ISIS | 26 | 44[^" in report.to_markdown()
+    assert "| killed | Iraq; Syria | Q2 2024 | ISIS | 26 | 44[^" in report_markdown(report)
     assert report.chart is not None and report.chart.points == 3
 
 

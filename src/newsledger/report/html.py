@@ -11,10 +11,8 @@ import re
 from html import escape
 from importlib.resources import files
 from string import Template
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # records imports this module; these names are only needed for types
-    from newsledger.report.records import Callout, Cell, Citation, DerivedRow, Report, TableRow
+from newsledger.report.records import Callout, Cell, Citation, DerivedRow, Report, TableRow
 
 _SAFE_URL = re.compile(r"^https?://\S+$")
 URL_SHOWN = 60  # characters of an address shown in the Evidence section

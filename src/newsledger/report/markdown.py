@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # records imports this module; these names are only needed for types
-    from newsledger.report.records import Callout, Cell, Citation, Report, TableRow
+from newsledger.report.records import Callout, Cell, Citation, Report, TableRow
 
 _MARKUP = re.compile(r"([\\`*_\[\]|#~])")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"]+$")

@@ -1,7 +1,8 @@
 """The parts of a report: filters, cited cells, table rows, call-outs and the report itself.
 
-A report is built once (``render_report``) and then written as Markdown or HTML; both writers
-read only these records, so the two formats always say the same thing.
+A report is built once (``render_report``) and then written as Markdown or HTML
+(``report_markdown``, ``report_html``); both writers import and read only these records, so the
+two formats always say the same thing. This module imports no writer: the dependency points one way.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsledger.model import Measure
-from newsledger.report.html import report_html
-from newsledger.report.markdown import report_markdown
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +138,6 @@ class Report:
     def citations_by_anchor(self) -> dict[str, Citation]:
         """Each footnote under the anchor that cells cite it by."""
         return {citation.anchor: citation for citation in self.citations}
-
-    def to_markdown(self, chart_href: str | None = None) -> str:
-        """The report as Markdown with footnotes; ``chart_href`` links the chart's SVG file."""
-        return report_markdown(self, chart_href)
-
-    def to_html(self) -> str:
-        """The report as one self-contained HTML page (styles and chart inline)."""
-        return report_html(self)
 
 
 __all__ = [

@@ -159,12 +159,12 @@ def report_page(
     place: Text = None, measure: Measure | None = None,
 ) -> HTMLResponse:
     """``newsledger report --format html`` with the same filters, reviews applied."""
-    from newsledger.report import ReportFilters, render_report
+    from newsledger.report import ReportFilters, render_report, report_html
 
     filters = ReportFilters(since=since, until=until, actor=actor or None, place=place or None,
                             measure=measure)
     with web.reading() as ledger:
-        html = render_report(ledger, filters).to_html()
+        html = report_html(render_report(ledger, filters))
     return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_POLICY})
 
 
