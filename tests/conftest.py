@@ -337,6 +337,19 @@ def demo_ledger_file(demo_ledger_template: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def demo_client(demo_ledger_file: str) -> object:
+    """A FastAPI TestClient over a fresh copy of the demo ledger; writes need ``WEB_TOKEN``."""
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import Settings, create_app
+
+    app = create_app(Settings(db=demo_ledger_file, token=WEB_TOKEN, reviewer="tester"))
+    with TestClient(app) as client:
+        yield client
+    app.state.web.ledger.close()
+
+
+@pytest.fixture
 def api_schema(web_ledger_file: str) -> object:
     """The API's own OpenAPI schema, loaded by schemathesis from the app over a fresh ledger."""
     import schemathesis

@@ -289,6 +289,56 @@ def test_web_review_of_an_unknown_figure_is_404(
     assert response.status_code == 404 and message in response.json()["message"]
 
 
+def document_checks(client: Any, doc: str) -> list[tuple[str, bool, str | None]]:
+    checks = client.get(f"/api/documents/{doc}").json()["checks"]
+    return [(c["type"], c["holds"], c["total"] or c["whole"]) for c in checks]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 52 against 40 + 17: corrected to 57, the sum by place holds.
+    ({"action": "correct", "changes": {"low": 57}}, [("sum", True, "f1")]),
+    # A rejected total takes part in no check.
+    ({"action": "reject"}, []),
+    # Corrected to another measure, the 52 is no longer a total of the two tolls.
+    ({"action": "correct", "changes": {"measure": "injured"}}, []),
+])
+def test_web_correction_judges_its_documents_checks_again(
+    web_client: Any, body: dict[str, Any], expected: list[tuple[str, bool, str]]
+) -> None:
+    assert document_checks(web_client, "observatory-may") == [("sum", False, "f1")]
+    response = web_client.post("/api/figures/observatory-may/f1/review", headers=AUTH, json=body)
+    assert response.status_code == 200
+    assert document_checks(web_client, "observatory-may") == expected
+
+
+def test_web_document_page_shows_a_sum_that_holds_after_correction(web_client: Any) -> None:
+    correct(web_client, "observatory-may", "f1", low=57)
+    page = web_client.get("/documents/observatory-may").text
+    card = page[page.index('id="fig-f2"'):page.index('id="fig-f3"')]
+    assert "does not add up" not in card and "sum holds" in card
+
+
+@pytest.mark.parametrize(("body", "fatalities", "injuries"), [
+    ({"action": "correct", "changes": {"low": 33}}, 33, None),
+    # The toll falls to the next figure of the incident ("12 civilians").
+    ({"action": "reject"}, 12, None),
+    ({"action": "correct", "changes": {"measure": "injured"}}, 12, 31),
+])
+def test_web_correction_codes_its_documents_incidents_again(
+    demo_client: Any, body: dict[str, Any], fatalities: int, injuries: int | None
+) -> None:
+    url = "/api/incidents?document=burkina-bam-attack-2023"
+    [before] = demo_client.get(url).json()["incidents"]
+    assert (before["fatalities"], before["injuries"]) == (31, None)
+    response = demo_client.post("/api/figures/burkina-bam-attack-2023/f1/review", headers=AUTH,
+                                json=body)
+    assert response.status_code == 200
+    [after] = demo_client.get(url).json()["incidents"]
+    assert (after["location"], after["event_date"]) == (before["location"], before["event_date"])
+    assert (after["fatalities"], after["injuries"]) == (fatalities, injuries)
+    assert "Bourzanga" in demo_client.get("/incidents?document=burkina-bam-attack-2023").text
+
+
 def group_of(client: Any, key: str) -> str:
     for group in client.get("/api/groups").json()["groups"]:
         if key in {f"{f['doc']}:{f['id']}" for f in group["figures"]}:
@@ -356,7 +406,9 @@ def test_export_reviewed_writes_gold_files_eval_reads(
     raw = json.loads(written[0].read_text(encoding="utf-8"))
     assert [f["id"] for f in raw["figures"]] == ["f1", "f2"]
     assert raw["figures"][0]["actor"] == "IS" and raw["figures"][0]["review"] == "corrected"
-    assert raw["checks"] == []  # the sum named the rejected figure
+    # The failing sum named the rejected figure; judged again, the 40 are part of the 52.
+    assert [(c["kind"], c["whole"], c["part"], c["holds"]) for c in raw["checks"]] == [
+        ("subset", "f1", "f2", True)]
     gold = load_gold(written[0])
     assert [g.figure.text for g in gold.figures] == ["52 people were killed", "40 in Deir ez-Zor"]
     tally = evaluate_dir(tmp_path / "gold").tally
@@ -395,3 +447,15 @@ def test_cli_export_reviewed_and_serve_help(web_ledger_file: str, tmp_path: Any)
                                      "-o", str(out)])
     assert again.exit_code == 1 and "already exists" in again.output
     assert "127.0.0.1" in CliRunner().invoke(app, ["serve", "--help"]).output
+
+
+def test_bench_web_times_reviews_on_a_copy_of_the_ledger(web_ledger_file: str) -> None:
+    from pathlib import Path
+
+    from newsledger.bench_web import time_reviews
+
+    rows = time_reviews(Path(web_ledger_file), 3)
+    assert [str(row["review"]).split()[0] for row in rows] == ["correct", "reject", "confirm"]
+    assert len({str(row["review"]).split()[1] for row in rows}) == 1  # one figure, in turn
+    with Ledger(web_ledger_file, read_only=True) as ledger:
+        assert ledger.reviews() == []  # the ledger timed stays as it was built

@@ -5,12 +5,19 @@ stored again and again as a new document (its text with a copy number appended, 
 valid and ids differ, published a day later each time), reconciled and its incidents merged.
 Every page and API call is then requested through the framework's test client (no network) and
 timed: median and 95th percentile over ``--repeat`` requests. The target is under 200 ms.
+
+Then ``--reviews`` reviews are posted through the API to a copy of the ledger opened for writing
+(the ledger itself stays as built, to be reused): a correction, a rejection and a confirmation
+that brings the figure back, each answering only once its document's checks and incidents are
+judged again and the groups across reports are brought up to date.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -98,11 +105,52 @@ def time_pages(path: Path, repeat: int) -> list[dict[str, object]]:
     return rows
 
 
+# The reviews timed, in turn: each figure is corrected, rejected, then confirmed (brought back).
+REVIEWS: tuple[tuple[str, dict[str, object]], ...] = (
+    ("correct", {"changes": {"source": "bench reviewer"}}), ("reject", {}), ("confirm", {}))
+
+
+def time_reviews(path: Path, count: int) -> list[dict[str, object]]:
+    """How long each of ``count`` reviews takes through the API, on a copy of the ledger."""
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import Settings, create_app
+
+    rows: list[dict[str, object]] = []
+    if count <= 0:
+        return rows
+    with tempfile.TemporaryDirectory(prefix="bench-web-") as folder:
+        copy = Path(folder) / "reviewed.duckdb"
+        shutil.copyfile(path, copy)
+        app = create_app(Settings(db=str(copy), token="bench"))
+        ledger = app.state.web.ledger
+        figures = ledger.query(
+            "SELECT coalesce(nullif(d.name, ''), d.id) AS doc, f.id FROM figures f JOIN "
+            "documents d ON d.id = f.doc_id WHERE f.measure = 'killed' ORDER BY d.id, f.id "
+            "LIMIT ?", [-(-count // len(REVIEWS))])
+        headers = {"Authorization": "Bearer bench"}
+        with TestClient(app) as client:
+            for n in range(count):
+                figure = figures[(n // len(REVIEWS)) % len(figures)]
+                action, extra = REVIEWS[n % len(REVIEWS)]
+                url = f"/api/figures/{figure['doc']}/{figure['id']}/review"
+                started = time.perf_counter()
+                response = client.post(url, headers=headers, json={"action": action, **extra})
+                elapsed = (time.perf_counter() - started) * 1000
+                assert response.status_code == 200, (url, response.text)
+                rows.append({"review": f"{action} {figure['doc']}:{figure['id']}",
+                             "ms": elapsed})
+        ledger.close()
+    return rows
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options of the web benchmark."""
     parser = argparse.ArgumentParser(prog="python -m newsledger.bench_web", description=__doc__)
     parser.add_argument("--docs", type=int, default=5000, help="documents in the ledger")
     parser.add_argument("--repeat", type=int, default=20, help="requests per page")
+    parser.add_argument("--reviews", type=int, default=3,
+                        help="reviews to time on a copy of the ledger (0: none)")
     parser.add_argument("--db", type=Path, default=Path("bench-web.duckdb"),
                         help="the ledger file; built when missing, reused when present")
     return parser.parse_args(argv)
@@ -121,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         flag = "" if float(row["p95_ms"]) < TARGET_MS else "  over target"  # type: ignore[arg-type]
         print(f"{row['page']!s:<48} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f} "
               f"{row['bytes']:>9}{flag}")
+    for row in time_reviews(args.db, args.reviews):
+        print(f"review: {row['review']!s:<41} {row['ms']:>10.1f}")
 
 
 if __name__ == "__main__":

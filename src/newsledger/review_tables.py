@@ -149,8 +149,18 @@ def record(con: Connection, review: Review, now: datetime) -> dict[str, Any]:
          json.dumps(before, default=str), json.dumps(after, default=str), review.note],
     )
     return {"action": review.action.value, "doc_id": figure["doc_id"], "figure": figure["id"],
+            "other_doc_id": other and other["doc_id"], "other_figure": other and other["id"],
             "before": before, "after": after, "reviewer": review.reviewer,
             "reviewed_at": now.isoformat()}
+
+
+def changes_figure(entry: dict[str, Any]) -> bool:
+    """Whether a recorded review changed what its figure says (a correction, a rejection, or
+    a rejected figure brought back), so that the checks and incidents it is in are out of date."""
+    action = Action(entry["action"])
+    if action in (Action.SAME, Action.NOT_SAME):
+        return False
+    return action is not Action.CONFIRM or entry["before"]["review"] == "rejected"
 
 
 def _figure(con: Connection, doc: str, figure_id: str) -> dict[str, Any]:
@@ -306,5 +316,5 @@ def history(con: Connection, doc_id: str | None = None) -> list[dict[str, Any]]:
 
 
 __all__ = ["CORRECTABLE", "NOT_REJECTED", "REVIEWED_FIGURES", "Action", "Review", "ReviewError",
-           "UnknownFigureError", "create_tables", "history", "pair_marks", "record",
-           "validate_changes"]
+           "UnknownFigureError", "changes_figure", "create_tables", "history", "pair_marks",
+           "record", "validate_changes"]

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from types import TracebackType
@@ -42,9 +42,11 @@ from newsledger.model import (
     Measure,
     Verdict,
 )
+from newsledger.noise import find_noise
 from newsledger.verify.derive import derive
 from newsledger.verify.incidents import MergedIncident, figure_incidents, merge_incidents
 from newsledger.verify.reconcile import group_json, reconcile
+from newsledger.verify.rejudge import Rejudged, rejudge
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -621,14 +623,75 @@ class Ledger:
         return tables.with_reports(rows, reports)
 
     def review(self, review: reviews.Review) -> dict[str, Any]:
-        """Record a reviewer's action in the audit trail, then reconcile with it applied."""
-        entry = self._in_transaction(
-            f"recording a review of {review.doc}:{review.figure}",
-            partial(reviews.record, self._con, review, _now()))
-        # Confirming leaves every figure as it was (unless it brings back a rejected one).
-        if review.action is not reviews.Action.CONFIRM or entry["before"]["review"] == "rejected":
-            self.reconcile()
-        return dict(entry)
+        """Record a reviewer's action in the audit trail and judge again what it touches, in one
+        transaction: a review that changes a figure re-judges its document's checks and
+        incidents, and any review but a plain confirmation the groups across reports."""
+        return dict(self._in_transaction(f"recording a review of {review.doc}:{review.figure}",
+                                         partial(self._review, review)))
+
+    def _review(self, review: reviews.Review) -> dict[str, Any]:
+        entry = reviews.record(self._con, review, _now())
+        if reviews.changes_figure(entry):
+            self._rejudge([entry["doc_id"]])
+        elif entry["other_doc_id"] is not None:  # a pair: only what lies across reports
+            self._rejudge([entry["doc_id"], entry["other_doc_id"]], documents=False)
+        return entry
+
+    def rejudge(self, documents: Sequence[str]) -> dict[str, int]:
+        """Judge the given documents (content or given ids) again from their figures as
+        reviewed: their checks and incidents, then what lies across reports."""
+        return dict(self._in_transaction("judging documents again", partial(
+            self._rejudge, [self._content_id(document) for document in documents])))
+
+    def _content_id(self, document: str) -> str:
+        row = self._con.execute("SELECT id FROM documents d WHERE d.id = ? OR d.name = ? "
+                                "ORDER BY d.id LIMIT 1", [document, document]).fetchone()
+        if row is None:
+            raise InputError(self.path, f"no document {document!r} in the ledger")
+        return str(row[0])
+
+    def _rejudge(self, doc_ids: Sequence[str], *, documents: bool = True) -> dict[str, int]:
+        """The one step every review that changes something goes through: the documents'
+        own checks and incidents read again from their reviewed figures (``documents``), then
+        groups, cross-report checks, derived figures and merged incidents brought up to date."""
+        counts = {"checks": 0, "incidents": 0}
+        for doc_id in dict.fromkeys(doc_ids) if documents else ():
+            judged = self._rejudge_document(doc_id)
+            counts["checks"] += len(judged.checks)
+            counts["incidents"] += len(judged.incidents)
+        # The whole ledger for now: every group a figure of these documents may join or leave.
+        return {**counts, **{f"reconciled_{k}": v for k, v in self._reconcile().items()}}
+
+    def _rejudge_document(self, doc_id: str) -> Rejudged:
+        """One document's checks and incidents replaced by those its reviewed figures give."""
+        row = self._rows(f"SELECT {DOC_KEY} AS doc, d.* FROM documents d WHERE d.id = ?",
+                         [doc_id])[0]
+        document = Document(text=row["text"], name=row["name"], title=row["title"],
+                            published=day(row["published"]), url=row["url"],
+                            outlet=row["outlet"], path=row["path"],
+                            noise=find_noise(row["text"]))
+        judged = rejudge(document, self._reviewed_figures(doc_id, row["doc"]))
+        self._con.execute("DELETE FROM checks WHERE doc_id = ? AND origin = 'document'", [doc_id])
+        self._con.execute("DELETE FROM incidents WHERE doc_id = ?", [doc_id])
+        self._insert_batch("checks", _check_table(doc_id, judged.checks))
+        self._insert_batch("incidents", tables.incident_table(doc_id, judged.incidents))
+        self._con.execute("UPDATE ledger_state SET current = false")
+        return judged
+
+    def _reviewed_figures(self, doc_id: str, key: str) -> list[Figure]:
+        """A document's figures as reviewed, rejected ones left out, each number at its place
+        in the text (as the extractor had it), not at its evidence's."""
+        rows = self._rows(
+            f"SELECT ? AS doc, f.*, {reviews.NUMBER_START} AS number_start, "
+            f"{reviews.NUMBER_END} AS number_end FROM {reviews.REVIEWED_FIGURES} f "
+            f"WHERE f.doc_id = ? AND {reviews.NOT_REJECTED} ORDER BY f.start, f.id",
+            [key, doc_id])
+        figures = []
+        for row in rows:
+            figure = figure_from_row(row)
+            number = replace(figure.quantity, start=row["number_start"], end=row["number_end"])
+            figures.append(replace(figure, quantity=number))
+        return figures
 
     def reviews(self, document: str | None = None) -> list[dict[str, Any]]:
         """The review audit trail, newest first; of one document (content or given id)."""
