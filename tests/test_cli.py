@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import hand_figure
 from newsledger.cli import app
 from newsledger.model import Check, CheckType, Document, Extraction
-from newsledger.store import Ledger
+from newsledger.store import Ledger, document_label
 
 runner = CliRunner()
 
@@ -431,14 +432,23 @@ def test_cli_every_listing_in_every_format(tmp_path: Path, command: str, fmt: st
         assert isinstance(json.loads(result.stdout), list)
 
 
-@pytest.mark.parametrize("command", LISTINGS)
-def test_cli_empty_csv_still_has_its_header(tmp_path: Path, command: str) -> None:
-    path = str(tmp_path / "empty.duckdb")
-    Ledger(path).close()
-    result = runner.invoke(app, [command, "--db", path, "-f", "csv"])
-    assert result.exit_code == 0, result.output
-    (header,) = result.stdout.splitlines()
-    assert header.startswith(("doc,", "id,", "kind,"))
+@pytest.mark.parametrize("command", [[name] for name in LISTINGS] + [["figures", "--derived"]])
+def test_cli_empty_csv_has_the_header_of_a_full_one(
+    demo_ledger_file: str, tmp_path: Path, command: list[str]
+) -> None:
+    empty = str(tmp_path / "empty.duckdb")
+    Ledger(empty).close()
+    headers, keys = [], []
+    for path in (demo_ledger_file, empty):
+        result = runner.invoke(app, [*command, "--db", path, "-f", "csv"])
+        assert result.exit_code == 0, result.output
+        headers.append(result.stdout.splitlines()[0])
+        rows = json.loads(runner.invoke(app, [*command, "--db", path, "-f", "json"]).stdout)
+        keys.append({key for row in rows for key in row})
+    full, none = headers
+    assert keys[0] and not keys[1]  # the demo ledger has rows of every listing, the empty none
+    assert full == none
+    assert keys[0] <= set(full.split(","))  # every key a row has is a column
 
 
 def test_cli_version() -> None:
@@ -499,3 +509,48 @@ def test_cli_extract_incidents_table_shows_tolls_not_dicts(tmp_path: Path) -> No
     result = runner.invoke(app, ["extract", str(report), "--incidents", "-f", "table"])
     assert result.exit_code == 0, result.output
     assert "{" not in result.stdout and "Maiduguri" in result.stdout
+
+
+# --- documents named as reports name them, not by their content hash ---------------------------
+
+
+@pytest.mark.parametrize(("name", "path", "label"), [
+    ("anbar-raids", "feed.jsonl", "anbar-raids"),         # a given id wins
+    (None, "examples/centcom-h1-2023.txt", "centcom-h1-2023.txt"),
+    (None, "C:\\reports\\story.html", "story.html"),        # either slash
+    (None, "<stdin>", None),                               # standard input has no file name
+    (None, None, None),
+])
+def test_document_label(name: str | None, path: str | None, label: str | None) -> None:
+    assert document_label(name, path) == label
+
+
+@pytest.mark.parametrize(("paths", "labelled"), [
+    (["a/one.txt", "b/two.txt"], ["one.txt", "two.txt"]),
+    (["a/same.txt", "b/same.txt"], [None, None]),          # a shared file name names neither
+])
+def test_ledger_document_labels(paths: list[str], labelled: list[str | None]) -> None:
+    with Ledger(":memory:") as ledger:
+        for number, path in enumerate(paths):
+            ledger.add(Extraction(Document(f"Report {number}: nothing counted.", path=path),
+                                  figures=(), checks=()))
+        labels = ledger.document_labels()
+        keys = [row["id"] for row in sorted(ledger.documents(), key=lambda d: d["path"])]
+    assert [labels[key] if labels[key] != key else None for key in keys] == labelled
+
+
+@pytest.mark.parametrize("command", [["checks"], ["figures"]])
+def test_cli_listings_name_documents_by_file_not_hash(
+    demo_ledger_file: str, command: list[str]
+) -> None:
+    result = runner.invoke(app, [*command, "--db", demo_ledger_file, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    shown = json.dumps([{k: row[k] for k in ("doc", "total", "parts", "whole", "part", "reason")
+                         if k in row} for row in rows])
+    assert "centcom-h1-2023.txt" in shown
+    assert not re.search(r"\b[0-9a-f]{16}\b", shown)
+    # the name shown is one --document takes
+    again = runner.invoke(app, [*command, "--db", demo_ledger_file, "-f", "json",
+                                "--document", "centcom-h1-2023.txt"])
+    assert {row["doc"] for row in json.loads(again.stdout)} == {"centcom-h1-2023.txt"}

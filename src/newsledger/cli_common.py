@@ -129,6 +129,25 @@ EXTRACT_INCIDENT_COLUMNS = [
 ]
 DOCUMENT_COLUMNS = ["id", "name", "published", "outlet", "title", "path", "figures", "checks"]
 
+# Every column of a listing, in order, for CSV: an empty CSV has the same header as a full one
+# (tests/test_cli.py compares the two for every listing).
+_FIGURE_FIELDS = ["kind", "doc", "id", "start", "end", "text", "number_text", "low", "high",
+                  "qualifier", "measure", "counted", "actor", "locations", "period_start",
+                  "period_end", "time_text", "source", "also_at"]
+FIGURE_CSV = [*_FIGURE_FIELDS, "published", "title"]
+DERIVED_CSV = [*_FIGURE_FIELDS, "derived_from", "rule"]
+CHECK_CSV = ["kind", "doc", "type", "holds", "total", "parts", "whole", "part", "reason"]
+GROUP_CSV = ["kind", "id", "measure", "actor", "locations", "period_start", "period_end", "as_of",
+             "verdict", "best", "low", "high", "reason", "figures", "conflicts"]
+INCIDENT_CSV = ["id", "event_date", "time_precision", "date_precision", "date_text", "country",
+                "admin1", "location", "latitude", "longitude", "geo_precision", "geo_reason",
+                "event_type", "sub_event_type", "actor1", "actor1_status", "actor2",
+                "fatalities", "fatalities_low", "fatalities_high", "injuries", "injuries_low",
+                "injuries_high", "kidnapped", "kidnapped_low", "kidnapped_high", "reason",
+                "reports", "source", "notes"]
+DOCUMENT_CSV = ["id", "name", "title", "published", "url", "outlet", "path", "ingested_at",
+                "figures", "checks"]
+
 
 def _version(shown: bool) -> None:
     """--version: the installed package's version, then exit."""
@@ -155,11 +174,14 @@ def main(
     ctx.meta[_DEBUG] = debug
 
 
-def show(rows: list[dict[str, object]], fmt: Format, table_columns: list[str]) -> None:
-    """Print rows; the table format shows only ``table_columns``, which also head an empty CSV
-    (a script reading it still finds its columns)."""
-    picked = fmt is Format.TABLE or (fmt is Format.CSV and not rows)
-    render(rows, fmt, table_columns if picked else None, Console())
+def show(
+    rows: list[dict[str, object]], fmt: Format, table_columns: list[str], csv_columns: list[str]
+) -> None:
+    """Print rows; the table format shows only ``table_columns``; a CSV has ``csv_columns``,
+    every column of the listing, whether rows match or not (a script reading an empty one still
+    finds the columns a full one has); JSON and JSON Lines carry each row's keys."""
+    columns = {Format.TABLE: table_columns, Format.CSV: csv_columns}.get(fmt)
+    render(rows, fmt, columns, Console())
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -10,9 +11,15 @@ from rich.console import Console
 
 from newsledger.cli_common import (
     CHECK_COLUMNS,
+    CHECK_CSV,
+    DERIVED_CSV,
     DOCUMENT_COLUMNS,
+    DOCUMENT_CSV,
     FIGURE_COLUMNS,
+    FIGURE_CSV,
+    GROUP_CSV,
     INCIDENT_COLUMNS,
+    INCIDENT_CSV,
     DbOption,
     DocumentOption,
     FormatOption,
@@ -51,7 +58,7 @@ def figures(
         if derived:
             from newsledger.verify.derive import derived_json
 
-            show([derived_json(d) for d in ledger.derived()], fmt, FIGURE_COLUMNS)
+            show([derived_json(d) for d in ledger.derived()], fmt, FIGURE_COLUMNS, DERIVED_CSV)
             return
         rows = ledger.figures(
             measure=measure,
@@ -63,7 +70,8 @@ def figures(
             source=source,
             document=document,
         )
-    show(rows, fmt, FIGURE_COLUMNS)
+        labels = ledger.document_labels()
+    show([labelled(row, labels, ("doc",)) for row in rows], fmt, FIGURE_COLUMNS, FIGURE_CSV)
 
 
 @app.command(rich_help_panel="Query the ledger")
@@ -72,10 +80,34 @@ def checks(
     db: DbOption = "newsledger.duckdb",
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """List checks between figures, failing ones first."""
+    """List checks between figures, failing ones first; documents named by their given id or
+    file name (as reports name them), not by their content hash."""
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.checks(document=document)
-    show(rows, fmt, CHECK_COLUMNS)
+        labels = ledger.document_labels()
+    fields = ("doc", "total", "parts", "whole", "part", "reason")
+    show([labelled(row, labels, fields) for row in rows], fmt, CHECK_COLUMNS, CHECK_CSV)
+
+
+# A content id (16 hex digits) where a check names a document: "87aa3a0b083fa2d4:f4".
+_CONTENT_ID = re.compile(r"\b[0-9a-f]{16}\b")
+
+
+def labelled(
+    row: dict[str, Any], labels: dict[str, str], fields: tuple[str, ...]
+) -> dict[str, Any]:
+    """A listing row with each document's content id in ``fields`` replaced by its label (its
+    file name): the ``doc`` column, references to figures of other reports
+    ('centcom-h1-2023.txt:f4') and reasons that quote them. The evidence text is never touched."""
+
+    def relabel(value: Any) -> Any:
+        if isinstance(value, str):
+            return _CONTENT_ID.sub(lambda m: labels.get(m.group(0), m.group(0)), value)
+        if isinstance(value, list | tuple):
+            return [relabel(item) for item in value]
+        return value
+
+    return {name: relabel(value) if name in fields else value for name, value in row.items()}
 
 
 GROUP_COLUMNS = [
@@ -106,7 +138,8 @@ def groups(
 
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = [group_json(g) for g in ledger.groups(verdict=verdict, measure=measure)]
-    show(rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows), fmt, GROUP_COLUMNS)
+    shown = rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows)
+    show(shown, fmt, GROUP_COLUMNS, GROUP_CSV)
 
 
 @app.command(rich_help_panel="Query the ledger")
@@ -118,7 +151,8 @@ def conflicts(
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.conflicts()
     columns = [*GROUP_COLUMNS, "conflicts"]
-    show(rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows), fmt, columns)
+    shown = rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows)
+    show(shown, fmt, columns, GROUP_CSV)
 
 
 def _flat_groups(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
@@ -140,7 +174,9 @@ def _interval_text(figure: dict[str, Any]) -> str:
 
 @app.command(rich_help_panel="Query the ledger")
 def incidents(
-    country: Annotated[str | None, filter_option("Only this country.")] = None,
+    country: Annotated[str | None, filter_option(
+        "The incident lies in this country (gazetteer: 'DR Congo' finds Democratic Republic "
+        "of the Congo).")] = None,
     event_type: Annotated[
         str | None,
         typer.Option(
@@ -164,7 +200,7 @@ def incidents(
         )
     if fmt in (Format.TABLE, Format.CSV):
         rows = [{**row, "reports": [_report_summary(r) for r in row["reports"]]} for row in rows]
-    show(rows, fmt, INCIDENT_COLUMNS)
+    show(rows, fmt, INCIDENT_COLUMNS, INCIDENT_CSV)
 
 
 def _report_summary(report: dict[str, Any]) -> str:
@@ -182,4 +218,4 @@ def documents(db: DbOption = "newsledger.duckdb", fmt: FormatOption = Format.TAB
     """List the documents in the ledger with their numbers of figures and checks."""
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.documents()
-    show(rows, fmt, DOCUMENT_COLUMNS)
+    show(rows, fmt, DOCUMENT_COLUMNS, DOCUMENT_CSV)

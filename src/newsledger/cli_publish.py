@@ -26,6 +26,8 @@ def report(
     actor: Annotated[str | None, filter_option("The actor contains this text.")] = None,
     place: Annotated[str | None, filter_option(
         "A location lies in this place (gazetteer) or contains this text.")] = None,
+    country: Annotated[str | None, filter_option(
+        "A location lies in this country (gazetteer).")] = None,
     measure: Annotated[Measure | None, filter_option("Only this measure.")] = None,
     title: Annotated[
         str | None, filter_option("The report's title (default: from the filters).")
@@ -59,6 +61,7 @@ def report(
         until=until and until.date(),
         actor=actor,
         place=place,
+        country=country,
         measure=measure,
         title=title,
     )

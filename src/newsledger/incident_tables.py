@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from newsledger.model import DatePrecision, Incident, IncidentCount, Qualifier
+from newsledger.place_filter import IN_COUNTRY_SQL
 from newsledger.verify.incidents import (
     MEASURES,
     IncidentReport,
@@ -337,8 +338,10 @@ def incident_filters(
     """SQL conditions over ``merged_incidents m`` for ``Ledger.incidents``."""
     conditions: list[str] = []
     params: list[Any] = []
-    if country is not None:
-        conditions.append("lower(m.country) = lower(?)")
+    if country is not None:  # by the gazetteer: "Iraqi Kurdistan" or "Mosul" stand for Iraq
+        conditions.append(
+            f"{IN_COUNTRY_SQL}([coalesce(m.country, m.admin1, m.place)], ?)"
+        )
         params.append(country)
     if event_type is not None:  # "explosions" finds "Explosions/Remote violence"
         conditions.append(

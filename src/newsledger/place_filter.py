@@ -5,7 +5,9 @@ place is the location itself, its first-level division or its country ("Mosul" l
 "Nineveh" and in "Iraq"); a name the gazetteer does not know falls back to matching text ("a
 location contains this text"), so no figure a text filter found is lost. The tests run in DuckDB
 as two vectorised Python functions registered on each ledger connection (``register``), so the
-CLI, the library and the web pages share one SQL condition (store._figure_filters).
+CLI, the library and the web pages share one SQL condition (store._figure_filters); incidents
+use the country test on their country, else their province or place
+(incident_tables.incident_filters).
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ def _any_location(test: Callable[[str, str], bool]) -> Callable[[pa.Array, pa.Ar
 
     def vectorised(locations: pa.Array, queries: pa.Array) -> pa.Array:
         rows = zip(locations.to_pylist(), queries.to_pylist(), strict=True)
-        return pa.array([None if query is None else any(test(name, query) for name in names or ())
-                         for names, query in rows], pa.bool_())
+        return pa.array([None if query is None
+                          else any(test(name, query) for name in names or () if name)
+                          for names, query in rows], pa.bool_())
 
     return vectorised
 

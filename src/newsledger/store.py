@@ -497,6 +497,19 @@ class Ledger:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def document_labels(self) -> dict[str, str]:
+        """What listings call each document, under its key (``doc``): its given id, else its
+        file's name when no other document has that name, else its content id."""
+        rows = self._rows(f"SELECT {DOC_KEY} AS key, d.name, d.path FROM documents d", [])
+        wanted = {row["key"]: document_label(row["name"], row["path"]) or row["key"]
+                  for row in rows}
+        taken: dict[str, int] = {}
+        for label in [*wanted.values(), *wanted]:
+            taken[label] = taken.get(label, 0) + 1
+        # A file name shared by two documents, or equal to another one's id, names neither.
+        return {key: label if label == key or taken[label] == 1 else key
+                for key, label in wanted.items()}
+
     def document_text(self, document: str) -> str | None:
         """The stored text of one document (its content id or given id), None if it is absent."""
         row = self._con.execute(
@@ -761,7 +774,19 @@ def _figure_filters(
 
 
 def _document_filter(document: str) -> tuple[str, list[Any]]:
-    return "(d.id = ? OR d.name = ?)", [document, document]
+    """A document by its content id, its given id or (without one) its file's name."""
+    return ("(d.id = ? OR d.name = ? OR (coalesce(d.name, '') = '' "
+            "AND parse_filename(d.path) = ?))", [document, document, document])
+
+
+def document_label(name: str | None, path: str | None) -> str | None:
+    """What to call a document other than by its content hash (which tells a reader nothing):
+    its given id, else its file's name; None without either (text from standard input)."""
+    if name:
+        return name
+    if path and not path.startswith("<"):
+        return re.split(r"[\\/]", path)[-1] or None
+    return None
 
 
 class _OneByOne(Exception):
@@ -856,4 +881,4 @@ def _now() -> datetime:
 
 
 __all__ = ["MIGRATIONS", "DuplicateIdError", "Ledger", "Migration", "OutdatedLedgerError",
-           "migration"]
+           "document_label", "migration"]

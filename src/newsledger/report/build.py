@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import PurePath
 from typing import Any
 
 from newsledger.model import CheckType, Measure
@@ -36,7 +35,7 @@ from newsledger.report.rows import (
     parse_day,
     stated_cell,
 )
-from newsledger.store import Ledger
+from newsledger.store import Ledger, document_label
 
 
 def render_report(ledger: Ledger, filters: ReportFilters | None = None) -> Report:
@@ -82,7 +81,9 @@ NO_GROUPS = ("The ledger has no same-thing groups yet (each 'newsledger ingest' 
 def default_title(filters: ReportFilters) -> str:
     """'Reported figures: ISIS, killed, in Iraq, 2024-01-01 to 2024-12-31' from the filters set."""
     parts = [filters.actor, filters.measure.value if filters.measure else None,
-             f"in {filters.place}" if filters.place else None]
+             f"in {filters.place}" if filters.place else None,
+             f"in {filters.country}" if filters.country and filters.country != filters.place
+             else None]
     if filters.since or filters.until:
         since = filters.since.isoformat() if filters.since else "…"
         until = filters.until.isoformat() if filters.until else "…"
@@ -94,7 +95,7 @@ def default_title(filters: ReportFilters) -> str:
 def select_figures(ledger: Ledger, filters: ReportFilters) -> list[FigureRow]:
     """Figures the filters keep; with dates, undated stocks published within them count too."""
     keep: dict[str, Any] = {"measure": filters.measure, "actor": filters.actor,
-                            "place": filters.place}
+                            "place": filters.place, "country": filters.country}
     figures = ledger.figures(**keep, since=filters.since, until=filters.until)
     if filters.since is None and filters.until is None:
         return figures
@@ -209,10 +210,7 @@ class _Texts:
 def document_name(document: dict[str, Any]) -> str | None:
     """What to call an untitled document: its given id, else its file's name (never the content
     hash, which tells a reader nothing)."""
-    if document.get("name"):
-        return str(document["name"])
-    path = document.get("path")
-    return PurePath(str(path)).name if path and not str(path).startswith("<") else None
+    return document_label(document.get("name"), document.get("path"))
 
 
 def _citation(

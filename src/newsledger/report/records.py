@@ -20,14 +20,15 @@ class ReportFilters:
     since: date | None = None
     until: date | None = None
     actor: str | None = None
-    place: str | None = None
+    place: str | None = None  # a location lies in this place (gazetteer) or names it
     measure: Measure | None = None
     title: str | None = None
+    country: str | None = None  # a location lies in this country (gazetteer)
 
     def described(self) -> list[tuple[str, str]]:
         """The filters that are set, as (name, value) pairs for the report header."""
         pairs = [("since", self.since), ("until", self.until), ("actor", self.actor),
-                 ("place", self.place), ("measure", self.measure)]
+                 ("place", self.place), ("country", self.country), ("measure", self.measure)]
         return [(name, str(value)) for name, value in pairs if value is not None]
 
 

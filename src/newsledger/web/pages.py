@@ -156,13 +156,13 @@ REPORT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; 
 @router.get("/report", response_class=HTMLResponse)
 def report_page(
     web: WebDep, since: date | None = None, until: date | None = None, actor: Text = None,
-    place: Text = None, measure: Measure | None = None,
+    place: Text = None, measure: Measure | None = None, country: Text = None,
 ) -> HTMLResponse:
     """``newsledger report --format html`` with the same filters, reviews applied."""
     from newsledger.report import ReportFilters, render_report, report_html
 
     filters = ReportFilters(since=since, until=until, actor=actor or None, place=place or None,
-                            measure=measure)
+                            measure=measure, country=country or None)
     with web.reading() as ledger:
         html = report_html(render_report(ledger, filters))
     return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_POLICY})
