@@ -35,6 +35,7 @@ def login(client: Any) -> str:
     ("/groups?verdict=conflict", "conflict"),
     ("/conflicts", "A monitoring group"),
     ("/incidents", "Incidents"),
+    ("/incidents/map", "0 incidents at 0 places"),
     ("/reviews", "Nobody has reviewed anything yet."),
     ("/login", "Log in to review"),
 ])

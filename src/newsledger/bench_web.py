@@ -84,7 +84,8 @@ def time_pages(path: Path, repeat: int) -> list[dict[str, object]]:
         f"/documents/{some}", "/figures", "/figures?measure=killed&place=Somalia",
         "/figures.csv?measure=killed&place=Mogadishu", "/groups", "/groups?verdict=conflict",
         *([f"/groups/{group[0]['id']}"] if group else []), "/conflicts", "/incidents",
-        "/incidents?country=Nigeria", "/reviews", "/api/documents?q=ISIS",
+        "/incidents?country=Nigeria", "/incidents/map", "/incidents/map?country=Somalia",
+        "/reviews", "/api/documents?q=ISIS",
         f"/api/documents/{some}", "/api/figures?actor=ISIS", "/api/groups", "/api/incidents",
     ]
     rows = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 import typer
@@ -27,6 +28,7 @@ def serve(
     import uvicorn
 
     from newsledger.web import Settings, create_app
+    from newsledger.web.app import load_tables
     from newsledger.web.security import new_token
 
     open_ledger(db, Console(stderr=True), must_exist=True).close()
@@ -43,5 +45,7 @@ def serve(
                   highlight=False)
         out.print(f"API writes: Authorization: Bearer {settings.token}", markup=False,
                   highlight=False)
+    # The map and the first correction need the gazetteer and rule tables: loaded meanwhile.
+    threading.Thread(target=load_tables, name="newsledger-tables", daemon=True).start()
     # Bound to the loopback address only: the ledger is not published on the network.
     uvicorn.run(web_app, host="127.0.0.1", port=port, log_level="warning")

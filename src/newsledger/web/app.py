@@ -93,6 +93,19 @@ def open_for(db: str, read_only: bool) -> Ledger:
         return Ledger(db, read_only=True)
 
 
+def load_tables() -> None:
+    """Load what the map (country points) and re-judging a corrected document (gazetteer,
+    actors, event rules) read, once per process; ``serve`` runs it beside the server so that
+    neither the first map nor the first correction waits for it."""
+    from newsledger.extract.incidents import event_rules
+    from newsledger.extract.parties import actor_table
+    from newsledger.web.incident_map import gazetteer_countries
+
+    gazetteer_countries()
+    actor_table()
+    event_rules()
+
+
 def page_query(params: Any, page: int) -> str:
     """The current query string with another page number."""
     return urlencode({**dict(params), "page": page})
@@ -196,5 +209,5 @@ def validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-__all__ = ["Settings", "Web", "create_app", "page_query", "validation_message", "wants_html",
-           "web_url"]
+__all__ = ["Settings", "Web", "create_app", "load_tables", "page_query", "validation_message",
+           "wants_html", "web_url"]

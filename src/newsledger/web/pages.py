@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -27,6 +28,7 @@ from newsledger.web.filters import (
     incident_query,
 )
 from newsledger.web.highlight import pieces
+from newsledger.web.incident_map import draw_map, gazetteer_countries
 from newsledger.web.security import COOKIE
 
 router = APIRouter(include_in_schema=False)
@@ -145,7 +147,21 @@ def incidents_page(
     with web.reading() as ledger:
         rows, total = queries.incidents_page(ledger, query, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return web.page(request, "incidents.html", {
-        "rows": rows, "total": total, "page": page, "pages": _pages(total), "query": query})
+        "rows": rows, "total": total, "page": page, "pages": _pages(total), "query": query,
+        "map_query": urlencode(query.kwargs())})
+
+
+@router.get("/incidents/map", response_class=HTMLResponse)
+def incidents_map_page(
+    request: Request, web: WebDep, query: Annotated[IncidentQuery, Depends(incident_query)],
+) -> HTMLResponse:
+    """The incidents the filters find on a map drawn from the ledger's own coordinates."""
+    with web.reading() as ledger:
+        places, unplaced = queries.incident_places(ledger, query)
+    drawn = draw_map(places, unplaced, gazetteer_countries())
+    return web.page(request, "incident_map.html", {
+        "map": drawn, "query": query, "total": sum(s.incidents for s in drawn.spots) + unplaced,
+        "list_query": request.url.query})
 
 
 # The report is one self-contained page with inline styles and an inline SVG chart, and no script.

@@ -177,6 +177,22 @@ def incidents_page(ledger: Ledger, query: IncidentQuery, limit: int,
     return tables.with_reports(rows, reports), total
 
 
+def incident_places(ledger: Ledger, query: IncidentQuery) -> tuple[list[dict[str, Any]], int]:
+    """The places of the incidents ``query`` finds, one row per point (lat, lon, place, country,
+    incidents, killed, first and last day, best precision), and how many have no coordinates."""
+    where, params = tables.incident_filters(query.country, query.type, query.since, query.until,
+                                            query.document)
+    rows = ledger.query(
+        "SELECT m.lat, m.lon, any_value(m.place) AS place, any_value(m.country) AS country, "
+        "count(*) AS incidents, sum(m.killed_best) AS killed, min(m.date) AS first, "
+        "max(m.date) AS last, min(m.geo_precision) AS precision "
+        f"FROM merged_incidents m WHERE {where} AND m.lat IS NOT NULL AND m.lon IS NOT NULL "
+        "GROUP BY m.lat, m.lon ORDER BY m.lat, m.lon", params)
+    unplaced = ledger.query(f"SELECT count(*) AS n FROM merged_incidents m WHERE {where} "
+                            "AND (m.lat IS NULL OR m.lon IS NULL)", params)[0]["n"]
+    return rows, int(unplaced)
+
+
 CONFLICTS = "FROM groups WHERE conflicts <> '[]'"
 CONFLICT_ORDER = "ORDER BY latest DESC NULLS LAST, length(id), id"  # as Ledger.conflicts
 
@@ -222,4 +238,4 @@ def outlets(ledger: Ledger) -> list[str]:
 
 __all__ = ["DocumentFilters", "conflict_lines", "conflicts_page", "document_figures",
            "figure_checks", "figure_groups", "figures_page", "find_document", "group_detail",
-           "groups_page", "incidents_page", "outlets", "search_documents"]
+           "groups_page", "incident_places", "incidents_page", "outlets", "search_documents"]
