@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import WEB_TOKEN
+from newsledger.errors import InputError
 from newsledger.store import Ledger
 
 AUTH = {"Authorization": f"Bearer {WEB_TOKEN}"}
@@ -310,6 +311,20 @@ def test_web_correction_judges_its_documents_checks_again(
     response = web_client.post("/api/figures/observatory-may/f1/review", headers=AUTH, json=body)
     assert response.status_code == 200
     assert document_checks(web_client, "observatory-may") == expected
+
+
+def test_rejudge_reads_a_documents_checks_again_from_its_figures(web_ledger_file: str) -> None:
+    with Ledger(web_ledger_file) as ledger:
+        ledger.query("DELETE FROM checks WHERE doc_id = (SELECT id FROM documents "
+                     "WHERE name = 'observatory-may') RETURNING type")
+        # Judged again by the rules, the figures give back the failing sum it was stored with.
+        counts = ledger.rejudge(["observatory-may"])
+        checks = ledger.checks(document="observatory-may")
+        with pytest.raises(InputError, match="no document 'nowhere'"):
+            ledger.rejudge(["nowhere"])
+        assert ledger.stale() == []  # groups and merged incidents brought up to date too
+    assert [(c["type"], c["holds"], c["total"]) for c in checks] == [("sum", False, "f1")]
+    assert counts["checks"] == 1
 
 
 def test_web_document_page_shows_a_sum_that_holds_after_correction(web_client: Any) -> None:

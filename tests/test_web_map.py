@@ -57,7 +57,7 @@ def test_draw_map_puts_north_up_east_right_and_sizes_by_incidents() -> None:
     assert drawn.spots[0].place == "Mogadishu"  # the big circle drawn first, under the others
     assert spots["Maiduguri"].precision == 3  # unknown precision shown as the coarsest
     assert spots["Mogadishu"].title == "Mogadishu, Somalia: 3 incidents, 40 killed, 2024-05-09"
-    assert drawn.unplaced == 2
+    assert drawn.unplaced == 2 and drawn.named  # few places: each named beside its circle
 
 
 def test_web_incident_map_draws_the_demo_incidents_offline(demo_client: Any) -> None:
@@ -67,6 +67,7 @@ def test_web_incident_map_draws_the_demo_incidents_offline(demo_client: Any) -> 
     assert "Mogadishu, Somalia: 1 incident, 14 killed, 2024-05-09" in titles
     assert len(titles) == svg.count("<circle") >= 5
     assert re.search(r'<text class="country own"[^>]*>Somalia</text>', svg)
+    assert re.search(r'<text class="spot-name"[^>]*>Mogadishu</text>', svg)
     # Nothing from elsewhere: no tile, image, script or style is loaded.
     assert re.findall(r"https?://[^\"' ]+", svg) == ["http://www.w3.org/2000/svg"]
     assert "<image" not in svg and "<script" not in svg

@@ -23,6 +23,7 @@ MARGIN = 0.15  # of the places' extent, on each side
 MIN_SPAN = 6.0  # degrees: one place alone is shown with its surroundings
 GRID_STEPS = (1, 2, 5, 10, 15, 30, 45)
 MAX_LABELS = 80  # country names of other countries drawn when the view holds fewer than this
+MAX_NAMED_SPOTS = 40  # places named beside their circle when the map holds no more than this
 LABEL_GAP = (70, 14)  # pixels: a country name this close to one already drawn is left out
 CHAR_WIDTH = 6.2  # pixels: the mean width of a letter of a country name (11-12 px sans-serif)
 
@@ -80,6 +81,7 @@ class IncidentMap:
     labels: tuple[Label, ...]
     grid: tuple[GridLine, ...]
     unplaced: int  # incidents matching the filters that have no coordinates
+    named: bool  # few places: each is named beside its circle
     bounds: tuple[float, float, float, float]  # west, south, east, north
 
 
@@ -118,7 +120,8 @@ def draw_map(places: Sequence[Mapping[str, Any]], unplaced: int,
               int(p["precision"] or 3)) for p in places),
         key=lambda s: -s.r))  # big circles first, so small ones stay on top to hover
     return IncidentMap(view.width, view.height, spots, _labels(view, countries, own),
-                       _grid(view), unplaced, (view.west, view.south, view.east, view.north))
+                       _grid(view), unplaced, len(spots) <= MAX_NAMED_SPOTS,
+                       (view.west, view.south, view.east, view.north))
 
 
 def _fit(points: Sequence[tuple[float, float]]) -> _View:
