@@ -16,10 +16,14 @@ from newsledger.export_incidents import (
     ACLED_SCHEMA,
     UCDP_SCHEMA,
     actor_code,
+    death_side,
     disorder_type,
+    incident_codes,
     period,
     priogrid_gid,
+    split_deaths,
     target_code,
+    ucdp_row,
     violence_type,
 )
 from newsledger.store import Ledger
@@ -116,6 +120,16 @@ def test_disorder_type_of_event_types(
     ("Boko Haram", "ISWAP", 2, 2, 2),         # non-state
     ("ISIS", None, 2, 0, None),               # no second side
     (None, "Civilians", None, 7, 3),          # unknown perpetrator of an attack on civilians
+    ("Unidentified armed group", "Civilians", 3, 7, 3),  # ACLED files these as political militias
+    ("Civilian Joint Task Force", "Boko Haram", 3, 2, 2),  # a pro-government militia
+    ("CJTF", "Civilians", 3, 7, 3),           # by an alias
+    ("Fulani Ethnic Militia", "Civilians", 4, 7, 3),     # an identity militia
+    ("Dinka Ethnic Militia", "Murle Ethnic Militia", 4, 4, 2),  # by the words of the name
+    ("a local militia", "Police forces", 3, 1, 1),
+    ("Wagner", "Civilians", 8, 7, 3),         # a military contractor: external/other forces
+    ("Nigerian Army", "ISWAP", 1, 2, 1),      # state forces
+    ("Protesters", "Police forces", 6, 1, None),  # a crowd is no organised side for UCDP
+    ("Rioters", "Civilians", 5, 7, None),
 ])
 def test_actor_codes_and_type_of_violence(
     actor: str | None, target: str | None, inter1: int | None, inter2: int,
@@ -147,3 +161,109 @@ def test_period_of_a_date_precision(
 ])
 def test_priogrid_cells(lat: float | None, lon: float | None, expected: int | None) -> None:
     assert priogrid_gid(lat, lon) == expected
+
+
+@pytest.mark.parametrize(("actor", "target", "event_type", "sub_event_type", "codes"), [
+    (None, None, "Riots", "Violent demonstration", (5, 0)),     # the crowd of a riot: rioters
+    (None, None, "Protests", "Peaceful protest", (6, 0)),
+    (None, None, "Protests", "Excessive force against protesters", (1, 6)),
+    ("ISWAP", "Civilians", "Riots", "Mob violence", (2, 7)),    # a named actor keeps its type
+    (None, None, "Battles", "Armed clash", (None, 0)),          # no default for armed clashes
+])
+def test_inter_codes_of_unnamed_actors_by_event_type(
+    actor: str | None, target: str | None, event_type: str, sub_event_type: str,
+    codes: tuple[int | None, int],
+) -> None:
+    incident = {"actor1": actor, "actor2": target, "event_type": event_type,
+                "sub_event_type": sub_event_type}
+    assert incident_codes(incident) == codes
+
+
+@pytest.mark.parametrize(("counted", "parties", "side"), [
+    ("soldiers", ("ISIS", "Military forces"), "state"),
+    ("police officers", (), "state"),
+    ("ISIS militants", ("ISIS", "Military forces"), "ISIS"),   # a party named: its dead
+    ("al-Shabaab fighters", ("al-Shabaab",), "al-Shabaab"),
+    ("attackers", ("al-Shabaab",), "armed"),
+    ("villagers", (), "civilians"),
+    ("people", (), None),                                      # says nothing
+    ("soldiers and civilians", (), None),                      # two sides in one phrase
+    (None, (), None),
+])
+def test_death_side_of_a_counted_phrase(
+    counted: str | None, parties: tuple[str, ...], side: str | None
+) -> None:
+    assert death_side(counted, parties) == side
+
+
+ARMY, GROUP = ("Military forces", 1), ("al-Shabaab", 2)
+
+
+@pytest.mark.parametrize(("best", "parts", "side_a", "side_b", "one_sided", "deaths"), [
+    # state-based: the army's dead on side a, the group's on side b
+    (17, [(12, "soldiers"), (5, "attackers")], ARMY, GROUP, False, (12, 5, 0, 0)),
+    (17, [(12, "soldiers"), (5, "al-Shabaab fighters")], ARMY, GROUP, False, (12, 5, 0, 0)),
+    # a part no phrase places, and dead no part accounts for, are unknown
+    (20, [(12, "soldiers"), (3, "people")], ARMY, GROUP, False, (12, 0, 0, 8)),
+    (9, [(9, None)], ARMY, GROUP, False, (0, 0, 0, 9)),
+    # civilians are civilians whoever the sides are
+    (10, [(7, "soldiers"), (3, "civilians")], ARMY, GROUP, False, (7, 0, 3, 0)),
+    # one-sided: dead no phrase places are the civilians the event was against
+    (23, [(23, "people")], GROUP, ("Civilians", 7), True, (0, 0, 23, 0)),
+    (23, [(20, "villagers"), (3, "militants")], GROUP, ("Civilians", 7), True, (3, 0, 20, 0)),
+    # 'armed' names no side when both are armed groups
+    (6, [(6, "fighters")], ("Boko Haram", 2), ("ISWAP", 2), False, (0, 0, 0, 6)),
+    # parts never add up to more than best
+    (5, [(12, "soldiers")], ARMY, GROUP, False, (0, 0, 0, 5)),
+])
+def test_split_deaths_by_side(
+    best: int, parts: list[tuple[int, str | None]], side_a: tuple[str, int],
+    side_b: tuple[str, int], one_sided: bool, deaths: tuple[int, int, int, int],
+) -> None:
+    split = split_deaths(best, parts, side_a, side_b, one_sided=one_sided)
+    assert tuple(split.values()) == deaths
+    assert sum(split.values()) == best
+
+
+def _incident(**fields: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": "m00000000000a", "event_date": "2024-06-01", "date_precision": "day",
+        "country": "Somalia", "admin1": None, "location": None, "latitude": None,
+        "longitude": None, "geo_precision": None, "event_type": "Battles",
+        "sub_event_type": "Armed clash", "actor1": "al-Shabaab", "actor2": "Military forces",
+        "fatalities": 17, "fatalities_low": 17, "fatalities_high": 17,
+        "reports": [{"doc": "wire", "incident": "i1", "outlet": None, "published": None,
+                     "url": None, "title": None,
+                     "killed": {"low": 17, "high": 17, "qualifier": "exact", "figure": "f2"}}],
+    }
+    return {**base, **fields}
+
+
+WIRE_FIGURES = [  # 'An army spokesman said 12 soldiers and five attackers were killed.'
+    {"id": "f1", "low": 3, "counted": "vehicles", "start": 10},
+    {"id": "f2", "low": 12, "counted": "soldiers", "start": 40},
+    {"id": "f3", "low": 5, "counted": "attackers", "start": 55},
+]
+
+
+@pytest.mark.parametrize(("incident", "expected"), [
+    # the toll summed from two figures: the army (side a, the government's side) and the group
+    (_incident(), ("Military forces", "al-Shabaab", 12, 5, 0, 0)),
+    # a toll of one figure naming soldiers
+    (_incident(fatalities=12, fatalities_low=12, fatalities_high=12, reports=[
+        {**_incident()["reports"][0],  # type: ignore[index]
+         "killed": {"low": 12, "high": 12, "qualifier": "exact", "figure": "f2"}}]),
+     ("Military forces", "al-Shabaab", 12, 0, 0, 0)),
+    # a figure the document does not hold: every death unknown
+    (_incident(reports=[{**_incident()["reports"][0],  # type: ignore[index]
+                         "killed": {"low": 17, "high": 17, "qualifier": "exact",
+                                    "figure": "f9"}}]),
+     ("Military forces", "al-Shabaab", 0, 0, 0, 17)),
+])
+def test_ucdp_row_deaths_from_the_toll_figures(
+    incident: dict[str, object], expected: tuple[object, ...]
+) -> None:
+    row = ucdp_row(incident, lambda doc: WIRE_FIGURES if doc == "wire" else [])
+    assert (row["side_a"], row["side_b"], row["deaths_a"], row["deaths_b"],
+            row["deaths_civilians"], row["deaths_unknown"]) == expected
+    assert row["type_of_violence"] == 1

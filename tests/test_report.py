@@ -17,7 +17,7 @@ from newsledger.report import Report, ReportFilters, render_report, report_html
 from newsledger.report.evidence import passage
 from newsledger.report.files import ReportFormat, save_report
 from newsledger.report.markdown import md, report_markdown
-from newsledger.report.rows import anchor, period_label
+from newsledger.report.rows import anchor, period_label, place_text
 from newsledger.store import Ledger
 
 runner = CliRunner()
@@ -414,3 +414,14 @@ def test_demo_report_names_txt_documents_by_file(demo_ledger_file: str) -> None:
         text = report_markdown(render_report(ledger, ReportFilters(place="Iraq")))
     assert "wire-isis-h1-2023.txt" in text
     assert "*59b5db8987e8992e*" not in text
+
+
+@pytest.mark.parametrize(("locations", "text"), [
+    (("Iraq", "Syria"), "Iraq; Syria"),
+    (("Syria", "Iraq"), "Iraq; Syria"),          # one place set, one cell, whatever the order
+    (("Raqqa", "Deir ez-Zor", "Raqqa"), "Deir ez-Zor; Raqqa"),
+    (("al-Bab", "Aleppo"), "al-Bab; Aleppo"),    # case ignored in the order
+    ((), "—"),
+])
+def test_report_place_cell_is_order_free(locations: tuple[str, ...], text: str) -> None:
+    assert place_text(locations) == text

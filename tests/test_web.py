@@ -96,6 +96,7 @@ def test_web_pages_forbid_inline_script_and_framing(web_client: Any) -> None:
     ("measure=killed", "measure", {"killed"}),
     ("actor=isis", "actor", {"ISIS"}),
     ("place=raqqa", "doc", {"observatory-may"}),
+    ("country=iraq", "doc", {"tigris-anbar", "monitor-q2"}),
     ("since=2024-05-01&until=2024-05-31", "doc", {"observatory-may", "tigris-anbar",
                                                   "monitor-q2"}),
     ("document=monitor-q2", "doc", {"monitor-q2"}),

