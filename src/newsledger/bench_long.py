@@ -5,11 +5,21 @@ Issue 12 found extraction quadratic in a document's length (50/100/200/400 KB to
 reading. ``make bench`` times one news-like document of each size in ``LONG_SIZES_KB`` (synthetic
 reports from ``examples/`` run together) and prints the time per KB of the longest over the
 shortest: about 1 when time is linear.
+
+``python -m newsledger.bench_long --ingest-mb 19`` writes one file of that many MB of such news and
+times ``newsledger ingest`` on it (a fresh ledger, in a child process), with its peak memory: the
+proportional set size (PSS) of the ingest and its worker processes summed, sampled every 0.2 s
+(pages the workers share with the main process are counted once), beside their summed resident
+sizes (which count shared pages once per process) and the largest single process.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -54,14 +64,104 @@ def growth(seconds_by_kb: dict[int, float]) -> float:
     return (seconds_by_kb[longest] / longest) / (seconds_by_kb[shortest] / shortest)
 
 
+@dataclass(frozen=True)
+class IngestRun:
+    """One timed ``newsledger ingest`` of a long file."""
+
+    megabytes: float
+    words: int
+    seconds: float
+    peak_pss_mb: float
+    peak_rss_mb: float
+    largest_mb: float
+    summary: str
+    returncode: int
+
+    def line(self) -> str:
+        """The result in one line, as README and CHANGELOG quote it."""
+        return (f"{self.megabytes:.1f} MB file, {self.words:,} words: ingest {self.seconds:.1f} s, "
+                f"peak memory {self.peak_pss_mb:,.0f} MB (PSS of all its processes; RSS summed "
+                f"{self.peak_rss_mb:,.0f} MB, largest process {self.largest_mb:,.0f} MB); exit "
+                f"{self.returncode}: {self.summary}")
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+
+
+def _memory_mb(pids: list[int]) -> tuple[float, float, float]:
+    """Summed PSS, summed RSS and the largest RSS of ``pids``, in MB (from smaps_rollup)."""
+    pss = rss = largest = 0.0
+    for pid in pids:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        values = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:]
+                  if line.split()[-1] == "kB"}
+        pss += values.get("Pss", 0) / 1024
+        rss += values.get("Rss", 0) / 1024
+        largest = max(largest, values.get("Rss", 0) / 1024)
+    return pss, rss, largest
+
+
+def time_ingest(megabytes: float, examples: Path, seed: int, workers: int | None) -> IngestRun:
+    """Write ``megabytes`` of synthetic news to one text file and time its ingest into a fresh
+    ledger (a child process), sampling the memory of its process tree."""
+    text = long_text(int(megabytes * 1024), examples, seed)
+    with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as folder:
+        path = Path(folder) / "long.txt"
+        path.write_text(text, encoding="utf-8")
+        command = [str(Path(sys.executable).with_name("newsledger")), "ingest", str(path),
+                   "--db", str(Path(folder) / "ledger.duckdb"), "--quiet"]
+        if workers:
+            command += ["--workers", str(workers)]
+        peak = (0.0, 0.0, 0.0)
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 text=True)
+        while child.poll() is None:
+            now = _memory_mb(_tree(child.pid))
+            peak = (max(peak[0], now[0]), max(peak[1], now[1]), max(peak[2], now[2]))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - start
+        output = child.stdout.read() if child.stdout else ""
+    lines = [line for line in output.splitlines() if line.strip()]
+    return IngestRun(len(text.encode("utf-8")) / 2**20, count_words(text), seconds, *peak,
+                     summary=" | ".join(lines[-3:]), returncode=child.returncode)
+
+
 def main(argv: list[str] | None = None) -> None:
     """``python -m newsledger.bench_long [KB ...]``: time one document of each size in this
-    process (the model is loaded once, before the first timing)."""
-    import sys
+    process (the model is loaded once, before the first timing); ``--ingest-mb MB [--workers N]``
+    times the ingest of one file of that size instead."""
+    import argparse
 
     from newsledger.bench_corpus import EXAMPLES, SEED
 
-    sizes = [int(arg) for arg in (sys.argv[1:] if argv is None else argv)] or list(LONG_SIZES_KB)
+    parser = argparse.ArgumentParser(prog="python -m newsledger.bench_long")
+    parser.add_argument("sizes", nargs="*", type=int, help="document sizes in KB")
+    parser.add_argument("--ingest-mb", type=float, help="time `newsledger ingest` of one file "
+                        "of this many MB (peak memory of all its processes)")
+    parser.add_argument("--workers", type=int, help="--workers for that ingest")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.ingest_mb:
+        print(time_ingest(args.ingest_mb, EXAMPLES, SEED, args.workers).line(), flush=True)
+        return
+    sizes = args.sizes or list(LONG_SIZES_KB)
     seconds_by_kb = {}
     for kb in sizes:
         seconds, words, figures = time_long_document(kb, EXAMPLES, SEED)
@@ -74,4 +174,5 @@ if __name__ == "__main__":
     main()
 
 
-__all__ = ["LINEAR_SLACK", "LONG_SIZES_KB", "growth", "long_text", "time_long_document"]
+__all__ = ["LINEAR_SLACK", "LONG_SIZES_KB", "IngestRun", "growth", "long_text", "time_ingest",
+           "time_long_document"]

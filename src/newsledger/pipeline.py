@@ -25,12 +25,16 @@ from newsledger.extract.parties import actor_table
 from newsledger.extract.places import gazetteer
 from newsledger.extract.scan import Scan
 from newsledger.extract.words import MODEL
+from newsledger.long_documents import join_extractions, split_document
 from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
 
 # Documents extracted together: spaCy parses the sentences of all of them as one stream (its
 # batches fill), and a worker process gets them as one task.
 _BATCH = 32
+# ... or fewer, when their texts reach this many characters (the pieces of a long document go
+# two to a batch, so the workers share them).
+_BATCH_CHARS = 200_000
 # The largest count a figure may state: far above anything counted in conflict reporting (the
 # world's population is under 10**10) and far below int64, so sums of many figures cannot overflow
 # the ledger's BIGINT columns. A figure stating more is refused (with a warning), not its document.
@@ -57,7 +61,13 @@ def _parse(texts: list[str]) -> Iterator[Doc]:
 
 
 def extract(document: Document) -> Extraction:
-    """Figures of one document, the checks between them, and the incidents it reports."""
+    """Figures of one document, the checks between them, and the incidents it reports (a long
+    document is read in pieces, see long_documents)."""
+    pieces = split_document(document)
+    return join_extractions(document, [(offset, _extract_whole(piece)) for offset, piece in pieces])
+
+
+def _extract_whole(document: Document) -> Extraction:
     scans = scan_document(document)  # shared by figures and incidents
     return _extract(document, scans, _parse)
 
@@ -99,9 +109,10 @@ def _counts_in_range(incident: Incident) -> Incident:
 
 
 def safe_extract(document: Document) -> Extraction | InputError:
-    """``extract``, turning an unexpected failure into an error that names the document."""
+    """``extract`` of a document no longer than a piece, turning an unexpected failure into an
+    error that names the document."""
     try:
-        return extract(document)
+        return _extract_whole(document)
     except Exception as error:  # one bad document must never stop a batch
         return _failure(document, error)
 
@@ -171,11 +182,50 @@ def extract_all(
     documents: Iterable[Document], workers: int = 1
 ) -> Iterator[Extraction | InputError]:
     """Extract a stream of documents in order, in batches; ``workers`` > 1 uses that many
-    processes (not for a stream shorter than one batch: starting them would cost more)."""
-    iterator = iter(documents)
-    batches = iter(lambda: list(islice(iterator, _BATCH)), [])
+    processes (not for a stream shorter than one batch: starting them would cost more). A long
+    document goes through as its pieces, which are joined again (its first error fails it)."""
+    plans: deque[tuple[Document, list[int]]] = deque()
+
+    def pieces() -> Iterator[Document]:
+        for document in documents:
+            split = split_document(document)
+            plans.append((document, [offset for offset, _ in split]))
+            yield from (piece for _, piece in split)
+
+    results = _extract_stream(pieces(), workers)
+    for first in results:
+        document, offsets = plans.popleft()
+        done = [first, *islice(results, len(offsets) - 1)]
+        failed = [result for result in done if isinstance(result, InputError)]
+        if failed:
+            yield failed[0]
+        elif len(done) == 1:
+            yield first
+        else:
+            extractions = [result for result in done if not isinstance(result, InputError)]
+            yield join_extractions(document, list(zip(offsets, extractions, strict=True)))
+
+
+def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """``documents`` in lists of _BATCH, or fewer holding _BATCH_CHARS characters or more."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += len(document.text)
+        if len(batch) >= _BATCH or size >= _BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _extract_stream(
+    documents: Iterable[Document], workers: int
+) -> Iterator[Extraction | InputError]:
+    batches = _batches(documents)
     first = next(batches, [])
-    if workers <= 1 or len(first) < _BATCH:
+    if workers <= 1 or (len(first) < _BATCH and sum(len(d.text) for d in first) < _BATCH_CHARS):
         for batch in chain([first], batches):
             yield from extract_batch(batch)
         return

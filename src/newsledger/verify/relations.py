@@ -185,6 +185,7 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
             if (
                 first.source
                 and later.source
+                and first.measure == later.measure  # asked again below; cheaper first
                 and other_sources(first.source, later.source)
                 and sentence_of(text, first.quantity.start)
                 != sentence_of(text, later.quantity.start)

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlparse
 
 from newsledger.extract.parties import actor_kind
@@ -378,8 +378,15 @@ def other_sources(a: str | None, b: str | None) -> bool:
     """Two named sources that are not one ('Laerke' is 'Jens Laerke')."""
     if not a or not b:
         return False
-    words_a, words_b = (set(re.findall(r"\w+", s.lower())) for s in (a, b))
+    words_a, words_b = _source_words(a), _source_words(b)
     return not (words_a <= words_b or words_b <= words_a)
+
+
+# Checks compare each figure's source with those of the figures near it: a document names few
+# sources, so their words are found once.
+@lru_cache(maxsize=1024)
+def _source_words(source: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", source.lower()))
 
 
 def agree(a: Reading, b: Reading) -> bool:
