@@ -29,6 +29,7 @@ its time expression and counted head, and the closure of its places. ``same_thin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -197,9 +198,17 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``: from the previous sentence end to the next one."""
     if not text:
         return start, end
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    ends = _sentence_end_ends(text)
+    before = bisect_right(ends, start)
     after = _SENTENCE_END.search(text, end)
-    return (before[-1] if before else 0), (after.start() + 1 if after else len(text))
+    return (ends[before - 1] if before else 0), (after.start() + 1 if after else len(text))
+
+
+# Asked once per figure: the sentence ends of a text are found once, not again from its start for
+# each figure (which made reconciling a long document quadratic in its length). A few texts kept.
+@lru_cache(maxsize=4)
+def _sentence_end_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _leaves(names: Sequence[str], closures: Sequence[frozenset[str]]) -> tuple[frozenset[str], ...]:
