@@ -109,10 +109,9 @@ def _counts_in_range(incident: Incident) -> Incident:
 
 
 def safe_extract(document: Document) -> Extraction | InputError:
-    """``extract`` of a document no longer than a piece, turning an unexpected failure into an
-    error that names the document."""
+    """``extract``, turning an unexpected failure into an error that names the document."""
     try:
-        return _extract_whole(document)
+        return extract(document)
     except Exception as error:  # one bad document must never stop a batch
         return _failure(document, error)
 
