@@ -426,6 +426,30 @@ def test_incidents_a_reports_lead_is_an_incident(text: str, perpetrator: str) ->
     assert len(incidents) == 1 and incidents[0].perpetrator == perpetrator
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("Chadian soldiers beat back an assault by militants on their camp near Bol on Thursday, "
+         "killing 17 of the attackers, the army said.", "Unidentified armed group"),
+        ("Nigerien troops on Friday repulsed a Boko Haram raid on Diffa, killing 9 fighters.",
+         "Boko Haram"),
+        ("Gunmen killed 14 villagers near Kaya on Sunday, a local official said. Four of the dead "
+         "were members of the Volunteers for the Defence of the Homeland (VDP).",
+         "Unidentified armed group"),
+        ("Gunmen killed 14 villagers near Kaya on Sunday, a local official said. No group has "
+         "claimed the attack, but the area is a stronghold of the Group for the Support of Islam "
+         "and Muslims (JNIM).", "Unidentified armed group"),
+        ("Gunmen killed 14 villagers near Kaya on Sunday. Police suspect JNIM carried out the "
+         "attack.", "JNIM"),
+    ],
+    ids=["troops fought back", "named attacker, troops fought back", "members among the dead",
+         "named beside the event", "blamed in another sentence"],
+)
+def test_incidents_perpetrator_is_who_attacked(text: str, perpetrator: str) -> None:
+    incidents = _incidents(text, date(2024, 5, 20))
+    assert incidents and incidents[0].perpetrator == perpetrator
+
+
 def test_incidents_lead_rule_not_for_general_statements() -> None:
     assert _incidents("Attacks on police are frequent in the north.  Officials met.", None) == []
 

@@ -38,6 +38,7 @@ ROLES = frozenset(
         "comparison",
         "speaker",
         "located",
+        "responded",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
