@@ -883,6 +883,10 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
         ("Police in Cali on Monday blamed rebels for the murder of two judges.", 2, None),
         ("Four farmers were decapitated by gunmen in Doda district on Monday.", 4, None),
         ("A bomb went off at a bank in Bogota on Monday, fatally injuring the guard.", 1, None),
+        ("Gunmen opened fire at a wedding in Kaduna on Monday and six guests were killed. Two "
+         "children were among the dead, police said.", 6, None),
+        ("A car bomb exploded at a bus stop in Kirkuk on Monday. Among those killed were four "
+         "students, police said.", 4, None),
     ],
     ids=[
         "three and one",
@@ -904,12 +908,22 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
         "the murder of two",
         "decapitated",
         "fatally injuring",
+        "a part after the toll",
+        "only a part",
     ],
 )
 def test_incidents_tolls_from_wordings(text: str, killed: int, injured: int | None) -> None:
     incident = _incidents(text, date(2024, 3, 12))[0]
     assert incident.killed is not None and incident.killed.low == killed
     assert (incident.injured.low if incident.injured else None) == injured
+
+
+def test_incidents_a_part_of_the_dead_is_a_lower_bound() -> None:
+    text = "Gunmen raided a village near Gao on Monday. Three women were among the dead."
+    incident = _incidents(text, date(2024, 3, 12))[0]
+    assert incident.killed is not None
+    assert (incident.killed.low, incident.killed.high) == (3, None)
+    assert incident.killed.qualifier is Qualifier.AT_LEAST
 
 
 def test_incidents_implicit_toll_links_no_figure() -> None:
