@@ -918,6 +918,26 @@ def test_incidents_tolls_from_wordings(text: str, killed: int, injured: int | No
     assert (incident.injured.low if incident.injured else None) == injured
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Twin blasts ripped through a bus station in Jos, killing 14 people and wounding 30.", 14),
+        ("Three car bombs went off minutes apart outside a mosque in Hilla, killing 22 worshippers.",
+         22),
+        ("Two attacks in Kabul and Kandahar killed 12 people.", None),
+        ("Soldiers killed 9 insurgents in raids near Kunduz.", None),
+    ],
+    ids=["twin blasts", "three car bombs", "two attacks apart", "raids"],
+)
+def test_incidents_a_few_devices_with_their_toll_are_one_attack(
+    text: str, killed: int | None
+) -> None:
+    incidents = _incidents(text, date(2024, 3, 12))
+    assert [i.killed.low if i.killed else None for i in incidents] == (
+        [] if killed is None else [killed]
+    )
+
+
 def test_incidents_a_part_of_the_dead_is_a_lower_bound() -> None:
     text = "Gunmen raided a village near Gao on Monday. Three women were among the dead."
     incident = _incidents(text, date(2024, 3, 12))[0]
