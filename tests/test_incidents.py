@@ -74,6 +74,21 @@ PERIODIC = {
         "last week, the Joint Operations Command said on Sunday.",
         date(2024, 3, 10),
     ),
+    "monitor's month of killings": (
+        "The Tigris Rights Observatory recorded the killing of 52 civilians in Iraq in January "
+        "2024, among them 11 children.",
+        date(2024, 2, 6),
+    ),
+    "weekly briefing": (
+        "The defence spokesman said at his weekly briefing on Thursday that soldiers killed 31 "
+        "insurgents and freed 18 hostages across the northeast over the past week.",
+        date(2024, 4, 12),
+    ),
+    "week to Friday": (
+        "In the week to Friday, troops neutralised 14 bandits and arrested 20 suspects in "
+        "Katsina and Zamfara, the army said.",
+        date(2024, 4, 13),
+    ),
     "denied toll": (
         "No one was killed or injured in Kano on Monday, police said.",
         date(2024, 3, 5),
@@ -919,11 +934,25 @@ def test_incidents_tolls_from_wordings(text: str, killed: int, injured: int | No
 
 
 @pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Gunmen killed 5 people in a village near Kaduna last week, police said on Monday.",
+         DatePrecision.WEEK),
+        ("In February, a car bomb killed 9 people at a market in Kirkuk.", DatePrecision.MONTH),
+    ],
+    ids=["last week", "one event in a month"],
+)
+def test_incidents_one_event_dated_by_week_or_month(text: str, precision: DatePrecision) -> None:
+    (incident,) = _incidents(text, date(2024, 3, 8))
+    assert incident.date_precision is precision
+
+
+@pytest.mark.parametrize(
     ("text", "killed"),
     [
         ("Twin blasts ripped through a bus station in Jos, killing 14 people and wounding 30.", 14),
-        ("Three car bombs went off minutes apart outside a mosque in Hilla, killing 22 worshippers.",
-         22),
+        ("Three car bombs went off minutes apart outside a mosque in Hilla, killing 22 "
+         "worshippers.", 22),
         ("Two attacks in Kabul and Kandahar killed 12 people.", None),
         ("Soldiers killed 9 insurgents in raids near Kunduz.", None),
     ],
