@@ -76,6 +76,10 @@ def test_event_types_classify_own_sentences(text: str, sub_event_type: str) -> N
     # an attack on soldiers is a battle, on villagers violence against civilians
     ("Fighters attacked a military checkpoint at dawn.", "Armed clash"),
     ("Fighters attacked villagers at dawn, wounding five.", "Attack"),
+    # a crowd's violence is a riot, an armed group's against a crowd is not
+    ("Villagers were attacked by jihadists who shot dead 40 of them on Sunday.", "Attack"),
+    ("Residents were attacked overnight by armed men who killed eleven of them.", "Attack"),
+    ("Angry villagers beat to death a man they accused of stealing goats.", "Mob violence"),
 ])
 def test_event_types_priorities(text: str, sub_event_type: str) -> None:
     found = classify_event(text)

@@ -74,6 +74,21 @@ PERIODIC = {
         "last week, the Joint Operations Command said on Sunday.",
         date(2024, 3, 10),
     ),
+    "monitor's month of killings": (
+        "The Tigris Rights Observatory recorded the killing of 52 civilians in Iraq in January "
+        "2024, among them 11 children.",
+        date(2024, 2, 6),
+    ),
+    "weekly briefing": (
+        "The defence spokesman said at his weekly briefing on Thursday that soldiers killed 31 "
+        "insurgents and freed 18 hostages across the northeast over the past week.",
+        date(2024, 4, 12),
+    ),
+    "week to Friday": (
+        "In the week to Friday, troops neutralised 14 bandits and arrested 20 suspects in "
+        "Katsina and Zamfara, the army said.",
+        date(2024, 4, 13),
+    ),
     "denied toll": (
         "No one was killed or injured in Kano on Monday, police said.",
         date(2024, 3, 5),
@@ -424,6 +439,30 @@ def test_find_dateline(text: str, expected: tuple[str, str, bool] | None) -> Non
 def test_incidents_a_reports_lead_is_an_incident(text: str, perpetrator: str) -> None:
     incidents = _incidents(text, None)
     assert len(incidents) == 1 and incidents[0].perpetrator == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("Chadian soldiers beat back an assault by militants on their camp near Bol on Thursday, "
+         "killing 17 of the attackers, the army said.", "Unidentified armed group"),
+        ("Nigerien troops on Friday repulsed a Boko Haram raid on Diffa, killing 9 fighters.",
+         "Boko Haram"),
+        ("Gunmen killed 14 villagers near Kaya on Sunday, a local official said. Four of the dead "
+         "were members of the Volunteers for the Defence of the Homeland (VDP).",
+         "Unidentified armed group"),
+        ("Gunmen killed 14 villagers near Kaya on Sunday, a local official said. No group has "
+         "claimed the attack, but the area is a stronghold of the Group for the Support of Islam "
+         "and Muslims (JNIM).", "Unidentified armed group"),
+        ("Gunmen killed 14 villagers near Kaya on Sunday. Police suspect JNIM carried out the "
+         "attack.", "JNIM"),
+    ],
+    ids=["troops fought back", "named attacker, troops fought back", "members among the dead",
+         "named beside the event", "blamed in another sentence"],
+)
+def test_incidents_perpetrator_is_who_attacked(text: str, perpetrator: str) -> None:
+    incidents = _incidents(text, date(2024, 5, 20))
+    assert incidents and incidents[0].perpetrator == perpetrator
 
 
 def test_incidents_lead_rule_not_for_general_statements() -> None:
@@ -859,6 +898,10 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
         ("Police in Cali on Monday blamed rebels for the murder of two judges.", 2, None),
         ("Four farmers were decapitated by gunmen in Doda district on Monday.", 4, None),
         ("A bomb went off at a bank in Bogota on Monday, fatally injuring the guard.", 1, None),
+        ("Gunmen opened fire at a wedding in Kaduna on Monday and six guests were killed. Two "
+         "children were among the dead, police said.", 6, None),
+        ("A car bomb exploded at a bus stop in Kirkuk on Monday. Among those killed were four "
+         "students, police said.", 4, None),
     ],
     ids=[
         "three and one",
@@ -880,12 +923,56 @@ def test_incidents_extract_prints_incident_lines(tmp_path: Path) -> None:
         "the murder of two",
         "decapitated",
         "fatally injuring",
+        "a part after the toll",
+        "only a part",
     ],
 )
 def test_incidents_tolls_from_wordings(text: str, killed: int, injured: int | None) -> None:
     incident = _incidents(text, date(2024, 3, 12))[0]
     assert incident.killed is not None and incident.killed.low == killed
     assert (incident.injured.low if incident.injured else None) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Gunmen killed 5 people in a village near Kaduna last week, police said on Monday.",
+         DatePrecision.WEEK),
+        ("In February, a car bomb killed 9 people at a market in Kirkuk.", DatePrecision.MONTH),
+    ],
+    ids=["last week", "one event in a month"],
+)
+def test_incidents_one_event_dated_by_week_or_month(text: str, precision: DatePrecision) -> None:
+    (incident,) = _incidents(text, date(2024, 3, 8))
+    assert incident.date_precision is precision
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Twin blasts ripped through a bus station in Jos, killing 14 people and wounding 30.", 14),
+        ("Three car bombs went off minutes apart outside a mosque in Hilla, killing 22 "
+         "worshippers.", 22),
+        ("Two attacks in Kabul and Kandahar killed 12 people.", None),
+        ("Soldiers killed 9 insurgents in raids near Kunduz.", None),
+    ],
+    ids=["twin blasts", "three car bombs", "two attacks apart", "raids"],
+)
+def test_incidents_a_few_devices_with_their_toll_are_one_attack(
+    text: str, killed: int | None
+) -> None:
+    incidents = _incidents(text, date(2024, 3, 12))
+    assert [i.killed.low if i.killed else None for i in incidents] == (
+        [] if killed is None else [killed]
+    )
+
+
+def test_incidents_a_part_of_the_dead_is_a_lower_bound() -> None:
+    text = "Gunmen raided a village near Gao on Monday. Three women were among the dead."
+    incident = _incidents(text, date(2024, 3, 12))[0]
+    assert incident.killed is not None
+    assert (incident.killed.low, incident.killed.high) == (3, None)
+    assert incident.killed.qualifier is Qualifier.AT_LEAST
 
 
 def test_incidents_implicit_toll_links_no_figure() -> None:

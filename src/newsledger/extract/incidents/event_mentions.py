@@ -38,6 +38,7 @@ ROLES = frozenset(
         "comparison",
         "speaker",
         "located",
+        "responded",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
@@ -87,6 +88,7 @@ class Trigger:
     definite: bool  # "the attack", "Monday's attack"
     distinct: bool  # "another attack", "one day after a bomb attack"
     cut: int  # where the mention it opens starts (before its distinct cue)
+    few: bool = False  # a plural counted two to four: "two car bombs", "twin blasts"
 
 
 @dataclass(slots=True)
@@ -118,8 +120,11 @@ class Mention:
     @property
     def several(self) -> bool:
         """Whether it tells of several events ('in raids', 'attacks across the north')."""
+        # A few devices told with their toll ("two car bombs exploded in quick succession,
+        # killing 36") are one coordinated attack, as ACLED and RAND code them.
         return not self.singular and any(
-            t.noun and t.plural and not t.definite for t in self.triggers
+            t.noun and t.plural and not t.definite and not (t.few and self.counts)
+            for t in self.triggers
         )
 
     @property
@@ -208,7 +213,13 @@ def _trigger(text: str, base: int, start: int, end: int, noun: bool, plural: boo
         determiner in _DEFINITE,
         cue is not None,
         base + (cue if cue is not None else start),
+        noun and plural and bool(_FEW.search(before) and _DEVICE.search(text[start:end])),
     )
+
+
+_FEW = re.compile(r"\b(?:two|three|four|twin|2|3|4)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# Devices set off together make one attack; "two attacks", "three raids" may be apart.
+_DEVICE = re.compile(r"bomb|blast|explosi|grenade|rocket|mortar|shell|IED|mine", re.IGNORECASE)
 
 
 def _negated(before: str) -> bool:

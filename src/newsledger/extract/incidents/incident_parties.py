@@ -2,7 +2,11 @@
 
 Rules:
   parties the perpetrator is a named armed group or state force acting in a mention (by X, an X
-          attack, X fighters stormed), not one counted as victims, spoken for, or attacked; else
+          attack, X fighters stormed), not one counted as victims ('12 of the dead were members
+          of the VDP'), spoken for, attacked, or fighting back ('troops repelled an attack by
+          militants': the militants attacked, and the attackers the troops killed make no toll
+          of theirs); outside the main mention, not a party only said to be there ('the
+          area is a stronghold of JNIM') in a sentence that blames nobody; else
           one so named anywhere in the main mention's sentence ('presumed JNIM militants
           intercepted ...'); else the party a toll is attributed to; else a group the actor
           table does not know, named where it claims or is blamed ("the Baloch Nationalist Army
@@ -40,8 +44,10 @@ def perpetrator(
 ) -> tuple[str | None, str | None]:
     """The perpetrator and its status: 'claimed', 'suspected' or 'stated'."""
     best: tuple[int, str, Scan] | None = None
-    for mention in group:
+    for index, mention in enumerate(group):
         for actor, score in _acting_parties(mention):
+            if index and score < 2 and _only_present(mention.scan, actor):
+                continue  # 'the area is a stronghold of JNIM': named beside the event, not in it
             if best is None or score > best[0]:
                 best = (score, actor.canonical, mention.scan)
     if best is None:  # 'presumed JNIM militants intercepted a vehicle': named before the event
@@ -68,11 +74,7 @@ def _document_party(scans: Sequence[Scan]) -> tuple[str, str] | None:
         if not (claims or cue_pattern("suspected").search(text) or _RESPONSIBLE.search(text)):
             continue
         for actor in scan.actors:
-            if (
-                actor.kind in PARTY_KINDS
-                and not _attacked(scan, actor)
-                and not _speaks(scan, actor)
-            ):
+            if actor.kind in PARTY_KINDS and not _passive(scan, actor):
                 status = (
                     "claimed"
                     if claims
@@ -104,11 +106,7 @@ def _acting_parties(
     for actor in scan.actors:
         if not start <= actor.start < end or actor.kind not in PARTY_KINDS:
             continue
-        if (
-            any(a <= actor.start < b for a, b in victims)
-            or _speaks(scan, actor)
-            or _attacked(scan, actor)
-        ):
+        if any(a <= actor.start < b for a, b in victims) or _passive(scan, actor):
             continue
         found.append((actor, _agent_score(scan, actor)))
     return found
@@ -129,6 +127,85 @@ def _agent_score(scan: Scan, actor: ActorMention) -> int:
     if re.match(rf"\W{{0,3}}(?:{cue_pattern('unnamed_perpetrator').pattern})", head, re.IGNORECASE):
         return 2
     return 1
+
+
+def _passive(scan: Scan, actor: ActorMention) -> bool:
+    """Whether the party only speaks, is attacked, fights back or is counted among the dead (an
+    acronym in brackets after its name, 'the Volunteers for the Defence of the Homeland (VDP)',
+    takes its name's part)."""
+    named = _bracketed_after(scan, actor)
+    if named is not None and _passive(scan, named):
+        return True
+    return (
+        _speaks(scan, actor)
+        or _attacked(scan, actor)
+        or _responds(scan, actor)
+        or _among_victims(scan, actor)
+    )
+
+
+# 'a stronghold of the al-Qaeda-linked JNIM', 'where ISWAP is active': a party's presence
+_PRESENCE_BEFORE = re.compile(
+    r"\b(?:stronghold|presence|bastion|heartland|hotbed|hideout)s?\s+of\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PRESENCE_AFTER = re.compile(
+    r"^\W*(?:(?:is|are|has\s+been|have\s+been|remains?)\s+)?(?:active|operates?|present)\b",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_after(scan: Scan, actor: ActorMention) -> ActorMention | None:
+    """The party whose name an acronym in brackets restates ('... the Homeland (VDP)')."""
+    return next(
+        (
+            a
+            for a in scan.actors
+            if a.end <= actor.start
+            and re.fullmatch(r"\s*\(\s*", scan.text_between(a.end, actor.start))
+        ),
+        None,
+    )
+
+
+def _only_present(scan: Scan, actor: ActorMention) -> bool:
+    """Whether the sentence tells only where a party is, not what it did, and blames nobody."""
+    if _claims(scan.sentence.text) or cue_pattern("suspected").search(scan.sentence.text):
+        return False
+    named = _bracketed_after(scan, actor)
+    if named is not None and _only_present(scan, named):
+        return True
+    before = scan.text_between(scan.sentence.start, actor.start)[-60:]
+    after = scan.text_between(actor.end, scan.sentence.end)[:30]
+    return bool(_PRESENCE_BEFORE.search(before) or _PRESENCE_AFTER.search(after))
+
+
+def _responds(scan: Scan, actor: ActorMention) -> bool:
+    """'Troops repelled an attack by militants', 'police, who returned fire': the party fought
+    back; the attacker is the other one."""
+    after = scan.text_between(actor.end, scan.sentence.end)[:50]
+    return bool(
+        re.match(
+            rf"\W*(?:(?:who|which|had|have|has|on|later|quickly|[A-Z][a-z]+day)\s+){{0,3}}"
+            rf"(?:{cue_pattern('responded').pattern})",
+            after,
+            re.IGNORECASE,
+        )
+    )
+
+
+# '12 of the dead were members of the VDP', 'the victims were all Hamas fighters'
+_MEMBERS_OF_DEAD = re.compile(
+    r"\b(?:dead|killed|victims|casualties|wounded|injured|abducted|kidnapped)\b[^.;]{0,30}?"
+    r"\b(?:were|was|are|is)\s+(?:all\s+|also\s+|reportedly\s+)?(?:(?:members|fighters|soldiers|"
+    r"part|officers)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _among_victims(scan: Scan, actor: ActorMention) -> bool:
+    before = scan.text_between(scan.sentence.start, actor.start)[-60:]
+    return bool(_MEMBERS_OF_DEAD.search(before))
 
 
 def _speaks(scan: Scan, actor: ActorMention) -> bool:
@@ -180,11 +257,13 @@ def _named_claimant(group: Sequence[Mention]) -> tuple[str, str] | None:
 def _toll_party(group: Sequence[Mention]) -> tuple[int, str, Scan] | None:
     """The party a toll is attributed to ('eight farmers ... by ISWAP'), if not the victims'."""
     for mention in group:
+        responders = {a.canonical for a in mention.scan.actors if _responds(mention.scan, a)}
         for figure in mention.counts:
             if (
                 figure.actor
                 and actor_kind(figure.actor) in PARTY_KINDS
                 and figure.actor.casefold() not in (figure.counted or "").casefold()
+                and figure.actor not in responders  # troops that repelled it killed attackers
             ):
                 return 2, figure.actor, mention.scan
     return None

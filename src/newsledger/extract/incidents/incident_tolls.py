@@ -9,7 +9,9 @@ Rule:
           never figures; words in measures.tsv). Else 0 when a mention up to the main one says
           nobody was hurt and the main one only tells a claim. Else the largest toll of the other
           body mentions, then of the headline (a headline often rounds or conflates), then the
-          implicit ones of the other mentions. The main mention comes first because later
+          implicit ones of the other mentions; last, at least the largest part of the victims
+          a body mention counts ("three women were among the dead"), which is never the toll
+          when any whole is told. The main mention comes first because later
           sentences often tell other scopes: a day's or a campaign's total, a claim, another
           report's count.
 """
@@ -43,7 +45,9 @@ def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
         return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
     stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure)])
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
-    return stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
+    stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
+    # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
+    return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
 
 
 def _denied(mention: Mention, measure: Measure) -> bool:
@@ -79,10 +83,20 @@ def _largest(counts: Sequence[tuple[IncidentCount, int]]) -> IncidentCount | Non
     return max(counts, key=lambda c: (c[0].low, -c[1]))[0]
 
 
-def _stated_tolls(mention: Mention, measure: Measure) -> list[tuple[IncidentCount, int]]:
+def _stated_tolls(
+    mention: Mention, measure: Measure, parts: bool = False
+) -> list[tuple[IncidentCount, int]]:
     """Each toll figure of the mention, and the sum of coordinated ones ('two soldiers and a
-    civilian'), with where each starts."""
+    civilian'), with where each starts; never a figure told as a part of the victims ('three
+    women were among the dead'), unless ``parts``: then only those, each as 'at least'."""
     figures = sorted((f for f in mention.counts if f.measure is measure), key=lambda f: f.start)
+    if parts:
+        return [
+            (IncidentCount(f.quantity.low, None, Qualifier.AT_LEAST, f.id), f.start)
+            for f in figures
+            if _part_of_victims(mention, f)
+        ]
+    figures = [f for f in figures if not _part_of_victims(mention, f)]
     found = [(_count_of([f]), f.start) for f in figures]
     chain: list[Figure] = []
     joined = False  # whether a link of the chain is an "and" (a list, not an apposition)
@@ -96,6 +110,30 @@ def _stated_tolls(mention: Mention, measure: Measure) -> list[tuple[IncidentCoun
         chain, joined = [figure], False
     found += _chain_sum(mention, chain, joined, measure)
     return found
+
+
+# "three women were among the dead", "among those killed were two children", "Among the
+# victims: four police officers"
+_VICTIMS = (
+    r"(?:the\s+(?:dead|killed|victims|casualties|wounded|injured|abducted|kidnapped|hostages)"
+    r"|those\s+(?:killed|wounded|injured|abducted|kidnapped|who\s+died|hurt))"
+)
+_AMONG_AFTER = re.compile(
+    rf"^[^.;,]{{0,25}}?\b(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+{_VICTIMS}\b",
+    re.IGNORECASE,
+)
+_AMONG_BEFORE = re.compile(
+    rf"\bamong\s+{_VICTIMS}\s*(?:(?:were|was|are|is)\b|:)?\s*(?:also\s+)?$", re.IGNORECASE
+)
+
+
+def _part_of_victims(mention: Mention, figure: Figure) -> bool:
+    """Whether a figure counts some of an event's victims, not all of them."""
+    scan = mention.scan
+    start, end = figure.quantity.start, figure.quantity.end
+    after = scan.text_between(end, min(end + 80, scan.sentence.end))
+    before = scan.text_between(max(scan.sentence.start, start - 50), start)
+    return bool(_AMONG_AFTER.search(after) or _AMONG_BEFORE.search(before))
 
 
 def _link(mention: Mention, first: Figure, second: Figure, measure: Measure) -> bool | None:

@@ -24,14 +24,17 @@ Anchor: a mention that reports one specific event, so that it may open an incide
     policemen."), unless the lead states period totals; the lead's earlier mentions join it;
   - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
-half of 2024"), or longer than a week unless one event is named; a sentence that counts attacks
-or operations ("313 operations", "4 deadly attacks"); a sentence dated only by a quarter, half,
-year or range. Background (joins nothing): plural events without a determiner ("almost daily
-bombings and armed attacks since 2014").
+half of 2024"), or longer than a week unless one event is named (not by its victims: "the killing
+of 35 civilians in February" is a month's count); a toll of a week's span told without one event
+("killed 27 terrorists over the past week", "in the week to Friday", a weekly briefing); a
+sentence that counts attacks or operations ("313 operations", "4 deadly attacks"); a sentence
+dated only by a quarter, half, year or range. Background (joins nothing): plural events without
+a determiner ("almost daily bombings and armed attacks since 2014").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,6 +69,13 @@ _WEEK_DAYS = 7
 _MONTH_DAYS = 31
 _LEAD_SENTENCES = 2
 _SAME_AREA_KM = 50.0  # two towns this close may be one event told from either
+_VICTIM_NOUNS = frozenset({"killing"})
+# A week's tally, not one day of it: "over the past week", "in the week to Friday", "weekly".
+_WEEK_SPAN = re.compile(
+    r"\b(?:weekly|(?:over|during|in|throughout)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:week|seven\s+days)|(?:in\s+)?the\s+week\s+(?:to|ending|up\s+to))\b",
+    re.IGNORECASE,
+)
 
 
 def find_incidents(document: Document, figures: Sequence[Figure]) -> list[Incident]:
@@ -133,6 +143,8 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
     kinds = {t.kind for t in mention.event_times}
     if kinds & _COARSE_KINDS and not kinds & DAY_KINDS:
         return True
+    if mention.counts and not mention.singular and _WEEK_SPAN.search(sentence.text):
+        return True  # "troops killed 27 terrorists over the past week": a briefing's tally
     return bool(mention.counts) and not _tolls(mention)
 
 
@@ -149,7 +161,13 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
         return True
     days = (figure.period_end - figure.period_start).days + 1
     own_month = any(t.kind == "month" for t in mention.event_times)
-    return days <= _WEEK_DAYS or (days <= _MONTH_DAYS and mention.singular and own_month)
+    # "documented the killing of 35 civilians in February" counts a month's victims: a killing
+    # named by its victims is no one event a month could date.
+    one_event = any(
+        t.noun and t.determined and not t.plural and t.text.casefold() not in _VICTIM_NOUNS
+        for t in mention.triggers
+    )
+    return days <= _WEEK_DAYS or (days <= _MONTH_DAYS and one_event and own_month)
 
 
 def _anchor(mention: Mention, periodic: bool = False) -> bool:
