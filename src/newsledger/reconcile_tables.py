@@ -49,13 +49,15 @@ State = dict[tuple[str, str], tuple[str, str]]  # (doc, id) -> (bucket, fingerpr
 
 
 def figure_state(
-    figures: Sequence[Figure], told: Mapping[str, str], marks: Iterable[frozenset[str]]
+    figures: Sequence[Figure], told: Mapping[str, str],
+    marks: Iterable[tuple[str, frozenset[str]]],
 ) -> State:
-    """Each figure's bucket and its document's fingerprint (see the module docstring)."""
+    """Each figure's bucket and its document's fingerprint (see the module docstring);
+    ``marks`` are the reviewers' pairs with their kind ('same', 'different')."""
     marked: dict[str, list[str]] = defaultdict(list)
-    for pair in marks:
+    for kind, pair in marks:
         for key in pair:
-            marked[key.rsplit(":", 1)[0]].append(repr(sorted(pair)))
+            marked[key.rsplit(":", 1)[0]].append(repr((kind, sorted(pair))))
     per_doc: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         per_doc[figure.doc].append(figure)
