@@ -8,9 +8,10 @@ documents. Two tables (migration ``create_reconcile_index`` in store.py) keep:
   reconcile_groups   each group's bucket, its place in the order of all groups, its best figure
                      and whether that takes part in derivation (``verify/derive.derives``)
 
-A document's fingerprint covers all its figures as reviewed, the merged incident each tells and
-the reviewers' pair marks on them: when any of these changes, every bucket the document has a
-figure in (before or after) is regrouped, and so is every bucket a figure joined or left. Groups
+A document's fingerprint covers all its figures as reviewed, the merged incident each tells, its
+own checks and the reviewers' pair marks on them: when any of these changes, every bucket the
+document has a figure in (before or after) is regrouped, and so is every bucket a figure joined
+or left. Groups
 are then numbered again over the whole ledger (g1, g2, ... in ``order``), in SQL: the ids in the
 groups, their conflict pairs and the reasons of their checks are renamed, nothing else is read.
 """
@@ -50,10 +51,11 @@ State = dict[tuple[str, str], tuple[str, str]]  # (doc, id) -> (bucket, fingerpr
 
 def figure_state(
     figures: Sequence[Figure], told: Mapping[str, str],
-    marks: Iterable[tuple[str, frozenset[str]]],
+    marks: Iterable[tuple[str, frozenset[str]]], checks: Mapping[str, str],
 ) -> State:
     """Each figure's bucket and its document's fingerprint (see the module docstring);
-    ``marks`` are the reviewers' pairs with their kind ('same', 'different')."""
+    ``marks`` are the reviewers' pairs with their kind ('same', 'different'), ``checks`` a
+    digest of each document's own checks (their part-whole links keep figures apart)."""
     marked: dict[str, list[str]] = defaultdict(list)
     for kind, pair in marks:
         for key in pair:
@@ -68,11 +70,22 @@ def figure_state(
             digest.update(repr((figure, told.get(f"{doc}:{figure.id}"))).encode("utf-8"))
         for mark in sorted(marked.get(doc, ())):
             digest.update(mark.encode("utf-8"))
+        digest.update(checks.get(doc, "").encode("utf-8"))
         fingerprint = digest.hexdigest()[:24]
         for figure in members:
             bucket = bucket_key(figure, told.get(f"{doc}:{figure.id}"))
             state[(doc, figure.id)] = (bucket, fingerprint)
     return state
+
+
+def check_digests(con: Any, doc_key: str) -> dict[str, str]:
+    """A digest of each document's own checks (``doc_key``: the SQL of a document's key)."""
+    rows = con.execute(
+        f"SELECT {doc_key}, md5(string_agg(concat_ws('|', c.type, c.holds, c.total, "
+        "array_to_string(c.parts, ','), c.whole, c.part, c.reason), '\n' ORDER BY "
+        "c.type, c.total, c.whole, c.part, c.reason)) FROM checks c JOIN documents d "
+        "ON d.id = c.doc_id WHERE c.origin = 'document' GROUP BY ALL").fetchall()
+    return dict(rows)
 
 
 def stored_state(con: Any) -> State:
@@ -157,5 +170,6 @@ def renumber(con: Any) -> None:
         con.unregister("renamed")
 
 
-__all__ = ["INDEX_DDL", "RELATION_TYPES", "State", "changed_buckets", "drop_groups",
-           "figure_state", "group_index_table", "renumber", "state_table", "stored_state"]
+__all__ = ["INDEX_DDL", "RELATION_TYPES", "State", "changed_buckets", "check_digests",
+           "drop_groups", "figure_state", "group_index_table", "renumber", "state_table",
+           "stored_state"]

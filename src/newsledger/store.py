@@ -552,7 +552,8 @@ class Ledger:
         # Event figures of two reports are one thing only when their incidents are one event.
         told = figure_incidents(self._merge_incidents_now(), figures)
         marks = [("same", pair) for pair in same] + [("different", p) for p in different]
-        state = regroup.figure_state(figures, told, marks)
+        state = regroup.figure_state(figures, told, marks,
+                                     regroup.check_digests(self._con, DOC_KEY))
         before = {} if full else regroup.stored_state(self._con)
         # A ledger reconciled before the index existed (or never) is regrouped whole once.
         touched = None if not before else regroup.changed_buckets(before, state)
