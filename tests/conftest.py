@@ -326,6 +326,15 @@ def demo_ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def example_extractions() -> tuple[object, ...]:
+    """The reports of examples/ extracted by the real pipeline, once per session."""
+    from newsledger.bench_corpus import load_examples
+    from newsledger.pipeline import extract
+
+    return tuple(extract(document) for document in load_examples())
+
+
 @pytest.fixture
 def demo_ledger_file(demo_ledger_template: Path, tmp_path: Path) -> str:
     """A fresh copy of the demo ledger for one test to change."""

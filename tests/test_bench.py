@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 from itertools import islice
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,53 @@ def test_bench_long_growth_is_time_per_kb_longest_over_shortest(
     from newsledger.bench_long import growth
 
     assert growth(seconds) == pytest.approx(expected)
+
+
+# --------------------------------------------------------------------------- make bench table
+
+
+def test_bench_table_short_texts_fall_back_to_bundled_paragraphs(tmp_path: Path) -> None:
+    from newsledger.bench_table import SHORT_MAX_WORDS, short_texts
+
+    texts, source = short_texts(30, tmp_path)  # no data sets here
+    assert "no RAND data" in source
+    assert 0 < len(texts) <= 30
+    assert all(0 < len(text.split()) <= SHORT_MAX_WORDS for text in texts)
+
+
+def test_bench_table_ingest_run_times_the_new_documents_only() -> None:
+    import pickle
+    import tempfile
+
+    from newsledger.bench_table import Spec, run_ingest
+    from newsledger.model import Document, Extraction
+
+    template = Extraction(Document("Gunmen killed 5 people in Kidal.", name="k"), (), ())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.pickle"
+        path.write_bytes(pickle.dumps([template]))
+        result = run_ingest(Spec("ingest", "ledger", 3, 1, folder, 4, str(path)))
+    assert result.docs == 3
+    assert result.detail.startswith("store ")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--workers", "0"], "at least 1"),
+    (["--news-docs", "0"], "at least 1"),
+])
+def test_bench_table_refuses_empty_runs(argv: list[str], message: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from newsledger.bench_table import parse_args
+
+    with pytest.raises(SystemExit):
+        parse_args(argv)
+    assert message in capsys.readouterr().err
+
+
+def test_bench_table_prints_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsledger.bench_table import print_table
+
+    print_table([("start-up", "1.00 s", "0.80 s", "1.25")], 2)
+    lines = capsys.readouterr().out.splitlines()
+    assert "| measure | newsledger | spaCy / reference | ratio |" in lines
+    assert "| start-up | 1.00 s | 0.80 s | 1.25 |" in lines

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from newsledger import incident_tables as tables
 from newsledger import place_filter
+from newsledger import reconcile_tables as regroup
 from newsledger import review_tables as reviews
 from newsledger.errors import InputError, LedgerError
 from newsledger.group_rows import day, figure_from_row, group_from_row, group_table
@@ -43,9 +44,9 @@ from newsledger.model import (
     Verdict,
 )
 from newsledger.noise import find_noise
-from newsledger.verify.derive import derive
+from newsledger.verify.derive import derive_from
 from newsledger.verify.incidents import MergedIncident, figure_incidents, merge_incidents
-from newsledger.verify.reconcile import group_json, reconcile
+from newsledger.verify.reconcile import group_figures, group_json, reconciled
 from newsledger.verify.rejudge import Rejudged, rejudge
 
 Connection = duckdb.DuckDBPyConnection
@@ -165,6 +166,14 @@ class DuplicateIdError(InputError):
 def create_reviews(con: Connection) -> None:
     """Reviewers' confirmations, corrections, rejections and pairs (issue 13); review_tables.py."""
     reviews.create_tables(con)
+
+
+@migration
+def create_reconcile_index(con: Connection) -> None:
+    """What the last reconcile saw, so the next regroups only what changed (issue 11);
+    reconcile_tables.py. Empty in an older ledger: its next reconcile regroups everything."""
+    for ddl in regroup.INDEX_DDL:
+        con.execute(ddl)
 
 
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
@@ -420,7 +429,7 @@ class Ledger:
         """Give duplicate ids of an older ledger distinct names, then recompute groups,
         cross-report checks, derived figures and merged incidents; returns what came out."""
         renamed = self.rename_duplicate_ids()
-        counts = self.reconcile()
+        counts = self.reconcile(full=True)
         return {**counts, "incidents": self.merge_incidents(), "renamed": renamed}
 
     def rename_duplicate_ids(self) -> int:
@@ -482,7 +491,7 @@ class Ledger:
         # Ordering by length first puts "f2" before "f10".
         sql = (f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d ON d.id = c.doc_id "
                f"WHERE {where} ORDER BY c.holds, doc, length(coalesce(c.total, c.whole)), "
-               "coalesce(c.total, c.whole), c.type")
+               "coalesce(c.total, c.whole), c.type, c.part, c.reason")
         return self._rows(sql, params)
 
     def documents(self) -> list[dict[str, Any]]:
@@ -525,34 +534,78 @@ class Ledger:
             (counts[table],) = self._con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
         return counts
 
-    def reconcile(self) -> dict[str, int]:
-        """Recompute groups, cross-report checks and derived figures from every stored figure."""
-        return dict(self._in_transaction("reconciling figures across reports", self._reconcile))
+    def reconcile(self, *, full: bool = False) -> dict[str, int]:
+        """Bring groups, cross-report checks and derived figures up to date with the stored
+        figures (and merged incidents, which it recomputes first).
 
-    def _reconcile(self) -> dict[str, int]:
-        documents = self._stored_documents()
+        Only the buckets whose figures changed since the last reconcile are regrouped (new
+        documents, reviews, incidents that merged differently: ``reconcile_tables.py``), then
+        every group is numbered again; the result is the one ``full=True`` gives, which
+        regroups every figure (``newsledger rebuild``). Review actions call this too.
+        """
+        return dict(self._in_transaction("reconciling figures across reports",
+                                         partial(self._reconcile, full)))
+
+    def _reconcile(self, full: bool = False) -> dict[str, int]:
         same, different = reviews.pair_marks(self._con, DOC_KEY)
         figures = self._stored_figures()
         # Event figures of two reports are one thing only when their incidents are one event.
         told = figure_incidents(self._merge_incidents_now(), figures)
-        groups = reconcile(figures, documents, self._stored_checks(), told,
-                           same=same, different=different)
-        derivation = derive(groups)
-        checks = [c for g in groups for c in g.checks] + list(derivation.checks)
-        for table in ("groups", "derived_figures"):
-            self._con.execute(f"DELETE FROM {table}")
-        self._con.execute("DELETE FROM checks WHERE origin = 'reconcile'")
-        self._insert_batch("groups", group_table(groups))
-        self._insert_batch("derived_figures", _derived_table(derivation.figures))
-        content_ids = {key: document.id for key, document in documents.items()}
-        self._insert_batch("checks", _reconcile_check_table(checks, content_ids))
+        marks = [("same", pair) for pair in same] + [("different", p) for p in different]
+        state = regroup.figure_state(figures, told, marks,
+                                     regroup.check_digests(self._con, DOC_KEY))
+        before = {} if full else regroup.stored_state(self._con)
+        # A ledger reconciled before the index existed (or never) is regrouped whole once.
+        touched = None if not before else regroup.changed_buckets(before, state)
+        if touched is not None:
+            needed = {doc for (doc, _), (bucket, _) in state.items() if bucket in touched}
+            figures = [f for f in figures if f.doc in needed]
+        documents = self._stored_documents({f.doc for f in figures})
+        grouped = group_figures(figures, documents, self._stored_checks(set(documents)), told,
+                                same=same, different=different, buckets=touched)
+        grouped.sort(key=lambda g: g.order)
+        items = [(g, reconciled(f"t{n}", g.members)) for n, g in enumerate(grouped, start=1)]
+        regroup.drop_groups(self._con, touched)
+        self._insert_batch("groups", group_table(item for _, item in items))
+        self._insert_batch("reconcile_groups", regroup.group_index_table(items))
+        content_ids = self._content_ids()
+        relation_checks = [c for _, item in items for c in item.checks]
+        self._insert_batch("checks", _reconcile_check_table(relation_checks, content_ids))
+        regroup.renumber(self._con)
+        derived = self._derive(content_ids)
+        self._con.execute("DELETE FROM reconcile_figures")
+        self._insert_batch("reconcile_figures", regroup.state_table(state))
         self._mark_current("groups")
-        return {"groups": len(groups), "checks": len(checks),
-                "derived": len(derivation.figures)}
+        ((groups, checks),) = self._con.execute(
+            "SELECT (SELECT count(*) FROM groups), "
+            "(SELECT count(*) FROM checks WHERE origin = 'reconcile')").fetchall()
+        return {"groups": groups, "checks": checks, "derived": derived}
 
-    def _stored_documents(self) -> dict[str, Document]:
+    def _derive(self, content_ids: dict[str, str]) -> int:
+        """Derived figures and sub-period checks, again from the best figures of every group
+        that takes part (few: flows over a stated period); returns how many figures."""
+        rows = self._rows(
+            f"SELECT {DOC_KEY} AS doc, f.* FROM {reviews.REVIEWED_FIGURES} f "
+            "JOIN documents d ON d.id = f.doc_id JOIN reconcile_groups x "
+            f"ON x.best_doc = {DOC_KEY} AND x.best_id = f.id WHERE x.derives", [])
+        derivation = derive_from(figure_from_row(row) for row in rows)
+        self._con.execute("DELETE FROM derived_figures")
+        self._con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
+                          f"{regroup.RELATION_TYPES}")
+        self._insert_batch("derived_figures", _derived_table(derivation.figures))
+        self._insert_batch("checks", _reconcile_check_table(derivation.checks, content_ids))
+        return len(derivation.figures)
+
+    def _content_ids(self) -> dict[str, str]:
+        rows = self._con.execute(f"SELECT {DOC_KEY}, d.id FROM documents d").fetchall()
+        return dict(rows)
+
+    def _stored_documents(self, keys: set[str] | None = None) -> dict[str, Document]:
+        """Documents by key (``Document.key``): all, or those of ``keys``."""
+        where, params = ("TRUE", []) if keys is None else (
+            f"{DOC_KEY} IN (SELECT unnest(?))", [sorted(keys)])
         rows = self._rows("SELECT name, title, published, url, outlet, path, text "
-                          "FROM documents", [])
+                          f"FROM documents d WHERE {where}", params)
         documents = [Document(**{**row, "published": day(row["published"])}) for row in rows]
         return {document.key: document for document in documents}
 
@@ -562,9 +615,11 @@ class Ledger:
                           "ORDER BY doc, f.start", [])
         return [figure_from_row(row) for row in rows]
 
-    def _stored_checks(self) -> list[Check]:
+    def _stored_checks(self, keys: set[str]) -> list[Check]:
+        """The documents' own checks (not reconcile's) of the documents of ``keys``."""
         rows = self._rows(f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d "
-                          "ON d.id = c.doc_id WHERE c.origin = 'document'", [])
+                          f"ON d.id = c.doc_id WHERE c.origin = 'document' AND {DOC_KEY} IN "
+                          "(SELECT unnest(?))", [sorted(keys)])
         return [Check(doc=r["doc"], type=CheckType(r["type"]), holds=r["holds"],
                       total=r["total"], parts=tuple(r["parts"]), whole=r["whole"],
                       part=r["part"], reason=r["reason"]) for r in rows]
@@ -672,7 +727,7 @@ class Ledger:
             judged = self._rejudge_document(doc_id)
             counts["checks"] += len(judged.checks)
             counts["incidents"] += len(judged.incidents)
-        # The whole ledger for now: every group a figure of these documents may join or leave.
+        # Only the buckets these documents have figures in (before or after) are regrouped.
         return {**counts, **{f"reconciled_{k}": v for k, v in self._reconcile().items()}}
 
     def _rejudge_document(self, doc_id: str) -> Rejudged:

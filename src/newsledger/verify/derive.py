@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import count
@@ -71,10 +71,16 @@ class Derivation:
 
 def derive(groups: Sequence[Reconciled]) -> Derivation:
     """Derived rest-of-period figures and sub-period checks over reconciled groups."""
+    return derive_from(item.best for item in groups
+                       if item.best is not None and item.group.verdict is not Verdict.CONFLICT)
+
+
+def derive_from(bests: Iterable[Figure]) -> Derivation:
+    """``derive`` given only the best figures of the groups not in conflict (in any order)."""
     figures: list[DerivedFigure] = []
     checks: list[Check] = []
     ids = count(1)
-    for periods in _same_things(groups):
+    for periods in _same_things(bests):
         for total in periods:
             parts = _parts(total, periods)
             if parts:
@@ -87,13 +93,10 @@ def derive(groups: Sequence[Reconciled]) -> Derivation:
     return Derivation(tuple(figures), tuple(checks))
 
 
-def _same_things(groups: Sequence[Reconciled]) -> list[list[Period]]:
-    """Flow groups with a stated period and no conflict, bucketed by what they count."""
+def _same_things(bests: Iterable[Figure]) -> list[list[Period]]:
+    """Flow groups with a stated period (given their best figures), bucketed by what they count."""
     buckets: dict[tuple[object, ...], list[Period]] = defaultdict(list)
-    for item in groups:
-        best = item.best
-        if best is None or item.group.verdict is Verdict.CONFLICT:
-            continue
+    for best in bests:
         if best.measure in STOCK_MEASURES or not (best.period_start and best.period_end):
             continue
         buckets[_thing(best)].append(Period(best, best.period_start, best.period_end))
@@ -101,6 +104,13 @@ def _same_things(groups: Sequence[Reconciled]) -> list[list[Period]]:
         sorted(b, key=lambda p: (p.start, p.end, p.key))
         for _, b in sorted(buckets.items(), key=lambda kv: repr(kv[0]))
     ]
+
+
+def derives(best: Figure | None, verdict: Verdict) -> bool:
+    """Whether a group with this best figure and verdict takes part in derivation at all."""
+    return (best is not None and verdict is not Verdict.CONFLICT
+            and best.measure not in STOCK_MEASURES
+            and best.period_start is not None and best.period_end is not None)
 
 
 def _thing(figure: Figure) -> tuple[object, ...]:
@@ -274,8 +284,10 @@ __all__ = [
     "Derivation",
     "Period",
     "derive",
+    "derive_from",
     "derive_rest",
     "derived_json",
+    "derives",
     "rest_quantity",
     "subperiod_check",
 ]

@@ -30,7 +30,7 @@ The stages, in order (docs/reconcile.md has the rules in full):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -92,28 +92,76 @@ def reconcile(
     ``incidents`` maps a figure (``doc:id``) to the merged incident it tells, if any; ``same``
     and ``different`` are ``doc:id`` pairs a reviewer marked; they override the rules.
     """
+    grouped = group_figures(figures, documents, checks, incidents, same=same, different=different)
+    grouped.sort(key=lambda g: g.order)
+    return [reconciled(f"g{n}", g.members) for n, g in enumerate(grouped, start=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """The members of one group before it is numbered: its bucket and its place in the order
+    of all groups (``order`` sorts as the ledger numbers groups: g1, g2, ...)."""
+
+    bucket: str
+    order: str
+    members: list[Reading]
+
+
+def group_figures(
+    figures: Sequence[Figure],
+    documents: Mapping[str, Document],
+    checks: Iterable[Check] = (),
+    incidents: Mapping[str, str] | None = None,
+    *,
+    same: Iterable[frozenset[str]] = (),
+    different: Iterable[frozenset[str]] = (),
+    buckets: Container[str] | None = None,
+) -> list[Grouped]:
+    """The groups of the figures' buckets (``bucket_key``), or of the given ``buckets`` only.
+
+    A group depends only on the figures of its bucket and on their documents: regrouping some
+    buckets needs every figure of the documents with a figure in them, and nothing else.
+    """
     links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
-    buckets: dict[tuple[str, tuple[str, ...]], list[Reading]] = defaultdict(list)
+    by_bucket: dict[str, list[Reading]] = defaultdict(list)
     for reading in _order_documents(read_figures(figures, documents, incidents or {})):
-        buckets[_bucket(reading)].append(reading)
-    groups = [group for key in sorted(buckets) for group in _group_bucket(buckets[key], links)]
-    groups.sort(key=_group_order)
-    return [_reconciled(f"g{n}", members) for n, members in enumerate(groups, start=1)]
+        key = bucket_key(reading.figure, reading.incident)
+        if buckets is None or key in buckets:
+            by_bucket[key].append(reading)
+    return [
+        Grouped(key, group_order(members, key, n), members)
+        for key in sorted(by_bucket)
+        for n, members in enumerate(_group_bucket(by_bucket[key], links))
+    ]
 
 
 # --------------------------------------------------------------------------- 2. grouping
 
+# Below every character of a name, so that joined names sort as the tuple of them.
+_SEP = "\x01"
 
-def _bucket(reading: Reading) -> tuple[str, tuple[str, ...]]:
+
+def bucket_key(figure: Figure, incident: str | None) -> str:
     """Measure and incident, else measure and countries: figures that can be one thing share
-    both (this bounds the work)."""
-    if reading.incident is not None:
-        return reading.figure.measure.value, ("incident", reading.incident)
-    countries = set()
-    for name in reading.figure.locations:
-        place = lookup_place(name)
-        countries.add(normalise_place(place.country) if place else normalise_place(name))
-    return reading.figure.measure.value, tuple(sorted(countries))
+    both (this bounds the work). As text that sorts like the tuple (measure, *names)."""
+    if incident is not None:
+        names: Iterable[str] = ("incident", incident)
+    else:
+        countries = set()
+        for name in figure.locations:
+            place = lookup_place(name)
+            countries.add(normalise_place(place.country) if place else normalise_place(name))
+        names = sorted(countries)
+    return figure.measure.value + "".join(f"{_SEP}{name}" for name in names)
+
+
+def group_order(members: Sequence[Reading], bucket: str, index: int) -> str:
+    """A group's place among all groups: its measure, then its first member's time, document
+    and offset; ties by bucket and order within it. As text that sorts the same way."""
+    first = min(members, key=_reading_order)
+    start, doc, offset = _reading_order(first)
+    return _SEP.join((first.figure.measure.value, start.isoformat(), doc, f"{offset:010d}",
+                      bucket, f"{index:08d}"))
 
 
 def _group_bucket(readings: Sequence[Reading], links: Links) -> list[list[Reading]]:
@@ -181,11 +229,6 @@ def _reading_order(reading: Reading) -> tuple[date, str, int]:
         reading.figure.doc,
         reading.figure.start,
     )
-
-
-def _group_order(members: list[Reading]) -> tuple[str, date, str, int]:
-    first = min(members, key=_reading_order)
-    return (first.figure.measure.value, *_reading_order(first))
 
 
 # --------------------------------------------------------------------------- 3. relations
@@ -302,7 +345,8 @@ def _value(reading: Reading) -> str:
 # --------------------------------------------------------------------------- 4-5. verdict, best
 
 
-def _reconciled(group_id: str, members: list[Reading]) -> Reconciled:
+def reconciled(group_id: str, members: list[Reading]) -> Reconciled:
+    """One group's verdict, best/low/high and the checks between its members, as ``group_id``."""
     members = sorted(members, key=_member_order)
     found = relations(members)
     replaced = {r.first.key for r in found if r.kind is CheckType.UPDATE}
@@ -498,13 +542,18 @@ def _iso(day: date | None) -> str | None:
 
 
 __all__ = [
+    "Grouped",
     "Reconciled",
     "Relation",
     "bounds",
+    "bucket_key",
     "conflict_pairs",
+    "group_figures",
     "group_json",
+    "group_order",
     "member_json",
     "reconcile",
+    "reconciled",
     "relate",
     "relations",
 ]
