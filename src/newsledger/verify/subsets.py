@@ -64,26 +64,13 @@ class Window:
         """The figures near the one at ``index``, itself included."""
         return self.figures[max(0, index - self.near) : index + 1 + self.near]
 
+# Words of sub-groups of a population ("children", "boys", "women", "senior", "leaders"), and their
+# classes ("child", "woman", "leader"): the subgroup kind of lexicons/count_heads.tsv.
 SUBGROUPS = frozenset(
-    {
-        "leader",
-        "leaders",
-        "commander",
-        "commanders",
-        "child",
-        "children",
-        "woman",
-        "women",
-        "girl",
-        "girls",
-        "boy",
-        "boys",
-        "minor",
-        "minors",
-        "official",
-        "officials",
-        "senior",
-    }
+    word
+    for row in read_table("count_heads.tsv", 3)
+    if row[2] == "subgroup"
+    for word in row[:2]
 )
 
 _COMBINED = re.compile(
@@ -362,9 +349,10 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
 
 
 def is_subgroup(part: Figure, whole: Figure) -> bool:
-    """'senior leaders' within 'operatives', 'children' within 'civilians' (not 'women')."""
-    part_words, whole_words = subgroup_words(part), subgroup_words(whole)
-    return bool(part_words - whole_words) and whole_words <= part_words
+    """'senior leaders' within 'operatives', 'children' within 'civilians' (not within 'women',
+    and 'women' not within 'men')."""
+    part_groups, whole_groups = subgroup_words(part), subgroup_words(whole)
+    return bool(part_groups - whole_groups) and whole_groups <= part_groups
 
 
 def fits_whole(part: Figure, whole: Figure) -> bool:
@@ -384,9 +372,10 @@ def _barred_wholes() -> dict[str, frozenset[str]]:
     return {group: frozenset(wholes) for group, wholes in table.items()}
 
 
-def subgroup_words(figure: Figure) -> set[str]:
-    """The sub-group words of the counted noun phrase ('senior', 'children', ...)."""
-    return set((figure.counted or "").lower().split()) & SUBGROUPS
+def subgroup_words(figure: Figure) -> frozenset[str]:
+    """The sub-groups the counted noun phrase names, as classes of lexicons/count_heads.tsv
+    ('senior leaders' -> leader, 'boys' -> child, 'women' -> woman)."""
+    return head_of(figure.counted).subgroups
 
 
 def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> bool:
