@@ -505,7 +505,6 @@ __all__ = [
     "Reading",
     "Window",
     "agree",
-    "values_meet",
     "head_of",
     "heads_match",
     "in_headline",
@@ -521,4 +520,5 @@ __all__ = [
     "sentence_span",
     "source_rank",
     "time_class",
+    "values_meet",
 ]
