@@ -189,6 +189,15 @@ T_COMBINED_OTHER_PARTY = (
     " The army said 9 soldiers and more than 80 militants were killed in the fighting."
 )
 T_MORE = "A car bomb killed 14 people at the market. Five more people died in hospital later."
+T_AMONG_THE_N = (
+    "Shelling hit the town on Monday. Among the 40 injured were 9 children and 6 women, doctors"
+    " said."
+)
+T_OF_THE_N = "Of the 97 prisoners who escaped, 64 have been recaptured, the prison service said."
+T_TITLE = (
+    "Nearly 100 journalists killed in 2023\nThe federation said 94 journalists were killed in"
+    " 2023."
+)
 T_STILL = "Police arrested 310 people in the city last month, and 120 are still in custody."
 T_OF_THOSE = "The army detained 95 suspects in the raids. Of those, 40 remain in custody."
 T_GROUP_NAMED = (
@@ -293,6 +302,31 @@ T_LATER_SMALLER = (
             ],
             set(),
             id="five-more-is-an-addition-not-a-part",
+        ),
+        pytest.param(
+            T_AMONG_THE_N,
+            [
+                ("40 injured", 40, "injured"),
+                ("9 children", 9, "injured"),
+                ("6 women", 6, "injured"),
+            ],
+            {("f1", "f2", True), ("f1", "f3", True)},
+            id="among-the-forty-injured-were-nine",
+        ),
+        pytest.param(
+            T_OF_THE_N,
+            [("97 prisoners", 97, "other"), ("64 have", 64, "detained")],
+            {("f1", "f2", True)},
+            id="of-the-ninety-seven-sixty-four",
+        ),
+        pytest.param(
+            T_TITLE,
+            [
+                ("100 journalists", 100, "killed", {"counted": "journalists", "period": H1}),
+                ("94 journalists", 94, "killed", {"counted": "journalists", "period": H1}),
+            ],
+            set(),
+            id="a-title-restates-the-body-and-holds-none-of-it",
         ),
         pytest.param(
             T_STILL,

@@ -113,7 +113,7 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     cue = find_cue(before, "part_before")
     opening = find_cue(before, "part_opening")
     # "Of the injured, 10 ...": a partitive that opens its sentence.
-    if opening is not None and _opens_sentence(text, begin + opening.start()):
+    if opening is not None and opens_sentence(text, begin + opening.start()):
         cue = opening if cue is None or opening.start() <= cue.start() else cue
     if cue is None or not _only_filler(before[cue.end() :]):
         return None
@@ -127,7 +127,8 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     return phrase, " ".join(re.findall(r"[A-Za-z]+", rest)).lower()
 
 
-def _opens_sentence(text: str, position: int) -> bool:
+def opens_sentence(text: str, position: int) -> bool:
+    """Whether only spaces, quotes or a bracket stand between the sentence start and here."""
     start = sentence_of(text, position)[0]
     return not text[start:position].strip(" \t\n\"'“‘(")
 
@@ -163,6 +164,7 @@ __all__ = [
     "find_cue",
     "has_cue",
     "is_addition",
+    "opens_sentence",
     "partitive",
     "partitive_cue",
     "same_clause",

@@ -1,18 +1,27 @@
 """Subset checks within one document: a figure for part of what another figure counts.
 
-Rules, in order (the first that gives a part its whole wins; each is a function below):
+Rules the text tells, in order (the first that gives a part its whole wins; each is a function
+below):
   1. partitive: a number the text attaches to the figure just stated ("(6,828) of whom", "seven
-     of them", "among them, 19,480", "Most of them - 211 -") lies within it, whatever either
-     counts; parts of one list ("112 of them ..., while 99 of them") share their whole, and a
-     whole restated ("Of the 305 victims") is the figure first stated;
-  2. "5 of the 12 crew": the number after "of the" is the whole;
+     of them", "among them, 19,480", "Most of them - 211 -", "Of those, 120", "Among the still
+     detained persons, (230)") lies within it, whatever either counts; words naming the group
+     ("Of the injured, 10") pick a whole of that measure; parts of one list ("112 of them ...,
+     while 99 of them") share their whole, and a whole restated ("Of the 305 victims") is the
+     figure first stated;
+  2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
+     9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
   3. including: the numbers of an "including" list lie within the figure before the list;
-  4. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
-     of one of those measures over the same period and places;
-  5. by place: a figure for a place inside another figure's places, same measure, same stated
-     period and compatible counted heads (305 killed in one region within 3,790 in the country);
-  6. sub-groups ("senior leaders" within "operatives", "children" within "civilians") and a later,
-     smaller count of the headline toll by the same source, unless the text adds it to the toll
+  4. still held: people "still in detention" are part of those just said to be arrested;
+  5. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
+     of one of those measures over the same period and places.
+Rules of the figures' fields:
+  6. by place: a figure for a place inside another figure's places (or inside the report's first
+     toll of the measure, placed nowhere), same measure, a period within the whole's and
+     compatible counted heads (305 killed in one region within 3,790 in the country). A part may
+     have this whole besides a told one of another measure;
+  7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
+     another sentence than the whole (items of one list are siblings), and a later, smaller count
+     of the body's first toll by the same source and party, unless the text adds it to the toll
      ("five more people died", "another 3").
 A part larger than its whole is a failing check only when the text ties them (rules 1-3 in one
 sentence); otherwise no whole is chosen rather than claiming a failure the text does not make.
@@ -34,6 +43,7 @@ from newsledger.verify.cues import (
     find_cue,
     has_cue,
     is_addition,
+    opens_sentence,
     partitive,
     partitive_cue,
     same_clause,
@@ -43,7 +53,7 @@ from newsledger.verify.cues import (
     words_after,
     words_before,
 )
-from newsledger.verify.sameness import head_of, heads_match
+from newsledger.verify.sameness import HEADLINE_MAX_CHARS, head_of, heads_match
 
 Pair = tuple[Figure, Figure]  # (whole, part)
 
@@ -228,6 +238,32 @@ def _whole_next(window: Window, text: str) -> Found:
             yield whole, part, True
 
 
+def _whole_named_first(window: Window, text: str) -> Found:
+    """'Among the 11,662 injured were 339 boys and 248 girls', 'Of the 97 prisoners who
+    escaped, 64 have been recaptured': the number right after the cue is the whole, and the
+    numbers after it in its clause are parts (those that fit: the order tells no failure)."""
+    if not text:
+        return
+    for i, whole in enumerate(window.figures):
+        before = words_before(text, whole, 14)
+        cue = find_cue(before, "whole_before")
+        start = whole.quantity.start - len(before)
+        if (
+            cue is None
+            or before[cue.end() :].strip(" (")
+            or not opens_sentence(text, start + cue.start())
+        ):
+            continue
+        end = sentence_of(text, whole.quantity.start)[1]
+        for part in window.after(i):
+            if part.quantity.start >= end or not same_clause(
+                text, whole.quantity.end, part.quantity.start
+            ):
+                break
+            if part.quantity.interval()[0] <= whole.quantity.interval()[1]:
+                yield whole, part, True
+
+
 def _including(window: Window, text: str) -> Found:
     if not text:
         return
@@ -342,12 +378,12 @@ def combined_measures(text: str, figure: Figure) -> tuple[Measure, ...]:
 def _by_place(window: Window, text: str) -> Found:
     figures = window.figures
     for i, part in enumerate(figures):
-        wholes = [w for w in window.around(i) if _place_whole(w, part, figures)]
+        wholes = [w for w in window.around(i) if _place_whole(w, part, figures, text)]
         if wholes:
             yield min(wholes, key=lambda w: w.quantity.value), part, False
 
 
-def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure]) -> bool:
+def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: str) -> bool:
     """Same measure, counted head and party; the part's places strictly inside the whole's (or
     the whole is the report's first figure of its measure, placed nowhere: its whole scope) and
     its period within the whole's (a stock stated without one: as of the report)."""
@@ -356,7 +392,7 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure]) -> bool
         and whole.measure == part.measure
         and _period_within(part, whole)
         and bool(part.locations)
-        and (_places_inside(part, whole) or _scope_whole(whole, figures))
+        and (_places_inside(part, whole) or _scope_whole(whole, figures, text))
         and part.quantity.value < whole.quantity.value
         and _parties_fit(whole.actor, part.actor)
         and heads_match(head_of(whole.counted), head_of(part.counted))
@@ -377,13 +413,23 @@ def _places_inside(part: Figure, whole: Figure) -> bool:
     )
 
 
-def _scope_whole(whole: Figure, figures: Sequence[Figure]) -> bool:
+def _scope_whole(whole: Figure, figures: Sequence[Figure], text: str) -> bool:
     """A figure with no place that is the report's first of its measure: the report's total
     ("a total of (3,790) people have been killed" before the regions' tolls)."""
     if whole.locations:
         return False
-    first = next((f for f in figures if f.measure == whole.measure), None)
+    title = _title_end(text)
+    first = next((f for f in figures if f.measure == whole.measure and f.start >= title), None)
     return first is whole
+
+
+def _title_end(text: str) -> int:
+    """Where a title line ends (a short first line not ending like a sentence), else 0: the
+    body's first toll, not the headline's round one, is the report's total."""
+    end = text.find("\n")
+    if not 0 < end <= HEADLINE_MAX_CHARS or text[:end].rstrip().endswith((".", '"', "”")):
+        return 0
+    return end
 
 
 def _period_within(part: Figure, whole: Figure) -> bool:
@@ -417,12 +463,18 @@ def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
 def _by_subgroup(window: Window, text: str) -> Found:
     for i, part in enumerate(window.figures):
         # Items of one list ("2,853 men, 1,927 women", "476 in May, 376 in June") are siblings:
-        # a sub-group's whole is stated in another sentence.
+        # a sub-group's whole is stated in another sentence. A title's round toll ("Almost 100
+        # killed") restates the body's (94), it holds none of it.
+        title = _title_end(text)
         apart = [
             w
             for w in window.before(i)
-            if not text
-            or sentence_index(text, w.quantity.start) != sentence_index(text, part.quantity.start)
+            if w.start >= title
+            and (
+                not text
+                or sentence_index(text, w.quantity.start)
+                != sentence_index(text, part.quantity.start)
+            )
         ]
         whole = _whole_of(part, apart)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
@@ -532,7 +584,7 @@ def counted_head(figure: Figure) -> str:
     )
 
 
-_TOLD_RULES = (_partitive, _whole_next, _including, _still_held, _combined)
+_TOLD_RULES = (_partitive, _whole_next, _whole_named_first, _including, _still_held, _combined)
 
 
 def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
