@@ -189,6 +189,31 @@ T_COMBINED_OTHER_PARTY = (
     " The army said 9 soldiers and more than 80 militants were killed in the fighting."
 )
 T_MORE = "A car bomb killed 14 people at the market. Five more people died in hospital later."
+T_AMONG_THE_N = (
+    "Shelling hit the town on Monday. Among the 40 injured were 9 children and 6 women, doctors"
+    " said."
+)
+T_OF_THE_N = "Of the 97 prisoners who escaped, 64 have been recaptured, the prison service said."
+T_TITLE = (
+    "Nearly 100 journalists killed in 2023\nThe federation said 94 journalists were killed in"
+    " 2023."
+)
+T_STILL = "Police arrested 310 people in the city last month, and 120 are still in custody."
+T_OF_THOSE = "The army detained 95 suspects in the raids. Of those, 40 remain in custody."
+T_GROUP_NAMED = (
+    "The attack killed 12 people and wounded 30 others. Of the injured, 8 are in a critical"
+    " condition."
+)
+T_LONG_GROUP = (
+    "Some 1,600 people were arrested in the region, and 1,400 are still held. Among the still"
+    " detained persons, 230 were given prison terms."
+)
+T_NOT_PARTITIVE = "The army said 50 soldiers were wounded. In one of the worst attacks, 30 died."
+T_SIBLINGS_LIST = "Since the invasion shelling has killed 2,853 men, 1,927 women and 226 boys."
+T_LATER_SMALLER = (
+    "More than 460 gang members were killed in the quarter, the UN said. At least 230 gang"
+    " members died in the uprising, the UN said."
+)
 
 
 @pytest.mark.parametrize(
@@ -278,6 +303,86 @@ T_MORE = "A car bomb killed 14 people at the market. Five more people died in ho
             set(),
             id="five-more-is-an-addition-not-a-part",
         ),
+        pytest.param(
+            T_AMONG_THE_N,
+            [
+                ("40 injured", 40, "injured"),
+                ("9 children", 9, "injured"),
+                ("6 women", 6, "injured"),
+            ],
+            {("f1", "f2", True), ("f1", "f3", True)},
+            id="among-the-forty-injured-were-nine",
+        ),
+        pytest.param(
+            T_OF_THE_N,
+            [("97 prisoners", 97, "other"), ("64 have", 64, "detained")],
+            {("f1", "f2", True)},
+            id="of-the-ninety-seven-sixty-four",
+        ),
+        pytest.param(
+            T_TITLE,
+            [
+                ("100 journalists", 100, "killed", {"counted": "journalists", "period": H1}),
+                ("94 journalists", 94, "killed", {"counted": "journalists", "period": H1}),
+            ],
+            set(),
+            id="a-title-restates-the-body-and-holds-none-of-it",
+        ),
+        pytest.param(
+            T_STILL,
+            [("310 people", 310, "detained"), ("120 are", 120, "held")],
+            {("f1", "f2", True)},
+            id="still-held-are-part-of-those-arrested",
+        ),
+        pytest.param(
+            T_OF_THOSE,
+            [("95 suspects", 95, "detained"), ("40 remain", 40, "held")],
+            {("f1", "f2", True)},
+            id="of-those-comma-is-a-partitive",
+        ),
+        pytest.param(
+            T_GROUP_NAMED,
+            [("12 people", 12, "killed"), ("30 others", 30, "injured"), ("8 are", 8, "injured")],
+            {("f2", "f3", True)},
+            id="of-the-injured-takes-the-injured-as-whole",
+        ),
+        pytest.param(
+            T_LONG_GROUP,
+            [
+                ("1,600 people", 1600, "detained"),
+                ("1,400 are", 1400, "held"),
+                ("230 were", 230, "held"),
+            ],
+            {("f1", "f2", True), ("f2", "f3", True)},
+            id="a-partitive-names-its-group-in-a-few-words",
+        ),
+        pytest.param(
+            T_NOT_PARTITIVE,
+            [("50 soldiers", 50, "injured"), ("30 died", 30, "killed")],
+            set(),
+            id="one-of-the-worst-inside-a-sentence-is-no-partitive",
+        ),
+        pytest.param(
+            T_SIBLINGS_LIST,
+            [
+                ("2,853 men", 2853, "killed", {"counted": "men"}),
+                ("1,927 women", 1927, "killed", {"counted": "women"}),
+                ("226 boys", 226, "killed", {"counted": "boys"}),
+            ],
+            set(),
+            id="items-of-one-list-are-siblings",
+        ),
+        pytest.param(
+            T_LATER_SMALLER,
+            [
+                ("460 gang", 461, "killed", {"counted": "gang members", "actor": "gangs",
+                                             "source": "UN"}),
+                ("230 gang", 230, "killed", {"counted": "gang members", "actor": "gangs",
+                                             "source": "UN"}),
+            ],
+            {("f1", "f2", True)},
+            id="a-later-smaller-toll-of-one-party-by-one-source",
+        ),
     ],
 )
 def test_checks_subsets_told_by_the_text(
@@ -306,6 +411,7 @@ SQUARE = ("Tayaran Square", "Baghdad")
         (MYANMAR, SAGAING, {("f1", "f2", True)}),  # a region within the country
         (SQUARE, ("Tayaran Square",), set()),  # the same place, its container left out
         (SAGAING, MYANMAR, set()),  # the larger place is no part
+        ((), SAGAING, {("f1", "f2", True)}),  # the report's first toll, placed nowhere: its scope
     ],
 )
 def test_checks_subset_by_place(
@@ -318,6 +424,31 @@ def test_checks_subset_by_place(
         make_figure("f1", 2000, "killed", counted="people", locations=whole_places, period=H1),
         make_figure(
             "f2", 340, "killed", start=300, counted="people", locations=part_places, period=H1
+        ),
+    ]
+    assert _subsets(find_checks(figures, "x" * 400)) == expected
+
+
+@pytest.mark.parametrize(
+    ("measure", "whole_period", "part_period", "expected"),
+    [
+        ("killed", H1, (date(2024, 3, 1), date(2024, 3, 31)), {("f1", "f2", True)}),
+        ("killed", (date(2024, 3, 1), date(2024, 3, 31)), H1, set()),  # a longer period
+        ("killed", H1, (None, None), set()),  # an undated flow may be another time
+        ("held", H1, (None, None), {("f1", "f2", True)}),  # a stock as of the report
+    ],
+)
+def test_checks_subset_by_place_within_a_period(
+    make_figure: Callable[..., Any],
+    measure: str,
+    whole_period: tuple[date | None, date | None],
+    part_period: tuple[date | None, date | None],
+    expected: set[tuple[str, str, bool]],
+) -> None:
+    figures = [
+        make_figure("f1", 2000, measure, counted="people", locations=MYANMAR, period=whole_period),
+        make_figure(
+            "f2", 340, measure, start=300, counted="people", locations=SAGAING, period=part_period
         ),
     ]
     assert _subsets(find_checks(figures, "x" * 400)) == expected

@@ -27,6 +27,7 @@ GATED = (
     "period",
     "source",
     "sum_recall",
+    "subset_recall",
 )
 
 

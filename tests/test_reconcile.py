@@ -158,6 +158,14 @@ CASES = [
          Spec("b", "12 people", 12, fields={"source": "the army"})],
         [("conflict", 12, 12, 20)], id="later-lower-value-from-another-source-conflicts"),
     pytest.param(
+        {"a": (DAY, "Police said 9 pilgrims died in Reasi. An official earlier said at least"
+                    " 11 pilgrims died."),
+         "b": (date(2024, 5, 8), "Eight pilgrims were killed in Reasi, the army said.")},
+        [Spec("a", "9 pilgrims", 9, fields={"source": "police"}),
+         Spec("a", "11 pilgrims", 11, "at_least", {"source": "an official"}),
+         Spec("b", "Eight pilgrims", 8, fields={"source": "the army"})],
+        [("conflict", 8, 8, 9)], id="a-value-its-report-calls-earlier-is-replaced"),
+    pytest.param(
         {"a": (None, "A car bomb killed 14 people at a market in Baghdad."),
          "b": (None, "At least 19 people died in the Baghdad market bombing.")},
         [Spec("a", "14 people", 14, fields=UNDATED),
@@ -271,10 +279,37 @@ def test_reconcile_headline_and_body_of_one_voice_conflict() -> None:
         Spec("a", "10 farmers", 10, fields={"locations": ("Borno",), "source": "Makama"}),
         Spec("a", "8 farmers", 8, fields={"locations": ("Mafa", "Borno"), "source": "Makama"}),
     ])
-    (result,) = reconcile(figures, documents)
+    told = [Check("a", CheckType.CONFLICT, False, whole="f2", part="f1")]  # verify/relations.py
+    (result,) = reconcile(figures, documents, told)
     assert result.group.verdict is Verdict.CONFLICT
     assert [(c.type, c.whole, c.part) for c in result.checks] == [
         (CheckType.CONFLICT, "a:f1", "a:f2")]
+    assert len(reconcile(figures, documents)) == 2  # the report itself relates them, or nothing
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "first", "second"),
+    [
+        pytest.param(None, "Four rebels died in the clash. A bombing there killed 20 people.",
+                     ("Four rebels", 4, "the army"), ("20 people", 20, "the police"),
+                     id="undated-values-of-two-sources"),
+        pytest.param(DAY, "300 had been recaptured, the paper said. About 90 more were caught,"
+                     " a guard said.", ("300 had", 300, "the paper"), ("90 more", 90, "a guard"),
+                     id="90-more-adds-to-300"),
+        pytest.param(DAY, "Deaths fell to 177, according to them. The UN said 338 died.",
+                     ("177,", 177, "them"), ("338 died", 338, "UN"),
+                     id="a-pronoun-names-no-source"),
+    ],
+)
+def test_reconcile_values_one_report_does_not_relate_stay_apart(
+    published: date | None, text: str, first: tuple[str, int, str], second: tuple[str, int, str]
+) -> None:
+    when = {} if published else UNDATED
+    figures, documents = build({"a": (published, text)}, [
+        Spec("a", evidence, value, fields={**when, "source": source})
+        for evidence, value, source in (first, second)
+    ])
+    assert [r.group.verdict for r in reconcile(figures, documents)] == [Verdict.SINGLE] * 2
 
 
 def test_reconcile_repeat_of_a_replaced_value_is_replaced_too() -> None:

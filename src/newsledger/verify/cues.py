@@ -18,6 +18,9 @@ from newsledger.model import Figure
 # How far from a number a cue that attaches to it may stand ("among them, (19,480)",
 # "Most of them – 211 –"); farther words belong to the clause, not the number.
 NEAR_CHARS = 24
+# A partitive phrase may name its group in a few words before the number ("Among the still
+# detained persons, (230)"): it is sought this far back, at most four words from the number.
+PARTITIVE_CHARS = 48
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n|;\s")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b")
@@ -93,20 +96,41 @@ def same_clause(text: str, start: int, end: int) -> bool:
 
 def partitive_cue(text: str, figure: Figure) -> str | None:
     """The partitive phrase attached to the figure's number ("of whom", "among them"), if any."""
+    found = partitive(text, figure)
+    return found[0] if found else None
+
+
+def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
+    """The partitive phrase attached to the figure's number and the words naming the group
+    between it and the number ("among the still detained persons, (230)" -> ("among the",
+    "still detained persons")), if any."""
     after = find_cue(words_after(text, figure, 12), "part_after")
     if after is not None and after.start() <= 3:
-        return after.group().lower()
-    before = words_before(text, figure)
+        return after.group().lower(), ""
+    start = figure.quantity.start
+    begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
+    before = text[begin:start]
     cue = find_cue(before, "part_before")
+    opening = find_cue(before, "part_opening")
+    # "Of the injured, 10 ...": a partitive that opens its sentence.
+    if opening is not None and opens_sentence(text, begin + opening.start()):
+        cue = opening if cue is None or opening.start() <= cue.start() else cue
     if cue is None or not _only_filler(before[cue.end() :]):
         return None
-    phrase = cue.group().lower()
-    # "among the dead were 5" names the group first; "among the 12 dead" makes 12 the whole.
-    if phrase.endswith(("the", "those", "these")) and not re.search(
-        r"[A-Za-z]", before[cue.end() :]
-    ):
+    phrase, rest = cue.group().lower(), before[cue.end() :]
+    # "among the dead were 5" names the group first; "among the 12 dead" makes 12 the whole, and
+    # so does "of those 120 detainees" (but "Of those, 120" is a part).
+    if phrase.endswith("the") and not re.search(r"[A-Za-z]", rest):
         return None
-    return phrase
+    if phrase.endswith(("those", "these")) and not re.search(r"[A-Za-z,:;–—-]", rest):
+        return None
+    return phrase, " ".join(re.findall(r"[A-Za-z]+", rest)).lower()
+
+
+def opens_sentence(text: str, position: int) -> bool:
+    """Whether only spaces, quotes or a bracket stand between the sentence start and here."""
+    start = sentence_of(text, position)[0]
+    return not text[start:position].strip(" \t\n\"'“‘(")
 
 
 def is_addition(text: str, figure: Figure) -> bool:
@@ -136,9 +160,12 @@ def _only_filler(words: str) -> bool:
 
 __all__ = [
     "NEAR_CHARS",
+    "PARTITIVE_CHARS",
     "find_cue",
     "has_cue",
     "is_addition",
+    "opens_sentence",
+    "partitive",
     "partitive_cue",
     "same_clause",
     "sentence_index",

@@ -251,8 +251,9 @@ def relate(a: Reading, b: Reading) -> Relation:
     earlier, newer, why = order
     rose = newer.figure.quantity.interval()[0] >= earlier.figure.quantity.interval()[0]
     # A report that marks its own figure as an earlier one ("a state official earlier said at
-    # least 10") corrects it, up or down.
-    corrected = earlier.figure.doc == newer.figure.doc
+    # least 10") corrects it, up or down; and that earlier value is no current claim another,
+    # later report's value could contradict.
+    corrected = earlier.figure.doc == newer.figure.doc or earlier.recency < 0
     if rose or corrected or (newer.figure.source and newer.figure.source == earlier.figure.source):
         return Relation(CheckType.UPDATE, earlier, newer, why)
     return Relation(CheckType.CONFLICT, a, b, f"{why}, but lower and from another source")

@@ -29,7 +29,13 @@ from collections.abc import Iterable, Sequence
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.model import Check, CheckType, Figure, Qualifier
 from newsledger.verify.cues import find_cue, sentence_of, words_after
-from newsledger.verify.sameness import HEADLINE_MAX_CHARS, head_of, heads_match, other_sources
+from newsledger.verify.sameness import (
+    HEADLINE_MAX_CHARS,
+    head_of,
+    heads_match,
+    other_sources,
+    values_meet,
+)
 from newsledger.verify.subsets import combined_measures, leaves
 
 # How far after a number "as first reported" may stand ("five, as first reported").
@@ -190,7 +196,7 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
                 and sentence_of(text, first.quantity.start)
                 != sentence_of(text, later.quantity.start)
                 and _told_twice(first, later, text)
-                and not _meet(first, later)
+                and not values_meet(first, later)
             ):
                 yield _conflict(first, later, "two sources give different values")
                 break
@@ -216,19 +222,6 @@ def _told_twice(a: Figure, b: Figure, text: str) -> bool:
 
 def _same_places(a: Sequence[str], b: Sequence[str]) -> bool:
     return {normalise_place(n) for n in leaves(a)} == {normalise_place(n) for n in leaves(b)}
-
-
-def _meet(a: Figure, b: Figure) -> bool:
-    """Whether the values can be one, hedged numbers given 10% slack ("almost 100" and 94)."""
-    (a_low, a_high), (b_low, b_high) = _slack(a), _slack(b)
-    return a_low <= b_high and b_low <= a_high
-
-
-def _slack(figure: Figure) -> tuple[float, float]:
-    low, high = figure.quantity.interval()
-    if figure.quantity.qualifier is Qualifier.APPROXIMATE:
-        return figure.quantity.low * 0.9, figure.quantity.low * 1.1
-    return low, high
 
 
 def _exact(figure: Figure) -> bool:

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from urllib.parse import urlparse
@@ -40,7 +40,8 @@ from urllib.parse import urlparse
 from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
-from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure
+from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure, Qualifier
+from newsledger.verify.cues import is_addition
 
 # Reports of one incident appear within a few days of it (wire stories, next-day follow-ups).
 SAME_INCIDENT_DAYS = 3
@@ -49,6 +50,8 @@ INCIDENT_MAX_DAYS = 7
 
 # A title line is short; a longer first line without a title is a lead paragraph.
 HEADLINE_MAX_CHARS = 150
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "we", "us"})
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
@@ -87,6 +90,7 @@ class Reading:
     leaves: tuple[frozenset[str], ...]  # closures of the most specific places
     source_rank: int  # 0 none, 1 generic ("officials"), 2 named
     headline: bool  # stated in the report's title line
+    addition: bool = False  # the text adds it to an earlier count ("about 100 more")
     incident: str | None = None  # the merged incident the figure tells, if any
     later_than: frozenset[str] = frozenset()  # documents this one is known to come after
 
@@ -110,6 +114,9 @@ class Links:
     # Pairs a reviewer marked as the same thing / not the same thing (issue 13): they win.
     same: frozenset[frozenset[str]] = frozenset()
     different: frozenset[frozenset[str]] = frozenset()
+    # Pairs a document's own update or conflict checks relate: two values the report itself
+    # gives for one thing (an earlier toll, a rival source's count, the headline's value).
+    told: frozenset[frozenset[str]] = frozenset()
 
 
 # --------------------------------------------------------------------------- readings
@@ -154,8 +161,22 @@ def _reading(
         leaves=_leaves(figure.locations, closures),
         source_rank=source_rank(figure.source),
         headline=in_headline(document, figure),
+        addition=_added(document.text, figure),
         incident=incident,
     )
+
+
+def _added(text: str, figure: Figure) -> bool:
+    """Whether the text adds the figure to an earlier count ("about 100 more"). A ledger keeps
+    no offsets of the number itself, only of its evidence: the number is sought there."""
+    if not text:
+        return False
+    number = figure.quantity.number_text
+    at = text.find(number, figure.start, max(figure.end, figure.start + len(number)))
+    if at >= 0:
+        quantity = replace(figure.quantity, start=at, end=at + len(number))
+        figure = replace(figure, quantity=quantity)
+    return is_addition(text, figure)
 
 
 def _document_window(document: Document, figures: Sequence[Figure]) -> Window | None:
@@ -289,16 +310,21 @@ def _lookup(word: str) -> tuple[str, str]:
 
 
 def part_links(checks: Iterable[Check]) -> Links:
-    """Part-whole pairs from the documents' own checks (total-part, part-part, whole-part)."""
+    """Part-whole pairs from the documents' own checks (total-part, part-part, whole-part), and
+    the pairs of values their update and conflict checks relate."""
     sums: set[frozenset[str]] = set()
     subsets: set[frozenset[str]] = set()
+    told: set[frozenset[str]] = set()
     for check in checks:
         ids = [f"{check.doc}:{i}" for i in (check.total, *check.parts) if i]
+        pair = frozenset((f"{check.doc}:{check.whole}", f"{check.doc}:{check.part}"))
         if check.type is CheckType.SUM:
             sums.update(frozenset((a, b)) for a in ids for b in ids if a != b)
         elif check.type is CheckType.SUBSET and check.whole and check.part:
-            subsets.add(frozenset((f"{check.doc}:{check.whole}", f"{check.doc}:{check.part}")))
-    return Links(frozenset(sums), frozenset(subsets))
+            subsets.add(pair)
+        elif check.type in (CheckType.UPDATE, CheckType.CONFLICT) and check.whole and check.part:
+            told.add(pair)
+    return Links(frozenset(sums), frozenset(subsets), told=frozenset(told))
 
 
 def same_thing(a: Reading, b: Reading, links: Links) -> bool:
@@ -377,15 +403,22 @@ def _distinct_statements(a: Reading, b: Reading, links: Links) -> bool:
         return False
     if a.sentence == b.sentence:
         return other_sources(a.figure.source, b.figure.source)
-    # Different numbers from one voice are different things the extractor could not tell apart
-    # (recent and expected arrivals), unless a cue dates one or it is the headline's round toll.
-    told_apart = other_sources(a.figure.source, b.figure.source) or a.recency != b.recency
-    return agree(a, b) or told_apart or a.headline or b.headline
+    # Different values in one report are one thing where the report says so (its own update or
+    # conflict checks, a recency cue that dates one of them) or where two named sources give them
+    # for one known time. Otherwise they are different things the extractor could not tell apart
+    # (recent and expected arrivals; a clash's 4 dead and an earlier bombing's 20, neither dated;
+    # "about 100 more" recaptured after 300).
+    if agree(a, b) or a.recency != b.recency or pair in links.told:
+        return True
+    # Two named sources' values at one known time, neither added to an earlier count.
+    named = other_sources(a.figure.source, b.figure.source)
+    return named and same_time(a, b) is True and not (a.addition or b.addition)
 
 
 def other_sources(a: str | None, b: str | None) -> bool:
-    """Two named sources that are not one ('Laerke' is 'Jens Laerke')."""
-    if not a or not b:
+    """Two named sources that are not one ('Laerke' is 'Jens Laerke'); a pronoun ("according to
+    them") names no source."""
+    if not a or not b or a.lower() in _PRONOUNS or b.lower() in _PRONOUNS:
         return False
     words_a, words_b = _source_words(a), _source_words(b)
     return not (words_a <= words_b or words_b <= words_a)
@@ -399,10 +432,26 @@ def _source_words(source: str) -> frozenset[str]:
 
 
 def agree(a: Reading, b: Reading) -> bool:
-    """Whether the two figures' intervals meet (hedged numbers are intervals)."""
-    a_low, a_high = a.figure.quantity.interval()
-    b_low, b_high = b.figure.quantity.interval()
+    """Whether the two figures' values can be one (``values_meet``)."""
+    return values_meet(a.figure, b.figure)
+
+
+# How far a round, hedged number may lie from a count it rounds: "almost 100" for 94.
+APPROXIMATE_SLACK = 0.1
+
+
+def values_meet(a: Figure, b: Figure) -> bool:
+    """Whether the values can be one: intervals that meet, a hedged number ("almost 100",
+    "about 2,500") within ``APPROXIMATE_SLACK`` of its value either way."""
+    (a_low, a_high), (b_low, b_high) = _slack(a), _slack(b)
     return a_low <= b_high and b_low <= a_high
+
+
+def _slack(figure: Figure) -> tuple[float, float]:
+    if figure.quantity.qualifier is Qualifier.APPROXIMATE:
+        value = figure.quantity.low
+        return value * (1 - APPROXIMATE_SLACK), value * (1 + APPROXIMATE_SLACK)
+    return figure.quantity.interval()
 
 
 def same_time(a: Reading, b: Reading) -> bool | None:
@@ -487,4 +536,5 @@ __all__ = [
     "sentence_span",
     "source_rank",
     "time_class",
+    "values_meet",
 ]

@@ -1,18 +1,27 @@
 """Subset checks within one document: a figure for part of what another figure counts.
 
-Rules, in order (the first that gives a part its whole wins; each is a function below):
+Rules the text tells, in order (the first that gives a part its whole wins; each is a function
+below):
   1. partitive: a number the text attaches to the figure just stated ("(6,828) of whom", "seven
-     of them", "among them, 19,480", "Most of them - 211 -") lies within it, whatever either
-     counts; parts of one list ("112 of them ..., while 99 of them") share their whole, and a
-     whole restated ("Of the 305 victims") is the figure first stated;
-  2. "5 of the 12 crew": the number after "of the" is the whole;
+     of them", "among them, 19,480", "Most of them - 211 -", "Of those, 120", "Among the still
+     detained persons, (230)") lies within it, whatever either counts; words naming the group
+     ("Of the injured, 10") pick a whole of that measure; parts of one list ("112 of them ...,
+     while 99 of them") share their whole, and a whole restated ("Of the 305 victims") is the
+     figure first stated;
+  2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
+     9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
   3. including: the numbers of an "including" list lie within the figure before the list;
-  4. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
-     of one of those measures over the same period and places;
-  5. by place: a figure for a place inside another figure's places, same measure, same stated
-     period and compatible counted heads (305 killed in one region within 3,790 in the country);
-  6. sub-groups ("senior leaders" within "operatives", "children" within "civilians") and a later,
-     smaller count of the headline toll by the same source, unless the text adds it to the toll
+  4. still held: people "still in detention" are part of those just said to be arrested;
+  5. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
+     of one of those measures over the same period and places.
+Rules of the figures' fields:
+  6. by place: a figure for a place inside another figure's places (or inside the report's first
+     toll of the measure, placed nowhere), same measure, a period within the whole's and
+     compatible counted heads (305 killed in one region within 3,790 in the country). A part may
+     have this whole besides a told one of another measure;
+  7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
+     another sentence than the whole (items of one list are siblings), and a later, smaller count
+     of the body's first toll by the same source and party, unless the text adds it to the toll
      ("five more people died", "another 3").
 A part larger than its whole is a failing check only when the text ties them (rules 1-3 in one
 sentence); otherwise no whole is chosen rather than claiming a failure the text does not make.
@@ -26,20 +35,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
-from newsledger.model import Check, CheckType, Figure, Measure
+from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
     find_cue,
+    has_cue,
     is_addition,
+    opens_sentence,
+    partitive,
     partitive_cue,
     same_clause,
     sentence_index,
     sentence_of,
     whole_follows,
+    words_after,
     words_before,
 )
-from newsledger.verify.sameness import head_of, heads_match
+from newsledger.verify.sameness import HEADLINE_MAX_CHARS, head_of, heads_match
 
 Pair = tuple[Figure, Figure]  # (whole, part)
 
@@ -64,26 +78,11 @@ class Window:
         """The figures near the one at ``index``, itself included."""
         return self.figures[max(0, index - self.near) : index + 1 + self.near]
 
+
+# Words of sub-groups of a population ("children", "boys", "women", "senior", "leaders"), and their
+# classes ("child", "woman", "leader"): the subgroup kind of lexicons/count_heads.tsv.
 SUBGROUPS = frozenset(
-    {
-        "leader",
-        "leaders",
-        "commander",
-        "commanders",
-        "child",
-        "children",
-        "woman",
-        "women",
-        "girl",
-        "girls",
-        "boy",
-        "boys",
-        "minor",
-        "minors",
-        "official",
-        "officials",
-        "senior",
-    }
+    word for row in read_table("count_heads.tsv", 3) if row[2] == "subgroup" for word in row[:2]
 )
 
 _COMBINED = re.compile(
@@ -125,14 +124,27 @@ Found = Iterable[tuple[Figure, Figure, bool]]
 
 
 def _pairs(figures: Sequence[Figure], text: str, near: int) -> Found:
-    """(whole, part, tied by the text in one sentence) for every rule, in rule order."""
-    ordered = sorted(figures, key=lambda f: f.quantity.start)
-    given: set[str] = set()  # parts that already have a whole
-    for rule in _RULES:
-        for whole, part, tied in rule(Window(ordered, near), text):
-            if part.id not in given:
-                given.add(part.id)
+    """(whole, part, tied by the text in one sentence) for every rule, in rule order. A part
+    gets one whole from the rules the text tells and may get one more by place, unless its told
+    whole counts what it counts (then the place whole is the told whole's: "(305) killed in
+    Magway" within the country's toll, not also "(112) of them")."""
+    window = Window(sorted(figures, key=lambda f: f.quantity.start), near)
+    told: dict[str, Figure] = {}
+    for rule in _TOLD_RULES:
+        for whole, part, tied in rule(window, text):
+            if part.id not in told:
+                told[part.id] = whole
                 yield whole, part, tied
+    placed: set[str] = set()
+    for whole, part, tied in _by_place(window, text):
+        first = told.get(part.id)
+        if part.id not in placed and (first is None or first.measure is not part.measure):
+            placed.add(part.id)
+            yield whole, part, tied
+    for whole, part, tied in _by_subgroup(window, text):
+        if part.id not in told and part.id not in placed:
+            told[part.id] = whole
+            yield whole, part, tied
 
 
 # --------------------------------------------------------------------------- 1-3. told by the text
@@ -142,7 +154,8 @@ def _partitive(window: Window, text: str) -> Found:
     if not text:
         return
     figures = window.figures
-    cues = {f.id: partitive_cue(text, f) for f in figures}
+    found = {f.id: partitive(text, f) for f in figures}
+    cues = {key: value[0] if value else None for key, value in found.items()}
     for i, part in enumerate(figures):
         cue = cues[part.id]
         if cue is None:
@@ -154,10 +167,37 @@ def _partitive(window: Window, text: str) -> Found:
             for f in window.before(i)
             if where - sentence_index(text, f.quantity.start) <= 1 and cues[f.id] != cue
         ]
+        # "Among the injured, 10": the whole is a figure of the injured.
+        named = _named_measures(_group_words(found[part.id]))
+        earlier = [f for f in earlier if f.measure in named] or earlier
         whole = _first_holding(part, earlier[::-1])
         if whole is not None:
             tied = sentence_index(text, whole.quantity.start) == where
             yield _restated(whole, window.before(i)), part, tied
+
+
+def _group_words(found: tuple[str, str] | None) -> str:
+    return found[1] if found else ""
+
+
+_GROUP_MEASURES = {
+    Measure.KILLED: (Measure.KILLED,),
+    Measure.INJURED: (Measure.INJURED,),
+    Measure.DETAINED: (Measure.DETAINED, Measure.HELD),
+    Measure.KIDNAPPED: (Measure.KIDNAPPED,),
+    Measure.DISPLACED: (Measure.DISPLACED,),
+}
+
+
+def _named_measures(group: str) -> set[Measure]:
+    """The measures a partitive's group words name ("the still detained persons": detained or
+    held), from the group_* cues of lexicons/check_cues.tsv."""
+    return {
+        measure
+        for kind, measures in _GROUP_MEASURES.items()
+        if has_cue(group, f"group_{kind.value}")
+        for measure in measures
+    }
 
 
 def _first_holding(part: Figure, candidates: Sequence[Figure]) -> Figure | None:
@@ -198,6 +238,32 @@ def _whole_next(window: Window, text: str) -> Found:
             yield whole, part, True
 
 
+def _whole_named_first(window: Window, text: str) -> Found:
+    """'Among the 11,662 injured were 339 boys and 248 girls', 'Of the 97 prisoners who
+    escaped, 64 have been recaptured': the number right after the cue is the whole, and the
+    numbers after it in its clause are parts (those that fit: the order tells no failure)."""
+    if not text:
+        return
+    for i, whole in enumerate(window.figures):
+        before = words_before(text, whole, 14)
+        cue = find_cue(before, "whole_before")
+        start = whole.quantity.start - len(before)
+        if (
+            cue is None
+            or before[cue.end() :].strip(" (")
+            or not opens_sentence(text, start + cue.start())
+        ):
+            continue
+        end = sentence_of(text, whole.quantity.start)[1]
+        for part in window.after(i):
+            if part.quantity.start >= end or not same_clause(
+                text, whole.quantity.end, part.quantity.start
+            ):
+                break
+            if part.quantity.interval()[0] <= whole.quantity.interval()[1]:
+                yield whole, part, True
+
+
 def _including(window: Window, text: str) -> Found:
     if not text:
         return
@@ -236,6 +302,34 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
             break  # "(6,828) of whom": a part of the part, not of this whole
         parts.append(part)
     return parts
+
+
+def _still_held(window: Window, text: str) -> Found:
+    """'(1,603) people were arrested ... and (1,430) are still in detainment': people still held
+    are part of those the text just said were detained (same sentence or the next one)."""
+    if not text:
+        return
+    for i, part in enumerate(window.figures):
+        if part.measure is not Measure.HELD or not _still(text, part):
+            continue
+        where = sentence_index(text, part.quantity.start)
+        for whole in reversed(window.before(i)):
+            if where - sentence_index(text, whole.quantity.start) > 1:
+                break
+            if whole.measure is Measure.DETAINED and (
+                not part.locations
+                or not whole.locations
+                or _within(leaves(part.locations), whole.locations)
+            ):
+                yield whole, part, sentence_index(text, whole.quantity.start) == where
+                break
+
+
+def _still(text: str, figure: Figure) -> bool:
+    """'(1,430) are still in detainment', '40 remain in custody', 'still held 40'."""
+    after = find_cue(words_after(text, figure, 20), "still")
+    before = find_cue(words_before(text, figure, 12), "still")
+    return (after is not None and after.start() <= 8) or before is not None
 
 
 # --------------------------------------------------------------------------- 4-6. told by fields
@@ -282,27 +376,71 @@ def combined_measures(text: str, figure: Figure) -> tuple[Measure, ...]:
 
 
 def _by_place(window: Window, text: str) -> Found:
-    for i, part in enumerate(window.figures):
-        wholes = [w for w in window.around(i) if _place_whole(w, part)]
+    figures = window.figures
+    for i, part in enumerate(figures):
+        wholes = [w for w in window.around(i) if _place_whole(w, part, figures, text)]
         if wholes:
             yield min(wholes, key=lambda w: w.quantity.value), part, False
 
 
-def _place_whole(whole: Figure, part: Figure) -> bool:
-    """Same measure and stated period, the part's places strictly inside the whole's."""
+def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: str) -> bool:
+    """Same measure, counted head and party; the part's places strictly inside the whole's (or
+    the whole is the report's first figure of its measure, placed nowhere: its whole scope) and
+    its period within the whole's (a stock stated without one: as of the report)."""
     return (
         whole is not part
         and whole.measure == part.measure
-        and whole.period_end is not None
-        and (whole.period_start, whole.period_end) == (part.period_start, part.period_end)
+        and _period_within(part, whole)
         and bool(part.locations)
-        and bool(whole.locations)
-        and _within(leaves(part.locations), leaves(whole.locations))
-        and not _within(leaves(whole.locations), leaves(part.locations))
+        and (_places_inside(part, whole) or _scope_whole(whole, figures, text))
         and part.quantity.value < whole.quantity.value
-        and (whole.actor is None or part.actor is None or whole.actor == part.actor)
+        and _parties_fit(whole.actor, part.actor)
         and heads_match(head_of(whole.counted), head_of(part.counted))
     )
+
+
+def _parties_fit(a: str | None, b: str | None) -> bool:
+    """One party, one unstated, or two words for a force the actor table does not name ("the
+    military" and "the junta" of one report); two named groups (ISIS, al-Qaeda) never."""
+    return a is None or b is None or a == b or (actor_kind(a) is None and actor_kind(b) is None)
+
+
+def _places_inside(part: Figure, whole: Figure) -> bool:
+    return (
+        bool(whole.locations)
+        and _within(leaves(part.locations), leaves(whole.locations))
+        and not _within(leaves(whole.locations), leaves(part.locations))
+    )
+
+
+def _scope_whole(whole: Figure, figures: Sequence[Figure], text: str) -> bool:
+    """A figure with no place that is the report's first of its measure: the report's total
+    ("a total of (3,790) people have been killed" before the regions' tolls)."""
+    if whole.locations:
+        return False
+    title = _title_end(text)
+    first = next((f for f in figures if f.measure == whole.measure and f.start >= title), None)
+    return first is whole
+
+
+def _title_end(text: str) -> int:
+    """Where a title line ends (a short first line not ending like a sentence), else 0: the
+    body's first toll, not the headline's round one, is the report's total."""
+    end = text.find("\n")
+    if not 0 < end <= HEADLINE_MAX_CHARS or text[:end].rstrip().endswith((".", '"', "”")):
+        return 0
+    return end
+
+
+def _period_within(part: Figure, whole: Figure) -> bool:
+    """The part's stated period inside the whole's (a sub-period, "on 7 October" within "in
+    2023"); stocks stated without a period count as of the report."""
+    stock = part.measure in STOCK_MEASURES
+    if part.period_start is None or part.period_end is None:
+        return stock and (whole.period_end is not None or part.period_end == whole.period_end)
+    if whole.period_start is None or whole.period_end is None:
+        return False
+    return whole.period_start <= part.period_start and part.period_end <= whole.period_end
 
 
 def leaves(names: Sequence[str]) -> list[str]:
@@ -324,7 +462,21 @@ def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
 
 def _by_subgroup(window: Window, text: str) -> Found:
     for i, part in enumerate(window.figures):
-        whole = _whole_of(part, window.before(i))
+        # Items of one list ("2,853 men, 1,927 women", "476 in May, 376 in June") are siblings:
+        # a sub-group's whole is stated in another sentence. A title's round toll ("Almost 100
+        # killed") restates the body's (94), it holds none of it.
+        title = _title_end(text)
+        apart = [
+            w
+            for w in window.before(i)
+            if w.start >= title
+            and (
+                not text
+                or sentence_index(text, w.quantity.start)
+                != sentence_index(text, part.quantity.start)
+            )
+        ]
+        whole = _whole_of(part, apart)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (
             text and (is_addition(text, part) or _said_total(text, part))
@@ -362,9 +514,10 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
 
 
 def is_subgroup(part: Figure, whole: Figure) -> bool:
-    """'senior leaders' within 'operatives', 'children' within 'civilians' (not 'women')."""
-    part_words, whole_words = subgroup_words(part), subgroup_words(whole)
-    return bool(part_words - whole_words) and whole_words <= part_words
+    """'senior leaders' within 'operatives', 'children' within 'civilians' (not within 'women',
+    and 'women' not within 'men')."""
+    part_groups, whole_groups = subgroup_words(part), subgroup_words(whole)
+    return bool(part_groups - whole_groups) and whole_groups <= part_groups
 
 
 def fits_whole(part: Figure, whole: Figure) -> bool:
@@ -384,22 +537,32 @@ def _barred_wholes() -> dict[str, frozenset[str]]:
     return {group: frozenset(wholes) for group, wholes in table.items()}
 
 
-def subgroup_words(figure: Figure) -> set[str]:
-    """The sub-group words of the counted noun phrase ('senior', 'children', ...)."""
-    return set((figure.counted or "").lower().split()) & SUBGROUPS
+def subgroup_words(figure: Figure) -> frozenset[str]:
+    """The sub-groups the counted noun phrase names, as classes of lexicons/count_heads.tsv
+    ('senior leaders' -> leader, 'boys' -> child, 'women' -> woman)."""
+    return head_of(figure.counted).subgroups
 
 
 def _within_headline(part: Figure, whole: Figure, figures: Sequence[Figure]) -> bool:
     """A later, smaller count of the same thing, place and period by the same source as the
     document's first such total ('161 civilians killed in October' ... 'the attacks killed 73
-    civilians') lies within it. Another source's smaller toll is a rival figure, not a part."""
-    if part.actor is not None or whole.actor is not None:
-        return False
-    if counted_head(part) != counted_head(whole):
+    civilians'; 'more than 460 gang members' killed ... 'at least 230 suspected gang members
+    have died' in an uprising) lies within it. Another source's smaller toll is a rival figure,
+    not a part; so is a toll of another party."""
+    if part.actor != whole.actor or counted_head(part) != counted_head(whole):
         return False
     if part.source != whole.source:
         return False
-    first = next(f for f in figures if _comparable(f, whole) or f is whole)
+    first = next(
+        f
+        for f in figures
+        if f is whole
+        or (
+            _comparable(f, whole)
+            and counted_head(f) == counted_head(whole)
+            and f.actor == whole.actor
+        )
+    )
     return (
         first is whole
         and part.quantity.value < whole.quantity.value
@@ -421,7 +584,7 @@ def counted_head(figure: Figure) -> str:
     )
 
 
-_RULES = (_partitive, _whole_next, _including, _combined, _by_place, _by_subgroup)
+_TOLD_RULES = (_partitive, _whole_next, _whole_named_first, _including, _still_held, _combined)
 
 
 def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
