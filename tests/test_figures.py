@@ -306,6 +306,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         # the group the counted are among, and breakdowns by sex
         ("Among those killed were six police officers.", "six", "killed"),
         ("Among the dead are two journalists.", "two", "killed"),
+        ("Of those killed, 312 were men and 45 were boys.", "312", "killed"),
+        ("Of those killed, 312 were men, 97 women and 45 boys.", "97", "killed"),
+        ("Of the 200 inmates who fled, 120 were later arrested.", "120", "detained"),
+        # a list spelling out the people counted, or following the first of them
+        ("Police said 42 people were freed: 27 students and 15 staff.", "27", "other"),
+        ("Troops rescued 31 farmers, six traders and 4 crew members.", "six", "other"),
+        ("Troops rescued 31 farmers, six traders and 4 crew members.", "4", "other"),
         ("(48) female and (131) male; (179) people in total were detained in the province.", "48",
          "detained"),
         ("(48) female and (131) male; (179) people in total were detained in the province.",

@@ -66,6 +66,11 @@ _HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "
 _AMOUNT_NOUNS = {"total", "tally"}
 # Harms whose 'or' lists make one count of victims ("killed, injured or kidnapped"): 'other'.
 _ALTERNATIVE_HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
+# What befell a group a sentence opens with ("Of those killed, ..."): events, not stocks.
+_GROUP_MEASURES = frozenset(
+    {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.KIDNAPPED, Measure.MISSING,
+     Measure.DISPLACED, Measure.RETURNED}
+)
 # Pronouns a trigger verb takes for people counted before it ("shot two guards, killing them").
 _BACK_PRONOUNS = {"them", "both", "all"}
 # Verbs that are not violence, though "to death" follows them ("sentenced to death").
@@ -464,6 +469,10 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
         noun.head.head.lemma_.lower() in _AMOUNT_NOUNS
     ):
         target = noun.head.head  # "a total of 2,760 fighters surrendered"
+    # "freed 27 students, three staff and 12 family members", "42 people were freed: 27
+    # students, ...": the first of a list of people, or the people a list spells out
+    while target.dep_ in {"conj", "appos"} and target.head.pos_ in _NOUN_POS:
+        target = target.head
     if target.dep_ in _SUBJECT_OR_OBJECT | {"conj"}:
         verbs.append(target.head)
         # "remained confined to their homes", "were reported freed"
@@ -540,6 +549,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
+    if measure is None:
+        measure = _listed_measure(noun) or _opening_group_measure(sentence)
     partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
@@ -552,6 +563,35 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         )
     part = measure is None and head_word in _words_of_kind("part")
     return MeasureReading(measure, counted, head_word, partitive, bare and measure is None, part)
+
+
+def _listed_measure(noun: Token) -> Measure | None:
+    """'The attack killed 30 people: 12 soldiers and 18 civilians': the items of a list that
+    spells out a counted noun take what befell it."""
+    if noun.dep_ != "appos" or noun.head.pos_ not in _NOUN_POS:
+        return None
+    head = noun.head
+    while head.dep_ in {"conj", "appos"} and head.head.pos_ in _NOUN_POS:
+        head = head.head
+    return _modifier_trigger(head) or _governing_trigger(head)
+
+
+def _opening_group_measure(sentence: Span) -> Measure | None:
+    """'Of those killed, 3,212 were men', 'Among the dead, ...': a sentence that opens by naming
+    the group its numbers are part of takes what befell that group."""
+    opening = [t for t in sentence[:3] if t.pos_ not in {"PUNCT", "CCONJ", "ADV"}]
+    if not opening or opening[0].lower_ not in {"of", "among"}:
+        return None
+    for group in opening[0].children:
+        # a group with a number of its own is a figure ("Of the 879 inmates"), read on its own
+        if group.dep_ != "pobj" or any(c.like_num for c in group.children):
+            continue
+        found = _modifier_trigger(group) or _word_measure(group, "noun")
+        if found is None and group.pos_ in {"ADJ", "NOUN"}:
+            found = _verb_measure(group)  # "Of the dead", "Among the injured"
+        if found in _GROUP_MEASURES:
+            return found
+    return None
 
 
 def _adjacent_trigger(number: Token) -> Measure | None:
