@@ -551,6 +551,11 @@ def _stated_sums(extraction: Any) -> set[tuple[str, tuple[str, ...], bool]]:
             id="what-became-of-a-large-whole",
         ),
         pytest.param(
+            "The convoy attack killed 25 people. Those killed were:\n- 19 soldiers\n- 6 drivers\n",
+            {("25", ("19", "6"), True)},
+            id="list-lines-under-a-bare-heading",
+        ),
+        pytest.param(
             "The monitor recorded 2,150 civilian casualties in the region: 640 killed and 1,510"
             " injured.",
             {("2,150", ("1,510", "640"), True)},

@@ -52,6 +52,12 @@ _PEOPLE = {
 _PLACE_OF_RESIDENCE = re.compile(
     r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
 )
+# Who a population counts: people sheltered somewhere, unlike the people of a settlement.
+_SHELTERED = re.compile(r"\b(camps?|shelters?|sites?|refugees?|displaced|idps?)\b", re.IGNORECASE)
+_SETTLEMENT = re.compile(
+    r"\b(city|town|country|nation|capital|province|state|district|region|inhabitants)\b",
+    re.IGNORECASE,
+)
 # Counted nouns that name their measure whatever verb governs them ("claimed 153 attacks").
 _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
 # Trigger verbs whose subject does it to the object ("59 operations killed 14 operatives"), unlike
@@ -255,9 +261,16 @@ def _following_noun(number: Token, reach: int = 4) -> Token | None:
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if after is None or after.pos_ not in {"NOUN", "PROPN"}:
                 return token if token.pos_ == "NOUN" else None
-        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"}):
+        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"} or _model_name(token)):
             return None
     return None
+
+
+def _model_name(token: Token) -> bool:
+    """A designation of letters and digits ('AK-47', 'RPG-7') between a number and its noun."""
+    return not token.like_num and any(c.isdigit() for c in token.text) and any(
+        c.isalpha() for c in token.text
+    )
 
 
 def _counted_phrase(number: Token, noun: Token) -> str | None:
@@ -551,7 +564,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = Measure.POPULATION
     if measure is None:
         measure = _listed_measure(noun) or _opening_group_measure(sentence)
-    partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
+    partitive = measure is None and (
+        bool(_PARTITIVE.search(sentence.text)) or _opens_with_whole(number, sentence)
+    )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
     bare = measure is None and noun is number and number.dep_ not in {"nsubj", "nsubjpass"}
@@ -592,6 +607,19 @@ def _opening_group_measure(sentence: Span) -> Measure | None:
         if found in _GROUP_MEASURES:
             return found
     return None
+
+
+def _opens_with_whole(number: Token, sentence: Span) -> bool:
+    """'Of the 94 journalists killed, 68 were Palestinians': a sentence that opens with a counted
+    whole makes its other numbers parts of it."""
+    opening = [t for t in sentence[:3] if t.pos_ not in {"PUNCT", "CCONJ", "ADV"}]
+    if not opening or opening[0].lower_ not in {"of", "out"}:
+        return False
+    whole = [
+        c for group in opening[0].subtree if group.dep_ == "pobj"
+        for c in group.children if c.like_num and c.dep_ == "nummod"
+    ]
+    return bool(whole) and all(c.i != number.i for c in whole)
 
 
 def _adjacent_trigger(number: Token) -> Measure | None:
@@ -642,7 +670,26 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
         found = _word_measure(token, "noun") or _number_of_measure(token)
         if found and found is not Measure.OTHER:
             return found
+    # "the camp's population has swelled to 73,000"; "The population has more than doubled in
+    # two weeks, totaling more than 70,000": a population is named further back
+    start = max(sentence.start, number.i - 2 * window)
+    for token in reversed(sentence.doc[start : number.i]):
+        if token.lemma_.lower() == "population" and _sheltered(token, sentence):
+            return Measure.POPULATION
     return None
+
+
+def _sheltered(population: Token, sentence: Span) -> bool:
+    """Whether a population is of people sheltered somewhere (a camp's, the refugees'), not of a
+    town or country ("Port-au-Prince, whose population is 3 million")."""
+    owners = [c for c in population.children if c.dep_ in {"poss", "compound"}]
+    owners += [
+        o for p in population.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"
+    ]
+    if any(o.pos_ == "PROPN" or o.lower_ == "whose" for o in owners):
+        return False
+    return _SHELTERED.search(sentence.text) is not None or not _SETTLEMENT.search(sentence.text)
 
 
 def _number_of_measure(token: Token) -> Measure | None:
