@@ -556,6 +556,24 @@ def _stated_sums(extraction: Any) -> set[tuple[str, tuple[str, ...], bool]]:
             id="list-lines-under-a-bare-heading",
         ),
         pytest.param(
+            "The monitor recorded 1,020 civilians killed and 2,400 injured in the region. Of"
+            " those killed, 610 were men, 190 women, 120 girls and 100 boys.",
+            {("1,020", ("100", "120", "190", "610"), True)},
+            id="parts-in-a-sentence-that-refers-back-past-other-figures",
+        ),
+        pytest.param(
+            "At the station four bus drivers and two soldiers were killed. At the market the"
+            " victims were two women and a boy.",
+            set(),
+            id="siblings-are-no-parts",
+        ),
+        pytest.param(
+            "Police arrested 12 people on Sunday, seven women and five men, in connection with"
+            " the raid.",
+            {("12", ("five", "seven"), True)},
+            id="parts-in-apposition",
+        ),
+        pytest.param(
             "The monitor recorded 2,150 civilian casualties in the region: 640 killed and 1,510"
             " injured.",
             {("2,150", ("1,510", "640"), True)},

@@ -245,22 +245,65 @@ def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[F
     if not text or not _exact(total):
         return []
     later = [f for f in figures if f.quantity.start > total.quantity.start]
-    run: list[Figure] = []
     where = sentence_index(text, total.quantity.start)
-    for part in later[: _MAX_PARTS + 1]:
-        # the list opens in the total's sentence or the next two ("They were:"), its items
-        # follow one another a sentence (a list line) apart at most
+    starts = [0]
+    # "8,006 killed and 13,287 injured. Of those killed, 3,212 were men, ...": the list may
+    # open in the next sentence, past other figures of the total's own
+    following = next(
+        (i for i, f in enumerate(later) if sentence_index(text, f.quantity.start) > where), 0
+    )
+    if following and _refers_back(text, later[following]):
+        starts.append(following)
+    for first in starts:
+        run = _run_adding_up(total, later[first : first + _MAX_PARTS + 1], text, where)
+        same = all(p.measure == total.measure for p in run)
+        if run and (same or not first) and _list_counts_total(total, run):
+            return run
+    return _colon_list(total, later, text)
+
+
+# A sentence that opens by referring to people counted before: "Of those killed, ...",
+# "Among them", "The dead were ...", "They included ...".
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:(?:of|among|out of) (?:those|them|these|the)\b|the (?:dead|victims|killed|injured"
+    r"|wounded|casualties)\b|they\b|those\b)",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, part: Figure) -> bool:
+    start, _ = sentence_of(text, part.quantity.start)
+    return _BACK_REFERENCE.search(text[start : part.quantity.start]) is not None
+
+
+def _run_adding_up(
+    total: Figure, later: Sequence[Figure], text: str, where: int
+) -> list[Figure]:
+    """The first figures of ``later`` that add up exactly to the total, if they follow one
+    another: the list opens in the total's sentence or the next two ("They were:"), its items
+    are a sentence (a list line) apart at most."""
+    run: list[Figure] = []
+    for part in later:
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
         if at - last > (1 if run else 2) or not _exact(part):
             break
+        if not run and at == where and not _LIST_OPENS.search(
+            text, total.quantity.end, part.quantity.start
+        ):
+            break  # "four workers and two soldiers were killed": a sibling, not a part
         run.append(part)
         added = sum(p.quantity.low for p in run)
         if added > total.quantity.low:
             break
         if added == total.quantity.low and len(run) >= 2:
-            return run if _list_counts_total(total, run) else []
-    return _colon_list(total, later, text)
+            return run
+    return []
+
+
+# What opens a list of parts within the total's sentence: "12 people, seven women and five
+# men", "42 people were freed: 27 students, ...", "11 militants (nine of them ...)".
+_LIST_OPENS = re.compile(r"[,:;(\[–—]|\s-\s")
 
 
 def _list_counts_total(total: Figure, run: Sequence[Figure]) -> bool:

@@ -185,6 +185,8 @@ _OLDEST_AGE = 120
 _PHONE = re.compile(r"(?:\+\d{1,4}|\(\d{1,4}\)|\d{1,4})(?:[ .-]\d{2,5}){2,}")
 # After "(3,790)": a lower-case word goes on ("people", "of whom", "female", "are").
 _BRACKETED_COUNT_AFTER = re.compile(r"[ \t]+[a-z]")
+# Words after "[12]" that show it is a reference, not a count before its noun ("[12] and [13]").
+_JOINING_WORDS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", "the", "a"})
 _LIST_MARKER_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
 _YEARS = range(1900, 2100)
 _LABEL_WINDOW = 60  # characters looked at before a number for a label ("under the age of")
@@ -423,7 +425,9 @@ def _is_bracketed(text: str, match: _Match) -> bool:
     if (before, after) == ("[", "]"):
         # a footnote hangs on a word ("said.[3]"); "[47] civilians" is a count in brackets
         spaced = match.start < 2 or text[match.start - 2].isspace()
-        return not (spaced and _is_bracketed_count(text, match))
+        next_word = text[match.end + 1 : match.end + 16].split()[:1]
+        joined = bool(next_word) and next_word[0].strip(",.;") in _JOINING_WORDS  # "[12] and [13]"
+        return not (spaced and not joined and _is_bracketed_count(text, match))
     return (before, after) == ("(", ")") and not _is_bracketed_count(text, match)
 
 
