@@ -642,3 +642,84 @@ def test_checks_two_named_sources_differ(second: dict[str, Any], expected: set[A
         qualifier=qualifier,
     )
     assert _relations(find_checks([first, other], text)) == expected
+
+
+def _stated_sums(extraction: Any) -> set[tuple[str, tuple[str, ...], bool]]:
+    """The sum checks of an extraction by the numbers as written."""
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    return {
+        (text_of[c.total], tuple(sorted(text_of[p] for p in c.parts)), c.holds)
+        for c in extraction.checks
+        if c.type is CheckType.SUM
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Gunmen killed 80 people in the market town, officials said. The dead included 25"
+            " soldiers, 40 civilians and 15 volunteers.",
+            {("80", ("15", "25", "40"), True)},
+            id="parts-named-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Police said 42 people were freed on Saturday: 27 students, three staff and 12"
+            " family members.",
+            {("42", ("12", "27", "three"), True)},
+            id="a-list-of-people-after-a-colon",
+        ),
+        pytest.param(
+            "Police said 42 people were freed on Saturday: 27 students, three staff and 11"
+            " family members.",
+            {("42", ("11", "27", "three"), False)},
+            id="a-colon-list-that-does-not-add-up",
+        ),
+        pytest.param(
+            "Of the 879 inmates who escaped, 443 have been recaptured, 366 are still at large"
+            " and 70 were killed, the prisons service said.",
+            {("879", ("366", "443", "70"), True)},
+            id="what-became-of-a-large-whole",
+        ),
+        pytest.param(
+            "The convoy attack killed 25 people. Those killed were:\n- 19 soldiers\n- 6 drivers\n",
+            {("25", ("19", "6"), True)},
+            id="list-lines-under-a-bare-heading",
+        ),
+        pytest.param(
+            "The monitor recorded 1,020 civilians killed and 2,400 injured in the region. Of"
+            " those killed, 610 were men, 190 women, 120 girls and 100 boys.",
+            {("1,020", ("100", "120", "190", "610"), True)},
+            id="parts-in-a-sentence-that-refers-back-past-other-figures",
+        ),
+        pytest.param(
+            "At the station four bus drivers and two soldiers were killed. At the market the"
+            " victims were two women and a boy.",
+            set(),
+            id="siblings-are-no-parts",
+        ),
+        pytest.param(
+            "Police arrested 12 people on Sunday, seven women and five men, in connection with"
+            " the raid.",
+            {("12", ("five", "seven"), True)},
+            id="parts-in-apposition",
+        ),
+        pytest.param(
+            "The monitor recorded 2,150 civilian casualties in the region: 640 killed and 1,510"
+            " injured.",
+            {("2,150", ("1,510", "640"), True)},
+            id="casualties-are-killed-plus-injured-and-nothing-else",
+        ),
+        pytest.param(
+            "The group documented the deaths of 96 civilians in May, including 14 children and"
+            " 11 women. Army shelling killed 40 civilians, Russian strikes killed 8, the rebels"
+            " killed 3 civilians, and other parties killed 45.",
+            {("96", ("3", "40", "45", "8"), True)},
+            id="a-sub-group-is-no-total-of-other-parts",
+        ),
+    ],
+)
+def test_checks_parts_listed_after_a_total(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected

@@ -306,6 +306,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         # the group the counted are among, and breakdowns by sex
         ("Among those killed were six police officers.", "six", "killed"),
         ("Among the dead are two journalists.", "two", "killed"),
+        ("Of those killed, 312 were men and 45 were boys.", "312", "killed"),
+        ("Of those killed, 312 were men, 97 women and 45 boys.", "97", "killed"),
+        ("Of the 200 inmates who fled, 120 were later arrested.", "120", "detained"),
+        # a list spelling out the people counted, or following the first of them
+        ("Police said 42 people were freed: 27 students and 15 staff.", "27", "other"),
+        ("Troops rescued 31 farmers, six traders and 4 crew members.", "six", "other"),
+        ("Troops rescued 31 farmers, six traders and 4 crew members.", "4", "other"),
         ("(48) female and (131) male; (179) people in total were detained in the province.", "48",
          "detained"),
         ("(48) female and (131) male; (179) people in total were detained in the province.",
@@ -390,6 +397,89 @@ def test_figures_list_and_table_lines_count_what_their_heading_names(
 ) -> None:
     figures = [f for f in extract_text(LIST_REPORT).figures if f.quantity.number_text == number]
     assert [(f.measure.value, f.counted) for f in figures][:1] == [(measure, counted)]
+
+
+UNTITLED_LISTS = (
+    "Breakdown of the dead in the district\n"
+    "Villagers: 41\n"
+    "Militia members: 16\n"
+    "\n"
+    "The convoy attack killed 25 people. Those killed were:\n"
+    "- 19 soldiers\n"
+    "- 6 drivers\n"
+    "\n"
+    "Gunmen abducted 40 people from the market.\n"
+    "- 28 traders\n"
+    "- 12 porters\n"
+    "\n"
+    "The bombing killed 14 people at the station.\n"
+    "Views: 1,204\n"
+    "Shares: 63\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "measure"),
+    [
+        ("41", "killed"),  # a run of table lines under a title without a colon
+        ("16", "killed"),
+        ("19", "killed"),  # under a heading of no measure: the figure before it
+        ("6", "killed"),
+        ("28", "kidnapped"),  # bullets under a sentence
+        ("12", "kidnapped"),
+        ("1,204", None),  # "Label: N" lines under a story's sentence may be page furniture
+        ("63", None),
+    ],
+)
+def test_figures_list_lines_without_a_colon_heading(
+    extract_text: Callable[..., Extraction], number: str, measure: str | None
+) -> None:
+    figures = _by_number(extract_text(UNTITLED_LISTS))
+    assert (figures[number].measure.value if number in figures else None) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("According to the ministry, [47] civilians were killed in the shelling.", "47", "killed"),
+        ("The ministry said 12 people died.[3] Officials gave no names.", "12", "killed"),
+        ("The ministry said 12 people died[3] in the blast.", "12", "killed"),
+        ("Troops recovered 57 AK-47 rifles in the forest.", "57", "other"),
+        ("Police seized 1,240 rounds of ammunition.", "1,240", "other"),
+        ("The camp's population has swelled to around 73,000.", "around 73,000", "population"),
+        (
+            "The population has more than doubled in two weeks, totaling more than 70,000.",
+            "more than 70,000",
+            "population",
+        ),
+        ("Aid agencies say 1.2 million people are in need of assistance.", "1.2 million",
+         "other"),
+        ("Nine suspects were charged and 14 others were convicted.", "14", "other"),
+        ("Of the 94 reporters killed, 68 were local journalists.", "68", "killed"),
+        ("Out of the 120 abducted students, 80 have been freed.", "80", "other"),
+    ],
+)
+def test_figures_brackets_arms_populations_and_parts(
+    extract_text: Callable[..., Extraction], text: str, number: str, measure: str
+) -> None:
+    figures = _by_number(extract_text(text))
+    assert figures[number].measure.value == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most fled south to the capital, whose population is estimated at 3 million.",
+        "Nearly 3 in 4 victims were civilians, the report said.",
+        "One in every five children in the camp is malnourished.",
+        "The ministry said 12 people died.[3]",  # the footnote is no figure
+    ],
+)
+def test_figures_populations_of_towns_proportions_and_footnotes(
+    extract_text: Callable[..., Extraction], text: str
+) -> None:
+    numbers = {f.quantity.number_text for f in extract_text(text).figures}
+    assert not numbers & {"3 million", "3", "4", "One", "five"}
 
 
 def test_figures_headline_restated_in_other_words_is_one_figure(

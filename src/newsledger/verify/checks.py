@@ -25,12 +25,19 @@ Subsets are ``verify/subsets.py``; conflicts and updates ``verify/relations.py``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.model import Check, CheckType, Figure, Measure, Qualifier
-from newsledger.verify.cues import find_cue, sentence_index, words_after, words_before
+from newsledger.verify.cues import (
+    find_cue,
+    sentence_index,
+    sentence_of,
+    words_after,
+    words_before,
+)
 from newsledger.verify.relations import relation_checks
 from newsledger.verify.subsets import (
     SUBGROUPS,
@@ -153,12 +160,35 @@ def _parts_by_party(total: Figure, figures: Sequence[Figure], text: str) -> list
             and _within(part.locations, total.locations)
         ):
             parts[part.actor] = part
-    return list(parts.values()) if len(parts) >= 2 else []
+    chosen = list(parts.values())
+    if len(chosen) < 2:
+        return []
+    if not sum_holds(total, chosen) and _party_left_out(total, chosen, figures, text):
+        return []  # "... and other parties killed 73": a party we cannot name is no missing part
+    return chosen
+
+
+def _party_left_out(
+    total: Figure, parts: Sequence[Figure], figures: Sequence[Figure], text: str
+) -> bool:
+    """Whether a figure like the parts, in their sentences, was left out of them (its party not
+    named or not told apart): then the parts found are not the whole breakdown."""
+    if not text:
+        return False
+    sentences = {sentence_index(text, p.quantity.start) for p in parts}
+    return any(
+        f not in parts
+        and _comparable(total, f)
+        and f.start > total.start
+        and sentence_index(text, f.quantity.start) in sentences
+        for f in figures
+    )
 
 
 def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Killed and injured against casualties"""
-    if "casualt" not in (total.counted or "").lower():
+    # a count of casualties is 'other': the killed and the injured are its parts, never totals
+    if total.measure is not Measure.OTHER or "casualt" not in (total.counted or "").lower():
         return []
     parts = []
     for measure in (Measure.KILLED, Measure.INJURED):
@@ -190,6 +220,9 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
             alike = len({counted_head(p) for p in run}) == 1 and not subgroup_words(run[0])
+            # "13 women" is no sum of "9" and "4" civilians: a sub-group total needs its own parts
+            if subgroup_words(total) and counted_head(run[0]) != counted_head(total):
+                alike = False
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
@@ -205,6 +238,93 @@ def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[
     later = [f for f in figures if f.quantity.start > total.quantity.start]
     parts = including_parts(total, later, text)
     return parts if len(parts) >= 2 and _exactly(total, parts) else []
+
+
+def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Parts listed after the total"""
+    if not text or not _exact(total):
+        return []
+    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    where = sentence_index(text, total.quantity.start)
+    starts = [0]
+    # "8,006 killed and 13,287 injured. Of those killed, 3,212 were men, ...": the list may
+    # open in the next sentence, past other figures of the total's own
+    following = next(
+        (i for i, f in enumerate(later) if sentence_index(text, f.quantity.start) > where), 0
+    )
+    if following and _refers_back(text, later[following]):
+        starts.append(following)
+    for first in starts:
+        run = _run_adding_up(total, later[first : first + _MAX_PARTS + 1], text, where)
+        same = all(p.measure == total.measure for p in run)
+        if run and (same or not first) and _list_counts_total(total, run):
+            return run
+    return _colon_list(total, later, text)
+
+
+# A sentence that opens by referring to people counted before: "Of those killed, ...",
+# "Among them", "The dead were ...", "They included ...".
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:(?:of|among|out of) (?:those|them|these|the)\b|the (?:dead|victims|killed|injured"
+    r"|wounded|casualties)\b|they\b|those\b)",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, part: Figure) -> bool:
+    start, _ = sentence_of(text, part.quantity.start)
+    return _BACK_REFERENCE.search(text[start : part.quantity.start]) is not None
+
+
+def _run_adding_up(
+    total: Figure, later: Sequence[Figure], text: str, where: int
+) -> list[Figure]:
+    """The first figures of ``later`` that add up exactly to the total, if they follow one
+    another: the list opens in the total's sentence or the next two ("They were:"), its items
+    are a sentence (a list line) apart at most."""
+    run: list[Figure] = []
+    for part in later:
+        at = sentence_index(text, part.quantity.start)
+        last = sentence_index(text, run[-1].quantity.start) if run else where
+        if at - last > (1 if run else 2) or not _exact(part):
+            break
+        if not run and at == where and not _LIST_OPENS.search(
+            text, total.quantity.end, part.quantity.start
+        ):
+            break  # "four workers and two soldiers were killed": a sibling, not a part
+        run.append(part)
+        added = sum(p.quantity.low for p in run)
+        if added > total.quantity.low:
+            break
+        if added == total.quantity.low and len(run) >= 2:
+            return run
+    return []
+
+
+# What opens a list of parts within the total's sentence: "12 people, seven women and five
+# men", "42 people were freed: 27 students, ...", "11 militants (nine of them ...)".
+_LIST_OPENS = re.compile(r"[,:;(\[–—]|\s-\s")
+
+
+def _list_counts_total(total: Figure, run: Sequence[Figure]) -> bool:
+    """Parts of the total's measure, or of several measures when the total is large enough that
+    an exact sum by chance is unlikely ("Of the 879 who escaped, 443 were recaptured, ...")."""
+    same = all(p.measure == total.measure for p in run)
+    return same or total.quantity.low >= _CROSS_MEASURE_TOTAL
+
+
+def _colon_list(total: Figure, later: Sequence[Figure], text: str) -> list[Figure]:
+    """A breakdown after a colon right behind the total, to the end of its sentence: "42 people
+    were freed: 27 students, three staff and 11 family members" is claimed even when it does
+    not add up."""
+    start, end = sentence_of(text, total.quantity.start)
+    colon = text.find(":", total.quantity.end, end)
+    if colon < 0 or re.search(r"\d|[;]", text[total.quantity.end : colon]):
+        return []
+    parts = [f for f in later if colon < f.quantity.start < end]
+    if len(parts) < 2 or not all(_exact(p) and p.measure == total.measure for p in parts):
+        return []
+    return parts
 
 
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -264,5 +384,6 @@ _SUM_RULES = (
     _casualty_parts,
     _exact_breakdown,
     _including_sum,
+    _listed_parts,
     _stated_total,
 )

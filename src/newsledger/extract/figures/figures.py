@@ -51,6 +51,8 @@ _EVENT_MEASURES = frozenset(
         Measure.RETURNED,
     }
 )
+_BRACKETS = {("(", ")"), ("[", "]")}
+_FOOTNOTE = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]")
 _RELATIVE = re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE)
 _ATTRIBUTION_CUE = re.compile(
     r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
@@ -117,13 +119,17 @@ def _parse_paragraphs(scans: list[Scan], parse: Parser, headings: dict[int, int]
 
 
 def _parse_text(scan: Scan) -> str:
-    """The sentence as the parser gets it: brackets around a count ("a total of (3,790) people")
-    become spaces, so that the number parses as it would unbracketed; offsets stay the same."""
+    """The sentence as the parser gets it: brackets around a count ("a total of (3,790) people",
+    "[47] civilians") and footnote markers ("died.[3]") become spaces, so that the number parses
+    as it would unbracketed; offsets stay the same."""
     text = list(scan.sentence.text)
     base = scan.sentence.start
+    for footnote in _FOOTNOTE.finditer(scan.sentence.text):
+        # "died.[3]", "died[3] in": a footnote marker glued to a word hides the word's form
+        text[footnote.start() : footnote.end()] = " " * (footnote.end() - footnote.start())
     for quantity in scan.quantities:
         before, after = quantity.start - base - 1, quantity.end - base
-        if before >= 0 and after < len(text) and (text[before], text[after]) == ("(", ")"):
+        if before >= 0 and after < len(text) and (text[before], text[after]) in _BRACKETS:
             text[before] = text[after] = " "
     return "".join(text)
 
@@ -188,14 +194,23 @@ def _heading_measure(
     scans: list[Scan], headings: dict[int, int], measures_of: dict[int, list[Measure]], i: int
 ) -> Measure | None:
     """What the heading of list line ``i`` says its lines count: the last figure of the heading
-    ("The attack killed 30 people, among them:"), else its words ("Killed in March:")."""
+    ("The attack killed 30 people, among them:"), else its words ("Killed in March:"), else the
+    last figure of the sentence before it ("... were killed. They were:")."""
     heading = headings.get(i)
     if heading is None:
         return None
     if measures_of.get(heading):
         return measures_of[heading][-1]
     parse = scans[heading].parse
-    return heading_measure(parse) if parse is not None else None
+    found = heading_measure(parse) if parse is not None else None
+    before = heading - 1
+    if found is None and before >= 0 and (
+        scans[before].sentence.paragraph == scans[heading].sentence.paragraph
+    ):
+        # "A total of 110 people were killed. They were:": the figure before a bare heading
+        earlier = measures_of.get(before)
+        found = earlier[-1] if earlier else None
+    return found
 
 
 def _with_parts(

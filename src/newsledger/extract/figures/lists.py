@@ -65,4 +65,54 @@ def list_headings(scans: Sequence[Scan]) -> dict[int, int]:
         while last + 1 < len(scans) and scans[last + 1].sentence.paragraph == paragraph:
             last += 1
         heading = last if scans[last].sentence.text.rstrip().endswith(":") else None
+    _untitled_runs(scans, headings)
     return headings
+
+
+def _untitled_runs(scans: Sequence[Scan], headings: dict[int, int]) -> None:
+    """Two or more table lines or bulleted items in a row with no heading ending in a colon
+    ("Breakdown of the victims" / "Civilians: 87" / "Soldiers: 31"): the line above them is
+    their heading, whatever it ends with."""
+    firsts = [
+        i for i, scan in enumerate(scans)
+        if not i or scans[i - 1].sentence.paragraph != scan.sentence.paragraph
+    ]
+    run: list[int] = []
+    for i in [*firsts, None]:
+        item = i is not None and i not in headings and _strict_item(scans[i])
+        follows = bool(run) and i is not None and (
+            scans[i].sentence.paragraph == scans[run[-1]].sentence.paragraph + 1
+        )
+        if item and (not run or follows):
+            assert i is not None
+            run.append(i)
+            continue
+        _title_run(scans, run, headings)
+        run = [i] if item and i is not None else []
+
+
+def _title_run(scans: Sequence[Scan], run: list[int], headings: dict[int, int]) -> None:
+    if len(run) < 2 or run[0] == 0:
+        return
+    above = run[0] - 1  # the last sentence of the line above the run
+    if scans[above].sentence.paragraph != scans[run[0]].sentence.paragraph - 1:
+        return
+    # a title ("Breakdown of the victims"), or a sentence over bullets ("- 12 children"); a
+    # sentence over "Label: N" lines may be a story's over page furniture ("Shares: 45")
+    bulleted = all(_BULLETED.match(scans[i].sentence.text) for i in run)
+    if _strict_item(scans[above]) or (
+        scans[above].sentence.text.rstrip().endswith(".") and not bulleted
+    ):
+        return
+    for i in run:
+        headings[i] = above
+
+
+def _strict_item(scan: Scan) -> bool:
+    """A line that is a list line by its shape alone: a table line or a bulleted count."""
+    if not scan.quantities:
+        return False
+    if table_label(scan) is not None:
+        return True
+    bullet = _BULLETED.match(scan.sentence.text)
+    return bullet is not None and scan.quantities[0].start == scan.sentence.start + bullet.end()

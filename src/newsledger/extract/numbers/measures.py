@@ -52,6 +52,12 @@ _PEOPLE = {
 _PLACE_OF_RESIDENCE = re.compile(
     r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
 )
+# Who a population counts: people sheltered somewhere, unlike the people of a settlement.
+_SHELTERED = re.compile(r"\b(camps?|shelters?|sites?|refugees?|displaced|idps?)\b", re.IGNORECASE)
+_SETTLEMENT = re.compile(
+    r"\b(city|town|country|nation|capital|province|state|district|region|inhabitants)\b",
+    re.IGNORECASE,
+)
 # Counted nouns that name their measure whatever verb governs them ("claimed 153 attacks").
 _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
 # Trigger verbs whose subject does it to the object ("59 operations killed 14 operatives"), unlike
@@ -66,6 +72,11 @@ _HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "
 _AMOUNT_NOUNS = {"total", "tally"}
 # Harms whose 'or' lists make one count of victims ("killed, injured or kidnapped"): 'other'.
 _ALTERNATIVE_HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
+# What befell a group a sentence opens with ("Of those killed, ..."): events, not stocks.
+_GROUP_MEASURES = frozenset(
+    {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.KIDNAPPED, Measure.MISSING,
+     Measure.DISPLACED, Measure.RETURNED}
+)
 # Pronouns a trigger verb takes for people counted before it ("shot two guards, killing them").
 _BACK_PRONOUNS = {"them", "both", "all"}
 # Verbs that are not violence, though "to death" follows them ("sentenced to death").
@@ -250,9 +261,16 @@ def _following_noun(number: Token, reach: int = 4) -> Token | None:
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if after is None or after.pos_ not in {"NOUN", "PROPN"}:
                 return token if token.pos_ == "NOUN" else None
-        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"}):
+        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"} or _model_name(token)):
             return None
     return None
+
+
+def _model_name(token: Token) -> bool:
+    """A designation of letters and digits ('AK-47', 'RPG-7') between a number and its noun."""
+    return not token.like_num and any(c.isdigit() for c in token.text) and any(
+        c.isalpha() for c in token.text
+    )
 
 
 def _counted_phrase(number: Token, noun: Token) -> str | None:
@@ -464,6 +482,10 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
         noun.head.head.lemma_.lower() in _AMOUNT_NOUNS
     ):
         target = noun.head.head  # "a total of 2,760 fighters surrendered"
+    # "freed 27 students, three staff and 12 family members", "42 people were freed: 27
+    # students, ...": the first of a list of people, or the people a list spells out
+    while target.dep_ in {"conj", "appos"} and target.head.pos_ in _NOUN_POS:
+        target = target.head
     if target.dep_ in _SUBJECT_OR_OBJECT | {"conj"}:
         verbs.append(target.head)
         # "remained confined to their homes", "were reported freed"
@@ -540,7 +562,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
-    partitive = measure is None and bool(_PARTITIVE.search(sentence.text))
+    if measure is None:
+        measure = _listed_measure(noun) or _opening_group_measure(sentence)
+    partitive = measure is None and (
+        bool(_PARTITIVE.search(sentence.text)) or _opens_with_whole(number, sentence)
+    )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
     bare = measure is None and noun is number and number.dep_ not in {"nsubj", "nsubjpass"}
@@ -552,6 +578,48 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         )
     part = measure is None and head_word in _words_of_kind("part")
     return MeasureReading(measure, counted, head_word, partitive, bare and measure is None, part)
+
+
+def _listed_measure(noun: Token) -> Measure | None:
+    """'The attack killed 30 people: 12 soldiers and 18 civilians': the items of a list that
+    spells out a counted noun take what befell it."""
+    if noun.dep_ != "appos" or noun.head.pos_ not in _NOUN_POS:
+        return None
+    head = noun.head
+    while head.dep_ in {"conj", "appos"} and head.head.pos_ in _NOUN_POS:
+        head = head.head
+    return _modifier_trigger(head) or _governing_trigger(head)
+
+
+def _opening_group_measure(sentence: Span) -> Measure | None:
+    """'Of those killed, 3,212 were men', 'Among the dead, ...': a sentence that opens by naming
+    the group its numbers are part of takes what befell that group."""
+    opening = [t for t in sentence[:3] if t.pos_ not in {"PUNCT", "CCONJ", "ADV"}]
+    if not opening or opening[0].lower_ not in {"of", "among"}:
+        return None
+    for group in opening[0].children:
+        # a group with a number of its own is a figure ("Of the 879 inmates"), read on its own
+        if group.dep_ != "pobj" or any(c.like_num for c in group.children):
+            continue
+        found = _modifier_trigger(group) or _word_measure(group, "noun")
+        if found is None and group.pos_ in {"ADJ", "NOUN"}:
+            found = _verb_measure(group)  # "Of the dead", "Among the injured"
+        if found in _GROUP_MEASURES:
+            return found
+    return None
+
+
+def _opens_with_whole(number: Token, sentence: Span) -> bool:
+    """'Of the 94 journalists killed, 68 were Palestinians': a sentence that opens with a counted
+    whole makes its other numbers parts of it."""
+    opening = [t for t in sentence[:3] if t.pos_ not in {"PUNCT", "CCONJ", "ADV"}]
+    if not opening or opening[0].lower_ not in {"of", "out"}:
+        return False
+    whole = [
+        c for group in opening[0].subtree if group.dep_ == "pobj"
+        for c in group.children if c.like_num and c.dep_ == "nummod"
+    ]
+    return bool(whole) and all(c.i != number.i for c in whole)
 
 
 def _adjacent_trigger(number: Token) -> Measure | None:
@@ -602,7 +670,26 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
         found = _word_measure(token, "noun") or _number_of_measure(token)
         if found and found is not Measure.OTHER:
             return found
+    # "the camp's population has swelled to 73,000"; "The population has more than doubled in
+    # two weeks, totaling more than 70,000": a population is named further back
+    start = max(sentence.start, number.i - 2 * window)
+    for token in reversed(sentence.doc[start : number.i]):
+        if token.lemma_.lower() == "population" and _sheltered(token, sentence):
+            return Measure.POPULATION
     return None
+
+
+def _sheltered(population: Token, sentence: Span) -> bool:
+    """Whether a population is of people sheltered somewhere (a camp's, the refugees'), not of a
+    town or country ("Port-au-Prince, whose population is 3 million")."""
+    owners = [c for c in population.children if c.dep_ in {"poss", "compound"}]
+    owners += [
+        o for p in population.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"
+    ]
+    if any(o.pos_ == "PROPN" or o.lower_ == "whose" for o in owners):
+        return False
+    return _SHELTERED.search(sentence.text) is not None or not _SETTLEMENT.search(sentence.text)
 
 
 def _number_of_measure(token: Token) -> Measure | None:

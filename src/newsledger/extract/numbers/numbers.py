@@ -174,6 +174,8 @@ _RANGE_GAP = re.compile(r"[ \t]*[-–][ \t]*|\s+to\s+", re.IGNORECASE)
 _BETWEEN_GAP = re.compile(r"\s+and\s+|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _GALLERY_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 # "four or five kilos", "9,000 people out of 22,000 voters": the first shares the second's unit.
+_RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?", re.IGNORECASE)
+_RATIO_BASE = 100  # "one in four", "3 in 10", "1 in every 100"
 _SHARED_UNIT_GAP = re.compile(r"\s+(?:or|(?:[a-z]+\s+){0,2}out\s+of)\s+", re.IGNORECASE)
 # "Bozo Kelava, 36, and ...": a number set off by commas after a name is an age.
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+,[ \t]*\Z")
@@ -183,6 +185,8 @@ _OLDEST_AGE = 120
 _PHONE = re.compile(r"(?:\+\d{1,4}|\(\d{1,4}\)|\d{1,4})(?:[ .-]\d{2,5}){2,}")
 # After "(3,790)": a lower-case word goes on ("people", "of whom", "female", "are").
 _BRACKETED_COUNT_AFTER = re.compile(r"[ \t]+[a-z]")
+# Words after "[12]" that show it is a reference, not a count before its noun ("[12] and [13]").
+_JOINING_WORDS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", "the", "a"})
 _LIST_MARKER_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
 _YEARS = range(1900, 2100)
 _LABEL_WINDOW = 60  # characters looked at before a number for a label ("under the age of")
@@ -414,11 +418,16 @@ def _is_age_after_name(text: str, match: _Match) -> bool:
 
 def _is_bracketed(text: str, match: _Match) -> bool:
     """'(0)' comment counters and 'eight (8)' restatements, '[3]' footnotes; not a count written
-    in brackets before its noun or verb ("a total of (3,790) people", "(43) have been")."""
+    in brackets before its noun or verb ("a total of (3,790) people", "(43) have been",
+    "[47] civilians")."""
     before = text[match.start - 1] if match.start else ""
     after = text[match.end] if match.end < len(text) else ""
     if (before, after) == ("[", "]"):
-        return True
+        # a footnote hangs on a word ("said.[3]"); "[47] civilians" is a count in brackets
+        spaced = match.start < 2 or text[match.start - 2].isspace()
+        next_word = text[match.end + 1 : match.end + 16].split()[:1]
+        joined = bool(next_word) and next_word[0].strip(",.;") in _JOINING_WORDS  # "[12] and [13]"
+        return not (spaced and not joined and _is_bracketed_count(text, match))
     return (before, after) == ("(", ")") and not _is_bracketed_count(text, match)
 
 
@@ -452,14 +461,23 @@ def _in_phone_number(text: str, match: _Match) -> bool:
 
 
 def _exclude_pairs(text: str, matches: list[_Match], excluded: list[bool]) -> None:
-    """Rules on neighbours: gallery markers '1 of 2'; 'N or M kilos' shares M's unit."""
+    """Rules on neighbours: gallery markers '1 of 2'; proportions 'one in four'; 'N or M kilos'
+    shares M's unit."""
     for i in range(len(matches) - 1):
         first, second = matches[i], matches[i + 1]
         gap = text[first.end : second.start]
-        if first.digits and second.digits and _GALLERY_GAP.fullmatch(gap):
+        gallery = first.digits and second.digits and _GALLERY_GAP.fullmatch(gap)
+        if gallery or _is_ratio(first, second, gap):
             excluded[i] = excluded[i + 1] = True
         elif excluded[i + 1] and _SHARED_UNIT_GAP.fullmatch(gap):
             excluded[i] = True
+
+
+def _is_ratio(first: _Match, second: _Match, gap: str) -> bool:
+    """'three in four victims', '1 in every 5 children': a proportion, no count."""
+    if first.value is None or second.value is None or second.hedge:
+        return False
+    return _RATIO_GAP.fullmatch(gap) is not None and first.value < second.value <= _RATIO_BASE
 
 
 # 3. Ranges and the resulting intervals
