@@ -46,3 +46,109 @@ def test_fields_period_since_a_dated_event(
 ) -> None:
     figure = _figure(extract_text(text, published=date(2024, 5, 20)), number)
     assert (figure.period_start, figure.period_end) == tuple(map(date.fromisoformat, period))
+
+
+def _days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
+    return tuple(date.fromisoformat(d) if d else None for d in period)  # type: ignore[return-value]
+
+
+# (text, published, number, (period_start, period_end)): the figure's own time, as reports state it.
+PERIODS = [
+    # a rolling period counts back from the day the statement was made
+    (
+        "About 6,100 people have fled the district over the past two weeks, the agency said on "
+        "Friday.\n",
+        "2021-05-16",
+        "About 6,100",
+        ("2021-04-30", "2021-05-14"),
+    ),
+    (
+        "Rescuers have pulled 41 bodies from the river in the last 10 days.\n",
+        "2021-05-16",
+        "41",
+        ("2021-05-06", "2021-05-16"),
+    ),
+    # what is still so is counted as of the report
+    (
+        "Gunmen seized 57 travellers on the highway in March. Police said 19 of them were still "
+        "missing.\n",
+        "2022-04-12",
+        "19",
+        ("2022-04-12", "2022-04-12"),
+    ),
+    (
+        "Of the 300 people detained since January, 112 are still in custody, the group said.\n",
+        "2022-04-12",
+        "112",
+        ("2022-04-12", "2022-04-12"),
+    ),
+    # a phrase dated only relative to another event yields to the figure's own day
+    (
+        "Raiders killed 25 herders near the border on May 3. The raid came two days after 8 "
+        "rangers were killed in an ambush on May 1.\n",
+        "2023-05-05",
+        "8",
+        ("2023-05-01", "2023-05-01"),
+    ),
+    # the year stated in the sentence, not the dateline's day
+    (
+        "NAIROBI, Jan 9 (Wire) - At least 34 aid workers were killed in the region in 2023, the "
+        "coordinating body said on Monday.\n",
+        "2024-01-09",
+        "At least 34",
+        ("2023-01-01", "2023-12-31"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "number", "period"), PERIODS)
+def test_fields_period(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    published: str | None,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = _figure(
+        extract_text(text, published=date.fromisoformat(published) if published else None), number
+    )
+    assert (figure.period_start, figure.period_end) == _days(period)
+
+
+# (text, number, source): who the sentence attributes the figure to
+SOURCES = [
+    # a dateline is no speaker; "the federation" refers back to the one named before
+    (
+        "The International Federation of Journalists publishes its count each December.\n"
+        "BRUSSELS, Dec 10 - The federation said 77 journalists were killed this year.\n",
+        "77",
+        "International Federation of Journalists",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), SOURCES)
+def test_fields_source(
+    extract_text: Callable[..., Extraction], text: str, number: str, source: str | None
+) -> None:
+    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    assert figure.source == source
+
+
+# (text, number, actor): the party the figure is about (SCHEMA: "Actor, by what is counted")
+ACTORS = [
+    # the people counted are never their own killers
+    (
+        "At least 14 soldiers died when their convoy hit a mine near the border.\n",
+        "At least 14",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), ACTORS)
+def test_fields_actor(
+    extract_text: Callable[..., Extraction], text: str, number: str, actor: str | None
+) -> None:
+    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    assert figure.actor == actor

@@ -10,7 +10,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           carried ("the last such attack, in 2017, killed eight"); else, for incident counts, a
           day named in the next sentences ("... on Thursday at about 1 pm") or the ones before
           ("Gunmen stormed a village on Wednesday night. ... 23 people were killed"). Stocks get a
-          period only from their own sentence (their as-of date is the publication date).
+          period only from their own sentence (their as-of date is the publication date). What is
+          still so ("1,430 are still in detainment", "12 are still missing", "still holding 30
+          hostages") is counted as of publication, unless its sentence dates it ("as of May 3").
   places  places introduced right after the number ("466 operatives in Syria"), else the sentence's
           places; else places implied by parts that add up to this figure; else the previous
           figure's in the same paragraph; else the scope of the last section opened by a place
@@ -75,14 +77,20 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 _EVENT_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 _SINCE_THE = re.compile(r"\b[Ss]ince the ([a-z][a-z-]{2,})\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
+_STILL_AFTER = re.compile(
+    r"[^,;.]{0,30}?\b(?:still|(?:are|were|is) yet to be)\b", re.IGNORECASE
+)
+_STILL_BEFORE = re.compile(r"\bstill\b[^,;.\d]{0,20}$", re.IGNORECASE)
+_AS_OF_KINDS = frozenset({"now", "day"})
 
 
 def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Document) -> None:
     """Fill period, places, actor and source of every draft, in document order."""
     index = {id(scan): i for i, scan in enumerate(scans)}
     _date_named_events(scans, document.published)
-    _assign_periods(drafts, scans, index)
+    _assign_periods(drafts, scans, index, document.published)
     assign_places(drafts, scans, index)
     assign_actors(drafts, scans)
     assign_sources(drafts, scans, index, document)
@@ -115,7 +123,9 @@ def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
             scan.times.sort(key=lambda m: m.start)
 
 
-def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
+def _assign_periods(
+    drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int], published: date | None
+) -> None:
     carried: tuple[date | None, date | None] = (None, None)
     main: tuple[date | None, date | None] | None = None  # the report's or the incident's period
     position = 0
@@ -131,6 +141,10 @@ def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = (draft.time.period_start, draft.time.period_end)
+        if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
+            # "1,430 are still in detainment", "12 are still missing": counted as of the report
+            draft.period = (published, published)
+            continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
         if resolved:
@@ -145,6 +159,16 @@ def _assign_periods(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts)
+
+
+def _still(draft: Draft) -> bool:
+    """Whether the figure's clause counts what is still so ('are still held', 'are yet to be
+    found', 'still holding 30 hostages'); 'remain in detention' alone is not dated."""
+    scan, q = draft.scan, draft.quantity
+    return bool(
+        _STILL_AFTER.match(scan.text_between(q.end, q.end + 40))
+        or _STILL_BEFORE.search(scan.text_between(q.start - 30, q.start))
+    )
 
 
 def _before(
@@ -208,9 +232,22 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between)
+        if _vague(mention) and any(
+            not _vague(m) and m.period_start and not _CLAUSE_BREAK.search(
+                scan.text_between(min(q.end, m.end), max(q.start, m.start))
+            )
+            for m in scan.times
+        ):
+            # "two days after 11 officers were killed in an ambush on June 9": a phrase placed
+            # only relative to another event yields to a dated one of the figure's clause
+            distance += 10**6
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+def _vague(mention: TimeMention) -> bool:
+    return mention.kind == "relative" and (mention.period_start, mention.period_end) == (None, None)
 
 
 def _in_dateline(scan: Scan, mention: TimeMention) -> bool:

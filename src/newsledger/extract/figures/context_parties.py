@@ -81,6 +81,11 @@ _REFERRING_ONLY = frozenset(
     {"it", "he", "she", "they", "report", "statement", "release", "update", "review", "document"}
     | {"bulletin", "data", "figures"}
 )
+# a capitalised name holding a word ("International Federation of Journalists (IFJ)")
+_NAME_WITH = (
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|in|the|and)\s+)*)*{}"
+    r"(?:\s+(?:(?:of|for|on|in|the|and)\s+)*[A-Z][\w'’.-]*)*(?:\s+\([A-Z]{{2,8}}\))?"
+)
 _SEAT = re.compile(r"^(?:the\s+)?[\w .'’-]{2,30}?-based\s+", re.IGNORECASE)
 _RUN_BY = re.compile(r"^-(?:run|led|backed|controlled|affiliated|allied)\b", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
@@ -198,7 +203,7 @@ def _subject_perpetrator(
         return None
     noun = counted_noun(scan.parse.doc[draft.token])
     if noun.dep_ != "dobj":
-        return _clause_perpetrator(scan)
+        return _clause_perpetrator(scan, noun)
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
@@ -225,13 +230,16 @@ def _subject_perpetrator(
     return text if subject.lemma_.lower() in role_words("perpetrator") else None
 
 
-def _clause_perpetrator(scan: Scan) -> str | None:
+def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
     """'70 people were killed when jihadists attacked the village': the doer is the subject of
-    another clause of the sentence, named by a perpetrator word."""
+    another clause of the sentence, named by a perpetrator word (never the counted people
+    themselves: '14 soldiers died')."""
     assert scan.parse is not None
     for token in scan.parse:
         if (
             token.dep_ == "nsubj"
+            and token.i != counted.i
+            and token.head.i != counted.head.i
             and token.pos_ == "NOUN"
             and token.lemma_.lower() in role_words("perpetrator") - {"group", "party"}
             and not any(c.lower_ == "no" or c.dep_ == "neg" for c in token.children)
@@ -354,7 +362,10 @@ def assign_sources(
             draft.source = source_name(attribution.text)
         elif attribution is not None:
             earlier = [name for p, name in named.items() if p <= position]
-            draft.source = _referred_source(attribution.text, earlier) or fallback
+            referred = _referred_source(attribution.text, earlier)
+            if referred == attribution.text:  # "the federation": named in full before?
+                referred = _named_before(attribution.text, scans, position) or referred
+            draft.source = referred or fallback
         else:
             draft.source = (
                 _subject_source(draft.scan)
@@ -362,6 +373,20 @@ def assign_sources(
                 or _official_subject(draft)
                 or fallback
             )
+
+
+def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
+    """'The International Federation of Journalists ... The federation said': the last name
+    before the figure that holds the word, when no source named before does."""
+    if not word.isalpha() or word.casefold() in _REFERRING_ONLY:
+        return None
+    pattern = re.compile(_NAME_WITH.format(re.escape(word.capitalize())))
+    for scan in reversed(scans[: position + 1]):
+        found = [m.group().strip() for m in pattern.finditer(scan.sentence.text)]
+        found = [name for name in found if " " in name]
+        if found:
+            return source_name(re.sub(r"^The\s+", "", found[-1]))
+    return None
 
 
 def _referred_source(word: str, earlier: Sequence[str]) -> str | None:

@@ -133,8 +133,13 @@ def _carried_by(sentence: Span) -> Token | None:
 
 def _dateline(subject: Token) -> bool:
     """'SAN JUAN, Puerto Rico (AP) — The United Nations said': the dateline is no speaker."""
-    dash = any(is_dateline_dash(t) and t.i > subject.i for t in subject.children)
-    return dash and subject.text.isupper()
+    if not subject.text.isupper():
+        return False
+    if any(is_dateline_dash(t) and t.i > subject.i for t in subject.children):
+        return True
+    # "GENEVA, Dec 10 - The federation said": the parse may hang the dash on the verb
+    following = subject.doc[subject.i + 1 : min(subject.i + 10, subject.sent.end)]
+    return subject.i - subject.sent.start <= 3 and any(is_dateline_dash(t) for t in following)
 
 
 def _after_dash(dateline: Token) -> Token | None:

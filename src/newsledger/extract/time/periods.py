@@ -27,11 +27,13 @@ Relative phrases need the publication date and stay unresolved (None) without it
     this year" -> publication..its end.
   - a quarter or half without a year ("the first quarter") -> the most recent one that began on or
     before publication; "the last quarter" -> the one before the publication's quarter.
-  - "the past week" -> the 7 days ending on publication. "the past month" -> the previous calendar
-    month when published in the first 10 days of a month (monthly monitor reports), else the 30 days
-    ending on publication. "the past year" -> the publication's calendar year when published in
-    December (year-end reviews), else the 365 days ending on publication. "the past N days / weeks /
-    months / years" -> the N units ending on publication (hours: the days they reach back to).
+  - "the past week" -> from 7 days before publication to publication. "the past month" -> the
+    previous calendar month when published in the first 10 days of a month (monthly monitor
+    reports), else from a month before publication. "the past year" -> the publication's calendar
+    year when published in December (year-end reviews), else from a year before publication. "the
+    past N days / weeks / months / years" -> from N units before publication to publication
+    (hours: the days they reach back to). A sentence that dates its statement ("the agency said
+    on Friday") counts these rolling periods back from that day instead of publication.
   - "N days ago" -> that day; "N weeks ago" -> that calendar week; "N months ago" -> that month;
     "N years ago" -> that calendar year.
   - "today", "now", "currently", "to date", "so far" -> the publication day (kind "now");
@@ -134,6 +136,13 @@ def _month(name: str, any_form: bool = True) -> str:
 
 # --- the rules, in no particular order (the longest match wins) ----------------------------------
 
+_PAST_PATTERN = (
+    rf"{_PREP}(?:(?P<the>(?i:the|this))\s+)?(?P<rel>(?i:past|last|previous|preceding))\s+"
+    rf"(?:(?P<n>{_NUMBER}|(?i:few|several|a\s+few|couple\s+of))\s+)?"
+    r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b"
+)
+_PAST = re.compile(_PAST_PATTERN)
+
 _START = r"(?<![\w-])"  # a phrase starts at a word start
 _TIME_WORDS = [*WORDS["now"], *WORDS["day"], *WORDS["vague"]]
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
@@ -198,12 +207,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?",
             resolve_months_of_year,
         ),
-        (
-            rf"{_PREP}(?:(?P<the>(?i:the|this))\s+)?(?P<rel>(?i:past|last|previous|preceding))\s+"
-            rf"(?:(?P<n>{_NUMBER}|(?i:few|several|a\s+few|couple\s+of))\s+)?"
-            r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b",
-            resolve_past,
-        ),
+        (_PAST_PATTERN, resolve_past),
         (
             rf"{_PREP}{_MOD}(?:(?P<adv>(?i:earlier|later|so\s+far))\s+)?"
             r"(?P<rel>(?i:this|last|next|current|previous|the\s+current|the\s+previous"
@@ -331,7 +335,43 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
     for mention in sorted(_candidates(text, pub), key=lambda c: (c.start - c.end, c.start)):
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda c: c.start)
+    return _counted_from_statement(text, sorted(chosen, key=lambda c: c.start), pub)
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\S+(?:\s+\S+)?|reported|announced|stated)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_from_statement(
+    text: str, mentions: list[TimeMention], pub: date | None
+) -> list[TimeMention]:
+    """'Nearly 270,000 have fled over the past two weeks, the agency said Friday': a rolling
+    period runs back from the day of the statement, not from publication."""
+    said = [
+        m
+        for m in mentions
+        if m.kind == "day"
+        and m.period_start is not None
+        and m.period_start == m.period_end
+        and pub is not None
+        and m.period_start < pub
+        and _SAID_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    ]
+    if not said:
+        return mentions
+    day = said[0].period_start
+    out = []
+    for mention in mentions:
+        match = _PAST.fullmatch(mention.text)
+        period = resolve_past(match, day) if match else None
+        if period is not None and period[0] is not None:
+            mention = TimeMention(
+                mention.start, mention.end, mention.text, period[0], period[1], period[2]
+            )
+        out.append(mention)
+    return out
 
 
 def resolve_time(text: str, published: date | None) -> tuple[date | None, date | None]:

@@ -279,9 +279,9 @@ def resolve_past(m: re.Match[str], pub: date | None) -> Period | None:
         return (*month_period(before.year, before.month), kind)
     if not group_of(m, "n") and singular == "year" and pub.month == 12:
         return date(pub.year, 1, 1), date(pub.year, 12, 31), kind
-    if not group_of(m, "n") and singular == "month":
-        return pub - timedelta(days=29), pub, kind
-    return units_before(pub, count, singular) + timedelta(days=1), pub, kind
+    # "the past two weeks" on September 8 reaches back to August 25: N units before the day it
+    # is counted to, as reports and their annotators count (not N units ending on that day)
+    return units_before(pub, count, singular), pub, kind
 
 
 _WHOLE_YEAR_PREPS = frozenset({"throughout", "during", "over", "for", "across"})
