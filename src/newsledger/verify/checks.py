@@ -33,6 +33,7 @@ from newsledger.extract.places import expand_place, normalise_place
 from newsledger.model import Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
     find_cue,
+    has_cue,
     sentence_index,
     sentence_of,
     words_after,
@@ -82,9 +83,14 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
 
 
 def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
-    """A sum that holds is always worth stating; a failing one only when its parts are near."""
+    """A sum that holds is always worth stating; a failing one only when its parts are near and
+    not merely examples of the total ("4,100 displaced, including 2,300 in Ituri": an including
+    list need not name every part, so falling short of the total is no failure)."""
     if sum_holds(total, parts) or not text:
         return True
+    first = min(p.quantity.start for p in parts)
+    if total.quantity.end <= first and has_cue(text[total.quantity.end : first], "including"):
+        return False
     where = sentence_index(text, total.quantity.start)
     return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
 
