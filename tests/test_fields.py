@@ -152,3 +152,38 @@ def test_fields_actor(
 ) -> None:
     figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
     assert figure.actor == actor
+
+
+# (text, number, places): where a figure applies (SCHEMA: a report on one country gives its figures
+# that country unless the sentence names another place; where a statement was made is no place)
+PLACES = [
+    (
+        "The Defence Headquarters says troops neutralised 160 terrorists across the country in "
+        "the past week, in Kaduna, Zamfara and Borno.\n"
+        "The spokesman disclosed this at a news conference in Abuja on Thursday. He said troops "
+        "also rescued 95 kidnapped hostages during the period.\n",
+        "95",
+        ("Nigeria",),
+    ),
+    (
+        "Daily briefing on political prisoners\n"
+        "Since the takeover, a total of 4,100 people were arrested.\n"
+        "In Sagaing Region, 610 people were killed by soldiers.\n",
+        "4,100",
+        ("Myanmar",),
+    ),
+    (
+        "Three soldiers were wounded in a clash in Patikul, the spokesman of the Western Mindanao "
+        "Command said.\n",
+        "Three",
+        ("Patikul",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), PLACES)
+def test_fields_places(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    assert figure.locations == places

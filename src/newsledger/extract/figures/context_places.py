@@ -6,6 +6,7 @@ The rules are listed in ``context.py``'s docstring (the "places" entry).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -13,6 +14,7 @@ from newsledger.extract.places import Place, PlaceMention, demonym_country, look
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
 from newsledger.lexicons import read_table
+from newsledger.model import Measure
 
 _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE
@@ -31,6 +33,19 @@ _PARTY_AFTER = re.compile(
 )
 _PARTY_BEFORE = re.compile(r"\b(?:forces|troops|army|military) of (?:the\s+)?$", re.IGNORECASE)
 _FACILITY_AFTER = re.compile(r"^\s+(?:hospital|clinic|medical cent(?:er|re))\b", re.IGNORECASE)
+# where a statement was made, not what it counts: "at a news conference in Abuja", "told
+# reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:(?:(?:news|press) )?(?:conference|briefing)|told (?:reporters|journalists|the press)"
+    r"|speaking(?: to \w+)?|statement(?: issued| released)?) (?:in|at|from) (?:the )?$",
+    re.IGNORECASE,
+)
+# a place inside the name of a military unit: "Western Mindanao Command", "Kano State Police
+# Command", "the 7th Division"
+_UNIT_AFTER = re.compile(
+    r"^(?:\s+(?:State|Police|Area|Joint|Air|Naval|Military))*\s+(?:Command|Division|Brigade"
+    r"|Battalion|Regiment|Task Force)\b"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’]*)\s$")
 _WORD_AFTER = re.compile(r"^\s([A-Z][\w'’]*)")
 _SECTION_OPENER = re.compile(
@@ -43,6 +58,22 @@ _DIRECTION = re.compile(
     r"\b(north|south|east|west|northern|southern|eastern|western|outskirts of)\W*$", re.IGNORECASE
 )
 
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_COUNTRY_MAJORITY = 0.6
+_INCIDENT_MEASURES = frozenset(
+    {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
+)
+# a figure counted over the whole country the report is about
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|(?:across|throughout|in|around) the (?:country|nation))\b", re.IGNORECASE
+)
+
+_COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
+_COMPASS_REGION = re.compile(
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+({_COMPASS}(?:\s+(?:zone|region|geopolitical"
+    r" zone))?)\s*,"
+)
 
 # A total's parts are sought among this many figures after it: far more than any breakdown, and
 # a bound that keeps place assignment linear in a document's length (issue 12).
@@ -59,6 +90,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             later = drafts[position + 1 : position + 1 + _PARTS_REACH]
             draft.locations = _places_from_parts(draft, later)
     sites = _sites(scans)
+    country = _document_country(scans)
     frame: list[str] = []
     # "In Syria, ..." opens a paragraph's scope; a heading naming a place alone opens a section
     section: tuple[list[str], int | None] = ([], None)
@@ -77,14 +109,51 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 previous is not None
                 and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
             )
+            nationwide = country is not None and bool(_NATIONWIDE.search(draft.scan.sentence.text))
             draft.locations = (
-                (previous.locations if same_paragraph and previous else [])
+                ([country] if nationwide and country else [])
+                or (previous.locations if same_paragraph and previous else [])
                 or scope
+                or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
+                or ([country] if country else [])
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _countries(names: Sequence[str]) -> int:
+    """How many countries a list of places spans ('Iraq', 'Syria': a report on both)."""
+    return len({p.country for name in names if (p := lookup_place(name)) is not None})
+
+
+def _incident_count(draft: Draft) -> bool:
+    """A toll of one day: an incident's, whose place the story's first places tell (a report
+    over a period has the country it is about as its frame)."""
+    start, end = draft.period
+    return draft.measure in _INCIDENT_MEASURES and (
+        (start is not None and start == end)
+        or (draft.time is not None and draft.time.kind == "day")
+    )
+
+
+def _document_country(scans: Sequence[Scan]) -> str | None:
+    """The one country a report is about: the country of most places it names and of the
+    demonyms it uses ('Nigerian troops', 'Afghanistan's war'), when one has a clear majority."""
+    counts: Counter[str] = Counter()
+    named = 0
+    for scan in scans:
+        for mention in _kept(scan):
+            counts[mention.place.country] += 1
+            named += 1
+        for word in _CAPITALISED_WORD.findall(scan.sentence.text):
+            if (country := demonym_country(word)) is not None:
+                counts[country] += 1
+    if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= _COUNTRY_MAJORITY * sum(counts.values()) else None
 
 
 def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
@@ -131,6 +200,8 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
     if _BASED.match(after) or _TITLE_BEFORE.search(before):
         return True
+    if _STATEMENT_BEFORE.search(before) or _UNIT_AFTER.match(after):
+        return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before):
         return True  # "since the Russian Federation launched its attack": a party, not a place
     if kind == "country":
@@ -169,6 +240,12 @@ def _sentence_places(draft: Draft) -> list[str]:
     own = _places_after(draft, draft.quantity.start, draft.quantity.end)
     if own:
         return own
+    if not _kept(scan):
+        # "In the North East, troops neutralised 52": a region named by its compass points
+        before = scan.text_between(scan.sentence.start, draft.quantity.start)
+        region = _COMPASS_REGION.search(before)
+        if region:
+            return [region.group(1)]
     claimed = {
         name
         for q in scan.quantities
