@@ -178,6 +178,12 @@ PLACES = [
         "Three",
         ("Patikul",),
     ),
+    (
+        "Nigerian troops arrested 80 suspects in Kano, Kaduna and Borno over the past week.\n"
+        "In the North East, troops neutralised 41 terrorists, the army said.\n",
+        "41",
+        ("North East, Nigeria",),
+    ),
 ]
 
 

@@ -70,6 +70,7 @@ _NATIONWIDE = re.compile(
 )
 
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
+_COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
 _COMPASS_REGION = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+({_COMPASS}(?:\s+(?:zone|region|geopolitical"
     r" zone))?)\s*,"
@@ -91,6 +92,8 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             draft.locations = _places_from_parts(draft, later)
     sites = _sites(scans)
     country = _document_country(scans)
+    if country:
+        _tie_regions_to(country, drafts)
     frame: list[str] = []
     # "In Syria, ..." opens a paragraph's scope; a heading naming a place alone opens a section
     section: tuple[list[str], int | None] = ([], None)
@@ -121,6 +124,16 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
+    """'In the North East, ...' of a report on Nigeria is Nigeria's North East, not a district of
+    that name elsewhere the gazetteer knows (Botswana has one)."""
+    for draft in drafts:
+        draft.locations = [
+            f"{name}, {country}" if _COMPASS_NAME.fullmatch(name) else name
+            for name in draft.locations
+        ]
 
 
 def _countries(names: Sequence[str]) -> int:
