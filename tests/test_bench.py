@@ -243,3 +243,10 @@ def test_bench_table_prints_markdown(capsys: pytest.CaptureFixture[str]) -> None
     lines = capsys.readouterr().out.splitlines()
     assert "| measure | newsledger | spaCy / reference | ratio |" in lines
     assert "| start-up | 1.00 s | 0.80 s | 1.25 |" in lines
+
+
+def test_a_failing_child_run_is_raised_naming_the_run() -> None:
+    from newsledger.bench import EXAMPLES, RunSpec, run_in_child
+
+    with pytest.raises(RuntimeError, match="the nosuch run failed: KeyError"):
+        run_in_child(RunSpec("nosuch", 1, 1, 7, str(EXAMPLES)))

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from newsledger.bench_corpus import (
     EXAMPLES,
@@ -117,30 +118,45 @@ class RunResult:
         return {**asdict(self), **rates}
 
 
+T = TypeVar("T")
+
+
 def run_in_child(spec: RunSpec) -> RunResult:
     """Run ``spec`` in a fresh process: ru_maxrss is a lifetime peak, so runs must not share one."""
+    return RunResult(**call_in_child(_measured_run, spec, spec.kind))
+
+
+def _measured_run(spec: RunSpec) -> dict[str, Any]:
+    result = RUNNERS[spec.kind](spec)
+    result.peak_self_mb, result.peak_children_mb = peak_memory_mb()
+    return asdict(result)
+
+
+def call_in_child(job: Callable[[T], dict[str, Any]], arg: T, name: str) -> dict[str, Any]:
+    """``job(arg)`` in a fresh spawned process (its own memory peak); its failure raised here
+    as RuntimeError naming the ``name`` run."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child_main, args=(spec, send))
+    process = context.Process(target=_child_main, args=(job, arg, name, send))
     process.start()
     send.close()
     try:
         outcome = receive.recv()
     except EOFError:
-        outcome = f"the {spec.kind} run died without a result"
+        outcome = f"the {name} run died without a result"
     process.join()
     if isinstance(outcome, str):
         raise RuntimeError(outcome)
-    return RunResult(**outcome)
+    return cast(dict[str, Any], outcome)
 
 
-def _child_main(spec: RunSpec, send: Connection) -> None:
+def _child_main(
+    job: Callable[[T], dict[str, Any]], arg: T, name: str, send: Connection
+) -> None:
     try:
-        result = RUNNERS[spec.kind](spec)
-        result.peak_self_mb, result.peak_children_mb = peak_memory_mb()
-        send.send(asdict(result))
+        send.send(job(arg))
     except Exception as error:  # report any failure to the parent in words
-        send.send(f"the {spec.kind} run failed: {type(error).__name__}: {error}")
+        send.send(f"the {name} run failed: {type(error).__name__}: {error}")
     finally:
         send.close()
 

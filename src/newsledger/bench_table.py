@@ -20,7 +20,6 @@ fresh process (its peak memory is its own); model and table loading are counted 
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import pickle
 import statistics
@@ -30,10 +29,10 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
-from newsledger.bench import SPACY_MODEL, peak_memory_mb
+from newsledger.bench import SPACY_MODEL, call_in_child, peak_memory_mb
 from newsledger.bench_corpus import EXAMPLES, SEED, generate_documents, load_examples, paragraphs
 
 NEWS_DOCS = 400
@@ -164,30 +163,13 @@ RUNNERS: dict[str, Callable[[Spec], Result]] = {
 
 def in_child(spec: Spec) -> Result:
     """Run ``spec`` in a fresh process (ru_maxrss is a lifetime peak)."""
-    context = multiprocessing.get_context("spawn")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(spec, send))
-    process.start()
-    send.close()
-    try:
-        outcome = receive.recv()
-    except EOFError:
-        outcome = f"the {spec.kind} run died without a result"
-    process.join()
-    if isinstance(outcome, str):
-        raise RuntimeError(outcome)
-    return Result(**outcome)
+    return Result(**call_in_child(_measured, spec, spec.kind))
 
 
-def _child(spec: Spec, send: Connection) -> None:
-    try:
-        result = RUNNERS[spec.kind](spec)
-        result.peak_mb, result.workers_mb = peak_memory_mb()
-        send.send(asdict(result))
-    except Exception as error:  # the parent reports it in words
-        send.send(f"the {spec.kind} run failed: {type(error).__name__}: {error}")
-    finally:
-        send.close()
+def _measured(spec: Spec) -> dict[str, Any]:
+    result = RUNNERS[spec.kind](spec)
+    result.peak_mb, result.workers_mb = peak_memory_mb()
+    return asdict(result)
 
 
 def startup(command: Sequence[str], runs: int = STARTUP_RUNS) -> float:
