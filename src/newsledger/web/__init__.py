@@ -4,6 +4,7 @@
 (``pages.py``), the JSON API (``api.py``) and the review actions (``review.py``) together.
 """
 
-from newsledger.web.app import Settings, create_app
+from newsledger.web.app import create_app
+from newsledger.web.state import Settings
 
 __all__ = ["Settings", "create_app"]

@@ -24,8 +24,8 @@ from newsledger.web.filters import (
     group_query,
     incident_query,
 )
-from newsledger.web.pages import WebDep
 from newsledger.web.review import ReviewIn, apply
+from newsledger.web.state import WebDep
 
 
 class Problem(BaseModel):

@@ -7,28 +7,21 @@ with a lock (a local review tool serves one person; pages answer in milliseconds
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsledger.errors import LedgerError, NewsledgerError
 from newsledger.review_tables import ReviewError, UnknownFigureError
-from newsledger.store import Ledger, OutdatedLedgerError
-from newsledger.web.security import Guard, new_token
+from newsledger.web import api, pages, review
+from newsledger.web.state import HERE, Settings, Web
 
-HERE = Path(__file__).parent
 log = logging.getLogger("newsledger.web")
 
 # Pages load nothing from elsewhere and run no inline script: a story's text that slipped past
@@ -41,56 +34,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How ``newsledger serve`` was started."""
-
-    db: str
-    token: str = field(default_factory=new_token)
-    read_only: bool = False
-    reviewer: str = "reviewer"
-
-
-class Web:
-    """What every route needs: the ledger behind its lock, the guard, the templates."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.ledger = open_for(settings.db, settings.read_only)
-        self.guard = Guard(settings.token, settings.read_only)
-        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
-        self.templates.env.autoescape = True  # every text from a document is escaped
-        self.templates.env.filters["pageset"] = page_query
-        self.templates.env.filters["web_url"] = web_url
-        self._lock = threading.RLock()
-
-    @contextmanager
-    def reading(self) -> Iterator[Ledger]:
-        """The ledger, for the length of one request's work."""
-        with self._lock:
-            yield self.ledger
-
-    def page(self, request: Request, name: str, context: dict[str, Any],
-             status: int = 200) -> HTMLResponse:
-        """A rendered page with what every page shows (write access, CSRF token)."""
-        csrf = self.guard.csrf_for(request)
-        base = {"csrf": csrf, "can_write": csrf is not None and not self.settings.read_only,
-                "read_only": self.settings.read_only, "reviewer": self.settings.reviewer}
-        return self.templates.TemplateResponse(request, name, {**base, **context},
-                                               status_code=status)
-
-
-def open_for(db: str, read_only: bool) -> Ledger:
-    """The ledger; read-only in ``--read-only`` mode (other processes may then read it too)."""
-    if not read_only:
-        return Ledger(db)
-    try:
-        return Ledger(db, read_only=True)
-    except OutdatedLedgerError:
-        Ledger(db).close()  # upgraded once, in place
-        return Ledger(db, read_only=True)
 
 
 def load_tables() -> None:
@@ -106,23 +49,9 @@ def load_tables() -> None:
     event_rules()
 
 
-def page_query(params: Any, page: int) -> str:
-    """The current query string with another page number."""
-    return urlencode({**dict(params), "page": page})
-
-
-def web_url(url: str | None) -> str | None:
-    """A document's URL when it is safe to link (http or https), else None: shown as text."""
-    if not url:
-        return None
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return url.strip() if scheme in ("http", "https") else None
-
-
 def create_app(settings: Settings) -> FastAPI:
     """The web application over ``settings.db``; the ledger stays open while the app lives."""
     from newsledger import __version__
-    from newsledger.web import api, pages, review
 
     app = FastAPI(
         title="newsledger",
@@ -209,5 +138,4 @@ def validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-__all__ = ["Settings", "Web", "create_app", "load_tables", "page_query", "validation_message",
-           "wants_html", "web_url"]
+__all__ = ["Settings", "create_app", "load_tables", "validation_message", "wants_html"]

@@ -15,7 +15,6 @@ from newsledger.model import Measure
 from newsledger.output import csv_text
 from newsledger.review_tables import CORRECTABLE
 from newsledger.web import queries
-from newsledger.web.app import Web
 from newsledger.web.filters import (
     PAGE_SIZE,
     FigureQuery,
@@ -30,17 +29,9 @@ from newsledger.web.filters import (
 from newsledger.web.highlight import pieces
 from newsledger.web.incident_map import draw_map, gazetteer_countries
 from newsledger.web.security import COOKIE
+from newsledger.web.state import Web, WebDep
 
 router = APIRouter(include_in_schema=False)
-
-
-def web_of(request: Request) -> Web:
-    """The application's shared state."""
-    web: Web = request.app.state.web
-    return web
-
-
-WebDep = Annotated[Web, Depends(web_of)]
 
 
 @router.get("/")
@@ -247,4 +238,4 @@ def _enum_values(name: str) -> list[str]:
     return [member.value for member in kind]
 
 
-__all__ = ["WebDep", "router", "web_of"]
+__all__ = ["router"]

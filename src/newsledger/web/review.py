@@ -16,8 +16,7 @@ from pydantic import BaseModel, Field
 
 from newsledger.model import Measure, Qualifier
 from newsledger.review_tables import Action, Review, ReviewError
-from newsledger.web.app import Web
-from newsledger.web.pages import WebDep
+from newsledger.web.state import Web, WebDep
 
 router = APIRouter(include_in_schema=False)
 
