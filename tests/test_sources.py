@@ -50,6 +50,36 @@ SOURCES = [
      "According to data collected by KHRG, (38) villagers were killed in March.\n"
      "KHRG will keep updating the tally.",
      "1,204", "KHRG"),
+    # a person speaking for an organisation: the organisation (the annotators' convention)
+    ("Mara Velde, spokeswoman for the UN human rights office, said 45 civilians were killed.",
+     "45", "OHCHR"),
+    ("\"At least 32 people died in the shelling,\" said Tomas Rinn, a spokesperson for the UN "
+     "human rights office.", "At least 32", "OHCHR"),
+    ("A spokesman for the Interior Ministry, Hadi Karim, said 26 people were killed.", "26",
+     "Interior Ministry"),
+    ("Brig. Gen. Omar Sadiq, spokesman for the Joint Operations Command, said 20 fighters were "
+     "killed.", "20", "Joint Operations Command"),
+    # titles and ranks stay whole: neither a sentence end nor the name cut to 'Lt'
+    ("\"Nine people were killed,\" said Sgt. Maj. Idris Gana.", "Nine", "Sgt. Maj. Idris Gana"),
+    ("\"Our troops killed 14 insurgents,\" said Lt. Col. Ada Nwosu, a spokeswoman for the army.",
+     "14", "army"),
+    # headquarters and their press directorates by the name of the headquarters
+    ("Troops neutralised 52 terrorists in the past week, the DHQ said.", "52",
+     "Defence Headquarters"),
+    ("Fourteen militants were killed, said Maj.-Gen. Sani Bako, the director of defence media "
+     "operations.", "Fourteen", "Defence Headquarters"),
+    # a UN mission is itself, not 'UN'; 'the UN said' in its report is the mission
+    ("KABUL - The United Nations Assistance Mission in Afghanistan (UNAMA) said 1,310 civilians "
+     "were killed in the first half of the year.", "1,310", "UNAMA"),
+    ("The U.N. mission, known as UNAMA, documented 1,310 civilian deaths by June.", "1,310",
+     "UNAMA"),
+    ("The United Nations said 1,860 people were kidnapped in the quarter, according to a report "
+     "released by the UN Integrated Office in Haiti.", "1,860", "BINUH"),
+    ("UN monitors said 412 civilians had been killed since March, the UN human rights office said "
+     "on Monday.", "412", "OHCHR"),
+    # news agencies
+    ("At least 18 people were killed in the blast, Xinhua reported.", "At least 18", "Xinhua"),
+    ("Twelve soldiers were killed in the ambush, according to Reuters.", "Twelve", "Reuters"),
 ]
 
 

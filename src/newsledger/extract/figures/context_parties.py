@@ -21,6 +21,8 @@ from newsledger.extract.parties import (
     find_actors,
     from_head,
     is_dateline_dash,
+    named_source,
+    un_bodies,
 )
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
@@ -88,6 +90,13 @@ _NAME_WITH = (
 )
 _SEAT = re.compile(r"^(?:the\s+)?[\w .'’-]{2,30}?-based\s+", re.IGNORECASE)
 _RUN_BY = re.compile(r"^-(?:run|led|backed|controlled|affiliated|allied)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_UN_PREFIX = r"(?:UN|U\.N\.|United Nations)"
+# a part of the UN told by common nouns ("UN monitors", "U.N. mission", "UN human rights mission")
+_UN_PART = re.compile(r"^['’]?s?\s+[a-z]")
+_UN_GENERIC = re.compile(rf"{_UN_PREFIX}(?:['’]s)?(?:\s+[a-z][\w-]*)+")
+# a UN body by its own name ("UN Integrated Office in Haiti (BINUH)")
+_UN_NAMED = re.compile(rf"{_UN_PREFIX}\s+(?:[a-z]+\s+)*[A-Z]")
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
 
@@ -373,6 +382,7 @@ def assign_sources(
                 or _official_subject(draft)
                 or fallback
             )
+    _one_un_body(drafts, stated)
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
@@ -448,10 +458,30 @@ def source_name(text: str) -> str:
     only runs or backs it ('the Hamas-run health ministry') or a seat ('the London-based
     monitor') is left out."""
     text = _SEAT.sub("", text).strip()
+    if (body := named_source(text)) is not None:  # "the DHQ" -> "Defence Headquarters"
+        return body
     mentions = [m for m in find_actors(text) if not _RUN_BY.match(text[m.end :])]
+    if mentions and mentions[0].canonical == "UN" and _UN_PART.match(text[mentions[0].end :]):
+        # "the U.N. mission", "UN monitors": a part of the UN, as written (see _one_un_body)
+        return _ARTICLE.sub("", text)
     if mentions:
         return mentions[0].canonical
     return canonical_actor(text)
+
+
+def _one_un_body(drafts: Sequence[Draft], stated: Sequence[str]) -> None:
+    """'The United Nations said', 'the UN mission said' in a report that names one UN mission,
+    office or agency as a source ('a report released by the UN Integrated Office in Haiti',
+    'UNAMA said'): the UN meant is that body."""
+    bodies = {name for name in stated if name in un_bodies() or _UN_NAMED.match(name)}
+    if len(bodies) != 1:
+        return
+    (body,) = bodies
+    for draft in drafts:
+        if draft.source is not None and (
+            draft.source == "UN" or _UN_GENERIC.fullmatch(draft.source)
+        ):
+            draft.source = body
 
 
 def _document_source(document: Document, scans: Sequence[Scan], named: list[str]) -> str | None:
