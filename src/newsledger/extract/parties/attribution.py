@@ -54,7 +54,8 @@ def _name_span(head: Token) -> tuple[int, int]:
     for (
         child
     ) in head.rights:  # "Syrian Network for Human Rights (SNHR)", "health chief for east Baghdad"
-        if (child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1) or (  # "United Nations Assistance Mission in Afghanistan", "Integrated Office in Haiti"
+        # "United Nations Assistance Mission in Afghanistan", "Integrated Office in Haiti"
+        if (child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1) or (
             child.dep_ == "prep"
             and child.lower_ in {"in", "on"}
             and child.i == right + 1
