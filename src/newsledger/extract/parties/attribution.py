@@ -176,8 +176,11 @@ def _organisation(token: Token) -> bool:
         or token.lower_ in kinds
         or bool(find_actors(text))
         or named_source(text) is not None
-        or (token.pos_ == "PROPN" and any(t.text[:1].isupper() for t in words[1:] or words)
-            and len(words) > 1)
+        or (
+            token.pos_ == "PROPN"
+            and any(t.text[:1].isupper() for t in words[1:] or words)
+            and len(words) > 1
+        )
     )
 
 
