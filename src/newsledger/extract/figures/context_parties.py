@@ -16,6 +16,7 @@ from newsledger.extract.numbers import counted_noun
 from newsledger.extract.parties import (
     ActorMention,
     Attribution,
+    actor_kind,
     attribution_for,
     canonical_actor,
     find_actors,
@@ -97,6 +98,11 @@ _UN_PART = re.compile(r"^['’]?s?\s+[a-z]")
 _UN_GENERIC = re.compile(rf"{_UN_PREFIX}(?:['’]s)?(?:\s+[a-z][\w-]*)+")
 # a UN body by its own name ("UN Integrated Office in Haiti (BINUH)")
 _UN_NAMED = re.compile(rf"{_UN_PREFIX}\s+(?:[a-z]+\s+)*[A-Z]")
+_AGENCY_TELLS = re.compile(
+    r"^(?:\s+news)?(?:\s+agency)?\s+(?:has\s+)?(?:reported|reports|said|says|quoted|cited)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\baccording to (?:the |a |an )?(?:report (?:by|from) )?$", re.I)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
 
@@ -498,13 +504,38 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
     proper = [
         name
         for name in named
-        if len(_CAPITALISED.findall(name)) >= 2
+        if (len(_CAPITALISED.findall(name)) >= 2 and not _personal(name))
         or (_ACRONYM.fullmatch(name) and _word_count(name, document.text) >= 3)
     ]
     if proper:
         return Counter(proper).most_common(1)[0][0]
+    # "..., Xinhua news agency reported": the agency whose report the story retells
+    agencies = [name for name in named if actor_kind(name) == "media"] + [
+        mention.canonical
+        for scan in scans
+        for mention in scan.actors
+        if mention.kind == "media" and _retold(scan, mention)
+    ]
+    if agencies:
+        return Counter(agencies).most_common(1)[0][0]
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
+
+
+def _retold(scan: Scan, mention: ActorMention) -> bool:
+    """'Xinhua news agency reported', 'according to Reuters': a news agency as the teller."""
+    before = scan.text_between(scan.sentence.start, mention.start)
+    after = scan.text_between(mention.end, scan.sentence.end)
+    return bool(_AGENCY_TELLS.match(after) or _ACCORDING_TO.search(before))
+
+
+def _personal(name: str) -> bool:
+    """A person's name ('Mohita Sharma', 'Col. Ali Hassan'): no organisation word, no known
+    actor. A person speaks for the sentences that quote them, not for a whole story."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    kinds = role_words("organisation", "attribution.tsv") | role_words("speaker", "attribution.tsv")
+    plural = {w[:-1] for w in words if w.endswith("s")}
+    return not (words | plural) & kinds and actor_kind(name) is None and not find_actors(name)
 
 
 def _word_count(word: str, text: str) -> int:
