@@ -159,6 +159,15 @@ def test_actor_kind(name: str, kind: str | None) -> None:
 
 # --- the actor of a figure (rules in newsledger.extract.figures.context_parties) ------------------
 
+# a monitor's briefing on arrests and killings by a junta (written for these tests)
+BRIEFING = (
+    "Weekly update on the coup\n"
+    "Since the takeover, a total of (4,210) people have been arrested, and (3,100) remain in "
+    "detention.\n(57) people were sentenced to death this year.\n"
+    "In Sagaing, (88) villagers were killed by the junta in May.\n"
+    "On June 2, junta forces arrested two teachers at a checkpoint."
+)
+
 # (story we wrote, number of the figure, its actor as SCHEMA.md's convention has it)
 FIGURE_ACTORS = [
     # victims: the perpetrator named, without the dateline or hedges around it
@@ -190,6 +199,16 @@ FIGURE_ACTORS = [
      "\n\nResidents said 8 others were wounded on Sunday.", "8", "bandits"),  # body over title
     ("A suicide bomber killed 9 worshippers at a mosque.\n\n"
      "The Islamic State group claimed the attack.", "9", "ISIS"),
+    # a party named as a modifier acts in its own clause, not in the figure's before it
+    ("Russian forces killed 12 civilians, and SDF fighters killed 9.", "12", "Russian forces"),
+    ("Russian forces killed 12 civilians, and SDF fighters killed 9.", "9", "SDF"),
+    # a briefing that counts a ruling force's acts gives it figures with no party of their own
+    (BRIEFING, "4,210", "junta"),
+    (BRIEFING, "3,100", "junta"),
+    (BRIEFING, "57", "junta"),
+    ("Since the coup, the regime has arrested 1,200 people, the group said.\n"
+     "(310) of them were killed by the regime's forces in custody.\n"
+     "The group said 45 people were freed in an amnesty.", "45", "regime"),
 ]
 
 
@@ -206,6 +225,15 @@ def test_figure_actor_follows_the_schema(
 @pytest.mark.parametrize("text", [
     "No group has claimed the attack, in which 7 people were killed at a market.",
     "Floods killed 40 people in the east of the country.",
+    # no ruling force over a report on many gangs, or on several warring sides
+    "Gang violence surged in the capital.\n"
+    "More than 2,000 people were killed between April and June, the UN said.\n"
+    "Rival gangs fought for control of the port; the regime's forces stayed away.\n"
+    "Gangs also burned homes, and the regime's troops were blamed by residents.",
+    "Syrian regime forces killed civilians in October, the network said.\n"
+    "Russian forces and SDF fighters killed others.\n"
+    "In total, 130 civilians were killed in October, and 210 people were arrested.\n"
+    "Russian forces also struck a market, and SDF fighters shelled a road.",
 ])
 def test_figure_without_a_perpetrator_has_no_actor(
     extract_text: Callable[..., Extraction], text: str

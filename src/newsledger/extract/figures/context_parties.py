@@ -30,6 +30,20 @@ from newsledger.lexicons import read_table
 from newsledger.model import Document, Measure
 
 _PARTY_KINDS = ("armed_group", "state_force")
+# measures no ruling force is the party of (SCHEMA: displacement and camps take none)
+_NOT_A_RULERS = frozenset(
+    {Measure.DISPLACED, Measure.RETURNED, Measure.POPULATION, Measure.FIGHTERS, Measure.OPERATIONS}
+)
+# a ruling force as the doer: "killed by the junta", "the regime's forces", "junta troops arrested"
+_RULER_ACTS = re.compile(
+    r"\bby (?:the )?(\w+)\b|\b(\w+)(?:['’]s)? (?:forces|troops|soldiers|authorities)\b",
+    re.IGNORECASE,
+)
+# kinds of armed groups named as parties ("gangs", "rebels"): a report on them has no ruler
+_KIND_WORD = re.compile(
+    r"\b(gangs?|rebels?|militants?|insurgents?|jihadists?|militias?|bandits?|terrorists?)\b",
+    re.IGNORECASE,
+)
 _SOURCE_KINDS = frozenset({"agency", "government", "coalition", "ngo", "media"})
 _VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
@@ -76,6 +90,7 @@ _FORCE_ACT = re.compile(
     r"\b(military|army|junta|police)\s+(?:crackdowns?|shelling|air\s?strikes|raids?|operations?)\b",
     re.IGNORECASE,
 )
+_NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
@@ -119,6 +134,33 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
     _share_perpetrators(drafts, _claimant(scans))
+    ruler = _briefing_ruler(scans)
+    for draft in drafts:
+        if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
+            draft.actor = ruler
+
+
+def _briefing_ruler(scans: Sequence[Scan]) -> str | None:
+    """The ruling force a report counts the acts of ('killed by the junta', 'junta forces
+    arrested him'): named as the doer twice or more, while no other party is named twice. A
+    report on many gangs or on several warring sides has no such party."""
+    text = "\n".join(s.sentence.text for s in scans)
+    doers = ((m.group(1) or m.group(2)).lower() for m in _RULER_ACTS.finditer(text))
+    named = Counter(doer for doer in doers if doer in _rulers())
+    if len(named) != 1:
+        return None
+    ((ruler, acts),) = named.items()
+    mentions = len(re.findall(rf"\b{ruler}\b", text, re.IGNORECASE))
+    others = Counter(
+        a.canonical for s in scans for a in s.actors if a.kind in _PARTY_KINDS
+    ) + Counter(m.group(1).lower().rstrip("s") for m in _KIND_WORD.finditer(text))
+    rivals = [name for name, count in others.items() if count >= 2 and name != ruler]
+    return ruler if acts >= 1 and mentions >= 2 and not rivals else None
+
+
+@cache
+def _rulers() -> frozenset[str]:
+    return role_words("ruler")
 
 
 def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
@@ -320,7 +362,16 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
     for actor in parties:
         before = scan.text_between(scan.sentence.start, actor.start).rstrip()
         after = scan.text_between(actor.end, scan.sentence.end)
-        if _ACTOR_AS_MODIFIER.match(after):
+        # "SDF fighters killed 9", "ISWAP attacks killed 12": within the figure's own clause
+        # (no other figure between), not a party of the next one ("X killed 12, and SDF ...")
+        own_clause = (
+            actor.start < limit
+            and not any(actor.end <= x.start < q.start for x in scan.quantities)
+            and not (
+                q.end <= actor.start and _NEXT_CLAUSE.search(scan.text_between(q.end, actor.start))
+            )
+        )
+        if own_clause and _ACTOR_AS_MODIFIER.match(after):
             return actor.canonical
         if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
             return actor.canonical
