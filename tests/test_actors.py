@@ -202,6 +202,9 @@ FIGURE_ACTORS = [
     # a party named as a modifier acts in its own clause, not in the figure's before it
     ("Russian forces killed 12 civilians, and SDF fighters killed 9.", "12", "Russian forces"),
     ("Russian forces killed 12 civilians, and SDF fighters killed 9.", "9", "SDF"),
+    # victims of more than one harm, or of a harm with no measure of its own, by a doer told
+    ("Nearly 300 people were killed or injured by snipers in the slum.", "300", "snipers"),
+    ("At least 40 women were raped in May as they fled gang violence.", "40", "gangs"),
     # a briefing that counts a ruling force's acts gives it figures with no party of their own
     (BRIEFING, "4,210", "junta"),
     (BRIEFING, "3,100", "junta"),
@@ -225,6 +228,7 @@ def test_figure_actor_follows_the_schema(
 @pytest.mark.parametrize("text", [
     "No group has claimed the attack, in which 7 people were killed at a market.",
     "Floods killed 40 people in the east of the country.",
+    "The UN said 1,500 people were killed, injured or kidnapped in the quarter.",
     # no ruling force over a report on many gangs, or on several warring sides
     "Gang violence surged in the capital.\n"
     "More than 2,000 people were killed between April and June, the UN said.\n"

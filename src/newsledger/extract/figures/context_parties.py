@@ -90,6 +90,11 @@ _FORCE_ACT = re.compile(
     r"\b(military|army|junta|police)\s+(?:crackdowns?|shelling|air\s?strikes|raids?|operations?)\b",
     re.IGNORECASE,
 )
+# verbs of harm done to people, told after a count of them
+_VICTIM_VERB = re.compile(
+    r"\b(?:killed|injured|wounded|raped|abducted|kidnapped|tortured|maimed|assaulted|executed)\b",
+    re.IGNORECASE,
+)
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
@@ -238,6 +243,9 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or dominant
             or _group_noun(draft.counted)
         )
+    if _violent_other(draft):  # only a doer told as such: "by snipers", "gang violence"
+        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
@@ -248,6 +256,15 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _modifier_perpetrator(scan.sentence.text)
         )
     return None
+
+
+def _violent_other(draft: Draft) -> bool:
+    """A count of victims of more than one harm, or of a harm with no measure of its own
+    ('300 people killed or injured by snipers', '49 women were raped'): victims all the same."""
+    if draft.measure is not Measure.OTHER:
+        return False
+    q = draft.quantity
+    return bool(_VICTIM_VERB.search(draft.scan.text_between(q.end, q.end + _AGENT_REACH)))
 
 
 def _subject_perpetrator(
