@@ -205,6 +205,14 @@ FIGURE_ACTORS = [
     # victims of more than one harm, or of a harm with no measure of its own, by a doer told
     ("Nearly 300 people were killed or injured by snipers in the slum.", "300", "snipers"),
     ("At least 40 women were raped in May as they fled gang violence.", "40", "gangs"),
+    # 'they' who did the counted act are the doers told in the sentence before
+    ("Gunmen stormed the town on Friday, residents said.\n\n"
+     "They abducted 23 students and killed 4 guards.", "23", "gunmen"),
+    ("Gunmen stormed the town on Friday, residents said.\n\n"
+     "They abducted 23 students and killed 4 guards.", "4", "gunmen"),
+    ("The gang attacks began on March 1, when gunmen raided police stations.\n\n"
+     "They also broke into the central prison and freed more than 3,000 inmates.", "3,000",
+     "gangs"),
     # a briefing that counts a ruling force's acts gives it figures with no party of their own
     (BRIEFING, "4,210", "junta"),
     (BRIEFING, "3,100", "junta"),
@@ -229,6 +237,8 @@ def test_figure_actor_follows_the_schema(
     "No group has claimed the attack, in which 7 people were killed at a market.",
     "Floods killed 40 people in the east of the country.",
     "The UN said 1,500 people were killed, injured or kidnapped in the quarter.",
+    # 'they said' tells who speaks, not who did it
+    "Residents fled the village after the raid.\n\nThey said 9 people were killed.",
     # no ruling force over a report on many gangs, or on several warring sides
     "Gang violence surged in the capital.\n"
     "More than 2,000 people were killed between April and June, the UN said.\n"
