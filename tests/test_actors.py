@@ -213,6 +213,9 @@ FIGURE_ACTORS = [
     ("The gang attacks began on March 1, when gunmen raided police stations.\n\n"
      "They also broke into the central prison and freed more than 3,000 inmates.", "3,000",
      "gangs"),
+    # troops of the one state force a story names are that force's
+    ("Congress approved the budget, which lets the US military grow.\n\n"
+     "It also pays for sending another 2,000 troops to Iraq.", "2,000", "US forces"),
     # a briefing that counts a ruling force's acts gives it figures with no party of their own
     (BRIEFING, "4,210", "junta"),
     (BRIEFING, "3,100", "junta"),

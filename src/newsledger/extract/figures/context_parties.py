@@ -101,6 +101,7 @@ _DOER_KIND = re.compile(
     r"|attackers|assailants|pirates|militiamen)\b",
     re.IGNORECASE,
 )
+_OWN_TROOPS = frozenset({"troop", "troops", "soldier", "soldiers", "personnel", "servicemen"})
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
@@ -145,6 +146,15 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
     _share_perpetrators(drafts, _claimant(scans))
+    force = _only_force(scans)
+    for draft in drafts:
+        if (
+            force
+            and draft.actor is None
+            and draft.measure is Measure.FIGHTERS
+            and draft.counted_head in _OWN_TROOPS
+        ):
+            draft.actor = force  # "sending another 3,500 troops": the one force of the story
     previous = {id(b): a for a, b in pairwise(scans)}
     for draft in drafts:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
@@ -153,6 +163,13 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
             draft.actor = ruler
+
+
+def _only_force(scans: Sequence[Scan]) -> str | None:
+    """The one state force a story names (its troops are that force's), else None."""
+    forces = {a.canonical for s in scans for a in s.actors if a.kind == "state_force"}
+    groups = [a for s in scans for a in s.actors if a.kind == "armed_group"]
+    return forces.pop() if len(forces) == 1 and not groups else None
 
 
 def _they_did_it(draft: Draft) -> bool:
