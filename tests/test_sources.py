@@ -63,6 +63,14 @@ SOURCES = [
     ("\"Nine people were killed,\" said Sgt. Maj. Idris Gana.", "Nine", "Sgt. Maj. Idris Gana"),
     ("\"Our troops killed 14 insurgents,\" said Lt. Col. Ada Nwosu, a spokeswoman for the army.",
      "14", "army"),
+    # "Title, Organisation, Name" as the Nigerian press writes it
+    ("The Director, Defence Media Operations, Maj.-Gen. Edward Musa, said troops neutralised 37 "
+     "terrorists.", "37", "Defence Headquarters"),
+    ("The spokesman of the Nigerian Correctional Service, Umar Bello, said 240 inmates escaped.",
+     "240", "Nigerian Correctional Service"),
+    # an organisation's name with 'of' is whole
+    ("The International Federation of Journalists (IFJ) said 94 journalists were killed in 2023.",
+     "94", "International Federation of Journalists"),
     # headquarters and their press directorates by the name of the headquarters
     ("Troops neutralised 52 terrorists in the past week, the DHQ said.", "52",
      "Defence Headquarters"),

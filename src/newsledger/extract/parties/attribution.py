@@ -57,7 +57,7 @@ def _name_span(head: Token) -> tuple[int, int]:
         # "United Nations Assistance Mission in Afghanistan", "Integrated Office in Haiti"
         if (child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1) or (
             child.dep_ == "prep"
-            and child.lower_ in {"in", "on"}
+            and child.lower_ in {"in", "on", "of"}
             and child.i == right + 1
             and head.pos_ == "PROPN"
             and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children)
@@ -141,8 +141,9 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
 def _spoken_for(head: Token) -> Token | None:
     """The organisation a person speaks for: 'Liz Throssell, spokeswoman for the UN human rights
     office', 'a spokesman for the ministry, Saad Maan', 'Col. Ali Hassan, an army spokesman'."""
-    roles = [head] if head.pos_ == "NOUN" and head.lemma_.lower() in _words("voice") else []
-    if head.pos_ == "PROPN":
+    voice = head.lemma_.lower() in _words("voice") or head.lower_ in _words("voice")
+    roles = [head] if voice and head.pos_ in {"NOUN", "PROPN"} else []
+    if head.pos_ == "PROPN" and not voice:
         roles += [
             c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() in _words("voice")
         ]
@@ -152,6 +153,9 @@ def _spoken_for(head: Token) -> Token | None:
                 body = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if body is not None and _organisation(body):
                     return body
+            # "The Director, Defence Media Operations, Maj.-Gen. Ali Musa": the body in apposition
+            if role is head and child.dep_ == "appos" and _named_body(child):
+                return child
             # "Saad Maan, the ministry's spokesman", "an army spokesman": not the head itself
             # ("the ministry's spokesman said" names the spokesman)
             if (
@@ -181,6 +185,18 @@ def _organisation(token: Token) -> bool:
             and any(t.text[:1].isupper() for t in words[1:] or words)
             and len(words) > 1
         )
+    )
+
+
+def _named_body(token: Token) -> bool:
+    """An organisation by its name or an organisation word, never a person's name."""
+    words = [t for t in token.subtree if t.lower_ not in _DROP_WORDS]
+    text = " ".join(t.text for t in words)
+    kinds = _words("speaker") | _words("organisation")
+    return (
+        named_source(text) is not None
+        or bool(find_actors(text))
+        or any(t.lemma_.lower() in kinds or t.lower_ in kinds for t in words)
     )
 
 
