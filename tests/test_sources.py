@@ -76,6 +76,16 @@ SOURCES = [
      "Defence Headquarters"),
     ("Fourteen militants were killed, said Maj.-Gen. Sani Bako, the director of defence media "
      "operations.", "Fourteen", "Defence Headquarters"),
+    # a person the story introduced with the body they speak for gives that body
+    ("The Director, Defence Media Operations, Maj.-Gen. Edward Musa, disclosed this in Abuja.\n\n"
+     "Musa said that in the North East, troops neutralised 56 terrorists.", "56",
+     "Defence Headquarters"),
+    ("Liz Marrow, a spokeswoman for the UN human rights office, spoke in Geneva on Tuesday.\n\n"
+     "Marrow said 45 civilians were killed in the town last week.", "45", "OHCHR"),
+    ("Shereef Bala, a witness, said 5 more victims were found.", "5", "Shereef Bala"),
+    # the one organisation a story quotes gives its figures told after without a speaker
+    ("From February to March, OHCHR recorded 2,293 civilian casualties: 806 killed and 1,487 "
+     "injured.\n\nThis included 87 children killed.", "87", "OHCHR"),
     # a UN mission is itself, not 'UN'; 'the UN said' in its report is the mission
     ("KABUL - The United Nations Assistance Mission in Afghanistan (UNAMA) said 1,310 civilians "
      "were killed in the first half of the year.", "1,310", "UNAMA"),

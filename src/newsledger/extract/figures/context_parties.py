@@ -61,6 +61,7 @@ _AGENT_KIND = re.compile(
     r"|military|junta|regime)\b",
     re.IGNORECASE,
 )
+_BESIDE = 70  # characters either side of a person's name where the body they speak for is told
 _AGENT_REACH = 60  # characters after a toll where its agent is told ("were killed by army drones")
 _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
@@ -519,6 +520,7 @@ def assign_sources(
                 or _official_subject(draft)
                 or fallback
             )
+    _bodies_of_people(drafts, scans)
     _one_un_body(drafts, stated)
 
 
@@ -606,6 +608,43 @@ def source_name(text: str) -> str:
     return canonical_actor(text)
 
 
+def _bodies_of_people(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Buba said 56 terrorists were killed', after 'The Director, Defence Media Operations,
+    Maj.-Gen. Edward Buba, disclosed this': a person the story introduces with the one
+    organisation they speak for gives that organisation."""
+    found: dict[str, str | None] = {}
+    for draft in drafts:
+        name = draft.source
+        if not name or not _personal(name):
+            continue
+        if name not in found:
+            found[name] = _body_beside(name, scans)
+        draft.source = found[name] or name
+
+
+def _body_beside(name: str, scans: Sequence[Scan]) -> str | None:
+    """The one organisation named next to a person where the story first names them."""
+    surname = re.findall(r"[A-Za-z][\w'-]+", name)[-1:]
+    if not surname:
+        return None
+    pattern = re.compile(rf"\b{re.escape(surname[0])}\b")
+    for scan in scans:
+        text = scan.sentence.text
+        at = pattern.search(text)
+        if at is None:
+            continue
+        near = text[max(0, at.start() - _BESIDE) : at.end() + _BESIDE]
+        bodies = {
+            m.canonical
+            for m in find_actors(near)
+            if m.kind in _SOURCE_KINDS or m.kind == "state_force"
+        }
+        if (body := named_source(near)) is not None:
+            bodies = {body}
+        return bodies.pop() if len(bodies) == 1 else None
+    return None
+
+
 def _one_un_body(drafts: Sequence[Draft], stated: Sequence[str]) -> None:
     """'The United Nations said', 'the UN mission said' in a report that names one UN mission,
     office or agency as a source ('a report released by the UN Integrated Office in Haiti',
@@ -649,6 +688,11 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
     ]
     if agencies:
         return Counter(agencies).most_common(1)[0][0]
+    # "OHCHR recorded 21,293 casualties ... This included 487 children": the one organisation
+    # the story quotes at all
+    bodies = {name for name in named if not _personal(name) and _known_body(name)}
+    if len(bodies) == 1:
+        return bodies.pop()
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
 
@@ -658,6 +702,11 @@ def _retold(scan: Scan, mention: ActorMention) -> bool:
     before = scan.text_between(scan.sentence.start, mention.start)
     after = scan.text_between(mention.end, scan.sentence.end)
     return bool(_AGENCY_TELLS.match(after) or _ACCORDING_TO.search(before))
+
+
+def _known_body(name: str) -> bool:
+    """An organisation the actor list or the source names know ('OHCHR', 'DHQ')."""
+    return actor_kind(name) is not None or named_source(name) is not None
 
 
 def _personal(name: str) -> bool:
