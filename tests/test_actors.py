@@ -205,6 +205,12 @@ FIGURE_ACTORS = [
     # victims of more than one harm, or of a harm with no measure of its own, by a doer told
     ("Nearly 300 people were killed or injured by snipers in the slum.", "300", "snipers"),
     ("At least 40 women were raped in May as they fled gang violence.", "40", "gangs"),
+    # victims of a clash: the side fought; armed men as the doers
+    ("Three soldiers were killed and 14 wounded in a clash with Abu Sayyaf militants in Patikul.",
+     "14", "Abu Sayyaf"),
+    ("Two policemen died in a gun battle with bandits near the village.", "Two", "bandits"),
+    ("Twenty militants were killed in a clash with troops.", "Twenty", "militants"),
+    ("Armed men attacked the school on Friday and abducted 42 people.", "42", "Armed men"),
     # 'they' who did the counted act are the doers told in the sentence before
     ("Gunmen stormed the town on Friday, residents said.\n\n"
      "They abducted 23 students and killed 4 guards.", "23", "gunmen"),

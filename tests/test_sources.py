@@ -86,6 +86,8 @@ SOURCES = [
     # the one organisation a story quotes gives its figures told after without a speaker
     ("From February to March, OHCHR recorded 2,293 civilian casualties: 806 killed and 1,487 "
      "injured.\n\nThis included 87 children killed.", "87", "OHCHR"),
+    # the counted are not their own source ("Two policemen died")
+    ("Two policemen died in a gun battle with bandits near the village.", "Two", None),
     # a UN mission is itself, not 'UN'; 'the UN said' in its report is the mission
     ("KABUL - The United Nations Assistance Mission in Afghanistan (UNAMA) said 1,310 civilians "
      "were killed in the first half of the year.", "1,310", "UNAMA"),

@@ -103,6 +103,11 @@ _DOER_KIND = re.compile(
     re.IGNORECASE,
 )
 _OWN_TROOPS = frozenset({"troop", "troops", "soldier", "soldiers", "personnel", "servicemen"})
+_FOUGHT_WITH = re.compile(
+    r"\b(?:clash(?:es)?|fighting|firefight|gunfight|gun battle|encounter|battle|exchange of fire)"
+    r"\s+with\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
+    re.IGNORECASE,
+)
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
@@ -315,11 +320,26 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
             _preferred(before, q.start)
+            or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
     return None
+
+
+def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
+    """'Three soldiers were killed in a clash with Abu Sayyaf militants': the side fought."""
+    window = scan.text_between(end, end + _AGENT_REACH + 20)
+    cue = _FOUGHT_WITH.search(window)
+    if cue is None:
+        return None
+    start = end + cue.end()
+    after = [a for a in parties if a.start >= start and a.kind == "armed_group"]
+    if after:
+        return min(after, key=lambda a: a.start).canonical
+    kind = _DOER_KIND.match(scan.text_between(start, start + 40))
+    return kind.group(1) if kind else None
 
 
 def _violent_other(draft: Draft) -> bool:
@@ -567,6 +587,8 @@ def _official_subject(draft: Draft) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lemma_.lower() not in role_words("official", "attribution.tsv"):
         return None
+    if subject.i == counted_noun(scan.parse.doc[draft.token]).i:
+        return None  # "Two policemen died": the counted, not who counts them
     named = from_head(subject, scan.parse)
     return source_name(named.text) if named else None
 
