@@ -86,6 +86,9 @@ SOURCES = [
     # the one organisation a story quotes gives its figures told after without a speaker
     ("From February to March, OHCHR recorded 2,293 civilian casualties: 806 killed and 1,487 "
      "injured.\n\nThis included 87 children killed.", "87", "OHCHR"),
+    # a speaker the parse hangs on the figure's noun, before a reporting verb with no subject
+    ("The attackers also abducted 30 women, a community leader, Musa Garba, told our "
+     "correspondent.", "30", "Musa Garba"),
     # the counted are not their own source ("Two policemen died")
     ("Two policemen died in a gun battle with bandits near the village.", "Two", None),
     # a UN mission is itself, not 'UN'; 'the UN said' in its report is the mission

@@ -298,7 +298,23 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                     subject = _after_dash(subject) or subject
                 if _can_speak(subject) and not _dateline(subject):
                     found.append((token, subject))
+            if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                speaker = _comma_speaker(token)
+                if speaker is not None:
+                    found.append((token, speaker))
     return found
+
+
+def _comma_speaker(verb: Token) -> Token | None:
+    """'..., a community leader, Musa Garba, told our correspondent': a speaker the parse hung
+    on the figure's noun as an apposition, right before a reporting verb left without subject."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    speaker = doc[verb.i - 2]
+    if speaker.dep_ == "appos" and _can_speak(speaker):
+        return speaker
+    return None
 
 
 def _can_speak(subject: Token) -> bool:
