@@ -159,6 +159,15 @@ def test_actor_kind(name: str, kind: str | None) -> None:
 
 # --- the actor of a figure (rules in newsledger.extract.figures.context_parties) ------------------
 
+# a monitor's briefing on arrests and killings by a junta (written for these tests)
+BRIEFING = (
+    "Weekly update on the coup\n"
+    "Since the takeover, a total of (4,210) people have been arrested, and (3,100) remain in "
+    "detention.\n(57) people were sentenced to death this year.\n"
+    "In Sagaing, (88) villagers were killed by the junta in May.\n"
+    "On June 2, junta forces arrested two teachers at a checkpoint."
+)
+
 # (story we wrote, number of the figure, its actor as SCHEMA.md's convention has it)
 FIGURE_ACTORS = [
     # victims: the perpetrator named, without the dateline or hedges around it
@@ -190,6 +199,36 @@ FIGURE_ACTORS = [
      "\n\nResidents said 8 others were wounded on Sunday.", "8", "bandits"),  # body over title
     ("A suicide bomber killed 9 worshippers at a mosque.\n\n"
      "The Islamic State group claimed the attack.", "9", "ISIS"),
+    # a party named as a modifier acts in its own clause, not in the figure's before it
+    ("Russian forces killed 12 civilians, and SDF fighters killed 9.", "12", "Russian forces"),
+    ("Russian forces killed 12 civilians, and SDF fighters killed 9.", "9", "SDF"),
+    # victims of more than one harm, or of a harm with no measure of its own, by a doer told
+    ("Nearly 300 people were killed or injured by snipers in the slum.", "300", "snipers"),
+    ("At least 40 women were raped in May as they fled gang violence.", "40", "gangs"),
+    # victims of a clash: the side fought; armed men as the doers
+    ("Three soldiers were killed and 14 wounded in a clash with Abu Sayyaf militants in Patikul.",
+     "14", "Abu Sayyaf"),
+    ("Two policemen died in a gun battle with bandits near the village.", "Two", "bandits"),
+    ("Twenty militants were killed in a clash with troops.", "Twenty", "militants"),
+    ("Armed men attacked the school on Friday and abducted 42 people.", "42", "Armed men"),
+    # 'they' who did the counted act are the doers told in the sentence before
+    ("Gunmen stormed the town on Friday, residents said.\n\n"
+     "They abducted 23 students and killed 4 guards.", "23", "gunmen"),
+    ("Gunmen stormed the town on Friday, residents said.\n\n"
+     "They abducted 23 students and killed 4 guards.", "4", "gunmen"),
+    ("The gang attacks began on March 1, when gunmen raided police stations.\n\n"
+     "They also broke into the central prison and freed more than 3,000 inmates.", "3,000",
+     "gangs"),
+    # troops of the one state force a story names are that force's
+    ("Congress approved the budget, which lets the US military grow.\n\n"
+     "It also pays for sending another 2,000 troops to Iraq.", "2,000", "US forces"),
+    # a briefing that counts a ruling force's acts gives it figures with no party of their own
+    (BRIEFING, "4,210", "junta"),
+    (BRIEFING, "3,100", "junta"),
+    (BRIEFING, "57", "junta"),
+    ("Since the coup, the regime has arrested 1,200 people, the group said.\n"
+     "(310) of them were killed by the regime's forces in custody.\n"
+     "The group said 45 people were freed in an amnesty.", "45", "regime"),
 ]
 
 
@@ -206,6 +245,18 @@ def test_figure_actor_follows_the_schema(
 @pytest.mark.parametrize("text", [
     "No group has claimed the attack, in which 7 people were killed at a market.",
     "Floods killed 40 people in the east of the country.",
+    "The UN said 1,500 people were killed, injured or kidnapped in the quarter.",
+    # 'they said' tells who speaks, not who did it
+    "Residents fled the village after the raid.\n\nThey said 9 people were killed.",
+    # no ruling force over a report on many gangs, or on several warring sides
+    "Gang violence surged in the capital.\n"
+    "More than 2,000 people were killed between April and June, the UN said.\n"
+    "Rival gangs fought for control of the port; the regime's forces stayed away.\n"
+    "Gangs also burned homes, and the regime's troops were blamed by residents.",
+    "Syrian regime forces killed civilians in October, the network said.\n"
+    "Russian forces and SDF fighters killed others.\n"
+    "In total, 130 civilians were killed in October, and 210 people were arrested.\n"
+    "Russian forces also struck a market, and SDF fighters shelled a road.",
 ])
 def test_figure_without_a_perpetrator_has_no_actor(
     extract_text: Callable[..., Extraction], text: str

@@ -24,7 +24,7 @@ from newsledger.extract.incidents import event_rules, incidents_from_scans
 from newsledger.extract.parties import actor_table
 from newsledger.extract.places import gazetteer
 from newsledger.extract.scan import Scan
-from newsledger.extract.words import MODEL
+from newsledger.extract.words import MODEL, keep_titles
 from newsledger.long_documents import join_extractions, split_document
 from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
@@ -44,7 +44,7 @@ MAX_COUNT = 10**15
 @cache
 def load_model() -> Language:
     """The English pipeline without NER (unused), loaded once per process."""
-    return spacy.load(MODEL, exclude=["ner"])
+    return keep_titles(spacy.load(MODEL, exclude=["ner"]))
 
 
 def load_tables() -> None:

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -16,17 +17,34 @@ from newsledger.extract.numbers import counted_noun
 from newsledger.extract.parties import (
     ActorMention,
     Attribution,
+    actor_kind,
     attribution_for,
     canonical_actor,
     find_actors,
     from_head,
     is_dateline_dash,
+    named_source,
+    un_bodies,
 )
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
 from newsledger.model import Document, Measure
 
 _PARTY_KINDS = ("armed_group", "state_force")
+# measures no ruling force is the party of (SCHEMA: displacement and camps take none)
+_NOT_A_RULERS = frozenset(
+    {Measure.DISPLACED, Measure.RETURNED, Measure.POPULATION, Measure.FIGHTERS, Measure.OPERATIONS}
+)
+# a ruling force as the doer: "killed by the junta", "the regime's forces", "junta troops arrested"
+_RULER_ACTS = re.compile(
+    r"\bby (?:the )?(\w+)\b|\b(\w+)(?:['’]s)? (?:forces|troops|soldiers|authorities)\b",
+    re.IGNORECASE,
+)
+# kinds of armed groups named as parties ("gangs", "rebels"): a report on them has no ruler
+_KIND_WORD = re.compile(
+    r"\b(gangs?|rebels?|militants?|insurgents?|jihadists?|militias?|bandits?|terrorists?)\b",
+    re.IGNORECASE,
+)
 _SOURCE_KINDS = frozenset({"agency", "government", "coalition", "ngo", "media"})
 _VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
@@ -43,6 +61,7 @@ _AGENT_KIND = re.compile(
     r"|military|junta|regime)\b",
     re.IGNORECASE,
 )
+_BESIDE = 70  # characters either side of a person's name where the body they speak for is told
 _AGENT_REACH = 60  # characters after a toll where its agent is told ("were killed by army drones")
 _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
@@ -73,6 +92,23 @@ _FORCE_ACT = re.compile(
     r"\b(military|army|junta|police)\s+(?:crackdowns?|shelling|air\s?strikes|raids?|operations?)\b",
     re.IGNORECASE,
 )
+# verbs of harm done to people, told after a count of them
+_VICTIM_VERB = re.compile(
+    r"\b(?:killed|injured|wounded|raped|abducted|kidnapped|tortured|maimed|assaulted|executed)\b",
+    re.IGNORECASE,
+)
+_DOER_KIND = re.compile(
+    r"\b(gunmen|gangs|militants|insurgents|jihadists|bandits|rebels|terrorists|kidnappers"
+    r"|attackers|assailants|pirates|militiamen)\b",
+    re.IGNORECASE,
+)
+_OWN_TROOPS = frozenset({"troop", "troops", "soldier", "soldiers", "personnel", "servicemen"})
+_FOUGHT_WITH = re.compile(
+    r"\b(?:clash(?:es)?|fighting|firefight|gunfight|gun battle|encounter|battle|exchange of fire)"
+    r"\s+with\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
+    re.IGNORECASE,
+)
+_NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
@@ -88,6 +124,18 @@ _NAME_WITH = (
 )
 _SEAT = re.compile(r"^(?:the\s+)?[\w .'’-]{2,30}?-based\s+", re.IGNORECASE)
 _RUN_BY = re.compile(r"^-(?:run|led|backed|controlled|affiliated|allied)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_UN_PREFIX = r"(?:UN|U\.N\.|United Nations)"
+# a part of the UN told by common nouns ("UN monitors", "U.N. mission", "UN human rights mission")
+_UN_PART = re.compile(r"^['’]?s?\s+[a-z]")
+_UN_GENERIC = re.compile(rf"{_UN_PREFIX}(?:['’]s)?(?:\s+[a-z][\w-]*)+")
+# a UN body by its own name ("UN Integrated Office in Haiti (BINUH)")
+_UN_NAMED = re.compile(rf"{_UN_PREFIX}\s+(?:[a-z]+\s+)*[A-Z]")
+_AGENCY_TELLS = re.compile(
+    r"^(?:\s+news)?(?:\s+agency)?\s+(?:has\s+)?(?:reported|reports|said|says|quoted|cited)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\baccording to (?:the |a |an )?(?:report (?:by|from) )?$", re.I)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
 
@@ -104,6 +152,89 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
     _share_perpetrators(drafts, _claimant(scans))
+    force = _only_force(scans)
+    for draft in drafts:
+        if (
+            force
+            and draft.actor is None
+            and draft.measure is Measure.FIGHTERS
+            and draft.counted_head in _OWN_TROOPS
+        ):
+            draft.actor = force  # "sending another 3,500 troops": the one force of the story
+    previous = {id(b): a for a, b in pairwise(scans)}
+    for draft in drafts:
+        if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
+            draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
+    ruler = _briefing_ruler(scans)
+    for draft in drafts:
+        if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
+            draft.actor = ruler
+
+
+def _only_force(scans: Sequence[Scan]) -> str | None:
+    """The one state force a story names (its troops are that force's), else None."""
+    forces = {a.canonical for s in scans for a in s.actors if a.kind == "state_force"}
+    groups = [a for s in scans for a in s.actors if a.kind == "armed_group"]
+    return forces.pop() if len(forces) == 1 and not groups else None
+
+
+def _they_did_it(draft: Draft) -> bool:
+    """'They abducted 23 students', 'They also ... freed 3,000 inmates': the doer of the counted
+    act is 'they', who are told in the sentence before (never 'they said')."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return False
+    if draft.measure not in _VIOLENT and draft.measure is not Measure.OTHER:
+        return False
+    noun = counted_noun(scan.parse.doc[draft.token])
+    if noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    for _ in range(3):  # "abducted 23 students and killed 4 guards": the first verb's subject
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    return (
+        subject is not None
+        and subject.lower_ == "they"
+        and verb.lemma_.lower() not in role_words("verb", "attribution.tsv")
+    )
+
+
+def _doer_told(text: str) -> str | None:
+    """The doer a sentence tells by its kind: 'the gang attacks' -> gangs, 'gunmen raided'."""
+    act = _modifier_perpetrator(text)
+    if act:
+        return act
+    named = [a for a in find_actors(text) if a.kind == "armed_group"]
+    if named:
+        return named[0].canonical
+    kind = _DOER_KIND.search(text)
+    return kind.group(1).lower() if kind else None
+
+
+def _briefing_ruler(scans: Sequence[Scan]) -> str | None:
+    """The ruling force a report counts the acts of ('killed by the junta', 'junta forces
+    arrested him'): named as the doer twice or more, while no other party is named twice. A
+    report on many gangs or on several warring sides has no such party."""
+    text = "\n".join(s.sentence.text for s in scans)
+    doers = ((m.group(1) or m.group(2)).lower() for m in _RULER_ACTS.finditer(text))
+    named = Counter(doer for doer in doers if doer in _rulers())
+    if len(named) != 1:
+        return None
+    ((ruler, acts),) = named.items()
+    mentions = len(re.findall(rf"\b{ruler}\b", text, re.IGNORECASE))
+    others = Counter(
+        a.canonical for s in scans for a in s.actors if a.kind in _PARTY_KINDS
+    ) + Counter(m.group(1).lower().rstrip("s") for m in _KIND_WORD.finditer(text))
+    rivals = [name for name, count in others.items() if count >= 2 and name != ruler]
+    return ruler if acts >= 1 and mentions >= 2 and not rivals else None
+
+
+@cache
+def _rulers() -> frozenset[str]:
+    return role_words("ruler")
 
 
 def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
@@ -181,16 +312,43 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or dominant
             or _group_noun(draft.counted)
         )
+    if _violent_other(draft):  # only a doer told as such: "by snipers", "gang violence"
+        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
             _preferred(before, q.start)
+            or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
     return None
+
+
+def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
+    """'Three soldiers were killed in a clash with Abu Sayyaf militants': the side fought."""
+    window = scan.text_between(end, end + _AGENT_REACH + 20)
+    cue = _FOUGHT_WITH.search(window)
+    if cue is None:
+        return None
+    start = end + cue.end()
+    after = [a for a in parties if a.start >= start and a.kind == "armed_group"]
+    if after:
+        return min(after, key=lambda a: a.start).canonical
+    kind = _DOER_KIND.match(scan.text_between(start, start + 40))
+    return kind.group(1) if kind else None
+
+
+def _violent_other(draft: Draft) -> bool:
+    """A count of victims of more than one harm, or of a harm with no measure of its own
+    ('300 people killed or injured by snipers', '49 women were raped'): victims all the same."""
+    if draft.measure is not Measure.OTHER:
+        return False
+    q = draft.quantity
+    return bool(_VICTIM_VERB.search(draft.scan.text_between(q.end, q.end + _AGENT_REACH)))
 
 
 def _subject_perpetrator(
@@ -305,7 +463,16 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
     for actor in parties:
         before = scan.text_between(scan.sentence.start, actor.start).rstrip()
         after = scan.text_between(actor.end, scan.sentence.end)
-        if _ACTOR_AS_MODIFIER.match(after):
+        # "SDF fighters killed 9", "ISWAP attacks killed 12": within the figure's own clause
+        # (no other figure between), not a party of the next one ("X killed 12, and SDF ...")
+        own_clause = (
+            actor.start < limit
+            and not any(actor.end <= x.start < q.start for x in scan.quantities)
+            and not (
+                q.end <= actor.start and _NEXT_CLAUSE.search(scan.text_between(q.end, actor.start))
+            )
+        )
+        if own_clause and _ACTOR_AS_MODIFIER.match(after):
             return actor.canonical
         if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
             return actor.canonical
@@ -373,6 +540,8 @@ def assign_sources(
                 or _official_subject(draft)
                 or fallback
             )
+    _bodies_of_people(drafts, scans)
+    _one_un_body(drafts, stated)
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
@@ -418,6 +587,8 @@ def _official_subject(draft: Draft) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lemma_.lower() not in role_words("official", "attribution.tsv"):
         return None
+    if subject.i == counted_noun(scan.parse.doc[draft.token]).i:
+        return None  # "Two policemen died": the counted, not who counts them
     named = from_head(subject, scan.parse)
     return source_name(named.text) if named else None
 
@@ -448,10 +619,67 @@ def source_name(text: str) -> str:
     only runs or backs it ('the Hamas-run health ministry') or a seat ('the London-based
     monitor') is left out."""
     text = _SEAT.sub("", text).strip()
+    if (body := named_source(text)) is not None:  # "the DHQ" -> "Defence Headquarters"
+        return body
     mentions = [m for m in find_actors(text) if not _RUN_BY.match(text[m.end :])]
+    if mentions and mentions[0].canonical == "UN" and _UN_PART.match(text[mentions[0].end :]):
+        # "the U.N. mission", "UN monitors": a part of the UN, as written (see _one_un_body)
+        return _ARTICLE.sub("", text)
     if mentions:
         return mentions[0].canonical
     return canonical_actor(text)
+
+
+def _bodies_of_people(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Buba said 56 terrorists were killed', after 'The Director, Defence Media Operations,
+    Maj.-Gen. Edward Buba, disclosed this': a person the story introduces with the one
+    organisation they speak for gives that organisation."""
+    found: dict[str, str | None] = {}
+    for draft in drafts:
+        name = draft.source
+        if not name or not _personal(name):
+            continue
+        if name not in found:
+            found[name] = _body_beside(name, scans)
+        draft.source = found[name] or name
+
+
+def _body_beside(name: str, scans: Sequence[Scan]) -> str | None:
+    """The one organisation named next to a person where the story first names them."""
+    surname = re.findall(r"[A-Za-z][\w'-]+", name)[-1:]
+    if not surname:
+        return None
+    pattern = re.compile(rf"\b{re.escape(surname[0])}\b")
+    for scan in scans:
+        text = scan.sentence.text
+        at = pattern.search(text)
+        if at is None:
+            continue
+        near = text[max(0, at.start() - _BESIDE) : at.end() + _BESIDE]
+        bodies = {
+            m.canonical
+            for m in find_actors(near)
+            if m.kind in _SOURCE_KINDS or m.kind == "state_force"
+        }
+        if (body := named_source(near)) is not None:
+            bodies = {body}
+        return bodies.pop() if len(bodies) == 1 else None
+    return None
+
+
+def _one_un_body(drafts: Sequence[Draft], stated: Sequence[str]) -> None:
+    """'The United Nations said', 'the UN mission said' in a report that names one UN mission,
+    office or agency as a source ('a report released by the UN Integrated Office in Haiti',
+    'UNAMA said'): the UN meant is that body."""
+    bodies = {name for name in stated if name in un_bodies() or _UN_NAMED.match(name)}
+    if len(bodies) != 1:
+        return
+    (body,) = bodies
+    for draft in drafts:
+        if draft.source is not None and (
+            draft.source == "UN" or _UN_GENERIC.fullmatch(draft.source)
+        ):
+            draft.source = body
 
 
 def _document_source(document: Document, scans: Sequence[Scan], named: list[str]) -> str | None:
@@ -468,13 +696,48 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
     proper = [
         name
         for name in named
-        if len(_CAPITALISED.findall(name)) >= 2
+        if (len(_CAPITALISED.findall(name)) >= 2 and not _personal(name))
         or (_ACRONYM.fullmatch(name) and _word_count(name, document.text) >= 3)
     ]
     if proper:
         return Counter(proper).most_common(1)[0][0]
+    # "..., Xinhua news agency reported": the agency whose report the story retells
+    agencies = [name for name in named if actor_kind(name) == "media"] + [
+        mention.canonical
+        for scan in scans
+        for mention in scan.actors
+        if mention.kind == "media" and _retold(scan, mention)
+    ]
+    if agencies:
+        return Counter(agencies).most_common(1)[0][0]
+    # "OHCHR recorded 21,293 casualties ... This included 487 children": the one organisation
+    # the story quotes at all
+    bodies = {name for name in named if not _personal(name) and _known_body(name)}
+    if len(bodies) == 1:
+        return bodies.pop()
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
+
+
+def _retold(scan: Scan, mention: ActorMention) -> bool:
+    """'Xinhua news agency reported', 'according to Reuters': a news agency as the teller."""
+    before = scan.text_between(scan.sentence.start, mention.start)
+    after = scan.text_between(mention.end, scan.sentence.end)
+    return bool(_AGENCY_TELLS.match(after) or _ACCORDING_TO.search(before))
+
+
+def _known_body(name: str) -> bool:
+    """An organisation the actor list or the source names know ('OHCHR', 'DHQ')."""
+    return actor_kind(name) is not None or named_source(name) is not None
+
+
+def _personal(name: str) -> bool:
+    """A person's name ('Mohita Sharma', 'Col. Ali Hassan'): no organisation word, no known
+    actor. A person speaks for the sentences that quote them, not for a whole story."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    kinds = role_words("organisation", "attribution.tsv") | role_words("speaker", "attribution.tsv")
+    plural = {w[:-1] for w in words if w.endswith("s")}
+    return not (words | plural) & kinds and actor_kind(name) is None and not find_actors(name)
 
 
 def _word_count(word: str, text: str) -> int:

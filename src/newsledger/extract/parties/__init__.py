@@ -6,6 +6,7 @@ from newsledger.extract.parties.actors import (
     actor_table,
     canonical_actor,
     find_actors,
+    un_bodies,
 )
 from newsledger.extract.parties.attribution import (
     Attribution,
@@ -13,6 +14,7 @@ from newsledger.extract.parties.attribution import (
     find_attributions,
     from_head,
     is_dateline_dash,
+    named_source,
 )
 
 __all__ = [
@@ -26,4 +28,6 @@ __all__ = [
     "find_attributions",
     "from_head",
     "is_dateline_dash",
+    "named_source",
+    "un_bodies",
 ]

@@ -157,10 +157,21 @@ def canonical_actor(name: str) -> str:
     return actor.canonical if actor else name.strip()
 
 
+@lru_cache(maxsize=1)
+def un_bodies() -> frozenset[str]:
+    """Canonical names of the UN's own missions, offices and agencies: the actors one of whose
+    names starts with 'UN' or 'United Nations' ('UNAMA', 'OHCHR', 'UNHCR'), the UN itself aside."""
+    return frozenset(
+        actor.canonical
+        for key, actor in actor_table().by_key.items()
+        if actor.canonical != "UN" and key.startswith(("un ", "united nations "))
+    )
+
+
 def actor_kind(name: str) -> str | None:
     """The kind of a known actor (by canonical name or alias), or None."""
     actor = actor_table().by_key.get(_without_the(phrase_key(name)))
     return actor.kind if actor else None
 
 
-__all__ = ["Actor", "ActorMention", "actor_kind", "canonical_actor", "find_actors"]
+__all__ = ["Actor", "ActorMention", "actor_kind", "canonical_actor", "find_actors", "un_bodies"]

@@ -13,10 +13,12 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.parties.actors import find_actors
 from newsledger.extract.places import lookup_place
+from newsledger.extract.words import PhraseIndex, read_lexicon, tokenise
 from newsledger.lexicons import read_table
 
 _NAME_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 _DROP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s"}
+_VOICE_PREPS = frozenset({"for", "of", "at", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +54,28 @@ def _name_span(head: Token) -> tuple[int, int]:
     for (
         child
     ) in head.rights:  # "Syrian Network for Human Rights (SNHR)", "health chief for east Baghdad"
-        if child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1:
+        # "United Nations Assistance Mission in Afghanistan", "Integrated Office in Haiti"
+        if (child.dep_ in {"prep"} and child.lower_ == "for" and child.i == right + 1) or (
+            child.dep_ == "prep"
+            and child.lower_ in {"in", "on", "of"}
+            and child.i == right + 1
+            and head.pos_ == "PROPN"
+            and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children)
+        ):
             right = max(t.i for t in child.subtree)
         elif child.dep_ == "appos" and child.text.isupper() and child.i <= right + 2:
             right = child.i + (
                 1 if child.i + 1 < len(head.doc) and head.doc[child.i + 1].text == ")" else 0
             )
+    doc = head.doc
+    if (  # "... in Afghanistan (UNAMA)": the initials that follow the name are part of it
+        right + 3 < len(doc)
+        and doc[right + 1].text == "("
+        and doc[right + 3].text == ")"
+        and doc[right + 2].text.isupper()
+        and doc[right + 2].text.isalpha()
+    ):
+        right += 3
     return left, right + 1
 
 
@@ -87,6 +105,16 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
                         return from_head(obj, sentence)
             if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
                 return from_head(child, sentence)
+    # "Liz Throssell, spokeswoman for the UN human rights office": the office speaks
+    if (body := _spoken_for(head)) is not None:
+        return from_head(body, sentence)
+    # "the U.N. mission, known as UNAMA": the name it is known by
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lower_ == "known":
+            for prep in acl.children:
+                alias = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.lower_ == "as" and alias is not None and alias.pos_ == "PROPN":
+                    return from_head(alias, sentence)
     left, right = _name_span(head)
     # "MOGADISHU - Government spokesman ...": the dateline is no part of the name
     dashes = [t.i for t in head.doc[left : head.i] if is_dateline_dash(t)]
@@ -108,6 +136,85 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
         head.lower_ in _words("generic") or head.lemma_.lower() in _words("generic")
     )
     return Attribution(text.strip(" ,"), start, generic)
+
+
+def _spoken_for(head: Token) -> Token | None:
+    """The organisation a person speaks for: 'Liz Throssell, spokeswoman for the UN human rights
+    office', 'a spokesman for the ministry, Saad Maan', 'Col. Ali Hassan, an army spokesman'."""
+    voice = head.lemma_.lower() in _words("voice") or head.lower_ in _words("voice")
+    roles = [head] if voice and head.pos_ in {"NOUN", "PROPN"} else []
+    if head.pos_ == "PROPN" and not voice:
+        roles += [
+            c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() in _words("voice")
+        ]
+    for role in roles:
+        for child in role.children:
+            if child.dep_ == "prep" and child.lower_ in _VOICE_PREPS:
+                body = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if body is not None and _organisation(body):
+                    return body
+            # "The Director, Defence Media Operations, Maj.-Gen. Ali Musa": the body in apposition
+            if role is head and child.dep_ == "appos" and _named_body(child):
+                return child
+            # "Saad Maan, the ministry's spokesman", "an army spokesman": not the head itself
+            # ("the ministry's spokesman said" names the spokesman)
+            if (
+                role is not head
+                and child.dep_ in {"poss", "compound"}
+                and child.i < role.i
+                and _organisation(child)
+            ):
+                return child
+    return None
+
+
+def _organisation(token: Token) -> bool:
+    """Whether a noun phrase names an organisation that can be a source, not a place or person."""
+    words = [t for t in token.subtree if t.lower_ not in _DROP_WORDS and t.dep_ != "case"]
+    text = " ".join(t.text for t in words)
+    if not words or lookup_place(text) is not None:
+        return False
+    kinds = _words("speaker") | _words("organisation") | _words("official")
+    return (
+        token.lemma_.lower() in kinds
+        or token.lower_ in kinds
+        or bool(find_actors(text))
+        or named_source(text) is not None
+        or (
+            token.pos_ == "PROPN"
+            and any(t.text[:1].isupper() for t in words[1:] or words)
+            and len(words) > 1
+        )
+    )
+
+
+def _named_body(token: Token) -> bool:
+    """An organisation by its name or an organisation word, never a person's name."""
+    words = [t for t in token.subtree if t.lower_ not in _DROP_WORDS]
+    text = " ".join(t.text for t in words)
+    kinds = _words("speaker") | _words("organisation")
+    return (
+        named_source(text) is not None
+        or bool(find_actors(text))
+        or any(t.lemma_.lower() in kinds or t.lower_ in kinds for t in words)
+    )
+
+
+@cache
+def _source_index() -> PhraseIndex[str]:
+    index: PhraseIndex[str] = PhraseIndex(frozenset({"of", "the"}))
+    for _line, (name, aliases) in read_lexicon("source_names.tsv", 2):
+        for alias in [name, *aliases.split("|")]:
+            if alias:
+                index.add(alias, name)
+    return index
+
+
+def named_source(text: str) -> str | None:
+    """The organisation an abbreviation or a part of it names as a source, from
+    lexicons/source_names.tsv ('DHQ' -> 'Defence Headquarters'), else None."""
+    found = _source_index().find(text, tokenise(text))
+    return found[0].values[0] if found else None
 
 
 def _carrier_agent(head: Token) -> Token | None:
@@ -191,7 +298,23 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                     subject = _after_dash(subject) or subject
                 if _can_speak(subject) and not _dateline(subject):
                     found.append((token, subject))
+            if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                speaker = _comma_speaker(token)
+                if speaker is not None:
+                    found.append((token, speaker))
     return found
+
+
+def _comma_speaker(verb: Token) -> Token | None:
+    """'..., a community leader, Musa Garba, told our correspondent': a speaker the parse hung
+    on the figure's noun as an apposition, right before a reporting verb left without subject."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    speaker = doc[verb.i - 2]
+    if speaker.dep_ == "appos" and _can_speak(speaker):
+        return speaker
+    return None
 
 
 def _can_speak(subject: Token) -> bool:

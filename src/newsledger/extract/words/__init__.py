@@ -16,7 +16,7 @@ from newsledger.extract.words.phrases import (
     tokenise,
     words_of,
 )
-from newsledger.extract.words.sentences import Sentence, split_sentences
+from newsledger.extract.words.sentences import Sentence, keep_titles, split_sentences
 
 __all__ = [
     "MODEL",
@@ -29,6 +29,7 @@ __all__ = [
     "english_words",
     "fold",
     "joined",
+    "keep_titles",
     "phrase_key",
     "read_lexicon",
     "read_roles",

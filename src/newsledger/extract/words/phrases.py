@@ -218,6 +218,12 @@ class PhraseIndex(Generic[T]):
         i, count = 0, len(tokens)
         while i < count:
             match = self._match_at(text, tokens, i, accept)
+            if match is not None and match.key.startswith("the ") and i + 1 < count:
+                # "the United Nations | Assistance Mission in Afghanistan": the longer name
+                # without the article wins over the shorter one with it
+                inner = self._match_at(text, tokens, i + 1, accept)
+                if inner is not None and inner.last > match.last:
+                    match = inner
             if match is None:
                 i += 1
             else:

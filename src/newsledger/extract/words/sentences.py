@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+
+from newsledger.lexicons import read_table
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters, error E088) and its memory
@@ -33,7 +36,16 @@ def _splitter() -> Language:
     # The rule-based sentencizer over spaCy's tokenizer: no statistical model, so it is cheap
     # enough to run over every sentence, while only sentences holding numbers get parsed.
     nlp = spacy.blank("en")
+    keep_titles(nlp)
     nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def keep_titles(nlp: Language) -> Language:
+    """Keep abbreviated titles and ranks whole ('Lt.', 'Maj.-Gen.', lexicons/titles.tsv), so that
+    their full stop neither ends a sentence nor cuts a name ('said Lt. Col. Jane Doe')."""
+    for (title,) in read_table("titles.tsv", 1):
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     return nlp
 
 
