@@ -89,6 +89,12 @@ SOURCES = [
     # a speaker the parse hangs on the figure's noun, before a reporting verb with no subject
     ("The attackers also abducted 30 women, a community leader, Musa Garba, told our "
      "correspondent.", "30", "Musa Garba"),
+    # a paragraph of figures quoted after the paragraph that names the speaker
+    ("The UN refugee agency said on Friday that the camps were full.\n\n"
+     "\"Nearly 34,000 refugees lived in the two camps before this influx.\"", "Nearly 34,000",
+     "UNHCR"),
+    ("Police spokesman Ali Musa said the attack began at dawn.\n\n"
+     "He added that 10 others were abducted.", "10", "Police spokesman Ali Musa"),
     # the counted are not their own source ("Two policemen died")
     ("Two policemen died in a gun battle with bandits near the village.", "Two", None),
     # a UN mission is itself, not 'UN'; 'the UN said' in its report is the mission

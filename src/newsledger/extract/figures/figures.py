@@ -96,9 +96,11 @@ def texts_to_parse(scans: list[Scan]) -> list[str]:
 
 
 def _to_parse(scans: list[Scan], headings: dict[int, int]) -> list[Scan]:
-    """The sentences with numbers, those of their paragraphs that attribute something, and the
-    headings of lists."""
-    wanted = {s.sentence.paragraph for s in scans if s.quantities}
+    """The sentences with numbers, those of their paragraphs and of the paragraph before them
+    that attribute something ('UNHCR said on Friday ...' before a paragraph of quoted figures),
+    and the headings of lists."""
+    with_numbers = {s.sentence.paragraph for s in scans if s.quantities}
+    wanted = with_numbers | {p - 1 for p in with_numbers}
     heads = {id(scans[h]) for h in headings.values()}
     return [
         s

@@ -9,6 +9,7 @@ from functools import cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from newsledger.lexicons import read_table
 
@@ -44,8 +45,10 @@ def _splitter() -> Language:
 def keep_titles(nlp: Language) -> Language:
     """Keep abbreviated titles and ranks whole ('Lt.', 'Maj.-Gen.', lexicons/titles.tsv), so that
     their full stop neither ends a sentence nor cuts a name ('said Lt. Col. Jane Doe')."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
     for (title,) in read_table("titles.tsv", 1):
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{ORTH: title}])
     return nlp
 
 
