@@ -270,6 +270,10 @@ class Ledger:
         assert self._connection is not None
         return self._connection
 
+    @_con.setter
+    def _con(self, connection: Connection) -> None:  # tests put a failing connection in
+        self._connection = connection
+
     def _connect(self) -> None:
         self._connection = _connect(self.path, self.read_only, self.wait, self._waiting)
         # DuckDB's own progress bar would print over the CLI's output on a slow query.
