@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -455,3 +459,24 @@ def spark() -> Iterator[object]:
     session = spark_session("local[2]", {"spark.sql.shuffle.partitions": "2"})
     yield session
     session.stop()
+
+
+@pytest.fixture
+def processes() -> Iterator[list[subprocess.Popen[str]]]:
+    """Processes a test starts (each in its own session): any still running at its end (a test
+    failed, or hung on a bug) is killed with its group, after at most 600 s."""
+    started: list[subprocess.Popen[str]] = []
+    hung = threading.Timer(600, _kill_all, (started,))
+    hung.daemon = True
+    hung.start()
+    yield started
+    hung.cancel()
+    _kill_all(started)
+
+
+def _kill_all(started: list[subprocess.Popen[str]]) -> None:
+    for process in started:
+        if process.poll() is None:
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

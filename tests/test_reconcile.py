@@ -312,6 +312,22 @@ def test_reconcile_values_one_report_does_not_relate_stay_apart(
     assert [r.group.verdict for r in reconcile(figures, documents)] == [Verdict.SINGLE] * 2
 
 
+def test_reconcile_reads_pieces_of_a_long_document_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsledger import long_documents
+
+    filler = "Shops reopened on the main street and schools resumed classes on Tuesday. " * 10
+    text = (f"Gunmen killed 12 people in Baghdad, police said. {filler}\n\n"
+            "The attack that killed 12 people in Baghdad was condemned by the governor.")
+    figures, documents = build({"a": (DAY, text)}, [
+        Spec("a", "Gunmen killed 12 people", 12), Spec("a", "that killed 12 people", 12)])
+    assert len(reconcile(figures, documents)) == 1  # one report restating its toll
+    # In a document read in pieces (extraction relates no figures of two pieces), two restated
+    # tolls pieces apart are two reports' and stay apart, as any two of one long feed.
+    monkeypatch.setattr(long_documents, "PIECE_CHARS", 500)
+    assert len(long_documents.piece_bounds(text)) == 2
+    assert [r.group.verdict for r in reconcile(figures, documents)] == [Verdict.SINGLE] * 2
+
+
 def test_reconcile_repeat_of_a_replaced_value_is_replaced_too() -> None:
     figures, documents = build(
         {"a": (DAY, "The army said 16 people died in Baghdad."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import version as package_version
@@ -197,29 +198,56 @@ def toll_text(count: dict[str, Any] | None) -> str:
 
 def open_ledger(db: str, errors: Console, *, must_exist: bool = False) -> Ledger:
     """Open the ledger, or print why not and exit 1; ``must_exist`` for the read commands, which
-    open it read-only and warn when its groups or merged incidents are out of date."""
+    open it read-only and warn when its groups or merged incidents are out of date. A ledger
+    another process holds (an ingest writing a batch) is waited for, saying so, up to
+    $NEWSLEDGER_WAIT seconds (READ_WAIT for a read command, WRITE_WAIT for a writing one)."""
     if must_exist and db != ":memory:" and not Path(db).exists():
         print_error(errors, f"{db}: no ledger here; run 'newsledger ingest' first")
         raise typer.Exit(1)
     try:
-        ledger = _open(db, read_only=must_exist)
+        ledger = _open(db, read_only=must_exist, errors=errors)
     except LedgerError as error:
         print_error(errors, error)
         raise typer.Exit(1) from error
     if must_exist and (stale := ledger.stale()):
-        print_warning(errors, f"{db}: {' and '.join(stale)} are out of date (an ingest stopped "
-                      "before recomputing them); run 'newsledger rebuild'")
+        print_warning(errors, f"{db}: {' and '.join(stale)} are out of date (an ingest is adding "
+                      "documents, or stopped before recomputing them: then run 'newsledger "
+                      "rebuild')")
     return ledger
 
 
-def _open(db: str, *, read_only: bool) -> Ledger:
+# Seconds a command waits for a ledger another process holds. A reader waits for an ingest's
+# batch to be written, or its regrouping at the end; an ingest waits for readers to finish (it
+# would lose the documents it has extracted and not yet stored, hence longer).
+READ_WAIT = 60.0
+WRITE_WAIT = 600.0
+
+
+def ledger_wait(read_only: bool) -> float:
+    """How long to wait for a held ledger: $NEWSLEDGER_WAIT seconds, else the default."""
+    from newsledger.store import WAIT_VARIABLE
+
+    given = os.environ.get(WAIT_VARIABLE, "").strip()
+    try:
+        seconds = float(given) if given else -1.0
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        return READ_WAIT if read_only else WRITE_WAIT
+    return seconds
+
+
+def _open(db: str, *, read_only: bool, errors: Console) -> Ledger:
     # Imported here: DuckDB loads only for commands that use it.
     from newsledger.store import Ledger, OutdatedLedgerError
 
+    def waiting(message: str) -> None:
+        print_warning(errors, message)
+
     try:
-        return Ledger(db, read_only=read_only)
+        return Ledger(db, read_only=read_only, wait=ledger_wait(read_only), waiting=waiting)
     except OutdatedLedgerError:
-        return Ledger(db)  # upgraded once, in place
+        return Ledger(db, wait=ledger_wait(False), waiting=waiting)  # upgraded once, in place
 
 
 QuietOption = Annotated[

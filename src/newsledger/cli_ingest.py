@@ -103,8 +103,14 @@ def ingest(
 
         readable = _skip_errors(read_inputs(inputs), unusable)
         extractions = _skip_errors(extract_all(readable, workers=workers), unusable)
-        _store_stream(ledger, extractions, tally, failed, progress.console,
-                      lambda done: progress.advance(task, done))
+        try:
+            _store_stream(ledger, extractions, tally, failed, progress.console,
+                          lambda done: progress.advance(task, done))
+        except LedgerError as error:  # the file was not had back from its readers in time
+            print_error(progress.console, error)
+            Console().print(f"stopped: {tally.summary()}; run the ingest again to add the rest",
+                            markup=False, highlight=False)
+            raise typer.Exit(1) from error
         reconciled = _reconcile(ledger, failed)
         merged = _merge_incidents(ledger, failed)
     Console().print(tally.summary(), markup=False, highlight=False)
@@ -240,8 +246,11 @@ def _store_stream(
     stored: Callable[[int], None] = lambda done: None,
 ) -> None:
     """Warn about and store a stream of extractions, _WRITE_BATCH per transaction; ``stored``
-    hears how many each write took in."""
+    hears how many each write took in. The ledger file is let go while documents are extracted
+    (between writes), so other processes can read what is committed; a LedgerError says the
+    file could not be had back in time (what is committed stays)."""
     batch: list[Extraction] = []
+    ledger.release()
     for extraction in extractions:
         _warn(console, extraction)
         batch.append(extraction)
@@ -261,7 +270,11 @@ def _store(
     console: Console,
 ) -> None:
     """Add a batch of extractions (one transaction) and count what happened; a document that
-    cannot be stored fails alone, one that repeats a stored text under another id is named."""
+    cannot be stored fails alone, one that repeats a stored text under another id is named.
+    The file is held for the batch only."""
+    if not batch:
+        return
+    ledger.hold()
     for extraction, outcome in zip(batch, ledger.add_all(batch), strict=True):
         if isinstance(outcome, Exception):  # InputError: an id already used by another text
             failed(outcome)
@@ -273,6 +286,7 @@ def _store(
             tally.present += 1
             if same := _same_text(ledger, extraction):
                 print_warning(console, same)
+    ledger.release()
 
 
 def _same_text(ledger: Ledger, extraction: Extraction) -> str | None:

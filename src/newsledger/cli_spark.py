@@ -12,7 +12,7 @@ from rich.console import Console
 
 from newsledger.cli_common import DbOption, InputsArgument, app, open_ledger, print_error
 from newsledger.cli_ingest import Tally, _merge_incidents, _reconcile, _store_stream
-from newsledger.errors import InputError, SparkError
+from newsledger.errors import InputError, LedgerError, SparkError
 
 
 @app.command("spark-extract", rich_help_panel="Read reports")
@@ -85,7 +85,7 @@ def import_extracted(
         try:
             _store_stream(ledger, read_extractions(folder), tally, failed, errors)
             earlier = read_errors(folder)
-        except InputError as error:
+        except (InputError, LedgerError) as error:
             failed(error)
             raise typer.Exit(1) from error
         reconciled = _reconcile(ledger, failed)

@@ -178,15 +178,20 @@ def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[s
     document keys -> content ids."""
     cursor = con.execute(
         f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
-        'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, d.text AS document_text, i.* '
+        'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, i.* '
         "FROM incidents i JOIN documents d ON d.id = i.doc_id ORDER BY doc, i.start"
     )
     columns = [column[0] for column in cursor.description or ()]
     rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    # Each document's text is read once, not with every incident row (a long document's text
+    # repeated for each of its thousands of incidents took gigabytes), a few texts at a time.
     names: dict[str, frozenset[str]] = {}
-    for row in rows:
-        if row["doc"] not in names:
-            names[row["doc"]] = document_names(row["document_text"])
+    texts = con.execute(
+        f"SELECT {doc_key} AS doc, d.text FROM documents d "
+        "WHERE d.id IN (SELECT DISTINCT doc_id FROM incidents)"
+    )
+    while batch := texts.fetchmany(16):
+        names.update((doc, document_names(text)) for doc, text in batch)
     reports = [replace(report_from_row(row), names=names[row["doc"]]) for row in rows]
     return reports, {r["doc"]: r["content_id"] for r in rows}
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -152,6 +153,10 @@ DERIVED_STATE = {"groups": "groups, cross-report checks and derived figures",
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _LOCK_HOLDER = re.compile(r"PID (\d+)")
+# How often a ledger held by another process is tried again, and the variable setting how long
+# the commands wait for it (seconds).
+_POLL = 0.25
+WAIT_VARIABLE = "NEWSLEDGER_WAIT"
 
 
 class OutdatedLedgerError(LedgerError):
@@ -217,27 +222,33 @@ class Ledger:
 
     ``read_only`` opens the file without a write lock (a 0444 file or a read-only mount), so any
     number of readers can list it; it never changes the file.
+
+    DuckDB lets one process write a file, or any number read it, never both at once. A file
+    held by another process is waited for, up to ``wait`` seconds (``waiting`` hears once why),
+    and a writer can ``release()`` the file between its transactions: readers then read it as
+    last committed, and the writer's next use opens it again.
     """
 
-    def __init__(self, path: str = "newsledger.duckdb", *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str = "newsledger.duckdb", *, read_only: bool = False, wait: float = 0.0,
+        waiting: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = path
         self.read_only = read_only and path != ":memory:"
+        self.wait = wait
+        self._waiting = waiting
+        self._connection: Connection | None = None
+        self._closed = False
         if _REMOTE.match(path) and not re.match(r"^[A-Za-z]:[\\/]", path):
             raise LedgerError(f"{path}: only a local ledger file is accepted (no 'md:', 's3://' "
                               "or other remote databases)")
-        try:
-            self._con = duckdb.connect(path, read_only=self.read_only, config=dict(_OFFLINE))
-        except duckdb.Error as error:
-            raise LedgerError(_open_problem(path, error)) from error
-        # DuckDB's own progress bar would print over the CLI's output on a slow query.
-        self._con.execute("SET enable_progress_bar = false")
-        place_filter.register(self._con)
+        self._connect()
         try:
             self._migrate()
         except LedgerError:
             # Closed, so that opening the file again (for writing, to upgrade it) is not refused
             # as "a different configuration" of a connection this process still holds.
-            self._con.close()
+            self.close()
             raise
 
     def __enter__(self) -> Ledger:
@@ -249,9 +260,45 @@ class Ledger:
     ) -> None:
         self.close()
 
+    @property
+    def _con(self) -> Connection:
+        """The open connection; after ``release()``, the file opened again (waiting for it)."""
+        if self._connection is None:
+            if self._closed:
+                raise LedgerError(f"{self.path}: the ledger is closed")
+            self._connect()
+        assert self._connection is not None
+        return self._connection
+
+    @_con.setter
+    def _con(self, connection: Connection) -> None:  # tests put a failing connection in
+        self._connection = connection
+
+    def _connect(self) -> None:
+        self._connection = _connect(self.path, self.read_only, self.wait, self._waiting)
+        # DuckDB's own progress bar would print over the CLI's output on a slow query.
+        self._connection.execute("SET enable_progress_bar = false")
+        place_filter.register(self._connection)
+
+    def release(self) -> None:
+        """Let go of the file until the next use (which opens it again, waiting up to ``wait``
+        seconds for readers to finish): other processes can read what is committed meanwhile.
+        Closing checkpoints the write-ahead log into the file. Nothing to do in memory."""
+        if self.path != ":memory:" and self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def hold(self) -> None:
+        """Open the file again after ``release()``, waiting for it as ``__init__`` does; a
+        LedgerError says why not."""
+        self._con  # noqa: B018 - opens it
+
     def close(self) -> None:
         """Close the connection; the file keeps everything committed."""
-        self._con.close()
+        self._closed = True
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def _migrate(self) -> None:
         if self.read_only:
@@ -908,15 +955,42 @@ def _reconcile_check_table(checks: Iterable[Check], content_ids: dict[str, str])
     return table.append_column("origin", pa.array(["reconcile"] * table.num_rows, pa.string()))
 
 
-def _open_problem(path: str, error: duckdb.Error) -> str:
-    """Why the ledger cannot be opened, in words: a lock held by an ingest, or DuckDB's reason."""
-    message = _first_line(error)
-    if "lock" in message.lower():
-        holder = _LOCK_HOLDER.search(message)
-        who = f"process {holder.group(1)}" if holder else "another process"
-        return (f"{path}: the ledger is in use by {who} (an ingest holds it until it finishes); "
-                "try again when it is done")
-    return f"cannot open the ledger {path}: {message}"
+def _connect(
+    path: str, read_only: bool, wait: float, waiting: Callable[[str], None] | None
+) -> Connection:
+    """A connection to ``path``; while another process holds the file (an ingest writing, or
+    readers when this one writes), try again every _POLL seconds for up to ``wait`` seconds,
+    telling ``waiting`` once. DuckDB has no blocking open, hence the polling."""
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=dict(_OFFLINE))
+        except duckdb.Error as error:
+            message = _first_line(error)
+            if "lock" not in message.lower():
+                raise LedgerError(f"cannot open the ledger {path}: {message}") from error
+            holder = _LOCK_HOLDER.search(message)
+            who = f"process {holder.group(1)}" if holder else "another process"
+            if time.monotonic() >= deadline:
+                raise LedgerError(_locked(path, who, read_only, wait)) from error
+            if waiting and not told:
+                told = True
+                doing = "being written by" if read_only else "open in"
+                waiting(f"{path}: the ledger is {doing} {who}; waiting up to {wait:.0f} s for "
+                        f"it to let go ({WAIT_VARIABLE} sets how long)")
+            time.sleep(_POLL)
+
+
+def _locked(path: str, who: str, read_only: bool, wait: float) -> str:
+    """Why the ledger cannot be opened: another process holds it, and for how long it may."""
+    waited = f" after waiting {wait:.0f} s" if wait else ""
+    how_long = ("an ingest lets go of it between batches of documents and holds it while it "
+                "regroups at the end; 'serve' without --read-only holds it while it runs"
+                if read_only else
+                "readers hold it while they read; 'serve' holds it while it runs")
+    return (f"{path}: the ledger is in use by {who}{waited} ({how_long}); try again then, or "
+            f"set {WAIT_VARIABLE}=SECONDS to wait longer")
 
 
 def _first_line(error: BaseException) -> str:
@@ -935,5 +1009,5 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-__all__ = ["MIGRATIONS", "DuplicateIdError", "Ledger", "Migration", "OutdatedLedgerError",
-           "document_label", "migration"]
+__all__ = ["MIGRATIONS", "WAIT_VARIABLE", "DuplicateIdError", "Ledger", "Migration",
+           "OutdatedLedgerError", "document_label", "migration"]

@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from heapq import heappop, heappush
 
 from newsledger.extract.places import lookup_place, normalise_place
 from newsledger.model import (
@@ -165,38 +166,94 @@ def group_order(members: Sequence[Reading], bucket: str, index: int) -> str:
 
 
 def _group_bucket(readings: Sequence[Reading], links: Links) -> list[list[Reading]]:
-    groups: list[list[Reading]] = []
-    active: list[list[Reading]] = []  # groups a dated figure can still join
+    groups: list[list[Reading]] = []  # in the order they were opened
+    marked = {key for pair in links.same for key in pair}  # a reviewer's marks join any piece
+    active = _Pool()  # groups a dated figure can still join
     for reading in sorted((r for r in readings if r.window), key=_reading_order):
         # Same time needs windows within SAME_INCIDENT_DAYS; figures come oldest first, so a
         # group that ended before that horizon can never fit again (this keeps grouping linear).
         if reading.window:
-            horizon = reading.window.start - timedelta(days=SAME_INCIDENT_DAYS)
-            active = [g for g in active if _reaches(g, horizon)]
-        fits = _fitting(reading, active, links)
-        target = max(fits, key=lambda g: _affinity(reading, g), default=None)
+            active.drop_before(reading.window.start - timedelta(days=SAME_INCIDENT_DAYS))
+        fits = _fitting(reading, active.candidates(reading, reading.key in marked), groups, links)
+        target = max(fits, key=lambda n: _affinity(reading, groups[n]), default=None)
         _place(reading, target, groups, active)
+    every = _Pool(groups)
     for reading in sorted((r for r in readings if not r.window), key=_reading_order):
-        _place(reading, _only_fit(reading, _fitting(reading, groups, links)), groups)
+        fits = _fitting(reading, every.candidates(reading, reading.key in marked), groups, links)
+        _place(reading, _only_fit(reading, fits, groups), groups, every)
     return groups
 
 
-def _reaches(group: list[Reading], horizon: date) -> bool:
-    return any(m.window and (m.window.end is None or m.window.end >= horizon) for m in group)
+class _Pool:
+    """Groups (by their number in opening order) that a figure may join, indexed by document
+    piece: ``same_thing`` never puts two pieces of one long document in one group, so a figure's
+    candidates are the groups of its own piece and those holding nothing of its document. In one
+    long document this keeps grouping linear; among many documents it changes nothing."""
+
+    def __init__(self, groups: Sequence[list[Reading]] = ()) -> None:
+        self._docs: dict[int, dict[str, set[int]]] = {}  # group -> its documents -> pieces
+        self._of_doc: dict[str, dict[int, set[int]]] = {}  # document -> piece -> groups
+        self._reach: dict[int, date] = {}  # the latest window end of a group's figures
+        self._ends: list[tuple[date, int]] = []  # (reach, group), a heap; stale entries skipped
+        for number, group in enumerate(groups):
+            for reading in group:
+                self.joined(number, reading)
+
+    def joined(self, number: int, reading: Reading) -> None:
+        """``reading`` is now in group ``number`` (a new group, or one it joined)."""
+        doc, part = reading.figure.doc, reading.part
+        self._docs.setdefault(number, {}).setdefault(doc, set()).add(part)
+        self._of_doc.setdefault(doc, {}).setdefault(part, set()).add(number)
+        if reading.window:
+            end = reading.window.end or date.max
+            if end > self._reach.get(number, date.min):
+                self._reach[number] = end
+                heappush(self._ends, (end, number))
+
+    def drop_before(self, horizon: date) -> None:
+        """Forget the groups whose every window ends before ``horizon``."""
+        while self._ends and self._ends[0][0] < horizon:
+            _, number = heappop(self._ends)
+            if number in self._docs and self._reach[number] < horizon:
+                for doc, parts in self._docs.pop(number).items():
+                    for part in parts:
+                        self._of_doc[doc][part].discard(number)
+                        if not self._of_doc[doc][part]:
+                            del self._of_doc[doc][part]
+                    if not self._of_doc[doc]:
+                        del self._of_doc[doc]
+                del self._reach[number]
+
+    def candidates(self, reading: Reading, every: bool = False) -> list[int]:
+        """The groups ``reading`` may join, in opening order (``every``: all of them)."""
+        if every:
+            return sorted(self._docs)
+        doc = reading.figure.doc
+        found = set(self._of_doc.get(doc, {}).get(reading.part, ()))
+        for other, pieces in self._of_doc.items():
+            if other != doc:
+                for numbers in pieces.values():
+                    found.update(n for n in numbers if doc not in self._docs[n])
+        return sorted(found)
 
 
-def _fitting(reading: Reading, groups: list[list[Reading]], links: Links) -> list[list[Reading]]:
-    return [g for g in groups if all(same_thing(reading, member, links) for member in g)]
+def _fitting(
+    reading: Reading, candidates: Iterable[int], groups: list[list[Reading]], links: Links
+) -> list[int]:
+    return [n for n in candidates
+            if all(same_thing(reading, member, links) for member in groups[n])]
 
 
-def _place(reading: Reading, target: list[Reading] | None, *pools: list[list[Reading]]) -> None:
-    """Add the reading to ``target``, or start a group in every pool."""
-    if target is not None:
-        target.append(reading)
-        return
-    group = [reading]
+def _place(
+    reading: Reading, target: int | None, groups: list[list[Reading]], *pools: _Pool
+) -> None:
+    """Add the reading to group ``target``, or open a group with it; the pools hear of it."""
+    if target is None:
+        groups.append([])
+        target = len(groups) - 1
+    groups[target].append(reading)
     for pool in pools:
-        pool.append(group)
+        pool.joined(target, reading)
 
 
 def _affinity(reading: Reading, group: list[Reading]) -> tuple[int, int, int, int]:
@@ -209,17 +266,17 @@ def _affinity(reading: Reading, group: list[Reading]) -> tuple[int, int, int, in
     )
 
 
-def _only_fit(reading: Reading, fits: list[list[Reading]]) -> list[Reading] | None:
+def _only_fit(reading: Reading, fits: list[int], groups: list[list[Reading]]) -> int | None:
     """An undated figure joins the one group it fits, or the one of several it agrees with, or
     the one of several whose every figure it agrees with or updates."""
     if len(fits) == 1:
         return fits[0]
-    agreeing = [g for g in fits if all(agree(reading, m) for m in g)]
+    agreeing = [n for n in fits if all(agree(reading, m) for m in groups[n])]
     if len(agreeing) == 1:
         return agreeing[0]
     # Else the one it follows without conflict (a later report's 79 after an earlier 50).
-    following = [g for g in fits
-                 if all(relate(reading, m).kind is not CheckType.CONFLICT for m in g)]
+    following = [n for n in fits
+                 if all(relate(reading, m).kind is not CheckType.CONFLICT for m in groups[n])]
     return following[0] if len(following) == 1 else None
 
 

@@ -11,7 +11,8 @@ its time expression and counted head, and the closure of its places. ``same_thin
    same, "34 children" and "161 civilians" do not;
 4. within one document: not linked by a sum or subset check (a part is not a restatement; a subset
    link is ignored when the report marks one figure as an earlier report), and not in the same
-   sentence unless two different named sources give them;
+   sentence unless two different named sources give them; in one piece of a long document (one
+   over ``long_documents.PIECE_CHARS``, which extraction reads in pieces that never see each other);
 5. the same time (``same_time``): equal periods for flows, overlapping as-of for stocks, or
    publication dates within ``SAME_INCIDENT_DAYS`` for incidents whose period is unknown;
 6. places: equal closures (a place plus what contains it), or, when both periods are stated, one
@@ -40,6 +41,7 @@ from urllib.parse import urlparse
 from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
+from newsledger.long_documents import piece_bounds
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure, Qualifier
 from newsledger.verify.cues import is_addition
 
@@ -93,6 +95,7 @@ class Reading:
     addition: bool = False  # the text adds it to an earlier count ("about 100 more")
     incident: str | None = None  # the merged incident the figure tells, if any
     later_than: frozenset[str] = frozenset()  # documents this one is known to come after
+    part: int = 0  # the piece of a long document it lies in (long_documents.piece_bounds)
 
     @property
     def key(self) -> str:
@@ -137,14 +140,18 @@ def read_figures(
     for doc, members in by_doc.items():
         document = documents.get(doc) or Document(text="", name=doc)
         doc_window = _document_window(document, members)
+        starts = [start for start, _ in piece_bounds(document.text)]
         readings.extend(
-            _reading(f, document, doc_window, told.get(f"{f.doc}:{f.id}")) for f in members
+            _reading(f, document, doc_window, told.get(f"{f.doc}:{f.id}"),
+                     bisect_right(starts, f.start) - 1)
+            for f in members
         )
     return readings
 
 
 def _reading(
-    figure: Figure, document: Document, doc_window: Window | None, incident: str | None
+    figure: Figure, document: Document, doc_window: Window | None, incident: str | None,
+    part: int = 0,
 ) -> Reading:
     sentence = sentence_span(document.text, figure.start, figure.end)
     closures = [expand_place(name) for name in figure.locations]
@@ -163,6 +170,7 @@ def _reading(
         headline=in_headline(document, figure),
         addition=_added(document.text, figure),
         incident=incident,
+        part=max(part, 0),
     )
 
 
@@ -339,6 +347,8 @@ def same_thing(a: Reading, b: Reading, links: Links) -> bool:
     if fa.measure != fb.measure or not heads_match(a.head, b.head):
         return False
     same_doc = fa.doc == fb.doc
+    if same_doc and a.part != b.part:
+        return False  # two pieces of a long document are read apart, as by extraction
     if not _actors_match(fa.actor, fb.actor, same_doc):
         return False
     if same_doc and not _distinct_statements(a, b, links):
