@@ -205,10 +205,20 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
             and f.period_start == total.period_start
             and f.period_end == total.period_end
             and set(f.locations) == set(total.locations)
+            and (not text or f.quantity.start > total.quantity.start)
         ]
         if found:
             parts.append(found[0])
-    return parts if len(parts) == 2 else []
+    if len(parts) != 2:
+        return []
+    # "5,122 casualties (1,692 deaths and 3,430 injured)", or "40 casualties. 12 were killed
+    # and 28 wounded": the two parts are stated together, in the total's sentence or the next
+    if text:
+        where = sentence_index(text, total.quantity.start)
+        at = {sentence_index(text, p.quantity.start) for p in parts}
+        if len(at) != 1 or not 0 <= at.pop() - where <= 1:
+            return []
+    return parts
 
 
 def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
