@@ -959,3 +959,39 @@ def test_checks_casualty_parts_are_stated_together() -> None:
         at(T_CASUALTIES_APART, "427 deaths", "f5", 427, "killed", counted="deaths"),
     ]
     assert _sums(find_checks(figures, T_CASUALTIES_APART)) == {("f1", ("f2", "f3"), True)}
+
+
+T_REGIONS = (
+    "Some 700,000 people are displaced in the two regions. The Centre-Nord hosts 355,000 and the"
+    " Sahel 307,000."
+)
+BURKINA = ("Burkina Faso",)
+NORTH, SAHEL = ("Centre-Nord",), ("Sahel",)
+
+
+@pytest.mark.parametrize(
+    ("total", "places", "expected"),
+    [
+        pytest.param(
+            700000, [NORTH + SAHEL, NORTH, SAHEL], {("f1", ("f2", "f3"), False)},
+            id="two-regions-side-by-side-are-parts",
+        ),
+        pytest.param(
+            700000, [BURKINA + NORTH, BURKINA, NORTH], set(),
+            id="a-place-and-its-container-are-no-two-parts",
+        ),
+        pytest.param(
+            300000, [NORTH + SAHEL, NORTH, SAHEL], set(),
+            id="no-part-larger-than-its-total",  # a misread place, not the text's claim
+        ),
+    ],
+)
+def test_checks_sum_by_place_of_places_side_by_side(
+    total: int, places: list[tuple[str, ...]], expected: set[Any]
+) -> None:
+    figures = [
+        at(T_REGIONS, "700,000 people", "f1", total, "displaced", locations=places[0]),
+        at(T_REGIONS, "355,000 and", "f2", 355000, "displaced", locations=places[1]),
+        at(T_REGIONS, "307,000.", "f3", 307000, "displaced", locations=places[2]),
+    ]
+    assert _sums(find_checks(figures, T_REGIONS)) == expected

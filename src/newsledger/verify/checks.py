@@ -45,6 +45,7 @@ from newsledger.verify.subsets import (
     counted_head,
     including_parts,
     is_subgroup,
+    leaves,
     subgroup_words,
     subset_checks,
 )
@@ -127,13 +128,15 @@ _PRONOUNS = {"which", "them", "whom", "those", "these"}
 
 def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts by place"""
-    if len(total.locations) < 2 or counted_head(total) in SUBGROUPS:
+    # several places side by side, not a place and its container ('Centre-Nord', 'Burkina Faso')
+    if len(leaves(total.locations)) < 2 or counted_head(total) in SUBGROUPS:
         return []
     wanted = set(total.locations)
     chosen: dict[str, Figure] = {}
     for part in figures:
         if (
             _comparable(total, part)
+            and _smaller(part, total)
             and len(part.locations) == 1
             and part.locations[0] in wanted
             and part.locations[0] not in chosen
@@ -141,6 +144,13 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
         ):
             chosen[part.locations[0]] = part
     return list(chosen.values()) if set(chosen) == wanted else []
+
+
+def _smaller(part: Figure, total: Figure) -> bool:
+    """A part found by its place alone is no larger than the total: one larger is likelier a
+    misread place than a sum the text claims ("838,548 + 355,000 does not add up to
+    307,000" of a region's count read as the country's)."""
+    return part.quantity.interval()[0] <= total.quantity.interval()[1]
 
 
 def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
