@@ -412,6 +412,10 @@ SQUARE = ("Tayaran Square", "Baghdad")
         (SQUARE, ("Tayaran Square",), set()),  # the same place, its container left out
         (SAGAING, MYANMAR, set()),  # the larger place is no part
         ((), SAGAING, {("f1", "f2", True)}),  # the report's first toll, placed nowhere: its scope
+        # or placed in the report's one country: a place the gazetteer cannot locate lies in it
+        (("Haiti",), ("Cite Soleil",), {("f1", "f2", True)}),
+        (("Haiti",), ("Haiti",), set()),  # the country's own figure is no part of its total
+        (("Haiti",), ("Kabul",), set()),  # a known place elsewhere: two countries, no scope
     ],
 )
 def test_checks_subset_by_place(

@@ -19,7 +19,7 @@ below):
      of one of those measures over the same period and places.
 Rules of the figures' fields:
   6. by place: a figure for a place inside another figure's places (or inside the report's first
-     toll of the measure, placed nowhere), same measure, a period within the whole's and
+     toll of the measure, placed nowhere or in the report's one country), same measure, a period within the whole's and
      compatible counted heads (305 killed in one region within 3,790 in the country). A part may
      have this whole besides a told one of another measure;
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.extract.parties import actor_kind
-from newsledger.extract.places import expand_place, normalise_place
+from newsledger.extract.places import expand_place, lookup_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
@@ -502,7 +502,7 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
         and whole.measure == part.measure
         and _period_within(part, whole)
         and bool(part.locations)
-        and (_places_inside(part, whole) or _scope_whole(whole, figures, text))
+        and (_places_inside(part, whole) or _in_scope(part, whole, figures, text))
         and part.quantity.value < whole.quantity.value
         and _parties_fit(whole.actor, part.actor)
         and (whole.actor is None or part.actor is not None)
@@ -524,14 +524,37 @@ def _places_inside(part: Figure, whole: Figure) -> bool:
     )
 
 
-def _scope_whole(whole: Figure, figures: Sequence[Figure], text: str) -> bool:
-    """A figure with no place that is the report's first of its measure: the report's total
-    ("a total of (3,790) people have been killed" before the regions' tolls)."""
-    if whole.locations:
-        return False
+def _in_scope(part: Figure, whole: Figure, figures: Sequence[Figure], text: str) -> bool:
+    """Whether the whole is the report's total over its scope and the part lies in that scope:
+    the report's first figure of its measure ("a total of (3,790) people have been killed"
+    before the regions' tolls), placed nowhere or in the one country of the report's figures,
+    and the part's places in that country or unknown to the gazetteer ("12 killed in Cite
+    Soleil" of a report on Haiti, where the gazetteer does not know Cite Soleil)."""
     title = _title_end(text)
     first = next((f for f in figures if f.measure == whole.measure and f.start >= title), None)
-    return first is whole
+    if first is not whole:
+        return False
+    if not whole.locations:
+        return True
+    country = _report_country(figures)
+    if country is None or [normalise_place(n) for n in leaves(whole.locations)] != [country]:
+        return False
+    return all(
+        normalise_place(name) != country
+        and (country in expand_place(name) or lookup_place(name) is None)
+        for name in leaves(part.locations)
+    )
+
+
+def _report_country(figures: Sequence[Figure]) -> str | None:
+    """The one country the gazetteer puts every located figure of the report in, else None."""
+    countries = {
+        place.country
+        for figure in figures
+        for name in figure.locations
+        if (place := lookup_place(name)) is not None
+    }
+    return normalise_place(countries.pop()) if len(countries) == 1 else None
 
 
 def _title_end(text: str) -> int:
