@@ -465,6 +465,14 @@ T_CROSS = (
 )
 T_SMALL = "A total of 5 attacks hit the town, 2 people were injured and 3 were killed."
 T_INCL_SUM = "The raid killed 30 people, including 20 soldiers and 10 civilians."
+T_OUT_OF = "Police said 443 inmates were recaptured and 436 are at large, out of 879 who escaped."
+T_DEAD_OR_INJURED = (
+    "The attack left 42 people dead or injured. Police said nine were killed and 33 injured."
+)
+T_DEAD_OR_INJURED_APART = (
+    "The attack left 42 people dead or injured. Police said nine were killed. On Monday 33 were"
+    " injured in another town."
+)
 T_INCL_SHORT = (
     "Fighting displaced 4,100 people in Ituri and North Kivu, including 2,300 in Ituri and"
     " 1,100 in North Kivu."
@@ -519,6 +527,25 @@ T_INCL_SHORT = (
             ],
             set(),
             id="an-including-list-short-of-its-total-is-no-failing-sum",
+        ),
+        pytest.param(
+            T_OUT_OF,
+            [("443 inmates", 443, "detained"), ("436 are", 436, "other"),
+             ("879 who", 879, "other")],
+            {("f3", ("f1", "f2"), True)},
+            id="out-of-right-before-a-number-makes-it-the-total",
+        ),
+        pytest.param(
+            T_DEAD_OR_INJURED,
+            [("42 people", 42, "other"), ("nine were", 9, "killed"), ("33 injured", 33, "injured")],
+            {("f1", ("f2", "f3"), True)},
+            id="killed-and-injured-against-people-dead-or-injured",
+        ),
+        pytest.param(
+            T_DEAD_OR_INJURED_APART,
+            [("42 people", 42, "other"), ("nine were", 9, "killed"), ("33 were", 33, "injured")],
+            set(),
+            id="killed-and-injured-told-apart-are-no-parts",
         ),
     ],
 )

@@ -42,6 +42,7 @@ from newsledger.verify.cues import (
 from newsledger.verify.relations import relation_checks
 from newsledger.verify.subsets import (
     SUBGROUPS,
+    combined_measures,
     counted_head,
     including_parts,
     is_subgroup,
@@ -203,8 +204,12 @@ def _party_left_out(
 
 def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Killed and injured against casualties"""
-    # a count of casualties is 'other': the killed and the injured are its parts, never totals
-    if total.measure is not Measure.OTHER or "casualt" not in (total.counted or "").lower():
+    # a count of casualties is 'other': the killed and the injured are its parts, never totals;
+    # so is a count of people "killed or injured", "dead or wounded"
+    if total.measure is not Measure.OTHER or not (
+        "casualt" in (total.counted or "").lower()
+        or (text and set(combined_measures(text, total)) == {Measure.KILLED, Measure.INJURED})
+    ):
         return []
     parts = []
     for measure in (Measure.KILLED, Measure.INJURED):
@@ -367,7 +372,12 @@ def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[F
 
 def _says_total(text: str, total: Figure) -> bool:
     cue = find_cue(words_before(text, total, 16), "total")
-    return cue is not None or find_cue(words_after(text, total, 30), "total") is not None
+    if cue is not None or find_cue(words_after(text, total, 30), "total") is not None:
+        return True
+    # "443 were recaptured and 436 are still at large, out of 879 who fled"
+    before = words_before(text, total, 16)
+    right = find_cue(before, "total_right_before")
+    return right is not None and not before[right.end() :].strip(" (")
 
 
 def _paragraph_neighbours(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:

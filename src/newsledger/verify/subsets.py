@@ -19,9 +19,9 @@ below):
      of one of those measures over the same period and places.
 Rules of the figures' fields:
   6. by place: a figure for a place inside another figure's places (or inside the report's first
-     toll of the measure, placed nowhere or in the report's one country), same measure, a period within the whole's and
-     compatible counted heads (305 killed in one region within 3,790 in the country). A part may
-     have this whole besides a told one of another measure;
+     toll of the measure, placed nowhere or in the report's one country), same measure, a
+     period within the whole's and compatible counted heads (305 killed in one region within
+     3,790 in the country). A part may have this whole besides a told one of another measure;
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
