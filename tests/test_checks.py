@@ -465,6 +465,8 @@ T_CROSS = (
 )
 T_SMALL = "A total of 5 attacks hit the town, 2 people were injured and 3 were killed."
 T_INCL_SUM = "The raid killed 30 people, including 20 soldiers and 10 civilians."
+T_HEDGED_INCL = "At least 30 people died in the raid, including 20 soldiers and 10 civilians."
+T_HEDGED_LIST = "At least 42 people were freed: 27 students, three staff and 12 family members."
 T_OUT_OF = "Police said 443 inmates were recaptured and 436 are at large, out of 879 who escaped."
 T_DEAD_OR_INJURED = (
     "The attack left 42 people dead or injured. Police said nine were killed and 33 injured."
@@ -527,6 +529,28 @@ T_INCL_SHORT = (
             ],
             set(),
             id="an-including-list-short-of-its-total-is-no-failing-sum",
+        ),
+        pytest.param(
+            T_HEDGED_INCL,
+            [("30 people", 30, "killed", {"qualifier": "at_least", "high": None}),
+             ("20 soldiers", 20, "killed"), ("10 civilians", 10, "killed")],
+            {("f1", ("f2", "f3"), True)},
+            id="parts-adding-up-to-at-least-30-are-its-breakdown",
+        ),
+        pytest.param(
+            T_HEDGED_INCL,
+            [("30 people", 31, "killed", {"qualifier": "more_than", "high": None}),
+             ("20 soldiers", 20, "killed"), ("10 civilians", 10, "killed")],
+            set(),
+            id="parts-adding-up-to-30-are-not-all-of-more-than-30",
+        ),
+        pytest.param(
+            T_HEDGED_LIST,
+            [("42 people", 42, "other", {"qualifier": "at_least", "high": None}),
+             ("27 students", 27, "other"), ("three staff", 3, "other"),
+             ("12 family", 12, "other")],
+            {("f1", ("f2", "f3", "f4"), True)},
+            id="parts-listed-after-at-least-42",
         ),
         pytest.param(
             T_OUT_OF,

@@ -273,7 +273,8 @@ def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[
 
 def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts listed after the total"""
-    if not text or not _exact(total):
+    # "at least 42 people were freed: 27 students, ..." lists the parts of its stated number
+    if not text or total.quantity.qualifier not in _STATED_LOW:
         return []
     later = [f for f in figures if f.quantity.start > total.quantity.start]
     where = sentence_index(text, total.quantity.start)
@@ -350,7 +351,7 @@ def _colon_list(total: Figure, later: Sequence[Figure], text: str) -> list[Figur
     not add up."""
     start, end = sentence_of(text, total.quantity.start)
     colon = text.find(":", total.quantity.end, end)
-    if colon < 0 or re.search(r"\d|[;]", text[total.quantity.end : colon]):
+    if not _exact(total) or colon < 0 or re.search(r"\d|[;]", text[total.quantity.end : colon]):
         return []
     parts = [f for f in later if colon < f.quantity.start < end]
     if len(parts) < 2 or not all(_exact(p) and p.measure == total.measure for p in parts):
@@ -408,6 +409,10 @@ def _unique_sum(total: Figure, candidates: Sequence[Figure]) -> list[Figure]:
 
 def _exactly(total: Figure, parts: Sequence[Figure]) -> bool:
     return all(map(_exact, parts)) and sum(p.quantity.low for p in parts) == total.quantity.low
+
+
+# Qualifiers whose lower bound is the number as written.
+_STATED_LOW = frozenset({Qualifier.EXACT, Qualifier.APPROXIMATE, Qualifier.AT_LEAST})
 
 
 def _exact(figure: Figure) -> bool:
