@@ -412,6 +412,10 @@ SQUARE = ("Tayaran Square", "Baghdad")
         (SQUARE, ("Tayaran Square",), set()),  # the same place, its container left out
         (SAGAING, MYANMAR, set()),  # the larger place is no part
         ((), SAGAING, {("f1", "f2", True)}),  # the report's first toll, placed nowhere: its scope
+        # or placed in the report's one country: a place the gazetteer cannot locate lies in it
+        (("Haiti",), ("Cite Soleil",), {("f1", "f2", True)}),
+        (("Haiti",), ("Haiti",), set()),  # the country's own figure is no part of its total
+        (("Haiti",), ("Kabul",), set()),  # a known place elsewhere: two countries, no scope
     ],
 )
 def test_checks_subset_by_place(
@@ -461,6 +465,16 @@ T_CROSS = (
 )
 T_SMALL = "A total of 5 attacks hit the town, 2 people were injured and 3 were killed."
 T_INCL_SUM = "The raid killed 30 people, including 20 soldiers and 10 civilians."
+T_HEDGED_INCL = "At least 30 people died in the raid, including 20 soldiers and 10 civilians."
+T_HEDGED_LIST = "At least 42 people were freed: 27 students, three staff and 12 family members."
+T_OUT_OF = "Police said 443 inmates were recaptured and 436 are at large, out of 879 who escaped."
+T_DEAD_OR_INJURED = (
+    "The attack left 42 people dead or injured. Police said nine were killed and 33 injured."
+)
+T_DEAD_OR_INJURED_APART = (
+    "The attack left 42 people dead or injured. Police said nine were killed. On Monday 33 were"
+    " injured in another town."
+)
 T_INCL_SHORT = (
     "Fighting displaced 4,100 people in Ituri and North Kivu, including 2,300 in Ituri and"
     " 1,100 in North Kivu."
@@ -515,6 +529,47 @@ T_INCL_SHORT = (
             ],
             set(),
             id="an-including-list-short-of-its-total-is-no-failing-sum",
+        ),
+        pytest.param(
+            T_HEDGED_INCL,
+            [("30 people", 30, "killed", {"qualifier": "at_least", "high": None}),
+             ("20 soldiers", 20, "killed"), ("10 civilians", 10, "killed")],
+            {("f1", ("f2", "f3"), True)},
+            id="parts-adding-up-to-at-least-30-are-its-breakdown",
+        ),
+        pytest.param(
+            T_HEDGED_INCL,
+            [("30 people", 31, "killed", {"qualifier": "more_than", "high": None}),
+             ("20 soldiers", 20, "killed"), ("10 civilians", 10, "killed")],
+            set(),
+            id="parts-adding-up-to-30-are-not-all-of-more-than-30",
+        ),
+        pytest.param(
+            T_HEDGED_LIST,
+            [("42 people", 42, "other", {"qualifier": "at_least", "high": None}),
+             ("27 students", 27, "other"), ("three staff", 3, "other"),
+             ("12 family", 12, "other")],
+            {("f1", ("f2", "f3", "f4"), True)},
+            id="parts-listed-after-at-least-42",
+        ),
+        pytest.param(
+            T_OUT_OF,
+            [("443 inmates", 443, "detained"), ("436 are", 436, "other"),
+             ("879 who", 879, "other")],
+            {("f3", ("f1", "f2"), True)},
+            id="out-of-right-before-a-number-makes-it-the-total",
+        ),
+        pytest.param(
+            T_DEAD_OR_INJURED,
+            [("42 people", 42, "other"), ("nine were", 9, "killed"), ("33 injured", 33, "injured")],
+            {("f1", ("f2", "f3"), True)},
+            id="killed-and-injured-against-people-dead-or-injured",
+        ),
+        pytest.param(
+            T_DEAD_OR_INJURED_APART,
+            [("42 people", 42, "other"), ("nine were", 9, "killed"), ("33 were", 33, "injured")],
+            set(),
+            id="killed-and-injured-told-apart-are-no-parts",
         ),
     ],
 )
@@ -737,3 +792,261 @@ def test_checks_parts_listed_after_a_total(
     extract_text: Callable[..., Any], text: str, expected: set[Any]
 ) -> None:
     assert _stated_sums(extract_text(text)) == expected
+
+
+# --- issue 9: which numbers an "including" list holds, and which whole a partitive names -------
+
+T_INCL_ASIDE = (
+    "Militants killed 40 civilians in the region last week, including in Gao, where 12 villagers"
+    " died."
+)
+T_INCL_EVENT = (
+    "The mission documented 1,634 killings in the quarter, including the April attack in which 40"
+    " people were killed."
+)
+T_INCL_NEW_CLAUSE = (
+    "Some 3,000 prisoners remain in the jail, including 400 held without charge, and 120 were"
+    " freed on Monday."
+)
+T_INCL_NEW_VERB = (
+    "Police seized 45 weapons, including 12 rifles, and arrested 8 people, including 3 minors."
+)
+T_INCL_RELATIVE = (
+    "Some 4,000 people fled the town, including 2,500 who reached Dori, where 30,000 displaced"
+    " people already live."
+)
+T_INCL_COORDINATED = (
+    "Troops recovered 178 weapons and 3,412 rounds of ammunition, including 61 rifles and 28"
+    " pistols."
+)
+T_INCL_COORDINATED_GROUP = "Gunmen killed 7 soldiers and 12 civilians, including 3 children."
+T_INCL_PLACES = (
+    "The army killed 56 insurgents in March, including 14 in the forest and 9 near the lake."
+)
+T_NAMED_FAR = (
+    "The mission said 1,692 civilians were killed and 3,430 injured in the first half. Suicide"
+    " attacks caused 1,413 casualties, including 427 deaths. Armed groups caused 2,798"
+    " casualties. Of the civilians killed, 363 were children."
+)
+T_OF_THEM_NOW = (
+    "The country now has 921,471 displaced people, up from 838,548 at the end of January. The"
+    " north hosts 456,000 of them."
+)
+T_AMONG_THOSE_KILLED = (
+    "Forces killed 686 militants, 220 in Iraq and 466 in Syria. Among those killed were 8 senior"
+    " leaders."
+)
+T_OF_THE_ARRIVALS = (
+    "More than 3,000 people arrived at the camp on Tuesday, bringing its population to 68,000."
+    " Some 1,500 of the arrivals were children."
+)
+T_OF_THE_ATTACKERS = (
+    "Gunmen killed 12 villagers on Monday. Five of the attackers were killed by troops."
+)
+T_HELD_BY_PLACE = (
+    "Across the country 19,480 people are held, 6,828 of whom are serving sentences. In the"
+    " Magway region, 1,430 are still held."
+)
+T_PARTY_TOLL = "Other parties killed 127 civilians. In Idlib, 115 civilians were killed."
+DAY = (date(2024, 5, 10), date(2024, 5, 10))
+JANUARY_END = (date(2024, 1, 31), date(2024, 1, 31))
+YEAR = (date(2022, 1, 1), date(2022, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "expected"),
+    [
+        pytest.param(
+            T_INCL_ASIDE,
+            [("40 civilians", 40, "killed", {"counted": "civilians"}),
+             ("12 villagers", 12, "killed", {"counted": "villagers"})],
+            set(),
+            id="including-in-a-place-is-an-aside-not-a-list",
+        ),
+        pytest.param(
+            T_INCL_EVENT,
+            [("1,634 killings", 1634, "killed", {"counted": "killings"}),
+             ("40 people", 40, "killed", {"counted": "people"})],
+            set(),
+            id="a-number-inside-an-included-event-is-no-item",
+        ),
+        pytest.param(
+            T_INCL_NEW_CLAUSE,
+            [("3,000 prisoners", 3000, "held", {"counted": "prisoners"}),
+             ("400 held", 400, "held", {"counted": "prisoners"}),
+             ("120 were", 120, "other", {"counted": "prisoners"})],
+            {("f1", "f2", True)},
+            id="and-120-were-freed-opens-a-clause-of-its-own",
+        ),
+        pytest.param(
+            T_INCL_NEW_VERB,
+            [("45 weapons", 45, "other", {"counted": "weapons"}),
+             ("12 rifles", 12, "other", {"counted": "rifles"}),
+             ("8 people", 8, "detained", {"counted": "people"}),
+             ("3 minors", 3, "detained", {"counted": "minors"})],
+            {("f1", "f2", True), ("f3", "f4", True)},
+            id="and-arrested-8-ends-the-list",
+        ),
+        pytest.param(
+            T_INCL_RELATIVE,
+            [("4,000 people", 4000, "displaced", {"counted": "people"}),
+             ("2,500 who", 2500, "displaced", {"counted": "people"}),
+             ("30,000 displaced", 30000, "displaced", {"counted": "displaced people"})],
+            {("f1", "f2", True)},
+            id="a-relative-clause-ends-the-list",
+        ),
+        pytest.param(
+            T_INCL_COORDINATED,
+            [("178 weapons", 178, "other", {"counted": "weapons"}),
+             ("3,412 rounds", 3412, "other", {"counted": "rounds"}),
+             ("61 rifles", 61, "other", {"counted": "rifles"}),
+             ("28 pistols", 28, "other", {"counted": "pistols"})],
+            set(),
+            id="after-coordinated-counts-the-list-may-belong-to-either",
+        ),
+        pytest.param(
+            T_INCL_COORDINATED_GROUP,
+            [("7 soldiers", 7, "killed", {"counted": "soldiers"}),
+             ("12 civilians", 12, "killed", {"counted": "civilians"}),
+             ("3 children", 3, "killed", {"counted": "children"})],
+            {("f2", "f3", True)},
+            id="a-sub-group-of-the-last-coordinated-count-is-its-part",
+        ),
+        pytest.param(
+            T_INCL_PLACES,
+            [("56 insurgents", 56, "killed", {"counted": "insurgents"}),
+             ("14 in", 14, "killed", {"counted": "insurgents"}),
+             ("9 near", 9, "killed", {"counted": "insurgents"})],
+            {("f1", "f2", True), ("f1", "f3", True)},
+            id="items-split-by-place-after-a-joiner",
+        ),
+        pytest.param(
+            T_NAMED_FAR,
+            [("1,692 civilians", 1692, "killed", {"counted": "civilians"}),
+             ("3,430 injured", 3430, "injured", {"counted": "civilians"}),
+             ("1,413 casualties", 1413, "other", {"counted": "casualties"}),
+             ("427 deaths", 427, "killed", {"counted": "deaths"}),
+             ("2,798 casualties", 2798, "other", {"counted": "casualties"}),
+             ("363 were", 363, "killed", {"counted": "children"})],
+            {("f3", "f4", True), ("f1", "f6", True)},
+            id="of-the-civilians-killed-seeks-the-toll-of-civilians-a-few-sentences-back",
+        ),
+        pytest.param(
+            T_OF_THEM_NOW,
+            [("921,471 displaced", 921471, "displaced", {"counted": "displaced people",
+                                                          "period": DAY}),
+             ("838,548 at", 838548, "displaced", {"counted": "displaced people",
+                                                  "period": JANUARY_END}),
+             ("456,000 of", 456000, "displaced", {"counted": None, "period": DAY})],
+            {("f1", "f3", True)},
+            id="of-them-is-of-the-count-of-its-own-time",
+        ),
+        pytest.param(
+            T_AMONG_THOSE_KILLED,
+            [("686 militants", 686, "killed", {"locations": ("Iraq", "Syria"), "period": YEAR}),
+             ("220 in", 220, "killed", {"locations": ("Iraq",), "period": YEAR}),
+             ("466 in", 466, "killed", {"locations": ("Syria",), "period": YEAR}),
+             ("8 senior", 8, "killed", {"counted": "senior leaders", "period": YEAR})],
+            {("f1", "f4", True)},
+            id="among-those-killed-is-the-whole-toll-not-its-last-part",
+        ),
+        pytest.param(
+            T_OF_THE_ARRIVALS,
+            [("3,000 people", 3000, "displaced", {"counted": "people"}),
+             ("68,000.", 68000, "population", {"counted": None}),
+             ("1,500 of", 1500, "displaced", {"counted": "children"})],
+            {("f1", "f3", True)},
+            id="of-the-arrivals-names-its-whole",
+        ),
+        pytest.param(
+            T_OF_THE_ATTACKERS,
+            [("12 villagers", 12, "killed", {"counted": "villagers"}),
+             ("Five of", 5, "killed", {"counted": "attackers"})],
+            set(),
+            id="of-the-attackers-is-no-part-of-the-villagers",
+        ),
+        pytest.param(
+            T_HELD_BY_PLACE,
+            [("19,480 people", 19480, "held", {"counted": "people", "locations": ("Myanmar",),
+                                               "period": DAY}),
+             ("6,828 of", 6828, "held", {"counted": "people", "locations": ("Myanmar",),
+                                         "period": DAY}),
+             ("1,430 are", 1430, "held", {"counted": "people", "locations": ("Magway",),
+                                          "period": DAY})],
+            {("f1", "f2", True), ("f1", "f3", True)},
+            id="a-region-held-lies-in-the-country-held-not-in-its-sub-group",
+        ),
+        pytest.param(
+            T_PARTY_TOLL,
+            [("127 civilians", 127, "killed", {"counted": "civilians", "locations": ("Syria",),
+                                               "actor": "other parties", "period": DAY}),
+             ("115 civilians", 115, "killed", {"counted": "civilians", "locations": ("Idlib",),
+                                               "period": DAY})],
+            set(),
+            id="a-place-toll-of-all-parties-is-no-part-of-one-party-toll",
+        ),
+    ],
+)
+def test_checks_lists_and_partitive_wholes(
+    text: str, specs: list[tuple[Any, ...]], expected: set[tuple[str, str, bool]]
+) -> None:
+    figures = [
+        at(text, needle, f"f{n}", value, measure, **fields)
+        for n, (needle, value, measure, fields) in enumerate(specs, start=1)
+    ]
+    assert _subsets(find_checks(figures, text)) == expected
+
+
+T_CASUALTIES_APART = (
+    "The mission documented 5,122 casualties (1,692 deaths and 3,430 injured). Suicide attacks"
+    " caused 1,413 casualties, including 427 deaths."
+)
+
+
+def test_checks_casualty_parts_are_stated_together() -> None:
+    # the killed of the next sentence are no part of the first total ("427 + 3,430 does not
+    # add up to 5,122"): its own parts, stated with it, add up
+    figures = [
+        at(T_CASUALTIES_APART, "5,122 casualties", "f1", 5122, "other", counted="casualties"),
+        at(T_CASUALTIES_APART, "1,692 deaths", "f2", 1692, "other", counted="deaths"),
+        at(T_CASUALTIES_APART, "3,430 injured", "f3", 3430, "injured", counted="people"),
+        at(T_CASUALTIES_APART, "1,413 casualties", "f4", 1413, "other", counted="casualties"),
+        at(T_CASUALTIES_APART, "427 deaths", "f5", 427, "killed", counted="deaths"),
+    ]
+    assert _sums(find_checks(figures, T_CASUALTIES_APART)) == {("f1", ("f2", "f3"), True)}
+
+
+T_REGIONS = (
+    "Some 700,000 people are displaced in the two regions. The Centre-Nord hosts 355,000 and the"
+    " Sahel 307,000."
+)
+BURKINA = ("Burkina Faso",)
+NORTH, SAHEL = ("Centre-Nord",), ("Sahel",)
+
+
+@pytest.mark.parametrize(
+    ("total", "places", "expected"),
+    [
+        pytest.param(
+            700000, [NORTH + SAHEL, NORTH, SAHEL], {("f1", ("f2", "f3"), False)},
+            id="two-regions-side-by-side-are-parts",
+        ),
+        pytest.param(
+            700000, [BURKINA + NORTH, BURKINA, NORTH], set(),
+            id="a-place-and-its-container-are-no-two-parts",
+        ),
+        pytest.param(
+            300000, [NORTH + SAHEL, NORTH, SAHEL], set(),
+            id="no-part-larger-than-its-total",  # a misread place, not the text's claim
+        ),
+    ],
+)
+def test_checks_sum_by_place_of_places_side_by_side(
+    total: int, places: list[tuple[str, ...]], expected: set[Any]
+) -> None:
+    figures = [
+        at(T_REGIONS, "700,000 people", "f1", total, "displaced", locations=places[0]),
+        at(T_REGIONS, "355,000 and", "f2", 355000, "displaced", locations=places[1]),
+        at(T_REGIONS, "307,000.", "f3", 307000, "displaced", locations=places[2]),
+    ]
+    assert _sums(find_checks(figures, T_REGIONS)) == expected

@@ -42,9 +42,11 @@ from newsledger.verify.cues import (
 from newsledger.verify.relations import relation_checks
 from newsledger.verify.subsets import (
     SUBGROUPS,
+    combined_measures,
     counted_head,
     including_parts,
     is_subgroup,
+    leaves,
     subgroup_words,
     subset_checks,
 )
@@ -127,13 +129,15 @@ _PRONOUNS = {"which", "them", "whom", "those", "these"}
 
 def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts by place"""
-    if len(total.locations) < 2 or counted_head(total) in SUBGROUPS:
+    # several places side by side, not a place and its container ('Centre-Nord', 'Burkina Faso')
+    if len(leaves(total.locations)) < 2 or counted_head(total) in SUBGROUPS:
         return []
     wanted = set(total.locations)
     chosen: dict[str, Figure] = {}
     for part in figures:
         if (
             _comparable(total, part)
+            and _smaller(part, total)
             and len(part.locations) == 1
             and part.locations[0] in wanted
             and part.locations[0] not in chosen
@@ -141,6 +145,13 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
         ):
             chosen[part.locations[0]] = part
     return list(chosen.values()) if set(chosen) == wanted else []
+
+
+def _smaller(part: Figure, total: Figure) -> bool:
+    """A part found by its place alone is no larger than the total: one larger is likelier a
+    misread place than a sum the text claims ("838,548 + 355,000 does not add up to
+    307,000" of a region's count read as the country's)."""
+    return part.quantity.interval()[0] <= total.quantity.interval()[1]
 
 
 def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
@@ -193,8 +204,12 @@ def _party_left_out(
 
 def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Killed and injured against casualties"""
-    # a count of casualties is 'other': the killed and the injured are its parts, never totals
-    if total.measure is not Measure.OTHER or "casualt" not in (total.counted or "").lower():
+    # a count of casualties is 'other': the killed and the injured are its parts, never totals;
+    # so is a count of people "killed or injured", "dead or wounded"
+    if total.measure is not Measure.OTHER or not (
+        "casualt" in (total.counted or "").lower()
+        or (text and set(combined_measures(text, total)) == {Measure.KILLED, Measure.INJURED})
+    ):
         return []
     parts = []
     for measure in (Measure.KILLED, Measure.INJURED):
@@ -205,10 +220,20 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
             and f.period_start == total.period_start
             and f.period_end == total.period_end
             and set(f.locations) == set(total.locations)
+            and (not text or f.quantity.start > total.quantity.start)
         ]
         if found:
             parts.append(found[0])
-    return parts if len(parts) == 2 else []
+    if len(parts) != 2:
+        return []
+    # "5,122 casualties (1,692 deaths and 3,430 injured)", or "40 casualties. 12 were killed
+    # and 28 wounded": the two parts are stated together, in the total's sentence or the next
+    if text:
+        where = sentence_index(text, total.quantity.start)
+        at = {sentence_index(text, p.quantity.start) for p in parts}
+        if len(at) != 1 or not 0 <= at.pop() - where <= 1:
+            return []
+    return parts
 
 
 def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -248,7 +273,8 @@ def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[
 
 def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Parts listed after the total"""
-    if not text or not _exact(total):
+    # "at least 42 people were freed: 27 students, ..." lists the parts of its stated number
+    if not text or total.quantity.qualifier not in _STATED_LOW:
         return []
     later = [f for f in figures if f.quantity.start > total.quantity.start]
     where = sentence_index(text, total.quantity.start)
@@ -325,7 +351,7 @@ def _colon_list(total: Figure, later: Sequence[Figure], text: str) -> list[Figur
     not add up."""
     start, end = sentence_of(text, total.quantity.start)
     colon = text.find(":", total.quantity.end, end)
-    if colon < 0 or re.search(r"\d|[;]", text[total.quantity.end : colon]):
+    if not _exact(total) or colon < 0 or re.search(r"\d|[;]", text[total.quantity.end : colon]):
         return []
     parts = [f for f in later if colon < f.quantity.start < end]
     if len(parts) < 2 or not all(_exact(p) and p.measure == total.measure for p in parts):
@@ -347,7 +373,12 @@ def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[F
 
 def _says_total(text: str, total: Figure) -> bool:
     cue = find_cue(words_before(text, total, 16), "total")
-    return cue is not None or find_cue(words_after(text, total, 30), "total") is not None
+    if cue is not None or find_cue(words_after(text, total, 30), "total") is not None:
+        return True
+    # "443 were recaptured and 436 are still at large, out of 879 who fled"
+    before = words_before(text, total, 16)
+    right = find_cue(before, "total_right_before")
+    return right is not None and not before[right.end() :].strip(" (")
 
 
 def _paragraph_neighbours(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -378,6 +409,10 @@ def _unique_sum(total: Figure, candidates: Sequence[Figure]) -> list[Figure]:
 
 def _exactly(total: Figure, parts: Sequence[Figure]) -> bool:
     return all(map(_exact, parts)) and sum(p.quantity.low for p in parts) == total.quantity.low
+
+
+# Qualifiers whose lower bound is the number as written.
+_STATED_LOW = frozenset({Qualifier.EXACT, Qualifier.APPROXIMATE, Qualifier.AT_LEAST})
 
 
 def _exact(figure: Figure) -> bool:

@@ -107,6 +107,9 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     after = find_cue(words_after(text, figure, 12), "part_after")
     if after is not None and after.start() <= 3:
         return after.group().lower(), ""
+    group = _OF_THE_GROUP.match(words_after(text, figure, 40))
+    if group is not None:  # "1,500 of the arrivals", "five of the injured" (not "of the 12")
+        return "of the", group.group(1).lower()
     start = figure.quantity.start
     begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
     before = text[begin:start]
@@ -125,6 +128,9 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     if phrase.endswith(("those", "these")) and not re.search(r"[A-Za-z,:;–—-]", rest):
         return None
     return phrase, " ".join(re.findall(r"[A-Za-z]+", rest)).lower()
+
+
+_OF_THE_GROUP = re.compile(r"\s+of the ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b")
 
 
 def opens_sentence(text: str, position: int) -> bool:

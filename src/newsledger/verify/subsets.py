@@ -7,18 +7,21 @@ below):
      detained persons, (230)") lies within it, whatever either counts; words naming the group
      ("Of the injured, 10") pick a whole of that measure; parts of one list ("112 of them ...,
      while 99 of them") share their whole, and a whole restated ("Of the 305 victims") is the
-     figure first stated;
+     figure first stated; a group named far back ("Of the civilians killed, 363") is sought a
+     few sentences back, as the whole toll rather than a part of its sum, and "N of them" is of
+     the count of its own time;
   2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
      9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
-  3. including: the numbers of an "including" list lie within the figure before the list;
+  3. including: the numbers of an "including" list lie within the figure before the list (its
+     items only: right after the cue or a joiner, never in a clause of their own);
   4. still held: people "still in detention" are part of those just said to be arrested;
   5. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
      of one of those measures over the same period and places.
 Rules of the figures' fields:
   6. by place: a figure for a place inside another figure's places (or inside the report's first
-     toll of the measure, placed nowhere), same measure, a period within the whole's and
-     compatible counted heads (305 killed in one region within 3,790 in the country). A part may
-     have this whole besides a told one of another measure;
+     toll of the measure, placed nowhere or in the report's one country), same measure, a
+     period within the whole's and compatible counted heads (305 killed in one region within
+     3,790 in the country). A part may have this whole besides a told one of another measure;
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.extract.parties import actor_kind
-from newsledger.extract.places import expand_place, normalise_place
+from newsledger.extract.places import expand_place, lookup_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
@@ -65,6 +68,13 @@ class Window:
 
     figures: Sequence[Figure]
     near: int
+    totals: dict[str, str]  # a sum's part -> its total (ids), from the sum checks
+
+    def outermost(self, candidates: Sequence[Figure]) -> list[Figure]:
+        """The candidates that are no part of a sum whose total is among them ("8 senior
+        leaders" among the 686 killed, not among "466 in Syria", a part of those 686)."""
+        ids = {f.id for f in candidates}
+        return [f for f in candidates if self.totals.get(f.id) not in ids]
 
     def before(self, index: int) -> Sequence[Figure]:
         """The figures before the one at ``index``, at most ``near`` of them."""
@@ -108,9 +118,11 @@ def subset_checks(
 ) -> list[Check]:
     """Subset checks among one document's figures; ``taken`` pairs already related by a sum;
     a whole is sought among the ``near`` figures before and after a part."""
+    taken = list(taken)
     seen = {(w.id, p.id) for w, p in taken}
+    totals = {p.id: w.id for w, p in taken}
     checks = []
-    for whole, part, tied in _pairs(figures, text, near):
+    for whole, part, tied in _pairs(figures, text, near, totals):
         if (whole.id, part.id) in seen or whole is part:
             continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
@@ -123,12 +135,12 @@ def subset_checks(
 Found = Iterable[tuple[Figure, Figure, bool]]
 
 
-def _pairs(figures: Sequence[Figure], text: str, near: int) -> Found:
+def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, str]) -> Found:
     """(whole, part, tied by the text in one sentence) for every rule, in rule order. A part
     gets one whole from the rules the text tells and may get one more by place, unless its told
     whole counts what it counts (then the place whole is the told whole's: "(305) killed in
     Magway" within the country's toll, not also "(112) of them")."""
-    window = Window(sorted(figures, key=lambda f: f.quantity.start), near)
+    window = Window(sorted(figures, key=lambda f: f.quantity.start), near, totals)
     told: dict[str, Figure] = {}
     for rule in _TOLD_RULES:
         for whole, part, tied in rule(window, text):
@@ -136,7 +148,7 @@ def _pairs(figures: Sequence[Figure], text: str, near: int) -> Found:
                 told[part.id] = whole
                 yield whole, part, tied
     placed: set[str] = set()
-    for whole, part, tied in _by_place(window, text):
+    for whole, part, tied in _by_place(window, text, told):
         first = told.get(part.id)
         if part.id not in placed and (first is None or first.measure is not part.measure):
             placed.add(part.id)
@@ -167,13 +179,60 @@ def _partitive(window: Window, text: str) -> Found:
             for f in window.before(i)
             if where - sentence_index(text, f.quantity.start) <= 1 and cues[f.id] != cue
         ]
-        # "Among the injured, 10": the whole is a figure of the injured.
-        named = _named_measures(_group_words(found[part.id]))
-        earlier = [f for f in earlier if f.measure in named] or earlier
+        # "Among the injured, 10": the whole is a figure of the injured, the nearest one in the
+        # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
+        group = _group_words(found[part.id])
+        named = _named_measures(group)
+        if named:
+            earlier = [f for f in earlier if f.measure in named] or _nearest_named(
+                part, window.before(i), named, group, text
+            )
+            # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer;
+            # "Among those killed": the whole toll rather than its last part by place
+            earlier = [f for f in earlier if _names_head(group, f)] or earlier
+            earlier = window.outermost(earlier)
+        elif cue == "of the":
+            # "1,500 of the arrivals": a group the words name, else one counted by that noun
+            earlier = [f for f in earlier if head_of(f.counted).name == head_of(group).name]
+        # "456,000 of them" (now), not of the "838,548 at the end of January" before it
+        earlier = [f for f in earlier if _ends_together(f, part)] or earlier
         whole = _first_holding(part, earlier[::-1])
         if whole is not None:
             tied = sentence_index(text, whole.quantity.start) == where
             yield _restated(whole, window.before(i)), part, tied
+
+
+# How far back a partitive naming its group ("Of the civilians killed, 363 ...") seeks its whole.
+_NAMED_SENTENCES = 4
+
+
+def _nearest_named(
+    part: Figure, before: Sequence[Figure], named: set[Measure], group: str, text: str
+) -> list[Figure]:
+    """The nearest earlier figure of a measure the group words name, a few sentences back at
+    most (one counting the group's noun first)."""
+    found: list[Figure] = []
+    where = sentence_index(text, part.quantity.start)
+    for whole in reversed(before):
+        if where - sentence_index(text, whole.quantity.start) > _NAMED_SENTENCES:
+            break
+        if whole.measure in named:
+            if _names_head(group, whole):
+                return [whole]
+            found = found or [whole]
+    return found
+
+
+def _names_head(group: str, whole: Figure) -> bool:
+    """Whether the group words name what the whole counts ("the civilians killed": civilians)."""
+    head = head_of(whole.counted)
+    return not head.generic and head.name in {head_of(word).name for word in group.split()}
+
+
+def _ends_together(whole: Figure, part: Figure) -> bool:
+    """Whether two figures end at one time (or either does not say when)."""
+    ends = (whole.period_end, part.period_end)
+    return None in ends or ends[0] == ends[1]
 
 
 def _group_words(found: tuple[str, str] | None) -> str:
@@ -268,11 +327,32 @@ def _including(window: Window, text: str) -> Found:
     if not text:
         return
     for i, whole in enumerate(window.figures):
+        coordinated = _coordinated(window.before(i)[-1:], whole, text)
         for part in including_parts(whole, window.after(i), text):
             # "killed 30, including 12 children, and injured 40": the list ends at another measure
             if not (_measures_fit(whole, part, text) and fits_whole(part, whole)):
                 break
+            if coordinated and not _same_kind(part, whole):
+                break  # "178 weapons and 3,412 rounds, including 61 rifles": whose list?
             yield whole, part, True
+
+
+def _coordinated(previous: Sequence[Figure], whole: Figure, text: str) -> bool:
+    """Whether the whole is the last of coordinated counts ("178 weapons and 3,412 rounds of
+    ammunition, including ..."): then an including list may belong to either."""
+    if not previous:
+        return False
+    before = previous[0]
+    if sentence_index(text, before.quantity.start) != sentence_index(text, whole.quantity.start):
+        return False
+    return _list_item(text, before.quantity.end, whole, True)
+
+
+def _same_kind(part: Figure, whole: Figure) -> bool:
+    """The part counts the whole's kind of thing, or a sub-group of it ("3 children" of "12
+    civilians"), or one side says only "people"."""
+    a, b = head_of(part.counted), head_of(whole.counted)
+    return a.name == b.name or a.generic or b.generic or is_subgroup(part, whole)
 
 
 def _measures_fit(whole: Figure, part: Figure, text: str) -> bool:
@@ -294,14 +374,40 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
     if cue is None:
         return []
     opened = whole.quantity.end + cue.end()
-    parts = []
+    parts: list[Figure] = []
     for part in later:
         if part.quantity.start >= end or not same_clause(text, opened, part.quantity.start):
             break
         if partitive_cue(text, part) in ("of whom", "of which", "of them"):
             break  # "(6,828) of whom": a part of the part, not of this whole
+        if not _list_item(text, parts[-1].quantity.end if parts else opened, part, bool(parts)):
+            break
         parts.append(part)
     return parts
+
+
+# An item's own words before a list joiner: "14 [in the Sambisa forest] and 9" (a few words).
+_ITEM_WORDS = 6
+_JOINED = re.compile(r"(?:,|\band|\bor|\bplus|\bas well as|\balong with)\s*\(?\s*$", re.IGNORECASE)
+
+
+def _list_item(text: str, after: int, part: Figure, joined: bool) -> bool:
+    """Whether the part's number is an item of the list: the first right after the cue
+    ("including 5 children", not "including in Gao, where 12 died" nor "including the 2 April
+    attack in which 40 were killed"), a later one right after a joiner that follows the previous
+    item's few words ("12 children and four police officers", "14 in the forest and 9 near the
+    lake"), and not the subject of a clause of its own ("..., and 120 were freed")."""
+    gap = text[after : part.quantity.start]
+    if not joined:
+        return not gap.strip(" \t(:–—-")
+    joiner = _JOINED.search(gap)
+    if joiner is None:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", gap[: joiner.start()])
+    if len(words) > _ITEM_WORDS or any(has_cue(w, "list_break") for w in words):
+        return False
+    first = re.match(r"\s*([A-Za-z]+)", words_after(text, part, 12))
+    return first is None or not has_cue(first.group(1), "own_clause")
 
 
 def _still_held(window: Window, text: str) -> Found:
@@ -375,10 +481,14 @@ def combined_measures(text: str, figure: Figure) -> tuple[Measure, ...]:
     return tuple(dict.fromkeys(_MEASURE_WORDS[w] for w in words if w in _MEASURE_WORDS))
 
 
-def _by_place(window: Window, text: str) -> Found:
+def _by_place(window: Window, text: str, told: dict[str, Figure]) -> Found:
+    """The smallest whole by place, but never a told part of another whole at hand: the
+    region's "1,430 still held" lie within the country's "19,480 held", not within the
+    "6,828 of whom are serving sentences" (a sub-group of those held, not a place's total)."""
     figures = window.figures
     for i, part in enumerate(figures):
         wholes = [w for w in window.around(i) if _place_whole(w, part, figures, text)]
+        wholes = [w for w in wholes if not any(told.get(w.id) is o for o in wholes)]
         if wholes:
             yield min(wholes, key=lambda w: w.quantity.value), part, False
 
@@ -392,9 +502,10 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
         and whole.measure == part.measure
         and _period_within(part, whole)
         and bool(part.locations)
-        and (_places_inside(part, whole) or _scope_whole(whole, figures, text))
+        and (_places_inside(part, whole) or _in_scope(part, whole, figures, text))
         and part.quantity.value < whole.quantity.value
         and _parties_fit(whole.actor, part.actor)
+        and (whole.actor is None or part.actor is not None)
         and heads_match(head_of(whole.counted), head_of(part.counted))
     )
 
@@ -413,14 +524,37 @@ def _places_inside(part: Figure, whole: Figure) -> bool:
     )
 
 
-def _scope_whole(whole: Figure, figures: Sequence[Figure], text: str) -> bool:
-    """A figure with no place that is the report's first of its measure: the report's total
-    ("a total of (3,790) people have been killed" before the regions' tolls)."""
-    if whole.locations:
-        return False
+def _in_scope(part: Figure, whole: Figure, figures: Sequence[Figure], text: str) -> bool:
+    """Whether the whole is the report's total over its scope and the part lies in that scope:
+    the report's first figure of its measure ("a total of (3,790) people have been killed"
+    before the regions' tolls), placed nowhere or in the one country of the report's figures,
+    and the part's places in that country or unknown to the gazetteer ("12 killed in Cite
+    Soleil" of a report on Haiti, where the gazetteer does not know Cite Soleil)."""
     title = _title_end(text)
     first = next((f for f in figures if f.measure == whole.measure and f.start >= title), None)
-    return first is whole
+    if first is not whole:
+        return False
+    if not whole.locations:
+        return True
+    country = _report_country(figures)
+    if country is None or [normalise_place(n) for n in leaves(whole.locations)] != [country]:
+        return False
+    return all(
+        normalise_place(name) != country
+        and (country in expand_place(name) or lookup_place(name) is None)
+        for name in leaves(part.locations)
+    )
+
+
+def _report_country(figures: Sequence[Figure]) -> str | None:
+    """The one country the gazetteer puts every located figure of the report in, else None."""
+    countries = {
+        place.country
+        for figure in figures
+        for name in figure.locations
+        if (place := lookup_place(name)) is not None
+    }
+    return normalise_place(countries.pop()) if len(countries) == 1 else None
 
 
 def _title_end(text: str) -> int:
