@@ -52,7 +52,8 @@ from datetime import date
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.scan import Draft, Scan
-from newsledger.extract.time import TimeMention
+from newsledger.extract.time import WORDS, TimeMention
+from newsledger.extract.time.time_words import alternation
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
 VIOLENT = frozenset(
@@ -76,7 +77,16 @@ _MONTH_OR_YEAR = re.compile(
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 _EVENT_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
-_SINCE_THE = re.compile(r"\b[Ss]ince the ([a-z][a-z-]{2,})\b")
+_SINCE_THE = re.compile(
+    r"\b[Ss]ince the (?:(?:start|beginning|outbreak|onset) of (?:the )?)?([a-z][a-z-]{2,})\b"
+)
+_NOUN_ONSET_BEFORE = re.compile(
+    rf"\b(?i:the)\s+([a-z][a-z-]{{2,}})\s+(?:{alternation(list(WORDS['onset']), cased=False)})\s+$"
+)
+_ONSET_NOUN = re.compile(
+    rf"(?i:since)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?([a-z][a-z-]{{2,}})\s+"
+    rf"(?:{alternation(list(WORDS['onset']), cased=False)})\b"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 _STILL_AFTER = re.compile(
@@ -98,16 +108,30 @@ def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Doc
 
 def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
     """'Since the February 1, 2021 coup ... Since the coup, 23,855 people were arrested': an
-    event dated once is dated wherever 'since the <event>' refers back to it."""
+    event dated once is dated wherever 'since the <event>' refers back to it ('since the start of
+    the war' too, and 'since the war began on 7 October 2023' dates the war). 'Since the attack'
+    with an attack not dated that way counts from the last day the story named before it (the
+    day of the incident it tells)."""
     dated: dict[str, TimeMention] = {}
+    last_day: TimeMention | None = None
     for scan in scans:
         for mention in list(scan.times):
             after = _EVENT_AFTER.match(scan.text_between(mention.end, scan.sentence.end))
             if mention.text.lower().startswith("since the") and after:
                 dated[after.group(1).lower()] = mention
+            onset = _ONSET_NOUN.match(mention.text)
+            if onset and mention.kind == "range":
+                dated[onset.group(1).lower()] = mention
+            began = _NOUN_ONSET_BEFORE.search(scan.text_between(scan.sentence.start, mention.start))
+            if began and mention.period_start is not None and mention.kind != "range":
+                dated.setdefault(began.group(1).lower(), mention)  # "The war began on 12 May"
         for found in _SINCE_THE.finditer(scan.sentence.text):
-            event = dated.get(found.group(1).lower())
+            noun = found.group(1).lower()
             start = scan.sentence.start + found.start()
+            day = _day_before(scan, start) or last_day
+            event = dated.get(noun)
+            if event is None and noun in WORDS["incident"] and day is not None:
+                event = day
             if event is None or any(m.start <= start < m.end for m in scan.times):
                 continue
             scan.times.append(
@@ -116,11 +140,30 @@ def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
                     scan.sentence.start + found.end(),
                     found.group(),
                     event.period_start,
-                    event.period_end if published else None,
+                    published if published and event.period_start else None,
                     "range",
                 )
             )
             scan.times.sort(key=lambda m: m.start)
+        for mention in scan.times:
+            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            if _incident_day_mention(mention) and not said and not _in_dateline(scan, mention):
+                last_day = mention
+
+
+def _incident_day_mention(mention: TimeMention) -> bool:
+    return (
+        mention.kind == "day"
+        and mention.period_start is not None
+        and mention.period_start == mention.period_end
+    )
+
+
+def _day_before(scan: Scan, position: int) -> TimeMention | None:
+    """The last day named in a sentence before a position ('Gunmen stormed the town on Tuesday
+    ... since the attack')."""
+    days = [m for m in scan.times if m.end <= position and _incident_day_mention(m)]
+    return days[-1] if days else None
 
 
 def _assign_periods(
@@ -185,7 +228,7 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     return (
         mention is not None
         and not resolved
-        and (mention.kind == "day" or bool(_MONTH_OR_YEAR.search(mention.text)))
+        and (mention.kind in ("day", "elsewhen") or bool(_MONTH_OR_YEAR.search(mention.text)))
     )
 
 

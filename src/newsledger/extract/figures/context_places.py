@@ -148,6 +148,13 @@ def _incident_count(draft: Draft) -> bool:
     return draft.measure in _INCIDENT_MEASURES and (
         (start is not None and start == end)
         or (draft.time is not None and draft.time.kind == "day")
+        # no period at all: a toll told without a time phrase in a story with no dates to
+        # carry ("the health ministry said 26 people had been killed"), the incident's toll
+        or (
+            start is None
+            and end is None
+            and (draft.time is None or draft.time.kind == "relative")
+        )
     )
 
 

@@ -1,0 +1,178 @@
+"""Periods and places of figures (issue 9): ranges split by a clause, spans counted back to a day,
+'since' clauses, times before the report's own, and the places of an undated incident toll.
+
+Every sentence here was written for these tests in the style of news reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsledger.extract.time import find_times
+from newsledger.model import Extraction
+
+
+def _figure(extraction: Any, number: str) -> Any:
+    found = [f for f in extraction.figures if f.quantity.number_text == number]
+    assert found, f"no figure {number!r} in {[f.quantity.number_text for f in extraction.figures]}"
+    return found[0]
+
+
+def _days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
+    return tuple(date.fromisoformat(d) if d else None for d in period)  # type: ignore[return-value]
+
+
+# (text, published, number, (period_start, period_end))
+PERIODS = [
+    # an explicit range whose two ends a clause separates
+    (
+        "From 3 March 2021, when the offensive opened, to 14 May 2022, observers recorded 6,410 "
+        "civilian deaths in the province.\n",
+        "2022-06-01",
+        "6,410",
+        ("2021-03-03", "2022-05-14"),
+    ),
+    (
+        "From January 5, the day the curfew began, until April 30, police detained 812 people.\n",
+        "2023-05-10",
+        "812",
+        ("2023-01-05", "2023-04-30"),
+    ),
+    (
+        "Between 2 June and 9 August 2020, medics treated 344 wounded fighters.\n",
+        "2020-09-01",
+        "344",
+        ("2020-06-02", "2020-08-09"),
+    ),
+    # N units counted back from the day or month they end on
+    (
+        "Relief groups said 9,300 people were displaced in the six months to June 30.\n",
+        "2022-07-19",
+        "9,300",
+        ("2022-01-01", "2022-06-30"),
+    ),
+    (
+        "Officers arrested 2,045 suspects in the year to March, the interior ministry said.\n",
+        "2021-05-04",
+        "2,045",
+        ("2020-04-01", "2021-03-31"),
+    ),
+    (
+        "In the 12 months to the end of September 2019, gunmen abducted 731 people in the state.\n",
+        "2019-11-02",
+        "731",
+        ("2018-10-01", "2019-09-30"),
+    ),
+    (
+        "The district counted 58 attacks in the four weeks to May 12.\n",
+        "2024-05-20",
+        "58",
+        ("2024-04-15", "2024-05-12"),
+    ),
+    # a 'since' clause whose verb dates its start runs to publication
+    (
+        "More than 7,200 families have fled since fighting erupted on April 9, the agency said.\n",
+        "2023-05-02",
+        "More than 7,200",
+        ("2023-04-09", "2023-05-02"),
+    ),
+    (
+        "Since the siege began in October 2022, at least 415 people have died in the town.\n",
+        "2023-02-14",
+        "at least 415",
+        ("2022-10-01", "2023-02-14"),
+    ),
+    # 'since the attack' counts from the day of the attack the story told
+    (
+        "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "
+        "have left their homes.\n",
+        "2024-03-08",
+        "1,900",
+        ("2024-03-05", "2024-03-08"),
+    ),
+    # 'since the start of the war' when the story dated the war
+    (
+        "The war began on 12 January 2023 and spread to the coast within weeks.\n"
+        "Since the start of the war, 260 aid workers have been detained.\n",
+        "2023-11-20",
+        "260",
+        ("2023-01-12", "2023-11-20"),
+    ),
+    # a time before the report's own keeps the figure out of the report's period
+    (
+        "In March, 4,800 people fled to the border towns. The towns already sheltered 12,500 "
+        "people who had fled in previous months.\n",
+        "2023-04-03",
+        "12,500",
+        (None, None),
+    ),
+    (
+        "The two camps, home to some 21,000 refugees before this influx, are now overflowing.\n",
+        "2023-04-03",
+        "some 21,000",
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "number", "period"), PERIODS)
+def test_period_of_figure(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    published: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = _figure(extract_text(text, published=date.fromisoformat(published)), number)
+    assert (figure.period_start, figure.period_end) == _days(period)
+
+
+# (text, published, phrase found, (start, end)); None published leaves relative ends unknown
+PHRASES = [
+    ("in the six months to June 30", None, "in the six months to June 30", (None, None)),
+    ("over the year to 31 March 2024", None, "over the year to 31 March 2024",
+     ("2023-04-01", "2024-03-31")),
+    ("since clashes broke out on 2 May 2021", None, "since clashes broke out on 2 May 2021",
+     ("2021-05-02", None)),
+    ("from 1 May 2020, the day of the vote, to 3 June 2020", None,
+     "from 1 May 2020, the day of the vote, to 3 June 2020", ("2020-05-01", "2020-06-03")),
+    # two dates of one sentence, not a range: no 'from' before the first
+    ("on 1 May 2020 and on 3 June 2020", None, "on 1 May 2020", ("2020-05-01", "2020-05-01")),
+    ("prior to the latest offensive", "2024-01-01", "prior to the latest offensive", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "period"), PHRASES)
+def test_time_phrases_of_issue_9(
+    text: str, published: str | None, phrase: str, period: tuple[str | None, str | None]
+) -> None:
+    pub = date.fromisoformat(published) if published else None
+    mention = find_times(text, pub)[0]
+    assert mention.text == phrase
+    assert (mention.period_start, mention.period_end) == _days(period)
+
+
+# (text, number, places): a toll told without any time in an undated story takes the incident's
+# place, not the country the story is about
+PLACES = [
+    (
+        "Twin blasts hit the Shorja market in central Baghdad, Iraq, killing 31 people.\n"
+        "Shorja market is the oldest in the Iraqi capital.\n"
+        "Earlier, the civil defence said 19 people had been killed. Iraqi officials blamed "
+        "Islamic State. Iraq has seen fewer attacks since 2019, and Iraqi police patrol the city.\n",
+        "19",
+        "Baghdad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), PLACES)
+def test_places_of_undated_incident_toll(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = _figure(extract_text(text, published=None), number)
+    assert place in figure.locations
