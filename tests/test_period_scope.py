@@ -102,6 +102,41 @@ PERIODS = [
         "260",
         ("2023-01-12", "2023-11-20"),
     ),
+    # a time in a clause on the counted noun is the figure's when that clause says its measure,
+    # and not when the figure counts what the main verb says
+    (
+        "Police said on Friday that 23 miners kidnapped at the quarry on Tuesday remain in "
+        "captivity.\n",
+        "2022-09-10",
+        "23",
+        ("2022-09-06", "2022-09-06"),
+    ),
+    (
+        "The 17 traders abducted on Monday were freed on Thursday, the governor's office said.\n",
+        "2022-09-10",
+        "17",
+        ("2022-09-08", "2022-09-08"),
+    ),
+    (
+        "Bandits on Saturday released the 8 farmers they took on Tuesday.\n",
+        "2022-09-12",
+        "8",
+        ("2022-09-10", "2022-09-10"),
+    ),
+    # a toll updated later is the toll of the attack's day
+    (
+        "The toll from Friday's bombing climbed to 44 on Sunday, hospital officials said.\n",
+        "2022-09-12",
+        "44",
+        ("2022-09-09", "2022-09-09"),
+    ),
+    # "released on <day>" of people freed is no statement date
+    (
+        "Forty hostages were released on Monday after talks with elders.\n",
+        "2022-09-14",
+        "Forty",
+        ("2022-09-12", "2022-09-12"),
+    ),
     # a time before the report's own keeps the figure out of the report's period
     (
         "In March, 4,800 people fled to the border towns. The towns already sheltered 12,500 "
@@ -163,11 +198,35 @@ PLACES = [
         "Twin blasts hit the Shorja market in central Baghdad, Iraq, killing 31 people.\n"
         "Shorja market is the oldest in the Iraqi capital.\n"
         "Earlier, the civil defence said 19 people had been killed. Iraqi officials blamed "
-        "Islamic State. Iraq has seen fewer attacks since 2019, and Iraqi police patrol the city.\n",
+        "Islamic State. Iraq has seen fewer attacks since 2019, and Iraqi police patrol the "
+        "city.\n",
         "19",
         "Baghdad",
     ),
 ]
+
+
+# (text, number): a count over the world has no place, not the place of the sentences before it
+WORLDWIDE = [
+    (
+        "At least 41 aid workers were killed in Sudan this year. Another 12 died in Yemen.\n"
+        "The group said 280 aid workers had been killed worldwide in 2023.\n",
+        "280",
+    ),
+    (
+        "In Somalia, 9 journalists were detained in June.\n"
+        "Globally, 530 journalists were detained in the year, the group said.\n",
+        "530",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), WORLDWIDE)
+def test_worldwide_count_has_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 1, 20)), number)
+    assert figure.locations == ()
 
 
 @pytest.mark.parametrize(("text", "number", "place"), PLACES)

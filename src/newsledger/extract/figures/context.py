@@ -51,6 +51,7 @@ from datetime import date
 
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
+from newsledger.extract.numbers import counted_noun, verb_measure
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
 from newsledger.extract.time.time_words import alternation
@@ -65,8 +66,9 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_DATE = re.compile(
-    r"\b(said|says|reported|released?|published|issued|statement|announced|told|report|update"
-    r"|briefing|conference)\W*$",
+    r"\b(said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data|figures"
+    r"|findings|study|survey|update|document) released|published|issued|statement|announced|told"
+    r"|report|update|briefing|conference)\W*$",
     re.IGNORECASE,
 )
 _INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
@@ -275,6 +277,14 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between)
+        clause = _counted_clause_measure(draft, mention)
+        if clause is not None:
+            if clause != draft.measure:
+                # "The 12 people abducted on Sunday were freed on Wednesday": the freeing's day
+                continue
+            distance = -1  # "12 passengers kidnapped on Sunday remain in captivity"
+        if draft.measure in VIOLENT and _event_day_of_toll(scan, mention):
+            distance = -1
         if _vague(mention) and any(
             not _vague(m) and m.period_start and not _CLAUSE_BREAK.search(
                 scan.text_between(min(q.end, m.end), max(q.start, m.start))
@@ -287,6 +297,46 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+_TOLL_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)
+_EVENT_DAY_AFTER = re.compile(
+    rf"['’]s\s+(?:[a-z-]+\s+)?(?:{alternation(list(WORDS['incident']), cased=False)})\b"
+)
+
+
+def _event_day_of_toll(scan: Scan, mention: TimeMention) -> bool:
+    """'The death toll from Sunday's attack rose to 31 on Wednesday': a toll is the attack's,
+    of its day, not of the day it was updated."""
+    return (
+        mention.kind == "day"
+        and bool(_TOLL_UPDATE.search(scan.sentence.text))
+        and bool(_EVENT_DAY_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
+    )
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_NO_MEASURE = "none"  # a clause whose verb names no measure ('they seized on Sunday' is one)
+
+
+def _counted_clause_measure(draft: Draft, mention: TimeMention) -> Measure | str | None:
+    """The measure of the relative or participial clause on the counted noun that holds a time
+    phrase ('the 12 people who were abducted on Sunday' -> kidnapped), or None."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    doc = scan.parse.doc
+    base = scan.sentence.start
+    span = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+    if span is None or len(span) == 0 or draft.token >= len(doc):
+        return None
+    noun = counted_noun(doc[draft.token])
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS and token.head == noun and token.i > noun.i:
+            return verb_measure(token) or _NO_MEASURE
+        token = token.head
+    return None
 
 
 def _vague(mention: TimeMention) -> bool:

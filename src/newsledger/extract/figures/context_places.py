@@ -69,6 +69,16 @@ _NATIONWIDE = re.compile(
     r"\b(?:nationwide|(?:across|throughout|in|around) the (?:country|nation))\b", re.IGNORECASE
 )
 
+
+
+@cache
+def _worldwide() -> re.Pattern[str]:
+    """A figure counted over the world ('99 journalists were killed around the world')."""
+    phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == "worldwide"]
+    words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
 _COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
 _COMPASS_REGION = re.compile(
@@ -107,6 +117,8 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
         scope = section[0] if section[1] in (None, paragraph) else []
         if draft.own_places:
             frame = _refined_frame(frame, draft.locations)
+        elif not draft.locations and _worldwide().search(draft.scan.sentence.text):
+            pass  # "320 journalists were in prison worldwide": no one place
         elif not draft.locations:
             same_paragraph = (
                 previous is not None
