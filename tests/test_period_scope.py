@@ -206,6 +206,34 @@ PLACES = [
 ]
 
 
+# (text, number, place): a place inside a country's possessive is the figure's ("Nigeria's Kaduna
+# state"); what else happens on an incident's day takes the incident's places, not the country's
+INCIDENT_PLACES = [
+    (
+        "Gunmen on Monday abducted 61 worshippers from a church in a village in Niger's Tillaberi "
+        "region, officials said.\n",
+        "61",
+        "Tillaberi",
+    ),
+    (
+        "SOKOTO, Nigeria - Bandits on Sunday abducted 43 villagers on a farm in Nigeria's Zamfara "
+        "state, police said.\n"
+        "A police spokesman said 11 of the villagers later escaped. Nigeria has seen a wave of "
+        "such kidnappings, and Nigerian troops patrol the roads.\n",
+        "11",
+        "Zamfara",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), INCIDENT_PLACES)
+def test_places_of_incident_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 3, 20)), number)
+    assert place in figure.locations
+
+
 # (text, number): a count over the world has no place, not the place of the sentences before it
 WORLDWIDE = [
     (

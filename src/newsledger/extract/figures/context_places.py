@@ -20,6 +20,8 @@ _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
+# "in Nigeria's Kaduna state", "Burkina Faso's Centre-Nord region": a place inside a country
+_POSSESSIVE_JOIN = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)\w*\s+)?", re.I)
 _BASED = re.compile(r"^-based\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|President|Gen\.?|General|Col\.?|Colonel|Lt\.?|Maj\.?"
@@ -64,6 +66,8 @@ _COUNTRY_MAJORITY = 0.6
 _INCIDENT_MEASURES = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
+# what else happens on an incident's day: escapes, rescues, arrests of its suspects
+_INCIDENT_DAY_MEASURES = _INCIDENT_MEASURES | {Measure.OTHER, Measure.DETAINED}
 # a figure counted over the whole country the report is about
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|(?:across|throughout|in|around) the (?:country|nation))\b", re.IGNORECASE
@@ -157,6 +161,8 @@ def _incident_count(draft: Draft) -> bool:
     """A toll of one day: an incident's, whose place the story's first places tell (a report
     over a period has the country it is about as its frame)."""
     start, end = draft.period
+    if start is not None and start == end and draft.measure in _INCIDENT_DAY_MEASURES:
+        return True  # "25 of the children later escaped" on the day of the abduction
     return draft.measure in _INCIDENT_MEASURES and (
         (start is not None and start == end)
         or (draft.time is not None and draft.time.kind == "day")
@@ -251,6 +257,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
 def _is_name_word(word: str, inside: bool) -> bool:
     """A capitalised word next to a place, inside the sentence, that is no place or name word
     of its own ('Abdifatah' Aden, Abba 'Yusuf'): a person's name."""
+    word = re.sub(r"['’]s$", "", word)  # "Nigeria's Kaduna state": a country's, no person's
     return (
         inside
         and word[:1].isupper()
@@ -298,7 +305,10 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
         if not end <= mention.start < limit:
             continue
         gap = scan.text_between(previous_end, mention.start)
-        if _LOCAL_PLACE.match(gap) if not local else _JOINED_PLACE.fullmatch(gap):
+        joined = bool(local) and bool(
+            _JOINED_PLACE.fullmatch(gap) or _POSSESSIVE_JOIN.fullmatch(gap)
+        )
+        if joined or (not local and _LOCAL_PLACE.match(gap)):
             local.append(mention.place.name)
             previous_end = mention.end
     return _unique(local)
