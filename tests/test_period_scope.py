@@ -86,6 +86,13 @@ PERIODS = [
         "at least 415",
         ("2022-10-01", "2023-02-14"),
     ),
+    (
+        "Some 2.4 million people have fled since clashes broke out between the two militias "
+        "on June 3, the agency said.\n",
+        "2023-09-01",
+        "Some 2.4 million",
+        ("2023-06-03", "2023-09-01"),
+    ),
     # 'since the attack' counts from the day of the attack the story told
     (
         "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "
@@ -232,6 +239,33 @@ def test_places_of_incident_figures(
 ) -> None:
     figure = _figure(extract_text(text, published=date(2024, 3, 20)), number)
     assert place in figure.locations
+
+
+# (text, number, places): the party that attacks is no place of the figure; "inside" places
+PARTY_AND_INSIDE = [
+    (
+        "Monthly update on the war in Ukraine\n"
+        "From 24 February 2022, the start of the full-scale invasion by the Russian Federation, to "
+        "30 April 2023, the mission recorded 8,791 civilians killed in Ukraine and Ukrainian "
+        "towns.\n",
+        "8,791",
+        ("Ukraine",),
+    ),
+    (
+        "About 640,000 people are displaced inside Mali and 190,000 have fled to Niger and "
+        "Mauritania, the agency said.\n",
+        "About 640,000",
+        ("Mali",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), PARTY_AND_INSIDE)
+def test_places_not_parties(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = _figure(extract_text(text, published=date(2023, 5, 20)), number)
+    assert figure.locations == places
 
 
 # (text, number): a count over the world has no place, not the place of the sentences before it

@@ -17,7 +17,8 @@ from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
 _LOCAL_PLACE = re.compile(
-    r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"^[^.;]{0,60}?\b(?:in|inside|within|into|across|at|from|near|throughout|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
 # "in Nigeria's Kaduna state", "Burkina Faso's Centre-Nord region": a place inside a country
@@ -33,7 +34,11 @@ _PARTY_AFTER = re.compile(
     r"|\s+(?:launched|invaded|attacked|began its|started its|shelled|bombed)\b)",
     re.IGNORECASE,
 )
-_PARTY_BEFORE = re.compile(r"\b(?:forces|troops|army|military) of (?:the\s+)?$", re.IGNORECASE)
+_PARTY_BEFORE = re.compile(
+    r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
+    r"|shelling|strikes?) by) (?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FACILITY_AFTER = re.compile(r"^\s+(?:hospital|clinic|medical cent(?:er|re))\b", re.IGNORECASE)
 # where a statement was made, not what it counts: "at a news conference in Abuja", "told
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"

@@ -400,13 +400,15 @@ def _join(text: str, first: TimeMention, second: TimeMention) -> TimeMention | N
 
 def _onset_before() -> re.Pattern[str]:
     verbs = alternation(list(WORDS["onset"]), cased=False)
+    # "since fighting broke out between the army and the RSF on April 15": a few words may
+    # follow the verb, within the clause
     return re.compile(
-        rf"\b(?i:since)\s+(?:[\w'’-]+,?\s+){{0,6}}?(?:{verbs})\s+$"
+        rf"\b(?i:since)\s+(?:[\w'’-]+,?\s+){{0,6}}?(?:{verbs})\s+(?:[^\W\d][\w'’-]*\s+){{0,9}}$"
     )
 
 
 _ONSET_BEFORE = _onset_before()
-_ONSET_REACH = 80
+_ONSET_REACH = 140
 
 
 def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> list[TimeMention]:
