@@ -93,6 +93,23 @@ PERIODS = [
         "Some 2.4 million",
         ("2023-06-03", "2023-09-01"),
     ),
+    # a count as of a day since another day runs from the one to the other
+    (
+        "As of May 2, 2024, a total of 5,120 people had been killed since the army seized power "
+        "on March 9, 2022, the monitoring group said.\n",
+        "2024-05-03",
+        "5,120",
+        ("2022-03-09", "2024-05-02"),
+    ),
+    # a count since long before the report's period frames nothing after it
+    (
+        "Gunmen killed 14 people in the district on Tuesday. The region has lost 3,000 lives "
+        "since an insurgency began there in 2012.\n"
+        "Police said 9 people were wounded.\n",
+        "2024-05-09",
+        "9",
+        ("2024-05-07", "2024-05-07"),
+    ),
     # 'since the attack' counts from the day of the attack the story told
     (
         "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "

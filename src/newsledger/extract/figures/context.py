@@ -195,7 +195,7 @@ def _assign_periods(
         if resolved:
             # "The last such attack, in 2017, killed eight": history told in passing frames
             # nothing after it.
-            if not _before(draft.period, main):
+            if not _before(draft.period, main) and not _background_since(draft, main):
                 carried, main = draft.period, main or draft.period
         elif carried != (None, None):
             draft.period = carried
@@ -221,6 +221,22 @@ def _before(
 ) -> bool:
     """Whether a period ends before the document's main period starts (history, not the news)."""
     return main is not None and None not in (period[1], main[0]) and period[1] < main[0]  # type: ignore[operator]
+
+
+def _background_since(
+    draft: Draft, main: tuple[date | None, date | None] | None
+) -> bool:
+    """'... has seen 500 deaths since the insurgency began in 2015': a count since long before the
+    report's own period is background and frames nothing after it."""
+    time, start = draft.time, draft.period[0]
+    return (
+        time is not None
+        and time.text.lower().startswith("since")
+        and main is not None
+        and main[0] is not None
+        and start is not None
+        and start < main[0]
+    )
 
 
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:

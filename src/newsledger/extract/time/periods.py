@@ -353,7 +353,29 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
     ordered = _since_onsets(text, sorted(chosen, key=lambda c: c.start), pub)
-    return _counted_from_statement(text, _joined_ranges(text, ordered), pub)
+    ordered = _as_of_since(_joined_ranges(text, ordered))
+    return _counted_from_statement(text, ordered, pub)
+
+
+def _as_of_since(mentions: list[TimeMention]) -> list[TimeMention]:
+    """'As of August 3, 2023, a total of 3,880 people were killed since the coup on February 1,
+    2021': a count as of a day since another runs from the one to the other."""
+    as_of = [m for m in mentions if re.match(r"(?i)as\s+(?:of|at)\s", m.text) and m.period_end]
+    since = [
+        m
+        for m in mentions
+        if m.text.lower().startswith("since") and m.kind == "range" and m.period_start
+    ]
+    if len(as_of) != 1 or len(since) != 1:
+        return mentions
+    day, start = as_of[0].period_end, since[0].period_start
+    assert day is not None and start is not None
+    if start >= day:
+        return mentions
+    return [
+        TimeMention(m.start, m.end, m.text, start, day, "range") if m in (as_of[0], since[0]) else m
+        for m in mentions
+    ]
 
 
 # "From 24 February 2022, when the invasion began, to 26 February 2023": the two ends of one
@@ -408,6 +430,7 @@ def _onset_before() -> re.Pattern[str]:
 
 
 _ONSET_BEFORE = _onset_before()
+_SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?i:the\s+)?(?:[^\W\d][\w'’-]*\s+){1,12}$")
 _ONSET_REACH = 140
 
 
@@ -420,6 +443,9 @@ def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> l
         before = text[window_start : mention.start]
         cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
         found = _ONSET_BEFORE.search(before, cut + 1)
+        if found is None and mention.text.lower().startswith("on ") and mention.kind == "day":
+            # "since the military seized state power illegally on February 1, 2021"
+            found = _SINCE_CLAUSE.search(before, cut + 1)
         if (
             found is not None
             and mention.kind not in ("relative", "now", "range")
