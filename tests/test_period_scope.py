@@ -110,6 +110,15 @@ PERIODS = [
         "9",
         ("2024-05-07", "2024-05-07"),
     ),
+    # "during the quarter" is the report's quarter, not a period it compares with
+    (
+        "Armed groups killed 905 people between July and September, up from 610 in the first "
+        "six months of the year. Since January, 1,515 people have died.\n"
+        "In the capital alone, 370 people were killed during the quarter.\n",
+        "2023-10-15",
+        "370",
+        ("2023-07-01", "2023-09-30"),
+    ),
     # 'since the attack' counts from the day of the attack the story told
     (
         "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "

@@ -173,6 +173,7 @@ def _assign_periods(
 ) -> None:
     carried: tuple[date | None, date | None] = (None, None)
     main: tuple[date | None, date | None] | None = None  # the report's or the incident's period
+    seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
     position = 0
     for draft in drafts:
         # A report's period stated in a sentence without figures still frames what follows
@@ -181,6 +182,7 @@ def _assign_periods(
             stated = _stated_period(scans[position])
             if stated is not None:
                 carried, main = stated, main or stated
+                seen.append(stated)
             position += 1
         draft.time = _nearest_time(draft)
         resolved = draft.time is not None and draft.time.period_start is not None
@@ -192,11 +194,15 @@ def _assign_periods(
             continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
+        if resolved and draft.period not in seen:
+            seen.append(draft.period)
         if resolved:
             # "The last such attack, in 2017, killed eight": history told in passing frames
             # nothing after it.
             if not _before(draft.period, main) and not _background_since(draft, main):
                 carried, main = draft.period, main or draft.period
+        elif (named := _named_unit_period(draft, seen, main)) is not None:
+            draft.period = named  # "180 were killed during the quarter": the report's quarter
         elif carried != (None, None):
             draft.period = carried
         elif draft.measure in VIOLENT:
@@ -221,6 +227,36 @@ def _before(
 ) -> bool:
     """Whether a period ends before the document's main period starts (history, not the news)."""
     return main is not None and None not in (period[1], main[0]) and period[1] < main[0]  # type: ignore[operator]
+
+
+_UNIT_REFERENCE = re.compile(
+    r"\b(?:during|in|over|for|throughout|within|across) the (?:same |reporting |review )?"
+    r"(quarter|period|month|week|year|half)\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"week": (6, 8), "month": (27, 31), "quarter": (88, 92), "half": (180, 184),
+              "year": (364, 366)}
+
+
+def _named_unit_period(
+    draft: Draft,
+    seen: Sequence[tuple[date | None, date | None]],
+    main: tuple[date | None, date | None] | None,
+) -> tuple[date | None, date | None] | None:
+    """'180 people were killed during the quarter': the report's first period if it is a quarter
+    (a month, a week, ...), else the last such period stated; 'during the (reporting) period' is
+    the report's first period."""
+    found = _UNIT_REFERENCE.search(draft.scan.sentence.text)
+    if found is None:
+        return None
+    unit = found.group(1).lower()
+    if unit == "period":
+        return main
+    low, high = _UNIT_DAYS[unit]
+    for start, end in [*([main] if main else []), *reversed(seen)]:
+        if start is not None and end is not None and low <= (end - start).days <= high:
+            return start, end
+    return None
 
 
 def _background_since(
