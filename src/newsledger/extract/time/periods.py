@@ -448,7 +448,7 @@ def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> l
             found = _SINCE_CLAUSE.search(before, cut + 1)
         if (
             found is not None
-            and mention.kind not in ("relative", "now", "range")
+            and mention.kind not in ("relative", "now", "range", "elsewhen")
             and mention.period_start is not None
         ):
             start = window_start + found.start()
