@@ -51,8 +51,10 @@ from datetime import date
 
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
+from newsledger.extract.numbers import counted_noun, verb_measure
 from newsledger.extract.scan import Draft, Scan
-from newsledger.extract.time import TimeMention
+from newsledger.extract.time import WORDS, TimeMention
+from newsledger.extract.time.time_words import alternation
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
 VIOLENT = frozenset(
@@ -64,8 +66,9 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_DATE = re.compile(
-    r"\b(said|says|reported|released?|published|issued|statement|announced|told|report|update"
-    r"|briefing|conference)\W*$",
+    r"\b(said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data|figures"
+    r"|findings|study|survey|update|document) released|published|issued|statement|announced|told"
+    r"|report|update|briefing|conference)\W*$",
     re.IGNORECASE,
 )
 _INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
@@ -76,7 +79,16 @@ _MONTH_OR_YEAR = re.compile(
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 _EVENT_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
-_SINCE_THE = re.compile(r"\b[Ss]ince the ([a-z][a-z-]{2,})\b")
+_SINCE_THE = re.compile(
+    r"\b[Ss]ince the (?:(?:start|beginning|outbreak|onset) of (?:the )?)?([a-z][a-z-]{2,})\b"
+)
+_NOUN_ONSET_BEFORE = re.compile(
+    rf"\b(?i:the)\s+([a-z][a-z-]{{2,}})\s+(?:{alternation(list(WORDS['onset']), cased=False)})\s+$"
+)
+_ONSET_NOUN = re.compile(
+    rf"(?i:since)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?([a-z][a-z-]{{2,}})\s+"
+    rf"(?:{alternation(list(WORDS['onset']), cased=False)})\b"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 _STILL_AFTER = re.compile(
@@ -98,16 +110,30 @@ def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Doc
 
 def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
     """'Since the February 1, 2021 coup ... Since the coup, 23,855 people were arrested': an
-    event dated once is dated wherever 'since the <event>' refers back to it."""
+    event dated once is dated wherever 'since the <event>' refers back to it ('since the start of
+    the war' too, and 'since the war began on 7 October 2023' dates the war). 'Since the attack'
+    with an attack not dated that way counts from the last day the story named before it (the
+    day of the incident it tells)."""
     dated: dict[str, TimeMention] = {}
+    last_day: TimeMention | None = None
     for scan in scans:
         for mention in list(scan.times):
             after = _EVENT_AFTER.match(scan.text_between(mention.end, scan.sentence.end))
             if mention.text.lower().startswith("since the") and after:
                 dated[after.group(1).lower()] = mention
+            onset = _ONSET_NOUN.match(mention.text)
+            if onset and mention.kind == "range":
+                dated[onset.group(1).lower()] = mention
+            began = _NOUN_ONSET_BEFORE.search(scan.text_between(scan.sentence.start, mention.start))
+            if began and mention.period_start is not None and mention.kind != "range":
+                dated.setdefault(began.group(1).lower(), mention)  # "The war began on 12 May"
         for found in _SINCE_THE.finditer(scan.sentence.text):
-            event = dated.get(found.group(1).lower())
+            noun = found.group(1).lower()
             start = scan.sentence.start + found.start()
+            day = _day_before(scan, start) or last_day
+            event = dated.get(noun)
+            if event is None and noun in WORDS["incident"] and day is not None:
+                event = day
             if event is None or any(m.start <= start < m.end for m in scan.times):
                 continue
             scan.times.append(
@@ -116,11 +142,30 @@ def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
                     scan.sentence.start + found.end(),
                     found.group(),
                     event.period_start,
-                    event.period_end if published else None,
+                    published if published and event.period_start else None,
                     "range",
                 )
             )
             scan.times.sort(key=lambda m: m.start)
+        for mention in scan.times:
+            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            if _incident_day_mention(mention) and not said and not _in_dateline(scan, mention):
+                last_day = mention
+
+
+def _incident_day_mention(mention: TimeMention) -> bool:
+    return (
+        mention.kind == "day"
+        and mention.period_start is not None
+        and mention.period_start == mention.period_end
+    )
+
+
+def _day_before(scan: Scan, position: int) -> TimeMention | None:
+    """The last day named in a sentence before a position ('Gunmen stormed the town on Tuesday
+    ... since the attack')."""
+    days = [m for m in scan.times if m.end <= position and _incident_day_mention(m)]
+    return days[-1] if days else None
 
 
 def _assign_periods(
@@ -128,6 +173,7 @@ def _assign_periods(
 ) -> None:
     carried: tuple[date | None, date | None] = (None, None)
     main: tuple[date | None, date | None] | None = None  # the report's or the incident's period
+    seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
     position = 0
     for draft in drafts:
         # A report's period stated in a sentence without figures still frames what follows
@@ -136,6 +182,7 @@ def _assign_periods(
             stated = _stated_period(scans[position])
             if stated is not None:
                 carried, main = stated, main or stated
+                seen.append(stated)
             position += 1
         draft.time = _nearest_time(draft)
         resolved = draft.time is not None and draft.time.period_start is not None
@@ -147,11 +194,15 @@ def _assign_periods(
             continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
+        if resolved and draft.period not in seen:
+            seen.append(draft.period)
         if resolved:
             # "The last such attack, in 2017, killed eight": history told in passing frames
             # nothing after it.
-            if not _before(draft.period, main):
+            if not _before(draft.period, main) and not _background_since(draft, main):
                 carried, main = draft.period, main or draft.period
+        elif (named := _named_unit_period(draft, seen, main)) is not None:
+            draft.period = named  # "180 were killed during the quarter": the report's quarter
         elif carried != (None, None):
             draft.period = carried
         elif draft.measure in VIOLENT:
@@ -178,6 +229,52 @@ def _before(
     return main is not None and None not in (period[1], main[0]) and period[1] < main[0]  # type: ignore[operator]
 
 
+_UNIT_REFERENCE = re.compile(
+    r"\b(?:during|in|over|for|throughout|within|across) the (?:same |reporting |review )?"
+    r"(quarter|period|month|week|year|half)\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"week": (6, 8), "month": (27, 31), "quarter": (88, 92), "half": (180, 184),
+              "year": (364, 366)}
+
+
+def _named_unit_period(
+    draft: Draft,
+    seen: Sequence[tuple[date | None, date | None]],
+    main: tuple[date | None, date | None] | None,
+) -> tuple[date | None, date | None] | None:
+    """'180 people were killed during the quarter': the report's first period if it is a quarter
+    (a month, a week, ...), else the last such period stated; 'during the (reporting) period' is
+    the report's first period."""
+    found = _UNIT_REFERENCE.search(draft.scan.sentence.text)
+    if found is None:
+        return None
+    unit = found.group(1).lower()
+    if unit == "period":
+        return main
+    low, high = _UNIT_DAYS[unit]
+    for start, end in [*([main] if main else []), *reversed(seen)]:
+        if start is not None and end is not None and low <= (end - start).days <= high:
+            return start, end
+    return None
+
+
+def _background_since(
+    draft: Draft, main: tuple[date | None, date | None] | None
+) -> bool:
+    """'... has seen 500 deaths since the insurgency began in 2015': a count since long before the
+    report's own period is background and frames nothing after it."""
+    time, start = draft.time, draft.period[0]
+    return (
+        time is not None
+        and time.text.lower().startswith("since")
+        and main is not None
+        and main[0] is not None
+        and start is not None
+        and start < main[0]
+    )
+
+
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     """'In June' or 'on Friday' with no publication date to place it: the figure's own time,
     unknown, not the report's period carried from before (unlike 'throughout the past month' or
@@ -185,7 +282,7 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     return (
         mention is not None
         and not resolved
-        and (mention.kind == "day" or bool(_MONTH_OR_YEAR.search(mention.text)))
+        and (mention.kind in ("day", "elsewhen") or bool(_MONTH_OR_YEAR.search(mention.text)))
     )
 
 
@@ -232,6 +329,14 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between)
+        clause = _counted_clause_measure(draft, mention)
+        if clause is not None:
+            if clause != draft.measure:
+                # "The 12 people abducted on Sunday were freed on Wednesday": the freeing's day
+                continue
+            distance = -1  # "12 passengers kidnapped on Sunday remain in captivity"
+        if draft.measure in VIOLENT and _event_day_of_toll(scan, mention):
+            distance = -1
         if _vague(mention) and any(
             not _vague(m) and m.period_start and not _CLAUSE_BREAK.search(
                 scan.text_between(min(q.end, m.end), max(q.start, m.start))
@@ -244,6 +349,46 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+_TOLL_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)
+_EVENT_DAY_AFTER = re.compile(
+    rf"['’]s\s+(?:[a-z-]+\s+)?(?:{alternation(list(WORDS['incident']), cased=False)})\b"
+)
+
+
+def _event_day_of_toll(scan: Scan, mention: TimeMention) -> bool:
+    """'The death toll from Sunday's attack rose to 31 on Wednesday': a toll is the attack's,
+    of its day, not of the day it was updated."""
+    return (
+        mention.kind == "day"
+        and bool(_TOLL_UPDATE.search(scan.sentence.text))
+        and bool(_EVENT_DAY_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
+    )
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_NO_MEASURE = "none"  # a clause whose verb names no measure ('they seized on Sunday' is one)
+
+
+def _counted_clause_measure(draft: Draft, mention: TimeMention) -> Measure | str | None:
+    """The measure of the relative or participial clause on the counted noun that holds a time
+    phrase ('the 12 people who were abducted on Sunday' -> kidnapped), or None."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    doc = scan.parse.doc
+    base = scan.sentence.start
+    span = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+    if span is None or len(span) == 0 or draft.token >= len(doc):
+        return None
+    noun = counted_noun(doc[draft.token])
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS and token.head == noun and token.i > noun.i:
+            return verb_measure(token) or _NO_MEASURE
+        token = token.head
+    return None
 
 
 def _vague(mention: TimeMention) -> bool:

@@ -17,9 +17,12 @@ from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
 _LOCAL_PLACE = re.compile(
-    r"^[^.;]{0,60}?\b(?:in|across|at|from|near|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"^[^.;]{0,60}?\b(?:in|inside|within|into|across|at|from|near|throughout|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
+# "in Nigeria's Kaduna state", "Burkina Faso's Centre-Nord region": a place inside a country
+_POSSESSIVE_JOIN = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)\w*\s+)?", re.I)
 _BASED = re.compile(r"^-based\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|President|Gen\.?|General|Col\.?|Colonel|Lt\.?|Maj\.?"
@@ -31,7 +34,11 @@ _PARTY_AFTER = re.compile(
     r"|\s+(?:launched|invaded|attacked|began its|started its|shelled|bombed)\b)",
     re.IGNORECASE,
 )
-_PARTY_BEFORE = re.compile(r"\b(?:forces|troops|army|military) of (?:the\s+)?$", re.IGNORECASE)
+_PARTY_BEFORE = re.compile(
+    r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
+    r"|shelling|strikes?) by) (?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FACILITY_AFTER = re.compile(r"^\s+(?:hospital|clinic|medical cent(?:er|re))\b", re.IGNORECASE)
 # where a statement was made, not what it counts: "at a news conference in Abuja", "told
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
@@ -64,10 +71,22 @@ _COUNTRY_MAJORITY = 0.6
 _INCIDENT_MEASURES = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
+# what else happens on an incident's day: escapes, rescues, arrests of its suspects
+_INCIDENT_DAY_MEASURES = _INCIDENT_MEASURES | {Measure.OTHER, Measure.DETAINED}
 # a figure counted over the whole country the report is about
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|(?:across|throughout|in|around) the (?:country|nation))\b", re.IGNORECASE
 )
+
+
+
+@cache
+def _worldwide() -> re.Pattern[str]:
+    """A figure counted over the world ('99 journalists were killed around the world')."""
+    phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == "worldwide"]
+    words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
 
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
 _COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
@@ -107,6 +126,8 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
         scope = section[0] if section[1] in (None, paragraph) else []
         if draft.own_places:
             frame = _refined_frame(frame, draft.locations)
+        elif not draft.locations and _worldwide().search(draft.scan.sentence.text):
+            pass  # "320 journalists were in prison worldwide": no one place
         elif not draft.locations:
             same_paragraph = (
                 previous is not None
@@ -145,9 +166,18 @@ def _incident_count(draft: Draft) -> bool:
     """A toll of one day: an incident's, whose place the story's first places tell (a report
     over a period has the country it is about as its frame)."""
     start, end = draft.period
+    if start is not None and start == end and draft.measure in _INCIDENT_DAY_MEASURES:
+        return True  # "25 of the children later escaped" on the day of the abduction
     return draft.measure in _INCIDENT_MEASURES and (
         (start is not None and start == end)
         or (draft.time is not None and draft.time.kind == "day")
+        # no period at all: a toll told without a time phrase in a story with no dates to
+        # carry ("the health ministry said 26 people had been killed"), the incident's toll
+        or (
+            start is None
+            and end is None
+            and (draft.time is None or draft.time.kind == "relative")
+        )
     )
 
 
@@ -232,6 +262,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
 def _is_name_word(word: str, inside: bool) -> bool:
     """A capitalised word next to a place, inside the sentence, that is no place or name word
     of its own ('Abdifatah' Aden, Abba 'Yusuf'): a person's name."""
+    word = re.sub(r"['’]s$", "", word)  # "Nigeria's Kaduna state": a country's, no person's
     return (
         inside
         and word[:1].isupper()
@@ -279,7 +310,10 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
         if not end <= mention.start < limit:
             continue
         gap = scan.text_between(previous_end, mention.start)
-        if _LOCAL_PLACE.match(gap) if not local else _JOINED_PLACE.fullmatch(gap):
+        joined = bool(local) and bool(
+            _JOINED_PLACE.fullmatch(gap) or _POSSESSIVE_JOIN.fullmatch(gap)
+        )
+        if joined or (not local and _LOCAL_PLACE.match(gap)):
             local.append(mention.place.name)
             previous_end = mention.end
     return _unique(local)

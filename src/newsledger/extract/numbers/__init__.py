@@ -5,6 +5,7 @@ from newsledger.extract.numbers.measures import (
     counted_noun,
     heading_measure,
     read_measure,
+    verb_measure,
     victim_words,
 )
 from newsledger.extract.numbers.numbers import find_quantities, word_to_int
@@ -15,6 +16,7 @@ __all__ = [
     "find_quantities",
     "heading_measure",
     "read_measure",
+    "verb_measure",
     "victim_words",
     "word_to_int",
 ]

@@ -169,6 +169,11 @@ def _verb_measure(token: Token) -> Measure | None:
     return Measure.OTHER if _has_other_alternative(token, found) else found
 
 
+def verb_measure(token: Token) -> Measure | None:
+    """The measure a verb or participle says, or None (public for the period rules)."""
+    return _verb_measure(token)
+
+
 def _has_other_alternative(token: Token, found: Measure) -> bool:
     """Whether an 'or' list of participles follows with another measure ('killed, injured or
     abducted'); read off the words, as the parser attaches such lists in many ways."""

@@ -68,11 +68,13 @@ from newsledger.extract.time.time_resolvers import (
     resolve_calendar,
     resolve_date,
     resolve_day_range,
+    resolve_elsewhen,
     resolve_month,
     resolve_month_range,
     resolve_months_of_year,
     resolve_part,
     resolve_past,
+    resolve_span_to,
     resolve_vague,
     resolve_weekday,
     resolve_word,
@@ -144,7 +146,7 @@ _PAST_PATTERN = (
 _PAST = re.compile(_PAST_PATTERN)
 
 _START = r"(?<![\w-])"  # a phrase starts at a word start
-_TIME_WORDS = [*WORDS["now"], *WORDS["day"], *WORDS["vague"]]
+_TIME_WORDS = [*WORDS["now"], *WORDS["day"], *WORDS["vague"], *WORDS["elsewhen"]]
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(_START + pattern), resolver)
     for pattern, resolver in (
@@ -209,6 +211,15 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (_PAST_PATTERN, resolve_past),
         (
+            # "in the six months to June 30", "the year to March", "the 12 months to the end of
+            # March 2024": a span counted back from its last day (UK and Commonwealth usage)
+            rf"{_PREP}(?i:the)\s+(?:(?i:past|last)\s+)?(?:(?P<n>{_NUMBER})\s+)?"
+            r"(?P<unit>(?i:years?|months?|weeks?|days?|quarter))\s+(?i:(?:up\s+)?to|ending|ended)"
+            rf"\s+(?:(?i:the\s+end\s+of)\s+)?(?:{_day('d')}\s+(?:of\s+)?{_month('m')}"
+            rf"|{_month('m2')}(?:\s+{_day('d2')})?)(?:,?\s+{_year('y')})?",
+            resolve_span_to,
+        ),
+        (
             rf"{_PREP}{_MOD}(?:(?P<adv>(?i:earlier|later|so\s+far))\s+)?"
             r"(?P<rel>(?i:this|last|next|current|previous|the\s+current|the\s+previous"
             r"|the(?:\s+(?:whole|entire|full))?))\s+(?P<unit>(?i:week|month|year))\b",
@@ -229,6 +240,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_vague,
         ),
         (rf"{_PREP}(?P<w>(?i:{alternation(_TIME_WORDS, cased=False)}))\b", resolve_word),
+        (
+            r"(?i:before|prior\s+to)\s+(?i:this|that|the)\s+(?:(?i:latest|recent|current)\s+)?"
+            r"(?:[a-z]{4,})\b",
+            resolve_elsewhen,
+        ),
     )
 )
 
@@ -249,7 +265,7 @@ _OPENING_PREPS = frozenset({"since", "before", "after", "until", "till", "throug
 def _apply_preposition(prep: str, period: Period, pub: date | None) -> Period:
     """'since X' runs from X to publication; 'before', 'after', 'until' open one end."""
     start, end, kind = period
-    if kind == "relative" or prep not in _OPENING_PREPS:
+    if kind in ("relative", "elsewhen") or prep not in _OPENING_PREPS:
         return period
     if prep == "since":
         return start, pub if start else None, "range"
@@ -279,6 +295,7 @@ _ANCHOR_WORDS = frozenset(
         "decades",
         "quarter",
         "half",
+        "prior",
     }
     | {w for group in ("month", "month_abbr", "weekday") for w in WORDS[group]}
     | {w for phrase in _TIME_WORDS for w in phrase.split() if w not in _FILLER}
@@ -335,7 +352,116 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
     for mention in sorted(_candidates(text, pub), key=lambda c: (c.start - c.end, c.start)):
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
-    return _counted_from_statement(text, sorted(chosen, key=lambda c: c.start), pub)
+    ordered = _since_onsets(text, sorted(chosen, key=lambda c: c.start), pub)
+    ordered = _as_of_since(_joined_ranges(text, ordered))
+    return _counted_from_statement(text, ordered, pub)
+
+
+def _as_of_since(mentions: list[TimeMention]) -> list[TimeMention]:
+    """'As of August 3, 2023, a total of 3,880 people were killed since the coup on February 1,
+    2021': a count as of a day since another runs from the one to the other."""
+    as_of = [m for m in mentions if re.match(r"(?i)as\s+(?:of|at)\s", m.text) and m.period_end]
+    since = [
+        m
+        for m in mentions
+        if m.text.lower().startswith("since") and m.kind == "range" and m.period_start
+    ]
+    if len(as_of) != 1 or len(since) != 1:
+        return mentions
+    day, start = as_of[0].period_end, since[0].period_start
+    assert day is not None and start is not None
+    if start >= day:
+        return mentions
+    return [
+        TimeMention(m.start, m.end, m.text, start, day, "range") if m in (as_of[0], since[0]) else m
+        for m in mentions
+    ]
+
+
+# "From 24 February 2022, when the invasion began, to 26 February 2023": the two ends of one
+# range, told apart by a clause (or "between 1 January and 31 March 2024" when each end is whole)
+_RANGE_GAP = re.compile(
+    r",?(?:\s*[^.;:\n\d]{0,80}?,)?\s*(?P<sep>to|until|till|through|and)?\s*", re.IGNORECASE
+)
+_RANGE_OPENERS = ("from ", "between ")
+
+
+def _joined_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    skip = False
+    for first, second in zip(mentions, [*mentions[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        joined = _join(text, first, second) if second is not None else None
+        out.append(joined or first)
+        skip = joined is not None
+    return out
+
+
+def _join(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
+    opener = first.text.lower()[:8]
+    if not opener.startswith(_RANGE_OPENERS) or first.period_start is None:
+        return None
+    gap = _RANGE_GAP.fullmatch(text, first.end, second.start)
+    if gap is None:
+        return None
+    sep = (gap["sep"] or "").lower()
+    second_prep = second.text.split(" ", 1)[0].lower()
+    if not sep and second_prep not in ("until", "till", "through"):
+        return None
+    if (sep == "and") != opener.startswith("between "):
+        return None
+    end = second.period_end
+    if end is None or end <= first.period_start:
+        return None
+    return TimeMention(
+        first.start, second.end, text[first.start : second.end], first.period_start, end, "range"
+    )
+
+
+def _onset_before() -> re.Pattern[str]:
+    verbs = alternation(list(WORDS["onset"]), cased=False)
+    # "since fighting broke out between the army and the RSF on April 15": a few words may
+    # follow the verb, within the clause
+    return re.compile(
+        rf"\b(?i:since)\s+(?:[\w'’-]+,?\s+){{0,6}}?(?:{verbs})\s+(?:[^\W\d][\w'’-]*\s+){{0,9}}$"
+    )
+
+
+_ONSET_BEFORE = _onset_before()
+_SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?i:the\s+)?(?:[^\W\d][\w'’-]*\s+){1,12}$")
+_ONSET_REACH = 140
+
+
+def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> list[TimeMention]:
+    """'since the fighting erupted on April 15', 'since the war began in October 2023': the time
+    the clause names starts a period that runs to publication (the day alone is not the period)."""
+    out = []
+    for mention in mentions:
+        window_start = max(0, mention.start - _ONSET_REACH)
+        before = text[window_start : mention.start]
+        cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
+        found = _ONSET_BEFORE.search(before, cut + 1)
+        if found is None and mention.text.lower().startswith("on ") and mention.kind == "day":
+            # "since the military seized state power illegally on February 1, 2021"
+            found = _SINCE_CLAUSE.search(before, cut + 1)
+        if (
+            found is not None
+            and mention.kind not in ("relative", "now", "range", "elsewhen")
+            and mention.period_start is not None
+        ):
+            start = window_start + found.start()
+            mention = TimeMention(
+                start,
+                mention.end,
+                text[start : mention.end],
+                mention.period_start,
+                pub,
+                "range",
+            )
+        out.append(mention)
+    return out
 
 
 _SAID_BEFORE = re.compile(

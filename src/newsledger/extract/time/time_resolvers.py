@@ -24,7 +24,9 @@ from newsledger.extract.time.calendar_math import (
 )
 from newsledger.extract.time.time_words import MONTH_NUMBER, WORDS
 
-KINDS = ("day", "week", "month", "quarter", "half", "year", "range", "now", "relative")
+# "elsewhen": a time other than the report's own, not placed ("in previous months", "before this
+# influx"): a figure so dated takes no period carried from the report
+KINDS = ("day", "week", "month", "quarter", "half", "year", "range", "now", "relative", "elsewhen")
 
 Period = tuple[date | None, date | None, str]
 Resolver = Callable[[re.Match[str], date | None], Period | None]
@@ -312,6 +314,40 @@ def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
     return start, end, unit
 
 
+_SPAN_MONTHS = {"year": 12, "month": 1, "quarter": 3}
+
+
+def resolve_span_to(m: re.Match[str], pub: date | None) -> Period | None:
+    """'in the six months to June 30', 'the year to March', 'the 12 months to the end of March
+    2024', 'the four weeks to May 5': N units that end on the day (or at the end of the month)."""
+    unit = m["unit"].lower().rstrip("s")
+    count = _count(group_of(m, "n")) if group_of(m, "n") else 1
+    if count is None or count < 1:
+        return None
+    month = _month_number(m["m"] or m["m2"])
+    day_text = group_of(m, "d") or group_of(m, "d2")
+    try:
+        if group_of(m, "y"):
+            year = int(m["y"])
+        elif pub is None:
+            return unresolved("range")
+        elif day_text:
+            year = recent_day(month, int(day_text), pub).year
+        else:
+            year = recent_month_year(month, pub)
+        end = date(year, month, int(day_text)) if day_text else month_end(year, month)
+    except ValueError:
+        return None
+    after = end + timedelta(days=1)
+    if unit == "week":
+        start = after - timedelta(weeks=count)
+    elif unit == "day":
+        start = after - timedelta(days=count)
+    else:
+        start = add_months(after, -count * _SPAN_MONTHS[unit])
+    return start, end, "range"
+
+
 def resolve_weekday(m: re.Match[str], pub: date | None) -> Period | None:
     """'on Wednesday', 'Wednesday night', 'last Friday', 'next Monday'."""
     if pub is None:
@@ -348,11 +384,18 @@ def resolve_word(m: re.Match[str], pub: date | None) -> Period | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     if word in WORDS["vague"]:
         return unresolved("relative")
+    if word in WORDS["elsewhen"]:
+        return unresolved("elsewhen")
     kind = "now" if word in WORDS["now"] else "day"
     if pub is None:
         return unresolved(kind)
     day = pub + timedelta(days=WORDS["day"].get(word, 0))
     return day, day, kind
+
+
+def resolve_elsewhen(m: re.Match[str], pub: date | None) -> Period | None:
+    """'before this influx', 'prior to the war': a time before an event, not the report's."""
+    return unresolved("elsewhen")
 
 
 def resolve_vague(m: re.Match[str], pub: date | None) -> Period | None:

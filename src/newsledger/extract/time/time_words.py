@@ -13,7 +13,7 @@ from newsledger.errors import LexiconError
 from newsledger.lexicons import read_table
 
 _LEXICON = "time_words.tsv"
-_VALUELESS = frozenset({"vague", "block_before", "block_after"})
+_VALUELESS = frozenset({"vague", "block_before", "block_after", "onset", "incident", "elsewhen"})
 _CLASSES = _VALUELESS | {"month", "month_abbr", "weekday", "ordinal", "number", "now", "day"}
 
 

@@ -1,0 +1,325 @@
+"""Periods and places of figures (issue 9): ranges split by a clause, spans counted back to a day,
+'since' clauses, times before the report's own, and the places of an undated incident toll.
+
+Every sentence here was written for these tests in the style of news reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsledger.extract.time import find_times
+from newsledger.model import Extraction
+
+
+def _figure(extraction: Any, number: str) -> Any:
+    found = [f for f in extraction.figures if f.quantity.number_text == number]
+    assert found, f"no figure {number!r} in {[f.quantity.number_text for f in extraction.figures]}"
+    return found[0]
+
+
+def _days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
+    return tuple(date.fromisoformat(d) if d else None for d in period)  # type: ignore[return-value]
+
+
+# (text, published, number, (period_start, period_end))
+PERIODS = [
+    # an explicit range whose two ends a clause separates
+    (
+        "From 3 March 2021, when the offensive opened, to 14 May 2022, observers recorded 6,410 "
+        "civilian deaths in the province.\n",
+        "2022-06-01",
+        "6,410",
+        ("2021-03-03", "2022-05-14"),
+    ),
+    (
+        "From January 5, the day the curfew began, until April 30, police detained 812 people.\n",
+        "2023-05-10",
+        "812",
+        ("2023-01-05", "2023-04-30"),
+    ),
+    (
+        "Between 2 June and 9 August 2020, medics treated 344 wounded fighters.\n",
+        "2020-09-01",
+        "344",
+        ("2020-06-02", "2020-08-09"),
+    ),
+    # N units counted back from the day or month they end on
+    (
+        "Relief groups said 9,300 people were displaced in the six months to June 30.\n",
+        "2022-07-19",
+        "9,300",
+        ("2022-01-01", "2022-06-30"),
+    ),
+    (
+        "Officers arrested 2,045 suspects in the year to March, the interior ministry said.\n",
+        "2021-05-04",
+        "2,045",
+        ("2020-04-01", "2021-03-31"),
+    ),
+    (
+        "In the 12 months to the end of September 2019, gunmen abducted 731 people in the state.\n",
+        "2019-11-02",
+        "731",
+        ("2018-10-01", "2019-09-30"),
+    ),
+    (
+        "The district counted 58 attacks in the four weeks to May 12.\n",
+        "2024-05-20",
+        "58",
+        ("2024-04-15", "2024-05-12"),
+    ),
+    # a 'since' clause whose verb dates its start runs to publication
+    (
+        "More than 7,200 families have fled since fighting erupted on April 9, the agency said.\n",
+        "2023-05-02",
+        "More than 7,200",
+        ("2023-04-09", "2023-05-02"),
+    ),
+    (
+        "Since the siege began in October 2022, at least 415 people have died in the town.\n",
+        "2023-02-14",
+        "at least 415",
+        ("2022-10-01", "2023-02-14"),
+    ),
+    (
+        "Some 2.4 million people have fled since clashes broke out between the two militias "
+        "on June 3, the agency said.\n",
+        "2023-09-01",
+        "Some 2.4 million",
+        ("2023-06-03", "2023-09-01"),
+    ),
+    # a count as of a day since another day runs from the one to the other
+    (
+        "As of May 2, 2024, a total of 5,120 people had been killed since the army seized power "
+        "on March 9, 2022, the monitoring group said.\n",
+        "2024-05-03",
+        "5,120",
+        ("2022-03-09", "2024-05-02"),
+    ),
+    # a count since long before the report's period frames nothing after it
+    (
+        "Gunmen killed 14 people in the district on Tuesday. The region has lost 3,000 lives "
+        "since an insurgency began there in 2012.\n"
+        "Police said 9 people were wounded.\n",
+        "2024-05-09",
+        "9",
+        ("2024-05-07", "2024-05-07"),
+    ),
+    # "during the quarter" is the report's quarter, not a period it compares with
+    (
+        "Armed groups killed 905 people between July and September, up from 610 in the first "
+        "six months of the year. Since January, 1,515 people have died.\n"
+        "In the capital alone, 370 people were killed during the quarter.\n",
+        "2023-10-15",
+        "370",
+        ("2023-07-01", "2023-09-30"),
+    ),
+    # 'since the attack' counts from the day of the attack the story told
+    (
+        "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "
+        "have left their homes.\n",
+        "2024-03-08",
+        "1,900",
+        ("2024-03-05", "2024-03-08"),
+    ),
+    # 'since the start of the war' when the story dated the war
+    (
+        "The war began on 12 January 2023 and spread to the coast within weeks.\n"
+        "Since the start of the war, 260 aid workers have been detained.\n",
+        "2023-11-20",
+        "260",
+        ("2023-01-12", "2023-11-20"),
+    ),
+    # a time in a clause on the counted noun is the figure's when that clause says its measure,
+    # and not when the figure counts what the main verb says
+    (
+        "Police said on Friday that 23 miners kidnapped at the quarry on Tuesday remain in "
+        "captivity.\n",
+        "2022-09-10",
+        "23",
+        ("2022-09-06", "2022-09-06"),
+    ),
+    (
+        "The 17 traders abducted on Monday were freed on Thursday, the governor's office said.\n",
+        "2022-09-10",
+        "17",
+        ("2022-09-08", "2022-09-08"),
+    ),
+    (
+        "Bandits on Saturday released the 8 farmers they took on Tuesday.\n",
+        "2022-09-12",
+        "8",
+        ("2022-09-10", "2022-09-10"),
+    ),
+    # a toll updated later is the toll of the attack's day
+    (
+        "The toll from Friday's bombing climbed to 44 on Sunday, hospital officials said.\n",
+        "2022-09-12",
+        "44",
+        ("2022-09-09", "2022-09-09"),
+    ),
+    # "released on <day>" of people freed is no statement date
+    (
+        "Forty hostages were released on Monday after talks with elders.\n",
+        "2022-09-14",
+        "Forty",
+        ("2022-09-12", "2022-09-12"),
+    ),
+    # a time before the report's own keeps the figure out of the report's period
+    (
+        "In March, 4,800 people fled to the border towns. The towns already sheltered 12,500 "
+        "people who had fled in previous months.\n",
+        "2023-04-03",
+        "12,500",
+        (None, None),
+    ),
+    (
+        "The two camps, home to some 21,000 refugees before this influx, are now overflowing.\n",
+        "2023-04-03",
+        "some 21,000",
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "number", "period"), PERIODS)
+def test_period_of_figure(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    published: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = _figure(extract_text(text, published=date.fromisoformat(published)), number)
+    assert (figure.period_start, figure.period_end) == _days(period)
+
+
+# (text, published, phrase found, (start, end)); None published leaves relative ends unknown
+PHRASES = [
+    ("in the six months to June 30", None, "in the six months to June 30", (None, None)),
+    ("over the year to 31 March 2024", None, "over the year to 31 March 2024",
+     ("2023-04-01", "2024-03-31")),
+    ("since clashes broke out on 2 May 2021", None, "since clashes broke out on 2 May 2021",
+     ("2021-05-02", None)),
+    ("from 1 May 2020, the day of the vote, to 3 June 2020", None,
+     "from 1 May 2020, the day of the vote, to 3 June 2020", ("2020-05-01", "2020-06-03")),
+    # two dates of one sentence, not a range: no 'from' before the first
+    ("on 1 May 2020 and on 3 June 2020", None, "on 1 May 2020", ("2020-05-01", "2020-05-01")),
+    ("prior to the latest offensive", "2024-01-01", "prior to the latest offensive", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "period"), PHRASES)
+def test_time_phrases_of_issue_9(
+    text: str, published: str | None, phrase: str, period: tuple[str | None, str | None]
+) -> None:
+    pub = date.fromisoformat(published) if published else None
+    mention = find_times(text, pub)[0]
+    assert mention.text == phrase
+    assert (mention.period_start, mention.period_end) == _days(period)
+
+
+# (text, number, places): a toll told without any time in an undated story takes the incident's
+# place, not the country the story is about
+PLACES = [
+    (
+        "Twin blasts hit the Shorja market in central Baghdad, Iraq, killing 31 people.\n"
+        "Shorja market is the oldest in the Iraqi capital.\n"
+        "Earlier, the civil defence said 19 people had been killed. Iraqi officials blamed "
+        "Islamic State. Iraq has seen fewer attacks since 2019, and Iraqi police patrol the "
+        "city.\n",
+        "19",
+        "Baghdad",
+    ),
+]
+
+
+# (text, number, place): a place inside a country's possessive is the figure's ("Nigeria's Kaduna
+# state"); what else happens on an incident's day takes the incident's places, not the country's
+INCIDENT_PLACES = [
+    (
+        "Gunmen on Monday abducted 61 worshippers from a church in a village in Niger's Tillaberi "
+        "region, officials said.\n",
+        "61",
+        "Tillaberi",
+    ),
+    (
+        "SOKOTO, Nigeria - Bandits on Sunday abducted 43 villagers on a farm in Nigeria's Zamfara "
+        "state, police said.\n"
+        "A police spokesman said 11 of the villagers later escaped. Nigeria has seen a wave of "
+        "such kidnappings, and Nigerian troops patrol the roads.\n",
+        "11",
+        "Zamfara",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), INCIDENT_PLACES)
+def test_places_of_incident_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 3, 20)), number)
+    assert place in figure.locations
+
+
+# (text, number, places): the party that attacks is no place of the figure; "inside" places
+PARTY_AND_INSIDE = [
+    (
+        "Monthly update on the war in Ukraine\n"
+        "From 24 February 2022, the start of the full-scale invasion by the Russian Federation, to "
+        "30 April 2023, the mission recorded 8,791 civilians killed in Ukraine and Ukrainian "
+        "towns.\n",
+        "8,791",
+        ("Ukraine",),
+    ),
+    (
+        "About 640,000 people are displaced inside Mali and 190,000 have fled to Niger and "
+        "Mauritania, the agency said.\n",
+        "About 640,000",
+        ("Mali",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), PARTY_AND_INSIDE)
+def test_places_not_parties(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = _figure(extract_text(text, published=date(2023, 5, 20)), number)
+    assert figure.locations == places
+
+
+# (text, number): a count over the world has no place, not the place of the sentences before it
+WORLDWIDE = [
+    (
+        "At least 41 aid workers were killed in Sudan this year. Another 12 died in Yemen.\n"
+        "The group said 280 aid workers had been killed worldwide in 2023.\n",
+        "280",
+    ),
+    (
+        "In Somalia, 9 journalists were detained in June.\n"
+        "Globally, 530 journalists were detained in the year, the group said.\n",
+        "530",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), WORLDWIDE)
+def test_worldwide_count_has_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 1, 20)), number)
+    assert figure.locations == ()
+
+
+@pytest.mark.parametrize(("text", "number", "place"), PLACES)
+def test_places_of_undated_incident_toll(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = _figure(extract_text(text, published=None), number)
+    assert place in figure.locations
