@@ -634,3 +634,42 @@ def test_figures_list_lines_with_a_dash_or_tab_after_the_label(
 ) -> None:
     figures = extract_text(text).figures
     assert {f.quantity.number_text for f in figures} == numbers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        ("Four (4) persons were confirmed dead while 19 others sustained varying degrees of "
+         "injuries.", "19", "injured"),
+        ("The raid claimed 21 lives, including those of two police officers.", "21", "killed"),
+        ("The raid claimed 21 lives, including those of two police officers.", "two", "killed"),
+        ("The mission counted 438 kidnapping victims in the period.", "438", "kidnapped"),
+        ("At least 300,000 children live in areas held by the gangs.", "At least 300,000",
+         "population"),
+        ("Two soldiers embraced martyrdom during the exchange of fire.", "Two", "killed"),
+        ("The enemy lost 640 soldiers, 12 tanks and 9 guns on Monday.", "640", "killed"),
+    ],
+)
+def test_figures_injury_degrees_lives_victims_of_a_kind(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(sentence))[number].measure.value == measure
+
+
+def test_figures_equipment_lost_is_no_toll(extract_text: Callable[..., Extraction]) -> None:
+    figures = _by_number(extract_text("The enemy lost 640 soldiers, 12 tanks and 9 guns."))
+    assert all(figures[n].measure.value != "killed" for n in ("12", "9") if n in figures)
+
+
+def test_figures_a_wrapped_line_goes_on_in_the_next(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "The army said on Thursday that troops had\n"
+        "killed 23 militants in raids across the\n"
+        "state, while 6 soldiers were\n"
+        "wounded in the fighting.\n"
+    )
+    figures = _by_number(extract_text(text))
+    assert figures["6"].measure.value == "injured"
+    assert figures["23"].measure.value == "killed"

@@ -131,7 +131,7 @@ def _parse_text(scan: Scan) -> str:
     "[47] civilians") and footnote markers ("died.[3]") become spaces, so that the number parses
     as it would unbracketed; ranges and prepositional hedges are shown plainly
     (``parser_stand_in``); offsets stay the same."""
-    text = list(scan.sentence.text)
+    text = list(scan.sentence.text.replace("\n", " "))  # a wrapped line goes on
     base = scan.sentence.start
     for footnote in _FOOTNOTE.finditer(scan.sentence.text):
         # "died.[3]", "died[3] in": a footnote marker glued to a word hides the word's form
@@ -163,7 +163,8 @@ def _headline_case_lowered(scan: Scan, text: str) -> str:
     ):
         return text
     base = scan.sentence.start
-    names = [(m.start - base, m.end - base) for m in (*scan.places, *scan.actors)]
+    names = [(m.start - base, m.end - base) for m in scan.places]
+    names += [(m.start - base, m.end - base) for m in scan.actors]
     chars = list(text)
     for word in _CAPITALISED.finditer(text):
         if word.start() == len(text) - len(text.lstrip()) or any(
@@ -286,7 +287,7 @@ def _each_places(draft: Draft) -> list[str]:
     each = _EACH.match(scan.sentence.text, draft.quantity.end - base)
     if each is None:
         return []
-    at, names = base + each.end(), []
+    at, names = base + each.end(), list[str]()
     for mention in sorted(scan.places, key=lambda m: m.start):
         if mention.start < at:
             continue

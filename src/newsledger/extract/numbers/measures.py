@@ -51,7 +51,7 @@ _PEOPLE = {
     "idp",
 }
 _PLACE_OF_RESIDENCE = re.compile(
-    r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
+    r"\b(camps?|live|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
 )
 # Who a population counts: people sheltered somewhere, unlike the people of a settlement.
 _SHELTERED = re.compile(r"\b(camps?|shelters?|sites?|refugees?|displaced|idps?)\b", re.IGNORECASE)
@@ -196,13 +196,14 @@ def _single_verb_measure(token: Token) -> Measure | None:
             if token.lower_ in {"dead", "wounded", "injured", "missing"}
             else None
         )
-    if token.lemma_ == "lose" and any(
-        c.lower_ == "lives" or (c.dep_ == "dobj" and (_names_people(c) or c.lemma_ == "troop"))
-        for c in token.children
-    ):
-        return Measure.KILLED  # "lost their lives", "the army lost three soldiers"
+    if token.lemma_ == "lose" and any(c.lower_ == "lives" for c in token.children):
+        return Measure.KILLED
     if _to_death(token) or any(c.lower_ == "fatally" for c in token.children):
         return Measure.KILLED  # "stabbed to death", "fatally shot"
+    if token.lemma_ in {"claim", "take", "cost"} and any(
+        c.dep_ == "dobj" and c.lemma_ in {"life", "lives"} for c in token.children
+    ):
+        return Measure.KILLED  # "the raid claimed 21 lives"
     return _word_measure(token, "verb") or _object_measure(token)
 
 
@@ -223,8 +224,14 @@ def _object_measure(verb: Token) -> Measure | None:
     if verb.lemma_.lower() not in _undergoing():
         return None
     for child in verb.children:
-        if child.dep_ == "dobj" and (found := _word_measure(child, "noun")):
-            return found if found in (Measure.KILLED, Measure.INJURED) else None
+        if child.dep_ != "dobj":
+            continue
+        # "sustained varying degrees of injuries": the object may name its kind after "of"
+        objects = [child, *(o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj")]
+        for obj in objects:
+            if found := _word_measure(obj, "noun"):
+                return found if found in (Measure.KILLED, Measure.INJURED) else None
     return None
 
 
@@ -472,15 +479,18 @@ def _governing_trigger(noun: Token) -> Measure | None:
             return found
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
         amount = head.head
-        if amount.lemma_.lower() in _AMOUNT_NOUNS:  # "killing a total of 15 people"
+        # "killing a total of 15 people"; "claimed 21 lives, including those of two officers"
+        if amount.lemma_.lower() in _AMOUNT_NOUNS or amount.lower_ in {"those", "that"}:
             return _governing_trigger(amount)
         return _word_measure(amount, "noun")
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
         return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
         whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
+        lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
         return (
             _verb_measure(whole)
+            or (_verb_measure(whole.head) if lives else None)
             or (_people_verb_measure(whole, whole) if _names_people(whole) else None)
             or _modifier_trigger(whole)
             or _governing_trigger(whole)
@@ -491,6 +501,17 @@ def _governing_trigger(noun: Token) -> Measure | None:
         # "sanctions on four people": a measure noun of kind 'other' aimed at the people counted
         aimed = _word_measure(head.head, "noun")
         return aimed if aimed is Measure.OTHER else None
+    return None
+
+
+def _lost_people(noun: Token) -> Measure | None:
+    """'the army lost three soldiers' (and 12 tanks: no toll of those)."""
+    if not (_names_people(noun) or noun.lemma_.lower() == "troop"):
+        return None
+    while noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
+        return Measure.KILLED
     return None
 
 
@@ -602,6 +623,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if head_word in _blocked() or source_count:
         return MeasureReading(None, counted, head_word)
     own = _word_measure(noun, "noun") if noun is not number else None
+    if own is not None and head_word in _words_of_kind("person_noun_by_kind"):
+        own = _compound_measure(noun) or own  # "438 kidnapping victims" were kidnapped
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
     if own is not None and head_word in _words_of_kind("harm_event"):
@@ -610,6 +633,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         (_adjacent_trigger(number) if noun is number else None)
+        or _lost_people(noun)
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
@@ -644,6 +668,15 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     acting = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
     part = measure is None and head_word in _words_of_kind("part") and not acting
     return MeasureReading(measure, counted, head_word, partitive, bare and measure is None, part)
+
+
+def _compound_measure(noun: Token) -> Measure | None:
+    """The measure a modifier names before a noun of victims ('kidnapping victims')."""
+    for child in noun.children:
+        modifier = child.dep_ in {"compound", "amod"} and child.i < noun.i
+        if modifier and (found := _word_measure(child, "noun")):
+            return found
+    return None
 
 
 def _listed_measure(noun: Token) -> Measure | None:
