@@ -673,3 +673,19 @@ def test_figures_a_wrapped_line_goes_on_in_the_next(
     figures = _by_number(extract_text(text))
     assert figures["6"].measure.value == "injured"
     assert figures["23"].measure.value == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        ("Police seized 12 rifles and 9 locally made guns at the border.", "9", "other"),
+        ("The number of aid workers killed rose to 61, up from 40 a year earlier.", "61",
+         "killed"),
+        ("The number of aid workers killed rose to 61, up from 40 a year earlier.", "40",
+         "killed"),
+    ],
+)
+def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(sentence))[number].measure.value == measure

@@ -281,7 +281,11 @@ def _following_noun(number: Token, reach: int = 4) -> Token | None:
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if after is None or after.pos_ not in {"NOUN", "PROPN"}:
                 return token if token.pos_ == "NOUN" else None
-        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"} or _model_name(token)):
+        elif not (
+            token.pos_ in {"ADJ", "ADV"}  # "9 locally fabricated guns"
+            or token.tag_ in {"VBN", "VBD"}
+            or _model_name(token)
+        ):
             return None
     return None
 
@@ -786,6 +790,8 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
         found = _word_measure(token, "noun") or _number_of_measure(token)
+        if found is None and token.lemma_.lower() in _AMOUNT_NOUNS | {"number", "count"}:
+            found = _modifier_trigger(token)  # "the number of journalists killed rose to 94"
         if found and found is not Measure.OTHER:
             return found
     # "the camp's population has swelled to 73,000"; "The population has more than doubled in
@@ -818,7 +824,8 @@ def _number_of_measure(token: Token) -> Measure | None:
         return None
     if of.head.lemma_.lower() not in _AMOUNT_NOUNS | {"number", "count", "figure"}:
         return None
-    return _verb_measure(token)
+    # "the number of displaced", "the number of journalists killed"
+    return _verb_measure(token) or _modifier_trigger(token)
 
 
 def heading_measure(heading: Span) -> Measure | None:
