@@ -493,3 +493,199 @@ def test_figures_headline_restated_in_other_words_is_one_figure(
     displaced = [f for f in extract_text(text).figures if f.measure.value == "displaced"]
     assert len(displaced) == 1
     assert displaced[0].also_at
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure", "counted"),
+    [
+        # hedges the parser takes for a head of their own
+        ("Gunmen killed upward of 200 villagers in the raid.", "upward of 200", "killed",
+         "villagers"),
+        ("The bombing killed in excess of 100 people.", "in excess of 100", "killed", "people"),
+        ("The toll from the massacre was upwards of 300.", "upwards of 300", "killed", None),
+        ("Hospital sources said the toll may be as high as 90.", "as high as 90", "killed", None),
+        # ranges
+        ("Between 30-40 people were abducted from the village.", "Between 30-40", "kidnapped",
+         "people"),
+        ("Residents said 30 or 40 people were missing.", "30 or 40", "missing", "people"),
+        # numbers in words with "dozen"
+        ("Nearly two dozen worshippers were abducted.", "Nearly two dozen", "kidnapped",
+         "worshippers"),
+        ("Some two dozen police officers were wounded.", "Some two dozen", "injured",
+         "police officers"),
+        ("Some two dozen of the escapees were rearrested.", "Some two dozen", "detained",
+         "escapees"),
+        # a counted noun after a copula, parts of a group named before
+        ("Of the 500 people killed, 312 were men.", "312", "killed", "men"),
+        ("Nearly 900 people died. Of these, 612 were civilians.", "612", "killed", "civilians"),
+        ("Those killed included 11 members of a vigilante group.", "11", "killed", "members"),
+        ("The injured include 40 children, the hospital said.", "40", "injured", "children"),
+        # other wordings
+        ("Troops killed 18 militants and lost three soldiers.", "three", "killed", "soldiers"),
+        ("Police recovered 8 dane guns from the hideout.", "8", "other", "dane guns"),
+        ("Troops seized 1,240 rounds of ammo.", "1,240", "other", "rounds"),
+        ("67 journalists killed in 2024, the watchdog says", "67", "killed", "journalists"),
+    ],
+)
+def test_figures_hedges_ranges_dozens_and_copulas(
+    extract_text: Callable[..., Extraction],
+    sentence: str,
+    number: str,
+    measure: str,
+    counted: str | None,
+) -> None:
+    figure = _by_number(extract_text(sentence))[number]
+    assert (figure.measure.value, figure.counted) == (measure, counted)
+
+
+@pytest.mark.parametrize(
+    ("headline", "number", "measure"),
+    [
+        ("Gunmen Kill 20 Villagers In Zamfara, Abduct 15 Others", "15", "kidnapped"),
+        ("Troops Neutralise 187 Terrorists, Rescue 150 Hostages In One Week", "187", "killed"),
+        ("Troops Neutralise 187 Terrorists, Rescue 150 Hostages In One Week", "150", "other"),
+        ("Over 50 Feared Dead As Militants Attack Village", "Over 50", "killed"),
+        ("Bus Attack: 9 Pilgrims Killed, 33 Injured", "33", "injured"),
+    ],
+)
+def test_figures_headlines_in_title_case(
+    extract_text: Callable[..., Extraction], headline: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(headline))[number].measure.value == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("About 30 armed men on motorbikes raided the village, killing 12.", "About 30"),
+        ("Two boys aged 8 and 10 were among the dead.", "10"),
+        ("The army lost 12 vehicles in the ambush.", "12"),
+    ],
+)
+def test_figures_attackers_ages_and_things_lost_are_no_tolls(
+    extract_text: Callable[..., Extraction], sentence: str, number: str
+) -> None:
+    figure = _by_number(extract_text(sentence)).get(number)
+    assert figure is None or figure.measure.value not in ("killed", "injured")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Two soldiers each from Chad and Niger were killed in the ambush.", ["Chad", "Niger"]),
+        ("The raids killed three militants each in Gwoza, Bama and Dikwa.",
+         ["Gwoza", "Bama", "Dikwa"]),
+    ],
+)
+def test_figures_a_count_each_from_listed_places_is_one_figure_per_place(
+    extract_text: Callable[..., Extraction], sentence: str, places: list[str]
+) -> None:
+    figures = extract_text(sentence).figures
+    assert [f.locations for f in figures] == [(place,) for place in places]
+    assert len({f.quantity.low for f in figures}) == 1
+
+
+def test_figures_each_without_a_list_of_places_is_one_figure(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    figures = extract_text("Four soldiers each received a medal in Gao after the clash.").figures
+    assert len([f for f in figures if f.quantity.number_text == "Four"]) <= 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        # the items of a list that spells out a count, joined by "and"
+        ("At least 50 reporters were killed: 41 Sudanese, 6 Ugandans and 3 Kenyans.", "6",
+         "killed"),
+        ("At least 50 reporters were killed: 41 Sudanese, 6 Ugandans and 3 Kenyans.", "3",
+         "killed"),
+        # a trigger after the last of joined nouns tells of them all
+        ("The clash left four soldiers and nine rebels dead.", "four", "killed"),
+        # "40 are missing": the parser hangs the subject on the auxiliary
+        ("Officials say 120 migrants drowned and 40 are missing.", "40", "missing"),
+        ("Officials say 120 migrants drowned and 40 are missing.", "120", "killed"),
+        # a harm noun counts itself, whatever verb the parser hangs it on
+        ("Shelling accounted for many casualties, with 243 deaths and 625 injured.", "243",
+         "killed"),
+        # carried off, freed, comprised
+        ("In the raid, 18 pupils and 2 teachers were taken away by the gunmen.", "18",
+         "kidnapped"),
+        ("The freed captives comprise 27 pupils, three staff and 12 relatives.", "three", "other"),
+        ("Kidnappers released 42 hostages, including 27 pupils, on Saturday.", "27", "other"),
+    ],
+)
+def test_figures_lists_conjuncts_and_harm_nouns(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(sentence))[number].measure.value == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Reporters killed by country in 2024:\n- Sudan – 41\n- Kenya – 3\n- Mali – 2\n",
+         {"41", "3", "2"}),
+        ("Arrests by state:\nBorno\t45\nYobe\t12\n", {"45", "12"}),
+    ],
+)
+def test_figures_list_lines_with_a_dash_or_tab_after_the_label(
+    extract_text: Callable[..., Extraction], text: str, numbers: set[str]
+) -> None:
+    figures = extract_text(text).figures
+    assert {f.quantity.number_text for f in figures} == numbers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        ("Four (4) persons were confirmed dead while 19 others sustained varying degrees of "
+         "injuries.", "19", "injured"),
+        ("The raid claimed 21 lives, including those of two police officers.", "21", "killed"),
+        ("The raid claimed 21 lives, including those of two police officers.", "two", "killed"),
+        ("The mission counted 438 kidnapping victims in the period.", "438", "kidnapped"),
+        ("At least 300,000 children live in areas held by the gangs.", "At least 300,000",
+         "population"),
+        ("Two soldiers embraced martyrdom during the exchange of fire.", "Two", "killed"),
+        ("The enemy lost 640 soldiers, 12 tanks and 9 guns on Monday.", "640", "killed"),
+    ],
+)
+def test_figures_injury_degrees_lives_victims_of_a_kind(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(sentence))[number].measure.value == measure
+
+
+def test_figures_equipment_lost_is_no_toll(extract_text: Callable[..., Extraction]) -> None:
+    figures = _by_number(extract_text("The enemy lost 640 soldiers, 12 tanks and 9 guns."))
+    assert all(figures[n].measure.value != "killed" for n in ("12", "9") if n in figures)
+
+
+def test_figures_a_wrapped_line_goes_on_in_the_next(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "The army said on Thursday that troops had\n"
+        "killed 23 militants in raids across the\n"
+        "state, while 6 soldiers were\n"
+        "wounded in the fighting.\n"
+    )
+    figures = _by_number(extract_text(text))
+    assert figures["6"].measure.value == "injured"
+    assert figures["23"].measure.value == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure"),
+    [
+        ("Police seized 12 rifles and 9 locally made guns at the border.", "9", "other"),
+        ("The number of aid workers killed rose to 61, up from 40 a year earlier.", "61",
+         "killed"),
+        ("The number of aid workers killed rose to 61, up from 40 a year earlier.", "40",
+         "killed"),
+    ],
+)
+def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(sentence))[number].measure.value == measure

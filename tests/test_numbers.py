@@ -407,3 +407,53 @@ def test_find_quantities_reads_up_to_after_a_change_as_the_new_total(
 ) -> None:
     quantity = find_quantities(text)[-1]
     assert (quantity.low, quantity.high, quantity.qualifier) == (low, high, qualifier)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hedges that bound from above or below, written with a preposition
+    ("The toll could be as high as 90, a nurse said.", [("as high as 90", 0, 90, AT_MOST)]),
+    ("Upward of 200 villagers were killed.", [("Upward of 200", 201, None, MORE)]),
+    ("Fighting displaced well in excess of 5,000 people.",
+     [("well in excess of 5,000", 5001, None, MORE)]),
+    ("Police held a little over 300 protesters.", [("a little over 300", 301, None, MORE)]),
+    # ranges written with "or" and after "ranged from"
+    ("Residents said 30 or 40 people were missing.", [("30 or 40", 30, 40, RANGE)]),
+    ("Two or three gunmen opened fire.", [("Two or three", 2, 3, RANGE)]),
+    ("Estimates of the dead ranged from 25 to 32.", [("25 to 32", 25, 32, RANGE)]),
+    ("The toll rose from 25 to 32.", [("25", 25, 25, EXACT), ("32", 32, 32, EXACT)]),
+    ("Some 30-40 fighters were killed.", [("Some 30-40", 30, 40, RANGE)]),
+    # "N of M" before a noun is a part of a whole, not a gallery marker
+    ("Kidnappers freed 30 of 287 abducted pupils.",
+     [("30", 30, 30, EXACT), ("287", 287, 287, EXACT)]),
+])
+def test_find_quantities_reads_prepositional_hedges_and_ranges(
+    text: str, expected: list[tuple[str, int, int | None, Qualifier]]
+) -> None:
+    found = [(q.number_text, q.low, q.high, q.qualifier) for q in find_quantities(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "numbers_left"), [
+    ("Two boys aged 8 and 10 were among the dead.", ["Two"]),  # one label, two ages
+    ("The victims, aged 19, 23 and 40, were buried.", []),
+    ("Militants killed 3 people in 2019 and 12 in 2020.", ["3", "12"]),
+])
+def test_find_quantities_a_label_covers_the_numbers_listed_after_it(
+    text: str, numbers_left: list[str]
+) -> None:
+    assert [q.number_text for q in find_quantities(text)] == numbers_left
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("upward of 200", "    about 200"),
+    ("in excess of 100", "       about 100"),
+    ("as high as 90", "     about 90"),
+    ("between 30 and 40", "         about 40"),
+    ("30-40", "   40"),
+    ("at least 12", "at least 12"),  # a hedge the parser reads well stays
+    ("44", "44"),
+])
+def test_parser_stand_in_keeps_the_length_and_shows_a_plain_number(text: str, shown: str) -> None:
+    quantity = find_quantities(text)[0]
+    assert numbers.parser_stand_in(quantity) == shown
+    assert len(numbers.parser_stand_in(quantity)) == len(text)

@@ -16,13 +16,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.figures.context import assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import list_headings, table_label
-from newsledger.extract.numbers import MeasureReading, heading_measure, read_measure
+from newsledger.extract.numbers import (
+    NUMBER_WORDS,
+    MeasureReading,
+    heading_measure,
+    parser_stand_in,
+    read_measure,
+)
 from newsledger.extract.parties import find_attributions
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
@@ -84,6 +91,7 @@ def find_figures(
     drafts = _read_drafts(scans, headings)
     # 5.
     assign_context(drafts, scans, document)
+    drafts = _split_each(drafts)
     # 6.
     merged = _merge_restatements(drafts, _headlines(scans))
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
@@ -123,8 +131,9 @@ def _parse_paragraphs(scans: list[Scan], parse: Parser, headings: dict[int, int]
 def _parse_text(scan: Scan) -> str:
     """The sentence as the parser gets it: brackets around a count ("a total of (3,790) people",
     "[47] civilians") and footnote markers ("died.[3]") become spaces, so that the number parses
-    as it would unbracketed; offsets stay the same."""
-    text = list(scan.sentence.text)
+    as it would unbracketed; ranges and prepositional hedges are shown plainly
+    (``parser_stand_in``); offsets stay the same."""
+    text = list(scan.sentence.text.replace("\n", " "))  # a wrapped line goes on
     base = scan.sentence.start
     for footnote in _FOOTNOTE.finditer(scan.sentence.text):
         # "died.[3]", "died[3] in": a footnote marker glued to a word hides the word's form
@@ -133,7 +142,39 @@ def _parse_text(scan: Scan) -> str:
         before, after = quantity.start - base - 1, quantity.end - base
         if before >= 0 and after < len(text) and (text[before], text[after]) in _BRACKETS:
             text[before] = text[after] = " "
-    return "".join(text)
+        # "upward of 200 villagers", "between 30 and 40 people": the parser sees "about 200
+        # villagers", "about 40 people", so that the number hangs on its noun
+        text[quantity.start - base : after] = list(parser_stand_in(quantity))
+    return _headline_case_lowered(scan, "".join(text))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\b")
+_LONG_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]{3,}\b")
+_TITLE_CASE_SHARE = 0.75
+_TITLE_CASE_WORDS = 3
+
+
+def _headline_case_lowered(scan: Scan, text: str) -> str:
+    """A line in title case ("Gunmen Kill 20 Villagers In Zamfara, Abduct 15 Others") as the
+    parser reads it best: its capitalised words in lower case, except the first and the names of
+    places and actors the scan found; offsets stay the same."""
+    long_words = _LONG_WORD.findall(text)
+    capitalised = [w for w in long_words if w[0].isupper()]
+    if len(capitalised) < _TITLE_CASE_WORDS or len(capitalised) < _TITLE_CASE_SHARE * len(
+        long_words
+    ):
+        return text
+    base = scan.sentence.start
+    names = [(m.start - base, m.end - base) for m in scan.places]
+    names += [(m.start - base, m.end - base) for m in scan.actors]
+    chars = list(text)
+    for word in _CAPITALISED.finditer(text):
+        if word.start() == len(text) - len(text.lstrip()) or any(
+            a < word.end() and word.start() < b for a, b in names
+        ):
+            continue
+        chars[word.start()] = chars[word.start()].lower()
+    return "".join(chars)
 
 
 def _number_token(scan: Scan, quantity: Quantity) -> Token | None:
@@ -143,8 +184,13 @@ def _number_token(scan: Scan, quantity: Quantity) -> Token | None:
     span = scan.parse.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    numeric = [t for t in span if t.like_num or t.pos_ == "NUM"]
-    return numeric[-1] if numeric else span[-1]
+    # "two dozen": the last number word ("dozen") carries the phrase
+    numeric = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in NUMBER_WORDS]
+    if not numeric:
+        return span[-1]
+    last = numeric[-1]
+    # "some two dozen of the escapees": a "dozen" hanging on the number lets it speak
+    return last.head if last.head in numeric and last.dep_ in {"quantmod", "compound"} else last
 
 
 def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
@@ -213,6 +259,48 @@ def _heading_measure(
         earlier = measures_of.get(before)
         found = earlier[-1] if earlier else None
     return found
+
+
+# "two soldiers each from Chad and Niger", "killing two each in Gwoza and Bama": the number
+# counts once per place listed after "each".
+_EACH = re.compile(r"[^\d,;:.]{0,40}?\beach[ \t]+(?:from|in|of|at)[ \t]+", re.IGNORECASE)
+_LIST_JOINER = re.compile(r"(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:the[ \t]+)?", re.IGNORECASE)
+_EACH_REACH = 12  # characters between "each from" and the first place ("the town of")
+
+
+def _split_each(drafts: list[Draft]) -> list[Draft]:
+    """A number followed by "each from/in" and a list of places is one figure per place."""
+    out: list[Draft] = []
+    for draft in drafts:
+        places = _each_places(draft)
+        if len(places) < 2:
+            out.append(draft)
+            continue
+        for name in places:
+            copy = replace(draft, locations=[name], also_at=list(draft.also_at))
+            out.append(copy)
+    return out
+
+
+def _each_places(draft: Draft) -> list[str]:
+    """The places listed after "each from" right after the draft's number and noun."""
+    scan = draft.scan
+    base = scan.sentence.start
+    each = _EACH.match(scan.sentence.text, draft.quantity.end - base)
+    if each is None:
+        return []
+    at, names = base + each.end(), list[str]()
+    for mention in sorted(scan.places, key=lambda m: m.start):
+        if mention.start < at:
+            continue
+        gap = scan.text_between(at, mention.start)
+        joined = _LIST_JOINER.fullmatch(gap) if names else len(gap) <= _EACH_REACH
+        if not joined:
+            break
+        if mention.place.name not in names:
+            names.append(mention.place.name)
+        at = mention.end
+    return names
 
 
 def _with_parts(

@@ -1,7 +1,7 @@
 """List and table lines: counts set out one a line under a heading that says what they count.
 
   Killed in March, by group:          <- the heading: a line ending with a colon
-  Civilians: 87                       <- a table line: a label, a colon, the number
+  Civilians: 87                       <- a table line: a label, a colon (or dash), the number
   Army and police: 31
   - 12 children                       <- a list item: a bullet (or nothing) and the number first
 
@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from newsledger.extract.scan import Scan
 
 _BULLET = r"[-•*·▪–—]"
-# "Civilians: 87", "- Army and police: 31", "Killed: 45." (a label of words, then the number).
+# "Civilians: 87", "- Army and police: 31", "Killed: 45." (a label of words, then the number);
+# the label may end with a spaced dash or a tab instead ("- Mexico – 3", "Borno\t45").
 _TABLE_LINE = re.compile(
-    rf"^(?:{_BULLET}\s*)?(?P<label>[^\W\d][^:\d]{{0,60}}?)\s*:\s*"
+    rf"^(?:{_BULLET}\s*)?(?P<label>[^\W\d][^:\d\t]{{0,60}}?)(?:\s*:|[ \t]+[-–—]|\t)\s*"
     r"(?:about |some |at least |more than |over |nearly )?[\d,]+(?:\s*\([^)]*\))?\s*\.?$",
     re.IGNORECASE,
 )

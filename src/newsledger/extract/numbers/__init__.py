@@ -8,13 +8,20 @@ from newsledger.extract.numbers.measures import (
     verb_measure,
     victim_words,
 )
-from newsledger.extract.numbers.numbers import find_quantities, word_to_int
+from newsledger.extract.numbers.numbers import (
+    NUMBER_WORDS,
+    find_quantities,
+    parser_stand_in,
+    word_to_int,
+)
 
 __all__ = [
+    "NUMBER_WORDS",
     "MeasureReading",
     "counted_noun",
     "find_quantities",
     "heading_measure",
+    "parser_stand_in",
     "read_measure",
     "verb_measure",
     "victim_words",

@@ -28,6 +28,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.numbers.numbers import NUMBER_WORDS
 from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
@@ -50,7 +51,7 @@ _PEOPLE = {
     "idp",
 }
 _PLACE_OF_RESIDENCE = re.compile(
-    r"\b(camps?|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
+    r"\b(camps?|live|residing|living|sheltering|sheltered|housed|housing|hosted)\b", re.IGNORECASE
 )
 # Who a population counts: people sheltered somewhere, unlike the people of a settlement.
 _SHELTERED = re.compile(r"\b(camps?|shelters?|sites?|refugees?|displaced|idps?)\b", re.IGNORECASE)
@@ -64,7 +65,7 @@ _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
 # "200 families fled their homes" or "161 civilians lost their lives".
 _ACTING_ON_OBJECT = {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.KIDNAPPED}
 _PARTITIVE = re.compile(
-    r"\b(of (?:which|whom|them|those)|among them|most of them)\b", re.IGNORECASE
+    r"\b(of (?:which|whom|them|those|these)|among them|most of them)\b", re.IGNORECASE
 )
 # Prepositions a misparse takes a hedge for ("over thirty-five injured": "over" heads the number).
 _HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "to", "than"}
@@ -204,6 +205,10 @@ def _single_verb_measure(token: Token) -> Measure | None:
         return Measure.KILLED
     if _to_death(token) or any(c.lower_ == "fatally" for c in token.children):
         return Measure.KILLED  # "stabbed to death", "fatally shot"
+    if token.lemma_ in {"claim", "take", "cost"} and any(
+        c.dep_ == "dobj" and c.lemma_ in {"life", "lives"} for c in token.children
+    ):
+        return Measure.KILLED  # "the raid claimed 21 lives"
     return _word_measure(token, "verb") or _object_measure(token)
 
 
@@ -224,8 +229,14 @@ def _object_measure(verb: Token) -> Measure | None:
     if verb.lemma_.lower() not in _undergoing():
         return None
     for child in verb.children:
-        if child.dep_ == "dobj" and (found := _word_measure(child, "noun")):
-            return found if found in (Measure.KILLED, Measure.INJURED) else None
+        if child.dep_ != "dobj":
+            continue
+        # "sustained varying degrees of injuries": the object may name its kind after "of"
+        objects = [child, *(o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj")]
+        for obj in objects:
+            if found := _word_measure(obj, "noun"):
+                return found if found in (Measure.KILLED, Measure.INJURED) else None
     return None
 
 
@@ -241,14 +252,21 @@ def counted_noun(number: Token) -> Token:
     """The noun counted: the head in '44 operatives', the object in '33 of the operations'."""
     if number.dep_ in {"nummod", "quantmod"} and number.head.pos_ in _NOUN_POS:
         noun = number.head
-        # "Three foreign service employees": the number hangs on a modifier of the head noun
-        while noun.dep_ == "nmod" and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i > noun.i:
+        # "Three foreign service employees", "8 dane guns": the number hangs on a modifier of
+        # the head noun
+        while (
+            noun.dep_ in {"nmod", "compound"}
+            and noun.head.pos_ in {"NOUN", "PROPN"}
+            and noun.head.i > noun.i
+        ):
             noun = noun.head
         return noun
     following = _following_noun(number)
     if following is not None:
         return following
-    for child in number.children:
+    # "two dozen of the escapees": the "of" may hang on the number word
+    words = [number, *(c for c in number.children if c.lower_ in NUMBER_WORDS)]
+    for child in (c for word in words for c in word.children):
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ in _NOUN_POS:
@@ -260,13 +278,19 @@ def _following_noun(number: Token, reach: int = 4) -> Token | None:
     """The noun right after a misparsed number ('137 partnered operations' parsed as a subject)."""
     doc = number.doc
     for token in doc[number.i + 1 : min(len(doc), number.i + 1 + reach)]:
+        if token.lower_ in NUMBER_WORDS:
+            continue  # the "dozen" of "two dozen"
         if token.pos_ in {"NOUN", "PROPN"}:
             if token.lemma_.lower() in _blocked():  # "to more than 75,000 today"
                 return None
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if after is None or after.pos_ not in {"NOUN", "PROPN"}:
                 return token if token.pos_ == "NOUN" else None
-        elif not (token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBD"} or _model_name(token)):
+        elif not (
+            token.pos_ in {"ADJ", "ADV"}  # "9 locally fabricated guns"
+            or token.tag_ in {"VBN", "VBD"}
+            or _model_name(token)
+        ):
             return None
     return None
 
@@ -281,13 +305,16 @@ def _model_name(token: Token) -> bool:
 def _counted_phrase(number: Token, noun: Token) -> str | None:
     if noun is number or noun.pos_ == "PRON":
         return None
-    if noun.i > number.i:
+    partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.i > number.i
+    if noun.i > number.i and not partitive:
         words = [
             t for t in noun.doc[number.i + 1 : noun.i + 1]
             if t.pos_ not in {"PUNCT", "DET", "NUM", "SPACE"}
         ]
-    else:  # partitive: "Thirty-three of the operations"
+    else:  # partitive: "Thirty-three of the operations", "two dozen of the escapees"
         words = [t for t in noun.lefts if t.dep_ in {"compound", "amod"}] + [noun]
+    # not the copula of "3,212 were men" nor the "dozen" of "two dozen police officers"
+    words = [t for t in words if t.pos_ != "AUX" and t.lower_ not in NUMBER_WORDS]
     text = " ".join(
         t.text for t in words if t.lower_ not in {"more", "other", "others"} or t is noun
     )
@@ -445,6 +472,8 @@ def _is_agent(noun: Token) -> bool:
 
 def _governing_trigger(noun: Token) -> Measure | None:
     head = noun.head
+    if head.dep_ in {"aux", "auxpass"} and noun.dep_ in {"nsubj", "nsubjpass"}:
+        head = head.head  # "40 are missing" parsed with "are" as the subject's head
     if _is_agent(noun):
         return None
     if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
@@ -453,24 +482,70 @@ def _governing_trigger(noun: Token) -> Measure | None:
             found = _shared_verb_measure(head)
         if found is None and noun.dep_ in {"nsubj", "nsubjpass", "attr"}:
             found = _among_measure(head)
+        if found is None and noun.dep_ == "dobj" and head.lemma_ in {"include", "comprise"}:
+            found = _including_subject_measure(head)
         if found:
             return found
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
         amount = head.head
-        if amount.lemma_.lower() in _AMOUNT_NOUNS:  # "killing a total of 15 people"
+        # "killing a total of 15 people"; "claimed 21 lives, including those of two officers"
+        if amount.lemma_.lower() in _AMOUNT_NOUNS or amount.lower_ in {"those", "that"}:
             return _governing_trigger(amount)
         return _word_measure(amount, "noun")
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
         return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
         whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
-        return _verb_measure(whole) or _modifier_trigger(whole) or _governing_trigger(whole)
+        lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
+        return (
+            _verb_measure(whole)
+            or (_verb_measure(whole.head) if lives else None)
+            or (_people_verb_measure(whole, whole) if _names_people(whole) else None)
+            or _modifier_trigger(whole)
+            or _governing_trigger(whole)
+        )
     if noun.dep_ == "conj" and head is not noun:
         return _modifier_trigger(head) or _governing_trigger(head)
     if noun.dep_ == "pobj" and head.lower_ in {"on", "against"} and head.head.pos_ == "NOUN":
         # "sanctions on four people": a measure noun of kind 'other' aimed at the people counted
         aimed = _word_measure(head.head, "noun")
         return aimed if aimed is Measure.OTHER else None
+    return None
+
+
+def _lost_people(noun: Token) -> Measure | None:
+    """'the army lost three soldiers' (and 12 tanks: no toll of those)."""
+    if not (_names_people(noun) or noun.lemma_.lower() == "troop"):
+        return None
+    while noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
+        return Measure.KILLED
+    return None
+
+
+def _including_subject_measure(verb: Token) -> Measure | None:
+    """'Those killed included 11 members', 'The injured include 40 children', 'The freed
+    captives comprise 27 students': what befell the group that includes the people counted."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        found = _modifier_trigger(subject) or _verb_measure(subject)
+        if found is None and subject.pos_ == "NOUN":
+            found = _word_measure(subject, "noun")
+        if found in _GROUP_MEASURES:
+            return found
+        if (freed := _freed_group(subject)) is not None:
+            return freed
+    return None
+
+
+def _freed_group(subject: Token) -> Measure | None:
+    """'The freed captives comprise ...': a people_verb participle on the group."""
+    people_verbs = _people_verbs()
+    for word in subject.children:
+        if word.dep_ in {"amod", "acl"}:
+            for form in (word.lemma_.lower(), word.lower_):
+                if form in people_verbs:
+                    return people_verbs[form]
     return None
 
 
@@ -481,7 +556,7 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
         return None
     verbs = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and _about_whole(c)]
     target = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == number.i:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _of_number(noun.head.head, number):
         target = number  # "freed 12 of the hostages": the number is the verb's object
     elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
         noun.head.head.lemma_.lower() in _AMOUNT_NOUNS
@@ -501,6 +576,11 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
             if form in people_verbs:
                 return people_verbs[form]
     return None
+
+
+def _of_number(token: Token, number: Token) -> bool:
+    """Whether ``token`` is the number, or the "dozen" of it ("two dozen of the escapees")."""
+    return token.i == number.i or (token.head.i == number.i and token.lower_ in NUMBER_WORDS)
 
 
 def _names_people(noun: Token) -> bool:
@@ -547,15 +627,22 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     noun = counted_noun(number)
     counted = _counted_phrase(number, noun)
     head_word = noun.lemma_.lower() if noun is not number else None
-    if head_word in _blocked() or (noun is not number and _source_head_count(noun)):
+    # "three witnesses said" counts sources, but "99 journalists killed in 2023, CPJ says" not
+    source_count = noun is not number and _source_head_count(noun) and not _modifier_trigger(noun)
+    if head_word in _blocked() or source_count:
         return MeasureReading(None, counted, head_word)
     own = _word_measure(noun, "noun") if noun is not number else None
+    if own is not None and head_word in _words_of_kind("person_noun_by_kind"):
+        own = _compound_measure(noun) or own  # "438 kidnapping victims" were kidnapped
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
+    if own is not None and head_word in _words_of_kind("harm_event"):
+        own_first = own  # "with 243 deaths and 625 injured": deaths are no injured
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         (_adjacent_trigger(number) if noun is number else None)
+        or _lost_people(noun)
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
@@ -568,7 +655,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
     if measure is None:
-        measure = _listed_measure(noun) or _opening_group_measure(sentence)
+        measure = (
+            _listed_measure(noun)
+            or _trailing_conjunct_trigger(noun)
+            or _opening_group_measure(sentence)
+        )
     partitive = measure is None and (
         bool(_PARTITIVE.search(sentence.text)) or _opens_with_whole(number, sentence)
     )
@@ -581,19 +672,45 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             or _phrase_measure(sentence.text)
             or _nearby_noun_measure(number, sentence)
         )
-    part = measure is None and head_word in _words_of_kind("part")
+    # "(55) female and (250) male" are parts of a breakdown; "40 armed men raided the village"
+    # are its actors
+    acting = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
+    part = measure is None and head_word in _words_of_kind("part") and not acting
     return MeasureReading(measure, counted, head_word, partitive, bare and measure is None, part)
+
+
+def _compound_measure(noun: Token) -> Measure | None:
+    """The measure a modifier names before a noun of victims ('kidnapping victims')."""
+    for child in noun.children:
+        modifier = child.dep_ in {"compound", "amod"} and child.i < noun.i
+        if modifier and (found := _word_measure(child, "noun")):
+            return found
+    return None
 
 
 def _listed_measure(noun: Token) -> Measure | None:
     """'The attack killed 30 people: 12 soldiers and 18 civilians': the items of a list that
     spells out a counted noun take what befell it."""
+    while noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:
+        noun = noun.head  # "killed: 89 Palestinians, 2 Israelis and 3 Lebanese"
     if noun.dep_ != "appos" or noun.head.pos_ not in _NOUN_POS:
         return None
     head = noun.head
     while head.dep_ in {"conj", "appos"} and head.head.pos_ in _NOUN_POS:
         head = head.head
     return _modifier_trigger(head) or _governing_trigger(head)
+
+
+def _trailing_conjunct_trigger(noun: Token) -> Measure | None:
+    """'left three soldiers and seven militants dead': a trigger after the last of joined nouns
+    tells of them all."""
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ in _NOUN_POS):
+        for word in conj.children:
+            if word.dep_ in {"amod", "acl"} and word.i > conj.i and (found := _verb_measure(word)):
+                return found
+        if (found := _trailing_conjunct_trigger(conj)) is not None:
+            return found
+    return None
 
 
 def _opening_group_measure(sentence: Span) -> Measure | None:
@@ -638,7 +755,7 @@ def _adjacent_trigger(number: Token) -> Measure | None:
 
 def _number_trigger(number: Token, noun: Token) -> Measure | None:
     """The number's own trigger: 'killed three of the guards', 'five dead', 'over 35 injured'."""
-    if noun.i != number.i and noun.head.head.i != number.i:
+    if noun.i != number.i and not _of_number(noun.head.head, number):
         return None  # the noun it counts is its head: that noun's triggers have spoken
     head = number.head
     if number.dep_ == "pobj" and head.lower_ in _HEDGE_PREPOSITIONS and head.i < number.i:
@@ -649,6 +766,11 @@ def _number_trigger(number: Token, noun: Token) -> Measure | None:
         if head.pos_ in _NOUN_POS:
             return None
         return _verb_measure(head) or (_governing_trigger(head) if head.pos_ == "ADJ" else None)
+    if number.dep_ == "attr":
+        # "the toll from the massacre was 200": the subject names what the number counts
+        for subject in (c for c in head.children if c.dep_ == "nsubj"):
+            if (found := _word_measure(subject, "noun")) is not None:
+                return found
     if number.dep_ in _SUBJECT_OR_OBJECT | {"conj", "prep"}:
         return _governing_trigger(number) if number.dep_ != "prep" else _verb_measure(head)
     return None
@@ -673,6 +795,8 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
         found = _word_measure(token, "noun") or _number_of_measure(token)
+        if found is None and token.lemma_.lower() in _AMOUNT_NOUNS | {"number", "count"}:
+            found = _modifier_trigger(token)  # "the number of journalists killed rose to 94"
         if found and found is not Measure.OTHER:
             return found
     # "the camp's population has swelled to 73,000"; "The population has more than doubled in
@@ -705,7 +829,8 @@ def _number_of_measure(token: Token) -> Measure | None:
         return None
     if of.head.lemma_.lower() not in _AMOUNT_NOUNS | {"number", "count", "figure"}:
         return None
-    return _verb_measure(token)
+    # "the number of displaced", "the number of journalists killed"
+    return _verb_measure(token) or _modifier_trigger(token)
 
 
 def heading_measure(heading: Span) -> Measure | None:

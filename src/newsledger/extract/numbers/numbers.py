@@ -164,6 +164,12 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+# "ranged from 25 to 32", "anywhere from 50 to 60": a range after all, not a change.
+_RANGE_FROM_BEFORE = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s+\Z", re.IGNORECASE
+)
+# "30 or 40 people", "two or three soldiers": a range written with "or".
+_OR_GAP = re.compile(r"[ \t]+or[ \t]+", re.IGNORECASE)
 # "up to" after a verb of change names where a count went, not a bound.
 _CHANGED_UP_TO = re.compile(
     r"\b(?:bring|brings|bringing|brought|rose|risen|rising|climbed|climbing|jumped)\b"
@@ -173,9 +179,12 @@ _CHANGED_UP_TO = re.compile(
 _RANGE_GAP = re.compile(r"[ \t]*[-–][ \t]*|\s+to\s+", re.IGNORECASE)
 _BETWEEN_GAP = re.compile(r"\s+and\s+|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _GALLERY_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 # "four or five kilos", "9,000 people out of 22,000 voters": the first shares the second's unit.
 _RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?", re.IGNORECASE)
 _RATIO_BASE = 100  # "one in four", "3 in 10", "1 in every 100"
+_AND_OR_GAP = re.compile(r",?[ \t]+(?:and|or)[ \t]+", re.IGNORECASE)
+_AGE_LABEL = re.compile(r"\b(?:aged|ages)\s+\Z", re.IGNORECASE)
 _SHARED_UNIT_GAP = re.compile(r"\s+(?:or|(?:[a-z]+\s+){0,2}out\s+of)\s+", re.IGNORECASE)
 # "Bozo Kelava, 36, and ...": a number set off by commas after a name is an age.
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+,[ \t]*\Z")
@@ -232,6 +241,31 @@ def parse_number(text: str) -> Quantity | None:
                 return joined
         return _quantity(text, match)
     return None
+
+
+# Hedges the parser reads as a head of their own ("upward of 200 villagers": the villagers become
+# the object of "of"): the parser is shown a plain "about" in their place.
+_PREPOSITIONAL_HEDGE = re.compile(r"(?:\bof|\bas)\Z", re.IGNORECASE)
+_STAND_IN = "about"
+
+
+def parser_stand_in(quantity: Quantity) -> str:
+    """The quantity's text as the parser should see it, of the same length: a range shows only
+    its last number ("30-40" as "   40", "between 30 and 40" as "         about 40"), a
+    prepositional hedge becomes "about" ("upward of 200" as "    about 200"); other
+    quantities are shown as written."""
+    text = quantity.number_text
+    matches = list(_NUMBER.finditer(text))
+    if not matches:
+        return text
+    last = matches[-1]
+    ranged = quantity.qualifier is Qualifier.RANGE and len(matches) > 1
+    if not (ranged or (last["hedge"] and _PREPOSITIONAL_HEDGE.search(_norm(last["hedge"])))):
+        return text
+    keep = last.start("core")
+    blank = keep - len(_STAND_IN) - 1
+    prefix = " " * blank + _STAND_IN + " " if blank >= 0 else " " * keep
+    return prefix + text[keep:]
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -462,15 +496,39 @@ def _in_phone_number(text: str, match: _Match) -> bool:
 
 def _exclude_pairs(text: str, matches: list[_Match], excluded: list[bool]) -> None:
     """Rules on neighbours: gallery markers '1 of 2'; proportions 'one in four'; 'N or M kilos'
-    shares M's unit."""
+    shares M's unit; 'aged 8 and 10' shares the label of the first."""
+    labelled: set[int] = set()
     for i in range(len(matches) - 1):
         first, second = matches[i], matches[i + 1]
         gap = text[first.end : second.start]
-        gallery = first.digits and second.digits and _GALLERY_GAP.fullmatch(gap)
+        gallery = (
+            first.digits
+            and second.digits
+            and _GALLERY_GAP.fullmatch(gap)
+            and not _WORD_AFTER.match(text, second.end)  # "freed 30 of 287 abducted pupils"
+        )
         if gallery or _is_ratio(first, second, gap):
             excluded[i] = excluded[i + 1] = True
         elif excluded[i + 1] and _SHARED_UNIT_GAP.fullmatch(gap):
             excluded[i] = True
+        elif _label_covers_next(text, first, second, gap, i in labelled):
+            excluded[i + 1] = True  # "two boys aged 8 and 10", "aged 5, 7 and 9": one label
+            labelled.add(i + 1)
+
+
+def _label_covers_next(
+    text: str, first: _Match, second: _Match, gap: str, chained: bool
+) -> bool:
+    """'aged 8 and 10', 'aged 19, 23 and 40': the label before the first covers the next (a comma
+    joins them only after an age label: 'On January 5, 12 people died' is a count)."""
+    if second.hedge or _looks_like_year_or_id(first):
+        return False
+    if _AND_OR_GAP.fullmatch(gap):
+        return chained or _has_label_before(text, first)
+    if gap.strip() == ",":
+        age = _AGE_LABEL.search(text, max(0, first.start - 20), first.start)
+        return chained or age is not None
+    return False
 
 
 def _is_ratio(first: _Match, second: _Match, gap: str) -> bool:
@@ -490,8 +548,12 @@ def _is_range_pair(text: str, first: _Match, second: _Match) -> bool:
     gap = text[first.end : second.start]
     if first.hedge is Qualifier.RANGE:
         return _BETWEEN_GAP.fullmatch(gap) is not None
-    # "rose from 87,000 to 921,000" is a change, not a range.
+    if _OR_GAP.fullmatch(gap) and first.value < second.value and not first.hedge:
+        return (first.digits is None) == (second.digits is None)  # not "one or 20"
+    # "rose from 87,000 to 921,000" is a change, not a range; "ranged from 25 to 32" is one.
     from_before = _FROM_BEFORE.search(text, max(0, first.start - 9), first.start)
+    if from_before and _RANGE_FROM_BEFORE.search(text, max(0, first.start - 30), first.start):
+        from_before = None
     return _RANGE_GAP.fullmatch(gap) is not None and from_before is None
 
 
@@ -526,4 +588,4 @@ def _bounds(value: int, qualifier: Qualifier) -> tuple[int, int | None]:
     return value, value
 
 
-__all__ = ["NUMBER_WORDS", "find_quantities", "parse_number", "word_to_int"]
+__all__ = ["NUMBER_WORDS", "find_quantities", "parse_number", "parser_stand_in", "word_to_int"]

@@ -53,12 +53,14 @@ def keep_titles(nlp: Language) -> Language:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences; a line break always ends one (scraped text is line-based)."""
+    """Split text into sentences; a line break ends one (scraped text is line-based) unless the
+    line is wrapped: it stops without a sentence end and the next one goes on in lower case
+    ("... said on Thursday\nthat 6 soldiers were\nwounded")."""
     sentences: list[Sentence] = []
-    for paragraph, line in enumerate(_PARAGRAPH.finditer(text)):
-        if not line.group().strip():
+    for paragraph, (line_start, line_text) in enumerate(_lines(text)):
+        if not line_text.strip():
             continue
-        for offset, piece in _pieces(line.group(), line.start()):
+        for offset, piece in _pieces(line_text, line_start):
             for begin, end in _bounds(piece):
                 sent = piece[begin:end]
                 chunk = sent.strip()
@@ -67,6 +69,34 @@ def split_sentences(text: str) -> list[Sentence]:
                 start = offset + begin + (len(sent) - len(sent.lstrip()))
                 sentences.append(Sentence(start, start + len(chunk), paragraph, chunk))
     return sentences
+
+
+_WRAPPED_END = re.compile(r"[^.!?:;\s]\s*\Z")
+_GOES_ON = re.compile(r"[ \t]*[a-z]")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` (offset, text), a wrapped line joined to the line it goes on in."""
+    lines: list[tuple[int, str]] = []
+    for match in _PARAGRAPH.finditer(text):
+        if lines and _wrapped(text, lines[-1], match):
+            start, _ = lines[-1]
+            lines[-1] = (start, text[start : match.end()])
+        else:
+            lines.append((match.start(), match.group()))
+    return lines
+
+
+def _wrapped(text: str, line: tuple[int, str], following: re.Match[str]) -> bool:
+    """Whether ``line`` is wrapped into ``following``: one line break between, no sentence end
+    before it, a lower-case word after it."""
+    start, body = line
+    between = text[start + len(body) : following.start()]
+    return (
+        between == "\n"
+        and _WRAPPED_END.search(body) is not None
+        and _GOES_ON.match(following.group()) is not None
+    )
 
 
 def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
