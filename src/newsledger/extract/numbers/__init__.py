@@ -4,6 +4,7 @@ from newsledger.extract.numbers.measures import (
     MeasureReading,
     counted_noun,
     heading_measure,
+    noun_measure,
     read_measure,
     victim_words,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "counted_noun",
     "find_quantities",
     "heading_measure",
+    "noun_measure",
     "read_measure",
     "victim_words",
     "word_to_int",
