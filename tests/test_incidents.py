@@ -793,26 +793,32 @@ def test_incidents_place_names_do_not_join_other_events(
     assert (len(merged) == 1) is together, [m.reason for m in merged]
 
 
+_LATER_SENTENCES = ("Officials put the toll at 173. The first blast, at a taxi stand, killed 1. "
+                    "An initial count of 59 was given at noon.")
+
+
 @pytest.mark.parametrize(
-    ("value", "high", "tells"),
+    ("value", "high", "source", "start", "tells"),
     [
-        (1, "same", False),  # one blast's dead after the day's total of 173: a part
-        (59, "same", False),
-        (173, "same", True),  # the toll told again
-        (180, "same", True),  # more than the toll: a later count, still the incident's
-        (100, None, True),  # "more than 100": not wholly below the toll
+        (1, "same", None, 72, False),  # one blast's dead after the day's total of 173: a part
+        (173, "same", None, 60, True),  # the toll told again
+        (180, "same", None, 60, True),  # more than the toll: a later count, still the incident's
+        (100, None, None, 60, True),  # "more than 100": not wholly below the toll
+        (26, "same", "health ministry", 60, True),  # a source's own, earlier count of the whole
+        (59, "same", None, 95, True),  # "an initial count of 59": an earlier count
     ],
-    ids=["one site's dead", "another site's dead", "the toll again", "a higher count",
-         "open-ended"],
+    ids=["one site's dead", "the toll again", "a higher count", "open-ended",
+         "another source's count", "initial count"],
 )
 def test_incidents_figures_below_the_toll_tell_no_incident(
-    value: int, high: int | None | str, tells: bool
+    value: int, high: int | None | str, source: str | None, start: int, tells: bool
 ) -> None:
-    toll = build_figure("f1", 173, "killed", start=20, counted="people", doc="a")
-    later = build_figure("f2", value, "killed", start=200, high=high, counted="people", doc="a")
-    report = IncidentReport(_incident("a", start=0, end=100, killed=IncidentCount(
+    toll = build_figure("f1", 173, "killed", start=26, counted="people", doc="a")
+    later = build_figure("f2", value, "killed", start=start, high=high, counted="people",
+                         doc="a", source=source)
+    report = IncidentReport(_incident("a", start=0, end=37, killed=IncidentCount(
         173, 173, Qualifier.EXACT, "f1")), date(2008, 11, 27))
-    told = figure_incidents(merge_incidents([report]), [toll, later])
+    told = figure_incidents(merge_incidents([report]), [toll, later], lambda _: _LATER_SENTENCES)
     assert "a:f1" in told
     assert ("a:f2" in told) is tells
 

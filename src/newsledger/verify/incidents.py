@@ -44,7 +44,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -61,6 +61,7 @@ from newsledger.model import (
 )
 from newsledger.verify.bounds import low_high, within
 from newsledger.verify.bounds import stated as said
+from newsledger.verify.cues import has_cue, sentence_of
 
 SAME_DAY_SLACK = 1  # days between two reports' event dates (a night attack spans two)
 SAME_REPORT_DAYS = 3  # days between reference days when a date is missing
@@ -233,7 +234,9 @@ def _one_day(a: IncidentReport, b: IncidentReport) -> bool:
 
 
 def figure_incidents(
-    merged: Sequence[MergedIncident], figures: Sequence[Figure]
+    merged: Sequence[MergedIncident],
+    figures: Sequence[Figure],
+    text_of: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
     """``doc:id`` of each figure an incident tells -> the id of its merged incident.
 
@@ -244,7 +247,9 @@ def figure_incidents(
     figure of a measure whose toll that incident states and that lies wholly below it ("In total,
     173 people were killed ... The first blast, at Vile Parle, killed one"): it counts a part of
     the incident (one site's dead, one group's), not the incident, and tells none, so it never
-    meets another report's part of another site as a rival.
+    meets another report's part of another site as a rival; unless a source of its own gives it
+    or its sentence calls it an earlier count ("an initial count of 50", read from the document
+    text ``text_of`` gives): that is an earlier count of the whole.
     """
     told: dict[str, str] = {}
     per_doc: dict[str, list[tuple[Incident, str]]] = defaultdict(list)
@@ -265,7 +270,7 @@ def figure_incidents(
             told[key] = inside[0]
         elif _event_flow(figure):
             incident, merged_id = _told_before(incidents, figure.start)
-            if not _below_toll(figure, incident):
+            if not _below_toll(figure, incident) or _earlier_count(figure, text_of):
                 told[key] = merged_id
     return told
 
@@ -278,9 +283,20 @@ def _told_before(incidents: list[tuple[Incident, str]], start: int) -> tuple[Inc
     return before[-1] if before else ordered[0]
 
 
+def _earlier_count(figure: Figure, text_of: Callable[[str], str] | None) -> bool:
+    """Whether the figure's sentence calls it an earlier count (check_cues.tsv 'earlier')."""
+    if text_of is None:
+        return False
+    text = text_of(figure.doc)
+    start, end = sentence_of(text, figure.start)
+    return has_cue(text[start:end], "earlier")
+
+
 def _below_toll(figure: Figure, incident: Incident) -> bool:
     """Whether the incident states a toll of the figure's measure that the figure lies wholly
     below (its highest value under the toll's lowest): a part of the incident's victims."""
+    if figure.source is not None:
+        return False  # "the health ministry said 26": an earlier count of the whole, not a part
     toll = getattr(incident, figure.measure.value, None)
     high = figure.quantity.high
     return isinstance(toll, IncidentCount) and high is not None and high < toll.low
