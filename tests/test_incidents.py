@@ -1127,12 +1127,16 @@ def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
         # the targets of one attack are no count of attacks
         ("On 8 July 2021, raiders attacked two fishing boats near Terekeka, killing six.", 6,
          DatePrecision.DAY),
+        # "one of three attacks that day" tells the event among others, no period's count
+        ("Gunmen shot dead a policeman in Mosul on Monday. This was one of three attacks on "
+         "police in the city that day.", 1, DatePrecision.DAY),
         # a victim already told who died later gives the toll
         ("On 9 April 2022, gunmen shot and wounded a nurse in Yei. The victim later died of her "
          "wounds.", 1, DatePrecision.DAY),
     ],
     ids=["month, one sentence", "month, at least", "airstrikes one day one place",
-         "attacks one day one town", "two boats attacked", "victim died later"],
+         "attacks one day one town", "two boats attacked", "one of three attacks",
+         "victim died later"],
 )
 def test_incidents_single_events_with_their_toll(
     text: str, killed: int, precision: DatePrecision
@@ -1149,12 +1153,14 @@ def test_incidents_single_events_with_their_toll(
         # a month's toll among other sentences, or counted by a monitor, stays a tally
         ("The observatory documented 14 civilians killed in Upper Nile in October.", 0),
         ("Throughout October, 30 people were killed in Upper Nile, officials said.", 0),
+        ("Militants carried out 14 attacks on police in Mosul in March, killing 20 officers.", 0),
         # strikes of one day across two towns: several events
         ("On 4 May 2023, jets carried out airstrikes on Tessit and Menaka, killing 9 people.", 0),
         # a death of another time is no toll of the incident
         ("Gunmen shot a trader in Kano on Monday. His brother died in 2015.", 1),
     ],
-    ids=["monitor's month", "month as a span", "strikes in two towns", "earlier death"],
+    ids=["monitor's month", "month as a span", "a month's attacks", "strikes in two towns",
+         "earlier death"],
 )
 def test_incidents_tallies_and_other_deaths_stay_apart(text: str, incidents: int) -> None:
     found = _incidents(text, date(2023, 12, 20))

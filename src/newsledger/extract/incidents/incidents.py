@@ -188,6 +188,7 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
         and f.quantity.low > 1
         and sentence.start <= f.start < sentence.end
         and _counts_events(f)
+        and not _ONE_OF.search(mention.scan.text_between(f.start - 30, f.start))
         for f in figures
     ):
         return True
@@ -197,6 +198,13 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
     if mention.counts and not mention.singular and _WEEK_SPAN.search(sentence.text):
         return True  # "troops killed 27 terrorists over the past week": a briefing's tally
     return bool(mention.counts) and not _tolls(mention)
+
+
+# "This was one of three attacks on police that day", "the first of two blasts": the event told
+# is one of them, the sentence counts no period's attacks.
+_ONE_OF = re.compile(
+    r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 
 
 def _counts_events(figure: Figure) -> bool:
