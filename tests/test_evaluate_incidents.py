@@ -331,3 +331,33 @@ def test_incidents_gate_metric_at_least_pinned_minimum(gate_report: IncidentsRep
     assert score >= minimum, (
         f"{metric} fell to {score:.3f}, below the pinned minimum {minimum:.3f} in "
         f"{BASELINE_PATH.name}; see the errors by kind in `newsledger eval-incidents`")
+
+
+_MARKET_BOMB = ("A car bomb tore through the Sadriya market in Baghdad on Monday, killing 12 "
+                "people and wounding 30, police said.")
+_MARKET_BOMB_RETOLD = ("Twelve people were killed and 30 wounded on Monday when a car bomb "
+                       "exploded in Baghdad's Sadriya market.")
+
+
+@pytest.mark.parametrize(
+    ("texts", "repeated"),
+    [
+        # one description under two row ids, each with a line of its own (one per site)
+        ((_MARKET_BOMB + " The first site was a fruit stall.",
+          _MARKET_BOMB + " The second site was a bakery."), True),
+        ((_MARKET_BOMB, _MARKET_BOMB_RETOLD), False),  # one event, told in other words
+    ],
+    ids=["same sentence twice", "other wording"],
+)
+def test_merges_count_restated_sentences_apart(texts: tuple[str, str], repeated: bool) -> None:
+    from datetime import date
+
+    from newsledger.evaluate_incidents.merges import count_merges
+    from newsledger.model import Document
+
+    documents = [Document(text=t, published=date(2007, 4, 2), name=f"row-{n}")
+                 for n, t in enumerate(texts)]
+    report = count_merges(documents, workers=1)
+    assert report.multi_document_groups >= 1, report
+    assert (report.repeated_groups == report.multi_document_groups) is repeated, report
+    assert (report.repeated_incidents == report.multi_document_incidents) is repeated, report

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import build_figure
 from newsledger.cli import app
 from newsledger.extract.incident_places import find_dateline
 from newsledger.extract.incidents import incident_line
@@ -24,6 +25,7 @@ from newsledger.verify.incidents import (
     IncidentReport,
     NameIndex,
     document_names,
+    figure_incidents,
     merge_counts,
     merge_incidents,
     same_incident,
@@ -750,6 +752,77 @@ def test_incidents_name_index_counts_documents_near_the_day(
     assert NameIndex(reports).distinctive("kamari", None) is (len(offsets) <= 2)
 
 
+def _placed(doc: str, published: date, names: set[str], **fields: Any) -> IncidentReport:
+    incident = _incident(doc, date=None, date_precision=None, **fields)
+    return IncidentReport(incident, published, None, "", frozenset(names))
+
+
+_SAMARRA = {"place": "Samarra", "admin1": "Salahuddin", "country": "Iraq", "lat": 34.2,
+            "lon": 43.87, "geo_precision": 1}
+_BAGHDAD = {"place": "Baghdad", "admin1": "Baghdad", "country": "Iraq", "lat": 33.34,
+            "lon": 44.4, "geo_precision": 1}
+_KANDAHAR = {"place": "Kandahar", "admin1": "Kandahar", "country": "Afghanistan",
+             "lat": 31.61, "lon": 65.71, "geo_precision": 1}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "days_apart", "together"),
+    [
+        # A Baghdad bombing whose report recalls the shrine attack in Samarra is no report of
+        # a Samarra event: neither town is placed more finely than the other.
+        ((_BAGHDAD, {"samarra", "askari"}), (_SAMARRA, {"samarra", "askari"}), 0, False),
+        # A report at a district names the town the other report places it at: finer wins.
+        (({**_SAMARRA, "place": "Samarra District", "geo_precision": 2}, {"dulab"}),
+         (_SAMARRA, {"samarra", "dulab"}), 0, True),
+        # 'Qandahar' in both reports is the incident's own town spelled another way: two
+        # blasts at Kandahar two days apart stay two.
+        ((_KANDAHAR, {"qandahar"}), (_KANDAHAR, {"qandahar"}), 2, False),
+        ((_KANDAHAR, {"qandahar"}), (_KANDAHAR, {"qandahar"}), 0, True),
+    ],
+    ids=["two towns, one names the other", "district names the town", "town spelled otherwise, "
+         "two days apart", "town spelled otherwise, one day"],
+)
+def test_incidents_place_names_do_not_join_other_events(
+    first: tuple[dict[str, Any], set[str]], second: tuple[dict[str, Any], set[str]],
+    days_apart: int, together: bool,
+) -> None:
+    day = date(2006, 3, 1)
+    a = _placed("a", day, first[1], **first[0])
+    b = _placed("b", day + timedelta(days=days_apart), second[1], **second[0])
+    merged = merge_incidents([a, b])
+    assert (len(merged) == 1) is together, [m.reason for m in merged]
+
+
+_LATER_SENTENCES = ("Officials put the toll at 173. The first blast, at a taxi stand, killed 1. "
+                    "An initial count of 59 was given at noon.")
+
+
+@pytest.mark.parametrize(
+    ("value", "high", "source", "start", "tells"),
+    [
+        (1, "same", None, 72, False),  # one blast's dead after the day's total of 173: a part
+        (173, "same", None, 60, True),  # the toll told again
+        (180, "same", None, 60, True),  # more than the toll: a later count, still the incident's
+        (100, None, None, 60, True),  # "more than 100": not wholly below the toll
+        (26, "same", "health ministry", 60, True),  # a source's own, earlier count of the whole
+        (59, "same", None, 95, True),  # "an initial count of 59": an earlier count
+    ],
+    ids=["one site's dead", "the toll again", "a higher count", "open-ended",
+         "another source's count", "initial count"],
+)
+def test_incidents_figures_below_the_toll_tell_no_incident(
+    value: int, high: int | None | str, source: str | None, start: int, tells: bool
+) -> None:
+    toll = build_figure("f1", 173, "killed", start=26, counted="people", doc="a")
+    later = build_figure("f2", value, "killed", start=start, high=high, counted="people",
+                         doc="a", source=source)
+    report = IncidentReport(_incident("a", start=0, end=37, killed=IncidentCount(
+        173, 173, Qualifier.EXACT, "f1")), date(2008, 11, 27))
+    told = figure_incidents(merge_incidents([report]), [toll, later], lambda _: _LATER_SENTENCES)
+    assert "a:f1" in told
+    assert ("a:f2" in told) is tells
+
+
 def test_incidents_never_merge_two_of_one_document() -> None:
     second = replace(_report("a"), incident=_incident("a", id="i2"))
     assert len(merge_incidents([_report("a"), second])) == 2
@@ -1037,3 +1110,59 @@ def test_incidents_property_and_weapons_events_anchor(text: str, country: str, p
 )
 def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
     assert _incidents(text, date(2024, 3, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "precision"),
+    [
+        # a report that tells nothing but one month's toll: one event of month precision
+        ("Three health workers were killed by gunmen near Kajo Keji in October.", 3,
+         DatePrecision.MONTH),
+        ("At least 2 teachers killed in March in Upper Nile.", 2, DatePrecision.MONTH),
+        # strikes or attacks of one day at one place, told with their toll: one event
+        ("On 4 May 2023, jets carried out airstrikes on a market near Tessit, killing 9 people.",
+         9, DatePrecision.DAY),
+        ("On 2 June 2022, gunmen killed four guards in attacks on two depots in Beni.", 4,
+         DatePrecision.DAY),
+        # the targets of one attack are no count of attacks
+        ("On 8 July 2021, raiders attacked two fishing boats near Terekeka, killing six.", 6,
+         DatePrecision.DAY),
+        # "one of three attacks that day" tells the event among others, no period's count
+        ("Gunmen shot dead a policeman in Mosul on Monday. This was one of three attacks on "
+         "police in the city that day.", 1, DatePrecision.DAY),
+        # a victim already told who died later gives the toll
+        ("On 9 April 2022, gunmen shot and wounded a nurse in Yei. The victim later died of her "
+         "wounds.", 1, DatePrecision.DAY),
+    ],
+    ids=["month, one sentence", "month, at least", "airstrikes one day one place",
+         "attacks one day one town", "two boats attacked", "one of three attacks",
+         "victim died later"],
+)
+def test_incidents_single_events_with_their_toll(
+    text: str, killed: int, precision: DatePrecision
+) -> None:
+    found = _incidents(text, date(2023, 12, 20))
+    assert len(found) == 1, found
+    assert found[0].killed is not None and found[0].killed.low == killed
+    assert found[0].date_precision is precision
+
+
+@pytest.mark.parametrize(
+    ("text", "incidents"),
+    [
+        # a month's toll among other sentences, or counted by a monitor, stays a tally
+        ("The observatory documented 14 civilians killed in Upper Nile in October.", 0),
+        ("Throughout October, 30 people were killed in Upper Nile, officials said.", 0),
+        ("Militants carried out 14 attacks on police in Mosul in March, killing 20 officers.", 0),
+        # strikes of one day across two towns: several events
+        ("On 4 May 2023, jets carried out airstrikes on Tessit and Menaka, killing 9 people.", 0),
+        # a death of another time is no toll of the incident
+        ("Gunmen shot a trader in Kano on Monday. His brother died in 2015.", 1),
+    ],
+    ids=["monitor's month", "month as a span", "a month's attacks", "strikes in two towns",
+         "earlier death"],
+)
+def test_incidents_tallies_and_other_deaths_stay_apart(text: str, incidents: int) -> None:
+    found = _incidents(text, date(2023, 12, 20))
+    assert len(found) == incidents, found
+    assert all(i.killed is None for i in found)

@@ -169,6 +169,12 @@ KEEP_CASES = [
     ("A 300-strong force entered the valley.", [("300", 300, 300, EXACT)]),
     ("Between 40-60 fighters surrendered.", [("Between 40-60", 40, 60, RANGE)]),
     ("Militants killed 10 to 15 herders.", [("10 to 15", 10, 15, RANGE)]),
+    # "between ... to" is a range as "between ... and" is
+    ("Raiders killed between 7 to 11 villagers.", [("between 7 to 11", 7, 11, RANGE)]),
+    # a day of May after a preposition or before a year is a date; "may" alone is a verb
+    ("A wounded guard died on 14 May while in hospital.", []),
+    ("On 9 May 2022, 6 herders were shot.", [("6", 6, 6, EXACT)]),
+    ("Officials fear 10 may have drowned.", [("10", 10, 10, EXACT)]),
     ("As many as 40 people may have died.", [("As many as 40", 0, 40, AT_MOST)]),
     ("Rescuers fear 12 may still be trapped.", [("12", 12, 12, EXACT)]),
     ("Twelve (12) farmers were buried on Sunday.", [("Twelve", 12, 12, EXACT)]),

@@ -597,7 +597,7 @@ class Ledger:
         same, different = reviews.pair_marks(self._con, DOC_KEY)
         figures = self._stored_figures()
         # Event figures of two reports are one thing only when their incidents are one event.
-        told = figure_incidents(self._merge_incidents_now(), figures)
+        told = figure_incidents(self._merge_incidents_now(), figures, self._document_text)
         marks = [("same", pair) for pair in same] + [("different", p) for p in different]
         state = regroup.figure_state(figures, told, marks,
                                      regroup.check_digests(self._con, DOC_KEY))
@@ -646,6 +646,12 @@ class Ledger:
     def _content_ids(self) -> dict[str, str]:
         rows = self._con.execute(f"SELECT {DOC_KEY}, d.id FROM documents d").fetchall()
         return dict(rows)
+
+    def _document_text(self, key: str) -> str:
+        """The text of one stored document by its key ('' when there is none)."""
+        row = self._con.execute(f"SELECT text FROM documents d WHERE {DOC_KEY} = ? LIMIT 1",
+                                [key]).fetchone()
+        return str(row[0]) if row else ""
 
     def _stored_documents(self, keys: set[str] | None = None) -> dict[str, Document]:
         """Documents by key (``Document.key``): all, or those of ``keys``."""

@@ -5,6 +5,12 @@ RAND RDWTI descriptions into an in-memory ledger, one document per row with the 
 publication date, and counts what reconciliation joins across documents: every same-thing group
 and every merged incident holding more than one document is a false merge, since no two rows
 report the same event. The rate is per 1,000 documents ingested (docs/reconcile.md).
+
+RAND sometimes tells one event in several rows (one row per site or bank of a coordinated attack,
+each repeating the whole description). A join whose documents state it in the very same sentence
+(a group whose figures each lie in one sentence, word for word the same in every document; a
+merged incident whose reports' main sentences are the same) restates one sentence, and the run
+counts those apart (``repeated_*``): the rest (``*_other``) are joins of different wording.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from newsledger.evaluate_incidents.datasets import DATASETS, read_dataset, sample_rows
+from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Group
 from newsledger.pipeline import extract_all
 from newsledger.store import Ledger
@@ -33,6 +40,8 @@ class MergeReport:
     incidents: int
     multi_document_incidents: int
     examples: list[str] = field(default_factory=list)
+    repeated_groups: int = 0  # of the multi-document groups, those stating one same sentence
+    repeated_incidents: int = 0
 
     @property
     def group_rate(self) -> float:
@@ -66,10 +75,32 @@ def count_merges(
         incidents = ledger.incidents()
     multi = [g for g in groups if len({m.doc for m in g.figures}) > 1]
     merged = [i for i in incidents if len({r["doc"] for r in i["reports"]}) > 1]
+    texts = {d.name: d.text for d in documents if d.name}
+    repeated = [g for g in multi if _one_sentence(
+        [_sentences_with(texts.get(m.doc, ""), m.text) for m in g.figures])]
+    told_alike = [i for i in merged if _one_sentence(
+        [{_words(r.get("evidence") or "")} for r in i["reports"]])]
+    shown = [g for g in multi if g not in repeated] + repeated
     return MergeReport(
         documents=len(documents), groups=len(groups), multi_document_groups=len(multi),
         incidents=len(incidents), multi_document_incidents=len(merged),
-        examples=[_describe(g) for g in multi[:examples]])
+        examples=[_describe(g) for g in shown[:examples]],
+        repeated_groups=len(repeated), repeated_incidents=len(told_alike))
+
+
+def _words(sentence: str) -> str:
+    return " ".join(sentence.lower().split())
+
+
+def _sentences_with(text: str, figure_text: str) -> set[str]:
+    """The sentences of a document that hold a figure's words, as folded words."""
+    return {_words(s.text) for s in split_sentences(text) if figure_text and figure_text in s.text}
+
+
+def _one_sentence(candidates: list[set[str]]) -> bool:
+    """Whether one sentence is among every document's candidates (and it is not empty)."""
+    common = set.intersection(*candidates) if candidates else set()
+    return any(common)
 
 
 def _describe(group: Group) -> str:
@@ -89,8 +120,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     report = count_merges(rand_documents(args.data, args.sample, args.seed), args.workers,
                           args.examples, args.db)
-    print(json.dumps({**asdict(report), "group_rate_per_1000": round(report.group_rate, 2),
-                      "incident_rate_per_1000": round(report.incident_rate, 2)}, indent=1))
+    per_1000 = 1000 / max(report.documents, 1)
+    print(json.dumps({
+        **asdict(report), "group_rate_per_1000": round(report.group_rate, 2),
+        "incident_rate_per_1000": round(report.incident_rate, 2),
+        "group_rate_other_per_1000": round(
+            (report.multi_document_groups - report.repeated_groups) * per_1000, 2),
+        "incident_rate_other_per_1000": round(
+            (report.multi_document_incidents - report.repeated_incidents) * per_1000, 2),
+    }, indent=1))
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ Two reports (incidents of different documents) tell of one event when all of the
    a night attack is dated to either day); else their reference days (the date, else the
    publication date) at most 3 days apart;
 2. place: the same place by name (after normalising: "al-Tayyaran square" is "Tayaran Square");
-   or, in one country, the report placed more finely names the other's place (a report at
-   "Teryath village" that names "Reasi" district, where the other places it);
+   or, in one country, the report placed strictly more finely names the other's place (a report
+   at "Teryath village" that names "Reasi" district, where the other places it; a report placed
+   at one town that names another town, as background, is not placed more finely);
    or, both located to a town or finer (geo_precision 1-2), a site within 15 km of the town it
    lies in, or a place within 30 km of the district (admin2) named by the other; province- and
    country-level reports merge only with the same province or country;
@@ -20,7 +21,8 @@ Two reports (incidents of different documents) tell of one event when all of the
    twice as many documents dated within ``NEAR_DAYS`` of the event as further away. A city in
    the news every week ("Baghdad", "Kabul") is no such name: two bombings in Baghdad on one day
    stay two incidents unless both reports name the same square, market or village. When the
-   only such name is the incident's own place ("Seytenga"), the reports must be of one day.
+   only such name is the incident's own place ("Seytenga", or a spelling the gazetteer reads as
+   it or its province: "Qandahar" of "Kandahar"), the reports must be of one day.
    Month and weekday names are no names.
 
 Reports are taken oldest first and each joins the first merged incident whose every report it
@@ -42,7 +44,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -59,6 +61,7 @@ from newsledger.model import (
 )
 from newsledger.verify.bounds import low_high, within
 from newsledger.verify.bounds import stated as said
+from newsledger.verify.cues import has_cue, sentence_of
 
 SAME_DAY_SLACK = 1  # days between two reports' event dates (a night attack spans two)
 SAME_REPORT_DAYS = 3  # days between reference days when a date is missing
@@ -198,9 +201,26 @@ def share_distinctive_name(a: IncidentReport, b: IncidentReport, index: NameInde
     }
     day = a.reference_day or b.reference_day
     shared = {n for n in (a.names & b.names) - regions if index.distinctive(n, day)}
+    # A spelling the gazetteer reads as the incident's place or province ("Qandahar" of a report
+    # placed at "Kandahar", "Baglung district" at "Baglun") is that place, not a name of its own.
+    places |= {n for n in shared if _names_incident_place(n, a.incident, b.incident)}
     if shared - places:
         return True
     return bool(shared) and _one_day(a, b)
+
+
+def _names_incident_place(name: str, *incidents: Incident) -> bool:
+    """Whether the gazetteer reads a name as the place or province of one of the incidents."""
+    found = lookup_place(name)
+    if found is None:
+        return False
+    key = normalise_place(found.name)
+    return any(
+        normalise_place(value) == key
+        for incident in incidents
+        for value in (incident.place, incident.admin1)
+        if value and incident.country == found.country
+    )
 
 
 def _one_day(a: IncidentReport, b: IncidentReport) -> bool:
@@ -214,14 +234,22 @@ def _one_day(a: IncidentReport, b: IncidentReport) -> bool:
 
 
 def figure_incidents(
-    merged: Sequence[MergedIncident], figures: Sequence[Figure]
+    merged: Sequence[MergedIncident],
+    figures: Sequence[Figure],
+    text_of: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
     """``doc:id`` of each figure an incident tells -> the id of its merged incident.
 
     A figure tells an incident when it is one of its tolls or lies in its main sentence; any
     other killed, injured or kidnapped figure whose stated period, if any, is at most
     ``EVENT_MAX_DAYS`` long tells the incident told last before it (the first, when it comes
-    before them all): a report of one event counts its dead in several sentences.
+    before them all): a report of one event counts its dead in several sentences. Except a
+    figure of a measure whose toll that incident states and that lies wholly below it ("In total,
+    173 people were killed ... The first blast, at Vile Parle, killed one"): it counts a part of
+    the incident (one site's dead, one group's), not the incident, and tells none, so it never
+    meets another report's part of another site as a rival; unless a source of its own gives it
+    or its sentence calls it an earlier count ("an initial count of 50", read from the document
+    text ``text_of`` gives): that is an earlier count of the whole.
     """
     told: dict[str, str] = {}
     per_doc: dict[str, list[tuple[Incident, str]]] = defaultdict(list)
@@ -241,16 +269,37 @@ def figure_incidents(
         if inside:
             told[key] = inside[0]
         elif _event_flow(figure):
-            told[key] = _told_before(incidents, figure.start)
+            incident, merged_id = _told_before(incidents, figure.start)
+            if not _below_toll(figure, incident) or _earlier_count(figure, text_of):
+                told[key] = merged_id
     return told
 
 
-def _told_before(incidents: list[tuple[Incident, str]], start: int) -> str:
+def _told_before(incidents: list[tuple[Incident, str]], start: int) -> tuple[Incident, str]:
     """The incident a later sentence continues: the last told before it, else the first (a
     headline or lead before the main sentence tells the report's first incident)."""
     ordered = sorted(incidents, key=lambda pair: pair[0].start)
-    before = [merged for incident, merged in ordered if incident.start <= start]
-    return before[-1] if before else ordered[0][1]
+    before = [pair for pair in ordered if pair[0].start <= start]
+    return before[-1] if before else ordered[0]
+
+
+def _earlier_count(figure: Figure, text_of: Callable[[str], str] | None) -> bool:
+    """Whether the figure's sentence calls it an earlier count (check_cues.tsv 'earlier')."""
+    if text_of is None:
+        return False
+    text = text_of(figure.doc)
+    start, end = sentence_of(text, figure.start)
+    return has_cue(text[start:end], "earlier")
+
+
+def _below_toll(figure: Figure, incident: Incident) -> bool:
+    """Whether the incident states a toll of the figure's measure that the figure lies wholly
+    below (its highest value under the toll's lowest): a part of the incident's victims."""
+    if figure.source is not None:
+        return False  # "the health ministry said 26": an earlier count of the whole, not a part
+    toll = getattr(incident, figure.measure.value, None)
+    high = figure.quantity.high
+    return isinstance(toll, IncidentCount) and high is not None and high < toll.low
 
 
 def _event_flow(figure: Figure) -> bool:
@@ -349,6 +398,8 @@ def _name_each_others_place(a: IncidentReport, b: IncidentReport) -> bool:
     if a.names is None or b.names is None or a.incident.country != b.incident.country:
         return False
     finer, coarser = sorted((a, b), key=lambda r: r.incident.geo_precision or 9)
+    if (finer.incident.geo_precision or 9) >= (coarser.incident.geo_precision or 9):
+        return False  # two towns (Samarra, Baghdad): a report naming the other town is no finer
     return _names_place(finer.names or frozenset(), coarser.incident.place)
 
 

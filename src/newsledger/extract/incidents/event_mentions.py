@@ -39,10 +39,12 @@ ROLES = frozenset(
         "speaker",
         "located",
         "responded",
+        "tally",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
 DAY_KINDS = frozenset({"day", "week"})
+_TOWN_KINDS = frozenset({"site", "city", "admin2"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -101,6 +103,8 @@ class Mention:
     triggers: list[Trigger] = field(default_factory=list)
     counts: list[Figure] = field(default_factory=list)
     headline: bool = False
+    lone: bool = False  # the document's only mention (incidents.py: a lone month-dated toll)
+    later_death: bool = False  # no trigger, only a victim told before dying ('The victim died')
 
     @property
     def text(self) -> str:
@@ -122,10 +126,23 @@ class Mention:
         """Whether it tells of several events ('in raids', 'attacks across the north')."""
         # A few devices told with their toll ("two car bombs exploded in quick succession,
         # killing 36") are one coordinated attack, as ACLED and RAND code them.
-        return not self.singular and any(
+        return not self.singular and not self.one_day_one_place and any(
             t.noun and t.plural and not t.definite and not (t.few and self.counts)
             for t in self.triggers
         )
+
+    @property
+    def one_day_one_place(self) -> bool:
+        """Whether it tells one toll of one day at no more than one town and one province:
+        ACLED's unit of one event, however many strikes or attacks it took ("On 3 March, jets
+        carried out airstrikes near Kidal, killing 10 fighters"); never strikes told across
+        two towns or provinces."""
+        if not self.counts:
+            return False
+        days = {t.period_start for t in self.event_times if t.kind == "day" and t.period_start}
+        towns = {p.place.name for p in self.places if p.place.kind in _TOWN_KINDS}
+        regions = {p.place.name for p in self.places if p.place.kind not in _TOWN_KINDS}
+        return len(days) == 1 and len(towns) <= 1 and len(regions) <= 1
 
     @property
     def verb(self) -> bool:

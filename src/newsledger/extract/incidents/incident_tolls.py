@@ -230,7 +230,12 @@ _NOT_A_NAME = re.compile(
 def _implicit_toll(mention: Mention, measure: Measure) -> IncidentCount | None:
     """One person per victim named without a number ('a policeman was killed', 'killing the
     driver and his wife'; words in measures.tsv). Never a figure: only the incident's toll."""
-    text = mention.text
+    found = implicit_victims(mention.text, measure)
+    return IncidentCount(found, found, Qualifier.EXACT, None) if found else None
+
+
+def implicit_victims(text: str, measure: Measure) -> int:
+    """How many persons a text names as victims of the measure without a number (0: none)."""
     found = 0
     for pattern in _victim_patterns(measure):
         for match in pattern.finditer(text):
@@ -240,7 +245,7 @@ def _implicit_toll(mention: Mention, measure: Measure) -> IncidentCount | None:
                 continue  # "fatally injuring the guard" killed him
 
             found = max(found, _persons_in(match))
-    return IncidentCount(found, found, Qualifier.EXACT, None) if found else None
+    return found
 
 
 _FATALLY = re.compile(r"\bfatally\s+$", re.IGNORECASE)
@@ -347,4 +352,4 @@ def _words_pattern(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-__all__ = ["toll"]
+__all__ = ["implicit_victims", "toll"]

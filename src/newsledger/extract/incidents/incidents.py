@@ -25,7 +25,9 @@ Anchor: a mention that reports one specific event, so that it may open an incide
   - never a mention of several events ("killed 12 militants in raids in Anbar last week").
 Aggregate, never an incident: a toll over a period longer than a month ("44 killed in the first
 half of 2024"), or longer than a week unless one event is named (not by its victims: "the killing
-of 35 civilians in February" is a month's count); a toll of a week's span told without one event
+of 35 civilians in February" is a month's count) or the toll is all the document tells (a lone
+month-dated toll, "Two aid workers were killed by gunmen in Awerial in November.", is one event
+of month precision, as ACLED codes it); a toll of a week's span told without one event
 ("killed 27 terrorists over the past week", "in the week to Friday", a weekly briefing); a
 sentence that counts attacks or operations ("313 operations", "4 deadly attacks"); a sentence
 dated only by a quarter, half, year or range. Background (joins nothing): plural events without
@@ -56,7 +58,8 @@ from newsledger.extract.incidents.incident_fields import (
     incident_type,
 )
 from newsledger.extract.incidents.incident_parties import perpetrator, target
-from newsledger.extract.incidents.incident_tolls import toll
+from newsledger.extract.incidents.incident_tolls import implicit_victims, toll
+from newsledger.extract.numbers import noun_measure
 from newsledger.extract.places import Place, distance_km, lookup_place
 from newsledger.extract.scan import Scan, in_noise, scan_sentence
 from newsledger.extract.words import split_sentences
@@ -92,7 +95,9 @@ def incidents_from_scans(
     """The incidents told by already scanned sentences (the pure core of ``find_incidents``)."""
     # 1. Each sentence is given only its own figures, so reading incidents stays linear in length.
     own = _figures_by_sentence(scans, figures)
-    mentions = [m for scan in scans for m in find_mentions(scan, own[id(scan)], document)]
+    mentions = [m for scan in scans for m in _mentions(scan, own[id(scan)], document)]
+    if len(mentions) == 1 and _month_toll(mentions[0]):
+        mentions[0].lone = True
     # 2.
     kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)])]
     kept_ids = {id(m) for m in kept}
@@ -115,6 +120,26 @@ def incidents_from_scans(
     ]
 
 
+def _mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list[Mention]:
+    """The sentence's event mentions; a sentence with none that tells a victim already named
+    dying ('The victim later died of his wounds.', 'The aid worker was later found dead.') is a
+    mention too, which only joins the incident told before it (its toll when none is stated)."""
+    found = find_mentions(scan, figures, document)
+    if found or not _LATER_DEATH_OPENING.match(scan.sentence.text):
+        return found
+    if any(t.kind in _LONG_KINDS for t in scan.times):
+        return found  # "His father died in 2015": a death of another time
+    if not implicit_victims(scan.sentence.text, Measure.KILLED):
+        return found
+    sentence = scan.sentence
+    return [Mention(scan, sentence.start, sentence.end, headline=is_headline(scan, document),
+                    later_death=True)]
+
+
+# A sentence that opens on someone already told: "The victim ...", "His driver ...".
+_LATER_DEATH_OPENING = re.compile(r"\s*(?:the|his|her|their|its)\s", re.IGNORECASE)
+
+
 # --- 2. aggregate and background ------------------------------------------------------------
 
 
@@ -131,12 +156,39 @@ def _figures_by_sentence(
     }
 
 
+def _month_toll(mention: Mention) -> bool:
+    """A toll dated by one month and nothing coarser, told as one event: not 'in raids', not a
+    killing named by its victims nor a monitor's count ('recorded the killing of 52 civilians in
+    January')."""
+    kinds = {t.kind for t in mention.event_times}
+    victims_named = any(t.text.casefold() in _VICTIM_NOUNS for t in mention.triggers)
+    counted = bool(cue_pattern("tally").search(mention.text))
+    # "during October", "throughout March": the month as a span of many days, not an event's date
+    span = any(
+        _MONTH_SPAN.search(mention.scan.text_between(max(0, t.start - 14), t.end))
+        for t in mention.event_times
+    )
+    return (
+        bool(mention.counts)
+        and kinds == {"month"}
+        and not mention.several
+        and not victims_named
+        and not counted
+        and not span
+    )
+
+
+_MONTH_SPAN = re.compile(r"\b(?:during|throughout|over|across|through|since|for)\b", re.IGNORECASE)
+
+
 def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
     sentence = mention.scan.sentence
     if any(
         f.measure in _COUNTED_EVENTS
         and f.quantity.low > 1
         and sentence.start <= f.start < sentence.end
+        and _counts_events(f)
+        and not _ONE_OF.search(mention.scan.text_between(f.start - 30, f.start))
         for f in figures
     ):
         return True
@@ -146,6 +198,20 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
     if mention.counts and not mention.singular and _WEEK_SPAN.search(sentence.text):
         return True  # "troops killed 27 terrorists over the past week": a briefing's tally
     return bool(mention.counts) and not _tolls(mention)
+
+
+# "This was one of three attacks on police that day", "the first of two blasts": the event told
+# is one of them, the sentence counts no period's attacks.
+_ONE_OF = re.compile(
+    r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+
+
+def _counts_events(figure: Figure) -> bool:
+    """Whether a count of attacks or operations counts events by its noun ('313 operations',
+    '4 deadly attacks'), not the targets of one ('attacked two humanitarian boats')."""
+    words = (figure.counted or "").split()
+    return not words or noun_measure(words[-1]) in _COUNTED_EVENTS
 
 
 def _tolls(mention: Mention) -> list[Figure]:
@@ -160,6 +226,8 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
     if figure.period_start is None or figure.period_end is None:
         return True
     days = (figure.period_end - figure.period_start).days + 1
+    if mention.lone and days <= _MONTH_DAYS:
+        return True  # a report that tells nothing but this month's toll tells one event
     own_month = any(t.kind == "month" for t in mention.event_times)
     # "documented the killing of 35 civilians in February" counts a month's victims: a killing
     # named by its victims is no one event a month could date.
@@ -173,6 +241,8 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
 def _anchor(mention: Mention, periodic: bool = False) -> bool:
     if mention.several:
         return False
+    if mention.lone:
+        return True
     kinds = {t.kind for t in mention.event_times}
     by_day = bool(kinds & DAY_KINDS)
     # An event verb makes one event only when no month or longer dates the sentence ("in
@@ -203,7 +273,7 @@ def _short_period(figure: Figure) -> bool:
 
 def _refers(mention: Mention) -> bool:
     """Whether a mention that opens nothing still tells of an event told before."""
-    if mention.counts:
+    if mention.counts or mention.later_death:
         return True
     told = mention.definite or mention.verb or mention.singular or mention.blames
     return told and not _compares(mention)

@@ -134,6 +134,18 @@ def _lexicon() -> dict[tuple[str, str], Measure]:
     }
 
 
+def noun_measure(word: str) -> Measure | None:
+    """The measure a counted noun names by itself in measures.tsv ('raids' -> operations,
+    'attacks' -> attacks), singular or with a plural -s; None for other nouns ('boats')."""
+    lower = word.lower()
+    lex = _lexicon()
+    for form in (lower, lower.removesuffix("s"), lower.removesuffix("es")):
+        found = lex.get((form, "noun"))
+        if found:
+            return found
+    return None
+
+
 @cache
 def _undergoing() -> frozenset[str]:
     """Verbs whose subject undergoes what their object names ('five sustained injuries')."""

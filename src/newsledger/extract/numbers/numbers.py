@@ -177,7 +177,8 @@ _CHANGED_UP_TO = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"[ \t]*[-–][ \t]*|\s+to\s+", re.IGNORECASE)
-_BETWEEN_GAP = re.compile(r"\s+and\s+|[ \t]*[-–][ \t]*", re.IGNORECASE)
+# "between 10 and 15", "between 10-15", and the looser "between 8 to 12"
+_BETWEEN_GAP = re.compile(r"\s+(?:and|to)\s+|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _GALLERY_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 # "four or five kilos", "9,000 people out of 22,000 voters": the first shares the second's unit.
@@ -412,7 +413,30 @@ def _is_not_a_count(text: str, match: _Match) -> bool:
         or _is_list_marker(text, match)
         or _in_phone_number(text, match)
         or _is_age_after_name(text, match)
+        or _is_day_of_may(text, match)
     )
+
+
+# "on 20 May", "since 3 May 2021": the capitalised month after a day of the month. Alone "May"
+# is usually the verb ("10 may have died"; lexicons/non_count_units.tsv), so the day must follow
+# a preposition of time or the month be followed by a year.
+_DAY_BEFORE_MAY = re.compile(
+    r"\b(?:on|since|until|till|from|by|before|after|of|between|and|to)\s+\Z", re.IGNORECASE
+)
+_MAY_AFTER_DAY = re.compile(r"\s+May\b(?P<year>,?\s+\d{4}\b)?")
+
+
+def _is_day_of_may(text: str, match: _Match) -> bool:
+    if match.digits is None or match.value is None or not 1 <= match.value <= 31:
+        return False
+    if match.hedge not in (None, Qualifier.RANGE):
+        return False
+    month = _MAY_AFTER_DAY.match(text, match.end)
+    if month is None:
+        return False
+    start = match.core_start
+    before = _DAY_BEFORE_MAY.search(text, max(0, start - 10), start)
+    return before is not None or month.group("year") is not None
 
 
 def _has_label_before(text: str, match: _Match) -> bool:
