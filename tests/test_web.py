@@ -417,12 +417,12 @@ def test_export_reviewed_writes_gold_files_eval_reads(
 
     with Ledger(web_ledger_file) as ledger:
         ledger.review(Review(Action.REJECT, "observatory-may", "f3", "ana"))
-        ledger.review(Review(Action.CORRECT, "observatory-may", "f1", "ana", {"actor": "IS"}))
+        ledger.review(Review(Action.CORRECT, "observatory-may", "f1", "ana", {"source": "SOHR"}))
         written = write_reviewed(ledger, tmp_path / "gold")
     assert [path.name for path in written] == ["observatory-may.json"]
     raw = json.loads(written[0].read_text(encoding="utf-8"))
     assert [f["id"] for f in raw["figures"]] == ["f1", "f2"]
-    assert raw["figures"][0]["actor"] == "IS" and raw["figures"][0]["review"] == "corrected"
+    assert raw["figures"][0]["source"] == "SOHR" and raw["figures"][0]["review"] == "corrected"
     # The failing sum named the rejected figure; judged again, the 40 are part of the 52.
     assert [(c["kind"], c["whole"], c["part"], c["holds"]) for c in raw["checks"]] == [
         ("subset", "f1", "f2", True)]
