@@ -12,7 +12,6 @@ store.py):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
@@ -26,7 +25,6 @@ from newsledger.verify.incidents import (
     IncidentReport,
     MergedCount,
     MergedIncident,
-    document_names,
 )
 
 _PLACE_COLUMNS = """
@@ -171,24 +169,6 @@ def _source(report: dict[str, Any]) -> str:
     """The outlet, else the site of its address ('indianexpress.com'), else the document id."""
     host = urlparse(report["url"] or "").netloc.removeprefix("www.")
     return str(report["outlet"] or host or report["doc"])
-
-
-def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[str, str]]:
-    """Every stored incident with its document's metadata and names (``document_names``), and
-    document keys -> content ids."""
-    cursor = con.execute(
-        f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
-        'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, d.text AS document_text, i.* '
-        "FROM incidents i JOIN documents d ON d.id = i.doc_id ORDER BY doc, i.start"
-    )
-    columns = [column[0] for column in cursor.description or ()]
-    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    names: dict[str, frozenset[str]] = {}
-    for row in rows:
-        if row["doc"] not in names:
-            names[row["doc"]] = document_names(row["document_text"])
-    reports = [replace(report_from_row(row), names=names[row["doc"]]) for row in rows]
-    return reports, {r["doc"]: r["content_id"] for r in rows}
 
 
 def incidents_stale(con: Any) -> bool:
@@ -375,6 +355,5 @@ __all__ = [
     "report_from_row",
     "report_line",
     "report_query",
-    "stored_reports",
     "with_reports",
 ]
