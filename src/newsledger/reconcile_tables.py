@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -33,6 +34,7 @@ from newsledger.model import Figure
 from newsledger.verify.derive import derives, thing_key
 from newsledger.verify.incidents import told_incidents
 from newsledger.verify.reconcile import Grouped, Reconciled, bucket_key
+from newsledger.verify.sameness import SAME_INCIDENT_DAYS, Reading
 
 # Checks that ``verify/reconcile.relation_checks`` writes; their reason starts with the group id.
 RELATION_TYPES = ("agree", "update", "conflict")
@@ -57,27 +59,40 @@ DERIVE_INDEX_DDL = (
     "DELETE FROM reconcile_figures",
 )
 
+# Migration ``create_segment_index``: each figure's segment of its bucket (verify/reconcile.
+# Segment), with the segment's first day and latest end (NULL: open-ended; both NULL: the whole
+# bucket), and each group's segment, so that a change regroups only the segments it reaches.
+SEGMENT_INDEX_DDL = (
+    "ALTER TABLE reconcile_figures ADD COLUMN segment VARCHAR",
+    "ALTER TABLE reconcile_figures ADD COLUMN first_day DATE",
+    "ALTER TABLE reconcile_figures ADD COLUMN last_day DATE",
+    "ALTER TABLE reconcile_groups ADD COLUMN segment VARCHAR",
+    # Figures and groups seen before have no segment: the next reconcile regroups everything.
+    "DELETE FROM reconcile_figures",
+)
+
 FIGURE_STATE_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string()),
-                                 ("bucket", pa.string()), ("fingerprint", pa.string())])
+                                 ("bucket", pa.string()), ("fingerprint", pa.string()),
+                                 ("segment", pa.string()), ("first_day", pa.date32()),
+                                 ("last_day", pa.date32())])
+MARK_SCHEMA = pa.schema([("bucket", pa.string()), ("undated", pa.bool_()),
+                         ("since", pa.date32()), ("until", pa.date32())])
 GROUP_INDEX_SCHEMA = pa.schema([
     ("id", pa.string()), ("bucket", pa.string()), ("sort_key", pa.string()),
     ("best_doc", pa.string()), ("best_id", pa.string()), ("derives", pa.bool_()),
-    ("thing", pa.string()),
+    ("thing", pa.string()), ("segment", pa.string()),
 ])
 DERIVED_INDEX_SCHEMA = pa.schema([("id", pa.string()), ("thing", pa.string()),
                                   ("local", pa.int32())])
 DERIVATIONS_SCHEMA = pa.schema([("thing", pa.string()), ("ids", pa.int32())])
 
-State = dict[tuple[str, str], tuple[str, str]]  # (doc, id) -> (bucket, fingerprint)
-
-
-def figure_state(
-    figures: Sequence[Figure], told: Mapping[str, str], fingerprints: Mapping[str, str]
-) -> State:
-    """Each figure's bucket and its document's fingerprint (``document_fingerprints``)."""
-    return {(figure.doc, figure.id): (bucket_key(figure, told.get(f"{figure.doc}:{figure.id}")),
-                                      fingerprints[figure.doc])
-            for figure in figures}
+def state_table(grouped: Iterable[Grouped], fingerprints: Mapping[str, str]) -> pa.Table:
+    """Rows of ``reconcile_figures`` for the members of newly formed groups."""
+    rows = [{"doc": m.figure.doc, "id": m.figure.id, "bucket": g.bucket,
+             "fingerprint": fingerprints[m.figure.doc], "segment": g.segment.key,
+             "first_day": g.segment.start, "last_day": g.segment.end}
+            for g in grouped for m in g.members]
+    return pa.Table.from_pylist(rows, schema=FIGURE_STATE_SCHEMA)
 
 
 def document_fingerprints(
@@ -128,18 +143,34 @@ def stored_fingerprints(con: Any) -> dict[str, str]:
     return dict(rows)
 
 
-def stored_buckets(con: Any, docs: Collection[str]) -> set[str]:
-    """The buckets the documents had figures in at the last reconcile."""
-    rows = con.execute("SELECT DISTINCT bucket FROM reconcile_figures "
-                       "WHERE doc IN (SELECT unnest(?))", [sorted(docs)]).fetchall()
-    return {bucket for (bucket,) in rows}
+def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Reading]) -> set[str]:
+    """The segments to regroup when these documents changed (``readings``: their figures now):
+    the segments they had a figure in, and those of the same bucket their figures now fall in
+    or come within ``SAME_INCIDENT_DAYS`` of (every segment of the bucket for an undated one)."""
+    near = timedelta(days=SAME_INCIDENT_DAYS)
+    marks = pa.Table.from_pylist([{
+        "bucket": bucket_key(r.figure, r.incident), "undated": r.window is None,
+        "since": r.window.start - near if r.window else None,
+        "until": r.window.end + near if r.window and r.window.end else None,
+    } for r in readings], schema=MARK_SCHEMA)
+    con.register("marks", marks)
+    try:
+        rows = con.execute(
+            "SELECT segment FROM reconcile_figures WHERE doc IN (SELECT unnest(?)) UNION "
+            "SELECT f.segment FROM reconcile_figures f JOIN marks m ON f.bucket = m.bucket "
+            "WHERE m.undated OR f.first_day IS NULL OR ((m.until IS NULL OR f.first_day <= "
+            "m.until) AND (f.last_day IS NULL OR f.last_day >= m.since))",
+            [sorted(docs)]).fetchall()
+    finally:
+        con.unregister("marks")
+    return {segment for (segment,) in rows}
 
 
-def documents_in(con: Any, buckets: Collection[str]) -> set[str]:
-    """The documents with a figure in one of the buckets at the last reconcile."""
-    rows = con.execute("SELECT DISTINCT doc FROM reconcile_figures "
-                       "WHERE bucket IN (SELECT unnest(?))", [sorted(buckets)]).fetchall()
-    return {doc for (doc,) in rows}
+def figures_in(con: Any, segments: Collection[str]) -> set[str]:
+    """``doc:id`` of the figures of these segments at the last reconcile."""
+    rows = con.execute("SELECT doc || ':' || id FROM reconcile_figures "
+                       "WHERE segment IN (SELECT unnest(?))", [sorted(segments)]).fetchall()
+    return {key for (key,) in rows}
 
 
 def told(con: Any, doc_key: str, docs: Collection[str] | None,
@@ -160,20 +191,13 @@ def told(con: Any, doc_key: str, docs: Collection[str] | None,
                           figures)
 
 
-def forget(con: Any, docs: Collection[str] | None) -> None:
-    """Delete the saved state of the documents (all when None)."""
+def forget(con: Any, docs: Collection[str] | None, segments: Collection[str] = ()) -> None:
+    """Delete the saved state of the documents and of the segments (all when None)."""
     if docs is None:
         con.execute("DELETE FROM reconcile_figures")
     else:
-        con.execute("DELETE FROM reconcile_figures WHERE doc IN (SELECT unnest(?))",
-                    [sorted(docs)])
-
-
-def state_table(state: State) -> pa.Table:
-    """The state as rows of ``reconcile_figures``."""
-    rows = [{"doc": doc, "id": fid, "bucket": bucket, "fingerprint": fingerprint}
-            for (doc, fid), (bucket, fingerprint) in state.items()]
-    return pa.Table.from_pylist(rows, schema=FIGURE_STATE_SCHEMA)
+        con.execute("DELETE FROM reconcile_figures WHERE doc IN (SELECT unnest(?)) "
+                    "OR segment IN (SELECT unnest(?))", [sorted(docs), sorted(segments)])
 
 
 def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
@@ -187,15 +211,16 @@ def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
             "best_id": item.best.id if item.best else None,
             "derives": deriving,
             "thing": thing_key(item.best) if item.best is not None and deriving else None,
+            "segment": grouped.segment.key,
         })
     return pa.Table.from_pylist(rows, schema=GROUP_INDEX_SCHEMA)
 
 
-def derivations_of(con: Any, buckets: Collection[str] | None) -> tuple[set[str], set[str]]:
-    """The things of the groups of these buckets (all when None) and their best figures'
+def derivations_of(con: Any, segments: Collection[str] | None) -> tuple[set[str], set[str]]:
+    """The things of the groups of these segments (all when None) and their best figures'
     ``doc:id`` keys, read before the groups are dropped."""
-    where, params = ("TRUE", []) if buckets is None else (
-        "bucket IN (SELECT unnest(?))", [sorted(buckets)])
+    where, params = ("TRUE", []) if segments is None else (
+        "segment IN (SELECT unnest(?))", [sorted(segments)])
     rows = con.execute("SELECT thing, best_doc || ':' || best_id FROM reconcile_groups "
                        f"WHERE thing IS NOT NULL AND {where}", params).fetchall()
     return {thing for thing, _ in rows}, {key for _, key in rows}
@@ -252,16 +277,16 @@ def renumber_derived(con: Any) -> None:
     con.execute("DROP TABLE renamed_derived")
 
 
-def drop_groups(con: Any, buckets: Collection[str] | None) -> None:
-    """Delete the groups of these buckets (all when None) with their index rows and checks."""
-    if buckets is None:
+def drop_groups(con: Any, segments: Collection[str] | None) -> None:
+    """Delete the groups of these segments (all when None) with their index rows and checks."""
+    if segments is None:
         for table in ("groups", "reconcile_groups"):
             con.execute(f"DELETE FROM {table}")
         con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
                     f"{RELATION_TYPES}")
         return
     con.execute("CREATE OR REPLACE TEMP TABLE dropped AS SELECT id FROM reconcile_groups "
-                "WHERE bucket IN (SELECT unnest(?))", [sorted(buckets)])
+                "WHERE segment IN (SELECT unnest(?))", [sorted(segments)])
     con.execute("DELETE FROM groups WHERE id IN (SELECT id FROM dropped)")
     con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
                 f"{RELATION_TYPES} AND split_part(reason, ':', 1) IN (SELECT id FROM dropped)")
@@ -300,7 +325,7 @@ def renumber(con: Any) -> None:
         con.unregister("renamed")
 
 
-__all__ = ["DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "State", "derivation_tables",
-           "derivations_of", "document_fingerprints", "documents_in", "drop_derivations",
-           "drop_groups", "figure_state", "forget", "group_index_table", "renumber",
-           "renumber_derived", "state_table", "stored_buckets", "stored_fingerprints", "told"]
+__all__ = ["DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "SEGMENT_INDEX_DDL",
+           "derivation_tables", "derivations_of", "document_fingerprints", "drop_derivations",
+           "drop_groups", "figures_in", "forget", "group_index_table", "renumber",
+           "renumber_derived", "state_table", "stored_fingerprints", "told", "touched_segments"]

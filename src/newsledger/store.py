@@ -49,6 +49,7 @@ from newsledger.verify.derive import derive_thing
 from newsledger.verify.incidents import merge_incidents
 from newsledger.verify.reconcile import group_figures, group_json, reconciled
 from newsledger.verify.rejudge import Rejudged, rejudge
+from newsledger.verify.sameness import read_figures
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -190,6 +191,14 @@ def create_derive_index(con: Connection) -> None:
     """What each group derives with, so derivation reruns only for regrouped groups (issue 11);
     reconcile_tables.py. The next reconcile regroups everything once."""
     for ddl in regroup.DERIVE_INDEX_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_segment_index(con: Connection) -> None:
+    """Each figure's segment of its bucket, so a change regroups only the stretch of time it
+    reaches (issue 11); reconcile_tables.py. The next reconcile regroups everything once."""
+    for ddl in regroup.SEGMENT_INDEX_DDL:
         con.execute(ddl)
 
 
@@ -577,20 +586,22 @@ class Ledger:
             return self._reconcile_counts(None)
         figures = self._stored_figures(changed)
         told = regroup.told(self._con, DOC_KEY, changed, figures)
-        state = regroup.figure_state(figures, told, now)
-        touched = None
+        documents = self._stored_documents({f.doc for f in figures})
+        touched = only = None
         if changed is not None:
-            # Every bucket a changed document has a figure in, before or after, is regrouped,
+            # Every segment a changed document has a figure in, before or after, is regrouped,
             # with all figures of the documents that have a figure in one of them.
-            touched = regroup.stored_buckets(self._con, changed)
-            touched.update(bucket for bucket, _ in state.values())
-            others = regroup.documents_in(self._con, touched) - changed
+            touched = regroup.touched_segments(self._con, changed,
+                                               read_figures(figures, documents, told))
+            only = regroup.figures_in(self._con, touched)
+            only.update(f"{f.doc}:{f.id}" for f in figures)
+            others = {key.rsplit(":", 1)[0] for key in only} - changed
             more = self._stored_figures(others)
             told.update(regroup.told(self._con, DOC_KEY, others, more))
+            documents.update(self._stored_documents(others))
             figures = sorted([*figures, *more], key=lambda f: (f.doc, f.start, f.id))
-        documents = self._stored_documents({f.doc for f in figures})
         grouped = group_figures(figures, documents, self._stored_checks(set(documents)), told,
-                                same=same, different=different, buckets=touched)
+                                same=same, different=different, only=only)
         grouped.sort(key=lambda g: g.order)
         items = [(g, reconciled(f"t{n}", g.members)) for n, g in enumerate(grouped, start=1)]
         things, bests = regroup.derivations_of(self._con, touched)
@@ -604,8 +615,8 @@ class Ledger:
         self._insert_batch("checks", _reconcile_check_table(relation_checks, content_ids))
         regroup.renumber(self._con)
         self._derive(content_ids, None if touched is None else things, bests)
-        regroup.forget(self._con, changed)
-        self._insert_batch("reconcile_figures", regroup.state_table(state))
+        regroup.forget(self._con, changed, touched or ())
+        self._insert_batch("reconcile_figures", regroup.state_table(grouped, now))
         return self._reconcile_counts(content_ids)
 
     def _reconcile_counts(self, content_ids: dict[str, str] | None) -> dict[str, int]:
