@@ -59,6 +59,20 @@ DERIVE_INDEX_DDL = (
     "DELETE FROM reconcile_figures",
 )
 
+# Migration ``unkey_groups``: ``groups`` without its primary key, so that renumbering renames
+# ids in place (DuckDB deletes and inserts a row whose key changes, members and all).
+UNKEY_GROUPS_DDL = (
+    """CREATE TABLE groups_unkeyed (
+        id VARCHAR NOT NULL, measure VARCHAR NOT NULL, actor VARCHAR,
+        locations VARCHAR[] NOT NULL, period_start DATE, period_end DATE, as_of DATE,
+        verdict VARCHAR NOT NULL, best BIGINT, low BIGINT, high BIGINT, reason VARCHAR NOT NULL,
+        members VARCHAR NOT NULL, conflicts VARCHAR NOT NULL, latest DATE
+    )""",
+    "INSERT INTO groups_unkeyed SELECT * FROM groups",
+    "DROP TABLE groups",
+    "ALTER TABLE groups_unkeyed RENAME TO groups",
+)
+
 # Migration ``create_segment_index``: each figure's segment of its bucket (verify/reconcile.
 # Segment), with the segment's first day and latest end (NULL: open-ended; both NULL: the whole
 # bucket), and each group's segment, so that a change regroups only the segments it reaches.
@@ -305,16 +319,13 @@ def renumber(con: Any) -> None:
     mapping = pa.table({"old": [old for old, _ in moves], "new": [new for _, new in moves]})
     con.register("renamed", mapping)
     try:
-        # The id is the key of ``groups``: moved rows are taken out and put back renamed.
+        # Renamed in place (``groups`` has no key since migration ``unkey_groups``): the ids and
+        # the conflict pairs' reasons, not the members, so a shift of every later id is cheap.
+        con.execute("UPDATE groups SET id = r.new FROM renamed r WHERE groups.id = r.old")
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE moved AS "
-            "SELECT r.new AS id, g.* EXCLUDE (id, conflicts), "
-            "replace(g.conflicts, '\"reason\": \"' || r.old || ': ', "
-            "'\"reason\": \"' || r.new || ': ') AS conflicts "
-            "FROM groups g JOIN renamed r ON g.id = r.old")
-        con.execute("DELETE FROM groups WHERE id IN (SELECT old FROM renamed)")
-        con.execute("INSERT INTO groups BY NAME SELECT * FROM moved")
-        con.execute("DROP TABLE moved")
+            "UPDATE groups SET conflicts = replace(groups.conflicts, '\"reason\": \"' || "
+            "r.old || ': ', '\"reason\": \"' || r.new || ': ') FROM renamed r "
+            "WHERE groups.id = r.new AND groups.conflicts <> '[]'")
         con.execute("UPDATE reconcile_groups SET id = r.new FROM renamed r "
                     "WHERE reconcile_groups.id = r.old")
         con.execute(
@@ -326,6 +337,7 @@ def renumber(con: Any) -> None:
 
 
 __all__ = ["DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "SEGMENT_INDEX_DDL",
+           "UNKEY_GROUPS_DDL",
            "derivation_tables", "derivations_of", "document_fingerprints", "drop_derivations",
            "drop_groups", "figures_in", "forget", "group_index_table", "renumber",
            "renumber_derived", "state_table", "stored_fingerprints", "told", "touched_segments"]

@@ -202,6 +202,14 @@ def create_segment_index(con: Connection) -> None:
         con.execute(ddl)
 
 
+@migration
+def unkey_groups(con: Connection) -> None:
+    """``groups`` without a primary key, so renumbering renames ids in place; reconcile_tables.py
+    (issue 13: a rejection that removes a group shifts every later id)."""
+    for ddl in regroup.UNKEY_GROUPS_DDL:
+        con.execute(ddl)
+
+
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
 FIGURE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
