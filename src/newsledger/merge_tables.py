@@ -9,17 +9,23 @@ which counts every document. Two tables (migration ``create_merge_index`` in sto
   document_names   each such document's names (``document_names``), computed once: a document's
                    text never changes, and reading them is the costly part of a merge
 
+A third, ``merge_reports``, keeps each report's segment of its country's time: reports are
+taken oldest first and join only incidents still open, so where no report so far reaches the
+next one's day (``verify/incidents.time_segments``) the country falls into independent stretches
+(one, when it has an undated report).
+
 A merge then finds the documents whose digest changed (``changed_documents``, in SQL), and merges
-again only the countries their reports were or are in, plus any country where one of their names
-is, for one of its reports, distinctive before and not after (or the other way round): only there
-can rule 5 decide differently (``reindexed_countries``). The reports of those countries are
-merged with the name index of the whole ledger, and their merged incidents replace the old ones.
+again only the segments their reports were or now fall in (``touched_segments``), plus any
+segment with a report for which one of their names is distinctive before and not after (or the
+other way round): only there can rule 5 decide differently (``reindexed_segments``). The reports
+of those segments are merged with the name index of the whole ledger, and their merged incidents
+replace the old ones.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -27,13 +33,33 @@ from typing import Any
 import pyarrow as pa
 
 from newsledger.incident_tables import report_from_row
-from newsledger.verify.incidents import IncidentReport, NameIndex, document_names
+from newsledger.verify.incidents import (
+    IncidentReport,
+    NameIndex,
+    document_names,
+    reach,
+    time_segments,
+)
 
 INDEX_DDL = (
     "CREATE TABLE merge_documents (doc_id VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, "
     "day DATE)",
     "CREATE TABLE document_names (doc_id VARCHAR PRIMARY KEY, names VARCHAR[] NOT NULL)",
 )
+
+# Migration ``create_merge_segments``: each report's segment of its country's time
+# (``verify/incidents.time_segments``), with the segment's first day and latest reach (both NULL:
+# the whole country, which has an undated report). The next merge merges everything once.
+SEGMENTS_DDL = (
+    "CREATE TABLE merge_reports (doc_id VARCHAR NOT NULL, incident_id VARCHAR NOT NULL, "
+    "segment VARCHAR NOT NULL, country VARCHAR, first_day DATE, last_day DATE)",
+    "DELETE FROM merge_documents",
+)
+SEGMENT_SCHEMA = pa.schema([("doc_id", pa.string()), ("incident_id", pa.string()),
+                            ("segment", pa.string()), ("country", pa.string()),
+                            ("first_day", pa.date32()), ("last_day", pa.date32())])
+MARK_SCHEMA = pa.schema([("country", pa.string()), ("undated", pa.bool_()),
+                         ("day", pa.date32()), ("reach", pa.date32())])
 
 NAMES_SCHEMA = pa.schema([("doc_id", pa.string()), ("names", pa.list_(pa.string()))])
 
@@ -79,14 +105,24 @@ def name_documents(con: Any) -> None:
         con.unregister("named")
 
 
-def touched_countries(con: Any, docs: Collection[str]) -> set[str | None]:
-    """Countries the documents' reports were in at the last merge or are in now."""
-    rows = con.execute(
-        "SELECT m.country FROM merged_incident_reports r JOIN merged_incidents m "
-        "ON m.id = r.merged_id WHERE r.doc_id IN (SELECT unnest(?)) "
-        "UNION SELECT country FROM incidents WHERE doc_id IN (SELECT unnest(?))",
-        [sorted(docs), sorted(docs)]).fetchall()
-    return {country for (country,) in rows}
+def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
+    """Segments the documents' reports were in at the last merge, and those of the same
+    country their reports now fall in or reach (every one of the country for an undated one)."""
+    reports, _ = _reports(con, doc_key, "i.doc_id IN (SELECT unnest(?))", [sorted(docs)])
+    marks = pa.Table.from_pylist([{
+        "country": r.incident.country, "undated": r.reference_day is None,
+        "day": r.reference_day, "reach": reach(r) if r.reference_day else None,
+    } for r in reports], schema=MARK_SCHEMA)
+    con.register("marks", marks)
+    try:
+        rows = con.execute(
+            "SELECT segment FROM merge_reports WHERE doc_id IN (SELECT unnest(?)) UNION "
+            "SELECT s.segment FROM merge_reports s JOIN marks m "
+            "ON s.country IS NOT DISTINCT FROM m.country WHERE m.undated OR s.first_day IS NULL "
+            "OR (s.first_day <= m.reach AND s.last_day >= m.day)", [sorted(docs)]).fetchall()
+    finally:
+        con.unregister("marks")
+    return {segment for (segment,) in rows}
 
 
 def _index(rows: Iterable[tuple[str, str, date | None]]) -> NameIndex:
@@ -96,8 +132,8 @@ def _index(rows: Iterable[tuple[str, str, date | None]]) -> NameIndex:
     return NameIndex.of_days(days)
 
 
-def reindexed_countries(con: Any, docs: Collection[str]) -> set[str | None]:
-    """Countries with a report for which a name of ``docs`` (documents whose place in the name
+def reindexed_segments(con: Any, docs: Collection[str]) -> set[str]:
+    """Segments with a report for which a name of ``docs`` (documents whose place in the name
     index changed) is distinctive before and not now, or now and not before."""
     if not docs:
         return set()
@@ -108,56 +144,95 @@ def reindexed_countries(con: Any, docs: Collection[str]) -> set[str | None]:
     before = _index(con.execute(entries.format(state="merge_documents")).fetchall())
     now = _index(con.execute(entries.format(state="merge_now")).fetchall())
     reports = con.execute(
-        "SELECT DISTINCT i.country, coalesce(i.date, d.published), n.name FROM incidents i "
+        "SELECT DISTINCT s.segment, coalesce(i.date, d.published), n.name FROM incidents i "
         f"JOIN documents d ON d.id = i.doc_id JOIN {_NAMES} n ON n.doc_id = i.doc_id "
+        "JOIN merge_reports s ON s.doc_id = i.doc_id AND s.incident_id = i.id "
         "WHERE n.name IN (SELECT name FROM changed_names)").fetchall()
     con.execute("DROP TABLE changed_names")
-    return {country for country, day, name in reports
+    return {segment for segment, day, name in reports
             if before.distinctive(name, day) != now.distinctive(name, day)}
 
 
-def _in_countries(column: str, countries: Collection[str | None] | None) -> tuple[str, list[Any]]:
-    if countries is None:
+def _reports(
+    con: Any, doc_key: str, where: str, params: list[Any], names: bool = False
+) -> tuple[list[IncidentReport], dict[str, str]]:
+    cursor = con.execute(
+        f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
+        "substr(d.text, i.start + 1, i.\"end\" - i.start) AS evidence, i.*"
+        + (", n.names" if names else "") + " FROM incidents i JOIN documents d "
+        "ON d.id = i.doc_id"
+        + (" JOIN document_names n ON n.doc_id = i.doc_id" if names else "")
+        + f" WHERE {where} ORDER BY doc, i.start, i.id", params)
+    columns = [column[0] for column in cursor.description or ()]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    reports = [replace(report_from_row(row), names=frozenset(row["names"])) if names
+               else report_from_row(row) for row in rows]
+    return reports, {r["doc"]: r["content_id"] for r in rows}
+
+
+def _of_segments(segments: Collection[str] | None, docs: Collection[str]) -> tuple[str, list[Any]]:
+    """SQL over ``incidents i``: the reports of the segments or documents (all: None)."""
+    if segments is None:
         return "TRUE", []
-    named = sorted(c for c in countries if c is not None)
-    unknown = " OR " + column + " IS NULL" if None in countries else ""
-    return f"({column} IN (SELECT unnest(?::VARCHAR[])){unknown})", [named]
+    return ("(i.doc_id IN (SELECT unnest(?)) OR (i.doc_id, i.id) IN (SELECT (doc_id, "
+            "incident_id) FROM merge_reports WHERE segment IN (SELECT unnest(?))))",
+            [sorted(docs), sorted(segments)])
 
 
 def stored_reports(
-    con: Any, doc_key: str, countries: Collection[str | None] | None = None
+    con: Any, doc_key: str, segments: Collection[str] | None, docs: Collection[str] = ()
 ) -> tuple[list[IncidentReport], dict[str, str], NameIndex]:
-    """The stored incidents of ``countries`` (all when None) with their documents' metadata
-    and names, document keys -> content ids, and the name index of the whole ledger over the
-    names those documents use."""
-    where, params = _in_countries("i.country", countries)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE merging AS SELECT {doc_key} AS doc, d.id AS content_id, "
-        "d.published, d.outlet, substr(d.text, i.start + 1, i.\"end\" - i.start) AS evidence, "
-        "i.* FROM incidents i JOIN documents d ON d.id = i.doc_id "
-        f"WHERE {where}", params)
-    cursor = con.execute("SELECT m.*, n.names FROM merging m JOIN document_names n "
-                         "ON n.doc_id = m.content_id ORDER BY m.doc, m.start, m.id")
-    columns = [column[0] for column in cursor.description or ()]
-    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    reports = [replace(report_from_row(row), names=frozenset(row["names"])) for row in rows]
+    """The stored incidents of the segments and documents (all when None) with their
+    documents' metadata and names, document keys -> content ids, and the name index of the
+    whole ledger over the names those documents use."""
+    where, params = _of_segments(segments, docs)
+    reports, content_ids = _reports(con, doc_key, where, params, names=True)
+    loaded = sorted(set(content_ids.values()))
     index = _index(con.execute(
         f"SELECT n.name, s.doc_id, s.day FROM merge_now s JOIN {_NAMES} n ON n.doc_id = s.doc_id "
-        f"WHERE n.name IN (SELECT name FROM {_NAMES} WHERE doc_id IN "
-        "(SELECT content_id FROM merging))").fetchall())
-    con.execute("DROP TABLE merging")
-    return reports, {r["doc"]: r["content_id"] for r in rows}, index
+        f"WHERE n.name IN (SELECT name FROM {_NAMES} WHERE doc_id IN (SELECT unnest(?)))",
+        [loaded]).fetchall())
+    return reports, content_ids, index
 
 
-def drop_merged(con: Any, countries: Collection[str | None] | None) -> None:
-    """Delete the merged incidents of ``countries`` (all when None) and their report links."""
-    where, params = _in_countries("country", countries)
-    con.execute("CREATE OR REPLACE TEMP TABLE dropped_merged AS SELECT id FROM merged_incidents "
-                f"WHERE {where}", params)
+def drop_merged(con: Any, segments: Collection[str] | None) -> None:
+    """Delete the merged incidents of the segments (all when None) and their report links."""
+    if segments is None:
+        con.execute("DELETE FROM merged_incident_reports")
+        con.execute("DELETE FROM merged_incidents")
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE dropped_merged AS SELECT DISTINCT r.merged_id "
+                "AS id FROM merged_incident_reports r JOIN merge_reports s ON s.doc_id = "
+                "r.doc_id AND s.incident_id = r.incident_id WHERE s.segment IN "
+                "(SELECT unnest(?))", [sorted(segments)])
     con.execute("DELETE FROM merged_incident_reports WHERE merged_id IN "
                 "(SELECT id FROM dropped_merged)")
     con.execute("DELETE FROM merged_incidents WHERE id IN (SELECT id FROM dropped_merged)")
     con.execute("DROP TABLE dropped_merged")
+
+
+def save_segments(con: Any, reports: Sequence[IncidentReport], content_ids: Mapping[str, str],
+                  segments: Collection[str] | None, docs: Collection[str]) -> None:
+    """Record the segments of the reports just merged (those of ``segments`` and ``docs``,
+    all when None) in place of the old ones."""
+    if segments is None:
+        con.execute("DELETE FROM merge_reports")
+    else:
+        con.execute("DELETE FROM merge_reports WHERE doc_id IN (SELECT unnest(?)) OR segment "
+                    "IN (SELECT unnest(?))", [sorted(docs), sorted(segments)])
+    by_country: dict[str | None, list[IncidentReport]] = defaultdict(list)
+    for report in reports:
+        by_country[report.incident.country].append(report)
+    rows = [{"doc_id": content_ids[r.incident.doc], "incident_id": r.incident.id,
+             "segment": f"{country!r}\x02{first or '*'}", "country": country,
+             "first_day": first, "last_day": last}
+            for country, members in by_country.items()
+            for first, last, cut in time_segments(members) for r in cut]
+    con.register("segmented", pa.Table.from_pylist(rows, schema=SEGMENT_SCHEMA))
+    try:
+        con.execute("INSERT INTO merge_reports SELECT * FROM segmented")
+    finally:
+        con.unregister("segmented")
 
 
 def save_state(con: Any, docs: Collection[str] | None) -> None:
@@ -173,5 +248,6 @@ def save_state(con: Any, docs: Collection[str] | None) -> None:
     con.execute("DROP TABLE merge_now")
 
 
-__all__ = ["INDEX_DDL", "changed_documents", "drop_merged", "name_documents",
-           "reindexed_countries", "save_state", "stored_reports", "touched_countries"]
+__all__ = ["INDEX_DDL", "SEGMENTS_DDL", "changed_documents", "drop_merged", "name_documents",
+           "reindexed_segments", "save_segments", "save_state", "stored_reports",
+           "touched_segments"]

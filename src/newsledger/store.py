@@ -210,6 +210,14 @@ def unkey_groups(con: Connection) -> None:
         con.execute(ddl)
 
 
+@migration
+def create_merge_segments(con: Connection) -> None:
+    """Each report's segment of its country's time, so a change merges only the stretch of
+    time it reaches (issue 11); merge_tables.py. The next merge merges everything once."""
+    for ddl in merge_index.SEGMENTS_DDL:
+        con.execute(ddl)
+
+
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
 FIGURE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
@@ -747,19 +755,20 @@ class Ledger:
 
     def _merge_incidents(self, full: bool = False) -> int:
         changed, reindexed = merge_index.changed_documents(self._con, DOC_KEY)
+        merge_index.name_documents(self._con)  # before the name index is compared
         full = full or not self._con.execute("SELECT 1 FROM merge_documents LIMIT 1").fetchall()
-        countries: set[str | None] | None = None
+        segments: set[str] | None = None
         if not full:
-            countries = merge_index.touched_countries(self._con, changed)
-            countries |= merge_index.reindexed_countries(self._con, reindexed)
-        if full or countries:
-            merge_index.name_documents(self._con)
+            segments = merge_index.touched_segments(self._con, DOC_KEY, changed)
+            segments |= merge_index.reindexed_segments(self._con, reindexed)
+        if full or segments or changed:
             reports, content_ids, index = merge_index.stored_reports(self._con, DOC_KEY,
-                                                                     countries)
+                                                                     segments, changed)
             incidents, links = tables.merged_tables(merge_incidents(reports, index), content_ids)
-            merge_index.drop_merged(self._con, countries)
+            merge_index.drop_merged(self._con, segments)
             self._insert_batch("merged_incidents", incidents)
             self._insert_batch("merged_incident_reports", links)
+            merge_index.save_segments(self._con, reports, content_ids, segments, changed)
         merge_index.save_state(self._con, None if full else changed)
         self._mark_current("incidents")
         ((count,),) = self._con.execute("SELECT count(*) FROM merged_incidents").fetchall()

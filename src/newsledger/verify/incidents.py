@@ -322,6 +322,36 @@ def merge_incidents(
     return sorted(merged, key=lambda m: (m.incident.date or date.max, m.id))
 
 
+def time_segments(
+    reports: Sequence[IncidentReport],
+) -> list[tuple[date | None, date | None, list[IncidentReport]]]:
+    """Reports of one country cut where none so far reaches the next one's day (``reach``):
+    ``merge_incidents`` never joins reports across such a cut. Each segment with its first day
+    and its latest reach; with an undated report the country is one segment (None, None)."""
+    if any(r.reference_day is None for r in reports):
+        return [(None, None, list(reports))]
+    cut: list[tuple[date | None, date | None, list[IncidentReport]]] = []
+    members: list[IncidentReport] = []
+    last = date.min
+    for report in sorted(reports, key=_order):
+        day = report.reference_day
+        assert day is not None
+        if members and last < day:
+            cut.append((members[0].reference_day, last, members))
+            members, last = [], date.min
+        members.append(report)
+        last = max(last, reach(report))
+    if members:
+        cut.append((members[0].reference_day, last, members))
+    return cut
+
+
+def reach(report: IncidentReport) -> date:
+    """The last reference day of a later report that can join this report's incident (an
+    incident a report opens stays open until then at the latest)."""
+    return _reach(report)
+
+
 @dataclass(slots=True)
 class _OpenIncident:
     """A merged incident being formed, and the last reference day a report can join it on."""
@@ -592,6 +622,9 @@ __all__ = [
     "merge_counts",
     "merge_incidents",
     "merged_id",
+    "reach",
     "same_incident",
     "share_distinctive_name",
+    "time_segments",
+    "told_incidents",
 ]
