@@ -33,6 +33,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsledger.incident_tables import report_from_row
+from newsledger.reconcile_tables import listed
 from newsledger.verify.incidents import (
     IncidentReport,
     NameIndex,
@@ -108,7 +109,7 @@ def name_documents(con: Any) -> None:
 def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
     """Segments the documents' reports were in at the last merge, and those of the same
     country their reports now fall in or reach (every one of the country for an undated one)."""
-    reports, _ = _reports(con, doc_key, "i.doc_id IN (SELECT unnest(?))", [sorted(docs)])
+    reports, _ = _reports(con, doc_key, "i.doc_id IN (SELECT unnest(split(?, ?)))", [*listed(docs)])
     marks = pa.Table.from_pylist([{
         "country": r.incident.country, "undated": r.reference_day is None,
         "day": r.reference_day, "reach": reach(r) if r.reference_day else None,
@@ -116,10 +117,10 @@ def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
     con.register("marks", marks)
     try:
         rows = con.execute(
-            "SELECT segment FROM merge_reports WHERE doc_id IN (SELECT unnest(?)) UNION "
+            "SELECT segment FROM merge_reports WHERE doc_id IN (SELECT unnest(split(?, ?))) UNION "
             "SELECT s.segment FROM merge_reports s JOIN marks m "
             "ON s.country IS NOT DISTINCT FROM m.country WHERE m.undated OR s.first_day IS NULL "
-            "OR (s.first_day <= m.reach AND s.last_day >= m.day)", [sorted(docs)]).fetchall()
+            "OR (s.first_day <= m.reach AND s.last_day >= m.day)", [*listed(docs)]).fetchall()
     finally:
         con.unregister("marks")
     return {segment for (segment,) in rows}
@@ -138,7 +139,7 @@ def reindexed_segments(con: Any, docs: Collection[str]) -> set[str]:
     if not docs:
         return set()
     con.execute("CREATE OR REPLACE TEMP TABLE changed_names AS SELECT DISTINCT name "
-                f"FROM {_NAMES} WHERE doc_id IN (SELECT unnest(?))", [sorted(docs)])
+                f"FROM {_NAMES} WHERE doc_id IN (SELECT unnest(split(?, ?)))", [*listed(docs)])
     entries = ("SELECT n.name, s.doc_id, s.day FROM {state} s JOIN " + _NAMES + " n "
                "ON n.doc_id = s.doc_id WHERE n.name IN (SELECT name FROM changed_names)")
     before = _index(con.execute(entries.format(state="merge_documents")).fetchall())
@@ -174,9 +175,9 @@ def _of_segments(segments: Collection[str] | None, docs: Collection[str]) -> tup
     """SQL over ``incidents i``: the reports of the segments or documents (all: None)."""
     if segments is None:
         return "TRUE", []
-    return ("(i.doc_id IN (SELECT unnest(?)) OR (i.doc_id, i.id) IN (SELECT (doc_id, "
-            "incident_id) FROM merge_reports WHERE segment IN (SELECT unnest(?))))",
-            [sorted(docs), sorted(segments)])
+    return ("(i.doc_id IN (SELECT unnest(split(?, ?))) OR (i.doc_id, i.id) IN (SELECT (doc_id, "
+            "incident_id) FROM merge_reports WHERE segment IN (SELECT unnest(split(?, ?)))))",
+            [*listed(docs), *listed(segments)])
 
 
 def stored_reports(
@@ -190,8 +191,8 @@ def stored_reports(
     loaded = sorted(set(content_ids.values()))
     index = _index(con.execute(
         f"SELECT n.name, s.doc_id, s.day FROM merge_now s JOIN {_NAMES} n ON n.doc_id = s.doc_id "
-        f"WHERE n.name IN (SELECT name FROM {_NAMES} WHERE doc_id IN (SELECT unnest(?)))",
-        [loaded]).fetchall())
+        f"WHERE n.name IN (SELECT name FROM {_NAMES} WHERE doc_id IN (SELECT unnest(split(?, ?))))",
+        [*listed(loaded)]).fetchall())
     return reports, content_ids, index
 
 
@@ -204,7 +205,7 @@ def drop_merged(con: Any, segments: Collection[str] | None) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE dropped_merged AS SELECT DISTINCT r.merged_id "
                 "AS id FROM merged_incident_reports r JOIN merge_reports s ON s.doc_id = "
                 "r.doc_id AND s.incident_id = r.incident_id WHERE s.segment IN "
-                "(SELECT unnest(?))", [sorted(segments)])
+                "(SELECT unnest(split(?, ?)))", [*listed(segments)])
     con.execute("DELETE FROM merged_incident_reports WHERE merged_id IN "
                 "(SELECT id FROM dropped_merged)")
     con.execute("DELETE FROM merged_incidents WHERE id IN (SELECT id FROM dropped_merged)")
@@ -218,8 +219,9 @@ def save_segments(con: Any, reports: Sequence[IncidentReport], content_ids: Mapp
     if segments is None:
         con.execute("DELETE FROM merge_reports")
     else:
-        con.execute("DELETE FROM merge_reports WHERE doc_id IN (SELECT unnest(?)) OR segment "
-                    "IN (SELECT unnest(?))", [sorted(docs), sorted(segments)])
+        con.execute("DELETE FROM merge_reports WHERE doc_id IN (SELECT unnest(split(?, ?))) "
+                    "OR segment IN (SELECT unnest(split(?, ?)))",
+                    [*listed(docs), *listed(segments)])
     by_country: dict[str | None, list[IncidentReport]] = defaultdict(list)
     for report in reports:
         by_country[report.incident.country].append(report)
@@ -241,10 +243,10 @@ def save_state(con: Any, docs: Collection[str] | None) -> None:
         con.execute("DELETE FROM merge_documents")
         con.execute("INSERT INTO merge_documents SELECT * FROM merge_now")
     else:
-        con.execute("DELETE FROM merge_documents WHERE doc_id IN (SELECT unnest(?))",
-                    [sorted(docs)])
+        con.execute("DELETE FROM merge_documents WHERE doc_id IN (SELECT unnest(split(?, ?)))",
+                    [*listed(docs)])
         con.execute("INSERT INTO merge_documents SELECT * FROM merge_now "
-                    "WHERE doc_id IN (SELECT unnest(?))", [sorted(docs)])
+                    "WHERE doc_id IN (SELECT unnest(split(?, ?)))", [*listed(docs)])
     con.execute("DROP TABLE merge_now")
 
 

@@ -651,7 +651,7 @@ class Ledger:
         if things is not None and not things:
             return
         where, params = ("TRUE", []) if things is None else (
-            "x.thing IN (SELECT unnest(?))", [sorted(things)])
+            "x.thing IN (SELECT unnest(split(?, ?)))", [*regroup.listed(things)])
         rows = self._rows(
             f"SELECT {DOC_KEY} AS doc, f.*, x.thing AS thing FROM {reviews.REVIEWED_FIGURES} f "
             "JOIN documents d ON d.id = f.doc_id JOIN reconcile_groups x "
@@ -692,7 +692,7 @@ class Ledger:
     def _stored_documents(self, keys: set[str] | None = None) -> dict[str, Document]:
         """Documents by key (``Document.key``): all, or those of ``keys``."""
         where, params = ("TRUE", []) if keys is None else (
-            f"{DOC_KEY} IN (SELECT unnest(?))", [sorted(keys)])
+            f"{DOC_KEY} IN (SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         rows = self._rows("SELECT name, title, published, url, outlet, path, text "
                           f"FROM documents d WHERE {where}", params)
         documents = [Document(**{**row, "published": day(row["published"])}) for row in rows]
@@ -701,7 +701,7 @@ class Ledger:
     def _stored_figures(self, keys: set[str] | None = None) -> list[Figure]:
         """Figures as reviewed, rejected ones left out: all, or of the documents of ``keys``."""
         where, params = ("TRUE", []) if keys is None else (
-            f"{DOC_KEY} IN (SELECT unnest(?))", [sorted(keys)])
+            f"{DOC_KEY} IN (SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         rows = self._rows(f"SELECT {DOC_KEY} AS doc, f.* FROM {reviews.REVIEWED_FIGURES} f "
                           f"JOIN documents d ON d.id = f.doc_id WHERE {reviews.NOT_REJECTED} "
                           f"AND {where} ORDER BY doc, f.start, f.id", params)
@@ -711,7 +711,7 @@ class Ledger:
         """The documents' own checks (not reconcile's) of the documents of ``keys``."""
         rows = self._rows(f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d "
                           f"ON d.id = c.doc_id WHERE c.origin = 'document' AND {DOC_KEY} IN "
-                          "(SELECT unnest(?))", [sorted(keys)])
+                          "(SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         return [Check(doc=r["doc"], type=CheckType(r["type"]), holds=r["holds"],
                       total=r["total"], parts=tuple(r["parts"]), whole=r["whole"],
                       part=r["part"], reason=r["reason"]) for r in rows]
