@@ -463,7 +463,9 @@ def _derived_state(ledger: Ledger) -> dict[str, object]:
         "groups": ledger.query("SELECT * FROM groups ORDER BY id"),
         "checks": sorted(json.dumps(c, sort_keys=True) for c in checks),
         "derived": ledger.query("SELECT * FROM derived_figures ORDER BY id"),
-        "incidents": ledger.query("SELECT id FROM merged_incidents ORDER BY id"),
+        "incidents": ledger.query("SELECT * FROM merged_incidents ORDER BY id"),
+        "reports": ledger.query("SELECT * FROM merged_incident_reports "
+                                "ORDER BY doc_id, incident_id"),
     }
 
 
@@ -515,3 +517,46 @@ def test_a_review_reconciles_to_the_ledger_of_a_full_run(
         corrected = ("SELECT id FROM groups WHERE contains(members, "
                      "'\"tigris-anbar\", \"id\": \"f1\", \"low\": 31, \"high\": 31')")
         assert len(ledger.query(corrected)) == 1
+
+
+def _figure_of(ledger: Ledger, name: str, measure: str) -> tuple[str, str]:
+    (row,) = ledger.query("SELECT d.name AS doc, f.id FROM figures f JOIN documents d ON "
+                          "d.id = f.doc_id WHERE d.name = ? AND f.measure = ? "
+                          "ORDER BY f.start LIMIT 1", [name, measure])
+    return row["doc"], row["id"]
+
+
+def test_ingests_and_reviews_one_after_another_give_the_ledger_of_a_full_rebuild(
+    example_extractions: tuple[object, ...]
+) -> None:
+    """Each step reconciles only what it touched; after each, the ledger equals a full
+    rebuild of itself, and after the ingests that of one full run over all documents."""
+    documents = _copies(example_extractions, 72)
+    with Ledger(":memory:") as whole:
+        whole.add_all(documents)
+        whole.reconcile(full=True)
+        wanted = _derived_state(whole)
+    with Ledger(":memory:") as ledger:
+        for first in range(0, len(documents), 24):
+            ledger.add_all(documents[first : first + 24])
+            ledger.reconcile()
+            ledger.merge_incidents()
+        assert _derived_state(ledger) == wanted
+        some = [f"somalia-middle-shabelle-2024-{n}" for n in (10, 22)]
+        first_doc, first_id = _figure_of(ledger, some[0], "killed")
+        second_doc, second_id = _figure_of(ledger, some[1], "killed")
+        steps = [
+            Review(Action.CORRECT, first_doc, first_id, "tester",
+                   changes={"low": 31, "high": 31, "locations": ["Kenya"]}),
+            Review(Action.REJECT, second_doc, second_id, "tester"),
+            Review(Action.SAME, first_doc, first_id, "tester", other_doc=second_doc,
+                   other_figure=second_id),
+            Review(Action.CONFIRM, second_doc, second_id, "tester"),
+            Review(Action.NOT_SAME, first_doc, first_id, "tester", other_doc=second_doc,
+                   other_figure=second_id),
+        ]
+        for review in steps:
+            ledger.review(review)
+            after = _derived_state(ledger)
+            ledger.reconcile(full=True)
+            assert _derived_state(ledger) == after, review.action

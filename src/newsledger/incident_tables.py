@@ -12,7 +12,6 @@ store.py):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
@@ -26,7 +25,6 @@ from newsledger.verify.incidents import (
     IncidentReport,
     MergedCount,
     MergedIncident,
-    document_names,
 )
 
 _PLACE_COLUMNS = """
@@ -171,29 +169,6 @@ def _source(report: dict[str, Any]) -> str:
     """The outlet, else the site of its address ('indianexpress.com'), else the document id."""
     host = urlparse(report["url"] or "").netloc.removeprefix("www.")
     return str(report["outlet"] or host or report["doc"])
-
-
-def stored_reports(con: Any, doc_key: str) -> tuple[list[IncidentReport], dict[str, str]]:
-    """Every stored incident with its document's metadata and names (``document_names``), and
-    document keys -> content ids."""
-    cursor = con.execute(
-        f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
-        'substr(d.text, i.start + 1, i."end" - i.start) AS evidence, i.* '
-        "FROM incidents i JOIN documents d ON d.id = i.doc_id ORDER BY doc, i.start"
-    )
-    columns = [column[0] for column in cursor.description or ()]
-    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    # Each document's text is read once, not with every incident row (a long document's text
-    # repeated for each of its thousands of incidents took gigabytes), a few texts at a time.
-    names: dict[str, frozenset[str]] = {}
-    texts = con.execute(
-        f"SELECT {doc_key} AS doc, d.text FROM documents d "
-        "WHERE d.id IN (SELECT DISTINCT doc_id FROM incidents)"
-    )
-    while batch := texts.fetchmany(16):
-        names.update((doc, document_names(text)) for doc, text in batch)
-    reports = [replace(report_from_row(row), names=names[row["doc"]]) for row in rows]
-    return reports, {r["doc"]: r["content_id"] for r in rows}
 
 
 def incidents_stale(con: Any) -> bool:
@@ -380,6 +355,5 @@ __all__ = [
     "report_from_row",
     "report_line",
     "report_query",
-    "stored_reports",
     "with_reports",
 ]

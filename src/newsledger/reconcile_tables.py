@@ -8,10 +8,13 @@ documents. Two tables (migration ``create_reconcile_index`` in store.py) keep:
   reconcile_groups   each group's bucket, its place in the order of all groups, its best figure
                      and whether that takes part in derivation (``verify/derive.derives``)
 
-A document's fingerprint covers all its figures as reviewed, the merged incident each tells, its
-own checks and the reviewers' pair marks on them: when any of these changes, every bucket the
-document has a figure in (before or after) is regrouped, and so is every bucket a figure joined
-or left. Groups
+A document's fingerprint (``document_fingerprints``, in SQL over every document, the reviewers'
+pair marks added in Python) covers its key, all its figures as reviewed, its incidents with the
+merged incident of each, its own checks and the pair marks on its figures: everything its
+figures' buckets and readings depend on. Only the documents whose fingerprint changed are read
+(``Ledger._reconcile``): every bucket such a document has a figure in (before or after) is
+regrouped, with the figures of the documents that have a figure in one of those buckets, found
+through ``reconcile_figures`` in SQL; nothing else is loaded. Groups
 are then numbered again over the whole ledger (g1, g2, ... in ``order``), in SQL: the ids in the
 groups, their conflict pairs and the reasons of their checks are renamed, nothing else is read.
 """
@@ -20,14 +23,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import pyarrow as pa
 
+from newsledger.incident_tables import report_from_row
 from newsledger.model import Figure
-from newsledger.verify.derive import derives
+from newsledger.verify.derive import derives, thing_key
+from newsledger.verify.incidents import told_incidents
 from newsledger.verify.reconcile import Grouped, Reconciled, bucket_key
+from newsledger.verify.sameness import SAME_INCIDENT_DAYS, Reading
 
 # Checks that ``verify/reconcile.relation_checks`` writes; their reason starts with the group id.
 RELATION_TYPES = ("agree", "update", "conflict")
@@ -39,99 +46,277 @@ INDEX_DDL = (
     "sort_key VARCHAR NOT NULL, best_doc VARCHAR, best_id VARCHAR, derives BOOLEAN NOT NULL)",
 )
 
+# Migration ``create_derive_index``: what each group's best counts (``verify/derive.thing_key``,
+# when it derives), each derived figure's thing and number within it, and how many numbers each
+# thing used (an impossible rest uses one too), so that derivation reruns only the things of
+# regrouped groups and numbers every derived figure as the whole derivation does.
+DERIVE_INDEX_DDL = (
+    "ALTER TABLE reconcile_groups ADD COLUMN thing VARCHAR",
+    "CREATE TABLE reconcile_derived (id VARCHAR NOT NULL, thing VARCHAR NOT NULL, "
+    "local INTEGER NOT NULL)",
+    "CREATE TABLE reconcile_derivations (thing VARCHAR PRIMARY KEY, ids INTEGER NOT NULL)",
+    # Groups formed before have no thing: the next reconcile regroups everything.
+    "DELETE FROM reconcile_figures",
+)
+
+# Migration ``unkey_groups``: ``groups`` without its primary key, so that renumbering renames
+# ids in place (DuckDB deletes and inserts a row whose key changes, members and all).
+UNKEY_GROUPS_DDL = (
+    """CREATE TABLE groups_unkeyed (
+        id VARCHAR NOT NULL, measure VARCHAR NOT NULL, actor VARCHAR,
+        locations VARCHAR[] NOT NULL, period_start DATE, period_end DATE, as_of DATE,
+        verdict VARCHAR NOT NULL, best BIGINT, low BIGINT, high BIGINT, reason VARCHAR NOT NULL,
+        members VARCHAR NOT NULL, conflicts VARCHAR NOT NULL, latest DATE
+    )""",
+    "INSERT INTO groups_unkeyed SELECT * FROM groups",
+    "DROP TABLE groups",
+    "ALTER TABLE groups_unkeyed RENAME TO groups",
+)
+
+# Migration ``create_segment_index``: each figure's segment of its bucket (verify/reconcile.
+# Segment), with the segment's first day and latest end (NULL: open-ended; both NULL: the whole
+# bucket), and each group's segment, so that a change regroups only the segments it reaches.
+SEGMENT_INDEX_DDL = (
+    "ALTER TABLE reconcile_figures ADD COLUMN segment VARCHAR",
+    "ALTER TABLE reconcile_figures ADD COLUMN first_day DATE",
+    "ALTER TABLE reconcile_figures ADD COLUMN last_day DATE",
+    "ALTER TABLE reconcile_groups ADD COLUMN segment VARCHAR",
+    # Figures and groups seen before have no segment: the next reconcile regroups everything.
+    "DELETE FROM reconcile_figures",
+)
+
 FIGURE_STATE_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string()),
-                                 ("bucket", pa.string()), ("fingerprint", pa.string())])
+                                 ("bucket", pa.string()), ("fingerprint", pa.string()),
+                                 ("segment", pa.string()), ("first_day", pa.date32()),
+                                 ("last_day", pa.date32())])
+MARK_SCHEMA = pa.schema([("bucket", pa.string()), ("undated", pa.bool_()),
+                         ("since", pa.date32()), ("until", pa.date32())])
 GROUP_INDEX_SCHEMA = pa.schema([
     ("id", pa.string()), ("bucket", pa.string()), ("sort_key", pa.string()),
     ("best_doc", pa.string()), ("best_id", pa.string()), ("derives", pa.bool_()),
+    ("thing", pa.string()), ("segment", pa.string()),
 ])
+DERIVED_INDEX_SCHEMA = pa.schema([("id", pa.string()), ("thing", pa.string()),
+                                  ("local", pa.int32())])
+DERIVATIONS_SCHEMA = pa.schema([("thing", pa.string()), ("ids", pa.int32())])
 
-State = dict[tuple[str, str], tuple[str, str]]  # (doc, id) -> (bucket, fingerprint)
+# A list bound as one parameter costs DuckDB's client about 0.1 ms an element (1.2 s for 10,000
+# keys); joined into one text and split in SQL it costs nothing. ``IN (SELECT unnest(split(?,
+# ?)))`` takes the two values this gives: the joined text and a separator that
+# none of the items holds. No item is empty (keys, segments, things), so an empty list's one ''
+# matches nothing.
+def listed(items: Iterable[str]) -> tuple[str, str]:
+    """``items`` as one text and its separator, for ``string_split(?, ?)``."""
+    values = sorted(items)
+    separator = next(chr(c) for c in range(31, 0, -1) if not any(chr(c) in v for v in values))
+    return separator.join(values), separator
 
 
-def figure_state(
-    figures: Sequence[Figure], told: Mapping[str, str],
-    marks: Iterable[tuple[str, frozenset[str]]], checks: Mapping[str, str],
-) -> State:
-    """Each figure's bucket and its document's fingerprint (see the module docstring);
-    ``marks`` are the reviewers' pairs with their kind ('same', 'different'), ``checks`` a
-    digest of each document's own checks (their part-whole links keep figures apart)."""
+def state_table(grouped: Iterable[Grouped], fingerprints: Mapping[str, str]) -> pa.Table:
+    """Rows of ``reconcile_figures`` for the members of newly formed groups."""
+    rows = [{"doc": m.figure.doc, "id": m.figure.id, "bucket": g.bucket,
+             "fingerprint": fingerprints[m.figure.doc], "segment": g.segment.key,
+             "first_day": g.segment.start, "last_day": g.segment.end}
+            for g in grouped for m in g.members]
+    return pa.Table.from_pylist(rows, schema=FIGURE_STATE_SCHEMA)
+
+
+def document_fingerprints(
+    con: Any, doc_key: str, reviewed: str, not_rejected: str,
+    marks: Iterable[tuple[str, frozenset[str]]],
+) -> dict[str, str]:
+    """Each document's fingerprint (see the module docstring), by its key; ``reviewed`` is the
+    SQL of the reviewed figures and ``not_rejected`` the condition that keeps them, ``marks``
+    the reviewers' pairs with their kind ('same', 'different'). Only documents with figures."""
+    rows = con.execute(f"""
+        WITH f AS (
+            SELECT doc_id, md5(string_agg(to_json(x), chr(10) ORDER BY x.id)) AS digest
+            FROM (SELECT f.* EXCLUDE (review, reviewed_by, reviewed_at) FROM {reviewed} f
+                  WHERE {not_rejected}) x GROUP BY doc_id),
+        i AS (
+            SELECT i.doc_id, md5(string_agg(concat_ws('|', i.id, i.start, i."end",
+                i.killed_figure, i.injured_figure, i.kidnapped_figure, r.merged_id, m.date),
+                chr(10) ORDER BY i.id)) AS digest
+            FROM incidents i LEFT JOIN merged_incident_reports r
+                ON r.doc_id = i.doc_id AND r.incident_id = i.id
+            LEFT JOIN merged_incidents m ON m.id = r.merged_id GROUP BY i.doc_id),
+        c AS (
+            SELECT doc_id, md5(string_agg(to_json(c), chr(10) ORDER BY to_json(c)))
+                AS digest
+            FROM (SELECT doc_id, type, holds, total, parts, whole, part, reason FROM checks
+                  WHERE origin = 'document') c GROUP BY doc_id)
+        SELECT {doc_key}, md5(concat_ws('|', {doc_key}, f.digest, coalesce(i.digest, '-'),
+            coalesce(c.digest, '-')))
+        FROM f JOIN documents d ON d.id = f.doc_id LEFT JOIN i ON i.doc_id = f.doc_id
+        LEFT JOIN c ON c.doc_id = f.doc_id""").fetchall()
     marked: dict[str, list[str]] = defaultdict(list)
     for kind, pair in marks:
         for key in pair:
             marked[key.rsplit(":", 1)[0]].append(repr((kind, sorted(pair))))
-    per_doc: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        per_doc[figure.doc].append(figure)
-    state: State = {}
-    for doc, members in per_doc.items():
-        digest = hashlib.sha256()
-        for figure in sorted(members, key=lambda f: f.id):
-            digest.update(repr((figure, told.get(f"{doc}:{figure.id}"))).encode("utf-8"))
-        for mark in sorted(marked.get(doc, ())):
-            digest.update(mark.encode("utf-8"))
-        digest.update(checks.get(doc, "").encode("utf-8"))
-        fingerprint = digest.hexdigest()[:24]
-        for figure in members:
-            bucket = bucket_key(figure, told.get(f"{doc}:{figure.id}"))
-            state[(doc, figure.id)] = (bucket, fingerprint)
-    return state
+    fingerprints = {}
+    for doc, digest in rows:
+        if doc in marked:
+            text = "\n".join([digest, *sorted(marked[doc])])
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        fingerprints[doc] = digest
+    return fingerprints
 
 
-def check_digests(con: Any, doc_key: str) -> dict[str, str]:
-    """A digest of each document's own checks (``doc_key``: the SQL of a document's key)."""
-    rows = con.execute(
-        f"SELECT {doc_key}, md5(string_agg(concat_ws('|', c.type, c.holds, c.total, "
-        "array_to_string(c.parts, ','), c.whole, c.part, c.reason), '\n' ORDER BY "
-        "c.type, c.total, c.whole, c.part, c.reason)) FROM checks c JOIN documents d "
-        "ON d.id = c.doc_id WHERE c.origin = 'document' GROUP BY ALL").fetchall()
+def stored_fingerprints(con: Any) -> dict[str, str]:
+    """Each document's fingerprint at the last reconcile (empty before the first one)."""
+    rows = con.execute("SELECT doc, any_value(fingerprint) FROM reconcile_figures "
+                       "GROUP BY doc").fetchall()
     return dict(rows)
 
 
-def stored_state(con: Any) -> State:
-    """The state the last reconcile saved (empty before the first one that saved any)."""
-    rows = con.execute("SELECT doc, id, bucket, fingerprint FROM reconcile_figures").fetchall()
-    return {(doc, fid): (bucket, fingerprint) for doc, fid, bucket, fingerprint in rows}
+def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Reading]) -> set[str]:
+    """The segments to regroup when these documents changed (``readings``: their figures now):
+    the segments they had a figure in, and those of the same bucket their figures now fall in
+    or come within ``SAME_INCIDENT_DAYS`` of (every segment of the bucket for an undated one)."""
+    near = timedelta(days=SAME_INCIDENT_DAYS)
+    marks = pa.Table.from_pylist([{
+        "bucket": bucket_key(r.figure, r.incident), "undated": r.window is None,
+        "since": r.window.start - near if r.window else None,
+        "until": r.window.end + near if r.window and r.window.end else None,
+    } for r in readings], schema=MARK_SCHEMA)
+    con.register("marks", marks)
+    try:
+        rows = con.execute(
+            "SELECT segment FROM reconcile_figures WHERE doc IN (SELECT unnest(split(?, ?))) UNION "
+            "SELECT f.segment FROM reconcile_figures f JOIN marks m ON f.bucket = m.bucket "
+            "WHERE m.undated OR f.first_day IS NULL OR ((m.until IS NULL OR f.first_day <= "
+            "m.until) AND (f.last_day IS NULL OR f.last_day >= m.since))",
+            [*listed(docs)]).fetchall()
+    finally:
+        con.unregister("marks")
+    return {segment for (segment,) in rows}
 
 
-def changed_buckets(before: State, now: State) -> set[str]:
-    """Buckets with a figure that came, went, moved or whose document changed."""
-    touched: set[str] = set()
-    for key in before.keys() | now.keys():
-        old, new = before.get(key), now.get(key)
-        if old != new:
-            touched.update(entry[0] for entry in (old, new) if entry is not None)
-    return touched
+def figures_in(con: Any, segments: Collection[str]) -> set[str]:
+    """``doc:id`` of the figures of these segments at the last reconcile."""
+    rows = con.execute("SELECT doc || ':' || id FROM reconcile_figures "
+                       "WHERE segment IN (SELECT unnest(split(?, ?)))",
+                       [*listed(segments)]).fetchall()
+    return {key for (key,) in rows}
 
 
-def state_table(state: State) -> pa.Table:
-    """The state as rows of ``reconcile_figures``."""
-    rows = [{"doc": doc, "id": fid, "bucket": bucket, "fingerprint": fingerprint}
-            for (doc, fid), (bucket, fingerprint) in state.items()]
-    return pa.Table.from_pylist(rows, schema=FIGURE_STATE_SCHEMA)
+def told(con: Any, doc_key: str, docs: Collection[str] | None, figures: Sequence[Figure],
+         text_of: Callable[[str], str] | None = None) -> dict[str, str]:
+    """The merged incident each of the figures tells (``verify/incidents.figure_incidents``),
+    from the incidents of their documents (``docs``, by key; all when None); ``text_of`` gives
+    a document's text by key."""
+    where, params = ("TRUE", []) if docs is None else (
+        f"{doc_key} IN (SELECT unnest(split(?, ?)))", [*listed(docs)])
+    cursor = con.execute(
+        f"SELECT {doc_key} AS doc, NULL AS published, NULL AS outlet, '' AS evidence, i.*, "
+        "r.merged_id FROM incidents i JOIN documents d ON d.id = i.doc_id "
+        "JOIN merged_incident_reports r ON r.doc_id = i.doc_id AND r.incident_id = i.id "
+        f"JOIN merged_incidents m ON m.id = r.merged_id WHERE {where} "
+        "ORDER BY m.date NULLS LAST, m.id", params)
+    columns = [column[0] for column in cursor.description or ()]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return told_incidents([(report_from_row(row).incident, row["merged_id"]) for row in rows],
+                          figures, text_of)
+
+
+def forget(con: Any, docs: Collection[str] | None, segments: Collection[str] = ()) -> None:
+    """Delete the saved state of the documents and of the segments (all when None)."""
+    if docs is None:
+        con.execute("DELETE FROM reconcile_figures")
+    else:
+        con.execute("DELETE FROM reconcile_figures WHERE doc IN (SELECT unnest(split(?, ?))) "
+                    "OR segment IN (SELECT unnest(split(?, ?)))",
+                    [*listed(docs), *listed(segments)])
 
 
 def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
     """Rows of ``reconcile_groups`` for newly formed groups."""
-    rows = [{
-        "id": item.group.id, "bucket": grouped.bucket, "sort_key": grouped.order,
-        "best_doc": item.best.doc if item.best else None,
-        "best_id": item.best.id if item.best else None,
-        "derives": derives(item.best, item.group.verdict),
-    } for grouped, item in items]
+    rows = []
+    for grouped, item in items:
+        deriving = item.best is not None and derives(item.best, item.group.verdict)
+        rows.append({
+            "id": item.group.id, "bucket": grouped.bucket, "sort_key": grouped.order,
+            "best_doc": item.best.doc if item.best else None,
+            "best_id": item.best.id if item.best else None,
+            "derives": deriving,
+            "thing": thing_key(item.best) if item.best is not None and deriving else None,
+            "segment": grouped.segment.key,
+        })
     return pa.Table.from_pylist(rows, schema=GROUP_INDEX_SCHEMA)
 
 
-def drop_groups(con: Any, buckets: Collection[str] | None) -> None:
-    """Delete the groups of these buckets (all when None) with their index rows and checks."""
-    if buckets is None:
+def derivations_of(con: Any, segments: Collection[str] | None) -> tuple[set[str], set[str]]:
+    """The things of the groups of these segments (all when None) and their best figures'
+    ``doc:id`` keys, read before the groups are dropped."""
+    where, params = ("TRUE", []) if segments is None else (
+        "segment IN (SELECT unnest(split(?, ?)))", [*listed(segments)])
+    rows = con.execute("SELECT thing, best_doc || ':' || best_id FROM reconcile_groups "
+                       f"WHERE thing IS NOT NULL AND {where}", params).fetchall()
+    return {thing for thing, _ in rows}, {key for _, key in rows}
+
+
+def drop_derivations(con: Any, things: Collection[str] | None, bests: Collection[str]) -> None:
+    """Delete the derived figures and derivation checks of these things (all when None);
+    ``bests``: the keys of the best figures they were derived from (their checks' totals)."""
+    if things is None:
+        for table in ("derived_figures", "reconcile_derived", "reconcile_derivations"):
+            con.execute(f"DELETE FROM {table}")
+        con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
+                    f"{RELATION_TYPES}")
+        return
+    con.execute("DELETE FROM derived_figures WHERE id IN (SELECT id FROM reconcile_derived "
+                "WHERE thing IN (SELECT unnest(split(?, ?))))", [*listed(things)])
+    con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
+                f"{RELATION_TYPES} AND coalesce(whole, total) IN (SELECT unnest(split(?, ?)))",
+                [*listed(bests)])
+    for table in ("reconcile_derived", "reconcile_derivations"):
+        con.execute(f"DELETE FROM {table} WHERE thing IN (SELECT unnest(split(?, ?)))",
+                    [*listed(things)])
+
+
+def derivation_tables(
+    derived: Sequence[tuple[str, str, int]], used: Mapping[str, int]
+) -> tuple[pa.Table, pa.Table]:
+    """Rows of ``reconcile_derived`` (id, thing, number within it) and of
+    ``reconcile_derivations`` (thing -> numbers used)."""
+    return (pa.Table.from_pylist([{"id": i, "thing": t, "local": n} for i, t, n in derived],
+                                 schema=DERIVED_INDEX_SCHEMA),
+            pa.Table.from_pylist([{"thing": t, "ids": n} for t, n in used.items() if n],
+                                 schema=DERIVATIONS_SCHEMA))
+
+
+def renumber_derived(con: Any) -> None:
+    """Number every derived figure as the whole derivation does: d1, d2, ... over the things in
+    the order of their keys, each from where the one before stopped; the figures' ids and their
+    checks' reasons ('derived:d5: ...') are renamed."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE renamed_derived AS WITH o AS (SELECT thing, "
+        "coalesce(sum(ids) OVER (ORDER BY thing ROWS BETWEEN UNBOUNDED PRECEDING AND "
+        "1 PRECEDING), 0) AS offset FROM reconcile_derivations) "
+        "SELECT r.id AS old, 'd' || (o.offset + r.local) AS new FROM reconcile_derived r "
+        "JOIN o ON o.thing = r.thing WHERE r.id <> 'd' || (o.offset + r.local)")
+    con.execute("UPDATE derived_figures SET id = r.new FROM renamed_derived r "
+                "WHERE derived_figures.id = r.old")
+    con.execute("UPDATE reconcile_derived SET id = r.new FROM renamed_derived r "
+                "WHERE reconcile_derived.id = r.old")
+    con.execute("UPDATE checks SET reason = 'derived:' || r.new || ':' || "
+                "substr(checks.reason, length('derived:' || r.old || ':') + 1) "
+                "FROM renamed_derived r WHERE checks.origin = 'reconcile' "
+                "AND checks.type = 'derived' AND starts_with(checks.reason, "
+                "'derived:' || r.old || ':')")
+    con.execute("DROP TABLE renamed_derived")
+
+
+def drop_groups(con: Any, segments: Collection[str] | None) -> None:
+    """Delete the groups of these segments (all when None) with their index rows and checks."""
+    if segments is None:
         for table in ("groups", "reconcile_groups"):
             con.execute(f"DELETE FROM {table}")
         con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
                     f"{RELATION_TYPES}")
         return
     con.execute("CREATE OR REPLACE TEMP TABLE dropped AS SELECT id FROM reconcile_groups "
-                "WHERE bucket IN (SELECT unnest(?))", [sorted(buckets)])
+                "WHERE segment IN (SELECT unnest(split(?, ?)))", [*listed(segments)])
     con.execute("DELETE FROM groups WHERE id IN (SELECT id FROM dropped)")
     con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
                 f"{RELATION_TYPES} AND split_part(reason, ':', 1) IN (SELECT id FROM dropped)")
@@ -150,16 +335,13 @@ def renumber(con: Any) -> None:
     mapping = pa.table({"old": [old for old, _ in moves], "new": [new for _, new in moves]})
     con.register("renamed", mapping)
     try:
-        # The id is the key of ``groups``: moved rows are taken out and put back renamed.
+        # Renamed in place (``groups`` has no key since migration ``unkey_groups``): the ids and
+        # the conflict pairs' reasons, not the members, so a shift of every later id is cheap.
+        con.execute("UPDATE groups SET id = r.new FROM renamed r WHERE groups.id = r.old")
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE moved AS "
-            "SELECT r.new AS id, g.* EXCLUDE (id, conflicts), "
-            "replace(g.conflicts, '\"reason\": \"' || r.old || ': ', "
-            "'\"reason\": \"' || r.new || ': ') AS conflicts "
-            "FROM groups g JOIN renamed r ON g.id = r.old")
-        con.execute("DELETE FROM groups WHERE id IN (SELECT old FROM renamed)")
-        con.execute("INSERT INTO groups BY NAME SELECT * FROM moved")
-        con.execute("DROP TABLE moved")
+            "UPDATE groups SET conflicts = replace(groups.conflicts, '\"reason\": \"' || "
+            "r.old || ': ', '\"reason\": \"' || r.new || ': ') FROM renamed r "
+            "WHERE groups.id = r.new AND groups.conflicts <> '[]'")
         con.execute("UPDATE reconcile_groups SET id = r.new FROM renamed r "
                     "WHERE reconcile_groups.id = r.old")
         con.execute(
@@ -170,6 +352,8 @@ def renumber(con: Any) -> None:
         con.unregister("renamed")
 
 
-__all__ = ["INDEX_DDL", "RELATION_TYPES", "State", "changed_buckets", "check_digests",
-           "drop_groups", "figure_state", "group_index_table", "renumber", "state_table",
-           "stored_state"]
+__all__ = ["DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "SEGMENT_INDEX_DDL",
+           "UNKEY_GROUPS_DDL",
+           "derivation_tables", "derivations_of", "document_fingerprints", "drop_derivations",
+           "drop_groups", "figures_in", "forget", "group_index_table", "renumber",
+           "renumber_derived", "state_table", "stored_fingerprints", "told", "touched_segments"]

@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from newsledger import incident_tables as tables
+from newsledger import merge_tables as merge_index
 from newsledger import place_filter
 from newsledger import reconcile_tables as regroup
 from newsledger import review_tables as reviews
@@ -45,10 +46,11 @@ from newsledger.model import (
     Verdict,
 )
 from newsledger.noise import find_noise
-from newsledger.verify.derive import derive_from
-from newsledger.verify.incidents import MergedIncident, figure_incidents, merge_incidents
+from newsledger.verify.derive import derive_thing
+from newsledger.verify.incidents import merge_incidents
 from newsledger.verify.reconcile import group_figures, group_json, reconciled
 from newsledger.verify.rejudge import Rejudged, rejudge
+from newsledger.verify.sameness import read_figures
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -178,6 +180,46 @@ def create_reconcile_index(con: Connection) -> None:
     """What the last reconcile saw, so the next regroups only what changed (issue 11);
     reconcile_tables.py. Empty in an older ledger: its next reconcile regroups everything."""
     for ddl in regroup.INDEX_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_merge_index(con: Connection) -> None:
+    """What the last merge of incidents saw, so the next merges only what changed (issue 11);
+    merge_tables.py. Empty in an older ledger: its next merge merges everything."""
+    for ddl in merge_index.INDEX_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_derive_index(con: Connection) -> None:
+    """What each group derives with, so derivation reruns only for regrouped groups (issue 11);
+    reconcile_tables.py. The next reconcile regroups everything once."""
+    for ddl in regroup.DERIVE_INDEX_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_segment_index(con: Connection) -> None:
+    """Each figure's segment of its bucket, so a change regroups only the stretch of time it
+    reaches (issue 11); reconcile_tables.py. The next reconcile regroups everything once."""
+    for ddl in regroup.SEGMENT_INDEX_DDL:
+        con.execute(ddl)
+
+
+@migration
+def unkey_groups(con: Connection) -> None:
+    """``groups`` without a primary key, so renumbering renames ids in place; reconcile_tables.py
+    (issue 13: a rejection that removes a group shifts every later id)."""
+    for ddl in regroup.UNKEY_GROUPS_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_merge_segments(con: Connection) -> None:
+    """Each report's segment of its country's time, so a change merges only the stretch of
+    time it reaches (issue 11); merge_tables.py. The next merge merges everything once."""
+    for ddl in merge_index.SEGMENTS_DDL:
         con.execute(ddl)
 
 
@@ -594,54 +636,101 @@ class Ledger:
                                          partial(self._reconcile, full)))
 
     def _reconcile(self, full: bool = False) -> dict[str, int]:
+        self._merge_incidents(full)
         same, different = reviews.pair_marks(self._con, DOC_KEY)
-        figures = self._stored_figures()
-        # Event figures of two reports are one thing only when their incidents are one event.
-        told = figure_incidents(self._merge_incidents_now(), figures, self._document_text)
         marks = [("same", pair) for pair in same] + [("different", p) for p in different]
-        state = regroup.figure_state(figures, told, marks,
-                                     regroup.check_digests(self._con, DOC_KEY))
-        before = {} if full else regroup.stored_state(self._con)
+        now = regroup.document_fingerprints(self._con, DOC_KEY, reviews.REVIEWED_FIGURES,
+                                            reviews.NOT_REJECTED, marks)
+        before = {} if full else regroup.stored_fingerprints(self._con)
         # A ledger reconciled before the index existed (or never) is regrouped whole once.
-        touched = None if not before else regroup.changed_buckets(before, state)
-        if touched is not None:
-            needed = {doc for (doc, _), (bucket, _) in state.items() if bucket in touched}
-            figures = [f for f in figures if f.doc in needed]
+        changed = None if not before else {
+            doc for doc in now.keys() | before.keys() if now.get(doc) != before.get(doc)}
+        if changed is not None and not changed:
+            return self._reconcile_counts(None)
+        figures = self._stored_figures(changed)
+        told = regroup.told(self._con, DOC_KEY, changed, figures, self._document_text)
         documents = self._stored_documents({f.doc for f in figures})
+        touched = only = None
+        if changed is not None:
+            # Every segment a changed document has a figure in, before or after, is regrouped,
+            # with all figures of the documents that have a figure in one of them.
+            touched = regroup.touched_segments(self._con, changed,
+                                               read_figures(figures, documents, told))
+            only = regroup.figures_in(self._con, touched)
+            only.update(f"{f.doc}:{f.id}" for f in figures)
+            others = {key.rsplit(":", 1)[0] for key in only} - changed
+            more = self._stored_figures(others)
+            told.update(regroup.told(self._con, DOC_KEY, others, more, self._document_text))
+            documents.update(self._stored_documents(others))
+            figures = sorted([*figures, *more], key=lambda f: (f.doc, f.start, f.id))
         grouped = group_figures(figures, documents, self._stored_checks(set(documents)), told,
-                                same=same, different=different, buckets=touched)
+                                same=same, different=different, only=only)
         grouped.sort(key=lambda g: g.order)
         items = [(g, reconciled(f"t{n}", g.members)) for n, g in enumerate(grouped, start=1)]
+        things, bests = regroup.derivations_of(self._con, touched)
         regroup.drop_groups(self._con, touched)
         self._insert_batch("groups", group_table(item for _, item in items))
-        self._insert_batch("reconcile_groups", regroup.group_index_table(items))
+        index = regroup.group_index_table(items)
+        self._insert_batch("reconcile_groups", index)
+        things.update(thing for thing in index.column("thing").to_pylist() if thing)
         content_ids = self._content_ids()
         relation_checks = [c for _, item in items for c in item.checks]
         self._insert_batch("checks", _reconcile_check_table(relation_checks, content_ids))
         regroup.renumber(self._con)
-        derived = self._derive(content_ids)
-        self._con.execute("DELETE FROM reconcile_figures")
-        self._insert_batch("reconcile_figures", regroup.state_table(state))
+        self._derive(content_ids, None if touched is None else things, bests)
+        regroup.forget(self._con, changed, touched or ())
+        self._insert_batch("reconcile_figures", regroup.state_table(grouped, now))
+        return self._reconcile_counts(content_ids)
+
+    def _reconcile_counts(self, content_ids: dict[str, str] | None) -> dict[str, int]:
         self._mark_current("groups")
-        ((groups, checks),) = self._con.execute(
+        ((groups, checks, derived),) = self._con.execute(
             "SELECT (SELECT count(*) FROM groups), "
-            "(SELECT count(*) FROM checks WHERE origin = 'reconcile')").fetchall()
+            "(SELECT count(*) FROM checks WHERE origin = 'reconcile'), "
+            "(SELECT count(*) FROM derived_figures)").fetchall()
         return {"groups": groups, "checks": checks, "derived": derived}
 
-    def _derive(self, content_ids: dict[str, str]) -> int:
-        """Derived figures and sub-period checks, again from the best figures of every group
-        that takes part (few: flows over a stated period); returns how many figures."""
+    def _derive(self, content_ids: dict[str, str], things: set[str] | None,
+                bests: set[str]) -> None:
+        """Derived figures and sub-period checks, again from the best figures of the groups
+        that count one of ``things`` (all when None; few groups take part at all: flows over a
+        stated period); ``bests``: the keys of the best figures of groups just dropped."""
+        if things is not None and not things:
+            return
+        where, params = ("TRUE", []) if things is None else (
+            "x.thing IN (SELECT unnest(split(?, ?)))", [*regroup.listed(things)])
         rows = self._rows(
-            f"SELECT {DOC_KEY} AS doc, f.* FROM {reviews.REVIEWED_FIGURES} f "
+            f"SELECT {DOC_KEY} AS doc, f.*, x.thing AS thing FROM {reviews.REVIEWED_FIGURES} f "
             "JOIN documents d ON d.id = f.doc_id JOIN reconcile_groups x "
-            f"ON x.best_doc = {DOC_KEY} AND x.best_id = f.id WHERE x.derives", [])
-        derivation = derive_from(figure_from_row(row) for row in rows)
-        self._con.execute("DELETE FROM derived_figures")
-        self._con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
-                          f"{regroup.RELATION_TYPES}")
-        self._insert_batch("derived_figures", _derived_table(derivation.figures))
-        self._insert_batch("checks", _reconcile_check_table(derivation.checks, content_ids))
-        return len(derivation.figures)
+            f"ON x.best_doc = {DOC_KEY} AND x.best_id = f.id WHERE x.derives AND {where} "
+            "ORDER BY x.thing", params)
+        regroup.drop_derivations(self._con, things,
+                                 bests | {f"{row['doc']}:{row['id']}" for row in rows})
+        per_thing: dict[str, list[Figure]] = {}
+        for row in rows:
+            per_thing.setdefault(row["thing"], []).append(figure_from_row(row))
+        figures: list[DerivedFigure] = []
+        checks: list[Check] = []
+        numbered: list[tuple[str, str, int]] = []
+        used: dict[str, int] = {}
+        serial = 0
+        for thing, members in per_thing.items():
+            derivation = derive_thing(members)
+            # Numbered within the thing now (d1 ...), renamed to unique ids until renumbered.
+            used[thing] = sum(c.type is CheckType.DERIVED for c in derivation.checks)
+            renamed = {f"d{n}": f"n{serial + n}" for n in range(1, used[thing] + 1)}
+            serial += used[thing]
+            for item in derivation.figures:
+                new_id = renamed[item.figure.id]
+                numbered.append((new_id, thing, int(item.figure.id[1:])))
+                figures.append(replace(item, figure=replace(item.figure, id=new_id)))
+            checks += [_renamed_check(check, renamed) for check in derivation.checks]
+        self._insert_batch("derived_figures", _derived_table(figures))
+        self._insert_batch("checks", _reconcile_check_table(checks, content_ids))
+        index, derivations = regroup.derivation_tables(numbered, used)
+        self._insert_batch("reconcile_derived", index)
+        self._insert_batch("reconcile_derivations", derivations)
+        regroup.renumber_derived(self._con)
 
     def _content_ids(self) -> dict[str, str]:
         rows = self._con.execute(f"SELECT {DOC_KEY}, d.id FROM documents d").fetchall()
@@ -656,23 +745,26 @@ class Ledger:
     def _stored_documents(self, keys: set[str] | None = None) -> dict[str, Document]:
         """Documents by key (``Document.key``): all, or those of ``keys``."""
         where, params = ("TRUE", []) if keys is None else (
-            f"{DOC_KEY} IN (SELECT unnest(?))", [sorted(keys)])
+            f"{DOC_KEY} IN (SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         rows = self._rows("SELECT name, title, published, url, outlet, path, text "
                           f"FROM documents d WHERE {where}", params)
         documents = [Document(**{**row, "published": day(row["published"])}) for row in rows]
         return {document.key: document for document in documents}
 
-    def _stored_figures(self) -> list[Figure]:
+    def _stored_figures(self, keys: set[str] | None = None) -> list[Figure]:
+        """Figures as reviewed, rejected ones left out: all, or of the documents of ``keys``."""
+        where, params = ("TRUE", []) if keys is None else (
+            f"{DOC_KEY} IN (SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         rows = self._rows(f"SELECT {DOC_KEY} AS doc, f.* FROM {reviews.REVIEWED_FIGURES} f "
                           f"JOIN documents d ON d.id = f.doc_id WHERE {reviews.NOT_REJECTED} "
-                          "ORDER BY doc, f.start", [])
+                          f"AND {where} ORDER BY doc, f.start, f.id", params)
         return [figure_from_row(row) for row in rows]
 
     def _stored_checks(self, keys: set[str]) -> list[Check]:
         """The documents' own checks (not reconcile's) of the documents of ``keys``."""
         rows = self._rows(f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d "
                           f"ON d.id = c.doc_id WHERE c.origin = 'document' AND {DOC_KEY} IN "
-                          "(SELECT unnest(?))", [sorted(keys)])
+                          "(SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         return [Check(doc=r["doc"], type=CheckType(r["type"]), holds=r["holds"],
                       total=r["total"], parts=tuple(r["parts"]), whole=r["whole"],
                       part=r["part"], reason=r["reason"]) for r in rows]
@@ -707,23 +799,33 @@ class Ledger:
                               tuple((d["doc"], d["id"]) for d in json.loads(row["derived_from"])),
                               row["rule"]) for row in rows]
 
-    def merge_incidents(self) -> int:
-        """Recompute the merged incidents from every document's incidents; returns how many."""
-        return int(self._in_transaction("merging incidents across reports", self._merge_incidents))
+    def merge_incidents(self, *, full: bool = False) -> int:
+        """Bring the merged incidents up to date with every document's incidents; returns how
+        many there are. Only the countries whose reports changed are merged again (see
+        merge_tables.py); ``full=True`` merges every report, with the same result."""
+        return int(self._in_transaction("merging incidents across reports",
+                                        partial(self._merge_incidents, full)))
 
-    def _merge_incidents(self) -> int:
-        return len(self._merge_incidents_now())
-
-    def _merge_incidents_now(self) -> list[MergedIncident]:
-        reports, content_ids = tables.stored_reports(self._con, DOC_KEY)
-        merged = merge_incidents(reports)
-        incidents, links = tables.merged_tables(merged, content_ids)
-        self._con.execute("DELETE FROM merged_incident_reports")
-        self._con.execute("DELETE FROM merged_incidents")
-        self._insert_batch("merged_incidents", incidents)
-        self._insert_batch("merged_incident_reports", links)
+    def _merge_incidents(self, full: bool = False) -> int:
+        changed, reindexed = merge_index.changed_documents(self._con, DOC_KEY)
+        merge_index.name_documents(self._con)  # before the name index is compared
+        full = full or not self._con.execute("SELECT 1 FROM merge_documents LIMIT 1").fetchall()
+        segments: set[str] | None = None
+        if not full:
+            segments = merge_index.touched_segments(self._con, DOC_KEY, changed)
+            segments |= merge_index.reindexed_segments(self._con, reindexed)
+        if full or segments or changed:
+            reports, content_ids, index = merge_index.stored_reports(self._con, DOC_KEY,
+                                                                     segments, changed)
+            incidents, links = tables.merged_tables(merge_incidents(reports, index), content_ids)
+            merge_index.drop_merged(self._con, segments)
+            self._insert_batch("merged_incidents", incidents)
+            self._insert_batch("merged_incident_reports", links)
+            merge_index.save_segments(self._con, reports, content_ids, segments, changed)
+        merge_index.save_state(self._con, None if full else changed)
         self._mark_current("incidents")
-        return merged
+        ((count,),) = self._con.execute("SELECT count(*) FROM merged_incidents").fetchall()
+        return int(count)
 
     def incidents(
         self,
@@ -937,6 +1039,15 @@ def _check_table(doc_id: str, checks: Iterable[Check]) -> pa.Table:
         "parts": list(c.parts), "whole": c.whole, "part": c.part, "reason": c.reason,
     } for c in checks]
     return pa.Table.from_pylist(rows, schema=CHECK_SCHEMA)
+
+
+def _renamed_check(check: Check, renamed: dict[str, str]) -> Check:
+    """A derived check ('derived:d2: ...') naming its figure by its id in ``renamed``."""
+    prefix, _, rest = check.reason.partition(":")
+    fid, colon, rule = rest.partition(":")
+    if check.type is not CheckType.DERIVED or prefix != "derived" or fid not in renamed:
+        return check
+    return replace(check, reason=f"{prefix}:{renamed[fid]}{colon}{rule}")
 
 
 def _derived_table(derived: Iterable[DerivedFigure]) -> pa.Table:

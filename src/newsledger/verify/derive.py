@@ -77,10 +77,29 @@ def derive(groups: Sequence[Reconciled]) -> Derivation:
 
 def derive_from(bests: Iterable[Figure]) -> Derivation:
     """``derive`` given only the best figures of the groups not in conflict (in any order)."""
+    return _derive(_same_things(bests))
+
+
+def derive_thing(bests: Iterable[Figure]) -> Derivation:
+    """``derive_from`` given the best figures of one thing (equal ``thing_key``): the part of
+    the whole derivation that thing gives, its derived figures numbered from d1. The whole
+    numbers them on over the things in the order of their keys."""
+    periods = [Period(b, b.period_start, b.period_end) for b in bests
+               if b.period_start and b.period_end]
+    return _derive([sorted(periods, key=lambda p: (p.start, p.end, p.key))])
+
+
+def thing_key(best: Figure) -> str:
+    """What the group of this best figure counts, as text: groups derive only with groups of
+    the same key, and the whole derivation takes the keys in their order."""
+    return repr(_thing(best))
+
+
+def _derive(things: Iterable[list[Period]]) -> Derivation:
     figures: list[DerivedFigure] = []
     checks: list[Check] = []
     ids = count(1)
-    for periods in _same_things(bests):
+    for periods in things:
         for total in periods:
             parts = _parts(total, periods)
             if parts:
@@ -286,8 +305,10 @@ __all__ = [
     "derive",
     "derive_from",
     "derive_rest",
+    "derive_thing",
     "derived_json",
     "derives",
     "rest_quantity",
     "subperiod_check",
+    "thing_key",
 ]

@@ -44,7 +44,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -159,11 +159,22 @@ def document_names(text: str) -> frozenset[str]:
 class NameIndex:
     """For each name, the reference days of the documents that name it (rule 5)."""
 
-    def __init__(self, reports: Iterable[IncidentReport]) -> None:
+    def __init__(self, reports: Iterable[IncidentReport] = ()) -> None:
         days: dict[str, dict[str, date | None]] = defaultdict(dict)
         for report in reports:
             for name in report.names or ():
                 days[name][report.incident.doc] = report.reference_day
+        self._index(days)
+
+    @classmethod
+    def of_days(cls, days: Mapping[str, Mapping[str, date | None]]) -> NameIndex:
+        """The index given, for each name, the documents naming it and their reference days
+        (a document's day is that of its last report, as ``NameIndex(reports)`` keeps it)."""
+        index = cls()
+        index._index(days)
+        return index
+
+    def _index(self, days: Mapping[str, Mapping[str, date | None]]) -> None:
         self._documents = {name: len(by_doc) for name, by_doc in days.items()}
         # Sorted, so that the documents near a day are counted by bisection, not by a scan of
         # every document that names a city in the news every week.
@@ -251,15 +262,25 @@ def figure_incidents(
     or its sentence calls it an earlier count ("an initial count of 50", read from the document
     text ``text_of`` gives): that is an earlier count of the whole.
     """
+    return told_incidents(
+        [(report.incident, group.id) for group in merged for report in group.reports], figures,
+        text_of)
+
+
+def told_incidents(
+    incidents: Iterable[tuple[Incident, str]],
+    figures: Sequence[Figure],
+    text_of: Callable[[str], str] | None = None,
+) -> dict[str, str]:
+    """``figure_incidents`` given the documents' incidents with the merged incident of each;
+    only the incidents of the figures' documents matter."""
     told: dict[str, str] = {}
     per_doc: dict[str, list[tuple[Incident, str]]] = defaultdict(list)
-    for group in merged:
-        for report in group.reports:
-            incident = report.incident
-            per_doc[incident.doc].append((incident, group.id))
-            for count in (incident.killed, incident.injured, incident.kidnapped):
-                if count is not None and count.figure:
-                    told[f"{incident.doc}:{count.figure}"] = group.id
+    for incident, merged_id in incidents:
+        per_doc[incident.doc].append((incident, merged_id))
+        for count in (incident.killed, incident.injured, incident.kidnapped):
+            if count is not None and count.figure:
+                told[f"{incident.doc}:{count.figure}"] = merged_id
     for figure in figures:
         key = f"{figure.doc}:{figure.id}"
         incidents = per_doc.get(figure.doc, [])
@@ -310,10 +331,15 @@ def _event_flow(figure: Figure) -> bool:
     return True
 
 
-def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
-    """Merged incidents, oldest first; every report lands in exactly one."""
+def merge_incidents(
+    reports: Iterable[IncidentReport], index: NameIndex | None = None
+) -> list[MergedIncident]:
+    """Merged incidents, oldest first; every report lands in exactly one.
+
+    Reports of different countries never merge: the reports of some countries merge as they
+    do among all reports, given the ``index`` of all reports (rule 5 counts every document)."""
     reports = list(reports)
-    index = NameIndex(reports)
+    index = NameIndex(reports) if index is None else index
     dated = sorted((r for r in reports if r.reference_day is not None), key=_order)
     undated = sorted((r for r in reports if r.reference_day is None), key=_order)
     groups: list[list[IncidentReport]] = []
@@ -346,6 +372,36 @@ def merge_incidents(reports: Iterable[IncidentReport]) -> list[MergedIncident]:
             of_country[report.incident.country].append(groups[-1])
     merged = [_merged(g) for g in groups]
     return sorted(merged, key=lambda m: (m.incident.date or date.max, m.id))
+
+
+def time_segments(
+    reports: Sequence[IncidentReport],
+) -> list[tuple[date | None, date | None, list[IncidentReport]]]:
+    """Reports of one country cut where none so far reaches the next one's day (``reach``):
+    ``merge_incidents`` never joins reports across such a cut. Each segment with its first day
+    and its latest reach; with an undated report the country is one segment (None, None)."""
+    if any(r.reference_day is None for r in reports):
+        return [(None, None, list(reports))]
+    cut: list[tuple[date | None, date | None, list[IncidentReport]]] = []
+    members: list[IncidentReport] = []
+    last = date.min
+    for report in sorted(reports, key=_order):
+        day = report.reference_day
+        assert day is not None
+        if members and last < day:
+            cut.append((members[0].reference_day, last, members))
+            members, last = [], date.min
+        members.append(report)
+        last = max(last, reach(report))
+    if members:
+        cut.append((members[0].reference_day, last, members))
+    return cut
+
+
+def reach(report: IncidentReport) -> date:
+    """The last reference day of a later report that can join this report's incident (an
+    incident a report opens stays open until then at the latest)."""
+    return _reach(report)
 
 
 @dataclass(slots=True)
@@ -620,6 +676,9 @@ __all__ = [
     "merge_counts",
     "merge_incidents",
     "merged_id",
+    "reach",
     "same_incident",
     "share_distinctive_name",
+    "time_segments",
+    "told_incidents",
 ]

@@ -99,13 +99,28 @@ def reconcile(
 
 
 @dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of a bucket's time that groups on its own: figures are taken oldest first and
+    join only groups with a figure within ``SAME_INCIDENT_DAYS`` of them, so where no figure so
+    far reaches that close to the next one's start, the groups before never change the groups
+    after. ``start`` is its first figure's, ``end`` the latest end of its figures (None: one
+    is open-ended); a bucket with an undated figure is one segment (start None): an undated
+    figure joins the one group of the whole bucket it fits."""
+
+    key: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class Grouped:
-    """The members of one group before it is numbered: its bucket and its place in the order
-    of all groups (``order`` sorts as the ledger numbers groups: g1, g2, ...)."""
+    """The members of one group before it is numbered: its bucket and segment and its place in
+    the order of all groups (``order`` sorts as the ledger numbers groups: g1, g2, ...)."""
 
     bucket: str
     order: str
     members: list[Reading]
+    segment: Segment
 
 
 def group_figures(
@@ -116,30 +131,59 @@ def group_figures(
     *,
     same: Iterable[frozenset[str]] = (),
     different: Iterable[frozenset[str]] = (),
-    buckets: Container[str] | None = None,
+    only: Container[str] | None = None,
 ) -> list[Grouped]:
-    """The groups of the figures' buckets (``bucket_key``), or of the given ``buckets`` only.
+    """The groups of the figures (``doc:id`` in ``only``, when given), bucket by bucket
+    (``bucket_key``) and segment by segment (``segments``).
 
-    A group depends only on the figures of its bucket and on their documents: regrouping some
-    buckets needs every figure of the documents with a figure in them, and nothing else.
+    A group depends only on the figures of its segment and on their documents: regrouping some
+    segments needs every figure of the documents with a figure in them, and nothing else.
     """
     links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
     by_bucket: dict[str, list[Reading]] = defaultdict(list)
     for reading in _order_documents(read_figures(figures, documents, incidents or {})):
-        key = bucket_key(reading.figure, reading.incident)
-        if buckets is None or key in buckets:
-            by_bucket[key].append(reading)
+        if only is None or reading.key in only:
+            by_bucket[bucket_key(reading.figure, reading.incident)].append(reading)
     return [
-        Grouped(key, group_order(members, key, n), members)
+        Grouped(key, group_order(members, key, n), members, segment)
         for key in sorted(by_bucket)
-        for n, members in enumerate(_group_bucket(by_bucket[key], links))
+        for segment, readings in segments(key, by_bucket[key])
+        for n, members in enumerate(_group_bucket(readings, links))
     ]
+
+
+def segments(bucket: str, readings: Sequence[Reading]) -> list[tuple[Segment, list[Reading]]]:
+    """The bucket's readings cut into segments (``Segment``), oldest first."""
+    if any(not r.window for r in readings):
+        return [(Segment(bucket, None, None), list(readings))]
+    cut: list[tuple[Segment, list[Reading]]] = []
+    members: list[Reading] = []
+    reach: date | None = None  # the latest end so far; None: open-ended
+    for reading in sorted(readings, key=_reading_order):
+        assert reading.window is not None
+        horizon = reading.window.start - timedelta(days=SAME_INCIDENT_DAYS)
+        if members and reach is not None and reach < horizon:
+            cut.append((_segment(bucket, members, reach), members))
+            members = []
+        reach = reading.window.end if not members else (
+            None if reach is None or reading.window.end is None
+            else max(reach, reading.window.end))
+        members.append(reading)
+    if members:
+        cut.append((_segment(bucket, members, reach), members))
+    return cut
+
+
+def _segment(bucket: str, members: Sequence[Reading], reach: date | None) -> Segment:
+    start = members[0].window.start if members[0].window else None
+    return Segment(f"{bucket}{_SEGMENT}{start}", start, reach)
 
 
 # --------------------------------------------------------------------------- 2. grouping
 
 # Below every character of a name, so that joined names sort as the tuple of them.
 _SEP = "\x01"
+_SEGMENT = "\x02"  # between a bucket and the first day of one of its segments
 
 
 def bucket_key(figure: Figure, incident: str | None) -> str:
