@@ -91,14 +91,16 @@ def changed_documents(con: Any, doc_key: str) -> tuple[set[str], set[str]]:
 
 def name_documents(con: Any) -> None:
     """Read the names of every document with incidents that has none stored yet."""
-    rows = con.execute(
+    cursor = con.execute(
         "SELECT n.doc_id, d.text FROM merge_now n JOIN documents d ON d.id = n.doc_id "
-        "WHERE n.doc_id NOT IN (SELECT doc_id FROM document_names)").fetchall()
-    if not rows:
+        "WHERE n.doc_id NOT IN (SELECT doc_id FROM document_names)")
+    named: list[dict[str, Any]] = []
+    # A few texts at a time: a batch of long documents read at once took gigabytes.
+    while batch := cursor.fetchmany(16):
+        named.extend({"doc_id": doc, "names": sorted(document_names(text))} for doc, text in batch)
+    if not named:
         return
-    table = pa.Table.from_pylist(
-        [{"doc_id": doc, "names": sorted(document_names(text))} for doc, text in rows],
-        schema=NAMES_SCHEMA)
+    table = pa.Table.from_pylist(named, schema=NAMES_SCHEMA)
     con.register("named", table)
     try:
         con.execute("INSERT INTO document_names SELECT * FROM named")
