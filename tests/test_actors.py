@@ -263,3 +263,36 @@ def test_figure_without_a_perpetrator_has_no_actor(
 ) -> None:
     figures = extract_text(text, published=date(2024, 3, 15)).figures
     assert figures and all(f.actor is None for f in figures)
+
+
+# A mixed-case acronym ("JeM", "LeT") names its group only as written: the same letters in
+# capitals are another group's ("JEM" is Sudan's Justice and Equality Movement).
+MIXED_CASE_ACRONYMS = [
+    ("JeM", "Jaish-e-Mohammed"),
+    ("JEM", "Justice and Equality Movement"),
+    ("LeT", "Lashkar-e-Taiba"),
+    ("DOD", "Pentagon"),
+]
+
+
+@pytest.mark.parametrize(("name", "canonical"), MIXED_CASE_ACRONYMS)
+def test_canonical_actor_of_mixed_case_acronyms(name: str, canonical: str) -> None:
+    assert canonical_actor(name) == canonical
+
+
+JEM_SOURCES = [
+    (
+        "Rebels ambushed an army convoy near Kutum in Darfur, killing 12 soldiers, JEM said in "
+        "a statement.\n",
+        "12",
+        "Justice and Equality Movement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "source"), JEM_SOURCES)
+def test_acronym_source_is_the_group_written(
+    extract_text: Callable[..., Extraction], text: str, number: str, source: str
+) -> None:
+    figures = [f for f in extract_text(text).figures if f.quantity.number_text == number]
+    assert figures and figures[0].source == source

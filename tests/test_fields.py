@@ -193,3 +193,39 @@ def test_fields_places(
 ) -> None:
     figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
     assert figure.locations == places
+
+
+# A country named as the one striking or reporting ("US air strikes", "Russia's state-run news
+# agency") is a party or a speaker, not a place of the figure.
+COUNTRY_AS_PARTY = [
+    (
+        "Four French soldiers were wounded near the town of Gao in Mali, France's state-run "
+        "news agency reported.\n",
+        "Four",
+        "France",
+        "Gao",
+    ),
+    (
+        "The province of Helmand has come under heavy US bombardment, and at least 40 civilians "
+        "were killed there in 2021.\n",
+        "at least 40",
+        "United States",
+        "Helmand",
+    ),
+    (
+        "Turkish air strikes on villages near Qamishli in Syria killed 12 people, a monitor "
+        "said; Turkey's defence ministry denied the toll.\n",
+        "12",
+        "Turkey",
+        "Qamishli",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "party", "place"), COUNTRY_AS_PARTY)
+def test_fields_places_country_as_party(
+    extract_text: Callable[..., Extraction], text: str, number: str, party: str, place: str
+) -> None:
+    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    assert party not in figure.locations
+    assert place in figure.locations

@@ -295,6 +295,10 @@ DROP_CASES = [
     "Several houses burned.",
     "A few hundred protesters gathered.",
     "Two-thirds of the camp are children.",
+    # an age set off by commas after a name, also with "now", "then" or "aged" before it
+    "The gunman, Karim Osei, now 31, is held in a federal jail.",
+    "Her brother, Samir Dahan, then 17, was detained at the border.",
+    "The driver, Lucas Mbeki, aged 45, survived the blast.",
 ]
 
 

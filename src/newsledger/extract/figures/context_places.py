@@ -245,7 +245,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _STATEMENT_BEFORE.search(before) or _UNIT_AFTER.match(after):
         return True
-    if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before):
+    if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
     if kind == "country":
         return False
@@ -256,6 +256,20 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     return bool(
         (previous and _is_name_word(previous.group(1), start - len(previous.group(0)) > 0))
         or (following and _is_name_word(following.group(1), True))
+    )
+
+
+@cache
+def _party_cue() -> re.Pattern[str]:
+    """Words after a country that make it a party or a speaker ("US air strikes", "Russia's
+    state-run news agency"), from lexicons/place_party_cues.tsv."""
+    forms: dict[str, list[str]] = {"possessive": [], "modifier": []}
+    for cue, form in read_table("place_party_cues.tsv", 2):
+        forms[form].append(r"\s+".join(re.escape(w) for w in cue.split()))
+    possessive = "|".join(sorted(forms["possessive"], key=len, reverse=True))
+    modifier = "|".join(sorted(forms["modifier"], key=len, reverse=True))
+    return re.compile(
+        rf"^(?:['’]s\s+(?:{possessive})|(?:\s+|(?=-))(?:{modifier}))(?![\w-])", re.IGNORECASE
     )
 
 

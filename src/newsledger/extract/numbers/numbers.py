@@ -187,8 +187,9 @@ _RATIO_BASE = 100  # "one in four", "3 in 10", "1 in every 100"
 _AND_OR_GAP = re.compile(r",?[ \t]+(?:and|or)[ \t]+", re.IGNORECASE)
 _AGE_LABEL = re.compile(r"\b(?:aged|ages)\s+\Z", re.IGNORECASE)
 _SHARED_UNIT_GAP = re.compile(r"\s+(?:or|(?:[a-z]+\s+){0,2}out\s+of)\s+", re.IGNORECASE)
-# "Bozo Kelava, 36, and ...": a number set off by commas after a name is an age.
-_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+,[ \t]*\Z")
+# "Bozo Kelava, 36, and ...", "Omar Haidari, now 24, is ...": a number set off by commas after a
+# name is an age.
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+,[ \t]*(?:(?:now|then|aged)[ \t]+)?\Z")
 _COMMA_AFTER = re.compile(r"[ \t]*[,)]")
 _OLDEST_AGE = 120
 # Phone numbers and similar digit groups: "+234 803 123 4567", "0803-123-4567".

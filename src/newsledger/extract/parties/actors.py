@@ -73,13 +73,26 @@ class ActorTable:
         self.index: PhraseIndex[Actor] = PhraseIndex(_PARTICLES)
         self.by_key: dict[str, Actor] = {}
         self.context: dict[str, _Context] = {}
+        # (key, canonical) of an actor known there only by mixed-case acronyms ("JeM", "LeT"):
+        # a name's lookup by key prefers any other actor ("JEM" is another group than "JeM")
+        self.exact: dict[tuple[str, str], set[str]] = {}
 
     def add(self, actor: Actor, names: Sequence[str]) -> None:
         """Index an actor under its canonical name and aliases."""
+        loose: set[str] = set()
         for name in names:
             key = self.index.add(name, actor)
-            self.by_key.setdefault(key, actor)
-            self.by_key.setdefault(_without_the(key), actor)
+            if _mixed_case_acronym(name):
+                if key not in loose:
+                    self.exact.setdefault((key, actor.canonical), set()).add(name)
+            else:
+                loose.add(key)
+                self.exact.pop((key, actor.canonical), None)
+            for k in (key, _without_the(key)):
+                if k not in self.by_key or (
+                    (k, self.by_key[k].canonical) in self.exact and not _mixed_case_acronym(name)
+                ):
+                    self.by_key[k] = actor
 
     def accept(
         self, text: str, tokens: Sequence[Token], first: int, last: int, actors: tuple[Actor, ...]
@@ -99,6 +112,17 @@ class ActorTable:
             and tokens[last][3] in rule.after
         )
         return actors if before or after else ()
+
+
+def _mixed_case_acronym(name: str) -> bool:
+    """'JeM', 'LeT', 'HuJI': a short acronym written with lower-case letters inside capitals."""
+    return (
+        name.isalpha()
+        and len(name) <= 5
+        and name[0].isupper()
+        and sum(c.isupper() for c in name) >= 2
+        and any(c.islower() for c in name)
+    )
 
 
 def _next_to(text: str, left: Token, right: Token) -> bool:
@@ -153,7 +177,11 @@ def find_actors(text: str) -> list[ActorMention]:
 def canonical_actor(name: str) -> str:
     """The canonical name for an alias ('Daesh' -> 'ISIS'), or the input stripped if unknown."""
     key = phrase_key(name)
-    actor = actor_table().by_key.get(key) or actor_table().by_key.get(_without_the(key))
+    table = actor_table()
+    written = [a for (k, a), names in table.exact.items() if k == key and name.strip() in names]
+    if written:
+        return written[0]
+    actor = table.by_key.get(key) or table.by_key.get(_without_the(key))
     return actor.canonical if actor else name.strip()
 
 
