@@ -33,7 +33,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsledger.incident_tables import report_from_row
-from newsledger.reconcile_tables import listed
+from newsledger.reconcile_tables import listed, registered
 from newsledger.verify.incidents import (
     IncidentReport,
     NameIndex,
@@ -101,11 +101,8 @@ def name_documents(con: Any) -> None:
     if not named:
         return
     table = pa.Table.from_pylist(named, schema=NAMES_SCHEMA)
-    con.register("named", table)
-    try:
+    with registered(con, "named", table):
         con.execute("INSERT INTO document_names SELECT * FROM named")
-    finally:
-        con.unregister("named")
 
 
 def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
@@ -116,15 +113,12 @@ def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
         "country": r.incident.country, "undated": r.reference_day is None,
         "day": r.reference_day, "reach": reach(r) if r.reference_day else None,
     } for r in reports], schema=MARK_SCHEMA)
-    con.register("marks", marks)
-    try:
+    with registered(con, "marks", marks):
         rows = con.execute(
             "SELECT segment FROM merge_reports WHERE doc_id IN (SELECT unnest(split(?, ?))) UNION "
             "SELECT s.segment FROM merge_reports s JOIN marks m "
             "ON s.country IS NOT DISTINCT FROM m.country WHERE m.undated OR s.first_day IS NULL "
             "OR (s.first_day <= m.reach AND s.last_day >= m.day)", [*listed(docs)]).fetchall()
-    finally:
-        con.unregister("marks")
     return {segment for (segment,) in rows}
 
 
@@ -232,11 +226,8 @@ def save_segments(con: Any, reports: Sequence[IncidentReport], content_ids: Mapp
              "first_day": first, "last_day": last}
             for country, members in by_country.items()
             for first, last, cut in time_segments(members) for r in cut]
-    con.register("segmented", pa.Table.from_pylist(rows, schema=SEGMENT_SCHEMA))
-    try:
+    with registered(con, "segmented", pa.Table.from_pylist(rows, schema=SEGMENT_SCHEMA)):
         con.execute("INSERT INTO merge_reports SELECT * FROM segmented")
-    finally:
-        con.unregister("segmented")
 
 
 def save_state(con: Any, docs: Collection[str] | None) -> None:

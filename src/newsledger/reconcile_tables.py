@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -112,6 +113,16 @@ def listed(items: Iterable[str]) -> tuple[str, str]:
     return separator.join(values), separator
 
 
+@contextmanager
+def registered(con: Any, name: str, table: pa.Table) -> Iterator[None]:
+    """``table`` visible to SQL as ``name`` for the length of the block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
 def state_table(grouped: Iterable[Grouped], fingerprints: Mapping[str, str]) -> pa.Table:
     """Rows of ``reconcile_figures`` for the members of newly formed groups."""
     rows = [{"doc": m.figure.doc, "id": m.figure.id, "bucket": g.bucket,
@@ -179,16 +190,13 @@ def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Reading
         "since": r.window.start - near if r.window else None,
         "until": r.window.end + near if r.window and r.window.end else None,
     } for r in readings], schema=MARK_SCHEMA)
-    con.register("marks", marks)
-    try:
+    with registered(con, "marks", marks):
         rows = con.execute(
             "SELECT segment FROM reconcile_figures WHERE doc IN (SELECT unnest(split(?, ?))) UNION "
             "SELECT f.segment FROM reconcile_figures f JOIN marks m ON f.bucket = m.bucket "
             "WHERE m.undated OR f.first_day IS NULL OR ((m.until IS NULL OR f.first_day <= "
             "m.until) AND (f.last_day IS NULL OR f.last_day >= m.since))",
             [*listed(docs)]).fetchall()
-    finally:
-        con.unregister("marks")
     return {segment for (segment,) in rows}
 
 
@@ -333,8 +341,7 @@ def renumber(con: Any) -> None:
     if not moves:
         return
     mapping = pa.table({"old": [old for old, _ in moves], "new": [new for _, new in moves]})
-    con.register("renamed", mapping)
-    try:
+    with registered(con, "renamed", mapping):
         # Renamed in place (``groups`` has no key since migration ``unkey_groups``): the ids and
         # the conflict pairs' reasons, not the members, so a shift of every later id is cheap.
         con.execute("UPDATE groups SET id = r.new FROM renamed r WHERE groups.id = r.old")
@@ -348,12 +355,10 @@ def renumber(con: Any) -> None:
             "UPDATE checks SET reason = r.new || substr(checks.reason, length(r.old) + 1) "
             "FROM renamed r WHERE checks.origin = 'reconcile' AND checks.type IN "
             f"{RELATION_TYPES} AND split_part(checks.reason, ':', 1) = r.old")
-    finally:
-        con.unregister("renamed")
 
 
 __all__ = ["DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "SEGMENT_INDEX_DDL",
-           "UNKEY_GROUPS_DDL",
-           "derivation_tables", "derivations_of", "document_fingerprints", "drop_derivations",
-           "drop_groups", "figures_in", "forget", "group_index_table", "renumber",
-           "renumber_derived", "state_table", "stored_fingerprints", "told", "touched_segments"]
+           "UNKEY_GROUPS_DDL", "derivation_tables", "derivations_of", "document_fingerprints",
+           "drop_derivations", "drop_groups", "figures_in", "forget", "group_index_table",
+           "listed", "registered", "renumber", "renumber_derived", "state_table",
+           "stored_fingerprints", "told", "touched_segments"]
