@@ -140,8 +140,10 @@ def time_ingest(megabytes: float, examples: Path, seed: int, workers: int | None
         seconds = time.perf_counter() - start
         output = child.stdout.read() if child.stdout else ""
     lines = [line for line in output.splitlines() if line.strip()]
+    # the ingest's own error lines first: a failed run says why, not only its counts
+    errors = [line for line in lines if line.startswith("error:")][:3]
     return IngestRun(len(text.encode("utf-8")) / 2**20, count_words(text), seconds, *peak,
-                     summary=" | ".join(lines[-3:]), returncode=child.returncode)
+                     summary=" | ".join([*errors, *lines[-3:]]), returncode=child.returncode)
 
 
 def main(argv: list[str] | None = None) -> None:
