@@ -37,6 +37,9 @@ SOURCES = [
     # a dateline in capitals is no speaker
     ("BAMAKO, Mali (AP) — The United Nations said Tuesday that 410 people were killed.", "410",
      "UN"),
+    # ... also when the parse hangs the dash on the agency, not on the city
+    ("BAGHDAD, Dec. 8 (Reuters) - Iraq's Independent High Electoral Commission announced that 30 "
+     "people were killed.", "30", "Independent High Electoral Commission"),
     ("KINSHASA, Congo (AP) — Provincial officials said Friday that 75 people were abducted.", "75",
      "Provincial officials"),
     # the agent of a figure carrier: "a report released by X", "data collected by X"

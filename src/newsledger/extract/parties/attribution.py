@@ -252,6 +252,12 @@ def _dateline(subject: Token) -> bool:
 def _after_dash(dateline: Token) -> Token | None:
     """'BAMAKO, Mali (AP) — The United Nations said': the speaker hung on the dateline."""
     dashes = [t.i for t in dateline.children if is_dateline_dash(t)]
+    if not dashes:
+        # _dateline also accepts a dash the parse hung elsewhere in the next few tokens
+        following = dateline.doc[dateline.i + 1 : min(dateline.i + 10, dateline.sent.end)]
+        dashes = [t.i for t in following if is_dateline_dash(t)]
+    if not dashes:
+        return None
     return next(
         (t for t in dateline.children if t.i > dashes[-1] and t.pos_ in {"NOUN", "PROPN"}), None
     )
