@@ -27,15 +27,22 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
 @cache
-def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
+def _pattern(kind: str) -> re.Pattern[str] | None:
+    """One alternation of the phrases of ``kind``, longest first: its leftmost match is the
+    first cue, and of cues starting there the longest (what searching each phrase on its own
+    and taking the first match found, longest phrase first, gave)."""
     phrases = sorted({p for p, k in read_table("check_cues.tsv", 2) if k == kind}, key=len)
-    return tuple(re.compile(rf"\b{re.escape(p)}\b", re.IGNORECASE) for p in reversed(phrases))
+    if not phrases:
+        return None
+    return re.compile(
+        "|".join(rf"\b(?:{re.escape(p)})\b" for p in reversed(phrases)), re.IGNORECASE
+    )
 
 
 def find_cue(text: str, kind: str) -> re.Match[str] | None:
     """The first (longest phrase first) cue of ``kind`` in ``text``, or None."""
-    found = [m for pattern in _patterns(kind) if (m := pattern.search(text))]
-    return min(found, key=lambda m: m.start()) if found else None
+    pattern = _pattern(kind)
+    return pattern.search(text) if pattern is not None else None
 
 
 def has_cue(text: str, kind: str) -> bool:

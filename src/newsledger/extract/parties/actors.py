@@ -166,12 +166,17 @@ def actor_table() -> ActorTable:
 
 def find_actors(text: str) -> list[ActorMention]:
     """Actors named in ``text``: non-overlapping, longest alias first."""
-    table = actor_table()
-    tokens = tokenise(text)
-    return [
+    return list(_actors_in(actor_table(), text))
+
+
+# Stages after the scan ask again for the actors of a sentence (or of its parsed text): the
+# last texts' answers are kept (per table, so that a test's own table is read afresh).
+@lru_cache(maxsize=4096)
+def _actors_in(table: ActorTable, text: str) -> tuple[ActorMention, ...]:
+    return tuple(
         ActorMention(m.start, m.end, text[m.start : m.end], m.values[0].canonical, m.values[0].kind)
-        for m in table.index.find(text, tokens, table.accept)
-    ]
+        for m in table.index.find(text, tokenise(text), table.accept)
+    )
 
 
 def canonical_actor(name: str) -> str:

@@ -69,7 +69,13 @@ def gazetteer() -> Gazetteer:
 
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in ``text``: non-overlapping, longest first, ambiguities resolved."""
-    g = gazetteer()
+    return list(_places_in(gazetteer(), text))
+
+
+# A sentence is read for places again by later stages (incident places, settlements): the last
+# texts' answers are kept (per gazetteer, so that a test's own gazetteer is read afresh).
+@lru_cache(maxsize=4096)
+def _places_in(g: Gazetteer, text: str) -> tuple[PlaceMention, ...]:
     tokens = tokenise(text)
     found = []
     for match in g.text.find(text, tokens, g.accept):
@@ -83,8 +89,8 @@ def find_places(text: str) -> list[PlaceMention]:
     if any(len(candidates) > 1 for _, candidates in found):
         # "Lebanese officials" says which Tripoli, though it names no place
         hinted = {g.demonyms[t[3]] for t in tokens if t[3] in g.demonyms}
-        return _resolve(found, hinted)
-    return [mention for mention, _ in found]
+        return tuple(_resolve(found, hinted))
+    return tuple(mention for mention, _ in found)
 
 
 Found = list[tuple[PlaceMention, tuple[Place, ...]]]

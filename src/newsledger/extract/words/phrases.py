@@ -81,9 +81,13 @@ def ascii_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_AYN_MARKS)
 
 
-def tokenise(text: str) -> list[Token]:
+# Places, actors and sources each tokenise the same sentence: the last texts' tokens are kept.
+@lru_cache(maxsize=4096)
+def tokenise(text: str) -> tuple[Token, ...]:
     """Word tokens of ``text`` with offsets and folded keys."""
-    return [(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+    return tuple(
+        (m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)
+    )
 
 
 def words_of(phrase: str) -> list[str]:
