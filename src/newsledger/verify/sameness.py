@@ -296,6 +296,7 @@ def source_rank(source: str | None) -> int:
     return 1 if _has_cue(source, "generic_source") else 2
 
 
+@lru_cache(maxsize=4096)  # asked for both figures of every pair compared
 def head_of(counted: str | None) -> Head:
     """The class of the counted noun's last word, and the subgroup words of the phrase."""
     words = re.findall(r"[a-z]+", (counted or "").lower())

@@ -36,7 +36,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, lookup_place, normalise_place
@@ -579,11 +579,17 @@ def _period_within(part: Figure, whole: Figure) -> bool:
 
 def leaves(names: Sequence[str]) -> list[str]:
     """The most specific of the places: 'Baghdad' is dropped beside 'Tayaran Square, Baghdad'."""
-    return [
+    return list(_leaves(tuple(names)))
+
+
+# Asked once per pair of figures for the same few place lists: the answers are kept.
+@lru_cache(maxsize=4096)
+def _leaves(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
         name
         for name in names
         if not any(o != name and normalise_place(name) in expand_place(o) for o in names)
-    ]
+    )
 
 
 def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsledger.errors import LexiconError
@@ -489,6 +490,8 @@ def _add_spellings(g: Gazetteer) -> None:
     g.spellings = {key: tuple(places) for key, places in found.items() if places}
 
 
+# Checks compare the same few names pair after pair: their forms are kept.
+@lru_cache(maxsize=65536)
 def normalise_place(name: str) -> str:
     """Comparable form of a place name: lower case, ASCII, no 'the' or trailing 'camp'/'State'."""
     return _normalise_key(phrase_key(name))

@@ -251,6 +251,7 @@ def place_closure(place: Place) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=65536)  # as lookup_place, which it reads
 def expand_place(name: str) -> frozenset[str]:
     """Normalised keys of a place and everything containing it; unknown -> {normalised name}."""
     place = lookup_place(name)
