@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
 from newsledger.extract.scan import Draft, Scan
@@ -239,6 +239,8 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     ]
 
 
+# Asked for the same sentence's places once per figure near it: the answers are kept.
+@lru_cache(maxsize=4096)
 def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
     if _BASED.match(after) or _TITLE_BEFORE.search(before):

@@ -247,11 +247,13 @@ class PhraseIndex(Generic[T]):
         ):
             span += 1
         for size in range(span, 0, -1):
-            key = " ".join(t[3] for t in tokens[i : i + size])
-            entry = self._entry(key)
             words = tokens[i : i + size]
+            key = " ".join([t[3] for t in words]) if size > 1 else words[0][3]
+            entry = self._entry(key)
+            if entry is None:
+                continue
             shouted = size > 1 and all(t[2].isupper() for t in words)  # "SRI LANKA", "NEW YORK"
-            if entry is None or not (
+            if not (
                 shouted or all(_case_ok(d, t[2]) for d, t in zip(entry.case, words, strict=True))
             ):
                 continue
