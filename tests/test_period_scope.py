@@ -323,3 +323,37 @@ def test_places_of_undated_incident_toll(
 ) -> None:
     figure = _figure(extract_text(text, published=None), number)
     assert place in figure.locations
+
+
+# (text, number, places): each clause of a sentence keeps its own places; a clause without any
+# takes those of the clause it hangs in (issue 9, clause scope)
+CLAUSE_PLACES = [
+    ("A roadside bomb in Kirkuk killed 6 people, and a suicide attack in Samarra killed 9.\n",
+     "6", ("Kirkuk",)),
+    ("A roadside bomb in Kirkuk killed 6 people, and a suicide attack in Samarra killed 9.\n",
+     "9", ("Samarra",)),
+    ("Two car bombs in Mosul killed 14 people, while a shooting in Tikrit killed 3.\n",
+     "14", ("Mosul",)),
+    ("Two car bombs in Mosul killed 14 people, while a shooting in Tikrit killed 3.\n",
+     "3", ("Tikrit",)),
+    ("Explosions in Kirkuk killed 8 people and wounded 20, while a car bomb in Baqubah wounded "
+     "11.\n", "20", ("Kirkuk",)),
+    # a part counted in territory without a name takes no place from the other part's clause
+    ("Civilian casualties in Ukraine\n"
+     "Of the 2,300 civilian deaths recorded in Ukraine, 1,850 were in territory controlled by the "
+     "Government and 450 in territory occupied by the Russian Federation, the mission said.\n",
+     "1,850", ("Ukraine",)),
+    # a participle, a relative clause and a 'when' clause stay in the scene of their head
+    ("Gunmen stormed a village in Kaduna on Monday, killing 14 people.\n", "14", ("Kaduna",)),
+    ("A bombing in Aleppo that killed 17 people drew wide condemnation.\n", "17", ("Aleppo",)),
+    ("Police said 12 people were killed and 5 were wounded when a car bomb exploded in Kirkuk.\n",
+     "5", ("Kirkuk",)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), CLAUSE_PLACES)
+def test_places_of_a_figure_come_from_its_clause(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations == places
