@@ -357,3 +357,37 @@ def test_places_of_a_figure_come_from_its_clause(
 ) -> None:
     figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
     assert figure.locations == places
+
+
+# (text, number, period): each clause keeps its own time phrase; 'N days after' places a clause
+# against the day of the other (published Wednesday 2024-04-10)
+CLAUSE_PERIODS = [
+    ("Soldiers killed 23 militants in Borno on Friday, and 7 soldiers died in an ambush in Yobe "
+     "on Saturday.\n", "7", ("2024-04-06", "2024-04-06")),
+    ("Soldiers killed 23 militants in Borno on Friday, and 7 soldiers died in an ambush in Yobe "
+     "on Saturday.\n", "23", ("2024-04-05", "2024-04-05")),
+    ("The army said 40 fighters were killed in March, while 12 soldiers died in April.\n",
+     "12", ("2024-04-01", "2024-04-30")),
+    ("Gunmen killed 5 farmers in Zamfara on Tuesday, a day after bandits abducted 30 villagers "
+     "in Katsina.\n", "30", ("2024-04-08", "2024-04-08")),
+    ("Gunmen killed 5 farmers in Zamfara on Tuesday, a day after bandits abducted 30 villagers "
+     "in Katsina.\n", "5", ("2024-04-09", "2024-04-09")),
+    ("Bandits abducted 30 villagers in Katsina, a day after gunmen killed 5 farmers in Zamfara "
+     "on Tuesday.\n", "30", ("2024-04-10", "2024-04-10")),
+    ("The blast on Sunday came two days after 14 soldiers were killed in an ambush.\n",
+     "14", ("2024-04-05", "2024-04-05")),
+    # a comparison's month is not the figure's
+    ("A total of 412 civilians were killed in March, compared with February's 380.\n",
+     "412", ("2024-03-01", "2024-03-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), CLAUSE_PERIODS)
+def test_period_of_a_figure_comes_from_its_clause(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
+    assert (figure.period_start, figure.period_end) == _days(period)

@@ -63,6 +63,13 @@ def clause_at(scan: Scan, clauses: Clauses, start: int, end: int) -> int:
     return MAIN if token is None else clauses.of_token[token.i]
 
 
+def other_counts(scan: Scan, clauses: Clauses, start: int) -> frozenset[int]:
+    """The clauses holding a number of the sentence other than the one starting at start."""
+    return frozenset(
+        clause_at(scan, clauses, q.start, q.end) for q in scan.quantities if q.start != start
+    )
+
+
 def token_at(scan: Scan, start: int, end: int) -> Token | None:
     """The syntactic root of the text between two absolute offsets of a parsed sentence."""
     if scan.parse is None:

@@ -49,6 +49,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from newsledger.extract.figures.clause_times import clause_penalty, offset_day
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.numbers import counted_noun, verb_measure
@@ -188,6 +189,8 @@ def _assign_periods(
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = (draft.time.period_start, draft.time.period_end)
+        if (shifted := offset_day(draft, _not_event_days(draft.scan))) is not None:
+            draft.period, resolved = shifted, True  # "a day after police said 70 were active"
         if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
             draft.period = (published, published)
@@ -328,7 +331,7 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             continue
         if mention in datelined and len(datelined) < len(scan.times):
             continue
-        distance = len(between)
+        distance = len(between) + clause_penalty(draft, mention)
         clause = _counted_clause_measure(draft, mention)
         if clause is not None:
             if clause != draft.measure:
@@ -349,6 +352,15 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+def _not_event_days(scan: Scan) -> list[TimeMention]:
+    """Time phrases of a sentence that date no event: the statement's and the dateline's."""
+    return [
+        m
+        for m in scan.times
+        if _STATEMENT_DATE.search(scan.text_between(m.start - 30, m.start)) or _in_dateline(scan, m)
+    ]
 
 
 _TOLL_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)

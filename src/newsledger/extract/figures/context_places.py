@@ -13,7 +13,13 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsledger.extract.figures.clauses import Clauses, clause_at, clauses_of, token_at
+from newsledger.extract.figures.clauses import (
+    Clauses,
+    clause_at,
+    clauses_of,
+    other_counts,
+    token_at,
+)
 from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
@@ -368,10 +374,8 @@ class _Scope:
         if number is None:
             return None
         clause = clauses.of_token[number.i]
-        busy = {
-            clause_at(scan, clauses, q.start, q.end) for q in scan.quantities if q.start != start
-        }
-        return cls(scan, clauses, clause, _governor(number), frozenset(busy - {clause}))
+        busy = other_counts(scan, clauses, start) - {clause}
+        return cls(scan, clauses, clause, _governor(number), busy)
 
     def _of(self, mention: PlaceMention) -> int:
         return clause_at(self.scan, self.clauses, mention.start, mention.end)
