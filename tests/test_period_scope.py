@@ -325,6 +325,11 @@ def test_places_of_undated_incident_toll(
     assert place in figure.locations
 
 
+GLUED = (
+    "4 soldiers killed in blasts in MaliMOPTI, Mali, Feb. 5 (Wire) -- Four soldiers were killed in "
+    "two explosions in Mali's Mopti region on Tuesday, the army said.\n"
+)
+
 # (text, number, places): each clause of a sentence keeps its own places; a clause without any
 # takes those of the clause it hangs in (issue 9, clause scope)
 CLAUSE_PLACES = [
@@ -348,6 +353,8 @@ CLAUSE_PLACES = [
     ("A bombing in Aleppo that killed 17 people drew wide condemnation.\n", "17", ("Aleppo",)),
     ("Police said 12 people were killed and 5 were wounded when a car bomb exploded in Kirkuk.\n",
      "5", ("Kirkuk",)),
+    # a headline glued to the dateline is a clause apart: its places do not cut the body's
+    (GLUED, "Four", ("Mali", "Mopti Region")),
 ]
 
 
@@ -376,6 +383,8 @@ CLAUSE_PERIODS = [
      "on Tuesday.\n", "30", ("2024-04-10", "2024-04-10")),
     ("The blast on Sunday came two days after 14 soldiers were killed in an ambush.\n",
      "14", ("2024-04-05", "2024-04-05")),
+    # the day of a dateline glued to the headline is not the body's
+    (GLUED, "Four", ("2024-04-09", "2024-04-09")),
     # a comparison's month is not the figure's
     ("A total of 412 civilians were killed in March, compared with February's 380.\n",
      "412", ("2024-03-01", "2024-03-31")),

@@ -10,6 +10,9 @@ in territory occupied by Russia") is cut into clauses at three kinds of edge:
   Baiji hurt 11", "a day after bandits abducted 30 villagers");
 - a clause beside the main one with a subject of its own (parataxis).
 
+A headline glued to the dateline of the body (a text that lost its line breaks: "7 soldiers
+killed in MaliBAMAKO, Mali, May 3 (Wire) -- Seven soldiers ...") is a clause apart too.
+
 A participle without a subject ("stormed a village in Kaduna, killing 14") and a relative clause
 ("a bombing in Aleppo that killed 17") stay in the scene of their head: the place and time said
 there are theirs.
@@ -17,6 +20,7 @@ there are theirs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +28,12 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.scan import Scan
 
+# A dateline glued to the headline before it ("... in AfghanistanKANDAHAR, Afghanistan, Oct. 3
+# (Xinhua) -- Seven ...", "... PrioritiesLONDON — For ...")
+GLUED_DATELINE = re.compile(
+    r"(?<=[a-z])[A-Z]{3,}(?:[ -][A-Z]{2,})*,?(?:\s+[A-Z][\w.]*,?){0,4}(?:\s+\d{1,2},?)?\s*"
+    r"(?:\([^)]{2,40}\))?\s*(?:--|—|–)\s"
+)
 _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _OPENERS = frozenset({"cc", "mark"})
@@ -96,6 +106,13 @@ def _clauses(sentence: Span) -> Clauses:
     parent = [p if p != c else MAIN for c, p in enumerate(parent)]
     gapped = frozenset(n for n, (_, _, head) in enumerate(spans, start=1) if head.pos_ == "NUM")
     head = [sentence.root.i] + [h.i for _, _, h in spans]
+    glued = GLUED_DATELINE.search(sentence.text)
+    if glued is not None:  # the headline before the dateline: a clause of its own
+        headline = [t for t in sentence if t.idx - sentence.start_char < glued.end()]
+        for token in headline:
+            of_token[token.i] = len(parent)
+        head.append(headline[0].i)
+        parent.append(len(parent))
     return Clauses(tuple(of_token), tuple(parent), tuple(head), gapped)
 
 

@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day
+from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.numbers import counted_noun, verb_measure
@@ -408,10 +409,14 @@ def _vague(mention: TimeMention) -> bool:
 
 
 def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
-    """'KABUL, Jan 3 (Reuters) -': the day the story was filed, not the day of its figures."""
+    """'KABUL, Jan 3 (Reuters) -': the day the story was filed, not the day of its figures (also
+    in a dateline glued to the headline before it)."""
     before = scan.text_between(scan.sentence.start, mention.start)
     after = scan.text_between(mention.end, scan.sentence.end)
-    return bool(_DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after))
+    if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after):
+        return True
+    at = mention.start - scan.sentence.start
+    return any(g.start() <= at < g.end() for g in GLUED_DATELINE.finditer(scan.sentence.text))
 
 
 def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:

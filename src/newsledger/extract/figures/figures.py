@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context import assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import list_headings, table_label
@@ -368,18 +369,10 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
 
 
-# A dateline inside a sentence, a headline glued before it when the text lost its line breaks
-# ("7 militants killed in blasts in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) -- Seven").
-_INNER_DATELINE = re.compile(
-    r"[A-Z]{3,}(?:[ -][A-Z]{2,})*,?(?:\s+[A-Z][\w.]*,?){0,4}(?:\s+\d{1,2},?)?\s*"
-    r"(?:\([^)]{2,40}\))?\s*(?:--|—|–)\s"
-)
-
-
 def _dateline_between(a: Draft, b: Draft) -> bool:
     """Whether a dateline stands between two numbers of one sentence: the first is a headline's."""
     first, second = sorted((a.quantity, b.quantity), key=lambda q: q.start)
-    return bool(_INNER_DATELINE.search(a.scan.text_between(first.end, second.start)))
+    return bool(GLUED_DATELINE.search(a.scan.text_between(first.end, second.start)))
 
 
 def _headlines(scans: list[Scan]) -> set[int]:
