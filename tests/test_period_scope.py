@@ -383,6 +383,9 @@ CLAUSE_PERIODS = [
      "on Tuesday.\n", "30", ("2024-04-10", "2024-04-10")),
     ("The blast on Sunday came two days after 14 soldiers were killed in an ambush.\n",
      "14", ("2024-04-05", "2024-04-05")),
+    # ... or against the day the story told last when its sentence names none
+    ("Gunmen killed 12 people in a village in Kaduna on Sunday. The attack came a day after "
+     "bandits abducted 30 villagers in Katsina.\n", "30", ("2024-04-06", "2024-04-06")),
     # the day of a dateline glued to the headline is not the body's
     (GLUED, "Four", ("2024-04-09", "2024-04-09")),
     # a comparison's month is not the figure's

@@ -36,12 +36,16 @@ def clause_penalty(draft: Draft, mention: TimeMention) -> int:
     return OTHER_CLAUSE
 
 
-def offset_day(draft: Draft, excluded: list[TimeMention]) -> tuple[date, date] | None:
+def offset_day(
+    draft: Draft, excluded: list[TimeMention], told: date | None = None
+) -> tuple[date, date] | None:
     """The day of a figure that 'N days after' places against the day of another clause: inside
     the clause the phrase opens ('Sunday's attack came a day after police said 70 militants were
-    active'), N days before the day named outside it; outside ('bandits abducted 30 villagers, a
-    day after gunmen killed 5 on Tuesday'), N days after the day named inside. Days in
-    ``excluded`` (statement dates, datelines) place nothing."""
+    active'), N days before the day named outside it, or before ``told`` (the day the story
+    told last) when the sentence names none ('The attack came a day after 30 were abducted');
+    outside ('bandits abducted 30 villagers, a day after gunmen killed 5 on Tuesday'), N days
+    after the day named inside. Days in ``excluded`` (statement dates, datelines) place
+    nothing."""
     scan, q = draft.scan, draft.quantity
     clauses = clauses_of(scan)
     if clauses is None:
@@ -56,9 +60,11 @@ def offset_day(draft: Draft, excluded: list[TimeMention]) -> tuple[date, date] |
         inner = [m for m in days if _inside(scan, clauses, m, opened)]
         outer = [m for m in days if not _inside(scan, clauses, m, opened)]
         if clauses.inside(own, opened) and outer and not inner:
-            return _shifted(outer[-1], -offset)
+            return _shifted(outer[-1].period_start, -offset)
+        if clauses.inside(own, opened) and told is not None and not days:
+            return _shifted(told, -offset)
         if not clauses.inside(own, opened) and inner and not outer:
-            return _shifted(inner[0], offset)
+            return _shifted(inner[0].period_start, offset)
     return None
 
 
@@ -87,7 +93,7 @@ def _inside(scan: Scan, clauses: Clauses, mention: TimeMention, opened: int) -> 
     return clauses.inside(clause_at(scan, clauses, mention.start, mention.end), opened)
 
 
-def _shifted(mention: TimeMention, days: int) -> tuple[date, date]:
-    assert mention.period_start is not None
-    day = mention.period_start + timedelta(days=days)
-    return day, day
+def _shifted(day: date | None, days: int) -> tuple[date, date]:
+    assert day is not None
+    moved = day + timedelta(days=days)
+    return moved, moved

@@ -190,7 +190,8 @@ def _assign_periods(
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = (draft.time.period_start, draft.time.period_end)
-        if (shifted := offset_day(draft, _not_event_days(draft.scan))) is not None:
+        told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
+        if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
         if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
