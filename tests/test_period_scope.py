@@ -386,6 +386,10 @@ CLAUSE_PERIODS = [
     # ... or against the day the story told last when its sentence names none
     ("Gunmen killed 12 people in a village in Kaduna on Sunday. The attack came a day after "
      "bandits abducted 30 villagers in Katsina.\n", "30", ("2024-04-06", "2024-04-06")),
+    # a date naming an event ('the March 2020 prison break') is no period for what follows
+    ("Gunmen attacked a market in Kirkuk on 4 May 2021. The group, blamed for the March 2020 "
+     "prison break, denied it. Police said the gunmen wounded 14 shoppers.\n",
+     "14", ("2021-05-04", "2021-05-04")),
     # the day of a dateline glued to the headline is not the body's
     (GLUED, "Four", ("2024-04-09", "2024-04-09")),
     # a comparison's month is not the figure's

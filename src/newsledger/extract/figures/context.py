@@ -292,6 +292,8 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
 
 
 def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
+    """The period a sentence without figures states for those after it; not a comparison's, nor
+    one naming an event ('the December 1975 siege')."""
     if scan.quantities:
         return None
     for mention in scan.times:
@@ -300,9 +302,22 @@ def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
             mention.kind in _PERIOD_KINDS
             and mention.period_start
             and not _COMPARISON.search(before)
+            and not _attributive(scan, mention)
         ):
             return mention.period_start, mention.period_end
     return None
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z][\w'’-]*\b(?<!\bof)(?<!\bto)(?<!\band)")
+
+
+def _attributive(scan: Scan, mention: TimeMention) -> bool:
+    """Whether a time phrase names an event, between a determiner and its noun ('due to the
+    December 1975 siege', 'the 2019 elections'): the event's date, not the report's period."""
+    before = scan.text_between(mention.start - 12, mention.start)
+    after = scan.text_between(mention.end, mention.end + 30)
+    return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(after))
 
 
 def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
