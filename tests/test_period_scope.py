@@ -353,6 +353,12 @@ CLAUSE_PLACES = [
     ("A bombing in Aleppo that killed 17 people drew wide condemnation.\n", "17", ("Aleppo",)),
     ("Police said 12 people were killed and 5 were wounded when a car bomb exploded in Kirkuk.\n",
      "5", ("Kirkuk",)),
+    # a figure whose sentence names no place takes those named since the previous figure; a
+    # country's embassy is no place of it
+    ("The first bomb hit a market in Kirkuk, killing 9 people. The second bomb went off near the "
+     "US embassy in Baghdad. In this blast 14 people were killed.\n", "14", ("Baghdad",)),
+    ("The second bomb went off near the US embassy in Kabul. In this blast 14 people were "
+     "killed.\n", "14", ("Kabul",)),
     # a headline glued to the dateline is a clause apart: its places do not cut the body's
     (GLUED, "Four", ("Mali", "Mopti Region")),
 ]

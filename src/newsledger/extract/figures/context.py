@@ -1,9 +1,11 @@
 """Give each figure its period, places, actor and source: from its sentence, else from context.
 
 Rules (each a function below; the gold case that motivated it is in its comment):
-  period  the nearest time expression in the sentence that is not a comparison ("compared with the
-          first six months of 2017", "up from 31 in January"), the date of the statement ("said in
-          a release on Thursday") or the dateline's ("KABUL, March 14 (Reuters) - ... on Monday");
+  period  the nearest time expression in the sentence, in the figure's clause before another
+          figure's (clause_times.py; "a day after" counts from the other clause's day), that is
+          not a comparison ("compared with the first six months of 2017", "up from 31 in
+          January"), the date of the statement ("said in a release on Thursday") or the
+          dateline's ("KABUL, March 14 (Reuters) - ... on Monday");
           a weekday, month or year that cannot be placed (no publication date) leaves the period
           unknown; else, for flows, the report's period carried from earlier figures, where a
           period that ends before the document's first one is history told in passing and is not
@@ -13,10 +15,14 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           period only from their own sentence (their as-of date is the publication date). What is
           still so ("1,430 are still in detainment", "12 are still missing", "still holding 30
           hostages") is counted as of publication, unless its sentence dates it ("as of May 3").
-  places  places introduced right after the number ("466 operatives in Syria"), else the sentence's
-          places; else places implied by parts that add up to this figure; else the previous
-          figure's in the same paragraph; else the scope of the last section opened by a place
-          ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
+  places  places introduced right after the number ("466 operatives in Syria"), else the places of
+          its clause and of the clauses it hangs in, else the sentence's places no other clause
+          with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
+          killed 9"); else places implied by parts that add up to this figure; else those of the
+          latest sentence naming any since the previous figure, in its paragraph ("The second
+          bomb hit Kabul. In this blast 14 died"); else the previous figure's in the same
+          paragraph; else the scope of the last section opened by a place ("In Iraq, ..."; a
+          heading naming a place alone); else the document's frame (the first
           stated places, refined to a district); else the latest places named before. No place
           is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside

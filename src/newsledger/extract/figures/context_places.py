@@ -144,8 +144,11 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
             )
             nationwide = country is not None and bool(_NATIONWIDE.search(draft.scan.sentence.text))
+            nearby = same_paragraph or previous is None
+            told = _told_since(scans, index, previous, draft) if nearby else []
             draft.locations = (
                 ([country] if nationwide and country else [])
+                or told
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
@@ -155,6 +158,23 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _told_since(
+    scans: Sequence[Scan], index: dict[int, int], previous: Draft | None, draft: Draft
+) -> list[str]:
+    """The places of the latest sentence that names any after the previous figure's sentence (or
+    the story's start) and before this one's, in its paragraph ('The second bombing hit Kabul. In
+    this incident 22 were killed')."""
+    first = 0 if previous is None else index[id(previous.scan)] + 1
+    last = index[id(draft.scan)]
+    for position in range(last - 1, first - 1, -1):
+        scan = scans[position]
+        if scan.sentence.paragraph != draft.scan.sentence.paragraph:
+            return []
+        if scan.places and (kept := _kept(scan)):
+            return _unique(m.place.name for m in kept)
+    return []
 
 
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
