@@ -398,6 +398,11 @@ CLAUSE_PERIODS = [
      "14", ("2021-05-04", "2021-05-04")),
     # the day of a dateline glued to the headline is not the body's
     (GLUED, "Four", ("2024-04-09", "2024-04-09")),
+    # a 'when' clause on a 'since' phrase is of that time, not of the range it opens
+    ("Monday's toll was the highest since May 10, 2010, when 110 people were killed.\n",
+     "110", ("2010-05-10", "2010-05-10")),
+    ("The toll is the worst since 2014, when militants killed 300 people in the town.\n",
+     "300", ("2014-01-01", "2014-12-31")),
     # a comparison's month is not the figure's
     ("A total of 412 civilians were killed in March, compared with February's 380.\n",
      "412", ("2024-03-01", "2024-03-31")),

@@ -12,12 +12,16 @@ from datetime import date, timedelta
 from newsledger.extract.figures.clauses import Clauses, clause_at, clauses_of, other_counts
 from newsledger.extract.numbers import NUMBER_WORDS
 from newsledger.extract.scan import Draft, Scan
-from newsledger.extract.time import TimeMention
+from newsledger.extract.time import TimeMention, find_times
 
 # "a day after", "two days before", "a week after": a clause placed against another's day
 _OFFSET = re.compile(
     r"^(?P<n>\d{1,2}|an?|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)$", re.IGNORECASE
 )
+# "the highest since May 10, 2010, when 110 people were killed": the figure of a 'when' clause on
+# a time phrase is of that time itself, not of the range the phrase opens
+_WHEN_AFTER = re.compile(r"^,?\s+when\b[^.;,]*$", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:since|from|after)\s+", re.IGNORECASE)
 OTHER_CLAUSE = 10**5  # added to the distance of a time phrase of another figure's clause
 
 
@@ -66,6 +70,22 @@ def offset_day(
         if not clauses.inside(own, opened) and inner and not outer:
             return _shifted(inner[0].period_start, offset)
     return None
+
+
+def when_day(draft: Draft, published: date | None) -> tuple[date, date] | None:
+    """The time of a figure told in a 'when' clause on a 'since' phrase ('the highest since May
+    10, 2010, when 110 people were killed' -> 10 May 2010), else None."""
+    mention, scan, q = draft.time, draft.scan, draft.quantity
+    if mention is None or mention.end > q.start:
+        return None
+    opening = _OPENING.match(mention.text)
+    if opening is None or not _WHEN_AFTER.match(scan.text_between(mention.end, q.start)):
+        return None
+    rest = mention.text[opening.end() :]
+    inner = find_times(rest, published) or find_times(f"in {rest}", published)  # "since 2014"
+    if len(inner) != 1 or inner[0].period_start is None or inner[0].period_end is None:
+        return None
+    return inner[0].period_start, inner[0].period_end
 
 
 def _offset_days(mention: TimeMention) -> int | None:

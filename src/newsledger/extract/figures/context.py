@@ -55,7 +55,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsledger.extract.figures.clause_times import clause_penalty, offset_day
+from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
@@ -199,6 +199,8 @@ def _assign_periods(
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
+        elif (then := when_day(draft, published)) is not None:
+            draft.period, resolved = then, True  # "the highest since May 10, 2010, when 110 died"
         if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
             draft.period = (published, published)
