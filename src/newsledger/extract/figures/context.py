@@ -98,6 +98,7 @@ _ONSET_NOUN = re.compile(
     rf"(?:{alternation(list(WORDS['onset']), cased=False)})\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_WHEN_ASIDE = re.compile(r"^,\s*when\b[^,;.]*,", re.IGNORECASE)
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 _STILL_AFTER = re.compile(
     r"[^,;.]{0,30}?\b(?:still|(?:are|were|is) yet to be)\b", re.IGNORECASE
@@ -352,7 +353,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
     for mention in scan.times:
         between = scan.text_between(min(q.end, mention.end), max(q.start, mention.start))
         before = scan.text_between(mention.start - 30, mention.start)
-        if _COMPARISON.search(between) or _STATEMENT_DATE.search(before):
+        # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
+        if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
             continue
         if mention in datelined and len(datelined) < len(scan.times):
             continue
