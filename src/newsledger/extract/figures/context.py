@@ -201,7 +201,9 @@ def _assign_periods(
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
         elif (then := when_day(draft, published)) is not None:
-            draft.period, resolved = then, True  # "the highest since May 10, 2010, when 110 died"
+            # "the highest since May 10, 2010, when 110 died": history that frames nothing after
+            draft.period = then
+            continue
         if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
             draft.period = (published, published)
@@ -334,7 +336,10 @@ def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
     days = [
         d.period
         for d in drafts
-        if d.measure in VIOLENT and d.period[0] and d.period[0] == d.period[1]
+        if d.measure in VIOLENT
+        and d.period[0]
+        and d.period[0] == d.period[1]
+        and (d.time is None or d.time.kind != "range")  # not history 'since X, when ...'
     ]
     if not days:
         return
