@@ -343,6 +343,7 @@ CLAUSE_PLACES = [
      "3", ("Tikrit",)),
     ("Explosions in Kirkuk killed 8 people and wounded 20, while a car bomb in Baqubah wounded "
      "11.\n", "20", ("Kirkuk",)),
+    ("In Borno, 20 people were killed, while in Yobe 5 died.\n", "20", ("Borno",)),
     # a part counted in territory without a name takes no place from the other part's clause
     ("Civilian casualties in Ukraine\n"
      "Of the 2,300 civilian deaths recorded in Ukraine, 1,850 were in territory controlled by the "

@@ -7,7 +7,8 @@ in territory occupied by Russia") is cut into clauses at three kinds of edge:
 - a verb coordinated with a verb ("killed 6 ..., and ... killed 9"), or a number coordinated with
   a verb, the verb of its clause left out ("... and 450 in territory ...");
 - a subordinate clause after its head with a subject of its own ("..., while a car bomb in
-  Baiji hurt 11", "a day after bandits abducted 30 villagers");
+  Baiji hurt 11", "a day after bandits abducted 30 villagers") or opened by 'while' ("..., while
+  in Yobe 5 died");
 - a clause beside the main one with a subject of its own (parataxis).
 
 A headline glued to the dateline of the body (a text that lost its line breaks: "7 soldiers
@@ -37,6 +38,7 @@ GLUED_DATELINE = re.compile(
 _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _OPENERS = frozenset({"cc", "mark"})
+_CONTRAST = frozenset({"while", "whereas", "whilst"})  # "..., while in Yobe 5 died"
 MAIN = 0  # the clause of the sentence's root
 
 
@@ -121,7 +123,10 @@ def _separate(token: Token) -> bool:
     if token.dep_ == "conj" and token.head.pos_ in _VERBS:
         return token.pos_ in _VERBS or token.pos_ == "NUM"
     if token.dep_ in {"advcl", "parataxis"} and token.i > token.head.i:
-        return any(child.dep_ in _SUBJECTS for child in token.children)
+        return any(
+            child.dep_ in _SUBJECTS or (child.dep_ == "mark" and child.lower_ in _CONTRAST)
+            for child in token.children
+        )
     return False
 
 
