@@ -50,7 +50,6 @@ class Clauses:
     of_token: tuple[int, ...]
     parent: tuple[int, ...]
     head: tuple[int, ...]  # the token heading each clause (the root for the main clause)
-    gapped: frozenset[int]  # clauses whose head is a number, their verb left out
 
     def chain(self, clause: int) -> list[int]:
         """The clause and the clauses it hangs in, innermost first."""
@@ -93,6 +92,8 @@ def token_at(scan: Scan, start: int, end: int) -> Token | None:
 
 @lru_cache(maxsize=512)
 def _clauses(sentence: Span) -> Clauses:
+    """Cut a parsed sentence into clauses: each clause head's span (innermost first), then a
+    headline glued to a dateline."""
     heads = [t for t in sentence if _separate(t)]
     spans = sorted(
         ((_clause_start(t), t.right_edge.i, t) for t in heads), key=lambda s: s[1] - s[0]
@@ -106,16 +107,15 @@ def _clauses(sentence: Span) -> Clauses:
                 of_token[i], assigned[i] = number, True
     parent = [MAIN] + [of_token[head.head.i] for _, _, head in spans]
     parent = [p if p != c else MAIN for c, p in enumerate(parent)]
-    gapped = frozenset(n for n, (_, _, head) in enumerate(spans, start=1) if head.pos_ == "NUM")
     head = [sentence.root.i] + [h.i for _, _, h in spans]
     glued = GLUED_DATELINE.search(sentence.text)
-    if glued is not None:  # the headline before the dateline: a clause of its own
-        headline = [t for t in sentence if t.idx - sentence.start_char < glued.end()]
+    headline = [] if glued is None else [t for t in sentence if t.idx < glued.end()]
+    if headline:  # the headline before the dateline: a clause of its own
         for token in headline:
             of_token[token.i] = len(parent)
         head.append(headline[0].i)
         parent.append(len(parent))
-    return Clauses(tuple(of_token), tuple(parent), tuple(head), gapped)
+    return Clauses(tuple(of_token), tuple(parent), tuple(head))
 
 
 def _separate(token: Token) -> bool:
