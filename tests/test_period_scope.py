@@ -360,6 +360,10 @@ CLAUSE_PLACES = [
      "US embassy in Baghdad. In this blast 14 people were killed.\n", "14", ("Baghdad",)),
     ("The second bomb went off near the US embassy in Kabul. In this blast 14 people were "
      "killed.\n", "14", ("Kabul",)),
+    # a total without an upper bound takes no parts' places from figures further on
+    ("Gunmen killed at least 30 villagers in raids on Monday, officials said. Two of the wounded "
+     "died later in hospital. Elsewhere, bandits killed 20 people in Kano and 15 in Kaduna.\n",
+     "at least 30", ("Nigeria",)),
     # a headline glued to the dateline is a clause apart: its places do not cut the body's
     (GLUED, "Four", ("Mali", "Mopti Region")),
 ]

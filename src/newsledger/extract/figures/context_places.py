@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -473,24 +473,35 @@ def _area_nouns() -> frozenset[str]:
 
 def _places_from_parts(total: Draft, later: Sequence[Draft]) -> list[str]:
     """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's."""
-    parts = [
-        d
-        for d in later
-        if d.measure == total.measure
-        and d.own_places
-        and len(d.locations) == 1
-        and d.period == total.period
-    ]
     low, high = total.quantity.interval()
+    for run in _part_runs(total, later):
+        places = {d.locations[0] for d in run}
+        run_low = sum(d.quantity.interval()[0] for d in run)
+        run_high = sum(d.quantity.interval()[1] for d in run)
+        if len(places) == len(run) and run_low <= high and low <= run_high:
+            return _unique(d.locations[0] for d in run)
+    return []
+
+
+def _part_runs(total: Draft, later: Sequence[Draft]) -> Iterator[list[Draft]]:
+    """Runs of two to four later figures that may be a total's parts, each of its measure and
+    period with one place of its own. A total without an upper bound ('at least 15') fits any
+    larger sum: only the figures of its measure right after it may be its parts."""
+    same = [d for d in later if d.measure == total.measure]
+    if total.quantity.interval()[1] == float("inf"):
+        for size in (2, 3, 4):
+            run = same[:size]
+            if len(run) == size and all(_may_be_part(total, d) for d in run):
+                yield run
+        return
+    parts = [d for d in same if _may_be_part(total, d)]
     for size in (2, 3, 4):
         for i in range(len(parts) - size + 1):
-            run = parts[i : i + size]
-            places = {d.locations[0] for d in run}
-            run_low = sum(d.quantity.interval()[0] for d in run)
-            run_high = sum(d.quantity.interval()[1] for d in run)
-            if len(places) == size and run_low <= high and low <= run_high:
-                return _unique(d.locations[0] for d in run)
-    return []
+            yield parts[i : i + size]
+
+
+def _may_be_part(total: Draft, draft: Draft) -> bool:
+    return draft.own_places and len(draft.locations) == 1 and draft.period == total.period
 
 
 def _refined_frame(frame: list[str], places: list[str]) -> list[str]:
