@@ -517,9 +517,6 @@ def assign_sources(
 ) -> None:
     """Fill the source of every draft."""
     named = _named_sources(scans)
-    by_paragraph: dict[int, str] = {}
-    for position, name in named.items():
-        by_paragraph.setdefault(scans[position].sentence.paragraph, name)
     stated = [source_name(a.text) for s in scans for a in s.attributions if not a.generic]
     fallback = _document_source(document, scans, stated)
     for draft in drafts:
@@ -536,12 +533,27 @@ def assign_sources(
         else:
             draft.source = (
                 _subject_source(draft.scan)
-                or by_paragraph.get(draft.scan.sentence.paragraph)
+                or _paragraph_source(named, scans, position)
                 or _official_subject(draft)
                 or fallback
             )
     _bodies_of_people(drafts, scans)
     _one_un_body(drafts, stated)
+
+
+def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: int) -> str | None:
+    """The first source named in the figure's paragraph up to its sentence: 'Gunmen killed 14
+    villagers. Police say the attackers fled.' - the police speak for what follows their name,
+    not for the toll told before it."""
+    paragraph = scans[position].sentence.paragraph
+    return next(
+        (
+            name
+            for p, name in sorted(named.items())
+            if p <= position and scans[p].sentence.paragraph == paragraph
+        ),
+        None,
+    )
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:

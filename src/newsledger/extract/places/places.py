@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -224,17 +227,103 @@ def _lookup_keys(name: str, directions: frozenset[str]) -> Iterator[str]:
         yield from _lookup_keys(name.split(",", 1)[0], directions)
 
 
-@lru_cache(maxsize=65536)
+# The countries of the document being read, most named first (``countries_first``).
+_CONTEXT: ContextVar[tuple[str, ...]] = ContextVar("place_countries", default=())
+
+
+@contextmanager
+def countries_first(countries: Sequence[str]) -> Iterator[None]:
+    """Within the block, ``lookup_place`` reads an ambiguous name in these countries (the ones
+    the document names, most named first) when its usual reading lies in none of them: 'Kasai'
+    in a report on Congo is the Congolese province, not the Japanese town."""
+    token = _CONTEXT.set(tuple(countries))
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
+
+
 def lookup_place(name: str) -> Place | None:
-    """The place a name or alias stands for (case, accents and hyphens ignored), or None."""
+    """The place a name or alias stands for (case, accents and hyphens ignored), or None; in
+    the countries of ``countries_first`` when it may lie there."""
+    return _lookup_in(name, _CONTEXT.get())
+
+
+@lru_cache(maxsize=65536)
+def _lookup_in(name: str, countries: tuple[str, ...]) -> Place | None:
     g = gazetteer()
     keys = list(_lookup_keys(name, g.words.directions))
+    readings: list[Place] = []
     for index in (g.lookup, g.small_towns):
-        for key in keys:
-            bucket = index.get(key)
-            if bucket:
-                return bucket[0]
+        bucket = next((hit for key in keys if (hit := index.get(key))), None)
+        if bucket:
+            readings.extend(p for p in bucket if p not in readings)
+            if not countries:
+                break  # no context: the first index that knows the name, as ever
+    return in_countries(readings, countries) if readings else None
+
+
+def place_in_text(name: str) -> Place | None:
+    """``lookup_place``, but None for a word that is never a place in text though a town
+    bears it ('Police' in Poland, 'Metro' in Indonesia: place_stopwords.tsv); our own rows
+    ('Delta State' of Nigeria for 'Delta') stay places."""
+    place = lookup_place(name)
+    g = gazetteer()
+    if place is None or place in g.vouched or normalise_place(name) not in g.stopwords:
+        return place
     return None
+
+
+def in_countries(readings: Sequence[Place], countries: Sequence[str]) -> Place:
+    """The reading of an ambiguous name in the document's countries (most named first): the
+    first one stays when it is a country or lies in one of them, or none lies in any."""
+    first = readings[0]
+    if first.kind == "country" or first.country in countries or len(readings) == 1:
+        return first
+    for country in countries:
+        inside = next((p for p in readings if p.country == country), None)
+        if inside is not None:
+            return inside
+    return first
+
+
+def named_countries(mentions: Iterable[PlaceMention], text: str = "") -> Counter[str]:
+    """How often a text names each country: by a country's name, by a place that lies only in
+    it, or by a demonym ('Lebanese officials')."""
+    g = gazetteer()
+    named: Counter[str] = Counter()
+    for mention in mentions:
+        readings = g.candidates(mention.text) or (mention.place,)
+        if mention.place.kind == "country" or len({p.country for p in readings}) == 1:
+            named[mention.place.country] += 1
+    named.update(g.demonyms[t[3]] for t in tokenise(text) if t[3] in g.demonyms)
+    return named
+
+
+def resolve_in_document(
+    sentences: Sequence[tuple[str, Sequence[PlaceMention]]],
+) -> list[list[PlaceMention]]:
+    """Each sentence's mentions, an ambiguous one read in the document's countries when its
+    sentence names none of its readings' countries ('Gedo' of a report on Somalia is the Somali
+    region, not the Ethiopian town); the sentence's own countries keep their say."""
+    named = named_countries((m for _, found in sentences for m in found), " ".join(
+        text for text, _ in sentences))
+    ranked = [country for country, _ in named.most_common()]
+    resolved = []
+    for text, found in sentences:
+        own = named_countries(found, text)
+        resolved.append([_in_document(m, set(own), ranked) for m in found])
+    return resolved
+
+
+def _in_document(
+    mention: PlaceMention, own: AbstractSet[str], ranked: Sequence[str]
+) -> PlaceMention:
+    readings = gazetteer().candidates(mention.text)
+    if len(readings) < 2 or mention.place.country in own or mention.place not in readings:
+        return mention
+    first = [mention.place, *(p for p in readings if p != mention.place)]
+    return replace(mention, place=in_countries(first, ranked))
 
 
 def place_closure(place: Place) -> frozenset[str]:
@@ -283,17 +372,22 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Token",
+    "countries_first",
     "demonym_country",
     "distance_km",
     "expand_place",
     "find_places",
     "gazetteer",
+    "in_countries",
     "lookup_place",
+    "named_countries",
     "normalise_place",
     "phrase_key",
     "place_closure",
+    "place_in_text",
     "place_key",
     "read_lexicon",
     "resolve_ambiguous",
+    "resolve_in_document",
     "tokenise",
 ]
