@@ -77,6 +77,11 @@ def found(text: str) -> list[tuple[str, str]]:
     ("shot near Saint-Jean-de-Luz on Monday", [("Saint-Jean-de-Luz", "Saint-Jean-de-Luz")]),
     # a name before a town, read abroad only, is a quarter of the town (Jahangirabad is in India)
     ("in Jahangirabad, Karachi", [("Jahangirabad", "Karachi"), ("Karachi", "Karachi")]),
+    # ... and so is a name a town's quarter words introduce ('Yarmouk' camp is in Syria)
+    ("blasts in the Baghdad neighborhoods of Husseiniyah and Yarmouk",
+     [("Baghdad", "Baghdad"), ("Yarmouk", "Baghdad")]),
+    ("shelling of the Damascus suburbs of Douma and Yarmouk",
+     [("Damascus", "Damascus"), ("Douma", "Douma"), ("Yarmouk", "Yarmouk camp")]),
     ("attacks in Baghdad, Mosul and Kirkuk",
      [("Baghdad", "Baghdad"), ("Mosul", "Mosul"), ("Kirkuk", "Kirkuk")]),
 ])
@@ -102,6 +107,10 @@ def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str
     "Mai-Mai fighters raided the market.",
     "a bridge outside Kari-Dor was blown up",
     "the village of Tal al-Banat",
+    # 'al-Sham' (the Levant) ends names of groups and regions, never Damascus
+    "Fighters of Hayat Tahrir al-Sham seized the hill.",
+    "Insurgents roam the Badia al-Sham desert.",
+    "the Commissioner of Police and the Police Command",
     "in the Khair Khana District",
     # a small town's name is read only where the text puts something there
     "Ustaritz officials met.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -83,6 +84,7 @@ def find_places(text: str) -> list[PlaceMention]:
     found = [(m, c) for m, c in found if not any(t.start < m.start < t.end for t, _ in towns)]
     found = sorted(found + towns, key=lambda pair: pair[0].start)
     found = _quarters_read_in_their_town(text, found)
+    found = _quarters_named_after_their_town(text, found)
     if any(len(candidates) > 1 for _, candidates in found):
         # "Lebanese officials" says which Tripoli, though it names no place
         hinted = {g.demonyms[t[3]] for t in tokens if t[3] in g.demonyms}
@@ -105,6 +107,32 @@ def _quarters_read_in_their_town(text: str, found: Found) -> Found:
             and not {p.country for p in candidates} & {p.country for p in readings}
         ):
             read[i] = (replace(mention, place=town.place), (town.place,))
+    return read
+
+
+# 'the Baghdad neighbourhoods of Husseiniyah and Yarmouk': the gap between a town and a name
+# its quarter words introduce (other quarters of the list between).
+_QUARTERS_OF = re.compile(
+    r"\s+(?:neighbou?rhoods?|districts?|suburbs?|quarters?|areas?)\s+of\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|,?\s+and\s+))*"
+)
+
+
+def _quarters_named_after_their_town(text: str, found: Found) -> Found:
+    """'the Baghdad neighbourhoods of Husseiniyah and Yarmouk': a name that the town's quarter
+    words introduce, with no reading in any country the town may lie in, is a quarter of that
+    town (Yarmouk camp lies in Syria); the town stands in."""
+    read = list(found)
+    for town, readings in found:
+        if town.place.kind != "city":
+            continue
+        for i, (mention, candidates) in enumerate(found):
+            if (
+                mention.start > town.end
+                and _QUARTERS_OF.fullmatch(text[town.end : mention.start])
+                and not {p.country for p in candidates} & {p.country for p in readings}
+            ):
+                read[i] = (replace(mention, place=town.place), (town.place,))
     return read
 
 
