@@ -130,6 +130,11 @@ SOURCES = [
     ("Ali Musa, a spokesman for the Police, said 5 people were killed.", "5", "Police"),
     ("\"Seven bodies were recovered,\" said Ruth Adeyemi, spokeswoman for the Police.", "Seven",
      "Police"),
+    # a spokesman for a group told by description only speaks for the armed group named before
+    ("Al-Shabaab claimed the raid. A spokesman for the militant group said its fighters killed "
+     "30 soldiers.", "30", "al-Shabaab"),
+    ("The Taliban claimed the bombing. Qari Yusuf, a spokesman for the hardline group, said "
+     "they had killed 75 policemen.", "75", "Taliban"),
     # a source named after a figure speaks for what follows, not for the toll before it
     ("Gunmen killed 14 villagers in a raid on Sunday. Police said the attackers fled into the "
      "bush.", "14", None),
