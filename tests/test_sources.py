@@ -135,6 +135,9 @@ SOURCES = [
      "30 soldiers.", "30", "al-Shabaab"),
     ("The Taliban claimed the bombing. Qari Yusuf, a spokesman for the hardline group, said "
      "they had killed 75 policemen.", "75", "Taliban"),
+    # the organisation a story names most is no source of a count of its own members
+    ("On Monday near the airfield, a suicide bomber blew himself up, killing six NATO soldiers."
+     "\n\nNATO condemned the attack. A NATO statement promised an inquiry.", "six", None),
     # a source named after a figure speaks for what follows, not for the toll before it
     ("Gunmen killed 14 villagers in a raid on Sunday. Police said the attackers fled into the "
      "bush.", "14", None),

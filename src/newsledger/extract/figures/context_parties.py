@@ -537,10 +537,17 @@ def assign_sources(
                 _subject_source(draft.scan)
                 or _paragraph_source(named, scans, position)
                 or _official_subject(draft)
-                or fallback
+                or _not_counted(draft, fallback)
             )
     _bodies_of_people(drafts, scans)
     _one_un_body(drafts, stated)
+
+
+def _not_counted(draft: Draft, source: str | None) -> str | None:
+    """The story's source for a figure nobody is quoted for, unless it is the body counted:
+    'killing six NATO service members' in a story that names NATO most is no count by NATO."""
+    counted = find_actors(draft.counted or "")
+    return None if any(a.canonical == source for a in counted) else source
 
 
 def _group_named_before(
