@@ -143,6 +143,11 @@ SOURCES = [
      "bush.", "14", None),
     ("Bandits abducted 23 travellers on the highway. Residents say the road has been unsafe for "
      "months.", "23", None),
+    # ... and a paragraph that quotes several sources gives none to a figure told without one
+    ("Officials said 30 people were wounded in Baghdad. In Mosul, 12 people were killed, medical "
+     "officials said. Two blasts killed seven people in Kirkuk.", "seven", None),
+    ("Officials said 30 people were wounded in Baghdad. Two blasts killed seven people in "
+     "Kirkuk.", "seven", "Officials"),
     # abbreviated titles stay with the name
     ("Four soldiers were wounded in the ambush, said Pres. Joseph Kabore.", "Four",
      "Pres. Joseph Kabore"),

@@ -572,18 +572,18 @@ def _group_named_before(
 
 
 def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: int) -> str | None:
-    """The first source named in the figure's paragraph up to its sentence: 'Gunmen killed 14
+    """The one source named in the figure's paragraph up to its sentence: 'Gunmen killed 14
     villagers. Police say the attackers fled.' - the police speak for what follows their name,
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
-    return next(
-        (
-            name
-            for p, name in sorted(named.items())
-            if p <= position and scans[p].sentence.paragraph == paragraph
-        ),
-        None,
-    )
+    before = {
+        name
+        for p, name in named.items()
+        if p <= position and scans[p].sentence.paragraph == paragraph
+    }
+    # a paragraph that quotes several sources is no one source's ('officials said ... medical
+    # officials said ... Nine blasts killed seven people'): its unattributed figures have none
+    return before.pop() if len(before) == 1 else None
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
