@@ -80,6 +80,8 @@ def found(text: str) -> list[tuple[str, str]]:
     # ... and so is a name a town's quarter words introduce ('Yarmouk' camp is in Syria)
     ("blasts in the Baghdad neighborhoods of Husseiniyah and Yarmouk",
      [("Baghdad", "Baghdad"), ("Yarmouk", "Baghdad")]),
+    ("a car bomb in the Dora district of Baghdad",  # the quarter first: Baghdad stays Baghdad
+     [("Dora", "Dora"), ("Baghdad", "Baghdad")]),
     ("shelling of the Damascus suburbs of Douma and Yarmouk",
      [("Damascus", "Damascus"), ("Douma", "Douma"), ("Yarmouk", "Yarmouk camp")]),
     ("attacks in Baghdad, Mosul and Kirkuk",

@@ -130,6 +130,8 @@ SOURCES = [
     ("Ali Musa, a spokesman for the Police, said 5 people were killed.", "5", "Police"),
     ("\"Seven bodies were recovered,\" said Ruth Adeyemi, spokeswoman for the Police.", "Seven",
      "Police"),
+    # 'Commissioner of Police Musa Bello': the body, not the body joined to the person's name
+    ("The attack killed 9 people, Commissioner of Police Musa Bello said.", "9", "Police"),
     # a spokesman for a group told by description only speaks for the armed group named before
     ("Al-Shabaab claimed the raid. A spokesman for the militant group said its fighters killed "
      "30 soldiers.", "30", "al-Shabaab"),

@@ -152,7 +152,7 @@ def _spoken_for(head: Token) -> Token | None:
             if child.dep_ == "prep" and child.lower_ in _VOICE_PREPS:
                 body = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if body is not None and _organisation(body):
-                    return body
+                    return _body_before_name(body)
             # "The Director, Defence Media Operations, Maj.-Gen. Ali Musa": the body in apposition
             if role is head and child.dep_ == "appos" and _named_body(child):
                 return child
@@ -166,6 +166,22 @@ def _spoken_for(head: Token) -> Token | None:
             ):
                 return child
     return None
+
+
+def _body_before_name(body: Token) -> Token:
+    """'Commissioner of Police Yekini Ayoku': the parse joins the body and the person's name
+    after it into one name; the body is its last organisation word before the name."""
+    kinds = _words("speaker") | _words("organisation") | _words("official")
+    compounds = [c for c in body.lefts if c.dep_ == "compound"]
+    words = [c for c in compounds if c.lemma_.lower() in kinds or c.lower_ in kinds]
+    if not words:
+        return body
+    last = max(words, key=lambda t: t.i)
+    name = body.doc[last.i + 1 : body.i + 1]
+    personal = len(name) >= 1 and all(
+        t.pos_ == "PROPN" and t.lemma_.lower() not in kinds and t.lower_ not in kinds for t in name
+    )
+    return last if personal and body.lemma_.lower() not in kinds else body
 
 
 def _organisation(token: Token) -> bool:

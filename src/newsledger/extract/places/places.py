@@ -111,9 +111,10 @@ def _quarters_read_in_their_town(text: str, found: Found) -> Found:
 
 
 # 'the Baghdad neighbourhoods of Husseiniyah and Yarmouk': the gap between a town and a name
-# its quarter words introduce (other quarters of the list between).
+# its quarter words introduce (other quarters of the list between). 'the Dora district of
+# Baghdad' names the quarter first: a singular 'district of' or 'area of' is read no such way.
 _QUARTERS_OF = re.compile(
-    r"\s+(?:neighbou?rhoods?|districts?|suburbs?|quarters?|areas?)\s+of\s+"
+    r"\s+(?:neighbou?rhoods?|suburbs?|quarters?|districts|areas)\s+of\s+"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|,?\s+and\s+))*"
 )
 
