@@ -150,6 +150,9 @@ SOURCES = [
      "officials said. Two blasts killed seven people in Kirkuk.", "seven", None),
     ("Officials said 30 people were wounded in Baghdad. Two blasts killed seven people in "
      "Kirkuk.", "seven", "Officials"),
+    # ... nor to one told sentences after its speaker, in a story scraped as one paragraph
+    ("The foreign minister said the talks would go on. The rebels left the capital. The army "
+     "closed the roads. The bombing of the academy killed 21 cadets.", "21", None),
     # abbreviated titles stay with the name
     ("Four soldiers were wounded in the ambush, said Pres. Joseph Kabore.", "Four",
      "Pres. Joseph Kabore"),

@@ -571,6 +571,11 @@ def _group_named_before(
     return named[-1] if named else None
 
 
+# How many sentences back a paragraph's source still speaks (a scraped story may be one long
+# paragraph: a minister quoted on talks is no source of the bombing toll told four sentences on).
+_PARAGRAPH_REACH = 2
+
+
 def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: int) -> str | None:
     """The one source named in the figure's paragraph up to its sentence: 'Gunmen killed 14
     villagers. Police say the attackers fled.' - the police speak for what follows their name,
@@ -579,7 +584,8 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     before = {
         name
         for p, name in named.items()
-        if p <= position and scans[p].sentence.paragraph == paragraph
+        if position - _PARAGRAPH_REACH <= p <= position
+        and scans[p].sentence.paragraph == paragraph
     }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none
@@ -650,7 +656,8 @@ def _named_sources(scans: Sequence[Scan]) -> dict[int, str]:
     for i, scan in enumerate(scans):
         specific = [a for a in scan.attributions if not a.generic]
         if specific:
-            last = named[i] = source_name(specific[-1].text)
+            said = specific[-1]
+            last = named[i] = _group_named_before(said, scans, i) or source_name(said.text)
         elif scan.attributions and last is not None:
             named[i] = last
     return named
