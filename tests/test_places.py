@@ -180,6 +180,9 @@ DOCUMENT_READINGS = [
     # the country a sentence names itself keeps its say over the document's
     (["Congolese troops fought militias on Monday.",
       "A fire in Kasai, Japan, killed three people."], "Kasai", "Japan"),
+    # a place of our own rows stays itself though the story names another country all along
+    (["The Pentagon said US forces were on alert.", "Strikes near Damascus killed 12.",
+      "American officials gave no details."], "Damascus", "Syria"),
     # nothing named anywhere: the usual reading stays
     (["A fire in Tripoli killed four.", "Firefighters worked through the night."], "Tripoli",
      "Libya"),

@@ -305,9 +305,13 @@ def place_in_text(name: str) -> Place | None:
 
 def in_countries(readings: Sequence[Place], countries: Sequence[str]) -> Place:
     """The reading of an ambiguous name in the document's countries (most named first): the
-    first one stays when it is a country or lies in one of them, or none lies in any."""
+    first one stays when it is a country or lies in one of them, or none lies in any, and so
+    does a place of our own rows ('Damascus' of a story naming the US all along is Syria's,
+    not the Maryland town's)."""
     first = readings[0]
     if first.kind == "country" or first.country in countries or len(readings) == 1:
+        return first
+    if first in gazetteer().vouched:
         return first
     for country in countries:
         inside = next((p for p in readings if p.country == country), None)
