@@ -211,6 +211,8 @@ CONTEXT_LOOKUPS = [
     (("United States",), "Georgia", "Georgia", "Georgia"),
     # no reading in those countries: the usual one
     (("Iraq",), "Delta", "Delta", "Canada"),
+    # one of our own rows stays in a country named only as a party ('US strikes')
+    (("United States",), "Damascus", "Damascus", "Syria"),
 ]
 
 
@@ -235,6 +237,15 @@ def test_place_in_text_skips_words_that_are_no_places(name: str, expected: str |
     assert (found_place.name if found_place else None) == expected
 
 
+def test_lookup_place_moves_our_own_rows_to_a_country_placed_by_the_document() -> None:
+    with countries_first(("Cameroon",), frozenset({"Cameroon"})):
+        placed = lookup_place("Sud-Ouest")
+    with countries_first(("Cameroon",)):
+        named = lookup_place("Sud-Ouest")
+    assert placed is not None and named is not None
+    assert (placed.country, named.country) == ("Cameroon", "Burkina Faso")
+
+
 # (story we wrote, the country of the incident it reports)
 INCIDENT_COUNTRIES = [
     ("Congo: militia attack\n\nMilitiamen killed 12 villagers in Kasai on Sunday, local "
@@ -246,6 +257,12 @@ INCIDENT_COUNTRIES = [
      "Nigeria"),
     ("METRO\n\nGunmen killed 5 people in Kaduna on Monday, residents said.", "Nigeria"),
     ("FRANCE.\n\nA bomb killed 2 people in a cafe on Monday.", "France"),
+    # a division two countries share, read in the country a place beside it lies in
+    ("Separatists burned a truck between two villages (Fako, Sud-Ouest) on Monday, killing 2 "
+     "drivers.", "Cameroon"),
+    # a quarter named first, before its town: 'Gure suburb of Juba' (a Gure lies in Turkey)
+    ("Gunmen attacked a football crowd in Gure suburb of Juba, killing 12 people.",
+     "South Sudan"),
 ]
 
 

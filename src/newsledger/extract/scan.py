@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from newsledger.extract.numbers import find_quantities
 from newsledger.extract.parties import ActorMention, Attribution, find_actors
 from newsledger.extract.places import PlaceMention, find_places, resolve_in_document
-from newsledger.extract.places.places import named_countries
+from newsledger.extract.places.places import named_countries, placed_countries
 from newsledger.extract.time import TimeMention, find_times
 from newsledger.extract.words import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
@@ -95,13 +95,13 @@ def resolve_document_places(scans: Sequence[Scan]) -> None:
         scan.places = places
 
 
-def document_countries(scans: Sequence[Scan]) -> tuple[str, ...]:
+def document_countries(scans: Sequence[Scan]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The countries a document names (by name, by places only there, by demonyms), most
-    named first: where ``countries_first`` reads its ambiguous place names."""
-    named = named_countries(
-        (m for s in scans for m in s.places), " ".join(s.sentence.text for s in scans)
-    )
-    return tuple(country for country, _ in named.most_common())
+    named first, and those its places lie in: where ``countries_first`` reads its ambiguous
+    place names."""
+    mentions = [m for s in scans for m in s.places]
+    named = named_countries(mentions, " ".join(s.sentence.text for s in scans))
+    return tuple(country for country, _ in named.most_common()), placed_countries(mentions)
 
 
 def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:

@@ -93,7 +93,7 @@ def find_figures(
     """
     # 1. and 2.
     scans = scan_document(document) if scans is None else scans
-    with countries_first(document_countries(scans)):
+    with countries_first(*document_countries(scans)):
         return _figures_of(document, parse, scans)
 
 

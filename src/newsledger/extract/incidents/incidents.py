@@ -102,7 +102,7 @@ def incidents_from_scans(
 ) -> list[Incident]:
     """The incidents told by already scanned sentences (the pure core of ``find_incidents``);
     place names are read in the countries the document names."""
-    with countries_first(document_countries(scans)):
+    with countries_first(*document_countries(scans)):
         return _incidents_from_scans(document, figures, scans)
 
 

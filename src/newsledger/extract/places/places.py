@@ -122,10 +122,12 @@ _QUARTERS_OF = re.compile(
 def _quarters_named_after_their_town(text: str, found: Found) -> Found:
     """'the Baghdad neighbourhoods of Husseiniyah and Yarmouk': a name that the town's quarter
     words introduce, with no reading in any country the town may lie in, is a quarter of that
-    town (Yarmouk camp lies in Syria); the town stands in."""
+    town (Yarmouk camp lies in Syria); the town stands in. The town is one of our own rows: in
+    'Gure suburb of Juba' the quarter comes first (a Gure lies in Turkey)."""
     read = list(found)
+    vouched = gazetteer().vouched
     for town, readings in found:
-        if town.place.kind != "city":
+        if town.place.kind != "city" or town.place not in vouched:  # 'Gure suburb of Juba'
             continue
         for i, (mention, candidates) in enumerate(found):
             if (
@@ -256,16 +258,22 @@ def _lookup_keys(name: str, directions: frozenset[str]) -> Iterator[str]:
         yield from _lookup_keys(name.split(",", 1)[0], directions)
 
 
-# The countries of the document being read, most named first (``countries_first``).
-_CONTEXT: ContextVar[tuple[str, ...]] = ContextVar("place_countries", default=())
+# The countries of the document being read, most named first, and those its places lie in
+# (``countries_first``).
+_CONTEXT: ContextVar[tuple[tuple[str, ...], frozenset[str]]] = ContextVar(
+    "place_countries", default=((), frozenset())
+)
 
 
 @contextmanager
-def countries_first(countries: Sequence[str]) -> Iterator[None]:
+def countries_first(
+    countries: Sequence[str], placed: AbstractSet[str] = frozenset()
+) -> Iterator[None]:
     """Within the block, ``lookup_place`` reads an ambiguous name in these countries (the ones
     the document names, most named first) when its usual reading lies in none of them: 'Kasai'
-    in a report on Congo is the Congolese province, not the Japanese town."""
-    token = _CONTEXT.set(tuple(countries))
+    in a report on Congo is the Congolese province, not the Japanese town. ``placed``: the
+    countries the document's places lie in (see ``in_countries``)."""
+    token = _CONTEXT.set((tuple(countries), frozenset(placed)))
     try:
         yield
     finally:
@@ -275,11 +283,12 @@ def countries_first(countries: Sequence[str]) -> Iterator[None]:
 def lookup_place(name: str) -> Place | None:
     """The place a name or alias stands for (case, accents and hyphens ignored), or None; in
     the countries of ``countries_first`` when it may lie there."""
-    return _lookup_in(name, _CONTEXT.get())
+    countries, placed = _CONTEXT.get()
+    return _lookup_in(name, countries, placed)
 
 
 @lru_cache(maxsize=65536)
-def _lookup_in(name: str, countries: tuple[str, ...]) -> Place | None:
+def _lookup_in(name: str, countries: tuple[str, ...], placed: frozenset[str]) -> Place | None:
     g = gazetteer()
     keys = list(_lookup_keys(name, g.words.directions))
     readings: list[Place] = []
@@ -289,7 +298,7 @@ def _lookup_in(name: str, countries: tuple[str, ...]) -> Place | None:
             readings.extend(p for p in bucket if p not in readings)
             if not countries:
                 break  # no context: the first index that knows the name, as ever
-    return in_countries(readings, countries) if readings else None
+    return in_countries(readings, countries, placed) if readings else None
 
 
 def place_in_text(name: str) -> Place | None:
@@ -303,16 +312,19 @@ def place_in_text(name: str) -> Place | None:
     return None
 
 
-def in_countries(readings: Sequence[Place], countries: Sequence[str]) -> Place:
+def in_countries(
+    readings: Sequence[Place], countries: Sequence[str], placed: AbstractSet[str] = frozenset()
+) -> Place:
     """The reading of an ambiguous name in the document's countries (most named first): the
-    first one stays when it is a country or lies in one of them, or none lies in any, and so
-    does a place of our own rows ('Damascus' of a story naming the US all along is Syria's,
-    not the Maryland town's)."""
+    first one stays when it is a country or lies in one of them, or none lies in any. A place
+    of our own rows moves only to a country the document's places lie in (``placed``:
+    'Sud-Ouest' beside 'Fako' is Cameroon's), not to one it names as a party ('Damascus' of a
+    story naming the US all along stays Syria's)."""
     first = readings[0]
     if first.kind == "country" or first.country in countries or len(readings) == 1:
         return first
     if first in gazetteer().vouched:
-        return first
+        countries = [c for c in countries if c in placed]
     for country in countries:
         inside = next((p for p in readings if p.country == country), None)
         if inside is not None:
@@ -333,30 +345,43 @@ def named_countries(mentions: Iterable[PlaceMention], text: str = "") -> Counter
     return named
 
 
+def placed_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """The countries a text's places lie in: those of its places that lie in one country only
+    (not its country names, which may name a party: 'US strikes')."""
+    g = gazetteer()
+    return frozenset(
+        m.place.country
+        for m in mentions
+        if m.place.kind != "country"
+        and len({p.country for p in g.candidates(m.text) or (m.place,)}) == 1
+    )
+
+
 def resolve_in_document(
     sentences: Sequence[tuple[str, Sequence[PlaceMention]]],
 ) -> list[list[PlaceMention]]:
     """Each sentence's mentions, an ambiguous one read in the document's countries when its
     sentence names none of its readings' countries ('Gedo' of a report on Somalia is the Somali
     region, not the Ethiopian town); the sentence's own countries keep their say."""
-    named = named_countries((m for _, found in sentences for m in found), " ".join(
-        text for text, _ in sentences))
+    mentions = [m for _, found in sentences for m in found]
+    named = named_countries(mentions, " ".join(text for text, _ in sentences))
     ranked = [country for country, _ in named.most_common()]
+    placed = placed_countries(mentions)
     resolved = []
     for text, found in sentences:
-        own = named_countries(found, text)
-        resolved.append([_in_document(m, set(own), ranked) for m in found])
+        own = set(named_countries(found, text))
+        resolved.append([_in_document(m, own, ranked, placed) for m in found])
     return resolved
 
 
 def _in_document(
-    mention: PlaceMention, own: AbstractSet[str], ranked: Sequence[str]
+    mention: PlaceMention, own: AbstractSet[str], ranked: Sequence[str], placed: AbstractSet[str]
 ) -> PlaceMention:
     readings = gazetteer().candidates(mention.text)
     if len(readings) < 2 or mention.place.country in own or mention.place not in readings:
         return mention
     first = [mention.place, *(p for p in readings if p != mention.place)]
-    return replace(mention, place=in_countries(first, ranked))
+    return replace(mention, place=in_countries(first, ranked, placed))
 
 
 def place_closure(place: Place) -> frozenset[str]:
@@ -419,6 +444,7 @@ __all__ = [
     "place_closure",
     "place_in_text",
     "place_key",
+    "placed_countries",
     "read_lexicon",
     "resolve_ambiguous",
     "resolve_in_document",
