@@ -32,8 +32,15 @@ from newsledger.extract.numbers import (
     read_measure,
 )
 from newsledger.extract.parties import find_attributions
-from newsledger.extract.places import expand_place, normalise_place
-from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
+from newsledger.extract.places import countries_first, expand_place, normalise_place
+from newsledger.extract.scan import (
+    Draft,
+    Scan,
+    document_countries,
+    in_noise,
+    resolve_document_places,
+    scan_sentence,
+)
 from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Measure, Quantity
 
@@ -73,7 +80,9 @@ def scan_document(document: Document) -> list[Scan]:
     sentences = [
         s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
     ]
-    return [scan_sentence(s, document) for s in sentences]
+    scans = [scan_sentence(s, document) for s in sentences]
+    resolve_document_places(scans)
+    return scans
 
 
 def find_figures(
@@ -85,6 +94,12 @@ def find_figures(
     """
     # 1. and 2.
     scans = scan_document(document) if scans is None else scans
+    with countries_first(*document_countries(scans)):
+        return _figures_of(document, parse, scans)
+
+
+def _figures_of(document: Document, parse: Parser, scans: list[Scan]) -> list[Figure]:
+    """Stages 3 to 6 (``find_figures``), with place names read in the document's countries."""
     # 3.
     headings = list_headings(scans)
     _parse_paragraphs(scans, parse, headings)

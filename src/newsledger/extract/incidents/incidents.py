@@ -60,8 +60,14 @@ from newsledger.extract.incidents.incident_fields import (
 from newsledger.extract.incidents.incident_parties import perpetrator, target
 from newsledger.extract.incidents.incident_tolls import implicit_victims, toll
 from newsledger.extract.numbers import noun_measure
-from newsledger.extract.places import Place, distance_km, lookup_place
-from newsledger.extract.scan import Scan, in_noise, scan_sentence
+from newsledger.extract.places import Place, countries_first, distance_km, lookup_place
+from newsledger.extract.scan import (
+    Scan,
+    document_countries,
+    in_noise,
+    resolve_document_places,
+    scan_sentence,
+)
 from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
 
@@ -86,13 +92,23 @@ def find_incidents(document: Document, figures: Sequence[Figure]) -> list[Incide
     sentences = [
         s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
     ]
-    return incidents_from_scans(document, figures, [scan_sentence(s, document) for s in sentences])
+    scans = [scan_sentence(s, document) for s in sentences]
+    resolve_document_places(scans)
+    return incidents_from_scans(document, figures, scans)
 
 
 def incidents_from_scans(
     document: Document, figures: Sequence[Figure], scans: Sequence[Scan]
 ) -> list[Incident]:
-    """The incidents told by already scanned sentences (the pure core of ``find_incidents``)."""
+    """The incidents told by already scanned sentences (the pure core of ``find_incidents``);
+    place names are read in the countries the document names."""
+    with countries_first(*document_countries(scans)):
+        return _incidents_from_scans(document, figures, scans)
+
+
+def _incidents_from_scans(
+    document: Document, figures: Sequence[Figure], scans: Sequence[Scan]
+) -> list[Incident]:
     # 1. Each sentence is given only its own figures, so reading incidents stays linear in length.
     own = _figures_by_sentence(scans, figures)
     mentions = [m for scan in scans for m in _mentions(scan, own[id(scan)], document)]
