@@ -29,6 +29,7 @@ from newsledger.verify.incidents import (
     merge_counts,
     merge_incidents,
     same_incident,
+    several_that_day,
 )
 
 runner = CliRunner()
@@ -706,6 +707,84 @@ def test_incidents_two_named_perpetrators_are_two_events() -> None:
 )
 def test_incidents_document_names(text: str, expected: set[str]) -> None:
     assert document_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen burned a church in Jalingo. The attack came in the wake of a raid on the Dorowa "
+         "market in Wukari.", {"jalingo"}),
+        ("A police post in Kolda was shelled in retaliation for the arrest of Omar Kandji.",
+         {"kolda"}),
+        ("The attack comes following a bomb attack on the Nakuri shrine. Police closed Dalam "
+         "road.", {"dalam"}),
+        ("A bomb hit a bank in Lyon. A group calling itself Red Dawn Cell claimed responsibility "
+         "in a letter to Le Progres.", {"lyon", "progres"}),
+        ("In Lyon, the Red Dawn Cell claimed the attack.", {"lyon"}),
+    ],
+    ids=["in the wake of", "in retaliation for", "comes following a bomb attack",
+         "a claimant is no name", "a claimant after a place of its clause"],
+)
+def test_incidents_document_names_leave_out_causes_and_claimants(
+    text: str, expected: set[str]
+) -> None:
+    assert document_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        ("Gunmen fired at the governor's convoy in Kano. It was one of two attacks on him that "
+         "day.", True),
+        ("A second bomb went off near the bus park in Jos later that day.", True),
+        ("This was the third blast at the market on the same day, police said.", True),
+        ("It was one of three attacks on the town this month.", False),
+        ("A bomb went off near the bus park in Jos. On that day, 4 people were hurt.", False),
+    ],
+    ids=["one of two that day", "a second later that day", "the third on the same day",
+         "one of three this month", "no second event"],
+)
+def test_incidents_several_that_day(text: str, several: bool) -> None:
+    assert several_that_day(text) is several
+
+
+_SHOOTING = {"type": "Violence against civilians", "sub_type": "Attack"}
+_BOMBING = {"type": "Explosions/Remote violence", "sub_type": "Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "several", "same"),
+    [
+        (_SHOOTING, _BOMBING, False, True),  # outlets code one attack either way
+        (_SHOOTING, _BOMBING, True, False),  # one of two attacks that day: a shooting, a bombing
+        (_BOMBING, _BOMBING, True, True),
+        (_BOMBING, {"type": None, "sub_type": None}, True, True),  # unknown: rules 1-4 decide
+    ],
+    ids=["codes differ", "several that day, codes differ", "several that day, same codes",
+         "several that day, one uncoded"],
+)
+def test_incidents_several_events_of_a_day_need_one_kind(
+    first: dict[str, Any], second: dict[str, Any], several: bool, same: bool
+) -> None:
+    a = replace(_report("a", **first), several=several)
+    b = _report("b", **second)
+    assert same_incident(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("fields", "same"),
+    [
+        ({"place": "Somalia", "admin1": None, "geo_precision": 3, "date": None,
+          "date_precision": None}, False),  # the country and the publication day alone
+        ({"place": "Somalia", "admin1": None, "geo_precision": 3}, True),  # its own day
+        ({"date": None, "date_precision": None}, True),  # its town
+    ],
+    ids=["country, undated", "country, dated", "town, undated"],
+)
+def test_incidents_a_report_of_a_country_and_no_day_joins_none(
+    fields: dict[str, Any], same: bool
+) -> None:
+    assert same_incident(_report("a", **fields), _report("b", **fields)) is same
 
 
 def _named(doc: str, published: date | None, names: set[str]) -> IncidentReport:

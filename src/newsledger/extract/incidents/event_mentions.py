@@ -40,6 +40,7 @@ ROLES = frozenset(
         "located",
         "responded",
         "tally",
+        "background",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
