@@ -217,6 +217,11 @@ def test_figures_non_figures_give_nothing(
         ("Gunmen ambushed the convoy, killing one and wounding three more.", "three", "injured"),
         ("The grenade claimed the life of one and injured ten others.", "one", "killed"),
         ("The soldiers spotted two gunmen and killed one of them.", "one", "killed"),
+        # a relative clause tells who they were; the main verb what befell them
+        ("Three drivers who were evacuating wounded civilians were killed by a mine.", "Three",
+         "killed"),
+        ("Two nurses who were rescuing villagers from the flood were wounded by gunmen.", "Two",
+         "injured"),
     ],
 )
 def test_figures_casualty_wordings(

@@ -1212,10 +1212,22 @@ def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
         # a victim already told who died later gives the toll
         ("On 9 April 2022, gunmen shot and wounded a nurse in Yei. The victim later died of her "
          "wounds.", 1, DatePrecision.DAY),
+        # victims told before, told dead: the kidnapped or injured toll is the killed one
+        ("On 3 May 2021, gunmen abducted four farmers near Gwoza. Their bodies were found two "
+         "days later.", 4, DatePrecision.DAY),
+        ("On 3 May 2021, militants kidnapped 12 traders near Dikwa. Days later the bodies of "
+         "the traders were recovered from a river.", 12, DatePrecision.DAY),
+        ("On 3 May 2021, five herders were kidnapped and killed by bandits in Zurmi.", 5,
+         DatePrecision.DAY),
+        ("On 3 May 2021, gunmen shot and wounded two guards at a bank in Goma. Both guards "
+         "later died of their wounds.", 2, DatePrecision.DAY),
+        ("On 3 May 2021, armed men abducted a chief near Bunia. His body was found on a "
+         "farm.", 1, DatePrecision.DAY),
     ],
     ids=["month, one sentence", "month, at least", "airstrikes one day one place",
          "attacks one day one town", "two boats attacked", "one of three attacks",
-         "victim died later"],
+         "victim died later", "their bodies were found", "the bodies of the traders",
+         "kidnapped and killed", "both later died", "his body was found"],
 )
 def test_incidents_single_events_with_their_toll(
     text: str, killed: int, precision: DatePrecision
@@ -1224,6 +1236,23 @@ def test_incidents_single_events_with_their_toll(
     assert len(found) == 1, found
     assert found[0].killed is not None and found[0].killed.low == killed
     assert found[0].date_precision is precision
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a sentence that names no place continues the story whatever its figures carry
+        ("GHANA.  Gunmen attacked a joint US/Ghanaian gold mine. They then opened fire on the "
+         "managers. Three people were killed and a Dutch engineer was hurt.", 3),
+        # a place abroad in a sentence on "the attack" is a visit, not the event's place
+        ("Rebels bombed the French consulate in Kano. Four policemen died in the attack, "
+         "which came as the governor was visiting Ghana.", 4),
+    ],
+    ids=["no place of its own", "a visit abroad"],
+)
+def test_incidents_toll_sentences_join_the_event_told_before(text: str, killed: int) -> None:
+    found = _incidents(text, date(2023, 12, 20))
+    assert found and found[0].killed is not None and found[0].killed.low == killed, found
 
 
 @pytest.mark.parametrize(

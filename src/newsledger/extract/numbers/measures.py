@@ -590,6 +590,20 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+_HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
+
+
+def _main_verb_over_clause(noun: Token) -> Measure | None:
+    """'Five agents who were returning a captive to his family were killed': a relative clause
+    on the subject tells who they were; the verb they are the subject of, what befell them."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    if not any(c.dep_ == "relcl" and _about_whole(c) for c in noun.children):
+        return None
+    found = _governing_trigger(noun)
+    return found if found in _HARMS else None
+
+
 def _of_number(token: Token, number: Token) -> bool:
     """Whether ``token`` is the number, or the "dozen" of it ("two dozen of the escapees")."""
     return token.i == number.i or (token.head.i == number.i and token.lower_ in NUMBER_WORDS)
@@ -655,6 +669,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     measure = (
         (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
+        or _main_verb_over_clause(noun)
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
