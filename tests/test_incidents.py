@@ -1223,11 +1223,18 @@ def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
          "later died of their wounds.", 2, DatePrecision.DAY),
         ("On 3 May 2021, armed men abducted a chief near Bunia. His body was found on a "
          "farm.", 1, DatePrecision.DAY),
+        # "killed another" after a victim of another measure: one more person
+        ("On 3 May 2021, the blast in Gao wounded one soldier and killed another.", 1,
+         DatePrecision.DAY),
+        # a set the victim is one of is no toll of the event
+        ("On 3 May 2021, a soldier was shot dead in Gao. He was one of four soldiers killed in "
+         "the region that day in separate attacks.", 1, DatePrecision.DAY),
     ],
     ids=["month, one sentence", "month, at least", "airstrikes one day one place",
          "attacks one day one town", "two boats attacked", "one of three attacks",
          "victim died later", "their bodies were found", "the bodies of the traders",
-         "kidnapped and killed", "both later died", "his body was found"],
+         "kidnapped and killed", "both later died", "his body was found", "killed another",
+         "one of four killed"],
 )
 def test_incidents_single_events_with_their_toll(
     text: str, killed: int, precision: DatePrecision
@@ -1247,8 +1254,11 @@ def test_incidents_single_events_with_their_toll(
         # a place abroad in a sentence on "the attack" is a visit, not the event's place
         ("Rebels bombed the French consulate in Kano. Four policemen died in the attack, "
          "which came as the governor was visiting Ghana.", 4),
+        # a figure of another event with the same value is not the event's restated
+        ("A bomb in a bar in Gao killed nine people. The blast came two days after a car bomb "
+         "at a checkpoint in Gao killed 9 people.", 9),
     ],
-    ids=["no place of its own", "a visit abroad"],
+    ids=["no place of its own", "a visit abroad", "same value, another event"],
 )
 def test_incidents_toll_sentences_join_the_event_told_before(text: str, killed: int) -> None:
     found = _incidents(text, date(2023, 12, 20))

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -33,7 +34,7 @@ from newsledger.extract.numbers import (
 from newsledger.extract.parties import find_attributions
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
-from newsledger.extract.words import split_sentences
+from newsledger.extract.words import read_lexicon, split_sentences
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
@@ -353,6 +354,8 @@ def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]
 def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.measure != b.measure or a.quantity.value != b.quantity.value or a.scan is b.scan:
         return False
+    if _of_another_event(a) or _of_another_event(b):
+        return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
     headline = id(a.scan) in headlines or id(b.scan) in headlines
     if not (_same_kind(a.counted_head, b.counted_head) or headline):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
@@ -361,6 +364,30 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+def _of_another_event(draft: Draft) -> bool:
+    """Whether the figure's sentence tells another event before it ('days after a car bomb
+    killed 12', 'in the wake of an attack that killed 12': `distinct` and `background` cues
+    of lexicons/incident_cues.tsv)."""
+    sentence = draft.scan.sentence
+    before = draft.scan.text_between(sentence.start, draft.quantity.start)
+    return bool(_another_event_pattern().search(before))
+
+
+# Cues that also introduce an earlier count of the same event ('Earlier, police said 12 died').
+_ALSO_RESTATING = frozenset({"earlier", "previous"})
+
+
+@cache
+def _another_event_pattern() -> re.Pattern[str]:
+    cues = sorted(
+        (term for _, (term, role) in read_lexicon("incident_cues.tsv", 2)
+         if role in {"distinct", "background"} and term not in _ALSO_RESTATING),
+        key=len, reverse=True,
+    )
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _headlines(scans: list[Scan]) -> set[int]:

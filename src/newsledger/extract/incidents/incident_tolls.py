@@ -365,8 +365,11 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
     name_end = r"(?=\s*(?:[,.;:(]|$|\s(?:and|in|on|at|as|while|when|near|after|outside|inside)\b))"
     adverb = rf"(?:(?i:{_ADVERBS})\s+)?"
     found = [
-        # "killed a British engineer and his wife", "killing the driver", "shot dead Ahmed Ali"
-        rf"\b{verbs}\s+(?:{one}{others}|(?!{_NOT_A_NAME.pattern}){name}{name_end})",
+        # "killed a British engineer and his wife", "killing the driver", "shot dead Ahmed Ali
+        # and his driver"
+        rf"\b{verbs}\s+(?:{one}|(?!{_NOT_A_NAME.pattern}){name}{name_end}){others}",
+        # "injured one police officer and killed another"
+        rf"\b{verbs}\s+another(?=\s*(?:[,.;:]|$))(?P<others>)",
         # "a policeman was killed", "Hassan was shot dead", "the driver has been killed"
         rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b(?P<others>)",
         # "a British diplomat and his driver were killed"

@@ -226,8 +226,14 @@ def _counts_events(figure: Figure) -> bool:
 
 
 def _tolls(mention: Mention) -> list[Figure]:
-    """The mention's figures that count one event's victims, not a period's."""
-    return [f for f in mention.counts if _event_period(f, mention)]
+    """The mention's figures that count one event's victims, not a period's, nor a set the
+    event's victims are one of ('He was one of three police officers killed in the city that
+    day')."""
+    return [
+        f for f in mention.counts
+        if _event_period(f, mention)
+        and not _ONE_OF.search(mention.scan.text_between(max(0, f.start - 30), f.start))
+    ]
 
 
 def _event_period(figure: Figure, mention: Mention) -> bool:
