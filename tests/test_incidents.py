@@ -1226,6 +1226,14 @@ def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
         # "killed another" after a victim of another measure: one more person
         ("On 3 May 2021, the blast in Gao wounded one soldier and killed another.", 1,
          DatePrecision.DAY),
+        # "killed both of ...": the kidnapped victims told before
+        ("On 3 May 2021, rebels abducted two traders near Beni. The next day the rebels killed "
+         "both of the traders.", 2, DatePrecision.DAY),
+        # one person dying, told without an event word, and "one" before a victim
+        ("On 3 May 2021, a Kenyan engineer died of wounds suffered at a hotel in Mandera. Two "
+         "of his colleagues were also injured.", 1, DatePrecision.DAY),
+        ("On 3 May 2021, a bomb went off near a polling station in Gao, killing one voter and "
+         "wounding four others.", 1, DatePrecision.DAY),
         # a set the victim is one of is no toll of the event
         ("On 3 May 2021, a soldier was shot dead in Gao. He was one of four soldiers killed in "
          "the region that day in separate attacks.", 1, DatePrecision.DAY),
@@ -1234,7 +1242,7 @@ def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
          "attacks one day one town", "two boats attacked", "one of three attacks",
          "victim died later", "their bodies were found", "the bodies of the traders",
          "kidnapped and killed", "both later died", "his body was found", "killed another",
-         "one of four killed"],
+         "killed both", "a person died, no event word", "one voter", "one of four killed"],
 )
 def test_incidents_single_events_with_their_toll(
     text: str, killed: int, precision: DatePrecision

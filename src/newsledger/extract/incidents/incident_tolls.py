@@ -92,7 +92,7 @@ _BODIES_FOUND = re.compile(r"\b(?:found|discovered|recovered|dumped|left|leaving
 _FATE_OF_THEM = re.compile(
     # "killed them", "executed all of them", "shot them dead"
     r"\b(?:killed|executed|murdered|beheaded|shot\s+dead|shot\s+and\s+killed)\s+"
-    r"(?:them|all\s+of\s+them|both\s+of\s+them)\b(?!\s+(?:of|to)\b)"
+    r"(?:them|all\s+of\s+them|both\s+of\s+them|both|all)\b(?!\s+(?:to)\b)"
     r"|\bshot\s+them\s+dead\b"
     # "were kidnapped and murdered", "abducted and later executed"
     r"|\b(?:kidnapped|abducted)\s+and\s+(?:later\s+|then\s+)?"
@@ -400,8 +400,8 @@ def _person_before_pattern() -> re.Pattern[str]:
 @cache
 def _one_person() -> str:
     """A singular person with its determiner: 'a settler', 'the Turkish owner', 'his wife', 'an
-    employee of the Ministry of Works'."""
-    determiner = r"(?:(?i:an?|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
+    employee of the Ministry of Works', 'one Iraqi voter'."""
+    determiner = r"(?:(?i:an?|one|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
     of_name = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?"
     return rf"{determiner}\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_persons()})\b(?!['’-]){of_name}"
 

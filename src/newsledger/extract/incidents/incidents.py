@@ -128,16 +128,15 @@ def incidents_from_scans(
 
 def _mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list[Mention]:
     """The sentence's event mentions; a sentence with none that tells a victim already named
-    dying ('The victim later died of his wounds.', 'The aid worker was later found dead.') is a
-    mention too, which only joins the incident told before it (its toll when none is stated)."""
+    dying ('The victim later died of his wounds.', 'The aid worker was later found dead.',
+    'Their bodies were found.') or a person dying ('A guard died of his wounds.') is a mention
+    too, which only joins an incident told around it (its toll when none is stated)."""
     found = find_mentions(scan, figures, document)
     if found:
         return found
     text = scan.sentence.text
     # "Days later their bodies were found", "The victims later died of their wounds"
     fate = fate_of_them(text) or fate_of_one(text)
-    if not fate and not _LATER_DEATH_OPENING.match(text):
-        return found
     if any(t.kind in _LONG_KINDS for t in scan.times):
         return found  # "His father died in 2015": a death of another time
     if not fate and not implicit_victims(text, Measure.KILLED):
@@ -146,9 +145,6 @@ def _mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list
     return [Mention(scan, sentence.start, sentence.end, headline=is_headline(scan, document),
                     later_death=True)]
 
-
-# A sentence that opens on someone already told: "The victim ...", "His driver ...".
-_LATER_DEATH_OPENING = re.compile(r"\s*(?:the|his|her|their|its)\s", re.IGNORECASE)
 
 
 # --- 2. aggregate and background ------------------------------------------------------------
