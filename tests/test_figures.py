@@ -222,6 +222,8 @@ def test_figures_non_figures_give_nothing(
          "killed"),
         ("Two nurses who were rescuing villagers from the flood were wounded by gunmen.", "Two",
          "injured"),
+        ("Gunmen killed three men who were returning from a wedding in Zaria.", "three",
+         "killed"),
         # a harm participle right after the number is its own, whatever the parse hangs it on
         ("Six people were killed and nineteen other injured by the blast near the depot.",
          "nineteen", "injured"),

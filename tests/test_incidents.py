@@ -1265,8 +1265,12 @@ def test_incidents_single_events_with_their_toll(
         # a figure of another event with the same value is not the event's restated
         ("A bomb in a bar in Gao killed nine people. The blast came two days after a car bomb "
          "at a checkpoint in Gao killed 9 people.", 9),
+        # the victims told before are of the event whatever place they come from
+        ("Rebels shelled a market in Goma. Traders from Rwanda were among the wounded. Ten "
+         "people were wounded and two were killed.", 2),
     ],
-    ids=["no place of its own", "a visit abroad", "same value, another event"],
+    ids=["no place of its own", "a visit abroad", "same value, another event",
+         "among the wounded, from abroad"],
 )
 def test_incidents_toll_sentences_join_the_event_told_before(text: str, killed: int) -> None:
     found = _incidents(text, date(2023, 12, 20))

@@ -368,19 +368,26 @@ def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
     places its own words name count (its figures' places carried from other sentences part it
     from no story: 'Three people were killed and a manager wounded.'), and a place abroad does
     not part 'the attack' from the event told before ('killed in the attack, which coincided
-    with the president's visit to India': a visit, an embassy, a nationality)."""
+    with the president's visit to India': a visit, an embassy, a nationality), nor from the
+    victims told before ('Journalists from Puerto Rico were among the injured')."""
     day = _day(mention)
     place = min((p.place for p in mention.places), key=_rank, default=None)
     for group in reversed(groups):
         if day and group.day and abs((day - group.day).days) > 1:
             continue
         abroad = bool(place and group.place and place.country != group.place.country)
-        if place and group.place and not _related(place, group.place) and not (
-            mention.definite and abroad
-        ):
+        told = mention.definite or bool(_VICTIMS_TOLD.search(mention.text))
+        if place and group.place and not _related(place, group.place) and not (told and abroad):
             continue
         return group
     return None
+
+
+# The victims of the event told before: "Journalists from X were among the injured".
+_VICTIMS_TOLD = re.compile(
+    r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b",
+    re.IGNORECASE,
+)
 
 
 def _refers_back(mention: Mention) -> bool:

@@ -594,9 +594,10 @@ _HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
 def _main_verb_over_clause(noun: Token) -> Measure | None:
-    """'Five agents who were returning a captive to his family were killed': a relative clause
-    on the subject tells who they were; the verb they are the subject of, what befell them."""
-    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+    """'Five agents who were returning a captive to his family were killed', 'Gunmen killed three
+    men who were returning from a wedding': a relative clause on the counted noun tells who they
+    were; the verb they are the subject or object of, what befell them."""
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
         return None
     if not any(c.dep_ == "relcl" and _about_whole(c) for c in noun.children):
         return None
