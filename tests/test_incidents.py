@@ -1254,6 +1254,21 @@ def test_incidents_single_events_with_their_toll(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Militants stormed a church in Kano and beat the pastor. The raid came just one day "
+        "after three car bombs went off in Kano, killing 40 people.",
+        "Gunmen set fire to a school in Maiduguri. It happened two days after twin blasts at a "
+        "market there killed 25 people.",
+    ],
+    ids=["one day after three car bombs", "two days after twin blasts"],
+)
+def test_incidents_an_earlier_events_toll_is_not_the_events(text: str) -> None:
+    found = _incidents(text, date(2023, 12, 20))
+    assert found and found[0].killed is None, found
+
+
+@pytest.mark.parametrize(
     ("text", "killed"),
     [
         # a sentence that names no place continues the story whatever its figures carry
