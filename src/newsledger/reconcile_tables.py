@@ -310,8 +310,10 @@ def renumber_derived(con: Any) -> None:
     con.execute("UPDATE checks SET reason = 'derived:' || r.new || ':' || "
                 "substr(checks.reason, length('derived:' || r.old || ':') + 1) "
                 "FROM renamed_derived r WHERE checks.origin = 'reconcile' "
-                "AND checks.type = 'derived' AND starts_with(checks.reason, "
-                "'derived:' || r.old || ':')")
+                "AND checks.type = 'derived' AND starts_with(checks.reason, 'derived:') "
+                # an equality on the id, not a prefix test, lets the join hash (a prefix test
+                # compared every check with every renamed figure: hours on a 19 MB document)
+                "AND split_part(checks.reason, ':', 2) = r.old")
     con.execute("DROP TABLE renamed_derived")
 
 

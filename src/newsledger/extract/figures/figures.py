@@ -21,6 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context import assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import list_headings, table_label
@@ -341,7 +342,9 @@ def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]
             kept.append(draft)
             continue
         twin = kept[at]
-        primary, other = (draft, twin) if _richness(draft) > _richness(twin) else (twin, draft)
+        # the body's sentence over a headline glued before its dateline
+        later = _richness(draft) > _richness(twin) or draft.scan is twin.scan
+        primary, other = (draft, twin) if later else (twin, draft)
         primary.also_at.append((other.quantity.start, other.quantity.end))
         primary.also_at.extend(other.also_at)
         if id(other.scan) in headlines:
@@ -352,11 +355,14 @@ def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]
 
 
 def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
-    if a.measure != b.measure or a.quantity.value != b.quantity.value or a.scan is b.scan:
+    if a.measure != b.measure or a.quantity.value != b.quantity.value:
+        return False
+    glued = a.scan is b.scan and _dateline_between(a, b)
+    if a.scan is b.scan and not glued:
         return False
     if _of_another_event(a) or _of_another_event(b):
         return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
-    headline = id(a.scan) in headlines or id(b.scan) in headlines
+    headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
     if not (_same_kind(a.counted_head, b.counted_head) or headline):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
     if a.actor and b.actor and a.actor != b.actor:
@@ -388,6 +394,12 @@ def _another_event_pattern() -> re.Pattern[str]:
     )
     words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _dateline_between(a: Draft, b: Draft) -> bool:
+    """Whether a dateline stands between two numbers of one sentence: the first is a headline's."""
+    first, second = sorted((a.quantity, b.quantity), key=lambda q: q.start)
+    return bool(GLUED_DATELINE.search(a.scan.text_between(first.end, second.start)))
 
 
 def _headlines(scans: list[Scan]) -> set[int]:
