@@ -431,6 +431,9 @@ FIGURE_PLACES = [
      "officials in Mogadishu.", "At least 9", ["Kismayo"]),
     ("A car bomb exploded at a market in Kirkuk on Tuesday. Eight people were killed, the "
      "interior ministry in Baghdad said.", "Eight", ["Kirkuk"]),
+    # a speaker's own premises may be the scene
+    ("Clashes broke out in Timbuktu on Monday. The UN said its office in Gao was attacked, "
+     "killing 3 guards.", "3", ["Gao"]),
     # ... unless nothing else places it
     ("A local official in Kandahar said 5 people were killed in a bombing on Monday.", "5",
      ["Kandahar"]),

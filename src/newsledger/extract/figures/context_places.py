@@ -309,7 +309,11 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     seat = rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?$"
     return (
         re.compile(seat, re.IGNORECASE),
-        re.compile(rf"\b(?:{reporting})\s+(?:[\w'’-]+\s+){{0,3}}?{seat}", re.IGNORECASE),
+        # not 'said its office in Gao was attacked': the speaker's own premises, a scene
+        re.compile(
+            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,3}}?{seat}",
+            re.IGNORECASE,
+        ),
         re.compile(rf"^,?\s+(?:{reporting})\b", re.IGNORECASE),
     )
 
