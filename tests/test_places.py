@@ -422,6 +422,30 @@ FIGURE_PLACES = [
      "In Iraq, the coalition kept up its raids. They killed 9 ISIS operatives.", "9", ["Iraq"]),
     ("Syria\n\nThe coalition conducted 40 operations.\n\nIraq\n\n"
      "The raids killed 9 ISIS operatives.", "9", ["Iraq"]),
+    # where the speaker sits is no place of the figure: the story's place is
+    ("Taliban fighters stormed a checkpoint in Helmand province on Monday. Twelve civilians were "
+     "killed in the raid, an official in Kabul said.", "Twelve", ["Helmand"]),
+    ("Gunmen attacked a hotel in Kismayo on Sunday. At least 9 people were killed, said an "
+     "official in Mogadishu.", "At least 9", ["Kismayo"]),
+    ("Gunmen attacked a hotel in Kismayo on Sunday. At least 9 people were killed, according to "
+     "officials in Mogadishu.", "At least 9", ["Kismayo"]),
+    ("A car bomb exploded at a market in Kirkuk on Tuesday. Eight people were killed, the "
+     "interior ministry in Baghdad said.", "Eight", ["Kirkuk"]),
+    # a speaker's own premises may be the scene
+    ("Clashes broke out in Timbuktu on Monday. The UN said its office in Gao was attacked, "
+     "killing 3 guards.", "3", ["Gao"]),
+    # ... unless nothing else places it
+    ("A local official in Kandahar said 5 people were killed in a bombing on Monday.", "5",
+     ["Kandahar"]),
+    # a nationwide total is the country's, not a local place of its parts or of the story before
+    ("Jihadists attacked an army post near Mopti on Friday, killing 9 soldiers. Since January, "
+     "340 soldiers have been killed nationwide, including 40 in Mopti.", "340", ["Mali"]),
+    ("Jihadists attacked an army post near Mopti on Friday, killing 9 soldiers. Since January, "
+     "340 soldiers have been killed nationwide, including 40 in Mopti.", "40", ["Mopti"]),
+    ("Jihadists attacked an army post near Mopti on Friday, killing 9 soldiers. Since January, "
+     "340 soldiers have been killed countrywide.", "340", ["Mali"]),
+    ("Bandits killed 9 villagers in Zamfara on Friday. Nationwide, at least 1,200 people were "
+     "abducted last year, according to a security firm in Lagos.", "at least 1,200", ["Nigeria"]),
 ]
 
 
