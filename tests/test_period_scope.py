@@ -323,3 +323,109 @@ def test_places_of_undated_incident_toll(
 ) -> None:
     figure = _figure(extract_text(text, published=None), number)
     assert place in figure.locations
+
+
+GLUED = (
+    "4 soldiers killed in blasts in MaliMOPTI, Mali, Feb. 5 (Wire) -- Four soldiers were killed in "
+    "two explosions in Mali's Mopti region on Tuesday, the army said.\n"
+)
+
+# (text, number, places): each clause of a sentence keeps its own places; a clause without any
+# takes those of the clause it hangs in (issue 9, clause scope)
+CLAUSE_PLACES = [
+    ("A roadside bomb in Kirkuk killed 6 people, and a suicide attack in Samarra killed 9.\n",
+     "6", ("Kirkuk",)),
+    ("A roadside bomb in Kirkuk killed 6 people, and a suicide attack in Samarra killed 9.\n",
+     "9", ("Samarra",)),
+    ("Two car bombs in Mosul killed 14 people, while a shooting in Tikrit killed 3.\n",
+     "14", ("Mosul",)),
+    ("Two car bombs in Mosul killed 14 people, while a shooting in Tikrit killed 3.\n",
+     "3", ("Tikrit",)),
+    ("Explosions in Kirkuk killed 8 people and wounded 20, while a car bomb in Baqubah wounded "
+     "11.\n", "20", ("Kirkuk",)),
+    ("In Borno, 20 people were killed, while in Yobe 5 died.\n", "20", ("Borno",)),
+    # a part counted in territory without a name takes no place from the other part's clause
+    ("Civilian casualties in Ukraine\n"
+     "Of the 2,300 civilian deaths recorded in Ukraine, 1,850 were in territory controlled by the "
+     "Government and 450 in territory occupied by the Russian Federation, the mission said.\n",
+     "1,850", ("Ukraine",)),
+    # a participle, a relative clause and a 'when' clause stay in the scene of their head
+    ("Gunmen stormed a village in Kaduna on Monday, killing 14 people.\n", "14", ("Kaduna",)),
+    ("A bombing in Aleppo that killed 17 people drew wide condemnation.\n", "17", ("Aleppo",)),
+    ("Police said 12 people were killed and 5 were wounded when a car bomb exploded in Kirkuk.\n",
+     "5", ("Kirkuk",)),
+    # a figure whose sentence names no place takes those named since the previous figure; a
+    # country's embassy is no place of it
+    ("The first bomb hit a market in Kirkuk, killing 9 people. The second bomb went off near the "
+     "US embassy in Baghdad. In this blast 14 people were killed.\n", "14", ("Baghdad",)),
+    ("The second bomb went off near the US embassy in Kabul. In this blast 14 people were "
+     "killed.\n", "14", ("Kabul",)),
+    # a total without an upper bound takes no parts' places from figures further on
+    ("Gunmen killed at least 30 villagers in raids on Monday, officials said. Two of the wounded "
+     "died later in hospital. Elsewhere, bandits killed 20 people in Kano and 15 in Kaduna.\n",
+     "at least 30", ("Nigeria",)),
+    # a headline glued to the dateline is a clause apart: its places do not cut the body's
+    (GLUED, "Four", ("Mali", "Mopti Region")),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), CLAUSE_PLACES)
+def test_places_of_a_figure_come_from_its_clause(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations == places
+
+
+# (text, number, period): each clause keeps its own time phrase; 'N days after' places a clause
+# against the day of the other (published Wednesday 2024-04-10)
+CLAUSE_PERIODS = [
+    ("Soldiers killed 23 militants in Borno on Friday, and 7 soldiers died in an ambush in Yobe "
+     "on Saturday.\n", "7", ("2024-04-06", "2024-04-06")),
+    ("Soldiers killed 23 militants in Borno on Friday, and 7 soldiers died in an ambush in Yobe "
+     "on Saturday.\n", "23", ("2024-04-05", "2024-04-05")),
+    ("The army said 40 fighters were killed in March, while 12 soldiers died in April.\n",
+     "12", ("2024-04-01", "2024-04-30")),
+    ("Gunmen killed 5 farmers in Zamfara on Tuesday, a day after bandits abducted 30 villagers "
+     "in Katsina.\n", "30", ("2024-04-08", "2024-04-08")),
+    ("Gunmen killed 5 farmers in Zamfara on Tuesday, a day after bandits abducted 30 villagers "
+     "in Katsina.\n", "5", ("2024-04-09", "2024-04-09")),
+    ("Bandits abducted 30 villagers in Katsina, a day after gunmen killed 5 farmers in Zamfara "
+     "on Tuesday.\n", "30", ("2024-04-10", "2024-04-10")),
+    ("The blast on Sunday came two days after 14 soldiers were killed in an ambush.\n",
+     "14", ("2024-04-05", "2024-04-05")),
+    # ... or against the day the story told last when its sentence names none
+    ("Gunmen killed 12 people in a village in Kaduna on Sunday. The attack came a day after "
+     "bandits abducted 30 villagers in Katsina.\n", "30", ("2024-04-06", "2024-04-06")),
+    # a date naming an event ('the March 2020 prison break') is no period for what follows
+    ("Gunmen attacked a market in Kirkuk on 4 May 2021. The group, blamed for the March 2020 "
+     "prison break, denied it. Police said the gunmen wounded 14 shoppers.\n",
+     "14", ("2021-05-04", "2021-05-04")),
+    # the day of a dateline glued to the headline is not the body's
+    (GLUED, "Four", ("2024-04-09", "2024-04-09")),
+    # a 'when' clause on a 'since' phrase is of that time, not of the range it opens
+    ("Monday's toll was the highest since May 10, 2010, when 110 people were killed.\n",
+     "110", ("2010-05-10", "2010-05-10")),
+    ("The toll is the worst since 2014, when militants killed 300 people in the town.\n",
+     "300", ("2014-01-01", "2014-12-31")),
+    # ... history told so frames no other figure of the story
+    ("Bombings across the country killed 60 people. The toll was the highest since May 10, "
+     "2010, when 110 people were killed.\n", "60", (None, None)),
+    # ... and a 'when' aside on the date of a 'since' phrase compares nothing
+    ("Since March 3, when the offensive began, 412 civilians have been killed.\n",
+     "412", ("2024-03-03", "2024-04-10")),
+    # a comparison's month is not the figure's
+    ("A total of 412 civilians were killed in March, compared with February's 380.\n",
+     "412", ("2024-03-01", "2024-03-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), CLAUSE_PERIODS)
+def test_period_of_a_figure_comes_from_its_clause(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
+    assert (figure.period_start, figure.period_end) == _days(period)

@@ -223,6 +223,15 @@ def create_merge_segments(con: Connection) -> None:
         con.execute(ddl)
 
 
+@migration
+def rename_documents(con: Connection) -> None:
+    """Documents' names without a recalled cause or a claimant, and whether a document tells
+    several events of one day (issue 10); merge_tables.py. Every document is named again and
+    the next merge merges everything once."""
+    for ddl in merge_index.RENAME_DDL:
+        con.execute(ddl)
+
+
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
 FIGURE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),

@@ -206,13 +206,19 @@ def _window(figure: Figure, doc_window: Window | None) -> Window | None:
 
 def in_headline(document: Document, figure: Figure) -> bool:
     """The figure is in the first line and that line is the title (or reads like one)."""
-    first = document.text.split("\n", 1)[0]
+    first = _first_line(document.text)
     if figure.end > len(first):
         return False
     line = first.strip()
     if document.title:
         return line == document.title.strip()
     return len(line) <= HEADLINE_MAX_CHARS and not line.endswith((".", "!", "?"))
+
+
+# Asked once per figure: split() would copy the rest of a long text each time (quadratic).
+@lru_cache(maxsize=4)
+def _first_line(text: str) -> str:
+    return text.split("\n", 1)[0]
 
 
 def outlet_of(document: Document) -> str | None:

@@ -1,9 +1,11 @@
 """Give each figure its period, places, actor and source: from its sentence, else from context.
 
 Rules (each a function below; the gold case that motivated it is in its comment):
-  period  the nearest time expression in the sentence that is not a comparison ("compared with the
-          first six months of 2017", "up from 31 in January"), the date of the statement ("said in
-          a release on Thursday") or the dateline's ("KABUL, March 14 (Reuters) - ... on Monday");
+  period  the nearest time expression in the sentence, in the figure's clause before another
+          figure's (clause_times.py; "a day after" counts from the other clause's day), that is
+          not a comparison ("compared with the first six months of 2017", "up from 31 in
+          January"), the date of the statement ("said in a release on Thursday") or the
+          dateline's ("KABUL, March 14 (Reuters) - ... on Monday");
           a weekday, month or year that cannot be placed (no publication date) leaves the period
           unknown; else, for flows, the report's period carried from earlier figures, where a
           period that ends before the document's first one is history told in passing and is not
@@ -13,10 +15,14 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           period only from their own sentence (their as-of date is the publication date). What is
           still so ("1,430 are still in detainment", "12 are still missing", "still holding 30
           hostages") is counted as of publication, unless its sentence dates it ("as of May 3").
-  places  places introduced right after the number ("466 operatives in Syria"), else the sentence's
-          places; else places implied by parts that add up to this figure; else the previous
-          figure's in the same paragraph; else the scope of the last section opened by a place
-          ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
+  places  places introduced right after the number ("466 operatives in Syria"), else the places of
+          its clause and of the clauses it hangs in, else the sentence's places no other clause
+          with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
+          killed 9"); else places implied by parts that add up to this figure; else those of the
+          latest sentence naming any since the previous figure, in its paragraph ("The second
+          bomb hit Kabul. In this blast 14 died"); else the previous figure's in the same
+          paragraph; else the scope of the last section opened by a place ("In Iraq, ..."; a
+          heading naming a place alone); else the document's frame (the first
           stated places, refined to a district); else the latest places named before. No place
           is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
@@ -49,6 +55,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
+from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.numbers import counted_noun, verb_measure
@@ -90,6 +98,7 @@ _ONSET_NOUN = re.compile(
     rf"(?:{alternation(list(WORDS['onset']), cased=False)})\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_WHEN_ASIDE = re.compile(r"^,\s*when\b[^,;.]*,", re.IGNORECASE)
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 _STILL_AFTER = re.compile(
     r"[^,;.]{0,30}?\b(?:still|(?:are|were|is) yet to be)\b", re.IGNORECASE
@@ -188,6 +197,13 @@ def _assign_periods(
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = (draft.time.period_start, draft.time.period_end)
+        told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
+        if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
+            draft.period, resolved = shifted, True  # "a day after police said 70 were active"
+        elif (then := when_day(draft, published)) is not None:
+            # "the highest since May 10, 2010, when 110 died": history that frames nothing after
+            draft.period = then
+            continue
         if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
             draft.period = (published, published)
@@ -287,6 +303,8 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
 
 
 def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
+    """The period a sentence without figures states for those after it; not a comparison's, nor
+    one naming an event ('the December 1975 siege')."""
     if scan.quantities:
         return None
     for mention in scan.times:
@@ -295,9 +313,22 @@ def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
             mention.kind in _PERIOD_KINDS
             and mention.period_start
             and not _COMPARISON.search(before)
+            and not _attributive(scan, mention)
         ):
             return mention.period_start, mention.period_end
     return None
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z][\w'’-]*\b(?<!\bof)(?<!\bto)(?<!\band)")
+
+
+def _attributive(scan: Scan, mention: TimeMention) -> bool:
+    """Whether a time phrase names an event, between a determiner and its noun ('due to the
+    December 1975 siege', 'the 2019 elections'): the event's date, not the report's period."""
+    before = scan.text_between(mention.start - 12, mention.start)
+    after = scan.text_between(mention.end, mention.end + 30)
+    return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(after))
 
 
 def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
@@ -305,7 +336,10 @@ def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
     days = [
         d.period
         for d in drafts
-        if d.measure in VIOLENT and d.period[0] and d.period[0] == d.period[1]
+        if d.measure in VIOLENT
+        and d.period[0]
+        and d.period[0] == d.period[1]
+        and (d.time is None or d.time.kind != "range")  # not history 'since X, when ...'
     ]
     if not days:
         return
@@ -324,11 +358,12 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
     for mention in scan.times:
         between = scan.text_between(min(q.end, mention.end), max(q.start, mention.start))
         before = scan.text_between(mention.start - 30, mention.start)
-        if _COMPARISON.search(between) or _STATEMENT_DATE.search(before):
+        # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
+        if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
             continue
         if mention in datelined and len(datelined) < len(scan.times):
             continue
-        distance = len(between)
+        distance = len(between) + clause_penalty(draft, mention)
         clause = _counted_clause_measure(draft, mention)
         if clause is not None:
             if clause != draft.measure:
@@ -349,6 +384,15 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+def _not_event_days(scan: Scan) -> list[TimeMention]:
+    """Time phrases of a sentence that date no event: the statement's and the dateline's."""
+    return [
+        m
+        for m in scan.times
+        if _STATEMENT_DATE.search(scan.text_between(m.start - 30, m.start)) or _in_dateline(scan, m)
+    ]
 
 
 _TOLL_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)
@@ -396,10 +440,14 @@ def _vague(mention: TimeMention) -> bool:
 
 
 def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
-    """'KABUL, Jan 3 (Reuters) -': the day the story was filed, not the day of its figures."""
+    """'KABUL, Jan 3 (Reuters) -': the day the story was filed, not the day of its figures (also
+    in a dateline glued to the headline before it)."""
     before = scan.text_between(scan.sentence.start, mention.start)
     after = scan.text_between(mention.end, scan.sentence.end)
-    return bool(_DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after))
+    if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after):
+        return True
+    at = mention.start - scan.sentence.start
+    return any(g.start() <= at < g.end() for g in GLUED_DATELINE.finditer(scan.sentence.text))
 
 
 def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:

@@ -7,9 +7,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from spacy.tokens import Token
+
+from newsledger.extract.figures.clauses import (
+    Clauses,
+    clause_at,
+    clauses_of,
+    other_counts,
+    token_at,
+)
 from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
@@ -73,17 +83,23 @@ _INCIDENT_MEASURES = frozenset(
 )
 # what else happens on an incident's day: escapes, rescues, arrests of its suspects
 _INCIDENT_DAY_MEASURES = _INCIDENT_MEASURES | {Measure.OTHER, Measure.DETAINED}
-# a figure counted over the whole country the report is about
-_NATIONWIDE = re.compile(
-    r"\b(?:nationwide|(?:across|throughout|in|around) the (?:country|nation))\b", re.IGNORECASE
-)
 
 
 
 @cache
 def _worldwide() -> re.Pattern[str]:
     """A figure counted over the world ('99 journalists were killed around the world')."""
-    phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == "worldwide"]
+    return _scope_phrases("worldwide")
+
+
+@cache
+def _nationwide() -> re.Pattern[str]:
+    """A figure counted over the whole country the report is about ('killed countrywide')."""
+    return _scope_phrases("nationwide")
+
+
+def _scope_phrases(scope: str) -> re.Pattern[str]:
+    phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == scope]
     words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
@@ -133,18 +149,41 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 previous is not None
                 and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
             )
-            nationwide = country is not None and bool(_NATIONWIDE.search(draft.scan.sentence.text))
+            text = draft.scan.sentence.text
+            nationwide = country is not None and bool(_nationwide().search(text))
+            nearby = same_paragraph or previous is None
+            told = _told_since(scans, index, previous, draft) if nearby else []
             draft.locations = (
                 ([country] if nationwide and country else [])
+                or told
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
+                # a speaker's seat when nothing else places the figure
+                or _seats(draft.scan)
                 or ([country] if country else [])
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _told_since(
+    scans: Sequence[Scan], index: dict[int, int], previous: Draft | None, draft: Draft
+) -> list[str]:
+    """The places of the latest sentence that names any after the previous figure's sentence (or
+    the story's start) and before this one's, in its paragraph ('The second bombing hit Kabul. In
+    this incident 22 were killed')."""
+    first = 0 if previous is None else index[id(previous.scan)] + 1
+    last = index[id(draft.scan)]
+    for position in range(last - 1, first - 1, -1):
+        scan = scans[position]
+        if scan.sentence.paragraph != draft.scan.sentence.paragraph:
+            return []
+        if scan.places and (kept := _kept(scan)):
+            return _unique(m.place.name for m in kept)
+    return []
 
 
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
@@ -239,10 +278,52 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     ]
 
 
+def _seats(scan: Scan) -> list[str]:
+    """The places a sentence names as where a speaker sits ('an official in Kabul said')."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return _unique(
+        m.place.name for m in scan.places if _speaker_seat(text, m.start - base, m.end - base)
+    )
+
+
+def _speaker_seat(text: str, start: int, end: int) -> bool:
+    """Whether a place is the seat of who tells the figure, not where it was counted: 'killed,
+    an official in Kabul said', 'according to the ministry in Baghdad' (lexicons/
+    place_speaker_cues.tsv)."""
+    before, after = text[max(0, start - 60) : start], text[end : end + 30]
+    seat_before, report_before, report_after = _speaker_cues()
+    return bool(
+        seat_before.search(before) and (report_after.match(after) or report_before.search(before))
+    )
+
+
+@cache
+def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A speaker noun right before a place ('officials in '), a reporting word before that
+    speaker ('according to the ministry in '), and one right after the place (' said')."""
+    roles: dict[str, list[str]] = {"speaker": [], "reporting": []}
+    for word, role in read_table("place_speaker_cues.tsv", 2):
+        roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
+    speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
+    reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
+    seat = rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?$"
+    return (
+        re.compile(seat, re.IGNORECASE),
+        # not 'said its office in Gao was attacked': the speaker's own premises, a scene
+        re.compile(
+            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,3}}?{seat}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"^,?\s+(?:{reporting})\b", re.IGNORECASE),
+    )
+
+
 # Asked for the same sentence's places once per figure near it: the answers are kept.
 @lru_cache(maxsize=4096)
 def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    if _speaker_seat(text, start, end):
+        return True  # "an official in Kabul said": where the speaker sits
     if _BASED.match(after) or _TITLE_BEFORE.search(before):
         return True
     if _STATEMENT_BEFORE.search(before) or _UNIT_AFTER.match(after):
@@ -296,6 +377,8 @@ def _place_words() -> frozenset[str]:
 
 
 def _sentence_places(draft: Draft) -> list[str]:
+    """Places the figure's sentence gives it: those right after its number, else those of its
+    clause and the clauses it hangs in, else the sentence's places no other figure claims."""
     scan = draft.scan
     own = _places_after(draft, draft.quantity.start, draft.quantity.end)
     if own:
@@ -312,19 +395,29 @@ def _sentence_places(draft: Draft) -> list[str]:
         if q is not draft.quantity
         for name in _places_after(draft, q.start, q.end)
     }
+    if _nationwide().search(scan.sentence.text) and all(
+        m.place.name in claimed for m in _kept(scan)
+    ):
+        return []  # "340 were killed nationwide, including 40 in Mopti": the country's
+    scope = _Scope.of(draft)
+    if scope is not None:
+        return scope.places(claimed)
     rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
     return _unique(rest or [m.place.name for m in _kept(scan)])
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:
-    """Places introduced by a preposition between this number and the next one."""
+    """Places introduced by a preposition between this number and the next one, in its clause."""
     scan = draft.scan
     limit = min((q.start for q in scan.quantities if q.start > start), default=scan.sentence.end)
+    scope = _Scope.of(draft, start, end)
     local: list[str] = []
     previous_end = end
     for mention in _kept(scan):
         if not end <= mention.start < limit:
             continue
+        if scope is not None and not scope.reaches(mention):
+            continue  # "killed 6, and a bomb in Samarra killed 9": Samarra is the 9's
         gap = scan.text_between(previous_end, mention.start)
         joined = bool(local) and bool(
             _JOINED_PLACE.fullmatch(gap) or _POSSESSIVE_JOIN.fullmatch(gap)
@@ -335,26 +428,137 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
     return _unique(local)
 
 
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """A number's clause in its parsed sentence, and the clauses of the sentence's other numbers."""
+
+    scan: Scan
+    clauses: Clauses
+    clause: int
+    verb: Token  # the verb the number hangs on (the number itself when it has none)
+    busy: frozenset[int]  # clauses holding another number
+
+    @classmethod
+    def of(cls, draft: Draft, start: int = -1, end: int = -1) -> _Scope | None:
+        """The scope of the number at start..end (default: the draft's), None without a parse."""
+        scan = draft.scan
+        clauses = clauses_of(scan)
+        if clauses is None:
+            return None
+        if start < 0:
+            start, end = draft.quantity.start, draft.quantity.end
+        number = token_at(scan, start, end)
+        if number is None:
+            return None
+        clause = clauses.of_token[number.i]
+        busy = other_counts(scan, clauses, start) - {clause}
+        return cls(scan, clauses, clause, _governor(number), busy)
+
+    def _of(self, mention: PlaceMention) -> int:
+        return clause_at(self.scan, self.clauses, mention.start, mention.end)
+
+    def reaches(self, mention: PlaceMention) -> bool:
+        """Whether a place is said in the number's clause, or in a clause inside it that counts
+        nothing of its own ('killed 12 when a bomb went off in Kirkuk')."""
+        clause = self._of(mention)
+        return clause == self.clause or (
+            self.clauses.inside(clause, self.clause) and clause not in self.busy
+        )
+
+    def places(self, claimed: set[str]) -> list[str]:
+        """The places of the number's clause, else of the clauses it hangs in, innermost first;
+        a place in the subject of its verb ('two car bombs in Mosul killed 14') even when another
+        number claims it. Else those of clauses counting nothing; else, unless the number's verb
+        has a place without a name ('were in government-held territory'), all of the sentence's."""
+        kept = _kept(self.scan)
+        for clause in self.clauses.chain(self.clause):
+            names = [
+                m.place.name
+                for m in kept
+                if self._of(m) == clause and (m.place.name not in claimed or self._subject(m))
+            ]
+            if names:
+                return _unique(names)
+            if clause == self.clause and _unnamed_area(self.verb):
+                return []
+        free = [
+            m.place.name
+            for m in kept
+            if m.place.name not in claimed and self._of(m) not in self.busy
+        ]
+        if free:
+            return _unique(free)
+        return [] if _unnamed_area(self.verb) else _unique(m.place.name for m in kept)
+
+    def _subject(self, mention: PlaceMention) -> bool:
+        """Whether a place is said inside the subject of the number's verb."""
+        token = token_at(self.scan, mention.start, mention.end)
+        while token is not None and token.head.i != token.i:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head == self.verb:
+                return True
+            token = token.head
+        return False
+
+
+def _governor(number: Token) -> Token:
+    """The verb a number hangs on ('1,850 were in ...' -> were); the number itself when it stands
+    for a clause whose verb is left out ('and 450 in territory ...')."""
+    token = number
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        if token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+            return token
+        token = token.head
+    return token
+
+
+def _unnamed_area(verb: Token) -> bool:
+    """Whether a verb (or a number standing for one) has a place without a name ('were in
+    government-held territory', '450 in areas held by the rebels')."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "inside", "within"}
+        and any(obj.dep_ == "pobj" and obj.lower_ in _area_nouns() for obj in prep.children)
+        for prep in verb.children
+    )
+
+
+@cache
+def _area_nouns() -> frozenset[str]:
+    """Nouns for a stretch of land ('territory', 'areas'), from lexicons/scope_words.tsv."""
+    return frozenset(p for p, kind in read_table("scope_words.tsv", 2) if kind == "area")
+
+
 def _places_from_parts(total: Draft, later: Sequence[Draft]) -> list[str]:
     """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's."""
-    parts = [
-        d
-        for d in later
-        if d.measure == total.measure
-        and d.own_places
-        and len(d.locations) == 1
-        and d.period == total.period
-    ]
     low, high = total.quantity.interval()
+    for run in _part_runs(total, later):
+        places = {d.locations[0] for d in run}
+        run_low = sum(d.quantity.interval()[0] for d in run)
+        run_high = sum(d.quantity.interval()[1] for d in run)
+        if len(places) == len(run) and run_low <= high and low <= run_high:
+            return _unique(d.locations[0] for d in run)
+    return []
+
+
+def _part_runs(total: Draft, later: Sequence[Draft]) -> Iterator[list[Draft]]:
+    """Runs of two to four later figures that may be a total's parts, each of its measure and
+    period with one place of its own. A total without an upper bound ('at least 15') fits any
+    larger sum: only the figures of its measure right after it may be its parts."""
+    same = [d for d in later if d.measure == total.measure]
+    if total.quantity.interval()[1] == float("inf"):
+        for size in (2, 3, 4):
+            run = same[:size]
+            if len(run) == size and all(_may_be_part(total, d) for d in run):
+                yield run
+        return
+    parts = [d for d in same if _may_be_part(total, d)]
     for size in (2, 3, 4):
         for i in range(len(parts) - size + 1):
-            run = parts[i : i + size]
-            places = {d.locations[0] for d in run}
-            run_low = sum(d.quantity.interval()[0] for d in run)
-            run_high = sum(d.quantity.interval()[1] for d in run)
-            if len(places) == size and run_low <= high and low <= run_high:
-                return _unique(d.locations[0] for d in run)
-    return []
+            yield parts[i : i + size]
+
+
+def _may_be_part(total: Draft, draft: Draft) -> bool:
+    return draft.own_places and len(draft.locations) == 1 and draft.period == total.period
 
 
 def _refined_frame(frame: list[str], places: list[str]) -> list[str]:
