@@ -48,7 +48,7 @@ from newsledger.model import (
 from newsledger.noise import find_noise
 from newsledger.verify.derive import derive_thing
 from newsledger.verify.incidents import merge_incidents
-from newsledger.verify.reconcile import group_figures, group_json, reconciled
+from newsledger.verify.reconcile import Resume, group_figures, group_json, reconciled
 from newsledger.verify.rejudge import Rejudged, rejudge
 from newsledger.verify.sameness import read_figures
 
@@ -220,6 +220,15 @@ def create_merge_segments(con: Connection) -> None:
     """Each report's segment of its country's time, so a change merges only the stretch of
     time it reaches (issue 11); merge_tables.py. The next merge merges everything once."""
     for ddl in merge_index.SEGMENTS_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_checkpoints(con: Connection) -> None:
+    """Each figure's group and each group's first and last day, so a segment regroups only from
+    the groups open at the day of the new figures (issue 11); reconcile_tables.py. The next
+    reconcile regroups everything once."""
+    for ddl in regroup.CHECKPOINT_DDL:
         con.execute(ddl)
 
 
@@ -651,12 +660,19 @@ class Ledger:
         told = regroup.told(self._con, DOC_KEY, changed, figures, self._document_text)
         documents = self._stored_documents({f.doc for f in figures})
         touched = only = None
+        resumes: dict[str, Resume] = {}
+        reopened: set[str] = set()
         if changed is not None:
             # Every segment a changed document has a figure in, before or after, is regrouped,
-            # with all figures of the documents that have a figure in one of them.
-            touched = regroup.touched_segments(self._con, changed,
-                                               read_figures(figures, documents, told))
-            only = regroup.figures_in(self._con, touched)
+            # with all figures of the documents that have a figure in one of them; a segment
+            # that starts before a bucket's new figures, from the groups open at their day.
+            readings = read_figures(figures, documents, told)
+            touched = regroup.touched_segments(self._con, changed, readings)
+            resumes = regroup.resume_points(self._con, changed, readings, touched)
+            reopened = {next(iter(keys)) for r in resumes.values() for _, keys in r.open}
+            touched -= {r.segment.key for r in resumes.values()}
+            resumes = regroup.resumed_members(self._con, resumes)
+            only = regroup.figures_in(self._con, touched, reopened)
             only.update(f"{f.doc}:{f.id}" for f in figures)
             others = {key.rsplit(":", 1)[0] for key in only} - changed
             more = self._stored_figures(others)
@@ -664,11 +680,11 @@ class Ledger:
             documents.update(self._stored_documents(others))
             figures = sorted([*figures, *more], key=lambda f: (f.doc, f.start, f.id))
         grouped = group_figures(figures, documents, self._stored_checks(set(documents)), told,
-                                same=same, different=different, only=only)
+                                same=same, different=different, only=only, resume=resumes)
         grouped.sort(key=lambda g: g.order)
         items = [(g, reconciled(f"t{n}", g.members)) for n, g in enumerate(grouped, start=1)]
-        things, bests = regroup.derivations_of(self._con, touched)
-        regroup.drop_groups(self._con, touched)
+        things, bests = regroup.derivations_of(self._con, touched, reopened)
+        regroup.drop_groups(self._con, touched, reopened)
         self._insert_batch("groups", group_table(item for _, item in items))
         index = regroup.group_index_table(items)
         self._insert_batch("reconcile_groups", index)
@@ -678,8 +694,9 @@ class Ledger:
         self._insert_batch("checks", _reconcile_check_table(relation_checks, content_ids))
         regroup.renumber(self._con)
         self._derive(content_ids, None if touched is None else things, bests)
-        regroup.forget(self._con, changed, touched or ())
+        regroup.forget(self._con, changed, touched or (), reopened)
         self._insert_batch("reconcile_figures", regroup.state_table(grouped, now))
+        regroup.extend_segments(self._con, grouped, resumes)
         return self._reconcile_counts(content_ids)
 
     def _reconcile_counts(self, content_ids: dict[str, str] | None) -> dict[str, int]:
