@@ -95,6 +95,14 @@ CHECKPOINT_DDL = (
     "ALTER TABLE reconcile_figures ADD COLUMN grp VARCHAR",
     "ALTER TABLE reconcile_groups ADD COLUMN first_day DATE",
     "ALTER TABLE reconcile_groups ADD COLUMN last_day DATE",
+    # The best figure's period, and derived figures numbered per total (not per thing), so
+    # derivation reruns only for the totals whose period holds a regrouped group's.
+    "ALTER TABLE reconcile_groups ADD COLUMN best_start DATE",
+    "ALTER TABLE reconcile_groups ADD COLUMN best_end DATE",
+    "ALTER TABLE reconcile_derived ADD COLUMN total VARCHAR",
+    "DROP TABLE reconcile_derivations",
+    "CREATE TABLE reconcile_derivations (thing VARCHAR NOT NULL, total VARCHAR PRIMARY KEY, "
+    "total_order VARCHAR NOT NULL, ids INTEGER NOT NULL)",
     # Figures and groups seen before have no group: the next reconcile regroups everything.
     "DELETE FROM reconcile_figures",
 )
@@ -109,11 +117,14 @@ GROUP_INDEX_SCHEMA = pa.schema([
     ("id", pa.string()), ("bucket", pa.string()), ("sort_key", pa.string()),
     ("best_doc", pa.string()), ("best_id", pa.string()), ("derives", pa.bool_()),
     ("thing", pa.string()), ("segment", pa.string()), ("first_day", pa.date32()),
-    ("last_day", pa.date32()),
+    ("last_day", pa.date32()), ("best_start", pa.date32()), ("best_end", pa.date32()),
 ])
 DERIVED_INDEX_SCHEMA = pa.schema([("id", pa.string()), ("thing", pa.string()),
-                                  ("local", pa.int32())])
-DERIVATIONS_SCHEMA = pa.schema([("thing", pa.string()), ("ids", pa.int32())])
+                                  ("total", pa.string()), ("local", pa.int32())])
+DERIVATIONS_SCHEMA = pa.schema([("thing", pa.string()), ("total", pa.string()),
+                                ("total_order", pa.string()), ("ids", pa.int32())])
+SPAN_SCHEMA = pa.schema([("thing", pa.string()), ("since", pa.date32()),
+                         ("until", pa.date32())])
 
 # A list bound as one parameter costs DuckDB's client about 0.1 ms an element (1.2 s for 10,000
 # keys); joined into one text and split in SQL it costs nothing. ``IN (SELECT unnest(split(?,
@@ -285,6 +296,8 @@ def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
             "segment": grouped.segment.key,
             "first_day": min((m.window.start for m in grouped.members if m.window), default=None),
             "last_day": _reach(grouped.members),
+            "best_start": item.best.period_start if item.best else None,
+            "best_end": item.best.period_end if item.best else None,
         })
     return pa.Table.from_pylist(rows, schema=GROUP_INDEX_SCHEMA)
 
@@ -373,56 +386,77 @@ def resumed_members(con: Any, resumes: Mapping[str, Resume]) -> dict[str, Resume
 
 
 def derivations_of(con: Any, segments: Collection[str] | None,
-                   groups: Collection[str] = ()) -> tuple[set[str], set[str]]:
-    """The things of the groups of these segments (all when None) and of these groups (by
-    ``sort_key``) and their best figures' ``doc:id`` keys, read before the groups are
-    dropped."""
+                   groups: Collection[str] = ()) -> tuple[list[tuple[str, Any, Any]], set[str]]:
+    """The things and best figures' periods (thing, start, end) of the deriving groups of these
+    segments (all when None) and of these groups (by ``sort_key``), and their best figures'
+    ``doc:id`` keys, read before the groups are dropped."""
     where, params = _dropped(segments, groups)
-    rows = con.execute("SELECT thing, best_doc || ':' || best_id FROM reconcile_groups "
-                       f"WHERE thing IS NOT NULL AND {where}", params).fetchall()
-    return {thing for thing, _ in rows}, {key for _, key in rows}
+    rows = con.execute("SELECT thing, best_start, best_end, best_doc || ':' || best_id "
+                       f"FROM reconcile_groups WHERE thing IS NOT NULL AND {where}",
+                       params).fetchall()
+    return [(t, s, e) for t, s, e, _ in rows], {key for *_, key in rows}
 
 
-def drop_derivations(con: Any, things: Collection[str] | None, bests: Collection[str]) -> None:
-    """Delete the derived figures and derivation checks of these things (all when None);
-    ``bests``: the keys of the best figures they were derived from (their checks' totals)."""
-    if things is None:
+def totals_to_derive(con: Any, spans: Iterable[tuple[str, Any, Any]]) -> tuple[set[str], str]:
+    """The deriving groups' best figures (``doc:id``) whose period holds one of these spans
+    (thing, start, end): the totals to derive again; and the SQL condition on
+    ``reconcile_groups g`` of the groups whose best starts within one of those totals' periods,
+    the periods they need (``verify/derive.derive_totals``), over the temp table ``totals``."""
+    table = pa.Table.from_pylist([{"thing": t, "since": s, "until": e} for t, s, e in spans],
+                                 schema=SPAN_SCHEMA)
+    with registered(con, "spans", table):
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE totals AS SELECT DISTINCT g.thing, g.best_start, "
+            "g.best_end, g.best_doc || ':' || g.best_id AS total FROM reconcile_groups g "
+            "JOIN spans c ON g.thing = c.thing AND g.best_start <= c.since "
+            "AND g.best_end >= c.until WHERE g.derives")
+    rows = con.execute("SELECT total FROM totals").fetchall()
+    return {total for (total,) in rows}, (
+        "EXISTS (SELECT 1 FROM totals t WHERE t.thing = x.thing AND x.best_start "
+        "BETWEEN t.best_start AND t.best_end)")
+
+
+def drop_derivations(con: Any, totals: Collection[str] | None) -> None:
+    """Delete the derived figures and derivation checks of these totals (``doc:id`` of a best
+    figure; all when None)."""
+    if totals is None:
         for table in ("derived_figures", "reconcile_derived", "reconcile_derivations"):
             con.execute(f"DELETE FROM {table}")
         con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
                     f"{RELATION_TYPES}")
         return
     con.execute("DELETE FROM derived_figures WHERE id IN (SELECT id FROM reconcile_derived "
-                "WHERE thing IN (SELECT unnest(split(?, ?))))", [*listed(things)])
+                "WHERE total IN (SELECT unnest(split(?, ?))))", [*listed(totals)])
     con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
                 f"{RELATION_TYPES} AND coalesce(whole, total) IN (SELECT unnest(split(?, ?)))",
-                [*listed(bests)])
+                [*listed(totals)])
     for table in ("reconcile_derived", "reconcile_derivations"):
-        con.execute(f"DELETE FROM {table} WHERE thing IN (SELECT unnest(split(?, ?)))",
-                    [*listed(things)])
+        con.execute(f"DELETE FROM {table} WHERE total IN (SELECT unnest(split(?, ?)))",
+                    [*listed(totals)])
 
 
 def derivation_tables(
-    derived: Sequence[tuple[str, str, int]], used: Mapping[str, int]
+    derived: Sequence[tuple[str, str, str, int]], used: Sequence[tuple[str, str, str, int]]
 ) -> tuple[pa.Table, pa.Table]:
-    """Rows of ``reconcile_derived`` (id, thing, number within it) and of
-    ``reconcile_derivations`` (thing -> numbers used)."""
-    return (pa.Table.from_pylist([{"id": i, "thing": t, "local": n} for i, t, n in derived],
-                                 schema=DERIVED_INDEX_SCHEMA),
-            pa.Table.from_pylist([{"thing": t, "ids": n} for t, n in used.items() if n],
-                                 schema=DERIVATIONS_SCHEMA))
+    """Rows of ``reconcile_derived`` (id, thing, total, number within the total) and of
+    ``reconcile_derivations`` (thing, total, its place in the thing's order, numbers used)."""
+    return (pa.Table.from_pylist([{"id": i, "thing": t, "total": k, "local": n}
+                                  for i, t, k, n in derived], schema=DERIVED_INDEX_SCHEMA),
+            pa.Table.from_pylist([{"thing": t, "total": k, "total_order": o, "ids": n}
+                                  for t, k, o, n in used if n], schema=DERIVATIONS_SCHEMA))
 
 
 def renumber_derived(con: Any) -> None:
     """Number every derived figure as the whole derivation does: d1, d2, ... over the things in
-    the order of their keys, each from where the one before stopped; the figures' ids and their
-    checks' reasons ('derived:d5: ...') are renamed."""
+    the order of their keys and each thing's totals in its order, each from where the one
+    before stopped; the figures' ids and their checks' reasons ('derived:d5: ...') are
+    renamed."""
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE renamed_derived AS WITH o AS (SELECT thing, "
-        "coalesce(sum(ids) OVER (ORDER BY thing ROWS BETWEEN UNBOUNDED PRECEDING AND "
-        "1 PRECEDING), 0) AS offset FROM reconcile_derivations) "
+        "CREATE OR REPLACE TEMP TABLE renamed_derived AS WITH o AS (SELECT total, "
+        "coalesce(sum(ids) OVER (ORDER BY thing, total_order ROWS BETWEEN UNBOUNDED PRECEDING "
+        "AND 1 PRECEDING), 0) AS offset FROM reconcile_derivations) "
         "SELECT r.id AS old, 'd' || (o.offset + r.local) AS new FROM reconcile_derived r "
-        "JOIN o ON o.thing = r.thing WHERE r.id <> 'd' || (o.offset + r.local)")
+        "JOIN o ON o.total = r.total WHERE r.id <> 'd' || (o.offset + r.local)")
     con.execute("UPDATE derived_figures SET id = r.new FROM renamed_derived r "
                 "WHERE derived_figures.id = r.old")
     con.execute("UPDATE reconcile_derived SET id = r.new FROM renamed_derived r "
@@ -481,10 +515,31 @@ def renumber(con: Any) -> None:
             f"{RELATION_TYPES} AND split_part(checks.reason, ':', 1) = r.old")
 
 
-__all__ = ["CHECKPOINT_DDL", "DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "SEGMENT_INDEX_DDL",
-           "UNKEY_GROUPS_DDL", "derivation_tables", "derivations_of", "document_fingerprints",
-           "drop_derivations", "drop_groups", "extend_segments", "figures_in", "forget",
-           "group_index_table",
-           "listed", "registered", "renumber", "renumber_derived", "resume_points",
-           "resumed_members", "state_table",
-           "stored_fingerprints", "told", "touched_segments"]
+__all__ = [
+    "CHECKPOINT_DDL",
+    "DERIVE_INDEX_DDL",
+    "INDEX_DDL",
+    "RELATION_TYPES",
+    "SEGMENT_INDEX_DDL",
+    "UNKEY_GROUPS_DDL",
+    "derivation_tables",
+    "derivations_of",
+    "document_fingerprints",
+    "drop_derivations",
+    "drop_groups",
+    "extend_segments",
+    "figures_in",
+    "forget",
+    "group_index_table",
+    "listed",
+    "registered",
+    "renumber",
+    "renumber_derived",
+    "resume_points",
+    "resumed_members",
+    "state_table",
+    "stored_fingerprints",
+    "told",
+    "totals_to_derive",
+    "touched_segments",
+]
