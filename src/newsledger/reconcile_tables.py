@@ -36,7 +36,7 @@ from newsledger.model import Figure
 from newsledger.verify.derive import derives, thing_key
 from newsledger.verify.incidents import told_incidents
 from newsledger.verify.reconcile import _SEP, Grouped, Reconciled, Resume, Segment, bucket_key
-from newsledger.verify.sameness import SAME_INCIDENT_DAYS, Reading
+from newsledger.verify.sameness import SAME_INCIDENT_DAYS, Placed, Reading
 
 # Checks that ``verify/reconcile.relation_checks`` writes; their reason starts with the group id.
 RELATION_TYPES = ("agree", "update", "conflict")
@@ -205,7 +205,7 @@ def stored_fingerprints(con: Any) -> dict[str, str]:
     return dict(rows)
 
 
-def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Reading]) -> set[str]:
+def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]) -> set[str]:
     """The segments to regroup when these documents changed (``readings``: their figures now):
     the segments they had a figure in, and those of the same bucket their figures now fall in
     or come within ``SAME_INCIDENT_DAYS`` of (every segment of the bucket for an undated one)."""
@@ -318,7 +318,7 @@ def _dropped(segments: Collection[str] | None, groups: Collection[str]) -> tuple
 
 
 def resume_points(
-    con: Any, changed: Collection[str], readings: Iterable[Reading], touched: Collection[str]
+    con: Any, changed: Collection[str], readings: Iterable[Placed], touched: Collection[str]
 ) -> dict[str, Resume]:
     """Checkpoints (``verify/reconcile.Resume``) for the touched segments that can restart
     from the day of the changed documents' first figure in their bucket: a dated segment

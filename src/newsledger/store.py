@@ -50,7 +50,7 @@ from newsledger.verify.derive import derive_totals, total_order
 from newsledger.verify.incidents import merge_incidents
 from newsledger.verify.reconcile import Resume, group_figures, group_json, reconciled
 from newsledger.verify.rejudge import Rejudged, rejudge
-from newsledger.verify.sameness import read_figures
+from newsledger.verify.sameness import place_figures
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -666,7 +666,7 @@ class Ledger:
             # Every segment a changed document has a figure in, before or after, is regrouped,
             # with all figures of the documents that have a figure in one of them; a segment
             # that starts before a bucket's new figures, from the groups open at their day.
-            readings = read_figures(figures, documents, told)
+            readings = place_figures(figures, documents, told)
             touched = regroup.touched_segments(self._con, changed, readings)
             resumes = regroup.resume_points(self._con, changed, readings, touched)
             reopened = {next(iter(keys)) for r in resumes.values() for _, keys in r.open}

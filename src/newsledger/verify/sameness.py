@@ -154,6 +154,34 @@ def read_figures(
     return readings
 
 
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """What decides where a figure groups, without the rest of its reading: its bucket's parts
+    (figure, incident) and its time (``Reading.window``)."""
+
+    figure: Figure
+    incident: str | None
+    window: Window | None
+
+
+def place_figures(
+    figures: Sequence[Figure], documents: Mapping[str, Document],
+    incidents: Mapping[str, str] | None = None,
+) -> list[Placed]:
+    """``read_figures`` cut to what ``Placed`` holds (no text is read)."""
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_doc[figure.doc].append(figure)
+    told = incidents or {}
+    placed = []
+    for doc, members in by_doc.items():
+        document = documents.get(doc) or Document(text="", name=doc)
+        doc_window = _document_window(document, members)
+        placed += [Placed(f, told.get(f"{f.doc}:{f.id}"), _window(f, doc_window))
+                   for f in members]
+    return placed
+
+
 def _reading(
     figure: Figure, document: Document, doc_window: Window | None, incident: str | None,
     part: int = 0,
@@ -540,6 +568,7 @@ __all__ = [
     "SAME_INCIDENT_DAYS",
     "Head",
     "Links",
+    "Placed",
     "Reading",
     "Window",
     "agree",
@@ -550,6 +579,7 @@ __all__ = [
     "other_sources",
     "outlet_of",
     "part_links",
+    "place_figures",
     "places_match",
     "places_overlap",
     "read_figures",
