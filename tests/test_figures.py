@@ -225,6 +225,18 @@ def test_figures_non_figures_give_nothing(
         ("Gunmen ambushed the convoy, killing one and wounding three more.", "three", "injured"),
         ("The grenade claimed the life of one and injured ten others.", "one", "killed"),
         ("The soldiers spotted two gunmen and killed one of them.", "one", "killed"),
+        # a relative clause tells who they were; the main verb what befell them
+        ("Three drivers who were evacuating wounded civilians were killed by a mine.", "Three",
+         "killed"),
+        ("Two nurses who were rescuing villagers from the flood were wounded by gunmen.", "Two",
+         "injured"),
+        ("Gunmen killed three men who were returning from a wedding in Zaria.", "three",
+         "killed"),
+        # a harm participle right after the number is its own, whatever the parse hangs it on
+        ("Six people were killed and nineteen other injured by the blast near the depot.",
+         "nineteen", "injured"),
+        ("One guard was killed and three wounded, all civilians, in the twin blasts.", "three",
+         "injured"),
     ],
 )
 def test_figures_casualty_wordings(

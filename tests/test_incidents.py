@@ -29,6 +29,7 @@ from newsledger.verify.incidents import (
     merge_counts,
     merge_incidents,
     same_incident,
+    several_that_day,
 )
 
 runner = CliRunner()
@@ -708,6 +709,84 @@ def test_incidents_document_names(text: str, expected: set[str]) -> None:
     assert document_names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen burned a church in Jalingo. The attack came in the wake of a raid on the Dorowa "
+         "market in Wukari.", {"jalingo"}),
+        ("A police post in Kolda was shelled in retaliation for the arrest of Omar Kandji.",
+         {"kolda"}),
+        ("The attack comes following a bomb attack on the Nakuri shrine. Police closed Dalam "
+         "road.", {"dalam"}),
+        ("A bomb hit a bank in Lyon. A group calling itself Red Dawn Cell claimed responsibility "
+         "in a letter to Le Progres.", {"lyon", "progres"}),
+        ("In Lyon, the Red Dawn Cell claimed the attack.", {"lyon"}),
+    ],
+    ids=["in the wake of", "in retaliation for", "comes following a bomb attack",
+         "a claimant is no name", "a claimant after a place of its clause"],
+)
+def test_incidents_document_names_leave_out_causes_and_claimants(
+    text: str, expected: set[str]
+) -> None:
+    assert document_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        ("Gunmen fired at the governor's convoy in Kano. It was one of two attacks on him that "
+         "day.", True),
+        ("A second bomb went off near the bus park in Jos later that day.", True),
+        ("This was the third blast at the market on the same day, police said.", True),
+        ("It was one of three attacks on the town this month.", False),
+        ("A bomb went off near the bus park in Jos. On that day, 4 people were hurt.", False),
+    ],
+    ids=["one of two that day", "a second later that day", "the third on the same day",
+         "one of three this month", "no second event"],
+)
+def test_incidents_several_that_day(text: str, several: bool) -> None:
+    assert several_that_day(text) is several
+
+
+_SHOOTING = {"type": "Violence against civilians", "sub_type": "Attack"}
+_BOMBING = {"type": "Explosions/Remote violence", "sub_type": "Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "several", "same"),
+    [
+        (_SHOOTING, _BOMBING, False, True),  # outlets code one attack either way
+        (_SHOOTING, _BOMBING, True, False),  # one of two attacks that day: a shooting, a bombing
+        (_BOMBING, _BOMBING, True, True),
+        (_BOMBING, {"type": None, "sub_type": None}, True, True),  # unknown: rules 1-4 decide
+    ],
+    ids=["codes differ", "several that day, codes differ", "several that day, same codes",
+         "several that day, one uncoded"],
+)
+def test_incidents_several_events_of_a_day_need_one_kind(
+    first: dict[str, Any], second: dict[str, Any], several: bool, same: bool
+) -> None:
+    a = replace(_report("a", **first), several=several)
+    b = _report("b", **second)
+    assert same_incident(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("fields", "same"),
+    [
+        ({"place": "Somalia", "admin1": None, "geo_precision": 3, "date": None,
+          "date_precision": None}, False),  # the country and the publication day alone
+        ({"place": "Somalia", "admin1": None, "geo_precision": 3}, True),  # its own day
+        ({"date": None, "date_precision": None}, True),  # its town
+    ],
+    ids=["country, undated", "country, dated", "town, undated"],
+)
+def test_incidents_a_report_of_a_country_and_no_day_joins_none(
+    fields: dict[str, Any], same: bool
+) -> None:
+    assert same_incident(_report("a", **fields), _report("b", **fields)) is same
+
+
 def _named(doc: str, published: date | None, names: set[str]) -> IncidentReport:
     incident = _incident(doc, date=None, date_precision=None, place="Baghdad", country="Iraq",
                          admin1="Baghdad", lat=33.34, lon=44.4)
@@ -1133,10 +1212,37 @@ def test_incidents_property_and_weapons_totals_have_none(text: str) -> None:
         # a victim already told who died later gives the toll
         ("On 9 April 2022, gunmen shot and wounded a nurse in Yei. The victim later died of her "
          "wounds.", 1, DatePrecision.DAY),
+        # victims told before, told dead: the kidnapped or injured toll is the killed one
+        ("On 3 May 2021, gunmen abducted four farmers near Gwoza. Their bodies were found two "
+         "days later.", 4, DatePrecision.DAY),
+        ("On 3 May 2021, militants kidnapped 12 traders near Dikwa. Days later the bodies of "
+         "the traders were recovered from a river.", 12, DatePrecision.DAY),
+        ("On 3 May 2021, five herders were kidnapped and killed by bandits in Zurmi.", 5,
+         DatePrecision.DAY),
+        ("On 3 May 2021, gunmen shot and wounded two guards at a bank in Goma. Both guards "
+         "later died of their wounds.", 2, DatePrecision.DAY),
+        ("On 3 May 2021, armed men abducted a chief near Bunia. His body was found on a "
+         "farm.", 1, DatePrecision.DAY),
+        # "killed another" after a victim of another measure: one more person
+        ("On 3 May 2021, the blast in Gao wounded one soldier and killed another.", 1,
+         DatePrecision.DAY),
+        # "killed both of ...": the kidnapped victims told before
+        ("On 3 May 2021, rebels abducted two traders near Beni. The next day the rebels killed "
+         "both of the traders.", 2, DatePrecision.DAY),
+        # one person dying, told without an event word, and "one" before a victim
+        ("On 3 May 2021, a Kenyan engineer died of wounds suffered at a hotel in Mandera. Two "
+         "of his colleagues were also injured.", 1, DatePrecision.DAY),
+        ("On 3 May 2021, a bomb went off near a polling station in Gao, killing one voter and "
+         "wounding four others.", 1, DatePrecision.DAY),
+        # a set the victim is one of is no toll of the event
+        ("On 3 May 2021, a soldier was shot dead in Gao. He was one of four soldiers killed in "
+         "the region that day in separate attacks.", 1, DatePrecision.DAY),
     ],
     ids=["month, one sentence", "month, at least", "airstrikes one day one place",
          "attacks one day one town", "two boats attacked", "one of three attacks",
-         "victim died later"],
+         "victim died later", "their bodies were found", "the bodies of the traders",
+         "kidnapped and killed", "both later died", "his body was found", "killed another",
+         "killed both", "a person died, no event word", "one voter", "one of four killed"],
 )
 def test_incidents_single_events_with_their_toll(
     text: str, killed: int, precision: DatePrecision
@@ -1145,6 +1251,45 @@ def test_incidents_single_events_with_their_toll(
     assert len(found) == 1, found
     assert found[0].killed is not None and found[0].killed.low == killed
     assert found[0].date_precision is precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants stormed a church in Kano and beat the pastor. The raid came just one day "
+        "after three car bombs went off in Kano, killing 40 people.",
+        "Gunmen set fire to a school in Maiduguri. It happened two days after twin blasts at a "
+        "market there killed 25 people.",
+    ],
+    ids=["one day after three car bombs", "two days after twin blasts"],
+)
+def test_incidents_an_earlier_events_toll_is_not_the_events(text: str) -> None:
+    found = _incidents(text, date(2023, 12, 20))
+    assert found and found[0].killed is None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a sentence that names no place continues the story whatever its figures carry
+        ("GHANA.  Gunmen attacked a joint US/Ghanaian gold mine. They then opened fire on the "
+         "managers. Three people were killed and a Dutch engineer was hurt.", 3),
+        # a place abroad in a sentence on "the attack" is a visit, not the event's place
+        ("Rebels bombed the French consulate in Kano. Four policemen died in the attack, "
+         "which came as the governor was visiting Ghana.", 4),
+        # a figure of another event with the same value is not the event's restated
+        ("A bomb in a bar in Gao killed nine people. The blast came two days after a car bomb "
+         "at a checkpoint in Gao killed 9 people.", 9),
+        # the victims told before are of the event whatever place they come from
+        ("Rebels shelled a market in Goma. Traders from Rwanda were among the wounded. Ten "
+         "people were wounded and two were killed.", 2),
+    ],
+    ids=["no place of its own", "a visit abroad", "same value, another event",
+         "among the wounded, from abroad"],
+)
+def test_incidents_toll_sentences_join_the_event_told_before(text: str, killed: int) -> None:
+    found = _incidents(text, date(2023, 12, 20))
+    assert found and found[0].killed is not None and found[0].killed.low == killed, found
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,15 @@ import pytest
 
 from newsledger.errors import LexiconError
 from newsledger.extract.places import (
+    countries_first,
     demonym_country,
     expand_place,
     find_places,
     lookup_place,
     normalise_place,
+    place_in_text,
     places,
+    resolve_in_document,
 )
 from newsledger.extract.places.places import resolve_ambiguous
 from newsledger.extract.words import phrases
@@ -74,6 +77,13 @@ def found(text: str) -> list[tuple[str, str]]:
     ("shot near Saint-Jean-de-Luz on Monday", [("Saint-Jean-de-Luz", "Saint-Jean-de-Luz")]),
     # a name before a town, read abroad only, is a quarter of the town (Jahangirabad is in India)
     ("in Jahangirabad, Karachi", [("Jahangirabad", "Karachi"), ("Karachi", "Karachi")]),
+    # ... and so is a name a town's quarter words introduce ('Yarmouk' camp is in Syria)
+    ("blasts in the Baghdad neighborhoods of Husseiniyah and Yarmouk",
+     [("Baghdad", "Baghdad"), ("Yarmouk", "Baghdad")]),
+    ("a car bomb in the Dora district of Baghdad",  # the quarter first: Baghdad stays Baghdad
+     [("Dora", "Dora"), ("Baghdad", "Baghdad")]),
+    ("shelling of the Damascus suburbs of Douma and Yarmouk",
+     [("Damascus", "Damascus"), ("Douma", "Douma"), ("Yarmouk", "Yarmouk camp")]),
     ("attacks in Baghdad, Mosul and Kirkuk",
      [("Baghdad", "Baghdad"), ("Mosul", "Mosul"), ("Kirkuk", "Kirkuk")]),
 ])
@@ -99,6 +109,10 @@ def test_find_places_names_and_variants(text: str, expected: list[tuple[str, str
     "Mai-Mai fighters raided the market.",
     "a bridge outside Kari-Dor was blown up",
     "the village of Tal al-Banat",
+    # 'al-Sham' (the Levant) ends names of groups and regions, never Damascus
+    "Fighters of Hayat Tahrir al-Sham seized the hill.",
+    "Insurgents roam the Badia al-Sham desert.",
+    "the Commissioner of Police and the Police Command",
     "in the Khair Khana District",
     # a small town's name is read only where the text puts something there
     "Ustaritz officials met.",
@@ -150,6 +164,114 @@ def test_resolve_ambiguous_uses_other_mentions() -> None:
     mentions = find_places("Tripoli") + find_places("Lebanon")
     assert mentions[0].place.country == "Libya"
     assert resolve_ambiguous(mentions)[0].place.country == "Lebanon"
+
+
+# (sentences of one story we wrote, the ambiguous name, the country it is read in)
+DOCUMENT_READINGS = [
+    # a division of the country the story names elsewhere, not a town of that name abroad
+    (["Militia attacks displace thousands in DR Congo.",
+      "At least 3,000 people fled their homes in Kasai this week."], "Kasai",
+     "Democratic Republic of the Congo"),
+    (["Somali troops kill 15 militants.", "The fighting in Gedo lasted two days."], "Gedo",
+     "Somalia"),
+    (["Clashes erupted near the border with Kenya on Monday.",
+      "Twelve fighters were killed in the Gedo region, Somali officials said."], "Gedo",
+     "Somalia"),
+    # the country a sentence names itself keeps its say over the document's
+    (["Congolese troops fought militias on Monday.",
+      "A fire in Kasai, Japan, killed three people."], "Kasai", "Japan"),
+    # a place of our own rows stays itself though the story names another country all along
+    (["The Pentagon said US forces were on alert.", "Strikes near Damascus killed 12.",
+      "American officials gave no details."], "Damascus", "Syria"),
+    # nothing named anywhere: the usual reading stays
+    (["A fire in Tripoli killed four.", "Firefighters worked through the night."], "Tripoli",
+     "Libya"),
+    (["Lebanese officials said a car bomb went off.", "It hit a market in Tripoli."], "Tripoli",
+     "Lebanon"),
+]
+
+
+@pytest.mark.parametrize(("sentences", "name", "country"), DOCUMENT_READINGS)
+def test_resolve_in_document_reads_names_in_the_documents_countries(
+    sentences: list[str], name: str, country: str
+) -> None:
+    resolved = resolve_in_document([(text, find_places(text)) for text in sentences])
+    readings = [m.place for found in resolved for m in found if m.text.startswith(name)]
+    assert [p.country for p in readings] == [country]
+
+
+# (countries a document names, most named first; name; place read, its country)
+CONTEXT_LOOKUPS = [
+    (("Nigeria",), "Delta", "Delta State", "Nigeria"),
+    (("Somalia", "Kenya"), "Gedo", "Gedo", "Somalia"),
+    (("Democratic Republic of the Congo",), "Kasai", "Kasai", "Democratic Republic of the Congo"),
+    (("Somalia",), "Bay", "Bay Region", "Somalia"),
+    # a reading in the document's countries stays, and a country stays a country
+    (("Lebanon", "Libya"), "Tripoli", "Tripoli", "Libya"),
+    (("United States",), "Georgia", "Georgia", "Georgia"),
+    # no reading in those countries: the usual one
+    (("Iraq",), "Delta", "Delta", "Canada"),
+    # one of our own rows stays in a country named only as a party ('US strikes')
+    (("United States",), "Damascus", "Damascus", "Syria"),
+]
+
+
+@pytest.mark.parametrize(("countries", "name", "place", "country"), CONTEXT_LOOKUPS)
+def test_lookup_place_prefers_the_documents_countries(
+    countries: tuple[str, ...], name: str, place: str, country: str
+) -> None:
+    with countries_first(countries):
+        found_place = lookup_place(name)
+    assert found_place is not None
+    assert (found_place.name, found_place.country) == (place, country)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Police", None),  # a town in Poland, never a place in text
+    ("Metro", None),
+    ("Kaduna", "Kaduna"),
+    ("Iraq", "Iraq"),
+])
+def test_place_in_text_skips_words_that_are_no_places(name: str, expected: str | None) -> None:
+    found_place = place_in_text(name)
+    assert (found_place.name if found_place else None) == expected
+
+
+def test_lookup_place_moves_our_own_rows_to_a_country_placed_by_the_document() -> None:
+    with countries_first(("Cameroon",), frozenset({"Cameroon"})):
+        placed = lookup_place("Sud-Ouest")
+    with countries_first(("Cameroon",)):
+        named = lookup_place("Sud-Ouest")
+    assert placed is not None and named is not None
+    assert (placed.country, named.country) == ("Cameroon", "Burkina Faso")
+
+
+# (story we wrote, the country of the incident it reports)
+INCIDENT_COUNTRIES = [
+    ("Congo: militia attack\n\nMilitiamen killed 12 villagers in Kasai on Sunday, local "
+     "officials said.", "Democratic Republic of the Congo"),
+    ("Somali troops kill militants\n\nTroops killed 15 al-Shabaab fighters in Gedo on Tuesday, "
+     "the army said.", "Somalia"),
+    # a page's section line in capitals is no place, though a town abroad bears the word
+    ("POLICE\n\nGunmen killed 5 people in Kafanchan on Monday, the Commissioner of Police said.",
+     "Nigeria"),
+    ("METRO\n\nGunmen killed 5 people in Kaduna on Monday, residents said.", "Nigeria"),
+    ("FRANCE.\n\nA bomb killed 2 people in a cafe on Monday.", "France"),
+    # a division two countries share, read in the country a place beside it lies in
+    ("Separatists burned a truck between two villages (Fako, Sud-Ouest) on Monday, killing 2 "
+     "drivers.", "Cameroon"),
+    # a quarter named first, before its town: 'Gure suburb of Juba' (a Gure lies in Turkey)
+    ("Gunmen attacked a football crowd in Gure suburb of Juba, killing 12 people.",
+     "South Sudan"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), INCIDENT_COUNTRIES)
+def test_incident_country_reads_places_in_the_documents_countries(
+    extract_text: Callable[..., Extraction], text: str, country: str
+) -> None:
+    found = extract_text(text, published=date(2024, 3, 15)).incidents
+    assert [i.country for i in found] == [country]
 
 
 @pytest.mark.parametrize(("name", "place", "kind", "country", "admin1"), [
@@ -300,6 +422,30 @@ FIGURE_PLACES = [
      "In Iraq, the coalition kept up its raids. They killed 9 ISIS operatives.", "9", ["Iraq"]),
     ("Syria\n\nThe coalition conducted 40 operations.\n\nIraq\n\n"
      "The raids killed 9 ISIS operatives.", "9", ["Iraq"]),
+    # where the speaker sits is no place of the figure: the story's place is
+    ("Taliban fighters stormed a checkpoint in Helmand province on Monday. Twelve civilians were "
+     "killed in the raid, an official in Kabul said.", "Twelve", ["Helmand"]),
+    ("Gunmen attacked a hotel in Kismayo on Sunday. At least 9 people were killed, said an "
+     "official in Mogadishu.", "At least 9", ["Kismayo"]),
+    ("Gunmen attacked a hotel in Kismayo on Sunday. At least 9 people were killed, according to "
+     "officials in Mogadishu.", "At least 9", ["Kismayo"]),
+    ("A car bomb exploded at a market in Kirkuk on Tuesday. Eight people were killed, the "
+     "interior ministry in Baghdad said.", "Eight", ["Kirkuk"]),
+    # a speaker's own premises may be the scene
+    ("Clashes broke out in Timbuktu on Monday. The UN said its office in Gao was attacked, "
+     "killing 3 guards.", "3", ["Gao"]),
+    # ... unless nothing else places it
+    ("A local official in Kandahar said 5 people were killed in a bombing on Monday.", "5",
+     ["Kandahar"]),
+    # a nationwide total is the country's, not a local place of its parts or of the story before
+    ("Jihadists attacked an army post near Mopti on Friday, killing 9 soldiers. Since January, "
+     "340 soldiers have been killed nationwide, including 40 in Mopti.", "340", ["Mali"]),
+    ("Jihadists attacked an army post near Mopti on Friday, killing 9 soldiers. Since January, "
+     "340 soldiers have been killed nationwide, including 40 in Mopti.", "40", ["Mopti"]),
+    ("Jihadists attacked an army post near Mopti on Friday, killing 9 soldiers. Since January, "
+     "340 soldiers have been killed countrywide.", "340", ["Mali"]),
+    ("Bandits killed 9 villagers in Zamfara on Friday. Nationwide, at least 1,200 people were "
+     "abducted last year, according to a security firm in Lagos.", "at least 1,200", ["Nigeria"]),
 ]
 
 

@@ -117,6 +117,45 @@ SOURCES = [
      "The bill also pays for sending another 2,000 troops to Iraq.", "2,000", "Xinhua"),
     ("Gunmen killed 12 villagers on Sunday, according to Reuters.\n\n"
      "Another 5 people were abducted.", "5", "Reuters"),
+    # a town or region is no speaker: the parse's subject is the end of a place phrase, and the
+    # speakers are before it
+    ("Roadside bombs in Babil province killed 8 people and left 25 others wounded, police "
+     "officers and doctor Sami Karim from the main hospital in provincial capital Hilla said.",
+     "8", "police officers"),
+    ("Militants killed nine soldiers in an ambush in Gedo on Tuesday. Beledweyne said the road "
+     "was closed.", "nine", None),
+    # ... a country may speak
+    ("Russia said 40 insurgents were killed in the operation.", "40", "Russia"),
+    # a word that names a foreign town only in the gazetteer ('Police', Poland) is an organisation
+    ("Ali Musa, a spokesman for the Police, said 5 people were killed.", "5", "Police"),
+    ("\"Seven bodies were recovered,\" said Ruth Adeyemi, spokeswoman for the Police.", "Seven",
+     "Police"),
+    # 'Commissioner of Police Musa Bello': the body, not the body joined to the person's name
+    ("The attack killed 9 people, Commissioner of Police Musa Bello said.", "9", "Police"),
+    # a spokesman for a group told by description only speaks for the armed group named before
+    ("Al-Shabaab claimed the raid. A spokesman for the militant group said its fighters killed "
+     "30 soldiers.", "30", "al-Shabaab"),
+    ("The Taliban claimed the bombing. Qari Yusuf, a spokesman for the hardline group, said "
+     "they had killed 75 policemen.", "75", "Taliban"),
+    # the organisation a story names most is no source of a count of its own members
+    ("On Monday near the airfield, a suicide bomber blew himself up, killing six NATO soldiers."
+     "\n\nNATO condemned the attack. A NATO statement promised an inquiry.", "six", None),
+    # a source named after a figure speaks for what follows, not for the toll before it
+    ("Gunmen killed 14 villagers in a raid on Sunday. Police said the attackers fled into the "
+     "bush.", "14", None),
+    ("Bandits abducted 23 travellers on the highway. Residents say the road has been unsafe for "
+     "months.", "23", None),
+    # ... and a paragraph that quotes several sources gives none to a figure told without one
+    ("Officials said 30 people were wounded in Baghdad. In Mosul, 12 people were killed, medical "
+     "officials said. Two blasts killed seven people in Kirkuk.", "seven", None),
+    ("Officials said 30 people were wounded in Baghdad. Two blasts killed seven people in "
+     "Kirkuk.", "seven", "Officials"),
+    # ... nor to one told sentences after its speaker, in a story scraped as one paragraph
+    ("The foreign minister said the talks would go on. The rebels left the capital. The army "
+     "closed the roads. The bombing of the academy killed 21 cadets.", "21", None),
+    # abbreviated titles stay with the name
+    ("Four soldiers were wounded in the ambush, said Pres. Joseph Kabore.", "Four",
+     "Pres. Joseph Kabore"),
     # a person quoted speaks for their own sentences, not for a toll of an earlier attack
     ("\"Nine pilgrims died and 30 were hurt,\" said Anita Rao, who leads the district police.\n\n"
      "The last such attack, in 2019, killed 11 people.", "11", None),

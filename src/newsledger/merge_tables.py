@@ -6,8 +6,9 @@ which counts every document. Two tables (migration ``create_merge_index`` in sto
 
   merge_documents  each document with incidents at the last merge: a digest of its reports (its
                    incidents' rows, key, publication date and outlet) and its day in the name index
-  document_names   each such document's names (``document_names``), computed once: a document's
-                   text never changes, and reading them is the costly part of a merge
+  document_names   each such document's names (``document_names``) and whether it tells several
+                   events of one day (``several_that_day``), computed once: a document's text
+                   never changes, and reading them is the costly part of a merge
 
 A third, ``merge_reports``, keeps each report's segment of its country's time: reports are
 taken oldest first and join only incidents still open, so where no report so far reaches the
@@ -39,6 +40,7 @@ from newsledger.verify.incidents import (
     NameIndex,
     document_names,
     reach,
+    several_that_day,
     time_segments,
 )
 
@@ -46,6 +48,15 @@ INDEX_DDL = (
     "CREATE TABLE merge_documents (doc_id VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, "
     "day DATE)",
     "CREATE TABLE document_names (doc_id VARCHAR PRIMARY KEY, names VARCHAR[] NOT NULL)",
+)
+
+# Migration ``rename_documents``: names no longer count a recalled cause or a claimant, and a
+# document tells whether it has several events of one day; every document is named again and
+# the next merge merges everything once.
+RENAME_DDL = (
+    "ALTER TABLE document_names ADD COLUMN several BOOLEAN DEFAULT false",
+    "DELETE FROM document_names",
+    "DELETE FROM merge_documents",
 )
 
 # Migration ``create_merge_segments``: each report's segment of its country's time
@@ -62,7 +73,8 @@ SEGMENT_SCHEMA = pa.schema([("doc_id", pa.string()), ("incident_id", pa.string()
 MARK_SCHEMA = pa.schema([("country", pa.string()), ("undated", pa.bool_()),
                          ("day", pa.date32()), ("reach", pa.date32())])
 
-NAMES_SCHEMA = pa.schema([("doc_id", pa.string()), ("names", pa.list_(pa.string()))])
+NAMES_SCHEMA = pa.schema([("doc_id", pa.string()), ("names", pa.list_(pa.string())),
+                          ("several", pa.bool_())])
 
 # Each document with incidents now: the digest of its reports and its day in the name index
 # (that of its last report, as ``NameIndex(reports)`` keeps it). ``{key}``: a document's key.
@@ -97,12 +109,14 @@ def name_documents(con: Any) -> None:
     named: list[dict[str, Any]] = []
     # A few texts at a time: a batch of long documents read at once took gigabytes.
     while batch := cursor.fetchmany(16):
-        named.extend({"doc_id": doc, "names": sorted(document_names(text))} for doc, text in batch)
+        named.extend({"doc_id": doc, "names": sorted(document_names(text)),
+                      "several": several_that_day(text)} for doc, text in batch)
     if not named:
         return
     table = pa.Table.from_pylist(named, schema=NAMES_SCHEMA)
     with registered(con, "named", table):
-        con.execute("INSERT INTO document_names SELECT * FROM named")
+        con.execute("INSERT INTO document_names (doc_id, names, several) "
+                    "SELECT doc_id, names, several FROM named")
 
 
 def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
@@ -156,13 +170,14 @@ def _reports(
     cursor = con.execute(
         f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
         "substr(d.text, i.start + 1, i.\"end\" - i.start) AS evidence, i.*"
-        + (", n.names" if names else "") + " FROM incidents i JOIN documents d "
+        + (", n.names, n.several" if names else "") + " FROM incidents i JOIN documents d "
         "ON d.id = i.doc_id"
         + (" JOIN document_names n ON n.doc_id = i.doc_id" if names else "")
         + f" WHERE {where} ORDER BY doc, i.start, i.id", params)
     columns = [column[0] for column in cursor.description or ()]
     rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    reports = [replace(report_from_row(row), names=frozenset(row["names"])) if names
+    reports = [replace(report_from_row(row), names=frozenset(row["names"]),
+                       several=bool(row["several"])) if names
                else report_from_row(row) for row in rows]
     return reports, {r["doc"]: r["content_id"] for r in rows}
 

@@ -224,6 +224,15 @@ def create_merge_segments(con: Connection) -> None:
 
 
 @migration
+def rename_documents(con: Connection) -> None:
+    """Documents' names without a recalled cause or a claimant, and whether a document tells
+    several events of one day (issue 10); merge_tables.py. Every document is named again and
+    the next merge merges everything once."""
+    for ddl in merge_index.RENAME_DDL:
+        con.execute(ddl)
+
+
+@migration
 def create_checkpoints(con: Connection) -> None:
     """Each figure's group and each group's first and last day, so a segment regroups only from
     the groups open at the day of the new figures (issue 11); reconcile_tables.py. The next

@@ -11,7 +11,8 @@ from spacy.tokens import Span
 
 from newsledger.extract.numbers import find_quantities
 from newsledger.extract.parties import ActorMention, Attribution, find_actors
-from newsledger.extract.places import PlaceMention, find_places
+from newsledger.extract.places import PlaceMention, find_places, resolve_in_document
+from newsledger.extract.places.places import named_countries, placed_countries
 from newsledger.extract.time import TimeMention, find_times
 from newsledger.extract.words import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
@@ -85,6 +86,22 @@ def scan_sentence(sentence: Sentence, document: Document) -> Scan:
     found = [_shift_place(p, offset) for p in find_places(sentence.text)]
     places = _places_not_actors(sentence.text, _without_dateline(sentence, found), actors, offset)
     return Scan(sentence, quantities, times, places, actors)
+
+
+def resolve_document_places(scans: Sequence[Scan]) -> None:
+    """Read each sentence's ambiguous places in the countries the whole document names."""
+    resolved = resolve_in_document([(s.sentence.text, s.places) for s in scans])
+    for scan, places in zip(scans, resolved, strict=True):
+        scan.places = places
+
+
+def document_countries(scans: Sequence[Scan]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The countries a document names (by name, by places only there, by demonyms), most
+    named first, and those its places lie in: where ``countries_first`` reads its ambiguous
+    place names."""
+    mentions = [m for s in scans for m in s.places]
+    named = named_countries(mentions, " ".join(s.sentence.text for s in scans))
+    return tuple(country for country, _ in named.most_common()), placed_countries(mentions)
 
 
 def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:

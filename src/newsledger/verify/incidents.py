@@ -11,9 +11,12 @@ Two reports (incidents of different documents) tell of one event when all of the
    at one town that names another town, as background, is not placed more finely);
    or, both located to a town or finer (geo_precision 1-2), a site within 15 km of the town it
    lies in, or a place within 30 km of the district (admin2) named by the other; province- and
-   country-level reports merge only with the same province or country;
+   country-level reports merge only with the same province or country, and a report placed at
+   its country only and not dated by its text merges with none;
 3. type: equal, one unknown, or both political violence (battles, explosions/remote violence,
    violence against civilians): outlets code one bombing as an explosion or as an attack;
+   but when either report tells its event as one of several of that day ("This was one of two
+   attacks on the minister that day"), the same type and sub-event type where both are known;
 4. perpetrator: not two different named parties;
 5. a shared distinctive name (when the reports' names are known, as in a ledger): both
    documents name something (a capitalised word they never write in lower case: "Tayaran",
@@ -23,7 +26,9 @@ Two reports (incidents of different documents) tell of one event when all of the
    stay two incidents unless both reports name the same square, market or village. When the
    only such name is the incident's own place ("Seytenga", or a spelling the gazetteer reads as
    it or its province: "Qandahar" of "Kandahar"), the reports must be of one day.
-   Month and weekday names are no names.
+   Month and weekday names are no names, nor are those of an earlier event a report recalls
+   as the cause ("in the wake of an attack on the Askariya shrine in Samarra") or of whoever
+   claims the attack ("A group calling itself X claimed responsibility"): many events share them.
 
 Reports are taken oldest first and each joins the first merged incident whose every report it
 fits and that has no report from its document; else it opens one. A report with neither a date
@@ -48,7 +53,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsledger.extract.incidents import UNNAMED
+from newsledger.extract.incidents import UNNAMED, cue_pattern
 from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
 from newsledger.extract.time import WORDS
 from newsledger.model import (
@@ -93,6 +98,17 @@ _CALENDAR = frozenset(
     for word in WORDS[kind]
 )
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
+# Where a claimant's clause starts: "In Paris, a group calling itself X claimed ..." -> "a group".
+_CLAIM_CLAUSE = re.compile(r"[,;:(]\s*")
+_COUNTS = r"(?:two|three|four|five|six|several|a\s+series\s+of|\d+)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|last|latest)"
+# "one of two attacks on him on this day", "the second attack on the building that day":
+# an ordinal or "one of N" and the day's reference, in one sentence.
+_SEVERAL_THAT_DAY = re.compile(
+    rf"\b(?:one\s+of\s+(?:the\s+)?{_COUNTS}|(?:the|a)\s+{_ORDINAL})\b[^.;!?]{{0,80}}?"
+    r"\b(?:(?:on\s+)?(?:that|this|the\s+same)\s+day|earlier\s+(?:that|the\s+same)\s+day)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +120,7 @@ class IncidentReport:
     outlet: str | None = None
     evidence: str = ""  # the incident's main sentence
     names: frozenset[str] | None = None  # document_names of its document; None: not known
+    several: bool = False  # its document tells several events of that day (several_that_day)
 
     @property
     def key(self) -> str:
@@ -142,18 +159,43 @@ class MergedIncident:
 def document_names(text: str) -> frozenset[str]:
     """The names a report uses: capitalised words inside sentences that the report never writes
     in lower case, lower-cased, without an Arabic article or possessive ('al-Tayyaran' ->
-    'tayyaran')."""
+    'tayyaran'). Not the names of an earlier event recalled as the cause ('in the wake of an
+    attack on the Askariya shrine in Samarra', to the sentence's end: `background` cues), nor
+    those of who claims an attack ('A group calling itself X claimed responsibility', from the
+    clause's start): a cause or a claimant is shared by many events."""
     lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
     lower |= _CALENDAR  # "Nov", "Monday": every report of the month names them
+    skipped = _recalled_and_claimants(text)
     found = set()
     for match in _NAME.finditer(text):
         if _OPENING.search(text, max(0, match.start() - 4), match.start()):
             continue  # the first word of a sentence is capitalised whatever it is
+        if any(start <= match.start() < end for start, end in skipped):
+            continue
         word = match.group(0).lower().replace("’", "'").removesuffix("'s").strip("'-")
         word = _ARTICLE.sub("", word)
         if len(word) >= 3 and word not in lower:
             found.add(word)
     return frozenset(found)
+
+
+def _recalled_and_claimants(text: str) -> list[tuple[int, int]]:
+    """Spans of the text whose names are no names of the report's own event: from a background
+    cue to its sentence's end, and from a clause's start to a claim of responsibility."""
+    spans = []
+    for match in cue_pattern("background").finditer(text):
+        spans.append((match.start(), sentence_of(text, match.start())[1]))
+    for match in cue_pattern("claimed").finditer(text):
+        start, _ = sentence_of(text, match.start())
+        breaks = [m.end() for m in _CLAIM_CLAUSE.finditer(text, start, match.start())]
+        spans.append((max([start, *breaks]), match.start()))
+    return spans
+
+
+def several_that_day(text: str) -> bool:
+    """Whether the report tells its event as one of several of that day ('This was one of two
+    attacks on the minister that day', 'the second blast in the town on the same day')."""
+    return bool(_SEVERAL_THAT_DAY.search(text))
 
 
 class NameIndex:
@@ -438,14 +480,34 @@ def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
     """Whether two reports tell of one event (rules 1-4 of the module docstring)."""
     undated = a.reference_day is None or b.reference_day is None
     return (
-        _same_time(a, b)
+        not (_vague(a.incident) or _vague(b.incident))
+        and _same_time(a, b)
         and (
             _same_place(a.incident, b.incident, strict=undated)
             or _name_each_others_place(a, b)
         )
         and compatible_types(a.incident.type, b.incident.type)
+        and (not (a.several or b.several) or same_kind(a.incident, b.incident))
         and compatible_parties(a.incident.perpetrator, b.incident.perpetrator)
     )
+
+
+def same_kind(a: Incident, b: Incident) -> bool:
+    """The same event type and sub-event type, where both are known: of several events of one
+    day at one place ('one of two attacks on the minister that day'), a shooting and a bombing
+    are two."""
+    return all(
+        x is None or y is None or x == y for x, y in ((a.type, b.type), (a.sub_type, b.sub_type))
+    )
+
+
+def _vague(incident: Incident) -> bool:
+    """Placed at its country and dated by nothing but its publication ('A total of 10 imams were
+    killed over two days' in a story on attacks across Iraq): no more than a country's news of a
+    few days, which many events share."""
+    place = incident.place
+    return incident.date is None and (
+        place is None or normalise_place(place) == normalise_place(incident.country or ""))
 
 
 def _name_each_others_place(a: IncidentReport, b: IncidentReport) -> bool:
@@ -678,6 +740,8 @@ __all__ = [
     "merged_id",
     "reach",
     "same_incident",
+    "same_kind",
+    "several_that_day",
     "share_distinctive_name",
     "time_segments",
     "told_incidents",

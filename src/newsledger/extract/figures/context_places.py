@@ -83,17 +83,23 @@ _INCIDENT_MEASURES = frozenset(
 )
 # what else happens on an incident's day: escapes, rescues, arrests of its suspects
 _INCIDENT_DAY_MEASURES = _INCIDENT_MEASURES | {Measure.OTHER, Measure.DETAINED}
-# a figure counted over the whole country the report is about
-_NATIONWIDE = re.compile(
-    r"\b(?:nationwide|(?:across|throughout|in|around) the (?:country|nation))\b", re.IGNORECASE
-)
 
 
 
 @cache
 def _worldwide() -> re.Pattern[str]:
     """A figure counted over the world ('99 journalists were killed around the world')."""
-    phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == "worldwide"]
+    return _scope_phrases("worldwide")
+
+
+@cache
+def _nationwide() -> re.Pattern[str]:
+    """A figure counted over the whole country the report is about ('killed countrywide')."""
+    return _scope_phrases("nationwide")
+
+
+def _scope_phrases(scope: str) -> re.Pattern[str]:
+    phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == scope]
     words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
@@ -143,7 +149,8 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 previous is not None
                 and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
             )
-            nationwide = country is not None and bool(_NATIONWIDE.search(draft.scan.sentence.text))
+            text = draft.scan.sentence.text
+            nationwide = country is not None and bool(_nationwide().search(text))
             nearby = same_paragraph or previous is None
             told = _told_since(scans, index, previous, draft) if nearby else []
             draft.locations = (
@@ -152,6 +159,8 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
+                # a speaker's seat when nothing else places the figure
+                or _seats(draft.scan)
                 or ([country] if country else [])
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
@@ -269,8 +278,50 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     ]
 
 
+def _seats(scan: Scan) -> list[str]:
+    """The places a sentence names as where a speaker sits ('an official in Kabul said')."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return _unique(
+        m.place.name for m in scan.places if _speaker_seat(text, m.start - base, m.end - base)
+    )
+
+
+def _speaker_seat(text: str, start: int, end: int) -> bool:
+    """Whether a place is the seat of who tells the figure, not where it was counted: 'killed,
+    an official in Kabul said', 'according to the ministry in Baghdad' (lexicons/
+    place_speaker_cues.tsv)."""
+    before, after = text[max(0, start - 60) : start], text[end : end + 30]
+    seat_before, report_before, report_after = _speaker_cues()
+    return bool(
+        seat_before.search(before) and (report_after.match(after) or report_before.search(before))
+    )
+
+
+@cache
+def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A speaker noun right before a place ('officials in '), a reporting word before that
+    speaker ('according to the ministry in '), and one right after the place (' said')."""
+    roles: dict[str, list[str]] = {"speaker": [], "reporting": []}
+    for word, role in read_table("place_speaker_cues.tsv", 2):
+        roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
+    speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
+    reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
+    seat = rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?$"
+    return (
+        re.compile(seat, re.IGNORECASE),
+        # not 'said its office in Gao was attacked': the speaker's own premises, a scene
+        re.compile(
+            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,3}}?{seat}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"^,?\s+(?:{reporting})\b", re.IGNORECASE),
+    )
+
+
 def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    if _speaker_seat(text, start, end):
+        return True  # "an official in Kabul said": where the speaker sits
     if _BASED.match(after) or _TITLE_BEFORE.search(before):
         return True
     if _STATEMENT_BEFORE.search(before) or _UNIT_AFTER.match(after):
@@ -342,6 +393,10 @@ def _sentence_places(draft: Draft) -> list[str]:
         if q is not draft.quantity
         for name in _places_after(draft, q.start, q.end)
     }
+    if _nationwide().search(scan.sentence.text) and all(
+        m.place.name in claimed for m in _kept(scan)
+    ):
+        return []  # "340 were killed nationwide, including 40 in Mopti": the country's
     scope = _Scope.of(draft)
     if scope is not None:
         return scope.places(claimed)

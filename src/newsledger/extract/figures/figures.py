@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -32,9 +33,16 @@ from newsledger.extract.numbers import (
     read_measure,
 )
 from newsledger.extract.parties import find_attributions
-from newsledger.extract.places import expand_place, normalise_place
-from newsledger.extract.scan import Draft, Scan, in_noise, scan_sentence
-from newsledger.extract.words import split_sentences
+from newsledger.extract.places import countries_first, expand_place, normalise_place
+from newsledger.extract.scan import (
+    Draft,
+    Scan,
+    document_countries,
+    in_noise,
+    resolve_document_places,
+    scan_sentence,
+)
+from newsledger.extract.words import read_lexicon, split_sentences
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
@@ -73,7 +81,9 @@ def scan_document(document: Document) -> list[Scan]:
     sentences = [
         s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
     ]
-    return [scan_sentence(s, document) for s in sentences]
+    scans = [scan_sentence(s, document) for s in sentences]
+    resolve_document_places(scans)
+    return scans
 
 
 def find_figures(
@@ -85,6 +95,12 @@ def find_figures(
     """
     # 1. and 2.
     scans = scan_document(document) if scans is None else scans
+    with countries_first(*document_countries(scans)):
+        return _figures_of(document, parse, scans)
+
+
+def _figures_of(document: Document, parse: Parser, scans: list[Scan]) -> list[Figure]:
+    """Stages 3 to 6 (``find_figures``), with place names read in the document's countries."""
     # 3.
     headings = list_headings(scans)
     _parse_paragraphs(scans, parse, headings)
@@ -359,6 +375,8 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     glued = a.scan is b.scan and _dateline_between(a, b)
     if a.scan is b.scan and not glued:
         return False
+    if _of_another_event(a) or _of_another_event(b):
+        return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
     if not (_same_kind(a.counted_head, b.counted_head) or headline):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
@@ -367,6 +385,30 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+def _of_another_event(draft: Draft) -> bool:
+    """Whether the figure's sentence tells another event before it ('days after a car bomb
+    killed 12', 'in the wake of an attack that killed 12': `distinct` and `background` cues
+    of lexicons/incident_cues.tsv)."""
+    sentence = draft.scan.sentence
+    before = draft.scan.text_between(sentence.start, draft.quantity.start)
+    return bool(_another_event_pattern().search(before))
+
+
+# Cues that also introduce an earlier count of the same event ('Earlier, police said 12 died').
+_ALSO_RESTATING = frozenset({"earlier", "previous"})
+
+
+@cache
+def _another_event_pattern() -> re.Pattern[str]:
+    cues = sorted(
+        (term for _, (term, role) in read_lexicon("incident_cues.tsv", 2)
+         if role in {"distinct", "background"} and term not in _ALSO_RESTATING),
+        key=len, reverse=True,
+    )
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _dateline_between(a: Draft, b: Draft) -> bool:

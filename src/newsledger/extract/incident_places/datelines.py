@@ -54,7 +54,10 @@ def read_dateline(first_sentence: str) -> Dateline | None:
 
 
 def _heading_place(text: str) -> Place | None:
-    """A place line in capitals: 'FRANCE.', 'BOSNIA/HERCEGOVINA.', 'FEDERAL REPUBLIC OF GERMANY.'"""
+    """A place line in capitals: 'FRANCE.', 'BOSNIA/HERCEGOVINA.', 'FEDERAL REPUBLIC OF GERMANY.'
+
+    A word the gazetteer never reads in text is a page's section, not a place: 'POLICE' (a town
+    in Poland), 'METRO' (one in Indonesia)."""
     line = text.rstrip(". ")
     if (
         not line
@@ -63,7 +66,8 @@ def _heading_place(text: str) -> Place | None:
     ):
         return None
     for part in (line, *re.split(r"\s*(?:[/,()]|\s-\s)\s*", line)):
-        place = lookup_place(part) if part.strip() else None
+        readable = part.strip() and gazetteer().candidates(part)
+        place = lookup_place(part) if readable else None
         if place is not None:
             return place
     return None

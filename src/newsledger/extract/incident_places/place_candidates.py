@@ -104,8 +104,8 @@ def mention_candidate(
 
 def readings_of(mention: PlaceMention) -> tuple[Place, ...]:
     """Every gazetteer reading of a mention's name, the one find_places chose first."""
-    readings = gazetteer().candidates(mention.text) or (mention.place,)
-    return readings if mention.place in readings else (mention.place, *readings)
+    readings = gazetteer().candidates(mention.text)
+    return (mention.place, *(p for p in readings if p != mention.place))
 
 
 def _inside(readings: tuple[Place, ...], containers: tuple[Place, ...]) -> tuple[Place, ...]:

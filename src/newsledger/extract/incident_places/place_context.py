@@ -38,7 +38,7 @@ from newsledger.extract.incident_places.place_candidates import (
 )
 from newsledger.extract.incident_places.place_cues import KIND_RANK, cue_alternation
 from newsledger.extract.parties import ActorMention, actor_kind
-from newsledger.extract.places import demonym_country, find_places, lookup_place
+from newsledger.extract.places import demonym_country, find_places, gazetteer, lookup_place
 from newsledger.extract.scan import Scan
 from newsledger.extract.words import read_lexicon
 
@@ -156,11 +156,15 @@ def resolve_readings(
 ) -> list[Candidate]:
     """Ambiguous names re-read in a country the document points to (the heading's first)."""
     pointed = _pointed_countries(candidates, dateline, hints)
+    placed = _pointed_countries(candidates, dateline, {})
     resolved = []
     for candidate in candidates:
         if pointed and candidate.place.country != pointed[0] and len(candidate.readings) > 1:
+            # one of our own rows moves only to a country a place points to: 'near Damascus'
+            # of 'US strikes' stays Syria's, 'Sud-Ouest' beside 'Fako' is Cameroon's
+            towards = placed if candidate.place in gazetteer().vouched else pointed
             better = next(
-                (p for country in pointed for p in candidate.readings if p.country == country),
+                (p for country in towards for p in candidate.readings if p.country == country),
                 None,
             )
             if better is not None and (

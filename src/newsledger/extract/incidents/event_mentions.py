@@ -40,6 +40,7 @@ ROLES = frozenset(
         "located",
         "responded",
         "tally",
+        "background",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
@@ -105,6 +106,7 @@ class Mention:
     headline: bool = False
     lone: bool = False  # the document's only mention (incidents.py: a lone month-dated toll)
     later_death: bool = False  # no trigger, only a victim told before dying ('The victim died')
+    aside: bool = False  # joined the event told before, though its places lie elsewhere
 
     @property
     def text(self) -> str:

@@ -9,9 +9,11 @@ Rule:
           never figures; words in measures.tsv). Else 0 when a mention up to the main one says
           nobody was hurt and the main one only tells a claim. Else the largest toll of the other
           body mentions, then of the headline (a headline often rounds or conflates), then the
-          implicit ones of the other mentions; last, at least the largest part of the victims
-          a body mention counts ("three women were among the dead"), which is never the toll
-          when any whole is told. The main mention comes first because later
+          implicit ones of the other mentions; for killed, then victims told before and told dead
+          ("Their bodies were found", "kidnapped and killed", "both later died": the kidnapped,
+          else the injured toll; "His body was found": one); last, at least the largest part of
+          the victims a body mention counts ("three women were among the dead"), which is never
+          the toll when any whole is told. The main mention comes first because later
           sentences often tell other scopes: a day's or a campaign's total, a claim, another
           report's count.
 """
@@ -46,8 +48,67 @@ def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
     stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure)])
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
+    if stated is None and measure is Measure.KILLED:
+        stated = _victims_died(group)
     # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
     return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
+
+
+def _victims_died(group: Sequence[Mention]) -> IncidentCount | None:
+    """The victims told before, told dead: 'Three policemen were kidnapped ... Their bodies were
+    found' (the kidnapped toll), 'injured two officers ... The officers died of their wounds' (the
+    injured toll), 'His body was found' (one). None when no mention tells of it."""
+    texts = [m.text for m in group]
+    if any(fate_of_them(text) for text in texts):
+        for measure in (Measure.KIDNAPPED, Measure.INJURED):
+            found = toll(group, measure)
+            if found is not None and found.low > 0:
+                return IncidentCount(found.low, found.high, found.qualifier, None)
+    if any(fate_of_one(text) for text in texts):
+        return IncidentCount(1, 1, Qualifier.EXACT, None)
+    return None
+
+
+def fate_of_one(text: str) -> bool:
+    """Whether a text tells one victim told before found dead ('His body was found')."""
+    return bool(_FATE_OF_ONE.search(text))
+
+
+def fate_of_them(text: str) -> bool:
+    """Whether a text tells victims told before dead, as a group ('Their bodies were found',
+    'the bodies of the men were found', 'The gunmen then killed them', 'The two officers later
+    died of their wounds')."""
+    return bool(_FATE_OF_THEM.search(text)
+                or (_BODIES.search(text) and _BODIES_FOUND.search(text)))
+
+
+# "their bodies", "the men's bodies", "the bodies of the (two) men"
+_BODIES = re.compile(
+    r"\b(?:their|the\s+[\w-]+['’]s?)\s+bodies\b"
+    r"|\bthe\s+bodies\s+of\s+(?:the|all|both|these|those)\b",
+    re.IGNORECASE,
+)
+_BODIES_FOUND = re.compile(r"\b(?:found|discovered|recovered|dumped|left|leaving)\b", re.IGNORECASE)
+_FATE_OF_THEM = re.compile(
+    # "killed them", "executed all of them", "shot them dead"
+    r"\b(?:killed|executed|murdered|beheaded|shot\s+dead|shot\s+and\s+killed)\s+"
+    r"(?:them|all\s+of\s+them|both\s+of\s+them|both|all)\b(?!\s+(?:to)\b)"
+    r"|\bshot\s+them\s+dead\b"
+    # "were kidnapped and murdered", "abducted and later executed"
+    r"|\b(?:kidnapped|abducted)\s+and\s+(?:later\s+|then\s+)?"
+    r"(?:killed|murdered|executed|beheaded|shot\s+dead)\b"
+    # "The police officers later died", "both died of their injuries", "all three died"
+    r"|\b(?:the|these|those|both|all)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:[a-z]+s|[a-z]*men|people|children|both|three|four|five)\s+"
+    r"(?:(?:later|also|subsequently|eventually|all|of\s+them)\s+)*(?:died|succumbed)\b",
+    re.IGNORECASE,
+)
+# "His body was found", "her body was later discovered"
+_FATE_OF_ONE = re.compile(
+    r"\b(?:his|her)\s+(?:[\w-]+\s+)?body\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:found|discovered|recovered|dumped)\b",
+    re.IGNORECASE,
+)
 
 
 def _denied(mention: Mention, measure: Measure) -> bool:
@@ -304,8 +365,11 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
     name_end = r"(?=\s*(?:[,.;:(]|$|\s(?:and|in|on|at|as|while|when|near|after|outside|inside)\b))"
     adverb = rf"(?:(?i:{_ADVERBS})\s+)?"
     found = [
-        # "killed a British engineer and his wife", "killing the driver", "shot dead Ahmed Ali"
-        rf"\b{verbs}\s+(?:{one}{others}|(?!{_NOT_A_NAME.pattern}){name}{name_end})",
+        # "killed a British engineer and his wife", "killing the driver", "shot dead Ahmed Ali
+        # and his driver"
+        rf"\b{verbs}\s+(?:{one}|(?!{_NOT_A_NAME.pattern}){name}{name_end}){others}",
+        # "injured one police officer and killed another"
+        rf"\b{verbs}\s+another(?=\s*(?:[,.;:]|$))(?P<others>)",
         # "a policeman was killed", "Hassan was shot dead", "the driver has been killed"
         rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b(?P<others>)",
         # "a British diplomat and his driver were killed"
@@ -336,8 +400,8 @@ def _person_before_pattern() -> re.Pattern[str]:
 @cache
 def _one_person() -> str:
     """A singular person with its determiner: 'a settler', 'the Turkish owner', 'his wife', 'an
-    employee of the Ministry of Works'."""
-    determiner = r"(?:(?i:an?|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
+    employee of the Ministry of Works', 'one Iraqi voter'."""
+    determiner = r"(?:(?i:an?|one|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
     of_name = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?"
     return rf"{determiner}\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_persons()})\b(?!['’-]){of_name}"
 
@@ -352,4 +416,4 @@ def _words_pattern(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-__all__ = ["implicit_victims", "toll"]
+__all__ = ["fate_of_one", "fate_of_them", "implicit_victims", "toll"]

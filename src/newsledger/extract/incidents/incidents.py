@@ -5,8 +5,9 @@ Stages, in order (marked ``# n.`` in ``incidents_from_scans``):
      with the killed, injured and kidnapped figures beside them (event_mentions.py);
   2. drop aggregate and background mentions (rules below);
   3. walk the rest in text order: a mention joins the latest incident it fits (same day, places
-     that contain or neighbour each other) unless the text marks it as another event; one that
-     fits none opens a new incident if it is an anchor, else it is dropped;
+     that contain or neighbour each other: the places its own words name, and a place abroad
+     parts no definite "the attack" from the event) unless the text marks it as another event;
+     one that fits none opens a new incident if it is an anchor, else it is dropped;
   4. fill each incident's fields: date, place, type, parties, tolls (incident_fields.py,
      incident_parties.py, incident_tolls.py).
 
@@ -58,10 +59,21 @@ from newsledger.extract.incidents.incident_fields import (
     incident_type,
 )
 from newsledger.extract.incidents.incident_parties import perpetrator, target
-from newsledger.extract.incidents.incident_tolls import implicit_victims, toll
+from newsledger.extract.incidents.incident_tolls import (
+    fate_of_one,
+    fate_of_them,
+    implicit_victims,
+    toll,
+)
 from newsledger.extract.numbers import noun_measure
-from newsledger.extract.places import Place, distance_km, lookup_place
-from newsledger.extract.scan import Scan, in_noise, scan_sentence
+from newsledger.extract.places import Place, countries_first, distance_km, lookup_place
+from newsledger.extract.scan import (
+    Scan,
+    document_countries,
+    in_noise,
+    resolve_document_places,
+    scan_sentence,
+)
 from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
 
@@ -86,13 +98,23 @@ def find_incidents(document: Document, figures: Sequence[Figure]) -> list[Incide
     sentences = [
         s for s in split_sentences(document.text) if not in_noise(s.start, s.end, document.noise)
     ]
-    return incidents_from_scans(document, figures, [scan_sentence(s, document) for s in sentences])
+    scans = [scan_sentence(s, document) for s in sentences]
+    resolve_document_places(scans)
+    return incidents_from_scans(document, figures, scans)
 
 
 def incidents_from_scans(
     document: Document, figures: Sequence[Figure], scans: Sequence[Scan]
 ) -> list[Incident]:
-    """The incidents told by already scanned sentences (the pure core of ``find_incidents``)."""
+    """The incidents told by already scanned sentences (the pure core of ``find_incidents``);
+    place names are read in the countries the document names."""
+    with countries_first(*document_countries(scans)):
+        return _incidents_from_scans(document, figures, scans)
+
+
+def _incidents_from_scans(
+    document: Document, figures: Sequence[Figure], scans: Sequence[Scan]
+) -> list[Incident]:
     # 1. Each sentence is given only its own figures, so reading incidents stays linear in length.
     own = _figures_by_sentence(scans, figures)
     mentions = [m for scan in scans for m in _mentions(scan, own[id(scan)], document)]
@@ -122,22 +144,23 @@ def incidents_from_scans(
 
 def _mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list[Mention]:
     """The sentence's event mentions; a sentence with none that tells a victim already named
-    dying ('The victim later died of his wounds.', 'The aid worker was later found dead.') is a
-    mention too, which only joins the incident told before it (its toll when none is stated)."""
+    dying ('The victim later died of his wounds.', 'The aid worker was later found dead.',
+    'Their bodies were found.') or a person dying ('A guard died of his wounds.') is a mention
+    too, which only joins an incident told around it (its toll when none is stated)."""
     found = find_mentions(scan, figures, document)
-    if found or not _LATER_DEATH_OPENING.match(scan.sentence.text):
+    if found:
         return found
+    text = scan.sentence.text
+    # "Days later their bodies were found", "The victims later died of their wounds"
+    fate = fate_of_them(text) or fate_of_one(text)
     if any(t.kind in _LONG_KINDS for t in scan.times):
         return found  # "His father died in 2015": a death of another time
-    if not implicit_victims(scan.sentence.text, Measure.KILLED):
+    if not fate and not implicit_victims(text, Measure.KILLED):
         return found
     sentence = scan.sentence
     return [Mention(scan, sentence.start, sentence.end, headline=is_headline(scan, document),
                     later_death=True)]
 
-
-# A sentence that opens on someone already told: "The victim ...", "His driver ...".
-_LATER_DEATH_OPENING = re.compile(r"\s*(?:the|his|her|their|its)\s", re.IGNORECASE)
 
 
 # --- 2. aggregate and background ------------------------------------------------------------
@@ -215,8 +238,14 @@ def _counts_events(figure: Figure) -> bool:
 
 
 def _tolls(mention: Mention) -> list[Figure]:
-    """The mention's figures that count one event's victims, not a period's."""
-    return [f for f in mention.counts if _event_period(f, mention)]
+    """The mention's figures that count one event's victims, not a period's, nor a set the
+    event's victims are one of ('He was one of three police officers killed in the city that
+    day')."""
+    return [
+        f for f in mention.counts
+        if _event_period(f, mention)
+        and not _ONE_OF.search(mention.scan.text_between(max(0, f.start - 30), f.start))
+    ]
 
 
 def _event_period(figure: Figure, mention: Mention) -> bool:
@@ -289,9 +318,14 @@ class _Group:
     place: Place | None = None
 
     def add(self, mention: Mention) -> None:
+        found = _place(mention)
+        # 'Three people were killed', whose figures carry another place, or 'killed in the
+        # attack, which coincided with a visit to India': the event's, placed by the others
+        mention.aside = bool(found and self.place and not _related(found, self.place))
         self.mentions.append(mention)
         self.day = self.day or _day(mention)
-        found = _place(mention)
+        if mention.aside:
+            return
         if found is not None and (self.place is None or _finer(found, self.place)):
             self.place = found
 
@@ -346,15 +380,30 @@ def _leads(mention: Mention, lead: frozenset[int]) -> bool:
 
 
 def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
-    """The latest incident the mention fits: no other day, no place far from it."""
-    day, place = _day(mention), _place(mention)
+    """The latest incident the mention fits: no other day, no place far from it. Only the
+    places its own words name count (its figures' places carried from other sentences part it
+    from no story: 'Three people were killed and a manager wounded.'), and a place abroad does
+    not part 'the attack' from the event told before ('killed in the attack, which coincided
+    with the president's visit to India': a visit, an embassy, a nationality), nor from the
+    victims told before ('Journalists from Puerto Rico were among the injured')."""
+    day = _day(mention)
+    place = min((p.place for p in mention.places), key=_rank, default=None)
     for group in reversed(groups):
         if day and group.day and abs((day - group.day).days) > 1:
             continue
-        if place and group.place and not _related(place, group.place):
+        abroad = bool(place and group.place and place.country != group.place.country)
+        told = mention.definite or bool(_VICTIMS_TOLD.search(mention.text))
+        if place and group.place and not _related(place, group.place) and not (told and abroad):
             continue
         return group
     return None
+
+
+# The victims of the event told before: "Journalists from X were among the injured".
+_VICTIMS_TOLD = re.compile(
+    r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b",
+    re.IGNORECASE,
+)
 
 
 def _refers_back(mention: Mention) -> bool:
@@ -419,7 +468,8 @@ def _build(
     anchor = next((m for m in body if m.counts), body[0])
     ordered = [anchor, *(m for m in group if m is not anchor)]
     day, day_precision, day_text = incident_date(ordered, scans)
-    place, geo_precision, geo_reason = incident_place(ordered, places)
+    place, geo_precision, geo_reason = incident_place(
+        [m for m in ordered if not m.aside] or ordered, places)
     event_type, sub_type = incident_type(ordered)
     party, status = perpetrator(ordered, scans)
     sentence = anchor.scan.sentence

@@ -590,6 +590,21 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+_HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
+
+
+def _main_verb_over_clause(noun: Token) -> Measure | None:
+    """'Five agents who were returning a captive to his family were killed', 'Gunmen killed three
+    men who were returning from a wedding': a relative clause on the counted noun tells who they
+    were; the verb they are the subject or object of, what befell them."""
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return None
+    if not any(c.dep_ == "relcl" and _about_whole(c) for c in noun.children):
+        return None
+    found = _governing_trigger(noun)
+    return found if found in _HARMS else None
+
+
 def _of_number(token: Token, number: Token) -> bool:
     """Whether ``token`` is the number, or the "dozen" of it ("two dozen of the escapees")."""
     return token.i == number.i or (token.head.i == number.i and token.lower_ in NUMBER_WORDS)
@@ -653,8 +668,10 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
-        (_adjacent_trigger(number) if noun is number else None)
+        _participle_after(number)
+        or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
+        or _main_verb_over_clause(noun)
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
@@ -763,6 +780,22 @@ def _adjacent_trigger(number: Token) -> Measure | None:
     if following is None or following.pos_ in _NOUN_POS or following.like_num:
         return None
     return _verb_measure(following) if following.tag_ in {"VBN", "JJ"} else None
+
+
+def _participle_after(number: Token) -> Measure | None:
+    """A harm participle right after the number, and before no noun: 'and twenty-seven other
+    injured by the blast', 'one was killed and three wounded, all civilians' (the parser hangs
+    the number on a noun coordinated with the first verb)."""
+    doc = number.doc
+    i = number.i + 1
+    if i < len(doc) and doc[i].lower_ in {"other", "others", "more"}:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].tag_ not in {"VBN", "JJ"}:
+        return None
+    if doc[i + 1].pos_ in _NOUN_POS or doc[i + 1].like_num or doc[i + 1].lower_ in {"and", "or"}:
+        return None  # "three wounded soldiers", "five killed and ten wounded": not its own
+    found = _verb_measure(doc[i])
+    return found if found in _HARMS else None
 
 
 def _number_trigger(number: Token, noun: Token) -> Measure | None:

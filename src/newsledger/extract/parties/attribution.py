@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from newsledger.extract.parties.actors import find_actors
-from newsledger.extract.places import lookup_place
+from newsledger.extract.places import place_in_text
 from newsledger.extract.words import PhraseIndex, read_lexicon, tokenise
 from newsledger.lexicons import read_table
 
@@ -82,7 +82,7 @@ def _name_span(head: Token) -> tuple[int, int]:
 def _is_place(possessor: Token) -> bool:
     """'Ukraine's Interior Ministry': the country is whose ministry, not part of its name."""
     words = [t for t in possessor.subtree if t.dep_ != "case" and t.lower_ not in _DROP_WORDS]
-    return bool(words) and lookup_place(" ".join(t.text for t in words)) is not None
+    return bool(words) and place_in_text(" ".join(t.text for t in words)) is not None
 
 
 def is_dateline_dash(token: Token) -> bool:
@@ -152,7 +152,7 @@ def _spoken_for(head: Token) -> Token | None:
             if child.dep_ == "prep" and child.lower_ in _VOICE_PREPS:
                 body = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if body is not None and _organisation(body):
-                    return body
+                    return _body_before_name(body)
             # "The Director, Defence Media Operations, Maj.-Gen. Ali Musa": the body in apposition
             if role is head and child.dep_ == "appos" and _named_body(child):
                 return child
@@ -168,11 +168,27 @@ def _spoken_for(head: Token) -> Token | None:
     return None
 
 
+def _body_before_name(body: Token) -> Token:
+    """'Commissioner of Police Yekini Ayoku': the parse joins the body and the person's name
+    after it into one name; the body is its last organisation word before the name."""
+    kinds = _words("speaker") | _words("organisation") | _words("official")
+    compounds = [c for c in body.lefts if c.dep_ == "compound"]
+    words = [c for c in compounds if c.lemma_.lower() in kinds or c.lower_ in kinds]
+    if not words:
+        return body
+    last = max(words, key=lambda t: t.i)
+    name = body.doc[last.i + 1 : body.i + 1]
+    personal = len(name) >= 1 and all(
+        t.pos_ == "PROPN" and t.lemma_.lower() not in kinds and t.lower_ not in kinds for t in name
+    )
+    return last if personal and body.lemma_.lower() not in kinds else body
+
+
 def _organisation(token: Token) -> bool:
     """Whether a noun phrase names an organisation that can be a source, not a place or person."""
     words = [t for t in token.subtree if t.lower_ not in _DROP_WORDS and t.dep_ != "case"]
     text = " ".join(t.text for t in words)
-    if not words or lookup_place(text) is not None:
+    if not words or place_in_text(text) is not None:
         return False
     kinds = _words("speaker") | _words("organisation") | _words("official")
     return (
@@ -302,7 +318,9 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                 )
                 if _dateline(subject):  # the speaker is what follows the dash, if anything
                     subject = _after_dash(subject) or subject
-                if _can_speak(subject) and not _dateline(subject):
+                if _town_speaks(subject):  # the speaker before the town's phrase, if any
+                    subject = _speaker_before(subject) or subject
+                if _can_speak(subject) and not _dateline(subject) and not _town_speaks(subject):
                     found.append((token, subject))
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
                 speaker = _comma_speaker(token)
@@ -321,6 +339,33 @@ def _comma_speaker(verb: Token) -> Token | None:
     if speaker.dep_ == "appos" and _can_speak(speaker):
         return speaker
     return None
+
+
+def _town_speaks(subject: Token) -> bool:
+    """'... from the hospital in provincial capital Baquba said', 'Baidoa said': a town or a
+    region the parse took for the subject is no speaker (a country may be: 'Russia said')."""
+    if subject.pos_ != "PROPN":
+        return False
+    left = min((c.i for c in subject.lefts if c.dep_ == "compound"), default=subject.i)
+    place = place_in_text(subject.doc[left : subject.i + 1].text)
+    return place is not None and place.kind != "country"
+
+
+_PHRASE_DEPS = frozenset({"pobj", "prep", "amod", "det", "compound", "nmod", "punct"})
+
+
+def _speaker_before(town: Token) -> Token | None:
+    """'security officials and doctor Ahmed Ibrahim from the main hospital in provincial capital
+    Baquba said': the first of the speakers before the phrase that ends in the town."""
+    i = town.i - 1
+    while i > town.sent.start and town.doc[i].dep_ in _PHRASE_DEPS:
+        i -= 1
+    speaker = town.doc[i]
+    if speaker.dep_ not in {"conj", "appos", "nsubj"} or not _can_speak(speaker):
+        return None
+    while speaker.dep_ == "conj" and speaker.head.pos_ in {"NOUN", "PROPN"}:
+        speaker = speaker.head  # the first of 'officials and doctor Ahmed Ibrahim'
+    return speaker
 
 
 def _can_speak(subject: Token) -> bool:

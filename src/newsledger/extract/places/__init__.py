@@ -3,6 +3,7 @@
 from newsledger.extract.places.gazetteer_build import PROVINCE_WORDS, Place, normalise_place
 from newsledger.extract.places.places import (
     PlaceMention,
+    countries_first,
     demonym_country,
     distance_km,
     expand_place,
@@ -10,13 +11,16 @@ from newsledger.extract.places.places import (
     gazetteer,
     lookup_place,
     place_closure,
+    place_in_text,
     place_key,
+    resolve_in_document,
 )
 
 __all__ = [
     "PROVINCE_WORDS",
     "Place",
     "PlaceMention",
+    "countries_first",
     "demonym_country",
     "distance_km",
     "expand_place",
@@ -25,5 +29,7 @@ __all__ = [
     "lookup_place",
     "normalise_place",
     "place_closure",
+    "place_in_text",
     "place_key",
+    "resolve_in_document",
 ]

@@ -479,12 +479,14 @@ def _vouch(g: Gazetteer) -> None:
 
 
 def _add_spellings(g: Gazetteer) -> None:
-    found: dict[str, set[Place]] = {}
+    """Towns and divisions by spelling key, in the order the name index meets them (a dict,
+    not a set: the order must not hang on the hash seed of the process that builds the cache)."""
+    found: dict[str, dict[Place, None]] = {}
     for key, bucket in g.lookup.items():
         spelled = spelling_key(key)
         if len(spelled) >= _SPELLING_KEY_LENGTH:
-            found.setdefault(spelled, set()).update(
-                p for p in bucket if p.kind in ("city", "admin1", "admin2")
+            found.setdefault(spelled, {}).update(
+                (p, None) for p in bucket if p.kind in ("city", "admin1", "admin2")
             )
     g.spellings = {key: tuple(places) for key, places in found.items() if places}
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterator, Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -80,6 +84,7 @@ def find_places(text: str) -> list[PlaceMention]:
     found = [(m, c) for m, c in found if not any(t.start < m.start < t.end for t, _ in towns)]
     found = sorted(found + towns, key=lambda pair: pair[0].start)
     found = _quarters_read_in_their_town(text, found)
+    found = _quarters_named_after_their_town(text, found)
     if any(len(candidates) > 1 for _, candidates in found):
         # "Lebanese officials" says which Tripoli, though it names no place
         hinted = {g.demonyms[t[3]] for t in tokens if t[3] in g.demonyms}
@@ -102,6 +107,35 @@ def _quarters_read_in_their_town(text: str, found: Found) -> Found:
             and not {p.country for p in candidates} & {p.country for p in readings}
         ):
             read[i] = (replace(mention, place=town.place), (town.place,))
+    return read
+
+
+# 'the Baghdad neighbourhoods of Husseiniyah and Yarmouk': the gap between a town and a name
+# its quarter words introduce (other quarters of the list between). 'the Dora district of
+# Baghdad' names the quarter first: a singular 'district of' or 'area of' is read no such way.
+_QUARTERS_OF = re.compile(
+    r"\s+(?:neighbou?rhoods?|suburbs?|quarters?|districts|areas)\s+of\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|,?\s+and\s+))*"
+)
+
+
+def _quarters_named_after_their_town(text: str, found: Found) -> Found:
+    """'the Baghdad neighbourhoods of Husseiniyah and Yarmouk': a name that the town's quarter
+    words introduce, with no reading in any country the town may lie in, is a quarter of that
+    town (Yarmouk camp lies in Syria); the town stands in. The town is one of our own rows: in
+    'Gure suburb of Juba' the quarter comes first (a Gure lies in Turkey)."""
+    read = list(found)
+    vouched = gazetteer().vouched
+    for town, readings in found:
+        if town.place.kind != "city" or town.place not in vouched:  # 'Gure suburb of Juba'
+            continue
+        for i, (mention, candidates) in enumerate(found):
+            if (
+                mention.start > town.end
+                and _QUARTERS_OF.fullmatch(text[town.end : mention.start])
+                and not {p.country for p in candidates} & {p.country for p in readings}
+            ):
+                read[i] = (replace(mention, place=town.place), (town.place,))
     return read
 
 
@@ -224,17 +258,130 @@ def _lookup_keys(name: str, directions: frozenset[str]) -> Iterator[str]:
         yield from _lookup_keys(name.split(",", 1)[0], directions)
 
 
-@lru_cache(maxsize=65536)
+# The countries of the document being read, most named first, and those its places lie in
+# (``countries_first``).
+_CONTEXT: ContextVar[tuple[tuple[str, ...], frozenset[str]]] = ContextVar(
+    "place_countries", default=((), frozenset())
+)
+
+
+@contextmanager
+def countries_first(
+    countries: Sequence[str], placed: AbstractSet[str] = frozenset()
+) -> Iterator[None]:
+    """Within the block, ``lookup_place`` reads an ambiguous name in these countries (the ones
+    the document names, most named first) when its usual reading lies in none of them: 'Kasai'
+    in a report on Congo is the Congolese province, not the Japanese town. ``placed``: the
+    countries the document's places lie in (see ``in_countries``)."""
+    token = _CONTEXT.set((tuple(countries), frozenset(placed)))
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
+
+
 def lookup_place(name: str) -> Place | None:
-    """The place a name or alias stands for (case, accents and hyphens ignored), or None."""
+    """The place a name or alias stands for (case, accents and hyphens ignored), or None; in
+    the countries of ``countries_first`` when it may lie there."""
+    countries, placed = _CONTEXT.get()
+    return _lookup_in(name, countries, placed)
+
+
+@lru_cache(maxsize=65536)
+def _lookup_in(name: str, countries: tuple[str, ...], placed: frozenset[str]) -> Place | None:
     g = gazetteer()
     keys = list(_lookup_keys(name, g.words.directions))
+    readings: list[Place] = []
     for index in (g.lookup, g.small_towns):
-        for key in keys:
-            bucket = index.get(key)
-            if bucket:
-                return bucket[0]
+        bucket = next((hit for key in keys if (hit := index.get(key))), None)
+        if bucket:
+            readings.extend(p for p in bucket if p not in readings)
+            if not countries:
+                break  # no context: the first index that knows the name, as ever
+    return in_countries(readings, countries, placed) if readings else None
+
+
+def place_in_text(name: str) -> Place | None:
+    """``lookup_place``, but None for a word that is never a place in text though a town
+    bears it ('Police' in Poland, 'Metro' in Indonesia: place_stopwords.tsv); our own rows
+    ('Delta State' of Nigeria for 'Delta') stay places."""
+    place = lookup_place(name)
+    g = gazetteer()
+    if place is None or place in g.vouched or normalise_place(name) not in g.stopwords:
+        return place
     return None
+
+
+def in_countries(
+    readings: Sequence[Place], countries: Sequence[str], placed: AbstractSet[str] = frozenset()
+) -> Place:
+    """The reading of an ambiguous name in the document's countries (most named first): the
+    first one stays when it is a country or lies in one of them, or none lies in any. A place
+    of our own rows moves only to a country the document's places lie in (``placed``:
+    'Sud-Ouest' beside 'Fako' is Cameroon's), not to one it names as a party ('Damascus' of a
+    story naming the US all along stays Syria's)."""
+    first = readings[0]
+    if first.kind == "country" or first.country in countries or len(readings) == 1:
+        return first
+    if first in gazetteer().vouched:
+        countries = [c for c in countries if c in placed]
+    for country in countries:
+        inside = next((p for p in readings if p.country == country), None)
+        if inside is not None:
+            return inside
+    return first
+
+
+def named_countries(mentions: Iterable[PlaceMention], text: str = "") -> Counter[str]:
+    """How often a text names each country: by a country's name, by a place that lies only in
+    it, or by a demonym ('Lebanese officials')."""
+    g = gazetteer()
+    named: Counter[str] = Counter()
+    for mention in mentions:
+        readings = g.candidates(mention.text) or (mention.place,)
+        if mention.place.kind == "country" or len({p.country for p in readings}) == 1:
+            named[mention.place.country] += 1
+    named.update(g.demonyms[t[3]] for t in tokenise(text) if t[3] in g.demonyms)
+    return named
+
+
+def placed_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """The countries a text's places lie in: those of its places that lie in one country only
+    (not its country names, which may name a party: 'US strikes')."""
+    g = gazetteer()
+    return frozenset(
+        m.place.country
+        for m in mentions
+        if m.place.kind != "country"
+        and len({p.country for p in g.candidates(m.text) or (m.place,)}) == 1
+    )
+
+
+def resolve_in_document(
+    sentences: Sequence[tuple[str, Sequence[PlaceMention]]],
+) -> list[list[PlaceMention]]:
+    """Each sentence's mentions, an ambiguous one read in the document's countries when its
+    sentence names none of its readings' countries ('Gedo' of a report on Somalia is the Somali
+    region, not the Ethiopian town); the sentence's own countries keep their say."""
+    mentions = [m for _, found in sentences for m in found]
+    named = named_countries(mentions, " ".join(text for text, _ in sentences))
+    ranked = [country for country, _ in named.most_common()]
+    placed = placed_countries(mentions)
+    resolved = []
+    for text, found in sentences:
+        own = set(named_countries(found, text))
+        resolved.append([_in_document(m, own, ranked, placed) for m in found])
+    return resolved
+
+
+def _in_document(
+    mention: PlaceMention, own: AbstractSet[str], ranked: Sequence[str], placed: AbstractSet[str]
+) -> PlaceMention:
+    readings = gazetteer().candidates(mention.text)
+    if len(readings) < 2 or mention.place.country in own or mention.place not in readings:
+        return mention
+    first = [mention.place, *(p for p in readings if p != mention.place)]
+    return replace(mention, place=in_countries(first, ranked, placed))
 
 
 def place_closure(place: Place) -> frozenset[str]:
@@ -283,17 +430,23 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Token",
+    "countries_first",
     "demonym_country",
     "distance_km",
     "expand_place",
     "find_places",
     "gazetteer",
+    "in_countries",
     "lookup_place",
+    "named_countries",
     "normalise_place",
     "phrase_key",
     "place_closure",
+    "place_in_text",
     "place_key",
+    "placed_countries",
     "read_lexicon",
     "resolve_ambiguous",
+    "resolve_in_document",
     "tokenise",
 ]
