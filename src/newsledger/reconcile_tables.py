@@ -4,9 +4,15 @@ Groups are formed within buckets (``verify/reconcile.bucket_key``: measure and m
 else measure and countries), and a group depends only on the figures of its bucket and on their
 documents. Two tables (migration ``create_reconcile_index`` in store.py) keep:
 
-  reconcile_figures  each figure's bucket and its document's fingerprint at the last reconcile
-  reconcile_groups   each group's bucket, its place in the order of all groups, its best figure
-                     and whether that takes part in derivation (``verify/derive.derives``)
+  reconcile_figures  each figure's bucket, segment and group (``grp``: the group's sort key)
+                     and its document's fingerprint at the last reconcile
+  reconcile_groups   each group's bucket and segment, its place in the order of all groups, its
+                     first and last day, its best figure with its period and whether that takes
+                     part in derivation (``verify/derive.derives``)
+
+A touched segment that starts before the day of its bucket's new figures restarts from the
+groups open at that day (``resume_points``, ``verify/reconcile.Resume``); derivation reruns for
+the totals whose period holds a span of a dropped or new group's best (``totals_to_derive``).
 
 A document's fingerprint (``document_fingerprints``, in SQL over every document, the reviewers'
 pair marks added in Python) covers its key, all its figures as reviewed, its incidents with the
