@@ -17,7 +17,14 @@ from newsledger.model import (
     Qualifier,
 )
 from newsledger.store import Ledger
-from newsledger.verify.derive import Derivation, derive, derived_json, rest_quantity
+from newsledger.verify.derive import (
+    Derivation,
+    derive,
+    derive_thing,
+    derive_totals,
+    derived_json,
+    rest_quantity,
+)
 from newsledger.verify.reconcile import reconcile
 
 H1 = (date(2024, 1, 1), date(2024, 6, 30))
@@ -146,3 +153,26 @@ def test_ledger_stores_derived_figures() -> None:
     assert isinstance(stored, DerivedFigure)
     assert stored.derived_from == (("h1", "f1"), ("q1", "f1"))
     assert (stored.figure.quantity.low, stored.figure.period_start) == (26, Q2[0])
+
+
+
+@pytest.mark.parametrize("totals", [("h1",), ("q1",), ("h1", "q1", "jan"), ("h1", "feb")])
+def test_each_total_derives_what_it_gives_in_the_whole_thing(totals: tuple[str, ...]) -> None:
+    """``derive_totals`` (derivation again for some totals only) gives per total, in the
+    thing's order, what ``derive_thing`` gives for the whole thing, numbered from d1."""
+    bests = [period_figure("feb", 6, FEB), period_figure("h1", 44, H1),
+             period_figure("q1", 18, Q1), period_figure("jan", 5, JAN)]
+    whole = derive_thing(bests)
+
+    def what(derivation: Derivation) -> tuple[list[object], list[object]]:
+        return ([(d.figure.quantity, d.derived_from) for d in derivation.figures],
+                [(c.type, c.holds, c.whole or c.total, c.part, c.parts) for c in derivation.checks])
+
+    every = derive_totals(bests, {f"{b.doc}:f1" for b in bests})
+    assert [key for key, _ in every] == ["jan:f1", "q1:f1", "h1:f1", "feb:f1"]
+    joined = Derivation(tuple(f for _, d in every for f in d.figures),
+                        tuple(c for _, d in every for c in d.checks))
+    assert what(joined) == what(whole) and whole.figures
+    some = derive_totals(bests, {f"{name}:f1" for name in totals})
+    assert [(key, what(d)) for key, d in some] == [
+        (key, what(d)) for key, d in every if key.split(":")[0] in totals]

@@ -500,6 +500,48 @@ def test_reconciling_after_each_batch_gives_the_ledger_of_one_full_run(
         assert expected["groups"] > 100 and expected["derived"] > 0
 
 
+@pytest.mark.parametrize(("order", "batches"), [
+    ("dated", 6),  # each batch after the ledger: segments restart from their open groups
+    ("dated", 13),
+    ("reversed", 4),  # each batch before the ledger: whole segments
+    ("shuffled", 7),
+])
+def test_resuming_segments_from_their_open_groups_gives_the_ledger_of_one_full_run(
+    example_extractions: tuple[object, ...], order: str, batches: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsledger import reconcile_tables
+
+    documents = _copies(example_extractions, 96)
+    documents.sort(key=lambda e: (e.document.published or date.min, e.document.key))
+    if order == "reversed":
+        documents.reverse()
+    elif order == "shuffled":
+        random.Random(batches).shuffle(documents)
+    with Ledger(":memory:") as whole:
+        whole.add_all(documents)
+        expected = whole.reconcile(full=True)
+        wanted = _derived_state(whole)
+    resumed: list[int] = []
+    points = reconcile_tables.resume_points
+
+    def counted(*args: Any) -> Any:
+        found = points(*args)
+        resumed.append(len(found))
+        return found
+
+    monkeypatch.setattr(reconcile_tables, "resume_points", counted)
+    size = -(-len(documents) // batches)
+    with Ledger(":memory:") as ledger:
+        for first in range(0, len(documents), size):
+            ledger.add_all(documents[first : first + size])
+            counts = ledger.reconcile()
+        assert counts == expected
+        assert _derived_state(ledger) == wanted
+    if order == "dated":
+        assert sum(resumed) > 0
+
+
 def test_a_review_reconciles_to_the_ledger_of_a_full_run(
     example_extractions: tuple[object, ...]
 ) -> None:

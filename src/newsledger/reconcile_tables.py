@@ -4,9 +4,15 @@ Groups are formed within buckets (``verify/reconcile.bucket_key``: measure and m
 else measure and countries), and a group depends only on the figures of its bucket and on their
 documents. Two tables (migration ``create_reconcile_index`` in store.py) keep:
 
-  reconcile_figures  each figure's bucket and its document's fingerprint at the last reconcile
-  reconcile_groups   each group's bucket, its place in the order of all groups, its best figure
-                     and whether that takes part in derivation (``verify/derive.derives``)
+  reconcile_figures  each figure's bucket, segment and group (``grp``: the group's sort key)
+                     and its document's fingerprint at the last reconcile
+  reconcile_groups   each group's bucket and segment, its place in the order of all groups, its
+                     first and last day, its best figure with its period and whether that takes
+                     part in derivation (``verify/derive.derives``)
+
+A touched segment that starts before the day of its bucket's new figures restarts from the
+groups open at that day (``resume_points``, ``verify/reconcile.Resume``); derivation reruns for
+the totals whose period holds a span of a dropped or new group's best (``totals_to_derive``).
 
 A document's fingerprint (``document_fingerprints``, in SQL over every document, the reviewers'
 pair marks added in Python) covers its key, all its figures as reviewed, its incidents with the
@@ -25,7 +31,8 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -34,8 +41,8 @@ from newsledger.incident_tables import report_from_row
 from newsledger.model import Figure
 from newsledger.verify.derive import derives, thing_key
 from newsledger.verify.incidents import told_incidents
-from newsledger.verify.reconcile import Grouped, Reconciled, bucket_key
-from newsledger.verify.sameness import SAME_INCIDENT_DAYS, Reading
+from newsledger.verify.reconcile import _SEP, Grouped, Reconciled, Resume, Segment, bucket_key
+from newsledger.verify.sameness import SAME_INCIDENT_DAYS, Placed, Reading
 
 # Checks that ``verify/reconcile.relation_checks`` writes; their reason starts with the group id.
 RELATION_TYPES = ("agree", "update", "conflict")
@@ -86,20 +93,44 @@ SEGMENT_INDEX_DDL = (
     "DELETE FROM reconcile_figures",
 )
 
+# Migration ``create_checkpoints``: each figure's group (its ``sort_key``, which renumbering
+# leaves alone) and each group's first day and latest end (NULL: open-ended or undated), so that
+# a segment's grouping restarts from the groups open at the day of the new figures
+# (``resume_points``) instead of from its first day.
+CHECKPOINT_DDL = (
+    "ALTER TABLE reconcile_figures ADD COLUMN grp VARCHAR",
+    "ALTER TABLE reconcile_groups ADD COLUMN first_day DATE",
+    "ALTER TABLE reconcile_groups ADD COLUMN last_day DATE",
+    # The best figure's period, and derived figures numbered per total (not per thing), so
+    # derivation reruns only for the totals whose period holds a regrouped group's.
+    "ALTER TABLE reconcile_groups ADD COLUMN best_start DATE",
+    "ALTER TABLE reconcile_groups ADD COLUMN best_end DATE",
+    "ALTER TABLE reconcile_derived ADD COLUMN total VARCHAR",
+    "DROP TABLE reconcile_derivations",
+    "CREATE TABLE reconcile_derivations (thing VARCHAR NOT NULL, total VARCHAR PRIMARY KEY, "
+    "total_order VARCHAR NOT NULL, ids INTEGER NOT NULL)",
+    # Figures and groups seen before have no group: the next reconcile regroups everything.
+    "DELETE FROM reconcile_figures",
+)
+
 FIGURE_STATE_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string()),
                                  ("bucket", pa.string()), ("fingerprint", pa.string()),
                                  ("segment", pa.string()), ("first_day", pa.date32()),
-                                 ("last_day", pa.date32())])
+                                 ("last_day", pa.date32()), ("grp", pa.string())])
 MARK_SCHEMA = pa.schema([("bucket", pa.string()), ("undated", pa.bool_()),
                          ("since", pa.date32()), ("until", pa.date32())])
 GROUP_INDEX_SCHEMA = pa.schema([
     ("id", pa.string()), ("bucket", pa.string()), ("sort_key", pa.string()),
     ("best_doc", pa.string()), ("best_id", pa.string()), ("derives", pa.bool_()),
-    ("thing", pa.string()), ("segment", pa.string()),
+    ("thing", pa.string()), ("segment", pa.string()), ("first_day", pa.date32()),
+    ("last_day", pa.date32()), ("best_start", pa.date32()), ("best_end", pa.date32()),
 ])
 DERIVED_INDEX_SCHEMA = pa.schema([("id", pa.string()), ("thing", pa.string()),
-                                  ("local", pa.int32())])
-DERIVATIONS_SCHEMA = pa.schema([("thing", pa.string()), ("ids", pa.int32())])
+                                  ("total", pa.string()), ("local", pa.int32())])
+DERIVATIONS_SCHEMA = pa.schema([("thing", pa.string()), ("total", pa.string()),
+                                ("total_order", pa.string()), ("ids", pa.int32())])
+SPAN_SCHEMA = pa.schema([("thing", pa.string()), ("since", pa.date32()),
+                         ("until", pa.date32())])
 
 # A list bound as one parameter costs DuckDB's client about 0.1 ms an element (1.2 s for 10,000
 # keys); joined into one text and split in SQL it costs nothing. ``IN (SELECT unnest(split(?,
@@ -127,7 +158,7 @@ def state_table(grouped: Iterable[Grouped], fingerprints: Mapping[str, str]) -> 
     """Rows of ``reconcile_figures`` for the members of newly formed groups."""
     rows = [{"doc": m.figure.doc, "id": m.figure.id, "bucket": g.bucket,
              "fingerprint": fingerprints[m.figure.doc], "segment": g.segment.key,
-             "first_day": g.segment.start, "last_day": g.segment.end}
+             "first_day": g.segment.start, "last_day": g.segment.end, "grp": g.order}
             for g in grouped for m in g.members]
     return pa.Table.from_pylist(rows, schema=FIGURE_STATE_SCHEMA)
 
@@ -180,7 +211,7 @@ def stored_fingerprints(con: Any) -> dict[str, str]:
     return dict(rows)
 
 
-def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Reading]) -> set[str]:
+def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]) -> set[str]:
     """The segments to regroup when these documents changed (``readings``: their figures now):
     the segments they had a figure in, and those of the same bucket their figures now fall in
     or come within ``SAME_INCIDENT_DAYS`` of (every segment of the bucket for an undated one)."""
@@ -200,11 +231,13 @@ def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Reading
     return {segment for (segment,) in rows}
 
 
-def figures_in(con: Any, segments: Collection[str]) -> set[str]:
-    """``doc:id`` of the figures of these segments at the last reconcile."""
+def figures_in(con: Any, segments: Collection[str], groups: Collection[str] = ()) -> set[str]:
+    """``doc:id`` of the figures of these segments and groups (by ``sort_key``) at the last
+    reconcile."""
     rows = con.execute("SELECT doc || ':' || id FROM reconcile_figures "
-                       "WHERE segment IN (SELECT unnest(split(?, ?)))",
-                       [*listed(segments)]).fetchall()
+                       "WHERE segment IN (SELECT unnest(split(?, ?))) "
+                       "OR grp IN (SELECT unnest(split(?, ?)))",
+                       [*listed(segments), *listed(groups)]).fetchall()
     return {key for (key,) in rows}
 
 
@@ -227,14 +260,32 @@ def told(con: Any, doc_key: str, docs: Collection[str] | None, figures: Sequence
                           figures, text_of)
 
 
-def forget(con: Any, docs: Collection[str] | None, segments: Collection[str] = ()) -> None:
-    """Delete the saved state of the documents and of the segments (all when None)."""
+def forget(con: Any, docs: Collection[str] | None, segments: Collection[str] = (),
+           groups: Collection[str] = ()) -> None:
+    """Delete the saved state of the documents, of the segments and of the groups (by
+    ``sort_key``; all when ``docs`` is None)."""
     if docs is None:
         con.execute("DELETE FROM reconcile_figures")
     else:
         con.execute("DELETE FROM reconcile_figures WHERE doc IN (SELECT unnest(split(?, ?))) "
-                    "OR segment IN (SELECT unnest(split(?, ?)))",
-                    [*listed(docs), *listed(segments)])
+                    "OR segment IN (SELECT unnest(split(?, ?))) "
+                    "OR grp IN (SELECT unnest(split(?, ?)))",
+                    [*listed(docs), *listed(segments), *listed(groups)])
+
+
+def extend_segments(con: Any, grouped: Iterable[Grouped], resumes: Mapping[str, Resume]) -> None:
+    """Give every figure of a resumed segment the segment's end now (its groups that stayed
+    keep their rows)."""
+    ends = {g.segment.key: g.segment.end for g in grouped
+            if g.bucket in resumes and g.segment.key == resumes[g.bucket].segment.key}
+    if not ends:
+        return
+    table = pa.Table.from_pylist([{"segment": k, "last_day": e} for k, e in ends.items()],
+                                 schema=pa.schema([("segment", pa.string()),
+                                                   ("last_day", pa.date32())]))
+    with registered(con, "segment_ends", table):
+        con.execute("UPDATE reconcile_figures SET last_day = e.last_day FROM segment_ends e "
+                    "WHERE reconcile_figures.segment = e.segment")
 
 
 def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
@@ -249,60 +300,169 @@ def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
             "derives": deriving,
             "thing": thing_key(item.best) if item.best is not None and deriving else None,
             "segment": grouped.segment.key,
+            "first_day": min((m.window.start for m in grouped.members if m.window), default=None),
+            "last_day": _reach(grouped.members),
+            "best_start": item.best.period_start if item.best else None,
+            "best_end": item.best.period_end if item.best else None,
         })
     return pa.Table.from_pylist(rows, schema=GROUP_INDEX_SCHEMA)
 
 
-def derivations_of(con: Any, segments: Collection[str] | None) -> tuple[set[str], set[str]]:
-    """The things of the groups of these segments (all when None) and their best figures'
+def _reach(members: Sequence[Reading]) -> Any:
+    """The latest end of a group's figures; None: open-ended or undated."""
+    ends = [m.window.end if m.window else None for m in members]
+    return None if None in ends else max(e for e in ends if e is not None)
+
+
+def _dropped(segments: Collection[str] | None, groups: Collection[str]) -> tuple[str, list[Any]]:
+    """The condition on ``reconcile_groups`` of the groups of these segments (all when None)
+    and of these groups (by ``sort_key``), with its parameters."""
+    if segments is None:
+        return "TRUE", []
+    return ("(segment IN (SELECT unnest(split(?, ?))) OR sort_key IN "
+            "(SELECT unnest(split(?, ?))))", [*listed(segments), *listed(groups)])
+
+
+def resume_points(
+    con: Any, changed: Collection[str], readings: Iterable[Placed], touched: Collection[str]
+) -> dict[str, Resume]:
+    """Checkpoints (``verify/reconcile.Resume``) for the touched segments that can restart
+    from the day of the changed documents' first figure in their bucket: a dated segment
+    that starts before that day and holds no figure of a changed document. Its groups open
+    at that day (latest end within ``SAME_INCIDENT_DAYS`` of it, or open-ended) are reloaded;
+    the others stay. At most one segment of a bucket starts before that day and reaches it
+    (segments that start before it and end earlier end before one another's start)."""
+    first: dict[str, date | None] = {}
+    for r in readings:
+        bucket = bucket_key(r.figure, r.incident)
+        day = r.window.start if r.window else None
+        if bucket not in first:
+            first[bucket] = day
+        elif day is None or first[bucket] is None:
+            first[bucket] = None
+        else:
+            first[bucket] = min(day, first[bucket])  # type: ignore[type-var]
+    days = pa.Table.from_pylist([{"bucket": b, "day": d} for b, d in first.items() if d],
+                                schema=pa.schema([("bucket", pa.string()), ("day", pa.date32())]))
+    near = timedelta(days=SAME_INCIDENT_DAYS)
+    with registered(con, "resume_days", days):
+        rows = con.execute(
+            "WITH s AS (SELECT f.segment, f.bucket, any_value(f.first_day) AS first_day, "
+            "any_value(f.last_day) AS last_day, bool_or(f.doc IN (SELECT unnest(split(?, ?)))) "
+            "AS changed FROM reconcile_figures f WHERE f.segment IN "
+            "(SELECT unnest(split(?, ?))) GROUP BY ALL) "
+            "SELECT s.segment, s.bucket, s.first_day, s.last_day, d.day, g.sort_key, "
+            "g.first_day < d.day AS before, g.last_day IS NULL OR g.last_day >= d.day - ? "
+            "AS open FROM s JOIN resume_days d ON d.bucket = s.bucket "
+            "JOIN reconcile_groups g ON g.segment = s.segment "
+            "WHERE NOT s.changed AND s.first_day < d.day",
+            [*listed(changed), *listed(touched), near]).fetchall()
+    per_segment: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        per_segment[row[0]].append(row)
+    found: dict[str, tuple[str, Resume] | None] = {}
+    for segment, group_rows in per_segment.items():
+        _, bucket, start, end, day, *_ = group_rows[0]
+        open_keys = sorted(key for *_, key, before, is_open in group_rows if is_open)
+        if bucket in found or not any(before for *_, before, is_open in group_rows if is_open):
+            found[bucket] = None  # two candidates, or nothing open: the whole segment
+            continue
+        found[bucket] = (segment, Resume(Segment(segment, start, end), day,
+                                         tuple((0, frozenset([k])) for k in open_keys),
+                                         sum(1 for row in group_rows if row[6])))
+    return {bucket: item[1] for bucket, item in found.items() if item is not None}
+
+
+def resumed_members(con: Any, resumes: Mapping[str, Resume]) -> dict[str, Resume]:
+    """The checkpoints with the members of their open groups (read by the groups' keys, which
+    ``resume_points`` leaves in place of the members) and each group's number in its segment,
+    in the order the groups were opened."""
+    keys = [next(iter(k)) for r in resumes.values() for _, k in r.open]
+    rows = con.execute("SELECT grp, doc || ':' || id FROM reconcile_figures "
+                       "WHERE grp IN (SELECT unnest(split(?, ?)))", [*listed(keys)]).fetchall()
+    members: dict[str, set[str]] = defaultdict(set)
+    for group, key in rows:
+        members[group].add(key)
+    found = {}
+    for bucket, resume in resumes.items():
+        groups = sorted(((int(k.rsplit(_SEP, 1)[1]), frozenset(members[k]))
+                         for _, keys in resume.open for k in keys), key=lambda g: g[0])
+        found[bucket] = replace(resume, open=tuple(groups))
+    return found
+
+
+def derivations_of(con: Any, segments: Collection[str] | None,
+                   groups: Collection[str] = ()) -> tuple[list[tuple[str, Any, Any]], set[str]]:
+    """The things and best figures' periods (thing, start, end) of the deriving groups of these
+    segments (all when None) and of these groups (by ``sort_key``), and their best figures'
     ``doc:id`` keys, read before the groups are dropped."""
-    where, params = ("TRUE", []) if segments is None else (
-        "segment IN (SELECT unnest(split(?, ?)))", [*listed(segments)])
-    rows = con.execute("SELECT thing, best_doc || ':' || best_id FROM reconcile_groups "
-                       f"WHERE thing IS NOT NULL AND {where}", params).fetchall()
-    return {thing for thing, _ in rows}, {key for _, key in rows}
+    where, params = _dropped(segments, groups)
+    rows = con.execute("SELECT thing, best_start, best_end, best_doc || ':' || best_id "
+                       f"FROM reconcile_groups WHERE thing IS NOT NULL AND {where}",
+                       params).fetchall()
+    return [(t, s, e) for t, s, e, _ in rows], {key for *_, key in rows}
 
 
-def drop_derivations(con: Any, things: Collection[str] | None, bests: Collection[str]) -> None:
-    """Delete the derived figures and derivation checks of these things (all when None);
-    ``bests``: the keys of the best figures they were derived from (their checks' totals)."""
-    if things is None:
+def totals_to_derive(con: Any, spans: Iterable[tuple[str, Any, Any]]) -> tuple[set[str], str]:
+    """The deriving groups' best figures (``doc:id``) whose period holds one of these spans
+    (thing, start, end): the totals to derive again; and the SQL condition on
+    ``reconcile_groups g`` of the groups whose best starts within one of those totals' periods,
+    the periods they need (``verify/derive.derive_totals``), over the temp table ``totals``."""
+    table = pa.Table.from_pylist([{"thing": t, "since": s, "until": e} for t, s, e in spans],
+                                 schema=SPAN_SCHEMA)
+    with registered(con, "spans", table):
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE totals AS SELECT DISTINCT g.thing, g.best_start, "
+            "g.best_end, g.best_doc || ':' || g.best_id AS total FROM reconcile_groups g "
+            "JOIN spans c ON g.thing = c.thing AND g.best_start <= c.since "
+            "AND g.best_end >= c.until WHERE g.derives")
+    rows = con.execute("SELECT total FROM totals").fetchall()
+    return {total for (total,) in rows}, (
+        "EXISTS (SELECT 1 FROM totals t WHERE t.thing = x.thing AND x.best_start "
+        "BETWEEN t.best_start AND t.best_end)")
+
+
+def drop_derivations(con: Any, totals: Collection[str] | None) -> None:
+    """Delete the derived figures and derivation checks of these totals (``doc:id`` of a best
+    figure; all when None)."""
+    if totals is None:
         for table in ("derived_figures", "reconcile_derived", "reconcile_derivations"):
             con.execute(f"DELETE FROM {table}")
         con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
                     f"{RELATION_TYPES}")
         return
     con.execute("DELETE FROM derived_figures WHERE id IN (SELECT id FROM reconcile_derived "
-                "WHERE thing IN (SELECT unnest(split(?, ?))))", [*listed(things)])
+                "WHERE total IN (SELECT unnest(split(?, ?))))", [*listed(totals)])
     con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
                 f"{RELATION_TYPES} AND coalesce(whole, total) IN (SELECT unnest(split(?, ?)))",
-                [*listed(bests)])
+                [*listed(totals)])
     for table in ("reconcile_derived", "reconcile_derivations"):
-        con.execute(f"DELETE FROM {table} WHERE thing IN (SELECT unnest(split(?, ?)))",
-                    [*listed(things)])
+        con.execute(f"DELETE FROM {table} WHERE total IN (SELECT unnest(split(?, ?)))",
+                    [*listed(totals)])
 
 
 def derivation_tables(
-    derived: Sequence[tuple[str, str, int]], used: Mapping[str, int]
+    derived: Sequence[tuple[str, str, str, int]], used: Sequence[tuple[str, str, str, int]]
 ) -> tuple[pa.Table, pa.Table]:
-    """Rows of ``reconcile_derived`` (id, thing, number within it) and of
-    ``reconcile_derivations`` (thing -> numbers used)."""
-    return (pa.Table.from_pylist([{"id": i, "thing": t, "local": n} for i, t, n in derived],
-                                 schema=DERIVED_INDEX_SCHEMA),
-            pa.Table.from_pylist([{"thing": t, "ids": n} for t, n in used.items() if n],
-                                 schema=DERIVATIONS_SCHEMA))
+    """Rows of ``reconcile_derived`` (id, thing, total, number within the total) and of
+    ``reconcile_derivations`` (thing, total, its place in the thing's order, numbers used)."""
+    return (pa.Table.from_pylist([{"id": i, "thing": t, "total": k, "local": n}
+                                  for i, t, k, n in derived], schema=DERIVED_INDEX_SCHEMA),
+            pa.Table.from_pylist([{"thing": t, "total": k, "total_order": o, "ids": n}
+                                  for t, k, o, n in used if n], schema=DERIVATIONS_SCHEMA))
 
 
 def renumber_derived(con: Any) -> None:
     """Number every derived figure as the whole derivation does: d1, d2, ... over the things in
-    the order of their keys, each from where the one before stopped; the figures' ids and their
-    checks' reasons ('derived:d5: ...') are renamed."""
+    the order of their keys and each thing's totals in its order, each from where the one
+    before stopped; the figures' ids and their checks' reasons ('derived:d5: ...') are
+    renamed."""
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE renamed_derived AS WITH o AS (SELECT thing, "
-        "coalesce(sum(ids) OVER (ORDER BY thing ROWS BETWEEN UNBOUNDED PRECEDING AND "
-        "1 PRECEDING), 0) AS offset FROM reconcile_derivations) "
+        "CREATE OR REPLACE TEMP TABLE renamed_derived AS WITH o AS (SELECT total, "
+        "coalesce(sum(ids) OVER (ORDER BY thing, total_order ROWS BETWEEN UNBOUNDED PRECEDING "
+        "AND 1 PRECEDING), 0) AS offset FROM reconcile_derivations) "
         "SELECT r.id AS old, 'd' || (o.offset + r.local) AS new FROM reconcile_derived r "
-        "JOIN o ON o.thing = r.thing WHERE r.id <> 'd' || (o.offset + r.local)")
+        "JOIN o ON o.total = r.total WHERE r.id <> 'd' || (o.offset + r.local)")
     con.execute("UPDATE derived_figures SET id = r.new FROM renamed_derived r "
                 "WHERE derived_figures.id = r.old")
     con.execute("UPDATE reconcile_derived SET id = r.new FROM renamed_derived r "
@@ -317,16 +477,18 @@ def renumber_derived(con: Any) -> None:
     con.execute("DROP TABLE renamed_derived")
 
 
-def drop_groups(con: Any, segments: Collection[str] | None) -> None:
-    """Delete the groups of these segments (all when None) with their index rows and checks."""
+def drop_groups(con: Any, segments: Collection[str] | None, groups: Collection[str] = ()) -> None:
+    """Delete the groups of these segments (all when None) and these groups (by ``sort_key``)
+    with their index rows and checks."""
     if segments is None:
         for table in ("groups", "reconcile_groups"):
             con.execute(f"DELETE FROM {table}")
         con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
                     f"{RELATION_TYPES}")
         return
+    where, params = _dropped(segments, groups)
     con.execute("CREATE OR REPLACE TEMP TABLE dropped AS SELECT id FROM reconcile_groups "
-                "WHERE segment IN (SELECT unnest(split(?, ?)))", [*listed(segments)])
+                f"WHERE {where}", params)
     con.execute("DELETE FROM groups WHERE id IN (SELECT id FROM dropped)")
     con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
                 f"{RELATION_TYPES} AND split_part(reason, ':', 1) IN (SELECT id FROM dropped)")
@@ -359,8 +521,31 @@ def renumber(con: Any) -> None:
             f"{RELATION_TYPES} AND split_part(checks.reason, ':', 1) = r.old")
 
 
-__all__ = ["DERIVE_INDEX_DDL", "INDEX_DDL", "RELATION_TYPES", "SEGMENT_INDEX_DDL",
-           "UNKEY_GROUPS_DDL", "derivation_tables", "derivations_of", "document_fingerprints",
-           "drop_derivations", "drop_groups", "figures_in", "forget", "group_index_table",
-           "listed", "registered", "renumber", "renumber_derived", "state_table",
-           "stored_fingerprints", "told", "touched_segments"]
+__all__ = [
+    "CHECKPOINT_DDL",
+    "DERIVE_INDEX_DDL",
+    "INDEX_DDL",
+    "RELATION_TYPES",
+    "SEGMENT_INDEX_DDL",
+    "UNKEY_GROUPS_DDL",
+    "derivation_tables",
+    "derivations_of",
+    "document_fingerprints",
+    "drop_derivations",
+    "drop_groups",
+    "extend_segments",
+    "figures_in",
+    "forget",
+    "group_index_table",
+    "listed",
+    "registered",
+    "renumber",
+    "renumber_derived",
+    "resume_points",
+    "resumed_members",
+    "state_table",
+    "stored_fingerprints",
+    "told",
+    "totals_to_derive",
+    "touched_segments",
+]

@@ -46,11 +46,11 @@ from newsledger.model import (
     Verdict,
 )
 from newsledger.noise import find_noise
-from newsledger.verify.derive import derive_thing
+from newsledger.verify.derive import derive_totals, total_order
 from newsledger.verify.incidents import merge_incidents
-from newsledger.verify.reconcile import group_figures, group_json, reconciled
+from newsledger.verify.reconcile import Resume, group_figures, group_json, reconciled
 from newsledger.verify.rejudge import Rejudged, rejudge
-from newsledger.verify.sameness import read_figures
+from newsledger.verify.sameness import place_figures
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -229,6 +229,15 @@ def rename_documents(con: Connection) -> None:
     several events of one day (issue 10); merge_tables.py. Every document is named again and
     the next merge merges everything once."""
     for ddl in merge_index.RENAME_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_checkpoints(con: Connection) -> None:
+    """Each figure's group and each group's first and last day, so a segment regroups only from
+    the groups open at the day of the new figures (issue 11); reconcile_tables.py. The next
+    reconcile regroups everything once."""
+    for ddl in regroup.CHECKPOINT_DDL:
         con.execute(ddl)
 
 
@@ -660,12 +669,19 @@ class Ledger:
         told = regroup.told(self._con, DOC_KEY, changed, figures, self._document_text)
         documents = self._stored_documents({f.doc for f in figures})
         touched = only = None
+        resumes: dict[str, Resume] = {}
+        reopened: set[str] = set()
         if changed is not None:
             # Every segment a changed document has a figure in, before or after, is regrouped,
-            # with all figures of the documents that have a figure in one of them.
-            touched = regroup.touched_segments(self._con, changed,
-                                               read_figures(figures, documents, told))
-            only = regroup.figures_in(self._con, touched)
+            # with all figures of the documents that have a figure in one of them; a segment
+            # that starts before a bucket's new figures, from the groups open at their day.
+            readings = place_figures(figures, documents, told)
+            touched = regroup.touched_segments(self._con, changed, readings)
+            resumes = regroup.resume_points(self._con, changed, readings, touched)
+            reopened = {next(iter(keys)) for r in resumes.values() for _, keys in r.open}
+            touched -= {r.segment.key for r in resumes.values()}
+            resumes = regroup.resumed_members(self._con, resumes)
+            only = regroup.figures_in(self._con, touched, reopened)
             only.update(f"{f.doc}:{f.id}" for f in figures)
             others = {key.rsplit(":", 1)[0] for key in only} - changed
             more = self._stored_figures(others)
@@ -673,22 +689,24 @@ class Ledger:
             documents.update(self._stored_documents(others))
             figures = sorted([*figures, *more], key=lambda f: (f.doc, f.start, f.id))
         grouped = group_figures(figures, documents, self._stored_checks(set(documents)), told,
-                                same=same, different=different, only=only)
+                                same=same, different=different, only=only, resume=resumes)
         grouped.sort(key=lambda g: g.order)
         items = [(g, reconciled(f"t{n}", g.members)) for n, g in enumerate(grouped, start=1)]
-        things, bests = regroup.derivations_of(self._con, touched)
-        regroup.drop_groups(self._con, touched)
+        spans, bests = regroup.derivations_of(self._con, touched, reopened)
+        regroup.drop_groups(self._con, touched, reopened)
         self._insert_batch("groups", group_table(item for _, item in items))
         index = regroup.group_index_table(items)
         self._insert_batch("reconcile_groups", index)
-        things.update(thing for thing in index.column("thing").to_pylist() if thing)
+        spans += [(t, s, e) for t, s, e in zip(*(index.column(c).to_pylist() for c in
+                  ("thing", "best_start", "best_end")), strict=True) if t]
         content_ids = self._content_ids()
         relation_checks = [c for _, item in items for c in item.checks]
         self._insert_batch("checks", _reconcile_check_table(relation_checks, content_ids))
         regroup.renumber(self._con)
-        self._derive(content_ids, None if touched is None else things, bests)
-        regroup.forget(self._con, changed, touched or ())
+        self._derive(content_ids, None if touched is None else spans, bests)
+        regroup.forget(self._con, changed, touched or (), reopened)
         self._insert_batch("reconcile_figures", regroup.state_table(grouped, now))
+        regroup.extend_segments(self._con, grouped, resumes)
         return self._reconcile_counts(content_ids)
 
     def _reconcile_counts(self, content_ids: dict[str, str] | None) -> dict[str, int]:
@@ -699,46 +717,54 @@ class Ledger:
             "(SELECT count(*) FROM derived_figures)").fetchall()
         return {"groups": groups, "checks": checks, "derived": derived}
 
-    def _derive(self, content_ids: dict[str, str], things: set[str] | None,
+    def _derive(self, content_ids: dict[str, str], spans: list[tuple[str, Any, Any]] | None,
                 bests: set[str]) -> None:
-        """Derived figures and sub-period checks, again from the best figures of the groups
-        that count one of ``things`` (all when None; few groups take part at all: flows over a
-        stated period); ``bests``: the keys of the best figures of groups just dropped."""
-        if things is not None and not things:
+        """Derived figures and sub-period checks, again for the totals (the best figures of
+        deriving groups) whose period holds one of ``spans`` (thing, start and end of the best
+        figure of a group just dropped or formed; all when None; few groups take part at all:
+        flows over a stated period); ``bests``: the keys of the best figures of groups just
+        dropped (totals perhaps no more)."""
+        if spans is not None and not spans and not bests:
             return
-        where, params = ("TRUE", []) if things is None else (
-            "x.thing IN (SELECT unnest(split(?, ?)))", [*regroup.listed(things)])
+        where, totals = "TRUE", None
+        params: list[Any] = []
+        if spans is not None:
+            totals, where = regroup.totals_to_derive(self._con, spans)
         rows = self._rows(
             f"SELECT {DOC_KEY} AS doc, f.*, x.thing AS thing FROM {reviews.REVIEWED_FIGURES} f "
             "JOIN documents d ON d.id = f.doc_id JOIN reconcile_groups x "
             f"ON x.best_doc = {DOC_KEY} AND x.best_id = f.id WHERE x.derives AND {where} "
             "ORDER BY x.thing", params)
-        regroup.drop_derivations(self._con, things,
-                                 bests | {f"{row['doc']}:{row['id']}" for row in rows})
+        regroup.drop_derivations(self._con, None if totals is None else totals | bests)
         per_thing: dict[str, list[Figure]] = {}
         for row in rows:
             per_thing.setdefault(row["thing"], []).append(figure_from_row(row))
         figures: list[DerivedFigure] = []
         checks: list[Check] = []
-        numbered: list[tuple[str, str, int]] = []
-        used: dict[str, int] = {}
+        numbered: list[tuple[str, str, str, int]] = []
+        used: list[tuple[str, str, str, int]] = []
         serial = 0
         for thing, members in per_thing.items():
-            derivation = derive_thing(members)
-            # Numbered within the thing now (d1 ...), renamed to unique ids until renumbered.
-            used[thing] = sum(c.type is CheckType.DERIVED for c in derivation.checks)
-            renamed = {f"d{n}": f"n{serial + n}" for n in range(1, used[thing] + 1)}
-            serial += used[thing]
-            for item in derivation.figures:
-                new_id = renamed[item.figure.id]
-                numbered.append((new_id, thing, int(item.figure.id[1:])))
-                figures.append(replace(item, figure=replace(item.figure, id=new_id)))
-            checks += [_renamed_check(check, renamed) for check in derivation.checks]
+            wanted = {f"{f.doc}:{f.id}" for f in members} if totals is None else totals
+            by_key = {f"{f.doc}:{f.id}": f for f in members}
+            for total, derivation in derive_totals(members, wanted):
+                # Numbered within the total now (d1 ...), renamed to unique ids until renumbered.
+                count = sum(c.type is CheckType.DERIVED for c in derivation.checks)
+                used.append((thing, total, total_order(by_key[total]), count))
+                renamed = {f"d{n}": f"n{serial + n}" for n in range(1, count + 1)}
+                serial += count
+                for item in derivation.figures:
+                    new_id = renamed[item.figure.id]
+                    numbered.append((new_id, thing, total, int(item.figure.id[1:])))
+                    figures.append(replace(item, figure=replace(item.figure, id=new_id)))
+                checks += [_renamed_check(check, renamed) for check in derivation.checks]
         self._insert_batch("derived_figures", _derived_table(figures))
         self._insert_batch("checks", _reconcile_check_table(checks, content_ids))
         index, derivations = regroup.derivation_tables(numbered, used)
         self._insert_batch("reconcile_derived", index)
         self._insert_batch("reconcile_derivations", derivations)
+        if totals is not None:
+            self._con.execute("DROP TABLE totals")
         regroup.renumber_derived(self._con)
 
     def _content_ids(self) -> dict[str, str]:

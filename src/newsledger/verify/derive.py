@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import count
@@ -89,6 +89,26 @@ def derive_thing(bests: Iterable[Figure]) -> Derivation:
     return _derive([sorted(periods, key=lambda p: (p.start, p.end, p.key))])
 
 
+def derive_totals(bests: Iterable[Figure], totals: Container[str]) -> list[tuple[str, Derivation]]:
+    """The part of ``derive_thing(bests)`` each total of ``totals`` (``doc:id``) gives, in the
+    order the whole takes them, each numbered from d1: what a total gives depends only on the
+    periods that start within its own, so ``bests`` need hold only those."""
+    periods = sorted((Period(b, b.period_start, b.period_end) for b in bests
+                      if b.period_start and b.period_end), key=lambda p: (p.start, p.end, p.key))
+    found = []
+    for total in periods:
+        if total.key in totals:
+            figures, checks = _total(total, periods, count(1))
+            found.append((total.key, Derivation(tuple(figures), tuple(checks))))
+    return found
+
+
+def total_order(figure: Figure) -> str:
+    """A total's place in the order the derivation takes a thing's totals, as text."""
+    return "\x01".join((str(figure.period_start), str(figure.period_end),
+                        f"{figure.doc}:{figure.id}"))
+
+
 def thing_key(best: Figure) -> str:
     """What the group of this best figure counts, as text: groups derive only with groups of
     the same key, and the whole derivation takes the keys in their order."""
@@ -101,15 +121,26 @@ def _derive(things: Iterable[list[Period]]) -> Derivation:
     ids = count(1)
     for periods in things:
         for total in periods:
-            parts = _parts(total, periods)
-            if parts:
-                checks.append(subperiod_check(total, parts))
-            for part in parts:
-                if _rest_span(total, part) and not _stated(total, part, periods):
-                    found, check = derive_rest(total, part, f"d{next(ids)}")
-                    figures.extend([found] if found else [])
-                    checks.append(check)
+            more, also = _total(total, periods, ids)
+            figures += more
+            checks += also
     return Derivation(tuple(figures), tuple(checks))
+
+
+def _total(total: Period, periods: Sequence[Period],
+           ids: Iterator[int]) -> tuple[list[DerivedFigure], list[Check]]:
+    """What one total gives: its sub-period check and the rests of its period."""
+    figures: list[DerivedFigure] = []
+    checks: list[Check] = []
+    parts = _parts(total, periods)
+    if parts:
+        checks.append(subperiod_check(total, parts))
+    for part in parts:
+        if _rest_span(total, part) and not _stated(total, part, periods):
+            found, check = derive_rest(total, part, f"d{next(ids)}")
+            figures.extend([found] if found else [])
+            checks.append(check)
+    return figures, checks
 
 
 def _same_things(bests: Iterable[Figure]) -> list[list[Period]]:
@@ -306,9 +337,11 @@ __all__ = [
     "derive_from",
     "derive_rest",
     "derive_thing",
+    "derive_totals",
     "derived_json",
     "derives",
     "rest_quantity",
     "subperiod_check",
     "thing_key",
+    "total_order",
 ]

@@ -123,6 +123,21 @@ class Grouped:
     segment: Segment
 
 
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """A checkpoint: where the grouping of one stored segment restarts. Figures are taken
+    oldest first, so the groups the figures before ``day`` formed are what they were; of those,
+    only the groups still open at ``day`` (their latest end within ``SAME_INCIDENT_DAYS`` of
+    it: ``open``, each its number in the segment and its members' ``doc:id``) can take a figure
+    from ``day`` on; the others stay as they are. ``opened``: how many groups the segment
+    opened before ``day`` (the number of the next one)."""
+
+    segment: Segment
+    day: date
+    open: tuple[tuple[int, frozenset[str]], ...]
+    opened: int
+
+
 def group_figures(
     figures: Sequence[Figure],
     documents: Mapping[str, Document],
@@ -132,46 +147,95 @@ def group_figures(
     same: Iterable[frozenset[str]] = (),
     different: Iterable[frozenset[str]] = (),
     only: Container[str] | None = None,
+    resume: Mapping[str, Resume] | None = None,
 ) -> list[Grouped]:
     """The groups of the figures (``doc:id`` in ``only``, when given), bucket by bucket
-    (``bucket_key``) and segment by segment (``segments``).
+    (``bucket_key``) and segment by segment (``segments``); a bucket in ``resume`` restarts its
+    stored segment from the checkpoint: ``only`` then holds the members of its open groups and
+    the figures from its day on, and only those groups and the later ones are returned.
 
     A group depends only on the figures of its segment and on their documents: regrouping some
     segments needs every figure of the documents with a figure in them, and nothing else.
     """
     links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
     by_bucket: dict[str, list[Reading]] = defaultdict(list)
-    for reading in _order_documents(read_figures(figures, documents, incidents or {})):
+    for reading in _order_documents(read_figures(figures, documents, incidents or {}, only)):
         if only is None or reading.key in only:
             by_bucket[bucket_key(reading.figure, reading.incident)].append(reading)
-    return [
-        Grouped(key, group_order(members, key, n), members, segment)
-        for key in sorted(by_bucket)
-        for segment, readings in segments(key, by_bucket[key])
-        for n, members in enumerate(_group_bucket(readings, links))
-    ]
+    found = []
+    for key in sorted(by_bucket):
+        start = (resume or {}).get(key)
+        numbers, seeded, rest = (_seeded(start, by_bucket[key]) if start
+                                 else ([], [], by_bucket[key]))
+        for segment, readings in segments(key, rest, start, seeded):
+            first = start is not None and segment.key == start.segment.key
+            opened = start.opened if first and start else 0
+            known = numbers if first else []
+            for n, members in enumerate(_group_bucket(readings, links, seeded if first else [])):
+                number = known[n] if n < len(known) else opened + n - len(known)
+                found.append(Grouped(key, group_order(members, key, number), members, segment))
+    return found
 
 
-def segments(bucket: str, readings: Sequence[Reading]) -> list[tuple[Segment, list[Reading]]]:
-    """The bucket's readings cut into segments (``Segment``), oldest first."""
-    if any(not r.window for r in readings):
+def _seeded(
+    start: Resume, readings: Sequence[Reading]
+) -> tuple[list[int], list[list[Reading]], list[Reading]]:
+    """The open groups opened before the checkpoint's day, in the order they were opened: their
+    numbers and their members before that day; and the other readings (all from that day on)."""
+    by_key = {r.key: r for r in readings}
+    numbers, seeded = [], []
+    for number, keys in start.open:
+        before = sorted((by_key[k] for k in keys if _starts_before(by_key[k], start.day)),
+                        key=_reading_order)
+        if before:
+            numbers.append(number)
+            seeded.append(before)
+    taken = {r.key for group in seeded for r in group}
+    rest = [r for r in readings if r.key not in taken]
+    assert not any(_starts_before(r, start.day) for r in rest), "resumed after a figure"
+    return numbers, seeded, rest
+
+
+def _starts_before(reading: Reading, day: date) -> bool:
+    return reading.window is None or reading.window.start < day
+
+
+def segments(
+    bucket: str, readings: Sequence[Reading], start: Resume | None = None,
+    seeded: Sequence[Sequence[Reading]] = (),
+) -> list[tuple[Segment, list[Reading]]]:
+    """The bucket's readings cut into segments (``Segment``), oldest first; with a checkpoint
+    (``start``), the first goes on from the members its open groups had before its day
+    (``seeded``, not returned: ``_group_bucket`` takes them as they were)."""
+    if any(not r.window for r in readings) and start is None:
         return [(Segment(bucket, None, None), list(readings))]
     cut: list[tuple[Segment, list[Reading]]] = []
     members: list[Reading] = []
     reach: date | None = None  # the latest end so far; None: open-ended
+    resumed = start is not None
+    if start is not None:
+        ends = [r.window.end if r.window else None for group in seeded for r in group]
+        reach = None if None in ends else max((e for e in ends if e), default=start.day)
     for reading in sorted(readings, key=_reading_order):
         assert reading.window is not None
         horizon = reading.window.start - timedelta(days=SAME_INCIDENT_DAYS)
-        if members and reach is not None and reach < horizon:
-            cut.append((_segment(bucket, members, reach), members))
-            members = []
-        reach = reading.window.end if not members else (
+        if (members or resumed) and reach is not None and reach < horizon:
+            cut.append((_cut(bucket, members, reach, start if resumed else None), members))
+            members, resumed = [], False
+        reach = reading.window.end if not (members or resumed) else (
             None if reach is None or reading.window.end is None
             else max(reach, reading.window.end))
         members.append(reading)
-    if members:
-        cut.append((_segment(bucket, members, reach), members))
+    if members or resumed:
+        cut.append((_cut(bucket, members, reach, start if resumed else None), members))
     return cut
+
+
+def _cut(bucket: str, members: Sequence[Reading], reach: date | None,
+         start: Resume | None) -> Segment:
+    if start is not None:
+        return replace(start.segment, end=reach)
+    return _segment(bucket, members, reach)
 
 
 def _segment(bucket: str, members: Sequence[Reading], reach: date | None) -> Segment:
@@ -209,10 +273,13 @@ def group_order(members: Sequence[Reading], bucket: str, index: int) -> str:
                       bucket, f"{index:08d}"))
 
 
-def _group_bucket(readings: Sequence[Reading], links: Links) -> list[list[Reading]]:
-    groups: list[list[Reading]] = []  # in the order they were opened
+def _group_bucket(readings: Sequence[Reading], links: Links,
+                  seeded: Sequence[Sequence[Reading]] = ()) -> list[list[Reading]]:
+    """Groups in the order they were opened; ``seeded``: the groups open at a checkpoint, with
+    their members so far (every reading comes after them)."""
+    groups: list[list[Reading]] = [list(group) for group in seeded]
     marked = {key for pair in links.same for key in pair}  # a reviewer's marks join any piece
-    active = _Pool()  # groups a dated figure can still join
+    active = _Pool(groups)  # groups a dated figure can still join
     for reading in sorted((r for r in readings if r.window), key=_reading_order):
         # Same time needs windows within SAME_INCIDENT_DAYS; figures come oldest first, so a
         # group that ended before that horizon can never fit again (this keeps grouping linear).
@@ -647,6 +714,7 @@ __all__ = [
     "Grouped",
     "Reconciled",
     "Relation",
+    "Resume",
     "bounds",
     "bucket_key",
     "conflict_pairs",

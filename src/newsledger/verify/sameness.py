@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -129,9 +129,13 @@ def read_figures(
     figures: Sequence[Figure],
     documents: Mapping[str, Document],
     incidents: Mapping[str, str] | None = None,
+    only: Container[str] | None = None,
 ) -> list[Reading]:
     """A Reading for every figure; ``documents`` maps ``Figure.doc`` to its document,
-    ``incidents`` a figure's ``doc:id`` to the merged incident it tells."""
+    ``incidents`` a figure's ``doc:id`` to the merged incident it tells. With ``only``, the
+    figures whose ``doc:id`` is not in it and that tell no incident are left out (the others
+    tell what other reports of their incident are later than: ``reconcile._order_documents``);
+    every figure of a document still dates it."""
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_doc[figure.doc].append(figure)
@@ -145,8 +149,37 @@ def read_figures(
             _reading(f, document, doc_window, told.get(f"{f.doc}:{f.id}"),
                      bisect_right(starts, f.start) - 1)
             for f in members
+            if only is None or f"{f.doc}:{f.id}" in only or f"{f.doc}:{f.id}" in told
         )
     return readings
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """What decides where a figure groups, without the rest of its reading: its bucket's parts
+    (figure, incident) and its time (``Reading.window``)."""
+
+    figure: Figure
+    incident: str | None
+    window: Window | None
+
+
+def place_figures(
+    figures: Sequence[Figure], documents: Mapping[str, Document],
+    incidents: Mapping[str, str] | None = None,
+) -> list[Placed]:
+    """``read_figures`` cut to what ``Placed`` holds (no text is read)."""
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_doc[figure.doc].append(figure)
+    told = incidents or {}
+    placed = []
+    for doc, members in by_doc.items():
+        document = documents.get(doc) or Document(text="", name=doc)
+        doc_window = _document_window(document, members)
+        placed += [Placed(f, told.get(f"{f.doc}:{f.id}"), _window(f, doc_window))
+                   for f in members]
+    return placed
 
 
 def _reading(
@@ -279,6 +312,7 @@ def _has_cue(text: str, kind: str) -> bool:
     return any(pattern.search(lowered) for pattern in _cues(kind))
 
 
+@lru_cache(maxsize=4096)
 def _recency(sentence: str) -> int:
     """-1 when the sentence reports earlier figures, +1 when it gives a newer value, else 0."""
     if _has_cue(sentence, "earlier"):
@@ -535,6 +569,7 @@ __all__ = [
     "SAME_INCIDENT_DAYS",
     "Head",
     "Links",
+    "Placed",
     "Reading",
     "Window",
     "agree",
@@ -545,6 +580,7 @@ __all__ = [
     "other_sources",
     "outlet_of",
     "part_links",
+    "place_figures",
     "places_match",
     "places_overlap",
     "read_figures",
