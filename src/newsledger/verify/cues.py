@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 from newsledger.lexicons import read_table
+from newsledger.memo import per_text
 from newsledger.model import Figure
 
 # How far from a number a cue that attaches to it may stand ("among them, (19,480)",
@@ -52,7 +53,7 @@ def has_cue(text: str, kind: str) -> bool:
 
 # Checks ask for sentences once per figure or pair: the ends are found once per text, so that
 # checking stays linear in a document's length (issue 12). A few texts are kept.
-@lru_cache(maxsize=4)
+@per_text()
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Where each sentence end starts and where it ends, in text order."""
     found = list(_SENTENCE_END.finditer(text))

@@ -42,6 +42,7 @@ from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.long_documents import piece_bounds
+from newsledger.memo import per_text
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure, Qualifier
 from newsledger.verify.cues import is_addition
 
@@ -249,7 +250,7 @@ def in_headline(document: Document, figure: Figure) -> bool:
 
 
 # Asked once per figure: split() would copy the rest of a long text each time (quadratic).
-@lru_cache(maxsize=4)
+@per_text()
 def _first_line(text: str) -> str:
     return text.split("\n", 1)[0]
 
@@ -274,7 +275,7 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Asked once per figure: the sentence ends of a text are found once, not again from its start for
 # each figure (which made reconciling a long document quadratic in its length). A few texts kept.
-@lru_cache(maxsize=4)
+@per_text()
 def _sentence_end_ends(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)]
 
