@@ -165,18 +165,32 @@ def document_names(text: str) -> frozenset[str]:
     clause's start): a cause or a claimant is shared by many events."""
     lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
     lower |= _CALENDAR  # "Nov", "Monday": every report of the month names them
-    skipped = _recalled_and_claimants(text)
+    skipped = _disjoint(_recalled_and_claimants(text))
+    skipped_starts = [start for start, _ in skipped]
     found = set()
     for match in _NAME.finditer(text):
         if _OPENING.search(text, max(0, match.start() - 4), match.start()):
             continue  # the first word of a sentence is capitalised whatever it is
-        if any(start <= match.start() < end for start, end in skipped):
+        # bisect, not a scan of every span: a long document has thousands of each
+        at = bisect_right(skipped_starts, match.start()) - 1
+        if at >= 0 and match.start() < skipped[at][1]:
             continue
         word = match.group(0).lower().replace("’", "'").removesuffix("'s").strip("'-")
         word = _ARTICLE.sub("", word)
         if len(word) >= 3 and word not in lower:
             found.add(word)
     return frozenset(found)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans joined where they overlap, in text order."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _recalled_and_claimants(text: str) -> list[tuple[int, int]]:
