@@ -66,8 +66,8 @@ def search_documents(ledger: Ledger, filters: DocumentFilters) -> tuple[list[dic
 
 def _counted(ledger: Ledger, rows: list[dict[str, Any]], source: str,
              params: list[Any]) -> tuple[list[dict[str, Any]], int]:
-    """Rows without their ``total_rows`` column, and that total: the page's window count (one
-    scan for rows and count), or a count of its own for a page past the end."""
+    """Rows without their ``total_rows`` column, and that total: the count the page query
+    carries, or a count of its own for a page past the end."""
     if rows:
         total = int(rows[0]["total_rows"])
         for row in rows:
