@@ -40,7 +40,7 @@ def find_noise(text: str) -> tuple[tuple[int, int], ...]:
             spans.extend(_matches(rule, view))
         elif rule.kind == "gallery":
             spans.extend(_extend_to_credit(span, credits, view) for span in _matches(rule, view))
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 @cache
@@ -112,7 +112,8 @@ def _extend_to_credit(
     return marker[0], max(ends, default=marker[1])
 
 
-def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The spans joined where they overlap or touch, in text order."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -122,4 +123,7 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
-__all__ = ["NOISE_LEXICON", "NoiseRule", "find_noise", "noise_rules", "parse_noise_lexicon"]
+__all__ = [
+    "NOISE_LEXICON", "NoiseRule", "find_noise", "merge_spans", "noise_rules",
+    "parse_noise_lexicon",
+]

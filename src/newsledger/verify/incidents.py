@@ -64,6 +64,7 @@ from newsledger.model import (
     Qualifier,
     Quantity,
 )
+from newsledger.noise import merge_spans
 from newsledger.verify.bounds import low_high, within
 from newsledger.verify.bounds import stated as said
 from newsledger.verify.cues import has_cue, sentence_of
@@ -165,7 +166,7 @@ def document_names(text: str) -> frozenset[str]:
     clause's start): a cause or a claimant is shared by many events."""
     lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
     lower |= _CALENDAR  # "Nov", "Monday": every report of the month names them
-    skipped = _disjoint(_recalled_and_claimants(text))
+    skipped = merge_spans(_recalled_and_claimants(text))
     skipped_starts = [start for start, _ in skipped]
     found = set()
     for match in _NAME.finditer(text):
@@ -180,17 +181,6 @@ def document_names(text: str) -> frozenset[str]:
         if len(word) >= 3 and word not in lower:
             found.add(word)
     return frozenset(found)
-
-
-def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans joined where they overlap, in text order."""
-    joined: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if joined and start <= joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
-        else:
-            joined.append((start, end))
-    return joined
 
 
 def _recalled_and_claimants(text: str) -> list[tuple[int, int]]:
