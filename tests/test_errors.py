@@ -90,7 +90,7 @@ def test_errors_a_line_longer_than_spacy_allows_is_read_in_pieces(
 
     # The same as a line over 1,000,000 characters against spaCy's default, at a small scale.
     monkeypatch.setattr(sentences, "PIECE_CHARS", 600)
-    monkeypatch.setattr(sentences._splitter(), "max_length", 1000)
+    monkeypatch.setattr(sentences.sentence_splitter(), "max_length", 1000)
     monkeypatch.setattr(load_model(), "max_length", 1000)
     clause = "gunmen killed {} villagers in Kunduz, officials said, and "
     line = "".join(clause.format(n) for n in range(2, 80)) + "the army said nothing."

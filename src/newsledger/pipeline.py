@@ -11,11 +11,8 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import cache
 from itertools import chain, islice
 
-import spacy
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsledger.errors import InputError
@@ -24,8 +21,7 @@ from newsledger.extract.incidents import event_rules, incidents_from_scans
 from newsledger.extract.parties import actor_table
 from newsledger.extract.places import gazetteer
 from newsledger.extract.scan import Scan
-from newsledger.extract.words import MODEL, keep_titles
-from newsledger.extract.words.attributes import faster_attributes
+from newsledger.extract.words import load_model
 from newsledger.long_documents import join_extractions, split_document
 from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
@@ -40,13 +36,6 @@ _BATCH_CHARS = 200_000
 # world's population is under 10**10) and far below int64, so sums of many figures cannot overflow
 # the ledger's BIGINT columns. A figure stating more is refused (with a warning), not its document.
 MAX_COUNT = 10**15
-
-
-@cache
-def load_model() -> Language:
-    """The English pipeline without NER (unused), loaded once per process; its attribute ruler
-    and lemmatizer run as one faster component of the same output (words/attributes.py)."""
-    return faster_attributes(keep_titles(spacy.load(MODEL, exclude=["ner"])))
 
 
 def load_tables() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from trafilatura.utils import decode_file
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
@@ -91,6 +90,8 @@ def _page(
         return None
     # Pages declare their charset in many ways (or wrongly): trafilatura's decoder tries UTF-8
     # first, then detects the encoding.
+    from trafilatura.utils import decode_file  # here: trafilatura takes a quarter second to import
+
     return WarcPage(url=url, mime=mime, text=decode_file(body), record=number)
 
 

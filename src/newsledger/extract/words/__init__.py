@@ -1,6 +1,7 @@
 """Text basics all stages share: tokens and phrase lookup, English words, sentences with offsets."""
 
 from newsledger.extract.words.english import MODEL, english_words
+from newsledger.extract.words.language import keep_titles, load_model
 from newsledger.extract.words.phrases import (
     PhraseIndex,
     PhraseMatch,
@@ -16,7 +17,7 @@ from newsledger.extract.words.phrases import (
     tokenise,
     words_of,
 )
-from newsledger.extract.words.sentences import Sentence, keep_titles, split_sentences
+from newsledger.extract.words.sentences import Sentence, split_sentences
 
 __all__ = [
     "MODEL",
@@ -30,6 +31,7 @@ __all__ = [
     "fold",
     "joined",
     "keep_titles",
+    "load_model",
     "phrase_key",
     "read_lexicon",
     "read_roles",

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-import spacy
-from spacy.attrs import ORTH
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-
-from newsledger.lexicons import read_table
+from newsledger.extract.words.language import sentence_splitter
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters, error E088) and its memory
@@ -30,26 +24,6 @@ class Sentence:
     end: int
     paragraph: int
     text: str
-
-
-@cache
-def _splitter() -> Language:
-    # The rule-based sentencizer over spaCy's tokenizer: no statistical model, so it is cheap
-    # enough to run over every sentence, while only sentences holding numbers get parsed.
-    nlp = spacy.blank("en")
-    keep_titles(nlp)
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def keep_titles(nlp: Language) -> Language:
-    """Keep abbreviated titles and ranks whole ('Lt.', 'Maj.-Gen.', lexicons/titles.tsv), so that
-    their full stop neither ends a sentence nor cuts a name ('said Lt. Col. Jane Doe')."""
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, Tokenizer)
-    for (title,) in read_table("titles.tsv", 1):
-        tokenizer.add_special_case(title, [{ORTH: title}])
-    return nlp
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -119,7 +93,7 @@ def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
 def _bounds(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line; an opening bracket left at a sentence's end ("2023. (122)
     people ...") goes to the sentence it opens."""
-    bounds = [(s.start_char, s.end_char) for s in _splitter()(line).sents]
+    bounds = [(s.start_char, s.end_char) for s in sentence_splitter()(line).sents]
     for i in range(len(bounds) - 1):
         (begin, end), (_, next_end) = bounds[i], bounds[i + 1]
         opened = _OPENING_LEFT_BEHIND.search(line, begin, end)
