@@ -37,6 +37,19 @@ BOUNDED = settings(max_examples=40, deadline=None, derandomize=True,
                    suppress_health_check=[HealthCheck.too_slow])
 
 
+# Inputs the long fuzzing run (`python -m newsledger.fuzz`) failed on, rewritten in our words.
+FOUND_BY_FUZZING = [
+    # an attribution with nothing but a sign in it ("According to  +7 the ...")
+    "According to  +7 the monitor's count, gunmen killed 12 villagers in Kidal.",
+]
+
+
+@pytest.mark.parametrize("text", FOUND_BY_FUZZING)
+def test_fuzz_found_inputs_now_extract(extract_text: Callable[..., Extraction], text: str) -> None:
+    extraction = extract_text(text)
+    assert extraction.figures and problems(extraction) == []
+
+
 @BOUNDED
 @given(text=texts, day=published)
 def test_fuzz_extract_never_raises_and_spans_fit(

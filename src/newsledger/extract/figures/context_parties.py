@@ -557,7 +557,7 @@ def _group_named_before(
     description only (lexicons/attribution.tsv 'armed_body') is the armed group named last
     before it."""
     words = attribution.text.split()
-    if any(w[:1].isupper() for w in words) or words[-1].lower() not in role_words(
+    if not words or any(w[:1].isupper() for w in words) or words[-1].lower() not in role_words(
         "armed_body", "attribution.tsv"
     ):
         return None
