@@ -183,6 +183,7 @@ def _assign_periods(
     carried: tuple[date | None, date | None] = (None, None)
     main: tuple[date | None, date | None] | None = None  # the report's or the incident's period
     seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
+    counted = {id(d.scan) for d in drafts}  # sentences that count figures of their own
     position = 0
     for draft in drafts:
         # A report's period stated in a sentence without figures still frames what follows
@@ -219,10 +220,10 @@ def _assign_periods(
                 carried, main = draft.period, main or draft.period
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
-        elif carried != (None, None):
+        elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             draft.period = carried
         elif draft.measure in VIOLENT:
-            draft.period = _incident_day(scans, index[id(draft.scan)])
+            draft.period = _incident_day(scans, index[id(draft.scan)], counted)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts)
@@ -300,6 +301,19 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
         and not resolved
         and (mention.kind in ("day", "elsewhen") or bool(_MONTH_OR_YEAR.search(mention.text)))
     )
+
+
+def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date | None]) -> bool:
+    """'Nine deaths over the last week' with no publication date to place the week: the report's
+    period carried from before is the week's only if it lasts a week (a briefing's stated week),
+    not the two years some earlier sentence named."""
+    if mention is None or mention.period_start is not None or mention.kind not in _UNIT_DAYS:
+        return False
+    start, end = carried
+    if start is None or end is None:
+        return False
+    low, high = _UNIT_DAYS[mention.kind]
+    return not low <= (end - start).days <= high
 
 
 def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
@@ -450,9 +464,13 @@ def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
     return any(g.start() <= at < g.end() for g in GLUED_DATELINE.finditer(scan.sentence.text))
 
 
-def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:
+def _incident_day(
+    scans: Sequence[Scan], position: int, counted: set[int]
+) -> tuple[date | None, date | None]:
     """An incident's day told just after its toll (same or next paragraph), else just before it
-    ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed')."""
+    ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed'); a
+    day told after it in a sentence counting figures of its own is theirs, and only taken when
+    none is told before ('23 were killed. Police arrested 9 suspects on Sunday': not Sunday)."""
     paragraph = scans[position].sentence.paragraph
     after = [
         s
@@ -464,7 +482,10 @@ def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, da
         for s in reversed(scans[max(0, position - _INCIDENT_LOOKAHEAD) : position])
         if s.sentence.paragraph >= paragraph - 1
     ]
-    for scan in after + before:
+    own, later = after[:1], after[1:]
+    free = [s for s in later if id(s) not in counted]
+    taken = [s for s in later if id(s) in counted]
+    for scan in own + free + before + taken:
         for mention in scan.times:
             said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
             if mention.kind == "day" and mention.period_start is not None and not said:

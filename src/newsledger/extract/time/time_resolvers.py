@@ -76,12 +76,26 @@ def resolve_date(m: re.Match[str], pub: date | None) -> Period | None:
     return found, found, "day"
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?i:the|its|their|a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+\b")
+
+
+def _modifier_month(m: re.Match[str]) -> bool:
+    """'the March toll', 'its May report': a month between a determiner and a lower-case noun."""
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    return bool(_DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(m.string, m.end()))
+
+
 def resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
     """'in June 2020', 'in April', 'last December', 'in mid-April', 'in June alone'."""
     month, rel, mod = _month_number(m["m"]), group_of(m, "rel").lower(), group_of(m, "mod")
     bare = not (group_of(m, "y") or rel or mod or group_of(m, "prep"))
-    # "May" and "March" are also verbs at a sentence start; "April Storm" is a name.
-    if bare and (month in (3, 5) or re.match(r"\s+[A-Z][a-z]", m.string[m.end() :])):
+    # "May" and "March" are also verbs at a sentence start, unless a determiner makes them a
+    # month modifying a noun ("The March toll of 412"); "April Storm" is a name.
+    if bare and (
+        (month in (3, 5) and not _modifier_month(m))
+        or re.match(r"\s+[A-Z][a-z]", m.string[m.end() :])
+    ):
         return None
     if group_of(m, "y"):
         year: int | None = int(m["y"])
