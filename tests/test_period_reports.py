@@ -81,6 +81,51 @@ PERIODS = [
         "nine",
         (None, None),
     ),
+    # a count of the same period a year (a month) before the one just told
+    (
+        "In the first quarter of 2024, 1,200 people were abducted in the region, compared with "
+        "890 in the same period last year.\n",
+        "2024-04-20",
+        "890",
+        ("2023-01-01", "2023-03-31"),
+    ),
+    (
+        "The agency said 4,500 refugees returned home in 2022, up from 1,900 a year earlier.\n",
+        "2023-01-10",
+        "1,900",
+        ("2021-01-01", "2021-12-31"),
+    ),
+    (
+        "Militias killed 64 civilians in August, against 41 the previous month.\n",
+        "2023-09-04",
+        "41",
+        ("2023-07-01", "2023-07-31"),
+    ),
+    # "N days later" counts from the day told before, with or without a publication date
+    (
+        "On 14 February 2021, armed men abducted 27 students from a school. Three days later, "
+        "42 hostages were freed by soldiers.\n",
+        None,
+        "42",
+        ("2021-02-17", "2021-02-17"),
+    ),
+    # a cumulative count since the start of a war dated in passing runs to publication
+    (
+        "Since the start of the war in February 2022, at least 10,700 civilians have been killed, "
+        "the mission said.\n",
+        "2024-03-05",
+        "at least 10,700",
+        ("2022-02-01", "2024-03-05"),
+    ),
+    # ... but in a sentence without figures it is background, not the incident's period
+    (
+        "Gunmen killed 12 pilgrims near the shrine on Sunday, police said.\n\nThe region has been "
+        "hit by violence since the start of an insurgency in 1989.\n\n\"They fired at the bus,\" a "
+        "witness said, adding that 40 people were injured.\n",
+        "2024-06-10",
+        "40",
+        ("2024-06-09", "2024-06-09"),
+    ),
 ]
 
 

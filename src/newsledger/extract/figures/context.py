@@ -53,15 +53,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
-from newsledger.extract.numbers import counted_noun, verb_measure
+from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
+from newsledger.extract.time.calendar_math import add_months, month_end
 from newsledger.extract.time.time_words import alternation
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
@@ -189,7 +190,7 @@ def _assign_periods(
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
-            stated = _stated_period(scans[position])
+            stated = _stated_period(scans[position], main)
             if stated is not None:
                 carried, main = stated, main or stated
                 seen.append(stated)
@@ -201,6 +202,8 @@ def _assign_periods(
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
+        elif (later := _days_later(draft.time, told)) is not None:
+            draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
         elif (then := when_day(draft, published)) is not None:
             # "the highest since May 10, 2010, when 110 died": history that frames nothing after
             draft.period = then
@@ -210,6 +213,10 @@ def _assign_periods(
             draft.period = (published, published)
             continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
+            continue
+        if (earlier := _earlier_same_period(draft, carried)) is not None:
+            # "1,200 were abducted in Q1, compared with 890 in the same period last year"
+            draft.period = earlier
             continue
         if resolved and draft.period not in seen:
             seen.append(draft.period)
@@ -227,6 +234,77 @@ def _assign_periods(
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts)
+
+
+# "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
+# of the period before the one just told, right after its number (no other number between)
+_EARLIER_AFTER = re.compile(
+    r"[^.;,\d]{0,30}?\b(?:(?:in|during|over|for)\s+the\s+same\s+(?P<same>period|months?|weeks?"
+    r"|quarter|half|half-year|time|days?)(?:\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)"
+    r"\s+year|\s+a\s+year\s+(?:earlier|ago|before)|\s+of\s+(?P<year>(?:19|20)\d\d))"
+    r"|(?:a|one)\s+(?P<unit>year|month|week)\s+(?:earlier|ago|before)"
+    r"|the\s+(?:previous|prior|preceding)\s+(?P<prev>year|month|week)"
+    r"|the\s+(?P<before>year|month|week)\s+before)\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_same_period(
+    draft: Draft, told: tuple[date | None, date | None]
+) -> tuple[date | None, date | None] | None:
+    """The period a year (a month, a week) before the one told last, for a count said to be of
+    it ('compared with 890 in the same period last year', 'up from 1,900 a year earlier'), else
+    None."""
+    start, end = told
+    if start is None or end is None:
+        return None
+    scan, q = draft.scan, draft.quantity
+    found = _EARLIER_AFTER.match(scan.text_between(q.end, q.end + 80))
+    if found is None:
+        return None
+    if found["year"]:
+        years = start.year - int(found["year"])
+        if years <= 0 or start.year != end.year:
+            return None
+        return _shifted_period(start, end, -12 * years)
+    unit = (found["unit"] or found["prev"] or found["before"] or "year").lower()
+    if unit == "week":
+        return start - timedelta(weeks=1), end - timedelta(weeks=1)
+    months = 12 if unit == "year" else 1
+    if unit == "month" and (end - start).days > 31:
+        return None  # "the previous month" after a quarter's count: not this quarter shifted
+    return _shifted_period(start, end, -months)
+
+
+def _shifted_period(start: date, end: date, months: int) -> tuple[date, date]:
+    """A period moved by whole months, a month's last day staying a month's last day."""
+    moved_end = add_months(end, months)
+    if (end + timedelta(days=1)).day == 1:
+        moved_end = month_end(moved_end.year, moved_end.month)
+    return add_months(start, months), moved_end
+
+
+_LATER = re.compile(
+    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)",
+    re.IGNORECASE,
+)
+
+
+def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, date] | None:
+    """'Three days later', 'a week earlier': the day so far from the day the story told last
+    (which needs no publication date: 'On 14 February 2021 ... Three days later')."""
+    if mention is None or told is None:
+        return None
+    found = _LATER.fullmatch(mention.text.strip())
+    if found is None:
+        return None
+    word = found["n"].lower()
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    if count is None:
+        return None
+    days = count * (7 if found["unit"].lower().startswith("week") else 1)
+    day = told + timedelta(days=days if found["way"].lower() == "later" else -days)
+    return day, day
 
 
 def _still(draft: Draft) -> bool:
@@ -316,16 +394,27 @@ def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date |
     return not low <= (end - start).days <= high
 
 
-def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
+def _stated_period(
+    scan: Scan, main: tuple[date | None, date | None] | None
+) -> tuple[date | None, date | None] | None:
     """The period a sentence without figures states for those after it; not a comparison's, nor
-    one naming an event ('the December 1975 siege')."""
+    one naming an event ('the December 1975 siege'), nor background since long before the
+    report's own period ('roiled by violence since the start of an insurgency in 1989')."""
     if scan.quantities:
         return None
     for mention in scan.times:
         before = scan.text_between(scan.sentence.start, mention.start)
+        background = (
+            mention.text.lower().startswith("since")
+            and main is not None
+            and main[0] is not None
+            and mention.period_start is not None
+            and mention.period_start < main[0]
+        )
         if (
             mention.kind in _PERIOD_KINDS
             and mention.period_start
+            and not background
             and not _COMPARISON.search(before)
             and not _attributive(scan, mention)
         ):

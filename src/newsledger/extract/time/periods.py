@@ -430,6 +430,11 @@ def _onset_before() -> re.Pattern[str]:
 
 
 _ONSET_BEFORE = _onset_before()
+# "since the start of the war in February 2022", "since the outbreak of fighting on 15 April"
+_ONSET_NOUN_BEFORE = re.compile(
+    r"\b(?i:since)\s+(?i:the)\s+(?i:start|beginning|outbreak|onset)\s+(?i:of)\s+"
+    r"(?:[^\W\d][\w'’-]*\s+){1,5}$"
+)
 _SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?i:the\s+)?(?:[^\W\d][\w'’-]*\s+){1,12}$")
 _ONSET_REACH = 140
 
@@ -443,6 +448,8 @@ def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> l
         before = text[window_start : mention.start]
         cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
         found = _ONSET_BEFORE.search(before, cut + 1)
+        if found is None and re.match(r"(?i)(?:in|on)\s", mention.text):
+            found = _ONSET_NOUN_BEFORE.search(before, cut + 1)
         if found is None and mention.text.lower().startswith("on ") and mention.kind == "day":
             # "since the military seized state power illegally on February 1, 2021"
             found = _SINCE_CLAUSE.search(before, cut + 1)
