@@ -126,6 +126,38 @@ PERIODS = [
         "40",
         ("2024-06-09", "2024-06-09"),
     ),
+    # a 'since' after a superlative compares; it is not the figure's period
+    (
+        "The mission verified that 174 civilians were killed and 690 injured in June, the highest "
+        "monthly toll since June 2023.\n",
+        "2024-07-10",
+        "174",
+        ("2024-06-01", "2024-06-30"),
+    ),
+    # a colon after "report" opens the report's sentence, not a statement date
+    (
+        "Monthly report: In March, the monitor documented 52 attacks on health facilities.\n",
+        "2023-04-22",
+        "52",
+        ("2023-03-01", "2023-03-31"),
+    ),
+    # "disclosed this on Thursday" dates the statement; a count "in one week" takes the week the
+    # briefing states
+    (
+        "The defence headquarters says troops neutralised 43 terrorists and arrested 107 others in "
+        "one week. The spokesman disclosed this on Thursday while giving an update on operations "
+        "between May 18 and May 25.\n",
+        "2023-05-26",
+        "107",
+        ("2023-05-18", "2023-05-25"),
+    ),
+    (
+        "More than 21,000 people have fled the city in almost two weeks, the agency said.\n\n"
+        "Most of those who fled between June 3 and 15 went south.\n",
+        "2024-06-18",
+        "More than 21,000",
+        ("2024-06-03", "2024-06-15"),
+    ),
 ]
 
 

@@ -74,10 +74,20 @@ _COMPARISON = re.compile(
     r"|(?:rose|fell|jumped|dropped) from|versus)\b",
     re.IGNORECASE,
 )
+# "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
+# In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = re.compile(
     r"\b(said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data|figures"
     r"|findings|study|survey|update|document) released|published|issued|statement|announced|told"
-    r"|report|update|briefing|conference)\W*$",
+    r"|report|update|briefing|conference"
+    r"|(?:disclosed|revealed|confirmed|stated|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$",
+    re.IGNORECASE,
+)
+# "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
+# compares, not the figure's period
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|deadliest|bloodiest|worst|largest|biggest|greatest|most|fewest|first"
+    r"\s+time|first\s+such)\b[^.;,\d]{0,40}$",
     re.IGNORECASE,
 )
 _INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
@@ -225,6 +235,10 @@ def _assign_periods(
             # nothing after it.
             if not _before(draft.period, main) and not _background_since(draft, main):
                 carried, main = draft.period, main or draft.period
+        elif (lasting := _lasting_period(draft, scans, carried)) is not None:
+            # "43 terrorists were neutralised in one week ... operations between May 18 and 25"
+            draft.period = carried = lasting
+            main = main or lasting
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
@@ -307,6 +321,48 @@ def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, d
     return day, day
 
 
+_DURATION = re.compile(
+    r"\b(?:in|within|over|during)\s+(?:(?:almost|nearly|about|around|just|barely|under|less\s+than"
+    r"|more\s+than|over|the\s+space\s+of)\s+)?(?P<n>\d{1,2}|an?|[a-z]+)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b(?!\s+(?:ago|later|earlier|before|after|to|of)\b)",
+    re.IGNORECASE,
+)
+_DURATION_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _lasting_period(
+    draft: Draft, scans: Sequence[Scan], carried: tuple[date | None, date | None]
+) -> tuple[date, date] | None:
+    """A count 'in one week' or 'in almost two weeks' (a duration, no time phrase) takes the dated
+    range of about that length the report states nearest to it ('... operations between May 18
+    and May 25'), unless the period carried already lasts about that long."""
+    found = _DURATION.search(draft.scan.sentence.text)
+    if found is None:
+        return None
+    word = found["n"].lower()
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    if count is None or count < 1:
+        return None
+    days = count * _DURATION_DAYS[found["unit"].lower().rstrip("s")]
+
+    def fits(start: date | None, end: date | None) -> bool:
+        return start is not None and end is not None and 0.6 * days <= (end - start).days + 1 <= (
+            1.4 * days
+        )
+
+    if fits(*carried):
+        return None
+    here = draft.scan.sentence.start
+    ranges = [
+        m for scan in scans for m in scan.times if m.kind != "day" and fits(m.period_start, m.period_end)
+    ]
+    if not ranges:
+        return None
+    nearest = min(ranges, key=lambda m: abs(m.start - here))
+    assert nearest.period_start is not None and nearest.period_end is not None
+    return nearest.period_start, nearest.period_end
+
+
 def _still(draft: Draft) -> bool:
     """Whether the figure's clause counts what is still so ('are still held', 'are yet to be
     found', 'still holding 30 hostages'); 'remain in detention' alone is not dated."""
@@ -359,15 +415,26 @@ def _background_since(
 ) -> bool:
     """'... has seen 500 deaths since the insurgency began in 2015': a count since long before the
     report's own period is background and frames nothing after it."""
-    time, start = draft.time, draft.period[0]
-    return (
-        time is not None
-        and time.text.lower().startswith("since")
-        and main is not None
-        and main[0] is not None
-        and start is not None
-        and start < main[0]
-    )
+    return draft.time is not None and _since_long_before(draft.time, main)
+
+
+_LONG_BEFORE = timedelta(days=31)
+
+
+def _since_long_before(
+    mention: TimeMention, main: tuple[date | None, date | None] | None
+) -> bool:
+    """Whether a 'since' phrase starts long before the report's own period: more than a month,
+    and more than that period lasts ('since the insurgency began in 1989' in a story of one
+    attack; not 'since the attacks began on February 29' in a report on March 8-20)."""
+    start = mention.period_start
+    if not mention.text.lower().startswith("since") or start is None or main is None:
+        return False
+    first, last = main
+    if first is None:
+        return False
+    span = (last - first) if last is not None else timedelta(0)
+    return start < first - max(_LONG_BEFORE, span)
 
 
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
@@ -404,13 +471,7 @@ def _stated_period(
         return None
     for mention in scan.times:
         before = scan.text_between(scan.sentence.start, mention.start)
-        background = (
-            mention.text.lower().startswith("since")
-            and main is not None
-            and main[0] is not None
-            and mention.period_start is not None
-            and mention.period_start < main[0]
-        )
+        background = _since_long_before(mention, main)
         if (
             mention.kind in _PERIOD_KINDS
             and mention.period_start
@@ -463,6 +524,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         before = scan.text_between(mention.start - 30, mention.start)
         # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
         if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
+            continue
+        if mention.text.lower().startswith("since") and _SUPERLATIVE_BEFORE.search(before):
             continue
         if mention in datelined and len(datelined) < len(scan.times):
             continue
