@@ -85,6 +85,7 @@ _STATEMENT_DATE = re.compile(
 )
 # "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
 # compares, not the figure's period
+_WHEN_NEXT = re.compile(r",?\s+when\b", re.IGNORECASE)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:highest|lowest|deadliest|bloodiest|worst|largest|biggest|greatest|most|fewest|first"
     r"\s+time|first\s+such)\b[^.;,\d]{0,40}$",
@@ -354,7 +355,10 @@ def _lasting_period(
         return None
     here = draft.scan.sentence.start
     ranges = [
-        m for scan in scans for m in scan.times if m.kind != "day" and fits(m.period_start, m.period_end)
+        m
+        for scan in scans
+        for m in scan.times
+        if m.kind != "day" and fits(m.period_start, m.period_end)
     ]
     if not ranges:
         return None
@@ -525,8 +529,12 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
         if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
             continue
-        if mention.text.lower().startswith("since") and _SUPERLATIVE_BEFORE.search(before):
-            continue
+        if (
+            mention.text.lower().startswith("since")
+            and _SUPERLATIVE_BEFORE.search(before)
+            and not _WHEN_NEXT.match(scan.text_between(mention.end, mention.end + 8))
+        ):
+            continue  # ("the highest since May 10, 2010, when 110 died" is May 10's: when_day)
         if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between) + clause_penalty(draft, mention)
