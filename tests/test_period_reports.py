@@ -158,6 +158,29 @@ PERIODS = [
         "More than 21,000",
         ("2024-06-03", "2024-06-15"),
     ),
+    # "over the weekend": the Saturday and Sunday before publication
+    (
+        "Armed gangs stormed the central prison over the weekend, freeing more than 3,700 "
+        "inmates, officials said.\n",
+        "2024-03-04",
+        "more than 3,700",
+        ("2024-03-02", "2024-03-03"),
+    ),
+    # a stock "by the end of" a month is counted on its last day
+    (
+        "Some 9,300 detainees were held in the camps by the end of June, the agency said.\n",
+        "2023-07-20",
+        "Some 9,300",
+        ("2023-06-30", "2023-06-30"),
+    ),
+    # a part of those still held is counted as of publication too
+    (
+        "Police said 1,120 people were arrested and 640 are still in detention. Among the still "
+        "detained persons, 215 were given prison sentences.\n",
+        "2023-07-13",
+        "215",
+        ("2023-07-13", "2023-07-13"),
+    ),
 ]
 
 

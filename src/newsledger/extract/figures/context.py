@@ -115,8 +115,12 @@ _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 _STILL_AFTER = re.compile(
     r"[^,;.]{0,30}?\b(?:still|(?:are|were|is) yet to be)\b", re.IGNORECASE
 )
-_STILL_BEFORE = re.compile(r"\bstill\b[^,;.\d]{0,20}$", re.IGNORECASE)
+_STILL_BEFORE = re.compile(
+    r"\bstill\b[^,;.\d]{0,20}$|\b(?:among|of)\s+(?:the|those)\s+still\b[^;.\d]{0,30}$",
+    re.IGNORECASE,
+)  # "still held 30", "Among the still detained persons, 230 ..."
 _AS_OF_KINDS = frozenset({"now", "day"})
+_AT_END = re.compile(r"(?i)(?:by|at|as\s+of|as\s+at)\s+(?:the\s+)?end\s+of\b")
 
 
 def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Document) -> None:
@@ -222,6 +226,11 @@ def _assign_periods(
         if _still(draft) and (draft.time is None or draft.time.kind not in _AS_OF_KINDS):
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
             draft.period = (published, published)
+            continue
+        at_end = draft.time is not None and resolved and _AT_END.match(draft.time.text)
+        if draft.measure in STOCK_MEASURES and at_end:
+            # "114 million were displaced by the end of September": the stock on its last day
+            draft.period = (draft.period[1], draft.period[1])
             continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
@@ -373,7 +382,7 @@ def _still(draft: Draft) -> bool:
     scan, q = draft.scan, draft.quantity
     return bool(
         _STILL_AFTER.match(scan.text_between(q.end, q.end + 40))
-        or _STILL_BEFORE.search(scan.text_between(q.start - 30, q.start))
+        or _STILL_BEFORE.search(scan.text_between(q.start - 45, q.start))
     )
 
 

@@ -12,6 +12,8 @@ Absolute phrases resolve without a publication date:
   "the first six months of 2017" -> Jan 1..Jun 30; "in 2023-24" -> 2023-01-01..2024-12-31 (we cannot
   know a fiscal year, so both calendar years); "in the 1990s" -> the decade.
 Relative phrases need the publication date and stay unresolved (None) without it:
+  - "over the weekend", "last weekend" -> the Saturday and Sunday of the latest weekend begun by
+    publication (ending at publication on a Saturday; "last" on a weekend: the one before).
   - weekday ("on Wednesday", "Wednesday night") -> the most recent such weekday on or before
     publication (a story published on a Wednesday saying "on Wednesday" means that day); "last
     Wednesday" -> strictly before; "next Wednesday" -> strictly after.
@@ -77,6 +79,7 @@ from newsledger.extract.time.time_resolvers import (
     resolve_span_to,
     resolve_vague,
     resolve_weekday,
+    resolve_weekend,
     resolve_word,
     resolve_year,
     resolve_year_range,
@@ -235,6 +238,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_ago,
         ),
         (
+            rf"{_PREP}(?:(?P<rel>(?i:this|last|the|the\s+past))\s+)?(?i:weekend)\b",
+            resolve_weekend,
+        ),
+        (
             rf"(?:(?:{_NUMBER}|(?i:an?|a\s+few|few|several|a\s+couple\s+of))\s+)?"
             r"(?i:hours?|days?|weeks?|months?|years?)\s+(?i:after|later|earlier|before)\b",
             resolve_vague,
@@ -296,6 +303,7 @@ _ANCHOR_WORDS = frozenset(
         "quarter",
         "half",
         "prior",
+        "weekend",
     }
     | {w for group in ("month", "month_abbr", "weekday") for w in WORDS[group]}
     | {w for phrase in _TIME_WORDS for w in phrase.split() if w not in _FILLER}

@@ -376,6 +376,21 @@ def resolve_weekday(m: re.Match[str], pub: date | None) -> Period | None:
     return day, day, "day"
 
 
+def resolve_weekend(m: re.Match[str], pub: date | None) -> Period | None:
+    """'over the weekend', 'last weekend', 'this weekend': the Saturday and Sunday of the latest
+    weekend begun by publication (the one before it for 'last' on a weekend), not after it."""
+    rel = re.sub(r"\s+", " ", group_of(m, "rel").lower())
+    if not group_of(m, "prep") and rel in ("", "the"):
+        return None  # "a weekend curfew"
+    if pub is None:
+        return unresolved("range")
+    back = (pub.weekday() - 5) % 7  # days since the latest Saturday
+    if rel == "last" and back < 2:
+        back += 7
+    saturday = pub - timedelta(days=back)
+    return saturday, min(saturday + timedelta(days=1), pub), "range"
+
+
 def resolve_ago(m: re.Match[str], pub: date | None) -> Period | None:
     """'three days ago', 'two weeks ago', 'a year ago'."""
     count, unit = _count(m["n"]), m["unit"].lower().rstrip("s")
