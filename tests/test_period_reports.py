@@ -181,6 +181,50 @@ PERIODS = [
         "215",
         ("2023-07-13", "2023-07-13"),
     ),
+    # a time phrase of a comparison's number is not the period of the figure after it
+    (
+        "In December, the militants carried out 44 attacks, up from 30 in November, and killed "
+        "96 people.\n",
+        "2024-01-02",
+        "96",
+        ("2023-12-01", "2023-12-31"),
+    ),
+    (
+        "In December, the militants carried out 44 attacks, up from 30 in November, and killed "
+        "96 people.\n",
+        "2024-01-02",
+        "30",
+        ("2023-11-01", "2023-11-30"),
+    ),
+    # a year opening the sentence after "Over", or modifying a toll
+    (
+        "Over 2023, the monitor documented 1,300 attacks on civilians, compared with 980 the "
+        "year before.\n",
+        "2023-12-20",
+        "980",
+        ("2022-01-01", "2022-12-31"),
+    ),
+    (
+        "The 2023 toll of 1,100 deaths was the lowest in a decade.\n",
+        "2024-04-30",
+        "1,100",
+        ("2023-01-01", "2023-12-31"),
+    ),
+    # two days joined by "and" are one range
+    (
+        "Security forces killed 17 militants in raids on Wednesday and Thursday, the army said.\n",
+        "2024-01-12",
+        "17",
+        ("2024-01-10", "2024-01-11"),
+    ),
+    # "during the previous quarter": the quarter before the report's
+    (
+        "Between 1 April and 30 June, the mission documented 1,200 killings by gangs. During the "
+        "previous quarter, 1,660 people were killed.\n",
+        "2024-07-05",
+        "1,660",
+        ("2024-01-01", "2024-03-31"),
+    ),
 ]
 
 

@@ -86,6 +86,8 @@ RELATIVE = [
     ("over the weekend", "2024-07-10", "2024-07-06", "2024-07-07", "range"),
     ("at the weekend", "2024-07-13", "2024-07-13", "2024-07-13", "range"),
     ("last weekend", "2024-07-14", "2024-07-06", "2024-07-07", "range"),
+    # two days joined by "and": one range
+    ("on Monday and Tuesday", "2024-07-10", "2024-07-08", "2024-07-09", "range"),
     # months without a year: the most recent one not after the publication month
     ("in April", "2024-04-05", "2024-04-01", "2024-04-30", "month"),
     ("in January", "2023-02-14", "2023-01-01", "2023-01-31", "month"),

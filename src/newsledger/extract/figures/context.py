@@ -85,6 +85,14 @@ _STATEMENT_DATE = re.compile(
 )
 # "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
 # compares, not the figure's period
+# "up from 30 in November", "compared with 276 in February": a time phrase that belongs to the
+# number of a comparison (the figure before that number is not of that time)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rose|fell|increased|decreased|jumped|dropped)\s+from|compared\s+(?:with|to)"
+    r"|against|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus)\s+(?:\w+\s+){0,3}?\d[\d,.]*\b"
+    r"[^,;.\d]{0,30}$",
+    re.IGNORECASE,
+)
 _WHEN_NEXT = re.compile(r",?\s+when\b", re.IGNORECASE)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:highest|lowest|deadliest|bloodiest|worst|largest|biggest|greatest|most|fewest|first"
@@ -234,7 +242,7 @@ def _assign_periods(
             continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
-        if (earlier := _earlier_same_period(draft, carried)) is not None:
+        if (earlier := _earlier_same_period(draft, carried, resolved)) is not None:
             # "1,200 were abducted in Q1, compared with 890 in the same period last year"
             draft.period = earlier
             continue
@@ -273,15 +281,48 @@ _EARLIER_AFTER = re.compile(
 )
 
 
+# "During the previous quarter, 1,660 people were killed": the period before the report's own
+_PREVIOUS_UNIT = re.compile(
+    r"\b(?:during|in|over|for|within)\s+the\s+(?:previous|preceding|prior)\s+"
+    r"(?P<unit>quarter|half|half-year|reporting\s+period|period)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_DAYS = {"quarter": (88, 92), "half": (180, 184), "half-year": (180, 184)}
+
+
+def _previous_period(
+    draft: Draft, told: tuple[date, date]
+) -> tuple[date | None, date | None] | None:
+    """The quarter (half, reporting period) before the one told, for a count 'during the previous
+    quarter' of the figure's own sentence, else None."""
+    found = _PREVIOUS_UNIT.search(draft.scan.sentence.text)
+    if found is None:
+        return None
+    start, end = told
+    unit = found["unit"].lower()
+    if unit in _PREVIOUS_DAYS:
+        low, high = _PREVIOUS_DAYS[unit]
+        if not low <= (end - start).days <= high:
+            return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return _shifted_period(start, end, -months)
+    length = end - start + timedelta(days=1)
+    return start - length, end - length
+
+
 def _earlier_same_period(
-    draft: Draft, told: tuple[date | None, date | None]
+    draft: Draft, told: tuple[date | None, date | None], resolved: bool
 ) -> tuple[date | None, date | None] | None:
     """The period a year (a month, a week) before the one told last, for a count said to be of
-    it ('compared with 890 in the same period last year', 'up from 1,900 a year earlier'), else
-    None."""
+    it ('compared with 890 in the same period last year', 'up from 1,900 a year earlier'), or
+    the period before it ('during the previous quarter'), else None."""
     start, end = told
     if start is None or end is None:
         return None
+    undated = not resolved and (draft.time is None or _vague(draft.time))
+    if undated and (previous := _previous_period(draft, (start, end))) is not None:
+        return previous
     scan, q = draft.scan, draft.quantity
     found = _EARLIER_AFTER.match(scan.text_between(q.end, q.end + 80))
     if found is None:
@@ -538,6 +579,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
         if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
             continue
+        if _compared_time(scan, mention, q.start, q.end):
+            continue  # "carried out 44 attacks, up from 30 in November, and killed 96": not 96's
         if (
             mention.text.lower().startswith("since")
             and _SUPERLATIVE_BEFORE.search(before)
@@ -567,6 +610,17 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+def _compared_time(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:
+    """Whether a time phrase belongs to the number of a comparison right before it ('up from 30
+    in November') and the figure (``start``..``end``) is another number."""
+    window = mention.start - 60
+    found = _COMPARED_BEFORE.search(scan.text_between(window, mention.start))
+    if found is None:
+        return False
+    opened = max(window, scan.sentence.start) + found.start()
+    return end <= opened or start >= mention.start
 
 
 def _not_event_days(scan: Scan) -> list[TimeMention]:

@@ -361,8 +361,47 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
     ordered = _since_onsets(text, sorted(chosen, key=lambda c: c.start), pub)
-    ordered = _as_of_since(_joined_ranges(text, ordered))
+    ordered = _as_of_since(_joined_ranges(text, _day_pairs(text, ordered)))
     return _counted_from_statement(text, ordered, pub)
+
+
+_AND = re.compile(r",?\s+(?:and|or|to)\s+", re.IGNORECASE)
+_PAIR_REACH = timedelta(days=7)
+
+
+def _near_days(first: TimeMention, second: TimeMention) -> bool:
+    """Whether a second day follows a first within a week (or neither can be placed)."""
+    start, end = first.period_start, second.period_end
+    if start is None or end is None:
+        return start is None and end is None
+    return start < end <= start + _PAIR_REACH
+
+
+def _day_pairs(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """'on Wednesday and Thursday', 'on March 8 and 9': two days joined by 'and' are one range
+    from the first to the second (a week apart at most)."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "day"
+            and mention.kind == "day"
+            and _near_days(last, mention)
+            and _AND.fullmatch(text, last.end, mention.start)
+            and not re.match(r"(?i)(?:on|since|from|by|until|before|after)\s", mention.text)
+        ):
+            out[-1] = TimeMention(
+                last.start,
+                mention.end,
+                text[last.start : mention.end],
+                last.period_start,
+                mention.period_end,
+                "range",
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def _as_of_since(mentions: list[TimeMention]) -> list[TimeMention]:

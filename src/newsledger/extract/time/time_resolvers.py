@@ -82,8 +82,7 @@ _NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+\b")
 
 def _modifier_month(m: re.Match[str]) -> bool:
     """'the March toll', 'its May report': a month between a determiner and a lower-case noun."""
-    before = m.string[max(0, m.start() - 8) : m.start()]
-    return bool(_DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(m.string, m.end()))
+    return _modifier_of(m, _NOUN_AFTER)
 
 
 def resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
@@ -127,12 +126,35 @@ _YEAR_PREPS = frozenset(
 )
 
 
+# "the 2023 toll of 1,100", "its 2022 death toll": a year modifying a count's own noun
+_TOLL_AFTER = re.compile(
+    r"\s+(?:(?:death|casualty|civilian|annual|overall)\s+)?(?:toll|tally|total|figure|count)s?\b"
+)
+
+
+def _toll_year(m: re.Match[str], the: str) -> bool:
+    if group_of(m, "prep") or group_of(m, "mod"):
+        return False
+    if the == "the":
+        return bool(_TOLL_AFTER.match(m.string, m.end()))
+    return not the and _modifier_of(m, _TOLL_AFTER)
+
+
+def _modifier_of(m: re.Match[str], noun: re.Pattern[str]) -> bool:
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    return bool(_DETERMINER_BEFORE.search(before) and noun.match(m.string, m.end()))
+
+
 def resolve_year(m: re.Match[str], pub: date | None) -> Period | None:
     """'in 2019', 'in late 2023', 'since 2014', 'in the 1990s'."""
     prep = re.sub(r"\s+", " ", group_of(m, "prep").lower())
     # "by 2000", "over 2000": more likely a count than a year; a bare "2019 attack" is an adjective.
     the = group_of(m, "theyear").lower()
-    if not (prep in _YEAR_PREPS or group_of(m, "mod") or the) or (the == "the" and not m["decade"]):
+    # "Over 2023, the group documented ...": 'over' opening a sentence before a comma
+    over_year = group_of(m, "prep") == "Over" and m.string.startswith(",", m.end())
+    toll = _toll_year(m, the)
+    placed = prep in _YEAR_PREPS or group_of(m, "mod") or the or over_year or toll
+    if not placed or (the == "the" and not (m["decade"] or toll)):
         return None
     year = int(m["y"])
     if group_of(m, "decade"):
