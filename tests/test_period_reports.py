@@ -225,6 +225,31 @@ PERIODS = [
         "1,660",
         ("2024-01-01", "2024-03-31"),
     ),
+    # page furniture ("Published: 26 Aug 2024") and the dateline date no incident's day
+    (
+        "Gunmen kill 40 in village attack\n\nPublished: 26 Aug 2024 10:15\n\nGunmen killed 40 "
+        "people in an attack on the village on Saturday, officials said. More than 150 people "
+        "were wounded, a local source said.\n",
+        "2024-08-26",
+        "More than 150",
+        ("2024-08-24", "2024-08-24"),
+    ),
+    (
+        "PORT-AU-PRINCE, March 3 (Reuters) - Armed gangs stormed the main prison on Saturday "
+        "night, officials said on Sunday. At least 12 people were killed during the breakout.\n\n"
+        "Only 98 prisoners remained in the prison on Sunday, a journalist said.\n",
+        "2024-03-04",
+        "At least 12",
+        ("2024-03-02", "2024-03-02"),
+    ),
+    # "more than" is no comparison: the "since" before it dates the figures after it
+    (
+        "The country has been battling an insurgency since 2015 that has killed more than 20,000 "
+        "people and displaced over two million.\n",
+        "2024-08-26",
+        "over two million",
+        ("2015-01-01", "2024-08-26"),
+    ),
 ]
 
 

@@ -70,7 +70,8 @@ VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
 _COMPARISON = re.compile(
-    r"\b(since|compared|than|decrease|increase|same period|started|began|(?:up|down) from"
+    r"\b(since|compared|(?<!more )(?<!less )(?<!fewer )than|decrease|increase|same period|started"
+    r"|began|(?:up|down) from"
     r"|(?:rose|fell|jumped|dropped) from|versus)\b",
     re.IGNORECASE,
 )
@@ -80,7 +81,8 @@ _STATEMENT_DATE = re.compile(
     r"\b(said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data|figures"
     r"|findings|study|survey|update|document) released|published|issued|statement|announced|told"
     r"|report|update|briefing|conference"
-    r"|(?:disclosed|revealed|confirmed|stated|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$",
+    r"|(?:disclosed|revealed|confirmed|stated|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
+    r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 )
 # "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
@@ -710,7 +712,10 @@ def _incident_day(
     taken = [s for s in later if id(s) in counted]
     for scan in own + free + before + taken:
         for mention in scan.times:
-            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            said = bool(
+                _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+                or _in_dateline(scan, mention)  # "PORT-AU-PRINCE, March 3 (Reuters) -"
+            )
             if mention.kind == "day" and mention.period_start is not None and not said:
                 return mention.period_start, mention.period_end
     return None, None
