@@ -250,6 +250,28 @@ PERIODS = [
         "over two million",
         ("2015-01-01", "2024-08-26"),
     ),
+    # a toll updated later is of its attack's week when the story names only the week
+    (
+        "The death toll from last week's bombing rose to 41 on Monday, officials said.\n",
+        "2024-04-02",
+        "41",
+        ("2024-03-25", "2024-03-31"),
+    ),
+    # no publication date: the incident's day stays unknown, stated years are kept
+    (
+        "Gunmen killed 12 villagers on Sunday. Police said 5 others were wounded. In 2019, a "
+        "similar attack killed 30 people.\n",
+        None,
+        "5",
+        (None, None),
+    ),
+    (
+        "Gunmen killed 12 villagers on Sunday. Police said 5 others were wounded. In 2019, a "
+        "similar attack killed 30 people.\n",
+        None,
+        "30",
+        ("2019-01-01", "2019-12-31"),
+    ),
 ]
 
 

@@ -642,9 +642,9 @@ _EVENT_DAY_AFTER = re.compile(
 
 def _event_day_of_toll(scan: Scan, mention: TimeMention) -> bool:
     """'The death toll from Sunday's attack rose to 31 on Wednesday': a toll is the attack's,
-    of its day, not of the day it was updated."""
+    of its day (or week: 'last week's bombing'), not of the day it was updated."""
     return (
-        mention.kind == "day"
+        mention.kind in ("day", "week")
         and bool(_TOLL_UPDATE.search(scan.sentence.text))
         and bool(_EVENT_DAY_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
     )
