@@ -272,6 +272,29 @@ PERIODS = [
         "30",
         ("2019-01-01", "2019-12-31"),
     ),
+    # "the previous week (month, year)" is the one before the report's, not before publication
+    (
+        "The military said troops killed 23 terrorists last week. The previous week, 18 "
+        "terrorists were killed.\n",
+        "2024-09-02",
+        "18",
+        ("2024-08-19", "2024-08-25"),
+    ),
+    (
+        "In March, 61 people were killed in the province. The previous month, 40 people were "
+        "killed.\n",
+        "2024-04-02",
+        "40",
+        ("2024-02-01", "2024-02-29"),
+    ),
+    # ... but a comparison with the previous quarter dates nothing
+    (
+        "In the third quarter, the mission recorded 1,223 people killed. Some 1,100 were "
+        "injured, an increase compared with the previous quarter.\n",
+        "2024-10-15",
+        "Some 1,100",
+        ("2024-07-01", "2024-09-30"),
+    ),
 ]
 
 

@@ -285,11 +285,27 @@ _EARLIER_AFTER = re.compile(
 
 # "During the previous quarter, 1,660 people were killed": the period before the report's own
 _PREVIOUS_UNIT = re.compile(
-    r"\b(?:during|in|over|for|within)\s+the\s+(?:previous|preceding|prior)\s+"
-    r"(?P<unit>quarter|half|half-year|reporting\s+period|period)\b",
+    r"\b(?:(?:during|in|over|for|within)\s+)?the\s+(?:previous|preceding|prior)\s+"
+    r"(?P<unit>quarter|half|half-year|reporting\s+period|period|week|month|year)\b",
     re.IGNORECASE,
 )
-_PREVIOUS_DAYS = {"quarter": (88, 92), "half": (180, 184), "half-year": (180, 184)}
+_PREVIOUS_DAYS = {
+    "week": (6, 8),
+    "month": (27, 31),
+    "quarter": (88, 92),
+    "half": (180, 184),
+    "half-year": (180, 184),
+    "year": (364, 366),
+}
+_COMPARED_WITH = re.compile(
+    r"\b(?:increase|decrease|rise|drop|fall|up|down|compared\s+(?:with|to)|than|versus|against"
+    r"|on|from)\s+$",
+    re.IGNORECASE,
+)
+_PREVIOUS_TIME = re.compile(
+    r"(?i)^(?:(?:during|in|over|for|within)\s+)?the\s+(?:previous|preceding|prior)\s+"
+    r"(?:week|month|year)$"
+)
 
 
 def _previous_period(
@@ -297,9 +313,10 @@ def _previous_period(
 ) -> tuple[date | None, date | None] | None:
     """The quarter (half, reporting period) before the one told, for a count 'during the previous
     quarter' of the figure's own sentence, else None."""
-    found = _PREVIOUS_UNIT.search(draft.scan.sentence.text)
-    if found is None:
-        return None
+    text = draft.scan.sentence.text
+    found = _PREVIOUS_UNIT.search(text)
+    if found is None or _COMPARED_WITH.search(text, 0, found.start()):
+        return None  # "an increase compared with the previous quarter" dates nothing
     start, end = told
     unit = found["unit"].lower()
     if unit in _PREVIOUS_DAYS:
@@ -322,8 +339,10 @@ def _earlier_same_period(
     start, end = told
     if start is None or end is None:
         return None
+    # "The previous week, 18 were killed": the week before the report's, not before publication
     undated = not resolved and (draft.time is None or _vague(draft.time))
-    if undated and (previous := _previous_period(draft, (start, end))) is not None:
+    anaphoric = draft.time is not None and bool(_PREVIOUS_TIME.match(draft.time.text.strip()))
+    if (undated or anaphoric) and (previous := _previous_period(draft, (start, end))) is not None:
         return previous
     scan, q = draft.scan, draft.quantity
     found = _EARLIER_AFTER.match(scan.text_between(q.end, q.end + 80))
