@@ -15,6 +15,13 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           period only from their own sentence (their as-of date is the publication date). What is
           still so ("1,430 are still in detainment", "12 are still missing", "still holding 30
           hostages") is counted as of publication, unless its sentence dates it ("as of May 3").
+          Also: a time phrase of a comparison's number ("up from 30 in November") or after a
+          superlative ("the highest since June 2023") is not the figure's; a count "in the same
+          period last year", "a year earlier", "during the previous quarter", "the previous
+          week" takes the report's period shifted back; "three days later" counts from the day
+          told last; a count "in one week" takes the stated range of that length; an incident's
+          toll prefers the day told before it over a later sentence's that counts figures of its
+          own; an undated rolling period is not carried across units.
   places  places introduced right after the number ("466 operatives in Syria"), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
           with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
