@@ -295,6 +295,15 @@ PERIODS = [
         "Some 1,100",
         ("2024-07-01", "2024-09-30"),
     ),
+    # "in one week" with no stated range: the week up to publication; "said this on Thursday"
+    # dates the statement, not the figures
+    (
+        "ABUJA - The Defence Headquarters says troops neutralised 156 terrorists in one week.\n\n"
+        "The spokesman said this on Thursday in Abuja while briefing reporters.\n",
+        "2024-06-14",
+        "156",
+        ("2024-06-07", "2024-06-14"),
+    ),
 ]
 
 

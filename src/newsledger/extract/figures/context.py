@@ -69,7 +69,7 @@ from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
-from newsledger.extract.time.calendar_math import add_months, month_end
+from newsledger.extract.time.calendar_math import add_months, month_end, units_before
 from newsledger.extract.time.time_words import alternation
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
@@ -85,10 +85,10 @@ _COMPARISON = re.compile(
 # "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
 # In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = re.compile(
-    r"\b(said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data|figures"
-    r"|findings|study|survey|update|document) released|published|issued|statement|announced|told"
-    r"|report|update|briefing|conference"
-    r"|(?:disclosed|revealed|confirmed|stated|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
+    r"\b(?:(?:said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data"
+    r"|figures|findings|study|survey|update|document) released|published|issued|statement"
+    r"|announced|told|report|update|briefing|conference|disclosed|revealed|confirmed|stated"
+    r"|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 )
@@ -262,7 +262,7 @@ def _assign_periods(
             # nothing after it.
             if not _before(draft.period, main) and not _background_since(draft, main):
                 carried, main = draft.period, main or draft.period
-        elif (lasting := _lasting_period(draft, scans, carried)) is not None:
+        elif (lasting := _lasting_period(draft, scans, carried, published)) is not None:
             # "43 terrorists were neutralised in one week ... operations between May 18 and 25"
             draft.period = carried = lasting
             main = main or lasting
@@ -410,11 +410,15 @@ _DURATION_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 def _lasting_period(
-    draft: Draft, scans: Sequence[Scan], carried: tuple[date | None, date | None]
+    draft: Draft,
+    scans: Sequence[Scan],
+    carried: tuple[date | None, date | None],
+    published: date | None,
 ) -> tuple[date, date] | None:
     """A count 'in one week' or 'in almost two weeks' (a duration, no time phrase) takes the dated
     range of about that length the report states nearest to it ('... operations between May 18
-    and May 25'), unless the period carried already lasts about that long."""
+    and May 25'), else the span of that length up to publication (as 'in the past week' does),
+    unless the period carried already lasts about that long."""
     found = _DURATION.search(draft.scan.sentence.text)
     if found is None:
         return None
@@ -439,7 +443,9 @@ def _lasting_period(
         if m.kind != "day" and fits(m.period_start, m.period_end)
     ]
     if not ranges:
-        return None
+        if published is None:
+            return None
+        return units_before(published, count, found["unit"].lower().rstrip("s")), published
     nearest = min(ranges, key=lambda m: abs(m.start - here))
     assert nearest.period_start is not None and nearest.period_end is not None
     return nearest.period_start, nearest.period_end
