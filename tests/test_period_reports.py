@@ -304,6 +304,13 @@ PERIODS = [
         "156",
         ("2024-06-07", "2024-06-14"),
     ),
+    # "this year ... so far": up to publication
+    (
+        "This year, 300 people have died in such attacks so far, the monitor said.\n",
+        "2024-04-30",
+        "300",
+        ("2024-01-01", "2024-04-30"),
+    ),
 ]
 
 

@@ -230,7 +230,7 @@ def _assign_periods(
         draft.time = _nearest_time(draft)
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
-            draft.period = (draft.time.period_start, draft.time.period_end)
+            draft.period = _so_far(draft, draft.time, published)
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
@@ -449,6 +449,27 @@ def _lasting_period(
     nearest = min(ranges, key=lambda m: abs(m.start - here))
     assert nearest.period_start is not None and nearest.period_end is not None
     return nearest.period_start, nearest.period_end
+
+
+_THIS_UNIT = re.compile(r"(?i)^(?:in\s+|during\s+)?this\s+(?:week|month|year)$")
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now)\b", re.IGNORECASE)
+
+
+def _so_far(
+    draft: Draft, mention: TimeMention, published: date | None
+) -> tuple[date | None, date | None]:
+    """'This year, 300 people have died so far': this year up to publication, not all of it."""
+    start, end = mention.period_start, mention.period_end
+    if (
+        published is not None
+        and start is not None
+        and end is not None
+        and start <= published < end
+        and _THIS_UNIT.match(mention.text.strip())
+        and _SO_FAR.search(draft.scan.sentence.text)
+    ):
+        return start, published
+    return start, end
 
 
 def _still(draft: Draft) -> bool:
