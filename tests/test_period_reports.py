@@ -311,6 +311,14 @@ PERIODS = [
         "300",
         ("2024-01-01", "2024-04-30"),
     ),
+    # the figure's own time is an offset from a dated event named after it
+    (
+        "Eight people were killed in the attack, which came two weeks after a bombing on 5 "
+        "March.\n",
+        "2024-03-21",
+        "Eight",
+        ("2024-03-19", "2024-03-19"),
+    ),
 ]
 
 

@@ -234,6 +234,8 @@ def _assign_periods(
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
+        elif (after := _after_dated_event(draft)) is not None:
+            draft.period, resolved = after, True  # "which came two weeks after a raid on 5 May"
         elif (later := _days_later(draft.time, told)) is not None:
             draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
         elif (then := when_day(draft, published)) is not None:
@@ -375,6 +377,43 @@ def _shifted_period(start: date, end: date, months: int) -> tuple[date, date]:
     if (end + timedelta(days=1)).day == 1:
         moved_end = month_end(moved_end.year, moved_end.month)
     return add_months(start, months), moved_end
+
+
+_OFFSET_PHRASE = re.compile(
+    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)",
+    re.IGNORECASE,
+)
+_EVENT_REACH = 60  # characters from "two weeks after" to the day of the event it names
+
+
+def _after_dated_event(draft: Draft) -> tuple[date, date] | None:
+    """'Eight were killed in the attack, which came two weeks after a bombing on 5 March': the
+    figure's own time is an offset from the day of the event that follows it (no other number
+    between), when the clauses do not tell them apart."""
+    mention, scan, q = draft.time, draft.scan, draft.quantity
+    if mention is None or mention.start < q.end:
+        return None
+    found = _OFFSET_PHRASE.fullmatch(mention.text.strip())
+    if found is None:
+        return None
+    days = [
+        m
+        for m in scan.times
+        if mention.end <= m.start <= mention.end + _EVENT_REACH
+        and _incident_day_mention(m)
+        and not re.search(r"\d", scan.text_between(mention.end, m.start))
+    ]
+    if not days:
+        return None
+    word = found["n"].lower()
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    if count is None:
+        return None
+    offset = count * (7 if found["unit"].lower().startswith("week") else 1)
+    event = days[0].period_start
+    assert event is not None
+    day = event + timedelta(days=offset if found["way"].lower() == "after" else -offset)
+    return day, day
 
 
 _LATER = re.compile(
