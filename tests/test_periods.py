@@ -82,6 +82,12 @@ RELATIVE = [
     ("Wednesday night", "2024-07-11", "2024-07-10", "2024-07-10", "day"),
     ("last Wednesday", "2024-07-10", "2024-07-03", "2024-07-03", "day"),
     ("next Monday", "2024-07-10", "2024-07-15", "2024-07-15", "day"),
+    # the weekend: the latest Saturday and Sunday begun by publication (2024-07-13 a Saturday)
+    ("over the weekend", "2024-07-10", "2024-07-06", "2024-07-07", "range"),
+    ("at the weekend", "2024-07-13", "2024-07-13", "2024-07-13", "range"),
+    ("last weekend", "2024-07-14", "2024-07-06", "2024-07-07", "range"),
+    # two days joined by "and": one range
+    ("on Monday and Tuesday", "2024-07-10", "2024-07-08", "2024-07-09", "range"),
     # months without a year: the most recent one not after the publication month
     ("in April", "2024-04-05", "2024-04-01", "2024-04-30", "month"),
     ("in January", "2023-02-14", "2023-01-01", "2023-01-31", "month"),
@@ -190,6 +196,8 @@ def test_periods_vague_phrases_are_relative_without_dates(
     "The Sunday Times and USA Today carried the figure.",
     "Numbers rose by 2000 and then to over 2000.",
     "Leaders of the March 14 Alliance met the 25 January Revolution youth.",
+    "A weekend curfew was imposed.",
+    "The march toll road may close.",
 ])
 def test_periods_non_times_are_not_matched(text: str) -> None:
     assert find_times(text, date(2024, 4, 5)) == []

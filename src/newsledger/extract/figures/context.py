@@ -15,6 +15,13 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           period only from their own sentence (their as-of date is the publication date). What is
           still so ("1,430 are still in detainment", "12 are still missing", "still holding 30
           hostages") is counted as of publication, unless its sentence dates it ("as of May 3").
+          Also: a time phrase of a comparison's number ("up from 30 in November") or after a
+          superlative ("the highest since June 2023") is not the figure's; a count "in the same
+          period last year", "a year earlier", "during the previous quarter", "the previous
+          week" takes the report's period shifted back; "three days later" counts from the day
+          told last; a count "in one week" takes the stated range of that length; an incident's
+          toll prefers the day told before it over a later sentence's that counts figures of its
+          own; an undated rolling period is not carried across units.
   places  places introduced right after the number ("466 operatives in Syria"), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
           with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
@@ -53,15 +60,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
-from newsledger.extract.numbers import counted_noun, verb_measure
+from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
+from newsledger.extract.time.calendar_math import add_months, month_end, units_before
 from newsledger.extract.time.time_words import alternation
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
@@ -69,14 +77,35 @@ VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
 _COMPARISON = re.compile(
-    r"\b(since|compared|than|decrease|increase|same period|started|began|(?:up|down) from"
+    r"\b(since|compared|(?<!more )(?<!less )(?<!fewer )than|decrease|increase|same period|started"
+    r"|began|(?:up|down) from"
     r"|(?:rose|fell|jumped|dropped) from|versus)\b",
     re.IGNORECASE,
 )
+# "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
+# In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = re.compile(
-    r"\b(said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data|figures"
-    r"|findings|study|survey|update|document) released|published|issued|statement|announced|told"
-    r"|report|update|briefing|conference)\W*$",
+    r"\b(?:(?:said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data"
+    r"|figures|findings|study|survey|update|document) released|published|issued|statement"
+    r"|announced|told|report|update|briefing|conference|disclosed|revealed|confirmed|stated"
+    r"|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
+    r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
+    re.IGNORECASE,
+)
+# "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
+# compares, not the figure's period
+# "up from 30 in November", "compared with 276 in February": a time phrase that belongs to the
+# number of a comparison (the figure before that number is not of that time)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rose|fell|increased|decreased|jumped|dropped)\s+from|compared\s+(?:with|to)"
+    r"|against|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus)\s+(?:\w+\s+){0,3}?\d[\d,.]*\b"
+    r"[^,;.\d]{0,30}$",
+    re.IGNORECASE,
+)
+_WHEN_NEXT = re.compile(r",?\s+when\b", re.IGNORECASE)
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|deadliest|bloodiest|worst|largest|biggest|greatest|most|fewest|first"
+    r"\s+time|first\s+such)\b[^.;,\d]{0,40}$",
     re.IGNORECASE,
 )
 _INCIDENT_LOOKAHEAD = 3  # sentences after an incident count that may state its day
@@ -103,8 +132,12 @@ _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
 _STILL_AFTER = re.compile(
     r"[^,;.]{0,30}?\b(?:still|(?:are|were|is) yet to be)\b", re.IGNORECASE
 )
-_STILL_BEFORE = re.compile(r"\bstill\b[^,;.\d]{0,20}$", re.IGNORECASE)
+_STILL_BEFORE = re.compile(
+    r"\bstill\b[^,;.\d]{0,20}$|\b(?:among|of)\s+(?:the|those)\s+still\b[^;.\d]{0,30}$",
+    re.IGNORECASE,
+)  # "still held 30", "Among the still detained persons, 230 ..."
 _AS_OF_KINDS = frozenset({"now", "day"})
+_AT_END = re.compile(r"(?i)(?:by|at|as\s+of|as\s+at)\s+(?:the\s+)?end\s+of\b")
 
 
 def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Document) -> None:
@@ -183,12 +216,13 @@ def _assign_periods(
     carried: tuple[date | None, date | None] = (None, None)
     main: tuple[date | None, date | None] | None = None  # the report's or the incident's period
     seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
+    counted = {id(d.scan) for d in drafts}  # sentences that count figures of their own
     position = 0
     for draft in drafts:
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
-            stated = _stated_period(scans[position])
+            stated = _stated_period(scans[position], main)
             if stated is not None:
                 carried, main = stated, main or stated
                 seen.append(stated)
@@ -196,10 +230,14 @@ def _assign_periods(
         draft.time = _nearest_time(draft)
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
-            draft.period = (draft.time.period_start, draft.time.period_end)
+            draft.period = _so_far(draft, draft.time, published)
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
+        elif (after := _after_dated_event(draft)) is not None:
+            draft.period, resolved = after, True  # "which came two weeks after a raid on 5 May"
+        elif (later := _days_later(draft.time, told)) is not None:
+            draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
         elif (then := when_day(draft, published)) is not None:
             # "the highest since May 10, 2010, when 110 died": history that frames nothing after
             draft.period = then
@@ -208,7 +246,16 @@ def _assign_periods(
             # "1,430 are still in detainment", "12 are still missing": counted as of the report
             draft.period = (published, published)
             continue
+        at_end = draft.time is not None and resolved and _AT_END.match(draft.time.text)
+        if draft.measure in STOCK_MEASURES and at_end:
+            # "114 million were displaced by the end of September": the stock on its last day
+            draft.period = (draft.period[1], draft.period[1])
+            continue
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
+            continue
+        if (earlier := _earlier_same_period(draft, carried, resolved)) is not None:
+            # "1,200 were abducted in Q1, compared with 890 in the same period last year"
+            draft.period = earlier
             continue
         if resolved and draft.period not in seen:
             seen.append(draft.period)
@@ -217,15 +264,251 @@ def _assign_periods(
             # nothing after it.
             if not _before(draft.period, main) and not _background_since(draft, main):
                 carried, main = draft.period, main or draft.period
+        elif (lasting := _lasting_period(draft, scans, carried, published)) is not None:
+            # "43 terrorists were neutralised in one week ... operations between May 18 and 25"
+            draft.period = carried = lasting
+            main = main or lasting
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
-        elif carried != (None, None):
+        elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             draft.period = carried
         elif draft.measure in VIOLENT:
-            draft.period = _incident_day(scans, index[id(draft.scan)])
+            draft.period = _incident_day(scans, index[id(draft.scan)], counted)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts)
+
+
+# "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
+# of the period before the one just told, right after its number (no other number between)
+_EARLIER_AFTER = re.compile(
+    r"[^.;,\d]{0,30}?\b(?:(?:in|during|over|for)\s+the\s+same\s+(?P<same>period|months?|weeks?"
+    r"|quarter|half|half-year|time|days?)(?:\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)"
+    r"\s+year|\s+a\s+year\s+(?:earlier|ago|before)|\s+of\s+(?P<year>(?:19|20)\d\d))"
+    r"|(?:a|one)\s+(?P<unit>year|month|week)\s+(?:earlier|ago|before)"
+    r"|the\s+(?:previous|prior|preceding)\s+(?P<prev>year|month|week)"
+    r"|the\s+(?P<before>year|month|week)\s+before)\b",
+    re.IGNORECASE,
+)
+
+
+# "During the previous quarter, 1,660 people were killed": the period before the report's own
+_PREVIOUS_UNIT = re.compile(
+    r"\b(?:(?:during|in|over|for|within)\s+)?the\s+(?:previous|preceding|prior)\s+"
+    r"(?P<unit>quarter|half|half-year|reporting\s+period|period|week|month|year)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_DAYS = {
+    "week": (6, 8),
+    "month": (27, 31),
+    "quarter": (88, 92),
+    "half": (180, 184),
+    "half-year": (180, 184),
+    "year": (364, 366),
+}
+_COMPARED_WITH = re.compile(
+    r"\b(?:increase|decrease|rise|drop|fall|up|down|compared\s+(?:with|to)|than|versus|against"
+    r"|on|from)\s+$",
+    re.IGNORECASE,
+)
+_PREVIOUS_TIME = re.compile(
+    r"(?i)^(?:(?:during|in|over|for|within)\s+)?the\s+(?:previous|preceding|prior)\s+"
+    r"(?:week|month|year)$"
+)
+
+
+def _previous_period(
+    draft: Draft, told: tuple[date, date]
+) -> tuple[date | None, date | None] | None:
+    """The quarter (half, reporting period) before the one told, for a count 'during the previous
+    quarter' of the figure's own sentence, else None."""
+    text = draft.scan.sentence.text
+    found = _PREVIOUS_UNIT.search(text)
+    if found is None or _COMPARED_WITH.search(text, 0, found.start()):
+        return None  # "an increase compared with the previous quarter" dates nothing
+    start, end = told
+    unit = found["unit"].lower()
+    if unit in _PREVIOUS_DAYS:
+        low, high = _PREVIOUS_DAYS[unit]
+        if not low <= (end - start).days <= high:
+            return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return _shifted_period(start, end, -months)
+    length = end - start + timedelta(days=1)
+    return start - length, end - length
+
+
+def _earlier_same_period(
+    draft: Draft, told: tuple[date | None, date | None], resolved: bool
+) -> tuple[date | None, date | None] | None:
+    """The period a year (a month, a week) before the one told last, for a count said to be of
+    it ('compared with 890 in the same period last year', 'up from 1,900 a year earlier'), or
+    the period before it ('during the previous quarter'), else None."""
+    start, end = told
+    if start is None or end is None:
+        return None
+    # "The previous week, 18 were killed": the week before the report's, not before publication
+    undated = not resolved and (draft.time is None or _vague(draft.time))
+    anaphoric = draft.time is not None and bool(_PREVIOUS_TIME.match(draft.time.text.strip()))
+    if (undated or anaphoric) and (previous := _previous_period(draft, (start, end))) is not None:
+        return previous
+    scan, q = draft.scan, draft.quantity
+    found = _EARLIER_AFTER.match(scan.text_between(q.end, q.end + 80))
+    if found is None:
+        return None
+    if found["year"]:
+        years = start.year - int(found["year"])
+        if years <= 0 or start.year != end.year:
+            return None
+        return _shifted_period(start, end, -12 * years)
+    unit = (found["unit"] or found["prev"] or found["before"] or "year").lower()
+    if unit == "week":
+        return start - timedelta(weeks=1), end - timedelta(weeks=1)
+    months = 12 if unit == "year" else 1
+    if unit == "month" and (end - start).days > 31:
+        return None  # "the previous month" after a quarter's count: not this quarter shifted
+    return _shifted_period(start, end, -months)
+
+
+def _shifted_period(start: date, end: date, months: int) -> tuple[date, date]:
+    """A period moved by whole months, a month's last day staying a month's last day."""
+    moved_end = add_months(end, months)
+    if (end + timedelta(days=1)).day == 1:
+        moved_end = month_end(moved_end.year, moved_end.month)
+    return add_months(start, months), moved_end
+
+
+_OFFSET_PHRASE = re.compile(
+    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)",
+    re.IGNORECASE,
+)
+_EVENT_REACH = 60  # characters from "two weeks after" to the day of the event it names
+
+
+def _after_dated_event(draft: Draft) -> tuple[date, date] | None:
+    """'Eight were killed in the attack, which came two weeks after a bombing on 5 March': the
+    figure's own time is an offset from the day of the event that follows it (no other number
+    between), when the clauses do not tell them apart."""
+    mention, scan, q = draft.time, draft.scan, draft.quantity
+    if mention is None or mention.start < q.end:
+        return None
+    found = _OFFSET_PHRASE.fullmatch(mention.text.strip())
+    if found is None:
+        return None
+    days = [
+        m
+        for m in scan.times
+        if mention.end <= m.start <= mention.end + _EVENT_REACH
+        and _incident_day_mention(m)
+        and not re.search(r"\d", scan.text_between(mention.end, m.start))
+    ]
+    if not days:
+        return None
+    word = found["n"].lower()
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    if count is None:
+        return None
+    offset = count * (7 if found["unit"].lower().startswith("week") else 1)
+    event = days[0].period_start
+    assert event is not None
+    day = event + timedelta(days=offset if found["way"].lower() == "after" else -offset)
+    return day, day
+
+
+_LATER = re.compile(
+    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)",
+    re.IGNORECASE,
+)
+
+
+def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, date] | None:
+    """'Three days later', 'a week earlier': the day so far from the day the story told last
+    (which needs no publication date: 'On 14 February 2021 ... Three days later')."""
+    if mention is None or told is None:
+        return None
+    found = _LATER.fullmatch(mention.text.strip())
+    if found is None:
+        return None
+    word = found["n"].lower()
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    if count is None:
+        return None
+    days = count * (7 if found["unit"].lower().startswith("week") else 1)
+    day = told + timedelta(days=days if found["way"].lower() == "later" else -days)
+    return day, day
+
+
+_DURATION = re.compile(
+    r"\b(?:in|within|over|during)\s+(?:(?:almost|nearly|about|around|just|barely|under|less\s+than"
+    r"|more\s+than|over|the\s+space\s+of)\s+)?(?P<n>\d{1,2}|an?|[a-z]+)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b(?!\s+(?:ago|later|earlier|before|after|to|of)\b)",
+    re.IGNORECASE,
+)
+_DURATION_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _lasting_period(
+    draft: Draft,
+    scans: Sequence[Scan],
+    carried: tuple[date | None, date | None],
+    published: date | None,
+) -> tuple[date, date] | None:
+    """A count 'in one week' or 'in almost two weeks' (a duration, no time phrase) takes the dated
+    range of about that length the report states nearest to it ('... operations between May 18
+    and May 25'), else the span of that length up to publication (as 'in the past week' does),
+    unless the period carried already lasts about that long."""
+    found = _DURATION.search(draft.scan.sentence.text)
+    if found is None:
+        return None
+    word = found["n"].lower()
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    if count is None or count < 1:
+        return None
+    days = count * _DURATION_DAYS[found["unit"].lower().rstrip("s")]
+
+    def fits(start: date | None, end: date | None) -> bool:
+        return start is not None and end is not None and 0.6 * days <= (end - start).days + 1 <= (
+            1.4 * days
+        )
+
+    if fits(*carried):
+        return None
+    here = draft.scan.sentence.start
+    ranges = [
+        m
+        for scan in scans
+        for m in scan.times
+        if m.kind != "day" and fits(m.period_start, m.period_end)
+    ]
+    if not ranges:
+        if published is None:
+            return None
+        return units_before(published, count, found["unit"].lower().rstrip("s")), published
+    nearest = min(ranges, key=lambda m: abs(m.start - here))
+    assert nearest.period_start is not None and nearest.period_end is not None
+    return nearest.period_start, nearest.period_end
+
+
+_THIS_UNIT = re.compile(r"(?i)^(?:in\s+|during\s+)?this\s+(?:week|month|year)$")
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now)\b", re.IGNORECASE)
+
+
+def _so_far(
+    draft: Draft, mention: TimeMention, published: date | None
+) -> tuple[date | None, date | None]:
+    """'This year, 300 people have died so far': this year up to publication, not all of it."""
+    start, end = mention.period_start, mention.period_end
+    if (
+        published is not None
+        and start is not None
+        and end is not None
+        and start <= published < end
+        and _THIS_UNIT.match(mention.text.strip())
+        and _SO_FAR.search(draft.scan.sentence.text)
+    ):
+        return start, published
+    return start, end
 
 
 def _still(draft: Draft) -> bool:
@@ -234,7 +517,7 @@ def _still(draft: Draft) -> bool:
     scan, q = draft.scan, draft.quantity
     return bool(
         _STILL_AFTER.match(scan.text_between(q.end, q.end + 40))
-        or _STILL_BEFORE.search(scan.text_between(q.start - 30, q.start))
+        or _STILL_BEFORE.search(scan.text_between(q.start - 45, q.start))
     )
 
 
@@ -280,15 +563,26 @@ def _background_since(
 ) -> bool:
     """'... has seen 500 deaths since the insurgency began in 2015': a count since long before the
     report's own period is background and frames nothing after it."""
-    time, start = draft.time, draft.period[0]
-    return (
-        time is not None
-        and time.text.lower().startswith("since")
-        and main is not None
-        and main[0] is not None
-        and start is not None
-        and start < main[0]
-    )
+    return draft.time is not None and _since_long_before(draft.time, main)
+
+
+_LONG_BEFORE = timedelta(days=31)
+
+
+def _since_long_before(
+    mention: TimeMention, main: tuple[date | None, date | None] | None
+) -> bool:
+    """Whether a 'since' phrase starts long before the report's own period: more than a month,
+    and more than that period lasts ('since the insurgency began in 1989' in a story of one
+    attack; not 'since the attacks began on February 29' in a report on March 8-20)."""
+    start = mention.period_start
+    if not mention.text.lower().startswith("since") or start is None or main is None:
+        return False
+    first, last = main
+    if first is None:
+        return False
+    span = (last - first) if last is not None else timedelta(0)
+    return start < first - max(_LONG_BEFORE, span)
 
 
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
@@ -302,16 +596,34 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     )
 
 
-def _stated_period(scan: Scan) -> tuple[date | None, date | None] | None:
+def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date | None]) -> bool:
+    """'Nine deaths over the last week' with no publication date to place the week: the report's
+    period carried from before is the week's only if it lasts a week (a briefing's stated week),
+    not the two years some earlier sentence named."""
+    if mention is None or mention.period_start is not None or mention.kind not in _UNIT_DAYS:
+        return False
+    start, end = carried
+    if start is None or end is None:
+        return False
+    low, high = _UNIT_DAYS[mention.kind]
+    return not low <= (end - start).days <= high
+
+
+def _stated_period(
+    scan: Scan, main: tuple[date | None, date | None] | None
+) -> tuple[date | None, date | None] | None:
     """The period a sentence without figures states for those after it; not a comparison's, nor
-    one naming an event ('the December 1975 siege')."""
+    one naming an event ('the December 1975 siege'), nor background since long before the
+    report's own period ('roiled by violence since the start of an insurgency in 1989')."""
     if scan.quantities:
         return None
     for mention in scan.times:
         before = scan.text_between(scan.sentence.start, mention.start)
+        background = _since_long_before(mention, main)
         if (
             mention.kind in _PERIOD_KINDS
             and mention.period_start
+            and not background
             and not _COMPARISON.search(before)
             and not _attributive(scan, mention)
         ):
@@ -361,6 +673,14 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
         if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
             continue
+        if _compared_time(scan, mention, q.start, q.end):
+            continue  # "carried out 44 attacks, up from 30 in November, and killed 96": not 96's
+        if (
+            mention.text.lower().startswith("since")
+            and _SUPERLATIVE_BEFORE.search(before)
+            and not _WHEN_NEXT.match(scan.text_between(mention.end, mention.end + 8))
+        ):
+            continue  # ("the highest since May 10, 2010, when 110 died" is May 10's: when_day)
         if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between) + clause_penalty(draft, mention)
@@ -386,6 +706,17 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
     return best
 
 
+def _compared_time(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:
+    """Whether a time phrase belongs to the number of a comparison right before it ('up from 30
+    in November') and the figure (``start``..``end``) is another number."""
+    window = mention.start - 60
+    found = _COMPARED_BEFORE.search(scan.text_between(window, mention.start))
+    if found is None:
+        return False
+    opened = max(window, scan.sentence.start) + found.start()
+    return end <= opened or start >= mention.start
+
+
 def _not_event_days(scan: Scan) -> list[TimeMention]:
     """Time phrases of a sentence that date no event: the statement's and the dateline's."""
     return [
@@ -403,9 +734,9 @@ _EVENT_DAY_AFTER = re.compile(
 
 def _event_day_of_toll(scan: Scan, mention: TimeMention) -> bool:
     """'The death toll from Sunday's attack rose to 31 on Wednesday': a toll is the attack's,
-    of its day, not of the day it was updated."""
+    of its day (or week: 'last week's bombing'), not of the day it was updated."""
     return (
-        mention.kind == "day"
+        mention.kind in ("day", "week")
         and bool(_TOLL_UPDATE.search(scan.sentence.text))
         and bool(_EVENT_DAY_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
     )
@@ -450,9 +781,13 @@ def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
     return any(g.start() <= at < g.end() for g in GLUED_DATELINE.finditer(scan.sentence.text))
 
 
-def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, date | None]:
+def _incident_day(
+    scans: Sequence[Scan], position: int, counted: set[int]
+) -> tuple[date | None, date | None]:
     """An incident's day told just after its toll (same or next paragraph), else just before it
-    ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed')."""
+    ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed'); a
+    day told after it in a sentence counting figures of its own is theirs, and only taken when
+    none is told before ('23 were killed. Police arrested 9 suspects on Sunday': not Sunday)."""
     paragraph = scans[position].sentence.paragraph
     after = [
         s
@@ -464,9 +799,15 @@ def _incident_day(scans: Sequence[Scan], position: int) -> tuple[date | None, da
         for s in reversed(scans[max(0, position - _INCIDENT_LOOKAHEAD) : position])
         if s.sentence.paragraph >= paragraph - 1
     ]
-    for scan in after + before:
+    own, later = after[:1], after[1:]
+    free = [s for s in later if id(s) not in counted]
+    taken = [s for s in later if id(s) in counted]
+    for scan in own + free + before + taken:
         for mention in scan.times:
-            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            said = bool(
+                _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+                or _in_dateline(scan, mention)  # "PORT-AU-PRINCE, March 3 (Reuters) -"
+            )
             if mention.kind == "day" and mention.period_start is not None and not said:
                 return mention.period_start, mention.period_end
     return None, None

@@ -165,10 +165,59 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
+    _attackers_told_before(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
             draft.actor = ruler
+
+
+# "Gunmen stormed a village on Saturday night.", "KANO - Suspected jihadists on Sunday attacked":
+# a sentence opening on the doers of an attack (roles.tsv: attacker, attack_verb)
+@cache
+def _attack_opening() -> re.Pattern[str]:
+    doers = "|".join(sorted(map(re.escape, role_words("attacker")), key=len, reverse=True))
+    verbs = "|".join(
+        sorted((r"\s+".join(map(re.escape, v.split())) for v in role_words("attack_verb")),
+               key=len, reverse=True)
+    )
+    return re.compile(
+        r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?"
+        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
+        rf"(?P<kind>(?i:{doers}))"
+        r"(?:\s+(?i:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
+        rf"\s+(?i:have\s+|had\s+)?(?i:{verbs})\b"
+    )
+
+
+_TOLD_BEFORE = 2  # sentences before a toll that may tell its attackers
+
+
+def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Gunmen stormed a village on Saturday night. ... Twenty-three people were killed': victims
+    of the attack a sentence just before told (same or previous paragraph), told without a time
+    of their own, take its doers."""
+    members = role_words("member") - {"other"}
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        if (
+            draft.actor is not None
+            or draft.measure not in _VIOLENT
+            or draft.measure is Measure.ATTACKS
+            or draft.counted_head in members
+            or draft.time is not None
+        ):
+            continue  # a toll with its own time ("Last year, 240 died") is of another event
+        here = position[id(draft.scan)]
+        for scan in reversed(scans[max(0, here - _TOLD_BEFORE) : here]):
+            if scan.sentence.paragraph < draft.scan.sentence.paragraph - 1:
+                break
+            opening = _attack_opening().match(scan.sentence.text.strip())
+            if opening is None:
+                continue
+            named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
+            draft.actor = named[0].canonical if named else opening["kind"].lower()
+            break
 
 
 def _only_force(scans: Sequence[Scan]) -> str | None:
@@ -369,6 +418,18 @@ def _subject_perpetrator(
             break
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.i < _after_dateline(verb):
+        # "KADUNA, Nigeria - Gunmen abducted 287": the parser made the dateline the subject and
+        # the doers its conjunct
+        start = _after_dateline(verb)
+        subject = next(
+            (
+                t
+                for t in subject.subtree
+                if t.i >= start and t.dep_ in {"conj", "appos"} and t.pos_ in {"NOUN", "PROPN"}
+            ),
+            None,
+        )
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
@@ -385,7 +446,17 @@ def _subject_perpetrator(
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
-    return text if subject.lemma_.lower() in role_words("perpetrator") else None
+    return text if _perpetrator_word(subject) else None
+
+
+def _perpetrator_word(token: Token) -> bool:
+    """Whether a noun names a doer ('gunmen', also when tagged a proper noun and not lemmatised:
+    'Gunmen' opening a sentence after a dateline)."""
+    word = token.lemma_.lower()
+    forms = {word, word.removesuffix("s")}
+    if word.endswith("men"):
+        forms.add(word[:-3] + "man")
+    return bool(forms & role_words("perpetrator"))
 
 
 def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:

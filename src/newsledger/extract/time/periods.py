@@ -12,6 +12,8 @@ Absolute phrases resolve without a publication date:
   "the first six months of 2017" -> Jan 1..Jun 30; "in 2023-24" -> 2023-01-01..2024-12-31 (we cannot
   know a fiscal year, so both calendar years); "in the 1990s" -> the decade.
 Relative phrases need the publication date and stay unresolved (None) without it:
+  - "over the weekend", "last weekend" -> the Saturday and Sunday of the latest weekend begun by
+    publication (ending at publication on a Saturday; "last" on a weekend: the one before).
   - weekday ("on Wednesday", "Wednesday night") -> the most recent such weekday on or before
     publication (a story published on a Wednesday saying "on Wednesday" means that day); "last
     Wednesday" -> strictly before; "next Wednesday" -> strictly after.
@@ -77,6 +79,7 @@ from newsledger.extract.time.time_resolvers import (
     resolve_span_to,
     resolve_vague,
     resolve_weekday,
+    resolve_weekend,
     resolve_word,
     resolve_year,
     resolve_year_range,
@@ -235,6 +238,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_ago,
         ),
         (
+            rf"{_PREP}(?:(?P<rel>(?i:this|last|the|the\s+past))\s+)?(?i:weekend)\b",
+            resolve_weekend,
+        ),
+        (
             rf"(?:(?:{_NUMBER}|(?i:an?|a\s+few|few|several|a\s+couple\s+of))\s+)?"
             r"(?i:hours?|days?|weeks?|months?|years?)\s+(?i:after|later|earlier|before)\b",
             resolve_vague,
@@ -296,6 +303,7 @@ _ANCHOR_WORDS = frozenset(
         "quarter",
         "half",
         "prior",
+        "weekend",
     }
     | {w for group in ("month", "month_abbr", "weekday") for w in WORDS[group]}
     | {w for phrase in _TIME_WORDS for w in phrase.split() if w not in _FILLER}
@@ -353,8 +361,47 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
     ordered = _since_onsets(text, sorted(chosen, key=lambda c: c.start), pub)
-    ordered = _as_of_since(_joined_ranges(text, ordered))
+    ordered = _as_of_since(_joined_ranges(text, _day_pairs(text, ordered)))
     return _counted_from_statement(text, ordered, pub)
+
+
+_AND = re.compile(r",?\s+(?:and|or|to)\s+", re.IGNORECASE)
+_PAIR_REACH = timedelta(days=7)
+
+
+def _near_days(first: TimeMention, second: TimeMention) -> bool:
+    """Whether a second day follows a first within a week (or neither can be placed)."""
+    start, end = first.period_start, second.period_end
+    if start is None or end is None:
+        return start is None and end is None
+    return start < end <= start + _PAIR_REACH
+
+
+def _day_pairs(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """'on Wednesday and Thursday', 'on March 8 and 9': two days joined by 'and' are one range
+    from the first to the second (a week apart at most)."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "day"
+            and mention.kind == "day"
+            and _near_days(last, mention)
+            and _AND.fullmatch(text, last.end, mention.start)
+            and not re.match(r"(?i)(?:on|since|from|by|until|before|after)\s", mention.text)
+        ):
+            out[-1] = TimeMention(
+                last.start,
+                mention.end,
+                text[last.start : mention.end],
+                last.period_start,
+                mention.period_end,
+                "range",
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def _as_of_since(mentions: list[TimeMention]) -> list[TimeMention]:
@@ -430,6 +477,11 @@ def _onset_before() -> re.Pattern[str]:
 
 
 _ONSET_BEFORE = _onset_before()
+# "since the start of the war in February 2022", "since the outbreak of fighting on 15 April"
+_ONSET_NOUN_BEFORE = re.compile(
+    r"\b(?i:since)\s+(?i:the)\s+(?i:start|beginning|outbreak|onset)\s+(?i:of)\s+"
+    r"(?:[^\W\d][\w'’-]*\s+){1,5}$"
+)
 _SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?i:the\s+)?(?:[^\W\d][\w'’-]*\s+){1,12}$")
 _ONSET_REACH = 140
 
@@ -443,6 +495,8 @@ def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> l
         before = text[window_start : mention.start]
         cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
         found = _ONSET_BEFORE.search(before, cut + 1)
+        if found is None and re.match(r"(?i)(?:in|on)\s", mention.text):
+            found = _ONSET_NOUN_BEFORE.search(before, cut + 1)
         if found is None and mention.text.lower().startswith("on ") and mention.kind == "day":
             # "since the military seized state power illegally on February 1, 2021"
             found = _SINCE_CLAUSE.search(before, cut + 1)

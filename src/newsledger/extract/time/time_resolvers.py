@@ -76,12 +76,25 @@ def resolve_date(m: re.Match[str], pub: date | None) -> Period | None:
     return found, found, "day"
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?i:the|its|their|a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+\b")
+
+
+def _modifier_month(m: re.Match[str]) -> bool:
+    """'the March toll', 'its May report': a month between a determiner and a lower-case noun."""
+    return _modifier_of(m, _NOUN_AFTER)
+
+
 def resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
     """'in June 2020', 'in April', 'last December', 'in mid-April', 'in June alone'."""
     month, rel, mod = _month_number(m["m"]), group_of(m, "rel").lower(), group_of(m, "mod")
     bare = not (group_of(m, "y") or rel or mod or group_of(m, "prep"))
-    # "May" and "March" are also verbs at a sentence start; "April Storm" is a name.
-    if bare and (month in (3, 5) or re.match(r"\s+[A-Z][a-z]", m.string[m.end() :])):
+    # "May" and "March" are also verbs at a sentence start, unless a determiner makes them a
+    # month modifying a noun ("The March toll of 412"); "April Storm" is a name.
+    if bare and (
+        (month in (3, 5) and not _modifier_month(m))
+        or re.match(r"\s+[A-Z][a-z]", m.string[m.end() :])
+    ):
         return None
     if group_of(m, "y"):
         year: int | None = int(m["y"])
@@ -113,12 +126,35 @@ _YEAR_PREPS = frozenset(
 )
 
 
+# "the 2023 toll of 1,100", "its 2022 death toll": a year modifying a count's own noun
+_TOLL_AFTER = re.compile(
+    r"\s+(?:(?:death|casualty|civilian|annual|overall)\s+)?(?:toll|tally|total|figure|count)s?\b"
+)
+
+
+def _toll_year(m: re.Match[str], the: str) -> bool:
+    if group_of(m, "prep") or group_of(m, "mod"):
+        return False
+    if the == "the":
+        return bool(_TOLL_AFTER.match(m.string, m.end()))
+    return not the and _modifier_of(m, _TOLL_AFTER)
+
+
+def _modifier_of(m: re.Match[str], noun: re.Pattern[str]) -> bool:
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    return bool(_DETERMINER_BEFORE.search(before) and noun.match(m.string, m.end()))
+
+
 def resolve_year(m: re.Match[str], pub: date | None) -> Period | None:
     """'in 2019', 'in late 2023', 'since 2014', 'in the 1990s'."""
     prep = re.sub(r"\s+", " ", group_of(m, "prep").lower())
     # "by 2000", "over 2000": more likely a count than a year; a bare "2019 attack" is an adjective.
     the = group_of(m, "theyear").lower()
-    if not (prep in _YEAR_PREPS or group_of(m, "mod") or the) or (the == "the" and not m["decade"]):
+    # "Over 2023, the group documented ...": 'over' opening a sentence before a comma
+    over_year = group_of(m, "prep") == "Over" and m.string.startswith(",", m.end())
+    toll = _toll_year(m, the)
+    placed = prep in _YEAR_PREPS or group_of(m, "mod") or the or over_year or toll
+    if not placed or (the == "the" and not (m["decade"] or toll)):
         return None
     year = int(m["y"])
     if group_of(m, "decade"):
@@ -360,6 +396,21 @@ def resolve_weekday(m: re.Match[str], pub: date | None) -> Period | None:
         back = -((weekday - pub.weekday()) % 7 or 7)
     day = pub - timedelta(days=back)
     return day, day, "day"
+
+
+def resolve_weekend(m: re.Match[str], pub: date | None) -> Period | None:
+    """'over the weekend', 'last weekend', 'this weekend': the Saturday and Sunday of the latest
+    weekend begun by publication (the one before it for 'last' on a weekend), not after it."""
+    rel = re.sub(r"\s+", " ", group_of(m, "rel").lower())
+    if not group_of(m, "prep") and rel in ("", "the"):
+        return None  # "a weekend curfew"
+    if pub is None:
+        return unresolved("range")
+    back = (pub.weekday() - 5) % 7  # days since the latest Saturday
+    if rel == "last" and back < 2:
+        back += 7
+    saturday = pub - timedelta(days=back)
+    return saturday, min(saturday + timedelta(days=1), pub), "range"
 
 
 def resolve_ago(m: re.Match[str], pub: date | None) -> Period | None:
