@@ -1050,3 +1050,53 @@ def test_checks_sum_by_place_of_places_side_by_side(
         at(T_REGIONS, "307,000.", "f3", 307000, "displaced", locations=places[2]),
     ]
     assert _sums(find_checks(figures, T_REGIONS)) == expected
+
+
+# --- issue 9: sums and subsets read end to end on short reports written for these tests -------
+
+
+def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
+    """The sums and subsets of an extraction by the numbers as written."""
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    subsets = {
+        (text_of[c.whole or ""], text_of[c.part or ""], c.holds)
+        for c in extraction.checks
+        if c.type is CheckType.SUBSET
+    }
+    return _stated_sums(extraction), subsets
+
+
+@pytest.mark.parametrize(
+    ("text", "sums", "subsets"),
+    [
+        pytest.param(
+            "KYIV, 10 April 2024 - The mission verified 1,204 civilian casualties in March 2024:"
+            " 311 killed and 893 injured.\n\nThe mission said 58 of the civilians killed died in"
+            " the Donetsk region, while 39 were killed in Kharkiv region. A further 19 people"
+            " were killed on 2 April, after the reporting period.",
+            {("1,204", ("311", "893"), True)},
+            {("311", "58", True), ("311", "39", True)},
+            id="a-further-count-and-a-while-clause-are-no-parts",
+        ),
+        pytest.param(
+            "The command said its forces killed 44 militants and detained 166 in the first half"
+            " of 2024. In Iraq, 30 were killed and 74 detained; in Syria, 14 were killed and 92"
+            " detained. Among those killed were eight senior leaders.",
+            {("44", ("14", "30"), True), ("166", ("74", "92"), True)},
+            {("44", "eight", True)},
+            id="among-those-killed-climbs-to-the-whole-toll",
+        ),
+        pytest.param(
+            "At least 99 journalists were killed in 2023, the group said on Friday. Of them, 77"
+            " were killed in the war in Gaza: 72 Palestinians, three Lebanese and two Israelis."
+            " The remaining 22 were killed in other countries, including six in Mexico.",
+            {("At least 99", ("22", "77"), True), ("77", ("72", "three", "two"), True)},
+            {("22", "six", True)},
+            id="a-part-and-the-remaining-make-the-total",
+        ),
+    ],
+)
+def test_checks_read_on_new_reports(
+    extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text)) == (sums, subsets)

@@ -34,6 +34,8 @@ from newsledger.model import Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
     find_cue,
     has_cue,
+    is_addition,
+    partitive_cue,
     sentence_index,
     sentence_of,
     words_after,
@@ -77,11 +79,21 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 seen.add(key)
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
                 break
+    checks = _without_nested_parts(checks)
     by_id = {f.id: f for f in figures}
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def _without_nested_parts(checks: list[Check]) -> list[Check]:
+    """Sums none of whose parts is a part of another of them: "77 in the Gaza war" and "72
+    Palestinians" (one of the 77) are no two parts of one total."""
+    within = {(c.total, p) for c in checks for p in c.parts}
+    return [
+        c for c in checks if not any((a, b) in within for a in c.parts for b in c.parts)
+    ]
 
 
 def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
@@ -318,12 +330,15 @@ def _run_adding_up(
     for part in later:
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
-        if at - last > (1 if run else 2) or not _exact(part):
+        if at - last > (1 if run else 2) or not _exact(part) or not _same_time(total, part):
             break
-        if not run and at == where and not _LIST_OPENS.search(
-            text, total.quantity.end, part.quantity.start
-        ):
+        if is_addition(text, part):
+            break  # "A further 19 were killed on 2 April" adds to the count, it is no part
+        between = text[total.quantity.end : part.quantity.start]
+        if not run and at == where and not _LIST_OPENS.search(between):
             break  # "four workers and two soldiers were killed": a sibling, not a part
+        if not run and at == where and _CONTRAST.search(between):
+            break  # "58 died in Donetsk, while 39 were killed in Kharkiv": a sibling too
         run.append(part)
         added = sum(p.quantity.low for p in run)
         if added > total.quantity.low:
@@ -332,6 +347,16 @@ def _run_adding_up(
             return run
     return []
 
+
+def _same_time(total: Figure, part: Figure) -> bool:
+    """Whether the part's stated period is the total's (or either states none)."""
+    if part.period_end is None or total.period_end is None:
+        return True
+    return (part.period_start, part.period_end) == (total.period_start, total.period_end)
+
+
+# A clause of contrast between a total and the next number: what follows is a sibling count.
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
 
 # What opens a list of parts within the total's sentence: "12 people, seven women and five
 # men", "42 people were freed: 27 students, ...", "11 militants (nine of them ...)".
@@ -357,6 +382,38 @@ def _colon_list(total: Figure, later: Sequence[Figure], text: str) -> list[Figur
     if len(parts) < 2 or not all(_exact(p) and p.measure == total.measure for p in parts):
         return []
     return parts
+
+
+def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """A part and the rest"""
+    # "99 journalists were killed. Of them, 77 died in Gaza ... The remaining 22 ...": the first
+    # part told after the total and "the remaining" figure of its measure make up the total
+    if not text:
+        return []
+    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    where = sentence_index(text, total.quantity.start)
+    for i, rest in enumerate(later):
+        if sentence_index(text, rest.quantity.start) - where > NEAR_SENTENCES:
+            break
+        before = words_before(text, rest, 20)
+        cue = find_cue(before, "remainder")
+        if i == 0 or cue is None or before[cue.end() :].strip(" ,("):
+            continue
+        part = later[0]
+        opening = sentence_of(text, part.quantity.start)[0]
+        first = not any(opening <= f.quantity.start < part.quantity.start for f in figures)
+        told = partitive_cue(text, part) is not None or (first and _refers_back(text, part))
+        if (
+            told
+            and part.measure is rest.measure
+            and total.measure in (rest.measure, Measure.OTHER)
+            and sentence_index(text, part.quantity.start) - where <= 1
+            and part.quantity.interval()[0] <= total.quantity.interval()[1]
+            and rest.quantity.interval()[0] <= total.quantity.interval()[1]
+        ):
+            return [part, rest]
+        return []
+    return []
 
 
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -420,6 +477,7 @@ def _exact(figure: Figure) -> bool:
 
 
 _SUM_RULES = (
+    _remainder_parts,
     _parts_by_place,
     _parts_by_party,
     _casualty_parts,

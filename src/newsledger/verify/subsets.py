@@ -70,11 +70,27 @@ class Window:
     near: int
     totals: dict[str, str]  # a sum's part -> its total (ids), from the sum checks
 
-    def outermost(self, candidates: Sequence[Figure]) -> list[Figure]:
-        """The candidates that are no part of a sum whose total is among them ("8 senior
-        leaders" among the 686 killed, not among "466 in Syria", a part of those 686)."""
-        ids = {f.id for f in candidates}
-        return [f for f in candidates if self.totals.get(f.id) not in ids]
+    def roots(self, candidates: Sequence[Figure], limit: int) -> list[Figure]:
+        """Each candidate replaced by the total of the sum it is a part of, and that one by its
+        own total, as long as the total counts the same measure and is stated before ``limit``
+        ("Among those killed were 8 senior leaders": the 44 killed, not "14 in Syria", a part
+        of those 44)."""
+        by_id = {f.id: f for f in self.figures}
+        found: list[Figure] = []
+        for figure in candidates:
+            climbed = {figure.id}
+            while (total := by_id.get(self.totals.get(figure.id, ""))) is not None:
+                if (
+                    total.quantity.start >= limit
+                    or total.id in climbed
+                    or total.measure is not figure.measure
+                ):
+                    break  # "1,204 casualties" holds the 311 killed, but counts no more killed
+                climbed.add(total.id)
+                figure = total
+            if figure not in found:
+                found.append(figure)
+        return sorted(found, key=lambda f: f.quantity.start)
 
     def before(self, index: int) -> Sequence[Figure]:
         """The figures before the one at ``index``, at most ``near`` of them."""
@@ -125,6 +141,8 @@ def subset_checks(
     for whole, part, tied in _pairs(figures, text, near, totals):
         if (whole.id, part.id) in seen or whole is part:
             continue
+        if totals.get(whole.id) is not None and totals.get(whole.id) == totals.get(part.id):
+            continue  # two parts of one sum ("30 in Iraq", "14 in Syria") are siblings
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
         if holds or tied:
             seen.add((whole.id, part.id))
@@ -190,7 +208,7 @@ def _partitive(window: Window, text: str) -> Found:
             # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer;
             # "Among those killed": the whole toll rather than its last part by place
             earlier = [f for f in earlier if _names_head(group, f)] or earlier
-            earlier = window.outermost(earlier)
+            earlier = window.roots(earlier, part.quantity.start)
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
             earlier = [f for f in earlier if head_of(f.counted).name == head_of(group).name]
