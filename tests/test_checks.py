@@ -1094,6 +1094,27 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("22", "six", True)},
             id="a-part-and-the-remaining-make-the-total",
         ),
+        pytest.param(
+            "Fighting has left 54,000 people confined in the province since January, the UN"
+            " said. Among them are 22,000 indigenous people and 17,000 Afro-Colombians.",
+            set(),
+            {("54,000", "22,000", True), ("54,000", "17,000", True)},
+            id="items-listed-after-a-partitive-share-its-whole",
+        ),
+        pytest.param(
+            "Militants killed 23 people in attacks across the province on Monday, officials"
+            " said. The victims included 14 passengers pulled from buses.",
+            set(),
+            {("23", "14", True)},
+            id="the-victims-included",
+        ),
+        pytest.param(
+            "Gunmen opened fire on a bus on Sunday, killing nine people and injuring 33 others,"
+            " police said. Of the 33 injured, 10 had gunshot wounds, she said.",
+            set(),
+            {("33", "10", True)},
+            id="a-whole-restated-before-its-part",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

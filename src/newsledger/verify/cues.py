@@ -126,7 +126,9 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     # "Of the injured, 10 ...": a partitive that opens its sentence.
     if opening is not None and opens_sentence(text, begin + opening.start()):
         cue = opening if cue is None or opening.start() <= cue.start() else cue
-    if cue is None or not _only_filler(before[cue.end() :]):
+    if cue is None:
+        return _back_subject(text[sentence_of(text, start)[0] : start])
+    if not _only_filler(before[cue.end() :]):
         return None
     phrase, rest = cue.group().lower(), before[cue.end() :]
     # "among the dead were 5" names the group first; "among the 12 dead" makes 12 the whole, and
@@ -137,6 +139,35 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
         return None
     return phrase, " ".join(re.findall(r"[A-Za-z]+", rest)).lower()
 
+
+@cache
+def _back_subject_pattern() -> re.Pattern[str]:
+    """A sentence opening on people told before and a verb that lists some of them: "The
+    victims included (14)", "Those killed were 19 soldiers", "They included 170 civilians"."""
+    subjects = sorted((p for p, k in read_table("check_cues.tsv", 2) if k == "back_subject"),
+                      key=len, reverse=True)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in subjects)
+    return re.compile(
+        rf"^[\s\"'“‘(]*(?P<subject>{words})\s+(?P<verb>included|includes|include|were|are)"
+        r"\s*[(\[]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _back_subject(opening: str) -> tuple[str, str] | None:
+    """("the victims included", "victims") when the sentence opens so before the number; a bare
+    pronoun lists with "included" only ("They were 12" may tell a size, not a part)."""
+    found = _back_subject_pattern().match(opening)
+    if found is None:
+        return None
+    subject = " ".join(found.group("subject").lower().split())
+    if subject in _PRONOUNS and not found.group("verb").lower().startswith("includ"):
+        return None
+    words = [w for w in subject.split() if w not in _PRONOUNS and w != "the"]
+    return f"{subject} {found.group('verb').lower()}", " ".join(words)
+
+
+_PRONOUNS = frozenset({"they", "these", "those"})
 
 _OF_THE_GROUP = re.compile(r"\s+of the ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b")
 

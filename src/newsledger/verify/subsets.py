@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -195,7 +196,8 @@ def _partitive(window: Window, text: str) -> Found:
         earlier = [
             f
             for f in window.before(i)
-            if where - sentence_index(text, f.quantity.start) <= 1 and cues[f.id] != cue
+            if where - _last_sentence_before(text, f, part.quantity.start) <= 1
+            and cues[f.id] != cue
         ]
         # "Among the injured, 10": the whole is a figure of the injured, the nearest one in the
         # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
@@ -216,8 +218,34 @@ def _partitive(window: Window, text: str) -> Found:
         earlier = [f for f in earlier if _ends_together(f, part)] or earlier
         whole = _first_holding(part, earlier[::-1])
         if whole is not None:
-            tied = sentence_index(text, whole.quantity.start) == where
-            yield _restated(whole, window.before(i)), part, tied
+            tied = _last_sentence_before(text, whole, part.quantity.start) == where
+            whole = _restated(whole, window.before(i))
+            yield whole, part, tied
+            for item in _listed_with(part, window.after(i), text, cues):
+                if item.quantity.interval()[0] > whole.quantity.interval()[1]:
+                    break
+                yield whole, item, tied
+
+
+def _listed_with(
+    part: Figure, later: Sequence[Figure], text: str, cues: dict[str, str | None]
+) -> Iterable[Figure]:
+    """The numbers listed right after a partitive's part, in its clause, that carry no cue of
+    their own: "Among them are 22,000 indigenous people and 17,000 Afro-Colombians" (not the
+    items after a colon, which break down the part: "Of them, 77 died in Gaza: 72 ...")."""
+    end = sentence_of(text, part.quantity.start)[1]
+    previous = part
+    for item in later:
+        if (
+            item.quantity.start >= end
+            or cues[item.id] is not None
+            or not same_clause(text, part.quantity.end, item.quantity.start)
+            or not _list_item(text, previous.quantity.end, item, True)
+            or item.measure is not part.measure
+        ):
+            return
+        yield item
+        previous = item
 
 
 # How far back a partitive naming its group ("Of the civilians killed, 363 ...") seeks its whole.
@@ -318,27 +346,47 @@ def _whole_next(window: Window, text: str) -> Found:
 def _whole_named_first(window: Window, text: str) -> Found:
     """'Among the 11,662 injured were 339 boys and 248 girls', 'Of the 97 prisoners who
     escaped, 64 have been recaptured': the number right after the cue is the whole, and the
-    numbers after it in its clause are parts (those that fit: the order tells no failure)."""
+    numbers after it in its clause are parts (those that fit: the order tells no failure).
+    The whole may be a figure stated before and restated here ("killing nine and injuring 33.
+    ... Of the 33 injured, 10 had gunshot wounds")."""
     if not text:
         return
-    for i, whole in enumerate(window.figures):
-        before = words_before(text, whole, 14)
-        cue = find_cue(before, "whole_before")
-        start = whole.quantity.start - len(before)
-        if (
-            cue is None
-            or before[cue.end() :].strip(" (")
-            or not opens_sentence(text, start + cue.start())
-        ):
-            continue
-        end = sentence_of(text, whole.quantity.start)[1]
-        for part in window.after(i):
-            if part.quantity.start >= end or not same_clause(
-                text, whole.quantity.end, part.quantity.start
+    figures = window.figures
+    starts = [f.quantity.start for f in figures]
+    for whole in figures:
+        for start, end in _mentions(whole):
+            begin = max(sentence_of(text, start)[0], start - 14)
+            before = text[begin:start]
+            cue = find_cue(before, "whole_before")
+            if (
+                cue is None
+                or before[cue.end() :].strip(" (")
+                or not opens_sentence(text, begin + cue.start())
             ):
-                break
-            if part.quantity.interval()[0] <= whole.quantity.interval()[1]:
-                yield whole, part, True
+                continue
+            stop = sentence_of(text, start)[1]
+            for part in figures[bisect_right(starts, start) :]:
+                if part.quantity.start >= stop or not same_clause(
+                    text, end, part.quantity.start
+                ):
+                    break
+                if part is not whole and (
+                    part.quantity.interval()[0] <= whole.quantity.interval()[1]
+                ):
+                    yield whole, part, True
+
+
+def _mentions(figure: Figure) -> list[tuple[int, int]]:
+    """Where the figure's number is stated: first, then where it is restated (``also_at``)."""
+    return [(figure.quantity.start, figure.quantity.end), *figure.also_at]
+
+
+def _last_sentence_before(text: str, figure: Figure, position: int) -> int:
+    """The sentence of the figure's last statement before ``position`` (a restatement nearer
+    than its first statement: "43 peacekeepers killed" in the title, "Forty-three
+    peacekeepers were killed ..., 28 of them" in the body)."""
+    told = [start for start, _ in _mentions(figure) if start < position]
+    return sentence_index(text, max(told) if told else figure.quantity.start)
 
 
 def _including(window: Window, text: str) -> Found:
