@@ -1115,6 +1115,36 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("33", "10", True)},
             id="a-whole-restated-before-its-part",
         ),
+        pytest.param(
+            "Two car bombs killed 15 soldiers near the base on Monday. Nine bomb blasts, some of"
+            " them minutes apart, meanwhile killed seven people in the city.",
+            set(),
+            set(),
+            id="of-them-far-before-a-number-is-no-partitive",
+        ),
+        pytest.param(
+            "A suicide bomber blew himself up at the gate, killing six soldiers. All six of the"
+            " soldiers killed were foreigners.",
+            set(),
+            set(),
+            id="all-six-of-them-restates-the-whole",
+        ),
+        pytest.param(
+            "A bomb tore through a pub on Saturday night. Nobody died but 33 people were injured."
+            " The blast injured 23 civilians and 10 soldiers, police said.",
+            {("33", ("10", "23"), True)},
+            set(),
+            id="a-list-of-kinds-adds-up-to-a-toll-of-people",
+        ),
+        pytest.param(
+            "KYIV, 13 March 2023 - The office recorded 2,190 civilian casualties: 823 killed and"
+            " 1,367 injured. This included:\na total of 823 killed (321 men, 212 women, 19 girls,"
+            " 22 boys, as well as 5 children and 244 adults whose sex is unknown).",
+            {("2,190", ("1,367", "823"), True),
+             ("823", ("19", "212", "22", "244", "321", "5"), True)},
+            set(),
+            id="a-long-list-after-the-total-restated",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

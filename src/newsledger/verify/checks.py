@@ -25,6 +25,7 @@ Subsets are ``verify/subsets.py``; conflicts and updates ``verify/relations.py``
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from itertools import combinations
@@ -42,6 +43,7 @@ from newsledger.verify.cues import (
     words_before,
 )
 from newsledger.verify.relations import relation_checks
+from newsledger.verify.sameness import head_of
 from newsledger.verify.subsets import (
     SUBGROUPS,
     combined_measures,
@@ -49,11 +51,15 @@ from newsledger.verify.subsets import (
     including_parts,
     is_subgroup,
     leaves,
+    list_item,
     subgroup_words,
     subset_checks,
 )
 
 _MAX_PARTS = 5
+# A list stated right after its total may be longer: "8,231 killed (3,214 men, 2,126 women, 191
+# girls, 224 boys, as well as 32 children and 2,444 adults whose sex is unknown)".
+_MAX_LISTED = 8
 # A total's parts, a part's whole and a value's rival are sought among this many figures before
 # and after it. Every story and report is far inside this; only documents with thousands of
 # figures are cut, so that checking takes time linear in a document's length (issue 12).
@@ -263,12 +269,25 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
             alike = len({counted_head(p) for p in run}) == 1 and not subgroup_words(run[0])
+            # "33 people were injured ... injuring 23 civilians and 10 off-duty soldiers"
+            alike = alike or (head_of(total.counted).generic and _one_list(run, text))
             # "13 women" is no sum of "9" and "4" civilians: a sub-group total needs its own parts
             if subgroup_words(total) and counted_head(run[0]) != counted_head(total):
                 alike = False
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
+
+
+def _one_list(run: Sequence[Figure], text: str) -> bool:
+    """Whether the figures are the items of one list in one sentence ("23 civilians and 10
+    soldiers", "eight women, a girl and four men")."""
+    if not text:
+        return False
+    where = {sentence_index(text, p.quantity.start) for p in run}
+    return len(where) == 1 and all(
+        list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(run)
+    )
 
 
 def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure]]:
@@ -288,8 +307,23 @@ def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[F
     # "at least 42 people were freed: 27 students, ..." lists the parts of its stated number
     if not text or total.quantity.qualifier not in _STATED_LOW:
         return []
+    # the list may follow a restatement of the total ("recorded 8,231 killed ... This
+    # included: a total of 8,231 killed (3,214 men, ...)")
+    for start, end in [(total.quantity.start, total.quantity.end), *total.also_at]:
+        if start < total.quantity.start:
+            continue
+        run = _listed_after(total, figures, text, start, end)
+        if run:
+            return run
     later = [f for f in figures if f.quantity.start > total.quantity.start]
-    where = sentence_index(text, total.quantity.start)
+    return _colon_list(total, later, text)
+
+
+def _listed_after(
+    total: Figure, figures: Sequence[Figure], text: str, start: int, end: int
+) -> list[Figure]:
+    later = [f for f in figures if f.quantity.start > start]
+    where = sentence_index(text, start)
     starts = [0]
     # "8,006 killed and 13,287 injured. Of those killed, 3,212 were men, ...": the list may
     # open in the next sentence, past other figures of the total's own
@@ -299,11 +333,11 @@ def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[F
     if following and _refers_back(text, later[following]):
         starts.append(following)
     for first in starts:
-        run = _run_adding_up(total, later[first : first + _MAX_PARTS + 1], text, where)
+        run = _run_adding_up(total, later[first : first + _MAX_LISTED + 1], text, where, end)
         same = all(p.measure == total.measure for p in run)
         if run and (same or not first) and _list_counts_total(total, run):
             return run
-    return _colon_list(total, later, text)
+    return []
 
 
 # A sentence that opens by referring to people counted before: "Of those killed, ...",
@@ -321,7 +355,7 @@ def _refers_back(text: str, part: Figure) -> bool:
 
 
 def _run_adding_up(
-    total: Figure, later: Sequence[Figure], text: str, where: int
+    total: Figure, later: Sequence[Figure], text: str, where: int, opened: int
 ) -> list[Figure]:
     """The first figures of ``later`` that add up exactly to the total, if they follow one
     another: the list opens in the total's sentence or the next two ("They were:"), its items
@@ -334,7 +368,7 @@ def _run_adding_up(
             break
         if is_addition(text, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
-        between = text[total.quantity.end : part.quantity.start]
+        between = text[opened : part.quantity.start]
         if not run and at == where and not _LIST_OPENS.search(between):
             break  # "four workers and two soldiers were killed": a sibling, not a part
         if not run and at == where and _CONTRAST.search(between):

@@ -112,6 +112,8 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     """The partitive phrase attached to the figure's number and the words naming the group
     between it and the number ("among the still detained persons, (230)" -> ("among the",
     "still detained persons")), if any."""
+    if _ALL_OF.search(text[max(0, figure.quantity.start - 8) : figure.quantity.start]):
+        return None  # "All six of the members killed": the whole restated, not a part of it
     after = find_cue(words_after(text, figure, 12), "part_after")
     if after is not None and after.start() <= 3:
         return after.group().lower(), ""
@@ -131,6 +133,10 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     if not _only_filler(before[cue.end() :]):
         return None
     phrase, rest = cue.group().lower(), before[cue.end() :]
+    # "among them, (5)", "of whom 12", "Among them are 22,000": a pronoun's number follows it
+    # at once; "Nine blasts, some of them minutes apart, meanwhile killed seven" is no part
+    if phrase.split()[-1] in _CUE_PRONOUNS and not _only_linking(rest):
+        return None
     # "among the dead were 5" names the group first; "among the 12 dead" makes 12 the whole, and
     # so does "of those 120 detainees" (but "Of those, 120" is a part).
     if phrase.endswith("the") and not re.search(r"[A-Za-z]", rest):
@@ -195,6 +201,22 @@ def whole_follows(text: str, figure: Figure, other: Figure) -> bool:
     return (
         cue is not None and not between[: cue.start()].strip() and not between[cue.end() :].strip()
     )
+
+
+_CUE_PRONOUNS = frozenset({"them", "whom", "which"})
+# Words that may stand between a pronoun's cue and its number: a verb to be, a hedge.
+_LINKING = frozenset(
+    [
+        "are", "were", "is", "was", "be", "been", "also", "reportedly", "some", "about", "around",
+        "nearly", "almost", "roughly", "approximately", "at", "least", "more", "than", "over", "up",
+        "to", "an", "estimated",
+    ]
+)
+_ALL_OF = re.compile(r"\ball\s+$", re.IGNORECASE)
+
+
+def _only_linking(words: str) -> bool:
+    return all(w.lower() in _LINKING for w in re.findall(r"[A-Za-z]+", words))
 
 
 def _only_filler(words: str) -> bool:

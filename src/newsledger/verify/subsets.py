@@ -240,7 +240,7 @@ def _listed_with(
             item.quantity.start >= end
             or cues[item.id] is not None
             or not same_clause(text, part.quantity.end, item.quantity.start)
-            or not _list_item(text, previous.quantity.end, item, True)
+            or not list_item(text, previous.quantity.end, item, True)
             or item.measure is not part.measure
         ):
             return
@@ -411,7 +411,7 @@ def _coordinated(previous: Sequence[Figure], whole: Figure, text: str) -> bool:
     before = previous[0]
     if sentence_index(text, before.quantity.start) != sentence_index(text, whole.quantity.start):
         return False
-    return _list_item(text, before.quantity.end, whole, True)
+    return list_item(text, before.quantity.end, whole, True)
 
 
 def _same_kind(part: Figure, whole: Figure) -> bool:
@@ -446,7 +446,7 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
             break
         if partitive_cue(text, part) in ("of whom", "of which", "of them"):
             break  # "(6,828) of whom": a part of the part, not of this whole
-        if not _list_item(text, parts[-1].quantity.end if parts else opened, part, bool(parts)):
+        if not list_item(text, parts[-1].quantity.end if parts else opened, part, bool(parts)):
             break
         parts.append(part)
     return parts
@@ -457,7 +457,7 @@ _ITEM_WORDS = 6
 _JOINED = re.compile(r"(?:,|\band|\bor|\bplus|\bas well as|\balong with)\s*\(?\s*$", re.IGNORECASE)
 
 
-def _list_item(text: str, after: int, part: Figure, joined: bool) -> bool:
+def list_item(text: str, after: int, part: Figure, joined: bool) -> bool:
     """Whether the part's number is an item of the list: the first right after the cue
     ("including 5 children", not "including in Gao, where 12 died" nor "including the 2 April
     attack in which 40 were killed"), a later one right after a joiner that follows the previous
@@ -522,11 +522,20 @@ def _combined(window: Window, text: str) -> Found:
             if (
                 part.quantity.start > whole.quantity.start
                 and same_time
+                and _same_stated_time(whole, part)
                 and _within(part.locations, whole.locations)
                 and _same_people(whole, part)
                 and (part.measure in named or set(combined_measures(text, part)) < set(named))
             ):
                 yield whole, part, False
+
+
+def _same_stated_time(whole: Figure, part: Figure) -> bool:
+    """Where neither period is known, the part states no other time than the whole ("Last
+    week, a car bomb killed at least five" is no part of today's "50 killed or wounded")."""
+    if whole.period_end is not None or part.time_text is None:
+        return True
+    return (part.time_text or "").lower() == (whole.time_text or "").lower()
 
 
 def _same_people(whole: Figure, part: Figure) -> bool:
@@ -815,5 +824,6 @@ __all__ = [
     "including_parts",
     "is_subgroup",
     "leaves",
+    "list_item",
     "subset_checks",
 ]
