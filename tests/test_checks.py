@@ -1145,6 +1145,21 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="a-long-list-after-the-total-restated",
         ),
+        pytest.param(
+            "The prison service said 443 of the 879 inmates who escaped on Tuesday have been"
+            " recaptured, while 436 remain at large.",
+            {("879", ("436", "443"), True)},
+            set(),
+            id="a-part-of-the-whole-and-the-rest",
+        ),
+        pytest.param(
+            "BRUSSELS, 8 December 2023 - The federation said 94 journalists were killed in 2023."
+            " Of these, 68 died in the war in Gaza, where 61 Palestinian, 4 Israeli and 3"
+            " Lebanese journalists lost their lives.",
+            {("68", ("3", "4", "61"), True)},
+            {("94", "68", True)},
+            id="parts-of-a-sum-take-no-second-whole-by-place",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

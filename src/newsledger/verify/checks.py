@@ -39,6 +39,7 @@ from newsledger.verify.cues import (
     partitive_cue,
     sentence_index,
     sentence_of,
+    whole_follows,
     words_after,
     words_before,
 )
@@ -452,7 +453,12 @@ def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> lis
 
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
-    if not text or not _exact(total) or not _says_total(text, total):
+    if not text or not _exact(total):
+        return []
+    # "443 of the 879 inmates who escaped were recaptured, while 436 remain at large"
+    before = [f for f in figures if f.quantity.end <= total.quantity.start]
+    named = bool(before) and whole_follows(text, before[-1], total)
+    if not named and not _says_total(text, total):
         return []
     near = _paragraph_neighbours(total, figures, text)
     same = [f for f in near if f.measure == total.measure]

@@ -166,7 +166,10 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
             if part.id not in told:
                 told[part.id] = whole
                 yield whole, part, tied
-    placed: set[str] = set()
+    # A part of a sum has its whole in the sum's total: a whole found by fields alone would
+    # be the total's own whole ("4 Israeli journalists", one of the 68 killed in Gaza, is no
+    # separate part of the year's 94).
+    placed: set[str] = set(window.totals)
     for whole, part, tied in _by_place(window, text, told):
         first = told.get(part.id)
         if part.id not in placed and (first is None or first.measure is not part.measure):
@@ -204,12 +207,17 @@ def _partitive(window: Window, text: str) -> Found:
         group = _group_words(found[part.id])
         named = _named_measures(group)
         if named:
-            earlier = [f for f in earlier if f.measure in named] or _nearest_named(
-                part, window.before(i), named, group, text
+            near = [f for f in earlier if f.measure in named]
+            far = _nearest_named(part, window.before(i), named, group, text)
+            # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer,
+            # even a few sentences back; "Among those killed": the whole toll rather than its
+            # last part by place
+            earlier = (
+                [f for f in near if _names_head(group, f)]
+                or [f for f in far if _names_head(group, f)]
+                or near
+                or far
             )
-            # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer;
-            # "Among those killed": the whole toll rather than its last part by place
-            earlier = [f for f in earlier if _names_head(group, f)] or earlier
             earlier = window.roots(earlier, part.quantity.start)
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
@@ -250,29 +258,37 @@ def _listed_with(
 
 # How far back a partitive naming its group ("Of the civilians killed, 363 ...") seeks its whole.
 _NAMED_SENTENCES = 4
+_NAMED_FAR_SENTENCES = 12
 
 
 def _nearest_named(
     part: Figure, before: Sequence[Figure], named: set[Measure], group: str, text: str
 ) -> list[Figure]:
     """The nearest earlier figure of a measure the group words name, a few sentences back at
-    most (one counting the group's noun first)."""
+    most; one counting the group's noun first, sought farther back (a report's toll of
+    civilians, paragraphs before "Of the civilians killed, 174 were women")."""
     found: list[Figure] = []
     where = sentence_index(text, part.quantity.start)
     for whole in reversed(before):
-        if where - sentence_index(text, whole.quantity.start) > _NAMED_SENTENCES:
+        back = where - sentence_index(text, whole.quantity.start)
+        if back > _NAMED_FAR_SENTENCES:
             break
         if whole.measure in named:
             if _names_head(group, whole):
                 return [whole]
-            found = found or [whole]
+            if back <= _NAMED_SENTENCES:
+                found = found or [whole]
     return found
 
 
 def _names_head(group: str, whole: Figure) -> bool:
     """Whether the group words name what the whole counts ("the civilians killed": civilians)."""
+    named = {h.name for h in map(head_of, group.split()) if not h.generic}
     head = head_of(whole.counted)
-    return not head.generic and head.name in {head_of(word).name for word in group.split()}
+    if not head.generic:
+        return head.name in named
+    # "the civilians killed" names "civilian casualties" (a generic head after its kind)
+    return any(head_of(word).name in named for word in (whole.counted or "").split()[:-1])
 
 
 def _ends_together(whole: Figure, part: Figure) -> bool:
