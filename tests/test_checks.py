@@ -1160,6 +1160,16 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("94", "68", True)},
             id="parts-of-a-sum-take-no-second-whole-by-place",
         ),
+        pytest.param(
+            "GENEVA, Jan 5 - Nearly 10.7 million people are now displaced in Sudan, the agency"
+            " said. That includes 9.1 million displaced inside the country and 1.6 million who"
+            " fled abroad.\n\nChad hosts 650,000 of the refugees, Egypt 500,000 and South Sudan"
+            " 450,000.",
+            {("Nearly 10.7 million", ("1.6 million", "9.1 million"), True),
+             ("1.6 million", ("450,000", "500,000", "650,000"), True)},
+            set(),
+            id="of-the-refugees-is-the-count-of-refugees-not-its-total",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -218,7 +218,8 @@ def _partitive(window: Window, text: str) -> Found:
                 or near
                 or far
             )
-            earlier = window.roots(earlier, part.quantity.start)
+            if _PARTICIPLES & set(group.split()):
+                earlier = window.roots(earlier, part.quantity.start)
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
             earlier = [f for f in earlier if head_of(f.counted).name == head_of(group).name]
@@ -254,6 +255,15 @@ def _listed_with(
             return
         yield item
         previous = item
+
+
+# Group words that name people by what befell them ("those killed", "the civilians killed"):
+# the whole is everyone it befell, so a part of a breakdown climbs to its total; a group named
+# by a noun ("the refugees", "the arrivals") is the nearest figure of that kind.
+_PARTICIPLES = frozenset(
+    ["killed", "dead", "died", "slain", "injured", "wounded", "arrested", "detained",
+     "abducted", "kidnapped", "displaced"]
+)
 
 
 # How far back a partitive naming its group ("Of the civilians killed, 363 ...") seeks its whole.
