@@ -1170,6 +1170,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="of-the-refugees-is-the-count-of-refugees-not-its-total",
         ),
+        pytest.param(
+            "In August 2023, the junta killed 93 people. Those killed in August, by group:\n"
+            "Civilians: 61\nResistance members: 24\nUnknown: 8\n\nThe junta also arrested 358"
+            " people in August 2023, including:\n- 40 students\n- 12 journalists\n",
+            {("93", ("24", "61", "8"), True)},
+            {("358", "40", True), ("358", "12", True)},
+            id="table-lines-and-an-including-list-one-item-a-line",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -466,6 +466,8 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
     if cue is None:
         return []
     opened = whole.quantity.end + cue.end()
+    if re.fullmatch(r"\s*:\s*", text[opened:end]):
+        return _lines_after(opened, later, text)  # "including:" and a list one item a line
     parts: list[Figure] = []
     for part in later:
         if part.quantity.start >= end or not same_clause(text, opened, part.quantity.start):
@@ -476,6 +478,26 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
             break
         parts.append(part)
     return parts
+
+
+def _lines_after(opened: int, later: Sequence[Figure], text: str) -> list[Figure]:
+    """The items of a list set out one a line after "including:" ("- 40 students", "Civilians:
+    61"), to the first blank line: each opens its line."""
+    stop = text.find("\n\n", opened)
+    stop = len(text) if stop < 0 else stop
+    parts: list[Figure] = []
+    for part in later:
+        if part.quantity.start >= stop:
+            break
+        line = text[text.rfind("\n", 0, part.quantity.start) + 1 : part.quantity.start]
+        if not _LINE_OPENING.fullmatch(line):
+            break
+        parts.append(part)
+    return parts
+
+
+# What may stand before an item's number on its line: a bullet, a label and its colon.
+_LINE_OPENING = re.compile(r"\s*(?:[-•*·▪–—]\s*)?(?:[^\W\d][^:\d\n]{0,60}:\s*)?")
 
 
 # An item's own words before a list joiner: "14 [in the Sambisa forest] and 9" (a few words).
