@@ -1178,6 +1178,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("358", "40", True), ("358", "12", True)},
             id="table-lines-and-an-including-list-one-item-a-line",
         ),
+        pytest.param(
+            "Two suicide bombers struck a market on Monday, killing at least 38 people, officials"
+            " said. Police said earlier that 26 people had been killed. Among the dead were four"
+            " policemen.",
+            set(),
+            {("at least 38", "four", True)},
+            id="an-earlier-toll-holds-no-part-of-the-current-one",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

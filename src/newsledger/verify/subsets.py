@@ -196,9 +196,12 @@ def _partitive(window: Window, text: str) -> Found:
             continue
         where = sentence_index(text, part.quantity.start)
         # Parts of one list carry the same cue and share the whole; a different cue nests.
+        # an earlier toll the text replaces ("Police said earlier that 26 had been killed")
+        # holds no part of the current one
+        before = [f for f in window.before(i) if not _replaced(text, f)]
         earlier = [
             f
-            for f in window.before(i)
+            for f in before
             if where - _last_sentence_before(text, f, part.quantity.start) <= 1
             and cues[f.id] != cue
         ]
@@ -208,7 +211,7 @@ def _partitive(window: Window, text: str) -> Found:
         named = _named_measures(group)
         if named:
             near = [f for f in earlier if f.measure in named]
-            far = _nearest_named(part, window.before(i), named, group, text)
+            far = _nearest_named(part, before, named, group, text)
             # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer,
             # even a few sentences back; "Among those killed": the whole toll rather than its
             # last part by place
@@ -234,6 +237,12 @@ def _partitive(window: Window, text: str) -> Found:
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
+
+
+def _replaced(text: str, figure: Figure) -> bool:
+    """Whether the text gives the figure as an earlier value ("said earlier that 26 ...")."""
+    start = sentence_of(text, figure.quantity.start)[0]
+    return find_cue(text[start : figure.quantity.start], "earlier") is not None
 
 
 def _listed_with(
