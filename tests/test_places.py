@@ -431,6 +431,24 @@ FIGURE_PLACES = [
      "officials in Mogadishu.", "At least 9", ["Kismayo"]),
     ("A car bomb exploded at a market in Kirkuk on Tuesday. Eight people were killed, the "
      "interior ministry in Baghdad said.", "Eight", ["Kirkuk"]),
+    # ... also when an aside comes between the seat and the reporting word, or the speaker sits
+    # in a body in the town
+    ("Gunmen stormed a girls' school in Bajaur on Tuesday. Eleven students were abducted, a "
+     "police official in Peshawar, who asked not to be named, told reporters.", "Eleven",
+     ["Bajaur"]),
+    ("Suicide bombers struck an army base in Ghazni on Monday. \"We lost 26 soldiers in the "
+     "blast,\" said a senior official in the defence ministry in Kabul, speaking on condition of "
+     "anonymity.", "26", ["Ghazni"]),
+    ("A bomb hit a bus in Kunduz on Monday. \"It is frustrating,\" said a senior interior "
+     "ministry official in Kabul. A senior intelligence official in Kabul said at least 50 people "
+     "were killed.", "at least 50", ["Kunduz"]),
+    ("A bomb hit a bus in Kunduz on Monday. Officials in Herat and Kabul declined to comment. "
+     "At least 50 people were killed in the attack.", "At least 50", ["Kunduz"]),
+    # open-ended tolls of other attacks told further on are no parts of a total
+    ("Insurgents stormed an army base, killing 126 soldiers. The governor said the building "
+     "collapsed. Talks with the insurgents stalled. The army closed the roads. Elsewhere, a bomb "
+     "killed at least five people in Kabul. Separately, more than 100 people were killed in "
+     "Logar.", "126", ["Afghanistan"]),
     # a speaker's own premises may be the scene
     ("Clashes broke out in Timbuktu on Monday. The UN said its office in Gao was attacked, "
      "killing 3 guards.", "3", ["Gao"]),

@@ -114,6 +114,8 @@ _COMPASS_REGION = re.compile(
 # A total's parts are sought among this many figures after it: far more than any breakdown, and
 # a bound that keeps place assignment linear in a document's length (issue 12).
 _PARTS_REACH = 150
+# ... and open-ended parts within this many sentences of it
+_OPEN_PARTS_REACH = 3
 
 
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
@@ -124,7 +126,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
     for position, draft in enumerate(drafts):
         if not draft.own_places:
             later = drafts[position + 1 : position + 1 + _PARTS_REACH]
-            draft.locations = _places_from_parts(draft, later)
+            draft.locations = _places_from_parts(draft, later, index)
     sites = _sites(scans)
     country = _document_country(scans)
     if country:
@@ -306,15 +308,29 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
     reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
-    seat = rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?$"
+    # "officials in Maidan Wardak and Kabul declined to comment": both towns are seats
+    seat = (
+        rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?"
+        r"(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+)?$"
+    )
+    # "a senior official in the defence ministry in Kabul": a speaker inside another's seat
+    within = rf"(?:(?:{speaker})\s+(?:in|at|of|with|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?)?"
+    # ", who asked not to be named, said", ", speaking on condition of anonymity"
+    aside = r"(?:,\s+(?:who|speaking|on\s+condition)\b[^.;:]{0,80}?,)?"
+    joined = r"(?:\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?"
     return (
         re.compile(seat, re.IGNORECASE),
         # not 'said its office in Gao was attacked': the speaker's own premises, a scene
         re.compile(
-            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,3}}?{seat}",
+            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,5}}?"
+            rf"{within}{seat}",
             re.IGNORECASE,
         ),
-        re.compile(rf"^,?\s+(?:{reporting})\b", re.IGNORECASE),
+        re.compile(
+            rf"^{joined}(?:{aside},?\s+(?:{reporting})\b|,\s+(?:speaking|who\s+(?:asked|spoke|declined"
+            r"|requested))\b)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -528,13 +544,20 @@ def _area_nouns() -> frozenset[str]:
     return frozenset(p for p, kind in read_table("scope_words.tsv", 2) if kind == "area")
 
 
-def _places_from_parts(total: Draft, later: Sequence[Draft]) -> list[str]:
-    """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's."""
+def _places_from_parts(
+    total: Draft, later: Sequence[Draft], index: dict[int, int]
+) -> list[str]:
+    """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's. Parts
+    without an upper bound ('more than 100', 'at least five') fit any total: they are its parts
+    only when told right after it, not tolls of other attacks told further on."""
     low, high = total.quantity.interval()
     for run in _part_runs(total, later):
         places = {d.locations[0] for d in run}
         run_low = sum(d.quantity.interval()[0] for d in run)
         run_high = sum(d.quantity.interval()[1] for d in run)
+        near = index[id(run[-1].scan)] - index[id(total.scan)] <= _OPEN_PARTS_REACH
+        if run_high == float("inf") and not near:
+            continue
         if len(places) == len(run) and run_low <= high and low <= run_high:
             return _unique(d.locations[0] for d in run)
     return []
