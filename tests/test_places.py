@@ -304,6 +304,11 @@ def test_incident_country_reads_places_in_the_documents_countries(
     ("USSR", "Russia", "country", "Russia", None),
     ("NWFP", "Khyber Pakhtunkhwa", "admin1", "Pakistan", None),
     ("Mindanao", "Mindanao", "admin1", "Philippines", None),
+    # towns of the Iraqi and Afghan wars that the generated gazetteer lacks or spells otherwise
+    ("Dhuluiya", "Dhuluiyah", "city", "Iraq", "Salahuddin"),
+    ("Heet", "Heet", "city", "Iraq", "Anbar"),
+    ("Khan Bani Saad", "Khan Bani Saad", "city", "Iraq", "Diyala"),
+    ("Maidan Shahr", "Maidan Shahr", "city", "Afghanistan", "Wardak"),
 ])
 def test_lookup_place(name: str, place: str, kind: str, country: str, admin1: str | None) -> None:
     found_place = lookup_place(name)
@@ -414,6 +419,11 @@ FIGURE_PLACES = [
     # a country acting as a party is not where the figure happened
     ("The office said 10,000 civilians have been killed since the Russian Federation launched "
      "its armed attack against Ukraine.", "10,000", ["Ukraine"]),
+    # ... nor are words of faith before a district, nor a street named after a town
+    ("A truck bomb killed 86 people at a fruit market in the mainly Shia Muslim Sadr City "
+     "district.", "86", ["Sadr City"]),
+    ("Car bombs hit Belfast on Friday. At the Oxford Street bus station, four workers were "
+     "killed.", "four", ["Belfast"]),
     # a place named as a place still counts
     ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
     ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),

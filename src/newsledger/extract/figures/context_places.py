@@ -49,7 +49,11 @@ _PARTY_BEFORE = re.compile(
     r"|shelling|strikes?) by) (?:the\s+)?$",
     re.IGNORECASE,
 )
-_FACILITY_AFTER = re.compile(r"^\s+(?:hospital|clinic|medical cent(?:er|re))\b", re.IGNORECASE)
+# "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
+    re.IGNORECASE,
+)
 # where a statement was made, not what it counts: "at a news conference in Abuja", "told
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
 _STATEMENT_BEFORE = re.compile(
