@@ -424,6 +424,18 @@ FIGURE_PLACES = [
      "district.", "86", ["Sadr City"]),
     ("Car bombs hit Belfast on Friday. At the Oxford Street bus station, four workers were "
      "killed.", "four", ["Belfast"]),
+    # ... nor a landmark the place is found by
+    ("A roadside bomb at a market in the town of Diwaniyah, south of Baghdad, killed three "
+     "people.", "three", ["Diwaniyah"]),
+    ("Gunmen killed 4 police officers in Najaf, some 160 km south of Baghdad.", "4", ["Najaf"]),
+    ("A bomb killed 5 people 20 km north of Baghdad.", "5", ["Baghdad"]),
+    # ... nor the seat of a hospital the wounded were taken to
+    ("Shootings in restive Diyala province killed 11 people, security officials and doctor Ali "
+     "Saleh from the main hospital in provincial capital Baquba said.", "11", ["Diyala"]),
+    # the scene a sentence right after the toll gives
+    ("Five insurgents attacked a convoy of trucks. The gunfight left all five insurgents dead and "
+     "three policemen injured. The attack occurred in Uruzgan province in southern Afghanistan.",
+     "three", ["Uruzgan", "Afghanistan"]),
     # a place named as a place still counts
     ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
     ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),

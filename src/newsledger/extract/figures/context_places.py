@@ -80,6 +80,20 @@ _DIRECTION = re.compile(
 )
 
 
+# "The attack occurred in Uruzgan province": a sentence naming the scene of what was told before
+_SCENE = re.compile(
+    r"\b(?:attack|bombing|blast|explosion|ambush|raid|incident|shooting|assault|clash(?:es)?)\s+"
+    r"(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:in|at|near|on)\b",
+    re.IGNORECASE,
+)
+_SCENE_REACH = 2  # sentences after the figure's
+# ", some 160 km south of ": a bearing from a landmark
+_BEARING = re.compile(
+    r",\s+(?:(?:just|about|some|approximately|around|roughly)\s+)?"
+    r"(?:(?:[\w-]+\s+){1,3}(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _COUNTRY_MAJORITY = 0.6
 _INCIDENT_MEASURES = frozenset(
@@ -162,6 +176,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             draft.locations = (
                 ([country] if nationwide and country else [])
                 or told
+                or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
@@ -188,6 +203,22 @@ def _told_since(
         if scan.sentence.paragraph != draft.scan.sentence.paragraph:
             return []
         if scan.places and (kept := _kept(scan)):
+            return _unique(m.place.name for m in kept)
+    return []
+
+
+def _where_it_happened(
+    scans: Sequence[Scan], index: dict[int, int], draft: Draft
+) -> list[str]:
+    """The places a sentence right after the figure's gives as the scene of what it tells ('left
+    five insurgents dead. The attack occurred in Uruzgan province.'), in its paragraph."""
+    position = index[id(draft.scan)]
+    for scan in scans[position + 1 : position + 1 + _SCENE_REACH]:
+        if scan.sentence.paragraph != draft.scan.sentence.paragraph:
+            return []
+        if scan.quantities:
+            return []  # another count: the scene is its own
+        if _SCENE.search(scan.sentence.text) and (kept := _kept(scan)):
             return _unique(m.place.name for m in kept)
     return []
 
@@ -277,10 +308,16 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
     text, base = scan.sentence.text, scan.sentence.start
-    return [
+    kept = [
         m
         for m in scan.places
         if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+    ]
+    # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it
+    return kept[:1] + [
+        m
+        for m in kept[1:]
+        if not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
     ]
 
 
@@ -313,8 +350,10 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
     reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
     # "officials in Maidan Wardak and Kabul declined to comment": both towns are seats
+    # "the main hospital in provincial capital Baquba said": the town named by its rank
     seat = (
         rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?"
+        r"(?:(?:provincial|regional|state|district|national)\s+capital,?\s+)?"
         r"(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+)?$"
     )
     # "a senior official in the defence ministry in Kabul": a speaker inside another's seat
