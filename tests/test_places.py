@@ -436,6 +436,10 @@ FIGURE_PLACES = [
     ("Five insurgents attacked a convoy of trucks. The gunfight left all five insurgents dead and "
      "three policemen injured. The attack occurred in Uruzgan province in southern Afghanistan.",
      "three", ["Uruzgan", "Afghanistan"]),
+    # ... nor a town's name a person speaks under
+    ("Rebels ambushed an army patrol on Monday, and 12 soldiers were killed, according to "
+     "Santos.", "12", []),
+    ("Twelve people were killed in Kabul, said an official.", "Twelve", ["Kabul"]),
     # a place named as a place still counts
     ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
     ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),
