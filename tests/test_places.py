@@ -440,6 +440,15 @@ FIGURE_PLACES = [
     ("Rebels ambushed an army patrol on Monday, and 12 soldiers were killed, according to "
      "Santos.", "12", []),
     ("Twelve people were killed in Kabul, said an official.", "Twelve", ["Kabul"]),
+    # ... nor the town of a hospital the wounded were taken to, when the story names the scene
+    ("Jihadists killed 35 civilians in Pissila in northern Burkina Faso on Sunday. Another 12 "
+     "people were wounded and are being treated at a hospital in Kaya, the regional capital.",
+     "12", ["Pissila"]),
+    # a compass region of a report on one country is that country's
+    ("Troops killed 21 terrorists in Borno. In the North West, troops killed 14 bandits and "
+     "arrested 23 suspects in Zamfara and Sokoto states.", "14", ["North West, Nigeria"]),
+    ("Troops arrested 41 suspected oil thieves in Rivers and Bayelsa states.", "41",
+     ["Rivers State", "Bayelsa"]),
     # a place named as a place still counts
     ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
     ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),

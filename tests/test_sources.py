@@ -140,6 +140,9 @@ SOURCES = [
     # ... nor does an armed group's claim speak for the attacks told after it
     ("A spokesman for the Taliban said its fighters killed 190 soldiers. Last week, a car bomb "
      "killed five people in the capital.", "five", None),
+    # 'according to him' refers back: with nobody quoted before, it names nobody
+    ("The briefing was held in Abuja on Thursday.\n\nAccording to him, troops arrested 41 "
+     "suspected oil thieves in Rivers State.", "41", None),
     # a town or region is no speaker: the parse's subject is the end of a place phrase, and the
     # speakers are before it
     ("Roadside bombs in Babil province killed 8 people and left 25 others wounded, police "

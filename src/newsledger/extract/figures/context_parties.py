@@ -114,8 +114,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
 # Words that only refer back to a source named before ('it said', 'the report said').
 _REFERRING_ONLY = frozenset(
-    {"it", "he", "she", "they", "report", "statement", "release", "update", "review", "document"}
-    | {"bulletin", "data", "figures"}
+    {"it", "he", "she", "they", "him", "her", "them"}
+    | {"report", "statement", "release", "update", "review", "document", "bulletin", "data"}
+    | {"figures"}
 )
 # a capitalised name holding a word ("International Federation of Journalists (IFJ)")
 _NAME_WITH = (

@@ -54,6 +54,11 @@ _FACILITY_AFTER = re.compile(
     r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
     re.IGNORECASE,
 )
+_TREATED_IN = re.compile(
+    r"\b(?:hospitals?|clinics?)\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:provincial|regional|state|district)\s+capital,?\s+)?$",
+    re.IGNORECASE,
+)
 # a town's name as a speaker is a person's ('Santos told reporters', 'according to Santos');
 # "officials in Kabul said" is a seat, "killed in Kabul, said" a place (the comma)
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|announced|insisted)\b")
@@ -127,6 +132,7 @@ def _scope_phrases(scope: str) -> re.Pattern[str]:
 
 
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
+_REGION_WORD = re.compile(r"\s+(?:Region|Zone)$", re.IGNORECASE)
 _COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
 _COMPASS_REGION = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+({_COMPASS}(?:\s+(?:zone|region|geopolitical"
@@ -231,10 +237,20 @@ def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
     """'In the North East, ...' of a report on Nigeria is Nigeria's North East, not a district of
     that name elsewhere the gazetteer knows (Botswana has one)."""
     for draft in drafts:
-        draft.locations = [
-            f"{name}, {country}" if _COMPASS_NAME.fullmatch(name) else name
-            for name in draft.locations
-        ]
+        draft.locations = [_tied(name, country) for name in draft.locations]
+
+
+def _tied(name: str, country: str) -> str:
+    """A compass region as the document's country's ('North-West Region' of Cameroon, read in
+    a report on Nigeria, is Nigeria's North West)."""
+    if _COMPASS_NAME.fullmatch(name):
+        return f"{name}, {country}"
+    bare = _REGION_WORD.sub("", name).replace("-", " ")
+    if bare != name and _COMPASS_NAME.fullmatch(bare):
+        place = lookup_place(name)
+        if place is not None and place.country != country:
+            return f"{bare}, {country}"
+    return name
 
 
 def _countries(names: Sequence[str]) -> int:
@@ -338,6 +354,8 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
     an official in Kabul said', 'according to the ministry in Baghdad' (lexicons/
     place_speaker_cues.tsv)."""
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
+    if _TREATED_IN.search(before):
+        return True  # "are being treated at a hospital in Kaya": where the wounded were taken
     seat_before, report_before, report_after = _speaker_cues()
     return bool(
         seat_before.search(before) and (report_after.match(after) or report_before.search(before))
