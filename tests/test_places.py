@@ -449,6 +449,19 @@ FIGURE_PLACES = [
      "arrested 23 suspects in Zamfara and Sokoto states.", "14", ["North West, Nigeria"]),
     ("Troops arrested 41 suspected oil thieves in Rivers and Bayelsa states.", "41",
      ["Rivers State", "Bayelsa"]),
+    # ... nor the dateline of the Indian press ("Srinagar: ...")
+    ("Srinagar: Nine people were killed and 33 injured when militants opened fire on a bus "
+     "carrying pilgrims in Jammu and Kashmir's Reasi district on Sunday, officials said.", "33",
+     ["Jammu and Kashmir", "Reasi"]),
+    # ... nor the places of its parts only
+    ("The union said 393 journalists were in prison around the world, with China and Myanmar "
+     "holding the most.", "393", []),
+    ("About 7 million people have been displaced inside Sudan since April, the agency said.\n\n"
+     "The UN refugee agency UNHCR said a further 1.4 million people have crossed into "
+     "neighbouring countries, including 540,000 into Chad.", "1.4 million", ["Sudan"]),
+    ("About 7 million people have been displaced inside Sudan since April, the agency said.\n\n"
+     "The UN refugee agency UNHCR said a further 1.4 million people have crossed into "
+     "neighbouring countries, including 540,000 into Chad.", "540,000", ["Chad"]),
     # a place named as a place still counts
     ("Residents told AFP that 7 people were killed near Goma.", "7", ["Goma"]),
     ("Gunmen killed 6 people at Mosul University.", "6", ["Mosul"]),

@@ -54,6 +54,10 @@ _FACILITY_AFTER = re.compile(
     r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
     re.IGNORECASE,
 )
+_PARTS_ASIDE = re.compile(r",\s+with\b", re.IGNORECASE)
+_INCLUDES = re.compile(r"\b(?:including|among them|of whom|of them)\s+$", re.IGNORECASE)
+# "Srinagar: ...", "New Delhi, June 10: ...": the dateline of the Indian and Pakistani press
+_COLON_DATELINE = re.compile(r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*:\s")
 _TREATED_IN = re.compile(
     r"\b(?:hospitals?|clinics?)\s+(?:in|at)\s+(?:the\s+)?"
     r"(?:(?:provincial|regional|state|district)\s+capital,?\s+)?$",
@@ -356,6 +360,8 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
     if _TREATED_IN.search(before):
         return True  # "are being treated at a hospital in Kaya": where the wounded were taken
+    if not text[:start].strip() and _COLON_DATELINE.match(after):
+        return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
     seat_before, report_before, report_after = _speaker_cues()
     return bool(
         seat_before.search(before) and (report_after.match(after) or report_before.search(before))
@@ -484,9 +490,30 @@ def _sentence_places(draft: Draft) -> list[str]:
         return []  # "340 were killed nationwide, including 40 in Mopti": the country's
     scope = _Scope.of(draft)
     if scope is not None:
-        return scope.places(claimed)
-    rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
-    return _unique(rest or [m.place.name for m in _kept(scan)])
+        found = scope.places(claimed)
+    else:
+        rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
+        found = _unique(rest or [m.place.name for m in _kept(scan)])
+    parts = _parts_places(draft)
+    return [] if found and all(name in parts for name in found) else found
+
+
+def _parts_places(draft: Draft) -> set[str]:
+    """Places told after the number for its parts only: a trailing ", with ..." ('393 were in
+    prison around the world, with China and Myanmar holding the most') or the places of a count
+    it includes ('1.4 million crossed into neighbouring countries, including 540,000 into
+    Chad'). A figure whose only places these are takes its places from its story."""
+    scan = draft.scan
+    base, text = scan.sentence.start, scan.sentence.text
+    after = draft.quantity.end - base
+    found: set[str] = set()
+    aside = _PARTS_ASIDE.search(text, after)
+    if aside is not None:
+        found |= {m.place.name for m in _kept(scan) if m.start - base >= aside.start()}
+    for q in scan.quantities:
+        if q.start > draft.quantity.end and _INCLUDES.search(text[after : q.start - base]):
+            found |= set(_places_after(draft, q.start, q.end))
+    return found
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:
