@@ -440,6 +440,8 @@ FIGURE_PLACES = [
     ("Rebels ambushed an army patrol on Monday, and 12 soldiers were killed, according to "
      "Santos.", "12", []),
     ("Twelve people were killed in Kabul, said an official.", "Twelve", ["Kabul"]),
+    ("A source living in Wardak province said more than 100 soldiers were killed.",
+     "more than 100", ["Wardak"]),
     # ... nor the town of a hospital the wounded were taken to, when the story names the scene
     ("Jihadists killed 35 civilians in Pissila in northern Burkina Faso on Sunday. Another 12 "
      "people were wounded and are being treated at a hospital in Kaya, the regional capital.",

@@ -66,6 +66,8 @@ _TREATED_IN = re.compile(
 # a town's name as a speaker is a person's ('Santos told reporters', 'according to Santos');
 # "officials in Kabul said" is a seat, "killed in Kabul, said" a place (the comma)
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|announced|insisted)\b")
+# "residing in Maidan Wardak province said": a town, in its preposition's phrase
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 # where a statement was made, not what it counts: "at a news conference in Abuja", "told
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
@@ -421,7 +423,9 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if _FACILITY_AFTER.match(after):
         return True
-    if _SPEAKS_AFTER.match(after) or _ACCORDING_BEFORE.search(before):
+    if (_SPEAKS_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before)) or (
+        _ACCORDING_BEFORE.search(before)
+    ):
         return True  # "according to Santos", "Santos told reporters": a person, not the town
     previous = _WORD_BEFORE.search(before)
     following = _WORD_AFTER.match(after)
