@@ -117,6 +117,32 @@ SOURCES = [
      "The bill also pays for sending another 2,000 troops to Iraq.", "2,000", "Xinhua"),
     ("Gunmen killed 12 villagers on Sunday, according to Reuters.\n\n"
      "Another 5 people were abducted.", "5", "Reuters"),
+    # ... but not an outlet whose reporter saw the scene or whose tally gives one figure
+    ("Blasts killed 40 people across the country on Friday.\n\nAn AFP photographer at the scene "
+     "said shops burned. An AFP correspondent saw ambulances.\n\nViolence has killed 300 people "
+     "this month, according to an AFP tally.", "40", None),
+    ("Blasts killed 40 people across the country on Friday.\n\nAn AFP photographer at the scene "
+     "said shops burned. An AFP correspondent saw ambulances.\n\nViolence has killed 300 people "
+     "this month, according to an AFP tally.", "300", "AFP"),
+    # ... nor an editor's note on another account, nor one of two agencies telling parts
+    ("Gunmen killed 6 guards at the depot. Note, Reuters reported that the attackers used "
+     "grenades.", "6", None),
+    ("Militants stormed the post, killing 16 soldiers. According to AFP, 40 policemen were on "
+     "duty. Xinhua reported that the attackers fled.", "16", None),
+    # an armed group is a party, never the teller of a whole story
+    ("Car bombs killed 9 people in the city centre.\n\nThe Provisional IRA said it had given "
+     "warnings.\n\nAnother 130 people were injured.", "130", None),
+    # ... and a body quoted once among several voices signs no story
+    ("A car bomb killed 14 soldiers at the base, a defence official said.\n\nA provincial council "
+     "member said the building collapsed. Local residents said the blast shook the valley."
+     "\n\nAbout 9,000 troops remain, according to the Brookings Institution.\n\nThe attackers "
+     "also wounded 12 guards.", "12", None),
+    # ... nor does an armed group's claim speak for the attacks told after it
+    ("A spokesman for the Taliban said its fighters killed 190 soldiers. Last week, a car bomb "
+     "killed five people in the capital.", "five", None),
+    # 'according to him' refers back: with nobody quoted before, it names nobody
+    ("The briefing was held in Abuja on Thursday.\n\nAccording to him, troops arrested 41 "
+     "suspected oil thieves in Rivers State.", "41", None),
     # a town or region is no speaker: the parse's subject is the end of a place phrase, and the
     # speakers are before it
     ("Roadside bombs in Babil province killed 8 people and left 25 others wounded, police "

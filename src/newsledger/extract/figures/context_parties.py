@@ -114,8 +114,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
 # Words that only refer back to a source named before ('it said', 'the report said').
 _REFERRING_ONLY = frozenset(
-    {"it", "he", "she", "they", "report", "statement", "release", "update", "review", "document"}
-    | {"bulletin", "data", "figures"}
+    {"it", "he", "she", "they", "him", "her", "them"}
+    | {"report", "statement", "release", "update", "review", "document", "bulletin", "data"}
+    | {"figures"}
 )
 # a capitalised name holding a word ("International Federation of Journalists (IFJ)")
 _NAME_WITH = (
@@ -132,9 +133,14 @@ _UN_GENERIC = re.compile(rf"{_UN_PREFIX}(?:['’]s)?(?:\s+[a-z][\w-]*)+")
 # a UN body by its own name ("UN Integrated Office in Haiti (BINUH)")
 _UN_NAMED = re.compile(rf"{_UN_PREFIX}\s+(?:[a-z]+\s+)*[A-Z]")
 _AGENCY_TELLS = re.compile(
-    r"^(?:\s+news)?(?:\s+agency)?\s+(?:has\s+)?(?:reported|reports|said|says|quoted|cited)\b",
+    r"^(?:\s*\([A-Z]{2,8}\)|\))?(?:\s+news)?(?:\s+agency)?\s+(?:has\s+)?"
+    r"(?:reported|reports|said|says|quoted|cited)\b",
     re.IGNORECASE,
 )
+# an agency's word before a common noun is its tally or its staff, not its report
+_AGENCY_NOUN = re.compile(r"^\s+(?!news\b|agency\b)[a-z]")
+# an editor's note on another account of the story ("Note, Reuters reported that ...")
+_NOTE = re.compile(r"^\W*note\b", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to (?:the |a |an )?(?:report (?:by|from) )?$", re.I)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
@@ -659,8 +665,11 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
         and scans[p].sentence.paragraph == paragraph
     }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
-    # officials said ... Nine blasts killed seven people'): its unattributed figures have none
-    return before.pop() if len(before) == 1 else None
+    # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
+    # an armed group's claim speaks for its own sentence, not for the attacks told after it
+    if len(before) != 1 or actor_kind(next(iter(before))) == "armed_group":
+        return None
+    return before.pop()
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
@@ -803,12 +812,20 @@ def _one_un_body(drafts: Sequence[Draft], stated: Sequence[str]) -> None:
 
 
 def _document_source(document: Document, scans: Sequence[Scan], named: list[str]) -> str | None:
-    """Whom a story's unattributed figures come from: a 'Source:' line, the source it names most,
-    the organisation it mentions most (twice or more), or its byline."""
+    """Whom a story's unattributed figures come from: a 'Source:' line, the organisation it
+    mentions most (twice or more), the source that signs most of what the story quotes, the one
+    news agency that retells it, or its byline. An armed group is a party, never the teller of a
+    whole story ('IRA' in a story on its bombings); an outlet is its teller only where it retells
+    the story ('NAN reports that ...'), not where its reporter is a witness ('an AFP journalist
+    said') or its tally gives one figure ('according to an AFP tally')."""
     line = _SOURCE_LINE.search(document.text)
     if line:
         return source_name(line.group(1))
-    counts = Counter(a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS)
+    # parties and outlets sign no story: an outlet retells one (below)
+    named = [name for name in named if actor_kind(name) not in {"armed_group", "media"}]
+    counts = Counter(
+        a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}
+    )
     if counts and counts.most_common(1)[0][1] >= 2:
         return counts.most_common(1)[0][0]
     # a monitor's initials that sign the whole text ("data collected by AAPP", "numbers verified
@@ -819,31 +836,44 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
         if (len(_CAPITALISED.findall(name)) >= 2 and not _personal(name))
         or (_ACRONYM.fullmatch(name) and _word_count(name, document.text) >= 3)
     ]
-    if proper:
+    if proper and _signs(Counter(proper).most_common(1)[0][0], named):
         return Counter(proper).most_common(1)[0][0]
-    # "..., Xinhua news agency reported": the agency whose report the story retells
-    agencies = [name for name in named if actor_kind(name) == "media"] + [
+    # "..., Xinhua news agency reported": the one agency whose report the story retells
+    agencies = {
         mention.canonical
         for scan in scans
         for mention in scan.actors
         if mention.kind == "media" and _retold(scan, mention)
-    ]
-    if agencies:
-        return Counter(agencies).most_common(1)[0][0]
+    }
+    if len(agencies) == 1:
+        return agencies.pop()
     # "OHCHR recorded 21,293 casualties ... This included 487 children": the one organisation
     # the story quotes at all
     bodies = {name for name in named if not _personal(name) and _known_body(name)}
-    if len(bodies) == 1:
+    if len(bodies) == 1 and _signs(next(iter(bodies)), named):
         return bodies.pop()
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
 
 
+def _signs(name: str, named: Sequence[str]) -> bool:
+    """Whether a source tells at least half of what a story attributes: a monitor signing its
+    briefing, not one voice among the officials, witnesses and think tanks a story quotes."""
+    return 2 * sum(1 for n in named if n == name) >= len(named)
+
+
 def _retold(scan: Scan, mention: ActorMention) -> bool:
-    """'Xinhua news agency reported', 'according to Reuters': a news agency as the teller."""
+    """'Xinhua news agency reported', 'according to Reuters', 'The News Agency of Nigeria (NAN)
+    reports that': a news agency as the teller of the story. Not its tally, reporter or
+    journalist ('according to an AFP tally', 'an AFP reporter said'), nor a note on another
+    account ('Note, Reuters reported that the blast was a car bomb')."""
+    if _NOTE.match(scan.sentence.text):
+        return False
     before = scan.text_between(scan.sentence.start, mention.start)
     after = scan.text_between(mention.end, scan.sentence.end)
-    return bool(_AGENCY_TELLS.match(after) or _ACCORDING_TO.search(before))
+    if _AGENCY_TELLS.match(after):
+        return True
+    return bool(_ACCORDING_TO.search(before)) and not _AGENCY_NOUN.match(after)
 
 
 def _known_body(name: str) -> bool:

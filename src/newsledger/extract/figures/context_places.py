@@ -49,7 +49,26 @@ _PARTY_BEFORE = re.compile(
     r"|shelling|strikes?) by) (?:the\s+)?$",
     re.IGNORECASE,
 )
-_FACILITY_AFTER = re.compile(r"^\s+(?:hospital|clinic|medical cent(?:er|re))\b", re.IGNORECASE)
+# "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
+    re.IGNORECASE,
+)
+_PARTS_ASIDE = re.compile(r",\s+with\b", re.IGNORECASE)
+_INCLUDES = re.compile(r"\b(?:including|among them|of whom|of them)\s+$", re.IGNORECASE)
+# "Srinagar: ...", "New Delhi, June 10: ...": the dateline of the Indian and Pakistani press
+_COLON_DATELINE = re.compile(r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*:\s")
+_TREATED_IN = re.compile(
+    r"\b(?:hospitals?|clinics?)\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:provincial|regional|state|district)\s+capital,?\s+)?$",
+    re.IGNORECASE,
+)
+# a town's name as a speaker is a person's ('Santos told reporters', 'according to Santos');
+# "officials in Kabul said" is a seat, "killed in Kabul, said" a place (the comma)
+_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|announced|insisted)\b")
+# "residing in Maidan Wardak province said": a town, in its preposition's phrase
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 # where a statement was made, not what it counts: "at a news conference in Abuja", "told
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
 _STATEMENT_BEFORE = re.compile(
@@ -76,6 +95,20 @@ _DIRECTION = re.compile(
 )
 
 
+# "The attack occurred in Uruzgan province": a sentence naming the scene of what was told before
+_SCENE = re.compile(
+    r"\b(?:attack|bombing|blast|explosion|ambush|raid|incident|shooting|assault|clash(?:es)?)\s+"
+    r"(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:in|at|near|on)\b",
+    re.IGNORECASE,
+)
+_SCENE_REACH = 2  # sentences after the figure's
+# ", some 160 km south of ": a bearing from a landmark
+_BEARING = re.compile(
+    r",\s+(?:(?:just|about|some|approximately|around|roughly)\s+)?"
+    r"(?:(?:[\w-]+\s+){1,3}(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _COUNTRY_MAJORITY = 0.6
 _INCIDENT_MEASURES = frozenset(
@@ -105,6 +138,7 @@ def _scope_phrases(scope: str) -> re.Pattern[str]:
 
 
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
+_REGION_WORD = re.compile(r"\s+(?:Region|Zone)$", re.IGNORECASE)
 _COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
 _COMPASS_REGION = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+({_COMPASS}(?:\s+(?:zone|region|geopolitical"
@@ -114,6 +148,8 @@ _COMPASS_REGION = re.compile(
 # A total's parts are sought among this many figures after it: far more than any breakdown, and
 # a bound that keeps place assignment linear in a document's length (issue 12).
 _PARTS_REACH = 150
+# ... and open-ended parts within this many sentences of it
+_OPEN_PARTS_REACH = 3
 
 
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
@@ -124,7 +160,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
     for position, draft in enumerate(drafts):
         if not draft.own_places:
             later = drafts[position + 1 : position + 1 + _PARTS_REACH]
-            draft.locations = _places_from_parts(draft, later)
+            draft.locations = _places_from_parts(draft, later, index)
     sites = _sites(scans)
     country = _document_country(scans)
     if country:
@@ -156,6 +192,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             draft.locations = (
                 ([country] if nationwide and country else [])
                 or told
+                or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
@@ -186,14 +223,40 @@ def _told_since(
     return []
 
 
+def _where_it_happened(
+    scans: Sequence[Scan], index: dict[int, int], draft: Draft
+) -> list[str]:
+    """The places a sentence right after the figure's gives as the scene of what it tells ('left
+    five insurgents dead. The attack occurred in Uruzgan province.'), in its paragraph."""
+    position = index[id(draft.scan)]
+    for scan in scans[position + 1 : position + 1 + _SCENE_REACH]:
+        if scan.sentence.paragraph != draft.scan.sentence.paragraph:
+            return []
+        if scan.quantities:
+            return []  # another count: the scene is its own
+        if _SCENE.search(scan.sentence.text) and (kept := _kept(scan)):
+            return _unique(m.place.name for m in kept)
+    return []
+
+
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
     """'In the North East, ...' of a report on Nigeria is Nigeria's North East, not a district of
     that name elsewhere the gazetteer knows (Botswana has one)."""
     for draft in drafts:
-        draft.locations = [
-            f"{name}, {country}" if _COMPASS_NAME.fullmatch(name) else name
-            for name in draft.locations
-        ]
+        draft.locations = [_tied(name, country) for name in draft.locations]
+
+
+def _tied(name: str, country: str) -> str:
+    """A compass region as the document's country's ('North-West Region' of Cameroon, read in
+    a report on Nigeria, is Nigeria's North West)."""
+    if _COMPASS_NAME.fullmatch(name):
+        return f"{name}, {country}"
+    bare = _REGION_WORD.sub("", name).replace("-", " ")
+    if bare != name and _COMPASS_NAME.fullmatch(bare):
+        place = lookup_place(name)
+        if place is not None and place.country != country:
+            return f"{bare}, {country}"
+    return name
 
 
 def _countries(names: Sequence[str]) -> int:
@@ -271,10 +334,16 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
     text, base = scan.sentence.text, scan.sentence.start
-    return [
+    kept = [
         m
         for m in scan.places
         if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+    ]
+    # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it
+    return kept[:1] + [
+        m
+        for m in kept[1:]
+        if not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
     ]
 
 
@@ -291,6 +360,10 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
     an official in Kabul said', 'according to the ministry in Baghdad' (lexicons/
     place_speaker_cues.tsv)."""
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
+    if _TREATED_IN.search(before):
+        return True  # "are being treated at a hospital in Kaya": where the wounded were taken
+    if not text[:start].strip() and _COLON_DATELINE.match(after):
+        return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
     seat_before, report_before, report_after = _speaker_cues()
     return bool(
         seat_before.search(before) and (report_after.match(after) or report_before.search(before))
@@ -306,15 +379,31 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
     reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
-    seat = rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?$"
+    # "officials in Maidan Wardak and Kabul declined to comment": both towns are seats
+    # "the main hospital in provincial capital Baquba said": the town named by its rank
+    seat = (
+        rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?"
+        r"(?:(?:provincial|regional|state|district|national)\s+capital,?\s+)?"
+        r"(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+)?$"
+    )
+    # "a senior official in the defence ministry in Kabul": a speaker inside another's seat
+    within = rf"(?:(?:{speaker})\s+(?:in|at|of|with|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?)?"
+    # ", who asked not to be named, said", ", speaking on condition of anonymity"
+    aside = r"(?:,\s+(?:who|speaking|on\s+condition)\b[^.;:]{0,80}?,)?"
+    joined = r"(?:\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?"
     return (
         re.compile(seat, re.IGNORECASE),
         # not 'said its office in Gao was attacked': the speaker's own premises, a scene
         re.compile(
-            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,3}}?{seat}",
+            rf"\b(?:{reporting})\s+(?!(?:its|their|his|her|our)\b)(?:[\w'’-]+\s+){{0,5}}?"
+            rf"{within}{seat}",
             re.IGNORECASE,
         ),
-        re.compile(rf"^,?\s+(?:{reporting})\b", re.IGNORECASE),
+        re.compile(
+            rf"^{joined}(?:{aside},?\s+(?:{reporting})\b|,\s+(?:speaking|who\s+(?:asked|spoke|declined"
+            r"|requested))\b)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -334,6 +423,10 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if _FACILITY_AFTER.match(after):
         return True
+    if (_SPEAKS_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before)) or (
+        _ACCORDING_BEFORE.search(before)
+    ):
+        return True  # "according to Santos", "Santos told reporters": a person, not the town
     previous = _WORD_BEFORE.search(before)
     following = _WORD_AFTER.match(after)
     return bool(
@@ -401,9 +494,30 @@ def _sentence_places(draft: Draft) -> list[str]:
         return []  # "340 were killed nationwide, including 40 in Mopti": the country's
     scope = _Scope.of(draft)
     if scope is not None:
-        return scope.places(claimed)
-    rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
-    return _unique(rest or [m.place.name for m in _kept(scan)])
+        found = scope.places(claimed)
+    else:
+        rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
+        found = _unique(rest or [m.place.name for m in _kept(scan)])
+    parts = _parts_places(draft)
+    return [] if found and all(name in parts for name in found) else found
+
+
+def _parts_places(draft: Draft) -> set[str]:
+    """Places told after the number for its parts only: a trailing ", with ..." ('393 were in
+    prison around the world, with China and Myanmar holding the most') or the places of a count
+    it includes ('1.4 million crossed into neighbouring countries, including 540,000 into
+    Chad'). A figure whose only places these are takes its places from its story."""
+    scan = draft.scan
+    base, text = scan.sentence.start, scan.sentence.text
+    after = draft.quantity.end - base
+    found: set[str] = set()
+    aside = _PARTS_ASIDE.search(text, after)
+    if aside is not None:
+        found |= {m.place.name for m in _kept(scan) if m.start - base >= aside.start()}
+    for q in scan.quantities:
+        if q.start > draft.quantity.end and _INCLUDES.search(text[after : q.start - base]):
+            found |= set(_places_after(draft, q.start, q.end))
+    return found
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:
@@ -528,13 +642,20 @@ def _area_nouns() -> frozenset[str]:
     return frozenset(p for p, kind in read_table("scope_words.tsv", 2) if kind == "area")
 
 
-def _places_from_parts(total: Draft, later: Sequence[Draft]) -> list[str]:
-    """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's."""
+def _places_from_parts(
+    total: Draft, later: Sequence[Draft], index: dict[int, int]
+) -> list[str]:
+    """'43 operations ... 33 in Iraq ... 10 in Syria': the parts' places are the total's. Parts
+    without an upper bound ('more than 100', 'at least five') fit any total: they are its parts
+    only when told right after it, not tolls of other attacks told further on."""
     low, high = total.quantity.interval()
     for run in _part_runs(total, later):
         places = {d.locations[0] for d in run}
         run_low = sum(d.quantity.interval()[0] for d in run)
         run_high = sum(d.quantity.interval()[1] for d in run)
+        near = index[id(run[-1].scan)] - index[id(total.scan)] <= _OPEN_PARTS_REACH
+        if run_high == float("inf") and not near:
+            continue
         if len(places) == len(run) and run_low <= high and low <= run_high:
             return _unique(d.locations[0] for d in run)
     return []
