@@ -1372,3 +1372,24 @@ def test_incidents_many_devices_at_one_place_are_one_attack(text: str, killed: i
     found = _incidents(text, date(2007, 6, 12))
     assert [i.killed.low if i.killed else None for i in found] == ([] if killed is None
                                                                      else [killed])
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a year that dates only background (no figures) makes no periodic report
+        ("PERU.  A car bomb exploded outside the police headquarters in Arequipa.  The group "
+         "said the bombing avenged the arrest of its leader in 1992.", None),
+        # one attack of a series told with its own toll
+        ("The second bomb attack, in a series of four on this day, took place at a bus stop in "
+         "Quetta, killing two people and injuring nine others.", 2),
+        # another attack told only beside the report's own is no incident of the report
+        ("A suicide car bomb exploded outside the French Embassy in Lome.  The attack coincides "
+         "with another suicide attack on the French Embassy in Ghana.  The blast killed at least "
+         "nine people.", 9),
+    ],
+    ids=["background year", "one of a series", "another attack beside it"],
+)
+def test_incidents_background_keeps_the_reports_own_event(text: str, killed: int | None) -> None:
+    found = _incidents(text, date(2007, 6, 12))
+    assert found and (found[0].killed.low if found[0].killed else None) == killed, found
