@@ -1336,6 +1336,9 @@ def test_incidents_tallies_and_other_deaths_stay_apart(text: str, incidents: int
         ("Gunmen ambushed a convoy in Udaim. The attack claimed the life of one of the guards.", 1),
         ("Five police commandos were ambushed by gunmen in Tikrit. The gunmen fired on their car, "
          "killing them and wounding their driver.", 5),
+        ("Twelve Shia men were seized by gunmen in Baghdad. Their bodies were found in a ditch "
+         "several days later.", 12),
+        ("Gunmen locked nine people inside a house in Latifiya.  The gunmen then killed them.", 9),
         # a later sentence of the report that raises the toll
         ("Bombers set off four car bombs outside police stations in Basra, killing 40 people. "
          "Three of the wounded died overnight, bringing the death toll to 43.", 43),
@@ -1346,7 +1349,8 @@ def test_incidents_tallies_and_other_deaths_stay_apart(text: str, incidents: int
     ids=["former Minister Name", "a cleric Name and his driver", "town title Name and his son",
          "scholar al-Name", "a list of three", "an apposition is one", "commissioner",
          "both officers", "both Name and his bodyguard", "himself and his companion",
-         "himself and three", "claimed the life of", "killing them", "bringing the toll",
+         "himself and three", "claimed the life of", "killing them", "seized, bodies found",
+         "counted in a sentence with no event", "bringing the toll",
          "no full stop"],
 )
 def test_incidents_tolls_of_victims_told_without_a_total(text: str, killed: int) -> None:

@@ -31,8 +31,9 @@ from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 # --- tolls ------------------------------------------------------------------------------------
 
 
-def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
-    """The incident's toll of one measure (rule in the module docstring)."""
+def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> IncidentCount | None:
+    """The incident's toll of one measure (rule in the module docstring); ``text``, the
+    document's, lets 'killing them' find the persons a sentence before the incident counted."""
     main, rest = group[0], group[1:]
     body = [m for m in rest if not m.headline]
     headlines = [m for m in rest if m.headline]
@@ -55,30 +56,49 @@ def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
     if stated is None and measure is Measure.KILLED:
-        stated = _victims_died(group)
+        stated = _victims_died(group, text)
     # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
     return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
 
 
-def _victims_died(group: Sequence[Mention]) -> IncidentCount | None:
+def _victims_died(group: Sequence[Mention], text: str = "") -> IncidentCount | None:
     """The victims told before, told dead: 'Three policemen were kidnapped ... Their bodies were
     found' (the kidnapped toll), 'injured two officers ... The officers died of their wounds' (the
     injured toll), 'His body was found' (one). None when no mention tells of it."""
     texts = [m.text for m in group]
-    if any(fate_of_them(text) for text in texts):
+    fated = next((i for i, text in enumerate(texts) if fate_of_them(text)), None)
+    if fated is not None:
         for measure in (Measure.KIDNAPPED, Measure.INJURED):
             found = toll(group, measure)
             if found is not None and found.low > 0:
                 return IncidentCount(found.low, found.high, found.qualifier, None)
+        # "Fourteen men were seized by gunmen. Their bodies were found": the persons counted
+        counted = _persons_counted(_told_before(group, fated, text, end=False))
+        if counted:
+            return IncidentCount(counted, counted, Qualifier.EXACT, None)
     if any(fate_of_one(text) for text in texts):
         return IncidentCount(1, 1, Qualifier.EXACT, None)
     # "Five police commandos were ambushed ... killing them": the persons the story counted
     told = next((i for i, text in enumerate(texts) if _KILLED_THEM.search(text)), None)
     if told is not None:
-        counted = _persons_counted(" ".join(texts[: told + 1]))
+        counted = _persons_counted(_told_before(group, told, text, end=True))
         if counted:
             return IncidentCount(counted, counted, Qualifier.EXACT, None)
     return None
+
+
+_BEFORE_CHARS = 300  # how far before the incident's first mention its victims may be counted
+
+
+def _told_before(group: Sequence[Mention], index: int, text: str, end: bool) -> str:
+    """The text that tells the victims of ``group[index]``: the document's, from a little before
+    the incident's first mention, up to that mention (through it when ``end``); without the
+    document's text, the group's mentions up to it."""
+    mention = group[index]
+    if not text:
+        return " ".join(m.text for m in group[: index + 1 if end else index])
+    first = min(m.start for m in group)
+    return text[max(0, first - _BEFORE_CHARS) : mention.end if end else mention.start]
 
 
 # "killing them", "killed both of them": victims told before as a group, by a pronoun

@@ -510,7 +510,7 @@ def _build(
         perpetrator=party,
         perpetrator_status=status,
         target=target(ordered),
-        killed=toll(ordered, Measure.KILLED),
+        killed=toll(ordered, Measure.KILLED, document.text),
         injured=toll(ordered, Measure.INJURED),
         kidnapped=toll(ordered, Measure.KIDNAPPED),
     )
