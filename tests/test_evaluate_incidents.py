@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from newsledger.evaluate_incidents.datasets import (
     read_dataset,
     sample_rows,
 )
+from newsledger.evaluate_incidents.merges import same_coding
 from newsledger.evaluate_incidents.scoring import (
     Prediction,
     actor_key,
@@ -361,3 +363,25 @@ def test_merges_count_restated_sentences_apart(texts: tuple[str, str], repeated:
     assert report.multi_document_groups >= 1, report
     assert (report.repeated_groups == report.multi_document_groups) is repeated, report
     assert (report.repeated_incidents == report.multi_document_incidents) is repeated, report
+
+
+_DAY = date(2008, 9, 24)
+
+
+@pytest.mark.parametrize(
+    ("codings", "same"),
+    [
+        ({"a": (_DAY, "Iraq", "Mosul"), "b": (_DAY, "Iraq", "Mosul")}, True),
+        ({"a": (_DAY, "Iraq", None), "b": (_DAY, "Iraq", None)}, True),
+        ({"a": (_DAY, "Iraq", "Mosul"), "b": (date(2008, 9, 25), "Iraq", "Mosul")}, False),
+        ({"a": (_DAY, "Iraq", "Mosul"), "b": (_DAY, "Iraq", "Tikrit")}, False),
+        ({"a": (None, "Iraq", "Mosul"), "b": (None, "Iraq", "Mosul")}, False),
+        ({"a": (_DAY, "Iraq", "Mosul")}, False),
+    ],
+    ids=["one day one city", "one day one country", "another day", "another city", "undated",
+         "a row not coded"],
+)
+def test_merges_rows_rand_codes_alike_are_one_event(
+    codings: dict[str, tuple[object, ...]], same: bool
+) -> None:
+    assert same_coding(["a", "b"], codings) is same

@@ -1311,3 +1311,89 @@ def test_incidents_tallies_and_other_deaths_stay_apart(text: str, incidents: int
     found = _incidents(text, date(2023, 12, 20))
     assert len(found) == incidents, found
     assert all(i.killed is None for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # victims named without a number: titles before a name, names after a title, lists
+        ("In Herat, a gunman assassinated former Minister Ahmad Karimi outside his office.", 1),
+        ("Gunmen fired on a car near Hilla, killing a local cleric Ahmed Saleh and his driver.", 2),
+        ("Gunmen killed Kirkuk traffic officer Hassan Ali Jabbar and his son near his home.", 2),
+        ("Gunmen fired on a car in Najaf, killing Shia scholar Bashir al-Hakim and his driver.", 2),
+        ("A masked man opened fire in a shop in Hilla, killing the tailor, his apprentice, and a "
+         "customer.", 3),
+        ("A gunman opened fire in a shop in Hilla, killing the tailor, a respected elder.", 1),
+        ("Gunmen killed a police commissioner outside his home in Mosul.", 1),
+        # 'both', 'himself and', 'claimed the life of', 'killing them'
+        ("Two police officers were attacked by gunmen in Baghdad. Both officers were killed.", 2),
+        ("Gunmen chased the candidate's car through Herat. Both Karimi and his bodyguard were "
+         "killed, while a third guard was wounded.", 2),
+        ("Police tried to stop two men in Kandahar, and one of them detonated his explosives, "
+         "killing himself and his companion.", 2),
+        ("A suicide car bomber blew himself up at a checkpoint in Hit, killing himself and three "
+         "policemen.", 4),
+        ("Gunmen ambushed a convoy in Udaim. The attack claimed the life of one of the guards.", 1),
+        ("Five police commandos were ambushed by gunmen in Tikrit. The gunmen fired on their car, "
+         "killing them and wounding their driver.", 5),
+        ("Twelve Shia men were seized by gunmen in Baghdad. Their bodies were found in a ditch "
+         "several days later.", 12),
+        ("Gunmen locked nine people inside a house in Latifiya.  The gunmen then killed them.", 9),
+        # a later sentence of the report that raises the toll
+        ("Bombers set off four car bombs outside police stations in Basra, killing 40 people. "
+         "Three of the wounded died overnight, bringing the death toll to 43.", 43),
+        # a report that ends without a full stop is no headline
+        ("Two people were killed when a bomb left on the road near the village of Ouled Ksar "
+         "exploded", 2),
+    ],
+    ids=["former Minister Name", "a cleric Name and his driver", "town title Name and his son",
+         "scholar al-Name", "a list of three", "an apposition is one", "commissioner",
+         "both officers", "both Name and his bodyguard", "himself and his companion",
+         "himself and three", "claimed the life of", "killing them", "seized, bodies found",
+         "counted in a sentence with no event", "bringing the toll",
+         "no full stop"],
+)
+def test_incidents_tolls_of_victims_told_without_a_total(text: str, killed: int) -> None:
+    found = _incidents(text, date(2007, 6, 12))
+    assert found and found[0].killed is not None and found[0].killed.low == killed, found
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Insurgents set off at least five car bombs in attacks on checkpoints in Ramadi, killing "
+         "twelve policemen.", 12),
+        ("In a series of bomb blasts at cinemas in Sylhet, twenty people were killed.", 20),
+        ("Eight bombs exploded in Iran on one day, killing at least eleven people.", 11),
+        # spread over a region, or over two towns: several events
+        ("Militants set off seven bombs across southern Thailand, killing four people.", None),
+        ("Six car bombs exploded in Kirkuk and Tikrit, killing 30 people.", None),
+    ],
+    ids=["five car bombs in one town", "a series of blasts", "one country, one day", "across",
+         "two towns"],
+)
+def test_incidents_many_devices_at_one_place_are_one_attack(text: str, killed: int | None) -> None:
+    found = _incidents(text, date(2007, 6, 12))
+    assert [i.killed.low if i.killed else None for i in found] == ([] if killed is None
+                                                                     else [killed])
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a year that dates only background (no figures) makes no periodic report
+        ("PERU.  A car bomb exploded outside the police headquarters in Arequipa.  The group "
+         "said the bombing avenged the arrest of its leader in 1992.", None),
+        # one attack of a series told with its own toll
+        ("The second bomb attack, in a series of four on this day, took place at a bus stop in "
+         "Quetta, killing two people and injuring nine others.", 2),
+        # another attack told only beside the report's own is no incident of the report
+        ("A suicide car bomb exploded outside the French Embassy in Lome.  The attack coincides "
+         "with another suicide attack on the French Embassy in Ghana.  The blast killed at least "
+         "nine people.", 9),
+    ],
+    ids=["background year", "one of a series", "another attack beside it"],
+)
+def test_incidents_background_keeps_the_reports_own_event(text: str, killed: int | None) -> None:
+    found = _incidents(text, date(2007, 6, 12))
+    assert found and (found[0].killed.low if found[0].killed else None) == killed, found

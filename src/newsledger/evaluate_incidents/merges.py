@@ -11,13 +11,19 @@ each repeating the whole description). A join whose documents state it in the ve
 (a group whose figures each lie in one sentence, word for word the same in every document; a
 merged incident whose reports' main sentences are the same) restates one sentence, and the run
 counts those apart (``repeated_*``): the rest (``*_other``) are joins of different wording.
+
+RAND also codes one event twice in other words (two rows of one bombing, on the same day in the
+same city). A join whose rows RAND itself codes on one day at one place (``same_coding_*``: the
+rows' date, country and city all equal; RAND's coding, not ours) is one event too. What is left,
+joins of rows RAND dates or places apart that do not repeat one sentence, are the false merges
+(``false_*``), and the rates the issue's target is read on.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -42,6 +48,8 @@ class MergeReport:
     examples: list[str] = field(default_factory=list)
     repeated_groups: int = 0  # of the multi-document groups, those stating one same sentence
     repeated_incidents: int = 0
+    false_groups: int = 0  # neither one sentence nor rows RAND codes on one day at one place
+    false_incidents: int = 0
 
     @property
     def group_rate(self) -> float:
@@ -54,18 +62,35 @@ class MergeReport:
         return 1000 * self.multi_document_incidents / max(self.documents, 1)
 
 
+Coding = tuple[object, ...]  # RAND's date, country and city of a row
+
+
 def rand_documents(data_dir: Path, sample: int, seed: int) -> list[Document]:
     """A seeded sample of RAND rows as documents named by row id, dated by the row's date."""
+    return [document for document, _ in rand_sample(data_dir, sample, seed)]
+
+
+def rand_sample(data_dir: Path, sample: int, seed: int) -> list[tuple[Document, Coding]]:
+    """The sample's documents, each with RAND's coding of its row (date, country, city)."""
     rand = next(dataset for dataset in DATASETS if dataset.name == "rand")
     rows = sample_rows(read_dataset(rand, data_dir), sample, seed)
-    return [Document(text=row.text, published=row.published, name=f"rand-{row.row_id}")
-            for row in rows]
+    return [(Document(text=row.text, published=row.published, name=f"rand-{row.row_id}"),
+             (row.published, row.country, row.place)) for row in rows]
+
+
+def same_coding(docs: Iterable[str], codings: Mapping[str, Coding]) -> bool:
+    """Whether RAND codes every row on one day at one place (a date and a country known)."""
+    found = {codings.get(doc) for doc in docs}
+    coding = next(iter(found)) if len(found) == 1 else None
+    return coding is not None and coding[0] is not None and coding[1] is not None
 
 
 def count_merges(
-    documents: Sequence[Document], workers: int = 2, examples: int = 5, db: str = ":memory:"
+    documents: Sequence[Document], workers: int = 2, examples: int = 5, db: str = ":memory:",
+    codings: Mapping[str, Coding] | None = None,
 ) -> MergeReport:
-    """Ingest the documents into a fresh ledger (in memory by default) and count joins."""
+    """Ingest the documents into a fresh ledger (in memory by default) and count joins; with
+    RAND's codings of the rows (by document name), also the false ones."""
     with Ledger(db) as ledger:
         for extraction in extract_all(documents, workers=workers):
             if not isinstance(extraction, Exception):
@@ -81,11 +106,17 @@ def count_merges(
     told_alike = [i for i in merged if _one_sentence(
         [{_words(r.get("evidence") or "")} for r in i["reports"]])]
     shown = [g for g in multi if g not in repeated] + repeated
+    coded = codings or {}
+    false_groups = [g for g in multi if g not in repeated
+                    and not same_coding((m.doc for m in g.figures), coded)]
+    false_incidents = [i for i in merged if i not in told_alike
+                       and not same_coding((r["doc"] for r in i["reports"]), coded)]
     return MergeReport(
         documents=len(documents), groups=len(groups), multi_document_groups=len(multi),
         incidents=len(incidents), multi_document_incidents=len(merged),
         examples=[_describe(g) for g in shown[:examples]],
-        repeated_groups=len(repeated), repeated_incidents=len(told_alike))
+        repeated_groups=len(repeated), repeated_incidents=len(told_alike),
+        false_groups=len(false_groups), false_incidents=len(false_incidents))
 
 
 def _words(sentence: str) -> str:
@@ -118,8 +149,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--examples", type=int, default=5)
     parser.add_argument("--db", default=":memory:", help="keep the ledger in this new file")
     args = parser.parse_args(argv)
-    report = count_merges(rand_documents(args.data, args.sample, args.seed), args.workers,
-                          args.examples, args.db)
+    sample = rand_sample(args.data, args.sample, args.seed)
+    report = count_merges([d for d, _ in sample], args.workers, args.examples, args.db,
+                          {d.name: coding for d, coding in sample if d.name})
     per_1000 = 1000 / max(report.documents, 1)
     print(json.dumps({
         **asdict(report), "group_rate_per_1000": round(report.group_rate, 2),
@@ -128,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             (report.multi_document_groups - report.repeated_groups) * per_1000, 2),
         "incident_rate_other_per_1000": round(
             (report.multi_document_incidents - report.repeated_incidents) * per_1000, 2),
+        "false_group_rate_per_1000": round(report.false_groups * per_1000, 2),
+        "false_incident_rate_per_1000": round(report.false_incidents * per_1000, 2),
     }, indent=1))
 
 
@@ -135,4 +169,4 @@ if __name__ == "__main__":
     main()
 
 
-__all__ = ["MergeReport", "count_merges", "rand_documents"]
+__all__ = ["MergeReport", "count_merges", "rand_documents", "rand_sample", "same_coding"]

@@ -41,6 +41,7 @@ ROLES = frozenset(
         "responded",
         "tally",
         "background",
+        "update",
     }
 )
 TOLL_MEASURES = (Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED)
@@ -92,6 +93,7 @@ class Trigger:
     distinct: bool  # "another attack", "one day after a bomb attack"
     cut: int  # where the mention it opens starts (before its distinct cue)
     few: bool = False  # a plural counted two to four: "two car bombs", "twin blasts"
+    many: bool = False  # devices counted by any number or told as a series: "six car bombs"
 
 
 @dataclass(slots=True)
@@ -127,11 +129,22 @@ class Mention:
     def several(self) -> bool:
         """Whether it tells of several events ('in raids', 'attacks across the north')."""
         # A few devices told with their toll ("two car bombs exploded in quick succession,
-        # killing 36") are one coordinated attack, as ACLED and RAND code them.
+        # killing 36") are one coordinated attack, as ACLED and RAND code them; so are more
+        # devices counted at one town with one toll ("at least six car bombs in attacks on police
+        # in Mosul, killing nine", "a series of bomb blasts at cinemas in Sylhet"), whatever
+        # other plural nouns tell of them.
+        if self.counts and any(t.few or (t.many and self.one_place) for t in self.triggers):
+            return False
         return not self.singular and not self.one_day_one_place and any(
-            t.noun and t.plural and not t.definite and not (t.few and self.counts)
-            for t in self.triggers
+            t.noun and t.plural and not t.definite for t in self.triggers
         )
+
+    @property
+    def one_place(self) -> bool:
+        """Whether it names no more than one town and one province (or country)."""
+        towns = {p.place.name for p in self.places if p.place.kind in _TOWN_KINDS}
+        regions = {p.place.name for p in self.places if p.place.kind not in _TOWN_KINDS}
+        return len(towns) <= 1 and len(regions) <= 1 and not _SPREAD.search(self.text)
 
     @property
     def one_day_one_place(self) -> bool:
@@ -233,10 +246,19 @@ def _trigger(text: str, base: int, start: int, end: int, noun: bool, plural: boo
         cue is not None,
         base + (cue if cue is not None else start),
         noun and plural and bool(_FEW.search(before) and _DEVICE.search(text[start:end])),
+        noun and plural and bool(_MANY.search(before) and _DEVICE.search(text[start:end])),
     )
 
 
 _FEW = re.compile(r"\b(?:two|three|four|twin|2|3|4)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_MANY = re.compile(
+    r"(?:\b(?:five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+    r"|\ba\s+(?:series|string|wave|spate|volley|barrage)\s+of)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Devices spread over a region or country are no attack on one town ("bombs across the south").
+_SPREAD = re.compile(r"\b(?:across|throughout|around\s+the\s+country|nationwide)\b",
+                     re.IGNORECASE)
 # Devices set off together make one attack; "two attacks", "three raids" may be apart.
 _DEVICE = re.compile(r"bomb|blast|explosi|grenade|rocket|mortar|shell|IED|mine", re.IGNORECASE)
 
@@ -318,10 +340,13 @@ def _dates_other_thing(scan: Scan, time: TimeMention) -> bool:
 
 
 def is_headline(scan: Scan, document: Document) -> bool:
-    """The title line: the document's title, or a first line without closing punctuation."""
+    """The title line: the document's title, or a first line without closing punctuation that
+    some text follows (a report that ends without a full stop is no headline)."""
     text = scan.sentence.text.strip()
     if document.title and text == document.title.strip():
         return True
+    if not document.text[scan.sentence.end :].strip():
+        return False
     return scan.sentence.paragraph == 0 and not _HEADLINE_END.search(text) and len(text) < 160
 
 

@@ -24,15 +24,16 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsledger.extract.incidents.event_mentions import Mention
-from newsledger.extract.numbers import victim_words
+from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
+from newsledger.extract.numbers import find_quantities, victim_words
 from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 
 # --- tolls ------------------------------------------------------------------------------------
 
 
-def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
-    """The incident's toll of one measure (rule in the module docstring)."""
+def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> IncidentCount | None:
+    """The incident's toll of one measure (rule in the module docstring); ``text``, the
+    document's, lets 'killing them' find the persons a sentence before the incident counted."""
     main, rest = group[0], group[1:]
     body = [m for m in rest if not m.headline]
     headlines = [m for m in rest if m.headline]
@@ -42,6 +43,12 @@ def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
         body = [main, *body]
     stated = _largest(_stated_tolls(main, measure)) if not main.headline else None
     stated = stated or _implicit_toll(main, measure)
+    # "Five of the injured died overnight, bringing the death toll to 73": a later sentence
+    # that raises the main one's toll gives it
+    raised = _largest([c for m in body if m.start > main.start and cue_pattern("update").search(
+        m.text) for c in _stated_tolls(m, measure)])
+    if raised is not None and (stated is None or raised.low > stated.low):
+        stated = raised
     denied = any(_denied(m, measure) for m in body if m.start <= main.start)
     if denied and (stated is None or _CLAIMED_TOLL.search(main.text)):
         return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
@@ -49,24 +56,79 @@ def toll(group: Sequence[Mention], measure: Measure) -> IncidentCount | None:
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
     if stated is None and measure is Measure.KILLED:
-        stated = _victims_died(group)
+        stated = _victims_died(group, text)
     # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
     return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
 
 
-def _victims_died(group: Sequence[Mention]) -> IncidentCount | None:
+def _victims_died(group: Sequence[Mention], text: str = "") -> IncidentCount | None:
     """The victims told before, told dead: 'Three policemen were kidnapped ... Their bodies were
     found' (the kidnapped toll), 'injured two officers ... The officers died of their wounds' (the
     injured toll), 'His body was found' (one). None when no mention tells of it."""
     texts = [m.text for m in group]
-    if any(fate_of_them(text) for text in texts):
+    fated = next((i for i, text in enumerate(texts) if fate_of_them(text)), None)
+    if fated is not None:
         for measure in (Measure.KIDNAPPED, Measure.INJURED):
             found = toll(group, measure)
             if found is not None and found.low > 0:
                 return IncidentCount(found.low, found.high, found.qualifier, None)
+        # "Fourteen men were seized by gunmen. Their bodies were found": the persons counted
+        counted = _persons_counted(_told_before(group, fated, text, end=False))
+        if counted:
+            return IncidentCount(counted, counted, Qualifier.EXACT, None)
     if any(fate_of_one(text) for text in texts):
         return IncidentCount(1, 1, Qualifier.EXACT, None)
+    # "Five police commandos were ambushed ... killing them": the persons the story counted
+    told = next((i for i, text in enumerate(texts) if _KILLED_THEM.search(text)), None)
+    if told is not None:
+        counted = _persons_counted(_told_before(group, told, text, end=True))
+        if counted:
+            return IncidentCount(counted, counted, Qualifier.EXACT, None)
     return None
+
+
+_BEFORE_CHARS = 300  # how far before the incident's first mention its victims may be counted
+
+
+def _told_before(group: Sequence[Mention], index: int, text: str, end: bool) -> str:
+    """The text that tells the victims of ``group[index]``: the document's, from a little before
+    the incident's first mention, up to that mention (through it when ``end``); without the
+    document's text, the group's mentions up to it."""
+    mention = group[index]
+    if not text:
+        return " ".join(m.text for m in group[: index + 1 if end else index])
+    first = min(m.start for m in group)
+    return text[max(0, first - _BEFORE_CHARS) : mention.end if end else mention.start]
+
+
+# "killing them", "killed both of them": victims told before as a group, by a pronoun
+_KILLED_THEM = re.compile(
+    r"\b(?:killed|killing|executed|executing|murdered|murdering|shot\s+dead|shooting\s+dead)\s+"
+    r"(?:them|all\s+of\s+them|both\s+of\s+them)\b(?!\s+(?:to)\b)",
+    re.IGNORECASE,
+)
+
+
+def _persons_counted(text: str) -> int | None:
+    """The last count of persons told before 'killing them' ('Five police commandos', 'the
+    three engineers'); None when the text counts none before it."""
+    end = _KILLED_THEM.search(text)
+    before = text[: end.start()] if end else text
+    found = None
+    for quantity in find_quantities(before):
+        if quantity.qualifier is Qualifier.EXACT and _plural_persons().match(before, quantity.end):
+            found = quantity.low
+    return found
+
+
+@cache
+def _plural_persons() -> re.Pattern[str]:
+    plural = rf"(?:{_persons()})(?:s|es)"
+    return re.compile(
+        rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{plural}|(?:police|people|men|women|children|"
+        rf"policemen|servicemen|gunmen|fishermen|tribesmen))\b",
+        re.IGNORECASE,
+    )
 
 
 def fate_of_one(text: str) -> bool:
@@ -313,8 +375,15 @@ _FATALLY = re.compile(r"\bfatally\s+$", re.IGNORECASE)
 
 
 def _persons_in(match: re.Match[str]) -> int:
-    """How many persons a victim match names: one, plus one per 'and his wife'."""
-    return 1 + len(re.findall(r"\band\b", match.group("others") or ""))
+    """How many persons a victim match names: one, plus one per 'and his wife' or listed ', his
+    apprentice'; two for 'both'."""
+    if match.groupdict().get("both"):
+        return 2
+    return 1 + len(_LIST_LINK.findall(match.group("others") or ""))
+
+
+# The links of a list of persons: ", and ", ", ", " and " (a person phrase holds none of them).
+_LIST_LINK = re.compile(r",\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+")
 
 
 def _named_person_before(text: str) -> int:
@@ -360,14 +429,28 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
     verbs = rf"(?i:{_words_pattern(words.verbs[measure])})"
     died = _words_pattern(words.died.get(measure, ()))
     one = _one_person()
-    others = rf"(?P<others>(?:,?\s+(?i:and)\s+{one})*)"
+    # "and his wife", ", his apprentice, and a customer" (a list ends on "and")
+    others = rf"(?P<others>(?:(?:,\s*{one})*,?\s+(?i:and)\s+{one})*)"
     name = r"(?:[A-Z][\w'’.-]+,?\s+){0,5}[A-Z][\w'’-]*[a-rt-z]"  # not a plural ("Iraqis")
     name_end = r"(?=\s*(?:[,.;:(]|$|\s(?:and|in|on|at|as|while|when|near|after|outside|inside)\b))"
     adverb = rf"(?:(?i:{_ADVERBS})\s+)?"
+    # "former Premier Salah Bitar", "Kirkuk traffic officer Hassan Jabbar", "suspected
+    # informer, Yasin al-Masri": a title without a determiner, then the person's name
+    titled = (rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{_persons()}),?\s+(?!{_NOT_A_NAME.pattern})"
+              rf"{_NAME}{name_end}")
     found = [
         # "killed a British engineer and his wife", "killing the driver", "shot dead Ahmed Ali
-        # and his driver"
-        rf"\b{verbs}\s+(?:{one}|(?!{_NOT_A_NAME.pattern}){name}{name_end}){others}",
+        # and his driver", "killing himself and his companion"
+        rf"\b{verbs}\s+(?:{one}|(?!{_NOT_A_NAME.pattern}){name}{name_end}|{titled}"
+        rf"|(?i:him|her)self(?=\s+(?i:and)\s)){others}",
+        # "Both officers were killed", "Both Karimi and his bodyguard were killed"
+        rf"\b(?P<both>(?i:both))\s+(?:(?i:of\s+the|the|these|those)\s+)?"
+        rf"(?:(?!(?i:and|or)\b)[\w'’-]+\s+){{0,3}}?(?:[a-z][\w'’-]*s|{_NAME}\s+(?i:and)\s+{one}"
+        rf"|(?i:men|women|children|police|policemen|people))\s+(?i:were)\s+{adverb}{verbs}\b"
+        rf"(?P<others>)",
+        # "claimed the life of one of his guards", "resulted in the death of the driver"
+        rf"\b(?i:(?:claimed|cost)\s+the\s+life\s+of|(?:resulted\s+in|led\s+to|caused)\s+"
+        rf"the\s+death\s+of)\s+(?:{one}|(?i:one\s+of)\b|{_NAME}{name_end})(?P<others>)",
         # "injured one police officer and killed another"
         rf"\b{verbs}\s+another(?=\s*(?:[,.;:]|$))(?P<others>)",
         # "a policeman was killed", "Hassan was shot dead", "the driver has been killed"
@@ -394,7 +477,8 @@ def _person_after_pattern() -> re.Pattern[str]:
 
 @cache
 def _person_before_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b{_one_person()}\s+(?i:and)\s+$")
+    # "killing the driver and two passengers", "killing himself and three policemen"
+    return re.compile(rf"\b(?:{_one_person()}|(?i:him|her)self)\s+(?i:and)\s+$")
 
 
 @cache
@@ -402,8 +486,17 @@ def _one_person() -> str:
     """A singular person with its determiner: 'a settler', 'the Turkish owner', 'his wife', 'an
     employee of the Ministry of Works', 'one Iraqi voter'."""
     determiner = r"(?:(?i:an?|one|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
-    of_name = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?"
-    return rf"{determiner}\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_persons()})\b(?!['’-]){of_name}"
+    of_name = r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+    # "a local cleric Ahmed Saleh": the person's name right after the noun
+    named = rf"\s+(?!{_NOT_A_NAME.pattern}){_NAME}(?=\s+(?i:and)\s|\s*,)"
+    return (rf"{determiner}\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_persons()})\b(?!['’-])"
+            rf"(?:{of_name}|{named})?")
+
+
+# A person's name: capitalised words, with Arabic and European particles ('Bashir al-Jazaari',
+# 'Abu Omar', 'Maria de la Cruz').
+_NAME = (r"[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|ad|ar|as|bin|ibn|abu|de|da|del|della|la|le|van|von|der)"
+         r"[\s-]+)*[A-Z][\w'’.-]*){0,4}")
 
 
 @cache

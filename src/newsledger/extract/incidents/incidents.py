@@ -124,13 +124,16 @@ def _incidents_from_scans(
     kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)])]
     kept_ids = {id(m) for m in kept}
     # A report of period totals tells of events only with a toll or a date: its undated
-    # mentions ("all victims in these provinces were killed by ...") sum up the period.
-    periodic = len(kept) < len(mentions)
+    # mentions ("all victims in these provinces were killed by ...") sum up the period. Only a
+    # dropped mention with figures is a total: one without ("the arrest of its leader in 1998")
+    # recalls background.
+    totals = [m for m in mentions if id(m) not in kept_ids and m.counts]
+    periodic = bool(totals)
     places = DocumentPlaces(scans)
     lead = _lead_sentences(scans, document, places.dateline)
     # A lead that states totals ("44 killed in the first half of 2024") makes a periodic report;
     # totals told later ("... and twenty other attacks since November") do not unmake its news.
-    news_lead = not any(m.scan.sentence.start in lead for m in mentions if id(m) not in kept_ids)
+    news_lead = not any(m.scan.sentence.start in lead for m in totals)
     for mention in kept:
         mention.counts = _tolls(mention)
     # 3.
@@ -212,6 +215,7 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
         and sentence.start <= f.start < sentence.end
         and _counts_events(f)
         and not _ONE_OF.search(mention.scan.text_between(f.start - 30, f.start))
+        and not _ONE_OF_SERIES.search(mention.scan.text_between(f.start - 60, f.start))
         for f in figures
     ):
         return True
@@ -227,6 +231,12 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
 # is one of them, the sentence counts no period's attacks.
 _ONE_OF = re.compile(
     r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+# "The second bomb attack, in a series of four on this day": one of them
+_ONE_OF_SERIES = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|latest)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s+"
+    r"(?:in\s+|of\s+)?a\s+(?:series|string|wave|spate)\s+of\s+\Z",
+    re.IGNORECASE,
 )
 
 
@@ -333,7 +343,14 @@ class _Group:
 def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) -> list[_Group]:
     groups: list[_Group] = []
     opening: list[Mention] = []  # the lead's mentions before the first incident opens
+    previous: Mention | None = None
     for mention in mentions:
+        # "The attack coincides with another attack on the embassy in Kenya": another event
+        # told, without a toll, only beside the one already told is no incident of the report
+        aside = previous is not None and previous.scan is mention.scan and previous.definite
+        previous = mention
+        if groups and aside and mention.distinct and not mention.counts:
+            continue
         home = None if mention.distinct else _fitting(groups, mention)
         if home is not None and (_refers(mention) or _anchor(mention, periodic)):
             home.add(mention)
@@ -493,7 +510,7 @@ def _build(
         perpetrator=party,
         perpetrator_status=status,
         target=target(ordered),
-        killed=toll(ordered, Measure.KILLED),
+        killed=toll(ordered, Measure.KILLED, document.text),
         injured=toll(ordered, Measure.INJURED),
         kidnapped=toll(ordered, Measure.KIDNAPPED),
     )
