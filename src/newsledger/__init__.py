@@ -12,11 +12,16 @@ The library behind the command line (README, "Use from Python")::
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+# One BLAS thread per process (extract/words/matrix_ops.py): extraction runs a process per core.
+# Set before numpy is first imported, which reads it then; a value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if TYPE_CHECKING:
     from newsledger.api import extract, extract_text

@@ -186,15 +186,17 @@ def _headline_values(figures: Sequence[Figure], text: str) -> Iterable[Check]:
 
 def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[Check]:
     """Two named sources' different values for one thing, in different sentences."""
+    # Each figure's sentence, found once: a figure is compared with up to ``near`` before it.
+    sentences = [sentence_of(text, f.quantity.start) for f in figures]
     for i, later in enumerate(figures):
-        for first in figures[max(0, i - near) : i]:
+        for j in range(max(0, i - near), i):
+            first = figures[j]
             if (
                 first.source
                 and later.source
                 and first.measure == later.measure  # asked again below; cheaper first
                 and other_sources(first.source, later.source)
-                and sentence_of(text, first.quantity.start)
-                != sentence_of(text, later.quantity.start)
+                and sentences[j] != sentences[i]
                 and _told_twice(first, later, text)
                 and not values_meet(first, later)
             ):

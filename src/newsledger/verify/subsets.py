@@ -733,20 +733,17 @@ def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:
 
 
 def _by_subgroup(window: Window, text: str) -> Found:
+    title = _title_end(text)
+    # Each figure's sentence, found once: a part compares it with up to ``near`` figures.
+    sentences = [sentence_index(text, f.quantity.start) for f in window.figures]
     for i, part in enumerate(window.figures):
         # Items of one list ("2,853 men, 1,927 women", "476 in May, 376 in June") are siblings:
         # a sub-group's whole is stated in another sentence. A title's round toll ("Almost 100
         # killed") restates the body's (94), it holds none of it.
-        title = _title_end(text)
         apart = [
             w
-            for w in window.before(i)
-            if w.start >= title
-            and (
-                not text
-                or sentence_index(text, w.quantity.start)
-                != sentence_index(text, part.quantity.start)
-            )
+            for j, w in enumerate(window.before(i), start=max(0, i - window.near))
+            if w.start >= title and (not text or sentences[j] != sentences[i])
         ]
         whole = _whole_of(part, apart)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.

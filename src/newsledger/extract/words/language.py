@@ -12,14 +12,16 @@ from spacy.tokenizer import Tokenizer
 
 from newsledger.extract.words.attributes import faster_attributes
 from newsledger.extract.words.english import MODEL
+from newsledger.extract.words.matrix_ops import numpy_products
 from newsledger.lexicons import read_table
 
 
 @cache
 def load_model() -> Language:
     """The English pipeline without NER (unused), loaded once per process; its attribute ruler
-    and lemmatizer run as one faster component of the same output (words/attributes.py)."""
-    return faster_attributes(keep_titles(spacy.load(MODEL, exclude=["ner"])))
+    and lemmatizer run as one faster component of the same output (words/attributes.py), its
+    matrix products through numpy (words/matrix_ops.py)."""
+    return numpy_products(faster_attributes(keep_titles(spacy.load(MODEL, exclude=["ner"]))))
 
 
 @cache
