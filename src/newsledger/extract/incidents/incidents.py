@@ -137,7 +137,7 @@ def _incidents_from_scans(
     for mention in kept:
         mention.counts = _tolls(mention)
     # 3.
-    groups = _group(kept, periodic, lead if news_lead else frozenset())
+    groups = _group(kept, periodic, lead if news_lead else frozenset(), briefing=not news_lead)
     # 4.
     return [
         _build(document, number, g.mentions, scans, places)
@@ -277,7 +277,7 @@ def _event_period(figure: Figure, mention: Mention) -> bool:
     return days <= _WEEK_DAYS or (days <= _MONTH_DAYS and one_event and own_month)
 
 
-def _anchor(mention: Mention, periodic: bool = False) -> bool:
+def _anchor(mention: Mention, periodic: bool = False, briefing: bool = False) -> bool:
     if mention.several:
         return False
     if mention.lone:
@@ -288,6 +288,13 @@ def _anchor(mention: Mention, periodic: bool = False) -> bool:
     # January, forces killed 25 operatives" is a month's tally).
     specific = by_day or mention.singular or (mention.verb and not kinds & _LONG_KINDS)
     if mention.counts:
+        if briefing:
+            # A report whose lead states period totals (a weekly briefing, a monitor's month)
+            # tells one event only by its own day or by naming it ("On 12 July, soldiers ...",
+            # "repelled an attack on their base in Monguno"): a toll dated by the briefing's day
+            # or placed by states only ("troops killed 17 terrorists in Borno and Yobe states")
+            # is a share of its totals.
+            return (by_day or mention.singular) and bool(kinds or mention.places)
         specific = specific or any(_short_period(f) for f in mention.counts)
         located = bool(
             kinds or mention.places or any(f.locations or f.period_start for f in mention.counts)
@@ -340,7 +347,9 @@ class _Group:
             self.place = found
 
 
-def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) -> list[_Group]:
+def _group(
+    mentions: Sequence[Mention], periodic: bool, lead: frozenset[int], briefing: bool = False
+) -> list[_Group]:
     groups: list[_Group] = []
     opening: list[Mention] = []  # the lead's mentions before the first incident opens
     previous: Mention | None = None
@@ -352,11 +361,11 @@ def _group(mentions: Sequence[Mention], periodic: bool, lead: frozenset[int]) ->
         if groups and aside and mention.distinct and not mention.counts:
             continue
         home = None if mention.distinct else _fitting(groups, mention)
-        if home is not None and (_refers(mention) or _anchor(mention, periodic)):
+        if home is not None and (_refers(mention) or _anchor(mention, periodic, briefing)):
             home.add(mention)
         elif groups and _refers_back(mention):
             continue  # placed elsewhere by the gazetteer, but the same event: opens nothing
-        elif _anchor(mention, periodic) or (not groups and _leads(mention, lead)):
+        elif _anchor(mention, periodic, briefing) or (not groups and _leads(mention, lead)):
             groups.append(_Group())
             for told in [*opening, mention] if len(groups) == 1 else [mention]:
                 groups[-1].add(told)
