@@ -85,10 +85,12 @@ _MONTH_DAYS = 31
 _LEAD_SENTENCES = 2
 _SAME_AREA_KM = 50.0  # two towns this close may be one event told from either
 _VICTIM_NOUNS = frozenset({"killing"})
-# A week's tally, not one day of it: "over the past week", "in the week to Friday", "weekly".
+# A week's tally, not one day of it: "over the past week", "in the week to Friday", "weekly",
+# "during a week of offensive operations".
 _WEEK_SPAN = re.compile(
     r"\b(?:weekly|(?:over|during|in|throughout)\s+the\s+(?:past|last|previous)\s+"
-    r"(?:week|seven\s+days)|(?:in\s+)?the\s+week\s+(?:to|ending|up\s+to))\b",
+    r"(?:week|seven\s+days)|(?:in\s+)?the\s+week\s+(?:to|ending|up\s+to)"
+    r"|(?:during|in|over|after)\s+(?:a|one)\s+week\s+of)\b",
     re.IGNORECASE,
 )
 
