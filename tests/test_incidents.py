@@ -87,6 +87,28 @@ PERIODIC = {
         "insurgents and freed 18 hostages across the northeast over the past week.",
         date(2024, 4, 12),
     ),
+    "briefing shared out by states": (
+        "ABUJA - Troops neutralised 38 terrorists, arrested 55 suspects and rescued 21 kidnapped "
+        "victims across the country in the past week, the Defence Headquarters said. The defence "
+        "spokesman told reporters in Abuja on Thursday that the troops also recovered 47 weapons. "
+        "In the North East, troops of Operation Hadin Kai killed 16 terrorists and arrested 12 "
+        "logistics suppliers in Borno and Yobe states. In the North West, troops neutralised 11 "
+        "bandits and rescued 9 hostages in Zamfara, Katsina and Sokoto states.",
+        date(2024, 6, 14),
+    ),
+    "week of operations": (
+        "OUAGADOUGOU - The army said its forces killed about 110 terrorists during a week of "
+        "offensive operations in the Centre-Nord and Boucle du Mouhoun regions. The general staff "
+        "said in a statement on Thursday that six soldiers were killed during the operations and "
+        "12 others wounded.",
+        date(2023, 5, 12),
+    ),
+    "prisoners' week": (
+        "RAMALLAH - Israeli forces arrested 190 Palestinians in the occupied West Bank last week, "
+        "including 15 children, prisoners' groups said on Monday. Since the start of the year, "
+        "2,100 people have been arrested in the territory, the groups said.",
+        date(2024, 4, 8),
+    ),
     "week to Friday": (
         "In the week to Friday, troops neutralised 14 bandits and arrested 20 suspects in "
         "Katsina and Zamfara, the army said.",
@@ -475,6 +497,29 @@ def test_incidents_lead_rule_not_for_general_statements() -> None:
 @pytest.mark.parametrize(("text", "published"), list(PERIODIC.values()), ids=list(PERIODIC))
 def test_incidents_periodic_reports_have_none(text: str, published: date) -> None:
     assert _incidents(text, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        ("Troops neutralised 40 terrorists and rescued 22 kidnapped victims across the country in "
+         "the past week, the Defence Headquarters said on Thursday. On Tuesday, troops repelled an "
+         "attack on their base in Monguno, killing 13 terrorists.", "Monguno", 13),
+        ("Soldiers killed 212 civilians in Myanmar during June, a rights group said in its monthly "
+         "report. On 14 June, soldiers shot dead 9 villagers in Monywa, the report said.",
+         "Monywa", 9),
+        ("Police arrested 12 suspects in a raid on a hideout in Kano last week, a police "
+         "spokesman said.", "Kano", None),
+    ],
+    ids=["named attack in a weekly briefing", "dated killing in a monthly report",
+         "one raid's arrests in a week"],
+)
+def test_incidents_one_event_inside_a_periodic_report(
+    text: str, place: str, killed: int | None
+) -> None:
+    (incident,) = _incidents(text, date(2024, 7, 5))
+    expected = None if killed is None else (killed, killed, "exact")
+    assert incident.place == place and _count(incident.killed) == expected
 
 
 def test_incidents_tolls_link_their_figures() -> None:

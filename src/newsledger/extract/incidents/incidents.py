@@ -31,7 +31,8 @@ month-dated toll, "Two aid workers were killed by gunmen in Awerial in November.
 of month precision, as ACLED codes it); a toll of a week's span told without one event
 ("killed 27 terrorists over the past week", "in the week to Friday", a weekly briefing); a
 sentence that counts attacks or operations ("313 operations", "4 deadly attacks"); a sentence
-dated only by a quarter, half, year or range. Background (joins nothing): plural events without
+dated only by a quarter, half, year or range; an arrest count dated only by a week, told without
+one event ("arrested 210 Palestinians in the West Bank last week"). Background (joins nothing): plural events without
 a determiner ("almost daily bombings and armed attacks since 2014").
 """
 
@@ -226,7 +227,23 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
         return True
     if mention.counts and not mention.singular and _WEEK_SPAN.search(sentence.text):
         return True  # "troops killed 27 terrorists over the past week": a briefing's tally
+    if not mention.counts and not mention.singular and kinds == {"week"} and any(
+        _week_of_arrests(f) for f in figures
+    ):
+        return True  # "arrested 210 people in the West Bank last week": a prisoners' tally
     return bool(mention.counts) and not _tolls(mention)
+
+
+def _week_of_arrests(figure: Figure) -> bool:
+    """An arrest count dated by a week or longer and no day: many arrests, not one raid's."""
+    start, end = figure.period_start, figure.period_end
+    return (
+        figure.measure is Measure.DETAINED
+        and figure.quantity.low > 1
+        and start is not None
+        and end is not None
+        and (end - start).days + 1 >= _WEEK_DAYS
+    )
 
 
 # "This was one of three attacks on police that day", "the first of two blasts": the event told
