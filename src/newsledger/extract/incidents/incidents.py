@@ -32,8 +32,13 @@ of month precision, as ACLED codes it); a toll of a week's span told without one
 ("killed 27 terrorists over the past week", "in the week to Friday", a weekly briefing); a
 sentence that counts attacks or operations ("313 operations", "4 deadly attacks"); a sentence
 dated only by a quarter, half, year or range; an arrest count dated only by a week, told without
-one event ("arrested 210 Palestinians in the West Bank last week"). Background (joins nothing): plural events without
-a determiner ("almost daily bombings and armed attacks since 2014").
+one event ("arrested 210 Palestinians in the West Bank last week"). Background (joins nothing):
+plural events without a determiner ("almost daily bombings and armed attacks since 2014").
+In a report whose lead states period totals (a weekly briefing, a monitor's month), a toll opens
+an incident only if its own words date it by day or week or name one event ("On 12 July, soldiers
+killed ...", "repelled an attack on their base in Monguno"): a toll dated by the briefing's day
+or placed only by the states it spans ("killed 17 terrorists in Borno and Yobe states") is a
+share of the totals.
 """
 
 from __future__ import annotations
