@@ -18,6 +18,15 @@ from newsledger.extract.words import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
 
 _DATELINE = re.compile(r"^\s*([A-Z][\w .,'’-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*[—–;-]{1,2}\s")
+# "NIAMEY, Niger, March 4 (Reuters) - 27 people ...": the dash after a dated dateline, masked
+# for the number and time scans so that the day and the first count are not read as one range
+# ("4 - 27") and so lost, nor as a range of days ("March 4 - 27"). Also glued to a headline.
+_DATED_DATELINE = re.compile(
+    r"(?:^|(?<=[a-z.!?\"”’]))\s*[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*,"
+    r"(?:\s+[A-Z][\w.'’]*,?){0,4}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?P<dash>--|[-—–])(?=\s)"
+)
 # "including a child" in a list of victims: one person, kept so that breakdowns add up.
 _ENUMERATED_ONE = re.compile(
     r"\b(?:including|among them|and)\s+(an?|one)\s+(child|woman|man|girl|boy|civilian)\b",
@@ -75,13 +84,14 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def scan_sentence(sentence: Sentence, document: Document) -> Scan:
     """Numbers, time expressions, places and actors of one sentence (no parse)."""
     offset = sentence.start
-    quantities = [_shift_quantity(q, offset) for q in find_quantities(sentence.text)]
+    text = _mask_dateline_dash(sentence.text)
+    quantities = [_shift_quantity(q, offset) for q in find_quantities(text)]
     quantities += [_shift_quantity(q, offset) for q in _enumerated_ones(sentence.text)]
     quantities = sorted(
         (q for q in quantities if not overlaps(q.start, q.end, document.noise)),
         key=lambda q: q.start,
     )
-    times = [_shift_time(t, offset) for t in find_times(sentence.text, document.published)]
+    times = [_shift_time(t, offset) for t in find_times(text, document.published)]
     actors = [_shift_actor(a, offset) for a in find_actors(sentence.text)]
     found = [_shift_place(p, offset) for p in find_places(sentence.text)]
     places = _places_not_actors(sentence.text, _without_dateline(sentence, found), actors, offset)
@@ -102,6 +112,22 @@ def document_countries(scans: Sequence[Scan]) -> tuple[tuple[str, ...], frozense
     mentions = [m for s in scans for m in s.places]
     named = named_countries(mentions, " ".join(s.sentence.text for s in scans))
     return tuple(country for country, _ in named.most_common()), placed_countries(mentions)
+
+
+def _mask_dateline_dash(text: str, mask: str = ";") -> str:
+    """The text with a dated dateline's one-character dash replaced by ``mask`` (a "--" by two
+    semicolons, or kept when the mask is a dash); offsets kept."""
+    for match in _DATED_DATELINE.finditer(text):
+        start, end = match.span("dash")
+        if end - start == 1 or mask == ";":
+            text = text[:start] + mask * (end - start) + text[end:]
+    return text
+
+
+def dateline_dash_as_parsed(text: str) -> str:
+    """'June 12 - 14 soldiers' as the parser reads it best: 'June 12 — 14 soldiers', so that the
+    count hangs on its noun and not on the dateline's day."""
+    return _mask_dateline_dash(text, "—")
 
 
 def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:

@@ -37,6 +37,7 @@ from newsledger.extract.places import countries_first, expand_place, normalise_p
 from newsledger.extract.scan import (
     Draft,
     Scan,
+    dateline_dash_as_parsed,
     document_countries,
     in_noise,
     resolve_document_places,
@@ -150,7 +151,8 @@ def _parse_text(scan: Scan) -> str:
     "[47] civilians") and footnote markers ("died.[3]") become spaces, so that the number parses
     as it would unbracketed; ranges and prepositional hedges are shown plainly
     (``parser_stand_in``); offsets stay the same."""
-    text = list(scan.sentence.text.replace("\n", " "))  # a wrapped line goes on
+    # a wrapped line goes on
+    text = list(dateline_dash_as_parsed(scan.sentence.text.replace("\n", " ")))
     base = scan.sentence.start
     for footnote in _FOOTNOTE.finditer(scan.sentence.text):
         # "died.[3]", "died[3] in": a footnote marker glued to a word hides the word's form
