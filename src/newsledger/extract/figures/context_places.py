@@ -473,7 +473,7 @@ def _sentence_places(draft: Draft) -> list[str]:
     """Places the figure's sentence gives it: those right after its number, else those of its
     clause and the clauses it hangs in, else the sentence's places no other figure claims."""
     scan = draft.scan
-    own = _places_after(draft, draft.quantity.start, draft.quantity.end)
+    own = _places_after(draft, draft.quantity.start, draft.quantity.end) or _label_place(draft)
     if own:
         return own
     if not _kept(scan):
@@ -518,6 +518,23 @@ def _parts_places(draft: Draft) -> set[str]:
         if q.start > draft.quantity.end and _INCLUDES.search(text[after : q.start - base]):
             found |= set(_places_after(draft, q.start, q.end))
     return found
+
+
+_ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
+
+
+def _label_place(draft: Draft) -> list[str]:
+    """'by district: Kherson 19, Kharkiv 11': an item of a breakdown labelled by its place, the
+    number right after the name and closing the item."""
+    scan = draft.scan
+    end = draft.quantity.end - scan.sentence.start
+    if not _ITEM_END.match(scan.sentence.text, end):
+        return []
+    for mention in _kept(scan):
+        gap = scan.text_between(mention.end, draft.quantity.start)
+        if mention.end <= draft.quantity.start and gap and not gap.strip():
+            return [mention.place.name]
+    return []
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:

@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context import assign_context
 from newsledger.extract.figures.context_parties import role_words
-from newsledger.extract.figures.lists import list_headings, table_label
+from newsledger.extract.figures.lists import inline_breakdown, list_headings, table_label
 from newsledger.extract.numbers import (
     NUMBER_WORDS,
     MeasureReading,
+    group_measure,
     heading_measure,
     parser_stand_in,
     read_measure,
@@ -71,6 +72,7 @@ _EVENT_MEASURES = frozenset(
 _BRACKETS = {("(", ")"), ("[", "]")}
 _FOOTNOTE = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]")
 _RELATIVE = re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE)
+_PRONOUN_INCLUDES = re.compile(r"\s*(?:They|These|Those)\s+(?:include|comprise)", re.IGNORECASE)
 _ATTRIBUTION_CUE = re.compile(
     r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
     re.IGNORECASE,
@@ -128,6 +130,12 @@ def _to_parse(scans: list[Scan], headings: dict[int, int]) -> list[Scan]:
     with_numbers = {s.sentence.paragraph for s in scans if s.quantities}
     wanted = with_numbers | {p - 1 for p in with_numbers}
     heads = {id(scans[h]) for h in headings.values()}
+    # "The victims were mostly farmers. They included 43 ...": the group the items are of
+    heads |= {
+        id(scans[i - 1])
+        for i, s in enumerate(scans)
+        if i and s.quantities and _PRONOUN_INCLUDES.match(s.sentence.text)
+    }
     return [
         s
         for s in scans
@@ -221,6 +229,7 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
         parts: list[tuple[Quantity, MeasureReading, int]] = []
         first = len(drafts)
         listed = _heading_measure(scans, headings, measures_of, i)
+        inline = inline_breakdown(scan)
         for quantity in scan.quantities:
             token = _number_token(scan, quantity)
             if token is None:
@@ -242,6 +251,13 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
                 measure = drafts[-1].measure
+            if measure is None and inline is not None and quantity.start in inline[1]:
+                # "attacks by region: East Africa 21, the Sahel 14": the first item's, else the
+                # heading's measure
+                items = [d for d in drafts[first:] if d.quantity.start in inline[1]]
+                measure = items[0].measure if items else _inline_heading_measure(scan, inline[0])
+            if measure is None and reading.included:
+                measure = _included_group_measure(scans, i, drafts, first)
             if measure is None and reading.part:
                 parts.append((quantity, reading, token.i))
                 continue
@@ -255,6 +271,32 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             drafts[first:] = _with_parts(drafts[first:], parts, scan)
         measures_of[i] = [d.measure for d in drafts[first:]]
     return drafts
+
+
+def _inline_heading_measure(scan: Scan, colon: int) -> Measure | None:
+    """What the words before an inline breakdown's colon say its items count."""
+    assert scan.parse is not None
+    end = colon - scan.sentence.start
+    heading = [t.i - scan.parse.start for t in scan.parse if t.idx - scan.parse[0].idx < end]
+    # the words nearest the colon first: "attacks on aid workers by region", not "mission"
+    words = scan.parse[: heading[-1] + 1] if heading else None
+    return heading_measure(words, nearest_last=True) if words is not None else None
+
+
+def _included_group_measure(
+    scans: list[Scan], i: int, drafts: list[Draft], first: int
+) -> Measure | None:
+    """'Gunmen killed 27 villagers. They included 17 women and ...': items of the group the
+    sentence before told, of that sentence's last figure, else of what befell the group it names
+    ("The victims were mostly farmers."); nothing when that sentence is of another paragraph."""
+    if i == 0 or scans[i - 1].sentence.paragraph != scans[i].sentence.paragraph:
+        return None
+    if len(drafts) > first:
+        return drafts[-1].measure  # "They included 43 farmers, 16 traders": the first item's
+    before = scans[i - 1]
+    if drafts and drafts[-1].scan is before:
+        return drafts[-1].measure
+    return group_measure(before.parse) if before.parse is not None else None
 
 
 def _heading_measure(

@@ -26,6 +26,18 @@ _TABLE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BULLETED = re.compile(rf"^{_BULLET}\s*")
+# A breakdown run into a sentence after a colon, each item a label then its number, the noun of
+# the count elided: "by region: Asia-Pacific 12, the Americas 6 and Africa 9".
+# Labels are names ("the Sahel 14"), or any words after a heading "by region", "by age group".
+_INLINE_ITEM = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:[ \t]+[A-Za-z][\w'’.&-]*){0,3}[ \t]+(?:\d[\d,]*)"
+_INLINE_WORDS_ITEM = r"[A-Za-z][\w'’.&-]*(?:[ \t]+[A-Za-z][\w'’.&-]*){0,3}[ \t]+(?:\d[\d,]*)"
+_INLINE_SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
+_INLINE_LIST = re.compile(
+    rf":\s*(?P<items>{_INLINE_ITEM}(?:{_INLINE_SEP}{_INLINE_ITEM})+)(?=\s*(?:[.;,)]|$))"
+    rf"|\bby(?:[ \t]+[a-z]+){{1,2}}:\s*"
+    rf"(?P<worded>{_INLINE_WORDS_ITEM}(?:{_INLINE_SEP}{_INLINE_WORDS_ITEM})+)(?=\s*(?:[.;,)]|$))"
+)
+_INLINE_NUMBER = re.compile(r"(?<![\w,])\d[\d,]*(?![\w,])")
 
 
 def table_label(scan: Scan) -> str | None:
@@ -34,6 +46,23 @@ def table_label(scan: Scan) -> str | None:
         return None
     match = _TABLE_LINE.match(scan.sentence.text)
     return match["label"].strip() if match else None
+
+
+def inline_breakdown(scan: Scan) -> tuple[int, set[int]] | None:
+    """A breakdown after a colon with the noun elided ("attacks by region: East Africa 21, the
+    Sahel 14, West Africa 8"): the absolute offset of the colon (the heading ends there) and the
+    starts of the items' numbers; None without one."""
+    match = _INLINE_LIST.search(scan.sentence.text)
+    if match is None:
+        return None
+    base = scan.sentence.start
+    group = "items" if match["items"] is not None else "worded"
+    at = base + match.start(group)
+    numbers = {at + m.start() for m in _INLINE_NUMBER.finditer(match[group])}
+    starts = {q.start for q in scan.quantities} & numbers
+    if len(starts) < 2:
+        return None
+    return base + scan.sentence.text.rindex(":", 0, match.start(group)), starts
 
 
 def is_list_line(scan: Scan, after_heading: bool) -> bool:

@@ -3,6 +3,7 @@
 from newsledger.extract.numbers.measures import (
     MeasureReading,
     counted_noun,
+    group_measure,
     heading_measure,
     noun_measure,
     read_measure,
@@ -21,6 +22,7 @@ __all__ = [
     "MeasureReading",
     "counted_noun",
     "find_quantities",
+    "group_measure",
     "heading_measure",
     "noun_measure",
     "parser_stand_in",

@@ -96,6 +96,8 @@ class MeasureReading:
         False  # no counted noun and no trigger: "to more than 75,000" after "from 10,000 people"
     )
     part: bool = False  # a breakdown noun without a trigger: "(55) female and (250) male; ..."
+    # an item of a group told before: "They included 43 farmers, 16 traders and ..."
+    included: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -705,7 +707,44 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     # are its actors
     acting = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
     part = measure is None and head_word in _words_of_kind("part") and not acting
-    return MeasureReading(measure, counted, head_word, partitive, bare and measure is None, part)
+    included = measure is None and _included_by_pronoun(noun)
+    return MeasureReading(
+        measure, counted, head_word, partitive, bare and measure is None, part, included
+    )
+
+
+# Subjects that stand for a group told before: "They included 170 civilians, ...".
+_GROUP_PRONOUNS = {"they", "these", "those"}
+
+
+def _included_by_pronoun(noun: Token) -> bool:
+    """'They included 43 farmers, 16 traders and 5 militia members', 'These include 12 women':
+    items of a group a sentence before named, what befell it told there."""
+    while noun.dep_ in {"conj", "appos"} and noun.head.pos_ in _NOUN_POS | {"NUM"}:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in {"include", "comprise"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        c.lower_ in _GROUP_PRONOUNS and not any(d.dep_ in {"acl", "relcl", "amod"} for d in c.children)
+        for c in subjects
+    )
+
+
+def group_measure(sentence: Span) -> Measure | None:
+    """What befell the group a sentence without figures names as its subject ("The victims of
+    the raid were mostly villagers", "The dead were mostly soldiers"), for items it includes
+    told after it."""
+    for token in sentence:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "ADJ"}:
+            continue
+        found = _modifier_trigger(token) or _word_measure(token, "noun")
+        if found is None:
+            found = _verb_measure(token)  # "The dead", "The abducted"
+        if found in _GROUP_MEASURES:
+            return found
+    return None
 
 
 def _compound_measure(noun: Token) -> Measure | None:
@@ -878,10 +917,10 @@ def _number_of_measure(token: Token) -> Measure | None:
     return _verb_measure(token) or _modifier_trigger(token)
 
 
-def heading_measure(heading: Span) -> Measure | None:
+def heading_measure(heading: Span, nearest_last: bool = False) -> Measure | None:
     """What a list's heading says its lines count: its first trigger word ("Killed in March, by
-    group:", "Arrests by region:")."""
-    for token in heading:
+    group:", "Arrests by region:"), or its last with ``nearest_last``."""
+    for token in reversed(heading) if nearest_last else heading:
         # a label's participle is often tagged a noun ("Abducted: 17"): its word alone speaks
         found = _verb_measure(token) or _word_measure(token, "noun")
         if found is None and token.tag_ in {"NN", "NNP", "VBN", "VBD", "JJ"}:
