@@ -709,3 +709,63 @@ def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
     extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
 ) -> None:
     assert _by_number(extract_text(sentence))[number].measure.value == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure", "locations"),
+    [
+        # a dated dateline's dash is no range with the count after it
+        ("MAIDUGURI, June 12 - 14 soldiers were killed when insurgents attacked a base.", "14",
+         "killed", None),
+        ("GOMA, Sept 3 - Nine people were wounded by shelling in a camp.", "Nine", "injured",
+         None),
+        ("ADEN, Yemen, Dec 1 (AFP) - 200 migrants were missing after a boat capsized.", "200",
+         "missing", None),
+        # items of a group told the sentence before
+        ("Bandits raided two hamlets on Sunday, killing 44 people. They included 19 women, "
+         "11 children and 3 vigilantes.", "11", "killed", None),
+        ("The victims of the raid were mostly herders. They included 23 herders and 6 traders.",
+         "6", "killed", None),
+        # an inline breakdown with its noun elided takes the heading's measure and the label's
+        # place
+        ("Shelling incidents were logged by district: Kherson 21, Kharkiv 13, Sumy 5.", "13",
+         "attacks", ("Kharkiv",)),
+        ("New refugee arrivals this month: Chad 2,400, South Sudan 1,650, Uganda 800.", "800",
+         "displaced", ("Uganda",)),
+        ("The agency counted abductions by region: the Sahel 17, the Lake Chad basin 9.", "9",
+         "kidnapped", None),
+        # casualties (killed and injured) named before their number are of measure other
+        ("Child casualties 1,204, the monitors said in their weekly update.", "1,204", "other",
+         None),
+        ("Civilian casualties in the quarter stood at 377, according to the mission.", "377",
+         "other", None),
+        ("Casualties among health workers reached 145 last year, the WHO said.", "145", "other",
+         None),
+    ],
+)
+def test_figures_datelines_included_items_inline_breakdowns(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    measure: str,
+    locations: tuple[str, ...] | None,
+) -> None:
+    figure = _by_number(extract_text(text))[number]
+    assert figure.measure.value == measure
+    if locations is not None:
+        assert tuple(figure.locations) == locations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KYIV, May 30 - 2023 was the deadliest year for civilians, the ministry said.",
+        "The score at half time: Ghana 2, Nigeria 1.",
+        "These included 40 million dollars in aid, the agency said.",
+        "Men aged 18 to 60 were barred from leaving: Section 4, Article 12.",
+    ],
+)
+def test_figures_datelines_and_inline_lists_add_no_figures(
+    extract_text: Callable[..., Extraction], text: str
+) -> None:
+    assert not extract_text(text).figures

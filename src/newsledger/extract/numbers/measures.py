@@ -264,6 +264,8 @@ def _phrase_measure(text: str) -> Measure | None:
 
 def counted_noun(number: Token) -> Token:
     """The noun counted: the head in '44 operatives', the object in '33 of the operations'."""
+    if _before_time_phrase(number):
+        return number  # "reached 280 last year" misparsed as "280 ... year"
     if number.dep_ in {"nummod", "quantmod"} and number.head.pos_ in _NOUN_POS:
         noun = number.head
         # "Three foreign service employees", "8 dane guns": the number hangs on a modifier of
@@ -679,6 +681,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or own_first
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
+        or (_named_before(number) if noun is number else None)
         or _noun_state(noun)
         or own
         or _of_measure(noun)
@@ -727,7 +730,8 @@ def _included_by_pronoun(noun: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(
-        c.lower_ in _GROUP_PRONOUNS and not any(d.dep_ in {"acl", "relcl", "amod"} for d in c.children)
+        c.lower_ in _GROUP_PRONOUNS
+        and not any(d.dep_ in {"acl", "relcl", "amod"} for d in c.children)
         for c in subjects
     )
 
@@ -858,6 +862,62 @@ def _number_trigger(number: Token, noun: Token) -> Measure | None:
     if number.dep_ in _SUBJECT_OR_OBJECT | {"conj", "prep"}:
         return _governing_trigger(number) if number.dep_ != "prep" else _verb_measure(head)
     return None
+
+
+# Verbs that give the amount their subject names: "Child casualties stood at 412".
+_AMOUNT_VERBS = {"stand", "reach", "total", "top", "hit", "exceed", "surpass"}
+
+
+_TIME_NOUNS = {"year", "month", "week", "day", "quarter", "weekend", "night"}
+_TIME_DETERMINERS = {"last", "this", "past", "previous", "next"}
+
+
+def _before_time_phrase(number: Token) -> bool:
+    """'Casualties reached 280 last year': the number parsed as a modifier of the time phrase."""
+    head = number.head
+    return (
+        number.dep_ == "nummod"
+        and head.i > number.i + 1
+        and head.lemma_.lower() in _TIME_NOUNS
+        and _word_after(number, 1) in _TIME_DETERMINERS
+    )
+
+
+def _word_after(token: Token, offset: int) -> str:
+    """The lower-case word ``offset`` tokens after ``token`` ('' past the end)."""
+    at = token.i + offset
+    return token.doc[at].lower_ if 0 <= at < len(token.doc) else ""
+
+
+def _named_before(number: Token) -> Measure | None:
+    """A count whose noun is named before it: a label ("Child casualties 1,577", "Civilian
+    casualties 2,314, the mission said"), or the subject of a verb of amount ("Child casualties in
+    the quarter stood at 412", "Civilian deaths totalled 96"); "casualties" are of measure other."""
+    doc = number.doc
+    noun: Token | None = None
+    before = doc[number.i - 1] if number.i > 0 else None
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        # "listed child casualties 1,577": the number may be parsed a second object
+        and (
+            number.head.i == before.i
+            or (number.head.i, number.dep_) == (before.head.i, before.dep_)
+        )
+        and (after is None or after.pos_ in {"PUNCT", "ADP", "CCONJ"})
+    ):
+        noun = before
+    head = number.head
+    if (number.dep_ == "pobj" and head.lower_ in {"at", "to"}) or _before_time_phrase(number):
+        head = head.head
+    elif number.dep_ != "dobj":
+        head = number
+    if noun is None and head.lemma_.lower() in _AMOUNT_VERBS:
+        noun = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    return _modifier_trigger(noun) or _word_measure(noun, "noun")
 
 
 def _back_reference_measure(noun: Token, sentence: Span) -> Measure | None:
