@@ -741,6 +741,13 @@ def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
          "other", None),
         ("Casualties among health workers reached 145 last year, the WHO said.", "145", "other",
          None),
+        # a harm verb right after its noun, a thing labelled by what was done to it
+        ("Forty-one migrants drowned and 12 others were rescued off the coast.", "Forty-one",
+         "killed", None),
+        ("Police foiled 6 attacks and defused 3 improvised explosive devices.", "3", "other",
+         None),
+        ("The raid's results: insurgents killed 21, weapons seized 15, camps burnt 4.", "15",
+         "other", None),
     ],
 )
 def test_figures_datelines_included_items_inline_breakdowns(

@@ -676,6 +676,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
         or _main_verb_over_clause(noun)
+        or _harm_right_after(noun)
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
@@ -749,6 +750,21 @@ def group_measure(sentence: Span) -> Measure | None:
         if found in _GROUP_MEASURES:
             return found
     return None
+
+
+def _harm_right_after(noun: Token) -> Measure | None:
+    """'Sixty-two migrants drowned and 19 others were rescued': a harm verb right after the counted
+    noun (parsed as its modifier, with no object of its own) befell them, whatever the verb the
+    parser makes their head."""
+    if noun.i + 1 >= len(noun.doc):
+        return None
+    verb = noun.doc[noun.i + 1]
+    if verb.head.i != noun.i or verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    if any(c.dep_ in {"dobj", "nsubj"} for c in verb.children):
+        return None
+    found = _verb_measure(verb)
+    return found if found in _HARMS else None
 
 
 def _compound_measure(noun: Token) -> Measure | None:
@@ -916,8 +932,21 @@ def _named_before(number: Token) -> Measure | None:
     if noun is None and head.lemma_.lower() in _AMOUNT_VERBS:
         noun = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     if noun is None:
-        return None
+        return _thing_label(number, before, after)
     return _modifier_trigger(noun) or _word_measure(noun, "noun")
+
+
+def _thing_label(number: Token, verb: Token | None, after: Token | None) -> Measure | None:
+    """'results: militants killed 34, weapons seized 19, ...': an item labelled by the things
+    counted and what was done to them counts those things (measure other)."""
+    if verb is None or verb.i != number.head.i or verb.tag_ not in {"VBN", "VBD"} or verb.i < 2:
+        return None
+    if after is not None and after.pos_ not in {"PUNCT", "CCONJ"}:
+        return None
+    thing, opening = number.doc[verb.i - 1], number.doc[verb.i - 2]
+    if thing.pos_ != "NOUN" or opening.text not in {":", ",", ";"} or _names_people(thing):
+        return None
+    return Measure.OTHER if _word_measure(thing, "noun") is Measure.OTHER else None
 
 
 def _back_reference_measure(noun: Token, sentence: Span) -> Measure | None:
