@@ -761,6 +761,10 @@ def _harm_right_after(noun: Token) -> Measure | None:
     verb = noun.doc[noun.i + 1]
     if verb.head.i != noun.i or verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
         return None
+    # the verb ends its clause ("drowned and 19 others ..."); not "abducted on Monday were freed"
+    following = noun.doc[verb.i + 1] if verb.i + 1 < len(noun.doc) else None
+    if following is not None and following.lower_ not in {"and", ",", ";", "but", "while", "."}:
+        return None
     if any(c.dep_ in {"dobj", "nsubj"} for c in verb.children):
         return None
     found = _verb_measure(verb)
