@@ -748,6 +748,12 @@ def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
          None),
         ("The raid's results: insurgents killed 21, weapons seized 15, camps burnt 4.", "15",
          "other", None),
+        # a bracketed count before its participle; a state told on "were"; armed men in a toll
+        ("The group says (2,870) people were killed and (16,402) arrested, of whom (9,115) are "
+         "still held.", "16,402", "detained", None),
+        ("Nine were reported missing and 211 were behind bars at the end of the year.", "211",
+         "held", None),
+        ("The ambush killed 9 people: 6 soldiers and 3 gunmen.", "3", "killed", None),
     ],
 )
 def test_figures_datelines_included_items_inline_breakdowns(

@@ -432,6 +432,20 @@ def _noun_state(noun: Token) -> Measure | None:
     return None
 
 
+def _subject_state(noun: Token) -> Measure | None:
+    """'and 320 were behind bars', '900 remain in custody': the state the subject of "be" or
+    "remain" is in, before any verb the clause is coordinated with ("were reported missing")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ not in {"be", "remain", "stay"}:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "under", "behind"}:
+            for state in prep.children:
+                if state.dep_ == "pobj" and (found := _states().get(state.lemma_.lower())):
+                    return found
+    return None
+
+
 def _among_measure(verb: Token) -> Measure | None:
     """'Among those killed were 13 police officers', 'Among the dead are two children': the
     group the counted people are among says what befell them."""
@@ -680,10 +694,13 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
+        or _subject_state(noun)
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
         or _noun_state(noun)
+        # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people
+        or (_listed_measure(noun) if own is Measure.OTHER else None)
         or own
         or _of_measure(noun)
     )
@@ -851,6 +868,8 @@ def _participle_after(number: Token) -> Measure | None:
     the number on a noun coordinated with the first verb)."""
     doc = number.doc
     i = number.i + 1
+    if i < len(doc) and doc[i].is_space:
+        i += 1  # a bracketed count: "(25,908) arrested", the brackets blanked for the parser
     if i < len(doc) and doc[i].lower_ in {"other", "others", "more"}:
         i += 1
     if i + 1 >= len(doc) or doc[i].tag_ not in {"VBN", "JJ"}:
@@ -858,7 +877,7 @@ def _participle_after(number: Token) -> Measure | None:
     if doc[i + 1].pos_ in _NOUN_POS or doc[i + 1].like_num or doc[i + 1].lower_ in {"and", "or"}:
         return None  # "three wounded soldiers", "five killed and ten wounded": not its own
     found = _verb_measure(doc[i])
-    return found if found in _HARMS else None
+    return found if found in _HARMS | {Measure.DETAINED} else None
 
 
 def _number_trigger(number: Token, noun: Token) -> Measure | None:
