@@ -726,6 +726,8 @@ def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
          "11 children and 3 vigilantes.", "11", "killed", None),
         ("The victims of the raid were mostly herders. They included 23 herders and 6 traders.",
          "6", "killed", None),
+        ("The abducted included 61 girls and 4 teachers, the school said.", "61", "kidnapped",
+         None),
         # an inline breakdown with its noun elided takes the heading's measure and the label's
         # place
         ("Shelling incidents were logged by district: Kherson 21, Kharkiv 13, Sumy 5.", "13",

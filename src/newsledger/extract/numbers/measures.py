@@ -561,6 +561,8 @@ def _including_subject_measure(verb: Token) -> Measure | None:
         found = _modifier_trigger(subject) or _verb_measure(subject)
         if found is None and subject.pos_ == "NOUN":
             found = _word_measure(subject, "noun")
+        if found is None and subject.tag_ in {"NN", "JJ", "VBN"}:
+            found = _word_measure(subject, "verb")  # "The abducted" tagged a noun
         if found in _GROUP_MEASURES:
             return found
         if (freed := _freed_group(subject)) is not None:
