@@ -756,6 +756,8 @@ def test_figures_adverbs_before_the_noun_and_numbers_of_people_killed(
         ("Nine were reported missing and 211 were behind bars at the end of the year.", "211",
          "held", None),
         ("The ambush killed 9 people: 6 soldiers and 3 gunmen.", "3", "killed", None),
+        # "attacked N times" counts attacks
+        ("Health facilities were attacked 23 times in May, the WHO said.", "23", "attacks", None),
     ],
 )
 def test_figures_datelines_included_items_inline_breakdowns(
@@ -778,6 +780,7 @@ def test_figures_datelines_included_items_inline_breakdowns(
         "The score at half time: Ghana 2, Nigeria 1.",
         "These included 40 million dollars in aid, the agency said.",
         "Men aged 18 to 60 were barred from leaving: Section 4, Article 12.",
+        "The town was shelled 40 times more often than last year.",
     ],
 )
 def test_figures_datelines_and_inline_lists_add_no_figures(

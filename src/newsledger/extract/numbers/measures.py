@@ -688,7 +688,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
-        _participle_after(number)
+        _times_attacked(noun)
+        or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
         or _main_verb_over_clause(noun)
@@ -769,6 +770,16 @@ def group_measure(sentence: Span) -> Measure | None:
         if found in _GROUP_MEASURES:
             return found
     return None
+
+
+_ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target"}
+
+
+def _times_attacked(noun: Token) -> Measure | None:
+    """'Aid convoys were attacked 17 times': a count of attacks."""
+    if noun.lemma_.lower() != "time" or noun.head.lemma_.lower() not in _ATTACK_VERBS:
+        return None
+    return Measure.ATTACKS
 
 
 def _harm_right_after(noun: Token) -> Measure | None:

@@ -409,12 +409,28 @@ def _is_not_a_count(text: str, match: _Match) -> bool:
         match.value is None
         or _looks_like_year_or_id(match)
         or _has_label_before(text, match)
-        or _UNIT_AFTER.match(text, match.end) is not None
+        or (_UNIT_AFTER.match(text, match.end) is not None and not _times_attacked(text, match))
         or _is_bracketed(text, match)
         or _is_list_marker(text, match)
         or _in_phone_number(text, match)
         or _is_age_after_name(text, match)
         or _is_day_of_may(text, match)
+    )
+
+
+# "Convoys were attacked 17 times": a count of attacks, not a multiplier ("three times more").
+_TIMES_AFTER = re.compile(
+    r"[ \t]+times\b(?![ \t]+(?:more|less|as|higher|lower|the)\b)", re.IGNORECASE
+)
+_ATTACK_VERB_BEFORE = re.compile(
+    r"\b(?:attacked|ambushed|shelled|bombed|targeted)[ \t]+\Z", re.IGNORECASE
+)
+
+
+def _times_attacked(text: str, match: _Match) -> bool:
+    return (
+        _TIMES_AFTER.match(text, match.end) is not None
+        and _ATTACK_VERB_BEFORE.search(text, max(0, match.start - 20), match.start) is not None
     )
 
 
