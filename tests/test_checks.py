@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsledger.model import CheckType, Figure
+from newsledger.model import CheckType, Extraction, Figure
 from newsledger.verify.checks import find_checks
 
 H1 = (date(2024, 1, 1), date(2024, 6, 30))
@@ -1192,3 +1192,16 @@ def test_checks_read_on_new_reports(
     extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text)) == (sums, subsets)
+
+
+def test_checks_a_sources_data_is_that_source_not_a_rival(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # "the monitor's data" names the monitor that signs the report: the perpetrator's share of
+    # its toll is no second source's value for the toll
+    extraction = extract_text(
+        "The Northern Rights Monitor documented the killing of 35 civilians in Syria in March "
+        "2024.\n\nAccording to the monitor's data, army shelling killed 26 civilians."
+    )
+    assert len(extraction.figures) == 2
+    assert [c for c in extraction.checks if c.type is CheckType.CONFLICT] == []

@@ -478,9 +478,18 @@ def other_sources(a: str | None, b: str | None) -> bool:
 
 # Checks compare each figure's source with those of the figures near it: a document names few
 # sources, so their words are found once.
+# The words that name a source, less those naming what carries its count ("the monitor's data"
+# is the monitor; lexicons/attribution.tsv 'carrier') and a possessive's "s".
 @lru_cache(maxsize=1024)
 def _source_words(source: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", source.lower()))
+    words = frozenset(re.findall(r"\w+", source.lower()))
+    return (words - _carrier_words()) or words
+
+
+@cache
+def _carrier_words() -> frozenset[str]:
+    carriers = {row[0] for row in read_table("attribution.tsv", 2) if row[1] == "carrier"}
+    return frozenset({"s"} | carriers | {word + "s" for word in carriers})
 
 
 def agree(a: Reading, b: Reading) -> bool:
