@@ -92,6 +92,12 @@ _FORCE_ACT = re.compile(
     r"\b(military|army|junta|police)\s+(?:crackdowns?|shelling|air\s?strikes|raids?|operations?)\b",
     re.IGNORECASE,
 )
+# "Israeli strikes", "Russian missile strikes": a nation's arms named as the doer, its forces
+_NATION_ACT = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:air|missile|drone|artillery|rocket)\s+)?"
+    r"(?:strikes|airstrikes|shelling|bombardments?|bombing|air\s+raids|attacks?|fire)\b"
+)
+_FORCE_WORDS = ("forces", "military", "army", "troops")
 # verbs of harm done to people, told after a count of them
 _VICTIM_VERB = re.compile(
     r"\b(?:killed|injured|wounded|raped|abducted|kidnapped|tortured|maimed|assaulted|executed)\b",
@@ -157,7 +163,9 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     dominant = _dominant_party(scans)
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
-    _share_perpetrators(drafts, _claimant(scans))
+    claimant = _claimant(scans)
+    _share_perpetrators(drafts, claimant)
+    _claimant_over_kind(drafts, claimant)
     force = _only_force(scans)
     for draft in drafts:
         if (
@@ -316,6 +324,32 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
             draft.actor = claimant
 
 
+def _claimant_over_kind(drafts: Sequence[Draft], claimant: str | None) -> None:
+    """'Suspected jihadists killed 40 villagers ... JNIM later claimed the attack': a figure whose
+    doer is told only by its kind ('jihadists', 'gunmen') takes the group that claimed the attack
+    (or is blamed for it), for figures of the incident's day or of no stated day."""
+    if claimant is None:
+        return
+    days = {d.period for d in drafts if d.period[0] is not None and d.period[0] == d.period[1]}
+    for draft in drafts:
+        if draft.actor is None or not _kind_only(draft.actor):
+            continue
+        if draft.period == (None, None) or (
+            draft.period[0] == draft.period[1] and len(days) <= 1
+        ):
+            draft.actor = claimant
+
+
+def _kind_only(name: str) -> bool:
+    """'jihadists', 'suspected militants', 'gunmen': a kind of armed group, no group's name."""
+    words = name.lower().split()
+    if not words or actor_kind(name) is not None:
+        return False
+    last = words[-1]
+    forms = {last, last.removesuffix("s"), last[:-3] + "man" if last.endswith("men") else last}
+    return bool(forms & (_group_words() | {"attacker", "assailant"})) and len(words) <= 3
+
+
 def _claimant(scans: Sequence[Scan]) -> str | None:
     """The armed group a story says claimed or is blamed for the attack ('IS claimed it')."""
     for scan in scans:
@@ -356,7 +390,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return named[0].canonical if named else dominant or _preferred(parties, q.start)
     if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
         return dominant  # "three victims of the attack": the attack the story is about
-    if draft.counted_head in role_words("member"):
+    if draft.counted_head in role_words("member") or draft.counted_head in _group_words():
         # members of a group: the armed group named, never the state force that fought them;
         # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
@@ -370,6 +404,8 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if _violent_other(draft):  # only a doer told as such: "by snipers", "gang violence"
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
+    if draft.measure in {Measure.DETAINED, Measure.HELD}:
+        return _ruler_subject(draft)
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
@@ -448,11 +484,29 @@ def _subject_perpetrator(
         if t.i <= subject.i and t.dep_ in {"compound", "amod", "nmod"} | {"ROOT", "nsubj"}
     ]
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
+    if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
+        words = words[1:]  # "armed gangs" -> gangs ("armed men" stay as written)
     text = " ".join(t.text for t in words) or subject.text
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
     return text if _perpetrator_word(subject) else None
+
+
+def _ruler_subject(draft: Draft) -> str | None:
+    """'The military junta arrested 45 people', 'junta troops have detained 20,000': a ruling
+    force (roles.tsv 'ruler') that is the subject of the arrests is their doer."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    noun = counted_noun(scan.parse.doc[draft.token])
+    if noun.dep_ != "dobj":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    rulers = [t.lower_ for t in subject.subtree if t.lower_ in _rulers()]
+    return rulers[0] if rulers else None
 
 
 def _perpetrator_word(token: Token) -> bool:
@@ -500,7 +554,20 @@ def _modifier_perpetrator(text: str) -> str | None:
     if match:
         return _plural(match.group(1).lower())
     force = _FORCE_ACT.search(text)
-    return force.group(1).lower() if force else None
+    if force:
+        return force.group(1).lower()
+    return _nation_force(text)
+
+
+def _nation_force(text: str) -> str | None:
+    """'Israeli strikes killed 65', 'Russian missile strikes': the state force of the nation
+    whose arms the text names (a known actor as '<nation> forces', '<nation> military')."""
+    for match in _NATION_ACT.finditer(text):
+        for word in _FORCE_WORDS:
+            name = f"{match.group(1)} {word}"
+            if actor_kind(name) == "state_force":
+                return canonical_actor(name)
+    return None
 
 
 def _group_noun(counted: str | None) -> str | None:
