@@ -114,6 +114,15 @@ _FOUGHT_WITH = re.compile(
     r"\s+with\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
     re.IGNORECASE,
 )
+# "in the fighting", "during the clash": a fight the story told before
+_THE_FIGHT = re.compile(
+    r"\b(?:in|during|after) (?:the|that|this) (?:fighting|clash(?:es)?|gunfight|firefight"
+    r"|encounter|battle|exchange of fire|gun battle)\b",
+    re.IGNORECASE,
+)
+_CLASHED_WITH = re.compile(
+    r"\b(?:clashed|fought|exchanged fire|engaged)\s+with\s+(?:the\s+)?", re.IGNORECASE
+)
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
@@ -180,6 +189,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
     _attackers_told_before(drafts, scans)
+    _side_fought_before(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
@@ -231,6 +241,34 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
                 continue
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
             draft.actor = named[0].canonical if named else opening["kind"].lower()
+            break
+
+
+def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Troops clashed with Abu Sayyaf militants on Sunday. Five soldiers were killed in the
+    fighting': victims of a fight told just before (same or previous paragraph) take the armed
+    group it was fought with."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        if (
+            draft.actor is not None
+            or draft.measure not in {Measure.KILLED, Measure.INJURED}
+            or not _THE_FIGHT.search(draft.scan.sentence.text)
+        ):
+            continue
+        here = position[id(draft.scan)]
+        for scan in reversed(scans[max(0, here - _TOLD_BEFORE) : here]):
+            if scan.sentence.paragraph < draft.scan.sentence.paragraph - 1:
+                break
+            cue = _FOUGHT_WITH.search(scan.sentence.text) or _CLASHED_WITH.search(
+                scan.sentence.text
+            )
+            if cue is None:
+                continue
+            start = scan.sentence.start + cue.end()
+            after = [a for a in scan.actors if a.start >= start and a.kind == "armed_group"]
+            if after:
+                draft.actor = min(after, key=lambda a: a.start).canonical
             break
 
 
@@ -357,14 +395,38 @@ def _claimant(scans: Sequence[Scan]) -> str | None:
         for cue in _CLAIM.finditer(text):
             if _NEGATED.search(text[max(0, cue.start() - 40) : cue.start()]):
                 continue
-            groups = [a for a in scan.actors if a.kind == "armed_group"]
+            groups = [
+                a for a in scan.actors if a.kind == "armed_group" and not _parent_only(scan, a)
+            ]
             if groups:
                 return groups[0].canonical
     return None
 
 
+# "the al Qaeda-linked JNIM", "an offshoot of Lashkar-e-Taiba": a group named as another's parent
+_LINKED = re.compile(r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b", re.I)
+_PARENT_OF = re.compile(
+    r"\b(?:offshoot|front|affiliate|branch|wing|proxy|faction|splinter)s? of (?:the )?$"
+    r"|\b(?:linked|affiliated|allied|aligned|loyal) (?:to|with) (?:the )?$",
+    re.IGNORECASE,
+)
+
+
+def _parent_only(scan: Scan, actor: ActorMention) -> bool:
+    """Whether a group is named only as the parent of the one meant ('al Qaeda-linked JNIM')."""
+    before = scan.text_between(max(scan.sentence.start, actor.start - 40), actor.start)
+    return bool(
+        _LINKED.match(scan.text_between(actor.end, actor.end + 20)) or _PARENT_OF.search(before)
+    )
+
+
 def _dominant_party(scans: Sequence[Scan]) -> str | None:
-    counts = Counter(a.canonical for s in scans for a in s.actors if a.kind == "armed_group")
+    counts = Counter(
+        a.canonical
+        for s in scans
+        for a in s.actors
+        if a.kind == "armed_group" and not _parent_only(s, a)
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -405,7 +467,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
-        return _ruler_subject(draft)
+        return _detainer_subject(draft)
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
@@ -493,20 +555,32 @@ def _subject_perpetrator(
     return text if _perpetrator_word(subject) else None
 
 
-def _ruler_subject(draft: Draft) -> str | None:
-    """'The military junta arrested 45 people', 'junta troops have detained 20,000': a ruling
-    force (roles.tsv 'ruler') that is the subject of the arrests is their doer."""
+def _detainer_subject(draft: Draft) -> str | None:
+    """'The military junta arrested 45 people', 'junta troops have detained 20,000',
+    'separatists kidnapped and detained three staff': the doer of the detentions when the subject
+    is a ruling force (roles.tsv 'ruler'), a named armed group or a kind of one; police or an
+    army arresting suspects are no party to them."""
     scan = draft.scan
     if scan.parse is None or draft.token < 0:
         return None
     noun = counted_noun(scan.parse.doc[draft.token])
     if noun.dep_ != "dobj":
         return None
-    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "kidnapped and detained three staff"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     rulers = [t.lower_ for t in subject.subtree if t.lower_ in _rulers()]
-    return rulers[0] if rulers else None
+    if rulers:
+        return rulers[0]
+    start = scan.sentence.start + subject.left_edge.idx - scan.parse.start_char
+    end = scan.sentence.start + subject.idx + len(subject.text) - scan.parse.start_char
+    named = [a for a in scan.actors if start <= a.start < end and a.kind == "armed_group"]
+    if named:
+        return named[0].canonical
+    return _group_noun(subject.text) if subject.lemma_.lower() in _group_words() else None
 
 
 def _perpetrator_word(token: Token) -> bool:
