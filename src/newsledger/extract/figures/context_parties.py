@@ -56,7 +56,7 @@ _AGENT_ANAPHORA = re.compile(
 )
 # "killed by bandits", "by army drones": a kind of party named as the agent, kept as written
 _AGENT_KIND = re.compile(
-    r"\bby (?:the )?(?:suspected |unidentified |armed )?"
+    r"\bby (?:the )?(?:suspected |unidentified |armed |military (?=junta))?"
     r"(bandits|rebels|gangs|gang members|snipers|soldiers|troops|security forces|police|army"
     r"|military|junta|regime)\b",
     re.IGNORECASE,
@@ -116,12 +116,14 @@ _FOUGHT_WITH = re.compile(
 )
 # "in the fighting", "during the clash": a fight the story told before
 _THE_FIGHT = re.compile(
-    r"\b(?:in|during|after) (?:the|that|this) (?:fighting|clash(?:es)?|gunfight|firefight"
-    r"|encounter|battle|exchange of fire|gun battle)\b",
+    r"\b(?:in|during|after) (?:the|that|this|a|an)(?: [\w-]+)? (?:fighting|clash(?:es)?|gunfight"
+    r"|firefight|encounter|battle|exchange of fire|gun battle)\b",
     re.IGNORECASE,
 )
 _CLASHED_WITH = re.compile(
-    r"\b(?:clashed|fought|exchanged fire|engaged)\s+with\s+(?:the\s+)?", re.IGNORECASE
+    r"\b(?:(?:clashed|fought|exchanged fire|engaged)\s+with|engaged|encountered"
+    r"|(?:were|was) (?:ambushed|attacked) by)\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
@@ -209,6 +211,8 @@ def _attack_opening() -> re.Pattern[str]:
         r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
         rf"(?P<kind>(?i:{doers}))"
+        # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
+        r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
         r"(?:\s+(?i:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
         rf"\s+(?i:have\s+|had\s+)?(?i:{verbs})\b"
     )
@@ -269,6 +273,8 @@ def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             after = [a for a in scan.actors if a.start >= start and a.kind == "armed_group"]
             if after:
                 draft.actor = min(after, key=lambda a: a.start).canonical
+            elif kind := _DOER_KIND.search(scan.text_between(start, start + 40)):
+                draft.actor = kind.group(1).lower()  # "engaged the militants in a firefight"
             break
 
 
