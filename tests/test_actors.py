@@ -252,8 +252,8 @@ FIGURE_ACTORS = [
     ("Suspected jihadists killed 31 villagers in an attack on Saturday.\n\n"
      "JNIM claimed responsibility for the attack.", "31", "JNIM"),
     # ... and not the group it is an offshoot or affiliate of
-    ("Militants killed seven labourers in Ganderbal on Sunday. The Resistance Front, an offshoot of "
-     "Lashkar-e-Taiba, claimed the attack.", "seven", "The Resistance Front"),
+    ("Militants killed seven labourers in Ganderbal on Sunday. The Resistance Front, an offshoot "
+     "of Lashkar-e-Taiba, claimed the attack.", "seven", "The Resistance Front"),
     ("Gunmen killed 52 people in the town on Friday. The al Qaeda-linked JNIM claimed the raid.",
      "52", "JNIM"),
     # victims of a fight told just before take the group fought
@@ -263,6 +263,17 @@ FIGURE_ACTORS = [
     ("The junta arrested 64 people in Yangon last month, the monitor said.", "64", "junta"),
     ("Separatists kidnapped and detained nine teachers in Bamenda on Monday.", "nine",
      "separatists"),
+    # a group that runs the counting body is no party to the toll
+    ("The Hamas-run health ministry said Israeli airstrikes had killed 310 people this week.",
+     "310", "Israel Defense Forces"),
+    # the one party said to cause most of the casualties told just before
+    ("The mission recorded 940 civilian casualties in April: 210 killed and 730 injured. Most of "
+     "the casualties were caused by Russian armed forces.", "730", "Russian forces"),
+    # a fight told before, its side given by kind; an attack opening with who led the gang
+    ("Troops engaged the militants in Maguindanao on Friday. Two soldiers were hurt in the "
+     "ensuing firefight.", "Two", "militants"),
+    ("Gangs led by a former policeman stormed Pont-Sonde on Thursday. At least 70 people were "
+     "killed, the UN said.", "70", "gangs"),
 ]
 
 

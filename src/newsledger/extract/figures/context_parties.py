@@ -125,6 +125,15 @@ _CLASHED_WITH = re.compile(
     r"|(?:were|was) (?:ambushed|attacked) by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# "the Hamas-run health ministry": a group that runs a body is no party to what the body counts
+_RULES_OVER = re.compile(r"^-(?:run|controlled|administered|governed)\b", re.IGNORECASE)
+# "Most of the casualties were caused by Russian armed forces": the doer of the tolls told before
+_MOST_CAUSED = re.compile(
+    r"\b(?:most|the majority|all|the bulk|\d+ per ?cent)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:civilian\s+)?(?:casualties|deaths|victims|them)\b[^.;]{0,60}?"
+    r"\b(?:caused by|by|attributed to|at the hands of)\s+$",
+    re.IGNORECASE,
+)
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
@@ -192,6 +201,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
     _attackers_told_before(drafts, scans)
     _side_fought_before(drafts, scans)
+    _most_caused_by(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
@@ -276,6 +286,32 @@ def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             elif kind := _DOER_KIND.search(scan.text_between(start, start + 40)):
                 draft.actor = kind.group(1).lower()  # "engaged the militants in a firefight"
             break
+
+
+def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'OHCHR recorded 1,300 civilian casualties: 300 killed and 1,000 injured. Most of the
+    casualties were caused by Russian armed forces': the tolls told just before (same paragraph,
+    no party of their own) take the one party said to have caused most or all of them."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for i, scan in enumerate(scans):
+        doers = [
+            a
+            for a in scan.actors
+            if a.kind in _PARTY_KINDS
+            and _MOST_CAUSED.search(scan.text_between(scan.sentence.start, a.start))
+        ]
+        if len({a.canonical for a in doers}) != 1:
+            continue
+        for draft in drafts:
+            here = position[id(draft.scan)]
+            if (
+                draft.actor is None
+                and i - _TOLD_BEFORE <= here <= i
+                and draft.scan.sentence.paragraph == scan.sentence.paragraph
+                and (draft.measure in _VIOLENT or _violent_other(draft)
+                     or "casualt" in (draft.counted or ""))
+            ):
+                draft.actor = doers[0].canonical
 
 
 def _only_force(scans: Sequence[Scan]) -> str | None:
@@ -441,8 +477,11 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     parties = [
         a
         for a in scan.actors
-        if a.kind == "armed_group"
-        or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
+        if (
+            a.kind == "armed_group"
+            or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
+        )
+        and not _RULES_OVER.match(scan.text_between(a.end, a.end + 16))
     ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
