@@ -263,6 +263,9 @@ FIGURE_ACTORS = [
     ("The junta arrested 64 people in Yangon last month, the monitor said.", "64", "junta"),
     ("Separatists kidnapped and detained nine teachers in Bamenda on Monday.", "nine",
      "separatists"),
+    # a ruling junta's forces are the junta's; "gang-related violence" is the gangs'
+    ("Junta troops killed 18 villagers in Magway on Tuesday, residents said.", "18", "junta"),
+    ("At least 320 people were killed in gang-related violence in April.", "320", "gangs"),
     # a group that runs the counting body is no party to the toll
     ("The Hamas-run health ministry said Israeli airstrikes had killed 310 people this week.",
      "310", "Israel Defense Forces"),

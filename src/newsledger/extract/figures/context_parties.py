@@ -85,7 +85,7 @@ _OF_THE_ATTACK = re.compile(
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "unidentified", "unknown", "the"})
 _GROUP_ACT = re.compile(
     r"\b(militant|jihadist|rebel|gang|insurgent|terrorist|bandit|separatist|extremist|islamist)s?"
-    r"\s+(?:attacks?|ambush(?:es)?|raids?|assaults?|bombings?|violence|shootings?|gunfire)\b",
+    r"(?:-(?:related|linked|led))?\s+(?:attacks?|ambush(?:es)?|raids?|assaults?|bombings?|violence|shootings?|gunfire)\b",
     re.IGNORECASE,
 )
 _FORCE_ACT = re.compile(
@@ -597,6 +597,9 @@ def _subject_perpetrator(
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
+    rulers = [t.lower_ for t in words if t.lower_ in _rulers()]
+    if rulers:
+        return rulers[0]  # "junta forces", "junta troops": the junta
     return text if _perpetrator_word(subject) else None
 
 
