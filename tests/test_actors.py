@@ -266,6 +266,13 @@ FIGURE_ACTORS = [
     # a ruling junta's forces are the junta's; "gang-related violence" is the gangs'
     ("Junta troops killed 18 villagers in Magway on Tuesday, residents said.", "18", "junta"),
     ("At least 320 people were killed in gang-related violence in April.", "320", "gangs"),
+    # a claim in the toll's own sentence, by a group named with its parent
+    ("Jihadists killed 85 people in Seytenga on Saturday, in an attack claimed by the "
+     "al-Qaeda-affiliated JNIM, officials said.", "85", "JNIM"),
+    # a claim of another, earlier attack gives no doer to today's
+    ("Suspected militants killed 16 people in Gwoza on Monday.\n\n"
+     "Last month, ISWAP claimed an attack in the same area that killed 20 farmers.", "16",
+     "militants"),
     # a group that runs the counting body is no party to the toll
     ("The Hamas-run health ministry said Israeli airstrikes had killed 310 people this week.",
      "310", "Israel Defense Forces"),

@@ -183,9 +183,9 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     dominant = _dominant_party(scans)
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
-    claimant = _claimant(scans)
-    _share_perpetrators(drafts, claimant)
-    _claimant_over_kind(drafts, claimant)
+    claim = _claim(scans)
+    _share_perpetrators(drafts, claim[1] if claim else None)
+    _claimant_over_kind(drafts, claim)
     force = _only_force(scans)
     for draft in drafts:
         if (
@@ -404,19 +404,25 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
             draft.actor = claimant
 
 
-def _claimant_over_kind(drafts: Sequence[Draft], claimant: str | None) -> None:
+def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None) -> None:
     """'Suspected jihadists killed 40 villagers ... JNIM later claimed the attack': a figure whose
     doer is told only by its kind ('jihadists', 'gunmen') takes the group that claimed the attack
     (or is blamed for it), for figures of the incident's day or of no stated day."""
-    if claimant is None:
+    if claim is None:
         return
-    days = {d.period for d in drafts if d.period[0] is not None and d.period[0] == d.period[1]}
+    told, claimant = claim
+    days = Counter(
+        d.period
+        for d in drafts
+        if d.measure in _VIOLENT and d.period[0] is not None and d.period[0] == d.period[1]
+    )
+    incident = days.most_common(1)[0][0] if days else None
     for draft in drafts:
         if draft.actor is None or not _kind_only(draft.actor):
             continue
-        if draft.period == (None, None) or (
-            draft.period[0] == draft.period[1] and len(days) <= 1
-        ):
+        if any(d.scan is told and d.period != draft.period for d in drafts):
+            continue  # "Last month, ISWAP claimed an attack that killed 20": another attack
+        if draft.scan is told or draft.period in {(None, None), incident}:
             draft.actor = claimant
 
 
@@ -427,11 +433,18 @@ def _kind_only(name: str) -> bool:
         return False
     last = words[-1]
     forms = {last, last.removesuffix("s"), last[:-3] + "man" if last.endswith("men") else last}
-    return bool(forms & (_group_words() | {"attacker", "assailant"})) and len(words) <= 3
+    kinds = _group_words() | {"attacker", "assailant", "fighter", "man"}
+    return bool(forms & kinds) and len(words) <= 3
 
 
 def _claimant(scans: Sequence[Scan]) -> str | None:
     """The armed group a story says claimed or is blamed for the attack ('IS claimed it')."""
+    found = _claim(scans)
+    return found[1] if found else None
+
+
+def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
+    """The sentence that tells the claim and the armed group that claims."""
     for scan in scans:
         text = scan.sentence.text
         for cue in _CLAIM.finditer(text):
@@ -441,7 +454,7 @@ def _claimant(scans: Sequence[Scan]) -> str | None:
                 a for a in scan.actors if a.kind == "armed_group" and not _parent_only(scan, a)
             ]
             if groups:
-                return groups[0].canonical
+                return scan, groups[0].canonical
     return None
 
 
@@ -482,6 +495,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
         )
         and not _RULES_OVER.match(scan.text_between(a.end, a.end + 16))
+        and not _parent_only(scan, a)
     ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
