@@ -273,6 +273,9 @@ FIGURE_ACTORS = [
     ("Suspected militants killed 16 people in Gwoza on Monday.\n\n"
      "Last month, ISWAP claimed an attack in the same area that killed 20 farmers.", "16",
      "militants"),
+    # victims of a fight whose other side is counted beside them
+    ("Three policemen and four militants were killed in a gunfight in Doda on Sunday.", "Three",
+     "militants"),
     # a group that runs the counting body is no party to the toll
     ("The Hamas-run health ministry said Israeli airstrikes had killed 310 people this week.",
      "310", "Israel Defense Forces"),

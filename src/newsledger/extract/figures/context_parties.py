@@ -201,6 +201,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
     _attackers_told_before(drafts, scans)
     _side_fought_before(drafts, scans)
+    _side_fought_beside(drafts)
     _most_caused_by(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
@@ -286,6 +287,33 @@ def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             elif kind := _DOER_KIND.search(scan.text_between(start, start + 40)):
                 draft.actor = kind.group(1).lower()  # "engaged the militants in a firefight"
             break
+
+
+_A_FIGHT = re.compile(
+    r"\b(?:encounter|clash(?:es)?|gunfight|firefight|gun battle|exchange of fire|fighting)\b",
+    re.IGNORECASE,
+)
+
+
+def _side_fought_beside(drafts: Sequence[Draft]) -> None:
+    """'Two soldiers and three militants were killed in an encounter': the victims of a fight
+    whose other side is counted in the same sentence take that side's group."""
+    fighters = role_words("member") | _group_words()
+    for draft in drafts:
+        if (
+            draft.actor is not None
+            or draft.measure not in {Measure.KILLED, Measure.INJURED}
+            or draft.counted_head in fighters
+            or not _A_FIGHT.search(draft.scan.sentence.text)
+        ):
+            continue
+        sides = {
+            d.actor
+            for d in drafts
+            if d.scan is draft.scan and d.actor and d.counted_head in fighters
+        }
+        if len(sides) == 1:
+            draft.actor = sides.pop()
 
 
 def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
