@@ -56,7 +56,7 @@ _AGENT_ANAPHORA = re.compile(
 )
 # "killed by bandits", "by army drones": a kind of party named as the agent, kept as written
 _AGENT_KIND = re.compile(
-    r"\bby (?:the )?(?:suspected |unidentified |armed )?"
+    r"\bby (?:the )?(?:suspected |unidentified |armed |military (?=junta))?"
     r"(bandits|rebels|gangs|gang members|snipers|soldiers|troops|security forces|police|army"
     r"|military|junta|regime)\b",
     re.IGNORECASE,
@@ -85,13 +85,19 @@ _OF_THE_ATTACK = re.compile(
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "unidentified", "unknown", "the"})
 _GROUP_ACT = re.compile(
     r"\b(militant|jihadist|rebel|gang|insurgent|terrorist|bandit|separatist|extremist|islamist)s?"
-    r"\s+(?:attacks?|ambush(?:es)?|raids?|assaults?|bombings?|violence|shootings?|gunfire)\b",
+    r"(?:-(?:related|linked|led))?\s+(?:attacks?|ambush(?:es)?|raids?|assaults?|bombings?|violence|shootings?|gunfire)\b",
     re.IGNORECASE,
 )
 _FORCE_ACT = re.compile(
     r"\b(military|army|junta|police)\s+(?:crackdowns?|shelling|air\s?strikes|raids?|operations?)\b",
     re.IGNORECASE,
 )
+# "Israeli strikes", "Russian missile strikes": a nation's arms named as the doer, its forces
+_NATION_ACT = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:air|missile|drone|artillery|rocket)\s+)?"
+    r"(?:strikes|airstrikes|shelling|bombardments?|bombing|air\s+raids|attacks?|fire)\b"
+)
+_FORCE_WORDS = ("forces", "military", "army", "troops")
 # verbs of harm done to people, told after a count of them
 _VICTIM_VERB = re.compile(
     r"\b(?:killed|injured|wounded|raped|abducted|kidnapped|tortured|maimed|assaulted|executed)\b",
@@ -106,6 +112,26 @@ _OWN_TROOPS = frozenset({"troop", "troops", "soldier", "soldiers", "personnel", 
 _FOUGHT_WITH = re.compile(
     r"\b(?:clash(?:es)?|fighting|firefight|gunfight|gun battle|encounter|battle|exchange of fire)"
     r"\s+with\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
+    re.IGNORECASE,
+)
+# "in the fighting", "during the clash": a fight the story told before
+_THE_FIGHT = re.compile(
+    r"\b(?:in|during|after) (?:the|that|this|a|an)(?: [\w-]+)? (?:fighting|clash(?:es)?|gunfight"
+    r"|firefight|encounter|battle|exchange of fire|gun battle)\b",
+    re.IGNORECASE,
+)
+_CLASHED_WITH = re.compile(
+    r"\b(?:(?:clashed|fought|exchanged fire|engaged)\s+with|engaged|encountered"
+    r"|(?:were|was) (?:ambushed|attacked) by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "the Hamas-run health ministry": a group that runs a body is no party to what the body counts
+_RULES_OVER = re.compile(r"^-(?:run|controlled|administered|governed)\b", re.IGNORECASE)
+# "Most of the casualties were caused by Russian armed forces": the doer of the tolls told before
+_MOST_CAUSED = re.compile(
+    r"\b(?:most|the majority|all|the bulk|\d+ per ?cent)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:civilian\s+)?(?:casualties|deaths|victims|them)\b[^.;]{0,60}?"
+    r"\b(?:caused by|by|attributed to|at the hands of)\s+$",
     re.IGNORECASE,
 )
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
@@ -157,7 +183,9 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     dominant = _dominant_party(scans)
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
-    _share_perpetrators(drafts, _claimant(scans))
+    claim = _claim(scans)
+    _share_perpetrators(drafts, claim[1] if claim else None)
+    _claimant_over_kind(drafts, claim)
     force = _only_force(scans)
     for draft in drafts:
         if (
@@ -172,6 +200,9 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
     _attackers_told_before(drafts, scans)
+    _side_fought_before(drafts, scans)
+    _side_fought_beside(drafts)
+    _most_caused_by(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
@@ -191,6 +222,8 @@ def _attack_opening() -> re.Pattern[str]:
         r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
         rf"(?P<kind>(?i:{doers}))"
+        # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
+        r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
         r"(?:\s+(?i:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
         rf"\s+(?i:have\s+|had\s+)?(?i:{verbs})\b"
     )
@@ -224,6 +257,89 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
             draft.actor = named[0].canonical if named else opening["kind"].lower()
             break
+
+
+def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Troops clashed with Abu Sayyaf militants on Sunday. Five soldiers were killed in the
+    fighting': victims of a fight told just before (same or previous paragraph) take the armed
+    group it was fought with."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        if (
+            draft.actor is not None
+            or draft.measure not in {Measure.KILLED, Measure.INJURED}
+            or not _THE_FIGHT.search(draft.scan.sentence.text)
+        ):
+            continue
+        here = position[id(draft.scan)]
+        for scan in reversed(scans[max(0, here - _TOLD_BEFORE) : here]):
+            if scan.sentence.paragraph < draft.scan.sentence.paragraph - 1:
+                break
+            cue = _FOUGHT_WITH.search(scan.sentence.text) or _CLASHED_WITH.search(
+                scan.sentence.text
+            )
+            if cue is None:
+                continue
+            start = scan.sentence.start + cue.end()
+            after = [a for a in scan.actors if a.start >= start and a.kind == "armed_group"]
+            if after:
+                draft.actor = min(after, key=lambda a: a.start).canonical
+            elif kind := _DOER_KIND.search(scan.text_between(start, start + 40)):
+                draft.actor = kind.group(1).lower()  # "engaged the militants in a firefight"
+            break
+
+
+_A_FIGHT = re.compile(
+    r"\b(?:encounter|clash(?:es)?|gunfight|firefight|gun battle|exchange of fire|fighting)\b",
+    re.IGNORECASE,
+)
+
+
+def _side_fought_beside(drafts: Sequence[Draft]) -> None:
+    """'Two soldiers and three militants were killed in an encounter': the victims of a fight
+    whose other side is counted in the same sentence take that side's group."""
+    fighters = role_words("member") | _group_words()
+    for draft in drafts:
+        if (
+            draft.actor is not None
+            or draft.measure not in {Measure.KILLED, Measure.INJURED}
+            or draft.counted_head in fighters
+            or not _A_FIGHT.search(draft.scan.sentence.text)
+        ):
+            continue
+        sides = {
+            d.actor
+            for d in drafts
+            if d.scan is draft.scan and d.actor and d.counted_head in fighters
+        }
+        if len(sides) == 1:
+            draft.actor = sides.pop()
+
+
+def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'OHCHR recorded 1,300 civilian casualties: 300 killed and 1,000 injured. Most of the
+    casualties were caused by Russian armed forces': the tolls told just before (same paragraph,
+    no party of their own) take the one party said to have caused most or all of them."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for i, scan in enumerate(scans):
+        doers = [
+            a
+            for a in scan.actors
+            if a.kind in _PARTY_KINDS
+            and _MOST_CAUSED.search(scan.text_between(scan.sentence.start, a.start))
+        ]
+        if len({a.canonical for a in doers}) != 1:
+            continue
+        for draft in drafts:
+            here = position[id(draft.scan)]
+            if (
+                draft.actor is None
+                and i - _TOLD_BEFORE <= here <= i
+                and draft.scan.sentence.paragraph == scan.sentence.paragraph
+                and (draft.measure in _VIOLENT or _violent_other(draft)
+                     or "casualt" in (draft.counted or ""))
+            ):
+                draft.actor = doers[0].canonical
 
 
 def _only_force(scans: Sequence[Scan]) -> str | None:
@@ -316,21 +432,84 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
             draft.actor = claimant
 
 
+def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None) -> None:
+    """'Suspected jihadists killed 40 villagers ... JNIM later claimed the attack': a figure whose
+    doer is told only by its kind ('jihadists', 'gunmen') takes the group that claimed the attack
+    (or is blamed for it), for figures of the incident's day or of no stated day."""
+    if claim is None:
+        return
+    told, claimant = claim
+    days = Counter(
+        d.period
+        for d in drafts
+        if d.measure in _VIOLENT and d.period[0] is not None and d.period[0] == d.period[1]
+    )
+    incident = days.most_common(1)[0][0] if days else None
+    for draft in drafts:
+        if draft.actor is None or not _kind_only(draft.actor):
+            continue
+        if any(d.scan is told and d.period != draft.period for d in drafts):
+            continue  # "Last month, ISWAP claimed an attack that killed 20": another attack
+        if draft.scan is told or draft.period in {(None, None), incident}:
+            draft.actor = claimant
+
+
+def _kind_only(name: str) -> bool:
+    """'jihadists', 'suspected militants', 'gunmen': a kind of armed group, no group's name."""
+    words = name.lower().split()
+    if not words or actor_kind(name) is not None:
+        return False
+    last = words[-1]
+    forms = {last, last.removesuffix("s"), last[:-3] + "man" if last.endswith("men") else last}
+    kinds = _group_words() | {"attacker", "assailant", "fighter", "man"}
+    return bool(forms & kinds) and len(words) <= 3
+
+
 def _claimant(scans: Sequence[Scan]) -> str | None:
     """The armed group a story says claimed or is blamed for the attack ('IS claimed it')."""
+    found = _claim(scans)
+    return found[1] if found else None
+
+
+def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
+    """The sentence that tells the claim and the armed group that claims."""
     for scan in scans:
         text = scan.sentence.text
         for cue in _CLAIM.finditer(text):
             if _NEGATED.search(text[max(0, cue.start() - 40) : cue.start()]):
                 continue
-            groups = [a for a in scan.actors if a.kind == "armed_group"]
+            groups = [
+                a for a in scan.actors if a.kind == "armed_group" and not _parent_only(scan, a)
+            ]
             if groups:
-                return groups[0].canonical
+                return scan, groups[0].canonical
     return None
 
 
+# "the al Qaeda-linked JNIM", "an offshoot of Lashkar-e-Taiba": a group named as another's parent
+_LINKED = re.compile(r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b", re.I)
+_PARENT_OF = re.compile(
+    r"\b(?:offshoot|front|affiliate|branch|wing|proxy|faction|splinter)s? of (?:the )?$"
+    r"|\b(?:linked|affiliated|allied|aligned|loyal) (?:to|with) (?:the )?$",
+    re.IGNORECASE,
+)
+
+
+def _parent_only(scan: Scan, actor: ActorMention) -> bool:
+    """Whether a group is named only as the parent of the one meant ('al Qaeda-linked JNIM')."""
+    before = scan.text_between(max(scan.sentence.start, actor.start - 40), actor.start)
+    return bool(
+        _LINKED.match(scan.text_between(actor.end, actor.end + 20)) or _PARENT_OF.search(before)
+    )
+
+
 def _dominant_party(scans: Sequence[Scan]) -> str | None:
-    counts = Counter(a.canonical for s in scans for a in s.actors if a.kind == "armed_group")
+    counts = Counter(
+        a.canonical
+        for s in scans
+        for a in s.actors
+        if a.kind == "armed_group" and not _parent_only(s, a)
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -339,8 +518,12 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     parties = [
         a
         for a in scan.actors
-        if a.kind == "armed_group"
-        or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
+        if (
+            a.kind == "armed_group"
+            or (a.kind in _PARTY_KINDS and not _in_attribution(a, _attribution_of(draft), scan))
+        )
+        and not _RULES_OVER.match(scan.text_between(a.end, a.end + 16))
+        and not _parent_only(scan, a)
     ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
@@ -356,7 +539,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return named[0].canonical if named else dominant or _preferred(parties, q.start)
     if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
         return dominant  # "three victims of the attack": the attack the story is about
-    if draft.counted_head in role_words("member"):
+    if draft.counted_head in role_words("member") or draft.counted_head in _group_words():
         # members of a group: the armed group named, never the state force that fought them;
         # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
@@ -370,6 +553,8 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if _violent_other(draft):  # only a doer told as such: "by snipers", "gang violence"
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
+    if draft.measure in {Measure.DETAINED, Measure.HELD}:
+        return _detainer_subject(draft)
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
@@ -448,11 +633,44 @@ def _subject_perpetrator(
         if t.i <= subject.i and t.dep_ in {"compound", "amod", "nmod"} | {"ROOT", "nsubj"}
     ]
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
+    if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
+        words = words[1:]  # "armed gangs" -> gangs ("armed men" stay as written)
     text = " ".join(t.text for t in words) or subject.text
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
+    rulers = [t.lower_ for t in words if t.lower_ in _rulers()]
+    if rulers:
+        return rulers[0]  # "junta forces", "junta troops": the junta
     return text if _perpetrator_word(subject) else None
+
+
+def _detainer_subject(draft: Draft) -> str | None:
+    """'The military junta arrested 45 people', 'junta troops have detained 20,000',
+    'separatists kidnapped and detained three staff': the doer of the detentions when the subject
+    is a ruling force (roles.tsv 'ruler'), a named armed group or a kind of one; police or an
+    army arresting suspects are no party to them."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    noun = counted_noun(scan.parse.doc[draft.token])
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "kidnapped and detained three staff"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    rulers = [t.lower_ for t in subject.subtree if t.lower_ in _rulers()]
+    if rulers:
+        return rulers[0]
+    start = scan.sentence.start + subject.left_edge.idx - scan.parse.start_char
+    end = scan.sentence.start + subject.idx + len(subject.text) - scan.parse.start_char
+    named = [a for a in scan.actors if start <= a.start < end and a.kind == "armed_group"]
+    if named:
+        return named[0].canonical
+    return _group_noun(subject.text) if subject.lemma_.lower() in _group_words() else None
 
 
 def _perpetrator_word(token: Token) -> bool:
@@ -500,7 +718,20 @@ def _modifier_perpetrator(text: str) -> str | None:
     if match:
         return _plural(match.group(1).lower())
     force = _FORCE_ACT.search(text)
-    return force.group(1).lower() if force else None
+    if force:
+        return force.group(1).lower()
+    return _nation_force(text)
+
+
+def _nation_force(text: str) -> str | None:
+    """'Israeli strikes killed 65', 'Russian missile strikes': the state force of the nation
+    whose arms the text names (a known actor as '<nation> forces', '<nation> military')."""
+    for match in _NATION_ACT.finditer(text):
+        for word in _FORCE_WORDS:
+            name = f"{match.group(1)} {word}"
+            if actor_kind(name) == "state_force":
+                return canonical_actor(name)
+    return None
 
 
 def _group_noun(counted: str | None) -> str | None:
