@@ -40,13 +40,18 @@ BOUNDED = settings(max_examples=40, deadline=None, derandomize=True,
 # Inputs the long fuzzing run (`python -m newsledger.fuzz`) failed on, rewritten in our words.
 FOUND_BY_FUZZING = [
     # an attribution with nothing but a sign in it ("According to  +7 the ...")
-    "According to  +7 the monitor's count, gunmen killed 12 villagers in Kidal.",
+    ("According to  +7 the monitor's count, gunmen killed 12 villagers in Kidal.", None),
+    # a 'since' phrase weighed against a report period near the calendar's end (OverflowError)
+    ("Gunmen killed 12 villagers in Kidal since 2022, officials said. The army has staged raids "
+     "since 2020 and detained 40 suspects.", date(8999, 12, 31)),
 ]
 
 
-@pytest.mark.parametrize("text", FOUND_BY_FUZZING)
-def test_fuzz_found_inputs_now_extract(extract_text: Callable[..., Extraction], text: str) -> None:
-    extraction = extract_text(text)
+@pytest.mark.parametrize(("text", "published"), FOUND_BY_FUZZING)
+def test_fuzz_found_inputs_now_extract(
+    extract_text: Callable[..., Extraction], text: str, published: date | None
+) -> None:
+    extraction = extract_text(text, published=published)
     assert extraction.figures and problems(extraction) == []
 
 

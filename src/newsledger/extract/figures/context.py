@@ -582,7 +582,7 @@ def _since_long_before(
     if first is None:
         return False
     span = (last - first) if last is not None else timedelta(0)
-    return start < first - max(_LONG_BEFORE, span)
+    return first - start > max(_LONG_BEFORE, span)  # (first - gap overflows near year 1)
 
 
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
