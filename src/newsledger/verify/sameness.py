@@ -478,10 +478,10 @@ def other_sources(a: str | None, b: str | None) -> bool:
 
 # Checks compare each figure's source with those of the figures near it: a document names few
 # sources, so their words are found once.
-# The words that name a source, less those naming what carries its count ("the monitor's data"
-# is the monitor; lexicons/attribution.tsv 'carrier') and a possessive's "s".
 @lru_cache(maxsize=1024)
 def _source_words(source: str) -> frozenset[str]:
+    """The words naming a source, less those naming what carries its count ("the monitor's data"
+    is the monitor; lexicons/attribution.tsv 'carrier') and a possessive's "s"."""
     words = frozenset(re.findall(r"\w+", source.lower()))
     return (words - _carrier_words()) or words
 
