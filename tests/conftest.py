@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from newsledger.model import Figure
+    from newsledger.model import Extraction, Figure
 
 
 @pytest.fixture
@@ -32,6 +32,19 @@ def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return write
+
+
+def figure_numbered(extraction: Extraction, number: str) -> Figure:
+    """The first figure of an extraction whose number is written ``number`` (asserted found)."""
+    found = [f for f in extraction.figures if f.quantity.number_text == number]
+    assert found, f"no figure {number!r} in {[f.quantity.number_text for f in extraction.figures]}"
+    return found[0]
+
+
+def period_days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
+    """A period written as two ISO dates (or None) as dates."""
+    start, end = period
+    return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
 
 
 # A plain function, not only a fixture: test modules import it for module-level data.

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 
+from conftest import figure_numbered, period_days
 from newsledger.model import Extraction
-
-
-def _figure(extraction: Any, number: str) -> Any:
-    found = [f for f in extraction.figures if f.quantity.number_text == number]
-    assert found, f"no figure {number!r} in {[f.quantity.number_text for f in extraction.figures]}"
-    return found[0]
-
 
 # An event dated once ("since the March 3, 2022 takeover") is dated where "since the takeover"
 # refers back to it; its period runs to publication.
@@ -44,12 +37,8 @@ SINCE_EVENT = [
 def test_fields_period_since_a_dated_event(
     extract_text: Callable[..., Extraction], text: str, number: str, period: tuple[str, str]
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2024, 5, 20)), number)
+    figure = figure_numbered(extract_text(text, published=date(2024, 5, 20)), number)
     assert (figure.period_start, figure.period_end) == tuple(map(date.fromisoformat, period))
-
-
-def _days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
-    return tuple(date.fromisoformat(d) if d else None for d in period)  # type: ignore[return-value]
 
 
 # (text, published, number, (period_start, period_end)): the figure's own time, as reports state it.
@@ -109,10 +98,10 @@ def test_fields_period(
     number: str,
     period: tuple[str | None, str | None],
 ) -> None:
-    figure = _figure(
+    figure = figure_numbered(
         extract_text(text, published=date.fromisoformat(published) if published else None), number
     )
-    assert (figure.period_start, figure.period_end) == _days(period)
+    assert (figure.period_start, figure.period_end) == period_days(period)
 
 
 # (text, number, source): who the sentence attributes the figure to
@@ -131,7 +120,7 @@ SOURCES = [
 def test_fields_source(
     extract_text: Callable[..., Extraction], text: str, number: str, source: str | None
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    figure = figure_numbered(extract_text(text, published=date(2023, 12, 12)), number)
     assert figure.source == source
 
 
@@ -150,7 +139,7 @@ ACTORS = [
 def test_fields_actor(
     extract_text: Callable[..., Extraction], text: str, number: str, actor: str | None
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    figure = figure_numbered(extract_text(text, published=date(2023, 12, 12)), number)
     assert figure.actor == actor
 
 
@@ -191,7 +180,7 @@ PLACES = [
 def test_fields_places(
     extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    figure = figure_numbered(extract_text(text, published=date(2023, 12, 12)), number)
     assert figure.locations == places
 
 
@@ -226,6 +215,6 @@ COUNTRY_AS_PARTY = [
 def test_fields_places_country_as_party(
     extract_text: Callable[..., Extraction], text: str, number: str, party: str, place: str
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2023, 12, 12)), number)
+    figure = figure_numbered(extract_text(text, published=date(2023, 12, 12)), number)
     assert party not in figure.locations
     assert place in figure.locations

@@ -9,22 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 
+from conftest import figure_numbered, period_days
 from newsledger.model import Extraction
-
-
-def _figure(extraction: Any, number: str) -> Any:
-    found = [f for f in extraction.figures if f.quantity.number_text == number]
-    assert found, f"no figure {number!r} in {[f.quantity.number_text for f in extraction.figures]}"
-    return found[0]
-
-
-def _days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
-    return tuple(date.fromisoformat(d) if d else None for d in period)  # type: ignore[return-value]
-
 
 # (text, published or None, number, (period_start, period_end))
 PERIODS = [
@@ -331,5 +320,5 @@ def test_period_of_figure_in_report(
     period: tuple[str | None, str | None],
 ) -> None:
     pub = date.fromisoformat(published) if published else None
-    figure = _figure(extract_text(text, published=pub), number)
-    assert (figure.period_start, figure.period_end) == _days(period)
+    figure = figure_numbered(extract_text(text, published=pub), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)

@@ -8,23 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 
+from conftest import figure_numbered, period_days
 from newsledger.extract.time import find_times
 from newsledger.model import Extraction
-
-
-def _figure(extraction: Any, number: str) -> Any:
-    found = [f for f in extraction.figures if f.quantity.number_text == number]
-    assert found, f"no figure {number!r} in {[f.quantity.number_text for f in extraction.figures]}"
-    return found[0]
-
-
-def _days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
-    return tuple(date.fromisoformat(d) if d else None for d in period)  # type: ignore[return-value]
-
 
 # (text, published, number, (period_start, period_end))
 PERIODS = [
@@ -195,8 +184,8 @@ def test_period_of_figure(
     number: str,
     period: tuple[str | None, str | None],
 ) -> None:
-    figure = _figure(extract_text(text, published=date.fromisoformat(published)), number)
-    assert (figure.period_start, figure.period_end) == _days(period)
+    figure = figure_numbered(extract_text(text, published=date.fromisoformat(published)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
 
 
 # (text, published, phrase found, (start, end)); None published leaves relative ends unknown
@@ -221,7 +210,7 @@ def test_time_phrases_of_issue_9(
     pub = date.fromisoformat(published) if published else None
     mention = find_times(text, pub)[0]
     assert mention.text == phrase
-    assert (mention.period_start, mention.period_end) == _days(period)
+    assert (mention.period_start, mention.period_end) == period_days(period)
 
 
 # (text, number, places): a toll told without any time in an undated story takes the incident's
@@ -263,7 +252,7 @@ INCIDENT_PLACES = [
 def test_places_of_incident_figures(
     extract_text: Callable[..., Extraction], text: str, number: str, place: str
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2024, 3, 20)), number)
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 20)), number)
     assert place in figure.locations
 
 
@@ -290,7 +279,7 @@ PARTY_AND_INSIDE = [
 def test_places_not_parties(
     extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2023, 5, 20)), number)
+    figure = figure_numbered(extract_text(text, published=date(2023, 5, 20)), number)
     assert figure.locations == places
 
 
@@ -313,7 +302,7 @@ WORLDWIDE = [
 def test_worldwide_count_has_no_place(
     extract_text: Callable[..., Extraction], text: str, number: str
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2024, 1, 20)), number)
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 20)), number)
     assert figure.locations == ()
 
 
@@ -321,7 +310,7 @@ def test_worldwide_count_has_no_place(
 def test_places_of_undated_incident_toll(
     extract_text: Callable[..., Extraction], text: str, number: str, place: str
 ) -> None:
-    figure = _figure(extract_text(text, published=None), number)
+    figure = figure_numbered(extract_text(text, published=None), number)
     assert place in figure.locations
 
 
@@ -373,7 +362,7 @@ CLAUSE_PLACES = [
 def test_places_of_a_figure_come_from_its_clause(
     extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
     assert figure.locations == places
 
 
@@ -427,5 +416,5 @@ def test_period_of_a_figure_comes_from_its_clause(
     number: str,
     period: tuple[str | None, str | None],
 ) -> None:
-    figure = _figure(extract_text(text, published=date(2024, 4, 10)), number)
-    assert (figure.period_start, figure.period_end) == _days(period)
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
