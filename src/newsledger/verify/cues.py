@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
+from newsledger.extract.folded import FoldedPattern
 from newsledger.lexicons import read_table
 from newsledger.memo import per_text
 from newsledger.model import Figure
@@ -28,15 +29,18 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
 @cache
-def _pattern(kind: str) -> re.Pattern[str] | None:
+def _pattern(kind: str) -> FoldedPattern | None:
     """One alternation of the phrases of ``kind``, longest first: its leftmost match is the
     first cue, and of cues starting there the longest (what searching each phrase on its own
-    and taking the first match found, longest phrase first, gave)."""
+    and taking the first match found, longest phrase first, gave). The word boundary before
+    them all is tested once, so that each phrase is tried only where its first letter stands."""
     phrases = sorted({p for p, k in read_table("check_cues.tsv", 2) if k == kind}, key=len)
     if not phrases:
         return None
-    return re.compile(
-        "|".join(rf"\b(?:{re.escape(p)})\b" for p in reversed(phrases)), re.IGNORECASE
+    longest_first = phrases[::-1]
+    return FoldedPattern(
+        lambda fold: "\\b(?:" + "|".join(rf"{re.escape(fold(p))}\b" for p in longest_first) + ")",
+        longest_first,
     )
 
 

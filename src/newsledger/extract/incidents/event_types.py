@@ -100,27 +100,33 @@ def classify_event(text: str) -> EventClass | None:
     best: tuple[int, int, EventClass] | None = None
     lexicon = event_rules()
     sentences = sentence_spans(text)
+    excluded: dict[int, bool] = {}  # by sentence start: the exclude patterns, once a sentence
     for rule in lexicon.rules:
         if best is not None and rule.priority > best[0]:
             break  # rules are sorted by priority: nothing later can win
-        found = first_match(rule, text, sentences, lexicon)
+        found = first_match(rule, text, sentences, lexicon, excluded)
         if found is not None and (best is None or found.trigger_start < best[1]):
             best = (rule.priority, found.trigger_start, found)
     return best[2] if best else None
 
 
 def first_match(
-    rule: EventRule, text: str, sentences: list[tuple[int, int]], lexicon: EventRules
+    rule: EventRule,
+    text: str,
+    sentences: list[tuple[int, int]],
+    lexicon: EventRules,
+    excluded: dict[int, bool] | None = None,
 ) -> EventClass | None:
-    """The first trigger of ``rule`` in ``text`` that is not negated and whose sentence passes."""
+    """The first trigger of ``rule`` in ``text`` that is not negated and whose sentence passes;
+    ``excluded`` keeps, by sentence start, whether an exclude pattern vetoes the sentence."""
     for match in rule.trigger.finditer(text):
         start, end = sentence_around(sentences, match.start())
         sentence = text[start:end]
         if rule.context is not None and not rule.context.search(sentence):
             continue
-        if any(
-            veto is not None and veto.search(sentence) for veto in (rule.unless, lexicon.exclude)
-        ):
+        if rule.unless is not None and rule.unless.search(sentence):
+            continue
+        if _excluded(lexicon, sentence, start, {} if excluded is None else excluded):
             continue
         before = text[max(start, match.start() - _NEGATION_REACH) : match.start()]
         if lexicon.negation is not None and lexicon.negation.search(before):
@@ -133,6 +139,16 @@ def first_match(
             match.group(),
         )
     return None
+
+
+def _excluded(lexicon: EventRules, sentence: str, start: int, known: dict[int, bool]) -> bool:
+    """Whether an exclude pattern vetoes the sentence starting at ``start`` (kept in ``known``:
+    the triggers of many rules fall in the same sentence)."""
+    if lexicon.exclude is None:
+        return False
+    if start not in known:
+        known[start] = lexicon.exclude.search(sentence) is not None
+    return known[start]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

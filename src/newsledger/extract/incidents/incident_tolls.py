@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from newsledger.extract.folded import FoldedPattern, words_alternation
 from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
 from newsledger.extract.numbers import find_quantities, victim_words
 from newsledger.model import Figure, IncidentCount, Measure, Qualifier
@@ -360,6 +361,8 @@ def _implicit_toll(mention: Mention, measure: Measure) -> IncidentCount | None:
 def implicit_victims(text: str, measure: Measure) -> int:
     """How many persons a text names as victims of the measure without a number (0: none)."""
     found = 0
+    if not _may_name_victims(text, measure):
+        return found
     for pattern in _victim_patterns(measure):
         for match in pattern.finditer(text):
             if _NEGATED_SUBJECT.search(" ".join(text[: match.start()].split()[-4:])):
@@ -418,6 +421,25 @@ def _same_verb_after(text: str, measure: Measure) -> bool:
         return True
     measures = {m for m, forms in victim_words().verbs.items() if verb in forms}
     return not measures or measure in measures
+
+
+def _may_name_victims(text: str, measure: Measure) -> bool:
+    """Whether ``text`` holds a word that every victim pattern of the measure needs (its victim
+    verb, its 'died' word, or 'life' / 'death'): most sentences hold none, and this one search
+    spares them the patterns' searches."""
+    needed = _needed_words(measure)
+    return needed is not None and needed.search(text) is not None
+
+
+@cache
+def _needed_words(measure: Measure) -> FoldedPattern | None:
+    """What each of ``_victim_patterns(measure)`` matches somewhere in any text it matches."""
+    words = victim_words()
+    if measure not in words.verbs:
+        return None
+    needed = [*words.verbs[measure], *words.died.get(measure, ()), "life", "death"]
+    ordered = sorted(needed, key=len, reverse=True)
+    return FoldedPattern(lambda fold: words_alternation(ordered, fold), ordered)
 
 
 @cache
