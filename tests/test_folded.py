@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 
-from newsledger.extract.folded import FoldedPattern, words_alternation
+from newsledger.extract.folded import FoldedPattern, folded_words
 
 WORDS = ("car bomb", "bombing", "bomb", "killed", "Attack")
-
-
-def _template(fold: Callable[[str], str]) -> str:
-    return rf"(?<![\w-])(?:(?P<w>{words_alternation(WORDS, fold)})(?P<s>s)?)(?![\w-])"
-
-
-SLOW = re.compile(_template(lambda word: word), re.IGNORECASE)
-FAST = FoldedPattern(_template, WORDS)
+SLOW = re.compile(rf"(?<![\w-])(?:(?P<w>{folded_words(WORDS)})(?P<s>s)?)(?![a-z])", re.IGNORECASE)
+FAST = FoldedPattern(SLOW)
 
 
 @pytest.mark.parametrize(
@@ -34,12 +27,33 @@ FAST = FoldedPattern(_template, WORDS)
 def test_matches_like_the_case_insensitive_pattern(text: str) -> None:
     expected = [(m.span(), m.groupdict()) for m in SLOW.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in FAST.finditer(text)] == expected
-    first = SLOW.search(text, 5, 40)
-    found = FAST.search(text, 5, 40)
-    assert (found and (found.span(), found.group())) == (first and (first.span(), first.group()))
-    assert FAST.pattern == SLOW.pattern
+    for pos in (0, 5, 12):
+        for slow, fast in ((SLOW.search, FAST.search), (SLOW.match, FAST.match)):
+            first, found = slow(text, pos, 40), fast(text, pos, 40)
+            assert (found and (found.span(), found.group())) == (
+                first and (first.span(), first.group()))
 
 
-def test_words_outside_ascii_are_searched_the_slow_way() -> None:
-    pattern = FoldedPattern(lambda fold: words_alternation(["ſtop"], fold), ["ſtop"])
-    assert pattern.search("STOP") is not None  # 'ſ' folds to 's' case-insensitively
+@pytest.mark.parametrize(
+    ("pattern", "folded"),
+    [
+        (r"\bKilled\s+[A-Z]\w+\b", True),
+        (r"(?-i:March)\s+\d+", False),  # case matters again inside
+        (r"[A-z]+", False),  # a range through punctuation
+        (r"\x41ttack", False),  # a letter given by its code
+        (r"ſtop", False),  # folds to 's' only when case is ignored
+        (r"[\w'’-]+ said", True),
+    ],
+)
+def test_only_patterns_that_fold_the_same_get_a_twin(pattern: str, folded: bool) -> None:
+    wrapped = FoldedPattern(re.compile(pattern, re.IGNORECASE))
+    assert (wrapped._fast is not None) == folded
+    for text in ("KILLED Ahmed today", "STOP", "march 3", "[Attack] said", "Attack said"):
+        slow = re.compile(pattern, re.IGNORECASE).search(text)
+        fast = wrapped.search(text)
+        assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_a_case_sensitive_pattern_is_refused() -> None:
+    with pytest.raises(ValueError):
+        FoldedPattern(re.compile("bomb"))

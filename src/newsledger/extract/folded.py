@@ -1,49 +1,49 @@
-"""Case-insensitive searches for lists of words (cues, triggers), made several times faster.
+"""Case-insensitive regular expressions searched several times faster in ASCII text.
 
-Python's ``re`` can skip ahead to the letters a match may start with only when the pattern is
-case-sensitive: a case-insensitive alternation of many words tries every word at every position of
-the text. A ``FoldedPattern`` keeps that pattern and a twin built from the same words lower-cased,
-matched case-sensitively in the lower-cased text. For an ASCII text (and ASCII words) both match
-at the same positions with the same words, since lower-casing keeps every offset; each match the
-twin finds is taken again with the case-insensitive pattern at that position, so that callers get
-the very match the case-insensitive pattern gives (groups read in the original text). A text with
-other characters, or words with other characters, are searched with the case-insensitive pattern.
+Python's ``re`` compares a case-insensitive pattern's letters through a case mapping and cannot
+skip an alternative on its first letter, so an alternation of many words (cues, triggers, units)
+tries each word in full at every position. ``FoldedPattern`` wraps such a pattern with a twin: the
+same pattern with its letters lower-cased, matched case-sensitively in the lower-cased text. In an
+ASCII text both match at the same positions the same way (lower-casing keeps every offset, and the
+twin's letters, classes and escapes accept exactly the lower-cased characters the original accepts
+in any case); each match the twin finds is taken again with the original pattern at its start, so
+that callers get the very match the original gives (groups read in the original text). Other texts
+are searched with the original pattern.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-# Builds a pattern's source from its words passed through a function (as written or folded).
-Template = Callable[[Callable[[str], str]], str]
-
-
-def _as_written(word: str) -> str:
-    return word
-
-
-def _folded(word: str) -> str:
-    return word.lower()
+_ESCAPE_OR_UPPER = re.compile(r"\\.|\(\?P|[A-Z]", re.DOTALL)  # escapes and (?P<name> are kept
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class FoldedPattern:
-    """A case-insensitive pattern over words, searched through its lower-cased twin."""
+    """A case-insensitive compiled pattern, searched through its lower-cased twin."""
 
-    def __init__(self, template: Template, words: Iterable[str], flags: int = 0) -> None:
-        self._slow = re.compile(template(_as_written), flags | re.IGNORECASE)
-        # Unicode case folding has pairs that lower-casing misses ('ſ' and 's'): ASCII words only.
-        ascii_words = all(word.isascii() for word in words)
-        self._fast = re.compile(template(_folded), flags) if ascii_words else None
-        self.pattern = self._slow.pattern
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE:
+            raise ValueError(f"not a case-insensitive pattern: {pattern.pattern[:60]!r}")
+        self._slow = pattern
+        self._fast = _twin(pattern)
+        self.pattern = pattern.pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match in ``text[pos:endpos]``, as ``re.Pattern.search`` gives it."""
         if self._fast is None or not text.isascii():
             return self._slow.search(text, pos, endpos)
         found = self._fast.search(text.lower(), pos, endpos)
-        return None if found is None else self._slow.match(text, found.start(), endpos)
+        return None if found is None else self._retaken(text, found, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The match at ``pos``, as ``re.Pattern.match`` gives it."""
+        if self._fast is None or not text.isascii():
+            return self._slow.match(text, pos, endpos)
+        found = self._fast.match(text.lower(), pos, endpos)
+        return None if found is None else self._retaken(text, found, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -53,15 +53,48 @@ class FoldedPattern:
             yield from self._slow.finditer(text, pos, endpos)
             return
         for found in self._fast.finditer(text.lower(), pos, endpos):
-            match = self._slow.match(text, found.start(), endpos)
-            assert match is not None and match.end() == found.end()
-            yield match
+            yield self._retaken(text, found, endpos)
+
+    def _retaken(self, text: str, found: re.Match[str], endpos: int) -> re.Match[str]:
+        match = self._slow.match(text, found.start(), endpos)
+        assert match is not None and match.end() == found.end(), self.pattern
+        return match
 
 
-def words_alternation(words: Iterable[str], fold: Callable[[str], str], space: str = r"\s+") -> str:
-    """``words`` (already in the order to try them) as one alternation, each passed through
-    ``fold`` and escaped, a space in a phrase standing for ``space``."""
-    return "|".join(re.escape(fold(word)).replace(r"\ ", space) for word in words)
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern with its letters lower-cased (escapes kept), case-sensitive; None when that
+    could match differently (see ``_unfoldable``)."""
+    source = pattern.pattern
+    if _unfoldable(source):
+        return None
+    folded = _ESCAPE_OR_UPPER.sub(lambda m: m.group() if len(m.group()) > 1 else
+                                  m.group().lower(), source)
+    return re.compile(folded, pattern.flags & ~re.IGNORECASE)
 
 
-__all__ = ["FoldedPattern", "Template", "words_alternation"]
+# What lower-casing a pattern's source could change the meaning of: a part made case-sensitive
+# again, a character given by its code, a range ending in a capital or in a non-ASCII character.
+_UNFOLDABLE = re.compile(
+    r"\(\?[a-zA-Z]*-[a-zA-Z]*i|\\[xuUN0]"  # (?-i:...), \x41
+    r"|[^A-Z]-[A-Z]|[A-Z]-[^A-Z\]]|-[^\x00-\x7f]|[^\x00-\x7f]-(?!\])"  # [A-z], [a-é]
+)
+
+
+def _unfoldable(source: str) -> bool:
+    """Whether lower-casing ``source`` could change what it matches in ASCII text, or a
+    character of it matches an ASCII letter only when case is ignored ('ſ' and 's', the Kelvin
+    sign and 'k')."""
+    return _UNFOLDABLE.search(source) is not None or any(
+        re.fullmatch(re.escape(char), letter, re.IGNORECASE) is not None
+        for char in set(source) if not char.isascii()
+        for letter in _ASCII_LETTERS
+    )
+
+
+def folded_words(words: Iterable[str], space: str = r"\s+") -> str:
+    """``words`` (already in the order to try them) as one alternation, each escaped, a space in
+    a phrase standing for ``space``."""
+    return "|".join(re.escape(word).replace(r"\ ", space) for word in words)
+
+
+__all__ = ["FoldedPattern", "folded_words"]

@@ -37,11 +37,8 @@ def _pattern(kind: str) -> FoldedPattern | None:
     phrases = sorted({p for p, k in read_table("check_cues.tsv", 2) if k == kind}, key=len)
     if not phrases:
         return None
-    longest_first = phrases[::-1]
-    return FoldedPattern(
-        lambda fold: "\\b(?:" + "|".join(rf"{re.escape(fold(p))}\b" for p in longest_first) + ")",
-        longest_first,
-    )
+    longest_first = "|".join(rf"{re.escape(p)}\b" for p in reversed(phrases))
+    return FoldedPattern(re.compile(rf"\b(?:{longest_first})", re.IGNORECASE))
 
 
 def find_cue(text: str, kind: str) -> re.Match[str] | None:

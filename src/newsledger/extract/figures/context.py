@@ -66,6 +66,7 @@ from newsledger.extract.figures.clause_times import clause_penalty, offset_day, 
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import assign_places
+from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
@@ -76,22 +77,22 @@ from newsledger.model import STOCK_MEASURES, Document, Measure
 VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
 )
-_COMPARISON = re.compile(
+_COMPARISON = FoldedPattern(re.compile(
     r"\b(since|compared|(?<!more )(?<!less )(?<!fewer )than|decrease|increase|same period|started"
     r"|began|(?:up|down) from"
     r"|(?:rose|fell|jumped|dropped) from|versus)\b",
     re.IGNORECASE,
-)
+))
 # "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
 # In March, ...", where a colon opens the report's own sentence)
-_STATEMENT_DATE = re.compile(
+_STATEMENT_DATE = FoldedPattern(re.compile(
     r"\b(?:(?:said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data"
     r"|figures|findings|study|survey|update|document) released|published|issued|statement"
     r"|announced|told|report|update|briefing|conference|disclosed|revealed|confirmed|stated"
     r"|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
-)
+))
 # "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
 # compares, not the figure's period
 # "up from 30 in November", "compared with 276 in February": a time phrase that belongs to the
@@ -129,9 +130,9 @@ _ONSET_NOUN = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _WHEN_ASIDE = re.compile(r"^,\s*when\b[^,;.]*,", re.IGNORECASE)
 _PERIOD_KINDS = frozenset({"half", "quarter", "month", "year", "range"})
-_STILL_AFTER = re.compile(
+_STILL_AFTER = FoldedPattern(re.compile(
     r"[^,;.]{0,30}?\b(?:still|(?:are|were|is) yet to be)\b", re.IGNORECASE
-)
+))
 _STILL_BEFORE = re.compile(
     r"\bstill\b[^,;.\d]{0,20}$|\b(?:among|of)\s+(?:the|those)\s+still\b[^;.\d]{0,30}$",
     re.IGNORECASE,

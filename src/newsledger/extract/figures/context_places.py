@@ -20,6 +20,7 @@ from newsledger.extract.figures.clauses import (
     other_counts,
     token_at,
 )
+from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
@@ -39,16 +40,16 @@ _TITLE_BEFORE = re.compile(
     r"|Major|Capt\.?|Captain|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Minister|Governor|Commander|Sheikh"
     r"|Imam|Senator|Prime Minister|King|Queen|Prince|Emir)\s+(?:[A-Z][\w'’-]+\s+){0,2}$"
 )
-_PARTY_AFTER = re.compile(
+_PARTY_AFTER = FoldedPattern(re.compile(
     r"^(?:['’]s\s+(?:armed|military|full-scale|invasion|forces|troops|army|attack|offensive)"
     r"|\s+(?:launched|invaded|attacked|began its|started its|shelled|bombed)\b)",
     re.IGNORECASE,
-)
-_PARTY_BEFORE = re.compile(
+))
+_PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
     r"|shelling|strikes?) by) (?:the\s+)?$",
     re.IGNORECASE,
-)
+))
 # "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
 _FACILITY_AFTER = re.compile(
     r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
@@ -89,7 +90,7 @@ _SECTION_OPENER = re.compile(
     r"(?:(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+)?$"
 )
 _HEADING_REST = re.compile(r"\s*[:.]?\s*")
-_THE_CAMP = re.compile(r"\bthe camps?\b", re.IGNORECASE)
+_THE_CAMP = FoldedPattern(re.compile(r"\bthe camps?\b", re.IGNORECASE))
 _DIRECTION = re.compile(
     r"\b(north|south|east|west|northern|southern|eastern|western|outskirts of)\W*$", re.IGNORECASE
 )
@@ -120,21 +121,21 @@ _INCIDENT_DAY_MEASURES = _INCIDENT_MEASURES | {Measure.OTHER, Measure.DETAINED}
 
 
 @cache
-def _worldwide() -> re.Pattern[str]:
+def _worldwide() -> FoldedPattern:
     """A figure counted over the world ('99 journalists were killed around the world')."""
     return _scope_phrases("worldwide")
 
 
 @cache
-def _nationwide() -> re.Pattern[str]:
+def _nationwide() -> FoldedPattern:
     """A figure counted over the whole country the report is about ('killed countrywide')."""
     return _scope_phrases("nationwide")
 
 
-def _scope_phrases(scope: str) -> re.Pattern[str]:
+def _scope_phrases(scope: str) -> FoldedPattern:
     phrases = [p for p, kind in read_table("scope_words.tsv", 2) if kind == scope]
     words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    return FoldedPattern(re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
 
 
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"

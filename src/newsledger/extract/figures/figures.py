@@ -25,6 +25,7 @@ from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context import assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import inline_breakdown, list_headings, table_label
+from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import (
     NUMBER_WORDS,
     MeasureReading,
@@ -50,12 +51,12 @@ from newsledger.model import Document, Figure, Measure, Quantity
 Parser = Callable[[list[str]], Iterable[Doc]]
 # A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
 # A number that restates one before it: "compared with", "put the figure at" (another estimate).
-_COMPARED = re.compile(
+_COMPARED = FoldedPattern(re.compile(
     r"\b(compared (?:with|to)|up from|down from|rose from|fell from"
     r"|(?:put|puts|putting|placed?|places|placing|estimated?|estimates|estimating)"
     r" (?:the|this|that) (?:figure|number|total|tally|toll|count) at)\s*$",
     re.I,
-)
+))
 # What happened to people, named on a list line itself ("Killed: 45"): the heading does not
 # override it, unlike a label of who ("Opposition fighters: 12") or of nothing ("- 12 children").
 _EVENT_MEASURES = frozenset(
@@ -71,12 +72,12 @@ _EVENT_MEASURES = frozenset(
 )
 _BRACKETS = {("(", ")"), ("[", "]")}
 _FOOTNOTE = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]")
-_RELATIVE = re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE)
+_RELATIVE = FoldedPattern(re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE))
 _PRONOUN_INCLUDES = re.compile(r"\s*(?:They|These|Those)\s+(?:include|comprise)", re.IGNORECASE)
-_ATTRIBUTION_CUE = re.compile(
+_ATTRIBUTION_CUE = FoldedPattern(re.compile(
     r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
     re.IGNORECASE,
-)
+))
 
 
 def scan_document(document: Document) -> list[Scan]:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.incident_places.place_cues import (
     COMPASS,
     DISTRICTS,
@@ -62,14 +63,14 @@ class Candidate:
 
 
 @cache
-def _before_pattern() -> re.Pattern[str]:
+def _before_pattern() -> FoldedPattern:
     # The nearest cue before a name, with an article and one lower-case word between
     # ('in downtown Beirut', 'from the northern Gaza Strip').
     roles = ("locative", "nearby", "origin", "reference")
     cues = "|".join(f"(?P<{role}>{cue_alternation(role)})" for role in roles)
-    return re.compile(
+    return FoldedPattern(re.compile(
         rf"(?<![\w-])(?:{cues})\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE
-    )
+    ))
 
 
 @cache

@@ -12,12 +12,12 @@ become an incident) is decided in incidents.py from what a mention holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from newsledger.extract.folded import FoldedPattern, words_alternation
+from newsledger.extract.folded import FoldedPattern, folded_words
 from newsledger.extract.places import PlaceMention
 from newsledger.extract.scan import Scan
 from newsledger.extract.time import TimeMention
@@ -68,25 +68,16 @@ def _cues() -> dict[str, list[str]]:
 @cache
 def cue_pattern(role: str) -> FoldedPattern:
     """A case-insensitive regex matching any phrase of a role as whole words."""
-    words = cue_words(role)
-    return FoldedPattern(
-        lambda fold: rf"(?<![\w'-])(?:{words_alternation(words, fold)})(?![\w-])", words
-    )
-
-
-_NOUN_SPACE = r"[\s-]+"  # "car bomb", "car-bomb"
+    words = folded_words(cue_words(role))
+    return FoldedPattern(re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE))
 
 
 @cache
 def _trigger_pattern() -> FoldedPattern:
-    nouns, verbs = cue_words("event_noun"), cue_words("event_verb")
-
-    def template(fold: Callable[[str], str]) -> str:
-        noun, verb = words_alternation(nouns, fold, _NOUN_SPACE), words_alternation(verbs, fold)
-        either = rf"(?P<noun>{noun})(?P<plural>e?s)?|(?P<verb>{verb})"
-        return rf"(?<![\w-])(?:{either})(?![\w-])"
-
-    return FoldedPattern(template, nouns + verbs)
+    nouns = folded_words(cue_words("event_noun"), r"[\s-]+")
+    verbs = folded_words(cue_words("event_verb"))
+    either = rf"(?P<noun>{nouns})(?P<plural>e?s)?|(?P<verb>{verbs})"
+    return FoldedPattern(re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 
 from newsledger.errors import LexiconError
+from newsledger.extract.folded import FoldedPattern
 
 LEXICON = "event_types.tsv"
 
@@ -80,9 +81,9 @@ class EventRule:
 
     sub_event_type: str
     priority: int
-    trigger: re.Pattern[str]
-    context: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
+    trigger: FoldedPattern
+    context: FoldedPattern | None
+    unless: FoldedPattern | None
     line: int  # in the lexicon, for explaining a decision
 
 
@@ -91,8 +92,8 @@ class EventRules:
     """The compiled lexicon: rules sorted by priority, and what rules out a conflict event."""
 
     rules: tuple[EventRule, ...]
-    exclude: re.Pattern[str] | None  # disasters, accidents, weapons tests, diplomacy
-    negation: re.Pattern[str] | None  # "no", "none of the staff were": matched before a trigger
+    exclude: FoldedPattern | None  # disasters, accidents, weapons tests, diplomacy
+    negation: FoldedPattern | None  # "no", "none of the staff were": matched before a trigger
 
 
 def classify_event(text: str) -> EventClass | None:
@@ -209,11 +210,11 @@ def event_rules() -> EventRules:
     return EventRules(ordered, _either(excludes), _either(negations, r"\s*$"))
 
 
-def _either(patterns: list[str], suffix: str = "") -> re.Pattern[str] | None:
+def _either(patterns: list[str], suffix: str = "") -> FoldedPattern | None:
     """One pattern matching any of ``patterns`` (each already checked on its own line)."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p}){suffix}" for p in patterns), re.IGNORECASE)
+    return FoldedPattern(re.compile("|".join(f"(?:{p}){suffix}" for p in patterns), re.IGNORECASE))
 
 
 def _rows() -> Iterator[tuple[int, list[str]]]:
@@ -250,10 +251,10 @@ def _expand(pattern: str, defines: dict[str, str], line: int) -> str:
     return _PLACEHOLDER.sub(replace, pattern)
 
 
-def _compile(pattern: str, line: int) -> re.Pattern[str]:
+def _compile(pattern: str, line: int) -> FoldedPattern:
     # Context and unless patterns are word bounded too: "rally" must not match "morally".
     try:
-        return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+        return FoldedPattern(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
     except re.error as error:
         raise LexiconError(
             f"lexicons/{LEXICON}", line, f"bad regular expression: {error}"

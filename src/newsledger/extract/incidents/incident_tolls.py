@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsledger.extract.folded import FoldedPattern, words_alternation
+from newsledger.extract.folded import FoldedPattern, folded_words
 from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
 from newsledger.extract.numbers import find_quantities, victim_words
 from newsledger.model import Figure, IncidentCount, Measure, Qualifier
@@ -146,13 +146,13 @@ def fate_of_them(text: str) -> bool:
 
 
 # "their bodies", "the men's bodies", "the bodies of the (two) men"
-_BODIES = re.compile(
+_BODIES = FoldedPattern(re.compile(
     r"\b(?:their|the\s+[\w-]+['’]s?)\s+bodies\b"
     r"|\bthe\s+bodies\s+of\s+(?:the|all|both|these|those)\b",
     re.IGNORECASE,
-)
+))
 _BODIES_FOUND = re.compile(r"\b(?:found|discovered|recovered|dumped|left|leaving)\b", re.IGNORECASE)
-_FATE_OF_THEM = re.compile(
+_FATE_OF_THEM = FoldedPattern(re.compile(
     # "killed them", "executed all of them", "shot them dead"
     r"\b(?:killed|executed|murdered|beheaded|shot\s+dead|shot\s+and\s+killed)\s+"
     r"(?:them|all\s+of\s+them|both\s+of\s+them|both|all)\b(?!\s+(?:to)\b)"
@@ -165,13 +165,13 @@ _FATE_OF_THEM = re.compile(
     r"(?:[a-z]+s|[a-z]*men|people|children|both|three|four|five)\s+"
     r"(?:(?:later|also|subsequently|eventually|all|of\s+them)\s+)*(?:died|succumbed)\b",
     re.IGNORECASE,
-)
+))
 # "His body was found", "her body was later discovered"
-_FATE_OF_ONE = re.compile(
+_FATE_OF_ONE = FoldedPattern(re.compile(
     r"\b(?:his|her)\s+(?:[\w-]+\s+)?body\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:found|discovered|recovered|dumped)\b",
     re.IGNORECASE,
-)
+))
 
 
 def _denied(mention: Mention, measure: Measure) -> bool:
@@ -439,7 +439,7 @@ def _needed_words(measure: Measure) -> FoldedPattern | None:
         return None
     needed = [*words.verbs[measure], *words.died.get(measure, ()), "life", "death"]
     ordered = sorted(needed, key=len, reverse=True)
-    return FoldedPattern(lambda fold: words_alternation(ordered, fold), ordered)
+    return FoldedPattern(re.compile(folded_words(ordered), re.IGNORECASE))
 
 
 @cache

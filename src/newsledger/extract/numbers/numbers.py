@@ -22,6 +22,7 @@ from importlib import resources
 
 from newsledger import lexicons
 from newsledger.errors import LexiconError
+from newsledger.extract.folded import FoldedPattern
 from newsledger.lexicons import read_table
 from newsledger.model import Qualifier, Quantity
 
@@ -151,18 +152,18 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a hyphen after digits is a range ("10-15"), after letters a model or name ("F-16", "Covid-19").
 _NOT_AFTER = r"(?<![\w.,:/\\$€£¥₦#@+=&])(?<![^\W\d]-)"
 _NOT_BEFORE = r"(?![\w%]|[.,:/]\w)"
-_NUMBER = re.compile(
+_NUMBER = FoldedPattern(re.compile(
     rf"{_NOT_AFTER}(?:(?P<hedge>{_alternation(_HEDGES_BEFORE)})\s+)?"
     rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}(?:[ \t]+(?P<scale>{_alternation(_SCALES)})\b)?"
     rf"|(?P<words>{_FIRST_WORD}(?:{_NEXT_WORD})*))"
     rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b)?",
     re.IGNORECASE,
-)
-_UNIT_AFTER = re.compile(
+))
+_UNIT_AFTER = FoldedPattern(re.compile(
     rf"(?:[ \t]*-[ \t]*|\s*)(?:(?:{_alternation(_MODIFIERS)})\s+)?"
     rf"(?:{_alternation(_UNITS)})(?:e?s)?(?![a-z])",
     re.IGNORECASE,
-)
+))
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # "ranged from 25 to 32", "anywhere from 50 to 60": a range after all, not a change.
 _RANGE_FROM_BEFORE = re.compile(
