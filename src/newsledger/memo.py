@@ -24,9 +24,20 @@ def per_text(size: int = 4) -> Callable[[Callable[[str], T]], Callable[[str], T]
     def decorate(func: Callable[[str], T]) -> Callable[[str], T]:
         kept: OrderedDict[int, tuple[str, T]] = OrderedDict()
         lock = Lock()  # the web app calls from several threads
+        # The text asked for last and its value, checked first without the lock: most calls ask
+        # again for the same text. One tuple, replaced whole, so a thread never sees half of it.
+        last: list[tuple[str, T] | None] = [None]
 
         @wraps(func)
         def memoised(text: str) -> T:
+            latest = last[0]
+            if latest is not None and latest[0] is text:
+                return latest[1]
+            value = _remembered(text)
+            last[0] = (text, value)
+            return value
+
+        def _remembered(text: str) -> T:
             with lock:
                 hit = kept.get(id(text))
                 if hit is not None and hit[0] is text:

@@ -28,31 +28,41 @@ class FoldedPattern:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError(f"not a case-insensitive pattern: {pattern.pattern[:60]!r}")
         self._slow = pattern
-        self._fast = _twin(pattern)
+        self._fast: re.Pattern[str] | None = None  # compiled on first use: many are never used
+        self._fast_known = False
         self.pattern = pattern.pattern
+
+    def folded(self) -> re.Pattern[str] | None:
+        """The lower-cased twin, or None when the pattern has none (see ``_unfoldable``)."""
+        if not self._fast_known:
+            self._fast, self._fast_known = _twin(self._slow), True
+        return self._fast
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match in ``text[pos:endpos]``, as ``re.Pattern.search`` gives it."""
-        if self._fast is None or not text.isascii():
+        fast = self.folded() if text.isascii() else None
+        if fast is None:
             return self._slow.search(text, pos, endpos)
-        found = self._fast.search(text.lower(), pos, endpos)
+        found = fast.search(text.lower(), pos, endpos)
         return None if found is None else self._retaken(text, found, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The match at ``pos``, as ``re.Pattern.match`` gives it."""
-        if self._fast is None or not text.isascii():
+        fast = self.folded() if text.isascii() else None
+        if fast is None:
             return self._slow.match(text, pos, endpos)
-        found = self._fast.match(text.lower(), pos, endpos)
+        found = fast.match(text.lower(), pos, endpos)
         return None if found is None else self._retaken(text, found, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """The matches in ``text[pos:endpos]``, as ``re.Pattern.finditer`` gives them."""
-        if self._fast is None or not text.isascii():
+        fast = self.folded() if text.isascii() else None
+        if fast is None:
             yield from self._slow.finditer(text, pos, endpos)
             return
-        for found in self._fast.finditer(text.lower(), pos, endpos):
+        for found in fast.finditer(text.lower(), pos, endpos):
             yield self._retaken(text, found, endpos)
 
     def _retaken(self, text: str, found: re.Match[str], endpos: int) -> re.Match[str]:

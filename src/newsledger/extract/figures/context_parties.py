@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import counted_noun
 from newsledger.extract.parties import (
     ActorMention,
@@ -36,15 +37,15 @@ _NOT_A_RULERS = frozenset(
     {Measure.DISPLACED, Measure.RETURNED, Measure.POPULATION, Measure.FIGHTERS, Measure.OPERATIONS}
 )
 # a ruling force as the doer: "killed by the junta", "the regime's forces", "junta troops arrested"
-_RULER_ACTS = re.compile(
+_RULER_ACTS = FoldedPattern(re.compile(
     r"\bby (?:the )?(\w+)\b|\b(\w+)(?:['’]s)? (?:forces|troops|soldiers|authorities)\b",
     re.IGNORECASE,
-)
+))
 # kinds of armed groups named as parties ("gangs", "rebels"): a report on them has no ruler
-_KIND_WORD = re.compile(
+_KIND_WORD = FoldedPattern(re.compile(
     r"\b(gangs?|rebels?|militants?|insurgents?|jihadists?|militias?|bandits?|terrorists?)\b",
     re.IGNORECASE,
-)
+))
 _SOURCE_KINDS = frozenset({"agency", "government", "coalition", "ngo", "media"})
 _VIOLENT = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
