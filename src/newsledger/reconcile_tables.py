@@ -216,11 +216,10 @@ def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]
     the segments they had a figure in, and those of the same bucket their figures now fall in
     or come within ``SAME_INCIDENT_DAYS`` of (every segment of the bucket for an undated one)."""
     near = timedelta(days=SAME_INCIDENT_DAYS)
-    marks = pa.Table.from_pylist([{
-        "bucket": bucket_key(r.figure, r.incident), "undated": r.window is None,
-        "since": r.window.start - near if r.window else None,
-        "until": r.window.end + near if r.window and r.window.end else None,
-    } for r in readings], schema=MARK_SCHEMA)
+    reaches = [(bucket_key(r.figure, r.incident), r.window.start - near if r.window else None,
+                r.window.end + near if r.window and r.window.end else None) for r in readings]
+    marks = pa.Table.from_pylist([{"bucket": b, "undated": u, "since": s, "until": e}
+                                  for b, u, s, e in merged_reaches(reaches)], schema=MARK_SCHEMA)
     with registered(con, "marks", marks):
         rows = con.execute(
             "SELECT segment FROM reconcile_figures WHERE doc IN (SELECT unnest(split(?, ?))) UNION "
@@ -229,6 +228,42 @@ def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]
             "m.until) AND (f.last_day IS NULL OR f.last_day >= m.since))",
             [*listed(docs)]).fetchall()
     return {segment for (segment,) in rows}
+
+
+def merged_reaches(
+    reaches: Iterable[tuple[str, date | None, date | None]],
+) -> list[tuple[str, bool, date | None, date | None]]:
+    """The stretches of time (bucket, since, until; since None: undated, until None: open)
+    as few marks (bucket, undated, since, until) that reach the same stored figures: one for a
+    bucket with an undated figure (it reaches them all), else the union of its overlapping
+    stretches. One mark per figure made the join with ``reconcile_figures`` grow as new
+    figures times stored figures of their bucket."""
+    per_bucket: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
+    undated: set[str] = set()
+    for bucket, since, until in reaches:
+        if since is None:
+            undated.add(bucket)
+        else:
+            per_bucket[bucket].append((since, until))
+    marks: list[tuple[str, bool, date | None, date | None]] = [
+        (bucket, True, None, None) for bucket in sorted(undated)]
+    for bucket, stretches in sorted(per_bucket.items()):
+        if bucket not in undated:
+            marks += [(bucket, False, since, until) for since, until in _union(stretches)]
+    return marks
+
+
+def _union(stretches: Iterable[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
+    """Overlapping stretches (until None: open-ended) joined into one."""
+    joined: list[tuple[date, date | None]] = []
+    for since, until in sorted(stretches, key=lambda s: s[0]):
+        if joined and (joined[-1][1] is None or since <= joined[-1][1]):
+            last = joined[-1][1]
+            joined[-1] = (joined[-1][0], None if last is None or until is None
+                          else max(last, until))
+        else:
+            joined.append((since, until))
+    return joined
 
 
 def figures_in(con: Any, segments: Collection[str], groups: Collection[str] = ()) -> set[str]:
@@ -538,6 +573,7 @@ __all__ = [
     "forget",
     "group_index_table",
     "listed",
+    "merged_reaches",
     "registered",
     "renumber",
     "renumber_derived",
