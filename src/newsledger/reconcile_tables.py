@@ -253,6 +253,14 @@ def document_fingerprints(
     return fingerprints
 
 
+def changed_documents(before: Mapping[str, tuple[str, str | None]],
+                      now: Mapping[str, Fingerprint]) -> set[str]:
+    """The documents that came, went or whose fingerprint differs (the whole document's: that
+    of its incidents is part of it, and a ledger of an older version has none)."""
+    return {doc for doc in before.keys() | now.keys()
+            if doc not in before or doc not in now or before[doc][0] != now[doc][0]}
+
+
 def fill_incident_fingerprints(con: Any, before: Mapping[str, tuple[str, str | None]],
                                now: Mapping[str, Fingerprint]) -> None:
     """Give the figures saved before incidents had a fingerprint (a ledger of an older
@@ -630,6 +638,7 @@ __all__ = [
     "SEGMENT_INDEX_DDL",
     "UNKEY_GROUPS_DDL",
     "Fingerprint",
+    "changed_documents",
     "derivation_tables",
     "derivations_of",
     "document_fingerprints",

@@ -672,8 +672,7 @@ class Ledger:
                                             reviews.NOT_REJECTED, marks, before or None,
                                             rejudged)
         # A ledger reconciled before the index existed (or never) is regrouped whole once.
-        changed = None if not before else {
-            doc for doc in now.keys() | before.keys() if now.get(doc) != before.get(doc)}
+        changed = None if not before else regroup.changed_documents(before, now)
         regroup.fill_incident_fingerprints(self._con, before, now)
         if changed is not None and not changed:
             return self._reconcile_counts(None)
