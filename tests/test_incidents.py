@@ -1442,3 +1442,60 @@ def test_incidents_many_devices_at_one_place_are_one_attack(text: str, killed: i
 def test_incidents_background_keeps_the_reports_own_event(text: str, killed: int | None) -> None:
     found = _incidents(text, date(2007, 6, 12))
     assert found and (found[0].killed.low if found[0].killed else None) == killed, found
+
+
+# --- incremental merging: the name index counted in SQL ---------------------------------------
+
+
+def _name_entries(rng: Any, docs: range, start: date) -> list[tuple[str, str, date | None]]:
+    """(document, name, day) rows: two of a few names per document, its day within five weeks
+    (or none)."""
+    days = {n: None if rng.random() < 0.1 else start + timedelta(rng.randrange(35)) for n in docs}
+    return [(f"d{n}", name, days[n])
+            for n in docs for name in rng.sample(["kamari", "tigris", "bakool", "wadi"], 2)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> None:
+    """``merge_tables.reindexed_segments`` judges in SQL what ``NameIndex.distinctive`` judges
+    in Python: the segments of the stored reports one of whose names is distinctive before new
+    documents came and not after, or the other way round."""
+    import random
+
+    import duckdb
+
+    from newsledger.merge_tables import reindexed_segments
+
+    rng = random.Random(seed)
+    before = _name_entries(rng, range(12), date(2024, 1, 1))
+    now = before + _name_entries(rng, range(12, 12 + rng.randrange(1, 12)), date(2024, 1, 20))
+    con = duckdb.connect()
+    con.execute("CREATE TABLE document_names (doc_id VARCHAR, names VARCHAR[])")
+    con.execute("CREATE TABLE merge_documents (doc_id VARCHAR, day DATE)")
+    con.execute("CREATE TABLE merge_now (doc_id VARCHAR, day DATE)")
+    con.execute("CREATE TABLE documents (id VARCHAR, published DATE)")
+    con.execute("CREATE TABLE incidents (doc_id VARCHAR, id VARCHAR, date DATE)")
+    con.execute("CREATE TABLE merge_reports (doc_id VARCHAR, incident_id VARCHAR, "
+                "segment VARCHAR)")
+    days = {doc: day for doc, _, day in now}
+    for doc, day in days.items():
+        names = sorted({n for d, n, _ in now if d == doc})
+        con.execute("INSERT INTO document_names VALUES (?, ?)", [doc, names])
+        con.execute("INSERT INTO merge_now VALUES (?, ?)", [doc, day])
+        con.execute("INSERT INTO documents VALUES (?, ?)", [doc, day])
+        con.execute("INSERT INTO incidents VALUES (?, 'i1', NULL)", [doc])
+        if int(doc[1:]) < 12:
+            con.execute("INSERT INTO merge_documents VALUES (?, ?)", [doc, day])
+            con.execute("INSERT INTO merge_reports VALUES (?, 'i1', ?)", [doc, f"s{doc}"])
+    new = {doc for doc in days if int(doc[1:]) >= 12}
+
+    def index(rows: list[tuple[str, str, date | None]]) -> NameIndex:
+        by_name: dict[str, dict[str, date | None]] = {}
+        for doc, name, day in rows:
+            by_name.setdefault(name, {})[doc] = day
+        return NameIndex.of_days(by_name)
+
+    old, current = index(before), index(now)
+    wanted = {f"s{doc}" for doc, name, day in before
+              if old.distinctive(name, day) != current.distinctive(name, day)}
+    assert reindexed_segments(con, new) == wanted

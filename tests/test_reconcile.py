@@ -500,6 +500,50 @@ def test_reconciling_after_each_batch_gives_the_ledger_of_one_full_run(
         assert expected["groups"] > 100 and expected["derived"] > 0
 
 
+_D = date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("reaches", "marks"), [
+    ([("k", _D, date(2024, 3, 9)), ("k", date(2024, 3, 5), date(2024, 3, 20))],
+     [("k", False, _D, date(2024, 3, 20))]),  # overlapping stretches join
+    ([("k", _D, date(2024, 3, 3)), ("k", date(2024, 3, 10), None)],
+     [("k", False, _D, date(2024, 3, 3)), ("k", False, date(2024, 3, 10), None)]),  # a gap
+    ([("k", _D, None), ("k", date(2024, 5, 1), date(2024, 5, 2))],
+     [("k", False, _D, None)]),  # an open end reaches every later stretch
+    ([("k", _D, _D), ("k", None, None), ("j", _D, _D)],
+     [("k", True, None, None), ("j", False, _D, _D)]),  # undated: the whole bucket
+], ids=["overlap", "gap", "open-ended", "undated"])
+def test_new_figures_reach_stored_ones_through_one_mark_per_stretch(
+    reaches: list[tuple[str, date | None, date | None]],
+    marks: list[tuple[str, bool, date | None, date | None]],
+) -> None:
+    from newsledger.reconcile_tables import merged_reaches
+
+    assert merged_reaches(reaches) == marks
+
+
+def test_a_ledger_saved_before_incident_fingerprints_reconciles_as_a_full_run(
+    example_extractions: tuple[object, ...]
+) -> None:
+    """Figures saved with no fingerprint of their incidents (a ledger of an older version):
+    the next reconcile reads their documents whole, gives a full run's ledger and fills the
+    fingerprints in, so the one after reads only new documents."""
+    documents = _copies(example_extractions, 48)
+    with Ledger(":memory:") as whole:
+        whole.add_all(documents)
+        whole.reconcile(full=True)
+        wanted = _derived_state(whole)
+    with Ledger(":memory:") as ledger:
+        ledger.add_all(documents[:30])
+        ledger.reconcile()
+        ledger.query("UPDATE reconcile_figures SET incidents = NULL")
+        ledger.add_all(documents[30:])
+        ledger.reconcile()
+        assert _derived_state(ledger) == wanted
+        assert ledger.query("SELECT count(*) AS n FROM reconcile_figures "
+                            "WHERE incidents IS NULL") == [{"n": 0}]
+
+
 @pytest.mark.parametrize(("order", "batches"), [
     ("dated", 6),  # each batch after the ledger: segments restart from their open groups
     ("dated", 13),

@@ -36,6 +36,7 @@ import pyarrow as pa
 from newsledger.incident_tables import report_from_row
 from newsledger.reconcile_tables import listed, registered
 from newsledger.verify.incidents import (
+    NEAR_DAYS,
     IncidentReport,
     NameIndex,
     document_names,
@@ -145,23 +146,64 @@ def _index(rows: Iterable[tuple[str, str, date | None]]) -> NameIndex:
 
 def reindexed_segments(con: Any, docs: Collection[str]) -> set[str]:
     """Segments with a report for which a name of ``docs`` (documents whose place in the name
-    index changed) is distinctive before and not now, or now and not before."""
+    index changed) is distinctive before and not now, or now and not before
+    (``verify/incidents.NameIndex.distinctive``, counted in SQL: a name in the news every week
+    has as many reports as the ledger has weeks, too many to judge one by one in Python)."""
     if not docs:
         return set()
     con.execute("CREATE OR REPLACE TEMP TABLE changed_names AS SELECT DISTINCT name "
                 f"FROM {_NAMES} WHERE doc_id IN (SELECT unnest(split(?, ?)))", [*listed(docs)])
-    entries = ("SELECT n.name, s.doc_id, s.day FROM {state} s JOIN " + _NAMES + " n "
-               "ON n.doc_id = s.doc_id WHERE n.name IN (SELECT name FROM changed_names)")
-    before = _index(con.execute(entries.format(state="merge_documents")).fetchall())
-    now = _index(con.execute(entries.format(state="merge_now")).fetchall())
-    reports = con.execute(
-        "SELECT DISTINCT s.segment, coalesce(i.date, d.published), n.name FROM incidents i "
-        f"JOIN documents d ON d.id = i.doc_id JOIN {_NAMES} n ON n.doc_id = i.doc_id "
-        "JOIN merge_reports s ON s.doc_id = i.doc_id AND s.incident_id = i.id "
-        "WHERE n.name IN (SELECT name FROM changed_names)").fetchall()
+    con.execute(_NAMED_REPORTS)
+    rows = con.execute(_FLIPPED.replace("{near}", str(NEAR_DAYS))).fetchall()
+    con.execute("DROP TABLE named_reports")
     con.execute("DROP TABLE changed_names")
-    return {segment for segment, day, name in reports
-            if before.distinctive(name, day) != now.distinctive(name, day)}
+    return {segment for (segment,) in rows}
+
+
+# The stored reports naming a changed name: their segment, day and that name.
+_NAMED_REPORTS = (
+    "CREATE OR REPLACE TEMP TABLE named_reports AS SELECT DISTINCT s.segment, "
+    "coalesce(i.date, d.published) AS day, n.name FROM incidents i "
+    f"JOIN documents d ON d.id = i.doc_id JOIN {_NAMES} n ON n.doc_id = i.doc_id "
+    "JOIN merge_reports s ON s.doc_id = i.doc_id AND s.incident_id = i.id "
+    "WHERE n.name IN (SELECT name FROM changed_names)")
+
+# ``NameIndex.distinctive`` of each (name, day) of ``named_reports`` in the name index before
+# (``merge_documents``) and now (``merge_now``): the documents naming it within {near} days of
+# the day (a window over the name's days, the reports' days put in with no weight), those with
+# a day, and all (an undated report: at most two documents name it). The segments where the
+# two differ.
+_FLIPPED = f"""
+    WITH entries AS (
+        SELECT n.name, s.day, 1 AS before, 0 AS now FROM merge_documents s JOIN {_NAMES} n
+            ON n.doc_id = s.doc_id WHERE n.name IN (SELECT name FROM changed_names)
+        UNION ALL
+        SELECT n.name, s.day, 0, 1 FROM merge_now s JOIN {_NAMES} n
+            ON n.doc_id = s.doc_id WHERE n.name IN (SELECT name FROM changed_names)),
+    totals AS (
+        SELECT name, sum(before) AS docs_before, sum(now) AS docs_now,
+            sum(before) FILTER (WHERE day IS NOT NULL) AS dated_before,
+            sum(now) FILTER (WHERE day IS NOT NULL) AS dated_now
+        FROM entries GROUP BY name),
+    points AS (SELECT DISTINCT name, day FROM named_reports WHERE day IS NOT NULL),
+    counted AS (
+        SELECT name, day, point,
+            sum(before) OVER near AS near_before, sum(now) OVER near AS near_now
+        FROM (SELECT name, day, before, now, false AS point FROM entries WHERE day IS NOT NULL
+              UNION ALL SELECT name, day, 0, 0, true FROM points)
+        WINDOW near AS (PARTITION BY name ORDER BY day RANGE BETWEEN
+            INTERVAL {{near}} DAY PRECEDING AND INTERVAL {{near}} DAY FOLLOWING)),
+    judged AS (
+        SELECT c.name, c.day,
+            (coalesce(t.dated_before, 0) - c.near_before) * 2 <= c.near_before AS before,
+            (coalesce(t.dated_now, 0) - c.near_now) * 2 <= c.near_now AS now
+        FROM counted c LEFT JOIN totals t ON t.name = c.name WHERE c.point
+        UNION ALL
+        SELECT DISTINCT r.name, NULL, coalesce(t.docs_before, 0) <= 2,
+            coalesce(t.docs_now, 0) <= 2
+        FROM named_reports r LEFT JOIN totals t ON t.name = r.name WHERE r.day IS NULL)
+    SELECT DISTINCT r.segment FROM named_reports r JOIN judged j ON j.name = r.name
+        AND j.day IS NOT DISTINCT FROM r.day WHERE j.before <> j.now"""
 
 
 def _reports(

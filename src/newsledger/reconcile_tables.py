@@ -113,10 +113,17 @@ CHECKPOINT_DDL = (
     "DELETE FROM reconcile_figures",
 )
 
+# Migration ``create_incident_fingerprints``: each figure's document's incidents' fingerprint
+# (``document_fingerprints``), so that only the documents whose incidents merged differently,
+# not all, are read whole. Figures seen before have none (NULL): the next reconcile reads their
+# documents whole once and fills it in (``fill_incident_fingerprints``).
+INCIDENT_FINGERPRINT_DDL = ("ALTER TABLE reconcile_figures ADD COLUMN incidents VARCHAR",)
+
 FIGURE_STATE_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string()),
                                  ("bucket", pa.string()), ("fingerprint", pa.string()),
                                  ("segment", pa.string()), ("first_day", pa.date32()),
-                                 ("last_day", pa.date32()), ("grp", pa.string())])
+                                 ("last_day", pa.date32()), ("grp", pa.string()),
+                                 ("incidents", pa.string())])
 MARK_SCHEMA = pa.schema([("bucket", pa.string()), ("undated", pa.bool_()),
                          ("since", pa.date32()), ("until", pa.date32())])
 GROUP_INDEX_SCHEMA = pa.schema([
@@ -154,61 +161,127 @@ def registered(con: Any, name: str, table: pa.Table) -> Iterator[None]:
         con.unregister(name)
 
 
-def state_table(grouped: Iterable[Grouped], fingerprints: Mapping[str, str]) -> pa.Table:
+def state_table(grouped: Iterable[Grouped], fingerprints: Mapping[str, Fingerprint]
+                ) -> pa.Table:
     """Rows of ``reconcile_figures`` for the members of newly formed groups."""
     rows = [{"doc": m.figure.doc, "id": m.figure.id, "bucket": g.bucket,
-             "fingerprint": fingerprints[m.figure.doc], "segment": g.segment.key,
+             "fingerprint": fingerprints[m.figure.doc][0],
+             "incidents": fingerprints[m.figure.doc][1], "segment": g.segment.key,
              "first_day": g.segment.start, "last_day": g.segment.end, "grp": g.order}
             for g in grouped for m in g.members]
     return pa.Table.from_pylist(rows, schema=FIGURE_STATE_SCHEMA)
 
 
+# Each document's incidents with the merged incident each is in (``{where}``: a condition on
+# ``i.doc_id``): the one part of a fingerprint that changes while the document stays as it was
+# (a merge moved one of its incidents), so it is compared for every document; the rest only
+# changes with a new document, a review or a document judged again.
+_INCIDENTS = """
+    SELECT i.doc_id, md5(string_agg(concat_ws('|', i.id, i.start, i."end",
+        i.killed_figure, i.injured_figure, i.kidnapped_figure, r.merged_id, m.date),
+        chr(10) ORDER BY i.id)) AS digest
+    FROM incidents i LEFT JOIN merged_incident_reports r
+        ON r.doc_id = i.doc_id AND r.incident_id = i.id
+    LEFT JOIN merged_incidents m ON m.id = r.merged_id WHERE {where} GROUP BY i.doc_id"""
+
+# Documents a reviewer touched (a figure reviewed, a pair marked) and those of ``?, ?``.
+_REVIEWED_DOCUMENTS = ("SELECT doc_id FROM figure_reviews UNION SELECT doc_a FROM figure_pairs "
+                       "UNION SELECT doc_b FROM figure_pairs UNION SELECT unnest(split(?, ?))")
+
+Fingerprint = tuple[str, str]  # (the whole document's, its incidents')
+
+
 def document_fingerprints(
     con: Any, doc_key: str, reviewed: str, not_rejected: str,
     marks: Iterable[tuple[str, frozenset[str]]],
-) -> dict[str, str]:
-    """Each document's fingerprint (see the module docstring), by its key; ``reviewed`` is the
-    SQL of the reviewed figures and ``not_rejected`` the condition that keeps them, ``marks``
-    the reviewers' pairs with their kind ('same', 'different'). Only documents with figures."""
-    rows = con.execute(f"""
-        WITH f AS (
-            SELECT doc_id, md5(string_agg(to_json(x), chr(10) ORDER BY x.id)) AS digest
-            FROM (SELECT f.* EXCLUDE (review, reviewed_by, reviewed_at) FROM {reviewed} f
-                  WHERE {not_rejected}) x GROUP BY doc_id),
-        i AS (
-            SELECT i.doc_id, md5(string_agg(concat_ws('|', i.id, i.start, i."end",
-                i.killed_figure, i.injured_figure, i.kidnapped_figure, r.merged_id, m.date),
-                chr(10) ORDER BY i.id)) AS digest
-            FROM incidents i LEFT JOIN merged_incident_reports r
-                ON r.doc_id = i.doc_id AND r.incident_id = i.id
-            LEFT JOIN merged_incidents m ON m.id = r.merged_id GROUP BY i.doc_id),
-        c AS (
-            SELECT doc_id, md5(string_agg(to_json(c), chr(10) ORDER BY to_json(c)))
-                AS digest
-            FROM (SELECT doc_id, type, holds, total, parts, whole, part, reason FROM checks
-                  WHERE origin = 'document') c GROUP BY doc_id)
-        SELECT {doc_key}, md5(concat_ws('|', {doc_key}, f.digest, coalesce(i.digest, '-'),
-            coalesce(c.digest, '-')))
-        FROM f JOIN documents d ON d.id = f.doc_id LEFT JOIN i ON i.doc_id = f.doc_id
-        LEFT JOIN c ON c.doc_id = f.doc_id""").fetchall()
+    before: Mapping[str, tuple[str, str | None]] | None = None,
+    rejudged: Collection[str] = (),
+) -> dict[str, Fingerprint]:
+    """Each document's fingerprint (see the module docstring) and that of its incidents, by its
+    key; ``reviewed`` is the SQL of the reviewed figures and ``not_rejected`` the condition
+    that keeps them, ``marks`` the reviewers' pairs with their kind ('same', 'different').
+    Only documents with figures.
+
+    With ``before`` (the fingerprints of the last reconcile), only the documents that can have
+    changed are read whole: new ones, those whose incidents' fingerprint changed, those a
+    reviewer touched and those judged again (``rejudged``, content ids); the others keep their
+    fingerprint. Reading every document's figures grew with the ledger."""
+    incidents = dict(con.execute(
+        f"WITH i AS ({_INCIDENTS.format(where='TRUE')}) SELECT {doc_key}, "
+        "coalesce(i.digest, '-') FROM documents d LEFT JOIN i ON i.doc_id = d.id "
+        "WHERE d.id IN (SELECT doc_id FROM figures)").fetchall())
     marked: dict[str, list[str]] = defaultdict(list)
     for kind, pair in marks:
         for key in pair:
             marked[key.rsplit(":", 1)[0]].append(repr((kind, sorted(pair))))
-    fingerprints = {}
+    kept: dict[str, Fingerprint] = {}
+    where, params = "TRUE", []
+    if before is not None:
+        touched = {key for (key,) in con.execute(
+            f"SELECT {doc_key} FROM documents d WHERE d.id IN ({_REVIEWED_DOCUMENTS})",
+            [*listed(rejudged)]).fetchall()}
+        suspects = touched | marked.keys() | {
+            key for key, digest in incidents.items()
+            if key not in before or before[key][1] != digest}
+        kept = {key: (before[key][0], digest) for key, digest in incidents.items()
+                if key not in suspects}
+        where, params = f"{doc_key} IN (SELECT unnest(split(?, ?)))", [*listed(suspects)]
+    rows = con.execute(f"""
+        WITH wanted AS (SELECT d.id FROM documents d WHERE {where}),
+        f AS (
+            SELECT doc_id, md5(string_agg(to_json(x), chr(10) ORDER BY x.id)) AS digest
+            FROM (SELECT f.* EXCLUDE (review, reviewed_by, reviewed_at) FROM {reviewed} f
+                  WHERE {not_rejected} AND f.doc_id IN (SELECT id FROM wanted)) x
+            GROUP BY doc_id),
+        i AS ({_INCIDENTS.format(where="i.doc_id IN (SELECT id FROM wanted)")}),
+        c AS (
+            SELECT doc_id, md5(string_agg(to_json(c), chr(10) ORDER BY to_json(c)))
+                AS digest
+            FROM (SELECT doc_id, type, holds, total, parts, whole, part, reason FROM checks
+                  WHERE origin = 'document' AND doc_id IN (SELECT id FROM wanted)) c
+            GROUP BY doc_id)
+        SELECT {doc_key}, md5(concat_ws('|', {doc_key}, f.digest, coalesce(i.digest, '-'),
+            coalesce(c.digest, '-')))
+        FROM f JOIN documents d ON d.id = f.doc_id LEFT JOIN i ON i.doc_id = f.doc_id
+        LEFT JOIN c ON c.doc_id = f.doc_id""", params).fetchall()
+    fingerprints = dict(kept)
     for doc, digest in rows:
         if doc in marked:
             text = "\n".join([digest, *sorted(marked[doc])])
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-        fingerprints[doc] = digest
+        fingerprints[doc] = (digest, incidents[doc])
     return fingerprints
 
 
-def stored_fingerprints(con: Any) -> dict[str, str]:
-    """Each document's fingerprint at the last reconcile (empty before the first one)."""
-    rows = con.execute("SELECT doc, any_value(fingerprint) FROM reconcile_figures "
-                       "GROUP BY doc").fetchall()
-    return dict(rows)
+def changed_documents(before: Mapping[str, tuple[str, str | None]],
+                      now: Mapping[str, Fingerprint]) -> set[str]:
+    """The documents that came, went or whose fingerprint differs (the whole document's: that
+    of its incidents is part of it, and a ledger of an older version has none)."""
+    return {doc for doc in before.keys() | now.keys()
+            if doc not in before or doc not in now or before[doc][0] != now[doc][0]}
+
+
+def fill_incident_fingerprints(con: Any, before: Mapping[str, tuple[str, str | None]],
+                               now: Mapping[str, Fingerprint]) -> None:
+    """Give the figures saved before incidents had a fingerprint (a ledger of an older
+    version) that of their document now: it was read whole this time and is as it was."""
+    missing = [{"doc": doc, "incidents": now[doc][1]} for doc, (whole, incidents) in
+               before.items() if incidents is None and doc in now and now[doc][0] == whole]
+    if not missing:
+        return
+    table = pa.Table.from_pylist(missing, schema=pa.schema([("doc", pa.string()),
+                                                            ("incidents", pa.string())]))
+    with registered(con, "incident_fingerprints", table):
+        con.execute("UPDATE reconcile_figures SET incidents = n.incidents "
+                    "FROM incident_fingerprints n WHERE reconcile_figures.doc = n.doc "
+                    "AND reconcile_figures.incidents IS NULL")
+
+
+def stored_fingerprints(con: Any) -> dict[str, tuple[str, str | None]]:
+    """Each document's fingerprints at the last reconcile (empty before the first one)."""
+    rows = con.execute("SELECT doc, any_value(fingerprint), any_value(incidents) "
+                       "FROM reconcile_figures GROUP BY doc").fetchall()
+    return {doc: (whole, incidents) for doc, whole, incidents in rows}
 
 
 def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]) -> set[str]:
@@ -216,11 +289,10 @@ def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]
     the segments they had a figure in, and those of the same bucket their figures now fall in
     or come within ``SAME_INCIDENT_DAYS`` of (every segment of the bucket for an undated one)."""
     near = timedelta(days=SAME_INCIDENT_DAYS)
-    marks = pa.Table.from_pylist([{
-        "bucket": bucket_key(r.figure, r.incident), "undated": r.window is None,
-        "since": r.window.start - near if r.window else None,
-        "until": r.window.end + near if r.window and r.window.end else None,
-    } for r in readings], schema=MARK_SCHEMA)
+    reaches = [(bucket_key(r.figure, r.incident), r.window.start - near if r.window else None,
+                r.window.end + near if r.window and r.window.end else None) for r in readings]
+    marks = pa.Table.from_pylist([{"bucket": b, "undated": u, "since": s, "until": e}
+                                  for b, u, s, e in merged_reaches(reaches)], schema=MARK_SCHEMA)
     with registered(con, "marks", marks):
         rows = con.execute(
             "SELECT segment FROM reconcile_figures WHERE doc IN (SELECT unnest(split(?, ?))) UNION "
@@ -229,6 +301,42 @@ def touched_segments(con: Any, docs: Collection[str], readings: Iterable[Placed]
             "m.until) AND (f.last_day IS NULL OR f.last_day >= m.since))",
             [*listed(docs)]).fetchall()
     return {segment for (segment,) in rows}
+
+
+def merged_reaches(
+    reaches: Iterable[tuple[str, date | None, date | None]],
+) -> list[tuple[str, bool, date | None, date | None]]:
+    """The stretches of time (bucket, since, until; since None: undated, until None: open)
+    as few marks (bucket, undated, since, until) that reach the same stored figures: one for a
+    bucket with an undated figure (it reaches them all), else the union of its overlapping
+    stretches. One mark per figure made the join with ``reconcile_figures`` grow as new
+    figures times stored figures of their bucket."""
+    per_bucket: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
+    undated: set[str] = set()
+    for bucket, since, until in reaches:
+        if since is None:
+            undated.add(bucket)
+        else:
+            per_bucket[bucket].append((since, until))
+    marks: list[tuple[str, bool, date | None, date | None]] = [
+        (bucket, True, None, None) for bucket in sorted(undated)]
+    for bucket, stretches in sorted(per_bucket.items()):
+        if bucket not in undated:
+            marks += [(bucket, False, since, until) for since, until in _union(stretches)]
+    return marks
+
+
+def _union(stretches: Iterable[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
+    """Overlapping stretches (until None: open-ended) joined into one."""
+    joined: list[tuple[date, date | None]] = []
+    for since, until in sorted(stretches, key=lambda s: s[0]):
+        if joined and (joined[-1][1] is None or since <= joined[-1][1]):
+            last = joined[-1][1]
+            joined[-1] = (joined[-1][0], None if last is None or until is None
+                          else max(last, until))
+        else:
+            joined.append((since, until))
+    return joined
 
 
 def figures_in(con: Any, segments: Collection[str], groups: Collection[str] = ()) -> set[str]:
@@ -524,10 +632,13 @@ def renumber(con: Any) -> None:
 __all__ = [
     "CHECKPOINT_DDL",
     "DERIVE_INDEX_DDL",
+    "INCIDENT_FINGERPRINT_DDL",
     "INDEX_DDL",
     "RELATION_TYPES",
     "SEGMENT_INDEX_DDL",
     "UNKEY_GROUPS_DDL",
+    "Fingerprint",
+    "changed_documents",
     "derivation_tables",
     "derivations_of",
     "document_fingerprints",
@@ -535,9 +646,11 @@ __all__ = [
     "drop_groups",
     "extend_segments",
     "figures_in",
+    "fill_incident_fingerprints",
     "forget",
     "group_index_table",
     "listed",
+    "merged_reaches",
     "registered",
     "renumber",
     "renumber_derived",

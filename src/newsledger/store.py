@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -238,6 +238,15 @@ def create_checkpoints(con: Connection) -> None:
     the groups open at the day of the new figures (issue 11); reconcile_tables.py. The next
     reconcile regroups everything once."""
     for ddl in regroup.CHECKPOINT_DDL:
+        con.execute(ddl)
+
+
+@migration
+def create_incident_fingerprints(con: Connection) -> None:
+    """Each document's incidents' fingerprint, so a reconcile reads whole only the documents
+    that can have changed, not every one (issue 11); reconcile_tables.py. The next reconcile
+    reads every document whole once, as before."""
+    for ddl in regroup.INCIDENT_FINGERPRINT_DDL:
         con.execute(ddl)
 
 
@@ -653,16 +662,18 @@ class Ledger:
         return dict(self._in_transaction("reconciling figures across reports",
                                          partial(self._reconcile, full)))
 
-    def _reconcile(self, full: bool = False) -> dict[str, int]:
+    def _reconcile(self, full: bool = False, rejudged: Collection[str] = ()) -> dict[str, int]:
+        """``rejudged``: content ids of documents whose own checks were just judged again."""
         self._merge_incidents(full)
         same, different = reviews.pair_marks(self._con, DOC_KEY)
         marks = [("same", pair) for pair in same] + [("different", p) for p in different]
-        now = regroup.document_fingerprints(self._con, DOC_KEY, reviews.REVIEWED_FIGURES,
-                                            reviews.NOT_REJECTED, marks)
         before = {} if full else regroup.stored_fingerprints(self._con)
+        now = regroup.document_fingerprints(self._con, DOC_KEY, reviews.REVIEWED_FIGURES,
+                                            reviews.NOT_REJECTED, marks, before or None,
+                                            rejudged)
         # A ledger reconciled before the index existed (or never) is regrouped whole once.
-        changed = None if not before else {
-            doc for doc in now.keys() | before.keys() if now.get(doc) != before.get(doc)}
+        changed = None if not before else regroup.changed_documents(before, now)
+        regroup.fill_incident_fingerprints(self._con, before, now)
         if changed is not None and not changed:
             return self._reconcile_counts(None)
         figures = self._stored_figures(changed)
@@ -918,7 +929,8 @@ class Ledger:
             counts["checks"] += len(judged.checks)
             counts["incidents"] += len(judged.incidents)
         # Only the buckets these documents have figures in (before or after) are regrouped.
-        return {**counts, **{f"reconciled_{k}": v for k, v in self._reconcile().items()}}
+        reconciled = self._reconcile(rejudged=doc_ids if documents else ())
+        return {**counts, **{f"reconciled_{k}": v for k, v in reconciled.items()}}
 
     def _rejudge_document(self, doc_id: str) -> Rejudged:
         """One document's checks and incidents replaced by those its reviewed figures give."""
