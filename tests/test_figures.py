@@ -337,6 +337,18 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "detained"),
         ("(48) female and (131) male; (179) people in total were detained in the province.",
          "131", "detained"),
+        # warrants are no arrests, and hostages held are kidnapped, not detainees
+        ("Police issued 17 arrest warrants after the bombing.", "17", "other"),
+        ("Arrest warrants have been issued for 15 other suspects.", "15", "other"),
+        ("Police detained 5 suspects and issued arrest warrants for 12 more.", "12", "other"),
+        ("Police detained 5 suspects and issued arrest warrants for 12 more.", "5", "detained"),
+        ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
+        ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
+        # sentences glued by scraping after a number
+        ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
+         "15", "injured"),
+        ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
+         "Twenty", "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(

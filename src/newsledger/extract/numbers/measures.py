@@ -536,11 +536,23 @@ def _governing_trigger(noun: Token) -> Measure | None:
         )
     if noun.dep_ == "conj" and head is not noun:
         return _modifier_trigger(head) or _governing_trigger(head)
-    if noun.dep_ == "pobj" and head.lower_ in {"on", "against"} and head.head.pos_ == "NOUN":
-        # "sanctions on four people": a measure noun of kind 'other' aimed at the people counted
-        aimed = _word_measure(head.head, "noun")
-        return aimed if aimed is Measure.OTHER else None
+    if noun.dep_ == "pobj" and head.lower_ in {"on", "against", "for"}:
+        # "sanctions on four people", "arrest warrants (were issued) for 15 others": a measure
+        # noun of kind 'other' aimed at the people counted
+        aimed = _aimed_noun(head.head)
+        found = _word_measure(aimed, "noun") if aimed is not None else None
+        return found if found is Measure.OTHER else None
     return None
+
+
+def _aimed_noun(token: Token) -> Token | None:
+    """The noun a prepositional phrase aims: the noun itself ('sanctions on'), or the object or
+    passive subject of the verb it hangs from ('warrants have been issued for')."""
+    if token.pos_ == "NOUN":
+        return token
+    if token.pos_ != "VERB":
+        return None
+    return next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 def _lost_people(noun: Token) -> Measure | None:
@@ -707,6 +719,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or own
         or _of_measure(noun)
     )
+    if measure is Measure.HELD and own is Measure.KIDNAPPED:
+        measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
     if measure is None:
