@@ -461,7 +461,7 @@ def _kind_only(name: str) -> bool:
         return False
     last = words[-1]
     forms = {last, last.removesuffix("s"), last[:-3] + "man" if last.endswith("men") else last}
-    kinds = _group_words() | {"attacker", "assailant", "fighter", "man"}
+    kinds = _group_words() | {"attacker", "assailant", "fighter", "man", "bomber"}
     return bool(forms & kinds) and len(words) <= 3
 
 
@@ -527,7 +527,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
-    if inside:
+    if inside and not _victim_force(draft, inside[0]):
         return inside[0].canonical
     agent = _agent(draft, parties, dominant)
     if agent:
@@ -566,6 +566,15 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _modifier_perpetrator(scan.sentence.text)
         )
     return None
+
+
+_HARMED = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING})
+
+
+def _victim_force(draft: Draft, named: ActorMention) -> bool:
+    """'Six U.S. service members were killed': a state force named as the victims of a harm; the
+    figure is about whoever did it (SCHEMA: victims take the perpetrator), not the force."""
+    return named.kind == "state_force" and draft.measure in _HARMED
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
