@@ -310,6 +310,19 @@ FIGURE_PERIODS = [
     ("In 2022, rebels killed 40 soldiers.\n\nOn Friday, rebels killed 15 villagers.", None, "15",
      None, None),
     ("Insurgents killed 20 farmers in June.", None, "20", None, None),
+    # a time phrase before the reporting verb dates the telling, not the figure told after it
+    ("On Monday the ministry said 40 people had been killed in 2023.", FRIDAY, "40",
+     "2023-01-01", "2023-12-31"),
+    ("Last week, police said 12 people were arrested on Friday.", FRIDAY, "12", "2024-03-15",
+     "2024-03-15"),
+    ("Last year the president said 9,000 soldiers had been killed since 2019.", None, "9,000",
+     "2019-01-01", None),
+    # ... and stays the figure's when the sentence names no other time
+    ("On Monday, police said 12 people were killed in the attack.", FRIDAY, "12", "2024-03-11",
+     "2024-03-11"),
+    # a running total told after undated figures frames nothing after it
+    ("Gunmen killed 9 guards on Monday.\n\nThe president said 9,000 soldiers had been killed "
+     "since 2019.\n\nA bomb later killed 4 policemen.", None, "4", None, None),
 ]
 
 
