@@ -342,6 +342,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Arrest warrants have been issued for 15 other suspects.", "15", "other"),
         ("Police detained 5 suspects and issued arrest warrants for 12 more.", "12", "other"),
         ("Police detained 5 suspects and issued arrest warrants for 12 more.", "5", "detained"),
+        ("Police issued 9 arrest warrants, but only Ali Musa and Sani Bello have been detained.",
+         "9", "other"),
         ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
         ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
         # sentences glued by scraping after a number

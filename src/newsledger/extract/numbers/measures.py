@@ -695,7 +695,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own = _compound_measure(noun) or own  # "438 kidnapping victims" were kidnapped
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
-    if own is not None and head_word in _words_of_kind("harm_event"):
+    if own is not None and head_word in _words_of_kind("harm_event") | _words_of_kind("instrument"):
         own_first = own  # "with 243 deaths and 625 injured": deaths are no injured
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
