@@ -292,6 +292,10 @@ FIGURE_ACTORS = [
      "Taliban"),
     ("Three U.S. service members were wounded in a rocket attack on the base. Kataib Hezbollah "
      "claimed the attack.", "Three", "Kataib Hezbollah"),
+    ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
+     "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # members of a group named with 'of' inside its name
+    ("Soldiers killed 12 members of the Allied Democratic Forces on Monday.", "12", "ADF"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

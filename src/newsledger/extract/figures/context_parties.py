@@ -64,7 +64,7 @@ _AGENT_KIND = re.compile(
 _BESIDE = 70  # characters either side of a person's name where the body they speak for is told
 _AGENT_REACH = 60  # characters after a toll where its agent is told ("were killed by army drones")
 _MEMBERS_OF = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
+    r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*)"
 )
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit)\b", re.IGNORECASE
@@ -544,9 +544,13 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
         members_of = _MEMBERS_OF.search(scan.text_between(q.end, scan.sentence.end))
+        # "100 members of the Afghan National Army were killed": victims, of whoever did it
+        victims = members_of is not None and draft.measure in _HARMED and (
+            actor_kind(members_of.group(1)) == "state_force"
+        )
         return (
             _preferred(groups, q.start)
-            or (canonical_actor(members_of.group(1)) if members_of else None)
+            or (canonical_actor(members_of.group(1)) if members_of and not victims else None)
             or dominant
             or _group_noun(draft.counted)
         )
