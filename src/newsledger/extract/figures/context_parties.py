@@ -1067,8 +1067,11 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
         return source_name(line.group(1))
     # parties and outlets sign no story: an outlet retells one (below)
     named = [name for name in named if actor_kind(name) not in {"armed_group", "media"}]
+    # once per sentence: "the United Nations (UN)" is one mention
     counts = Counter(
-        a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}
+        name
+        for s in scans
+        for name in {a.canonical for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}}
     )
     if counts and counts.most_common(1)[0][1] >= 2:
         return counts.most_common(1)[0][0]
