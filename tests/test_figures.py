@@ -346,6 +346,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "9", "other"),
         ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
         ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
+        # limbs lost are injuries; a 'with' phrase closed by a participle
+        ("Two off-duty soldiers lost their legs in the blast.", "Two", "injured"),
+        ("The blast was severe, with at least three guards losing limbs.", "at least three",
+         "injured"),
+        ("The army lost 12 soldiers and 4 tanks in the battle.", "12", "killed"),
+        ("Five policemen were killed with two other officers and a driver wounded.", "two",
+         "injured"),
         # sentences glued by scraping after a number
         ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
          "15", "injured"),

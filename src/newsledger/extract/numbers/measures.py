@@ -727,6 +727,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = (
             _listed_measure(noun)
             or _trailing_conjunct_trigger(noun)
+            or _with_participle(noun)
             or _opening_group_measure(sentence)
         )
     partitive = measure is None and (
@@ -845,6 +846,22 @@ def _trailing_conjunct_trigger(noun: Token) -> Measure | None:
             if word.dep_ in {"amod", "acl"} and word.i > conj.i and (found := _verb_measure(word)):
                 return found
         if (found := _trailing_conjunct_trigger(conj)) is not None:
+            return found
+    return None
+
+
+_WITH_REACH = 8  # tokens after a 'with' phrase's noun where its participle may stand
+
+
+def _with_participle(noun: Token) -> Measure | None:
+    """'Six were killed, with two other soldiers and a civilian injured': the participle that
+    closes a 'with' phrase tells what befell its nouns (the parser may hang it on the verb)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    for token in noun.doc[noun.i + 1 : noun.i + 1 + _WITH_REACH]:
+        if token.is_punct or token.like_num:
+            return None
+        if token.tag_ == "VBN" and (found := _verb_measure(token)) is not None:
             return found
     return None
 
