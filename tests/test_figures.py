@@ -346,6 +346,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "9", "other"),
         ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
         ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
+        ("Protests grew after the slaying of nine more demonstrators in three days.", "nine",
+         "killed"),
         # limbs lost are injuries; a 'with' phrase closed by a participle
         ("Two off-duty soldiers lost their legs in the blast.", "Two", "injured"),
         ("The blast was severe, with at least three guards losing limbs.", "at least three",

@@ -320,6 +320,9 @@ FIGURE_PERIODS = [
     # ... and stays the figure's when the sentence names no other time
     ("On Monday, police said 12 people were killed in the attack.", FRIDAY, "12", "2024-03-11",
      "2024-03-11"),
+    # the day of the attack the arrests are over is not the arrests' day
+    ("On Thursday police arrested 9 people, five women and four men, over Tuesday's bombing.",
+     FRIDAY, "four", "2024-03-14", "2024-03-14"),
     # a running total told after undated figures frames nothing after it
     ("Gunmen killed 9 guards on Monday.\n\nThe president said 9,000 soldiers had been killed "
      "since 2019.\n\nA bomb later killed 4 policemen.", None, "4", None, None),

@@ -714,6 +714,11 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
             # yields to a time phrase of the figure's own side
             distance += _TOLD_PENALTY
+        if draft.measure not in VIOLENT and _EVENT_DAY_AFTER.match(
+            scan.text_between(mention.end, mention.end + 40)
+        ):
+            # "On Sunday police arrested five men over Friday's bombing": the bombing's day
+            distance += _TOLD_PENALTY
         clause = _counted_clause_measure(draft, mention)
         if clause is not None:
             if clause != draft.measure:
