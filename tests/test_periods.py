@@ -320,6 +320,9 @@ FIGURE_PERIODS = [
     # ... and stays the figure's when the sentence names no other time
     ("On Monday, police said 12 people were killed in the attack.", FRIDAY, "12", "2024-03-11",
      "2024-03-11"),
+    # an aside on a person's death is no period of the counts after it
+    ("The president, who took office in 2019, spoke to reporters.\n\nAbout 60 people have died "
+     "in weeks of protests.", FRIDAY, "About 60", None, None),
     # the day of the attack the arrests are over is not the arrests' day
     ("On Thursday police arrested 9 people, five women and four men, over Tuesday's bombing.",
      FRIDAY, "four", "2024-03-14", "2024-03-14"),

@@ -652,9 +652,15 @@ def _stated_period(
             and not background
             and not _COMPARISON.search(before)
             and not _attributive(scan, mention)
+            and not _RELATIVE_ASIDE.search(before)
         ):
             return mention.period_start, mention.period_end
     return None
+
+
+# "Hugo Chávez, who died in 2013, ...", "the war, which began in 2011, ...": an aside on someone
+# or something named, not the period of what the story counts next
+_RELATIVE_ASIDE = re.compile(r"[,—–]\s*(?:who|which)\b[^,;:—–.]*$", re.IGNORECASE)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
