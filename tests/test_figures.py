@@ -355,6 +355,12 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("The army lost 12 soldiers and 4 tanks in the battle.", "12", "killed"),
         ("Five policemen were killed with two other officers and a driver wounded.", "two",
          "injured"),
+        # what the doers of an attack underwent after it
+        ("Two gunmen stormed the campus and fired at guards before being gunned down.", "Two",
+         "killed"),
+        ("Three attackers held the hotel for hours before being shot dead by police.", "Three",
+         "killed"),
+        ("Four suspects fled the scene before being arrested in Kano.", "Four", "detained"),
         # sentences glued by scraping after a number
         ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
          "15", "injured"),

@@ -709,6 +709,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
+        or _before_being_done(noun)
         or _subject_state(noun)
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
@@ -847,6 +848,28 @@ def _trailing_conjunct_trigger(noun: Token) -> Measure | None:
                 return found
         if (found := _trailing_conjunct_trigger(conj)) is not None:
             return found
+    return None
+
+
+def _before_being_done(noun: Token) -> Measure | None:
+    """'Two gunmen entered the campus and shot at soldiers before being gunned down': what the
+    subject of the acts underwent after them ('before/after being killed', 'until being shot
+    dead')."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    for acting in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+        for prep in acting.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"before", "after", "until"}:
+                continue
+            for done in prep.children:
+                passive = any(c.dep_ == "auxpass" for c in done.children)
+                if done.dep_ != "pcomp" or done.tag_ != "VBN" or not passive:
+                    continue
+                if any(c.dep_ == "oprd" and c.lower_ == "dead" for c in done.children):
+                    return Measure.KILLED
+                if (found := _verb_measure(done)) in _ACTING_ON_OBJECT:
+                    return found
     return None
 
 
