@@ -77,6 +77,9 @@ RELATIVE = [
     # weekdays: the most recent one on or before publication (2024-07-10 is a Wednesday)
     ("on Wednesday", "2024-07-10", "2024-07-10", "2024-07-10", "day"),
     ("on Monday", "2024-07-10", "2024-07-08", "2024-07-08", "day"),
+    # a 'since' day without its year is one before publication, even a few weeks later in the year
+    ("since April 15", "2024-03-15", "2023-04-15", "2024-03-15", "range"),
+    ("since March 1", "2024-03-15", "2024-03-01", "2024-03-15", "range"),
     ("Wednesday", "2024-07-12", "2024-07-10", "2024-07-10", "day"),
     ("on Thursday", "2023-06-23", "2023-06-22", "2023-06-22", "day"),
     ("Wednesday night", "2024-07-11", "2024-07-10", "2024-07-10", "day"),

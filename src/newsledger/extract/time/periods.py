@@ -275,12 +275,22 @@ def _apply_preposition(prep: str, period: Period, pub: date | None) -> Period:
     if kind in ("relative", "elsewhen") or prep not in _OPENING_PREPS:
         return period
     if prep == "since":
+        if start and pub and start > pub and kind == "day":
+            start = _year_before(start)  # "since April 15" told on March 15: last year's
         return start, pub if start else None, "range"
     if prep == "before":
         return None, start - timedelta(days=1) if start else None, "range"
     if prep == "after":
         return end + timedelta(days=1) if end else None, None, "range"
     return None, end, "range"
+
+
+def _year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 # Every rule's phrase holds one of these words; the rules only run near them (4x faster). A set
