@@ -326,6 +326,8 @@ FIGURE_PERIODS = [
     # an aside on a person's death is no period of the counts after it
     ("The president, who took office in 2019, spoke to reporters.\n\nAbout 60 people have died "
      "in weeks of protests.", FRIDAY, "About 60", None, None),
+    ("The junta has arrested 2,600 people since the May 2022 coup.", FRIDAY, "2,600",
+     "2022-05-01", "2024-03-15"),
     # the day of the attack the arrests are over is not the arrests' day
     ("On Thursday police arrested 9 people, five women and four men, over Tuesday's bombing.",
      FRIDAY, "four", "2024-03-14", "2024-03-14"),
@@ -352,6 +354,9 @@ EVENT_DAYS = [
     ("Since the March 3, 2022 takeover, 900 people", "Since the March 3, 2022", "2022-03-03"),
     ("since the June 9, 2019 elections, 40 were", "since the June 9, 2019", "2019-06-09"),
     ("in the October 12, 2020 raid, 14 were", "in the October 12, 2020", "2020-10-12"),
+    # the month of an event named after 'since the'
+    ("since the February 2021 coup, 26,000 were", "since the February 2021", "2021-02-01"),
+    ("Since the October 2023 attacks, 300 were", "Since the October 2023", "2023-10-01"),
 ]
 
 

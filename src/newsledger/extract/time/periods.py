@@ -119,6 +119,9 @@ _MOD = (
 )
 _THE = r"(?:(?i:the)\s+)?"
 _EVENT_THE = r"(?:(?<=\s)(?i:the)\s+(?=\S+\s+\d{1,2},?\s+(?:19|20)\d\d\s+[a-z]))?"
+# "since the February 2021 coup": the month of an event named after it (after 'since' only: "in
+# the March 2024 report" names a report, no period)
+_EVENT_THE_MONTH = r"(?:(?<=[Ss]ince\s)(?i:the)\s+(?=[A-Z][a-z]+\.?\s+(?:19|20)\d\d\s+[a-z]))?"
 _SEP = r"(?P<sep>\s*[-–]\s*|\s*/\s*|\s+(?i:to|through|until|till|and)\s+)"
 _YEAR_REL = (
     r"(?P<ry>(?i:this|last|next|current|previous|the\s+current|the\s+previous|the))"
@@ -165,7 +168,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_date,
         ),
         (rf"{_PREP}{_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", resolve_date),
-        (rf"{_PREP}{_MOD}{_month('m')},?\s+{_year('y')}(?:\s+(?i:alone))?", resolve_month),
+        (
+            rf"{_PREP}{_EVENT_THE_MONTH}{_MOD}{_month('m')},?\s+{_year('y')}(?:\s+(?i:alone))?",
+            resolve_month,
+        ),
         (
             rf"{_PREP}(?:(?P<rel>(?i:last|this|next|past))\s+)?{_MOD}{_month('m', any_form=False)}"
             r"(?:\s+(?i:alone))?",
