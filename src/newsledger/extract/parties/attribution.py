@@ -347,7 +347,10 @@ def _town_speaks(subject: Token) -> bool:
     if subject.pos_ != "PROPN":
         return False
     left = min((c.i for c in subject.lefts if c.dep_ == "compound"), default=subject.i)
-    place = place_in_text(subject.doc[left : subject.i + 1].text)
+    text = subject.doc[left : subject.i + 1].text
+    if actor_kind(text) is not None or named_source(text) is not None:
+        return False  # "the UN said": a body's name, though a town elsewhere bears it
+    place = place_in_text(text)
     return place is not None and place.kind != "country"
 
 
