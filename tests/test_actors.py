@@ -287,6 +287,18 @@ FIGURE_ACTORS = [
      "ensuing firefight.", "Two", "militants"),
     ("Gangs led by a former policeman stormed Pont-Sonde on Thursday. At least 70 people were "
      "killed, the UN said.", "70", "gangs"),
+    # a state force named as the victims: the figure is about who attacked them
+    ("A Taliban suicide bomber rammed the patrol. Four U.S. soldiers were killed.", "Four",
+     "Taliban"),
+    ("Three U.S. service members were wounded in a rocket attack on the base. Kataib Hezbollah "
+     "claimed the attack.", "Three", "Kataib Hezbollah"),
+    ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
+     "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # members of a group named with 'of' inside its name
+    ("Soldiers killed 12 members of the Allied Democratic Forces on Monday.", "12", "ADF"),
+    # a lone attacker of an attack a group claimed
+    ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
+     "Taliban claimed the attack.", "Six", "Taliban"),
 ]
 
 

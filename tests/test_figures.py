@@ -337,6 +337,35 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "detained"),
         ("(48) female and (131) male; (179) people in total were detained in the province.",
          "131", "detained"),
+        # warrants are no arrests, and hostages held are kidnapped, not detainees
+        ("Police issued 17 arrest warrants after the bombing.", "17", "other"),
+        ("Arrest warrants have been issued for 15 other suspects.", "15", "other"),
+        ("Police detained 5 suspects and issued arrest warrants for 12 more.", "12", "other"),
+        ("Police detained 5 suspects and issued arrest warrants for 12 more.", "5", "detained"),
+        ("Police issued 9 arrest warrants, but only Ali Musa and Sani Bello have been detained.",
+         "9", "other"),
+        ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
+        ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
+        ("Protests grew after the slaying of nine more demonstrators in three days.", "nine",
+         "killed"),
+        # limbs lost are injuries; a 'with' phrase closed by a participle
+        ("Two off-duty soldiers lost their legs in the blast.", "Two", "injured"),
+        ("The blast was severe, with at least three guards losing limbs.", "at least three",
+         "injured"),
+        ("The army lost 12 soldiers and 4 tanks in the battle.", "12", "killed"),
+        ("Five policemen were killed with two other officers and a driver wounded.", "two",
+         "injured"),
+        # what the doers of an attack underwent after it
+        ("Two gunmen stormed the campus and fired at guards before being gunned down.", "Two",
+         "killed"),
+        ("Three attackers held the hotel for hours before being shot dead by police.", "Three",
+         "killed"),
+        ("Four suspects fled the scene before being arrested in Kano.", "Four", "detained"),
+        # sentences glued by scraping after a number
+        ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
+         "15", "injured"),
+        ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
+         "Twenty", "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(

@@ -77,6 +77,9 @@ RELATIVE = [
     # weekdays: the most recent one on or before publication (2024-07-10 is a Wednesday)
     ("on Wednesday", "2024-07-10", "2024-07-10", "2024-07-10", "day"),
     ("on Monday", "2024-07-10", "2024-07-08", "2024-07-08", "day"),
+    # a 'since' day without its year is one before publication, even a few weeks later in the year
+    ("since April 15", "2024-03-15", "2023-04-15", "2024-03-15", "range"),
+    ("since March 1", "2024-03-15", "2024-03-01", "2024-03-15", "range"),
     ("Wednesday", "2024-07-12", "2024-07-10", "2024-07-10", "day"),
     ("on Thursday", "2023-06-23", "2023-06-22", "2023-06-22", "day"),
     ("Wednesday night", "2024-07-11", "2024-07-10", "2024-07-10", "day"),
@@ -310,6 +313,27 @@ FIGURE_PERIODS = [
     ("In 2022, rebels killed 40 soldiers.\n\nOn Friday, rebels killed 15 villagers.", None, "15",
      None, None),
     ("Insurgents killed 20 farmers in June.", None, "20", None, None),
+    # a time phrase before the reporting verb dates the telling, not the figure told after it
+    ("On Monday the ministry said 40 people had been killed in 2023.", FRIDAY, "40",
+     "2023-01-01", "2023-12-31"),
+    ("Last week, police said 12 people were arrested on Friday.", FRIDAY, "12", "2024-03-15",
+     "2024-03-15"),
+    ("Last year the president said 9,000 soldiers had been killed since 2019.", None, "9,000",
+     "2019-01-01", None),
+    # ... and stays the figure's when the sentence names no other time
+    ("On Monday, police said 12 people were killed in the attack.", FRIDAY, "12", "2024-03-11",
+     "2024-03-11"),
+    # an aside on a person's death is no period of the counts after it
+    ("The president, who took office in 2019, spoke to reporters.\n\nAbout 60 people have died "
+     "in weeks of protests.", FRIDAY, "About 60", None, None),
+    ("The junta has arrested 2,600 people since the May 2022 coup.", FRIDAY, "2,600",
+     "2022-05-01", "2024-03-15"),
+    # the day of the attack the arrests are over is not the arrests' day
+    ("On Thursday police arrested 9 people, five women and four men, over Tuesday's bombing.",
+     FRIDAY, "four", "2024-03-14", "2024-03-14"),
+    # a running total told after undated figures frames nothing after it
+    ("Gunmen killed 9 guards on Monday.\n\nThe president said 9,000 soldiers had been killed "
+     "since 2019.\n\nA bomb later killed 4 policemen.", None, "4", None, None),
 ]
 
 
@@ -330,6 +354,9 @@ EVENT_DAYS = [
     ("Since the March 3, 2022 takeover, 900 people", "Since the March 3, 2022", "2022-03-03"),
     ("since the June 9, 2019 elections, 40 were", "since the June 9, 2019", "2019-06-09"),
     ("in the October 12, 2020 raid, 14 were", "in the October 12, 2020", "2020-10-12"),
+    # the month of an event named after 'since the'
+    ("since the February 2021 coup, 26,000 were", "since the February 2021", "2021-02-01"),
+    ("Since the October 2023 attacks, 300 were", "Since the October 2023", "2023-10-01"),
 ]
 
 

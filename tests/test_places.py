@@ -514,6 +514,11 @@ FIGURE_PLACES = [
      "340 soldiers have been killed countrywide.", "340", ["Mali"]),
     ("Bandits killed 9 villagers in Zamfara on Friday. Nationwide, at least 1,200 people were "
      "abducted last year, according to a security firm in Lagos.", "at least 1,200", ["Nigeria"]),
+    # a country giving an estimate, a capital standing for its government: no place of the figure
+    ("US drones struck villages in Yemen last year. The US’s estimate of the number of civilians "
+     "killed – between 20 and 40 – is far below the monitor's.", "between 20 and 40", ["Yemen"]),
+    ("Insurgents attacked a base in Helmand. The Kabul government's figures show 30 soldiers "
+     "were killed.", "30", ["Helmand"]),
 ]
 
 

@@ -93,6 +93,13 @@ _STATEMENT_DATE = FoldedPattern(re.compile(
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 ))
+# A reporting verb between a time phrase and the number after it: the phrase dates the telling
+# ("Last year Ghani said 28,000 had been killed since 2015")
+_TOLD_BETWEEN = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|added|estimated|disclosed|revealed)\b",
+    re.IGNORECASE,
+)
+_TOLD_PENALTY = 10**4
 # "the highest monthly toll since June 2023", "for the first time since 2019": a 'since' that
 # compares, not the figure's period
 # "up from 30 in November", "compared with 276 in February": a time phrase that belongs to the
@@ -219,7 +226,7 @@ def _assign_periods(
     seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
     counted = {id(d.scan) for d in drafts}  # sentences that count figures of their own
     position = 0
-    for draft in drafts:
+    for figures_before, draft in enumerate(drafts):
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
@@ -263,7 +270,11 @@ def _assign_periods(
         if resolved:
             # "The last such attack, in 2017, killed eight": history told in passing frames
             # nothing after it.
-            if not _before(draft.period, main) and not _background_since(draft, main):
+            if (
+                not _before(draft.period, main)
+                and not _background_since(draft, main)
+                and not _since_after_undated(draft, main, figures_before)
+            ):
                 carried, main = draft.period, main or draft.period
         elif (lasting := _lasting_period(draft, scans, carried, published)) is not None:
             # "43 terrorists were neutralised in one week ... operations between May 18 and 25"
@@ -567,6 +578,21 @@ def _background_since(
     return draft.time is not None and _since_long_before(draft.time, main)
 
 
+def _since_after_undated(
+    draft: Draft, main: tuple[date | None, date | None] | None, figures_before: int
+) -> bool:
+    """'... Last year Ghani said 28,000 had been killed since 2015.' told after figures whose
+    days could not be placed (no publication date): a running total told in passing, that frames
+    nothing after it, as it would not once the story's own day is known."""
+    return (
+        main is None
+        and figures_before > 0
+        and draft.time is not None
+        and draft.time.text.lower().startswith("since")
+        and draft.period[1] is None
+    )
+
+
 _LONG_BEFORE = timedelta(days=31)
 
 
@@ -627,9 +653,15 @@ def _stated_period(
             and not background
             and not _COMPARISON.search(before)
             and not _attributive(scan, mention)
+            and not _RELATIVE_ASIDE.search(before)
         ):
             return mention.period_start, mention.period_end
     return None
+
+
+# "Hugo Chávez, who died in 2013, ...", "the war, which began in 2011, ...": an aside on someone
+# or something named, not the period of what the story counts next
+_RELATIVE_ASIDE = re.compile(r"[,—–]\s*(?:who|which)\b[^,;:—–.]*$", re.IGNORECASE)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
@@ -685,6 +717,15 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if mention in datelined and len(datelined) < len(scan.times):
             continue
         distance = len(between) + clause_penalty(draft, mention)
+        if mention.end <= q.start and _TOLD_BETWEEN.search(between):
+            # "On Monday the ministry said 40 people were killed in 2023": the day of telling
+            # yields to a time phrase of the figure's own side
+            distance += _TOLD_PENALTY
+        if draft.measure not in VIOLENT and _EVENT_DAY_AFTER.match(
+            scan.text_between(mention.end, mention.end + 40)
+        ):
+            # "On Sunday police arrested five men over Friday's bombing": the bombing's day
+            distance += _TOLD_PENALTY
         clause = _counted_clause_measure(draft, mention)
         if clause is not None:
             if clause != draft.measure:

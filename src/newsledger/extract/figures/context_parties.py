@@ -65,7 +65,7 @@ _AGENT_KIND = re.compile(
 _BESIDE = 70  # characters either side of a person's name where the body they speak for is told
 _AGENT_REACH = 60  # characters after a toll where its agent is told ("were killed by army drones")
 _MEMBERS_OF = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
+    r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*)"
 )
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit)\b", re.IGNORECASE
@@ -462,7 +462,7 @@ def _kind_only(name: str) -> bool:
         return False
     last = words[-1]
     forms = {last, last.removesuffix("s"), last[:-3] + "man" if last.endswith("men") else last}
-    kinds = _group_words() | {"attacker", "assailant", "fighter", "man"}
+    kinds = _group_words() | {"attacker", "assailant", "fighter", "man", "bomber"}
     return bool(forms & kinds) and len(words) <= 3
 
 
@@ -528,7 +528,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     ]
     counted_end = q.end + len(draft.counted or "") + 2
     inside = [a for a in parties if q.start <= a.start < counted_end]
-    if inside:
+    if inside and not _victim_force(draft, inside[0]):
         return inside[0].canonical
     agent = _agent(draft, parties, dominant)
     if agent:
@@ -545,9 +545,13 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
         members_of = _MEMBERS_OF.search(scan.text_between(q.end, scan.sentence.end))
+        # "100 members of the Afghan National Army were killed": victims, of whoever did it
+        victims = members_of is not None and draft.measure in _HARMED and (
+            actor_kind(members_of.group(1)) == "state_force"
+        )
         return (
             _preferred(groups, q.start)
-            or (canonical_actor(members_of.group(1)) if members_of else None)
+            or (canonical_actor(members_of.group(1)) if members_of and not victims else None)
             or dominant
             or _group_noun(draft.counted)
         )
@@ -567,6 +571,15 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _modifier_perpetrator(scan.sentence.text)
         )
     return None
+
+
+_HARMED = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING})
+
+
+def _victim_force(draft: Draft, named: ActorMention) -> bool:
+    """'Six U.S. service members were killed': a state force named as the victims of a harm; the
+    figure is about whoever did it (SCHEMA: victims take the perpetrator), not the force."""
+    return named.kind == "state_force" and draft.measure in _HARMED
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
@@ -1055,8 +1068,11 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
         return source_name(line.group(1))
     # parties and outlets sign no story: an outlet retells one (below)
     named = [name for name in named if actor_kind(name) not in {"armed_group", "media"}]
+    # once per sentence: "the United Nations (UN)" is one mention
     counts = Counter(
-        a.canonical for s in scans for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}
+        name
+        for s in scans
+        for name in {a.canonical for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}}
     )
     if counts and counts.most_common(1)[0][1] >= 2:
         return counts.most_common(1)[0][0]

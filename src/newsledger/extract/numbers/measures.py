@@ -536,11 +536,23 @@ def _governing_trigger(noun: Token) -> Measure | None:
         )
     if noun.dep_ == "conj" and head is not noun:
         return _modifier_trigger(head) or _governing_trigger(head)
-    if noun.dep_ == "pobj" and head.lower_ in {"on", "against"} and head.head.pos_ == "NOUN":
-        # "sanctions on four people": a measure noun of kind 'other' aimed at the people counted
-        aimed = _word_measure(head.head, "noun")
-        return aimed if aimed is Measure.OTHER else None
+    if noun.dep_ == "pobj" and head.lower_ in {"on", "against", "for"}:
+        # "sanctions on four people", "arrest warrants (were issued) for 15 others": a measure
+        # noun of kind 'other' aimed at the people counted
+        aimed = _aimed_noun(head.head)
+        found = _word_measure(aimed, "noun") if aimed is not None else None
+        return found if found is Measure.OTHER else None
     return None
+
+
+def _aimed_noun(token: Token) -> Token | None:
+    """The noun a prepositional phrase aims: the noun itself ('sanctions on'), or the object or
+    passive subject of the verb it hangs from ('warrants have been issued for')."""
+    if token.pos_ == "NOUN":
+        return token
+    if token.pos_ != "VERB":
+        return None
+    return next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 def _lost_people(noun: Token) -> Measure | None:
@@ -683,7 +695,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own = _compound_measure(noun) or own  # "438 kidnapping victims" were kidnapped
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
-    if own is not None and head_word in _words_of_kind("harm_event"):
+    if own is not None and head_word in _words_of_kind("harm_event") | _words_of_kind("instrument"):
         own_first = own  # "with 243 deaths and 625 injured": deaths are no injured
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
@@ -697,6 +709,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _people_verb_measure(number, noun)
         or _modifier_trigger(noun)
         or own_first
+        or _before_being_done(noun)
         or _subject_state(noun)
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
@@ -707,12 +720,15 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or own
         or _of_measure(noun)
     )
+    if measure is Measure.HELD and own is Measure.KIDNAPPED:
+        measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
     if measure is None:
         measure = (
             _listed_measure(noun)
             or _trailing_conjunct_trigger(noun)
+            or _with_participle(noun)
             or _opening_group_measure(sentence)
         )
     partitive = measure is None and (
@@ -831,6 +847,44 @@ def _trailing_conjunct_trigger(noun: Token) -> Measure | None:
             if word.dep_ in {"amod", "acl"} and word.i > conj.i and (found := _verb_measure(word)):
                 return found
         if (found := _trailing_conjunct_trigger(conj)) is not None:
+            return found
+    return None
+
+
+def _before_being_done(noun: Token) -> Measure | None:
+    """'Two gunmen entered the campus and shot at soldiers before being gunned down': what the
+    subject of the acts underwent after them ('before/after being killed', 'until being shot
+    dead')."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    for acting in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+        for prep in acting.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"before", "after", "until"}:
+                continue
+            for done in prep.children:
+                passive = any(c.dep_ == "auxpass" for c in done.children)
+                if done.dep_ != "pcomp" or done.tag_ != "VBN" or not passive:
+                    continue
+                if any(c.dep_ == "oprd" and c.lower_ == "dead" for c in done.children):
+                    return Measure.KILLED
+                if (found := _verb_measure(done)) in _ACTING_ON_OBJECT:
+                    return found
+    return None
+
+
+_WITH_REACH = 8  # tokens after a 'with' phrase's noun where its participle may stand
+
+
+def _with_participle(noun: Token) -> Measure | None:
+    """'Six were killed, with two other soldiers and a civilian injured': the participle that
+    closes a 'with' phrase tells what befell its nouns (the parser may hang it on the verb)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    for token in noun.doc[noun.i + 1 : noun.i + 1 + _WITH_REACH]:
+        if token.is_punct or token.like_num:
+            return None
+        if token.tag_ == "VBN" and (found := _verb_measure(token)) is not None:
             return found
     return None
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.parties.actors import find_actors
+from newsledger.extract.parties.actors import actor_kind, find_actors
 from newsledger.extract.places import place_in_text
 from newsledger.extract.words import PhraseIndex, read_lexicon, tokenise
 from newsledger.lexicons import read_table
@@ -347,7 +347,10 @@ def _town_speaks(subject: Token) -> bool:
     if subject.pos_ != "PROPN":
         return False
     left = min((c.i for c in subject.lefts if c.dep_ == "compound"), default=subject.i)
-    place = place_in_text(subject.doc[left : subject.i + 1].text)
+    text = subject.doc[left : subject.i + 1].text
+    if actor_kind(text) is not None or named_source(text) is not None:
+        return False  # "the UN said": a body's name, though a town elsewhere bears it
+    place = place_in_text(text)
     return place is not None and place.kind != "country"
 
 
@@ -369,9 +372,18 @@ def _speaker_before(town: Token) -> Token | None:
 
 
 def _can_speak(subject: Token) -> bool:
-    """A name, a pronoun or a speaker noun ('officials'); not 'a boy was released'."""
-    return subject.pos_ == "PROPN" or subject.lemma_.lower() in _words("speaker") | _words(
-        "generic"
+    """A name, a pronoun or a speaker noun ('officials'); not 'a boy was released'. An acronym
+    the parser took for a common noun ('OHCHR recorded ...: 158 killed') is a name."""
+    acronym = (
+        subject.is_upper
+        and subject.is_alpha
+        and len(subject.text) >= 2
+        and actor_kind(subject.text) not in {"armed_group", "state_force"}
+    )
+    return (
+        subject.pos_ == "PROPN"
+        or acronym
+        or subject.lemma_.lower() in _words("speaker") | _words("generic")
     )
 
 

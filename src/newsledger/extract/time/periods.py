@@ -119,6 +119,9 @@ _MOD = (
 )
 _THE = r"(?:(?i:the)\s+)?"
 _EVENT_THE = r"(?:(?<=\s)(?i:the)\s+(?=\S+\s+\d{1,2},?\s+(?:19|20)\d\d\s+[a-z]))?"
+# "since the February 2021 coup": the month of an event named after it (after 'since' only: "in
+# the March 2024 report" names a report, no period)
+_EVENT_THE_MONTH = r"(?:(?<=[Ss]ince\s)(?i:the)\s+(?=[A-Z][a-z]+\.?\s+(?:19|20)\d\d\s+[a-z]))?"
 _SEP = r"(?P<sep>\s*[-–]\s*|\s*/\s*|\s+(?i:to|through|until|till|and)\s+)"
 _YEAR_REL = (
     r"(?P<ry>(?i:this|last|next|current|previous|the\s+current|the\s+previous|the))"
@@ -165,7 +168,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_date,
         ),
         (rf"{_PREP}{_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", resolve_date),
-        (rf"{_PREP}{_MOD}{_month('m')},?\s+{_year('y')}(?:\s+(?i:alone))?", resolve_month),
+        (
+            rf"{_PREP}{_EVENT_THE_MONTH}{_MOD}{_month('m')},?\s+{_year('y')}(?:\s+(?i:alone))?",
+            resolve_month,
+        ),
         (
             rf"{_PREP}(?:(?P<rel>(?i:last|this|next|past))\s+)?{_MOD}{_month('m', any_form=False)}"
             r"(?:\s+(?i:alone))?",
@@ -275,12 +281,22 @@ def _apply_preposition(prep: str, period: Period, pub: date | None) -> Period:
     if kind in ("relative", "elsewhen") or prep not in _OPENING_PREPS:
         return period
     if prep == "since":
+        if start and pub and start > pub and kind == "day":
+            start = _year_before(start)  # "since April 15" told on March 15: last year's
         return start, pub if start else None, "range"
     if prep == "before":
         return None, start - timedelta(days=1) if start else None, "range"
     if prep == "after":
         return end + timedelta(days=1) if end else None, None, "range"
     return None, end, "range"
+
+
+def _year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 # Every rule's phrase holds one of these words; the rules only run near them (4x faster). A set

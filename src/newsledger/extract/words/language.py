@@ -9,6 +9,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 from newsledger.extract.words.attributes import faster_attributes
 from newsledger.extract.words.english import MODEL
@@ -21,7 +22,8 @@ def load_model() -> Language:
     """The English pipeline without NER (unused), loaded once per process; its attribute ruler
     and lemmatizer run as one faster component of the same output (words/attributes.py), its
     matrix products through numpy (words/matrix_ops.py)."""
-    return numpy_products(faster_attributes(keep_titles(spacy.load(MODEL, exclude=["ner"]))))
+    model = spacy.load(MODEL, exclude=["ner"])
+    return numpy_products(faster_attributes(keep_titles(split_glued_sentences(model))))
 
 
 @cache
@@ -33,6 +35,20 @@ def sentence_splitter() -> Language:
     nlp = Language(vocab=model.vocab)
     nlp.tokenizer = model.tokenizer
     nlp.add_pipe("sentencizer")
+    return nlp
+
+
+# A full stop between a number and a capitalised word: sentences glued by scraping ("and injured
+# another 15.Twenty insurgents were killed"). spaCy already splits "Afghanistan.They".
+_GLUED_AFTER_NUMBER = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+
+
+def split_glued_sentences(nlp: Language) -> Language:
+    """Split a token at a full stop that glues a number to the capitalised next sentence."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), _GLUED_AFTER_NUMBER]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
