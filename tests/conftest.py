@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from newsledger.model import Extraction, Figure
+
+# Property tests check results, not speed (speed is measured by `make bench`): hypothesis's
+# default 200 ms deadline per example fails them at random on a loaded machine.
+settings.register_profile("newsledger", deadline=None)
+settings.load_profile("newsledger")
 
 
 @pytest.fixture
