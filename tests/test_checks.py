@@ -1186,6 +1186,20 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("at least 38", "four", True)},
             id="an-earlier-toll-holds-no-part-of-the-current-one",
         ),
+        pytest.param(
+            "The monitor documented the killing of 35 civilians in the province in February"
+            " 2024, among them 8 children and 4 women. Two of the victims died under torture.",
+            set(),
+            {("35", "8", True), ("35", "4", True), ("35", "Two", True)},
+            id="of-the-victims-is-the-toll-not-a-sub-group-of-it",
+        ),
+        pytest.param(
+            "In the northern region, 1,120 people have been killed since February 2021: 980 men"
+            " and 140 women. Of them, 310 were killed in air strikes.",
+            {("1,120", ("140", "980"), True)},
+            {("1,120", "310", True)},
+            id="of-them-after-a-breakdown-is-the-total",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

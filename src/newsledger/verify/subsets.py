@@ -226,6 +226,9 @@ def _partitive(window: Window, text: str) -> Found:
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
             earlier = [f for f in earlier if head_of(f.counted).name == head_of(group).name]
+        # "Two of the victims", "Of them, 310": the whole counts a kind the part belongs to, not
+        # a sub-group just told ("4 women", "980 men" of the toll before them)
+        earlier = [f for f in earlier if _kind_holds(f, part, group)] or earlier
         # "456,000 of them" (now), not of the "838,548 at the end of January" before it
         earlier = [f for f in earlier if _ends_together(f, part)] or earlier
         whole = _first_holding(part, earlier[::-1])
@@ -308,6 +311,13 @@ def _names_head(group: str, whole: Figure) -> bool:
         return head.name in named
     # "the civilians killed" names "civilian casualties" (a generic head after its kind)
     return any(head_of(word).name in named for word in (whole.counted or "").split()[:-1])
+
+
+def _kind_holds(whole: Figure, part: Figure, group: str) -> bool:
+    """Whether every sub-group the whole names ("women", "children", "men") is one the part or
+    the partitive's group words name too: victims are no kind of women, "the women" are."""
+    named = subgroup_words(part) | head_of(group).subgroups
+    return subgroup_words(whole) <= named
 
 
 def _ends_together(whole: Figure, part: Figure) -> bool:
