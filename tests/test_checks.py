@@ -1200,6 +1200,16 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("1,120", "310", True)},
             id="of-them-after-a-breakdown-is-the-total",
         ),
+        pytest.param(
+            "The monitor documented the killing of 35 civilians in Syria in February 2024."
+            " Deir ez-Zor recorded the highest toll with 11 victims, followed by Daraa with"
+            " eight and Idlib with six. Russian forces killed 1 civilian in an air strike near"
+            " Idlib city.",
+            set(),
+            {("35", "11", True), ("35", "eight", True), ("35", "six", True),
+             ("35", "1", True)},
+            id="a-list-whose-items-share-their-places-holds-no-part-by-place",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

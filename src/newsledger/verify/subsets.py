@@ -629,10 +629,30 @@ def _by_place(window: Window, text: str, told: dict[str, Figure]) -> Found:
     "6,828 of whom are serving sentences" (a sub-group of those held, not a place's total)."""
     figures = window.figures
     for i, part in enumerate(figures):
-        wholes = [w for w in window.around(i) if _place_whole(w, part, figures, text)]
+        near = window.around(i)
+        wholes = [w for w in near if _place_whole(w, part, figures, text)]
         wholes = [w for w in wholes if not any(told.get(w.id) is o for o in wholes)]
+        wholes = [w for w in wholes if not _places_of_a_list(w, near, text)]
         if wholes:
             yield min(wholes, key=lambda w: w.quantity.value), part, False
+
+
+def _places_of_a_list(whole: Figure, near: Sequence[Figure], text: str) -> bool:
+    """Whether the whole's several places are those of a list it is one item of ("11 victims
+    in Deir ez-Zor, followed by Daraa with eight and Idlib with six": each item read with all
+    three places): another number of its measure in its sentence has the same places, so the
+    places do not say which item holds a part."""
+    if len(leaves(whole.locations)) < 2:
+        return False
+    where = sentence_index(text, whole.quantity.start) if text else None
+    return any(
+        other is not whole
+        and other.measure is whole.measure
+        and set(other.locations) == set(whole.locations)
+        and other.quantity.value != whole.quantity.value
+        and (where is None or sentence_index(text, other.quantity.start) == where)
+        for other in near
+    )
 
 
 def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: str) -> bool:
