@@ -1210,6 +1210,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
              ("35", "1", True)},
             id="a-list-whose-items-share-their-places-holds-no-part-by-place",
         ),
+        pytest.param(
+            "Some 320 journalists were in prison worldwide on 1 December, the committee said."
+            " China held 44 of them, Myanmar 43 and Belarus 28.",
+            set(),
+            {("Some 320", "44", True), ("Some 320", "43", True), ("Some 320", "28", True)},
+            id="items-named-before-their-numbers-share-the-partitive-whole",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

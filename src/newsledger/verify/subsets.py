@@ -261,7 +261,7 @@ def _listed_with(
             item.quantity.start >= end
             or cues[item.id] is not None
             or not same_clause(text, part.quantity.end, item.quantity.start)
-            or not list_item(text, previous.quantity.end, item, True)
+            or not list_item(text, previous.quantity.end, item, True, labelled=True)
             or item.measure is not part.measure
         ):
             return
@@ -521,18 +521,26 @@ _LINE_OPENING = re.compile(r"\s*(?:[-•*·▪–—]\s*)?(?:[^\W\d][^:\d\n]{0,6
 
 # An item's own words before a list joiner: "14 [in the Sambisa forest] and 9" (a few words).
 _ITEM_WORDS = 6
+# A list item's name before its number: a few capitalised words ("South Sudan 410,000").
+_LABEL = re.compile(r"(?<=[\s,])(?:[A-Z][\w'’.-]*\s+){1,3}$")
 _JOINED = re.compile(r"(?:,|\band|\bor|\bplus|\bas well as|\balong with)\s*\(?\s*$", re.IGNORECASE)
 
 
-def list_item(text: str, after: int, part: Figure, joined: bool) -> bool:
+def list_item(
+    text: str, after: int, part: Figure, joined: bool, labelled: bool = False
+) -> bool:
     """Whether the part's number is an item of the list: the first right after the cue
     ("including 5 children", not "including in Gao, where 12 died" nor "including the 2 April
     attack in which 40 were killed"), a later one right after a joiner that follows the previous
     item's few words ("12 children and four police officers", "14 in the forest and 9 near the
-    lake"), and not the subject of a clause of its own ("..., and 120 were freed")."""
+    lake"), and not the subject of a clause of its own ("..., and 120 were freed"). With
+    ``labelled``, an item may be named before its number ("Chad hosts 570,000 of them, South
+    Sudan 410,000 and Egypt 450,000")."""
     gap = text[after : part.quantity.start]
     if not joined:
         return not gap.strip(" \t(:–—-")
+    if labelled:
+        gap = _LABEL.sub("", gap)
     joiner = _JOINED.search(gap)
     if joiner is None:
         return False
