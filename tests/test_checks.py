@@ -1217,6 +1217,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("Some 320", "44", True), ("Some 320", "43", True), ("Some 320", "28", True)},
             id="items-named-before-their-numbers-share-the-partitive-whole",
         ),
+        pytest.param(
+            "KABUL - The mission documented 5,122 civilian casualties in the country from"
+            " January to June 2018. Suicide attacks caused 1,413 civilian casualties, the"
+            " mission said. It recorded 1,355 child casualties and 478 women casualties.",
+            set(),
+            {("5,122", "1,413", True), ("5,122", "1,355", True), ("5,122", "478", True)},
+            id="a-sub-group-belongs-to-the-toll-not-to-a-part-stated-between",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

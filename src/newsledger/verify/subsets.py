@@ -774,6 +774,7 @@ def _by_subgroup(window: Window, text: str) -> Found:
     title = _title_end(text)
     # Each figure's sentence, found once: a part compares it with up to ``near`` figures.
     sentences = [sentence_index(text, f.quantity.start) for f in window.figures]
+    found: dict[str, str] = {}  # part -> whole, of the pairs this rule gave
     for i, part in enumerate(window.figures):
         # Items of one list ("2,853 men, 1,927 women", "476 in May, 376 in June") are siblings:
         # a sub-group's whole is stated in another sentence. A title's round toll ("Almost 100
@@ -783,11 +784,12 @@ def _by_subgroup(window: Window, text: str) -> Found:
             for j, w in enumerate(window.before(i), start=max(0, i - window.near))
             if w.start >= title and (not text or sentences[j] != sentences[i])
         ]
-        whole = _whole_of(part, apart)
+        whole = _whole_of(part, apart, found)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (
             text and (is_addition(text, part) or _said_total(text, part))
         ):
+            found[part.id] = whole.id
             yield whole, part, False
 
 
@@ -800,8 +802,13 @@ def _comparable(a: Figure, b: Figure) -> bool:
     return a is not b and a.measure == b.measure and same_period
 
 
-def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
-    """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
+def _whole_of(
+    part: Figure, figures: Sequence[Figure], wholes: dict[str, str]
+) -> Figure | None:
+    """The figure a sub-group count belongs to: an earlier figure of the same measure and
+    period; of candidates one of which holds another (``wholes``: part -> whole), the one that
+    holds: "1,355 child casualties" belong to the report's 5,122, not to the 1,413 of suicide
+    attacks stated between them, itself a part of the 5,122."""
     candidates = [
         w
         for w in figures
@@ -816,8 +823,10 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
     if not candidates:
         return None
     # the nearest total with the same party, else the nearest one
-    same_party = [w for w in candidates if w.actor == part.actor]
-    return max(same_party or candidates, key=lambda w: w.start)
+    chosen = [w for w in candidates if w.actor == part.actor] or candidates
+    ids = {w.id for w in chosen}
+    chosen = [w for w in chosen if wholes.get(w.id) not in ids] or chosen
+    return max(chosen, key=lambda w: w.start)
 
 
 def is_subgroup(part: Figure, whole: Figure) -> bool:
