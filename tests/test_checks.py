@@ -664,6 +664,20 @@ T_OTHER_DAY = (
             set(),
             id="earlier-this-month-is-another-incident",
         ),
+        pytest.param(
+            "The death toll from Sunday's attack on the market has risen to 58, up from 37"
+            " announced on Monday, the ministry said.",
+            [("58, up", 58, "killed"), ("37 announced", 37, "killed")],
+            {("update", "f2", "f1")},
+            id="risen-to-58-up-from-37",
+        ),
+        pytest.param(
+            "The bombing in the capital killed 38 people, officials said. The ministry had"
+            " earlier put the toll at 26 people.",
+            [("38 people", 38, "killed"), ("26 people", 26, "killed")],
+            {("update", "f2", "f1")},
+            id="an-earlier-toll-is-no-part-of-the-current-one",
+        ),
     ],
 )
 def test_checks_two_values_for_one_thing(

@@ -242,6 +242,13 @@ def _partitive(window: Window, text: str) -> Found:
                 yield whole, item, tied
 
 
+def _rival(text: str, figure: Figure) -> bool:
+    """Whether the text gives the figure as another source's value ("local sources put the
+    toll at 65")."""
+    start = sentence_of(text, figure.quantity.start)[0]
+    return find_cue(text[start : figure.quantity.start], "rival") is not None
+
+
 def _replaced(text: str, figure: Figure) -> bool:
     """Whether the text gives the figure as an earlier value ("said earlier that 26 ...")."""
     start = sentence_of(text, figure.quantity.start)[0]
@@ -784,6 +791,9 @@ def _by_subgroup(window: Window, text: str) -> Found:
             for j, w in enumerate(window.before(i), start=max(0, i - window.near))
             if w.start >= title and (not text or sentences[j] != sentences[i])
         ]
+        if text and (_replaced(text, part) or _rival(text, part)):
+            continue  # "the ministry had earlier put the toll at 26": a value, not a part
+        apart = [w for w in apart if not (text and (_replaced(text, w) or _rival(text, w)))]
         whole = _whole_of(part, apart, found)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (
