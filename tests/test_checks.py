@@ -1239,6 +1239,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("5,122", "1,413", True), ("5,122", "1,355", True), ("5,122", "478", True)},
             id="a-sub-group-belongs-to-the-toll-not-to-a-part-stated-between",
         ),
+        pytest.param(
+            "ABUJA - The prisons service said 879 inmates escaped from the city's jail on 5"
+            " July 2022. Of the escaped inmates, 443 have been recaptured while 436 are still"
+            " at large as of 8 July 2022.",
+            {("879", ("436", "443"), True)},
+            set(),
+            id="what-became-of-those-counted-is-their-breakdown-now",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from newsledger.extract.places import expand_place, normalise_place
-from newsledger.model import Check, CheckType, Figure, Measure, Qualifier
+from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
     find_cue,
     has_cue,
@@ -365,7 +365,7 @@ def _run_adding_up(
     for part in later:
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
-        if at - last > (1 if run else 2) or not _exact(part) or not _same_time(total, part):
+        if at - last > (1 if run else 2) or not _exact(part) or not _same_time(total, part, text):
             break
         if is_addition(text, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
@@ -383,9 +383,15 @@ def _run_adding_up(
     return []
 
 
-def _same_time(total: Figure, part: Figure) -> bool:
-    """Whether the part's stated period is the total's (or either states none)."""
+def _same_time(total: Figure, part: Figure, text: str) -> bool:
+    """Whether the part's stated period is the total's (or either states none), or the part
+    tells what became of those the total counted, since: a stock, or a count in a sentence
+    that refers back to them ("879 escaped on Tuesday. Of the escaped inmates, 443 have been
+    recaptured, while 436 are still at large")."""
     if part.period_end is None or total.period_end is None:
+        return True
+    later = part.period_start is not None and part.period_start >= total.period_end
+    if later and (part.measure in STOCK_MEASURES or _refers_back(text, part)):
         return True
     return (part.period_start, part.period_end) == (total.period_start, total.period_end)
 
