@@ -1247,6 +1247,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="what-became-of-those-counted-is-their-breakdown-now",
         ),
+        pytest.param(
+            "The office recorded 441 civilian casualties in the country in February 2023: 142"
+            " killed and 299 injured. Among the casualties were 38 children.",
+            {("441", ("142", "299"), True)},
+            {("441", "38", True)},
+            id="among-the-casualties-is-the-count-of-casualties",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(
