@@ -1254,6 +1254,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("441", "38", True)},
             id="among-the-casualties-is-the-count-of-casualties",
         ),
+        pytest.param(
+            "The office recorded 7,199 civilians killed in the country in 2022. In the two"
+            " eastern regions, 3,925 civilians were killed: 2,995 on one side of the front line"
+            " and 930 on the other. Elsewhere in the country, 3,274 civilians were killed.",
+            {("3,925", ("2,995", "930"), True), ("7,199", ("3,274", "3,925"), True)},
+            set(),
+            id="a-breakdown-is-told-through-its-stated-subtotal",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

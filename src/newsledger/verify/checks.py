@@ -86,12 +86,44 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 seen.add(key)
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
                 break
-    checks = _without_nested_parts(checks)
+    checks = _without_nested_parts(_through_subtotals(checks, figures))
     by_id = {f.id: f for f in figures}
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def _through_subtotals(checks: list[Check], figures: Sequence[Figure]) -> list[Check]:
+    """A breakdown some of whose parts make up a subtotal the text states is told through that
+    subtotal: with 3,925 = 2,995 + 930 (one territory's two sides), the 7,199 killed are
+    3,925 + 3,274, not 2,995 + 930 + 3,274 (the same sum, read one level too deep)."""
+    by_id = {f.id: f for f in figures}
+    subtotals = [
+        (c.total, frozenset(c.parts)) for c in checks if c.holds and c.total and len(c.parts) >= 2
+    ]
+    regrouped: list[Check] = []
+    for check in checks:
+        parts = set(check.parts)
+        for subtotal, inner in subtotals:
+            if (
+                subtotal != check.total
+                and subtotal not in parts
+                and inner < parts
+                and by_id[subtotal].measure is by_id[check.total or ""].measure
+            ):
+                parts = (parts - inner) | {subtotal}
+        if parts != set(check.parts):
+            ordered = sorted((by_id[p] for p in parts), key=lambda f: f.quantity.start)
+            check = _sum_check(by_id[check.total or ""], ordered, _rule_of(check))
+        if check not in regrouped:
+            regrouped.append(check)
+    return regrouped
+
+
+def _rule_of(check: Check) -> str:
+    """The rule a sum check's reason names ("Breakdown that adds up exactly: ...")."""
+    return check.reason.split(":", 1)[0]
 
 
 def _without_nested_parts(checks: list[Check]) -> list[Check]:
