@@ -1262,6 +1262,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="a-breakdown-is-told-through-its-stated-subtotal",
         ),
+        pytest.param(
+            "The office recorded 18,955 civilian casualties in the country in 2022: 7,199"
+            " killed and 11,756 injured. In the two eastern regions: 9,150 casualties. In the"
+            " other regions: 9,805 casualties.",
+            {("18,955", ("11,756", "7,199"), True), ("18,955", ("9,150", "9,805"), True)},
+            set(),
+            id="a-total-broken-down-two-ways",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

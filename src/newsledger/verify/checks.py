@@ -79,13 +79,21 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     figures = sorted(figures, key=lambda f: f.quantity.start)
     for index, total in enumerate(figures):
         around = figures[max(0, index - NEAR) : index + NEAR + 1]
+        # A total may have a second breakdown of other parts that adds up ("18,955 casualties:
+        # 7,199 killed and 11,756 injured", and by territory "9,150 + 9,805"); never a failing one.
+        used: set[str] = set()
         for rule in _SUM_RULES:
             parts = rule(total, around, text)
             key = (total.id, tuple(sorted(p.id for p in parts)))
-            if len(parts) >= 2 and key not in seen and _claimable(total, parts, text):
+            if (
+                len(parts) >= 2
+                and key not in seen
+                and _claimable(total, parts, text)
+                and (not used or (used.isdisjoint(key[1]) and sum_holds(total, parts)))
+            ):
                 seen.add(key)
+                used.update(key[1])
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
-                break
     checks = _without_nested_parts(_through_subtotals(checks, figures))
     by_id = {f.id: f for f in figures}
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]

@@ -649,6 +649,9 @@ def _by_place(window: Window, text: str, told: dict[str, Figure]) -> Found:
         wholes = [w for w in near if _place_whole(w, part, figures, text)]
         wholes = [w for w in wholes if not any(told.get(w.id) is o for o in wholes)]
         wholes = [w for w in wholes if not _places_of_a_list(w, near, text)]
+        # a report states a place's total before its parts: a later, larger count of a wider
+        # place is more often a sibling ("In other regions of the country: 9,805") than a whole
+        wholes = [w for w in wholes if w.quantity.start < part.quantity.start] or wholes
         if wholes:
             yield min(wholes, key=lambda w: w.quantity.value), part, False
 
