@@ -1270,6 +1270,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="a-total-broken-down-two-ways",
         ),
+        pytest.param(
+            "The spokesman said troops recovered 219 assorted weapons, comprising 74 AK47"
+            " rifles, 22 fabricated rifles and 15 dane guns, as well as 4,328 rounds of"
+            " ammunition.",
+            set(),
+            {("219", "74", True), ("219", "22", True), ("219", "15", True)},
+            id="comprising-lists-parts-and-as-well-as-a-larger-sibling-is-none",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

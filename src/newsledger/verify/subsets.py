@@ -453,6 +453,10 @@ def _including(window: Window, text: str) -> Found:
                 break
             if coordinated and not _same_kind(part, whole):
                 break  # "178 weapons and 3,412 rounds, including 61 rifles": whose list?
+            if part.quantity.interval()[0] > whole.quantity.interval()[1] and not _same_kind(
+                part, whole
+            ):
+                break  # "219 weapons, comprising 74 rifles ..., as well as 4,328 rounds": a sibling
             yield whole, part, True
 
 
