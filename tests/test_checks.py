@@ -1278,6 +1278,36 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("219", "74", True), ("219", "22", True), ("219", "15", True)},
             id="comprising-lists-parts-and-as-well-as-a-larger-sibling-is-none",
         ),
+        pytest.param(
+            "Troops neutralised 181 terrorists across Nigeria during the week, the defence"
+            " spokesman said. In Borno State, troops neutralised 97 terrorists. In Zamfara"
+            " State, troops neutralised 52 terrorists.",
+            set(),
+            {("181", "97", True), ("181", "52", True)},
+            id="an-undated-briefing-places-its-parts-in-its-total",
+        ),
+        pytest.param(
+            "Armed violence killed 1,554 people in Haiti from January to March 2024, the UN"
+            " said. In March 2024 alone, 590 people were killed in Haiti.",
+            set(),
+            {("1,554", "590", True)},
+            id="a-month-within-the-quarter",
+        ),
+        pytest.param(
+            "A total of 23,855 people have been arrested since the coup, of whom 19,480 are"
+            " still in detention. Of those still detained, 6,828 have been sentenced.",
+            set(),
+            {("23,855", "19,480", True), ("19,480", "6,828", True)},
+            id="of-those-still-detained",
+        ),
+        pytest.param(
+            "Of the 879 inmates who escaped on 5 July 2022, 443 have been recaptured, while"
+            " 436 remain at large. As of 8 July 2022, among those still at large are 64"
+            " suspected militants.",
+            {("879", ("436", "443"), True)},
+            {("436", "64", True)},
+            id="the-group-words-repeat-what-is-said-of-the-whole",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -226,6 +226,9 @@ def _partitive(window: Window, text: str) -> Found:
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
             earlier = [f for f in earlier if head_of(f.counted).name == head_of(group).name]
+        # "Among those still at large are 64": the figure whose own words the group repeats
+        # ("436 remain at large"), not "443 have been recaptured" nor their total
+        earlier = [f for f in earlier if _echoes(group, f, text)] or earlier
         # "Two of the victims", "Of them, 310": the whole counts a kind the part belongs to, not
         # a sub-group just told ("4 women", "980 men" of the toll before them)
         earlier = [f for f in earlier if _kind_holds(f, part, group)] or earlier
@@ -318,6 +321,22 @@ def _names_head(group: str, whole: Figure) -> bool:
         return head.name in named
     # "the civilians killed" names "civilian casualties" (a generic head after its kind)
     return any(head_of(word).name in named for word in (whole.counted or "").split()[:-1])
+
+
+# Words of a partitive's group that name no one in particular ("those still at large").
+_GROUP_FILLER = frozenset(
+    ["those", "these", "them", "still", "were", "have", "been", "people", "persons", "being"]
+)
+
+
+def _echoes(group: str, whole: Figure, text: str) -> bool:
+    """Whether the group words repeat a word said of the whole right after its number, in its
+    clause ("those still at large" and "436 remain at large")."""
+    words = {w for w in group.split() if len(w) > 3 and w not in _GROUP_FILLER}
+    if not words:
+        return False
+    said = re.split(r"[,;:.]|\d", text[whole.quantity.end : whole.quantity.end + 40], maxsplit=1)
+    return bool(words & set(re.findall(r"[a-z]+", said[0].lower())))
 
 
 def _kind_holds(whole: Figure, part: Figure, group: str) -> bool:
@@ -687,7 +706,11 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
         and whole.measure == part.measure
         and _period_within(part, whole)
         and bool(part.locations)
-        and (_places_inside(part, whole) or _in_scope(part, whole, figures, text))
+        and (
+            _places_inside(part, whole)
+            or _in_scope(part, whole, figures, text)
+            or (_sub_period(part, whole) and _within(part.locations, whole.locations))
+        )
         and part.quantity.value < whole.quantity.value
         and _parties_fit(whole.actor, part.actor)
         and (whole.actor is None or part.actor is not None)
@@ -751,12 +774,27 @@ def _title_end(text: str) -> int:
     return end
 
 
+def _sub_period(part: Figure, whole: Figure) -> bool:
+    """The part's period strictly inside the whole's ("in March alone" of the quarter's toll)."""
+    if None in (part.period_start, part.period_end, whole.period_start, whole.period_end):
+        return False
+    return _period_within(part, whole) and (part.period_start, part.period_end) != (
+        whole.period_start,
+        whole.period_end,
+    )
+
+
 def _period_within(part: Figure, whole: Figure) -> bool:
     """The part's stated period inside the whole's (a sub-period, "on 7 October" within "in
-    2023"); stocks stated without a period count as of the report."""
+    2023"); stocks stated without a period count as of the report, and so do counts of a
+    report that dates neither (a weekly briefing's "97 in Borno" of its "181 nationwide"),
+    unless the part states a time of its own."""
     stock = part.measure in STOCK_MEASURES
     if part.period_start is None or part.period_end is None:
-        return stock and (whole.period_end is not None or part.period_end == whole.period_end)
+        undated = whole.period_end is None and part.period_end is None
+        return (stock and (whole.period_end is not None or undated)) or (
+            undated and part.time_text is None
+        )
     if whole.period_start is None or whole.period_end is None:
         return False
     return whole.period_start <= part.period_start and part.period_end <= whole.period_end
