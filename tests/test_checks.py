@@ -1308,6 +1308,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("436", "64", True)},
             id="the-group-words-repeat-what-is-said-of-the-whole",
         ),
+        pytest.param(
+            "The strikes killed 52 civilians in the city in May 2023, including 14 children and"
+            " 9 women. In total, 23 women and children were killed in the city in May 2023.",
+            {("23", ("14", "9"), True)},
+            set(),
+            id="an-item-of-a-breakdown-elsewhere-belongs-to-that-total",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(
