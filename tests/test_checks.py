@@ -1315,6 +1315,21 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="an-item-of-a-breakdown-elsewhere-belongs-to-that-total",
         ),
+        pytest.param(
+            "The office said 7,199 civilians were killed in the country in 2022. Most deaths"
+            " were caused by shelling. The figures are likely higher. The dead included 2,844"
+            " men, about 1,894 women, 173 girls, 201 boys, 28 children and 2,059 adults.",
+            {("7,199", ("173", "2,059", "2,844", "201", "28", "about 1,894"), True)},
+            set(),
+            id="a-list-told-sentences-later-that-adds-up-as-stated",
+        ),
+        pytest.param(
+            "The network documented the killing of 161 civilians in Syria in October 2023."
+            " Regime forces killed 61 of them, Russian forces 9, and other parties 91.",
+            {("161", ("61", "9", "91"), True)},
+            set(),
+            id="shares-by-party-told-as-a-list-add-up-to-the-toll",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -405,7 +405,9 @@ def _run_adding_up(
     for part in later:
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
-        if at - last > (1 if run else 2) or not _exact(part) or not _same_time(total, part, text):
+        if at - last > (1 if run else 2) or not _as_stated(part):
+            break
+        if not _same_time(total, part, text):
             break
         if is_addition(text, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
@@ -415,7 +417,7 @@ def _run_adding_up(
         if not run and at == where and _CONTRAST.search(between):
             break  # "58 died in Donetsk, while 39 were killed in Kharkiv": a sibling too
         run.append(part)
-        added = sum(p.quantity.low for p in run)
+        added = sum(p.quantity.value for p in run)
         if added > total.quantity.low:
             break
         if added == total.quantity.low and len(run) >= 2:
@@ -497,6 +499,39 @@ def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> lis
     return []
 
 
+def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """A list told later that adds up"""
+    # "94 journalists were killed in 2023. [...] Those killed were 41 men, 27 women, ...":
+    # the list may come paragraphs after its total, but then only a sentence whose three or
+    # more figures of the measure add up to it exactly as stated (by chance, hardly ever)
+    if not text or not _exact(total):
+        return []
+    where = sentence_index(text, total.quantity.start)
+    sentences: dict[int, list[Figure]] = {}
+    for figure in figures:
+        at = sentence_index(text, figure.quantity.start)
+        if figure.quantity.start > total.quantity.end and 0 < at - where <= _LATER_SENTENCES:
+            sentences.setdefault(at, []).append(figure)
+    for at in sorted(sentences):
+        # the total may be restated before its list ("This included: 7,199 killed (2,844 men,")
+        items = [
+            f
+            for f in sentences[at]
+            if f.measure is total.measure and f.quantity.value != total.quantity.value
+        ]
+        if (
+            len(items) >= 3
+            and all(_as_stated(p) and _same_time(total, p, text) for p in items)
+            and sum(p.quantity.value for p in items) == total.quantity.value
+        ):
+            return items
+    return []
+
+
+# How many sentences after its total a list told later may stand.
+_LATER_SENTENCES = 10
+
+
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
     if not text or not _exact(total):
@@ -558,6 +593,14 @@ def _exactly(total: Figure, parts: Sequence[Figure]) -> bool:
 _STATED_LOW = frozenset({Qualifier.EXACT, Qualifier.APPROXIMATE, Qualifier.AT_LEAST})
 
 
+def _as_stated(figure: Figure) -> bool:
+    """A number a list may add up as written: exact, or hedged as one bound or an estimate
+    ("at least 28 children", "about 300 adults" among a breakdown's items)."""
+    return figure.quantity.qualifier is not Qualifier.RANGE and (
+        figure.quantity.qualifier in _STATED_LOW or figure.quantity.qualifier is Qualifier.MORE_THAN
+    )
+
+
 def _exact(figure: Figure) -> bool:
     return figure.quantity.qualifier is Qualifier.EXACT
 
@@ -571,4 +614,5 @@ _SUM_RULES = (
     _including_sum,
     _listed_parts,
     _stated_total,
+    _list_told_later,
 )

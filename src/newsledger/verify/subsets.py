@@ -554,6 +554,12 @@ _LINE_OPENING = re.compile(r"\s*(?:[-•*·▪–—]\s*)?(?:[^\W\d][^:\d\n]{0,6
 
 # An item's own words before a list joiner: "14 [in the Sambisa forest] and 9" (a few words).
 _ITEM_WORDS = 6
+# A hedge before a list item's number ("..., about 1,894 women").
+_HEDGE = re.compile(
+    r"(?<=[\s,(])(?:about|around|some|nearly|almost|roughly|approximately|at least|more than"
+    r"|over|an estimated|up to)\s+$",
+    re.IGNORECASE,
+)
 # A list item's name before its number: a few capitalised words ("South Sudan 410,000").
 _LABEL = re.compile(r"(?<=[\s,])(?:[A-Z][\w'’.-]*\s+){1,3}$")
 _JOINED = re.compile(r"(?:,|\band|\bor|\bplus|\bas well as|\balong with)\s*\(?\s*$", re.IGNORECASE)
@@ -572,6 +578,7 @@ def list_item(
     gap = text[after : part.quantity.start]
     if not joined:
         return not gap.strip(" \t(:–—-")
+    gap = _HEDGE.sub("", gap)  # "2,844 men, about 1,894 women"
     if labelled:
         gap = _LABEL.sub("", gap)
     joiner = _JOINED.search(gap)
