@@ -440,6 +440,13 @@ def test_checks_subset_by_place(
         ("killed", (date(2024, 3, 1), date(2024, 3, 31)), H1, set()),  # a longer period
         ("killed", H1, (None, None), set()),  # an undated flow may be another time
         ("held", H1, (None, None), {("f1", "f2", True)}),  # a stock as of the report
+        # a week the part does not state, read a day apart from the briefing's week
+        (
+            "killed",
+            (date(2024, 10, 3), date(2024, 10, 10)),
+            (date(2024, 10, 2), date(2024, 10, 8)),
+            {("f1", "f2", True)},
+        ),
     ],
 )
 def test_checks_subset_by_place_within_a_period(

@@ -797,7 +797,8 @@ def _period_within(part: Figure, whole: Figure) -> bool:
     """The part's stated period inside the whole's (a sub-period, "on 7 October" within "in
     2023"); stocks stated without a period count as of the report, and so do counts of a
     report that dates neither (a weekly briefing's "97 in Borno" of its "181 nationwide"),
-    unless the part states a time of its own."""
+    unless the part states a time of its own; a period the part does not state need only
+    overlap the whole's."""
     stock = part.measure in STOCK_MEASURES
     if part.period_start is None or part.period_end is None:
         undated = whole.period_end is None and part.period_end is None
@@ -806,6 +807,14 @@ def _period_within(part: Figure, whole: Figure) -> bool:
         )
     if whole.period_start is None or whole.period_end is None:
         return False
+    if part.time_text is None:
+        # a period the part does not state is read from around it: one overlapping the
+        # whole's, and no longer, is the whole's time ("in the past week" read a day apart)
+        return (
+            part.period_start <= whole.period_end
+            and whole.period_start <= part.period_end
+            and part.period_end - part.period_start <= whole.period_end - whole.period_start
+        )
     return whole.period_start <= part.period_start and part.period_end <= whole.period_end
 
 
