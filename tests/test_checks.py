@@ -922,8 +922,8 @@ YEAR = (date(2022, 1, 1), date(2022, 12, 31))
              ("3,412 rounds", 3412, "other", {"counted": "rounds"}),
              ("61 rifles", 61, "other", {"counted": "rifles"}),
              ("28 pistols", 28, "other", {"counted": "pistols"})],
-            set(),
-            id="after-coordinated-counts-the-list-may-belong-to-either",
+            {("f1", "f3", True), ("f1", "f4", True)},
+            id="after-coordinated-counts-the-list-is-the-one-its-items-are-a-kind-of",
         ),
         pytest.param(
             T_INCL_COORDINATED_GROUP,
@@ -1336,6 +1336,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("161", ("61", "9", "91"), True)},
             set(),
             id="shares-by-party-told-as-a-list-add-up-to-the-toll",
+        ),
+        pytest.param(
+            "The spokesman said troops recovered 178 assorted weapons and 3,412 rounds of"
+            " ammunition, including 61 AK-47 rifles.",
+            set(),
+            {("178", "61", True)},
+            id="an-including-list-of-a-kind-belongs-to-the-count-of-that-kind",
         ),
     ],
 )

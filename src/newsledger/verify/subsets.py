@@ -466,19 +466,38 @@ def _last_sentence_before(text: str, figure: Figure, position: int) -> int:
 def _including(window: Window, text: str) -> Found:
     if not text:
         return
-    for i, whole in enumerate(window.figures):
-        coordinated = _coordinated(window.before(i)[-1:], whole, text)
-        for part in including_parts(whole, window.after(i), text):
+    for i, last in enumerate(window.figures):
+        previous = window.before(i)[-1:]
+        coordinated = _coordinated(previous, last, text)
+        for part in including_parts(last, window.after(i), text):
+            # "178 weapons and 3,412 rounds, including 61 rifles": the list is the weapons'
+            whole = previous[0] if coordinated and _kind_of(part, previous[0]) else last
             # "killed 30, including 12 children, and injured 40": the list ends at another measure
             if not (_measures_fit(whole, part, text) and fits_whole(part, whole)):
                 break
-            if coordinated and not _same_kind(part, whole):
-                break  # "178 weapons and 3,412 rounds, including 61 rifles": whose list?
+            if coordinated and whole is last and not _same_kind(part, whole):
+                break  # "178 weapons and 3,412 shells, including 61 mortars": whose list?
             if part.quantity.interval()[0] > whole.quantity.interval()[1] and not _same_kind(
                 part, whole
             ):
                 break  # "219 weapons, comprising 74 rifles ..., as well as 4,328 rounds": a sibling
             yield whole, part, True
+
+
+def _kind_of(part: Figure, whole: Figure) -> bool:
+    """Whether the part counts a kind of what the whole counts ("rifles" of "weapons"), by the
+    last words of their counted phrases (lexicons/kinds.tsv)."""
+    kinds = _kinds()
+    words = (part.counted or "").lower().split()
+    whole_words = set((whole.counted or "").lower().split())
+    return any(
+        kinds.get(" ".join(words[-n:]), "") in whole_words for n in (2, 1) if len(words) >= n
+    )
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {part: whole for part, whole in read_table("kinds.tsv", 2)}
 
 
 def _coordinated(previous: Sequence[Figure], whole: Figure, text: str) -> bool:
