@@ -1344,6 +1344,14 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("178", "61", True)},
             id="an-including-list-of-a-kind-belongs-to-the-count-of-that-kind",
         ),
+        pytest.param(
+            "Gunmen killed 9 passengers in an attack on a bus on Sunday, police said. The bus"
+            " fell into a gorge. Rescue work went on through the night. Officials said the toll"
+            " could rise. Among the dead were 7 pilgrims and 2 drivers.",
+            {("9", ("2", "7"), True)},
+            set(),
+            id="two-items-of-one-list-told-later-that-add-up",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -502,8 +502,9 @@ def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> lis
 def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """A list told later that adds up"""
     # "94 journalists were killed in 2023. [...] Those killed were 41 men, 27 women, ...":
-    # the list may come paragraphs after its total, but then only a sentence whose three or
-    # more figures of the measure add up to it exactly as stated (by chance, hardly ever)
+    # the list may come paragraphs after its total, but then only a sentence whose figures of
+    # the measure add up to it exactly as stated: three or more, or two items of one list ("7
+    # pilgrims and 2 drivers"), which by chance hardly ever happens
     if not text or not _exact(total):
         return []
     where = sentence_index(text, total.quantity.start)
@@ -519,8 +520,11 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
             for f in sentences[at]
             if f.measure is total.measure and f.quantity.value != total.quantity.value
         ]
+        listed = all(
+            list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
+        )
         if (
-            len(items) >= 3
+            len(items) >= (2 if listed else 3)
             and all(_as_stated(p) and _same_time(total, p, text) for p in items)
             and sum(p.quantity.value for p in items) == total.quantity.value
         ):
