@@ -440,6 +440,13 @@ def test_checks_subset_by_place(
         ("killed", (date(2024, 3, 1), date(2024, 3, 31)), H1, set()),  # a longer period
         ("killed", H1, (None, None), set()),  # an undated flow may be another time
         ("held", H1, (None, None), {("f1", "f2", True)}),  # a stock as of the report
+        # a week the part does not state, read a day apart from the briefing's week
+        (
+            "killed",
+            (date(2024, 10, 3), date(2024, 10, 10)),
+            (date(2024, 10, 2), date(2024, 10, 8)),
+            {("f1", "f2", True)},
+        ),
     ],
 )
 def test_checks_subset_by_place_within_a_period(
@@ -663,6 +670,20 @@ T_OTHER_DAY = (
             [("7 people", 7, "killed"), ("5 people", 5, "killed")],
             set(),
             id="earlier-this-month-is-another-incident",
+        ),
+        pytest.param(
+            "The death toll from Sunday's attack on the market has risen to 58, up from 37"
+            " announced on Monday, the ministry said.",
+            [("58, up", 58, "killed"), ("37 announced", 37, "killed")],
+            {("update", "f2", "f1")},
+            id="risen-to-58-up-from-37",
+        ),
+        pytest.param(
+            "The bombing in the capital killed 38 people, officials said. The ministry had"
+            " earlier put the toll at 26 people.",
+            [("38 people", 38, "killed"), ("26 people", 26, "killed")],
+            {("update", "f2", "f1")},
+            id="an-earlier-toll-is-no-part-of-the-current-one",
         ),
     ],
 )
@@ -901,8 +922,8 @@ YEAR = (date(2022, 1, 1), date(2022, 12, 31))
              ("3,412 rounds", 3412, "other", {"counted": "rounds"}),
              ("61 rifles", 61, "other", {"counted": "rifles"}),
              ("28 pistols", 28, "other", {"counted": "pistols"})],
-            set(),
-            id="after-coordinated-counts-the-list-may-belong-to-either",
+            {("f1", "f3", True), ("f1", "f4", True)},
+            id="after-coordinated-counts-the-list-is-the-one-its-items-are-a-kind-of",
         ),
         pytest.param(
             T_INCL_COORDINATED_GROUP,
@@ -1185,6 +1206,151 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             {("at least 38", "four", True)},
             id="an-earlier-toll-holds-no-part-of-the-current-one",
+        ),
+        pytest.param(
+            "The monitor documented the killing of 35 civilians in the province in February"
+            " 2024, among them 8 children and 4 women. Two of the victims died under torture.",
+            set(),
+            {("35", "8", True), ("35", "4", True), ("35", "Two", True)},
+            id="of-the-victims-is-the-toll-not-a-sub-group-of-it",
+        ),
+        pytest.param(
+            "In the northern region, 1,120 people have been killed since February 2021: 980 men"
+            " and 140 women. Of them, 310 were killed in air strikes.",
+            {("1,120", ("140", "980"), True)},
+            {("1,120", "310", True)},
+            id="of-them-after-a-breakdown-is-the-total",
+        ),
+        pytest.param(
+            "The monitor documented the killing of 35 civilians in Syria in February 2024."
+            " Deir ez-Zor recorded the highest toll with 11 victims, followed by Daraa with"
+            " eight and Idlib with six. Russian forces killed 1 civilian in an air strike near"
+            " Idlib city.",
+            set(),
+            {("35", "11", True), ("35", "eight", True), ("35", "six", True),
+             ("35", "1", True)},
+            id="a-list-whose-items-share-their-places-holds-no-part-by-place",
+        ),
+        pytest.param(
+            "Some 320 journalists were in prison worldwide on 1 December, the committee said."
+            " China held 44 of them, Myanmar 43 and Belarus 28.",
+            set(),
+            {("Some 320", "44", True), ("Some 320", "43", True), ("Some 320", "28", True)},
+            id="items-named-before-their-numbers-share-the-partitive-whole",
+        ),
+        pytest.param(
+            "KABUL - The mission documented 5,122 civilian casualties in the country from"
+            " January to June 2018. Suicide attacks caused 1,413 civilian casualties, the"
+            " mission said. It recorded 1,355 child casualties and 478 women casualties.",
+            set(),
+            {("5,122", "1,413", True), ("5,122", "1,355", True), ("5,122", "478", True)},
+            id="a-sub-group-belongs-to-the-toll-not-to-a-part-stated-between",
+        ),
+        pytest.param(
+            "ABUJA - The prisons service said 879 inmates escaped from the city's jail on 5"
+            " July 2022. Of the escaped inmates, 443 have been recaptured while 436 are still"
+            " at large as of 8 July 2022.",
+            {("879", ("436", "443"), True)},
+            set(),
+            id="what-became-of-those-counted-is-their-breakdown-now",
+        ),
+        pytest.param(
+            "The office recorded 441 civilian casualties in the country in February 2023: 142"
+            " killed and 299 injured. Among the casualties were 38 children.",
+            {("441", ("142", "299"), True)},
+            {("441", "38", True)},
+            id="among-the-casualties-is-the-count-of-casualties",
+        ),
+        pytest.param(
+            "The office recorded 7,199 civilians killed in the country in 2022. In the two"
+            " eastern regions, 3,925 civilians were killed: 2,995 on one side of the front line"
+            " and 930 on the other. Elsewhere in the country, 3,274 civilians were killed.",
+            {("3,925", ("2,995", "930"), True), ("7,199", ("3,274", "3,925"), True)},
+            set(),
+            id="a-breakdown-is-told-through-its-stated-subtotal",
+        ),
+        pytest.param(
+            "The office recorded 18,955 civilian casualties in the country in 2022: 7,199"
+            " killed and 11,756 injured. In the two eastern regions: 9,150 casualties. In the"
+            " other regions: 9,805 casualties.",
+            {("18,955", ("11,756", "7,199"), True), ("18,955", ("9,150", "9,805"), True)},
+            set(),
+            id="a-total-broken-down-two-ways",
+        ),
+        pytest.param(
+            "The spokesman said troops recovered 219 assorted weapons, comprising 74 AK47"
+            " rifles, 22 fabricated rifles and 15 dane guns, as well as 4,328 rounds of"
+            " ammunition.",
+            set(),
+            {("219", "74", True), ("219", "22", True), ("219", "15", True)},
+            id="comprising-lists-parts-and-as-well-as-a-larger-sibling-is-none",
+        ),
+        pytest.param(
+            "Troops neutralised 181 terrorists across Nigeria during the week, the defence"
+            " spokesman said. In Borno State, troops neutralised 97 terrorists. In Zamfara"
+            " State, troops neutralised 52 terrorists.",
+            set(),
+            {("181", "97", True), ("181", "52", True)},
+            id="an-undated-briefing-places-its-parts-in-its-total",
+        ),
+        pytest.param(
+            "Armed violence killed 1,554 people in Haiti from January to March 2024, the UN"
+            " said. In March 2024 alone, 590 people were killed in Haiti.",
+            set(),
+            {("1,554", "590", True)},
+            id="a-month-within-the-quarter",
+        ),
+        pytest.param(
+            "A total of 23,855 people have been arrested since the coup, of whom 19,480 are"
+            " still in detention. Of those still detained, 6,828 have been sentenced.",
+            set(),
+            {("23,855", "19,480", True), ("19,480", "6,828", True)},
+            id="of-those-still-detained",
+        ),
+        pytest.param(
+            "Of the 879 inmates who escaped on 5 July 2022, 443 have been recaptured, while"
+            " 436 remain at large. As of 8 July 2022, among those still at large are 64"
+            " suspected militants.",
+            {("879", ("436", "443"), True)},
+            {("436", "64", True)},
+            id="the-group-words-repeat-what-is-said-of-the-whole",
+        ),
+        pytest.param(
+            "The strikes killed 52 civilians in the city in May 2023, including 14 children and"
+            " 9 women. In total, 23 women and children were killed in the city in May 2023.",
+            {("23", ("14", "9"), True)},
+            set(),
+            id="an-item-of-a-breakdown-elsewhere-belongs-to-that-total",
+        ),
+        pytest.param(
+            "The office said 7,199 civilians were killed in the country in 2022. Most deaths"
+            " were caused by shelling. The figures are likely higher. The dead included 2,844"
+            " men, about 1,894 women, 173 girls, 201 boys, 28 children and 2,059 adults.",
+            {("7,199", ("173", "2,059", "2,844", "201", "28", "about 1,894"), True)},
+            set(),
+            id="a-list-told-sentences-later-that-adds-up-as-stated",
+        ),
+        pytest.param(
+            "The network documented the killing of 161 civilians in Syria in October 2023."
+            " Regime forces killed 61 of them, Russian forces 9, and other parties 91.",
+            {("161", ("61", "9", "91"), True)},
+            set(),
+            id="shares-by-party-told-as-a-list-add-up-to-the-toll",
+        ),
+        pytest.param(
+            "The spokesman said troops recovered 178 assorted weapons and 3,412 rounds of"
+            " ammunition, including 61 AK-47 rifles.",
+            set(),
+            {("178", "61", True)},
+            id="an-including-list-of-a-kind-belongs-to-the-count-of-that-kind",
+        ),
+        pytest.param(
+            "Gunmen killed 9 passengers in an attack on a bus on Sunday, police said. The bus"
+            " fell into a gorge. Rescue work went on through the night. Officials said the toll"
+            " could rise. Among the dead were 7 pilgrims and 2 drivers.",
+            {("9", ("2", "7"), True)},
+            set(),
+            id="two-items-of-one-list-told-later-that-add-up",
         ),
     ],
 )

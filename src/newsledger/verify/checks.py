@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from newsledger.extract.places import expand_place, normalise_place
-from newsledger.model import Check, CheckType, Figure, Measure, Qualifier
+from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
     find_cue,
     has_cue,
@@ -79,19 +79,59 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     figures = sorted(figures, key=lambda f: f.quantity.start)
     for index, total in enumerate(figures):
         around = figures[max(0, index - NEAR) : index + NEAR + 1]
+        # A total may have a second breakdown of other parts that adds up ("18,955 casualties:
+        # 7,199 killed and 11,756 injured", and by territory "9,150 + 9,805"); never a failing one.
+        used: set[str] = set()
         for rule in _SUM_RULES:
             parts = rule(total, around, text)
             key = (total.id, tuple(sorted(p.id for p in parts)))
-            if len(parts) >= 2 and key not in seen and _claimable(total, parts, text):
+            if (
+                len(parts) >= 2
+                and key not in seen
+                and _claimable(total, parts, text)
+                and (not used or (used.isdisjoint(key[1]) and sum_holds(total, parts)))
+            ):
                 seen.add(key)
+                used.update(key[1])
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
-                break
-    checks = _without_nested_parts(checks)
+    checks = _without_nested_parts(_through_subtotals(checks, figures))
     by_id = {f.id: f for f in figures}
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def _through_subtotals(checks: list[Check], figures: Sequence[Figure]) -> list[Check]:
+    """A breakdown some of whose parts make up a subtotal the text states is told through that
+    subtotal: with 3,925 = 2,995 + 930 (one territory's two sides), the 7,199 killed are
+    3,925 + 3,274, not 2,995 + 930 + 3,274 (the same sum, read one level too deep)."""
+    by_id = {f.id: f for f in figures}
+    subtotals = [
+        (c.total, frozenset(c.parts)) for c in checks if c.holds and c.total and len(c.parts) >= 2
+    ]
+    regrouped: list[Check] = []
+    for check in checks:
+        parts = set(check.parts)
+        for subtotal, inner in subtotals:
+            if (
+                subtotal != check.total
+                and subtotal not in parts
+                and inner < parts
+                and by_id[subtotal].measure is by_id[check.total or ""].measure
+            ):
+                parts = (parts - inner) | {subtotal}
+        if parts != set(check.parts):
+            ordered = sorted((by_id[p] for p in parts), key=lambda f: f.quantity.start)
+            check = _sum_check(by_id[check.total or ""], ordered, _rule_of(check))
+        if check not in regrouped:
+            regrouped.append(check)
+    return regrouped
+
+
+def _rule_of(check: Check) -> str:
+    """The rule a sum check's reason names ("Breakdown that adds up exactly: ...")."""
+    return check.reason.split(":", 1)[0]
 
 
 def _without_nested_parts(checks: list[Check]) -> list[Check]:
@@ -365,7 +405,9 @@ def _run_adding_up(
     for part in later:
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
-        if at - last > (1 if run else 2) or not _exact(part) or not _same_time(total, part):
+        if at - last > (1 if run else 2) or not _as_stated(part):
+            break
+        if not _same_time(total, part, text):
             break
         if is_addition(text, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
@@ -375,7 +417,7 @@ def _run_adding_up(
         if not run and at == where and _CONTRAST.search(between):
             break  # "58 died in Donetsk, while 39 were killed in Kharkiv": a sibling too
         run.append(part)
-        added = sum(p.quantity.low for p in run)
+        added = sum(p.quantity.value for p in run)
         if added > total.quantity.low:
             break
         if added == total.quantity.low and len(run) >= 2:
@@ -383,9 +425,15 @@ def _run_adding_up(
     return []
 
 
-def _same_time(total: Figure, part: Figure) -> bool:
-    """Whether the part's stated period is the total's (or either states none)."""
+def _same_time(total: Figure, part: Figure, text: str) -> bool:
+    """Whether the part's stated period is the total's (or either states none), or the part
+    tells what became of those the total counted, since: a stock, or a count in a sentence
+    that refers back to them ("879 escaped on Tuesday. Of the escaped inmates, 443 have been
+    recaptured, while 436 are still at large")."""
     if part.period_end is None or total.period_end is None:
+        return True
+    later = part.period_start is not None and part.period_start >= total.period_end
+    if later and (part.measure in STOCK_MEASURES or _refers_back(text, part)):
         return True
     return (part.period_start, part.period_end) == (total.period_start, total.period_end)
 
@@ -451,6 +499,43 @@ def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> lis
     return []
 
 
+def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """A list told later that adds up"""
+    # "94 journalists were killed in 2023. [...] Those killed were 41 men, 27 women, ...":
+    # the list may come paragraphs after its total, but then only a sentence whose figures of
+    # the measure add up to it exactly as stated: three or more, or two items of one list ("7
+    # pilgrims and 2 drivers"), which by chance hardly ever happens
+    if not text or not _exact(total):
+        return []
+    where = sentence_index(text, total.quantity.start)
+    sentences: dict[int, list[Figure]] = {}
+    for figure in figures:
+        at = sentence_index(text, figure.quantity.start)
+        if figure.quantity.start > total.quantity.end and 0 < at - where <= _LATER_SENTENCES:
+            sentences.setdefault(at, []).append(figure)
+    for at in sorted(sentences):
+        # the total may be restated before its list ("This included: 7,199 killed (2,844 men,")
+        items = [
+            f
+            for f in sentences[at]
+            if f.measure is total.measure and f.quantity.value != total.quantity.value
+        ]
+        listed = all(
+            list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
+        )
+        if (
+            len(items) >= (2 if listed else 3)
+            and all(_as_stated(p) and _same_time(total, p, text) for p in items)
+            and sum(p.quantity.value for p in items) == total.quantity.value
+        ):
+            return items
+    return []
+
+
+# How many sentences after its total a list told later may stand.
+_LATER_SENTENCES = 10
+
+
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
     if not text or not _exact(total):
@@ -512,6 +597,14 @@ def _exactly(total: Figure, parts: Sequence[Figure]) -> bool:
 _STATED_LOW = frozenset({Qualifier.EXACT, Qualifier.APPROXIMATE, Qualifier.AT_LEAST})
 
 
+def _as_stated(figure: Figure) -> bool:
+    """A number a list may add up as written: exact, or hedged as one bound or an estimate
+    ("at least 28 children", "about 300 adults" among a breakdown's items)."""
+    return figure.quantity.qualifier is not Qualifier.RANGE and (
+        figure.quantity.qualifier in _STATED_LOW or figure.quantity.qualifier is Qualifier.MORE_THAN
+    )
+
+
 def _exact(figure: Figure) -> bool:
     return figure.quantity.qualifier is Qualifier.EXACT
 
@@ -525,4 +618,5 @@ _SUM_RULES = (
     _including_sum,
     _listed_parts,
     _stated_total,
+    _list_told_later,
 )

@@ -84,6 +84,21 @@ def _rises(figures: Sequence[Figure], text: str) -> Iterable[Check]:
             and (re.fullmatch(r"\W*(?:[a-z]+\s+){0,2}to\W*", between, re.IGNORECASE))
         ):
             yield _update(old, new, "the text says the value rose")
+        elif _rose_to(text, first=old, then=new, start=start):
+            yield _update(new, old, "the text says the value rose")  # "to 58, up from 37"
+
+
+def _rose_to(text: str, *, first: Figure, then: Figure, start: int) -> bool:
+    """'the toll has risen to 58, up from 37': the new value (``first``) after "to", the earlier
+    one (``then``) right after a rise cue ("up from") a few words on."""
+    gap = text[first.quantity.end : then.quantity.start]
+    cue = find_cue(gap, "rise")
+    return (
+        cue is not None
+        and not gap[cue.end() :].strip(" (")
+        and re.fullmatch(r"[\s,;(–—-]*(?:[a-z]+\s+){0,3}", gap[: cue.start()], re.I) is not None
+        and re.search(r"\b(?:to|at)\s*$", text[start : first.quantity.start]) is not None
+    )
 
 
 def _told_values(

@@ -163,6 +163,8 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
     told: dict[str, Figure] = {}
     for rule in _TOLD_RULES:
         for whole, part, tied in rule(window, text):
+            if rule is _including and totals.get(part.id, whole.id) != whole.id:
+                continue  # an item of a breakdown elsewhere has its whole in that total
             if part.id not in told:
                 told[part.id] = whole
                 yield whole, part, tied
@@ -226,6 +228,12 @@ def _partitive(window: Window, text: str) -> Found:
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
             earlier = [f for f in earlier if head_of(f.counted).name == head_of(group).name]
+        # "Among those still at large are 64": the figure whose own words the group repeats
+        # ("436 remain at large"), not "443 have been recaptured" nor their total
+        earlier = [f for f in earlier if _echoes(group, f, text)] or earlier
+        # "Two of the victims", "Of them, 310": the whole counts a kind the part belongs to, not
+        # a sub-group just told ("4 women", "980 men" of the toll before them)
+        earlier = [f for f in earlier if _kind_holds(f, part, group)] or earlier
         # "456,000 of them" (now), not of the "838,548 at the end of January" before it
         earlier = [f for f in earlier if _ends_together(f, part)] or earlier
         whole = _first_holding(part, earlier[::-1])
@@ -237,6 +245,13 @@ def _partitive(window: Window, text: str) -> Found:
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
+
+
+def _rival(text: str, figure: Figure) -> bool:
+    """Whether the text gives the figure as another source's value ("local sources put the
+    toll at 65")."""
+    start = sentence_of(text, figure.quantity.start)[0]
+    return find_cue(text[start : figure.quantity.start], "rival") is not None
 
 
 def _replaced(text: str, figure: Figure) -> bool:
@@ -258,7 +273,7 @@ def _listed_with(
             item.quantity.start >= end
             or cues[item.id] is not None
             or not same_clause(text, part.quantity.end, item.quantity.start)
-            or not list_item(text, previous.quantity.end, item, True)
+            or not list_item(text, previous.quantity.end, item, True, labelled=True)
             or item.measure is not part.measure
         ):
             return
@@ -310,6 +325,29 @@ def _names_head(group: str, whole: Figure) -> bool:
     return any(head_of(word).name in named for word in (whole.counted or "").split()[:-1])
 
 
+# Words of a partitive's group that name no one in particular ("those still at large").
+_GROUP_FILLER = frozenset(
+    ["those", "these", "them", "still", "were", "have", "been", "people", "persons", "being"]
+)
+
+
+def _echoes(group: str, whole: Figure, text: str) -> bool:
+    """Whether the group words repeat a word said of the whole right after its number, in its
+    clause ("those still at large" and "436 remain at large")."""
+    words = {w for w in group.split() if len(w) > 3 and w not in _GROUP_FILLER}
+    if not words:
+        return False
+    said = re.split(r"[,;:.]|\d", text[whole.quantity.end : whole.quantity.end + 40], maxsplit=1)
+    return bool(words & set(re.findall(r"[a-z]+", said[0].lower())))
+
+
+def _kind_holds(whole: Figure, part: Figure, group: str) -> bool:
+    """Whether every sub-group the whole names ("women", "children", "men") is one the part or
+    the partitive's group words name too: victims are no kind of women, "the women" are."""
+    named = subgroup_words(part) | head_of(group).subgroups
+    return subgroup_words(whole) <= named
+
+
 def _ends_together(whole: Figure, part: Figure) -> bool:
     """Whether two figures end at one time (or either does not say when)."""
     ends = (whole.period_end, part.period_end)
@@ -326,6 +364,7 @@ _GROUP_MEASURES = {
     Measure.DETAINED: (Measure.DETAINED, Measure.HELD),
     Measure.KIDNAPPED: (Measure.KIDNAPPED,),
     Measure.DISPLACED: (Measure.DISPLACED,),
+    Measure.OTHER: (Measure.OTHER,),  # "of the casualties": killed and injured together
 }
 
 
@@ -427,15 +466,38 @@ def _last_sentence_before(text: str, figure: Figure, position: int) -> int:
 def _including(window: Window, text: str) -> Found:
     if not text:
         return
-    for i, whole in enumerate(window.figures):
-        coordinated = _coordinated(window.before(i)[-1:], whole, text)
-        for part in including_parts(whole, window.after(i), text):
+    for i, last in enumerate(window.figures):
+        previous = window.before(i)[-1:]
+        coordinated = _coordinated(previous, last, text)
+        for part in including_parts(last, window.after(i), text):
+            # "178 weapons and 3,412 rounds, including 61 rifles": the list is the weapons'
+            whole = previous[0] if coordinated and _kind_of(part, previous[0]) else last
             # "killed 30, including 12 children, and injured 40": the list ends at another measure
             if not (_measures_fit(whole, part, text) and fits_whole(part, whole)):
                 break
-            if coordinated and not _same_kind(part, whole):
-                break  # "178 weapons and 3,412 rounds, including 61 rifles": whose list?
+            if coordinated and whole is last and not _same_kind(part, whole):
+                break  # "178 weapons and 3,412 shells, including 61 mortars": whose list?
+            if part.quantity.interval()[0] > whole.quantity.interval()[1] and not _same_kind(
+                part, whole
+            ):
+                break  # "219 weapons, comprising 74 rifles ..., as well as 4,328 rounds": a sibling
             yield whole, part, True
+
+
+def _kind_of(part: Figure, whole: Figure) -> bool:
+    """Whether the part counts a kind of what the whole counts ("rifles" of "weapons"), by the
+    last words of their counted phrases (lexicons/kinds.tsv)."""
+    kinds = _kinds()
+    words = (part.counted or "").lower().split()
+    whole_words = set((whole.counted or "").lower().split())
+    return any(
+        kinds.get(" ".join(words[-n:]), "") in whole_words for n in (2, 1) if len(words) >= n
+    )
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {part: whole for part, whole in read_table("kinds.tsv", 2)}
 
 
 def _coordinated(previous: Sequence[Figure], whole: Figure, text: str) -> bool:
@@ -511,18 +573,33 @@ _LINE_OPENING = re.compile(r"\s*(?:[-•*·▪–—]\s*)?(?:[^\W\d][^:\d\n]{0,6
 
 # An item's own words before a list joiner: "14 [in the Sambisa forest] and 9" (a few words).
 _ITEM_WORDS = 6
+# A hedge before a list item's number ("..., about 1,894 women").
+_HEDGE = re.compile(
+    r"(?<=[\s,(])(?:about|around|some|nearly|almost|roughly|approximately|at least|more than"
+    r"|over|an estimated|up to)\s+$",
+    re.IGNORECASE,
+)
+# A list item's name before its number: a few capitalised words ("South Sudan 410,000").
+_LABEL = re.compile(r"(?<=[\s,])(?:[A-Z][\w'’.-]*\s+){1,3}$")
 _JOINED = re.compile(r"(?:,|\band|\bor|\bplus|\bas well as|\balong with)\s*\(?\s*$", re.IGNORECASE)
 
 
-def list_item(text: str, after: int, part: Figure, joined: bool) -> bool:
+def list_item(
+    text: str, after: int, part: Figure, joined: bool, labelled: bool = False
+) -> bool:
     """Whether the part's number is an item of the list: the first right after the cue
     ("including 5 children", not "including in Gao, where 12 died" nor "including the 2 April
     attack in which 40 were killed"), a later one right after a joiner that follows the previous
     item's few words ("12 children and four police officers", "14 in the forest and 9 near the
-    lake"), and not the subject of a clause of its own ("..., and 120 were freed")."""
+    lake"), and not the subject of a clause of its own ("..., and 120 were freed"). With
+    ``labelled``, an item may be named before its number ("Chad hosts 570,000 of them, South
+    Sudan 410,000 and Egypt 450,000")."""
     gap = text[after : part.quantity.start]
     if not joined:
         return not gap.strip(" \t(:–—-")
+    gap = _HEDGE.sub("", gap)  # "2,844 men, about 1,894 women"
+    if labelled:
+        gap = _LABEL.sub("", gap)
     joiner = _JOINED.search(gap)
     if joiner is None:
         return False
@@ -619,10 +696,33 @@ def _by_place(window: Window, text: str, told: dict[str, Figure]) -> Found:
     "6,828 of whom are serving sentences" (a sub-group of those held, not a place's total)."""
     figures = window.figures
     for i, part in enumerate(figures):
-        wholes = [w for w in window.around(i) if _place_whole(w, part, figures, text)]
+        near = window.around(i)
+        wholes = [w for w in near if _place_whole(w, part, figures, text)]
         wholes = [w for w in wholes if not any(told.get(w.id) is o for o in wholes)]
+        wholes = [w for w in wholes if not _places_of_a_list(w, near, text)]
+        # a report states a place's total before its parts: a later, larger count of a wider
+        # place is more often a sibling ("In other regions of the country: 9,805") than a whole
+        wholes = [w for w in wholes if w.quantity.start < part.quantity.start] or wholes
         if wholes:
             yield min(wholes, key=lambda w: w.quantity.value), part, False
+
+
+def _places_of_a_list(whole: Figure, near: Sequence[Figure], text: str) -> bool:
+    """Whether the whole's several places are those of a list it is one item of ("11 victims
+    in Deir ez-Zor, followed by Daraa with eight and Idlib with six": each item read with all
+    three places): another number of its measure in its sentence has the same places, so the
+    places do not say which item holds a part."""
+    if len(leaves(whole.locations)) < 2:
+        return False
+    where = sentence_index(text, whole.quantity.start) if text else None
+    return any(
+        other is not whole
+        and other.measure is whole.measure
+        and set(other.locations) == set(whole.locations)
+        and other.quantity.value != whole.quantity.value
+        and (where is None or sentence_index(text, other.quantity.start) == where)
+        for other in near
+    )
 
 
 def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: str) -> bool:
@@ -634,7 +734,11 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
         and whole.measure == part.measure
         and _period_within(part, whole)
         and bool(part.locations)
-        and (_places_inside(part, whole) or _in_scope(part, whole, figures, text))
+        and (
+            _places_inside(part, whole)
+            or _in_scope(part, whole, figures, text)
+            or (_sub_period(part, whole) and _within(part.locations, whole.locations))
+        )
         and part.quantity.value < whole.quantity.value
         and _parties_fit(whole.actor, part.actor)
         and (whole.actor is None or part.actor is not None)
@@ -698,14 +802,38 @@ def _title_end(text: str) -> int:
     return end
 
 
+def _sub_period(part: Figure, whole: Figure) -> bool:
+    """The part's period strictly inside the whole's ("in March alone" of the quarter's toll)."""
+    if None in (part.period_start, part.period_end, whole.period_start, whole.period_end):
+        return False
+    return _period_within(part, whole) and (part.period_start, part.period_end) != (
+        whole.period_start,
+        whole.period_end,
+    )
+
+
 def _period_within(part: Figure, whole: Figure) -> bool:
     """The part's stated period inside the whole's (a sub-period, "on 7 October" within "in
-    2023"); stocks stated without a period count as of the report."""
+    2023"); stocks stated without a period count as of the report, and so do counts of a
+    report that dates neither (a weekly briefing's "97 in Borno" of its "181 nationwide"),
+    unless the part states a time of its own; a period the part does not state need only
+    overlap the whole's."""
     stock = part.measure in STOCK_MEASURES
     if part.period_start is None or part.period_end is None:
-        return stock and (whole.period_end is not None or part.period_end == whole.period_end)
+        undated = whole.period_end is None and part.period_end is None
+        return (stock and (whole.period_end is not None or undated)) or (
+            undated and part.time_text is None
+        )
     if whole.period_start is None or whole.period_end is None:
         return False
+    if part.time_text is None:
+        # a period the part does not state is read from around it: one overlapping the
+        # whole's, and no longer, is the whole's time ("in the past week" read a day apart)
+        return (
+            part.period_start <= whole.period_end
+            and whole.period_start <= part.period_end
+            and part.period_end - part.period_start <= whole.period_end - whole.period_start
+        )
     return whole.period_start <= part.period_start and part.period_end <= whole.period_end
 
 
@@ -736,6 +864,7 @@ def _by_subgroup(window: Window, text: str) -> Found:
     title = _title_end(text)
     # Each figure's sentence, found once: a part compares it with up to ``near`` figures.
     sentences = [sentence_index(text, f.quantity.start) for f in window.figures]
+    found: dict[str, str] = {}  # part -> whole, of the pairs this rule gave
     for i, part in enumerate(window.figures):
         # Items of one list ("2,853 men, 1,927 women", "476 in May, 376 in June") are siblings:
         # a sub-group's whole is stated in another sentence. A title's round toll ("Almost 100
@@ -745,11 +874,15 @@ def _by_subgroup(window: Window, text: str) -> Found:
             for j, w in enumerate(window.before(i), start=max(0, i - window.near))
             if w.start >= title and (not text or sentences[j] != sentences[i])
         ]
-        whole = _whole_of(part, apart)
+        if text and (_replaced(text, part) or _rival(text, part)):
+            continue  # "the ministry had earlier put the toll at 26": a value, not a part
+        apart = [w for w in apart if not (text and (_replaced(text, w) or _rival(text, w)))]
+        whole = _whole_of(part, apart, found)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (
             text and (is_addition(text, part) or _said_total(text, part))
         ):
+            found[part.id] = whole.id
             yield whole, part, False
 
 
@@ -762,8 +895,13 @@ def _comparable(a: Figure, b: Figure) -> bool:
     return a is not b and a.measure == b.measure and same_period
 
 
-def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
-    """The figure a sub-group count belongs to: an earlier figure of the same measure and period."""
+def _whole_of(
+    part: Figure, figures: Sequence[Figure], wholes: dict[str, str]
+) -> Figure | None:
+    """The figure a sub-group count belongs to: an earlier figure of the same measure and
+    period; of candidates one of which holds another (``wholes``: part -> whole), the one that
+    holds: "1,355 child casualties" belong to the report's 5,122, not to the 1,413 of suicide
+    attacks stated between them, itself a part of the 5,122."""
     candidates = [
         w
         for w in figures
@@ -778,8 +916,10 @@ def _whole_of(part: Figure, figures: Sequence[Figure]) -> Figure | None:
     if not candidates:
         return None
     # the nearest total with the same party, else the nearest one
-    same_party = [w for w in candidates if w.actor == part.actor]
-    return max(same_party or candidates, key=lambda w: w.start)
+    chosen = [w for w in candidates if w.actor == part.actor] or candidates
+    ids = {w.id for w in chosen}
+    chosen = [w for w in chosen if wholes.get(w.id) not in ids] or chosen
+    return max(chosen, key=lambda w: w.start)
 
 
 def is_subgroup(part: Figure, whole: Figure) -> bool:
