@@ -163,8 +163,6 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
     told: dict[str, Figure] = {}
     for rule in _TOLD_RULES:
         for whole, part, tied in rule(window, text):
-            if rule is _including and totals.get(part.id, whole.id) != whole.id:
-                continue  # an item of a breakdown elsewhere has its whole in that total
             if part.id not in told:
                 told[part.id] = whole
                 yield whole, part, tied
