@@ -250,3 +250,13 @@ def test_a_failing_child_run_is_raised_naming_the_run() -> None:
 
     with pytest.raises(RuntimeError, match="the nosuch run failed: KeyError"):
         run_in_child(RunSpec("nosuch", 1, 1, 7, str(EXAMPLES)))
+
+
+def test_bench_long_memory_samples_read_this_process() -> None:
+    import os
+
+    from newsledger.bench_long import _pss_mb, _rss_mb
+
+    summed, largest = _rss_mb([os.getpid(), 2**22 + 1])  # a pid that does not exist is skipped
+    assert summed == largest > 10
+    assert 0 < _pss_mb([os.getpid()]) <= summed * 1.1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import numpy
 import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
@@ -13,7 +14,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from newsledger.extract.words import MODEL
-from newsledger.extract.words.matrix_ops import numpy_products
+from newsledger.extract.words.matrix_ops import InferenceOps, numpy_products
 
 SENTENCES = [
     "Gunmen killed 12 villagers in Kidal on Tuesday, officials said.",
@@ -53,3 +54,16 @@ def test_same_parse_in_one_batch() -> None:
     spacy_own, ours = pipelines()
     for expected, got in zip(spacy_own.pipe(SENTENCES), ours.pipe(SENTENCES), strict=True):
         assert (got.to_array(COLUMNS) == expected.to_array(COLUMNS)).all()
+
+
+@pytest.mark.parametrize("shape", [(6, 96, 3), (4, 5, 2), (3, 2, 1), (0, 96, 3)])
+def test_maxout_keeps_the_maxima_of_thinc(shape: tuple[int, int, int]) -> None:
+    pieces = numpy.random.default_rng(7).standard_normal(shape).astype("float32")
+    best, _ = InferenceOps().maxout(pieces)
+    expected, _ = NumpyOps(use_blis=False).maxout(pieces)
+    assert best.dtype == expected.dtype and numpy.array_equal(best, expected)
+
+
+def test_inference_ops_do_not_train() -> None:
+    with pytest.raises(NotImplementedError):
+        InferenceOps().backprop_maxout(numpy.zeros((2, 2), "float32"), None, 3)
