@@ -766,9 +766,15 @@ def test_incidents_document_names(text: str, expected: set[str]) -> None:
         ("A bomb hit a bank in Lyon. A group calling itself Red Dawn Cell claimed responsibility "
          "in a letter to Le Progres.", {"lyon", "progres"}),
         ("In Lyon, the Red Dawn Cell claimed the attack.", {"lyon"}),
+        ("A car bomb hit a patrol in Mosul. The attack was claimed by the Shura Front, an "
+         "alliance of the Tawhid Brigades and the Ansar Army. Police sealed Nabi Yunis.",
+         {"mosul", "nabi", "yunis"}),
+        ("Two guards died when a mine hit a convoy near Gao. The attack was blamed on Katiba "
+         "Macina.", {"gao"}),
     ],
     ids=["in the wake of", "in retaliation for", "comes following a bomb attack",
-         "a claimant is no name", "a claimant after a place of its clause"],
+         "a claimant is no name", "a claimant after a place of its clause",
+         "a claimant after 'claimed by' is no name", "blamed on"],
 )
 def test_incidents_document_names_leave_out_causes_and_claimants(
     text: str, expected: set[str]

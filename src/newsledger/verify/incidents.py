@@ -101,6 +101,9 @@ _CALENDAR = frozenset(
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
 # Where a claimant's clause starts: "In Paris, a group calling itself X claimed ..." -> "a group".
 _CLAIM_CLAUSE = re.compile(r"[,;:(]\s*")
+# A claimant named after its verb ("The attack was claimed by the Mujahideen Council, an alliance
+# of ..."; "blamed on X"): its names run to the sentence's end.
+_CLAIMED_BY = re.compile(r"\b(?:claimed\s+by|blamed\s+on|attributed\s+to)\b", re.IGNORECASE)
 _COUNTS = r"(?:two|three|four|five|six|several|a\s+series\s+of|\d+)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|last|latest)"
 # "one of two attacks on him on this day", "the second attack on the building that day":
@@ -185,7 +188,8 @@ def document_names(text: str) -> frozenset[str]:
 
 def _recalled_and_claimants(text: str) -> list[tuple[int, int]]:
     """Spans of the text whose names are no names of the report's own event: from a background
-    cue to its sentence's end, and from a clause's start to a claim of responsibility."""
+    cue to its sentence's end, from a clause's start to a claim of responsibility, and from a
+    passive claim or blame ("claimed by", "blamed on") to its sentence's end."""
     spans = []
     for match in cue_pattern("background").finditer(text):
         spans.append((match.start(), sentence_of(text, match.start())[1]))
@@ -193,6 +197,8 @@ def _recalled_and_claimants(text: str) -> list[tuple[int, int]]:
         start, _ = sentence_of(text, match.start())
         breaks = [m.end() for m in _CLAIM_CLAUSE.finditer(text, start, match.start())]
         spans.append((max([start, *breaks]), match.start()))
+    for match in _CLAIMED_BY.finditer(text):
+        spans.append((match.end(), sentence_of(text, match.start())[1]))
     return spans
 
 
