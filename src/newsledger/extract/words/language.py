@@ -32,8 +32,9 @@ def sentence_splitter() -> Language:
     it is cheap enough to run over every sentence, while only sentences holding numbers get
     parsed. Sharing the tokenizer saves building a second one (a tenth of a second at start-up)."""
     model = load_model()
-    nlp = Language(vocab=model.vocab)
-    nlp.tokenizer = model.tokenizer
+    # Handing the tokenizer in also spares building a default one only to replace it (its
+    # prefix, suffix and infix patterns and exceptions: 0.1 s).
+    nlp = Language(vocab=model.vocab, create_tokenizer=lambda _: model.tokenizer)
     nlp.add_pipe("sentencizer")
     return nlp
 
