@@ -149,8 +149,20 @@ def test_event_types_classify_a_thousand_snippets_in_one_go() -> None:
     (lambda: event_types._rule("Armed clash", "high", ["fight", None, None], 9),
      "not a whole number"),
     (lambda: event_types._compile("(unclosed", 11), "bad regular expression"),
+    (lambda: event_types._lazy("(unclosed", 12).search("a riot"), "bad regular expression"),
+    (lambda: event_types._lazy("(unclosed", 12).search("émeute"), "bad regular expression"),
 ])
 def test_event_types_lexicon_errors_name_the_line(call: object, message: str) -> None:
     with pytest.raises(LexiconError, match=re.escape(message)) as error:
         call()  # type: ignore[operator]
     assert "lexicons/event_types.tsv:" in str(error.value)
+
+
+def test_every_rule_pattern_of_the_lexicon_compiles() -> None:
+    # Rule patterns are compiled when first searched: search each in ASCII text (its lower-cased
+    # twin) and in other text (the pattern itself), so that a bad one fails here, not in a run.
+    for rule in event_types.event_rules().rules:
+        for pattern in (rule.trigger, rule.context, rule.unless):
+            if pattern is not None:
+                pattern.search("a")
+                pattern.search("é")

@@ -57,3 +57,20 @@ def test_only_patterns_that_fold_the_same_get_a_twin(pattern: str, folded: bool)
 def test_a_case_sensitive_pattern_is_refused() -> None:
     with pytest.raises(ValueError):
         FoldedPattern(re.compile("bomb"))
+
+
+@pytest.mark.parametrize(
+    "text", ["A CAR BOMB killed three", "Café owners said the bomb killed two", ""])
+def test_a_lazy_pattern_matches_like_the_compiled_one(text: str) -> None:
+    lazy = FoldedPattern.lazy(SLOW.pattern, re.IGNORECASE)
+    assert [(m.span(), m.groupdict()) for m in lazy.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in FAST.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["ascii", "não ascii"])
+def test_a_bad_lazy_pattern_raises_its_own_error_when_searched(text: str) -> None:
+    lazy = FoldedPattern.lazy("(?P<A>x)(unclosed", re.IGNORECASE, lambda e: ValueError(f"bad: {e}"))
+    with pytest.raises(ValueError, match="bad: missing \\), unterminated subpattern"):
+        lazy.search(text)
+    with pytest.raises(ValueError):
+        FoldedPattern.lazy("bomb", 0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import marshal
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -89,9 +91,36 @@ def test_an_unwritable_cache_folder_builds_in_memory(cache_dir: Path) -> None:
     assert BUILDS == [1, 1]
 
 
-def test_an_old_cache_file_is_removed_when_a_new_one_is_stored(cache_dir: Path) -> None:
+@pytest.mark.parametrize(("ages", "kept"), [
+    ([], []),
+    ([100], [0]),
+    ([100, 200, 300], [0, 1, 2]),
+    ([100, 200, 300, 400], [0, 1, 2]),  # the oldest goes: four files in all
+    ([500, 100, 300, 200, 400], [1, 2, 3]),
+])
+def test_storing_keeps_the_most_recently_used_cache_files(
+        cache_dir: Path, ages: list[int], kept: list[int]) -> None:
     cache_dir.mkdir()
-    old = cache_dir / "gazetteer-0000.marshal"
-    old.write_bytes(b"")
+    others = [cache_dir / f"gazetteer-{i:04d}.marshal" for i in range(len(ages))]
+    for other, age in zip(others, ages, strict=True):
+        other.write_bytes(b"")
+        os.utime(other, (time.time() - age, time.time() - age))
     cached_gazetteer()
-    assert not old.exists() and cache_path().exists()
+    assert cache_path().exists()
+    assert [i for i, other in enumerate(others) if other.exists()] == kept
+
+
+def test_two_builds_sharing_the_folder_build_once_each(
+        cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for _ in range(3):
+        for key in ("install-a", "install-b"):
+            monkeypatch.setattr(gazetteer_store, "build_key", lambda key=key: key)
+            cached_gazetteer()
+    assert BUILDS == [1, 1]
+
+
+def test_reading_a_cache_file_marks_it_used(cache_dir: Path) -> None:
+    cached_gazetteer()
+    os.utime(cache_path(), (1000, 1000))
+    cached_gazetteer()
+    assert cache_path().stat().st_mtime > 1000

@@ -15,27 +15,64 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 _ESCAPE_OR_UPPER = re.compile(r"\\.|\(\?P|[A-Z]", re.DOTALL)  # escapes and (?P<name> are kept
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class FoldedPattern:
-    """A case-insensitive compiled pattern, searched through its lower-cased twin."""
+    """A case-insensitive compiled pattern, searched through its lower-cased twin.
+
+    ``FoldedPattern.lazy`` takes the pattern's source instead: nothing is compiled until a search
+    needs it, and in ASCII text the original is compiled only once the twin finds a match (many
+    lexicon patterns are never searched in a run, or never match).
+    """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError(f"not a case-insensitive pattern: {pattern.pattern[:60]!r}")
-        self._slow = pattern
+        self._compiled: re.Pattern[str] | None = pattern
+        self._flags = pattern.flags
         self._fast: re.Pattern[str] | None = None  # compiled on first use: many are never used
         self._fast_known = False
         self.pattern = pattern.pattern
 
+        self._bad: Callable[[re.error], Exception] | None = None
+
+    @classmethod
+    def lazy(cls, source: str, flags: int = re.IGNORECASE,
+             bad: Callable[[re.error], Exception] | None = None) -> FoldedPattern:
+        """A pattern over ``source`` compiled only when first needed; a bad one raises then,
+        ``bad(error)`` when given (to name the lexicon line), else the ``re.error``."""
+        if not flags & re.IGNORECASE:
+            raise ValueError(f"not a case-insensitive pattern: {source[:60]!r}")
+        made = cls.__new__(cls)
+        made._compiled, made._flags, made._bad = None, flags, bad
+        made._fast, made._fast_known = None, False
+        made.pattern = source
+        return made
+
+    @property
+    def _slow(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern, self._flags)
+            except re.error as error:
+                if self._bad is None:
+                    raise
+                raise self._bad(error) from None
+        return self._compiled
+
     def folded(self) -> re.Pattern[str] | None:
         """The lower-cased twin, or None when the pattern has none (see ``_unfoldable``)."""
         if not self._fast_known:
-            self._fast, self._fast_known = _twin(self._slow), True
+            try:
+                self._fast = _twin(self.pattern, self._flags)
+            except re.error:
+                self._slow  # noqa: B018 -- a bad pattern raises its own error, not its twin's
+                raise
+            self._fast_known = True
         return self._fast
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -71,15 +108,14 @@ class FoldedPattern:
         return match
 
 
-def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def _twin(source: str, flags: int) -> re.Pattern[str] | None:
     """The pattern with its letters lower-cased (escapes kept), case-sensitive; None when that
     could match differently (see ``_unfoldable``)."""
-    source = pattern.pattern
     if _unfoldable(source):
         return None
     folded = _ESCAPE_OR_UPPER.sub(lambda m: m.group() if len(m.group()) > 1 else
                                   m.group().lower(), source)
-    return re.compile(folded, pattern.flags & ~re.IGNORECASE)
+    return re.compile(folded, flags & ~re.IGNORECASE)
 
 
 # What lower-casing a pattern's source could change the meaning of: a part made case-sensitive

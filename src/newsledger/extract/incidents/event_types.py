@@ -234,7 +234,7 @@ def _rule(name: str, priority: str, patterns: list[str | None], line: int) -> Ev
         raise LexiconError(path, line, f"{name!r} is not an ACLED sub-event type")
     if not priority.isdigit():
         raise LexiconError(path, line, f"priority {priority!r} is not a whole number")
-    trigger, context, unless = (_compile(p, line) if p else None for p in patterns)
+    trigger, context, unless = (_lazy(p, line) if p else None for p in patterns)
     if trigger is None:
         raise LexiconError(path, line, "a rule needs a trigger pattern")
     return EventRule(name, int(priority), trigger, context, unless, line)
@@ -259,6 +259,14 @@ def _compile(pattern: str, line: int) -> FoldedPattern:
         raise LexiconError(
             f"lexicons/{LEXICON}", line, f"bad regular expression: {error}"
         ) from None
+
+
+def _lazy(pattern: str, line: int) -> FoldedPattern:
+    """The pattern, compiled when first searched (most rules are never reached in a run: the
+    first document's start-up pays only for those it needs); a bad one names its line then.
+    Bounded as ``_compile`` bounds."""
+    return FoldedPattern.lazy(rf"\b(?:{pattern})\b", re.IGNORECASE, lambda error: LexiconError(
+        f"lexicons/{LEXICON}", line, f"bad regular expression: {error}"))
 
 
 __all__ = [

@@ -11,11 +11,14 @@ source of the modules that build it, every lexicon file, the versions of geoname
 and the spaCy model, and Python's own version, since marshal's format is Python's), so a change
 to any of them builds a new one. It lives in ``$NEWSLEDGER_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsledger``, else ``~/.cache/newsledger``. When that folder cannot be written,
-the gazetteer is built in memory, as before.
+the gazetteer is built in memory, as before. Storing a new file keeps the ``_KEEP`` most recently
+used ones (a read touches its file), so two installs or versions sharing the folder do not delete
+each other's file and rebuild it (about 10 s) on alternate runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -31,6 +34,7 @@ from newsledger.extract.places.gazetteer_build import Gazetteer, Place, _Words, 
 from newsledger.extract.words import StoredPhraseIndex
 
 _FORMAT = 1  # bump when the stored layout changes
+_KEEP = 4  # cache files kept in the folder, most recently used first (this run's always among them)
 # Modules whose code decides what the build makes.
 _BUILD_MODULES = ("places/gazetteer_build.py", "places/gazetteer_store.py", "words/phrases.py",
                   "places/name_parts.py", "words/english.py")
@@ -43,7 +47,9 @@ def cached_gazetteer() -> Gazetteer:
     """The gazetteer from its cache file, built and stored there first when there is none."""
     path = cache_path()
     data = _read(path)
-    if data is None:
+    if data is not None:
+        _touch(path)
+    else:
         data = freeze(load())
         _write(path, data)
     return thaw(data)
@@ -103,9 +109,27 @@ def _write(path: Path, data: dict[str, Any]) -> None:
         os.replace(temporary, path)
     except OSError:
         return  # a read-only home: build in memory on every run, as before
+    _prune(path)
+
+
+def _touch(path: Path) -> None:
+    """Mark the file as just used, so that pruning by other builds keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _prune(path: Path) -> None:
+    """Delete all but the ``_KEEP`` most recently used cache files; ``path`` is always kept."""
+    others = []
     for old in path.parent.glob("gazetteer-*.marshal"):
         if old != path:
-            old.unlink(missing_ok=True)
+            try:
+                others.append((old.stat().st_mtime, old))
+            except OSError:
+                continue
+    others.sort(reverse=True)
+    for _, old in others[_KEEP - 1:]:
+        old.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------- layout
