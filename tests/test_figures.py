@@ -346,6 +346,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "9", "other"),
         ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
         ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
+        # people kept in a state the object's predicate names
+        ("A gunman kept 11 passengers hostage on a minibus for six hours.", "11", "kidnapped"),
+        ("Pirates held 19 crew members hostage off the coast.", "19", "kidnapped"),
+        ("The rebels kept 7 miners captive in the forest.", "7", "kidnapped"),
         ("Protests grew after the slaying of nine more demonstrators in three days.", "nine",
          "killed"),
         # limbs lost are injuries; a 'with' phrase closed by a participle

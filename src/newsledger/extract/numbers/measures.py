@@ -132,7 +132,7 @@ def _lexicon() -> dict[tuple[str, str], Measure]:
     return {
         (term, kind): Measure(measure)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if kind in ("verb", "noun", "phrase")
+        if kind in ("verb", "noun", "phrase", "object_state")
     }
 
 
@@ -701,6 +701,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         _times_attacked(noun)
+        or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
@@ -751,6 +752,22 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     return MeasureReading(
         measure, counted, head_word, partitive, bare and measure is None, part, included
     )
+
+
+def _object_state(noun: Token) -> Measure | None:
+    """'kept 13 people hostage', 'held nine miners captive': the object's predicate noun says what
+    befell the counted people."""
+    if noun.dep_ == "nsubj" and noun.head.i > noun.i:
+        return _word_measure(noun.head, "object_state")  # parsed as a clause: "members hostage"
+    if noun.dep_ != "dobj":
+        return None
+    after = [c for c in noun.children if c.dep_ == "amod" and c.i > noun.i]  # "miners captive"
+    for child in [*after, *noun.head.children]:
+        if child.dep_ in {"oprd", "xcomp", "advmod", "npadvmod", "amod"} and child.i > noun.i:
+            state = _word_measure(child, "object_state")
+            if state is not None:
+                return state
+    return None
 
 
 # Subjects that stand for a group told before: "They included 170 civilians, ...".
