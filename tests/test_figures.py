@@ -666,6 +666,12 @@ def test_figures_each_without_a_list_of_places_is_one_figure(
          "kidnapped"),
         ("The freed captives comprise 27 pupils, three staff and 12 relatives.", "three", "other"),
         ("Kidnappers released 42 hostages, including 27 pupils, on Saturday.", "27", "other"),
+        # an 'including' list belongs to the count right before it, not to an earlier one
+        ("The bomber struck a bus, killing 12 people, including 4 guards and 1 driver killed, and "
+         "wounding another 30, including 9 students and 5 teachers.", "9", "injured"),
+        ("The bomber struck a bus, killing 12 people, including 4 guards and 1 driver killed, and "
+         "wounding another 30, including 9 students and 5 teachers.", "4", "killed"),
+        ("The ambush left 6 soldiers dead and 14 wounded, including 2 officers.", "2", "injured"),
     ],
 )
 def test_figures_lists_conjuncts_and_harm_nouns(

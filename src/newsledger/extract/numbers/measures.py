@@ -525,7 +525,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
         return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
-        whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
+        whole = _count_before(head) or head.head  # "the deaths of 9 civilians, including 4
+        # children": the whole's measure
         lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
         return (
             _verb_measure(whole)
@@ -563,6 +564,20 @@ def _lost_people(noun: Token) -> Measure | None:
         noun = noun.head
     if noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
         return Measure.KILLED
+    return None
+
+
+def _count_before(word: Token) -> Token | None:
+    """The count right before 'including' ("wounding another 25, including 18 policemen"),
+    whatever the parser hangs the 'including' on: a number, or a noun counted by one."""
+    i = word.i - 1
+    while i >= word.sent.start and word.doc[i].is_punct:
+        i -= 1
+    if i < word.sent.start or i == word.head.i:
+        return None
+    before = word.doc[i]
+    if before.like_num or any(c.dep_ == "nummod" for c in before.children):
+        return before
     return None
 
 
