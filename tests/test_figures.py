@@ -318,6 +318,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Local officials put the number of dead at 33.", "33", "killed"),
         # a toll alone is a toll of the dead
         ("By Friday the toll had climbed to 58.", "58", "killed"),
+        # a time phrase right after the number is no noun it counts
+        ("The death toll rose to 64 a few days later.", "64", "killed"),
+        ("The toll climbed to 27 several hours after the ambush.", "27", "killed"),
         ("Over 2,000 displacement events were recorded in May.", "Over 2,000", "displaced"),
         ("Police logged 40 abduction cases in the state.", "40", "kidnapped"),
         # a clause about a part ("of whom 30") says nothing of the whole

@@ -1006,8 +1006,9 @@ def _number_trigger(number: Token, noun: Token) -> Measure | None:
 _AMOUNT_VERBS = {"stand", "reach", "total", "top", "hit", "exceed", "surpass"}
 
 
-_TIME_NOUNS = {"year", "month", "week", "day", "quarter", "weekend", "night"}
-_TIME_DETERMINERS = {"last", "this", "past", "previous", "next"}
+_TIME_NOUNS = {"year", "month", "week", "day", "quarter", "weekend", "night", "hour"}
+# "reached 280 last year", "rose to 141 a few days later", "climbed to 30 several hours later"
+_TIME_DETERMINERS = {"last", "this", "past", "previous", "next", "a", "an", "several", "few"}
 
 
 def _before_time_phrase(number: Token) -> bool:
