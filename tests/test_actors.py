@@ -178,6 +178,10 @@ FIGURE_ACTORS = [
     ("At least 70 people were killed when jihadists attacked the village on Sunday.", "70",
      "jihadists"),
     ("Three farmers were killed by army drones in the north.", "Three", "army"),
+    # doers named as members 'of' a group: the group, not the kind of its members
+    ("At least 18 people were killed when fighters of the militant group Boko Haram stormed the "
+     "market.", "At least 18", "Boko Haram"),
+    ("Militants of al-Shabaab raided the base, killing 9 soldiers.", "9", "al-Shabaab"),
     # a ruling junta or regime as agent, told after the place ("... in Sagaing were killed by")
     ("(212) people in total in Sagaing were killed by the junta.", "212", "junta"),
     # a force's acts named as a modifier of the act

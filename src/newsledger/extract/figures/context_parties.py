@@ -641,6 +641,9 @@ def _subject_perpetrator(
         # "its fighters", "their men": the group meant, never the pronoun
         groups = [a for a in parties if a.kind == "armed_group"]
         return _preferred(groups, draft.quantity.start) or dominant
+    group = _group_of(subject)
+    if group:
+        return group  # "fighters of the Somali group Al Shabaab attacked the compound, killing 20"
     words = [
         t
         for t in subject.subtree
@@ -713,9 +716,24 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             and token.head.pos_ == "VERB"
             and token.head.lemma_.lower() not in role_words("verb", "attribution.tsv")
         ):
+            group = _group_of(token)
+            if group:
+                return group  # "when fighters of the Somali group Al Shabaab attacked"
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
             return " ".join(t.text for t in words)
+    return None
+
+
+def _group_of(doer: Token) -> str | None:
+    """The armed group a doer noun belongs to ('fighters of the Somali group Al Shabaab',
+    'militants of ISWAP'): the group, not the kind of its members."""
+    for prep in doer.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            text = " ".join(t.text for t in prep.subtree if t is not prep)
+            groups = [a for a in find_actors(text) if a.kind == "armed_group"]
+            if groups:
+                return groups[0].canonical
     return None
 
 
