@@ -182,6 +182,9 @@ FIGURE_ACTORS = [
     ("At least 18 people were killed when fighters of the militant group Boko Haram stormed the "
      "market.", "At least 18", "Boko Haram"),
     ("Militants of al-Shabaab raided the base, killing 9 soldiers.", "9", "al-Shabaab"),
+    # a toll told with the count of the attacks it came in, then their doer
+    ("At least 35 people were killed and dozens hurt in 3 attacks by ISWAP fighters on Sunday.",
+     "At least 35", "ISWAP"),
     # a ruling junta or regime as agent, told after the place ("... in Sagaing were killed by")
     ("(212) people in total in Sagaing were killed by the junta.", "212", "junta"),
     # a force's acts named as a modifier of the act

@@ -14,7 +14,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from newsledger.extract.folded import FoldedPattern
-from newsledger.extract.numbers import counted_noun
+from newsledger.extract.numbers import counted_noun, noun_measure
 from newsledger.extract.parties import (
     ActorMention,
     Attribution,
@@ -137,6 +137,8 @@ _MOST_CAUSED = re.compile(
 )
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
+# "killed in 2 attacks by ISWAP": the count of the events the toll came in keeps the agent after it
+_EVENTS_OF_TOLL = re.compile(r"\b(?:in|during)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
 # Words that only refer back to a source named before ('it said', 'the report said').
@@ -786,6 +788,14 @@ def _plural(lemma: str) -> str:
     return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
 
 
+def _events_of_toll(scan: Scan, start: int, end: int) -> bool:
+    """'killed in 2 attacks by ISWAP': a count of attacks or raids the toll came in."""
+    if not _EVENTS_OF_TOLL.search(scan.text_between(start - 8, start)):
+        return False
+    words = re.findall(r"[a-z]+", scan.text_between(end, end + 30))[:2]  # "three separate raids"
+    return any(noun_measure(w) in {Measure.ATTACKS, Measure.OPERATIONS} for w in words)
+
+
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
     """The perpetrator stated after the number, before the next one ('... killed by ISWAP')."""
     scan, q = draft.scan, draft.quantity
@@ -797,6 +807,7 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             for x in scan.quantities
             if x.start > q.start
             and not _ENUMERATION.search(scan.text_between(x.start - 14, x.start))
+            and not _events_of_toll(scan, x.start, x.end)
         ),
         default=scan.sentence.end,
     )
