@@ -242,6 +242,8 @@ FIGURE_ACTORS = [
      "Twenty-three people were killed and 14 others were wounded.", "Twenty-three", "gunmen"),
     ("Suspected jihadists attacked the town on Saturday. At least 200 people were killed, local "
      "sources said.", "200", "jihadists"),
+    ("Bandits on motorcycles and in pickup trucks raided the market on Friday. At least 31 "
+     "traders were killed in the raid.", "At least 31", "bandits"),
     ("Rebels ambushed a convoy near the border on Tuesday. Last year, 240 troops died in the "
      "region.", "240", None),
     # a dateline the parser takes for the subject: the doers after its dash

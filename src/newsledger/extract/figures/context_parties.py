@@ -227,6 +227,8 @@ def _attack_opening() -> re.Pattern[str]:
         rf"(?P<kind>(?i:{doers}))"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
         r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
+        # "militants in cars and on motorcycles attacked", "gunmen on motorbikes stormed"
+        r"(?:\s+(?i:in|on|aboard|riding)(?:\s+[\w'’,-]+){1,5}?)?"
         r"(?:\s+(?i:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
         rf"\s+(?i:have\s+|had\s+)?(?i:{verbs})\b"
     )
