@@ -373,6 +373,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "15", "injured"),
         ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
          "Twenty", "killed"),
+        # ... and before a wiki section heading
+        ("Nine attackers were shot dead by the guards.== See also ==", "Nine", "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(
