@@ -178,6 +178,13 @@ FIGURE_ACTORS = [
     ("At least 70 people were killed when jihadists attacked the village on Sunday.", "70",
      "jihadists"),
     ("Three farmers were killed by army drones in the north.", "Three", "army"),
+    # doers named as members 'of' a group: the group, not the kind of its members
+    ("At least 18 people were killed when fighters of the militant group Boko Haram stormed the "
+     "market.", "At least 18", "Boko Haram"),
+    ("Militants of al-Shabaab raided the base, killing 9 soldiers.", "9", "al-Shabaab"),
+    # a toll told with the count of the attacks it came in, then their doer
+    ("At least 35 people were killed and dozens hurt in 3 attacks by ISWAP fighters on Sunday.",
+     "At least 35", "ISWAP"),
     # a ruling junta or regime as agent, told after the place ("... in Sagaing were killed by")
     ("(212) people in total in Sagaing were killed by the junta.", "212", "junta"),
     # a force's acts named as a modifier of the act
@@ -235,6 +242,8 @@ FIGURE_ACTORS = [
      "Twenty-three people were killed and 14 others were wounded.", "Twenty-three", "gunmen"),
     ("Suspected jihadists attacked the town on Saturday. At least 200 people were killed, local "
      "sources said.", "200", "jihadists"),
+    ("Bandits on motorcycles and in pickup trucks raided the market on Friday. At least 31 "
+     "traders were killed in the raid.", "At least 31", "bandits"),
     ("Rebels ambushed a convoy near the border on Tuesday. Last year, 240 troops died in the "
      "region.", "240", None),
     # a dateline the parser takes for the subject: the doers after its dash

@@ -318,6 +318,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Local officials put the number of dead at 33.", "33", "killed"),
         # a toll alone is a toll of the dead
         ("By Friday the toll had climbed to 58.", "58", "killed"),
+        # a time phrase right after the number is no noun it counts
+        ("The death toll rose to 64 a few days later.", "64", "killed"),
+        ("The toll climbed to 27 several hours after the ambush.", "27", "killed"),
         ("Over 2,000 displacement events were recorded in May.", "Over 2,000", "displaced"),
         ("Police logged 40 abduction cases in the state.", "40", "kidnapped"),
         # a clause about a part ("of whom 30") says nothing of the whole
@@ -346,6 +349,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "9", "other"),
         ("The rebels are believed to be holding 17 hostages.", "17", "kidnapped"),
         ("Twelve hostages were still held by the gang on Friday.", "Twelve", "kidnapped"),
+        # people kept in a state the object's predicate names
+        ("A gunman kept 11 passengers hostage on a minibus for six hours.", "11", "kidnapped"),
+        ("Pirates held 19 crew members hostage off the coast.", "19", "kidnapped"),
+        ("The rebels kept 7 miners captive in the forest.", "7", "kidnapped"),
         ("Protests grew after the slaying of nine more demonstrators in three days.", "nine",
          "killed"),
         # limbs lost are injuries; a 'with' phrase closed by a participle
@@ -366,6 +373,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "15", "injured"),
         ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
          "Twenty", "killed"),
+        # ... and before a wiki section heading
+        ("Nine attackers were shot dead by the guards.== See also ==", "Nine", "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(
@@ -662,6 +671,12 @@ def test_figures_each_without_a_list_of_places_is_one_figure(
          "kidnapped"),
         ("The freed captives comprise 27 pupils, three staff and 12 relatives.", "three", "other"),
         ("Kidnappers released 42 hostages, including 27 pupils, on Saturday.", "27", "other"),
+        # an 'including' list belongs to the count right before it, not to an earlier one
+        ("The bomber struck a bus, killing 12 people, including 4 guards and 1 driver killed, and "
+         "wounding another 30, including 9 students and 5 teachers.", "9", "injured"),
+        ("The bomber struck a bus, killing 12 people, including 4 guards and 1 driver killed, and "
+         "wounding another 30, including 9 students and 5 teachers.", "4", "killed"),
+        ("The ambush left 6 soldiers dead and 14 wounded, including 2 officers.", "2", "injured"),
     ],
 )
 def test_figures_lists_conjuncts_and_harm_nouns(

@@ -160,6 +160,9 @@ KEEP_CASES = [
     ("Some 2,400 children live in the annex of the camp.", [("Some 2,400", 2400, 2400, APPROX)]),
     ("The war displaced nearly 1 million people.", [("nearly 1 million", 10**6, 10**6, APPROX)]),
     ("A dozen people were wounded by shrapnel.", [("A dozen", 12, 12, APPROX)]),
+    # dozens written in digits are approximate as "two dozen" is
+    ("Police said 2 dozen others were wounded in the blast.", [("2 dozen", 24, 24, APPROX)]),
+    ("At least 3 dozen villagers fled the raid.", [("At least 3 dozen", 36, None, AT_LEAST)]),
     ("The raid left between 10 and 15 civilians dead.", [("between 10 and 15", 10, 15, RANGE)]),
     ("Officials counted 26 dead and 90 wounded.", [("26", 26, 26, EXACT), ("90", 90, 90, EXACT)]),
     ("Most of the dead – 211 – were children.", [("211", 211, 211, EXACT)]),

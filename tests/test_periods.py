@@ -307,6 +307,13 @@ FIGURE_PERIODS = [
     ("Gunmen killed 14 traders in Katsina on Sunday.\n\n"
      "In 2019 a similar raid there left 30 dead.\n\nA local official later said 6 were wounded.",
      FRIDAY, "6", "2024-03-10", "2024-03-10"),
+    ("On 3 May 2021 a bomb exploded at a hotel in Mogadishu, killing 4 people.\n\n"
+     "In January 2021 the group agreed to a truce with the government.\n\n"
+     "The blast also wounded 19 guests.", None, "19", "2021-05-03", "2021-05-03"),
+    # ... also when a wiki section heading is glued into a scraped line
+    ("On 3 May 2021 a bomb exploded at a hotel in Mogadishu, killing 4 people.==Background==In "
+     "January 2021 the group agreed to a truce with the government.==Attack==The blast also "
+     "wounded 19 guests.", None, "19", "2021-05-03", "2021-05-03"),
     # without a publication date: stated dates kept, relative ones unresolved
     ("Rebels killed 15 people on June 3, 2022, officials said.", None, "15", "2022-06-03",
      "2022-06-03"),

@@ -519,6 +519,9 @@ FIGURE_PLACES = [
      "killed – between 20 and 40 – is far below the monitor's.", "between 20 and 40", ["Yemen"]),
     ("Insurgents attacked a base in Helmand. The Kabul government's figures show 30 soldiers "
      "were killed.", "30", ["Helmand"]),
+    # another language's name of a town abroad ('Ungwar', Uzhhorod) opening an unknown local name
+    ("Gunmen attacked a hamlet called Ungwar Dogo in Kaduna State on Sunday, killing 8 people.",
+     "8", ["Kaduna"]),
 ]
 
 

@@ -15,6 +15,10 @@ SOURCES = [
     ("The ministry's spokesman said 17 people were killed.", "17", "ministry's spokesman"),
     ("Ukraine's Interior Ministry said 14 civilians were killed.", "14", "Interior Ministry"),
     ("Nine people were killed, according to two medical officials.", "Nine", "medical officials"),
+    # 'per' naming who gives the count, not a rate
+    ("The toll rose to 57 on Monday, per the state government.", "57", "state government"),
+    ("The raid left 12 people dead, per police.", "12", "police"),
+    ("The rebels lost 3 fighters per day during the siege.", "3", None),
     # a bare 'the ministry' with no ministry named before is the ministry itself
     ("The ministry said 33 soldiers were killed last month.", "33", "ministry"),
     # ... and the ministry named before when there is one, not another source

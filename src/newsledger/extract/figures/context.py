@@ -231,7 +231,9 @@ def _assign_periods(
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
             stated = _stated_period(scans[position], main)
-            if stated is not None:
+            if stated is not None and not _before(stated, main):
+                # background before the incident ("In February 1975 a truce was agreed") frames
+                # nothing after it
                 carried, main = stated, main or stated
                 seen.append(stated)
             position += 1

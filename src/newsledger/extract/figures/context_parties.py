@@ -14,7 +14,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from newsledger.extract.folded import FoldedPattern
-from newsledger.extract.numbers import counted_noun
+from newsledger.extract.numbers import counted_noun, noun_measure
 from newsledger.extract.parties import (
     ActorMention,
     Attribution,
@@ -137,6 +137,8 @@ _MOST_CAUSED = re.compile(
 )
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|while|but|whereas)\b")
 _ENUMERATION = re.compile(r"(including|among them|\band)\s*$", re.IGNORECASE)
+# "killed in 2 attacks by ISWAP": the count of the events the toll came in keeps the agent after it
+_EVENTS_OF_TOLL = re.compile(r"\b(?:in|during)\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # an organisation's initials ("AAPP", "OCHA")
 # Words that only refer back to a source named before ('it said', 'the report said').
@@ -225,6 +227,8 @@ def _attack_opening() -> re.Pattern[str]:
         rf"(?P<kind>(?i:{doers}))"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
         r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
+        # "militants in cars and on motorcycles attacked", "gunmen on motorbikes stormed"
+        r"(?:\s+(?i:in|on|aboard|riding)(?:\s+[\w'’,-]+){1,5}?)?"
         r"(?:\s+(?i:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
         rf"\s+(?i:have\s+|had\s+)?(?i:{verbs})\b"
     )
@@ -641,6 +645,9 @@ def _subject_perpetrator(
         # "its fighters", "their men": the group meant, never the pronoun
         groups = [a for a in parties if a.kind == "armed_group"]
         return _preferred(groups, draft.quantity.start) or dominant
+    group = _group_of(subject)
+    if group:
+        return group  # "fighters of the Somali group Al Shabaab attacked the compound, killing 20"
     words = [
         t
         for t in subject.subtree
@@ -713,9 +720,24 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             and token.head.pos_ == "VERB"
             and token.head.lemma_.lower() not in role_words("verb", "attribution.tsv")
         ):
+            group = _group_of(token)
+            if group:
+                return group  # "when fighters of the Somali group Al Shabaab attacked"
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
             return " ".join(t.text for t in words)
+    return None
+
+
+def _group_of(doer: Token) -> str | None:
+    """The armed group a doer noun belongs to ('fighters of the Somali group Al Shabaab',
+    'militants of ISWAP'): the group, not the kind of its members."""
+    for prep in doer.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            text = " ".join(t.text for t in prep.subtree if t is not prep)
+            groups = [a for a in find_actors(text) if a.kind == "armed_group"]
+            if groups:
+                return groups[0].canonical
     return None
 
 
@@ -768,6 +790,14 @@ def _plural(lemma: str) -> str:
     return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
 
 
+def _events_of_toll(scan: Scan, start: int, end: int) -> bool:
+    """'killed in 2 attacks by ISWAP': a count of attacks or raids the toll came in."""
+    if not _EVENTS_OF_TOLL.search(scan.text_between(start - 8, start)):
+        return False
+    words = re.findall(r"[a-z]+", scan.text_between(end, end + 30))[:2]  # "three separate raids"
+    return any(noun_measure(w) in {Measure.ATTACKS, Measure.OPERATIONS} for w in words)
+
+
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
     """The perpetrator stated after the number, before the next one ('... killed by ISWAP')."""
     scan, q = draft.scan, draft.quantity
@@ -779,6 +809,7 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             for x in scan.quantities
             if x.start > q.start
             and not _ENUMERATION.search(scan.text_between(x.start - 14, x.start))
+            and not _events_of_toll(scan, x.start, x.end)
         ),
         default=scan.sentence.end,
     )

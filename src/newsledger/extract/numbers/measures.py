@@ -132,7 +132,7 @@ def _lexicon() -> dict[tuple[str, str], Measure]:
     return {
         (term, kind): Measure(measure)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if kind in ("verb", "noun", "phrase")
+        if kind in ("verb", "noun", "phrase", "object_state")
     }
 
 
@@ -525,7 +525,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
         return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
-        whole = head.head  # "the deaths of 9 civilians, including 4 children": the whole's measure
+        whole = _count_before(head) or head.head  # "the deaths of 9 civilians, including 4
+        # children": the whole's measure
         lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
         return (
             _verb_measure(whole)
@@ -563,6 +564,20 @@ def _lost_people(noun: Token) -> Measure | None:
         noun = noun.head
     if noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
         return Measure.KILLED
+    return None
+
+
+def _count_before(word: Token) -> Token | None:
+    """The count right before 'including' ("wounding another 25, including 18 policemen"),
+    whatever the parser hangs the 'including' on: a number, or a noun counted by one."""
+    i = word.i - 1
+    while i >= word.sent.start and word.doc[i].is_punct:
+        i -= 1
+    if i < word.sent.start or i == word.head.i:
+        return None
+    before = word.doc[i]
+    if before.like_num or any(c.dep_ == "nummod" for c in before.children):
+        return before
     return None
 
 
@@ -701,6 +716,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         _times_attacked(noun)
+        or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
@@ -751,6 +767,22 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     return MeasureReading(
         measure, counted, head_word, partitive, bare and measure is None, part, included
     )
+
+
+def _object_state(noun: Token) -> Measure | None:
+    """'kept 13 people hostage', 'held nine miners captive': the object's predicate noun says what
+    befell the counted people."""
+    if noun.dep_ == "nsubj" and noun.head.i > noun.i:
+        return _word_measure(noun.head, "object_state")  # parsed as a clause: "members hostage"
+    if noun.dep_ != "dobj":
+        return None
+    after = [c for c in noun.children if c.dep_ == "amod" and c.i > noun.i]  # "miners captive"
+    for child in [*after, *noun.head.children]:
+        if child.dep_ in {"oprd", "xcomp", "advmod", "npadvmod", "amod"} and child.i > noun.i:
+            state = _word_measure(child, "object_state")
+            if state is not None:
+                return state
+    return None
 
 
 # Subjects that stand for a group told before: "They included 170 civilians, ...".
@@ -974,8 +1006,9 @@ def _number_trigger(number: Token, noun: Token) -> Measure | None:
 _AMOUNT_VERBS = {"stand", "reach", "total", "top", "hit", "exceed", "surpass"}
 
 
-_TIME_NOUNS = {"year", "month", "week", "day", "quarter", "weekend", "night"}
-_TIME_DETERMINERS = {"last", "this", "past", "previous", "next"}
+_TIME_NOUNS = {"year", "month", "week", "day", "quarter", "weekend", "night", "hour"}
+# "reached 280 last year", "rose to 141 a few days later", "climbed to 30 several hours later"
+_TIME_DETERMINERS = {"last", "this", "past", "previous", "next", "a", "an", "several", "few"}
 
 
 def _before_time_phrase(number: Token) -> bool:

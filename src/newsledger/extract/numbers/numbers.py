@@ -154,7 +154,8 @@ _NOT_AFTER = r"(?<![\w.,:/\\$€£¥₦#@+=&])(?<![^\W\d]-)"
 _NOT_BEFORE = r"(?![\w%]|[.,:/]\w)"
 _NUMBER = FoldedPattern(re.compile(
     rf"{_NOT_AFTER}(?:(?P<hedge>{_alternation(_HEDGES_BEFORE)})\s+)?"
-    rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}(?:[ \t]+(?P<scale>{_alternation(_SCALES)})\b)?"
+    rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}"
+    rf"(?:[ \t]+(?:(?P<scale>{_alternation(_SCALES)})|(?P<dozens>dozen))\b)?"
     rf"|(?P<words>{_FIRST_WORD}(?:{_NEXT_WORD})*))"
     rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b)?",
     re.IGNORECASE,
@@ -311,11 +312,11 @@ def _read_match(text: str, m: re.Match[str]) -> _Match:
             end,
             m.start("core"),
             m.end("core"),
-            value=_digits_value(m["digits"], m["scale"]),
+            value=_digits_value(m["digits"], m["scale"], dozen=bool(m["dozens"])),
             hedge=hedge,
             after=after,
             digits=m["digits"],
-            dozen=False,
+            dozen=bool(m["dozens"]),  # "2 dozen others": written as in "two dozen"
             bare_one=False,
         )
     tokens = list(re.finditer(r"[A-Za-z]+", m["words"]))
@@ -344,8 +345,10 @@ def _next_match(text: str, position: int) -> _Match | None:
     return _read_match(text, m) if m else None
 
 
-def _digits_value(digits: str, scale: str | None) -> int | None:
+def _digits_value(digits: str, scale: str | None, *, dozen: bool = False) -> int | None:
     value = Decimal(digits.replace(",", ""))
+    if dozen:  # "2 dozen": whole dozens only
+        return int(value) * 12 if value == value.to_integral_value() and "." not in digits else None
     if scale:
         return int((value * _SCALES[scale.lower()]).to_integral_value())
     # "44.5" without a scale is a measurement, and "9.000" is not thousands in English.

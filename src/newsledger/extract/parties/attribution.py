@@ -292,6 +292,26 @@ def _according_to(sentence: Span) -> Token | None:
     return None
 
 
+# "per police", "per officials": sources named after "per" without an article
+_PER_BARE = frozenset({"police", "officials", "authorities", "witnesses", "residents", "medics"})
+
+
+def _per_source(sentence: Span) -> Token | None:
+    """'The toll rose to 141, per the government': 'per' naming a source, not a rate ('per day',
+    'per cent', 'two per village')."""
+    for token in sentence:
+        if token.lower_ != "per":
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and (
+                obj.pos_ == "PROPN"
+                or obj.lower_ in _PER_BARE
+                or any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+            ):
+                return obj
+    return None
+
+
 def _phrase_head(sentence: Span, index: int) -> Token:
     token = sentence.doc[index]
     while (
@@ -400,7 +420,7 @@ def _by_estimates(sentence: Span) -> Token | None:
 def find_attributions(sentence: Span) -> list[Attribution]:
     """The sources a parsed sentence names, each anchored at its reporting verb when it has one."""
     found: list[Attribution] = []
-    for head in (_according_to(sentence), _by_estimates(sentence)):
+    for head in (_according_to(sentence), _by_estimates(sentence), _per_source(sentence)):
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
     agent = None if found else _carried_by(sentence)

@@ -376,8 +376,30 @@ def resolve_in_document(
     resolved = []
     for text, found in sentences:
         own = set(named_countries(found, text))
-        resolved.append([_in_document(m, own, ranked, placed) for m in found])
+        here = [_in_document(m, own, ranked, placed) for m in found]
+        resolved.append([m for m in here if not _foreign_name_part(m, text, mentions)])
     return resolved
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _foreign_name_part(
+    mention: PlaceMention, text: str, mentions: Sequence[PlaceMention]
+) -> bool:
+    """'Ungwar Bardi' of a story on Kaduna: another language's name of a town abroad ('Ungwar',
+    Uzhhorod) read as the first word of an unknown local name is no place, when the rest of the
+    document places its figures in other countries and never names the town's."""
+    place = mention.place
+    if place.kind == "country" or normalise_place(mention.text) == normalise_place(place.name):
+        return False
+    local = text.find(mention.text)
+    goes_on = _NAME_GOES_ON.match(text, local + len(mention.text)) if local >= 0 else None
+    if goes_on is None or find_places(text[goes_on.start():].split(maxsplit=1)[0]):
+        return False  # "Ungwar Bardi" goes on; "Kiev Oblast", "Kano State" are places
+    others = [m for m in mentions if m.place.country != place.country]
+    return bool(others) and not any(m.place.country == place.country for m in mentions
+                                    if m is not mention)
 
 
 def _in_document(

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from newsledger.extract.words.language import sentence_splitter
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+# A wiki section heading glued into a scraped line ("were killed.==Background==In February ...")
+# is a paragraph of its own: it ends the section before and opens the next.
+_HEADING = r"={2,}[ \t]*[A-Za-z][^=\n]{0,80}={2,}"
+_PARAGRAPH = re.compile(rf"{_HEADING}|(?:(?!{_HEADING})[^\n])+")
 # spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters, error E088) and its memory
 # grows with the text, so a longer line is cut into pieces of at most this many characters, each
 # ending after a sentence end or a space where one is near. No real sentence is this long.
