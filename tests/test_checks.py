@@ -1352,6 +1352,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             id="two-items-of-one-list-told-later-that-add-up",
         ),
+        pytest.param(
+            "Some 95,000 people live in the region's nine camps. As of 30 June, the population of"
+            " Dalia camp stood at 21,400 people in 5,310 households.",
+            set(),
+            {("Some 95,000", "21,400", True)},
+            id="households-are-no-part-of-a-count-of-people",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

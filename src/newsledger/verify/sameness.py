@@ -75,6 +75,7 @@ class Head:
     name: str  # "" when nothing is counted by name
     generic: bool
     subgroups: frozenset[str]
+    unit: bool = False  # counts groups of people (households, families), not people
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +346,7 @@ def head_of(counted: str | None) -> Head:
     if not words:
         return Head("", True, subgroups)
     name, kind = _lookup(words[-1])
-    return Head(name, kind == "generic", subgroups)
+    return Head(name, kind == "generic", subgroups, kind == "unit")
 
 
 def _lookup(word: str) -> tuple[str, str]:
@@ -431,6 +432,8 @@ def heads_match(a: Head, b: Head) -> bool:
     """Same subgroup words, and the same head class or a generic head on one side."""
     if a.subgroups != b.subgroups:
         return False
+    if a.unit or b.unit:  # 11,120 households are no count of people, however generic
+        return a.name == b.name
     return a.name == b.name or a.generic or b.generic
 
 
