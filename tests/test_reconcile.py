@@ -273,6 +273,19 @@ def test_reconcile_parts_of_a_sum_are_not_restatements() -> None:
     assert len(reconcile(figures, documents)) == 1  # without the check they look like restatements
 
 
+def test_reconcile_those_who_moved_between_counts_state_no_toll() -> None:
+    text = ("At least 19 people were killed and 52 injured, an official said. Five of the wounded "
+            "died overnight in hospital, a doctor said.")
+    figures, documents = build({"a": (DAY, text)}, [
+        Spec("a", "At least 19 people", 19, fields={"source": "official"}),
+        Spec("a", "52", 52, fields={"source": "official", "measure": Measure.INJURED}),
+        Spec("a", "Five of the wounded", 5, fields={"source": "doctor"}),
+    ])
+    moved = [Check("a", CheckType.SUBSET, True, whole="f2", part="f3")]  # killed, part of injured
+    assert sorted(len(r.group.figures) for r in reconcile(figures, documents, moved)) == [1, 1, 1]
+    assert sorted(len(r.group.figures) for r in reconcile(figures, documents)) == [1, 2]
+
+
 def test_reconcile_headline_and_body_of_one_voice_conflict() -> None:
     text = "10 farmers killed in Borno\nA total of 8 farmers were killed in Mafa, Borno."
     figures, documents = build({"a": (None, text)}, [

@@ -53,6 +53,7 @@ from newsledger.verify.sameness import (
     Links,
     Reading,
     agree,
+    moved_parts,
     part_links,
     read_figures,
     same_thing,
@@ -157,7 +158,9 @@ def group_figures(
     A group depends only on the figures of its segment and on their documents: regrouping some
     segments needs every figure of the documents with a figure in them, and nothing else.
     """
-    links = replace(part_links(checks), same=frozenset(same), different=frozenset(different))
+    checks = list(checks)
+    links = replace(part_links(checks), same=frozenset(same), different=frozenset(different),
+                    moved=moved_parts(checks, figures))
     by_bucket: dict[str, list[Reading]] = defaultdict(list)
     for reading in _order_documents(read_figures(figures, documents, incidents or {}, only)):
         if only is None or reading.key in only:

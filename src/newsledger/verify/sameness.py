@@ -122,6 +122,9 @@ class Links:
     # Pairs a document's own update or conflict checks relate: two values the report itself
     # gives for one thing (an earlier toll, a rival source's count, the headline's value).
     told: frozenset[frozenset[str]] = frozenset()
+    # Parts whose whole counts another measure ("Five of the wounded died"): people who moved
+    # from one count to another, no statement of any toll (moved_parts).
+    moved: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------- readings
@@ -378,6 +381,20 @@ def part_links(checks: Iterable[Check]) -> Links:
     return Links(frozenset(sums), frozenset(subsets), told=frozenset(told))
 
 
+def moved_parts(checks: Iterable[Check], figures: Iterable[Figure]) -> frozenset[str]:
+    """``doc:id`` of the parts of subset checks whose whole has another measure ("Five of the
+    wounded died overnight": killed, a part of the wounded)."""
+    measures = {f"{f.doc}:{f.id}": f.measure for f in figures}
+    return frozenset(
+        f"{check.doc}:{check.part}"
+        for check in checks
+        if check.type is CheckType.SUBSET and check.whole and check.part
+        and measures.get(f"{check.doc}:{check.part}") is not None
+        and measures.get(f"{check.doc}:{check.whole}") not in (None,
+                                                             measures[f"{check.doc}:{check.part}"])
+    )
+
+
 def same_thing(a: Reading, b: Reading, links: Links) -> bool:
     """Whether two figures report the same quantity (rules 1-7 of the module docstring)."""
     fa, fb = a.figure, b.figure
@@ -387,6 +404,8 @@ def same_thing(a: Reading, b: Reading, links: Links) -> bool:
             return False
         if pair in links.same and fa.measure == fb.measure:
             return True
+    if a.key in links.moved or b.key in links.moved:
+        return False
     if fa.measure != fb.measure or not heads_match(a.head, b.head):
         return False
     same_doc = fa.doc == fb.doc
@@ -590,6 +609,7 @@ __all__ = [
     "heads_match",
     "in_headline",
     "is_event",
+    "moved_parts",
     "other_sources",
     "outlet_of",
     "part_links",
