@@ -685,6 +685,13 @@ T_OTHER_DAY = (
             {("update", "f2", "f1")},
             id="an-earlier-toll-is-no-part-of-the-current-one",
         ),
+        pytest.param(
+            "At least 21 people were killed in the market blast, a hospital official said on"
+            " Sunday, raising the toll. Police had said on Saturday that 15 people died.",
+            [("21 people", 21, "killed"), ("15 people", 15, "killed")],
+            {("update", "f2", "f1")},
+            id="a-value-police-had-said-is-an-earlier-report",
+        ),
     ],
 )
 def test_checks_two_values_for_one_thing(

@@ -167,6 +167,9 @@ SOURCES = [
      "30 soldiers.", "30", "al-Shabaab"),
     ("The Taliban claimed the bombing. Qari Yusuf, a spokesman for the hardline group, said "
      "they had killed 75 policemen.", "75", "Taliban"),
+    # ... and so does "the group" itself, after another body's count (not that body again)
+    ("The army said 6 soldiers died in the ambush. Boko Haram gave another account. The group "
+     "said its fighters had killed 25 soldiers.", "25", "Boko Haram"),
     # the organisation a story names most is no source of a count of its own members
     ("On Monday near the airfield, a suicide bomber blew himself up, killing six NATO soldiers."
      "\n\nNATO condemned the attack. A NATO statement promised an inquiry.", "six", None),

@@ -881,7 +881,10 @@ def assign_sources(
             )
         elif attribution is not None:
             earlier = [name for p, name in named.items() if p <= position]
-            referred = _referred_source(attribution.text, earlier)
+            # "the group said its fighters killed 20": the armed group named last before it
+            referred = _group_named_before(attribution, scans, position) or _referred_source(
+                attribution.text, earlier
+            )
             if referred == attribution.text:  # "the federation": named in full before?
                 referred = _named_before(attribution.text, scans, position) or referred
             draft.source = referred or fallback
@@ -903,13 +906,17 @@ def _not_counted(draft: Draft, source: str | None) -> str | None:
     return None if any(a.canonical == source for a in counted) else source
 
 
+_ARTICLES = frozenset(["the", "a", "an", "this", "that"])
+
+
 def _group_named_before(
     attribution: Attribution, scans: Sequence[Scan], position: int
 ) -> str | None:
     """'Zabiullah Mujahid, a spokesman for the hardline terrorist group, said': a group told by
     description only (lexicons/attribution.tsv 'armed_body') is the armed group named last
     before it."""
-    words = attribution.text.split()
+    # a capital names the group ("the Islamic State group"), unless it opens the sentence
+    words = [w for w in attribution.text.split() if w.lower() not in _ARTICLES]
     if not words or any(w[:1].isupper() for w in words) or words[-1].lower() not in role_words(
         "armed_body", "attribution.tsv"
     ):
