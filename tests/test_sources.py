@@ -15,6 +15,13 @@ SOURCES = [
     ("The ministry's spokesman said 17 people were killed.", "17", "ministry's spokesman"),
     ("Ukraine's Interior Ministry said 14 civilians were killed.", "14", "Interior Ministry"),
     ("Nine people were killed, according to two medical officials.", "Nine", "medical officials"),
+    # any reporting verb of lexicons/attribution.tsv names the source ...
+    ("Gunmen killed 12 villagers in Zamfara, police insisted on Thursday.", "12", "police"),
+    ("Gunmen killed 12 villagers in Zamfara, the governor explained on Thursday.", "12",
+     "governor"),
+    # ... also in a sentence of its own, without a number
+    ("Gunmen killed 7 farmers in Zamfara on Sunday. Amnesty International documented the attack.",
+     "7", "Amnesty International"),
     # 'per' naming who gives the count, not a rate
     ("The toll rose to 57 on Monday, per the state government.", "57", "state government"),
     ("The raid left 12 people dead, per police.", "12", "police"),

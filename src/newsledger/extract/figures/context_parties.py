@@ -27,6 +27,7 @@ from newsledger.extract.parties import (
     named_source,
     un_bodies,
 )
+from newsledger.extract.reporting import reporting_lemmas, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
 from newsledger.model import Document, Measure
@@ -161,9 +162,11 @@ _UN_PART = re.compile(r"^['’]?s?\s+[a-z]")
 _UN_GENERIC = re.compile(rf"{_UN_PREFIX}(?:['’]s)?(?:\s+[a-z][\w-]*)+")
 # a UN body by its own name ("UN Integrated Office in Haiti (BINUH)")
 _UN_NAMED = re.compile(rf"{_UN_PREFIX}\s+(?:[a-z]+\s+)*[A-Z]")
+# (any reporting verb of the lexicon; and 'quoted', no lexicon verb since the one quoted is the
+# source, while an agency that quotes still tells the story: "Xinhua quoted officials as saying")
 _AGENCY_TELLS = re.compile(
     r"^(?:\s*\([A-Z]{2,8}\)|\))?(?:\s+news)?(?:\s+agency)?\s+(?:has\s+)?"
-    r"(?:reported|reports|said|says|quoted|cited)\b",
+    rf"(?:{reporting_verbs(present=('say', 'report'))}|quoted)\b",
     re.IGNORECASE,
 )
 # an agency's word before a common noun is its tally or its staff, not its report
@@ -374,7 +377,7 @@ def _they_did_it(draft: Draft) -> bool:
     return (
         subject is not None
         and subject.lower_ == "they"
-        and verb.lemma_.lower() not in role_words("verb", "attribution.tsv")
+        and verb.lemma_.lower() not in reporting_lemmas()
     )
 
 
@@ -718,7 +721,7 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             and token.lemma_.lower() in role_words("perpetrator") - {"group", "party"}
             and not any(c.lower_ == "no" or c.dep_ == "neg" for c in token.children)
             and token.head.pos_ == "VERB"
-            and token.head.lemma_.lower() not in role_words("verb", "attribution.tsv")
+            and token.head.lemma_.lower() not in reporting_lemmas()
         ):
             group = _group_of(token)
             if group:
