@@ -42,6 +42,7 @@ from functools import cache, lru_cache
 from newsledger.extract.parties import actor_kind
 from newsledger.extract.places import expand_place, lookup_place, normalise_place
 from newsledger.lexicons import read_table
+from newsledger.memo import per_text
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
     find_cue,
@@ -248,14 +249,29 @@ def _partitive(window: Window, text: str) -> Found:
 def _rival(text: str, figure: Figure) -> bool:
     """Whether the text gives the figure as another source's value ("local sources put the
     toll at 65")."""
-    start = sentence_of(text, figure.quantity.start)[0]
-    return find_cue(text[start : figure.quantity.start], "rival") is not None
+    return _cue_before(text, figure.quantity.start, "rival")
 
 
 def _replaced(text: str, figure: Figure) -> bool:
     """Whether the text gives the figure as an earlier value ("said earlier that 26 ...")."""
-    start = sentence_of(text, figure.quantity.start)[0]
-    return find_cue(text[start : figure.quantity.start], "earlier") is not None
+    return _cue_before(text, figure.quantity.start, "earlier")
+
+
+@per_text()
+def _cues_before(text: str) -> dict[tuple[str, int], bool]:
+    """(cue kind, position) -> whether the sentence holds a cue of that kind before the
+    position, filled as asked: a part is compared with up to ``near`` figures before it, and
+    each is asked again for every part."""
+    return {}
+
+
+def _cue_before(text: str, position: int, kind: str) -> bool:
+    known = _cues_before(text)
+    found = known.get((kind, position))
+    if found is None:
+        start = sentence_of(text, position)[0]
+        found = known[kind, position] = find_cue(text[start:position], kind) is not None
+    return found
 
 
 def _listed_with(
