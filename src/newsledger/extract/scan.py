@@ -110,7 +110,7 @@ def document_countries(scans: Sequence[Scan]) -> tuple[tuple[str, ...], frozense
     named first, and those its places lie in: where ``countries_first`` reads its ambiguous
     place names."""
     mentions = [m for s in scans for m in s.places]
-    named = named_countries(mentions, " ".join(s.sentence.text for s in scans))
+    named = named_countries(mentions, [s.sentence.text for s in scans])
     return tuple(country for country, _ in named.most_common()), placed_countries(mentions)
 
 

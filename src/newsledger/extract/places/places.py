@@ -155,7 +155,12 @@ def _small_towns(
     found: Found = []
     i = 0
     while i < len(tokens):
-        size, places = _small_town_at(g, text, tokens, i) if tokens[i][0] not in taken else (0, ())
+        # a name starts with a capital ('_capitalised_run' is 0 elsewhere): most words are passed
+        size, places = (
+            _small_town_at(g, text, tokens, i)
+            if tokens[i][2][:1].isupper() and tokens[i][0] not in taken
+            else (0, ())
+        )
         if size:
             start, end = tokens[i][0], tokens[i + size - 1][1]
             found.append((PlaceMention(start, end, text[start:end], places[0]), places))
@@ -338,16 +343,21 @@ def in_countries(
     return first
 
 
-def named_countries(mentions: Iterable[PlaceMention], text: str = "") -> Counter[str]:
+def named_countries(
+    mentions: Iterable[PlaceMention], text: str | Sequence[str] = ""
+) -> Counter[str]:
     """How often a text names each country: by a country's name, by a place that lies only in
-    it, or by a demonym ('Lebanese officials')."""
+    it, or by a demonym ('Lebanese officials'). A document may be given as its sentences: their
+    words are those of the sentences joined by spaces (no word spans a space), and each
+    sentence's are tokenised once for all its readers."""
     g = gazetteer()
     named: Counter[str] = Counter()
     for mention in mentions:
-        readings = g.candidates(mention.text) or (mention.place,)
-        if mention.place.kind == "country" or len({p.country for p in readings}) == 1:
+        if mention.place.kind == "country" or _in_one_country(g, mention.text):
             named[mention.place.country] += 1
-    named.update(g.demonyms[t[3]] for t in tokenise(text) if t[3] in g.demonyms)
+    demonyms = g.demonyms
+    for part in (text,) if isinstance(text, str) else text:
+        named.update(demonyms[t[3]] for t in tokenise(part) if t[3] in demonyms)
     return named
 
 
@@ -358,9 +368,16 @@ def placed_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
     return frozenset(
         m.place.country
         for m in mentions
-        if m.place.kind != "country"
-        and len({p.country for p in g.candidates(m.text) or (m.place,)}) == 1
+        if m.place.kind != "country" and _in_one_country(g, m.text)
     )
+
+
+# A document's place names are asked about again for each of its sentences and figures.
+@lru_cache(maxsize=16384)
+def _in_one_country(g: Gazetteer, mention_text: str) -> bool:
+    """Whether every reading of a mention's text lies in one country (so does a text with no
+    reading: its mention's own place is the one reading)."""
+    return len({p.country for p in g.candidates(mention_text)}) <= 1
 
 
 def resolve_in_document(
@@ -370,12 +387,12 @@ def resolve_in_document(
     sentence names none of its readings' countries ('Gedo' of a report on Somalia is the Somali
     region, not the Ethiopian town); the sentence's own countries keep their say."""
     mentions = [m for _, found in sentences for m in found]
-    named = named_countries(mentions, " ".join(text for text, _ in sentences))
+    named = named_countries(mentions, [text for text, _ in sentences])
     ranked = [country for country, _ in named.most_common()]
     placed = placed_countries(mentions)
     resolved = []
     for text, found in sentences:
-        own = set(named_countries(found, text))
+        own = set(named_countries(found, text)) if found else set()
         here = [_in_document(m, own, ranked, placed) for m in found]
         resolved.append([m for m in here if not _foreign_name_part(m, text, mentions)])
     return resolved
