@@ -219,8 +219,12 @@ class PhraseIndex(Generic[T]):
         """Non-overlapping matches, left to right, longest first at each position."""
         tokens = tokenise(text) if tokens is None else tokens
         found: list[PhraseMatch[T]] = []
+        longest = self._longest
         i, count = 0, len(tokens)
         while i < count:
+            if not longest.get(tokens[i][3]):
+                i += 1  # no phrase starts with this word (most words): no call for it
+                continue
             match = self._match_at(text, tokens, i, accept)
             if match is not None and match.key.startswith("the ") and i + 1 < count:
                 # "the United Nations | Assistance Mission in Afghanistan": the longer name
