@@ -86,8 +86,17 @@ def token_at(scan: Scan, start: int, end: int) -> Token | None:
     if scan.parse is None:
         return None
     base = scan.sentence.start
-    span = scan.parse.doc.char_span(start - base, end - base, alignment_mode="expand")
-    return None if span is None or len(span) == 0 else span.root
+    doc = scan.parse.doc
+    # Each number's root is asked for again by every figure of the sentence: kept by the doc.
+    roots = doc.user_data.setdefault(_ROOTS, {})
+    key = (start - base, end - base)
+    if key not in roots:
+        span = doc.char_span(key[0], key[1], alignment_mode="expand")
+        roots[key] = None if span is None or len(span) == 0 else span.root
+    return roots[key]
+
+
+_ROOTS = "newsledger.token_at"
 
 
 @lru_cache(maxsize=512)
