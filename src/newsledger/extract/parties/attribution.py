@@ -420,7 +420,15 @@ def _by_estimates(sentence: Span) -> Token | None:
 def find_attributions(sentence: Span) -> list[Attribution]:
     """The sources a parsed sentence names, each anchored at its reporting verb when it has one."""
     found: list[Attribution] = []
-    for head in (_according_to(sentence), _by_estimates(sentence), _per_source(sentence)):
+    # Each reader looks for a word ("according", "by", "per"): a sentence without it in its
+    # text (lower-cased; a token's lower form is its text's) is not read through for it.
+    lower = sentence.doc.text[sentence.start_char : sentence.end_char].lower()
+    heads = (
+        _according_to(sentence) if "according" in lower else None,
+        _by_estimates(sentence) if "by" in lower else None,
+        _per_source(sentence) if "per" in lower else None,
+    )
+    for head in heads:
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
     agent = None if found else _carried_by(sentence)
