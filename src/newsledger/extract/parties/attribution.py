@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from newsledger.extract.parties.actors import actor_kind, find_actors
@@ -417,16 +419,19 @@ def _by_estimates(sentence: Span) -> Token | None:
     return None
 
 
+_ACCORDING, _BY, _PER = (get_string_id(word) for word in ("according", "by", "per"))
+
+
 def find_attributions(sentence: Span) -> list[Attribution]:
     """The sources a parsed sentence names, each anchored at its reporting verb when it has one."""
     found: list[Attribution] = []
-    # Each reader looks for a word ("according", "by", "per"): a sentence without it in its
-    # text (lower-cased; a token's lower form is its text's) is not read through for it.
-    lower = sentence.doc.text[sentence.start_char : sentence.end_char].lower()
+    # Each reader looks for a word ("according", "by", "per"): a sentence without a token of
+    # that lower-case form (read from the doc's array, not token by token) is not read for it.
+    lowers = set(sentence.doc.to_array(LOWER)[sentence.start : sentence.end].tolist())
     heads = (
-        _according_to(sentence) if "according" in lower else None,
-        _by_estimates(sentence) if "by" in lower else None,
-        _per_source(sentence) if "per" in lower else None,
+        _according_to(sentence) if _ACCORDING in lowers else None,
+        _by_estimates(sentence) if _BY in lowers else None,
+        _per_source(sentence) if _PER in lowers else None,
     )
     for head in heads:
         if head is not None and (named := from_head(head, sentence)):
