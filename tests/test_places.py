@@ -19,7 +19,7 @@ from newsledger.extract.places import (
     places,
     resolve_in_document,
 )
-from newsledger.extract.places.places import resolve_ambiguous
+from newsledger.extract.places.places import named_countries, resolve_ambiguous
 from newsledger.extract.words import phrases
 from newsledger.model import Extraction
 
@@ -164,6 +164,23 @@ def test_resolve_ambiguous_uses_other_mentions() -> None:
     mentions = find_places("Tripoli") + find_places("Lebanon")
     assert mentions[0].place.country == "Libya"
     assert resolve_ambiguous(mentions)[0].place.country == "Lebanon"
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Lebanese officials said a car bomb went off.", "It hit a market in Tripoli."],
+    ["Iraqi and Syrian forces met in Mosul.", "", "Kurdish fighters joined Iraqi troops."],
+    ["A fire in Tripoli killed four.", "Firefighters worked through the night."],
+])
+def test_named_countries_of_sentences_counts_as_of_their_joined_text(
+    sentences: list[str],
+) -> None:
+    # a document's sentences are read one by one (their cached words): the same counts in the
+    # same order as the text they make joined by spaces
+    mentions = [m for text in sentences for m in find_places(text)]
+    by_sentence = named_countries(mentions, sentences)
+    joined = named_countries(mentions, " ".join(sentences))
+    assert by_sentence == joined
+    assert by_sentence.most_common() == joined.most_common()
 
 
 # (sentences of one story we wrote, the ambiguous name, the country it is read in)
