@@ -375,6 +375,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "Twenty", "killed"),
         # ... and before a wiki section heading
         ("Nine attackers were shot dead by the guards.== See also ==", "Nine", "killed"),
+        # people named in sanctions
+        ("The Treasury on Tuesday targeted 13 officials of the ruling party with visa bans.",
+         "13", "other"),
+        ("Washington has sanctioned 52 people tied to the regime since 2018.", "52", "other"),
     ],
 )
 def test_figures_measure_of_further_wordings(
