@@ -379,6 +379,14 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("The Treasury on Tuesday targeted 13 officials of the ruling party with visa bans.",
          "13", "other"),
         ("Washington has sanctioned 52 people tied to the regime since 2018.", "52", "other"),
+        # bombs set off are attacks; bombs found, and the bombers, are not
+        ("The cell was accused of planting close to 40 bombs in the capital.", "close to 40",
+         "attacks"),
+        ("Militants detonated three car bombs outside the ministry.", "three", "attacks"),
+        ("Army engineers defused four bombs found near the bridge.", "four", "other"),
+        ("The blasts were set off by two suicide bombers, who detonated their vests in the crowd.",
+         "two", "other"),
+        ("Troops rescued close to 60 hostages from the forest camp.", "close to 60", "other"),
     ],
 )
 def test_figures_measure_of_further_wordings(

@@ -132,7 +132,7 @@ def _lexicon() -> dict[tuple[str, str], Measure]:
     return {
         (term, kind): Measure(measure)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if kind in ("verb", "noun", "phrase", "object_state")
+        if kind in ("verb", "noun", "phrase", "object_state", "arms_used")
     }
 
 
@@ -500,8 +500,26 @@ def _is_agent(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and acts and any(c.dep_ == "dobj" for c in head.children)
 
 
+# Hedges ending in "to" that the parser may take for an adverb and its preposition ("planting
+# close to 50 bombs" with "close" hung on the verb): the counted noun is the verb's object.
+_TO_HEDGES = frozenset({"close", "up", "near"})
+
+
 def _governing_trigger(noun: Token) -> Measure | None:
     head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.lower_ in _TO_HEDGES
+        and head.head.dep_ == "advmod"
+        and head.head.head.pos_ == "VERB"
+    ):
+        verb = head.head.head
+        return (
+            _arms_used(noun, verb)
+            or _verb_measure(verb)
+            or _people_verb_measure_of_verb(noun, verb)
+        )
     if head.dep_ in {"aux", "auxpass"} and noun.dep_ in {"nsubj", "nsubjpass"}:
         head = head.head  # "40 are missing" parsed with "are" as the subject's head
     if _is_agent(noun):
@@ -637,6 +655,29 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+def _arms_used(noun: Token, verb: Token | None = None) -> Measure | None:
+    """'planted 12 bombs', 'detonated two car bombs': bombs set off count attacks (lexicons/
+    measures.tsv, kinds arms_used and arms_noun); bombs found or defused stay arms."""
+    if noun.lemma_.lower() not in _words_of_kind("arms_noun"):
+        return None
+    if verb is None:
+        if noun.dep_ != "dobj":
+            return None
+        verb = noun.head
+    return _word_measure(verb, "arms_used")
+
+
+def _people_verb_measure_of_verb(noun: Token, verb: Token) -> Measure | None:
+    """What a people_verb says befell the people counted, its object hung elsewhere."""
+    if not _names_people(noun):
+        return None
+    people_verbs = _people_verbs()
+    for form in (verb.lemma_.lower(), verb.lower_):
+        if form in people_verbs:
+            return people_verbs[form]
+    return None
+
+
 _HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
@@ -716,6 +757,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         _times_attacked(noun)
+        or _arms_used(noun)
         or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
