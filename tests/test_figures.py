@@ -387,6 +387,11 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("The blasts were set off by two suicide bombers, who detonated their vests in the crowd.",
          "two", "other"),
         ("Troops rescued close to 60 hostages from the forest camp.", "close to 60", "other"),
+        # people taken hostage or prisoner: the state after the object says what befell them
+        ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
+        ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),
+        ("The militia is holding 35 soldiers prisoner in the hills.", "35", "held"),
+        ("Rebels had taken 140 soldiers prisoner (including 6 officers).", "6", "detained"),
     ],
 )
 def test_figures_measure_of_further_wordings(
@@ -417,6 +422,8 @@ def test_figures_another_estimate_takes_the_measure_before_it(
          "11"),
         # a restated number in brackets is one figure
         ("The gunmen killed eight (8) villagers.", "8"),
+        # military positions captured are places, no captives
+        ("Rebels captured 12 army outposts in the state and killed 30 soldiers.", "12"),
     ],
 )
 def test_figures_numbers_that_are_no_figures(

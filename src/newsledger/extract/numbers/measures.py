@@ -548,6 +548,7 @@ def _governing_trigger(noun: Token) -> Measure | None:
         lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
         return (
             _verb_measure(whole)
+            or _object_state(whole)  # "taken 170 soldiers prisoner (including 9 officers)"
             or (_verb_measure(whole.head) if lives else None)
             or (_people_verb_measure(whole, whole) if _names_people(whole) else None)
             or _modifier_trigger(whole)
@@ -819,12 +820,28 @@ def _object_state(noun: Token) -> Measure | None:
     if noun.dep_ != "dobj":
         return None
     after = [c for c in noun.children if c.dep_ == "amod" and c.i > noun.i]  # "miners captive"
+    # "took 64 people hostage" may come parsed with "hostage" a second object of the verb
     for child in [*after, *noun.head.children]:
-        if child.dep_ in {"oprd", "xcomp", "advmod", "npadvmod", "amod"} and child.i > noun.i:
+        if child.dep_ in {"oprd", "xcomp", "advmod", "npadvmod", "amod", "dobj"} and (
+            child.i == noun.i + 1 or (child.dep_ != "dobj" and child.i > noun.i)
+        ):
             state = _word_measure(child, "object_state")
             if state is not None:
-                return state
+                return _held_or_taken(state, noun.head)
+    # "had taken 170 soldiers prisoner": the state noun parsed as the object, the people before it
+    if noun.lemma_.lower() in _words_of_kind("object_state") and any(
+        c.dep_ == "compound" and _names_people(c) for c in noun.children
+    ):
+        state = _word_measure(noun, "object_state")
+        return _held_or_taken(state, noun.head) if state is not None else None
     return None
+
+
+def _held_or_taken(state: Measure, verb: Token) -> Measure:
+    """Prisoners taken are detained; prisoners held or kept are held."""
+    if state is Measure.DETAINED and verb.lemma_.lower() in {"hold", "keep"}:
+        return Measure.HELD
+    return state
 
 
 # Subjects that stand for a group told before: "They included 170 civilians, ...".
