@@ -1359,6 +1359,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("Some 95,000", "21,400", True)},
             id="households-are-no-part-of-a-count-of-people",
         ),
+        pytest.param(
+            "The ministry sanctioned 14 officers with travel bans and asset freezes, including"
+            " four generals, over the crackdown.",
+            set(),
+            {("14", "four", True)},
+            id="including-the-people-counted-a-few-words-back",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -534,6 +534,9 @@ def test_figures_list_lines_without_a_colon_heading(
         ("Nine suspects were charged and 14 others were convicted.", "14", "other"),
         ("Of the 94 reporters killed, 68 were local journalists.", "68", "killed"),
         ("Out of the 120 abducted students, 80 have been freed.", "80", "other"),
+        # an "including" list of people takes the measure of people counted a few words back
+        ("The ministry sanctioned 14 officers with travel bans and asset freezes, including four"
+         " generals.", "four", "other"),
     ],
 )
 def test_figures_brackets_arms_populations_and_parts(

@@ -543,8 +543,9 @@ def _governing_trigger(noun: Token) -> Measure | None:
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
         return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
-        whole = _count_before(head) or head.head  # "the deaths of 9 civilians, including 4
-        # children": the whole's measure
+        # "the deaths of 9 civilians, including 4 children": the whole's measure; "targeted 11
+        # officials with visa bans, including three judges": the people counted a few words back
+        whole = _count_before(head) or _people_counted_before(head, noun) or head.head
         lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
         return (
             _verb_measure(whole)
@@ -597,6 +598,24 @@ def _count_before(word: Token) -> Token | None:
     before = word.doc[i]
     if before.like_num or any(c.dep_ == "nummod" for c in before.children):
         return before
+    return None
+
+
+_INCLUDING_REACH = 10  # tokens back from "including" to the people it lists a part of
+
+
+def _people_counted_before(word: Token, part: Token) -> Token | None:
+    """The people counted a few words before 'including', past words of another kind ("11
+    officials with visa bans and asset freezes, including three judges"), when the part names
+    people too."""
+    if not _names_people(part):
+        return None
+    for i in range(word.i - 1, max(word.sent.start, word.i - _INCLUDING_REACH) - 1, -1):
+        before = word.doc[i]
+        if before.lower_ in {";", "including", "among"}:
+            return None
+        if any(c.dep_ == "nummod" for c in before.children) and _names_people(before):
+            return before
     return None
 
 
