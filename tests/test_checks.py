@@ -1360,6 +1360,21 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             id="households-are-no-part-of-a-count-of-people",
         ),
         pytest.param(
+            "Militants detonated 30 bombs in the province in 2021, attacks that killed at least"
+            " 55 people and wounded 140.\n\nSix suspects were arrested, while four remain at"
+            " large, the ministry said. Among the victims were 12 policemen.",
+            set(),
+            {("at least 55", "12", True)},
+            id="among-the-victims-a-part-of-the-toll-of-its-own-measure-sentences-back",
+        ),
+        pytest.param(
+            "A drone hit a block of flats, injuring 15 people, among them a 9-year-old boy and"
+            " three teenagers, the mayor said.",
+            set(),
+            {("15", "three", True)},
+            id="among-them-after-items-of-one-person-each",
+        ),
+        pytest.param(
             "The ministry sanctioned 14 officers with travel bans and asset freezes, including"
             " four generals, over the crackdown.",
             set(),

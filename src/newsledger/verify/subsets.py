@@ -209,6 +209,10 @@ def _partitive(window: Window, text: str) -> Found:
         # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
         group = _group_words(found[part.id])
         named = _named_measures(group)
+        kinds = _named_kinds(group)
+        if len(kinds) > 1 and part.measure in kinds:
+            # "Among the victims were 23 soldiers" (killed): the toll, not the wounded
+            named = set(_GROUP_MEASURES[part.measure])
         if named:
             near = [f for f in earlier if f.measure in named]
             far = _nearest_named(part, before, named, group, text)
@@ -375,6 +379,11 @@ def _named_measures(group: str) -> set[Measure]:
         if has_cue(group, f"group_{kind.value}")
         for measure in measures
     }
+
+
+def _named_kinds(group: str) -> set[Measure]:
+    """The group_* cue kinds a partitive's group words name: several for "the victims"."""
+    return {kind for kind in _GROUP_MEASURES if has_cue(group, f"group_{kind.value}")}
 
 
 def _first_holding(part: Figure, candidates: Sequence[Figure]) -> Figure | None:
