@@ -515,6 +515,31 @@ def test_figures_list_lines_without_a_colon_heading(
     assert (figures[number].measure.value if number in figures else None) == measure
 
 
+CHARGES_REPORT = (
+    "The police said on Friday that they had arrested 530 suspects in a month-long operation."
+    " The suspects were held for:\n"
+    "armed robbery - 240\n"
+    "kidnapping - 150\n"
+    "murder - 90\n"
+    "cattle rustling - 50\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "measure"),
+    [
+        ("240", "detained"),
+        ("150", "detained"),  # the offence named, not people kidnapped
+        ("90", "detained"),  # nor people killed
+        ("50", "detained"),
+    ],
+)
+def test_figures_list_lines_under_a_heading_of_charges(
+    extract_text: Callable[..., Extraction], number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(CHARGES_REPORT))[number].measure.value == measure
+
+
 @pytest.mark.parametrize(
     ("text", "number", "measure"),
     [
@@ -713,6 +738,8 @@ def test_figures_lists_conjuncts_and_harm_nouns(
         ("Reporters killed by country in 2024:\n- Sudan – 41\n- Kenya – 3\n- Mali – 2\n",
          {"41", "3", "2"}),
         ("Arrests by state:\nBorno\t45\nYobe\t12\n", {"45", "12"}),
+        # labels in lower case: lines of a table, not one wrapped line
+        ("Arrests by offence:\nrobbery - 41\nassault - 17\nfraud - 9\n", {"41", "17", "9"}),
     ],
 )
 def test_figures_list_lines_with_a_dash_or_tab_after_the_label(

@@ -239,7 +239,10 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
             if measure is None and table_label(scan) is not None:
                 measure = heading_measure(scan.parse)  # "Abducted: 17"
-            if listed is not None and measure not in _EVENT_MEASURES:
+            if listed is not None and (
+                measure not in _EVENT_MEASURES or _reason_heading(scans, headings, i)
+            ):
+                # "kidnapping - 289" under "The suspects were held for:" names the charge
                 # "Civilians: 87" under "Killed by group:"; "- 12 children" under "..., among them:"
                 measure, counted = listed, table_label(scan) or counted
             same_sentence = bool(drafts) and drafts[-1].scan is scan
@@ -300,6 +303,16 @@ def _included_group_measure(
     return group_measure(before.parse) if before.parse is not None else None
 
 
+# A heading whose lines name what people were held or charged for: "The suspects were held for:",
+# "arrested on charges of:", "convicted of:"; the labels are offences, no events counted.
+_REASON_HEADING = re.compile(r"\b(?:for|over|of|with)[ \t]*:[ \t]*\Z", re.IGNORECASE)
+
+
+def _reason_heading(scans: list[Scan], headings: dict[int, int], i: int) -> bool:
+    heading = headings.get(i)
+    return heading is not None and bool(_REASON_HEADING.search(scans[heading].sentence.text))
+
+
 def _heading_measure(
     scans: list[Scan], headings: dict[int, int], measures_of: dict[int, list[Measure]], i: int
 ) -> Measure | None:
@@ -314,12 +327,14 @@ def _heading_measure(
     parse = scans[heading].parse
     found = heading_measure(parse) if parse is not None else None
     before = heading - 1
-    if found is None and before >= 0 and (
+    reason = _REASON_HEADING.search(scans[heading].sentence.text) is not None
+    if (found is None or reason) and before >= 0 and (
         scans[before].sentence.paragraph == scans[heading].sentence.paragraph
     ):
         # "A total of 110 people were killed. They were:": the figure before a bare heading
+        # ("... arrested 1,044 suspects. The suspects were held for:": the arrests)
         earlier = measures_of.get(before)
-        found = earlier[-1] if earlier else None
+        found = earlier[-1] if earlier else found
     return found
 
 
