@@ -387,6 +387,11 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("The blasts were set off by two suicide bombers, who detonated their vests in the crowd.",
          "two", "other"),
         ("Troops rescued close to 60 hostages from the forest camp.", "close to 60", "other"),
+        # a number that is only what was recorded refers back to its sentence's figure
+        ("Police said 40 people were killed in the north, and 25 were reported in the south.",
+         "25", "killed"),
+        ("The agency counted 1,200 civilian casualties in the east, while 340 were documented"
+         " in the south.", "340", "other"),
         # people taken hostage or prisoner: the state after the object says what befell them
         ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
         ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),

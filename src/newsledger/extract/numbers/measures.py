@@ -814,7 +814,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
-    bare = measure is None and noun is number and number.dep_ not in {"nsubj", "nsubjpass"}
+    # "..., while 98 were recorded in occupied areas": a number that is only what was recorded
+    # refers back too
+    bare = measure is None and noun is number and (
+        number.dep_ not in {"nsubj", "nsubjpass"} or _recorded_subject(number)
+    )
     if measure is None and not partitive:
         measure = (
             _back_reference_measure(noun, sentence)
@@ -828,6 +832,19 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     included = measure is None and _included_by_pronoun(noun)
     return MeasureReading(
         measure, counted, head_word, partitive, bare and measure is None, part, included
+    )
+
+
+# Verbs by which a monitor tells that it counted something ("98 were recorded in ...").
+_RECORDING_VERBS = frozenset({"record", "document", "register", "verify", "report", "count"})
+
+
+def _recorded_subject(number: Token) -> bool:
+    head = number.head
+    return (
+        number.dep_ == "nsubjpass"
+        and head.lemma_.lower() in _RECORDING_VERBS
+        and any(c.dep_ == "auxpass" for c in head.children)
     )
 
 
