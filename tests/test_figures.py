@@ -392,6 +392,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "25", "killed"),
         ("The agency counted 1,200 civilian casualties in the east, while 340 were documented"
          " in the south.", "340", "other"),
+        # the people an amount noun counts, subject of the verb the number ends, words apart
+        ("The number of displaced in the province's southern districts has fallen to about"
+         " 60,000.", "about 60,000", "displaced"),
         # people taken hostage or prisoner: the state after the object says what befell them
         ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
         ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),

@@ -1183,6 +1183,9 @@ def _back_reference_measure(noun: Token, sentence: Span) -> Measure | None:
 
 def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Measure | None:
     """A measure noun close before the number ('the number of IDPs ... surged to 921,000')."""
+    found = _amount_subject_measure(number)
+    if found is not None:
+        return found
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
         found = _word_measure(token, "noun") or _number_of_measure(token)
@@ -1196,6 +1199,35 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
     for token in reversed(sentence.doc[start : number.i]):
         if token.lemma_.lower() == "population" and _sheltered(token, sentence):
             return Measure.POPULATION
+    return None
+
+
+def _amount_subject_measure(number: Token) -> Measure | None:
+    """'The number of displaced in the capital's metropolitan area has fallen to 180,000': the
+    people an amount noun counts, subject of the verb the number ends, however far back."""
+    to = number.head
+    if number.dep_ != "pobj" or to.lower_ not in {"to", "at"}:
+        return None
+    if to.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    for subject in to.head.children:
+        if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if subject.lemma_.lower() not in _AMOUNT_NOUNS | {"number", "count", "figure"}:
+            continue
+        for of in subject.children:
+            if of.dep_ != "prep" or of.lower_ != "of":
+                continue
+            for people in of.children:
+                if people.dep_ not in {"pobj", "pcomp"}:  # "of displaced" parsed either way
+                    continue
+                found = (
+                    _verb_measure(people)
+                    or _modifier_trigger(people)
+                    or _word_measure(people, "noun")
+                )
+                if found is not None and found is not Measure.OTHER:
+                    return found
     return None
 
 
