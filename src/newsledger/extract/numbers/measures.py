@@ -614,6 +614,8 @@ def _people_counted_before(word: Token, part: Token) -> Token | None:
         before = word.doc[i]
         if before.lower_ in {";", "including", "among"}:
             return None
+        if before.like_num or before.pos_ == "NUM":
+            return None  # a nearer count ("6 soldiers dead and 14 wounded, including 2")
         if any(c.dep_ == "nummod" for c in before.children) and _names_people(before):
             return before
     return None
