@@ -1381,6 +1381,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("14", "four", True)},
             id="including-the-people-counted-a-few-words-back",
         ),
+        pytest.param(
+            "The clashes killed 48 people, among them 9 children, and wounded 120, among them"
+            " 30 women, the governor said.",
+            set(),
+            {("48", "9", True), ("120", "30", True)},
+            id="an-elided-noun-is-the-toll's-not-that-of-a-part-told-in-between",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

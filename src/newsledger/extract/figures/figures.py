@@ -268,13 +268,32 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             if measure is None:
                 continue
             if counted is None and same_sentence:
-                # "44 ISIS operatives were killed and 166 detained": the noun is elided
-                counted, head = drafts[-1].counted, drafts[-1].counted_head
+                # "44 ISIS operatives were killed and 166 detained": the noun is elided; not
+                # that of a part told in between ("killed 48 people, among them 9 children, and
+                # wounded 120")
+                told = _elided_from(drafts, first, scan)
+                counted, head = told.counted, told.counted_head
             drafts.append(Draft(quantity, measure, counted, head, scan, token.i))
         if parts and len(drafts) > first:
             drafts[first:] = _with_parts(drafts[first:], parts, scan)
         measures_of[i] = [d.measure for d in drafts[first:]]
     return drafts
+
+
+# A part's cue right before its number: "among them 9 children", "(including two commanders".
+_PART_CUE_BEFORE = re.compile(
+    r"\b(?:among (?:them|whom|those|these)|including|of (?:whom|them|which))\W*\Z", re.IGNORECASE
+)
+
+
+def _elided_from(drafts: list[Draft], first: int, scan: Scan) -> Draft:
+    """The figure of the sentence whose counted noun an elided one repeats: the last one that is
+    no part told in an aside, else the last one."""
+    for draft in reversed(drafts[first:]):
+        before = scan.text_between(draft.quantity.start - 30, draft.quantity.start)
+        if not _PART_CUE_BEFORE.search(before):
+            return draft
+    return drafts[-1]
 
 
 def _inline_heading_measure(scan: Scan, colon: int) -> Measure | None:
