@@ -395,6 +395,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         # the people an amount noun counts, subject of the verb the number ends, words apart
         ("The number of displaced in the province's southern districts has fallen to about"
          " 60,000.", "about 60,000", "displaced"),
+        # "among whom" refers back to the count before it, as "among them" does
+        ("The army said 35 terrorists were neutralised, among whom were 4 commanders.", "4",
+         "killed"),
         # people taken hostage or prisoner: the state after the object says what befell them
         ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
         ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),

@@ -65,7 +65,7 @@ _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
 # "200 families fled their homes" or "161 civilians lost their lives".
 _ACTING_ON_OBJECT = {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.KIDNAPPED}
 _PARTITIVE = re.compile(
-    r"\b(of (?:which|whom|them|those|these)|among them|most of them)\b", re.IGNORECASE
+    r"\b(of (?:which|whom|them|those|these)|among (?:them|whom)|most of them)\b", re.IGNORECASE
 )
 # Prepositions a misparse takes a hedge for ("over thirty-five injured": "over" heads the number).
 _HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "to", "than"}
