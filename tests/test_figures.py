@@ -526,6 +526,34 @@ def test_figures_list_lines_without_a_colon_heading(
     assert (figures[number].measure.value if number in figures else None) == measure
 
 
+OPERATIONS_SUMMARY = (
+    "Summary of operations in the north-west last week:\n"
+    "Bandits neutralised: 18\n"
+    "Hostages rescued: 26\n"
+    "Rifles recovered: 31\n"
+    "\n"
+    "Troops recorded the following successes in the south:\n"
+    "- 9 kidnapped travellers rescued\n"
+    "- 14 suspects arrested\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "measure"),
+    [
+        ("18", "killed"),
+        ("26", "other"),  # what befell the hostages, not operations
+        ("31", "other"),
+        ("9", "other"),  # not troops ('fighters') of the heading's subject
+        ("14", "detained"),
+    ],
+)
+def test_figures_list_lines_under_a_heading_of_no_event_keep_their_own_measure(
+    extract_text: Callable[..., Extraction], number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(OPERATIONS_SUMMARY))[number].measure.value == measure
+
+
 CHARGES_REPORT = (
     "The police said on Friday that they had arrested 530 suspects in a month-long operation."
     " The suspects were held for:\n"

@@ -239,12 +239,17 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
             if measure is None and table_label(scan) is not None:
                 measure = heading_measure(scan.parse)  # "Abducted: 17"
-            if listed is not None and (
+            # a heading that names no event ("Summary of operations:", "Troops recorded the
+            # following:") leaves a line its own measure ("Hostages rescued: 12")
+            own_kept = measure is not None and listed is not None and listed not in _EVENT_MEASURES
+            if listed is not None and not own_kept and (
                 measure not in _EVENT_MEASURES or _reason_heading(scans, headings, i)
             ):
                 # "kidnapping - 289" under "The suspects were held for:" names the charge
                 # "Civilians: 87" under "Killed by group:"; "- 12 children" under "..., among them:"
                 measure, counted = listed, table_label(scan) or counted
+            elif own_kept:
+                counted = counted or table_label(scan)
             same_sentence = bool(drafts) and drafts[-1].scan is scan
             compared = _COMPARED.search(scan.text_between(quantity.start - 40, quantity.start))
             # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
