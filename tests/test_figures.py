@@ -398,6 +398,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         # "among whom" refers back to the count before it, as "among them" does
         ("The army said 35 terrorists were neutralised, among whom were 4 commanders.", "4",
          "killed"),
+        # a number out of a group a participle or adjective names: what befell the group
+        ("An official said 25 of the dead were members of a self-defence militia.", "25",
+         "killed"),
+        ("Nine of the wounded are soldiers, the army said.", "Nine", "injured"),
         # people taken hostage or prisoner: the state after the object says what befell them
         ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
         ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),

@@ -380,6 +380,23 @@ def _of_measure(noun: Token) -> Measure | None:
     return None
 
 
+def _of_group_measure(number: Token) -> Measure | None:
+    """'25 of the dead were members of a militia', 'nine of the wounded are soldiers': a number
+    out of a group that a participle or adjective names takes what befell the group."""
+    for prep in number.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for group in prep.children:
+            if group.dep_ != "pobj":
+                continue
+            if not any(c.lower_ in {"the", "those"} for c in group.children):
+                continue
+            found = _verb_measure(group) or _word_measure(group, "verb")
+            if found in _GROUP_MEASURES:
+                return found
+    return None
+
+
 def _predicate_measure(verb: Token) -> Measure | None:
     """'1,300 people remain missing', 'five were dead': the state after a copula."""
     for child in verb.children:
@@ -794,6 +811,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
+        or (_of_group_measure(number) if noun is number else None)
         or _noun_state(noun)
         # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people
         or (_listed_measure(noun) if own is Measure.OTHER else None)
