@@ -1388,6 +1388,13 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("48", "9", True), ("120", "30", True)},
             id="an-elided-noun-is-the-toll's-not-that-of-a-part-told-in-between",
         ),
+        pytest.param(
+            "Another 210 reporters are in jail, the group said, with Iran (40), Egypt (25) and"
+            " Russia (19) holding the most.",
+            set(),
+            {("210", "25", True), ("210", "19", True)},
+            id="counts-in-brackets-after-names-are-parts-of-the-count-before-them",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

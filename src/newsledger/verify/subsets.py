@@ -1000,7 +1000,42 @@ def counted_head(figure: Figure) -> str:
     )
 
 
-_TOLD_RULES = (_partitive, _whole_next, _whole_named_first, _including, _still_held, _combined)
+# Names each with its count in brackets after a count in one sentence: "393 journalists are in
+# prison, with China (80), Myanmar (54) and Turkey (41) holding the most".
+_NAMED_IN_BRACKETS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[ \t]+\(\Z")
+_CLOSING = re.compile(r"[ \t]*\)")
+
+
+def _bracketed_series(window: Window, text: str) -> Found:
+    """Counts in brackets after names, two or more in a sentence, are parts of the sentence's
+    count of their measure told before them."""
+    if not text:
+        return
+    items = [
+        f for f in window.figures
+        if _NAMED_IN_BRACKETS.search(text[max(0, f.quantity.start - 40) : f.quantity.start])
+        and _CLOSING.match(text, f.quantity.end)
+    ]
+    for part in items:
+        where = sentence_index(text, part.quantity.start)
+        siblings = [f for f in items if sentence_index(text, f.quantity.start) == where]
+        if len(siblings) < 2:
+            continue
+        wholes = [
+            f for f in window.figures
+            if f.quantity.start < siblings[0].quantity.start
+            and sentence_index(text, f.quantity.start) == where
+            and f.measure is part.measure
+            and f not in items
+        ]
+        if wholes and fits_whole(part, wholes[-1]):
+            yield wholes[-1], part, True
+
+
+_TOLD_RULES = (
+    _partitive, _whole_next, _whole_named_first, _including, _still_held, _combined,
+    _bracketed_series,
+)
 
 
 def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
