@@ -209,10 +209,11 @@ def _partitive(window: Window, text: str) -> Found:
         # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
         group = _group_words(found[part.id])
         named = _named_measures(group)
-        kinds = _named_kinds(group)
-        if len(kinds) > 1 and part.measure in kinds:
-            # "Among the victims were 23 soldiers" (killed): the toll, not the wounded
-            named = set(_GROUP_MEASURES[part.measure])
+        if not named and cue.startswith("among") and has_cue(group, "group_any"):
+            # "Among the victims were 23 soldiers" (killed): the toll, not the wounded ("seven
+            # of the victims" may be a part of a sum: "buried seven of the victims, and five
+            # bodies were recovered")
+            named = {part.measure} if part.measure in _HARM_MEASURES else set()
         if named:
             near = [f for f in earlier if f.measure in named]
             far = _nearest_named(part, before, named, group, text)
@@ -381,9 +382,8 @@ def _named_measures(group: str) -> set[Measure]:
     }
 
 
-def _named_kinds(group: str) -> set[Measure]:
-    """The group_* cue kinds a partitive's group words name: several for "the victims"."""
-    return {kind for kind in _GROUP_MEASURES if has_cue(group, f"group_{kind.value}")}
+# What befalls the victims a group_any word names ("among the victims").
+_HARM_MEASURES = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
 def _first_holding(part: Figure, candidates: Sequence[Figure]) -> Figure | None:
