@@ -383,6 +383,18 @@ T_LATER_SMALLER = (
             {("f1", "f2", True)},
             id="a-later-smaller-toll-of-one-party-by-one-source",
         ),
+        pytest.param(
+            "The blast killed 9 people and wounded 31, the governor said. The army put the toll"
+            " at 7. Four of the wounded died later in hospital.",
+            [
+                ("9 people", 9, "killed", {"counted": "people"}),
+                ("31", 31, "injured"),
+                ("7.", 7, "killed"),
+                ("Four of", 4, "killed"),
+            ],
+            {("f2", "f4", True)},
+            id="of-the-wounded-died-names-the-wounded-not-the-dead",
+        ),
     ],
 )
 def test_checks_subsets_told_by_the_text(
@@ -684,6 +696,13 @@ T_OTHER_DAY = (
             [("38 people", 38, "killed"), ("26 people", 26, "killed")],
             {("update", "f2", "f1")},
             id="an-earlier-toll-is-no-part-of-the-current-one",
+        ),
+        pytest.param(
+            "At least 21 people were killed in the market blast, a hospital official said on"
+            " Sunday, raising the toll. Police had said on Saturday that 15 people died.",
+            [("21 people", 21, "killed"), ("15 people", 15, "killed")],
+            {("update", "f2", "f1")},
+            id="a-value-police-had-said-is-an-earlier-report",
         ),
     ],
 )

@@ -120,7 +120,7 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
         return after.group().lower(), ""
     group = _OF_THE_GROUP.match(words_after(text, figure, 40))
     if group is not None:  # "1,500 of the arrivals", "five of the injured" (not "of the 12")
-        return "of the", group.group(1).lower()
+        return "of the", _group_before_verb(group.group(1).lower())
     start = figure.quantity.start
     begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
     before = text[begin:start]
@@ -177,6 +177,20 @@ def _back_subject(opening: str) -> tuple[str, str] | None:
 
 
 _PRONOUNS = frozenset({"they", "these", "those"})
+
+@cache
+def _group_kinds() -> dict[str, str]:
+    return {p: k for p, k in read_table("check_cues.tsv", 2) if k.startswith("group_")}
+
+
+def _group_before_verb(words: str) -> str:
+    """'wounded died' -> 'wounded': "Five of the wounded died" names the wounded, not the dead
+    (but "Two of the victims died" keeps the verb: the victims name no measure of their own)."""
+    first, _, second = words.partition(" ")
+    kinds = _group_kinds()
+    named = kinds.get(first, "group_end") != "group_end"
+    return first if named and kinds.get(second) == "group_end" else words
+
 
 _OF_THE_GROUP = re.compile(r"\s+of the ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b")
 

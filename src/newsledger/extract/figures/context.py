@@ -68,6 +68,7 @@ from newsledger.extract.figures.context_parties import assign_actors, assign_sou
 from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
+from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
 from newsledger.extract.time.calendar_math import add_months, month_end, units_before
@@ -86,17 +87,16 @@ _COMPARISON = FoldedPattern(re.compile(
 # "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
 # In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = FoldedPattern(re.compile(
-    r"\b(?:(?:said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data"
-    r"|figures|findings|study|survey|update|document) released|published|issued|statement"
-    r"|announced|told|report|update|briefing|conference|disclosed|revealed|confirmed|stated"
-    r"|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
+    rf"\b(?:(?:{reporting_verbs(TELLING)}|(?:a|the|its|press|news) release|(?:report|statement"
+    r"|data|figures|findings|study|survey|update|document) released|issued|statement"
+    r"|report|update|briefing|conference)(?:\s+(?:this|that|it))?)[\s,]*$"
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 ))
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
 # ("Last year Ghani said 28,000 had been killed since 2015")
 _TOLD_BETWEEN = re.compile(
-    r"\b(?:said|says|told|reported|announced|stated|added|estimated|disclosed|revealed)\b",
+    rf"\b(?:{reporting_verbs(TELLING)})\b",
     re.IGNORECASE,
 )
 _TOLD_PENALTY = 10**4

@@ -36,6 +36,7 @@ from newsledger.extract.numbers import (
 )
 from newsledger.extract.parties import find_attributions
 from newsledger.extract.places import countries_first, expand_place, normalise_place
+from newsledger.extract.reporting import reporting_verbs
 from newsledger.extract.scan import (
     Draft,
     Scan,
@@ -75,7 +76,8 @@ _FOOTNOTE = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]")
 _RELATIVE = FoldedPattern(re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE))
 _PRONOUN_INCLUDES = re.compile(r"\s*(?:They|These|Those)\s+(?:include|comprise)", re.IGNORECASE)
 _ATTRIBUTION_CUE = FoldedPattern(re.compile(
-    r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
+    r"\b(according to|statement|report|estimate"  # the reporting verbs of attribution.tsv
+    rf"|{reporting_verbs(present=('say', 'report', 'estimate'))})\b",
     re.IGNORECASE,
 ))
 

@@ -29,6 +29,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from newsledger.extract.numbers.numbers import NUMBER_WORDS
+from newsledger.extract.reporting import reporting_lemmas
 from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
@@ -767,13 +768,7 @@ def _source_head_count(noun: Token) -> bool:
     no figure."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "to":
         return noun.head.head.lower_ == "according"
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _reporting_verbs()
-
-
-@cache
-def _reporting_verbs() -> frozenset[str]:
-    """Reporting verbs (lexicons/attribution.tsv, kind verb): 'said', 'told', 'confirmed'."""
-    return frozenset(term for term, kind in read_table("attribution.tsv", 2) if kind == "verb")
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in reporting_lemmas()
 
 
 def read_measure(number: Token, sentence: Span) -> MeasureReading:
