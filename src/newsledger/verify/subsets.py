@@ -209,7 +209,7 @@ def _partitive(window: Window, text: str) -> Found:
         # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
         group = _group_words(found[part.id])
         named = _named_measures(group)
-        if not named and cue.startswith("among") and has_cue(group, "group_any"):
+        if not named and cue.startswith("among") and has_cue(group, "victims_any"):
             # "Among the victims were 23 soldiers" (killed): the toll, not the wounded ("seven
             # of the victims" may be a part of a sum: "buried seven of the victims, and five
             # bodies were recovered")
@@ -382,7 +382,7 @@ def _named_measures(group: str) -> set[Measure]:
     }
 
 
-# What befalls the victims a group_any word names ("among the victims").
+# What befalls the victims a victims_any word names ("among the victims").
 _HARM_MEASURES = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
