@@ -402,6 +402,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("An official said 25 of the dead were members of a self-defence militia.", "25",
          "killed"),
         ("Nine of the wounded are soldiers, the army said.", "Nine", "injured"),
+        # where people freed or escaped ended up ("returned home"), not "returned fire"
+        ("A teacher said 25 pupils had escaped and returned home by Friday evening.", "25",
+         "returned"),
+        ("Troops rescued 12 hostages and returned fire on the kidnappers.", "12", "other"),
         # people taken hostage or prisoner: the state after the object says what befell them
         ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
         ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),

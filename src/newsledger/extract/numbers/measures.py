@@ -691,7 +691,14 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     for verb in verbs:
         for form in (verb.lemma_.lower(), verb.lower_):
             if form in people_verbs:
-                return people_verbs[form]
+                # "25 pupils had escaped and returned home": where they ended up
+                home = any(
+                    c.dep_ == "conj"
+                    and _verb_measure(c) is Measure.RETURNED
+                    and not any(g.dep_ == "dobj" for g in c.children)  # "returned fire"
+                    for c in verb.children
+                )
+                return Measure.RETURNED if home else people_verbs[form]
     return None
 
 
