@@ -29,6 +29,7 @@ from newsledger.verify.incidents import (
     merge_counts,
     merge_incidents,
     same_incident,
+    series_positions,
     several_that_day,
 )
 
@@ -629,7 +630,8 @@ def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any)
     [
         ({"date": date(2024, 3, 10)}, True),
         ({"date": date(2024, 3, 14)}, False),
-        ({"date": None, "date_precision": None}, True),  # published the day after: within 3 days
+        ({"date": None, "date_precision": None}, True),  # published the day after: within a day
+        ({"date": None, "date_precision": None, "published": date(2024, 3, 11)}, False),
         ({"date": None, "date_precision": None, "published": None}, True),  # undated, same town
         (
             {
@@ -652,6 +654,7 @@ def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any)
         "next day",
         "five days later",
         "undated, published next day",
+        "undated, published two days after the other's day",
         "undated, same town",
         "undated, other town",
         "same day, other city",
@@ -1001,6 +1004,98 @@ def test_incidents_two_outlets_merge_end_to_end() -> None:
         ["baidoa"],
         ["local", "wire"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        ("Three people died in the first of a series of three suicide bombings in Osh.", {1}),
+        ("The fourth of four bombs went off near the port gate.", {4}),
+        ("This is the second of the two blasts that hit the bus depot.", {2}),
+        ("(3rd of 5 attacks) Rebels planted bombs along the road.", {3}),
+        ("It was the first of two attacks; the second of two attacks came at dusk.", {1, 2}),
+        ("One of three bombs failed to go off.", set()),  # one of them: no number
+        ("Gunmen killed 2 of 6 passengers in the attack.", set()),  # people, not events
+        ("The first of its kind, the clinic opened in May.", set()),
+    ],
+    ids=["first of a series", "fourth of four", "second of the two", "numbered in brackets",
+         "two numbers", "one of three", "people counted", "no count"],
+)
+def test_incidents_series_positions(text: str, positions: set[int]) -> None:
+    assert series_positions(text) == positions
+
+
+def _merged_texts(reports: list[tuple[str, date, str]]) -> list[list[str]]:
+    """The documents of each merged incident of the reports (name, published, text), merged as
+    a ledger does: with their documents' names, several events of a day and series numbers."""
+    found = [
+        IncidentReport(incident, published, None, "", document_names(text),
+                       several_that_day(text), series_positions(text))
+        for name, published, text in reports
+        for incident in _incidents(text, published, name)
+    ]
+    return sorted(sorted(r.incident.doc for r in m.reports) for m in merge_incidents(found))
+
+
+_OSH_DAY = date(2011, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("Two people were killed in the first of three bombings near the Jayma bazaar in Osh "
+         "on Tuesday.",
+         "Four guards died in the second of three bombings near the Jayma bazaar in Osh on "
+         "Tuesday.", False),
+        ("Two people were killed in the first of three bombings near the Jayma bazaar in Osh "
+         "on Tuesday.",
+         "The first of three bombings near the Jayma bazaar in Osh killed two people on "
+         "Tuesday, police said.", True),
+        ("Two people were killed in the first of three bombings near the Jayma bazaar in Osh "
+         "on Tuesday.",
+         "Two people were killed in a bombing near the Jayma bazaar in Osh on Tuesday.", True),
+    ],
+    ids=["two numbers of one series", "one number", "one report numbers nothing"],
+)
+def test_incidents_numbered_events_of_a_series_stay_apart(
+    first: str, second: str, merged: bool
+) -> None:
+    groups = _merged_texts([("a", _OSH_DAY, first), ("b", _OSH_DAY, second)])
+    assert (["a", "b"] in groups) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("days_apart", "merged"),
+    [(0, True), (1, True), (2, False), (3, False)],
+    ids=["same day", "next day", "two days later", "three days later"],
+)
+def test_incidents_undated_reports_merge_within_a_day(days_apart: int, merged: bool) -> None:
+    # Neither report dates its killing: each tells the news of its publication day, and the
+    # second, days later, is as likely another killing of a driver of the same programme.
+    first = ("A driver carrying grain for the Karsu Relief Mission was shot dead in Kunduz. "
+             "His truck was found by the road.")
+    second = ("A driver carrying grain for the Karsu Relief Mission was killed in Kunduz. "
+              "Nothing was taken from his truck.")
+    groups = _merged_texts([("a", _OSH_DAY, first),
+                            ("b", _OSH_DAY + timedelta(days=days_apart), second)])
+    assert (["a", "b"] in groups) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Gunmen kidnapped two engineers near Kalat. They were freed on 3 May 2011 after talks "
+         "with tribal elders.", None),
+        ("Gunmen kidnapped two engineers near Kalat on Monday. They were freed on 3 May 2011 "
+         "after talks with tribal elders.", date(2010, 4, 5)),
+        ("Two engineers were kidnapped near Kalat. The abduction took place on Monday.",
+         date(2010, 4, 5)),
+    ],
+    ids=["a later release dates nothing", "the event's own day", "a day told after the toll"],
+)
+def test_incidents_no_event_is_dated_after_its_report(text: str, day: date | None) -> None:
+    (incident,) = _incidents(text, date(2010, 4, 10))
+    assert incident.date == day
 
 
 # --- ledger and command line ------------------------------------------------------------------
