@@ -774,10 +774,12 @@ def test_incidents_document_names(text: str, expected: set[str]) -> None:
          {"mosul", "nabi", "yunis"}),
         ("Two guards died when a mine hit a convoy near Gao. The attack was blamed on Katiba "
          "Macina.", {"gao"}),
+        ("A grenade hit a cafe in Ganja. The Dark Hand, responsible for a bombing at the "
+         "Tazapir mosque in May, denied it.", {"ganja", "dark", "hand"}),
     ],
     ids=["in the wake of", "in retaliation for", "comes following a bomb attack",
          "a claimant is no name", "a claimant after a place of its clause",
-         "a claimant after 'claimed by' is no name", "blamed on"],
+         "a claimant after 'claimed by' is no name", "blamed on", "a party's record"],
 )
 def test_incidents_document_names_leave_out_causes_and_claimants(
     text: str, expected: set[str]
@@ -1090,12 +1092,18 @@ def test_incidents_undated_reports_merge_within_a_day(days_apart: int, merged: b
          "after talks with tribal elders.", date(2010, 4, 5)),
         ("Two engineers were kidnapped near Kalat. The abduction took place on Monday.",
          date(2010, 4, 5)),
+        ("A blast hit a power station in Ganja on Friday. Two people died. The Dark Hand, "
+         "responsible for a bombing at a mosque in Ganja on Monday, was later convicted.",
+         date(2010, 4, 9)),
     ],
-    ids=["a later release dates nothing", "the event's own day", "a day told after the toll"],
+    ids=["a later release dates nothing", "the event's own day", "a day told after the toll",
+         "a day of the party's record"],
 )
 def test_incidents_no_event_is_dated_after_its_report(text: str, day: date | None) -> None:
-    (incident,) = _incidents(text, date(2010, 4, 10))
+    # the first incident holds the toll (the mosque bombing recalled is an incident of its own)
+    incident = _incidents(text, date(2010, 4, 10))[0]
     assert incident.date == day
+    assert incident.killed or incident.kidnapped
 
 
 # --- ledger and command line ------------------------------------------------------------------
