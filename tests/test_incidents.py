@@ -827,6 +827,29 @@ def test_incidents_several_events_of_a_day_need_one_kind(
     assert same_incident(a, b) is same
 
 
+_ARREST = {"type": "Strategic developments", "sub_type": "Arrests"}
+_LOOTING = {"type": "Strategic developments", "sub_type": "Looting/property destruction"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "series", "same"),
+    [
+        (_ARREST, _LOOTING, frozenset(), False),  # no event is an arrest and a looting
+        (_ARREST, _ARREST, frozenset(), True),
+        (_ARREST, {"type": "Strategic developments", "sub_type": None}, frozenset(), True),
+        (_SHOOTING, _BOMBING, frozenset({1}), False),  # "the first of two attacks": one of several
+        (_BOMBING, _BOMBING, frozenset({1}), True),
+    ],
+    ids=["arrest and looting", "two arrests", "one sub-type unknown",
+         "numbered in a series, codes differ", "numbered in a series, same codes"],
+)
+def test_incidents_kinds_that_tell_events_apart(
+    first: dict[str, Any], second: dict[str, Any], series: frozenset[int], same: bool
+) -> None:
+    a = replace(_report("a", **first), series=series)
+    assert same_incident(a, _report("b", **second)) is same
+
+
 @pytest.mark.parametrize(
     ("fields", "same"),
     [

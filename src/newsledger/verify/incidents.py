@@ -18,11 +18,13 @@ Two reports (incidents of different documents) tell of one event when all of the
    its country only and not dated by its text merges with none;
 3. type: equal, one unknown, or both political violence (battles, explosions/remote violence,
    violence against civilians): outlets code one bombing as an explosion or as an attack;
+   of other types (protests, strategic developments) the same sub-event type where both are
+   known (an arrest and a looting are two events);
    but when either report tells its event as one of several of that day ("This was one of two
    attacks on the minister that day"), the same type and sub-event type where both are known;
-   and two reports that each tell their event as a numbered one of a series ("the first of
-   three suicide bombings", "the fourth of four bombs") and share no number are two of its
-   events (``series_positions``);
+   a report that numbers its event in a series ("the first of three suicide bombings", "the
+   fourth of four bombs") tells one of several too, and two that each number theirs and share
+   no number are two of its events (``series_positions``);
 4. perpetrator: not two different named parties;
 5. a shared distinctive name (when the reports' names are known, as in a ledger): both
    documents name something (a capitalised word they never write in lower case: "Tayaran",
@@ -549,10 +551,19 @@ def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
             or _name_each_others_place(a, b)
         )
         and compatible_types(a.incident.type, b.incident.type)
-        and (not (a.several or b.several) or same_kind(a.incident, b.incident))
+        and (_violent(a.incident) or same_kind(a.incident, b.incident))
+        and (not (a.several or b.several or a.series or b.series)
+             or same_kind(a.incident, b.incident))
         and not (a.series and b.series and not a.series & b.series)
         and compatible_parties(a.incident.perpetrator, b.incident.perpetrator)
     )
+
+
+def _violent(incident: Incident) -> bool:
+    """Political violence or of unknown type: outlets code one bombing as an explosion or as an
+    attack, but no event is both an arrest and a looting (two strategic developments of other
+    sub-event types are two events)."""
+    return incident.type is None or incident.type in VIOLENT_TYPES
 
 
 def same_kind(a: Incident, b: Incident) -> bool:
