@@ -17,12 +17,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.figures.clauses import GLUED_DATELINE
-from newsledger.extract.figures.context import assign_context
+from newsledger.extract.figures.context import another_event_pattern, assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import inline_breakdown, list_headings, table_label
 from newsledger.extract.folded import FoldedPattern
@@ -46,7 +45,7 @@ from newsledger.extract.scan import (
     resolve_document_places,
     scan_sentence,
 )
-from newsledger.extract.words import read_lexicon, split_sentences
+from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
@@ -479,22 +478,7 @@ def _of_another_event(draft: Draft) -> bool:
     of lexicons/incident_cues.tsv)."""
     sentence = draft.scan.sentence
     before = draft.scan.text_between(sentence.start, draft.quantity.start)
-    return bool(_another_event_pattern().search(before))
-
-
-# Cues that also introduce an earlier count of the same event ('Earlier, police said 12 died').
-_ALSO_RESTATING = frozenset({"earlier", "previous"})
-
-
-@cache
-def _another_event_pattern() -> re.Pattern[str]:
-    cues = sorted(
-        (term for _, (term, role) in read_lexicon("incident_cues.tsv", 2)
-         if role in {"distinct", "background"} and term not in _ALSO_RESTATING),
-        key=len, reverse=True,
-    )
-    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
+    return bool(another_event_pattern().search(before))
 
 
 def _dateline_between(a: Draft, b: Draft) -> bool:
