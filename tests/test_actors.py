@@ -305,6 +305,17 @@ FIGURE_ACTORS = [
      "Directorate of Security were killed.", "More than 100", "Taliban"),
     # members of a group named with 'of' inside its name
     ("Soldiers killed 12 members of the Allied Democratic Forces on Monday.", "12", "ADF"),
+    # a group named as the maker of an attack or its weapon in a sentence just before the toll;
+    # the incident's other tolls of the same day share it
+    ("On Friday an ISWAP car bomb exploded at a market in Maiduguri. Twelve people were killed "
+     "and 30 were wounded.", "Twelve", "ISWAP"),
+    ("Shortly after dawn a Taliban suicide bomber struck the gate of the compound. Nine guards "
+     "were killed, the ministry said.", "Nine", "Taliban"),
+    ("Late on Sunday, al-Shabaab's mortar fire hit the market. At least 6 traders were wounded.",
+     "6", "al-Shabaab"),
+    ("An IRA bomb exploded in a crowded pub on Saturday evening. There were no deaths, but 21 "
+     "people were hurt.\n\nThe device went off at 9 pm, injuring 4 soldiers.", "4",
+     "Provisional IRA"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
@@ -324,6 +335,9 @@ def test_figure_actor_follows_the_schema(
 @pytest.mark.parametrize("text", [
     "No group has claimed the attack, in which 7 people were killed at a market.",
     "Floods killed 40 people in the east of the country.",
+    # a group's attack denied is no doer of the toll told next
+    "The army said it had seen no ISWAP attack on the town. Twelve people were killed in a road "
+    "accident.",
     # police arresting suspects are no party to the arrests
     "Police arrested 19 suspects after the bombing, officials said.",
     "The UN said 1,500 people were killed, injured or kidnapped in the quarter.",
