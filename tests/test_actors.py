@@ -316,6 +316,14 @@ FIGURE_ACTORS = [
     ("An IRA bomb exploded in a crowded pub on Saturday evening. There were no deaths, but 21 "
      "people were hurt.\n\nThe device went off at 9 pm, injuring 4 soldiers.", "4",
      "Provisional IRA"),
+    # an attack said to be carried out by, or blamed on, a kind of group gives its tolls that kind
+    # as written, where no group is named as claiming it
+    ("Nine people died in the blast on Monday. Police said the bombing was carried out by a "
+     "criminal gang seeking revenge.", "Nine", "criminal gang"),
+    ("A bomb tore through the market on Friday. Officials blamed the attack on separatist "
+     "rebels.\n\nAt least 11 people were killed and 40 wounded.", "40", "separatist rebels"),
+    ("Twenty people were killed in the blast on Monday. Investigators believe it was the work of "
+     "Islamist militants.", "Twenty", "Islamist militants"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
@@ -335,6 +343,8 @@ def test_figure_actor_follows_the_schema(
 @pytest.mark.parametrize("text", [
     "No group has claimed the attack, in which 7 people were killed at a market.",
     "Floods killed 40 people in the east of the country.",
+    "Nine people died in the blast on Monday. Police said the bombing was not carried out by "
+    "rebels.",
     # a group's attack denied is no doer of the toll told next
     "The army said it had seen no ISWAP attack on the town. Twelve people were killed in a road "
     "accident.",

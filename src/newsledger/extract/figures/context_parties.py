@@ -191,7 +191,8 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         draft.actor = _actor_for(draft, dominant)
     _attackers_told_before(drafts, scans)
     claim = _claim(scans)
-    _share_perpetrators(drafts, claim[1] if claim else None)
+    blamed = claim[1] if claim else _kind_blamed(scans)
+    _share_perpetrators(drafts, blamed)
     _claimant_over_kind(drafts, claim)
     force = _only_force(scans)
     for draft in drafts:
@@ -520,6 +521,33 @@ def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
             ]
             if groups:
                 return scan, groups[0].canonical
+    return None
+
+
+# "the blast was carried out by a people-smuggling gang", "blamed on separatist rebels": the doer
+# of the attack told by its kind (roles.tsv: group), with up to two words before it
+_BLAMED_KIND = re.compile(
+    r"\b(?:(?:carried out|claimed|perpetrated|committed|staged) by|blamed(?:\s+(?:it|this|the\s+[\w-]+(?:\s+[\w-]+)?))?\s+on|the work of)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:suspected|alleged|unidentified|unknown)\s+)?"
+    r"([\w'’-]+(?:\s+[\w'’-]+){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _kind_blamed(scans: Sequence[Scan]) -> str | None:
+    """The kind of armed group a story says carried out the attack ('Officials said the blast was
+    carried out by a people-smuggling gang'), as written, where no group is named as claiming."""
+    for scan in scans:
+        text = scan.sentence.text
+        for cue in _BLAMED_KIND.finditer(text):
+            if _NEGATED.search(text[max(0, cue.start() - 40) : cue.start()]):
+                continue
+            words = cue.group(1).split()
+            kind = next((i for i, w in enumerate(words) if _group_noun(w) is not None), None)
+            if kind is not None:
+                while kind + 1 < len(words) and _group_noun(words[kind + 1]) is not None:
+                    kind += 1  # "separatist rebels"
+                return " ".join(words[: kind + 1])
     return None
 
 
