@@ -527,7 +527,8 @@ def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
 # "the blast was carried out by a people-smuggling gang", "blamed on separatist rebels": the doer
 # of the attack told by its kind (roles.tsv: group), with up to two words before it
 _BLAMED_KIND = re.compile(
-    r"\b(?:(?:carried out|claimed|perpetrated|committed|staged) by|blamed(?:\s+(?:it|this|the\s+[\w-]+(?:\s+[\w-]+)?))?\s+on|the work of)\s+"
+    r"\b(?:(?:carried out|claimed|perpetrated|committed|staged) by|the work of"
+    r"|blamed(?:\s+(?:it|this|the\s+[\w-]+(?:\s+[\w-]+)?))?\s+on)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:suspected|alleged|unidentified|unknown)\s+)?"
     r"([\w'’-]+(?:\s+[\w'’-]+){0,2})",
     re.IGNORECASE,
