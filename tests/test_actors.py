@@ -324,6 +324,11 @@ FIGURE_ACTORS = [
      "rebels.\n\nAt least 11 people were killed and 40 wounded.", "40", "separatist rebels"),
     ("Twenty people were killed in the blast on Monday. Investigators believe it was the work of "
      "Islamist militants.", "Twenty", "Islamist militants"),
+    # victims of more than one harm ("killed or wounded") are the incident's victims too
+    ("Gunmen stormed the market in Kaduna on Sunday. At least 30 people were killed or injured, "
+     "police said.", "At least 30", "gunmen"),
+    ("Nine people died in the blast on Monday. Officials said 22 people were killed or wounded in "
+     "total. Al-Shabaab claimed the attack.", "22", "al-Shabaab"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

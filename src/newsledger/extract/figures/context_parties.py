@@ -250,7 +250,7 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
     for draft in drafts:
         if (
             draft.actor is not None
-            or draft.measure not in _VIOLENT
+            or not (draft.measure in _VIOLENT or _violent_other(draft))
             or draft.measure is Measure.ATTACKS
             or draft.counted_head in members
             or draft.time is not None
@@ -450,7 +450,11 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
     """Victims of one incident share its perpetrator: a toll without one takes that of another
     toll of the same day, else the party the story says claimed or is blamed for the attack."""
     members = role_words("member") - {"other"}  # "8 others were wounded" are victims too
-    tolls = [d for d in drafts if d.measure in _VIOLENT and d.counted_head not in members]
+    tolls = [
+        d
+        for d in drafts
+        if (d.measure in _VIOLENT or _violent_other(d)) and d.counted_head not in members
+    ]
     for draft in tolls:
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
         if draft.actor is not None and (draft.scan.sentence.paragraph > 0 or day is None):
