@@ -329,6 +329,9 @@ FIGURE_ACTORS = [
      "police said.", "At least 30", "gunmen"),
     ("Nine people died in the blast on Monday. Officials said 22 people were killed or wounded in "
      "total. Al-Shabaab claimed the attack.", "22", "al-Shabaab"),
+    # a number told with no noun after 'the' restates the count of that number told just before
+    ("Two Taliban militants tried to plant a mine on a road in Helmand on Friday night. It went "
+     "off early, killing the two on the spot, police said.", "two", "Taliban"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

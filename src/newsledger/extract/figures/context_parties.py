@@ -190,6 +190,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
     _attackers_told_before(drafts, scans)
+    _the_same_count(drafts, scans)
     claim = _claim(scans)
     blamed = claim[1] if claim else _kind_blamed(scans)
     _share_perpetrators(drafts, blamed)
@@ -295,6 +296,40 @@ def _group_means(scan: Scan) -> str | None:
         ):
             return actor.canonical
     return None
+
+
+# "killing the three on the spot", "all five were wounded": a number told as the people counted
+# just before, no noun of its own
+_THE_COUNT = re.compile(r"\b(?:the|all|those|these)\s+$", re.IGNORECASE)
+
+
+def _the_same_count(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Three militants tried to plant a bomb ... killing the three on the spot': a number told
+    with no noun after 'the' is the same people as the count of that number told just before
+    (same or previous paragraph), and takes its actor."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        q = draft.quantity
+        if (
+            draft.actor is not None
+            or draft.counted is not None
+            or not _THE_COUNT.search(draft.scan.text_between(q.start - 8, q.start))
+        ):
+            continue
+        here = position[id(draft.scan)]
+        earlier = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.actor is not None
+            and d.counted is not None
+            and here - _TOLD_BEFORE <= position[id(d.scan)] <= here
+            and d.quantity.start < q.start
+            and (d.quantity.low, d.quantity.high) == (q.low, q.high)
+            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+        ]
+        if earlier:
+            draft.actor = earlier[-1].actor
 
 
 def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
