@@ -332,6 +332,19 @@ FIGURE_ACTORS = [
     # a number told with no noun after 'the' restates the count of that number told just before
     ("Two Taliban militants tried to plant a mine on a road in Helmand on Friday night. It went "
      "off early, killing the two on the spot, police said.", "two", "Taliban"),
+    # two-sided communal violence: victims counted by their community take the doer of the attack
+    # the story says was made on that community
+    ("Gunmen from a Tiv militia attacked Jukun villages near Wukari on Friday. In reprisal, a "
+     "Jukun militia raided Tiv settlements the next day. Officials said 14 Tiv and 9 Jukun were "
+     "killed in the two days.", "14", "Jukun militia"),
+    ("Gunmen from a Tiv militia attacked Jukun villages near Wukari on Friday. In reprisal, a "
+     "Jukun militia raided Tiv settlements the next day. Officials said 14 Tiv and 9 Jukun were "
+     "killed in the two days.", "9", "Tiv militia"),
+    ("An attack on a Lendu village by suspected Hema militiamen left homes burned. A reprisal "
+     "attack by a Lendu militia targeted settlements of the Hema. Officials said 23 Lendu and 8 "
+     "Hema were killed.", "23", "Hema militiamen"),
+    ("Armed men raided Dinka villages on Sunday. Officials said 40 Dinka were killed.", "40",
+     "Armed men"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

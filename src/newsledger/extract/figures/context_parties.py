@@ -211,6 +211,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     _side_fought_before(drafts, scans)
     _side_fought_beside(drafts)
     _most_caused_by(drafts, scans)
+    _community_victims(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
@@ -413,6 +414,67 @@ def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
                      or "casualt" in (draft.counted or ""))
             ):
                 draft.actor = doers[0].canonical
+
+
+# a community named by the places attacked: "an Adara settlement", "Berom villages", "settlements
+# of the Fulani"
+_COMMUNITY_PLACES = r"(?:settlements?|villages?|communit(?:y|ies)|hamlets?|homes)"
+_COMMUNITY = (
+    rf"(?:(?:an?|the)\s+)?(?:(?P<{{0}}>[A-Z][a-z]+)\s+{_COMMUNITY_PLACES}"
+    rf"|{_COMMUNITY_PLACES}\s+of\s+(?:the\s+)?(?P<{{0}}_of>[A-Z][a-z]+))\b"
+)
+# "an attack on an Adara settlement named Ungwar Bardi by suspected Fulani gunmen", "a reprisal
+# attack by an Adara militia targeted settlements of the Fulani", "gunmen attacked Berom villages"
+_COMMUNITY_ATTACKED = (
+    re.compile(
+        r"\battacks?\s+(?:on|against)\s+" + _COMMUNITY.format("target")
+        + r"[^.;]{0,40}?\bby\s+(?P<doer>[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+    ),
+    re.compile(
+        r"\battacks?\s+by\s+(?P<doer>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+        r"(?:targeted|hit|struck|on|against|in)\s+" + _COMMUNITY.format("target")
+    ),
+    re.compile(
+        r"(?P<doer>(?:[\w'’-]+\s+){1,3}?)(?:attacked|raided|stormed|burned|torched|invaded)\s+"
+        + _COMMUNITY.format("target")
+    ),
+)
+
+
+def _community_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'An attack on an Adara settlement by suspected Fulani gunmen ... A reprisal attack by an
+    Adara militia targeted settlements of the Fulani ... 11 Adara and 130 Fulani died': victims
+    counted by their community take the doer of the attack the story says was made on it."""
+    doers: dict[str, str] = {}
+    for scan in scans:
+        for pattern in _COMMUNITY_ATTACKED:
+            for match in pattern.finditer(scan.sentence.text):
+                target = match["target"] or match["target_of"]
+                doer = _doer_phrase(match["doer"])
+                if doer and target.lower() not in doer.lower().split():
+                    doers.setdefault(target, doer)
+    if not doers:
+        return
+    for draft in drafts:
+        community = (draft.counted or "").split(" ")[0]
+        if draft.actor is None and draft.measure in _HARMED and community in doers:
+            draft.actor = doers[community]
+
+
+def _doer_phrase(text: str) -> str | None:
+    """The doer that opens a phrase: a named armed group, else words up to a kind of group
+    without article or hedge ('suspected Fulani gunmen targeted' -> 'Fulani gunmen')."""
+    named = [a for a in find_actors(text) if a.kind in _PARTY_KINDS]
+    if named and named[0].start < 20:
+        return named[0].canonical
+    words = [w for w in text.split() if w.lower() not in _HEDGES | {"a", "an"}]
+    doers = role_words("perpetrator") - {"group", "party"}
+    for i, word in enumerate(words[:3]):
+        lemma = word.lower()
+        forms = {lemma, lemma.removesuffix("s"), re.sub("men$", "man", lemma)}
+        if _group_noun(word) is not None or forms & doers:
+            return " ".join(words[: i + 1])
+    return None
 
 
 def _only_force(scans: Sequence[Scan]) -> str | None:
