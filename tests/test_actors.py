@@ -345,6 +345,11 @@ FIGURE_ACTORS = [
      "Hema were killed.", "23", "Hema militiamen"),
     ("Armed men raided Dinka villages on Sunday. Officials said 40 Dinka were killed.", "40",
      "Armed men"),
+    # who the doers are suspected or believed to be, in the toll's sentence or told after it
+    ("Gunmen believed to be bandits abducted 42 pupils from a school in Kagara on Wednesday.",
+     "42", "bandits"),
+    ("Twelve farmers were killed in Mafa on Sunday. The attackers, suspected to be Boko Haram "
+     "fighters, fled into the forest.", "Twelve", "Boko Haram"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
@@ -366,6 +371,8 @@ def test_figure_actor_follows_the_schema(
     "Floods killed 40 people in the east of the country.",
     "Nine people died in the blast on Monday. Police said the bombing was not carried out by "
     "rebels.",
+    "Twelve farmers drowned in Mafa on Sunday. The attackers were not believed to be Boko Haram "
+    "fighters.",
     # a group's attack denied is no doer of the toll told next
     "The army said it had seen no ISWAP attack on the town. Twelve people were killed in a road "
     "accident.",

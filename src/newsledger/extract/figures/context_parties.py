@@ -68,8 +68,11 @@ _AGENT_REACH = 60  # characters after a toll where its agent is told ("were kill
 _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*)"
 )
+# "the attackers, suspected to be Boko Haram fighters, fled": who the doers are believed to be
+_SUSPECTED_TO_BE = r"(?:suspected|believed|thought|presumed) to (?:be|have been|belong to)"
 _CLAIM = re.compile(
-    r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit)\b", re.IGNORECASE
+    rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|{_SUSPECTED_TO_BE})\b",
+    re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
@@ -628,7 +631,7 @@ def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
 # "the blast was carried out by a people-smuggling gang", "blamed on separatist rebels": the doer
 # of the attack told by its kind (roles.tsv: group), with up to two words before it
 _BLAMED_KIND = re.compile(
-    r"\b(?:(?:carried out|claimed|perpetrated|committed|staged) by|the work of"
+    rf"\b(?:(?:carried out|claimed|perpetrated|committed|staged) by|the work of|{_SUSPECTED_TO_BE}"
     r"|blamed(?:\s+(?:it|this|the\s+[\w-]+(?:\s+[\w-]+)?))?\s+on)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:suspected|alleged|unidentified|unknown)\s+)?"
     r"([\w'’-]+(?:\s+[\w'’-]+){0,2})",
