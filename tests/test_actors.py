@@ -350,6 +350,11 @@ FIGURE_ACTORS = [
      "42", "bandits"),
     ("Twelve farmers were killed in Mafa on Sunday. The attackers, suspected to be Boko Haram "
      "fighters, fled into the forest.", "Twelve", "Boko Haram"),
+    # the doers as the text spaces them; 'pro-regime' names whom they back, not the regime
+    ("Pro-government forces caused 900 civilian casualties, including 310 deaths, in air "
+     "operations.", "310", "Pro-government forces"),
+    ("Pro-regime militiamen killed 14 villagers near Hama on Friday.", "14",
+     "Pro-regime militiamen"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

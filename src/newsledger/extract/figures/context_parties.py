@@ -821,14 +821,25 @@ def _subject_perpetrator(
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
     if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
         words = words[1:]  # "armed gangs" -> gangs ("armed men" stay as written)
-    text = " ".join(t.text for t in words) or subject.text
+    text = _as_written(words) or subject.text
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
-    rulers = [t.lower_ for t in words if t.lower_ in _rulers()]
+    # "junta forces", "junta troops": the junta; "pro-junta militiamen" are not the junta
+    rulers = [t.lower_ for t in words if t.lower_ in _rulers() and not _supporter(t)]
     if rulers:
-        return rulers[0]  # "junta forces", "junta troops": the junta
+        return rulers[0]
     return text if _perpetrator_word(subject) else None
+
+
+def _supporter(token: Token) -> bool:
+    """'pro-regime', 'anti-junta': the word names whom the doers back or fight, not the doers."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ in {"pro", "anti"}
+    )
 
 
 def _detainer_subject(draft: Draft) -> str | None:
@@ -890,8 +901,13 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
                 return group  # "when fighters of the Somali group Al Shabaab attacked"
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
-            return " ".join(t.text for t in words)
+            return _as_written(words)
     return None
+
+
+def _as_written(tokens: Sequence[Token]) -> str:
+    """Words as the text spaces them ('Pro-government forces', not 'Pro - government forces')."""
+    return "".join(t.text + t.whitespace_ for t in tokens).strip()
 
 
 def _group_of(doer: Token) -> str | None:
