@@ -355,6 +355,13 @@ FIGURE_ACTORS = [
      "operations.", "310", "Pro-government forces"),
     ("Pro-regime militiamen killed 14 villagers near Hama on Friday.", "14",
      "Pro-regime militiamen"),
+    # a state force's people counted dead just after a fight told with a group are its victims
+    ("Troops clashed with Abu Sayyaf militants in Patikul on Sunday. Five soldiers were killed "
+     "and 13 were wounded, the army said.", "Five", "Abu Sayyaf"),
+    ("Troops fought Abu Sayyaf gunmen for two hours in Patikul on Sunday. The military said 13 "
+     "militants were killed, while 5 soldiers died.", "5", "Abu Sayyaf"),
+    ("Marines clashed with Abu Sayyaf militants in Sulu on Sunday. Last year, 40 soldiers died in "
+     "the province.", "40", None),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

@@ -126,7 +126,8 @@ _THE_FIGHT = re.compile(
     re.IGNORECASE,
 )
 _CLASHED_WITH = re.compile(
-    r"\b(?:(?:clashed|fought|exchanged fire|engaged)\s+with|engaged|encountered"
+    r"\b(?:(?:clashed|fought|battled|exchanged fire|engaged)\s+with|engaged|encountered|fought"
+    r"|battled"
     r"|(?:were|was) (?:ambushed|attacked) by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -339,13 +340,18 @@ def _the_same_count(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
 def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     """'Troops clashed with Abu Sayyaf militants on Sunday. Five soldiers were killed in the
     fighting': victims of a fight told just before (same or previous paragraph) take the armed
-    group it was fought with."""
+    group it was fought with; a state force's people ('Five soldiers were killed') need no word
+    of the fight."""
     position = {id(scan): i for i, scan in enumerate(scans)}
     for draft in drafts:
         if (
             draft.actor is not None
             or draft.measure not in {Measure.KILLED, Measure.INJURED}
-            or not _THE_FIGHT.search(draft.scan.sentence.text)
+            or not (
+                _THE_FIGHT.search(draft.scan.sentence.text)
+                # "Last year, 40 soldiers died": a toll with a time of its own is another event's
+                or (draft.counted_head in role_words("personnel") and draft.time is None)
+            )
         ):
             continue
         here = position[id(draft.scan)]
