@@ -362,6 +362,18 @@ FIGURE_ACTORS = [
      "militants were killed, while 5 soldiers died.", "5", "Abu Sayyaf"),
     ("Marines clashed with Abu Sayyaf militants in Sulu on Sunday. Last year, 40 soldiers died in "
      "the province.", "40", None),
+    # casualties a monitor attributes to a party, or caused by a party's operations or attacks
+    ("UNAMA attributed 1,413 civilian casualties to anti-government elements, including 520 "
+     "deaths.", "1,413", "anti-government elements"),
+    ("UNAMA attributed 1,413 civilian casualties to anti-government elements, including 520 "
+     "deaths.", "520", "anti-government elements"),
+    ("The mission attributed 353 civilian deaths and 544 injuries to pro-government forces.",
+     "544", "pro-government forces"),
+    ("Aerial operations by international forces caused 149 civilian deaths in the first half of "
+     "the year.", "149", "international forces"),
+    ("Suicide attacks by ISIS-K caused 427 civilian casualties in the city.", "427", "ISIS-K"),
+    ("Anti-government elements caused 2,000 civilian casualties.", "2,000",
+     "Anti-government elements"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
@@ -385,6 +397,7 @@ def test_figure_actor_follows_the_schema(
     "rebels.",
     "Twelve farmers drowned in Mafa on Sunday. The attackers were not believed to be Boko Haram "
     "fighters.",
+    "The UN recorded 1,500 civilian casualties in the quarter.",
     # a group's attack denied is no doer of the toll told next
     "The army said it had seen no ISWAP attack on the town. Twelve people were killed in a road "
     "accident.",

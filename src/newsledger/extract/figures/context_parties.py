@@ -735,7 +735,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
         return _detainer_subject(draft)
-    if draft.measure in _VIOLENT:
+    if draft.measure in _VIOLENT or _casualties(draft):
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -749,6 +749,11 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
 
 
 _HARMED = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING})
+
+
+def _casualties(draft: Draft) -> bool:
+    """'2,000 civilian casualties': victims killed or hurt, counted together."""
+    return draft.measure is Measure.OTHER and draft.counted_head in {"casualty", "casualties"}
 
 
 def _victim_force(draft: Draft, named: ActorMention) -> bool:
@@ -819,6 +824,9 @@ def _subject_perpetrator(
     group = _group_of(subject)
     if group:
         return group  # "fighters of the Somali group Al Shabaab attacked the compound, killing 20"
+    doer = _done_by(subject)
+    if doer:
+        return doer  # "Aerial operations by international forces caused 149 civilian deaths"
     words = [
         t
         for t in subject.subtree
@@ -908,6 +916,24 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
             return _as_written(words)
+    return None
+
+
+def _done_by(subject: Token) -> str | None:
+    """'operations by international forces', 'attacks by ISIS-K': the doer after 'by', a named
+    party or a doer word as written."""
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ != "by":
+            continue
+        doer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if doer is None:
+            return None
+        words = [t for t in doer.subtree if t.i <= doer.i and t.lower_ not in _HEDGES]
+        text = _as_written(words)
+        named = [a for a in find_actors(text) if a.kind in _PARTY_KINDS]
+        if named:
+            return named[0].canonical
+        return text if _perpetrator_word(doer) else None
     return None
 
 
@@ -1016,6 +1042,13 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return actor.canonical
         if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
             return actor.canonical
+    for told in _ATTRIBUTED.finditer(scan.sentence.text):
+        counts = range(scan.sentence.start + told.start("counts"), scan.sentence.start + told.end())
+        if q.start in counts or (
+            q.start >= scan.sentence.start + told.end()
+            and _ENUMERATION.search(scan.text_between(q.start - 14, q.start))
+        ):
+            return _party_named(told["who"])
     window = scan.text_between(q.end, limit)
     anaphora = _AGENT_ANAPHORA.search(window)
     if anaphora:
@@ -1028,6 +1061,20 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return named[0].canonical
         return hands.group(1).strip()
     return None
+
+
+# "UNAMA attributed 353 civilian deaths and 544 injuries to pro-government forces"
+_ATTRIBUTED = re.compile(
+    r"\battribut(?:ed|es|ing)\s+(?P<counts>[^.;]*?)\s+to\s+(?:the\s+)?(?P<who>[^,.;()]+?)"
+    r"(?=\s*(?:[,.;(]|$|\s+(?:in|during|since|between|from|over|including)\b))",
+    re.IGNORECASE,
+)
+
+
+def _party_named(text: str) -> str:
+    """A party as written, or the canonical name of the one actor it names."""
+    named = find_actors(text)
+    return named[0].canonical if len(named) == 1 else text.strip()
 
 
 def _preferred(parties: Sequence[ActorMention], position: int) -> str | None:
