@@ -374,6 +374,14 @@ FIGURE_ACTORS = [
     ("Suicide attacks by ISIS-K caused 427 civilian casualties in the city.", "427", "ISIS-K"),
     ("Anti-government elements caused 2,000 civilian casualties.", "2,000",
      "Anti-government elements"),
+    # a story on one state's strikes: strikes with no target group, and tolls told with strikes,
+    # are that state's forces'
+    ("Russian air strikes have pounded Idlib for months. At least 14 civilians were killed in "
+     "strikes on a market on Tuesday.", "14", "Russian forces"),
+    ("The US drone campaign in Somalia grew last year. A total of 120 strikes hit the country.",
+     "120", "US forces"),
+    ("The US drone campaign in Somalia grew last year. A total of 120 strikes against al-Shabaab "
+     "hit the country.", "120", "al-Shabaab"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

@@ -216,6 +216,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     _side_fought_beside(drafts)
     _most_caused_by(drafts, scans)
     _community_victims(drafts, scans)
+    _striker_victims(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
@@ -484,6 +485,62 @@ def _doer_phrase(text: str) -> str | None:
         if _group_noun(word) is not None or forms & doers:
             return " ".join(words[: i + 1])
     return None
+
+
+# "the US drone programme", "US air attacks", "Russian air strikes": a nation's strikes
+_NATION_STRIKES = re.compile(
+    r"\b(U\.S\.|US|UK|[A-Z][a-z]+)(?:['’]s?)?\s+(?:(?:air|drone|missile|rocket)\s+)?"
+    r"(?:strikes|airstrikes|air\s+strikes|air\s+attacks|air\s+raids|bombardments?|programme"
+    r"|program|campaign)\b"
+)
+_STRIKE_WORD = re.compile(
+    r"\b(?:air\s?strikes?|drone\s+strikes?|strikes|drones?|bombardment|air\s+(?:attacks|raids))\b",
+    re.IGNORECASE,
+)
+_STRIKE_HEADS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "air strike"})
+
+
+def _striker(scans: Sequence[Scan]) -> str | None:
+    """The one state force a story names as the doer of strikes ('the US drone programme',
+    'US air attacks'), in a story that names no armed group's attacks."""
+    forces = set()
+    for scan in scans:
+        if _group_means(scan):
+            return None
+        for match in _NATION_STRIKES.finditer(scan.sentence.text):
+            for word in _FORCE_WORDS:
+                name = f"{match.group(1)} {word}"
+                if actor_kind(name) == "state_force":
+                    forces.add(canonical_actor(name))
+                    break
+    return forces.pop() if len(forces) == 1 else None
+
+
+def _striker_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Obama embraced the US drone programme ... A total of 563 strikes targeted Pakistan ...
+    Between 384 and 807 civilians were killed in those countries': in a story on one state's
+    strikes, strikes with no target group and the tolls told with them (in their sentence or the
+    one before) are that state's forces'."""
+    striker = _striker(scans)
+    if striker is None:
+        return
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        scan, q = draft.scan, draft.quantity
+        if draft.measure is Measure.OPERATIONS and draft.counted_head in _STRIKE_HEADS:
+            target = _AGAINST.search(scan.text_between(q.end, scan.sentence.end))
+            groups = [a for a in scan.actors if a.kind == "armed_group"]
+            if not groups and not (target and find_actors(target.group(1))):
+                draft.actor = striker
+            continue
+        if draft.actor is not None or not (
+            draft.measure in {Measure.KILLED, Measure.INJURED} or _casualties(draft)
+        ):
+            continue
+        here = position[id(scan)]
+        told = [scan] + ([scans[here - 1]] if here > 0 else [])
+        if any(_STRIKE_WORD.search(s.sentence.text) for s in told):
+            draft.actor = striker
 
 
 def _only_force(scans: Sequence[Scan]) -> str | None:
