@@ -406,6 +406,9 @@ def test_figure_actor_follows_the_schema(
     "Twelve farmers drowned in Mafa on Sunday. The attackers were not believed to be Boko Haram "
     "fighters.",
     "The UN recorded 1,500 civilian casualties in the quarter.",
+    # a camp's population or people displaced are tied to no group named beside them
+    "Al Hol camp, which holds families of ISIS fighters, now houses 73,000 people.",
+    "More than 3,000 people fled their homes after ISWAP fighters attacked the town.",
     # a group's attack denied is no doer of the toll told next
     "The army said it had seen no ISWAP attack on the town. Twelve people were killed in a road "
     "accident.",

@@ -762,6 +762,8 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     inside = [a for a in parties if q.start <= a.start < counted_end]
     if inside and not _victim_force(draft, inside[0]):
         return inside[0].canonical
+    if draft.measure in _UNTIED:
+        return None  # "Al Hol camp, which holds families of ISIS fighters, houses 73,000 people"
     agent = _agent(draft, parties, dominant)
     if agent:
         return agent
@@ -806,6 +808,9 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
 
 
 _HARMED = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING})
+# people displaced, returned or living in a camp: tied to a group only by their own counted phrase
+# (SCHEMA: most displacement, returns and camp populations have no actor)
+_UNTIED = frozenset({Measure.DISPLACED, Measure.RETURNED, Measure.POPULATION})
 
 
 def _casualties(draft: Draft) -> bool:
