@@ -382,6 +382,13 @@ FIGURE_ACTORS = [
      "120", "US forces"),
     ("The US drone campaign in Somalia grew last year. A total of 120 strikes against al-Shabaab "
      "hit the country.", "120", "al-Shabaab"),
+    # an attack opening after a time phrase or a speaker, its doers hedged before their name
+    ("On Sunday evening, terrorists opened fire on a bus carrying pilgrims in Reasi. The bus fell "
+     "into a gorge. Nine people were killed and 33 injured.", "33", "terrorists"),
+    ("Police said suspected ISWAP fighters attacked the base on Friday. Seven soldiers were "
+     "killed.", "Seven", "ISWAP"),
+    ("Residents say gunmen stormed the school in Kagara on Wednesday. Twenty-seven students were "
+     "abducted.", "Twenty-seven", "gunmen"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),

@@ -233,7 +233,12 @@ def _attack_opening() -> re.Pattern[str]:
                key=len, reverse=True)
     )
     return re.compile(
-        r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?"
+        r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?"
+        # "On Sunday evening, terrorists opened fire", "Police said gunmen stormed"
+        r"(?:(?i:(?:late\s+|early\s+|shortly\s+)?(?:on|in|at|after|before))(?:\s+[\w'’-]+){1,4},\s+)?"
+        rf"(?:(?:[\w'’-]+\s+){{1,3}}?(?i:{reporting_verbs(present=('say',))}|say)\s+(?:that\s+)?)?"
+        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
+        r"(?:[A-Z][\w'’-]*\s+){0,3}?"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
         rf"(?P<kind>(?i:{doers}))"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
