@@ -131,6 +131,8 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
         cue = opening if cue is None or opening.start() <= cue.start() else cue
     if cue is None:
         return _back_subject(text[sentence_of(text, start)[0] : start])
+    if cue.group().lower().split()[-1] in _CUE_PRONOUNS and _ONE_EACH.match(before[cue.end() :]):
+        return cue.group().lower(), ""  # "among them a 6-year-old boy and two teenagers"
     if not _only_filler(before[cue.end() :]):
         return None
     phrase, rest = cue.group().lower(), before[cue.end() :]
@@ -228,6 +230,15 @@ _LINKING = frozenset(
     ]
 )
 _ALL_OF = re.compile(r"\ball\s+$", re.IGNORECASE)
+
+
+# Items of one person each before a counted one in a list: "among them a 6-year-old boy and (two
+# teenagers)", "of whom an officer, a nurse and (three) ...".
+_ONE_EACH = re.compile(
+    r"[\s,:]*(?:(?:a|an|one)\s+(?:[\w'’]+-)*[\w'’]+(?:\s+(?:[\w'’]+-)*[\w'’]+){0,3}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+\Z",
+    re.IGNORECASE,
+)
 
 
 def _only_linking(words: str) -> bool:

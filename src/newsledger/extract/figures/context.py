@@ -61,6 +61,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
@@ -73,6 +74,7 @@ from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
 from newsledger.extract.time.calendar_math import add_months, month_end, units_before
 from newsledger.extract.time.time_words import alternation
+from newsledger.extract.words import read_lexicon
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
 VIOLENT = frozenset(
@@ -287,10 +289,10 @@ def _assign_periods(
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             draft.period = carried
         elif draft.measure in VIOLENT:
-            draft.period = _incident_day(scans, index[id(draft.scan)], counted)
+            draft.period = _incident_day(scans, index[id(draft.scan)], counted, published)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
-    _backfill_incident_day(drafts)
+    _backfill_incident_day(drafts, published)
 
 
 # "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
@@ -678,14 +680,17 @@ def _attributive(scan: Scan, mention: TimeMention) -> bool:
     return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(after))
 
 
-def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
-    """A headline toll before the story names the day takes the day of the later counts."""
+def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = None) -> None:
+    """A headline toll before the story names the day takes the day of the later counts, not
+    one after the report's publication (a later release: 'were freed on 22 July 1994')."""
+    latest = published + timedelta(days=1) if published else date.max
     days = [
         d.period
         for d in drafts
         if d.measure in VIOLENT
         and d.period[0]
         and d.period[0] == d.period[1]
+        and d.period[0] <= latest
         and (d.time is None or d.time.kind != "range")  # not history 'since X, when ...'
     ]
     if not days:
@@ -826,7 +831,7 @@ def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
 
 
 def _incident_day(
-    scans: Sequence[Scan], position: int, counted: set[int]
+    scans: Sequence[Scan], position: int, counted: set[int], published: date | None = None
 ) -> tuple[date | None, date | None]:
     """An incident's day told just after its toll (same or next paragraph), else just before it
     ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed'); a
@@ -852,6 +857,40 @@ def _incident_day(
                 _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
                 or _in_dateline(scan, mention)  # "PORT-AU-PRINCE, March 3 (Reuters) -"
             )
-            if mention.kind == "day" and mention.period_start is not None and not said:
+            if (
+                mention.kind == "day"
+                and mention.period_start is not None
+                and not said
+                and not _day_of_another_event(scan, mention, published)
+            ):
                 return mention.period_start, mention.period_end
     return None, None
+
+
+def _day_of_another_event(scan: Scan, mention: TimeMention, published: date | None) -> bool:
+    """A day no toll told around it happened on: after the report's publication (a later
+    release or trial: 'The hostages were released on 22 July 1994' in a report of 1993), or of
+    another event its sentence tells before it ('A similar attack on 3 May killed two',
+    'days after a bombing on Monday': `distinct` and `background` cues)."""
+    assert mention.period_start is not None
+    if published is not None and mention.period_start > published + timedelta(days=1):
+        return True
+    before = scan.text_between(scan.sentence.start, mention.start)
+    return bool(another_event_pattern().search(before))
+
+
+# Cues that also introduce an earlier count of the same event ('Earlier, police said 12 died').
+_ALSO_RESTATING = frozenset({"earlier", "previous"})
+
+
+@cache
+def another_event_pattern() -> re.Pattern[str]:
+    """The `distinct` and `background` cues of lexicons/incident_cues.tsv ('another attack',
+    'days after a car bomb', 'in the wake of'): what follows them tells another event."""
+    cues = sorted(
+        (term for _, (term, role) in read_lexicon("incident_cues.tsv", 2)
+         if role in {"distinct", "background"} and term not in _ALSO_RESTATING),
+        key=len, reverse=True,
+    )
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
