@@ -389,6 +389,11 @@ FIGURE_ACTORS = [
      "killed.", "Seven", "ISWAP"),
     ("Residents say gunmen stormed the school in Kagara on Wednesday. Twenty-seven students were "
      "abducted.", "Twenty-seven", "gunmen"),
+    # a kind of group that claims the attack, and a group suspicion fell on
+    ("A bomb killed 6 soldiers at a post in Kech on Monday. Baloch separatists claimed "
+     "responsibility for the attack.", "6", "Baloch separatists"),
+    ("A bomb exploded near a clinic in Quetta on Friday, killing 4 policemen. No group has claimed "
+     "the attack, but suspicion fell on the Pakistani Taliban.", "4", "TTP"),
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
@@ -416,6 +421,8 @@ def test_figure_actor_follows_the_schema(
     # a camp's population or people displaced are tied to no group named beside them
     "Al Hol camp, which holds families of ISIS fighters, now houses 73,000 people.",
     "More than 3,000 people fled their homes after ISWAP fighters attacked the town.",
+    "A bomb killed 6 soldiers at a post in Kech on Monday. No militants have claimed "
+    "responsibility.",
     # a group's attack denied is no doer of the toll told next
     "The army said it had seen no ISWAP attack on the town. Twelve people were killed in a road "
     "accident.",

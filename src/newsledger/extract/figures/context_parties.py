@@ -69,9 +69,18 @@ _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*)"
 )
 # "the attackers, suspected to be Boko Haram fighters, fled": who the doers are believed to be
-_SUSPECTED_TO_BE = r"(?:suspected|believed|thought|presumed) to (?:be|have been|belong to)"
+_SUSPECTED_TO_BE = (
+    r"(?:suspected|believed|thought|presumed) to (?:be|have been|belong to)"
+    r"|suspicion (?:fell|falls|has fallen) on"
+)
 _CLAIM = re.compile(
     rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|{_SUSPECTED_TO_BE})\b",
+    re.IGNORECASE,
+)
+# "Baloch separatists claimed responsibility": a kind of group as the claimant, before its verb
+_KIND_CLAIMS = re.compile(
+    r"(?P<who>(?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+(?:have\s+|has\s+|later\s+)?"
+    r"(?:claimed|took|have\s+taken)\s+(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
@@ -721,6 +730,18 @@ def _kind_blamed(scans: Sequence[Scan]) -> str | None:
                 while kind + 1 < len(words) and _group_noun(words[kind + 1]) is not None:
                     kind += 1  # "separatist rebels"
                 return " ".join(words[: kind + 1])
+        for claim in _KIND_CLAIMS.finditer(text):
+            words = claim["who"].split()
+            while len(words) > 1 and words[-1].lower() in {"have", "has", "had", "later"}:
+                words = words[:-1]
+            if _group_noun(words[-1]) is None or _NEGATED.search(claim.group()):
+                continue
+            while len(words) > 1 and (
+                words[0].lower() in _HEDGES | {"a", "an"} or not words[0][:1].isalpha()
+                or (words[0][:1].isupper() and words[0].lower() in {"but", "and", "later"})
+            ):
+                words = words[1:]
+            return " ".join(words)
     return None
 
 
