@@ -734,7 +734,7 @@ def _kind_blamed(scans: Sequence[Scan]) -> str | None:
             words = claim["who"].split()
             while len(words) > 1 and words[-1].lower() in {"have", "has", "had", "later"}:
                 words = words[:-1]
-            if _group_noun(words[-1]) is None or _NEGATED.search(claim.group()):
+            if _group_noun(words[-1]) is None or {w.lower() for w in words} & {"no", "not"}:
                 continue
             while len(words) > 1 and (
                 words[0].lower() in _HEDGES | {"a", "an"} or not words[0][:1].isalpha()
