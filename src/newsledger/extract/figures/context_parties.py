@@ -68,8 +68,20 @@ _AGENT_REACH = 60  # characters after a toll where its agent is told ("were kill
 _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*)"
 )
+# "the attackers, suspected to be Boko Haram fighters, fled": who the doers are believed to be
+_SUSPECTED_TO_BE = (
+    r"(?:suspected|believed|thought|presumed) to (?:be|have been|belong to)"
+    r"|suspicion (?:fell|falls|has fallen) on"
+)
 _CLAIM = re.compile(
-    r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit)\b", re.IGNORECASE
+    rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|{_SUSPECTED_TO_BE})\b",
+    re.IGNORECASE,
+)
+# "Baloch separatists claimed responsibility": a kind of group as the claimant, before its verb
+_KIND_CLAIMS = re.compile(
+    r"(?P<who>(?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+(?:have\s+|has\s+|later\s+)?"
+    r"(?:claimed|took|have\s+taken)\s+(?:responsibility|credit)\b",
+    re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
@@ -123,7 +135,8 @@ _THE_FIGHT = re.compile(
     re.IGNORECASE,
 )
 _CLASHED_WITH = re.compile(
-    r"\b(?:(?:clashed|fought|exchanged fire|engaged)\s+with|engaged|encountered"
+    r"\b(?:(?:clashed|fought|battled|exchanged fire|engaged)\s+with|engaged|encountered|fought"
+    r"|battled"
     r"|(?:were|was) (?:ambushed|attacked) by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -189,8 +202,11 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     dominant = _dominant_party(scans)
     for draft in drafts:
         draft.actor = _actor_for(draft, dominant)
+    _attackers_told_before(drafts, scans)
+    _the_same_count(drafts, scans)
     claim = _claim(scans)
-    _share_perpetrators(drafts, claim[1] if claim else None)
+    blamed = claim[1] if claim else _kind_blamed(scans)
+    _share_perpetrators(drafts, blamed)
     _claimant_over_kind(drafts, claim)
     force = _only_force(scans)
     for draft in drafts:
@@ -205,10 +221,11 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
-    _attackers_told_before(drafts, scans)
     _side_fought_before(drafts, scans)
     _side_fought_beside(drafts)
     _most_caused_by(drafts, scans)
+    _community_victims(drafts, scans)
+    _striker_victims(drafts, scans)
     ruler = _briefing_ruler(scans)
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
@@ -225,7 +242,12 @@ def _attack_opening() -> re.Pattern[str]:
                key=len, reverse=True)
     )
     return re.compile(
-        r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?"
+        r"^(?:[A-Z][A-Z .,'’()-]{2,40}?\s[-–—]{1,2}\s+)?"
+        # "On Sunday evening, terrorists opened fire", "Police said gunmen stormed"
+        r"(?:(?i:(?:late\s+|early\s+|shortly\s+)?(?:on|in|at|after|before))(?:\s+[\w'’-]+){1,4},\s+)?"
+        rf"(?:(?:[\w'’-]+\s+){{1,3}}?(?i:{reporting_verbs(present=('say',))}|say)\s+(?:that\s+)?)?"
+        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
+        r"(?:[A-Z][\w'’-]*\s+){0,3}?"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
         rf"(?P<kind>(?i:{doers}))"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
@@ -249,7 +271,7 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
     for draft in drafts:
         if (
             draft.actor is not None
-            or draft.measure not in _VIOLENT
+            or not (draft.measure in _VIOLENT or _violent_other(draft))
             or draft.measure is Measure.ATTACKS
             or draft.counted_head in members
             or draft.time is not None
@@ -261,22 +283,90 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
                 break
             opening = _attack_opening().match(scan.sentence.text.strip())
             if opening is None:
-                continue
+                means = _group_means(scan)
+                if means is None:
+                    continue
+                draft.actor = means
+                break
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
             draft.actor = named[0].canonical if named else opening["kind"].lower()
             break
 
 
+# "an ISWAP car bomb", "a Taliban attack", "the IRA's bombing": a group named as the maker of an
+# attack or of its weapon (roles.tsv: means), up to two lower-case words between
+@cache
+def _means_after_group() -> re.Pattern[str]:
+    means = "|".join(
+        sorted((r"\s+".join(map(re.escape, m.split())) for m in role_words("means")),
+               key=len, reverse=True)
+    )
+    return re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{means})\b")
+
+
+def _group_means(scan: Scan) -> str | None:
+    """The armed group a sentence names as the maker of an attack or its weapon ('On Friday an
+    ISWAP car bomb exploded at the market'), never one named only as another's parent."""
+    for actor in scan.actors:
+        if (
+            actor.kind == "armed_group"
+            and not _parent_only(scan, actor)
+            and _means_after_group().match(scan.text_between(actor.end, actor.end + 40))
+            and not _NEGATED.search(scan.text_between(actor.start - 30, actor.start))
+        ):
+            return actor.canonical
+    return None
+
+
+# "killing the three on the spot", "all five were wounded": a number told as the people counted
+# just before, no noun of its own
+_THE_COUNT = re.compile(r"\b(?:the|all|those|these)\s+$", re.IGNORECASE)
+
+
+def _the_same_count(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Three militants tried to plant a bomb ... killing the three on the spot': a number told
+    with no noun after 'the' is the same people as the count of that number told just before
+    (same or previous paragraph), and takes its actor."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        q = draft.quantity
+        if (
+            draft.actor is not None
+            or draft.counted is not None
+            or not _THE_COUNT.search(draft.scan.text_between(q.start - 8, q.start))
+        ):
+            continue
+        here = position[id(draft.scan)]
+        earlier = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.actor is not None
+            and d.counted is not None
+            and here - _TOLD_BEFORE <= position[id(d.scan)] <= here
+            and d.quantity.start < q.start
+            and (d.quantity.low, d.quantity.high) == (q.low, q.high)
+            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+        ]
+        if earlier:
+            draft.actor = earlier[-1].actor
+
+
 def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     """'Troops clashed with Abu Sayyaf militants on Sunday. Five soldiers were killed in the
     fighting': victims of a fight told just before (same or previous paragraph) take the armed
-    group it was fought with."""
+    group it was fought with; a state force's people ('Five soldiers were killed') need no word
+    of the fight."""
     position = {id(scan): i for i, scan in enumerate(scans)}
     for draft in drafts:
         if (
             draft.actor is not None
             or draft.measure not in {Measure.KILLED, Measure.INJURED}
-            or not _THE_FIGHT.search(draft.scan.sentence.text)
+            or not (
+                _THE_FIGHT.search(draft.scan.sentence.text)
+                # "Last year, 40 soldiers died": a toll with a time of its own is another event's
+                or (draft.counted_head in role_words("personnel") and draft.time is None)
+            )
         ):
             continue
         here = position[id(draft.scan)]
@@ -350,6 +440,123 @@ def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
                 draft.actor = doers[0].canonical
 
 
+# a community named by the places attacked: "an Adara settlement", "Berom villages", "settlements
+# of the Fulani"
+_COMMUNITY_PLACES = r"(?:settlements?|villages?|communit(?:y|ies)|hamlets?|homes)"
+_COMMUNITY = (
+    rf"(?:(?:an?|the)\s+)?(?:(?P<{{0}}>[A-Z][a-z]+)\s+{_COMMUNITY_PLACES}"
+    rf"|{_COMMUNITY_PLACES}\s+of\s+(?:the\s+)?(?P<{{0}}_of>[A-Z][a-z]+))\b"
+)
+# "an attack on an Adara settlement named Ungwar Bardi by suspected Fulani gunmen", "a reprisal
+# attack by an Adara militia targeted settlements of the Fulani", "gunmen attacked Berom villages"
+_COMMUNITY_ATTACKED = (
+    re.compile(
+        r"\battacks?\s+(?:on|against)\s+" + _COMMUNITY.format("target")
+        + r"[^.;]{0,40}?\bby\s+(?P<doer>[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+    ),
+    re.compile(
+        r"\battacks?\s+by\s+(?P<doer>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+        r"(?:targeted|hit|struck|on|against|in)\s+" + _COMMUNITY.format("target")
+    ),
+    re.compile(
+        r"(?P<doer>(?:[\w'’-]+\s+){1,3}?)(?:attacked|raided|stormed|burned|torched|invaded)\s+"
+        + _COMMUNITY.format("target")
+    ),
+)
+
+
+def _community_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'An attack on an Adara settlement by suspected Fulani gunmen ... A reprisal attack by an
+    Adara militia targeted settlements of the Fulani ... 11 Adara and 130 Fulani died': victims
+    counted by their community take the doer of the attack the story says was made on it."""
+    doers: dict[str, str] = {}
+    for scan in scans:
+        for pattern in _COMMUNITY_ATTACKED:
+            for match in pattern.finditer(scan.sentence.text):
+                target = match["target"] or match["target_of"]
+                doer = _doer_phrase(match["doer"])
+                if doer and target.lower() not in doer.lower().split():
+                    doers.setdefault(target, doer)
+    if not doers:
+        return
+    for draft in drafts:
+        community = (draft.counted or "").split(" ")[0]
+        if draft.actor is None and draft.measure in _HARMED and community in doers:
+            draft.actor = doers[community]
+
+
+def _doer_phrase(text: str) -> str | None:
+    """The doer that opens a phrase: a named armed group, else words up to a kind of group
+    without article or hedge ('suspected Fulani gunmen targeted' -> 'Fulani gunmen')."""
+    named = [a for a in find_actors(text) if a.kind in _PARTY_KINDS]
+    if named and named[0].start < 20:
+        return named[0].canonical
+    words = [w for w in text.split() if w.lower() not in _HEDGES | {"a", "an"}]
+    doers = role_words("perpetrator") - {"group", "party"}
+    for i, word in enumerate(words[:3]):
+        lemma = word.lower()
+        forms = {lemma, lemma.removesuffix("s"), re.sub("men$", "man", lemma)}
+        if _group_noun(word) is not None or forms & doers:
+            return " ".join(words[: i + 1])
+    return None
+
+
+# "the US drone programme", "US air attacks", "Russian air strikes": a nation's strikes
+_NATION_STRIKES = re.compile(
+    r"\b(U\.S\.|US|UK|[A-Z][a-z]+)(?:['’]s?)?\s+(?:(?:air|drone|missile|rocket)\s+)?"
+    r"(?:strikes|airstrikes|air\s+strikes|air\s+attacks|air\s+raids|bombardments?|programme"
+    r"|program|campaign)\b"
+)
+_STRIKE_WORD = re.compile(
+    r"\b(?:air\s?strikes?|drone\s+strikes?|strikes|drones?|bombardment|air\s+(?:attacks|raids))\b",
+    re.IGNORECASE,
+)
+_STRIKE_HEADS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "air strike"})
+
+
+def _striker(scans: Sequence[Scan]) -> str | None:
+    """The one state force a story names as the doer of strikes ('the US drone programme',
+    'US air attacks'), in a story that names no armed group's attacks."""
+    forces = set()
+    for scan in scans:
+        if _group_means(scan):
+            return None
+        for match in _NATION_STRIKES.finditer(scan.sentence.text):
+            for word in _FORCE_WORDS:
+                name = f"{match.group(1)} {word}"
+                if actor_kind(name) == "state_force":
+                    forces.add(canonical_actor(name))
+                    break
+    return forces.pop() if len(forces) == 1 else None
+
+
+def _striker_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Obama embraced the US drone programme ... A total of 563 strikes targeted Pakistan ...
+    Between 384 and 807 civilians were killed in those countries': in a story on one state's
+    strikes, strikes with no target group and the tolls told with them (in their sentence or the
+    one before) are that state's forces'."""
+    striker = _striker(scans)
+    if striker is None:
+        return
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        scan, q = draft.scan, draft.quantity
+        if draft.measure is Measure.OPERATIONS and draft.counted_head in _STRIKE_HEADS:
+            target = _AGAINST.search(scan.text_between(q.end, scan.sentence.end))
+            groups = [a for a in scan.actors if a.kind == "armed_group"]
+            if not groups and not (target and find_actors(target.group(1))):
+                draft.actor = striker
+            continue
+        if draft.actor is not None or not (
+            draft.measure in {Measure.KILLED, Measure.INJURED} or _casualties(draft)
+        ):
+            continue
+        here = position[id(scan)]
+        told = [scan] + ([scans[here - 1]] if here > 0 else [])
+        if any(_STRIKE_WORD.search(s.sentence.text) for s in told):
+            draft.actor = striker
+
+
 def _only_force(scans: Sequence[Scan]) -> str | None:
     """The one state force a story names (its troops are that force's), else None."""
     forces = {a.canonical for s in scans for a in s.actors if a.kind == "state_force"}
@@ -420,7 +627,11 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
     """Victims of one incident share its perpetrator: a toll without one takes that of another
     toll of the same day, else the party the story says claimed or is blamed for the attack."""
     members = role_words("member") - {"other"}  # "8 others were wounded" are victims too
-    tolls = [d for d in drafts if d.measure in _VIOLENT and d.counted_head not in members]
+    tolls = [
+        d
+        for d in drafts
+        if (d.measure in _VIOLENT or _violent_other(d)) and d.counted_head not in members
+    ]
     for draft in tolls:
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
         if draft.actor is not None and (draft.scan.sentence.paragraph > 0 or day is None):
@@ -494,6 +705,46 @@ def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
     return None
 
 
+# "the blast was carried out by a people-smuggling gang", "blamed on separatist rebels": the doer
+# of the attack told by its kind (roles.tsv: group), with up to two words before it
+_BLAMED_KIND = re.compile(
+    rf"\b(?:(?:carried out|claimed|perpetrated|committed|staged) by|the work of|{_SUSPECTED_TO_BE}"
+    r"|blamed(?:\s+(?:it|this|the\s+[\w-]+(?:\s+[\w-]+)?))?\s+on)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:suspected|alleged|unidentified|unknown)\s+)?"
+    r"([\w'’-]+(?:\s+[\w'’-]+){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _kind_blamed(scans: Sequence[Scan]) -> str | None:
+    """The kind of armed group a story says carried out the attack ('Officials said the blast was
+    carried out by a people-smuggling gang'), as written, where no group is named as claiming."""
+    for scan in scans:
+        text = scan.sentence.text
+        for cue in _BLAMED_KIND.finditer(text):
+            if _NEGATED.search(text[max(0, cue.start() - 40) : cue.start()]):
+                continue
+            words = cue.group(1).split()
+            kind = next((i for i, w in enumerate(words) if _group_noun(w) is not None), None)
+            if kind is not None:
+                while kind + 1 < len(words) and _group_noun(words[kind + 1]) is not None:
+                    kind += 1  # "separatist rebels"
+                return " ".join(words[: kind + 1])
+        for claim in _KIND_CLAIMS.finditer(text):
+            words = claim["who"].split()
+            while len(words) > 1 and words[-1].lower() in {"have", "has", "had", "later"}:
+                words = words[:-1]
+            if _group_noun(words[-1]) is None or {w.lower() for w in words} & {"no", "not"}:
+                continue
+            while len(words) > 1 and (
+                words[0].lower() in _HEDGES | {"a", "an"} or not words[0][:1].isalpha()
+                or (words[0][:1].isupper() and words[0].lower() in {"but", "and", "later"})
+            ):
+                words = words[1:]
+            return " ".join(words)
+    return None
+
+
 # "the al Qaeda-linked JNIM", "an offshoot of Lashkar-e-Taiba": a group named as another's parent
 _LINKED = re.compile(r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b", re.I)
 _PARENT_OF = re.compile(
@@ -537,6 +788,8 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     inside = [a for a in parties if q.start <= a.start < counted_end]
     if inside and not _victim_force(draft, inside[0]):
         return inside[0].canonical
+    if draft.measure in _UNTIED:
+        return None  # "Al Hol camp, which holds families of ISIS fighters, houses 73,000 people"
     agent = _agent(draft, parties, dominant)
     if agent:
         return agent
@@ -567,7 +820,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
         return _detainer_subject(draft)
-    if draft.measure in _VIOLENT:
+    if draft.measure in _VIOLENT or _casualties(draft):
         before = [a for a in parties if a.end <= q.start]
         kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -581,6 +834,14 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
 
 
 _HARMED = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING})
+# people displaced, returned or living in a camp: tied to a group only by their own counted phrase
+# (SCHEMA: most displacement, returns and camp populations have no actor)
+_UNTIED = frozenset({Measure.DISPLACED, Measure.RETURNED, Measure.POPULATION})
+
+
+def _casualties(draft: Draft) -> bool:
+    """'2,000 civilian casualties': victims killed or hurt, counted together."""
+    return draft.measure is Measure.OTHER and draft.counted_head in {"casualty", "casualties"}
 
 
 def _victim_force(draft: Draft, named: ActorMention) -> bool:
@@ -651,6 +912,9 @@ def _subject_perpetrator(
     group = _group_of(subject)
     if group:
         return group  # "fighters of the Somali group Al Shabaab attacked the compound, killing 20"
+    doer = _done_by(subject)
+    if doer:
+        return doer  # "Aerial operations by international forces caused 149 civilian deaths"
     words = [
         t
         for t in subject.subtree
@@ -659,14 +923,25 @@ def _subject_perpetrator(
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
     if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
         words = words[1:]  # "armed gangs" -> gangs ("armed men" stay as written)
-    text = " ".join(t.text for t in words) or subject.text
+    text = _as_written(words) or subject.text
     named = find_actors(text)
     if named:
         return named[0].canonical if named[0].kind not in _SOURCE_KINDS else None
-    rulers = [t.lower_ for t in words if t.lower_ in _rulers()]
+    # "junta forces", "junta troops": the junta; "pro-junta militiamen" are not the junta
+    rulers = [t.lower_ for t in words if t.lower_ in _rulers() and not _supporter(t)]
     if rulers:
-        return rulers[0]  # "junta forces", "junta troops": the junta
+        return rulers[0]
     return text if _perpetrator_word(subject) else None
+
+
+def _supporter(token: Token) -> bool:
+    """'pro-regime', 'anti-junta': the word names whom the doers back or fight, not the doers."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ in {"pro", "anti"}
+    )
 
 
 def _detainer_subject(draft: Draft) -> str | None:
@@ -728,8 +1003,31 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
                 return group  # "when fighters of the Somali group Al Shabaab attacked"
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
-            return " ".join(t.text for t in words)
+            return _as_written(words)
     return None
+
+
+def _done_by(subject: Token) -> str | None:
+    """'operations by international forces', 'attacks by ISIS-K': the doer after 'by', a named
+    party or a doer word as written."""
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ != "by":
+            continue
+        doer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if doer is None:
+            return None
+        words = [t for t in doer.subtree if t.i <= doer.i and t.lower_ not in _HEDGES]
+        text = _as_written(words)
+        named = [a for a in find_actors(text) if a.kind in _PARTY_KINDS]
+        if named:
+            return named[0].canonical
+        return text if _perpetrator_word(doer) else None
+    return None
+
+
+def _as_written(tokens: Sequence[Token]) -> str:
+    """Words as the text spaces them ('Pro-government forces', not 'Pro - government forces')."""
+    return "".join(t.text + t.whitespace_ for t in tokens).strip()
 
 
 def _group_of(doer: Token) -> str | None:
@@ -832,6 +1130,13 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return actor.canonical
         if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
             return actor.canonical
+    for told in _ATTRIBUTED.finditer(scan.sentence.text):
+        counts = range(scan.sentence.start + told.start("counts"), scan.sentence.start + told.end())
+        if q.start in counts or (
+            q.start >= scan.sentence.start + told.end()
+            and _ENUMERATION.search(scan.text_between(q.start - 14, q.start))
+        ):
+            return _party_named(told["who"])
     window = scan.text_between(q.end, limit)
     anaphora = _AGENT_ANAPHORA.search(window)
     if anaphora:
@@ -844,6 +1149,20 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return named[0].canonical
         return hands.group(1).strip()
     return None
+
+
+# "UNAMA attributed 353 civilian deaths and 544 injuries to pro-government forces"
+_ATTRIBUTED = re.compile(
+    r"\battribut(?:ed|es|ing)\s+(?P<counts>[^.;]*?)\s+to\s+(?:the\s+)?(?P<who>[^,.;()]+?)"
+    r"(?=\s*(?:[,.;(]|$|\s+(?:in|during|since|between|from|over|including)\b))",
+    re.IGNORECASE,
+)
+
+
+def _party_named(text: str) -> str:
+    """A party as written, or the canonical name of the one actor it names."""
+    named = find_actors(text)
+    return named[0].canonical if len(named) == 1 else text.strip()
 
 
 def _preferred(parties: Sequence[ActorMention], position: int) -> str | None:
