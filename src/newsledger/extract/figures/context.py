@@ -26,10 +26,12 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           its clause and of the clauses it hangs in, else the sentence's places no other clause
           with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
           killed 9"); else places implied by parts that add up to this figure; else those of the
-          latest sentence naming any since the previous figure, in its paragraph ("The second
-          bomb hit Kabul. In this blast 14 died"); else the previous figure's in the same
-          paragraph; else the scope of the last section opened by a place ("In Iraq, ..."; a
-          heading naming a place alone); else the document's frame (the first
+          latest sentence naming any since the previous figure, in its paragraph, also the first
+          figure of a new paragraph ("The second bomb hit Kabul. In this blast 14 died"); else
+          a scene told right after an incident's toll ("The attack occurred in Uruzgan"), not
+          one of another event ("The second bombing occurred in Kabul"); else the previous
+          figure's in the same paragraph; else the scope of the last section opened by a place
+          ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
           stated places, refined to a district); else the latest places named before. No place
           is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside

@@ -188,8 +188,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
             text = draft.scan.sentence.text
             nationwide = country is not None and bool(_nationwide().search(text))
-            nearby = same_paragraph or previous is None
-            told = _told_since(scans, index, previous, draft) if nearby else []
+            told = _told_since(scans, index, previous, draft)
             draft.locations = (
                 ([country] if nationwide and country else [])
                 or told
@@ -235,9 +234,33 @@ def _where_it_happened(
             return []
         if scan.quantities:
             return []  # another count: the scene is its own
-        if _SCENE.search(scan.sentence.text) and (kept := _kept(scan)):
+        scene = _SCENE.search(scan.sentence.text)
+        if scene and _other_event(scan.sentence.text[: scene.start()], draft):
+            return []
+        if scene and (kept := _kept(scan)):
             return _unique(m.place.name for m in kept)
     return []
+
+
+def _other_event(before: str, draft: Draft) -> bool:
+    """Whether a scene's event is named by an ordinal or as another event ('The second bombing
+    occurred in Kabul', 'a separate car bomb attack took place in ...': the scene of another
+    event of the story than the one counted before, 'The first attack ... killed 26'), unless the
+    figure's own sentence names its event so too."""
+    own = {w.casefold() for w in re.findall(r"[\w-]+", draft.scan.sentence.text)}
+    for word in re.findall(r"[\w-]+", before)[-3:]:
+        cue = word.casefold()
+        if cue != "first" and cue in _other_event_words() and cue not in own:
+            return True
+    return False
+
+
+@cache
+def _other_event_words() -> frozenset[str]:
+    """Ordinals ('second', 'third') and the one-word cues of lexicons/incident_cues.tsv that make
+    an event another one ('another', 'separate')."""
+    distinct = {t for t, role in read_table("incident_cues.tsv", 2) if role == "distinct"}
+    return frozenset(set(WORDS["ordinal"]) | {t for t in distinct if " " not in t})
 
 
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
