@@ -124,7 +124,11 @@ _MONTH_OR_YEAR = re.compile(
     r"|\d{4})\b"
 )
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
-_DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+# after the day: a dash ("KABUL, Jan 3 (Reuters) -"), a colon ("Srinagar, July 11:", "Peshawar,
+# May 12 (Dawn):", the Indian and Pakistani press) or an agency alone ("New Delhi, May 12 (PTI)")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,?\s*\d{4})?\s*(?:(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}|:)\s|\([^)]{1,40}\)\s+(?=[A-Z]))"
+)
 _EVENT_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 _SINCE_THE = re.compile(
     r"\b[Ss]ince the (?:(?:start|beginning|outbreak|onset) of (?:the )?)?([a-z][a-z-]{2,})\b"
@@ -821,10 +825,20 @@ def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
     in a dateline glued to the headline before it)."""
     before = scan.text_between(scan.sentence.start, mention.start)
     after = scan.text_between(mention.end, scan.sentence.end)
-    if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after):
+    if (
+        _DATELINE_BEFORE.fullmatch(before)
+        and _DATELINE_AFTER.match(after)
+        and not _weekday_or_month(before)  # "Tuesday, March 5: ..." dates a diary's entry
+    ):
         return True
     at = mention.start - scan.sentence.start
     return any(g.start() <= at < g.end() for g in GLUED_DATELINE.finditer(scan.sentence.text))
+
+
+def _weekday_or_month(text: str) -> bool:
+    """Whether a text is one weekday's or month's name ('Tuesday, ')."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    return len(words) == 1 and (words[0] in WORDS["weekday"] or words[0] in WORDS["month"])
 
 
 def _incident_day(

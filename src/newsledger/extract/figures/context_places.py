@@ -58,7 +58,11 @@ _FACILITY_AFTER = re.compile(
 _PARTS_ASIDE = re.compile(r",\s+with\b", re.IGNORECASE)
 _INCLUDES = re.compile(r"\b(?:including|among them|of whom|of them)\s+$", re.IGNORECASE)
 # "Srinagar: ...", "New Delhi, June 10: ...": the dateline of the Indian and Pakistani press
-_COLON_DATELINE = re.compile(r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*:\s")
+# ("KABUL (Pajhwok):", "Peshawar, May 12 (Dawn):", "New Delhi, May 12 (PTI) Four ...")
+_COLON_DATELINE = re.compile(
+    r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:(?:\([^)]{1,40}\))?\s*:\s|\([^)]{1,40}\)\s+(?=[A-Z]))"
+)
 _TREATED_IN = re.compile(
     r"\b(?:hospitals?|clinics?)\s+(?:in|at)\s+(?:the\s+)?"
     r"(?:(?:provincial|regional|state|district)\s+capital,?\s+)?$",
