@@ -150,3 +150,36 @@ def test_dateline_city_is_no_place_of_the_figure(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2023, 5, 12)), number)
     assert figure.locations == places
+
+
+# (text, number, period): 'since the <event> in <date>' runs from that date to publication
+# (published 2023-11-18)
+SINCE_EVENT_PERIODS = [
+    (
+        "Since the coup in February 2021, the group says 4,200 civilians have been killed by "
+        "security forces.\n",
+        "4,200",
+        ("2021-02-01", "2023-11-18"),
+    ),
+    (
+        "Since the military coup of February 2021, troops have arrested 25,000 people.\n",
+        "25,000",
+        ("2021-02-01", "2023-11-18"),
+    ),
+    (
+        "Since the ambush on 2 November, soldiers have detained 41 suspects in the district.\n",
+        "41",
+        ("2023-11-02", "2023-11-18"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), SINCE_EVENT_PERIODS)
+def test_since_a_dated_event_runs_to_publication(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
