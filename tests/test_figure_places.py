@@ -183,3 +183,36 @@ def test_since_a_dated_event_runs_to_publication(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): 'in the capital' of a report on one country is that country's capital;
+# 'the provincial capital' or 'the capital of X' is none
+CAPITAL_PLACES = [
+    (
+        "Gang violence killed 2,094 people in Haiti in the first half of the year, the UN said. "
+        "In the Artibonite department, gangs killed 143 people. In April alone, 164 people were "
+        "killed in the capital.\n",
+        "164",
+        ("Port-au-Prince",),
+    ),
+    (
+        "Fighting in Sudan has displaced 1.2 million people since April, the agency said. Some "
+        "300 civilians were killed across the capital city in the first week.\n",
+        "Some 300",
+        ("Khartoum",),
+    ),
+    (
+        "Taliban fighters attacked police posts in Kunar province, Afghanistan, killing 7 "
+        "policemen. Another 4 were wounded in the provincial capital.\n",
+        "4",
+        ("Kunar", "Afghanistan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), CAPITAL_PLACES)
+def test_the_capital_of_the_reports_country(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 7, 5)), number)
+    assert figure.locations == places

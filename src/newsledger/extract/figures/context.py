@@ -22,7 +22,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           told last; a count "in one week" takes the stated range of that length; an incident's
           toll prefers the day told before it over a later sentence's that counts figures of its
           own; an undated rolling period is not carried across units.
-  places  places introduced right after the number ("466 operatives in Syria"), else the places of
+  places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
+          the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
           with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
           killed 9"); else places implied by parts that add up to this figure; else those of the

@@ -21,7 +21,13 @@ from newsledger.extract.figures.clauses import (
     token_at,
 )
 from newsledger.extract.folded import FoldedPattern
-from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
+from newsledger.extract.places import (
+    Place,
+    PlaceMention,
+    demonym_country,
+    gazetteer,
+    lookup_place,
+)
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
 from newsledger.lexicons import read_table
@@ -106,6 +112,14 @@ _SCENE = re.compile(
     r"(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:in|at|near|on)\b",
     re.IGNORECASE,
 )
+# "were killed in the capital", "across the capital city"; not "in the capital of X", "the
+# provincial capital", "the capital, Kabul", "the capital region"
+_BARE_CAPITAL = re.compile(
+    r"^[^.;]{0,60}?\b(?:in|inside|across|around|throughout|near|outside|(?:the\s+)?outskirts\s+of)"
+    r"\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?capital(?:\s+city)?\b"
+    r"(?!\s*,?\s+(?:city\s+)?(?-i:[A-Z])|\s+of\b|\s+(?:complex|region|territory|district|area)\b|-)",
+    re.IGNORECASE,
+)
 _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 _BEARING = re.compile(
@@ -159,15 +173,15 @@ _OPEN_PARTS_REACH = 3
 
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     """Fill the places of every draft (index: position of each scan, by id)."""
+    country = _document_country(scans)
     for draft in drafts:
-        draft.locations = _sentence_places(draft)
+        draft.locations = _sentence_places(draft) or _capital_of(draft, country)
         draft.own_places = bool(draft.locations)
     for position, draft in enumerate(drafts):
         if not draft.own_places:
             later = drafts[position + 1 : position + 1 + _PARTS_REACH]
             draft.locations = _places_from_parts(draft, later, index)
     sites = _sites(scans)
-    country = _document_country(scans)
     if country:
         _tie_regions_to(country, drafts)
     frame: list[str] = []
@@ -208,6 +222,23 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _capital_of(draft: Draft, country: str | None) -> list[str]:
+    """'164 people were killed in the capital': the capital of the country the report is about,
+    said after the number in its clause (not 'the capital of Kunar province', 'the provincial
+    capital', nor 'the capital, Kabul', whose name is read as a place)."""
+    if country is None:
+        return []
+    scan = draft.scan
+    limit = min(
+        (q.start for q in scan.quantities if q.start > draft.quantity.start),
+        default=scan.sentence.end,
+    )
+    if not _BARE_CAPITAL.match(scan.text_between(draft.quantity.end, limit)):
+        return []
+    capital = gazetteer().capitals.get(country)
+    return [capital.name] if capital is not None else []
 
 
 def _told_since(
