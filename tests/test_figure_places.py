@@ -216,3 +216,46 @@ def test_the_capital_of_the_reports_country(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2023, 7, 5)), number)
     assert figure.locations == places
+
+
+# (text, number, place): a town the dead or wounded were carried to is no scene of the toll
+CARRIED_TO = [
+    (
+        "A car bomb hit a military base in Maidan Shahr, the capital of Wardak province, on "
+        "Monday, killing 35 soldiers. Several bodies were transported to Kabul and the wounded "
+        "were rushed to hospitals in Kabul. A senior official said at least 50 people were killed "
+        "or wounded in the attack.\n",
+        "at least 50",
+        "Kabul",
+    ),
+    (
+        "Gunmen attacked a village in Gwoza, Borno state, on Sunday. At least 20 of the wounded "
+        "were airlifted to Maiduguri. Residents said 14 villagers were killed.\n",
+        "14",
+        "Maiduguri",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), CARRIED_TO)
+def test_town_the_wounded_were_taken_to_is_no_scene(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 22)), number)
+    assert figure.locations
+    assert place not in figure.locations
+
+
+# two sources' counts of one attack make no sum that fails: they disagree
+CASUALTIES_BY_TWO_SOURCES = (
+    "A car bomb hit a base in Maidan Shahr on Monday. A senior intelligence official said at "
+    "least 50 people were killed or wounded in the attack. A spokesman for the provincial governor "
+    "said 12 people were killed and 12 were injured.\n"
+)
+
+
+def test_two_sources_casualty_counts_make_no_sum(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    extraction = extract_text(CASUALTIES_BY_TWO_SOURCES, published=None)
+    assert not [c for c in extraction.checks if c.type.value == "sum"]

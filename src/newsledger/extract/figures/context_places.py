@@ -348,7 +348,8 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
     counts: Counter[str] = Counter()
     named = 0
     for scan in scans:
-        for mention in _kept(scan):
+        # where speakers sit and the wounded are taken speak for the country too
+        for mention in [*_kept(scan), *_seat_mentions(scan)]:
             counts[mention.place.country] += 1
             named += 1
         for word in _CAPITALISED_WORD.findall(scan.sentence.text):
@@ -406,12 +407,15 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     ]
 
 
+def _seat_mentions(scan: Scan) -> list[PlaceMention]:
+    """The places a sentence names as a speaker's seat or where people were taken."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return [m for m in scan.places if _speaker_seat(text, m.start - base, m.end - base)]
+
+
 def _seats(scan: Scan) -> list[str]:
     """The places a sentence names as where a speaker sits ('an official in Kabul said')."""
-    text, base = scan.sentence.text, scan.sentence.start
-    return _unique(
-        m.place.name for m in scan.places if _speaker_seat(text, m.start - base, m.end - base)
-    )
+    return _unique(m.place.name for m in _seat_mentions(scan))
 
 
 def _speaker_seat(text: str, start: int, end: int) -> bool:
@@ -423,6 +427,8 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
         return True  # "are being treated at a hospital in Kaya": where the wounded were taken
     if not text[:start].strip() and _COLON_DATELINE.match(after):
         return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
+    if _carried_to().search(before):
+        return True  # "bodies were transported to Kabul": where the dead were taken
     seat_before, report_before, report_after = _speaker_cues()
     return bool(
         seat_before.search(before) and (report_after.match(after) or report_before.search(before))
@@ -430,10 +436,23 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
 
 
 @cache
+def _carried_to() -> re.Pattern[str]:
+    """A verb of carrying people and 'to' right before a place ('were rushed to ', 'transported
+    to hospitals in '), from lexicons/place_speaker_cues.tsv."""
+    rows = read_table("place_speaker_cues.tsv", 2)
+    verbs = [re.escape(word) for word, role in rows if role == "carried"]
+    return re.compile(
+        rf"\b(?:{'|'.join(verbs)})\s+(?:[\w'’-]+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?"
+        r"(?:(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A speaker noun right before a place ('officials in '), a reporting word before that
     speaker ('according to the ministry in '), and one right after the place (' said')."""
-    roles: dict[str, list[str]] = {"speaker": [], "reporting": []}
+    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": []}
     for word, role in read_table("place_speaker_cues.tsv", 2):
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
