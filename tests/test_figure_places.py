@@ -259,3 +259,30 @@ def test_two_sources_casualty_counts_make_no_sum(
 ) -> None:
     extraction = extract_text(CASUALTIES_BY_TWO_SOURCES, published=None)
     assert not [c for c in extraction.checks if c.type.value == "sum"]
+
+
+# (text, number, places): a toll in a division or village the gazetteer lacks takes the province
+# and country of the place told before, not that place itself
+UNKNOWN_LOCAL_PLACES = [
+    (
+        "Seven Taliban militants were killed in two explosions in Kandahar province on Friday "
+        "night. Three militants died when a bomb went off in Arghandab district. Four militants "
+        "were killed in neighboring Shah Wali Kot district when their vehicle hit a mine.\n",
+        "Four",
+        ("Kandahar", "Afghanistan"),
+    ),
+    (
+        "Bandits killed 12 people in Tsafe, Zamfara state, on Sunday. Gunmen also abducted 20 "
+        "people in Ungwan Rimi village.\n",
+        "20",
+        ("Zamfara", "Nigeria"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), UNKNOWN_LOCAL_PLACES)
+def test_unknown_local_place_takes_the_containers(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 2, 12)), number)
+    assert figure.locations == places

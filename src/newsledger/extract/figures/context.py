@@ -33,7 +33,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           one of another event ("The second bombing occurred in Kabul"); else the previous
           figure's in the same paragraph; else the scope of the last section opened by a place
           ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
-          stated places, refined to a district); else the latest places named before. No place
+          stated places, refined to a district); else the latest places named before; what is
+          inherited so by a figure counted in a district or village the gazetteer lacks ("in
+          neighboring Shah Wali Kot district") is cut to its province and country. No place
           is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
           an actor's name ("U.S. Central Command") or a country acting as a party ("since the

@@ -22,6 +22,7 @@ from newsledger.extract.figures.clauses import (
 )
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.places import (
+    DIVISION_WORDS,
     Place,
     PlaceMention,
     demonym_country,
@@ -220,6 +221,10 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
+            if draft.locations and _unknown_local_place(draft):
+                # "Four militants were killed in neighboring Shah Wali Kot district": a place
+                # the gazetteer lacks, inside what the story placed its figures in before
+                draft.locations = _containers_of(draft.locations)
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
 
@@ -239,6 +244,50 @@ def _capital_of(draft: Draft, country: str | None) -> list[str]:
         return []
     capital = gazetteer().capitals.get(country)
     return [capital.name] if capital is not None else []
+
+
+def _unknown_local_place(draft: Draft) -> bool:
+    """Whether the figure's clause names a division or settlement the gazetteer does not know
+    ('in neighboring Shah Wali Kot district', 'in the village of Kan Ni'), after its number."""
+    scan = draft.scan
+    limit = min(
+        (q.start for q in scan.quantities if q.start > draft.quantity.start),
+        default=scan.sentence.end,
+    )
+    after = scan.text_between(draft.quantity.end, limit)
+    for found in _unknown_local_pattern().finditer(after):
+        name = found.group("name") or found.group("named")
+        start = draft.quantity.end + found.start("name" if found.group("name") else "named")
+        known = any(m.start <= start < m.end for m in scan.places)
+        if not known and lookup_place(name) is None and demonym_country(name) is None:
+            return True
+    return False
+
+
+@cache
+def _unknown_local_pattern() -> re.Pattern[str]:
+    """'in [neighbouring] <Name> district|province|village ...', 'in the village of <Name>':
+    division words of the gazetteer, settlement words of lexicons/place_cues.tsv."""
+    settlements = [w for w, role in read_table("place_cues.tsv", 2) if role == "settlement"]
+    words = "|".join(sorted({*DIVISION_WORDS, *settlements}, key=len, reverse=True))
+    name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+    prep = r"\b(?:in|at|near|from|on)\s+(?:the\s+)?"
+    return re.compile(
+        rf"{prep}(?:(?:neighbou?ring|nearby|adjacent|remote|restive)\s+)?(?P<name>{name})\s+"
+        rf"(?i:{words})\b|{prep}(?i:{words})\s+of\s+(?P<named>{name})"
+    )
+
+
+def _containers_of(names: Sequence[str]) -> list[str]:
+    """The province and country of each town, district or site (a province or country stays)."""
+    out: list[str] = []
+    for name in names:
+        place = lookup_place(name)
+        if place is None or place.kind in {"country", "admin1"}:
+            out.append(name)
+            continue
+        out.extend(n for n in (place.admin1, place.country) if n)
+    return _unique(out)
 
 
 def _told_since(
