@@ -286,3 +286,38 @@ def test_unknown_local_place_takes_the_containers(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2024, 2, 12)), number)
     assert figure.locations == places
+
+
+# (text, number, period): "the next day", "the following day", "the day after" count from the day
+# the story told last (published Saturday 2023-11-18)
+NEXT_DAY_PERIODS = [
+    (
+        "Junta troops raided a village in Sagaing region on Friday, killing 9 villagers. Another "
+        "5 people were killed in Sagaing the next day, residents said.\n",
+        "5",
+        ("2023-11-18", "2023-11-18"),
+    ),
+    (
+        "Gunmen stormed a church in Kaduna on 12 November, killing 6 worshippers. The following "
+        "day, police arrested 14 suspects in Zaria.\n",
+        "14",
+        ("2023-11-13", "2023-11-13"),
+    ),
+    (
+        "On Sunday, an air strike hit a market in Sagaing, killing 15. The day after, 4 more "
+        "people died of their wounds.\n",
+        "4",
+        ("2023-11-13", "2023-11-13"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), NEXT_DAY_PERIODS)
+def test_the_next_day_counts_from_the_day_told(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)

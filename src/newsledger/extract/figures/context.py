@@ -445,12 +445,26 @@ _LATER = re.compile(
 )
 
 
+_NEXT_DAY = re.compile(
+    r"(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+after",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = re.compile(
+    r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before",
+    re.IGNORECASE,
+)
+
+
 def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, date] | None:
     """'Three days later', 'a week earlier': the day so far from the day the story told last
     (which needs no publication date: 'On 14 February 2021 ... Three days later')."""
     if mention is None or told is None:
         return None
-    found = _LATER.fullmatch(mention.text.strip())
+    text = mention.text.strip()
+    if _NEXT_DAY.fullmatch(text) or _DAY_BEFORE.fullmatch(text):
+        day = told + timedelta(days=1 if _NEXT_DAY.fullmatch(text) else -1)
+        return day, day  # "Another 5 were killed the next day", "the previous night"
+    found = _LATER.fullmatch(text)
     if found is None:
         return None
     word = found["n"].lower()
