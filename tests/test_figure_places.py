@@ -321,3 +321,34 @@ def test_the_next_day_counts_from_the_day_told(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, period): the day of a statement made somewhere ("said in a statement in Abuja
+# on Thursday", "told reporters in Port-au-Prince on Monday") is no day of the figure
+# (published Friday 2024-01-05)
+STATEMENT_PLACE_PERIODS = [
+    (
+        "Troops on Wednesday repelled an attack by Boko Haram fighters on Mafa town in Borno "
+        "State, killing 12 insurgents. Two soldiers were wounded in the clash, the army "
+        "spokesman said in a statement in Abuja on Thursday.\n",
+        "Two",
+        ("2024-01-03", "2024-01-03"),
+    ),
+    (
+        "Gangs attacked the Carrefour neighbourhood of Port-au-Prince on Tuesday. At least 15 "
+        "residents were killed, the police chief told reporters in Port-au-Prince on Thursday.\n",
+        "At least 15",
+        ("2024-01-02", "2024-01-02"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), STATEMENT_PLACE_PERIODS)
+def test_date_of_a_statement_made_somewhere_is_not_the_figures(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 5)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)

@@ -98,6 +98,24 @@ _STATEMENT_DATE = FoldedPattern(re.compile(
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 ))
+# "said in a statement in Abuja on Thursday", "told reporters in Port-au-Prince on Monday": the
+# date of a statement made somewhere
+_STATEMENT_PLACE_DATE = re.compile(
+    r"\b(?i:said|says|told\s+(?:reporters|journalists|the\s+press|the\s+media)|statement"
+    r"|announced|briefing|conference|reported|stated)\s+(?i:in|from|at)\s+"
+    r"[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+){0,2}[\s,]*$"
+)
+
+
+def _statement_date(scan: Scan, mention: TimeMention) -> bool:
+    """Whether a time phrase dates a statement ('said on Thursday', 'said in a statement in
+    Abuja on Thursday'), not what it counts."""
+    return bool(
+        _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+        or _STATEMENT_PLACE_DATE.search(scan.text_between(mention.start - 60, mention.start))
+    )
+
+
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
 # ("Last year Ghani said 28,000 had been killed since 2015")
 _TOLD_BETWEEN = re.compile(
@@ -207,7 +225,7 @@ def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
             )
             scan.times.sort(key=lambda m: m.start)
         for mention in scan.times:
-            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            said = _statement_date(scan, mention)
             if _incident_day_mention(mention) and not said and not _in_dateline(scan, mention):
                 last_day = mention
 
@@ -729,7 +747,7 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         between = scan.text_between(min(q.end, mention.end), max(q.start, mention.start))
         before = scan.text_between(mention.start - 30, mention.start)
         # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
-        if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
+        if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _statement_date(scan, mention):
             continue
         if _compared_time(scan, mention, q.start, q.end):
             continue  # "carried out 44 attacks, up from 30 in November, and killed 96": not 96's
@@ -789,7 +807,7 @@ def _not_event_days(scan: Scan) -> list[TimeMention]:
     return [
         m
         for m in scan.times
-        if _STATEMENT_DATE.search(scan.text_between(m.start - 30, m.start)) or _in_dateline(scan, m)
+        if _statement_date(scan, m) or _in_dateline(scan, m)
     ]
 
 
@@ -882,7 +900,7 @@ def _incident_day(
     for scan in own + free + before + taken:
         for mention in scan.times:
             said = bool(
-                _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+                _statement_date(scan, mention)
                 or _in_dateline(scan, mention)  # "PORT-AU-PRINCE, March 3 (Reuters) -"
             )
             if mention.kind == "day" and mention.period_start is not None and not said:
