@@ -202,6 +202,12 @@ CAPITAL_PLACES = [
         ("Khartoum",),
     ),
     (
+        "Al Shabaab militants stormed a hotel in the Somali capital on Friday, killing at least "
+        "12 people, police said.\n",
+        "at least 12",
+        ("Mogadishu",),
+    ),
+    (
         "Taliban fighters attacked police posts in Kunar province, Afghanistan, killing 7 "
         "policemen. Another 4 were wounded in the provincial capital.\n",
         "4",
@@ -352,3 +358,34 @@ def test_date_of_a_statement_made_somewhere_is_not_the_figures(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2024, 1, 5)), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): where a statement was made ("told the Security Council in New York")
+# is no place of the figures it tells
+STATEMENT_PLACES = [
+    (
+        "The UN envoy told the Security Council in New York on Friday that 4,451 people were "
+        "killed in Haiti in 2023, and 2,490 were kidnapped.\n",
+        "2,490",
+        ("Haiti",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), STATEMENT_PLACES)
+def test_where_a_statement_was_made_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 2)), number)
+    assert figure.locations == places
+
+
+def test_date_of_an_address_made_somewhere_is_not_the_figures(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "Gangs stormed two towns in the Artibonite on Monday. The UN envoy told the Security "
+        "Council in New York on Thursday that 70 people were killed in the attacks.\n"
+    )
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 2)), "70")
+    assert (figure.period_start, figure.period_end) != period_days(("2024-02-29", "2024-02-29"))

@@ -85,6 +85,7 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:(?:(?:news|press) )?(?:conference|briefing)|told (?:reporters|journalists|the press)"
+    r"|(?:told|address(?:ed|ing)) the (?:[\w-]+ ){0,2}?[\w-]+"
     r"|speaking(?: to \w+)?|statement(?: issued| released)?) (?:in|at|from) (?:the )?$",
     re.IGNORECASE,
 )
@@ -115,12 +116,14 @@ _SCENE = re.compile(
 )
 # "were killed in the capital", "across the capital city"; not "in the capital of X", "the
 # provincial capital", "the capital, Kabul", "the capital region"
-_BARE_CAPITAL = re.compile(
-    r"^[^.;]{0,60}?\b(?:in|inside|across|around|throughout|near|outside|(?:the\s+)?outskirts\s+of)"
-    r"\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?capital(?:\s+city)?\b"
-    r"(?!\s*,?\s+(?:city\s+)?(?-i:[A-Z])|\s+of\b|\s+(?:complex|region|territory|district|area)\b|-)",
-    re.IGNORECASE,
+_CAPITAL_PHRASE = (
+    r"\b(?:in|inside|across|around|throughout|near|outside|(?:the\s+)?outskirts\s+of)"
+    r"\s+(?:the\s+(?:country['’]s\s+|nation['’]s\s+|(?P<demonym>(?-i:[A-Z][a-z]+))\s+)?"
+    r"|(?P<owner>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))['’]s\s+)capital(?:\s+city)?\b"
+    r"(?!\s*,?\s+(?:city\s+)?(?-i:[A-Z])|\s+of\b|\s+(?:complex|region|territory|district|area)\b|-)"
 )
+_BARE_CAPITAL = re.compile(rf"^[^.;]{{0,60}}?{_CAPITAL_PHRASE}", re.IGNORECASE)
+_CAPITAL_BEFORE = re.compile(_CAPITAL_PHRASE, re.IGNORECASE)
 _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 _BEARING = re.compile(
@@ -231,18 +234,28 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
 
 def _capital_of(draft: Draft, country: str | None) -> list[str]:
     """'164 people were killed in the capital': the capital of the country the report is about,
-    said after the number in its clause (not 'the capital of Kunar province', 'the provincial
-    capital', nor 'the capital, Kabul', whose name is read as a place)."""
-    if country is None:
-        return []
+    said after the number in its clause ('in the Somali capital', 'in Mali's capital': of the
+    country named; not 'the capital of Kunar province', 'the provincial capital', nor 'the
+    capital, Kabul', whose name is read as a place)."""
     scan = draft.scan
     limit = min(
         (q.start for q in scan.quantities if q.start > draft.quantity.start),
         default=scan.sentence.end,
     )
-    if not _BARE_CAPITAL.match(scan.text_between(draft.quantity.end, limit)):
+    found = _BARE_CAPITAL.match(scan.text_between(draft.quantity.end, limit))
+    if found is None:
+        # "stormed a hotel in the Somali capital on Friday, killing 12": told before the number
+        found = _CAPITAL_BEFORE.search(
+            scan.text_between(scan.sentence.start, draft.quantity.start)
+        )
+    if found is None:
         return []
-    capital = gazetteer().capitals.get(country)
+    if found["demonym"] or found["owner"]:
+        # "in the Somali capital", "in Nigeria's capital": the country the words name
+        owner = lookup_place(found["owner"]) if found["owner"] else None
+        named = demonym_country(found["demonym"]) if found["demonym"] else None
+        country = named or (owner.name if owner is not None and owner.kind == "country" else None)
+    capital = gazetteer().capitals.get(country) if country else None
     return [capital.name] if capital is not None else []
 
 
