@@ -389,3 +389,44 @@ def test_date_of_an_address_made_somewhere_is_not_the_figures(
     )
     figure = figure_numbered(extract_text(text, published=date(2024, 3, 2)), "70")
     assert (figure.period_start, figure.period_end) != period_days(("2024-02-29", "2024-02-29"))
+
+
+# (text, number, places, period): where a speaker spoke ("In Bangkok, a spokesman ... said",
+# "Addressing reporters in Maiduguri", "Speaking to journalists in Jos on Monday") gives the
+# figure neither its place nor its day; the scene told before does (published 2024-02-06)
+SPEAKER_SEATS = [
+    (
+        "A drone strike hit a wedding in Kayah State on Friday. In Bangkok, a spokesman for the "
+        "Karenni resistance said 8 guests were killed.\n",
+        "8",
+        ("Kayah",),
+        ("2024-02-02", "2024-02-02"),
+    ),
+    (
+        "Suicide bombers struck a market in Konduga on Saturday. Addressing reporters in "
+        "Maiduguri, the governor said 19 people died and 37 were injured.\n",
+        "19",
+        ("Konduga",),
+        ("2024-02-03", "2024-02-03"),
+    ),
+    (
+        "Gunmen attacked a village in Bokkos, Plateau state, on Sunday night. Speaking to "
+        "journalists in Jos on Monday, the police spokesman said 25 villagers were killed.\n",
+        "25",
+        ("Bokkos", "Plateau State"),
+        ("2024-02-04", "2024-02-04"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places", "period"), SPEAKER_SEATS)
+def test_where_the_speaker_spoke_is_not_the_figures(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    places: tuple[str, ...],
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 2, 6)), number)
+    assert figure.locations == places
+    assert (figure.period_start, figure.period_end) == period_days(period)

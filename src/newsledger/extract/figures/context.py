@@ -102,7 +102,8 @@ _STATEMENT_DATE = FoldedPattern(re.compile(
 # date of a statement made somewhere
 _STATEMENT_PLACE_DATE = re.compile(
     r"\b(?i:said|says|told\s+(?:reporters|journalists|the\s+press|the\s+media)|statement"
-    r"|(?:told|address(?:ed|ing))\s+the(?:\s+[\w-]+){1,3}?"
+    r"|(?:told|address(?:ed|ing))\s+the(?:\s+[\w-]+){1,3}?|speaking(?:\s+to\s+[\w-]+)?"
+    r"|addressing\s+(?:reporters|journalists|the\s+press|the\s+media)"
     r"|announced|briefing|conference|reported|stated)\s+(?i:in|from|at)\s+"
     r"[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+){0,2}[\s,]*$"
 )

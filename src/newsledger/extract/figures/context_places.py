@@ -86,7 +86,8 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:(?:(?:news|press) )?(?:conference|briefing)|told (?:reporters|journalists|the press)"
     r"|(?:told|address(?:ed|ing)) the (?:[\w-]+ ){0,2}?[\w-]+"
-    r"|speaking(?: to \w+)?|statement(?: issued| released)?) (?:in|at|from) (?:the )?$",
+    r"|speaking(?: to \w+)?|addressing (?:reporters|journalists|the press|the media)"
+    r"|statement(?: issued| released)?) (?:in|at|from) (?:the )?$",
     re.IGNORECASE,
 )
 # a place inside the name of a military unit: "Western Mindanao Command", "Kano State Police
@@ -491,9 +492,27 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
         return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
     if _carried_to().search(before):
         return True  # "bodies were transported to Kabul": where the dead were taken
+    if _OPENING_PREPOSITION.fullmatch(text[:start]) and _speaker_opened().match(text[end:]):
+        return True  # "In Bangkok, a spokesman for the group said 8 were killed"
     seat_before, report_before, report_after = _speaker_cues()
     return bool(
         seat_before.search(before) and (report_after.match(after) or report_before.search(before))
+    )
+
+
+_OPENING_PREPOSITION = re.compile(r"\s*(?:In|From|At)\s+(?:the\s+)?")
+
+
+@cache
+def _speaker_opened() -> re.Pattern[str]:
+    """', a spokesman for the group said', ', officials told reporters': a speaker and a reporting
+    word right after a place that opens its sentence (lexicons/place_speaker_cues.tsv)."""
+    rows = read_table("place_speaker_cues.tsv", 2)
+    speaker = "|".join(re.escape(w) for w, role in rows if role == "speaker")
+    reporting = "|".join(re.escape(w) for w, role in rows if role == "reporting")
+    return re.compile(
+        rf"^,\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{speaker})\b[^.;:\d]{{0,80}}?\b(?:{reporting})\b",
+        re.IGNORECASE,
     )
 
 
