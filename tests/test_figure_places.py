@@ -430,3 +430,30 @@ def test_where_the_speaker_spoke_is_not_the_figures(
     figure = figure_numbered(extract_text(text, published=date(2024, 2, 6)), number)
     assert figure.locations == places
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, place): a country naming its own people or forces ("U.S. citizens", "U.S.
+# troops") is a party, no place of the figure after it
+COUNTRY_AS_PARTY = [
+    (
+        "Police killed 7 protesters in Venezuela on Thursday. The State Department issued a "
+        "travel warning for U.S. citizens. About 100 people have died in three months of street "
+        "protests.\n",
+        "About 100",
+        "United States",
+    ),
+    (
+        "Taliban fighters killed 12 policemen in Afghanistan on Monday. Around 14,000 U.S. troops "
+        "remain. Officials say 35 soldiers are killed every day.\n",
+        "35",
+        "United States",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), COUNTRY_AS_PARTY)
+def test_country_naming_its_people_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2017, 7, 28)), number)
+    assert place not in figure.locations
