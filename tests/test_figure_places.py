@@ -457,3 +457,38 @@ def test_country_naming_its_people_is_no_place(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2017, 7, 28)), number)
     assert place not in figure.locations
+
+
+# (text, number, places): the report country's own people or forces counted over a span ("28,000
+# Afghan police officers ... since 2015", "members of the country's security forces") are that
+# country's, not the place or party told in the sentences before; an incident's toll keeps its town
+OWN_FORCES = [
+    (
+        "Taliban fighters killed 12 policemen in Ghazni, Afghanistan, on Monday. The Taliban "
+        "have refused talks with the Kabul government, a puppet of Washington, they say. Last "
+        "year Ghani said 28,000 Afghan police officers and soldiers have been killed since 2015.\n",
+        "28,000",
+        ("Afghanistan",),
+    ),
+    (
+        "A bomb killed 8 policemen in Mohammad Agha district of Logar, Afghanistan, on Sunday. "
+        "Military sources say around 35 members of the country's security forces are killed "
+        "every day.\n",
+        "around 35",
+        ("Afghanistan",),
+    ),
+    (
+        "A suicide bomber attacked an army base in Kandahar, Afghanistan, on Monday. Officials "
+        "said 12 Afghan soldiers were killed.\n",
+        "12",
+        ("Kandahar", "Afghanistan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), OWN_FORCES)
+def test_own_forces_of_the_reports_country(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2019, 1, 22)), number)
+    assert figure.locations == places

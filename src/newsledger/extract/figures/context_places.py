@@ -134,6 +134,11 @@ _BEARING = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# the counted noun phrase after a number, up to its verb or a clause break
+_COUNTED_PHRASE = re.compile(
+    r"[^.;:,()]{0,60}?(?=\s+(?:were|was|are|is|have|has|had|remain|died|killed|wounded|injured)\b)"
+)
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation)['’]s\b", re.IGNORECASE)
 _COUNTRY_MAJORITY = 0.6
 _INCIDENT_MEASURES = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
@@ -214,6 +219,7 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             told = _told_since(scans, index, previous, draft)
             draft.locations = (
                 ([country] if nationwide and country else [])
+                or _own_forces_country(draft, country)
                 or told
                 or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
                 or (previous.locations if same_paragraph and previous else [])
@@ -231,6 +237,26 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 draft.locations = _containers_of(draft.locations)
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _own_forces_country(draft: Draft, country: str | None) -> list[str]:
+    """'28,000 Afghan police officers and soldiers have been killed', '35 members of the
+    country's security forces are killed every day': people of the report's country counted as
+    such, over that country (not the town or party a sentence before named)."""
+    if country is None:
+        return []
+    scan = draft.scan
+    counted = _COUNTED_PHRASE.match(scan.text_between(draft.quantity.end, scan.sentence.end))
+    if counted is None:
+        return []
+    phrase = counted.group()
+    if _THE_COUNTRYS.search(phrase):
+        return [country]
+    if _incident_count(draft):
+        return []  # "12 Afghan soldiers were killed" in the attack told before: its town's
+    if any(demonym_country(w) == country for w in _CAPITALISED_WORD.findall(phrase)):
+        return [country]
+    return []
 
 
 def _capital_of(draft: Draft, country: str | None) -> list[str]:
@@ -832,6 +858,8 @@ def _places_from_parts(
         near = index[id(run[-1].scan)] - index[id(total.scan)] <= _OPEN_PARTS_REACH
         if run_high == float("inf") and not near:
             continue
+        if len({d.time.text.casefold() for d in run if d.time is not None}) > 1:
+            continue  # "five killed last week in Kabul ... eight on Sunday in Logar": two events
         if len(places) == len(run) and run_low <= high and low <= run_high:
             return _unique(d.locations[0] for d in run)
     return []
