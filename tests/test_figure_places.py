@@ -492,3 +492,38 @@ def test_own_forces_of_the_reports_country(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2019, 1, 22)), number)
     assert figure.locations == places
+
+
+# (text, number, period): arrests or warrants said to follow the incident fall on an unknown day
+# after it; the incident's own tolls keep its day (published 2015-09-20)
+AFTER_THE_INCIDENT = [
+    (
+        "A bomb at a shrine in Bangkok killed 20 people on August 17. Police issued 17 arrest "
+        "warrants following the bombing.\n",
+        "17",
+        (None, None),
+    ),
+    (
+        "Gunmen killed 9 worshippers at a mosque in Kano on September 4. Police soon arrested "
+        "6 suspects.\n",
+        "6",
+        (None, None),
+    ),
+    (
+        "Gunmen killed 9 worshippers at a mosque in Kano on September 4. Police arrested 6 "
+        "suspects at the scene.\n",
+        "6",
+        ("2015-09-04", "2015-09-04"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), AFTER_THE_INCIDENT)
+def test_what_follows_the_incident_is_not_on_its_day(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2015, 9, 20)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)

@@ -66,6 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
@@ -314,7 +315,8 @@ def _assign_periods(
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
-            draft.period = carried
+            if not _after_the_day(draft, carried):
+                draft.period = carried
         elif draft.measure in VIOLENT:
             draft.period = _incident_day(scans, index[id(draft.scan)], counted)
             carried = draft.period
@@ -719,6 +721,26 @@ def _attributive(scan: Scan, mention: TimeMention) -> bool:
     before = scan.text_between(mention.start - 12, mention.start)
     after = scan.text_between(mention.end, mention.end + 30)
     return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(after))
+
+
+def _after_the_day(draft: Draft, carried: tuple[date | None, date | None]) -> bool:
+    """Arrests, warrants or rescues said to follow the incident ('Police issued 17 arrest
+    warrants following the bombing', 'soon claimed two arrests') fall on an unknown day after the
+    incident's: they do not take it."""
+    start, end = carried
+    if draft.measure in VIOLENT or start is None or start != end:
+        return False
+    return bool(_after_event_pattern().search(draft.scan.sentence.text))
+
+
+@cache
+def _after_event_pattern() -> re.Pattern[str]:
+    nouns = alternation(list(WORDS["incident"]), cased=False)
+    return re.compile(
+        rf"\b(?:following|after|since|in\s+the\s+wake\s+of)\s+(?:the|this|that)\s+"
+        rf"(?:[\w-]+\s+)?(?:{nouns})\b|\b(?:soon|subsequently|afterwards|since\s+then)\b",
+        re.IGNORECASE,
+    )
 
 
 def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
