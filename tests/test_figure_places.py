@@ -527,3 +527,36 @@ def test_what_follows_the_incident_is_not_on_its_day(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2015, 9, 20)), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, place): a town's name the story also writes as a person's surname ("President
+# Juan Manuel Santos" ... "under Santos") is the person there, no place; a title-case headline
+# ("Suicide Attack Baghdad") names no person
+SURNAMES = [
+    (
+        "Rebels of the ELN killed 20 police cadets in Bogota on Thursday. The 2016 accord was "
+        "signed by then-President Juan Manuel Santos. Talks with the ELN began in 2017 under "
+        "Santos, but the group is still holding 17 hostages.\n",
+        "17",
+        "Santos",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), SURNAMES)
+def test_a_persons_surname_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2019, 1, 20)), number)
+    assert place not in figure.locations
+
+
+def test_a_title_case_headline_names_no_person(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "Suicide Attack Baghdad\n"
+        "Two suicide bombers killed 38 people at a market in Baghdad on Monday.\n"
+    )
+    figure = figure_numbered(extract_text(text, published=date(2018, 1, 16)), "38")
+    assert "Baghdad" in figure.locations

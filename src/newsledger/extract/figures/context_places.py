@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,6 +32,7 @@ from newsledger.extract.places import (
 )
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
+from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
@@ -183,6 +185,14 @@ _OPEN_PARTS_REACH = 3
 
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     """Fill the places of every draft (index: position of each scan, by id)."""
+    token = _SURNAMES.set(_document_surnames(scans))
+    try:
+        _assign_places(drafts, scans, index)
+    finally:
+        _SURNAMES.reset(token)
+
+
+def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     country = _document_country(scans)
     for draft in drafts:
         draft.locations = _sentence_places(draft) or _capital_of(draft, country)
@@ -483,10 +493,15 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
     text, base = scan.sentence.text, scan.sentence.start
+    surnames = _SURNAMES.get()
     kept = [
         m
         for m in scan.places
         if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+        and not (
+            m.place.name in surnames
+            and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
+        )
     ]
     # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it
     return kept[:1] + [
@@ -494,6 +509,48 @@ def _kept(scan: Scan) -> list[PlaceMention]:
         for m in kept[1:]
         if not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
     ]
+
+
+# Towns a document names as the surname of a person it names in full ("President Juan Manuel
+# Santos" ... "talks began under Santos"): set by assign_places for the document at hand.
+_SURNAMES: ContextVar[frozenset[str]] = ContextVar("_SURNAMES", default=frozenset())
+
+
+def _document_surnames(scans: Sequence[Scan]) -> frozenset[str]:
+    """Towns the document also writes as the last word of a person's name: after a given name
+    that is no place or place word ('Juan Manuel Santos'), with no capitalised word after."""
+    written: dict[str, set[str]] = {}  # each way a town is written, and its names
+    for scan in scans:
+        base = scan.sentence.start
+        for m in scan.places:
+            if m.place.kind != "country":
+                form = scan.sentence.text[m.start - base : m.end - base]
+                written.setdefault(form, set()).add(m.place.name)
+    if not written:
+        return frozenset()
+    text = "\n".join(scan.sentence.text for scan in scans)
+    found: set[str] = set()
+    for form, names in written.items():
+        person = re.compile(
+            rf"\b(?:([A-Z][a-z][\w'’-]*)\s+)?([A-Z][a-z][\w'’-]*)\s+{re.escape(form)}\b"
+            r"(?!\s+[A-Z])"
+        )
+        # not a sentence's first word ('Gunmen Kaduna ...' is no given name)
+        hits = (h for h in person.finditer(text) if h.start() > 0 and text[h.start() - 1] != "\n")
+        if any(_given_names(hit.group(1), hit.group(2)) for hit in hits):
+            found |= names
+    return frozenset(found)
+
+
+def _given_names(first: str | None, second: str) -> bool:
+    """Whether the words before a surname are a person's given names ('Abba', 'Juan Manuel':
+    a second given name may be a town's name too, after a first that is none)."""
+    words = english_words()
+    if second.lower() in words or (first is not None and first.lower() in words):
+        return False  # a headline in title case ('Suicide Attack Baghdad')
+    return _is_name_word(second, True) or (
+        first is not None and _is_name_word(first, True) and second.lower() not in _place_words()
+    )
 
 
 def _seat_mentions(scan: Scan) -> list[PlaceMention]:
