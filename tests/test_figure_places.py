@@ -560,3 +560,24 @@ def test_a_title_case_headline_names_no_person(
     )
     figure = figure_numbered(extract_text(text, published=date(2018, 1, 16)), "38")
     assert "Baghdad" in figure.locations
+
+
+# (text, number, places): a country opening an organisation's name ("the Sudan Doctors Union")
+# is no place of the figure; the section's town is
+COUNTRY_IN_A_NAME = [
+    (
+        "Khartoum\n"
+        "In Khartoum, clashes continued this week. At least 130 civilians were killed between 8 "
+        "and 14 June, according to the Sudan Doctors Union.\n",
+        "At least 130",
+        ("Khartoum",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), COUNTRY_IN_A_NAME)
+def test_country_opening_a_name_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 6, 15)), number)
+    assert figure.locations == places

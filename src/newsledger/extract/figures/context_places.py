@@ -98,6 +98,7 @@ _UNIT_AFTER = re.compile(
     r"^(?:\s+(?:State|Police|Area|Joint|Air|Naval|Military))*\s+(?:Command|Division|Brigade"
     r"|Battalion|Regiment|Task Force)\b"
 )
+_TWO_NAME_WORDS_AFTER = re.compile(r"^\s([A-Z][a-z][\w'’-]*)\s([A-Z][a-z][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’]*)\s$")
 _WORD_AFTER = re.compile(r"^\s([A-Z][\w'’]*)")
 _SECTION_OPENER = re.compile(
@@ -662,7 +663,10 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
     if kind == "country":
-        return False
+        # "the Sudan Doctors Union", "the Afghanistan Independent Human Rights Commission": a
+        # country opening an organisation's name of two more capitalised words
+        named = _TWO_NAME_WORDS_AFTER.match(after)
+        return bool(named and _is_name_word(named.group(1), True) and named.group(2) != "State")
     if _FACILITY_AFTER.match(after):
         return True
     if (_SPEAKS_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before)) or (
