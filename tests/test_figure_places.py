@@ -283,6 +283,12 @@ UNKNOWN_LOCAL_PLACES = [
         "20",
         ("Zamfara", "Nigeria"),
     ),
+    (
+        "Security forces killed 11 militants in an operation in North Waziristan on Thursday. In "
+        "a separate operation in Tank district, 3 more militants were killed.\n",
+        "3",
+        ("Khyber Pakhtunkhwa", "Pakistan"),
+    ),
 ]
 
 

@@ -305,13 +305,15 @@ def _unknown_local_place(draft: Draft) -> bool:
         (q.start for q in scan.quantities if q.start > draft.quantity.start),
         default=scan.sentence.end,
     )
-    after = scan.text_between(draft.quantity.end, limit)
-    for found in _unknown_local_pattern().finditer(after):
-        name = found.group("name") or found.group("named")
-        start = draft.quantity.end + found.start("name" if found.group("name") else "named")
-        known = any(m.start <= start < m.end for m in scan.places)
-        if not known and lookup_place(name) is None and demonym_country(name) is None:
-            return True
+    # after the number in its clause, else before it ("In a separate operation in Tank
+    # district, 3 more were killed": a town named like an English word the scan leaves unread)
+    for start, end in ((draft.quantity.end, limit), (scan.sentence.start, draft.quantity.start)):
+        for found in _unknown_local_pattern().finditer(scan.text_between(start, end)):
+            group = "name" if found.group("name") else "named"
+            at = start + found.start(group)
+            known = any(m.start <= at < m.end for m in scan.places)
+            if not known and demonym_country(found.group(group)) is None:
+                return True
     return False
 
 
