@@ -587,3 +587,15 @@ def test_country_opening_a_name_is_no_place(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2023, 6, 15)), number)
     assert figure.locations == places
+
+
+def test_casualties_of_an_incident_take_its_day(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # "killed or wounded" counts both measures (other): still the incident's toll, of its day
+    text = (
+        "A car bomb hit a base in Maidan Shahr on Monday. A senior intelligence official said at "
+        "least 50 people were killed or wounded in the attack.\n"
+    )
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 24)), "at least 50")
+    assert (figure.period_start, figure.period_end) == period_days(("2024-01-22", "2024-01-22"))

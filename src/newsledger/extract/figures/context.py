@@ -317,7 +317,7 @@ def _assign_periods(
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             if not _after_the_day(draft, carried):
                 draft.period = carried
-        elif draft.measure in VIOLENT:
+        elif draft.measure in VIOLENT or _casualty_count(draft):
             draft.period = _incident_day(scans, index[id(draft.scan)], counted)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
@@ -721,6 +721,19 @@ def _attributive(scan: Scan, mention: TimeMention) -> bool:
     before = scan.text_between(mention.start - 12, mention.start)
     after = scan.text_between(mention.end, mention.end + 30)
     return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(after))
+
+
+# "at least 50 people were killed or wounded", "40 casualties": the toll of an incident too
+_CASUALTIES_AFTER = re.compile(
+    r"^[^.;\d]{0,40}?\b(?:casualties|(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|hurt))\b",
+    re.IGNORECASE,
+)
+
+
+def _casualty_count(draft: Draft) -> bool:
+    """A count of the killed and wounded together ('50 people were killed or wounded')."""
+    after = draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+    return draft.measure is Measure.OTHER and bool(_CASUALTIES_AFTER.match(after))
 
 
 def _after_the_day(draft: Draft, carried: tuple[date | None, date | None]) -> bool:
