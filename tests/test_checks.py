@@ -383,6 +383,18 @@ T_LATER_SMALLER = (
             {("f1", "f2", True)},
             id="a-later-smaller-toll-of-one-party-by-one-source",
         ),
+        pytest.param(
+            "The blast killed 9 people and wounded 31, the governor said. The army put the toll"
+            " at 7. Four of the wounded died later in hospital.",
+            [
+                ("9 people", 9, "killed", {"counted": "people"}),
+                ("31", 31, "injured"),
+                ("7.", 7, "killed"),
+                ("Four of", 4, "killed"),
+            ],
+            {("f2", "f4", True)},
+            id="of-the-wounded-died-names-the-wounded-not-the-dead",
+        ),
     ],
 )
 def test_checks_subsets_told_by_the_text(
@@ -684,6 +696,13 @@ T_OTHER_DAY = (
             [("38 people", 38, "killed"), ("26 people", 26, "killed")],
             {("update", "f2", "f1")},
             id="an-earlier-toll-is-no-part-of-the-current-one",
+        ),
+        pytest.param(
+            "At least 21 people were killed in the market blast, a hospital official said on"
+            " Sunday, raising the toll. Police had said on Saturday that 15 people died.",
+            [("21 people", 21, "killed"), ("15 people", 15, "killed")],
+            {("update", "f2", "f1")},
+            id="a-value-police-had-said-is-an-earlier-report",
         ),
     ],
 )
@@ -1358,6 +1377,49 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             set(),
             {("Some 95,000", "21,400", True)},
             id="households-are-no-part-of-a-count-of-people",
+        ),
+        pytest.param(
+            "Militants detonated 30 bombs in the province in 2021, attacks that killed at least"
+            " 55 people and wounded 140.\n\nSix suspects were arrested, while four remain at"
+            " large, the ministry said. Among the victims were 12 policemen.",
+            set(),
+            {("at least 55", "12", True)},
+            id="among-the-victims-a-part-of-the-toll-of-its-own-measure-sentences-back",
+        ),
+        pytest.param(
+            "Gunmen killed 14 herders in the district on Monday. Villagers buried six of the"
+            " victims on Tuesday, and eight bodies were taken to the morgue.",
+            {("14", ("eight", "six"), True)},
+            set(),
+            id="of-the-victims-is-no-part-that-needs-a-toll-of-its-own-measure",
+        ),
+        pytest.param(
+            "A drone hit a block of flats, injuring 15 people, among them a 9-year-old boy and"
+            " three teenagers, the mayor said.",
+            set(),
+            {("15", "three", True)},
+            id="among-them-after-items-of-one-person-each",
+        ),
+        pytest.param(
+            "The ministry sanctioned 14 officers with travel bans and asset freezes, including"
+            " four generals, over the crackdown.",
+            set(),
+            {("14", "four", True)},
+            id="including-the-people-counted-a-few-words-back",
+        ),
+        pytest.param(
+            "The clashes killed 48 people, among them 9 children, and wounded 120, among them"
+            " 30 women, the governor said.",
+            set(),
+            {("48", "9", True), ("120", "30", True)},
+            id="an-elided-noun-is-the-toll's-not-that-of-a-part-told-in-between",
+        ),
+        pytest.param(
+            "Another 210 reporters are in jail, the group said, with Iran (40), Egypt (25) and"
+            " Russia (19) holding the most.",
+            set(),
+            {("210", "25", True), ("210", "19", True)},
+            id="counts-in-brackets-after-names-are-parts-of-the-count-before-them",
         ),
     ],
 )

@@ -543,7 +543,7 @@ def test_ledger_document_labels(paths: list[str], labelled: list[str | None]) ->
     (["checks"], "centcom-h1-2023.txt"),
     (["figures"], "centcom-h1-2023.txt"),
     (["groups"], "centcom-h1-2023.txt"),
-    (["conflicts"], "mogadishu-bombing-followup.txt"),
+    (["conflicts"], "somalia-middle-shabelle-2024"),
     (["incidents"], "mogadishu-bombing-followup.txt"),
 ])
 @pytest.mark.parametrize("fmt", ["json", "csv"])

@@ -375,11 +375,12 @@ _DAY = date(2008, 9, 24)
         ({"a": (_DAY, "Iraq", None), "b": (_DAY, "Iraq", None)}, True),
         ({"a": (_DAY, "Iraq", "Mosul"), "b": (date(2008, 9, 25), "Iraq", "Mosul")}, False),
         ({"a": (_DAY, "Iraq", "Mosul"), "b": (_DAY, "Iraq", "Tikrit")}, False),
+        ({"a": (_DAY, "Iraq", "Mosul "), "b": (_DAY, "iraq", "Mosul")}, True),
         ({"a": (None, "Iraq", "Mosul"), "b": (None, "Iraq", "Mosul")}, False),
         ({"a": (_DAY, "Iraq", "Mosul")}, False),
     ],
-    ids=["one day one city", "one day one country", "another day", "another city", "undated",
-         "a row not coded"],
+    ids=["one day one city", "one day one country", "another day", "another city",
+         "spacing and case", "undated", "a row not coded"],
 )
 def test_merges_rows_rand_codes_alike_are_one_event(
     codings: dict[str, tuple[object, ...]], same: bool

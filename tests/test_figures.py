@@ -375,6 +375,42 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "Twenty", "killed"),
         # ... and before a wiki section heading
         ("Nine attackers were shot dead by the guards.== See also ==", "Nine", "killed"),
+        # people named in sanctions
+        ("The Treasury on Tuesday targeted 13 officials of the ruling party with visa bans.",
+         "13", "other"),
+        ("Washington has sanctioned 52 people tied to the regime since 2018.", "52", "other"),
+        # bombs set off are attacks; bombs found, and the bombers, are not
+        ("The cell was accused of planting close to 40 bombs in the capital.", "close to 40",
+         "attacks"),
+        ("Militants detonated three car bombs outside the ministry.", "three", "attacks"),
+        ("Army engineers defused four bombs found near the bridge.", "four", "other"),
+        ("The blasts were set off by two suicide bombers, who detonated their vests in the crowd.",
+         "two", "other"),
+        ("Troops rescued close to 60 hostages from the forest camp.", "close to 60", "other"),
+        # a number that is only what was recorded refers back to its sentence's figure
+        ("Police said 40 people were killed in the north, and 25 were reported in the south.",
+         "25", "killed"),
+        ("The agency counted 1,200 civilian casualties in the east, while 340 were documented"
+         " in the south.", "340", "other"),
+        # the people an amount noun counts, subject of the verb the number ends, words apart
+        ("The number of displaced in the province's southern districts has fallen to about"
+         " 60,000.", "about 60,000", "displaced"),
+        # "among whom" refers back to the count before it, as "among them" does
+        ("The army said 35 terrorists were neutralised, among whom were 4 commanders.", "4",
+         "killed"),
+        # a number out of a group a participle or adjective names: what befell the group
+        ("An official said 25 of the dead were members of a self-defence militia.", "25",
+         "killed"),
+        ("Nine of the wounded are soldiers, the army said.", "Nine", "injured"),
+        # where people freed or escaped ended up ("returned home"), not "returned fire"
+        ("A teacher said 25 pupils had escaped and returned home by Friday evening.", "25",
+         "returned"),
+        ("Troops rescued 12 hostages and returned fire on the kidnappers.", "12", "other"),
+        # people taken hostage or prisoner: the state after the object says what befell them
+        ("Gunmen took 23 passengers hostage on the highway.", "23", "kidnapped"),
+        ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),
+        ("The militia is holding 35 soldiers prisoner in the hills.", "35", "held"),
+        ("Rebels had taken 140 soldiers prisoner (including 6 officers).", "6", "detained"),
     ],
 )
 def test_figures_measure_of_further_wordings(
@@ -405,6 +441,8 @@ def test_figures_another_estimate_takes_the_measure_before_it(
          "11"),
         # a restated number in brackets is one figure
         ("The gunmen killed eight (8) villagers.", "8"),
+        # military positions captured are places, no captives
+        ("Rebels captured 12 army outposts in the state and killed 30 soldiers.", "12"),
     ],
 )
 def test_figures_numbers_that_are_no_figures(
@@ -496,6 +534,59 @@ def test_figures_list_lines_without_a_colon_heading(
     assert (figures[number].measure.value if number in figures else None) == measure
 
 
+OPERATIONS_SUMMARY = (
+    "Summary of operations in the north-west last week:\n"
+    "Bandits neutralised: 18\n"
+    "Hostages rescued: 26\n"
+    "Rifles recovered: 31\n"
+    "\n"
+    "Troops recorded the following successes in the south:\n"
+    "- 9 kidnapped travellers rescued\n"
+    "- 14 suspects arrested\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "measure"),
+    [
+        ("18", "killed"),
+        ("26", "other"),  # what befell the hostages, not operations
+        ("31", "other"),
+        ("9", "other"),  # not troops ('fighters') of the heading's subject
+        ("14", "detained"),
+    ],
+)
+def test_figures_list_lines_under_a_heading_of_no_event_keep_their_own_measure(
+    extract_text: Callable[..., Extraction], number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(OPERATIONS_SUMMARY))[number].measure.value == measure
+
+
+CHARGES_REPORT = (
+    "The police said on Friday that they had arrested 530 suspects in a month-long operation."
+    " The suspects were held for:\n"
+    "armed robbery - 240\n"
+    "kidnapping - 150\n"
+    "murder - 90\n"
+    "cattle rustling - 50\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "measure"),
+    [
+        ("240", "detained"),
+        ("150", "detained"),  # the offence named, not people kidnapped
+        ("90", "detained"),  # nor people killed
+        ("50", "detained"),
+    ],
+)
+def test_figures_list_lines_under_a_heading_of_charges(
+    extract_text: Callable[..., Extraction], number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(CHARGES_REPORT))[number].measure.value == measure
+
+
 @pytest.mark.parametrize(
     ("text", "number", "measure"),
     [
@@ -515,6 +606,9 @@ def test_figures_list_lines_without_a_colon_heading(
         ("Nine suspects were charged and 14 others were convicted.", "14", "other"),
         ("Of the 94 reporters killed, 68 were local journalists.", "68", "killed"),
         ("Out of the 120 abducted students, 80 have been freed.", "80", "other"),
+        # an "including" list of people takes the measure of people counted a few words back
+        ("The ministry sanctioned 14 officers with travel bans and asset freezes, including four"
+         " generals.", "four", "other"),
     ],
 )
 def test_figures_brackets_arms_populations_and_parts(
@@ -691,6 +785,8 @@ def test_figures_lists_conjuncts_and_harm_nouns(
         ("Reporters killed by country in 2024:\n- Sudan – 41\n- Kenya – 3\n- Mali – 2\n",
          {"41", "3", "2"}),
         ("Arrests by state:\nBorno\t45\nYobe\t12\n", {"45", "12"}),
+        # labels in lower case: lines of a table, not one wrapped line
+        ("Arrests by offence:\nrobbery - 41\nassault - 17\nfraud - 9\n", {"41", "17", "9"}),
     ],
 )
 def test_figures_list_lines_with_a_dash_or_tab_after_the_label(

@@ -29,6 +29,7 @@ from newsledger.verify.incidents import (
     merge_counts,
     merge_incidents,
     same_incident,
+    series_positions,
     several_that_day,
 )
 
@@ -629,7 +630,8 @@ def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any)
     [
         ({"date": date(2024, 3, 10)}, True),
         ({"date": date(2024, 3, 14)}, False),
-        ({"date": None, "date_precision": None}, True),  # published the day after: within 3 days
+        ({"date": None, "date_precision": None}, True),  # published the day after: within a day
+        ({"date": None, "date_precision": None, "published": date(2024, 3, 11)}, False),
         ({"date": None, "date_precision": None, "published": None}, True),  # undated, same town
         (
             {
@@ -652,6 +654,7 @@ def _report(doc: str, published: date | None = date(2024, 3, 10), **fields: Any)
         "next day",
         "five days later",
         "undated, published next day",
+        "undated, published two days after the other's day",
         "undated, same town",
         "undated, other town",
         "same day, other city",
@@ -771,10 +774,12 @@ def test_incidents_document_names(text: str, expected: set[str]) -> None:
          {"mosul", "nabi", "yunis"}),
         ("Two guards died when a mine hit a convoy near Gao. The attack was blamed on Katiba "
          "Macina.", {"gao"}),
+        ("A grenade hit a cafe in Ganja. The Dark Hand, responsible for a bombing at the "
+         "Tazapir mosque in May, denied it.", {"ganja", "dark", "hand"}),
     ],
     ids=["in the wake of", "in retaliation for", "comes following a bomb attack",
          "a claimant is no name", "a claimant after a place of its clause",
-         "a claimant after 'claimed by' is no name", "blamed on"],
+         "a claimant after 'claimed by' is no name", "blamed on", "a party's record"],
 )
 def test_incidents_document_names_leave_out_causes_and_claimants(
     text: str, expected: set[str]
@@ -820,6 +825,29 @@ def test_incidents_several_events_of_a_day_need_one_kind(
     a = replace(_report("a", **first), several=several)
     b = _report("b", **second)
     assert same_incident(a, b) is same
+
+
+_ARREST = {"type": "Strategic developments", "sub_type": "Arrests"}
+_LOOTING = {"type": "Strategic developments", "sub_type": "Looting/property destruction"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "series", "same"),
+    [
+        (_ARREST, _LOOTING, frozenset(), False),  # no event is an arrest and a looting
+        (_ARREST, _ARREST, frozenset(), True),
+        (_ARREST, {"type": "Strategic developments", "sub_type": None}, frozenset(), True),
+        (_SHOOTING, _BOMBING, frozenset({1}), False),  # "the first of two attacks": one of several
+        (_BOMBING, _BOMBING, frozenset({1}), True),
+    ],
+    ids=["arrest and looting", "two arrests", "one sub-type unknown",
+         "numbered in a series, codes differ", "numbered in a series, same codes"],
+)
+def test_incidents_kinds_that_tell_events_apart(
+    first: dict[str, Any], second: dict[str, Any], series: frozenset[int], same: bool
+) -> None:
+    a = replace(_report("a", **first), series=series)
+    assert same_incident(a, _report("b", **second)) is same
 
 
 @pytest.mark.parametrize(
@@ -1001,6 +1029,104 @@ def test_incidents_two_outlets_merge_end_to_end() -> None:
         ["baidoa"],
         ["local", "wire"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        ("Three people died in the first of a series of three suicide bombings in Osh.", {1}),
+        ("The fourth of four bombs went off near the port gate.", {4}),
+        ("This is the second of the two blasts that hit the bus depot.", {2}),
+        ("(3rd of 5 attacks) Rebels planted bombs along the road.", {3}),
+        ("It was the first of two attacks; the second of two attacks came at dusk.", {1, 2}),
+        ("One of three bombs failed to go off.", set()),  # one of them: no number
+        ("Gunmen killed 2 of 6 passengers in the attack.", set()),  # people, not events
+        ("The first of its kind, the clinic opened in May.", set()),
+    ],
+    ids=["first of a series", "fourth of four", "second of the two", "numbered in brackets",
+         "two numbers", "one of three", "people counted", "no count"],
+)
+def test_incidents_series_positions(text: str, positions: set[int]) -> None:
+    assert series_positions(text) == positions
+
+
+def _merged_texts(reports: list[tuple[str, date, str]]) -> list[list[str]]:
+    """The documents of each merged incident of the reports (name, published, text), merged as
+    a ledger does: with their documents' names, several events of a day and series numbers."""
+    found = [
+        IncidentReport(incident, published, None, "", document_names(text),
+                       several_that_day(text), series_positions(text))
+        for name, published, text in reports
+        for incident in _incidents(text, published, name)
+    ]
+    return sorted(sorted(r.incident.doc for r in m.reports) for m in merge_incidents(found))
+
+
+_OSH_DAY = date(2011, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("Two people were killed in the first of three bombings near the Jayma bazaar in Osh "
+         "on Tuesday.",
+         "Four guards died in the second of three bombings near the Jayma bazaar in Osh on "
+         "Tuesday.", False),
+        ("Two people were killed in the first of three bombings near the Jayma bazaar in Osh "
+         "on Tuesday.",
+         "The first of three bombings near the Jayma bazaar in Osh killed two people on "
+         "Tuesday, police said.", True),
+        ("Two people were killed in the first of three bombings near the Jayma bazaar in Osh "
+         "on Tuesday.",
+         "Two people were killed in a bombing near the Jayma bazaar in Osh on Tuesday.", True),
+    ],
+    ids=["two numbers of one series", "one number", "one report numbers nothing"],
+)
+def test_incidents_numbered_events_of_a_series_stay_apart(
+    first: str, second: str, merged: bool
+) -> None:
+    groups = _merged_texts([("a", _OSH_DAY, first), ("b", _OSH_DAY, second)])
+    assert (["a", "b"] in groups) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("days_apart", "merged"),
+    [(0, True), (1, True), (2, False), (3, False)],
+    ids=["same day", "next day", "two days later", "three days later"],
+)
+def test_incidents_undated_reports_merge_within_a_day(days_apart: int, merged: bool) -> None:
+    # Neither report dates its killing: each tells the news of its publication day, and the
+    # second, days later, is as likely another killing of a driver of the same programme.
+    first = ("A driver carrying grain for the Karsu Relief Mission was shot dead in Kunduz. "
+             "His truck was found by the road.")
+    second = ("A driver carrying grain for the Karsu Relief Mission was killed in Kunduz. "
+              "Nothing was taken from his truck.")
+    groups = _merged_texts([("a", _OSH_DAY, first),
+                            ("b", _OSH_DAY + timedelta(days=days_apart), second)])
+    assert (["a", "b"] in groups) is merged, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Gunmen kidnapped two engineers near Kalat. They were freed on 3 May 2011 after talks "
+         "with tribal elders.", None),
+        ("Gunmen kidnapped two engineers near Kalat on Monday. They were freed on 3 May 2011 "
+         "after talks with tribal elders.", date(2010, 4, 5)),
+        ("Two engineers were kidnapped near Kalat. The abduction took place on Monday.",
+         date(2010, 4, 5)),
+        ("A blast hit a power station in Ganja on Friday. Two people died. The Dark Hand, "
+         "responsible for a bombing at a mosque in Ganja on Monday, was later convicted.",
+         date(2010, 4, 9)),
+    ],
+    ids=["a later release dates nothing", "the event's own day", "a day told after the toll",
+         "a day of the party's record"],
+)
+def test_incidents_no_event_is_dated_after_its_report(text: str, day: date | None) -> None:
+    # the first incident holds the toll (the mosque bombing recalled is an incident of its own)
+    incident = _incidents(text, date(2010, 4, 10))[0]
+    assert incident.date == day
+    assert incident.killed or incident.kidnapped
 
 
 # --- ledger and command line ------------------------------------------------------------------

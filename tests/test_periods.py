@@ -327,6 +327,19 @@ FIGURE_PERIODS = [
      "2024-03-15"),
     ("Last year the president said 9,000 soldiers had been killed since 2019.", None, "9,000",
      "2019-01-01", None),
+    # ... whichever reporting verb of lexicons/attribution.tsv tells it
+    ("On Monday the ministry confirmed 40 people had been killed in 2023.", FRIDAY, "40",
+     "2023-01-01", "2023-12-31"),
+    ("Last week the army disclosed 40 soldiers had been killed in 2023.", FRIDAY, "40",
+     "2023-01-01", "2023-12-31"),
+    # a rolling period runs back from the day of the statement, whatever verb tells it
+    ("Nearly 9,000 people have fled over the past two weeks, the agency confirmed on Thursday.",
+     FRIDAY, "Nearly 9,000", "2024-02-29", "2024-03-14"),
+    ("About 5,000 people have fled over the past two weeks, the agency added on Thursday.",
+     FRIDAY, "About 5,000", "2024-02-29", "2024-03-14"),
+    # the day of an estimate is no day of the killings it counts
+    ("Gunmen killed 12 villagers in Zamfara, police estimated on Thursday.", FRIDAY, "12", None,
+     None),
     # ... and stays the figure's when the sentence names no other time
     ("On Monday, police said 12 people were killed in the attack.", FRIDAY, "12", "2024-03-11",
      "2024-03-11"),

@@ -172,6 +172,14 @@ CASES = [
          Spec("b", "At least 19 people", 19, "at_least", UNDATED)],
         [("conflict", 14, 14, None)], id="undated-reports-of-one-bombing-group"),
     pytest.param(
+        {"a": (None, "A car bomb killed 14 people at a market in Baghdad, police said."),
+         "b": (None, "At least 19 people died in the Baghdad market bombing, raising the toll."
+                     "\nPolice had said that 14 people were killed.")},
+        [Spec("a", "14 people", 14, fields={**UNDATED, "source": "police"}),
+         Spec("b", "At least 19 people", 19, "at_least", {**UNDATED, "source": "doctors"}),
+         Spec("b", "14 people were", 14, fields={**UNDATED, "source": "police"})],
+        [("update", 19, 19, None)], id="a-report-that-restates-what-police-had-said-is-later"),
+    pytest.param(
         {"a": (DAY, "A bombing killed 9 people in Baghdad.")},
         [Spec("a", "9 people", 9)],
         [("single", 9, 9, 9)], id="single"),

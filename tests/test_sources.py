@@ -15,6 +15,13 @@ SOURCES = [
     ("The ministry's spokesman said 17 people were killed.", "17", "ministry's spokesman"),
     ("Ukraine's Interior Ministry said 14 civilians were killed.", "14", "Interior Ministry"),
     ("Nine people were killed, according to two medical officials.", "Nine", "medical officials"),
+    # any reporting verb of lexicons/attribution.tsv names the source ...
+    ("Gunmen killed 12 villagers in Zamfara, police insisted on Thursday.", "12", "police"),
+    ("Gunmen killed 12 villagers in Zamfara, the governor explained on Thursday.", "12",
+     "governor"),
+    # ... also in a sentence of its own, without a number
+    ("Gunmen killed 7 farmers in Zamfara on Sunday. Amnesty International documented the attack.",
+     "7", "Amnesty International"),
     # 'per' naming who gives the count, not a rate
     ("The toll rose to 57 on Monday, per the state government.", "57", "state government"),
     ("The raid left 12 people dead, per police.", "12", "police"),
@@ -167,6 +174,9 @@ SOURCES = [
      "30 soldiers.", "30", "al-Shabaab"),
     ("The Taliban claimed the bombing. Qari Yusuf, a spokesman for the hardline group, said "
      "they had killed 75 policemen.", "75", "Taliban"),
+    # ... and so does "the group" itself, after another body's count (not that body again)
+    ("The army said 6 soldiers died in the ambush. Boko Haram gave another account. The group "
+     "said its fighters had killed 25 soldiers.", "25", "Boko Haram"),
     # the organisation a story names most is no source of a count of its own members
     ("On Monday near the airfield, a suicide bomber blew himself up, killing six NATO soldiers."
      "\n\nNATO condemned the attack. A NATO statement promised an inquiry.", "six", None),

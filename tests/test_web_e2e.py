@@ -102,11 +102,10 @@ def test_e2e_review_a_document_in_the_browser(browser: Any, server: tuple[str, A
     assert marks.count() == len(figures)
     assert marks.first.is_visible()
 
-    # The two tolls that disagree share a conflict group.
-    conflicting = [f for f in figures if f["measure"] == "killed"][:2]
-    first, second = conflicting
+    # The police toll the report gives as an earlier one is replaced: its card shows the update.
+    first, second = [f for f in figures if f["measure"] == "killed"][:2]
     card = page.locator(f"#fig-{second['id']}")
-    assert "conflict" in card.inner_text()
+    assert "update, best 19" in card.inner_text()
 
     # Clicking the number selects its card.
     page.locator(f"mark.fig[data-fig='{second['id']}']").first.click()

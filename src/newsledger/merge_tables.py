@@ -6,9 +6,10 @@ which counts every document. Two tables (migration ``create_merge_index`` in sto
 
   merge_documents  each document with incidents at the last merge: a digest of its reports (its
                    incidents' rows, key, publication date and outlet) and its day in the name index
-  document_names   each such document's names (``document_names``) and whether it tells several
-                   events of one day (``several_that_day``), computed once: a document's text
-                   never changes, and reading them is the costly part of a merge
+  document_names   each such document's names (``document_names``), whether it tells several
+                   events of one day (``several_that_day``) and the numbers it gives its events
+                   in a series (``series_positions``), computed once: a document's text never
+                   changes, and reading them is the costly part of a merge
 
 A third, ``merge_reports``, keeps each report's segment of its country's time: reports are
 taken oldest first and join only incidents still open, so where no report so far reaches the
@@ -41,6 +42,7 @@ from newsledger.verify.incidents import (
     NameIndex,
     document_names,
     reach,
+    series_positions,
     several_that_day,
     time_segments,
 )
@@ -60,6 +62,15 @@ RENAME_DDL = (
     "DELETE FROM merge_documents",
 )
 
+# Migration ``number_series``: a document's numbers in a series of events ("the second of three
+# blasts"), and undated reports that merge only within a day; every document is named again
+# and the next merge merges everything once.
+SERIES_DDL = (
+    "ALTER TABLE document_names ADD COLUMN series INTEGER[] DEFAULT []",
+    "DELETE FROM document_names",
+    "DELETE FROM merge_documents",
+)
+
 # Migration ``create_merge_segments``: each report's segment of its country's time
 # (``verify/incidents.time_segments``), with the segment's first day and latest reach (both NULL:
 # the whole country, which has an undated report). The next merge merges everything once.
@@ -75,7 +86,7 @@ MARK_SCHEMA = pa.schema([("country", pa.string()), ("undated", pa.bool_()),
                          ("day", pa.date32()), ("reach", pa.date32())])
 
 NAMES_SCHEMA = pa.schema([("doc_id", pa.string()), ("names", pa.list_(pa.string())),
-                          ("several", pa.bool_())])
+                          ("several", pa.bool_()), ("series", pa.list_(pa.int32()))])
 
 # Each document with incidents now: the digest of its reports and its day in the name index
 # (that of its last report, as ``NameIndex(reports)`` keeps it). ``{key}``: a document's key.
@@ -111,13 +122,14 @@ def name_documents(con: Any) -> None:
     # A few texts at a time: a batch of long documents read at once took gigabytes.
     while batch := cursor.fetchmany(16):
         named.extend({"doc_id": doc, "names": sorted(document_names(text)),
-                      "several": several_that_day(text)} for doc, text in batch)
+                      "several": several_that_day(text),
+                      "series": sorted(series_positions(text))} for doc, text in batch)
     if not named:
         return
     table = pa.Table.from_pylist(named, schema=NAMES_SCHEMA)
     with registered(con, "named", table):
-        con.execute("INSERT INTO document_names (doc_id, names, several) "
-                    "SELECT doc_id, names, several FROM named")
+        con.execute("INSERT INTO document_names (doc_id, names, several, series) "
+                    "SELECT doc_id, names, several, series FROM named")
 
 
 def touched_segments(con: Any, doc_key: str, docs: Collection[str]) -> set[str]:
@@ -212,14 +224,15 @@ def _reports(
     cursor = con.execute(
         f"SELECT {doc_key} AS doc, d.id AS content_id, d.published, d.outlet, "
         "substr(d.text, i.start + 1, i.\"end\" - i.start) AS evidence, i.*"
-        + (", n.names, n.several" if names else "") + " FROM incidents i JOIN documents d "
-        "ON d.id = i.doc_id"
+        + (", n.names, n.several, n.series" if names else "")
+        + " FROM incidents i JOIN documents d ON d.id = i.doc_id"
         + (" JOIN document_names n ON n.doc_id = i.doc_id" if names else "")
         + f" WHERE {where} ORDER BY doc, i.start, i.id", params)
     columns = [column[0] for column in cursor.description or ()]
     rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     reports = [replace(report_from_row(row), names=frozenset(row["names"]),
-                       several=bool(row["several"])) if names
+                       several=bool(row["several"]),
+                       series=frozenset(row["series"] or ())) if names
                else report_from_row(row) for row in rows]
     return reports, {r["doc"]: r["content_id"] for r in rows}
 

@@ -250,6 +250,15 @@ def create_incident_fingerprints(con: Connection) -> None:
         con.execute(ddl)
 
 
+@migration
+def number_series(con: Connection) -> None:
+    """Documents' numbers in a series of events ('the second of three blasts'), and undated
+    reports that merge only within a day (issue 10); merge_tables.py. Every document is named
+    again and the next merge merges everything once."""
+    for ddl in merge_index.SERIES_DDL:
+        con.execute(ddl)
+
+
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
 FIGURE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),

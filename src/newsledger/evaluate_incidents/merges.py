@@ -79,10 +79,17 @@ def rand_sample(data_dir: Path, sample: int, seed: int) -> list[tuple[Document, 
 
 
 def same_coding(docs: Iterable[str], codings: Mapping[str, Coding]) -> bool:
-    """Whether RAND codes every row on one day at one place (a date and a country known)."""
-    found = {codings.get(doc) for doc in docs}
+    """Whether RAND codes every row on one day at one place (a date and a country known); a
+    city is the same whatever its spacing and case ('Madhyapur Thimi ', 'Madhyapur Thimi')."""
+    found = {_folded(codings.get(doc)) for doc in docs}
     coding = next(iter(found)) if len(found) == 1 else None
     return coding is not None and coding[0] is not None and coding[1] is not None
+
+
+def _folded(coding: Coding | None) -> Coding | None:
+    if coding is None:
+        return None
+    return tuple(" ".join(v.split()).casefold() if isinstance(v, str) else v for v in coding)
 
 
 def count_merges(

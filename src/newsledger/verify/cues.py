@@ -120,7 +120,7 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
         return after.group().lower(), ""
     group = _OF_THE_GROUP.match(words_after(text, figure, 40))
     if group is not None:  # "1,500 of the arrivals", "five of the injured" (not "of the 12")
-        return "of the", group.group(1).lower()
+        return "of the", _group_before_verb(group.group(1).lower())
     start = figure.quantity.start
     begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
     before = text[begin:start]
@@ -131,6 +131,8 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
         cue = opening if cue is None or opening.start() <= cue.start() else cue
     if cue is None:
         return _back_subject(text[sentence_of(text, start)[0] : start])
+    if cue.group().lower().split()[-1] in _CUE_PRONOUNS and _ONE_EACH.match(before[cue.end() :]):
+        return cue.group().lower(), ""  # "among them a 6-year-old boy and two teenagers"
     if not _only_filler(before[cue.end() :]):
         return None
     phrase, rest = cue.group().lower(), before[cue.end() :]
@@ -176,6 +178,20 @@ def _back_subject(opening: str) -> tuple[str, str] | None:
 
 _PRONOUNS = frozenset({"they", "these", "those"})
 
+@cache
+def _group_kinds() -> dict[str, str]:
+    return {p: k for p, k in read_table("check_cues.tsv", 2) if k.startswith("group_")}
+
+
+def _group_before_verb(words: str) -> str:
+    """'wounded died' -> 'wounded': "Five of the wounded died" names the wounded, not the dead
+    (but "Two of the victims died" keeps the verb: the victims name no measure of their own)."""
+    first, _, second = words.partition(" ")
+    kinds = _group_kinds()
+    named = kinds.get(first, "group_end") != "group_end"
+    return first if named and kinds.get(second) == "group_end" else words
+
+
 _OF_THE_GROUP = re.compile(r"\s+of the ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b")
 
 
@@ -214,6 +230,15 @@ _LINKING = frozenset(
     ]
 )
 _ALL_OF = re.compile(r"\ball\s+$", re.IGNORECASE)
+
+
+# Items of one person each before a counted one in a list: "among them a 6-year-old boy and (two
+# teenagers)", "of whom an officer, a nurse and (three) ...".
+_ONE_EACH = re.compile(
+    r"[\s,:]*(?:(?:a|an|one)\s+(?:[\w'’]+-)*[\w'’]+(?:\s+(?:[\w'’]+-)*[\w'’]+){0,3}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+\Z",
+    re.IGNORECASE,
+)
 
 
 def _only_linking(words: str) -> bool:

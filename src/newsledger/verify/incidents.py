@@ -4,7 +4,10 @@ Two reports (incidents of different documents) tell of one event when all of the
 
 1. time: both dates known and at most 1 day apart (a week or month counts as its whole span;
    a night attack is dated to either day); else their reference days (the date, else the
-   publication date) at most 3 days apart;
+   publication date) at most 1 day apart: a report that states no date of its own tells the
+   news of its day, and an undated report of a killing in the same town two or three days
+   later is as often another killing there (two food-convoy drivers shot in one town two days
+   apart, both told without a date);
 2. place: the same place by name (after normalising: "al-Tayyaran square" is "Tayaran Square");
    or, in one country, the report placed strictly more finely names the other's place (a report
    at "Teryath village" that names "Reasi" district, where the other places it; a report placed
@@ -15,8 +18,13 @@ Two reports (incidents of different documents) tell of one event when all of the
    its country only and not dated by its text merges with none;
 3. type: equal, one unknown, or both political violence (battles, explosions/remote violence,
    violence against civilians): outlets code one bombing as an explosion or as an attack;
+   of other types (protests, strategic developments) the same sub-event type where both are
+   known (an arrest and a looting are two events);
    but when either report tells its event as one of several of that day ("This was one of two
    attacks on the minister that day"), the same type and sub-event type where both are known;
+   a report that numbers its event in a series ("the first of three suicide bombings", "the
+   fourth of four bombs") tells one of several too, and two that each number theirs and share
+   no number are two of its events (``series_positions``);
 4. perpetrator: not two different named parties;
 5. a shared distinctive name (when the reports' names are known, as in a ledger): both
    documents name something (a capitalised word they never write in lower case: "Tayaran",
@@ -52,8 +60,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
+from newsledger.extract.folded import folded_words
 from newsledger.extract.incidents import UNNAMED, cue_pattern
+from newsledger.extract.incidents.event_mentions import cue_words
 from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
 from newsledger.extract.time import WORDS
 from newsledger.model import (
@@ -70,7 +81,7 @@ from newsledger.verify.bounds import stated as said
 from newsledger.verify.cues import has_cue, sentence_of
 
 SAME_DAY_SLACK = 1  # days between two reports' event dates (a night attack spans two)
-SAME_REPORT_DAYS = 3  # days between reference days when a date is missing
+SAME_REPORT_DAYS = 1  # days between an undated report's publication day and the other's day
 SITE_IN_TOWN_KM = 15.0
 IN_DISTRICT_KM = 30.0
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -115,6 +126,48 @@ _SEVERAL_THAT_DAY = re.compile(
 )
 
 
+_ORDINAL_NUMBERS = {
+    word: n for n, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth", "eleventh", "twelfth"), 1)}
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")
+
+
+# Words that end the counted phrase: "2 of 6 passengers in the attack" counts people, not events.
+_LINKS = r"(?:in|on|at|of|for|by|with|from|the|a|an|and|or|to|near|during|as|after|before)"
+
+
+@cache
+def _series_pattern() -> re.Pattern[str]:
+    """'the first of a series of three suicide bombings', 'fourth of five bombs', '(2nd of 6
+    attacks)', '6 of 8 coordinated bombing attacks': a number in a series of events, the count
+    and (within three words) an event noun after it."""
+    ordinal = "|".join(_ORDINAL_NUMBERS)
+    count = "|".join(_COUNT_WORDS)
+    nouns = folded_words(cue_words("event_noun"), r"[\s-]+")
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<word>{ordinal})|(?P<digits>\d{{1,2}})(?:st|nd|rd|th)?)\s+of\s+"
+        rf"(?:the\s+)?(?:(?:a|an)\s+(?:series|string|wave|spate|set)\s+of\s+)?"
+        rf"(?P<count>{count}|\d{{1,2}})\s+(?:(?!{_LINKS}\b)[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{nouns})(?:e?s)?(?![\w-])",
+        re.IGNORECASE)
+
+
+def series_positions(text: str) -> frozenset[int]:
+    """The numbers a report gives its events in a series ('the second of three blasts' -> 2;
+    'the first of a series of three suicide bombings' -> 1): two reports that each number their
+    event and share no number tell two events of the series (rule 3)."""
+    found = set()
+    for match in _series_pattern().finditer(text):
+        word, count = match.group("word"), match.group("count").lower()
+        position = _ORDINAL_NUMBERS[word.lower()] if word else int(match.group("digits"))
+        total = _COUNT_WORDS.index(count) + 2 if count in _COUNT_WORDS else int(count)
+        if 1 <= position <= total:
+            found.add(position)
+    return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class IncidentReport:
     """One document's incident with what merging needs from its document."""
@@ -125,6 +178,7 @@ class IncidentReport:
     evidence: str = ""  # the incident's main sentence
     names: frozenset[str] | None = None  # document_names of its document; None: not known
     several: bool = False  # its document tells several events of that day (several_that_day)
+    series: frozenset[int] = frozenset()  # its document's numbers in a series (series_positions)
 
     @property
     def key(self) -> str:
@@ -497,9 +551,19 @@ def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
             or _name_each_others_place(a, b)
         )
         and compatible_types(a.incident.type, b.incident.type)
-        and (not (a.several or b.several) or same_kind(a.incident, b.incident))
+        and (_violent(a.incident) or same_kind(a.incident, b.incident))
+        and (not (a.several or b.several or a.series or b.series)
+             or same_kind(a.incident, b.incident))
+        and not (a.series and b.series and not a.series & b.series)
         and compatible_parties(a.incident.perpetrator, b.incident.perpetrator)
     )
+
+
+def _violent(incident: Incident) -> bool:
+    """Political violence or of unknown type: outlets code one bombing as an explosion or as an
+    attack, but no event is both an arrest and a looting (two strategic developments of other
+    sub-event types are two events)."""
+    return incident.type is None or incident.type in VIOLENT_TYPES
 
 
 def same_kind(a: Incident, b: Incident) -> bool:
@@ -751,6 +815,7 @@ __all__ = [
     "reach",
     "same_incident",
     "same_kind",
+    "series_positions",
     "several_that_day",
     "share_distinctive_name",
     "time_segments",

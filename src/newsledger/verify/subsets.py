@@ -209,6 +209,11 @@ def _partitive(window: Window, text: str) -> Found:
         # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
         group = _group_words(found[part.id])
         named = _named_measures(group)
+        if not named and cue.startswith("among") and has_cue(group, "victims_any"):
+            # "Among the victims were 23 soldiers" (killed): the toll, not the wounded ("seven
+            # of the victims" may be a part of a sum: "buried seven of the victims, and five
+            # bodies were recovered")
+            named = {part.measure} if part.measure in _HARM_MEASURES else set()
         if named:
             near = [f for f in earlier if f.measure in named]
             far = _nearest_named(part, before, named, group, text)
@@ -375,6 +380,10 @@ def _named_measures(group: str) -> set[Measure]:
         if has_cue(group, f"group_{kind.value}")
         for measure in measures
     }
+
+
+# What befalls the victims a victims_any word names ("among the victims").
+_HARM_MEASURES = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
 def _first_holding(part: Figure, candidates: Sequence[Figure]) -> Figure | None:
@@ -991,7 +1000,42 @@ def counted_head(figure: Figure) -> str:
     )
 
 
-_TOLD_RULES = (_partitive, _whole_next, _whole_named_first, _including, _still_held, _combined)
+# Names each with its count in brackets after a count in one sentence: "393 journalists are in
+# prison, with China (80), Myanmar (54) and Turkey (41) holding the most".
+_NAMED_IN_BRACKETS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[ \t]+\(\Z")
+_CLOSING = re.compile(r"[ \t]*\)")
+
+
+def _bracketed_series(window: Window, text: str) -> Found:
+    """Counts in brackets after names, two or more in a sentence, are parts of the sentence's
+    count of their measure told before them."""
+    if not text:
+        return
+    items = [
+        f for f in window.figures
+        if _NAMED_IN_BRACKETS.search(text[max(0, f.quantity.start - 40) : f.quantity.start])
+        and _CLOSING.match(text, f.quantity.end)
+    ]
+    for part in items:
+        where = sentence_index(text, part.quantity.start)
+        siblings = [f for f in items if sentence_index(text, f.quantity.start) == where]
+        if len(siblings) < 2:
+            continue
+        wholes = [
+            f for f in window.figures
+            if f.quantity.start < siblings[0].quantity.start
+            and sentence_index(text, f.quantity.start) == where
+            and f.measure is part.measure
+            and f not in items
+        ]
+        if wholes and fits_whole(part, wholes[-1]):
+            yield wholes[-1], part, True
+
+
+_TOLD_RULES = (
+    _partitive, _whole_next, _whole_named_first, _including, _still_held, _combined,
+    _bracketed_series,
+)
 
 
 def _subset(whole: Figure, part: Figure, holds: bool) -> Check:

@@ -74,10 +74,12 @@ from newsledger.extract.figures.context_parties import assign_actors, assign_sou
 from newsledger.extract.figures.context_places import assign_places
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
+from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
 from newsledger.extract.time.calendar_math import add_months, month_end, units_before
 from newsledger.extract.time.time_words import alternation
+from newsledger.extract.words import read_lexicon
 from newsledger.model import STOCK_MEASURES, Document, Measure
 
 VIOLENT = frozenset(
@@ -92,10 +94,9 @@ _COMPARISON = FoldedPattern(re.compile(
 # "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
 # In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = FoldedPattern(re.compile(
-    r"\b(?:(?:said|says|reported|(?:a|the|its|press|news) release|(?:report|statement|data"
-    r"|figures|findings|study|survey|update|document) released|published|issued|statement"
-    r"|announced|told|report|update|briefing|conference|disclosed|revealed|confirmed|stated"
-    r"|explained|added)(?:\s+(?:this|that|it))?)[\s,]*$"
+    rf"\b(?:(?:{reporting_verbs(TELLING)}|(?:a|the|its|press|news) release|(?:report|statement"
+    r"|data|figures|findings|study|survey|update|document) released|issued|statement"
+    r"|report|update|briefing|conference)(?:\s+(?:this|that|it))?)[\s,]*$"
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 ))
@@ -122,7 +123,7 @@ def _statement_date(scan: Scan, mention: TimeMention) -> bool:
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
 # ("Last year Ghani said 28,000 had been killed since 2015")
 _TOLD_BETWEEN = re.compile(
-    r"\b(?:said|says|told|reported|announced|stated|added|estimated|disclosed|revealed)\b",
+    rf"\b(?:{reporting_verbs(TELLING)})\b",
     re.IGNORECASE,
 )
 _TOLD_PENALTY = 10**4
@@ -318,10 +319,10 @@ def _assign_periods(
             if not _after_the_day(draft, carried):
                 draft.period = carried
         elif draft.measure in VIOLENT or _casualty_count(draft):
-            draft.period = _incident_day(scans, index[id(draft.scan)], counted)
+            draft.period = _incident_day(scans, index[id(draft.scan)], counted, published)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
-    _backfill_incident_day(drafts)
+    _backfill_incident_day(drafts, published)
 
 
 # "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
@@ -756,14 +757,17 @@ def _after_event_pattern() -> re.Pattern[str]:
     )
 
 
-def _backfill_incident_day(drafts: Sequence[Draft]) -> None:
-    """A headline toll before the story names the day takes the day of the later counts."""
+def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = None) -> None:
+    """A headline toll before the story names the day takes the day of the later counts, not
+    one after the report's publication (a later release: 'were freed on 22 July 1994')."""
+    latest = published + timedelta(days=1) if published else date.max
     days = [
         d.period
         for d in drafts
         if d.measure in VIOLENT
         and d.period[0]
         and d.period[0] == d.period[1]
+        and d.period[0] <= latest
         and (d.time is None or d.time.kind != "range")  # not history 'since X, when ...'
     ]
     if not days:
@@ -914,7 +918,7 @@ def _weekday_or_month(text: str) -> bool:
 
 
 def _incident_day(
-    scans: Sequence[Scan], position: int, counted: set[int]
+    scans: Sequence[Scan], position: int, counted: set[int], published: date | None = None
 ) -> tuple[date | None, date | None]:
     """An incident's day told just after its toll (same or next paragraph), else just before it
     ('Gunmen stormed a village on Wednesday night. ... Residents said 23 people were killed'); a
@@ -940,6 +944,40 @@ def _incident_day(
                 _statement_date(scan, mention)
                 or _in_dateline(scan, mention)  # "PORT-AU-PRINCE, March 3 (Reuters) -"
             )
-            if mention.kind == "day" and mention.period_start is not None and not said:
+            if (
+                mention.kind == "day"
+                and mention.period_start is not None
+                and not said
+                and not _day_of_another_event(scan, mention, published)
+            ):
                 return mention.period_start, mention.period_end
     return None, None
+
+
+def _day_of_another_event(scan: Scan, mention: TimeMention, published: date | None) -> bool:
+    """A day no toll told around it happened on: after the report's publication (a later
+    release or trial: 'The hostages were released on 22 July 1994' in a report of 1993), or of
+    another event its sentence tells before it ('A similar attack on 3 May killed two',
+    'days after a bombing on Monday': `distinct` and `background` cues)."""
+    assert mention.period_start is not None
+    if published is not None and mention.period_start > published + timedelta(days=1):
+        return True
+    before = scan.text_between(scan.sentence.start, mention.start)
+    return bool(another_event_pattern().search(before))
+
+
+# Cues that also introduce an earlier count of the same event ('Earlier, police said 12 died').
+_ALSO_RESTATING = frozenset({"earlier", "previous"})
+
+
+@cache
+def another_event_pattern() -> re.Pattern[str]:
+    """The `distinct` and `background` cues of lexicons/incident_cues.tsv ('another attack',
+    'days after a car bomb', 'in the wake of'): what follows them tells another event."""
+    cues = sorted(
+        (term for _, (term, role) in read_lexicon("incident_cues.tsv", 2)
+         if role in {"distinct", "background"} and term not in _ALSO_RESTATING),
+        key=len, reverse=True,
+    )
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)

@@ -27,6 +27,7 @@ from newsledger.extract.parties import (
     named_source,
     un_bodies,
 )
+from newsledger.extract.reporting import reporting_lemmas, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.lexicons import read_table
 from newsledger.model import Document, Measure
@@ -161,9 +162,11 @@ _UN_PART = re.compile(r"^['’]?s?\s+[a-z]")
 _UN_GENERIC = re.compile(rf"{_UN_PREFIX}(?:['’]s)?(?:\s+[a-z][\w-]*)+")
 # a UN body by its own name ("UN Integrated Office in Haiti (BINUH)")
 _UN_NAMED = re.compile(rf"{_UN_PREFIX}\s+(?:[a-z]+\s+)*[A-Z]")
+# (any reporting verb of the lexicon; and 'quoted', no lexicon verb since the one quoted is the
+# source, while an agency that quotes still tells the story: "Xinhua quoted officials as saying")
 _AGENCY_TELLS = re.compile(
     r"^(?:\s*\([A-Z]{2,8}\)|\))?(?:\s+news)?(?:\s+agency)?\s+(?:has\s+)?"
-    r"(?:reported|reports|said|says|quoted|cited)\b",
+    rf"(?:{reporting_verbs(present=('say', 'report'))}|quoted)\b",
     re.IGNORECASE,
 )
 # an agency's word before a common noun is its tally or its staff, not its report
@@ -374,7 +377,7 @@ def _they_did_it(draft: Draft) -> bool:
     return (
         subject is not None
         and subject.lower_ == "they"
-        and verb.lemma_.lower() not in role_words("verb", "attribution.tsv")
+        and verb.lemma_.lower() not in reporting_lemmas()
     )
 
 
@@ -718,7 +721,7 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             and token.lemma_.lower() in role_words("perpetrator") - {"group", "party"}
             and not any(c.lower_ == "no" or c.dep_ == "neg" for c in token.children)
             and token.head.pos_ == "VERB"
-            and token.head.lemma_.lower() not in role_words("verb", "attribution.tsv")
+            and token.head.lemma_.lower() not in reporting_lemmas()
         ):
             group = _group_of(token)
             if group:
@@ -881,7 +884,10 @@ def assign_sources(
             )
         elif attribution is not None:
             earlier = [name for p, name in named.items() if p <= position]
-            referred = _referred_source(attribution.text, earlier)
+            # "the group said its fighters killed 20": the armed group named last before it
+            referred = _group_named_before(attribution, scans, position) or _referred_source(
+                attribution.text, earlier
+            )
             if referred == attribution.text:  # "the federation": named in full before?
                 referred = _named_before(attribution.text, scans, position) or referred
             draft.source = referred or fallback
@@ -903,13 +909,17 @@ def _not_counted(draft: Draft, source: str | None) -> str | None:
     return None if any(a.canonical == source for a in counted) else source
 
 
+_ARTICLES = frozenset(["the", "a", "an", "this", "that"])
+
+
 def _group_named_before(
     attribution: Attribution, scans: Sequence[Scan], position: int
 ) -> str | None:
     """'Zabiullah Mujahid, a spokesman for the hardline terrorist group, said': a group told by
     description only (lexicons/attribution.tsv 'armed_body') is the armed group named last
     before it."""
-    words = attribution.text.split()
+    # a capital names the group ("the Islamic State group"), unless it opens the sentence
+    words = [w for w in attribution.text.split() if w.lower() not in _ARTICLES]
     if not words or any(w[:1].isupper() for w in words) or words[-1].lower() not in role_words(
         "armed_body", "attribution.tsv"
     ):

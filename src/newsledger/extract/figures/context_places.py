@@ -30,6 +30,7 @@ from newsledger.extract.places import (
     gazetteer,
     lookup_place,
 )
+from newsledger.extract.reporting import SPEAKING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
 from newsledger.extract.words import english_words
@@ -79,7 +80,7 @@ _TREATED_IN = re.compile(
 )
 # a town's name as a speaker is a person's ('Santos told reporters', 'according to Santos');
 # "officials in Kabul said" is a seat, "killed in Kabul, said" a place (the comma)
-_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|announced|insisted)\b")
+_SPEAKS_AFTER = re.compile(rf"^\s+(?:{reporting_verbs(SPEAKING)})\b")
 # "residing in Maidan Wardak province said": a town, in its preposition's phrase
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)

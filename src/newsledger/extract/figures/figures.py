@@ -17,12 +17,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.figures.clauses import GLUED_DATELINE
-from newsledger.extract.figures.context import assign_context
+from newsledger.extract.figures.context import another_event_pattern, assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import inline_breakdown, list_headings, table_label
 from newsledger.extract.folded import FoldedPattern
@@ -36,6 +35,7 @@ from newsledger.extract.numbers import (
 )
 from newsledger.extract.parties import find_attributions
 from newsledger.extract.places import countries_first, expand_place, normalise_place
+from newsledger.extract.reporting import reporting_verbs
 from newsledger.extract.scan import (
     Draft,
     Scan,
@@ -45,7 +45,7 @@ from newsledger.extract.scan import (
     resolve_document_places,
     scan_sentence,
 )
-from newsledger.extract.words import read_lexicon, split_sentences
+from newsledger.extract.words import split_sentences
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
@@ -75,7 +75,8 @@ _FOOTNOTE = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]")
 _RELATIVE = FoldedPattern(re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE))
 _PRONOUN_INCLUDES = re.compile(r"\s*(?:They|These|Those)\s+(?:include|comprise)", re.IGNORECASE)
 _ATTRIBUTION_CUE = FoldedPattern(re.compile(
-    r"\b(according to|said|says|told|report(?:s|ed)?|statement|estimates?|announced|added)\b",
+    r"\b(according to|statement|report|estimate"  # the reporting verbs of attribution.tsv
+    rf"|{reporting_verbs(present=('say', 'report', 'estimate'))})\b",
     re.IGNORECASE,
 ))
 
@@ -239,9 +240,17 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             measure, counted, head = reading.measure, reading.counted, reading.counted_head
             if measure is None and table_label(scan) is not None:
                 measure = heading_measure(scan.parse)  # "Abducted: 17"
-            if listed is not None and measure not in _EVENT_MEASURES:
+            # a heading that names no event ("Summary of operations:", "Troops recorded the
+            # following:") leaves a line its own measure ("Hostages rescued: 12")
+            own_kept = measure is not None and listed is not None and listed not in _EVENT_MEASURES
+            if listed is not None and not own_kept and (
+                measure not in _EVENT_MEASURES or _reason_heading(scans, headings, i)
+            ):
+                # "kidnapping - 289" under "The suspects were held for:" names the charge
                 # "Civilians: 87" under "Killed by group:"; "- 12 children" under "..., among them:"
                 measure, counted = listed, table_label(scan) or counted
+            elif own_kept:
+                counted = counted or table_label(scan)
             same_sentence = bool(drafts) and drafts[-1].scan is scan
             compared = _COMPARED.search(scan.text_between(quantity.start - 40, quantity.start))
             # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
@@ -265,13 +274,32 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             if measure is None:
                 continue
             if counted is None and same_sentence:
-                # "44 ISIS operatives were killed and 166 detained": the noun is elided
-                counted, head = drafts[-1].counted, drafts[-1].counted_head
+                # "44 ISIS operatives were killed and 166 detained": the noun is elided; not
+                # that of a part told in between ("killed 48 people, among them 9 children, and
+                # wounded 120")
+                told = _elided_from(drafts, first, scan)
+                counted, head = told.counted, told.counted_head
             drafts.append(Draft(quantity, measure, counted, head, scan, token.i))
         if parts and len(drafts) > first:
             drafts[first:] = _with_parts(drafts[first:], parts, scan)
         measures_of[i] = [d.measure for d in drafts[first:]]
     return drafts
+
+
+# A part's cue right before its number: "among them 9 children", "(including two commanders".
+_PART_CUE_BEFORE = re.compile(
+    r"\b(?:among (?:them|whom|those|these)|including|of (?:whom|them|which))\W*\Z", re.IGNORECASE
+)
+
+
+def _elided_from(drafts: list[Draft], first: int, scan: Scan) -> Draft:
+    """The figure of the sentence whose counted noun an elided one repeats: the last one that is
+    no part told in an aside, else the last one."""
+    for draft in reversed(drafts[first:]):
+        before = scan.text_between(draft.quantity.start - 30, draft.quantity.start)
+        if not _PART_CUE_BEFORE.search(before):
+            return draft
+    return drafts[-1]
 
 
 def _inline_heading_measure(scan: Scan, colon: int) -> Measure | None:
@@ -300,6 +328,16 @@ def _included_group_measure(
     return group_measure(before.parse) if before.parse is not None else None
 
 
+# A heading whose lines name what people were held or charged for: "The suspects were held for:",
+# "arrested on charges of:", "convicted of:"; the labels are offences, no events counted.
+_REASON_HEADING = re.compile(r"\b(?:for|over|of|with)[ \t]*:[ \t]*\Z", re.IGNORECASE)
+
+
+def _reason_heading(scans: list[Scan], headings: dict[int, int], i: int) -> bool:
+    heading = headings.get(i)
+    return heading is not None and bool(_REASON_HEADING.search(scans[heading].sentence.text))
+
+
 def _heading_measure(
     scans: list[Scan], headings: dict[int, int], measures_of: dict[int, list[Measure]], i: int
 ) -> Measure | None:
@@ -314,12 +352,14 @@ def _heading_measure(
     parse = scans[heading].parse
     found = heading_measure(parse) if parse is not None else None
     before = heading - 1
-    if found is None and before >= 0 and (
+    reason = _REASON_HEADING.search(scans[heading].sentence.text) is not None
+    if (found is None or reason) and before >= 0 and (
         scans[before].sentence.paragraph == scans[heading].sentence.paragraph
     ):
         # "A total of 110 people were killed. They were:": the figure before a bare heading
+        # ("... arrested 1,044 suspects. The suspects were held for:": the arrests)
         earlier = measures_of.get(before)
-        found = earlier[-1] if earlier else None
+        found = earlier[-1] if earlier else found
     return found
 
 
@@ -438,22 +478,7 @@ def _of_another_event(draft: Draft) -> bool:
     of lexicons/incident_cues.tsv)."""
     sentence = draft.scan.sentence
     before = draft.scan.text_between(sentence.start, draft.quantity.start)
-    return bool(_another_event_pattern().search(before))
-
-
-# Cues that also introduce an earlier count of the same event ('Earlier, police said 12 died').
-_ALSO_RESTATING = frozenset({"earlier", "previous"})
-
-
-@cache
-def _another_event_pattern() -> re.Pattern[str]:
-    cues = sorted(
-        (term for _, (term, role) in read_lexicon("incident_cues.tsv", 2)
-         if role in {"distinct", "background"} and term not in _ALSO_RESTATING),
-        key=len, reverse=True,
-    )
-    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    return re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.IGNORECASE)
+    return bool(another_event_pattern().search(before))
 
 
 def _dateline_between(a: Draft, b: Draft) -> bool:

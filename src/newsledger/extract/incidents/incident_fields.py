@@ -7,6 +7,8 @@ Rules:
           period of its tolls (at most a month long; not for an event marked as another one,
           whose toll may carry the day of the event told before); else a day told in a later
           mention. A weekday without a publication date to resolve it keeps its text, no date.
+          A day after the publication (and its next day) is no event's date: a later release
+          or trial the story tells.
   place   the candidates are the places named in the first mention (with the settlements the
           gazetteer lacks but the text marks: settlements.py), its tolls' places and later
           mentions' places; place_context.py re-reads ambiguous names in the country the document
@@ -24,7 +26,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, cached_property
 from typing import Any
 
@@ -61,19 +63,24 @@ DateReading = tuple[date | None, DatePrecision | None, str | None]
 # --- date -------------------------------------------------------------------------------------
 
 
-def incident_date(group: Sequence[Mention], scans: Sequence[Scan]) -> DateReading:
-    """The event's date, its precision and its text (rule in the module docstring)."""
+def incident_date(
+    group: Sequence[Mention], scans: Sequence[Scan], published: date | None = None
+) -> DateReading:
+    """The event's date, its precision and its text (rule in the module docstring); never a
+    day after the report's publication (a later release told in the story: 'The hostages were
+    freed on 22 July 1994' in a report of 1993)."""
     first, rest = group[0], group[1:]
+    latest = published + timedelta(days=1) if published else date.max
     for reading in (
         _mention_date(first),
         _toll_date(group, scans),
         *(_mention_date(m) for m in rest),
     ):
-        if reading[0] is not None:
+        if reading[0] is not None and reading[0] <= latest:
             return reading
     for mention in group:
         for time in mention.event_times:
-            if time.kind in _EVENT_KINDS:
+            if time.kind in _EVENT_KINDS and time.period_start is None:
                 return None, None, time.text  # "on Monday" with no publication date
     return None, None, None
 

@@ -517,7 +517,7 @@ def _build(
     body = [m for m in anchors if not m.headline] or anchors
     anchor = next((m for m in body if m.counts), body[0])
     ordered = [anchor, *(m for m in group if m is not anchor)]
-    day, day_precision, day_text = incident_date(ordered, scans)
+    day, day_precision, day_text = incident_date(ordered, scans, document.published)
     place, geo_precision, geo_reason = incident_place(
         [m for m in ordered if not m.aside] or ordered, places)
     event_type, sub_type = incident_type(ordered)

@@ -29,6 +29,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from newsledger.extract.numbers.numbers import NUMBER_WORDS
+from newsledger.extract.reporting import reporting_lemmas
 from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
@@ -65,7 +66,7 @@ _STRONG_NOUN_MEASURES = {Measure.ATTACKS, Measure.OPERATIONS, Measure.HELD}
 # "200 families fled their homes" or "161 civilians lost their lives".
 _ACTING_ON_OBJECT = {Measure.KILLED, Measure.INJURED, Measure.DETAINED, Measure.KIDNAPPED}
 _PARTITIVE = re.compile(
-    r"\b(of (?:which|whom|them|those|these)|among them|most of them)\b", re.IGNORECASE
+    r"\b(of (?:which|whom|them|those|these)|among (?:them|whom)|most of them)\b", re.IGNORECASE
 )
 # Prepositions a misparse takes a hedge for ("over thirty-five injured": "over" heads the number).
 _HEDGE_PREPOSITIONS = {"over", "about", "around", "nearly", "almost", "under", "to", "than"}
@@ -132,7 +133,7 @@ def _lexicon() -> dict[tuple[str, str], Measure]:
     return {
         (term, kind): Measure(measure)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if kind in ("verb", "noun", "phrase", "object_state")
+        if kind in ("verb", "noun", "phrase", "object_state", "arms_used")
     }
 
 
@@ -380,6 +381,23 @@ def _of_measure(noun: Token) -> Measure | None:
     return None
 
 
+def _of_group_measure(number: Token) -> Measure | None:
+    """'25 of the dead were members of a militia', 'nine of the wounded are soldiers': a number
+    out of a group that a participle or adjective names takes what befell the group."""
+    for prep in number.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for group in prep.children:
+            if group.dep_ != "pobj":
+                continue
+            if not any(c.lower_ in {"the", "those"} for c in group.children):
+                continue
+            found = _verb_measure(group) or _word_measure(group, "verb")
+            if found in _GROUP_MEASURES:
+                return found
+    return None
+
+
 def _predicate_measure(verb: Token) -> Measure | None:
     """'1,300 people remain missing', 'five were dead': the state after a copula."""
     for child in verb.children:
@@ -500,8 +518,26 @@ def _is_agent(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and acts and any(c.dep_ == "dobj" for c in head.children)
 
 
+# Hedges ending in "to" that the parser may take for an adverb and its preposition ("planting
+# close to 50 bombs" with "close" hung on the verb): the counted noun is the verb's object.
+_TO_HEDGES = frozenset({"close", "up", "near"})
+
+
 def _governing_trigger(noun: Token) -> Measure | None:
     head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.lower_ in _TO_HEDGES
+        and head.head.dep_ == "advmod"
+        and head.head.head.pos_ == "VERB"
+    ):
+        verb = head.head.head
+        return (
+            _arms_used(noun, verb)
+            or _verb_measure(verb)
+            or _people_verb_measure_of_verb(noun, verb)
+        )
     if head.dep_ in {"aux", "auxpass"} and noun.dep_ in {"nsubj", "nsubjpass"}:
         head = head.head  # "40 are missing" parsed with "are" as the subject's head
     if _is_agent(noun):
@@ -525,11 +561,13 @@ def _governing_trigger(noun: Token) -> Measure | None:
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
         return Measure.POPULATION  # "camps home to 34,000 refugees": who lives there
     if noun.dep_ == "pobj" and head.lower_ in {"including", "among"}:
-        whole = _count_before(head) or head.head  # "the deaths of 9 civilians, including 4
-        # children": the whole's measure
+        # "the deaths of 9 civilians, including 4 children": the whole's measure; "targeted 11
+        # officials with visa bans, including three judges": the people counted a few words back
+        whole = _count_before(head) or _people_counted_before(head, noun) or head.head
         lives = whole.lemma_ in {"life", "lives"}  # "claimed 21 lives, including those of"
         return (
             _verb_measure(whole)
+            or _object_state(whole)  # "taken 170 soldiers prisoner (including 9 officers)"
             or (_verb_measure(whole.head) if lives else None)
             or (_people_verb_measure(whole, whole) if _names_people(whole) else None)
             or _modifier_trigger(whole)
@@ -578,6 +616,26 @@ def _count_before(word: Token) -> Token | None:
     before = word.doc[i]
     if before.like_num or any(c.dep_ == "nummod" for c in before.children):
         return before
+    return None
+
+
+_INCLUDING_REACH = 10  # tokens back from "including" to the people it lists a part of
+
+
+def _people_counted_before(word: Token, part: Token) -> Token | None:
+    """The people counted a few words before 'including', past words of another kind ("11
+    officials with visa bans and asset freezes, including three judges"), when the part names
+    people too."""
+    if not _names_people(part):
+        return None
+    for i in range(word.i - 1, max(word.sent.start, word.i - _INCLUDING_REACH) - 1, -1):
+        before = word.doc[i]
+        if before.lower_ in {";", "including", "among"}:
+            return None
+        if before.like_num or before.pos_ == "NUM":
+            return None  # a nearer count ("6 soldiers dead and 14 wounded, including 2")
+        if any(c.dep_ == "nummod" for c in before.children) and _names_people(before):
+            return before
     return None
 
 
@@ -633,7 +691,37 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     for verb in verbs:
         for form in (verb.lemma_.lower(), verb.lower_):
             if form in people_verbs:
-                return people_verbs[form]
+                # "25 pupils had escaped and returned home": where they ended up
+                home = any(
+                    c.dep_ == "conj"
+                    and _verb_measure(c) is Measure.RETURNED
+                    and not any(g.dep_ == "dobj" for g in c.children)  # "returned fire"
+                    for c in verb.children
+                )
+                return Measure.RETURNED if home else people_verbs[form]
+    return None
+
+
+def _arms_used(noun: Token, verb: Token | None = None) -> Measure | None:
+    """'planted 12 bombs', 'detonated two car bombs': bombs set off count attacks (lexicons/
+    measures.tsv, kinds arms_used and arms_noun); bombs found or defused stay arms."""
+    if noun.lemma_.lower() not in _words_of_kind("arms_noun"):
+        return None
+    if verb is None:
+        if noun.dep_ != "dobj":
+            return None
+        verb = noun.head
+    return _word_measure(verb, "arms_used")
+
+
+def _people_verb_measure_of_verb(noun: Token, verb: Token) -> Measure | None:
+    """What a people_verb says befell the people counted, its object hung elsewhere."""
+    if not _names_people(noun):
+        return None
+    people_verbs = _people_verbs()
+    for form in (verb.lemma_.lower(), verb.lower_):
+        if form in people_verbs:
+            return people_verbs[form]
     return None
 
 
@@ -687,13 +775,7 @@ def _source_head_count(noun: Token) -> bool:
     no figure."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "to":
         return noun.head.head.lower_ == "according"
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _reporting_verbs()
-
-
-@cache
-def _reporting_verbs() -> frozenset[str]:
-    """Reporting verbs (lexicons/attribution.tsv, kind verb): 'said', 'told', 'confirmed'."""
-    return frozenset(term for term, kind in read_table("attribution.tsv", 2) if kind == "verb")
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in reporting_lemmas()
 
 
 def read_measure(number: Token, sentence: Span) -> MeasureReading:
@@ -716,6 +798,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         _times_attacked(noun)
+        or _arms_used(noun)
         or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
@@ -730,6 +813,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
+        or (_of_group_measure(number) if noun is number else None)
         or _noun_state(noun)
         # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people
         or (_listed_measure(noun) if own is Measure.OTHER else None)
@@ -752,7 +836,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
-    bare = measure is None and noun is number and number.dep_ not in {"nsubj", "nsubjpass"}
+    # "..., while 98 were recorded in occupied areas": a number that is only what was recorded
+    # refers back too
+    bare = measure is None and noun is number and (
+        number.dep_ not in {"nsubj", "nsubjpass"} or _recorded_subject(number)
+    )
     if measure is None and not partitive:
         measure = (
             _back_reference_measure(noun, sentence)
@@ -769,6 +857,19 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
 
 
+# Verbs by which a monitor tells that it counted something ("98 were recorded in ...").
+_RECORDING_VERBS = frozenset({"record", "document", "register", "verify", "report", "count"})
+
+
+def _recorded_subject(number: Token) -> bool:
+    head = number.head
+    return (
+        number.dep_ == "nsubjpass"
+        and head.lemma_.lower() in _RECORDING_VERBS
+        and any(c.dep_ == "auxpass" for c in head.children)
+    )
+
+
 def _object_state(noun: Token) -> Measure | None:
     """'kept 13 people hostage', 'held nine miners captive': the object's predicate noun says what
     befell the counted people."""
@@ -777,12 +878,28 @@ def _object_state(noun: Token) -> Measure | None:
     if noun.dep_ != "dobj":
         return None
     after = [c for c in noun.children if c.dep_ == "amod" and c.i > noun.i]  # "miners captive"
+    # "took 64 people hostage" may come parsed with "hostage" a second object of the verb
     for child in [*after, *noun.head.children]:
-        if child.dep_ in {"oprd", "xcomp", "advmod", "npadvmod", "amod"} and child.i > noun.i:
+        if child.dep_ in {"oprd", "xcomp", "advmod", "npadvmod", "amod", "dobj"} and (
+            child.i == noun.i + 1 or (child.dep_ != "dobj" and child.i > noun.i)
+        ):
             state = _word_measure(child, "object_state")
             if state is not None:
-                return state
+                return _held_or_taken(state, noun.head)
+    # "had taken 170 soldiers prisoner": the state noun parsed as the object, the people before it
+    if noun.lemma_.lower() in _words_of_kind("object_state") and any(
+        c.dep_ == "compound" and _names_people(c) for c in noun.children
+    ):
+        state = _word_measure(noun, "object_state")
+        return _held_or_taken(state, noun.head) if state is not None else None
     return None
+
+
+def _held_or_taken(state: Measure, verb: Token) -> Measure:
+    """Prisoners taken are detained; prisoners held or kept are held."""
+    if state is Measure.DETAINED and verb.lemma_.lower() in {"hold", "keep"}:
+        return Measure.HELD
+    return state
 
 
 # Subjects that stand for a group told before: "They included 170 civilians, ...".
@@ -1088,6 +1205,9 @@ def _back_reference_measure(noun: Token, sentence: Span) -> Measure | None:
 
 def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Measure | None:
     """A measure noun close before the number ('the number of IDPs ... surged to 921,000')."""
+    found = _amount_subject_measure(number)
+    if found is not None:
+        return found
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
         found = _word_measure(token, "noun") or _number_of_measure(token)
@@ -1101,6 +1221,35 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
     for token in reversed(sentence.doc[start : number.i]):
         if token.lemma_.lower() == "population" and _sheltered(token, sentence):
             return Measure.POPULATION
+    return None
+
+
+def _amount_subject_measure(number: Token) -> Measure | None:
+    """'The number of displaced in the capital's metropolitan area has fallen to 180,000': the
+    people an amount noun counts, subject of the verb the number ends, however far back."""
+    to = number.head
+    if number.dep_ != "pobj" or to.lower_ not in {"to", "at"}:
+        return None
+    if to.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    for subject in to.head.children:
+        if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if subject.lemma_.lower() not in _AMOUNT_NOUNS | {"number", "count", "figure"}:
+            continue
+        for of in subject.children:
+            if of.dep_ != "prep" or of.lower_ != "of":
+                continue
+            for people in of.children:
+                if people.dep_ not in {"pobj", "pcomp"}:  # "of displaced" parsed either way
+                    continue
+                found = (
+                    _verb_measure(people)
+                    or _modifier_trigger(people)
+                    or _word_measure(people, "noun")
+                )
+                if found is not None and found is not Measure.OTHER:
+                    return found
     return None
 
 

@@ -60,6 +60,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.time.calendar_math import as_date
 from newsledger.extract.time.time_resolvers import (
     KINDS,
@@ -548,7 +549,7 @@ def _leading_preposition(text: str) -> str:
 
 
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\S+(?:\s+\S+)?|reported|announced|stated)\s+(?:on\s+)?$",
+    rf"\b(?:{reporting_verbs(TELLING)}|told\s+\S+(?:\s+\S+)?)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 

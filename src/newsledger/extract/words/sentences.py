@@ -50,6 +50,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 _WRAPPED_END = re.compile(r"[^.!?:;\s]\s*\Z")
 _GOES_ON = re.compile(r"[ \t]*[a-z]")
+# A table line: a label, a colon or spaced dash (or tab), a count ("kidnapping - 289"); two in a
+# row are lines of a table, never one wrapped line, whatever case the labels are in.
+_TABLE_LINE = re.compile(
+    r"[ \t]*(?:[-•*·▪–—][ \t]*)?[^\W\d][^:\d\t\n]{0,60}?(?:[ \t]*:|[ \t]+[-–—]|\t)[ \t]*"
+    r"\d[\d,]*[ \t]*\Z"
+)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -69,10 +75,12 @@ def _wrapped(text: str, line: tuple[int, str], following: re.Match[str]) -> bool
     before it, a lower-case word after it."""
     start, body = line
     between = text[start + len(body) : following.start()]
+    last_line = body.rsplit("\n", 1)[-1]
     return (
         between == "\n"
         and _WRAPPED_END.search(body) is not None
         and _GOES_ON.match(following.group()) is not None
+        and not (_TABLE_LINE.match(last_line) and _TABLE_LINE.match(following.group().rstrip()))
     )
 
 
