@@ -292,6 +292,10 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
         at = {sentence_index(text, p.quantity.start) for p in parts}
         if len(at) != 1 or not 0 <= at.pop() - where <= 1:
             return []
+    # "an NDS official said at least 50 were killed or wounded. A governor's spokesman said 12
+    # were killed and 12 injured": two sources' counts disagree, they make no sum
+    if total.source and any(p.source and p.source != total.source for p in parts):
+        return []
     return parts
 
 

@@ -22,15 +22,20 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           told last; a count "in one week" takes the stated range of that length; an incident's
           toll prefers the day told before it over a later sentence's that counts figures of its
           own; an undated rolling period is not carried across units.
-  places  places introduced right after the number ("466 operatives in Syria"), else the places of
+  places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
+          the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
           with a figure claims (clauses.py: "a bomb in Kirkuk killed 6, and a shooting in Samarra
           killed 9"); else places implied by parts that add up to this figure; else those of the
-          latest sentence naming any since the previous figure, in its paragraph ("The second
-          bomb hit Kabul. In this blast 14 died"); else the previous figure's in the same
-          paragraph; else the scope of the last section opened by a place ("In Iraq, ..."; a
-          heading naming a place alone); else the document's frame (the first
-          stated places, refined to a district); else the latest places named before. No place
+          latest sentence naming any since the previous figure, in its paragraph, also the first
+          figure of a new paragraph ("The second bomb hit Kabul. In this blast 14 died"); else
+          a scene told right after an incident's toll ("The attack occurred in Uruzgan"), not
+          one of another event ("The second bombing occurred in Kabul"); else the previous
+          figure's in the same paragraph; else the scope of the last section opened by a place
+          ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
+          stated places, refined to a district); else the latest places named before; what is
+          inherited so by a figure counted in a district or village the gazetteer lacks ("in
+          neighboring Shah Wali Kot district") is cut to its province and country. No place
           is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
           an actor's name ("U.S. Central Command") or a country acting as a party ("since the
@@ -95,6 +100,26 @@ _STATEMENT_DATE = FoldedPattern(re.compile(
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
     re.IGNORECASE,
 ))
+# "said in a statement in Abuja on Thursday", "told reporters in Port-au-Prince on Monday": the
+# date of a statement made somewhere
+_STATEMENT_PLACE_DATE = re.compile(
+    r"\b(?i:said|says|told\s+(?:reporters|journalists|the\s+press|the\s+media)|statement"
+    r"|(?:told|address(?:ed|ing))\s+the(?:\s+[\w-]+){1,3}?|speaking(?:\s+to\s+[\w-]+)?"
+    r"|addressing\s+(?:reporters|journalists|the\s+press|the\s+media)"
+    r"|announced|briefing|conference|reported|stated)\s+(?i:in|from|at)\s+"
+    r"[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+){0,2}[\s,]*$"
+)
+
+
+def _statement_date(scan: Scan, mention: TimeMention) -> bool:
+    """Whether a time phrase dates a statement ('said on Thursday', 'said in a statement in
+    Abuja on Thursday'), not what it counts."""
+    return bool(
+        _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+        or _STATEMENT_PLACE_DATE.search(scan.text_between(mention.start - 60, mention.start))
+    )
+
+
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
 # ("Last year Ghani said 28,000 had been killed since 2015")
 _TOLD_BETWEEN = re.compile(
@@ -124,7 +149,11 @@ _MONTH_OR_YEAR = re.compile(
     r"|\d{4})\b"
 )
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?,?\s*")
-_DATELINE_AFTER = re.compile(r"\s*(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+# after the day: a dash ("KABUL, Jan 3 (Reuters) -"), a colon ("Srinagar, July 11:", "Peshawar,
+# May 12 (Dawn):", the Indian and Pakistani press) or an agency alone ("New Delhi, May 12 (PTI)")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,?\s*\d{4})?\s*(?:(?:\([^)]{1,40}\))?\s*(?:[—–-]{1,2}|:)\s|\([^)]{1,40}\)\s+(?=[A-Z]))"
+)
 _EVENT_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 _SINCE_THE = re.compile(
     r"\b[Ss]ince the (?:(?:start|beginning|outbreak|onset) of (?:the )?)?([a-z][a-z-]{2,})\b"
@@ -200,7 +229,7 @@ def _date_named_events(scans: Sequence[Scan], published: date | None) -> None:
             )
             scan.times.sort(key=lambda m: m.start)
         for mention in scan.times:
-            said = _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+            said = _statement_date(scan, mention)
             if _incident_day_mention(mention) and not said and not _in_dateline(scan, mention):
                 last_day = mention
 
@@ -287,8 +316,9 @@ def _assign_periods(
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
-            draft.period = carried
-        elif draft.measure in VIOLENT:
+            if not _after_the_day(draft, carried):
+                draft.period = carried
+        elif draft.measure in VIOLENT or _casualty_count(draft):
             draft.period = _incident_day(scans, index[id(draft.scan)], counted, published)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
@@ -438,12 +468,26 @@ _LATER = re.compile(
 )
 
 
+_NEXT_DAY = re.compile(
+    r"(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+after",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = re.compile(
+    r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before",
+    re.IGNORECASE,
+)
+
+
 def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, date] | None:
     """'Three days later', 'a week earlier': the day so far from the day the story told last
     (which needs no publication date: 'On 14 February 2021 ... Three days later')."""
     if mention is None or told is None:
         return None
-    found = _LATER.fullmatch(mention.text.strip())
+    text = mention.text.strip()
+    if _NEXT_DAY.fullmatch(text) or _DAY_BEFORE.fullmatch(text):
+        day = told + timedelta(days=1 if _NEXT_DAY.fullmatch(text) else -1)
+        return day, day  # "Another 5 were killed the next day", "the previous night"
+    found = _LATER.fullmatch(text)
     if found is None:
         return None
     word = found["n"].lower()
@@ -680,6 +724,39 @@ def _attributive(scan: Scan, mention: TimeMention) -> bool:
     return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(after))
 
 
+# "at least 50 people were killed or wounded", "40 casualties": the toll of an incident too
+_CASUALTIES_AFTER = re.compile(
+    r"^[^.;\d]{0,40}?\b(?:casualties|(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|hurt))\b",
+    re.IGNORECASE,
+)
+
+
+def _casualty_count(draft: Draft) -> bool:
+    """A count of the killed and wounded together ('50 people were killed or wounded')."""
+    after = draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+    return draft.measure is Measure.OTHER and bool(_CASUALTIES_AFTER.match(after))
+
+
+def _after_the_day(draft: Draft, carried: tuple[date | None, date | None]) -> bool:
+    """Arrests, warrants or rescues said to follow the incident ('Police issued 17 arrest
+    warrants following the bombing', 'soon claimed two arrests') fall on an unknown day after the
+    incident's: they do not take it."""
+    start, end = carried
+    if draft.measure in VIOLENT or start is None or start != end:
+        return False
+    return bool(_after_event_pattern().search(draft.scan.sentence.text))
+
+
+@cache
+def _after_event_pattern() -> re.Pattern[str]:
+    nouns = alternation(list(WORDS["incident"]), cased=False)
+    return re.compile(
+        rf"\b(?:following|after|since|in\s+the\s+wake\s+of)\s+(?:the|this|that)\s+"
+        rf"(?:[\w-]+\s+)?(?:{nouns})\b|\b(?:soon|subsequently|afterwards|since\s+then)\b",
+        re.IGNORECASE,
+    )
+
+
 def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = None) -> None:
     """A headline toll before the story names the day takes the day of the later counts, not
     one after the report's publication (a later release: 'were freed on 22 July 1994')."""
@@ -711,7 +788,7 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         between = scan.text_between(min(q.end, mention.end), max(q.start, mention.start))
         before = scan.text_between(mention.start - 30, mention.start)
         # "Since March 3, when the offensive began, 412 ...": an aside on the date compares nothing
-        if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _STATEMENT_DATE.search(before):
+        if _COMPARISON.search(_WHEN_ASIDE.sub(",", between)) or _statement_date(scan, mention):
             continue
         if _compared_time(scan, mention, q.start, q.end):
             continue  # "carried out 44 attacks, up from 30 in November, and killed 96": not 96's
@@ -771,7 +848,7 @@ def _not_event_days(scan: Scan) -> list[TimeMention]:
     return [
         m
         for m in scan.times
-        if _STATEMENT_DATE.search(scan.text_between(m.start - 30, m.start)) or _in_dateline(scan, m)
+        if _statement_date(scan, m) or _in_dateline(scan, m)
     ]
 
 
@@ -824,10 +901,20 @@ def _in_dateline(scan: Scan, mention: TimeMention) -> bool:
     in a dateline glued to the headline before it)."""
     before = scan.text_between(scan.sentence.start, mention.start)
     after = scan.text_between(mention.end, scan.sentence.end)
-    if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after):
+    if (
+        _DATELINE_BEFORE.fullmatch(before)
+        and _DATELINE_AFTER.match(after)
+        and not _weekday_or_month(before)  # "Tuesday, March 5: ..." dates a diary's entry
+    ):
         return True
     at = mention.start - scan.sentence.start
     return any(g.start() <= at < g.end() for g in GLUED_DATELINE.finditer(scan.sentence.text))
+
+
+def _weekday_or_month(text: str) -> bool:
+    """Whether a text is one weekday's or month's name ('Tuesday, ')."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    return len(words) == 1 and (words[0] in WORDS["weekday"] or words[0] in WORDS["month"])
 
 
 def _incident_day(
@@ -854,7 +941,7 @@ def _incident_day(
     for scan in own + free + before + taken:
         for mention in scan.times:
             said = bool(
-                _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
+                _statement_date(scan, mention)
                 or _in_dateline(scan, mention)  # "PORT-AU-PRINCE, March 3 (Reuters) -"
             )
             if (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -21,10 +22,18 @@ from newsledger.extract.figures.clauses import (
     token_at,
 )
 from newsledger.extract.folded import FoldedPattern
-from newsledger.extract.places import Place, PlaceMention, demonym_country, lookup_place
+from newsledger.extract.places import (
+    DIVISION_WORDS,
+    Place,
+    PlaceMention,
+    demonym_country,
+    gazetteer,
+    lookup_place,
+)
 from newsledger.extract.reporting import SPEAKING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
+from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
@@ -59,7 +68,11 @@ _FACILITY_AFTER = re.compile(
 _PARTS_ASIDE = re.compile(r",\s+with\b", re.IGNORECASE)
 _INCLUDES = re.compile(r"\b(?:including|among them|of whom|of them)\s+$", re.IGNORECASE)
 # "Srinagar: ...", "New Delhi, June 10: ...": the dateline of the Indian and Pakistani press
-_COLON_DATELINE = re.compile(r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*:\s")
+# ("KABUL (Pajhwok):", "Peshawar, May 12 (Dawn):", "New Delhi, May 12 (PTI) Four ...")
+_COLON_DATELINE = re.compile(
+    r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:(?:\([^)]{1,40}\))?\s*:\s|\([^)]{1,40}\)\s+(?=[A-Z]))"
+)
 _TREATED_IN = re.compile(
     r"\b(?:hospitals?|clinics?)\s+(?:in|at)\s+(?:the\s+)?"
     r"(?:(?:provincial|regional|state|district)\s+capital,?\s+)?$",
@@ -75,7 +88,9 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 # reporters in Geneva", "speaking in Washington", "a statement issued in Kabul"
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:(?:(?:news|press) )?(?:conference|briefing)|told (?:reporters|journalists|the press)"
-    r"|speaking(?: to \w+)?|statement(?: issued| released)?) (?:in|at|from) (?:the )?$",
+    r"|(?:told|address(?:ed|ing)) the (?:[\w-]+ ){0,2}?[\w-]+"
+    r"|speaking(?: to \w+)?|addressing (?:reporters|journalists|the press|the media)"
+    r"|statement(?: issued| released)?) (?:in|at|from) (?:the )?$",
     re.IGNORECASE,
 )
 # a place inside the name of a military unit: "Western Mindanao Command", "Kano State Police
@@ -84,6 +99,7 @@ _UNIT_AFTER = re.compile(
     r"^(?:\s+(?:State|Police|Area|Joint|Air|Naval|Military))*\s+(?:Command|Division|Brigade"
     r"|Battalion|Regiment|Task Force)\b"
 )
+_TWO_NAME_WORDS_AFTER = re.compile(r"^\s([A-Z][a-z][\w'’-]*)\s([A-Z][a-z][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’]*)\s$")
 _WORD_AFTER = re.compile(r"^\s([A-Z][\w'’]*)")
 _SECTION_OPENER = re.compile(
@@ -103,6 +119,16 @@ _SCENE = re.compile(
     r"(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:in|at|near|on)\b",
     re.IGNORECASE,
 )
+# "were killed in the capital", "across the capital city"; not "in the capital of X", "the
+# provincial capital", "the capital, Kabul", "the capital region"
+_CAPITAL_PHRASE = (
+    r"\b(?:in|inside|across|around|throughout|near|outside|(?:the\s+)?outskirts\s+of)"
+    r"\s+(?:the\s+(?:country['’]s\s+|nation['’]s\s+|(?P<demonym>(?-i:[A-Z][a-z]+))\s+)?"
+    r"|(?P<owner>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))['’]s\s+)capital(?:\s+city)?\b"
+    r"(?!\s*,?\s+(?:city\s+)?(?-i:[A-Z])|\s+of\b|\s+(?:complex|region|territory|district|area)\b|-)"
+)
+_BARE_CAPITAL = re.compile(rf"^[^.;]{{0,60}}?{_CAPITAL_PHRASE}", re.IGNORECASE)
+_CAPITAL_BEFORE = re.compile(_CAPITAL_PHRASE, re.IGNORECASE)
 _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 _BEARING = re.compile(
@@ -112,6 +138,11 @@ _BEARING = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# the counted noun phrase after a number, up to its verb or a clause break
+_COUNTED_PHRASE = re.compile(
+    r"[^.;:,()]{0,60}?(?=\s+(?:were|was|are|is|have|has|had|remain|died|killed|wounded|injured)\b)"
+)
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation)['’]s\b", re.IGNORECASE)
 _COUNTRY_MAJORITY = 0.6
 _INCIDENT_MEASURES = frozenset(
     {Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.MISSING, Measure.ATTACKS}
@@ -156,15 +187,23 @@ _OPEN_PARTS_REACH = 3
 
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     """Fill the places of every draft (index: position of each scan, by id)."""
+    token = _SURNAMES.set(_document_surnames(scans))
+    try:
+        _assign_places(drafts, scans, index)
+    finally:
+        _SURNAMES.reset(token)
+
+
+def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
+    country = _document_country(scans)
     for draft in drafts:
-        draft.locations = _sentence_places(draft)
+        draft.locations = _sentence_places(draft) or _capital_of(draft, country)
         draft.own_places = bool(draft.locations)
     for position, draft in enumerate(drafts):
         if not draft.own_places:
             later = drafts[position + 1 : position + 1 + _PARTS_REACH]
             draft.locations = _places_from_parts(draft, later, index)
     sites = _sites(scans)
-    country = _document_country(scans)
     if country:
         _tie_regions_to(country, drafts)
     frame: list[str] = []
@@ -189,10 +228,10 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
             )
             text = draft.scan.sentence.text
             nationwide = country is not None and bool(_nationwide().search(text))
-            nearby = same_paragraph or previous is None
-            told = _told_since(scans, index, previous, draft) if nearby else []
+            told = _told_since(scans, index, previous, draft)
             draft.locations = (
                 ([country] if nationwide and country else [])
+                or _own_forces_country(draft, country)
                 or told
                 or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
                 or (previous.locations if same_paragraph and previous else [])
@@ -204,8 +243,105 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
                 or frame
                 or _latest_places_before(scans, index[id(draft.scan)])
             )
+            if draft.locations and _unknown_local_place(draft):
+                # "Four militants were killed in neighboring Shah Wali Kot district": a place
+                # the gazetteer lacks, inside what the story placed its figures in before
+                draft.locations = _containers_of(draft.locations)
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _own_forces_country(draft: Draft, country: str | None) -> list[str]:
+    """'28,000 Afghan police officers and soldiers have been killed', '35 members of the
+    country's security forces are killed every day': people of the report's country counted as
+    such, over that country (not the town or party a sentence before named)."""
+    if country is None:
+        return []
+    scan = draft.scan
+    counted = _COUNTED_PHRASE.match(scan.text_between(draft.quantity.end, scan.sentence.end))
+    if counted is None:
+        return []
+    phrase = counted.group()
+    if _THE_COUNTRYS.search(phrase):
+        return [country]
+    if _incident_count(draft):
+        return []  # "12 Afghan soldiers were killed" in the attack told before: its town's
+    if any(demonym_country(w) == country for w in _CAPITALISED_WORD.findall(phrase)):
+        return [country]
+    return []
+
+
+def _capital_of(draft: Draft, country: str | None) -> list[str]:
+    """'164 people were killed in the capital': the capital of the country the report is about,
+    said after the number in its clause ('in the Somali capital', 'in Mali's capital': of the
+    country named; not 'the capital of Kunar province', 'the provincial capital', nor 'the
+    capital, Kabul', whose name is read as a place)."""
+    scan = draft.scan
+    limit = min(
+        (q.start for q in scan.quantities if q.start > draft.quantity.start),
+        default=scan.sentence.end,
+    )
+    found = _BARE_CAPITAL.match(scan.text_between(draft.quantity.end, limit))
+    if found is None:
+        # "stormed a hotel in the Somali capital on Friday, killing 12": told before the number
+        found = _CAPITAL_BEFORE.search(
+            scan.text_between(scan.sentence.start, draft.quantity.start)
+        )
+    if found is None:
+        return []
+    if found["demonym"] or found["owner"]:
+        # "in the Somali capital", "in Nigeria's capital": the country the words name
+        owner = lookup_place(found["owner"]) if found["owner"] else None
+        named = demonym_country(found["demonym"]) if found["demonym"] else None
+        country = named or (owner.name if owner is not None and owner.kind == "country" else None)
+    capital = gazetteer().capitals.get(country) if country else None
+    return [capital.name] if capital is not None else []
+
+
+def _unknown_local_place(draft: Draft) -> bool:
+    """Whether the figure's clause names a division or settlement the gazetteer does not know
+    ('in neighboring Shah Wali Kot district', 'in the village of Kan Ni'), after its number."""
+    scan = draft.scan
+    limit = min(
+        (q.start for q in scan.quantities if q.start > draft.quantity.start),
+        default=scan.sentence.end,
+    )
+    # after the number in its clause, else before it ("In a separate operation in Tank
+    # district, 3 more were killed": a town named like an English word the scan leaves unread)
+    for start, end in ((draft.quantity.end, limit), (scan.sentence.start, draft.quantity.start)):
+        for found in _unknown_local_pattern().finditer(scan.text_between(start, end)):
+            group = "name" if found.group("name") else "named"
+            at = start + found.start(group)
+            known = any(m.start <= at < m.end for m in scan.places)
+            if not known and demonym_country(found.group(group)) is None:
+                return True
+    return False
+
+
+@cache
+def _unknown_local_pattern() -> re.Pattern[str]:
+    """'in [neighbouring] <Name> district|province|village ...', 'in the village of <Name>':
+    division words of the gazetteer, settlement words of lexicons/place_cues.tsv."""
+    settlements = [w for w, role in read_table("place_cues.tsv", 2) if role == "settlement"]
+    words = "|".join(sorted({*DIVISION_WORDS, *settlements}, key=len, reverse=True))
+    name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+    prep = r"\b(?:in|at|near|from|on)\s+(?:the\s+)?"
+    return re.compile(
+        rf"{prep}(?:(?:neighbou?ring|nearby|adjacent|remote|restive)\s+)?(?P<name>{name})\s+"
+        rf"(?i:{words})\b|{prep}(?i:{words})\s+of\s+(?P<named>{name})"
+    )
+
+
+def _containers_of(names: Sequence[str]) -> list[str]:
+    """The province and country of each town, district or site (a province or country stays)."""
+    out: list[str] = []
+    for name in names:
+        place = lookup_place(name)
+        if place is None or place.kind in {"country", "admin1"}:
+            out.append(name)
+            continue
+        out.extend(n for n in (place.admin1, place.country) if n)
+    return _unique(out)
 
 
 def _told_since(
@@ -236,9 +372,33 @@ def _where_it_happened(
             return []
         if scan.quantities:
             return []  # another count: the scene is its own
-        if _SCENE.search(scan.sentence.text) and (kept := _kept(scan)):
+        scene = _SCENE.search(scan.sentence.text)
+        if scene and _other_event(scan.sentence.text[: scene.start()], draft):
+            return []
+        if scene and (kept := _kept(scan)):
             return _unique(m.place.name for m in kept)
     return []
+
+
+def _other_event(before: str, draft: Draft) -> bool:
+    """Whether a scene's event is named by an ordinal or as another event ('The second bombing
+    occurred in Kabul', 'a separate car bomb attack took place in ...': the scene of another
+    event of the story than the one counted before, 'The first attack ... killed 26'), unless the
+    figure's own sentence names its event so too."""
+    own = {w.casefold() for w in re.findall(r"[\w-]+", draft.scan.sentence.text)}
+    for word in re.findall(r"[\w-]+", before)[-3:]:
+        cue = word.casefold()
+        if cue != "first" and cue in _other_event_words() and cue not in own:
+            return True
+    return False
+
+
+@cache
+def _other_event_words() -> frozenset[str]:
+    """Ordinals ('second', 'third') and the one-word cues of lexicons/incident_cues.tsv that make
+    an event another one ('another', 'separate')."""
+    distinct = {t for t, role in read_table("incident_cues.tsv", 2) if role == "distinct"}
+    return frozenset(set(WORDS["ordinal"]) | {t for t in distinct if " " not in t})
 
 
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
@@ -291,7 +451,8 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
     counts: Counter[str] = Counter()
     named = 0
     for scan in scans:
-        for mention in _kept(scan):
+        # where speakers sit and the wounded are taken speak for the country too
+        for mention in [*_kept(scan), *_seat_mentions(scan)]:
             counts[mention.place.country] += 1
             named += 1
         for word in _CAPITALISED_WORD.findall(scan.sentence.text):
@@ -336,10 +497,15 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
     text, base = scan.sentence.text, scan.sentence.start
+    surnames = _SURNAMES.get()
     kept = [
         m
         for m in scan.places
         if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+        and not (
+            m.place.name in surnames
+            and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
+        )
     ]
     # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it
     return kept[:1] + [
@@ -349,12 +515,57 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     ]
 
 
+# Towns a document names as the surname of a person it names in full ("President Juan Manuel
+# Santos" ... "talks began under Santos"): set by assign_places for the document at hand.
+_SURNAMES: ContextVar[frozenset[str]] = ContextVar("_SURNAMES", default=frozenset())
+
+
+def _document_surnames(scans: Sequence[Scan]) -> frozenset[str]:
+    """Towns the document also writes as the last word of a person's name: after a given name
+    that is no place or place word ('Juan Manuel Santos'), with no capitalised word after."""
+    written: dict[str, set[str]] = {}  # each way a town is written, and its names
+    for scan in scans:
+        base = scan.sentence.start
+        for m in scan.places:
+            if m.place.kind != "country":
+                form = scan.sentence.text[m.start - base : m.end - base]
+                written.setdefault(form, set()).add(m.place.name)
+    if not written:
+        return frozenset()
+    text = "\n".join(scan.sentence.text for scan in scans)
+    found: set[str] = set()
+    for form, names in written.items():
+        person = re.compile(
+            rf"\b(?:([A-Z][a-z][\w'’-]*)\s+)?([A-Z][a-z][\w'’-]*)\s+{re.escape(form)}\b"
+            r"(?!\s+[A-Z])"
+        )
+        # not a sentence's first word ('Gunmen Kaduna ...' is no given name)
+        hits = (h for h in person.finditer(text) if h.start() > 0 and text[h.start() - 1] != "\n")
+        if any(_given_names(hit.group(1), hit.group(2)) for hit in hits):
+            found |= names
+    return frozenset(found)
+
+
+def _given_names(first: str | None, second: str) -> bool:
+    """Whether the words before a surname are a person's given names ('Abba', 'Juan Manuel':
+    a second given name may be a town's name too, after a first that is none)."""
+    words = english_words()
+    if second.lower() in words or (first is not None and first.lower() in words):
+        return False  # a headline in title case ('Suicide Attack Baghdad')
+    return _is_name_word(second, True) or (
+        first is not None and _is_name_word(first, True) and second.lower() not in _place_words()
+    )
+
+
+def _seat_mentions(scan: Scan) -> list[PlaceMention]:
+    """The places a sentence names as a speaker's seat or where people were taken."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return [m for m in scan.places if _speaker_seat(text, m.start - base, m.end - base)]
+
+
 def _seats(scan: Scan) -> list[str]:
     """The places a sentence names as where a speaker sits ('an official in Kabul said')."""
-    text, base = scan.sentence.text, scan.sentence.start
-    return _unique(
-        m.place.name for m in scan.places if _speaker_seat(text, m.start - base, m.end - base)
-    )
+    return _unique(m.place.name for m in _seat_mentions(scan))
 
 
 def _speaker_seat(text: str, start: int, end: int) -> bool:
@@ -366,9 +577,42 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
         return True  # "are being treated at a hospital in Kaya": where the wounded were taken
     if not text[:start].strip() and _COLON_DATELINE.match(after):
         return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
+    if _carried_to().search(before):
+        return True  # "bodies were transported to Kabul": where the dead were taken
+    if _OPENING_PREPOSITION.fullmatch(text[:start]) and _speaker_opened().match(text[end:]):
+        return True  # "In Bangkok, a spokesman for the group said 8 were killed"
     seat_before, report_before, report_after = _speaker_cues()
     return bool(
         seat_before.search(before) and (report_after.match(after) or report_before.search(before))
+    )
+
+
+_OPENING_PREPOSITION = re.compile(r"\s*(?:In|From|At)\s+(?:the\s+)?")
+
+
+@cache
+def _speaker_opened() -> re.Pattern[str]:
+    """', a spokesman for the group said', ', officials told reporters': a speaker and a reporting
+    word right after a place that opens its sentence (lexicons/place_speaker_cues.tsv)."""
+    rows = read_table("place_speaker_cues.tsv", 2)
+    speaker = "|".join(re.escape(w) for w, role in rows if role == "speaker")
+    reporting = "|".join(re.escape(w) for w, role in rows if role == "reporting")
+    return re.compile(
+        rf"^,\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{speaker})\b[^.;:\d]{{0,80}}?\b(?:{reporting})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _carried_to() -> re.Pattern[str]:
+    """A verb of carrying people and 'to' right before a place ('were rushed to ', 'transported
+    to hospitals in '), from lexicons/place_speaker_cues.tsv."""
+    rows = read_table("place_speaker_cues.tsv", 2)
+    verbs = [re.escape(word) for word, role in rows if role == "carried"]
+    return re.compile(
+        rf"\b(?:{'|'.join(verbs)})\s+(?:[\w'’-]+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?"
+        r"(?:(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
     )
 
 
@@ -376,7 +620,7 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A speaker noun right before a place ('officials in '), a reporting word before that
     speaker ('according to the ministry in '), and one right after the place (' said')."""
-    roles: dict[str, list[str]] = {"speaker": [], "reporting": []}
+    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": []}
     for word, role in read_table("place_speaker_cues.tsv", 2):
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
@@ -422,7 +666,10 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
     if kind == "country":
-        return False
+        # "the Sudan Doctors Union", "the Afghanistan Independent Human Rights Commission": a
+        # country opening an organisation's name of two more capitalised words
+        named = _TWO_NAME_WORDS_AFTER.match(after)
+        return bool(named and _is_name_word(named.group(1), True) and named.group(2) != "State")
     if _FACILITY_AFTER.match(after):
         return True
     if (_SPEAKS_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before)) or (
@@ -675,6 +922,8 @@ def _places_from_parts(
         near = index[id(run[-1].scan)] - index[id(total.scan)] <= _OPEN_PARTS_REACH
         if run_high == float("inf") and not near:
             continue
+        if len({d.time.text.casefold() for d in run if d.time is not None}) > 1:
+            continue  # "five killed last week in Kabul ... eight on Sunday in Logar": two events
         if len(places) == len(run) and run_low <= high and low <= run_high:
             return _unique(d.locations[0] for d in run)
     return []

@@ -1,6 +1,11 @@
 """Place names: the offline gazetteer, lookup and expansion of places, place mentions in text."""
 
-from newsledger.extract.places.gazetteer_build import PROVINCE_WORDS, Place, normalise_place
+from newsledger.extract.places.gazetteer_build import (
+    DIVISION_WORDS,
+    PROVINCE_WORDS,
+    Place,
+    normalise_place,
+)
 from newsledger.extract.places.places import (
     PlaceMention,
     countries_first,
@@ -17,6 +22,7 @@ from newsledger.extract.places.places import (
 )
 
 __all__ = [
+    "DIVISION_WORDS",
     "PROVINCE_WORDS",
     "Place",
     "PlaceMention",

@@ -499,6 +499,11 @@ _ONSET_NOUN_BEFORE = re.compile(
     r"\b(?i:since)\s+(?i:the)\s+(?i:start|beginning|outbreak|onset)\s+(?i:of)\s+"
     r"(?:[^\W\d][\w'’-]*\s+){1,5}$"
 )
+# "since the coup in February 2021", "since the military coup of February 2021", "since the
+# Caterham bombing on 27 August": an event named by a short noun phrase and dated after it
+_SINCE_EVENT_BEFORE = re.compile(
+    r"\b(?i:since)\s+(?i:the)\s+(?:[^\W\d][\w'’-]*\s+){1,3}(?i:in|of|on)\s+$"
+)
 _SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?i:the\s+)?(?:[^\W\d][\w'’-]*\s+){1,12}$")
 _ONSET_REACH = 140
 
@@ -514,6 +519,8 @@ def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> l
         found = _ONSET_BEFORE.search(before, cut + 1)
         if found is None and re.match(r"(?i)(?:in|on)\s", mention.text):
             found = _ONSET_NOUN_BEFORE.search(before, cut + 1)
+        if found is None:
+            found = _SINCE_EVENT_BEFORE.search(before + _leading_preposition(mention.text), cut + 1)
         if found is None and mention.text.lower().startswith("on ") and mention.kind == "day":
             # "since the military seized state power illegally on February 1, 2021"
             found = _SINCE_CLAUSE.search(before, cut + 1)
@@ -533,6 +540,12 @@ def _since_onsets(text: str, mentions: list[TimeMention], pub: date | None) -> l
             )
         out.append(mention)
     return out
+
+
+def _leading_preposition(text: str) -> str:
+    """'in ' of a time phrase 'in February 2021' (empty when it opens with none)."""
+    found = re.match(r"(?i)(?:in|on)\s+", text)
+    return found.group() if found else ""
 
 
 _SAID_BEFORE = re.compile(

@@ -1,0 +1,601 @@
+"""Places and periods of figures whose sentence names none (issue 9): what carries into a new
+paragraph or section, what a sentence about another event does not give, which places are only
+where someone spoke.
+
+Every text here was written for these tests in the style of news reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from conftest import figure_numbered, period_days
+from newsledger.model import Extraction
+
+# (text, number, places): a figure without a place of its own takes the places told before it in
+# its paragraph, also in a paragraph or section the story opens after its first figures
+CARRIED = [
+    (
+        "Gunmen attacked a market in Kaduna state on Monday, killing 12 people.==The attack=="
+        "Militants planted a bomb at a bus station in Zaria. It exploded at 8 am, injuring 23 "
+        "passengers and 4 policemen.\n",
+        "23",
+        ("Zaria",),
+    ),
+    (
+        "A bomb exploded at a bus station in Quetta, Balochistan, on Monday, killing 9 people.\n\n"
+        "Background\n\n"
+        "Separatists planted a second device at a market in Turbat. It went off an hour later, "
+        "wounding 14 shoppers.\n",
+        "14",
+        ("Turbat",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), CARRIED)
+def test_places_told_in_the_paragraph_carry_to_its_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations == places
+
+
+# (text, number, place): the scene a next sentence gives to another event of the story ('The
+# second bombing occurred in Peshawar') is no scene of the toll before it
+OTHER_EVENT_SCENES = [
+    (
+        "On Monday two bombings killed 30 people in Mardan and Peshawar, Pakistan. The first "
+        "attack occurred at a rally which killed 11 and wounded 20. The second bombing occurred "
+        "in Peshawar near the governor's house.\n",
+        "11",
+        "Peshawar",
+    ),
+    (
+        "Two blasts killed 25 people in Herat and Kandahar on Sunday. The first blast, at a "
+        "mosque, killed 15 worshippers. A separate car bomb attack took place in Kandahar an "
+        "hour later.\n",
+        "15",
+        "Kandahar",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), OTHER_EVENT_SCENES)
+def test_scene_of_another_event_is_not_the_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations != (place,)
+    assert figure.locations
+
+
+# (text, published, number, period): the day of a dateline closed by a colon or by the agency
+# alone (the Indian and Pakistani press) is when the story was filed; a day in the story is its
+# figures' (a diary's "Tuesday, March 5:" still dates its entry)
+DATELINE_PERIODS = [
+    (
+        "ISLAMABAD, July 11: A suicide bomber struck a police post in Bannu district on Monday. "
+        "Police said 6 policemen were martyred and 4 others injured in the blast.\n",
+        "2023-07-11",
+        "6",
+        ("2023-07-10", "2023-07-10"),
+    ),
+    (
+        "Srinagar, July 11: Three soldiers were killed in a gunfight with militants in Kupwara "
+        "district on Sunday, officials said.\n",
+        "2023-07-11",
+        "Three",
+        ("2023-07-09", "2023-07-09"),
+    ),
+    (
+        "New Delhi, May 12 (PTI) Four jawans were injured in an IED blast in Bijapur district on "
+        "Thursday, police said.\n",
+        "2023-05-12",
+        "Four",
+        ("2023-05-11", "2023-05-11"),
+    ),
+    (
+        "Peshawar, May 12 (Dawn): Two policemen were shot dead in Dera Ismail Khan on Wednesday "
+        "night.\n",
+        "2023-05-12",
+        "Two",
+        ("2023-05-10", "2023-05-10"),
+    ),
+    (
+        "Tuesday, March 5: Gunmen killed 8 people at a checkpoint in Kirkuk.\n",
+        "2024-03-08",
+        "8",
+        ("2024-03-05", "2024-03-05"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "number", "period"), DATELINE_PERIODS)
+def test_day_in_the_story_beats_the_datelines(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    published: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date.fromisoformat(published)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): a dateline's city closed by a colon and agency is where the story was
+# filed, not a place of its figures
+DATELINE_PLACES = [
+    (
+        "KABUL (Pajhwok): At least 11 people were killed on Thursday when a bomb exploded in a "
+        "mosque in Kunduz, officials said.\n",
+        "At least 11",
+        ("Kunduz",),
+    ),
+    (
+        "Quetta, May 12 (APP): Levies personnel arrested 14 suspects during a raid in Chaman on "
+        "Friday.\n",
+        "14",
+        ("Chaman",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), DATELINE_PLACES)
+def test_dateline_city_is_no_place_of_the_figure(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 5, 12)), number)
+    assert figure.locations == places
+
+
+# (text, number, period): 'since the <event> in <date>' runs from that date to publication
+# (published 2023-11-18)
+SINCE_EVENT_PERIODS = [
+    (
+        "Since the coup in February 2021, the group says 4,200 civilians have been killed by "
+        "security forces.\n",
+        "4,200",
+        ("2021-02-01", "2023-11-18"),
+    ),
+    (
+        "Since the military coup of February 2021, troops have arrested 25,000 people.\n",
+        "25,000",
+        ("2021-02-01", "2023-11-18"),
+    ),
+    (
+        "Since the ambush on 2 November, soldiers have detained 41 suspects in the district.\n",
+        "41",
+        ("2023-11-02", "2023-11-18"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), SINCE_EVENT_PERIODS)
+def test_since_a_dated_event_runs_to_publication(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): 'in the capital' of a report on one country is that country's capital;
+# 'the provincial capital' or 'the capital of X' is none
+CAPITAL_PLACES = [
+    (
+        "Gang violence killed 2,094 people in Haiti in the first half of the year, the UN said. "
+        "In the Artibonite department, gangs killed 143 people. In April alone, 164 people were "
+        "killed in the capital.\n",
+        "164",
+        ("Port-au-Prince",),
+    ),
+    (
+        "Fighting in Sudan has displaced 1.2 million people since April, the agency said. Some "
+        "300 civilians were killed across the capital city in the first week.\n",
+        "Some 300",
+        ("Khartoum",),
+    ),
+    (
+        "Al Shabaab militants stormed a hotel in the Somali capital on Friday, killing at least "
+        "12 people, police said.\n",
+        "at least 12",
+        ("Mogadishu",),
+    ),
+    (
+        "Taliban fighters attacked police posts in Kunar province, Afghanistan, killing 7 "
+        "policemen. Another 4 were wounded in the provincial capital.\n",
+        "4",
+        ("Kunar", "Afghanistan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), CAPITAL_PLACES)
+def test_the_capital_of_the_reports_country(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 7, 5)), number)
+    assert figure.locations == places
+
+
+# (text, number, place): a town the dead or wounded were carried to is no scene of the toll
+CARRIED_TO = [
+    (
+        "A car bomb hit a military base in Maidan Shahr, the capital of Wardak province, on "
+        "Monday, killing 35 soldiers. Several bodies were transported to Kabul and the wounded "
+        "were rushed to hospitals in Kabul. A senior official said at least 50 people were killed "
+        "or wounded in the attack.\n",
+        "at least 50",
+        "Kabul",
+    ),
+    (
+        "Gunmen attacked a village in Gwoza, Borno state, on Sunday. At least 20 of the wounded "
+        "were airlifted to Maiduguri. Residents said 14 villagers were killed.\n",
+        "14",
+        "Maiduguri",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), CARRIED_TO)
+def test_town_the_wounded_were_taken_to_is_no_scene(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 22)), number)
+    assert figure.locations
+    assert place not in figure.locations
+
+
+# two sources' counts of one attack make no sum that fails: they disagree
+CASUALTIES_BY_TWO_SOURCES = (
+    "A car bomb hit a base in Maidan Shahr on Monday. A senior intelligence official said at "
+    "least 50 people were killed or wounded in the attack. A spokesman for the provincial governor "
+    "said 12 people were killed and 12 were injured.\n"
+)
+
+
+def test_two_sources_casualty_counts_make_no_sum(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    extraction = extract_text(CASUALTIES_BY_TWO_SOURCES, published=None)
+    assert not [c for c in extraction.checks if c.type.value == "sum"]
+
+
+# (text, number, places): a toll in a division or village the gazetteer lacks takes the province
+# and country of the place told before, not that place itself
+UNKNOWN_LOCAL_PLACES = [
+    (
+        "Seven Taliban militants were killed in two explosions in Kandahar province on Friday "
+        "night. Three militants died when a bomb went off in Arghandab district. Four militants "
+        "were killed in neighboring Shah Wali Kot district when their vehicle hit a mine.\n",
+        "Four",
+        ("Kandahar", "Afghanistan"),
+    ),
+    (
+        "Bandits killed 12 people in Tsafe, Zamfara state, on Sunday. Gunmen also abducted 20 "
+        "people in Ungwan Rimi village.\n",
+        "20",
+        ("Zamfara", "Nigeria"),
+    ),
+    (
+        "Security forces killed 11 militants in an operation in North Waziristan on Thursday. In "
+        "a separate operation in Tank district, 3 more militants were killed.\n",
+        "3",
+        ("Khyber Pakhtunkhwa", "Pakistan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), UNKNOWN_LOCAL_PLACES)
+def test_unknown_local_place_takes_the_containers(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 2, 12)), number)
+    assert figure.locations == places
+
+
+# (text, number, period): "the next day", "the following day", "the day after" count from the day
+# the story told last (published Saturday 2023-11-18)
+NEXT_DAY_PERIODS = [
+    (
+        "Junta troops raided a village in Sagaing region on Friday, killing 9 villagers. Another "
+        "5 people were killed in Sagaing the next day, residents said.\n",
+        "5",
+        ("2023-11-18", "2023-11-18"),
+    ),
+    (
+        "Gunmen stormed a church in Kaduna on 12 November, killing 6 worshippers. The following "
+        "day, police arrested 14 suspects in Zaria.\n",
+        "14",
+        ("2023-11-13", "2023-11-13"),
+    ),
+    (
+        "On Sunday, an air strike hit a market in Sagaing, killing 15. The day after, 4 more "
+        "people died of their wounds.\n",
+        "4",
+        ("2023-11-13", "2023-11-13"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), NEXT_DAY_PERIODS)
+def test_the_next_day_counts_from_the_day_told(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, period): the day of a statement made somewhere ("said in a statement in Abuja
+# on Thursday", "told reporters in Port-au-Prince on Monday") is no day of the figure
+# (published Friday 2024-01-05)
+STATEMENT_PLACE_PERIODS = [
+    (
+        "Troops on Wednesday repelled an attack by Boko Haram fighters on Mafa town in Borno "
+        "State, killing 12 insurgents. Two soldiers were wounded in the clash, the army "
+        "spokesman said in a statement in Abuja on Thursday.\n",
+        "Two",
+        ("2024-01-03", "2024-01-03"),
+    ),
+    (
+        "Gangs attacked the Carrefour neighbourhood of Port-au-Prince on Tuesday. At least 15 "
+        "residents were killed, the police chief told reporters in Port-au-Prince on Thursday.\n",
+        "At least 15",
+        ("2024-01-02", "2024-01-02"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), STATEMENT_PLACE_PERIODS)
+def test_date_of_a_statement_made_somewhere_is_not_the_figures(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 5)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): where a statement was made ("told the Security Council in New York")
+# is no place of the figures it tells
+STATEMENT_PLACES = [
+    (
+        "The UN envoy told the Security Council in New York on Friday that 4,451 people were "
+        "killed in Haiti in 2023, and 2,490 were kidnapped.\n",
+        "2,490",
+        ("Haiti",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), STATEMENT_PLACES)
+def test_where_a_statement_was_made_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 2)), number)
+    assert figure.locations == places
+
+
+def test_date_of_an_address_made_somewhere_is_not_the_figures(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "Gangs stormed two towns in the Artibonite on Monday. The UN envoy told the Security "
+        "Council in New York on Thursday that 70 people were killed in the attacks.\n"
+    )
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 2)), "70")
+    assert (figure.period_start, figure.period_end) != period_days(("2024-02-29", "2024-02-29"))
+
+
+# (text, number, places, period): where a speaker spoke ("In Bangkok, a spokesman ... said",
+# "Addressing reporters in Maiduguri", "Speaking to journalists in Jos on Monday") gives the
+# figure neither its place nor its day; the scene told before does (published 2024-02-06)
+SPEAKER_SEATS = [
+    (
+        "A drone strike hit a wedding in Kayah State on Friday. In Bangkok, a spokesman for the "
+        "Karenni resistance said 8 guests were killed.\n",
+        "8",
+        ("Kayah",),
+        ("2024-02-02", "2024-02-02"),
+    ),
+    (
+        "Suicide bombers struck a market in Konduga on Saturday. Addressing reporters in "
+        "Maiduguri, the governor said 19 people died and 37 were injured.\n",
+        "19",
+        ("Konduga",),
+        ("2024-02-03", "2024-02-03"),
+    ),
+    (
+        "Gunmen attacked a village in Bokkos, Plateau state, on Sunday night. Speaking to "
+        "journalists in Jos on Monday, the police spokesman said 25 villagers were killed.\n",
+        "25",
+        ("Bokkos", "Plateau State"),
+        ("2024-02-04", "2024-02-04"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places", "period"), SPEAKER_SEATS)
+def test_where_the_speaker_spoke_is_not_the_figures(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    places: tuple[str, ...],
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 2, 6)), number)
+    assert figure.locations == places
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, place): a country naming its own people or forces ("U.S. citizens", "U.S.
+# troops") is a party, no place of the figure after it
+COUNTRY_AS_PARTY = [
+    (
+        "Police killed 7 protesters in Venezuela on Thursday. The State Department issued a "
+        "travel warning for U.S. citizens. About 100 people have died in three months of street "
+        "protests.\n",
+        "About 100",
+        "United States",
+    ),
+    (
+        "Taliban fighters killed 12 policemen in Afghanistan on Monday. Around 14,000 U.S. troops "
+        "remain. Officials say 35 soldiers are killed every day.\n",
+        "35",
+        "United States",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), COUNTRY_AS_PARTY)
+def test_country_naming_its_people_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2017, 7, 28)), number)
+    assert place not in figure.locations
+
+
+# (text, number, places): the report country's own people or forces counted over a span ("28,000
+# Afghan police officers ... since 2015", "members of the country's security forces") are that
+# country's, not the place or party told in the sentences before; an incident's toll keeps its town
+OWN_FORCES = [
+    (
+        "Taliban fighters killed 12 policemen in Ghazni, Afghanistan, on Monday. The Taliban "
+        "have refused talks with the Kabul government, a puppet of Washington, they say. Last "
+        "year Ghani said 28,000 Afghan police officers and soldiers have been killed since 2015.\n",
+        "28,000",
+        ("Afghanistan",),
+    ),
+    (
+        "A bomb killed 8 policemen in Mohammad Agha district of Logar, Afghanistan, on Sunday. "
+        "Military sources say around 35 members of the country's security forces are killed "
+        "every day.\n",
+        "around 35",
+        ("Afghanistan",),
+    ),
+    (
+        "A suicide bomber attacked an army base in Kandahar, Afghanistan, on Monday. Officials "
+        "said 12 Afghan soldiers were killed.\n",
+        "12",
+        ("Kandahar", "Afghanistan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), OWN_FORCES)
+def test_own_forces_of_the_reports_country(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2019, 1, 22)), number)
+    assert figure.locations == places
+
+
+# (text, number, period): arrests or warrants said to follow the incident fall on an unknown day
+# after it; the incident's own tolls keep its day (published 2015-09-20)
+AFTER_THE_INCIDENT = [
+    (
+        "A bomb at a shrine in Bangkok killed 20 people on August 17. Police issued 17 arrest "
+        "warrants following the bombing.\n",
+        "17",
+        (None, None),
+    ),
+    (
+        "Gunmen killed 9 worshippers at a mosque in Kano on September 4. Police soon arrested "
+        "6 suspects.\n",
+        "6",
+        (None, None),
+    ),
+    (
+        "Gunmen killed 9 worshippers at a mosque in Kano on September 4. Police arrested 6 "
+        "suspects at the scene.\n",
+        "6",
+        ("2015-09-04", "2015-09-04"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), AFTER_THE_INCIDENT)
+def test_what_follows_the_incident_is_not_on_its_day(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2015, 9, 20)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, place): a town's name the story also writes as a person's surname ("President
+# Juan Manuel Santos" ... "under Santos") is the person there, no place; a title-case headline
+# ("Suicide Attack Baghdad") names no person
+SURNAMES = [
+    (
+        "Rebels of the ELN killed 20 police cadets in Bogota on Thursday. The 2016 accord was "
+        "signed by then-President Juan Manuel Santos. Talks with the ELN began in 2017 under "
+        "Santos, but the group is still holding 17 hostages.\n",
+        "17",
+        "Santos",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), SURNAMES)
+def test_a_persons_surname_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2019, 1, 20)), number)
+    assert place not in figure.locations
+
+
+def test_a_title_case_headline_names_no_person(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "Suicide Attack Baghdad\n"
+        "Two suicide bombers killed 38 people at a market in Baghdad on Monday.\n"
+    )
+    figure = figure_numbered(extract_text(text, published=date(2018, 1, 16)), "38")
+    assert "Baghdad" in figure.locations
+
+
+# (text, number, places): a country opening an organisation's name ("the Sudan Doctors Union")
+# is no place of the figure; the section's town is
+COUNTRY_IN_A_NAME = [
+    (
+        "Khartoum\n"
+        "In Khartoum, clashes continued this week. At least 130 civilians were killed between 8 "
+        "and 14 June, according to the Sudan Doctors Union.\n",
+        "At least 130",
+        ("Khartoum",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), COUNTRY_IN_A_NAME)
+def test_country_opening_a_name_is_no_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 6, 15)), number)
+    assert figure.locations == places
+
+
+def test_casualties_of_an_incident_take_its_day(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # "killed or wounded" counts both measures (other): still the incident's toll, of its day
+    text = (
+        "A car bomb hit a base in Maidan Shahr on Monday. A senior intelligence official said at "
+        "least 50 people were killed or wounded in the attack.\n"
+    )
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 24)), "at least 50")
+    assert (figure.period_start, figure.period_end) == period_days(("2024-01-22", "2024-01-22"))
