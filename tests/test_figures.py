@@ -405,6 +405,12 @@ def test_figures_another_estimate_takes_the_measure_before_it(
          "11"),
         # a restated number in brackets is one figure
         ("The gunmen killed eight (8) villagers.", "8"),
+        # a clock time whose point the scrape spaced out ends no sentence and counts nothing
+        ("Police arrested 45 people in the 24 hours till 8. 00am on Sunday.", "8"),
+        ("Shelling began at 7. 30 pm and killed four people.", "7"),
+        # a numbered video or image is a label
+        ("Video 3 shows 12 soldiers were killed at the checkpoint.", "3"),
+        ("Image 2 suggests that 14 civilians died in the strike.", "2"),
     ],
 )
 def test_figures_numbers_that_are_no_figures(
