@@ -375,6 +375,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "Twenty", "killed"),
         # ... and before a wiki section heading
         ("Nine attackers were shot dead by the guards.== See also ==", "Nine", "killed"),
+        # people kept in or sent to medical care are injured, whatever the verb; not those
+        # who died there or were arrested outside
+        ("Sixty people were detained in hospital after the market bombing.", "Sixty", "injured"),
+        ("About 30 others were allowed home after treatment.", "About 30", "injured"),
+        ("Twelve passengers were taken to hospital after the blast.", "Twelve", "injured"),
+        ("Three of the wounded later died in hospital.", "Three", "killed"),
+        ("Some 25 protesters were arrested outside the clinic.", "Some 25", "detained"),
     ],
 )
 def test_figures_measure_of_further_wordings(

@@ -223,7 +223,26 @@ def _single_verb_measure(token: Token) -> Measure | None:
         c.dep_ == "dobj" and c.lemma_ in {"life", "lives"} for c in token.children
     ):
         return Measure.KILLED  # "the raid claimed 21 lives"
-    return _word_measure(token, "verb") or _object_measure(token)
+    found = _word_measure(token, "verb") or _object_measure(token)
+    if found is not Measure.KILLED and _under_care(token):
+        return Measure.INJURED  # "96 were detained in hospital", "24 allowed home after treatment"
+    return found
+
+
+# "kept in", "taken to", "released from" hospital; not "arrested outside the clinic"
+_CARE_PREPOSITIONS = frozenset({"in", "into", "to", "from", "after", "under"})
+
+
+def _under_care(verb: Token) -> bool:
+    """Whether the verb puts its people in medical care ('kept in hospital', 'taken to
+    hospital', 'sent home after treatment'; lexicons/measures.tsv kind care)."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in _CARE_PREPOSITIONS
+        and any(obj.dep_ == "pobj" and obj.lemma_.lower() in _words_of_kind("care")
+                for obj in child.children)
+        for child in verb.children
+    )
 
 
 def _to_death(verb: Token) -> bool:
