@@ -382,6 +382,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Twelve passengers were taken to hospital after the blast.", "Twelve", "injured"),
         ("Three of the wounded later died in hospital.", "Three", "killed"),
         ("Some 25 protesters were arrested outside the clinic.", "Some 25", "detained"),
+        # a part of people harmed takes the harm of its whole
+        ("A rocket killed 20 people and injured 40. Nine of the injured were children.", "Nine",
+         "injured"),
+        ("A rocket killed 20 people and injured 40. Three of the dead were aid workers.", "Three",
+         "killed"),
+        ("Four of the 15 initially killed and 9 of the wounded were soldiers.", "Four", "killed"),
+        ("Four of the 15 initially killed and 9 of the wounded were soldiers.", "9", "injured"),
     ],
 )
 def test_figures_measure_of_further_wordings(

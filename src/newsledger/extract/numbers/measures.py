@@ -735,6 +735,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         _times_attacked(noun)
+        or (_part_of_the_harmed(number) if noun is number else None)
         or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
@@ -786,6 +787,31 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     return MeasureReading(
         measure, counted, head_word, partitive, bare and measure is None, part, included
     )
+
+
+def _part_of_the_harmed(number: Token) -> Measure | None:
+    """'Nine of the injured', 'three of the dead', 'two of the 12 (initially) killed': a part of
+    people harmed takes the harm of its whole ("the injured", "the 12 killed"), unless its own
+    verb tells another ("three of the wounded later died")."""
+    if number.dep_ in {"nsubj", "nsubjpass"} and _single_verb_measure(number.head):
+        return None
+    for prep in number.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for whole in prep.children:
+            if whole.dep_ != "pobj":
+                continue
+            if whole.like_num:
+                for participle in whole.children:
+                    if participle.dep_ in {"acl", "amod"} and participle.tag_ in {"VBN", "JJ"}:
+                        if found := _single_verb_measure(participle):
+                            return found
+            elif any(c.dep_ == "det" and c.lower_ == "the" for c in whole.children) and (
+                whole.tag_ in {"VBN", "JJ"} or whole.lower_ in {"dead", "wounded", "injured"}
+            ):
+                if found := _single_verb_measure(whole):
+                    return found
+    return None
 
 
 def _object_state(noun: Token) -> Measure | None:
