@@ -802,14 +802,16 @@ def _part_of_the_harmed(number: Token) -> Measure | None:
             if whole.dep_ != "pobj":
                 continue
             if whole.like_num:
-                for participle in whole.children:
-                    if participle.dep_ in {"acl", "amod"} and participle.tag_ in {"VBN", "JJ"}:
-                        if found := _single_verb_measure(participle):
-                            return found
+                participles = [p for p in whole.children
+                               if p.dep_ in {"acl", "amod"} and p.tag_ in {"VBN", "JJ"}]
             elif any(c.dep_ == "det" and c.lower_ == "the" for c in whole.children) and (
                 whole.tag_ in {"VBN", "JJ"} or whole.lower_ in {"dead", "wounded", "injured"}
             ):
-                if found := _single_verb_measure(whole):
+                participles = [whole]
+            else:
+                participles = []
+            for participle in participles:
+                if found := _single_verb_measure(participle):
                     return found
     return None
 
