@@ -382,6 +382,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Twelve passengers were taken to hospital after the blast.", "Twelve", "injured"),
         ("Three of the wounded later died in hospital.", "Three", "killed"),
         ("Some 25 protesters were arrested outside the clinic.", "Some 25", "detained"),
+        # bombs set off and blasts are attacks; bombs found stay weapons
+        ("Nine bomb blasts, some minutes apart, killed seven people in the city.", "Nine",
+         "attacks"),
+        ("By nightfall some 21 bombs had gone off across the city.", "some 21", "attacks"),
+        ("The rebels detonated at least 20 bombs in the town centre.", "at least 20", "attacks"),
+        ("Militants planted 30 bombs along the highway.", "30", "attacks"),
+        ("Soldiers found three explosive devices on the road.", "three", "other"),
         # a part of people harmed takes the harm of its whole
         ("A rocket killed 20 people and injured 40. Nine of the injured were children.", "Nine",
          "injured"),

@@ -656,6 +656,21 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+def _charges_set_off(noun: Token) -> Measure | None:
+    """'detonated at least 20 bombs', 'some 21 bombs had gone off', 'planted 30 bombs': bombs
+    set off are attacks (lexicons/measures.tsv kinds charge and set_off); bombs found, seized or
+    defused are not."""
+    charges = _words_of_kind("charge")
+    if noun.lemma_.lower() not in charges and noun.lower_ not in charges:
+        return None
+    if noun.dep_ not in _SUBJECT_OR_OBJECT:
+        return None
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    forms = {verb.lemma_.lower(), verb.lower_} | {f"{verb.lemma_.lower()} {p}" for p in particles}
+    return Measure.ATTACKS if forms & _words_of_kind("set_off") else None
+
+
 _HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
@@ -743,6 +758,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
         or _people_verb_measure(number, noun)
+        or _charges_set_off(noun)
         or _modifier_trigger(noun)
         or own_first
         or _before_being_done(noun)
