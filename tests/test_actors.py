@@ -303,6 +303,10 @@ FIGURE_ACTORS = [
      "claimed the attack.", "Three", "Kataib Hezbollah"),
     ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
      "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # the police confirming the toll are no perpetrator; the gunmen after them are
+    ("Eleven persons have been confirmed dead by the police after gunmen attacked the village.",
+     "Eleven", "gunmen"),
+    ("Four protesters were shot dead by the police on Monday.", "Four", "police"),
     # members of a group named with 'of' inside its name
     ("Soldiers killed 12 members of the Allied Democratic Forces on Monday.", "12", "ADF"),
     # a lone attacker of an attack a group claimed
@@ -326,6 +330,9 @@ def test_figure_actor_follows_the_schema(
     "Floods killed 40 people in the east of the country.",
     # police arresting suspects are no party to the arrests
     "Police arrested 19 suspects after the bombing, officials said.",
+    # who confirms or reports a toll did not cause it
+    "Eleven villagers have been confirmed dead by the police after the floods.",
+    "Six deaths were reported by the army on Sunday after the landslide.",
     "The UN said 1,500 people were killed, injured or kidnapped in the quarter.",
     # 'they said' tells who speaks, not who did it
     "Residents fled the village after the raid.\n\nThey said 9 people were killed.",

@@ -560,13 +560,13 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _group_noun(draft.counted)
         )
     if _violent_other(draft):  # only a doer told as such: "by snipers", "gang violence"
-        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
         return _detainer_subject(draft)
     if draft.measure in _VIOLENT:
         before = [a for a in parties if a.end <= q.start]
-        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
             _preferred(before, q.start)
             or _fought_with(scan, q.end, parties)
@@ -827,7 +827,11 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
         )
         if own_clause and _ACTOR_AS_MODIFIER.match(after):
             return actor.canonical
-        if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
+        if (
+            q.end <= actor.start < limit
+            and (before.endswith(" by") or before.endswith(" by the"))
+            and not _reported_by().search(before)
+        ):
             return actor.canonical
     window = scan.text_between(q.end, limit)
     anaphora = _AGENT_ANAPHORA.search(window)
@@ -840,6 +844,28 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
         if len(named) == 1 and " and " not in hands.group(1):
             return named[0].canonical
         return hands.group(1).strip()
+    return None
+
+
+@cache
+def _reported_by() -> re.Pattern[str]:
+    """'confirmed dead by the police', 'reported by the army': a reporting verb (lexicons/
+    attribution.tsv, kind verb) before 'by' names who tells the toll, not who did it."""
+    verbs = sorted(term for term, kind in read_table("attribution.tsv", 2) if kind == "verb")
+    forms = "|".join(rf"{re.escape(v.removesuffix('e'))}e?d" for v in verbs)
+    return re.compile(
+        rf"\b(?:{forms}|said|told|put)(?:\s+(?:dead|killed|injured|wounded|missing))?"
+        rf"\s+by(?:\s+the)?$",
+        re.IGNORECASE,
+    )
+
+
+def _agent_kind(text: str) -> re.Match[str] | None:
+    """The first kind of party named as the agent ("killed by bandits"), not one named as who
+    told the toll ("confirmed dead by the police")."""
+    for match in _AGENT_KIND.finditer(text):
+        if not _reported_by().search(text[: match.start(1)].rstrip()):
+            return match
     return None
 
 
