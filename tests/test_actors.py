@@ -303,6 +303,9 @@ FIGURE_ACTORS = [
      "claimed the attack.", "Three", "Kataib Hezbollah"),
     ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
      "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # a force named as the target of the attack is no perpetrator of its victims
+    ("Militants on Tuesday carried out two grenade attacks targeting a CRPF vehicle, injuring "
+     "nine persons.", "nine", "Militants"),
     # the police confirming the toll are no perpetrator; the gunmen after them are
     ("Eleven persons have been confirmed dead by the police after gunmen attacked the village.",
      "Eleven", "gunmen"),

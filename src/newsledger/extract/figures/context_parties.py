@@ -565,7 +565,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
         return _detainer_subject(draft)
     if draft.measure in _VIOLENT:
-        before = [a for a in parties if a.end <= q.start]
+        before = [a for a in parties if a.end <= q.start and not _targeted(draft, a)]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
             _preferred(before, q.start)
@@ -584,6 +584,24 @@ def _victim_force(draft: Draft, named: ActorMention) -> bool:
     """'Six U.S. service members were killed': a state force named as the victims of a harm; the
     figure is about whoever did it (SCHEMA: victims take the perpetrator), not the force."""
     return named.kind == "state_force" and draft.measure in _HARMED
+
+
+# "attacks targeting ... a CRPF vehicle", "ambushed an army convoy": a force named as the target
+_TARGETED = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|against|attack(?:s|ed|ing)?(?:\s+on)?|ambush(?:ed|ing)?|"
+    r"raid(?:ed|ing)?|storm(?:ed|ing)?|struck|hit(?:ting)?)\b[^,.;:]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def _targeted(draft: Draft, named: ActorMention) -> bool:
+    """Whether a state force told before a count of victims is told as the target of the attack
+    ('grenade attacks targeting a CRPF vehicle, injuring twelve'): the victims' figure is about
+    who attacked it."""
+    if not _victim_force(draft, named):
+        return False
+    scan = draft.scan
+    return _TARGETED.search(scan.text_between(scan.sentence.start, named.start)) is not None
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
