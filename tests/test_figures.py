@@ -389,6 +389,19 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("The rebels detonated at least 20 bombs in the town centre.", "at least 20", "attacks"),
         ("Militants planted 30 bombs along the highway.", "30", "attacks"),
         ("Soldiers found three explosive devices on the road.", "three", "other"),
+        # the state people are left in, however the parser hangs it
+        ("Rebels stormed a base near the town, killing 15 soldiers and leaving two others "
+         "wounded, officials said.", "two", "injured"),
+        ("A car bomb in the market killed three people and left 25 hurt, the governor said.",
+         "25", "injured"),
+        # people included in a count take its measure, even after a dateline
+        ("KABUL - At least 14 persons, including seven children, were injured in five grenade "
+         "attacks in the district.", "seven", "injured"),
+        ("A bomber struck a convoy, killing at least 15 people, including 13 policemen, and "
+         "wounding another 25, including 18 policemen and 6 civilians.", "18", "injured"),
+        # the harm the subject of "be" names
+        ("The only fatalities were the four suicide bombers, police said.", "four", "killed"),
+        ("The wounded were 12 soldiers and a driver.", "12", "injured"),
         # a part of people harmed takes the harm of its whole
         ("A rocket killed 20 people and injured 40. Nine of the injured were children.", "Nine",
          "injured"),

@@ -465,6 +465,16 @@ def _subject_state(noun: Token) -> Measure | None:
     return None
 
 
+def _harmed_subject(verb: Token) -> Measure | None:
+    """'The only fatalities were the four suicide bombers', 'the wounded were 12 soldiers': the
+    harm the subject of "be" names befell the people its predicate counts."""
+    for subject in verb.children:
+        if subject.dep_ == "nsubj":
+            found = _word_measure(subject, "noun") or _verb_measure(subject)
+            return found if found in _HARMS | {Measure.MISSING, Measure.DETAINED} else None
+    return None
+
+
 def _among_measure(verb: Token) -> Measure | None:
     """'Among those killed were 13 police officers', 'Among the dead are two children': the
     group the counted people are among says what befell them."""
@@ -531,6 +541,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
             found = _shared_verb_measure(head)
         if found is None and noun.dep_ in {"nsubj", "nsubjpass", "attr"}:
             found = _among_measure(head)
+        if found is None and noun.dep_ == "attr" and head.lemma_ == "be":
+            found = _harmed_subject(head)  # "The only fatalities were the four bombers"
         if found is None and noun.dep_ == "dobj" and head.lemma_ in {"include", "comprise"}:
             found = _including_subject_measure(head)
         if found:
@@ -751,12 +763,14 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     measure = (
         _times_attacked(noun)
         or (_part_of_the_harmed(number) if noun is number else None)
+        or _included_in_count(noun, sentence)
         or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
+        or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
         or _charges_set_off(noun)
         or _modifier_trigger(noun)
@@ -803,6 +817,24 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     return MeasureReading(
         measure, counted, head_word, partitive, bare and measure is None, part, included
     )
+
+
+def _included_in_count(noun: Token, sentence: Span) -> Measure | None:
+    """'At least 14 persons, including seven children, were injured in five grenade attacks': the
+    people included take the measure of the count that includes them, however the parser hangs
+    the rest of the sentence (a dateline before it, another count after it)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "including":
+        return None
+    if _count_before(noun.head) is not None:
+        return None  # the parser hung "including" on another count than the one right before
+    whole = noun.head.head
+    if whole.pos_ not in _NOUN_POS or not _names_people(whole):
+        return None
+    counts = [c for c in whole.children if c.dep_ == "nummod" and c.like_num]
+    if not counts:
+        return None
+    found = read_measure(counts[-1], sentence).measure
+    return found if found in _GROUP_MEASURES else None
 
 
 def _part_of_the_harmed(number: Token) -> Measure | None:
@@ -910,6 +942,21 @@ def _harm_right_after(noun: Token) -> Measure | None:
         return None
     found = _verb_measure(verb)
     return found if found in _HARMS else None
+
+
+def _left_harmed(number: Token, noun: Token) -> Measure | None:
+    """'leaving two others wounded', 'left 25 hurt', 'left 19 dead': the state the people are left
+    in, whatever the parser makes of it (the harm word taken for the counted noun, or hung on
+    another verb)."""
+    if noun is not number and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "leave":
+        if noun.i + 1 < len(noun.doc):
+            state = _word_measure(noun.doc[noun.i + 1], "verb")
+            if state in _HARMS:
+                return state
+        # "left 25 hurt": the harm word parsed as the noun the number counts
+        state = _word_measure(noun, "verb") if noun.tag_ in {"NN", "JJ", "VBN", "VBD"} else None
+        return state if state in _HARMS else None
+    return None
 
 
 def _compound_measure(noun: Token) -> Measure | None:
