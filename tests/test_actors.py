@@ -303,6 +303,9 @@ FIGURE_ACTORS = [
      "claimed the attack.", "Three", "Kataib Hezbollah"),
     ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
      "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # suicide bombers named as the doers, like gunmen
+    ("Suicide bombers struck two churches in the city on Sunday, killing at least 14 people.",
+     "at least 14", "Suicide bombers"),
     # a force named as the target of the attack is no perpetrator of its victims
     ("Militants on Tuesday carried out two grenade attacks targeting a CRPF vehicle, injuring "
      "nine persons.", "nine", "Militants"),
