@@ -303,6 +303,14 @@ FIGURE_ACTORS = [
      "claimed the attack.", "Three", "Kataib Hezbollah"),
     ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
      "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # the doers of the attack or of its bomb, told later in the toll's sentence
+    ("At least 9 people were killed and two others injured in an attack by rebel forces on the "
+     "market town, an official said.", "9", "rebel forces"),
+    ("Two people were killed when a bomb, planted by insurgents, exploded near the bus station.",
+     "Two", "insurgents"),
+    # a story that says who is believed to have carried out the bombing
+    ("The bombing of the cafe killed 11 people. The attack is widely believed to have been "
+     "carried out by ETA.", "11", "ETA"),
     # suicide bombers named as the doers, like gunmen
     ("Suicide bombers struck two churches in the city on Sunday, killing at least 14 people.",
      "at least 14", "Suicide bombers"),

@@ -68,7 +68,9 @@ _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\W+){0,2}?members? of (?:the )?([A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*)"
 )
 _CLAIM = re.compile(
-    r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit)\b", re.IGNORECASE
+    r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
+    r"|perpetrated by|attributed to)\b",
+    re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
@@ -571,6 +573,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             _preferred(before, q.start)
             or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
+            or _attack_by(scan.text_between(q.end, scan.sentence.end))
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
@@ -602,6 +605,25 @@ def _targeted(draft: Draft, named: ActorMention) -> bool:
         return False
     scan = draft.scan
     return _TARGETED.search(scan.text_between(scan.sentence.start, named.start)) is not None
+
+
+# "killed ... in an attack by rebel forces", "when a bomb, planted by rebels, exploded": the kind
+# of doer of the attack or of its weapon, told later in the sentence of the toll
+_ATTACK_BY = re.compile(
+    r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|raids?|shooting|carried out|planted"
+    r"|emplaced|placed|lobbed|hurled|thrown|fired|launched)\b[^.;]{0,40}?\bby (?:the )?"
+    r"(?:suspected |unidentified |armed )?(rebel (?:forces|fighters)|rebels|militants|insurgents"
+    r"|gunmen|jihadists|terrorists|bandits|attackers|separatists|assailants|militiamen)\b",
+    re.IGNORECASE,
+)
+
+
+def _attack_by(text: str) -> str | None:
+    """The kind of doer told after the toll, within its clause ('... were killed, and in a separate
+    attack by militants ...' is another toll's)."""
+    end = _NEXT_CLAUSE.search(text)
+    match = _ATTACK_BY.search(text[: end.start()] if end else text)
+    return match.group(1) if match else None
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
