@@ -311,6 +311,8 @@ FIGURE_ACTORS = [
     # a story that says who is believed to have carried out the bombing
     ("The bombing of the cafe killed 11 people. The attack is widely believed to have been "
      "carried out by ETA.", "11", "ETA"),
+    ("At least 11 people died in the afternoon bombings. The Provisional IRA accepted "
+     "responsibility for the bombings.", "At least 11", "Provisional IRA"),
     # suicide bombers named as the doers, like gunmen
     ("Suicide bombers struck two churches in the city on Sunday, killing at least 14 people.",
      "at least 14", "Suicide bombers"),

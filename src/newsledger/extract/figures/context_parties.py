@@ -69,6 +69,7 @@ _MEMBERS_OF = re.compile(
 )
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
+    r"|(?:accepted|admitted|assumed|acknowledged) responsibility"
     r"|perpetrated by|attributed to)\b",
     re.IGNORECASE,
 )
