@@ -399,6 +399,17 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "attacks in the district.", "seven", "injured"),
         ("A bomber struck a convoy, killing at least 15 people, including 13 policemen, and "
          "wounding another 25, including 18 policemen and 6 civilians.", "18", "injured"),
+        # of two verbs sharing one object, the graver harm; a verb without one gives way
+        ("Police arrested and beat nine opposition activists in the capital.", "nine",
+         "detained"),
+        ("Gunmen abducted and killed five farmers near the border.", "five", "killed"),
+        ("Troops detained and tortured 12 men, the rights group said.", "12", "detained"),
+        ("A bomber struck a convoy, killing at least 15 people, including 13 policemen killed "
+         "and wounding another 25, including 18 policemen.", "18", "injured"),
+        # bullet points run together: a capitalised number word opens a new one, and a toll
+        # "confirmed dead" counts the dead, not who confirms
+        ("Gunmen storm a college at dawn Students taken hostage Two guards confirmed dead in "
+         "the shooting", "Two", "killed"),
         # the harm the subject of "be" names
         ("The only fatalities were the four suicide bombers, police said.", "four", "killed"),
         ("The wounded were 12 soldiers and a driver.", "12", "injured"),

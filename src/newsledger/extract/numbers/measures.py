@@ -537,6 +537,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
         return None
     if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
         found = _verb_measure(head) or _predicate_measure(head)
+        if noun.dep_ == "dobj":
+            found = _gravest_of_shared_object(head, found)
         if found is None and _undergoes(noun):
             found = _shared_verb_measure(head)
         if found is None and noun.dep_ in {"nsubj", "nsubjpass", "attr"}:
@@ -575,6 +577,30 @@ def _governing_trigger(noun: Token) -> Measure | None:
         found = _word_measure(aimed, "noun") if aimed is not None else None
         return found if found is Measure.OTHER else None
     return None
+
+
+# "arrested and beat six MPs", "abducted and killed 5": of two verbs sharing one object, the
+# graver harm is the measure that fits best (SCHEMA: one figure, the measure that fits best)
+_GRAVITY = (Measure.KILLED, Measure.KIDNAPPED, Measure.DETAINED, Measure.INJURED)
+
+
+def _gravest_of_shared_object(verb: Token, found: Measure | None) -> Measure | None:
+    first = verb.head
+    if verb.dep_ != "conj" or first.pos_ != "VERB" or (found and found not in _GRAVITY):
+        return found
+    if any(c.dep_ == "dobj" for c in first.children):
+        return found  # "killed 5 and wounded 12 people": each verb has its own object
+    if _verb_form(first) != _verb_form(verb):
+        return found  # "15 people killed and wounding another 25": two clauses, not one object
+    other = _verb_measure(first)
+    if other in _GRAVITY and (found is None or _GRAVITY.index(other) < _GRAVITY.index(found)):
+        return other  # "detained and tortured 12 men": the verb with a measure
+    return found
+
+
+def _verb_form(verb: Token) -> str:
+    """'past' for a past tense or participle (the parser mixes them up), 'ing', or the tag."""
+    return {"VBD": "past", "VBN": "past", "VBG": "ing"}.get(verb.tag_, verb.tag_)
 
 
 def _aimed_noun(token: Token) -> Token | None:
@@ -733,7 +759,12 @@ def _source_head_count(noun: Token) -> bool:
     no figure."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "to":
         return noun.head.head.lower_ == "according"
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _reporting_verbs()
+    # "Two guards confirmed dead", "five reported missing": a headline's toll, not its sources
+    return (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in _reporting_verbs()
+        and _predicate_measure(noun.head) is None
+    )
 
 
 @cache
