@@ -410,6 +410,12 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         # "confirmed dead" counts the dead, not who confirms
         ("Gunmen storm a college at dawn Students taken hostage Two guards confirmed dead in "
          "the shooting", "Two", "killed"),
+        # "IS" before its members is the group, not the verb "is"; insurgents are a
+        # stock of fighters like militants
+        ("Seven IS militants were killed in the raid on Tuesday.", "Seven", "killed"),
+        ("An official said there could be anywhere from 2,000 to 10,000 IS insurgents in the "
+         "desert.", "2,000 to 10,000", "fighters"),
+        ("Some 3,000 insurgents remain in the hills above the town.", "Some 3,000", "fighters"),
         # the harm the subject of "be" names
         ("The only fatalities were the four suicide bombers, police said.", "four", "killed"),
         ("The wounded were 12 soldiers and a driver.", "12", "injured"),

@@ -581,7 +581,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
 
 # "arrested and beat six MPs", "abducted and killed 5": of two verbs sharing one object, the
 # graver harm is the measure that fits best (SCHEMA: one figure, the measure that fits best)
-_GRAVITY = (Measure.KILLED, Measure.KIDNAPPED, Measure.DETAINED, Measure.INJURED)
+# (kidnapped and detained rank alike: "kidnapped and detained nine" keeps the verb of the object)
+_GRAVITY = {Measure.KILLED: 0, Measure.KIDNAPPED: 1, Measure.DETAINED: 1, Measure.INJURED: 2}
 
 
 def _gravest_of_shared_object(verb: Token, found: Measure | None) -> Measure | None:
@@ -593,7 +594,7 @@ def _gravest_of_shared_object(verb: Token, found: Measure | None) -> Measure | N
     if _verb_form(first) != _verb_form(verb):
         return found  # "15 people killed and wounding another 25": two clauses, not one object
     other = _verb_measure(first)
-    if other in _GRAVITY and (found is None or _GRAVITY.index(other) < _GRAVITY.index(found)):
+    if other in _GRAVITY and (found is None or _GRAVITY[other] < _GRAVITY[found]):
         return other  # "detained and tortured 12 men": the verb with a measure
     return found
 
