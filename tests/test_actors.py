@@ -346,6 +346,10 @@ def test_figure_actor_follows_the_schema(
     "Floods killed 40 people in the east of the country.",
     # police arresting suspects are no party to the arrests
     "Police arrested 19 suspects after the bombing, officials said.",
+    # who hunts or investigates the doers is none of them
+    "French police are hunting a man believed to have left a bag containing a device that "
+    "exploded on Friday, wounding 13 people.",
+    "The army is searching for the men who killed 6 villagers near the border.",
     # who confirms or reports a toll did not cause it
     "Eleven villagers have been confirmed dead by the police after the floods.",
     "Six deaths were reported by the army on Sunday after the landslide.",

@@ -568,7 +568,10 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
         return _detainer_subject(draft)
     if draft.measure in _VIOLENT:
-        before = [a for a in parties if a.end <= q.start and not _targeted(draft, a)]
+        before = [
+            a for a in parties
+            if a.end <= q.start and not _targeted(draft, a) and not _investigating(scan, a)
+        ]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
             _preferred(before, q.start)
@@ -596,6 +599,27 @@ _TARGETED = re.compile(
     r"raid(?:ed|ing)?|storm(?:ed|ing)?|struck|hit(?:ting)?)\b[^,.;:]{0,50}$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _investigates() -> re.Pattern[str]:
+    """'French police are hunting a suspect', 'the army is investigating': a party followed by a
+    verb of looking for the doers (roles.tsv investigate_verb)."""
+    forms = []
+    for verb in sorted(role_words("investigate_verb")):
+        first, _, rest = verb.partition(" ")
+        stem = re.escape(first.removesuffix("e"))
+        forms.append(rf"{stem}\w*" + (rf"\s+{re.escape(rest)}" if rest else ""))
+    return re.compile(
+        r"^\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?(?:(?:now|still)\s+)?"
+        rf"(?:{'|'.join(forms)}|sought)\b",
+        re.IGNORECASE,
+    )
+
+
+def _investigating(scan: Scan, named: ActorMention) -> bool:
+    """Whether the party is told as looking for the doers, not as one of them."""
+    return _investigates().match(scan.text_between(named.end, named.end + 40)) is not None
 
 
 def _targeted(draft: Draft, named: ActorMention) -> bool:
@@ -682,6 +706,11 @@ def _subject_perpetrator(
         )
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if subject.head.lemma_.lower() in role_words("investigate_verb") or (
+        subject.head.lemma_.lower() == "look"
+        and any(c.lower_ == "for" for c in subject.head.children)
+    ):
+        return None  # "French police are hunting a suspect ... wounding 13": no doers
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
         # "its fighters", "their men": the group meant, never the pronoun
         groups = [a for a in parties if a.kind == "armed_group"]
