@@ -459,6 +459,9 @@ def test_figures_another_estimate_takes_the_measure_before_it(
         # a clock time whose point the scrape spaced out ends no sentence and counts nothing
         ("Police arrested 45 people in the 24 hours till 8. 00am on Sunday.", "8"),
         ("Shelling began at 7. 30 pm and killed four people.", "7"),
+        # places of worship near which an attack happened are places, not a count
+        ("Bombers blew themselves up near two churches in the city, killing at least 14 people.",
+         "two"),
         # a numbered video or image is a label
         ("Video 3 shows 12 soldiers were killed at the checkpoint.", "3"),
         ("Image 2 suggests that 14 civilians died in the strike.", "2"),
