@@ -70,7 +70,7 @@ _MEMBERS_OF = re.compile(
 _CLAIM = re.compile(
     r"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
     r"|(?:accepted|admitted|assumed|acknowledged) responsibility"
-    r"|perpetrated by|attributed to)\b",
+    r"|perpetrated by)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
