@@ -313,6 +313,9 @@ FIGURE_ACTORS = [
      "carried out by ETA.", "11", "ETA"),
     ("At least 11 people died in the afternoon bombings. The Provisional IRA accepted "
      "responsibility for the bombings.", "At least 11", "Provisional IRA"),
+    # a regiment named as the subject that killed is the doer, whoever claimed another attack
+    ("Bombs killed nine people in the city. The IRA claimed the bombings. Earlier in the year, "
+     "the Parachute Regiment killed 13 protesters in Derry.", "13", "Parachute Regiment"),
     # suicide bombers named as the doers, like gunmen
     ("Suicide bombers struck two churches in the city on Sunday, killing at least 14 people.",
      "at least 14", "Suicide bombers"),
