@@ -303,6 +303,29 @@ FIGURE_ACTORS = [
      "claimed the attack.", "Three", "Kataib Hezbollah"),
     ("The Taliban stormed the training centre on Monday. More than 100 members of the National "
      "Directorate of Security were killed.", "More than 100", "Taliban"),
+    # the doers of the attack or of its bomb, told later in the toll's sentence
+    ("At least 9 people were killed and two others injured in an attack by rebel forces on the "
+     "market town, an official said.", "9", "rebel forces"),
+    ("Two people were killed when a bomb, planted by insurgents, exploded near the bus station.",
+     "Two", "insurgents"),
+    # a story that says who is believed to have carried out the bombing
+    ("The bombing of the cafe killed 11 people. The attack is widely believed to have been "
+     "carried out by ETA.", "11", "ETA"),
+    ("At least 11 people died in the afternoon bombings. The Provisional IRA accepted "
+     "responsibility for the bombings.", "At least 11", "Provisional IRA"),
+    # a regiment named as the subject that killed is the doer, whoever claimed another attack
+    ("Bombs killed nine people in the city. The IRA claimed the bombings. Earlier in the year, "
+     "the Parachute Regiment killed 13 protesters in Derry.", "13", "Parachute Regiment"),
+    # suicide bombers named as the doers, like gunmen
+    ("Suicide bombers struck two churches in the city on Sunday, killing at least 14 people.",
+     "at least 14", "Suicide bombers"),
+    # a force named as the target of the attack is no perpetrator of its victims
+    ("Militants on Tuesday carried out two grenade attacks targeting a CRPF vehicle, injuring "
+     "nine persons.", "nine", "Militants"),
+    # the police confirming the toll are no perpetrator; the gunmen after them are
+    ("Eleven persons have been confirmed dead by the police after gunmen attacked the village.",
+     "Eleven", "gunmen"),
+    ("Four protesters were shot dead by the police on Monday.", "Four", "police"),
     # members of a group named with 'of' inside its name
     ("Soldiers killed 12 members of the Allied Democratic Forces on Monday.", "12", "ADF"),
     # a group named as the maker of an attack or its weapon in a sentence just before the toll;
@@ -428,6 +451,13 @@ def test_figure_actor_follows_the_schema(
     "accident.",
     # police arresting suspects are no party to the arrests
     "Police arrested 19 suspects after the bombing, officials said.",
+    # who hunts or investigates the doers is none of them
+    "French police are hunting a man believed to have left a bag containing a device that "
+    "exploded on Friday, wounding 13 people.",
+    "The army is searching for the men who killed 6 villagers near the border.",
+    # who confirms or reports a toll did not cause it
+    "Eleven villagers have been confirmed dead by the police after the floods.",
+    "Six deaths were reported by the army on Sunday after the landslide.",
     "The UN said 1,500 people were killed, injured or kidnapped in the quarter.",
     # 'they said' tells who speaks, not who did it
     "Residents fled the village after the raid.\n\nThey said 9 people were killed.",

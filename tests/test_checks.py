@@ -704,6 +704,24 @@ T_OTHER_DAY = (
             {("update", "f2", "f1")},
             id="a-value-police-had-said-is-an-earlier-report",
         ),
+        pytest.param(
+            "The attacks on Monday killed 90 people. At least 310 people were killed in May,"
+            " according to a monitor's tally, although government figures said 140 people died.",
+            [("90 people", 90, "killed"), ("310 people", 310, "killed"),
+             ("140 people", 140, "killed")],
+            {("conflict", "f2", "f3")},
+            id="a-rival-value-later-in-the-same-sentence",
+        ),
+        pytest.param(
+            "Eight villagers were confirmed dead after gunmen raided the village. However, an"
+            " eyewitness said 14 people were killed when the attackers stormed it.",
+            [
+                ("Eight villagers", 8, "killed", {"counted": "villagers", "actor": "gunmen"}),
+                ("14 people", 14, "killed", {"counted": "people", "actor": "attackers"}),
+            ],
+            {("conflict", "f1", "f2")},
+            id="an-eyewitness-and-unnamed-doers-in-other-words",
+        ),
     ],
 )
 def test_checks_two_values_for_one_thing(

@@ -411,6 +411,57 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Rebels said they had taken 140 soldiers prisoner in the offensive.", "140", "detained"),
         ("The militia is holding 35 soldiers prisoner in the hills.", "35", "held"),
         ("Rebels had taken 140 soldiers prisoner (including 6 officers).", "6", "detained"),
+        # people kept in or sent to medical care are injured, whatever the verb; not those
+        # who died there or were arrested outside
+        ("Sixty people were detained in hospital after the market bombing.", "Sixty", "injured"),
+        ("About 30 others were allowed home after treatment.", "About 30", "injured"),
+        ("Twelve passengers were taken to hospital after the blast.", "Twelve", "injured"),
+        ("Three of the wounded later died in hospital.", "Three", "killed"),
+        ("Some 25 protesters were arrested outside the clinic.", "Some 25", "detained"),
+        # bombs set off and blasts are attacks; bombs found stay weapons
+        ("Nine bomb blasts, some minutes apart, killed seven people in the city.", "Nine",
+         "attacks"),
+        ("By nightfall some 21 bombs had gone off across the city.", "some 21", "attacks"),
+        ("The rebels detonated at least 20 bombs in the town centre.", "at least 20", "attacks"),
+        ("Militants planted 30 bombs along the highway.", "30", "attacks"),
+        ("Soldiers found three explosive devices on the road.", "three", "other"),
+        # the state people are left in, however the parser hangs it
+        ("Rebels stormed a base near the town, killing 15 soldiers and leaving two others "
+         "wounded, officials said.", "two", "injured"),
+        ("A car bomb in the market killed three people and left 25 hurt, the governor said.",
+         "25", "injured"),
+        # people included in a count take its measure, even after a dateline
+        ("KABUL - At least 14 persons, including seven children, were injured in five grenade "
+         "attacks in the district.", "seven", "injured"),
+        ("A bomber struck a convoy, killing at least 15 people, including 13 policemen, and "
+         "wounding another 25, including 18 policemen and 6 civilians.", "18", "injured"),
+        # of two verbs sharing one object, the graver harm; a verb without one gives way
+        ("Police arrested and beat nine opposition activists in the capital.", "nine",
+         "detained"),
+        ("Gunmen abducted and killed five farmers near the border.", "five", "killed"),
+        ("Troops detained and tortured 12 men, the rights group said.", "12", "detained"),
+        ("A bomber struck a convoy, killing at least 15 people, including 13 policemen killed "
+         "and wounding another 25, including 18 policemen.", "18", "injured"),
+        # bullet points run together: a capitalised number word opens a new one, and a toll
+        # "confirmed dead" counts the dead, not who confirms
+        ("Gunmen storm a college at dawn Students taken hostage Two guards confirmed dead in "
+         "the shooting", "Two", "killed"),
+        # "IS" before its members is the group, not the verb "is"; insurgents are a
+        # stock of fighters like militants
+        ("Seven IS militants were killed in the raid on Tuesday.", "Seven", "killed"),
+        ("An official said there could be anywhere from 2,000 to 10,000 IS insurgents in the "
+         "desert.", "2,000 to 10,000", "fighters"),
+        ("Some 3,000 insurgents remain in the hills above the town.", "Some 3,000", "fighters"),
+        # the harm the subject of "be" names
+        ("The only fatalities were the four suicide bombers, police said.", "four", "killed"),
+        ("The wounded were 12 soldiers and a driver.", "12", "injured"),
+        # a part of people harmed takes the harm of its whole
+        ("A rocket killed 20 people and injured 40. Nine of the injured were children.", "Nine",
+         "injured"),
+        ("A rocket killed 20 people and injured 40. Three of the dead were aid workers.", "Three",
+         "killed"),
+        ("Four of the 15 initially killed and 9 of the wounded were soldiers.", "Four", "killed"),
+        ("Four of the 15 initially killed and 9 of the wounded were soldiers.", "9", "injured"),
     ],
 )
 def test_figures_measure_of_further_wordings(
@@ -443,6 +494,15 @@ def test_figures_another_estimate_takes_the_measure_before_it(
         ("The gunmen killed eight (8) villagers.", "8"),
         # military positions captured are places, no captives
         ("Rebels captured 12 army outposts in the state and killed 30 soldiers.", "12"),
+        # a clock time whose point the scrape spaced out ends no sentence and counts nothing
+        ("Police arrested 45 people in the 24 hours till 8. 00am on Sunday.", "8"),
+        ("Shelling began at 7. 30 pm and killed four people.", "7"),
+        # places of worship near which an attack happened are places, not a count
+        ("Bombers blew themselves up near two churches in the city, killing at least 14 people.",
+         "two"),
+        # a numbered video or image is a label
+        ("Video 3 shows 12 soldiers were killed at the checkpoint.", "3"),
+        ("Image 2 suggests that 14 civilians died in the strike.", "2"),
     ],
 )
 def test_figures_numbers_that_are_no_figures(

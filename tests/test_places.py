@@ -446,6 +446,8 @@ FIGURE_PLACES = [
      "people.", "three", ["Diwaniyah"]),
     ("Gunmen killed 4 police officers in Najaf, some 160 km south of Baghdad.", "4", ["Najaf"]),
     ("A bomb killed 5 people 20 km north of Baghdad.", "5", ["Baghdad"]),
+    ("Rebels killed 9 people in Bunia, a town near the border with Uganda, officials said.", "9",
+     ["Bunia"]),
     # ... nor the seat of a hospital the wounded were taken to
     ("Shootings in restive Diyala province killed 11 people, security officials and doctor Ali "
      "Saleh from the main hospital in provincial capital Baquba said.", "11", ["Diyala"]),

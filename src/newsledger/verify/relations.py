@@ -25,8 +25,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from newsledger.extract.places import expand_place, normalise_place
+from newsledger.lexicons import read_table
 from newsledger.model import Check, CheckType, Figure, Qualifier
 from newsledger.verify.cues import find_cue, sentence_of, words_after
 from newsledger.verify.sameness import (
@@ -158,10 +160,18 @@ def _main_figure(
 ) -> Figure | None:
     """The first figure the report states plainly (no cue) of the same thing, else None."""
     sentence = sentence_of(text, figure.quantity.start)
-    for main in figures:
+    # "282 were killed, by an AFP tally, although government figures said 131 died": a value of
+    # the same sentence with the rival's cue told between the two comes first
+    told_before = [
+        main for main in figures
+        if sentence[0] <= main.quantity.start
+        and main.quantity.end <= figure.quantity.start
+        and find_cue(text[main.quantity.end : figure.quantity.start], "rival") is not None
+    ]
+    for main in [*reversed(told_before), *figures]:
         if (
             kinds[main.id] is None
-            and not sentence[0] <= main.quantity.start < sentence[1]
+            and (not sentence[0] <= main.quantity.start < sentence[1] or main in told_before)
             and frozenset((main.id, figure.id)) not in linked
             and _same_thing(main, figure, loose_period=kinds[figure.id] == "earlier")
         ):
@@ -226,7 +236,7 @@ def _told_twice(a: Figure, b: Figure, text: str) -> bool:
         a is not b
         and a.measure == b.measure
         and head_of(a.counted).name == head_of(b.counted).name
-        and (a.actor is None or b.actor is None or a.actor == b.actor)
+        and (a.actor is None or b.actor is None or a.actor == b.actor or _unnamed_doers(a, b))
         and _same_places(a.locations, b.locations)
         and a.period_end is not None
         and (a.period_start, a.period_end) == (b.period_start, b.period_end)
@@ -253,9 +263,23 @@ def _same_thing(a: Figure, b: Figure, *, loose_period: bool) -> bool:
         a is not b
         and a.measure == b.measure
         and heads_match(head_of(a.counted), head_of(b.counted))
-        and (a.actor is None or b.actor is None or a.actor == b.actor)
+        and (a.actor is None or b.actor is None or a.actor == b.actor or _unnamed_doers(a, b))
         and (_within(a.locations, b.locations) or _within(b.locations, a.locations))
         and (same_period or no_period or loose_period)
+    )
+
+
+@cache
+def _doer_words() -> frozenset[str]:
+    """Words that name doers without naming a group ('gunmen', 'attackers'; roles.tsv attacker)."""
+    return frozenset(w.lower() for w, kind in read_table("roles.tsv", 2) if kind == "attacker")
+
+
+def _unnamed_doers(a: Figure, b: Figure) -> bool:
+    """'suspected gunmen' and 'the attackers' of one story: the same doers, told in other words."""
+    words = _doer_words()
+    return all(
+        actor is not None and actor.lower().split()[-1] in words for actor in (a.actor, b.actor)
     )
 
 

@@ -74,7 +74,9 @@ _SUSPECTED_TO_BE = (
     r"|suspicion (?:fell|falls|has fallen) on"
 )
 _CLAIM = re.compile(
-    rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|{_SUSPECTED_TO_BE})\b",
+    rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
+    rf"|(?:accepted|admitted|assumed|acknowledged) responsibility|perpetrated by"
+    rf"|{_SUSPECTED_TO_BE})\b",
     re.IGNORECASE,
 )
 # "Baloch separatists claimed responsibility": a kind of group as the claimant, before its verb
@@ -816,17 +818,21 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _group_noun(draft.counted)
         )
     if _violent_other(draft):  # only a doer told as such: "by snipers", "gang violence"
-        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return kind.group(1) if kind else _modifier_perpetrator(scan.sentence.text)
     if draft.measure in {Measure.DETAINED, Measure.HELD}:
         return _detainer_subject(draft)
     if draft.measure in _VIOLENT or _casualties(draft):
-        before = [a for a in parties if a.end <= q.start]
-        kind = _AGENT_KIND.search(scan.text_between(q.end, q.end + _AGENT_REACH))
+        before = [
+            a for a in parties
+            if a.end <= q.start and not _targeted(draft, a) and not _investigating(scan, a)
+        ]
+        kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
             _preferred(before, q.start)
             or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
+            or _attack_by(scan.text_between(q.end, scan.sentence.end))
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
@@ -848,6 +854,64 @@ def _victim_force(draft: Draft, named: ActorMention) -> bool:
     """'Six U.S. service members were killed': a state force named as the victims of a harm; the
     figure is about whoever did it (SCHEMA: victims take the perpetrator), not the force."""
     return named.kind == "state_force" and draft.measure in _HARMED
+
+
+# "attacks targeting ... a CRPF vehicle", "ambushed an army convoy": a force named as the target
+_TARGETED = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|against|attack(?:s|ed|ing)?(?:\s+on)?|ambush(?:ed|ing)?|"
+    r"raid(?:ed|ing)?|storm(?:ed|ing)?|struck|hit(?:ting)?)\b[^,.;:]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _investigates() -> re.Pattern[str]:
+    """'French police are hunting a suspect', 'the army is investigating': a party followed by a
+    verb of looking for the doers (roles.tsv investigate_verb)."""
+    forms = []
+    for verb in sorted(role_words("investigate_verb")):
+        first, _, rest = verb.partition(" ")
+        stem = re.escape(first.removesuffix("e"))
+        forms.append(rf"{stem}\w*" + (rf"\s+{re.escape(rest)}" if rest else ""))
+    return re.compile(
+        r"^\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?(?:(?:now|still)\s+)?"
+        rf"(?:{'|'.join(forms)}|sought)\b",
+        re.IGNORECASE,
+    )
+
+
+def _investigating(scan: Scan, named: ActorMention) -> bool:
+    """Whether the party is told as looking for the doers, not as one of them."""
+    return _investigates().match(scan.text_between(named.end, named.end + 40)) is not None
+
+
+def _targeted(draft: Draft, named: ActorMention) -> bool:
+    """Whether a state force told before a count of victims is told as the target of the attack
+    ('grenade attacks targeting a CRPF vehicle, injuring twelve'): the victims' figure is about
+    who attacked it."""
+    if not _victim_force(draft, named):
+        return False
+    scan = draft.scan
+    return _TARGETED.search(scan.text_between(scan.sentence.start, named.start)) is not None
+
+
+# "killed ... in an attack by rebel forces", "when a bomb, planted by rebels, exploded": the kind
+# of doer of the attack or of its weapon, told later in the sentence of the toll
+_ATTACK_BY = re.compile(
+    r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|raids?|shooting|carried out|planted"
+    r"|emplaced|placed|lobbed|hurled|thrown|fired|launched)\b[^.;]{0,40}?\bby (?:the )?"
+    r"(?:suspected |unidentified |armed )?(rebel (?:forces|fighters)|rebels|militants|insurgents"
+    r"|gunmen|jihadists|terrorists|bandits|attackers|separatists|assailants|militiamen)\b",
+    re.IGNORECASE,
+)
+
+
+def _attack_by(text: str) -> str | None:
+    """The kind of doer told after the toll, within its clause ('... were killed, and in a separate
+    attack by militants ...' is another toll's)."""
+    end = _NEXT_CLAUSE.search(text)
+    match = _ATTACK_BY.search(text[: end.start()] if end else text)
+    return match.group(1) if match else None
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
@@ -905,6 +969,11 @@ def _subject_perpetrator(
         )
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if subject.head.lemma_.lower() in role_words("investigate_verb") or (
+        subject.head.lemma_.lower() == "look"
+        and any(c.lower_ == "for" for c in subject.head.children)
+    ):
+        return None  # "French police are hunting a suspect ... wounding 13": no doers
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
         # "its fighters", "their men": the group meant, never the pronoun
         groups = [a for a in parties if a.kind == "armed_group"]
@@ -1128,7 +1197,11 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
         )
         if own_clause and _ACTOR_AS_MODIFIER.match(after):
             return actor.canonical
-        if q.end <= actor.start < limit and (before.endswith(" by") or before.endswith(" by the")):
+        if (
+            q.end <= actor.start < limit
+            and (before.endswith(" by") or before.endswith(" by the"))
+            and not _reported_by().search(before)
+        ):
             return actor.canonical
     for told in _ATTRIBUTED.finditer(scan.sentence.text):
         counts = range(scan.sentence.start + told.start("counts"), scan.sentence.start + told.end())
@@ -1163,6 +1236,28 @@ def _party_named(text: str) -> str:
     """A party as written, or the canonical name of the one actor it names."""
     named = find_actors(text)
     return named[0].canonical if len(named) == 1 else text.strip()
+
+
+@cache
+def _reported_by() -> re.Pattern[str]:
+    """'confirmed dead by the police', 'reported by the army': a reporting verb (lexicons/
+    attribution.tsv, kind verb) before 'by' names who tells the toll, not who did it."""
+    verbs = sorted(term for term, kind in read_table("attribution.tsv", 2) if kind == "verb")
+    forms = "|".join(rf"{re.escape(v.removesuffix('e'))}e?d" for v in verbs)
+    return re.compile(
+        rf"\b(?:{forms}|said|told|put)(?:\s+(?:dead|killed|injured|wounded|missing))?"
+        rf"\s+by(?:\s+the)?$",
+        re.IGNORECASE,
+    )
+
+
+def _agent_kind(text: str) -> re.Match[str] | None:
+    """The first kind of party named as the agent ("killed by bandits"), not one named as who
+    told the toll ("confirmed dead by the police")."""
+    for match in _AGENT_KIND.finditer(text):
+        if not _reported_by().search(text[: match.start(1)].rstrip()):
+            return match
+    return None
 
 
 def _preferred(parties: Sequence[ActorMention], position: int) -> str | None:

@@ -131,6 +131,12 @@ _BARE_CAPITAL = re.compile(rf"^[^.;]{{0,60}}?{_CAPITAL_PHRASE}", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(_CAPITAL_PHRASE, re.IGNORECASE)
 _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
+# "in Kaya, a town on the border with Uganda": a neighbour named to find the place by
+_BORDER_WITH = re.compile(
+    r"\b(?:on|near|along|close\s+to|at)\s+the\s+border\s+(?:with|of)\s+(?:the\s+)?$"
+    r"|\bbordering\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BEARING = re.compile(
     r",\s+(?:(?:just|about|some|approximately|around|roughly)\s+)?"
     r"(?:(?:[\w-]+\s+){1,3}(?:km|kilometres|kilometers|miles)\s+)?"
@@ -512,6 +518,7 @@ def _kept(scan: Scan) -> list[PlaceMention]:
         m
         for m in kept[1:]
         if not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
+        and not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
     ]
 
 

@@ -174,7 +174,23 @@ def _parse_text(scan: Scan) -> str:
         # "upward of 200 villagers", "between 30 and 40 people": the parser sees "about 200
         # villagers", "about 40 people", so that the number hangs on its noun
         text[quantity.start - base : after] = list(parser_stand_in(quantity))
+    for actor in scan.actors:
+        if actor.text == "IS":
+            # "Seven IS militants were killed": the parser takes "IS" for the verb "is"; an
+            # initialism of the same length parses as the modifier it is
+            text[actor.start - base : actor.end - base] = list(_IS_STAND_IN)
     return _headline_case_lowered(scan, "".join(text))
+
+
+_IS_STAND_IN = "ID"
+_STAND_IN_WORD = re.compile(rf"\b{_IS_STAND_IN}\b")
+
+
+def _restored(scan: Scan, words: str | None) -> str | None:
+    """Words read off the parse with the Islamic State's "IS" back in place of its stand-in."""
+    if words is None or not any(a.text == "IS" for a in scan.actors):
+        return words
+    return _STAND_IN_WORD.sub("IS", words)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\b")
@@ -539,8 +555,8 @@ def _to_figure(document: Document, number: int, draft: Draft) -> Figure:
         text=document.text[start:end],
         quantity=q,
         measure=draft.measure,
-        counted=draft.counted,
-        actor=draft.actor,
+        counted=_restored(draft.scan, draft.counted),
+        actor=_restored(draft.scan, draft.actor),
         locations=tuple(draft.locations),
         period_start=draft.period[0],
         period_end=draft.period[1],

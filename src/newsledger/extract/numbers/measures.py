@@ -224,7 +224,26 @@ def _single_verb_measure(token: Token) -> Measure | None:
         c.dep_ == "dobj" and c.lemma_ in {"life", "lives"} for c in token.children
     ):
         return Measure.KILLED  # "the raid claimed 21 lives"
-    return _word_measure(token, "verb") or _object_measure(token)
+    found = _word_measure(token, "verb") or _object_measure(token)
+    if found is not Measure.KILLED and _under_care(token):
+        return Measure.INJURED  # "96 were detained in hospital", "24 allowed home after treatment"
+    return found
+
+
+# "kept in", "taken to", "released from" hospital; not "arrested outside the clinic"
+_CARE_PREPOSITIONS = frozenset({"in", "into", "to", "from", "after", "under"})
+
+
+def _under_care(verb: Token) -> bool:
+    """Whether the verb puts its people in medical care ('kept in hospital', 'taken to
+    hospital', 'sent home after treatment'; lexicons/measures.tsv kind care)."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in _CARE_PREPOSITIONS
+        and any(obj.dep_ == "pobj" and obj.lemma_.lower() in _words_of_kind("care")
+                for obj in child.children)
+        for child in verb.children
+    )
 
 
 def _to_death(verb: Token) -> bool:
@@ -464,6 +483,16 @@ def _subject_state(noun: Token) -> Measure | None:
     return None
 
 
+def _harmed_subject(verb: Token) -> Measure | None:
+    """'The only fatalities were the four suicide bombers', 'the wounded were 12 soldiers': the
+    harm the subject of "be" names befell the people its predicate counts."""
+    for subject in verb.children:
+        if subject.dep_ == "nsubj":
+            found = _word_measure(subject, "noun") or _verb_measure(subject)
+            return found if found in _HARMS | {Measure.MISSING, Measure.DETAINED} else None
+    return None
+
+
 def _among_measure(verb: Token) -> Measure | None:
     """'Among those killed were 13 police officers', 'Among the dead are two children': the
     group the counted people are among says what befell them."""
@@ -544,10 +573,14 @@ def _governing_trigger(noun: Token) -> Measure | None:
         return None
     if noun.dep_ in _SUBJECT_OR_OBJECT | {"conj"} and head is not noun:
         found = _verb_measure(head) or _predicate_measure(head)
+        if noun.dep_ == "dobj":
+            found = _gravest_of_shared_object(head, found)
         if found is None and _undergoes(noun):
             found = _shared_verb_measure(head)
         if found is None and noun.dep_ in {"nsubj", "nsubjpass", "attr"}:
             found = _among_measure(head)
+        if found is None and noun.dep_ == "attr" and head.lemma_ == "be":
+            found = _harmed_subject(head)  # "The only fatalities were the four bombers"
         if found is None and noun.dep_ == "dobj" and head.lemma_ in {"include", "comprise"}:
             found = _including_subject_measure(head)
         if found:
@@ -582,6 +615,31 @@ def _governing_trigger(noun: Token) -> Measure | None:
         found = _word_measure(aimed, "noun") if aimed is not None else None
         return found if found is Measure.OTHER else None
     return None
+
+
+# "arrested and beat six MPs", "abducted and killed 5": of two verbs sharing one object, the
+# graver harm is the measure that fits best (SCHEMA: one figure, the measure that fits best)
+# (kidnapped and detained rank alike: "kidnapped and detained nine" keeps the verb of the object)
+_GRAVITY = {Measure.KILLED: 0, Measure.KIDNAPPED: 1, Measure.DETAINED: 1, Measure.INJURED: 2}
+
+
+def _gravest_of_shared_object(verb: Token, found: Measure | None) -> Measure | None:
+    first = verb.head
+    if verb.dep_ != "conj" or first.pos_ != "VERB" or (found and found not in _GRAVITY):
+        return found
+    if any(c.dep_ == "dobj" for c in first.children):
+        return found  # "killed 5 and wounded 12 people": each verb has its own object
+    if _verb_form(first) != _verb_form(verb):
+        return found  # "15 people killed and wounding another 25": two clauses, not one object
+    other = _verb_measure(first)
+    if other in _GRAVITY and (found is None or _GRAVITY[other] < _GRAVITY[found]):
+        return other  # "detained and tortured 12 men": the verb with a measure
+    return found
+
+
+def _verb_form(verb: Token) -> str:
+    """'past' for a past tense or participle (the parser mixes them up), 'ing', or the tag."""
+    return {"VBD": "past", "VBN": "past", "VBG": "ing"}.get(verb.tag_, verb.tag_)
 
 
 def _aimed_noun(token: Token) -> Token | None:
@@ -725,6 +783,21 @@ def _people_verb_measure_of_verb(noun: Token, verb: Token) -> Measure | None:
     return None
 
 
+def _charges_set_off(noun: Token) -> Measure | None:
+    """'detonated at least 20 bombs', 'some 21 bombs had gone off', 'planted 30 bombs': bombs
+    set off are attacks (lexicons/measures.tsv kinds charge and set_off); bombs found, seized or
+    defused are not."""
+    charges = _words_of_kind("charge")
+    if noun.lemma_.lower() not in charges and noun.lower_ not in charges:
+        return None
+    if noun.dep_ not in _SUBJECT_OR_OBJECT:
+        return None
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    forms = {verb.lemma_.lower(), verb.lower_} | {f"{verb.lemma_.lower()} {p}" for p in particles}
+    return Measure.ATTACKS if forms & _words_of_kind("set_off") else None
+
+
 _HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
 
 
@@ -775,7 +848,12 @@ def _source_head_count(noun: Token) -> bool:
     no figure."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "to":
         return noun.head.head.lower_ == "according"
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in reporting_lemmas()
+    # "Two guards confirmed dead", "five reported missing": a headline's toll, not its sources
+    return (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in reporting_lemmas()
+        and _predicate_measure(noun.head) is None
+    )
 
 
 def read_measure(number: Token, sentence: Span) -> MeasureReading:
@@ -799,13 +877,17 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     measure = (
         _times_attacked(noun)
         or _arms_used(noun)
+        or (_part_of_the_harmed(number) if noun is number else None)
+        or _included_in_count(noun, sentence)
         or _object_state(noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
+        or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
+        or _charges_set_off(noun)
         or _modifier_trigger(noun)
         or own_first
         or _before_being_done(noun)
@@ -868,6 +950,51 @@ def _recorded_subject(number: Token) -> bool:
         and head.lemma_.lower() in _RECORDING_VERBS
         and any(c.dep_ == "auxpass" for c in head.children)
     )
+
+
+def _included_in_count(noun: Token, sentence: Span) -> Measure | None:
+    """'At least 14 persons, including seven children, were injured in five grenade attacks': the
+    people included take the measure of the count that includes them, however the parser hangs
+    the rest of the sentence (a dateline before it, another count after it)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "including":
+        return None
+    if _count_before(noun.head) is not None:
+        return None  # the parser hung "including" on another count than the one right before
+    whole = noun.head.head
+    if whole.pos_ not in _NOUN_POS or not _names_people(whole):
+        return None
+    counts = [c for c in whole.children if c.dep_ == "nummod" and c.like_num]
+    if not counts:
+        return None
+    found = read_measure(counts[-1], sentence).measure
+    return found if found in _GROUP_MEASURES else None
+
+
+def _part_of_the_harmed(number: Token) -> Measure | None:
+    """'Nine of the injured', 'three of the dead', 'two of the 12 (initially) killed': a part of
+    people harmed takes the harm of its whole ("the injured", "the 12 killed"), unless its own
+    verb tells another ("three of the wounded later died")."""
+    if number.dep_ in {"nsubj", "nsubjpass"} and _single_verb_measure(number.head):
+        return None
+    for prep in number.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for whole in prep.children:
+            if whole.dep_ != "pobj":
+                continue
+            if whole.like_num:
+                participles = [p for p in whole.children
+                               if p.dep_ in {"acl", "amod"} and p.tag_ in {"VBN", "JJ"}]
+            elif any(c.dep_ == "det" and c.lower_ == "the" for c in whole.children) and (
+                whole.tag_ in {"VBN", "JJ"} or whole.lower_ in {"dead", "wounded", "injured"}
+            ):
+                participles = [whole]
+            else:
+                participles = []
+            for participle in participles:
+                if found := _single_verb_measure(participle):
+                    return found
+    return None
 
 
 def _object_state(noun: Token) -> Measure | None:
@@ -964,6 +1091,21 @@ def _harm_right_after(noun: Token) -> Measure | None:
         return None
     found = _verb_measure(verb)
     return found if found in _HARMS else None
+
+
+def _left_harmed(number: Token, noun: Token) -> Measure | None:
+    """'leaving two others wounded', 'left 25 hurt', 'left 19 dead': the state the people are left
+    in, whatever the parser makes of it (the harm word taken for the counted noun, or hung on
+    another verb)."""
+    if noun is not number and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "leave":
+        if noun.i + 1 < len(noun.doc):
+            state = _word_measure(noun.doc[noun.i + 1], "verb")
+            if state in _HARMS:
+                return state
+        # "left 25 hurt": the harm word parsed as the noun the number counts
+        state = _word_measure(noun, "verb") if noun.tag_ in {"NN", "JJ", "VBN", "VBD"} else None
+        return state if state in _HARMS else None
+    return None
 
 
 def _compound_measure(noun: Token) -> Measure | None:

@@ -151,7 +151,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Not inside a token: "AK-47", "$500", "12/30/22", "8:30", "#5", "+234", ".50", "44.5%", "3rd";
 # a hyphen after digits is a range ("10-15"), after letters a model or name ("F-16", "Covid-19").
 _NOT_AFTER = r"(?<![\w.,:/\\$€£¥₦#@+=&])(?<![^\W\d]-)"
-_NOT_BEFORE = r"(?![\w%]|[.,:/]\w)"
+# "till 6. 00am", "at 9. 30 pm": a clock time whose colon or point the scrape spaced out.
+_NOT_BEFORE = r"(?![\w%]|[.,:/]\w|[.:][ \t]\d\d[ \t]*[ap]\.?m\b)"
 _NUMBER = FoldedPattern(re.compile(
     rf"{_NOT_AFTER}(?:(?P<hedge>{_alternation(_HEDGES_BEFORE)})\s+)?"
     rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}"

@@ -17,6 +17,16 @@ _PARAGRAPH = re.compile(rf"{_HEADING}|(?:(?!{_HEADING})[^\n])+")
 PIECE_CHARS = 50_000
 _PIECE_END = re.compile(r"[.!?][\"')\]]*\s+|\s+")
 _OPENING_LEFT_BEHIND = re.compile(r"(?<=\s)[(\[]\s*$")
+# "till 6. 00am yesterday": a clock time whose point the scrape spaced out ends no sentence.
+_HOUR_END = re.compile(r"(?<![\d.])\d{1,2}\.\Z")
+_MINUTES_START = re.compile(r"\s*\d\d[ \t]*[ap]\.?m\b", re.IGNORECASE)
+# Bullet points scraped without their full stops ("... students taken hostage Two guards confirmed
+# dead in ..."): a capitalised number word between lower-case words starts a new sentence.
+_RUN_ON_COUNT = re.compile(
+    r"(?<=[a-z]) (?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen"
+    r"|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty"
+    r"|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores)(?:-[a-z]+)? [a-z])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +114,38 @@ def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
 def _bounds(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line; an opening bracket left at a sentence's end ("2023. (122)
     people ...") goes to the sentence it opens."""
-    bounds = [(s.start_char, s.end_char) for s in sentence_splitter()(line).sents]
+    bounds = _split_run_on_counts(line, _join_spaced_clock_times(
+        line, [(s.start_char, s.end_char) for s in sentence_splitter()(line).sents]
+    ))
     for i in range(len(bounds) - 1):
         (begin, end), (_, next_end) = bounds[i], bounds[i + 1]
         opened = _OPENING_LEFT_BEHIND.search(line, begin, end)
         if opened is not None:
             bounds[i], bounds[i + 1] = (begin, opened.start()), (opened.start(), next_end)
     return bounds
+
+
+def _join_spaced_clock_times(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a split inside a spaced-out clock time ("6. | 00am") undone."""
+    joined: list[tuple[int, int]] = []
+    for begin, end in bounds:
+        if joined:
+            last_begin, last_end = joined[-1]
+            if _HOUR_END.search(line[last_begin:last_end].rstrip()) and _MINUTES_START.match(
+                line, last_end
+            ):
+                joined[-1] = (last_begin, end)
+                continue
+        joined.append((begin, end))
+    return joined
+
+
+def _split_run_on_counts(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a run-on bullet point cut where a capitalised number word opens it."""
+    split: list[tuple[int, int]] = []
+    for begin, end in bounds:
+        for match in _RUN_ON_COUNT.finditer(line, begin, end):
+            split.append((begin, match.start()))
+            begin = match.end()
+        split.append((begin, end))
+    return split
