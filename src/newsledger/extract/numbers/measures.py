@@ -400,23 +400,6 @@ def _of_measure(noun: Token) -> Measure | None:
     return None
 
 
-def _of_group_measure(number: Token) -> Measure | None:
-    """'25 of the dead were members of a militia', 'nine of the wounded are soldiers': a number
-    out of a group that a participle or adjective names takes what befell the group."""
-    for prep in number.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for group in prep.children:
-            if group.dep_ != "pobj":
-                continue
-            if not any(c.lower_ in {"the", "those"} for c in group.children):
-                continue
-            found = _verb_measure(group) or _word_measure(group, "verb")
-            if found in _GROUP_MEASURES:
-                return found
-    return None
-
-
 def _predicate_measure(verb: Token) -> Measure | None:
     """'1,300 people remain missing', 'five were dead': the state after a copula."""
     for child in verb.children:
@@ -761,15 +744,19 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
 
 
 def _arms_used(noun: Token, verb: Token | None = None) -> Measure | None:
-    """'planted 12 bombs', 'detonated two car bombs': bombs set off count attacks (lexicons/
-    measures.tsv, kinds arms_used and arms_noun); bombs found or defused stay arms."""
-    if noun.lemma_.lower() not in _words_of_kind("arms_noun"):
+    """'planted 12 bombs', 'detonated two car bombs', 'some 21 bombs had gone off': bombs set
+    off count attacks (lexicons/measures.tsv, kinds arms_used and arms_noun); bombs found,
+    seized or defused stay arms."""
+    if not {noun.lemma_.lower(), noun.lower_} & _words_of_kind("arms_noun"):
         return None
     if verb is None:
-        if noun.dep_ != "dobj":
+        if noun.dep_ not in _SUBJECT_OR_OBJECT:
             return None
         verb = noun.head
-    return _word_measure(verb, "arms_used")
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    forms = {lemma, verb.lower_} | {f"{lemma} {p}" for p in particles}
+    return Measure.ATTACKS if forms & _words_of_kind("arms_used") else None
 
 
 def _people_verb_measure_of_verb(noun: Token, verb: Token) -> Measure | None:
@@ -781,21 +768,6 @@ def _people_verb_measure_of_verb(noun: Token, verb: Token) -> Measure | None:
         if form in people_verbs:
             return people_verbs[form]
     return None
-
-
-def _charges_set_off(noun: Token) -> Measure | None:
-    """'detonated at least 20 bombs', 'some 21 bombs had gone off', 'planted 30 bombs': bombs
-    set off are attacks (lexicons/measures.tsv kinds charge and set_off); bombs found, seized or
-    defused are not."""
-    charges = _words_of_kind("charge")
-    if noun.lemma_.lower() not in charges and noun.lower_ not in charges:
-        return None
-    if noun.dep_ not in _SUBJECT_OR_OBJECT:
-        return None
-    verb = noun.head
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    forms = {verb.lemma_.lower(), verb.lower_} | {f"{verb.lemma_.lower()} {p}" for p in particles}
-    return Measure.ATTACKS if forms & _words_of_kind("set_off") else None
 
 
 _HARMS = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED})
@@ -887,7 +859,6 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _harm_right_after(noun)
         or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
-        or _charges_set_off(noun)
         or _modifier_trigger(noun)
         or own_first
         or _before_being_done(noun)
@@ -895,7 +866,6 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
-        or (_of_group_measure(number) if noun is number else None)
         or _noun_state(noun)
         # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people
         or (_listed_measure(noun) if own is Measure.OTHER else None)
