@@ -77,7 +77,12 @@ from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention
-from newsledger.extract.time.calendar_math import add_months, month_end, units_before
+from newsledger.extract.time.calendar_math import (
+    add_months,
+    latest_event_day,
+    month_end,
+    units_before,
+)
 from newsledger.extract.time.time_words import alternation
 from newsledger.extract.words import read_lexicon
 from newsledger.model import STOCK_MEASURES, Document, Measure
@@ -760,7 +765,7 @@ def _after_event_pattern() -> re.Pattern[str]:
 def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = None) -> None:
     """A headline toll before the story names the day takes the day of the later counts, not
     one after the report's publication (a later release: 'were freed on 22 July 1994')."""
-    latest = published + timedelta(days=1) if published else date.max
+    latest = latest_event_day(published)
     days = [
         d.period
         for d in drafts
@@ -960,7 +965,7 @@ def _day_of_another_event(scan: Scan, mention: TimeMention, published: date | No
     another event its sentence tells before it ('A similar attack on 3 May killed two',
     'days after a bombing on Monday': `distinct` and `background` cues)."""
     assert mention.period_start is not None
-    if published is not None and mention.period_start > published + timedelta(days=1):
+    if published is not None and (mention.period_start - published).days > 1:
         return True
     before = scan.text_between(scan.sentence.start, mention.start)
     return bool(another_event_pattern().search(before))

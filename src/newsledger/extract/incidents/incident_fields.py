@@ -26,7 +26,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import cache, cached_property
 from typing import Any
 
@@ -52,6 +52,7 @@ from newsledger.extract.incident_places import (
 from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
 from newsledger.extract.places import Place, lookup_place
 from newsledger.extract.scan import Scan
+from newsledger.extract.time.calendar_math import latest_event_day
 from newsledger.model import DatePrecision
 
 _EVENT_KINDS = frozenset({"day", "week", "month"})
@@ -70,7 +71,7 @@ def incident_date(
     day after the report's publication (a later release told in the story: 'The hostages were
     freed on 22 July 1994' in a report of 1993)."""
     first, rest = group[0], group[1:]
-    latest = published + timedelta(days=1) if published else date.max
+    latest = latest_event_day(published)
     for reading in (
         _mention_date(first),
         _toll_date(group, scans),

@@ -12,6 +12,14 @@ def as_date(published: date | None) -> date | None:
     return published.date() if isinstance(published, datetime) else published
 
 
+def latest_event_day(published: date | None) -> date:
+    """The last day an event a report tells can fall on: the day after its publication (time
+    zones), or no bound when it has none (or is dated at the calendar's end)."""
+    if published is None or published == date.max:
+        return date.max
+    return published + timedelta(days=1)
+
+
 def month_end(year: int, month: int) -> date:
     """The last day of a month."""
     return date(year, month, calendar.monthrange(year, month)[1])
