@@ -142,10 +142,12 @@ NUMBER_GROUPS_DDL = (
     f"AND check_rows.type IN {RELATION_TYPES} AND split_part(check_rows.reason, ':', 1) = r.id",
     "ALTER TABLE reconcile_groups DROP COLUMN id",
     f"CREATE VIEW group_numbers AS SELECT sort_key, {GROUP_NUMBER} AS id FROM group_rows",
-    f"""CREATE VIEW groups AS SELECT {GROUP_NUMBER} AS id, measure, actor, locations,
-        period_start, period_end, as_of, verdict, best, low, high, reason, members,
-        replace(conflicts, '"reason": ": ', '"reason": "' || {GROUP_NUMBER} || ': ')
-        AS conflicts, latest FROM group_rows""",
+    # Numbered over the sort keys alone, then joined: a filter on the other columns reads
+    # only the rows it keeps (a window over the whole rows sorted the members too).
+    """CREATE VIEW groups AS SELECT n.id, g.measure, g.actor, g.locations, g.period_start,
+        g.period_end, g.as_of, g.verdict, g.best, g.low, g.high, g.reason, g.members,
+        replace(g.conflicts, '"reason": ": ', '"reason": "' || n.id || ': ') AS conflicts,
+        g.latest FROM group_rows g JOIN group_numbers n ON n.sort_key = g.sort_key""",
     """CREATE VIEW checks AS SELECT c.doc_id, c.type, c.holds, c.total, c.parts, c.whole,
         c.part, CASE WHEN c.grp IS NULL THEN c.reason ELSE n.id || c.reason END AS reason,
         c.origin FROM check_rows c LEFT JOIN group_numbers n ON n.sort_key = c.grp""",
