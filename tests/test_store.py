@@ -392,3 +392,33 @@ def test_store_add_all_is_add_one_by_one_in_one_transaction(
         assert [o if isinstance(o, bool) else type(o) for o in got] == outcomes
         assert batched.count()["documents"] == documents
         assert table_rows(batched) == table_rows(single)
+
+
+# A ledger whose groups were stored with their ids (before migration number_groups_on_read)
+# back to that form: the ids and the conflict and check reasons that name them, as stored.
+_UNMIGRATE = (
+    "CREATE TABLE groups_stored AS SELECT * FROM groups",
+    "CREATE TABLE checks_stored AS SELECT * FROM checks",
+    "ALTER TABLE reconcile_groups ADD COLUMN id VARCHAR",
+    "UPDATE reconcile_groups SET id = n.id FROM group_numbers n "
+    "WHERE n.sort_key = reconcile_groups.sort_key",
+    "DROP VIEW checks", "DROP VIEW groups", "DROP VIEW group_numbers",
+    "DROP TABLE group_rows", "DROP TABLE check_rows",
+    "ALTER TABLE groups_stored RENAME TO groups", "ALTER TABLE checks_stored RENAME TO checks",
+    "DELETE FROM migrations WHERE name = 'number_groups_on_read'",
+)
+
+
+def test_store_group_ids_stored_by_an_older_version_read_the_same(news_ledger_file: str) -> None:
+    with Ledger(news_ledger_file) as ledger:
+        ledger.reconcile()
+        before = (ledger.groups(), ledger.checks(), ledger.conflicts())
+        for sql in _UNMIGRATE:
+            ledger.query(sql)
+        assert ledger.query("SELECT count(*) AS n FROM checks WHERE origin = 'reconcile' "
+                            "AND reason LIKE 'g%'")[0]["n"] > 0
+    with Ledger(news_ledger_file) as ledger:
+        assert ledger.migrations()[-1] == "number_groups_on_read"
+        assert (ledger.groups(), ledger.checks(), ledger.conflicts()) == before
+        assert ledger.reconcile()["groups"] == len(before[0])  # nothing changed: nothing moves
+        assert (ledger.groups(), ledger.checks(), ledger.conflicts()) == before

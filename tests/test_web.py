@@ -316,7 +316,7 @@ def test_web_correction_judges_its_documents_checks_again(
 
 def test_rejudge_reads_a_documents_checks_again_from_its_figures(web_ledger_file: str) -> None:
     with Ledger(web_ledger_file) as ledger:
-        ledger.query("DELETE FROM checks WHERE doc_id = (SELECT id FROM documents "
+        ledger.query("DELETE FROM check_rows WHERE doc_id = (SELECT id FROM documents "
                      "WHERE name = 'observatory-may') RETURNING type")
         # Judged again by the rules, the figures give back the failing sum it was stored with.
         counts = ledger.rejudge(["observatory-may"])

@@ -1,7 +1,8 @@
 """Rows of the ledger's reconcile tables: groups and figures between DuckDB/Arrow and records.
 
-Members and conflict pairs are kept as JSON text in the ``groups`` table; rows come back from
-``Ledger._rows`` with dates as ISO text, and are turned back into model records here.
+Members and conflict pairs are kept as JSON text in ``group_rows`` (the view ``groups`` numbers
+the groups); rows come back from ``Ledger._rows`` with dates as ISO text, and are turned back
+into model records here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from newsledger.model import Figure, Group, GroupMember, Measure, Qualifier, Qua
 from newsledger.verify.reconcile import Reconciled, conflict_pairs, member_json
 
 GROUP_SCHEMA = pa.schema([
-    ("id", pa.string()), ("measure", pa.string()), ("actor", pa.string()),
+    ("sort_key", pa.string()), ("measure", pa.string()), ("actor", pa.string()),
     ("locations", pa.list_(pa.string())), ("period_start", pa.date32()),
     ("period_end", pa.date32()), ("as_of", pa.date32()), ("verdict", pa.string()),
     ("best", pa.int64()), ("low", pa.int64()), ("high", pa.int64()), ("reason", pa.string()),
@@ -56,14 +57,15 @@ def group_from_row(row: dict[str, Any]) -> Group:
     )
 
 
-def group_table(groups: Iterable[Reconciled]) -> pa.Table:
-    """Groups in the ``groups`` column order; members and conflict pairs as JSON text."""
+def group_table(groups: Iterable[tuple[str, Reconciled]]) -> pa.Table:
+    """Rows of ``group_rows``: each group by its sort key (the view ``groups`` numbers them),
+    members and conflict pairs (reasons without the group's id) as JSON text."""
     rows = []
-    for item in groups:
+    for sort_key, item in groups:
         g = item.group
         days = [g.period_end, g.as_of, *(m.published for m in g.figures)]
         rows.append({
-            "id": g.id, "measure": g.measure.value, "actor": g.actor,
+            "sort_key": sort_key, "measure": g.measure.value, "actor": g.actor,
             "locations": list(g.locations), "period_start": g.period_start,
             "period_end": g.period_end, "as_of": g.as_of, "verdict": g.verdict.value,
             "best": g.best, "low": g.low, "high": g.high, "reason": g.reason,

@@ -20,9 +20,11 @@ merged incident of each, its own checks and the pair marks on its figures: every
 figures' buckets and readings depend on. Only the documents whose fingerprint changed are read
 (``Ledger._reconcile``): every bucket such a document has a figure in (before or after) is
 regrouped, with the figures of the documents that have a figure in one of those buckets, found
-through ``reconcile_figures`` in SQL; nothing else is loaded. Groups
-are then numbered again over the whole ledger (g1, g2, ... in ``order``), in SQL: the ids in the
-groups, their conflict pairs and the reasons of their checks are renamed, nothing else is read.
+through ``reconcile_figures`` in SQL; nothing else is loaded. Groups are stored without their
+id (``group_rows``, keyed by ``sort_key``; relation checks in ``check_rows`` name their group by
+it in ``grp``, their reason stored without the id): the views ``groups`` and ``checks`` number
+every group when read (g1, g2, ... in the order of ``sort_key``, as a full run gives them), so a
+new group in the middle of the order renames nothing on disk (migration ``number_groups_on_read``).
 """
 
 from __future__ import annotations
@@ -119,6 +121,38 @@ CHECKPOINT_DDL = (
 # documents whole once and fills it in (``fill_incident_fingerprints``).
 INCIDENT_FINGERPRINT_DDL = ("ALTER TABLE reconcile_figures ADD COLUMN incidents VARCHAR",)
 
+# Migration ``number_groups_on_read``: group ids computed when read, not stored. Renumbering
+# renamed every group after a new one (new figures sort in the middle of the order: per measure,
+# then by day) in ``groups``, ``reconcile_groups`` and the relation checks' reasons, and DuckDB's
+# checkpoint then wrote those columns again in every row group: a cost that grew with the ledger.
+# ``group_rows`` is ``groups`` with its ``sort_key`` for its id and conflict reasons without the
+# id (": 52 (...) vs 40 (...): ..."); ``check_rows`` is ``checks`` with ``grp``, the sort key of a
+# relation check's group, whose reason is stored without the id. The views give both as before.
+GROUP_NUMBER = "'g' || row_number() OVER (ORDER BY sort_key)"
+NUMBER_GROUPS_DDL = (
+    "CREATE TABLE group_rows AS SELECT coalesce(r.sort_key, '~' || lpad(substr(g.id, 2), 12, "
+    "'0')) AS sort_key, g.* EXCLUDE (id, conflicts), regexp_replace(g.conflicts, "
+    "'\"reason\": \"g[0-9]+: ', '\"reason\": \": ', 'g') AS conflicts "
+    "FROM groups g LEFT JOIN reconcile_groups r ON r.id = g.id",
+    "DROP TABLE groups",
+    "ALTER TABLE checks RENAME TO check_rows",
+    "ALTER TABLE check_rows ADD COLUMN grp VARCHAR",
+    "UPDATE check_rows SET grp = r.sort_key, reason = substr(check_rows.reason, "
+    "length(r.id) + 1) FROM reconcile_groups r WHERE check_rows.origin = 'reconcile' "
+    f"AND check_rows.type IN {RELATION_TYPES} AND split_part(check_rows.reason, ':', 1) = r.id",
+    "ALTER TABLE reconcile_groups DROP COLUMN id",
+    f"CREATE VIEW group_numbers AS SELECT sort_key, {GROUP_NUMBER} AS id FROM group_rows",
+    # Numbered over the sort keys alone, then joined: a filter on the other columns reads
+    # only the rows it keeps (a window over the whole rows sorted the members too).
+    """CREATE VIEW groups AS SELECT n.id, g.measure, g.actor, g.locations, g.period_start,
+        g.period_end, g.as_of, g.verdict, g.best, g.low, g.high, g.reason, g.members,
+        replace(g.conflicts, '"reason": ": ', '"reason": "' || n.id || ': ') AS conflicts,
+        g.latest FROM group_rows g JOIN group_numbers n ON n.sort_key = g.sort_key""",
+    """CREATE VIEW checks AS SELECT c.doc_id, c.type, c.holds, c.total, c.parts, c.whole,
+        c.part, CASE WHEN c.grp IS NULL THEN c.reason ELSE n.id || c.reason END AS reason,
+        c.origin FROM check_rows c LEFT JOIN group_numbers n ON n.sort_key = c.grp""",
+)
+
 FIGURE_STATE_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string()),
                                  ("bucket", pa.string()), ("fingerprint", pa.string()),
                                  ("segment", pa.string()), ("first_day", pa.date32()),
@@ -127,7 +161,7 @@ FIGURE_STATE_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string()),
 MARK_SCHEMA = pa.schema([("bucket", pa.string()), ("undated", pa.bool_()),
                          ("since", pa.date32()), ("until", pa.date32())])
 GROUP_INDEX_SCHEMA = pa.schema([
-    ("id", pa.string()), ("bucket", pa.string()), ("sort_key", pa.string()),
+    ("bucket", pa.string()), ("sort_key", pa.string()),
     ("best_doc", pa.string()), ("best_id", pa.string()), ("derives", pa.bool_()),
     ("thing", pa.string()), ("segment", pa.string()), ("first_day", pa.date32()),
     ("last_day", pa.date32()), ("best_start", pa.date32()), ("best_end", pa.date32()),
@@ -237,7 +271,7 @@ def document_fingerprints(
         c AS (
             SELECT doc_id, md5(string_agg(to_json(c), chr(10) ORDER BY to_json(c)))
                 AS digest
-            FROM (SELECT doc_id, type, holds, total, parts, whole, part, reason FROM checks
+            FROM (SELECT doc_id, type, holds, total, parts, whole, part, reason FROM check_rows
                   WHERE origin = 'document' AND doc_id IN (SELECT id FROM wanted)) c
             GROUP BY doc_id)
         SELECT {doc_key}, md5(concat_ws('|', {doc_key}, f.digest, coalesce(i.digest, '-'),
@@ -402,7 +436,7 @@ def group_index_table(items: Sequence[tuple[Grouped, Reconciled]]) -> pa.Table:
     for grouped, item in items:
         deriving = item.best is not None and derives(item.best, item.group.verdict)
         rows.append({
-            "id": item.group.id, "bucket": grouped.bucket, "sort_key": grouped.order,
+            "bucket": grouped.bucket, "sort_key": grouped.order,
             "best_doc": item.best.doc if item.best else None,
             "best_id": item.best.id if item.best else None,
             "derives": deriving,
@@ -536,12 +570,12 @@ def drop_derivations(con: Any, totals: Collection[str] | None) -> None:
     if totals is None:
         for table in ("derived_figures", "reconcile_derived", "reconcile_derivations"):
             con.execute(f"DELETE FROM {table}")
-        con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
+        con.execute("DELETE FROM check_rows WHERE origin = 'reconcile' AND type NOT IN "
                     f"{RELATION_TYPES}")
         return
     con.execute("DELETE FROM derived_figures WHERE id IN (SELECT id FROM reconcile_derived "
                 "WHERE total IN (SELECT unnest(split(?, ?))))", [*listed(totals)])
-    con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type NOT IN "
+    con.execute("DELETE FROM check_rows WHERE origin = 'reconcile' AND type NOT IN "
                 f"{RELATION_TYPES} AND coalesce(whole, total) IN (SELECT unnest(split(?, ?)))",
                 [*listed(totals)])
     for table in ("reconcile_derived", "reconcile_derivations"):
@@ -575,13 +609,13 @@ def renumber_derived(con: Any) -> None:
                 "WHERE derived_figures.id = r.old")
     con.execute("UPDATE reconcile_derived SET id = r.new FROM renamed_derived r "
                 "WHERE reconcile_derived.id = r.old")
-    con.execute("UPDATE checks SET reason = 'derived:' || r.new || ':' || "
-                "substr(checks.reason, length('derived:' || r.old || ':') + 1) "
-                "FROM renamed_derived r WHERE checks.origin = 'reconcile' "
-                "AND checks.type = 'derived' AND starts_with(checks.reason, 'derived:') "
+    con.execute("UPDATE check_rows SET reason = 'derived:' || r.new || ':' || "
+                "substr(check_rows.reason, length('derived:' || r.old || ':') + 1) "
+                "FROM renamed_derived r WHERE check_rows.origin = 'reconcile' "
+                "AND check_rows.type = 'derived' AND starts_with(check_rows.reason, 'derived:') "
                 # an equality on the id, not a prefix test, lets the join hash (a prefix test
                 # compared every check with every renamed figure: hours on a 19 MB document)
-                "AND split_part(checks.reason, ':', 2) = r.old")
+                "AND split_part(check_rows.reason, ':', 2) = r.old")
     con.execute("DROP TABLE renamed_derived")
 
 
@@ -589,44 +623,19 @@ def drop_groups(con: Any, segments: Collection[str] | None, groups: Collection[s
     """Delete the groups of these segments (all when None) and these groups (by ``sort_key``)
     with their index rows and checks."""
     if segments is None:
-        for table in ("groups", "reconcile_groups"):
+        for table in ("group_rows", "reconcile_groups"):
             con.execute(f"DELETE FROM {table}")
-        con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
+        con.execute("DELETE FROM check_rows WHERE origin = 'reconcile' AND type IN "
                     f"{RELATION_TYPES}")
         return
     where, params = _dropped(segments, groups)
-    con.execute("CREATE OR REPLACE TEMP TABLE dropped AS SELECT id FROM reconcile_groups "
+    con.execute("CREATE OR REPLACE TEMP TABLE dropped AS SELECT sort_key FROM reconcile_groups "
                 f"WHERE {where}", params)
-    con.execute("DELETE FROM groups WHERE id IN (SELECT id FROM dropped)")
-    con.execute("DELETE FROM checks WHERE origin = 'reconcile' AND type IN "
-                f"{RELATION_TYPES} AND split_part(reason, ':', 1) IN (SELECT id FROM dropped)")
-    con.execute("DELETE FROM reconcile_groups WHERE id IN (SELECT id FROM dropped)")
+    con.execute("DELETE FROM group_rows WHERE sort_key IN (SELECT sort_key FROM dropped)")
+    con.execute("DELETE FROM check_rows WHERE origin = 'reconcile' AND type IN "
+                f"{RELATION_TYPES} AND grp IN (SELECT sort_key FROM dropped)")
+    con.execute("DELETE FROM reconcile_groups WHERE sort_key IN (SELECT sort_key FROM dropped)")
     con.execute("DROP TABLE dropped")
-
-
-def renumber(con: Any) -> None:
-    """Give every group its id by its place in the order of all groups (g1, g2, ...): the
-    groups' ids, their conflict pairs' reasons and their checks' reasons are renamed."""
-    rows = con.execute("SELECT id, sort_key FROM reconcile_groups").fetchall()
-    rows.sort(key=lambda row: row[1])
-    moves = [(old, f"g{n}") for n, (old, _) in enumerate(rows, start=1) if old != f"g{n}"]
-    if not moves:
-        return
-    mapping = pa.table({"old": [old for old, _ in moves], "new": [new for _, new in moves]})
-    with registered(con, "renamed", mapping):
-        # Renamed in place (``groups`` has no key since migration ``unkey_groups``): the ids and
-        # the conflict pairs' reasons, not the members, so a shift of every later id is cheap.
-        con.execute("UPDATE groups SET id = r.new FROM renamed r WHERE groups.id = r.old")
-        con.execute(
-            "UPDATE groups SET conflicts = replace(groups.conflicts, '\"reason\": \"' || "
-            "r.old || ': ', '\"reason\": \"' || r.new || ': ') FROM renamed r "
-            "WHERE groups.id = r.new AND groups.conflicts <> '[]'")
-        con.execute("UPDATE reconcile_groups SET id = r.new FROM renamed r "
-                    "WHERE reconcile_groups.id = r.old")
-        con.execute(
-            "UPDATE checks SET reason = r.new || substr(checks.reason, length(r.old) + 1) "
-            "FROM renamed r WHERE checks.origin = 'reconcile' AND checks.type IN "
-            f"{RELATION_TYPES} AND split_part(checks.reason, ':', 1) = r.old")
 
 
 __all__ = [
@@ -634,6 +643,7 @@ __all__ = [
     "DERIVE_INDEX_DDL",
     "INCIDENT_FINGERPRINT_DDL",
     "INDEX_DDL",
+    "NUMBER_GROUPS_DDL",
     "RELATION_TYPES",
     "SEGMENT_INDEX_DDL",
     "UNKEY_GROUPS_DDL",
@@ -652,7 +662,6 @@ __all__ = [
     "listed",
     "merged_reaches",
     "registered",
-    "renumber",
     "renumber_derived",
     "resume_points",
     "resumed_members",

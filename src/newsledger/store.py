@@ -259,6 +259,15 @@ def number_series(con: Connection) -> None:
         con.execute(ddl)
 
 
+@migration
+def number_groups_on_read(con: Connection) -> None:
+    """Group ids (g1, g2, ...) computed when ``groups`` and ``checks`` are read, not stored, so
+    a new group renames none on disk (issue 11); reconcile_tables.py. Ids and listings stay as
+    they were."""
+    for ddl in regroup.NUMBER_GROUPS_DDL:
+        con.execute(ddl)
+
+
 # Explicit Arrow schemas: an all-null column would otherwise be typed "null" and fail the insert.
 FIGURE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
@@ -291,7 +300,7 @@ CHECK_COLUMNS = f"""
 DOCUMENT_COLUMNS = """
     d.id, d.name, d.title, d.published, d.url, d.outlet, d.path, d.ingested_at,
     (SELECT count(*) FROM figures f WHERE f.doc_id = d.id) AS figures,
-    (SELECT count(*) FROM checks c WHERE c.doc_id = d.id) AS checks
+    (SELECT count(*) FROM check_rows c WHERE c.doc_id = d.id) AS checks
 """
 
 
@@ -455,7 +464,7 @@ class Ledger:
              document.outlet, document.path, document.text, _now()],
         )
         self._insert_batch("figures", _figure_table(document.id, extraction.figures))
-        self._insert_batch("checks", _check_table(document.id, extraction.checks))
+        self._insert_batch("check_rows", _check_table(document.id, extraction.checks))
         self._insert_batch("incidents", tables.incident_table(document.id, extraction.incidents))
         return True
 
@@ -504,7 +513,7 @@ class Ledger:
         self._insert_batch("documents", _document_table([e.document for e in new], now))
         for table, rows in (
             ("figures", [_figure_table(e.document.id, e.figures) for e in new]),
-            ("checks", [_check_table(e.document.id, e.checks) for e in new]),
+            ("check_rows", [_check_table(e.document.id, e.checks) for e in new]),
             ("incidents", [tables.incident_table(e.document.id, e.incidents) for e in new]),
         ):
             self._insert_batch(table, pa.concat_tables(rows))
@@ -655,8 +664,9 @@ class Ledger:
     def count(self) -> dict[str, int]:
         """Number of documents, figures and checks in the ledger."""
         counts = {}
-        for table in ("documents", "figures", "checks"):
-            (counts[table],) = self._con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
+        for name, table in (("documents", "documents"), ("figures", "figures"),
+                            ("checks", "check_rows")):
+            (counts[name],) = self._con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
         return counts
 
     def reconcile(self, *, full: bool = False) -> dict[str, int]:
@@ -711,18 +721,18 @@ class Ledger:
         grouped = group_figures(figures, documents, self._stored_checks(set(documents)), told,
                                 same=same, different=different, only=only, resume=resumes)
         grouped.sort(key=lambda g: g.order)
-        items = [(g, reconciled(f"t{n}", g.members)) for n, g in enumerate(grouped, start=1)]
+        # No id yet: the views number the groups when read (migration number_groups_on_read).
+        items = [(g, reconciled("", g.members)) for g in grouped]
         spans, bests = regroup.derivations_of(self._con, touched, reopened)
         regroup.drop_groups(self._con, touched, reopened)
-        self._insert_batch("groups", group_table(item for _, item in items))
+        self._insert_batch("group_rows", group_table((g.order, item) for g, item in items))
         index = regroup.group_index_table(items)
         self._insert_batch("reconcile_groups", index)
         spans += [(t, s, e) for t, s, e in zip(*(index.column(c).to_pylist() for c in
                   ("thing", "best_start", "best_end")), strict=True) if t]
         content_ids = self._content_ids()
-        relation_checks = [c for _, item in items for c in item.checks]
-        self._insert_batch("checks", _reconcile_check_table(relation_checks, content_ids))
-        regroup.renumber(self._con)
+        relation_checks = [(c, g.order) for g, item in items for c in item.checks]
+        self._insert_batch("check_rows", _reconcile_check_table(relation_checks, content_ids))
         self._derive(content_ids, None if touched is None else spans, bests)
         regroup.forget(self._con, changed, touched or (), reopened)
         self._insert_batch("reconcile_figures", regroup.state_table(grouped, now))
@@ -732,8 +742,8 @@ class Ledger:
     def _reconcile_counts(self, content_ids: dict[str, str] | None) -> dict[str, int]:
         self._mark_current("groups")
         ((groups, checks, derived),) = self._con.execute(
-            "SELECT (SELECT count(*) FROM groups), "
-            "(SELECT count(*) FROM checks WHERE origin = 'reconcile'), "
+            "SELECT (SELECT count(*) FROM group_rows), "
+            "(SELECT count(*) FROM check_rows WHERE origin = 'reconcile'), "
             "(SELECT count(*) FROM derived_figures)").fetchall()
         return {"groups": groups, "checks": checks, "derived": derived}
 
@@ -779,7 +789,8 @@ class Ledger:
                     figures.append(replace(item, figure=replace(item.figure, id=new_id)))
                 checks += [_renamed_check(check, renamed) for check in derivation.checks]
         self._insert_batch("derived_figures", _derived_table(figures))
-        self._insert_batch("checks", _reconcile_check_table(checks, content_ids))
+        self._insert_batch("check_rows", _reconcile_check_table(
+            [(check, None) for check in checks], content_ids))
         index, derivations = regroup.derivation_tables(numbered, used)
         self._insert_batch("reconcile_derived", index)
         self._insert_batch("reconcile_derivations", derivations)
@@ -817,7 +828,7 @@ class Ledger:
 
     def _stored_checks(self, keys: set[str]) -> list[Check]:
         """The documents' own checks (not reconcile's) of the documents of ``keys``."""
-        rows = self._rows(f"SELECT {CHECK_COLUMNS} FROM checks c JOIN documents d "
+        rows = self._rows(f"SELECT {CHECK_COLUMNS} FROM check_rows c JOIN documents d "
                           f"ON d.id = c.doc_id WHERE c.origin = 'document' AND {DOC_KEY} IN "
                           "(SELECT unnest(split(?, ?)))", [*regroup.listed(keys)])
         return [Check(doc=r["doc"], type=CheckType(r["type"]), holds=r["holds"],
@@ -950,9 +961,10 @@ class Ledger:
                             outlet=row["outlet"], path=row["path"],
                             noise=find_noise(row["text"]))
         judged = rejudge(document, self._reviewed_figures(doc_id, row["doc"]))
-        self._con.execute("DELETE FROM checks WHERE doc_id = ? AND origin = 'document'", [doc_id])
+        self._con.execute("DELETE FROM check_rows WHERE doc_id = ? AND origin = 'document'",
+                          [doc_id])
         self._con.execute("DELETE FROM incidents WHERE doc_id = ?", [doc_id])
-        self._insert_batch("checks", _check_table(doc_id, judged.checks))
+        self._insert_batch("check_rows", _check_table(doc_id, judged.checks))
         self._insert_batch("incidents", tables.incident_table(doc_id, judged.incidents))
         self._con.execute("UPDATE ledger_state SET current = false")
         return judged
@@ -1116,15 +1128,20 @@ def _derived_table(derived: Iterable[DerivedFigure]) -> pa.Table:
     return table.append_column("rule", pa.array([d.rule for d in items], pa.string()))
 
 
-def _reconcile_check_table(checks: Iterable[Check], content_ids: dict[str, str]) -> pa.Table:
-    """Cross-report checks, each stored with its document's content id, marked 'reconcile'."""
-    by_doc: dict[str, list[Check]] = {}
-    for check in checks:
-        by_doc.setdefault(content_ids[check.doc], []).append(check)
-    parts = [_check_table(doc_id, doc_checks) for doc_id, doc_checks in by_doc.items()]
+def _reconcile_check_table(checks: Iterable[tuple[Check, str | None]],
+                           content_ids: dict[str, str]) -> pa.Table:
+    """Cross-report checks, each stored with its document's content id, marked 'reconcile',
+    with the sort key of its group (``grp``; None: a derivation's check)."""
+    by_doc: dict[str, list[tuple[Check, str | None]]] = {}
+    for check, group in checks:
+        by_doc.setdefault(content_ids[check.doc], []).append((check, group))
+    parts = [_check_table(doc_id, [c for c, _ in doc_checks]) for doc_id, doc_checks
+             in by_doc.items()]
     if not parts:
         return pa.Table.from_pylist([], schema=CHECK_SCHEMA)
     table = pa.concat_tables(parts)
+    groups = [group for doc_checks in by_doc.values() for _, group in doc_checks]
+    table = table.append_column("grp", pa.array(groups, pa.string()))
     return table.append_column("origin", pa.array(["reconcile"] * table.num_rows, pa.string()))
 
 

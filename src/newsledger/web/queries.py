@@ -57,7 +57,7 @@ def search_documents(ledger: Ledger, filters: DocumentFilters) -> tuple[list[dic
               ORDER BY d.published DESC NULLS LAST, doc LIMIT ? OFFSET ?)
             SELECT page.*,
               (SELECT count(*) FROM figures f WHERE f.doc_id = page.id) AS figures,
-              (SELECT count(*) FROM checks c WHERE c.doc_id = page.id) AS checks,
+              (SELECT count(*) FROM check_rows c WHERE c.doc_id = page.id) AS checks,
               (SELECT count(*) FROM reviews r WHERE r.doc_id = page.id) AS reviews
             FROM page ORDER BY page.published DESC NULLS LAST, page.doc""",
         [*params, filters.limit, filters.offset])
