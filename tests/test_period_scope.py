@@ -108,6 +108,29 @@ PERIODS = [
         "370",
         ("2023-07-01", "2023-09-30"),
     ),
+    # "during the year" is the year the report counts, not the year it is published in
+    (
+        "A press freedom group said 64 reporters were killed in 2023. Sudan was the deadliest "
+        "country, with 11 reporters killed during the year.\n",
+        "2024-01-20",
+        "11",
+        ("2023-01-01", "2023-12-31"),
+    ),
+    (
+        "Rights monitors recorded 2,310 abductions in 2022, their annual report said. Most of the "
+        "victims were farmers, and 140 were killed in captivity throughout the year.\n",
+        "2023-02-02",
+        "140",
+        ("2022-01-01", "2022-12-31"),
+    ),
+    # with no year told before, it stays the publication year
+    (
+        "Troops killed 31 insurgents in the province during the year, the army said in a "
+        "statement.\n",
+        "2023-06-15",
+        "31",
+        ("2023-01-01", "2023-12-31"),
+    ),
     # 'since the attack' counts from the day of the attack the story told
     (
         "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "

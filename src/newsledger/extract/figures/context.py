@@ -272,6 +272,12 @@ def _assign_periods(
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = _so_far(draft, draft.time, published)
+            if _BARE_UNIT.fullmatch(draft.time.text.strip()) and (
+                named := _named_unit_period(draft, seen, main)
+            ) is not None:
+                # "13 were killed during the year" after "... in 2023": the year the report told,
+                # not the year it was published in
+                draft.period = named
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
@@ -593,6 +599,8 @@ _UNIT_REFERENCE = re.compile(
     r"(quarter|period|month|week|year|half)\b",
     re.IGNORECASE,
 )
+# "during the year", "throughout the year": the unit the report named before, when it did
+_BARE_UNIT = re.compile(r"(?i)(?:during|in|over|throughout|across)\s+the\s+year")
 _UNIT_DAYS = {"week": (6, 8), "month": (27, 31), "quarter": (88, 92), "half": (180, 184),
               "year": (364, 366)}
 
