@@ -441,3 +441,32 @@ def test_period_of_a_figure_comes_from_its_clause(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): a paragraph opened by "In <region>, ..." scopes that paragraph only;
+# the figures of a one-country report after it are the country's again
+PARAGRAPH_SCOPE = [
+    (
+        "Between 1 and 30 April 2024, the monitoring mission recorded 1,204 civilian "
+        "casualties: 301 killed and 903 injured.\n\n"
+        "In Odesa region, 17 civilians were killed and 52 injured, most of them in Odesa city.\n\n"
+        "As of 30 April, at least 410 children had been killed, the mission said.\n",
+        "at least 410",
+        ("Ukraine",),
+    ),
+    (
+        "The mission documented 930 killings across Haiti between April and June.\n\n"
+        "In the Centre department, gangs killed 44 people, mostly in Mirebalais.\n\n"
+        "Another 212 people were kidnapped during the quarter, the mission said.\n",
+        "212",
+        ("Haiti",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), PARAGRAPH_SCOPE)
+def test_paragraph_scope_ends_with_paragraph(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 7, 10)), number)
+    assert figure.locations == places

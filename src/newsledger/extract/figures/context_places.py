@@ -218,7 +218,11 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
         paragraph = draft.scan.sentence.paragraph
         scope = section[0] if section[1] in (None, paragraph) else []
         if draft.own_places:
-            frame = _refined_frame(frame, draft.locations)
+            opened = section[1] == paragraph
+            if not (opened and country):
+                # "In Kharkiv region, 38 were killed" in a report on one country: the paragraph's
+                # scope, which ends with it, does not frame the figures after it
+                frame = _refined_frame(frame, draft.locations)
         elif not draft.locations and _worldwide().search(draft.scan.sentence.text):
             pass  # "320 journalists were in prison worldwide": no one place
         elif not draft.locations:
