@@ -470,3 +470,37 @@ def test_paragraph_scope_ends_with_paragraph(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2023, 7, 10)), number)
     assert figure.locations == places
+
+
+# (text, number, places): a place told in a "which includes ..." aside on a division is a part of
+# it, not the figure's place; a division named by a common word ("Ouest", "Centre") is a place
+# when its division word follows
+ASIDES_AND_DIVISIONS = [
+    (
+        "The mission documented 930 killings across the country between April and June.\n\n"
+        "In the Artibonite department, which includes the city of Gonaives, gangs killed 89 "
+        "people during the quarter.\n",
+        "89",
+        ("Artibonite",),
+    ),
+    (
+        "Fighting in Sagaing Region, which includes Monywa, killed 48 civilians in May, the group "
+        "said.\n",
+        "48",
+        ("Sagaing",),
+    ),
+    (
+        "Gang violence killed 1,120 people in Haiti in the first quarter.\n\n"
+        "In the Ouest department, 903 people were killed over the same period.\n",
+        "903",
+        ("Ouest",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), ASIDES_AND_DIVISIONS)
+def test_aside_places_and_named_divisions(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 7, 10)), number)
+    assert figure.locations == places

@@ -751,8 +751,31 @@ def _sentence_places(draft: Draft) -> list[str]:
     else:
         rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
         found = _unique(rest or [m.place.name for m in _kept(scan)])
+    aside = _aside_places(scan)
+    if any(name not in aside for name in found):
+        found = [name for name in found if name not in aside]
     parts = _parts_places(draft)
     return [] if found and all(name in parts for name in found) else found
+
+
+# "In the Ouest department, which includes Port-au-Prince, 2,092 were killed": a place told as a
+# part of the place before it describes that place; the figure is the whole one's
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:which|that)\s+(?:includes?|contains?|encompass(?:es)?|covers?)\s+"
+    r"(?:the\s+(?:capital|city|town)(?:\s+of)?\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _aside_places(scan: Scan) -> set[str]:
+    """Places a sentence names only inside a 'which includes ...' aside on a place before them."""
+    kept = _kept(scan)
+    found: set[str] = set()
+    for before, mention in zip(kept, kept[1:]):
+        gap = scan.text_between(before.end, mention.start)
+        if len(gap) < 60 and _ASIDE_BEFORE.search(gap):
+            found.add(mention.place.name)
+    return found
 
 
 def _parts_places(draft: Draft) -> set[str]:
