@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -771,7 +772,7 @@ def _aside_places(scan: Scan) -> set[str]:
     """Places a sentence names only inside a 'which includes ...' aside on a place before them."""
     kept = _kept(scan)
     found: set[str] = set()
-    for before, mention in zip(kept, kept[1:]):
+    for before, mention in pairwise(kept):
         gap = scan.text_between(before.end, mention.start)
         if len(gap) < 60 and _ASIDE_BEFORE.search(gap):
             found.add(mention.place.name)
