@@ -504,3 +504,35 @@ def test_aside_places_and_named_divisions(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2024, 7, 10)), number)
     assert figure.locations == places
+
+
+# (text, number, places): "followed by Somalia with six": a ranking's items, each number its
+# country's, and the first item's number keeps its own country only
+RANKED_ITEMS = [
+    (
+        "Syria was the deadliest country for reporters last year, with 14 killed, followed by "
+        "Somalia with six and Yemen with five, the group said.\n",
+        "six",
+        ("Somalia",),
+    ),
+    (
+        "Syria was the deadliest country for reporters last year, with 14 killed, followed by "
+        "Somalia with six and Yemen with five, the group said.\n",
+        "14",
+        ("Syria",),
+    ),
+    (
+        "Attacks killed 61 civilians across the country in March, the UN mission said, "
+        "most of them in Kandahar with 23, followed by Helmand with 17.\n",
+        "17",
+        ("Helmand",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), RANKED_ITEMS)
+def test_ranked_items_take_their_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 10)), number)
+    assert figure.locations == places

@@ -36,7 +36,7 @@ from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
 from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
-from newsledger.model import Measure
+from newsledger.model import Measure, Quantity
 
 _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|inside|within|into|across|at|from|near|throughout|of)\s+(?:the\s+)?$",
@@ -740,7 +740,7 @@ def _sentence_places(draft: Draft) -> list[str]:
         name
         for q in scan.quantities
         if q is not draft.quantity
-        for name in _places_after(draft, q.start, q.end)
+        for name in [*_places_after(draft, q.start, q.end), *_label_place(draft, q)]
     }
     if _nationwide().search(scan.sentence.text) and all(
         m.place.name in claimed for m in _kept(scan)
@@ -800,16 +800,21 @@ def _parts_places(draft: Draft) -> set[str]:
 _ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
-def _label_place(draft: Draft) -> list[str]:
+_LABEL_GAP = re.compile(r"\s+(?:with\s+)?")
+
+
+def _label_place(draft: Draft, quantity: Quantity | None = None) -> list[str]:
     """'by district: Kherson 19, Kharkiv 11': an item of a breakdown labelled by its place, the
-    number right after the name and closing the item."""
+    number right after the name (or after 'with': 'followed by Mexico with nine') and closing
+    the item."""
     scan = draft.scan
-    end = draft.quantity.end - scan.sentence.start
+    q = quantity or draft.quantity
+    end = q.end - scan.sentence.start
     if not _ITEM_END.match(scan.sentence.text, end):
         return []
     for mention in _kept(scan):
-        gap = scan.text_between(mention.end, draft.quantity.start)
-        if mention.end <= draft.quantity.start and gap and not gap.strip():
+        gap = scan.text_between(mention.end, q.start)
+        if mention.end <= q.start and gap and _LABEL_GAP.fullmatch(gap):
             return [mention.place.name]
     return []
 
