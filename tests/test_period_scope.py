@@ -536,3 +536,30 @@ def test_ranked_items_take_their_place(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2024, 1, 10)), number)
     assert figure.locations == places
+
+
+# (text, number, place that must not come out): a village the generated gazetteer knows only
+# abroad ('Soro' in India) in a story whose places all lie in one other country
+STRAY_TOWNS = [
+    (
+        "Soldiers executed about 90 villagers in Soro, a village in Yatenga province in northern "
+        "Burkina Faso, residents said.\n",
+        "about 90",
+        "Soro",
+    ),
+    (
+        "OUAGADOUGOU (Reuters) - About 60 people were killed in attacks on the villages of Soro "
+        "and Komsilga last month, a prosecutor in Burkina Faso said.\n",
+        "About 60",
+        "Soro",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "stray"), STRAY_TOWNS)
+def test_stray_towns_abroad_are_no_places(
+    extract_text: Callable[..., Extraction], text: str, number: str, stray: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 25)), number)
+    assert figure.locations
+    assert stray not in figure.locations

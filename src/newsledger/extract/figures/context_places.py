@@ -189,10 +189,38 @@ _OPEN_PARTS_REACH = 3
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     """Fill the places of every draft (index: position of each scan, by id)."""
     token = _SURNAMES.set(_document_surnames(scans))
+    strays = _STRAYS.set(_document_strays(scans))
     try:
         _assign_places(drafts, scans, index)
     finally:
+        _STRAYS.reset(strays)
         _SURNAMES.reset(token)
+
+
+# Towns of the generated gazetteer in a country the document gives no other sign of ('Soro' read
+# as India's in a story on Burkina Faso villages): set by assign_places for the document at hand.
+_STRAYS: ContextVar[frozenset[str]] = ContextVar("_STRAYS", default=frozenset())
+
+
+def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
+    """Names of towns only the generated gazetteer knows, in a country that no country, division,
+    town of our own rows or demonym of the document names, when those name some country."""
+    vouched = gazetteer().vouched
+    supported: set[str] = set()
+    towns: list[Place] = []
+    for scan in scans:
+        for mention in _kept(scan):
+            place = mention.place
+            if place.kind == "city" and place not in vouched:
+                towns.append(place)
+            else:
+                supported.add(place.country)
+        for word in _CAPITALISED_WORD.findall(scan.sentence.text):
+            if (country := demonym_country(word)) is not None:
+                supported.add(country)
+    if not supported:
+        return frozenset()
+    return frozenset(t.name for t in towns if t.country not in supported)
 
 
 def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
@@ -502,11 +530,12 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
     text, base = scan.sentence.text, scan.sentence.start
-    surnames = _SURNAMES.get()
+    surnames, strays = _SURNAMES.get(), _STRAYS.get()
     kept = [
         m
         for m in scan.places
-        if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+        if m.place.name not in strays
+        and not _name_part(text, m.start - base, m.end - base, m.place.kind)
         and not (
             m.place.name in surnames
             and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
