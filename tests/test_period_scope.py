@@ -563,3 +563,28 @@ def test_stray_towns_abroad_are_no_places(
     figure = figure_numbered(extract_text(text, published=date(2024, 4, 25)), number)
     assert figure.locations
     assert stray not in figure.locations
+
+
+# (text, number, places): refugees counted "from Sudan ... into Chad" are of both countries
+FROM_INTO = [
+    (
+        "UNHCR said more than 410,000 refugees from South Sudan had crossed into Uganda by the "
+        "end of March.\n",
+        "more than 410,000",
+        ("South Sudan", "Uganda"),
+    ),
+    (
+        "Nearly 95,000 people have fled from Burkina Faso to neighbouring Ghana since January, "
+        "the agency said.\n",
+        "Nearly 95,000",
+        ("Burkina Faso", "Ghana"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), FROM_INTO)
+def test_displaced_from_and_into(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 20)), number)
+    assert figure.locations == places

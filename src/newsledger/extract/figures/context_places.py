@@ -42,6 +42,14 @@ _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|inside|within|into|across|at|from|near|throughout|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "620,000 refugees from Sudan had crossed into Chad": people displaced from one place to another
+# are counted in both, as in "fled Myanmar's Rakhine state for Bangladesh"
+_FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_ONWARD = re.compile(
+    r"\s+(?:(?:had|have|has)\s+)?(?:(?:crossed|fled|moved|arrived|gone)\s+)?(?:into|to|for|in)\s+"
+    r"(?:neighbou?ring\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
 # "in Nigeria's Kaduna state", "Burkina Faso's Centre-Nord region": a place inside a country
 _POSSESSIVE_JOIN = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)\w*\s+)?", re.I)
@@ -855,6 +863,7 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
     scope = _Scope.of(draft, start, end)
     local: list[str] = []
     previous_end = end
+    from_place = False
     for mention in _kept(scan):
         if not end <= mention.start < limit:
             continue
@@ -862,8 +871,11 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
             continue  # "killed 6, and a bomb in Samarra killed 9": Samarra is the 9's
         gap = scan.text_between(previous_end, mention.start)
         joined = bool(local) and bool(
-            _JOINED_PLACE.fullmatch(gap) or _POSSESSIVE_JOIN.fullmatch(gap)
+            _JOINED_PLACE.fullmatch(gap)
+            or _POSSESSIVE_JOIN.fullmatch(gap)
+            or (draft.measure == Measure.DISPLACED and from_place and _ONWARD.fullmatch(gap))
         )
+        from_place = not local and bool(_FROM_PLACE.search(gap))
         if joined or (not local and _LOCAL_PLACE.match(gap)):
             local.append(mention.place.name)
             previous_end = mention.end
