@@ -131,6 +131,21 @@ PERIODS = [
         "31",
         ("2023-01-01", "2023-12-31"),
     ),
+    # a toll "as of" the last day of a report's running count is that count's, not one day's
+    (
+        "From 1 March 2022 to 30 April 2024, the mission recorded 8,112 civilians killed.\n\n"
+        "As of 30 April 2024, at least 402 children had been killed, the mission said.\n",
+        "2024-05-12",
+        "at least 402",
+        ("2022-03-01", "2024-04-30"),
+    ),
+    (
+        "From 1 March 2022 to 30 April 2024, the mission recorded 8,112 civilians killed.\n\n"
+        "As of 30 April 2024, 3,950 people were held in detention, the mission said.\n",
+        "2024-05-12",
+        "3,950",
+        ("2024-04-30", "2024-04-30"),
+    ),
     # 'since the attack' counts from the day of the attack the story told
     (
         "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "
