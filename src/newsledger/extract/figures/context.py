@@ -286,8 +286,9 @@ def _assign_periods(
             and _AS_OF.match(draft.time.text)
             and main is not None
             and main[0] is not None
+            and main[1] is not None
             and draft.period[0] == draft.period[1] == main[1]
-            and main[0] < draft.period[1]
+            and main[0] < main[1]
         ):
             # "As of 31 March, 587 children had been killed" in a report counting from 24 February
             # 2022 to 31 March: a running total over the report's period, not one day's toll
