@@ -238,6 +238,13 @@ PHRASES = [
     # two dates of one sentence, not a range: no 'from' before the first
     ("on 1 May 2020 and on 3 June 2020", None, "on 1 May 2020", ("2020-05-01", "2020-05-01")),
     ("prior to the latest offensive", "2024-01-01", "prior to the latest offensive", (None, None)),
+    # briefings count "the week under review": the week before the briefing
+    ("Troops neutralised 41 insurgents within the week under review.", "2023-08-18",
+     "within the week under review", ("2023-08-11", "2023-08-18")),
+    ("during the week under review, 60 suspects were arrested", "2023-08-18",
+     "during the week under review", ("2023-08-11", "2023-08-18")),
+    ("In the month under review, 12 attacks were recorded", "2023-08-05",
+     "In the month under review", ("2023-07-01", "2023-07-31")),
 ]
 
 
