@@ -549,6 +549,21 @@ RANKED_ITEMS = [
         "17",
         ("Helmand",),
     ),
+
+
+    # bracketed tolls after their region
+    (
+        "In June, the mission recorded 380 civilian casualties in the country. Most deaths were "
+        "in Kharkiv region (36 killed), Odesa region (14 killed) and Sumy region (9 killed).\n",
+        "14",
+        ("Odesa",),
+    ),
+    (
+        "In June, the mission recorded 380 civilian casualties in the country. Most deaths were "
+        "in Kharkiv region (36 killed), Odesa region (14 killed) and Sumy region (9 killed).\n",
+        "9",
+        ("Sumy",),
+    ),
 ]
 
 

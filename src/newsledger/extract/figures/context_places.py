@@ -847,13 +847,21 @@ def _label_place(draft: Draft, quantity: Quantity | None = None) -> list[str]:
     scan = draft.scan
     q = quantity or draft.quantity
     end = q.end - scan.sentence.start
-    if not _ITEM_END.match(scan.sentence.text, end):
+    bracketed = _BRACKET_ITEM_END.match(scan.sentence.text, end)
+    if not bracketed and not _ITEM_END.match(scan.sentence.text, end):
         return []
+    gap_pattern = _BRACKET_GAP if bracketed else _LABEL_GAP
     for mention in _kept(scan):
         gap = scan.text_between(mention.end, q.start)
-        if mention.end <= q.start and gap and _LABEL_GAP.fullmatch(gap):
+        if mention.end <= q.start and gap and gap_pattern.fullmatch(gap):
             return [mention.place.name]
     return []
+
+
+# "Donetsk region (48 killed), Kherson region (21 killed)": the number in brackets after its place
+_BRACKET_GAP = re.compile(r"(?:\s+(?:region|province|oblast|state|department|district))?\s*\(",
+                          re.IGNORECASE)
+_BRACKET_ITEM_END = re.compile(r"[^\d()]{0,25}\)")
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:
