@@ -108,6 +108,44 @@ PERIODS = [
         "370",
         ("2023-07-01", "2023-09-30"),
     ),
+    # "during the year" is the year the report counts, not the year it is published in
+    (
+        "A press freedom group said 64 reporters were killed in 2023. Sudan was the deadliest "
+        "country, with 11 reporters killed during the year.\n",
+        "2024-01-20",
+        "11",
+        ("2023-01-01", "2023-12-31"),
+    ),
+    (
+        "Rights monitors recorded 2,310 abductions in 2022, their annual report said. Most of the "
+        "victims were farmers, and 140 were killed in captivity throughout the year.\n",
+        "2023-02-02",
+        "140",
+        ("2022-01-01", "2022-12-31"),
+    ),
+    # with no year told before, it stays the publication year
+    (
+        "Troops killed 31 insurgents in the province during the year, the army said in a "
+        "statement.\n",
+        "2023-06-15",
+        "31",
+        ("2023-01-01", "2023-12-31"),
+    ),
+    # a toll "as of" the last day of a report's running count is that count's, not one day's
+    (
+        "From 1 March 2022 to 30 April 2024, the mission recorded 8,112 civilians killed.\n\n"
+        "As of 30 April 2024, at least 402 children had been killed, the mission said.\n",
+        "2024-05-12",
+        "at least 402",
+        ("2022-03-01", "2024-04-30"),
+    ),
+    (
+        "From 1 March 2022 to 30 April 2024, the mission recorded 8,112 civilians killed.\n\n"
+        "As of 30 April 2024, 3,950 people were held in detention, the mission said.\n",
+        "2024-05-12",
+        "3,950",
+        ("2024-04-30", "2024-04-30"),
+    ),
     # 'since the attack' counts from the day of the attack the story told
     (
         "Armed men raided the market in the town on Tuesday. Since the attack, 1,900 residents "
@@ -200,6 +238,13 @@ PHRASES = [
     # two dates of one sentence, not a range: no 'from' before the first
     ("on 1 May 2020 and on 3 June 2020", None, "on 1 May 2020", ("2020-05-01", "2020-05-01")),
     ("prior to the latest offensive", "2024-01-01", "prior to the latest offensive", (None, None)),
+    # briefings count "the week under review": the week before the briefing
+    ("Troops neutralised 41 insurgents within the week under review.", "2023-08-18",
+     "within the week under review", ("2023-08-11", "2023-08-18")),
+    ("during the week under review, 60 suspects were arrested", "2023-08-18",
+     "during the week under review", ("2023-08-11", "2023-08-18")),
+    ("In the month under review, 12 attacks were recorded", "2023-08-05",
+     "In the month under review", ("2023-07-01", "2023-07-31")),
 ]
 
 
@@ -418,3 +463,165 @@ def test_period_of_a_figure_comes_from_its_clause(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, places): a paragraph opened by "In <region>, ..." scopes that paragraph only;
+# the figures of a one-country report after it are the country's again
+PARAGRAPH_SCOPE = [
+    (
+        "Between 1 and 30 April 2024, the monitoring mission recorded 1,204 civilian "
+        "casualties: 301 killed and 903 injured.\n\n"
+        "In Odesa region, 17 civilians were killed and 52 injured, most of them in Odesa city.\n\n"
+        "As of 30 April, at least 410 children had been killed, the mission said.\n",
+        "at least 410",
+        ("Ukraine",),
+    ),
+    (
+        "The mission documented 930 killings across Haiti between April and June.\n\n"
+        "In the Centre department, gangs killed 44 people, mostly in Mirebalais.\n\n"
+        "Another 212 people were kidnapped during the quarter, the mission said.\n",
+        "212",
+        ("Haiti",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), PARAGRAPH_SCOPE)
+def test_paragraph_scope_ends_with_paragraph(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2023, 7, 10)), number)
+    assert figure.locations == places
+
+
+# (text, number, places): a place told in a "which includes ..." aside on a division is a part of
+# it, not the figure's place; a division named by a common word ("Ouest", "Centre") is a place
+# when its division word follows
+ASIDES_AND_DIVISIONS = [
+    (
+        "The mission documented 930 killings across the country between April and June.\n\n"
+        "In the Artibonite department, which includes the city of Gonaives, gangs killed 89 "
+        "people during the quarter.\n",
+        "89",
+        ("Artibonite",),
+    ),
+    (
+        "Fighting in Sagaing Region, which includes Monywa, killed 48 civilians in May, the group "
+        "said.\n",
+        "48",
+        ("Sagaing",),
+    ),
+    (
+        "Gang violence killed 1,120 people in Haiti in the first quarter.\n\n"
+        "In the Ouest department, 903 people were killed over the same period.\n",
+        "903",
+        ("Ouest",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), ASIDES_AND_DIVISIONS)
+def test_aside_places_and_named_divisions(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 7, 10)), number)
+    assert figure.locations == places
+
+
+# (text, number, places): "followed by Somalia with six": a ranking's items, each number its
+# country's, and the first item's number keeps its own country only
+RANKED_ITEMS = [
+    (
+        "Syria was the deadliest country for reporters last year, with 14 killed, followed by "
+        "Somalia with six and Yemen with five, the group said.\n",
+        "six",
+        ("Somalia",),
+    ),
+    (
+        "Syria was the deadliest country for reporters last year, with 14 killed, followed by "
+        "Somalia with six and Yemen with five, the group said.\n",
+        "14",
+        ("Syria",),
+    ),
+    (
+        "Attacks killed 61 civilians across the country in March, the UN mission said, "
+        "most of them in Kandahar with 23, followed by Helmand with 17.\n",
+        "17",
+        ("Helmand",),
+    ),
+
+
+    # bracketed tolls after their region
+    (
+        "In June, the mission recorded 380 civilian casualties in the country. Most deaths were "
+        "in Kharkiv region (36 killed), Odesa region (14 killed) and Sumy region (9 killed).\n",
+        "14",
+        ("Odesa",),
+    ),
+    (
+        "In June, the mission recorded 380 civilian casualties in the country. Most deaths were "
+        "in Kharkiv region (36 killed), Odesa region (14 killed) and Sumy region (9 killed).\n",
+        "9",
+        ("Sumy",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), RANKED_ITEMS)
+def test_ranked_items_take_their_place(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 1, 10)), number)
+    assert figure.locations == places
+
+
+# (text, number, place that must not come out): a village the generated gazetteer knows only
+# abroad ('Soro' in India) in a story whose places all lie in one other country
+STRAY_TOWNS = [
+    (
+        "Soldiers executed about 90 villagers in Soro, a village in Yatenga province in northern "
+        "Burkina Faso, residents said.\n",
+        "about 90",
+        "Soro",
+    ),
+    (
+        "OUAGADOUGOU (Reuters) - About 60 people were killed in attacks on the villages of Soro "
+        "and Komsilga last month, a prosecutor in Burkina Faso said.\n",
+        "About 60",
+        "Soro",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "stray"), STRAY_TOWNS)
+def test_stray_towns_abroad_are_no_places(
+    extract_text: Callable[..., Extraction], text: str, number: str, stray: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 25)), number)
+    assert figure.locations
+    assert stray not in figure.locations
+
+
+# (text, number, places): refugees counted "from Sudan ... into Chad" are of both countries
+FROM_INTO = [
+    (
+        "UNHCR said more than 410,000 refugees from South Sudan had crossed into Uganda by the "
+        "end of March.\n",
+        "more than 410,000",
+        ("South Sudan", "Uganda"),
+    ),
+    (
+        "Nearly 95,000 people have fled from Burkina Faso to neighbouring Ghana since January, "
+        "the agency said.\n",
+        "Nearly 95,000",
+        ("Burkina Faso", "Ghana"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), FROM_INTO)
+def test_displaced_from_and_into(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 20)), number)
+    assert figure.locations == places

@@ -181,6 +181,7 @@ _STILL_BEFORE = re.compile(
     re.IGNORECASE,
 )  # "still held 30", "Among the still detained persons, 230 ..."
 _AS_OF_KINDS = frozenset({"now", "day"})
+_AS_OF = re.compile(r"(?i)as\s+(?:of|at)\b")
 _AT_END = re.compile(r"(?i)(?:by|at|as\s+of|as\s+at)\s+(?:the\s+)?end\s+of\b")
 
 
@@ -277,6 +278,26 @@ def _assign_periods(
         resolved = draft.time is not None and draft.time.period_start is not None
         if draft.time is not None and resolved:
             draft.period = _so_far(draft, draft.time, published)
+            if _BARE_UNIT.fullmatch(draft.time.text.strip()) and (
+                named := _named_unit_period(draft, seen, main)
+            ) is not None:
+                # "13 were killed during the year" after "... in 2023": the year the report told,
+                # not the year it was published in
+                draft.period = named
+        if (
+            resolved
+            and draft.measure not in STOCK_MEASURES
+            and draft.time is not None
+            and _AS_OF.match(draft.time.text)
+            and main is not None
+            and main[0] is not None
+            and main[1] is not None
+            and draft.period[0] == draft.period[1] == main[1]
+            and main[0] < main[1]
+        ):
+            # "As of 31 March, 587 children had been killed" in a report counting from 24 February
+            # 2022 to 31 March: a running total over the report's period, not one day's toll
+            draft.period = main
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
@@ -598,6 +619,8 @@ _UNIT_REFERENCE = re.compile(
     r"(quarter|period|month|week|year|half)\b",
     re.IGNORECASE,
 )
+# "during the year", "throughout the year": the unit the report named before, when it did
+_BARE_UNIT = re.compile(r"(?i)(?:during|in|over|throughout|across)\s+the\s+year")
 _UNIT_DAYS = {"week": (6, 8), "month": (27, 31), "quarter": (88, 92), "half": (180, 184),
               "year": (364, 366)}
 

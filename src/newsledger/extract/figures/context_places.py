@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -35,10 +36,18 @@ from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
 from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
-from newsledger.model import Measure
+from newsledger.model import Measure, Quantity
 
 _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|inside|within|into|across|at|from|near|throughout|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "620,000 refugees from Sudan had crossed into Chad": people displaced from one place to another
+# are counted in both, as in "fled Myanmar's Rakhine state for Bangladesh"
+_FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_ONWARD = re.compile(
+    r"\s+(?:(?:had|have|has)\s+)?(?:(?:crossed|fled|moved|arrived|gone)\s+)?(?:into|to|for|in)\s+"
+    r"(?:neighbou?ring\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
@@ -194,10 +203,38 @@ _OPEN_PARTS_REACH = 3
 def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     """Fill the places of every draft (index: position of each scan, by id)."""
     token = _SURNAMES.set(_document_surnames(scans))
+    strays = _STRAYS.set(_document_strays(scans))
     try:
         _assign_places(drafts, scans, index)
     finally:
+        _STRAYS.reset(strays)
         _SURNAMES.reset(token)
+
+
+# Towns of the generated gazetteer in a country the document gives no other sign of ('Soro' read
+# as India's in a story on Burkina Faso villages): set by assign_places for the document at hand.
+_STRAYS: ContextVar[frozenset[str]] = ContextVar("_STRAYS", default=frozenset())
+
+
+def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
+    """Names of towns only the generated gazetteer knows, in a country that no country, division,
+    town of our own rows or demonym of the document names, when those name some country."""
+    vouched = gazetteer().vouched
+    supported: set[str] = set()
+    towns: list[Place] = []
+    for scan in scans:
+        for mention in _kept(scan):
+            place = mention.place
+            if place.kind == "city" and place not in vouched:
+                towns.append(place)
+            else:
+                supported.add(place.country)
+        for word in _CAPITALISED_WORD.findall(scan.sentence.text):
+            if (country := demonym_country(word)) is not None:
+                supported.add(country)
+    if not supported:
+        return frozenset()
+    return frozenset(t.name for t in towns if t.country not in supported)
 
 
 def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
@@ -224,7 +261,11 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
         paragraph = draft.scan.sentence.paragraph
         scope = section[0] if section[1] in (None, paragraph) else []
         if draft.own_places:
-            frame = _refined_frame(frame, draft.locations)
+            opened = section[1] == paragraph
+            if not (opened and country):
+                # "In Kharkiv region, 38 were killed" in a report on one country: the paragraph's
+                # scope, which ends with it, does not frame the figures after it
+                frame = _refined_frame(frame, draft.locations)
         elif not draft.locations and _worldwide().search(draft.scan.sentence.text):
             pass  # "320 journalists were in prison worldwide": no one place
         elif not draft.locations:
@@ -503,11 +544,12 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
     text, base = scan.sentence.text, scan.sentence.start
-    surnames = _SURNAMES.get()
+    surnames, strays = _SURNAMES.get(), _STRAYS.get()
     kept = [
         m
         for m in scan.places
-        if not _name_part(text, m.start - base, m.end - base, m.place.kind)
+        if m.place.name not in strays
+        and not _name_part(text, m.start - base, m.end - base, m.place.kind)
         and not (
             m.place.name in surnames
             and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
@@ -742,7 +784,7 @@ def _sentence_places(draft: Draft) -> list[str]:
         name
         for q in scan.quantities
         if q is not draft.quantity
-        for name in _places_after(draft, q.start, q.end)
+        for name in [*_places_after(draft, q.start, q.end), *_label_place(draft, q)]
     }
     if _nationwide().search(scan.sentence.text) and all(
         m.place.name in claimed for m in _kept(scan)
@@ -754,8 +796,31 @@ def _sentence_places(draft: Draft) -> list[str]:
     else:
         rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
         found = _unique(rest or [m.place.name for m in _kept(scan)])
+    aside = _aside_places(scan)
+    if any(name not in aside for name in found):
+        found = [name for name in found if name not in aside]
     parts = _parts_places(draft)
     return [] if found and all(name in parts for name in found) else found
+
+
+# "In the Ouest department, which includes Port-au-Prince, 2,092 were killed": a place told as a
+# part of the place before it describes that place; the figure is the whole one's
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:which|that)\s+(?:includes?|contains?|encompass(?:es)?|covers?)\s+"
+    r"(?:the\s+(?:capital|city|town)(?:\s+of)?\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _aside_places(scan: Scan) -> set[str]:
+    """Places a sentence names only inside a 'which includes ...' aside on a place before them."""
+    kept = _kept(scan)
+    found: set[str] = set()
+    for before, mention in pairwise(kept):
+        gap = scan.text_between(before.end, mention.start)
+        if len(gap) < 60 and _ASIDE_BEFORE.search(gap):
+            found.add(mention.place.name)
+    return found
 
 
 def _parts_places(draft: Draft) -> set[str]:
@@ -779,18 +844,31 @@ def _parts_places(draft: Draft) -> set[str]:
 _ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
-def _label_place(draft: Draft) -> list[str]:
+_LABEL_GAP = re.compile(r"\s+(?:with\s+)?")
+
+
+def _label_place(draft: Draft, quantity: Quantity | None = None) -> list[str]:
     """'by district: Kherson 19, Kharkiv 11': an item of a breakdown labelled by its place, the
-    number right after the name and closing the item."""
+    number right after the name (or after 'with': 'followed by Mexico with nine') and closing
+    the item."""
     scan = draft.scan
-    end = draft.quantity.end - scan.sentence.start
-    if not _ITEM_END.match(scan.sentence.text, end):
+    q = quantity or draft.quantity
+    end = q.end - scan.sentence.start
+    bracketed = _BRACKET_ITEM_END.match(scan.sentence.text, end)
+    if not bracketed and not _ITEM_END.match(scan.sentence.text, end):
         return []
+    gap_pattern = _BRACKET_GAP if bracketed else _LABEL_GAP
     for mention in _kept(scan):
-        gap = scan.text_between(mention.end, draft.quantity.start)
-        if mention.end <= draft.quantity.start and gap and not gap.strip():
+        gap = scan.text_between(mention.end, q.start)
+        if mention.end <= q.start and gap and gap_pattern.fullmatch(gap):
             return [mention.place.name]
     return []
+
+
+# "Donetsk region (48 killed), Kherson region (21 killed)": the number in brackets after its place
+_BRACKET_GAP = re.compile(r"(?:\s+(?:region|province|oblast|state|department|district))?\s*\(",
+                          re.IGNORECASE)
+_BRACKET_ITEM_END = re.compile(r"[^\d()]{0,25}\)")
 
 
 def _places_after(draft: Draft, start: int, end: int) -> list[str]:
@@ -800,6 +878,7 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
     scope = _Scope.of(draft, start, end)
     local: list[str] = []
     previous_end = end
+    from_place = False
     for mention in _kept(scan):
         if not end <= mention.start < limit:
             continue
@@ -807,8 +886,11 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
             continue  # "killed 6, and a bomb in Samarra killed 9": Samarra is the 9's
         gap = scan.text_between(previous_end, mention.start)
         joined = bool(local) and bool(
-            _JOINED_PLACE.fullmatch(gap) or _POSSESSIVE_JOIN.fullmatch(gap)
+            _JOINED_PLACE.fullmatch(gap)
+            or _POSSESSIVE_JOIN.fullmatch(gap)
+            or (draft.measure == Measure.DISPLACED and from_place and _ONWARD.fullmatch(gap))
         )
+        from_place = not local and bool(_FROM_PLACE.search(gap))
         if joined or (not local and _LOCAL_PLACE.match(gap)):
             local.append(mention.place.name)
             previous_end = mention.end

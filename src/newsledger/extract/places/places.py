@@ -85,6 +85,7 @@ def _places_in(g: Gazetteer, text: str) -> tuple[PlaceMention, ...]:
     for match in g.text.find(text, tokens, g.accept):
         start, end, candidates = _widen(g, text, tokens, match)
         found.append((PlaceMention(start, end, text[start:end], candidates[0]), candidates))
+    found += _divisions_named(g, text, found)
     towns = _small_towns(g, text, tokens, {m.start for m, _ in found})
     # A place inside a small town's name is no place of its own ('Luz' of 'Saint-Jean-de-Luz').
     found = [(m, c) for m, c in found if not any(t.start < m.start < t.end for t, _ in towns)]
@@ -99,6 +100,27 @@ def _places_in(g: Gazetteer, text: str) -> tuple[PlaceMention, ...]:
 
 
 Found = list[tuple[PlaceMention, tuple[Place, ...]]]
+
+# "the Ouest department", "Centre region": a first-level division whose name alone is a common
+# word (place_stopwords.tsv keeps it out of text) is a place when its division word follows
+_DIVISION_NAMED = re.compile(
+    r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:department|region|province)\b"
+)
+
+
+def _divisions_named(g: Gazetteer, text: str, found: Found) -> Found:
+    named: Found = []
+    for match in _DIVISION_NAMED.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m, _ in found):
+            continue
+        key = phrase_key(match.group(1))
+        if key not in g.stopwords:
+            continue
+        divisions = tuple(p for p in g.lookup.get(key, ()) if p.kind == "admin1")
+        if divisions:
+            start, end = match.start(), match.end()
+            named.append((PlaceMention(start, end, text[start:end], divisions[0]), divisions))
+    return named
 
 
 def _quarters_read_in_their_town(text: str, found: Found) -> Found:

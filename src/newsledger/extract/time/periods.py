@@ -221,6 +221,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (_PAST_PATTERN, resolve_past),
         (
+            # "within the week under review" (military briefings): the past week
+            rf"{_PREP}(?P<the>(?i:the))\s+(?P<unit>(?i:week|month))\s+(?i:under\s+review)(?P<rel>)\b",
+            resolve_past,
+        ),
+        (
             # "in the six months to June 30", "the year to March", "the 12 months to the end of
             # March 2024": a span counted back from its last day (UK and Commonwealth usage)
             rf"{_PREP}(?i:the)\s+(?:(?i:past|last)\s+)?(?:(?P<n>{_NUMBER})\s+)?"
