@@ -1458,3 +1458,33 @@ def test_checks_a_sources_data_is_that_source_not_a_rival(
     )
     assert len(extraction.figures) == 2
     assert [c for c in extraction.checks if c.type is CheckType.CONFLICT] == []
+
+
+# Issue 9: counts in brackets after names are parts of the count before them, unless a ranking
+# cue ("followed by") makes that count the first item (a sibling placed elsewhere), and never of
+# a count that is itself in brackets.
+RANKED = "Sagaing had the most deaths, 1,382, followed by Magway (611) and Mandalay (498)."
+RANKED_BRACKETED = (
+    "Sagaing had the most deaths (1,382), followed by Magway (611) and Mandalay (498)."
+)
+LISTED = "In all 3,790 people were killed in Myanmar, Magway (611) and Mandalay (498) among them."
+
+
+@pytest.mark.parametrize(
+    ("text", "whole_places", "expected"),
+    [
+        (RANKED, ("Sagaing Region", "Myanmar"), set()),
+        (RANKED_BRACKETED, ("Sagaing Region", "Myanmar"), set()),
+        (LISTED, ("Myanmar",), {("f1", "f2", True), ("f1", "f3", True)}),
+    ],
+)
+def test_checks_bracketed_series_after_a_ranking(
+    text: str, whole_places: tuple[str, ...], expected: set[tuple[str, str, bool]]
+) -> None:
+    whole = "1,382" if "1,382" in text else "3,790"
+    figures = [
+        at(text, whole, "f1", int(whole.replace(",", "")), "killed", locations=whole_places),
+        at(text, "611", "f2", 611, "killed", locations=("Magway Region", "Myanmar")),
+        at(text, "498", "f3", 498, "killed", locations=("Mandalay Region", "Myanmar")),
+    ]
+    assert _subsets(find_checks(figures, text)) == expected

@@ -35,7 +35,7 @@ from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS
 from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
-from newsledger.model import Measure
+from newsledger.model import Measure, Quantity
 
 _LOCAL_PLACE = re.compile(
     r"^[^.;]{0,60}?\b(?:in|inside|within|into|across|at|from|near|throughout|of)\s+(?:the\s+)?$",
@@ -742,7 +742,8 @@ def _sentence_places(draft: Draft) -> list[str]:
         name
         for q in scan.quantities
         if q is not draft.quantity
-        for name in _places_after(draft, q.start, q.end)
+        # "1,382 deaths, followed by Magway (611)": Magway labels another number
+        for name in _places_after(draft, q.start, q.end) + _label_place_of(draft, q)
     }
     if _nationwide().search(scan.sentence.text) and all(
         m.place.name in claimed for m in _kept(scan)
@@ -780,15 +781,21 @@ _ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
 def _label_place(draft: Draft) -> list[str]:
-    """'by district: Kherson 19, Kharkiv 11': an item of a breakdown labelled by its place, the
-    number right after the name and closing the item."""
+    """'by district: Kherson 19, Kharkiv 11', 'followed by Magway (611) and Mandalay (498)': an
+    item of a breakdown labelled by its place, the number right after the name (or in brackets
+    after it) and closing the item."""
+    return _label_place_of(draft, draft.quantity)
+
+
+def _label_place_of(draft: Draft, quantity: Quantity) -> list[str]:
+    """The place labelling one number of the draft's sentence (see ``_label_place``)."""
     scan = draft.scan
-    end = draft.quantity.end - scan.sentence.start
+    end = quantity.end - scan.sentence.start
     if not _ITEM_END.match(scan.sentence.text, end):
         return []
     for mention in _kept(scan):
-        gap = scan.text_between(mention.end, draft.quantity.start)
-        if mention.end <= draft.quantity.start and gap and not gap.strip():
+        gap = scan.text_between(mention.end, quantity.start)
+        if mention.end <= quantity.start and gap and gap.strip() in {"", "(", "["}:
             return [mention.place.name]
     return []
 

@@ -775,7 +775,8 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     people_verbs = _people_verbs()
     if noun.lemma_.lower() in _words_of_kind("captive"):
         # "240 inmates who fled": prisoners who flee escape, they are not displaced
-        people_verbs = {**people_verbs, **{w: Measure.OTHER for w in _words_of_kind("captive_verb")}}
+        escapes = {w: Measure.OTHER for w in _words_of_kind("captive_verb")}
+        people_verbs = {**people_verbs, **escapes}
     for verb in verbs:
         lemma = verb.lemma_.lower()
         particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}]
