@@ -1488,3 +1488,35 @@ def test_checks_bracketed_series_after_a_ranking(
         at(text, "498", "f3", 498, "killed", locations=("Mandalay Region", "Myanmar")),
     ]
     assert _subsets(find_checks(figures, text)) == expected
+
+
+# Issue 9: a count placed nowhere of its own among parts by place is the rest of the total.
+WITH_REST = "The union counted 97 reporters killed: 51 in Sudan, six in Mali and 40 elsewhere."
+WITHOUT_REST = "The union counted 97 reporters killed: 51 in Sudan and six in Mali."
+MISREAD_REST = "The union counted 97 reporters killed: 51 in Sudan, six in Mali and 12 elsewhere."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WITH_REST, {("f1", ("f2", "f3", "f4"), True)}),
+        (WITHOUT_REST, {("f1", ("f2", "f3"), False)}),
+        # the list, rest included, is told as the breakdown: it does not add up
+        (MISREAD_REST, {("f1", ("f2", "f3", "f4"), False)}),
+    ],
+)
+def test_checks_parts_by_place_with_the_rest(
+    text: str, expected: set[tuple[str, tuple[str, ...], bool]]
+) -> None:
+    places = ("Sudan", "Mali")
+    figures = [
+        at(text, "97", "f1", 97, "killed", locations=places),
+        at(text, "51", "f2", 51, "killed", locations=("Sudan",)),
+        at(text, "six", "f3", 6, "killed", locations=("Mali",)),
+    ]
+    if "elsewhere" in text:
+        rest = "40" if "40" in text else "12"
+        figures.append(at(text, rest, "f4", int(rest), "killed", locations=places))
+    sums = {(c.total, c.parts, c.holds) for c in find_checks(figures, text)
+            if c.type is CheckType.SUM}
+    assert sums == expected

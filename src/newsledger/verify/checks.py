@@ -203,7 +203,26 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
             and not is_subgroup(part, total)
         ):
             chosen[part.locations[0]] = part
-    return list(chosen.values()) if set(chosen) == wanted else []
+    if set(chosen) != wanted:
+        return []
+    parts = list(chosen.values())
+    if sum_holds(total, parts) or not text:
+        return parts
+    # "122 killed: 68 in Gaza, five in Lebanon, six in Pakistan and 43 elsewhere": a count of
+    # the parts' sentences placed nowhere of its own is the rest, a part too; the places named
+    # are not the whole breakdown when it does not make the sum
+    sentences = {sentence_index(text, p.quantity.start) for p in parts}
+    rest = [
+        f for f in figures
+        if f not in parts
+        and f is not total
+        and _comparable(total, f)
+        and f.quantity.start > total.quantity.start
+        and sentence_index(text, f.quantity.start) in sentences
+    ]
+    if rest and sum_holds(total, [*parts, *rest]):
+        return sorted([*parts, *rest], key=lambda f: f.quantity.start)
+    return [] if rest else parts
 
 
 def _smaller(part: Figure, total: Figure) -> bool:
