@@ -1520,3 +1520,23 @@ def test_checks_parts_by_place_with_the_rest(
     sums = {(c.total, c.parts, c.holds) for c in find_checks(figures, text)
             if c.type is CheckType.SUM}
     assert sums == expected
+
+
+# Issue 9: a total told after its parts ("..., bringing the total to 116").
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        ("Asia accounted for 31 killings, Africa for 12 and Europe for four, bringing the total "
+         "to 47.", "47", ["31", "12", "four"]),
+        ("Gunmen killed 9 in Ruhuha and 7 in Mareba on Sunday, raising the total to 16.", "16",
+         ["9", "7"]),
+    ],
+)
+def test_checks_total_told_after_its_parts(text: str, total: str, parts: list[str]) -> None:
+    words = {"four": 4}
+    figures = [
+        at(text, number, f"f{n}", words.get(number) or int(number), "killed")
+        for n, number in enumerate([*parts, total], start=1)
+    ]
+    sums = [c for c in find_checks(figures, text) if c.type is CheckType.SUM]
+    assert [(c.total, c.holds) for c in sums] == [(f"f{len(parts) + 1}", True)]
