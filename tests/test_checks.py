@@ -1530,6 +1530,10 @@ def test_checks_parts_by_place_with_the_rest(
          "to 47.", "47", ["31", "12", "four"]),
         ("Gunmen killed 9 in Ruhuha and 7 in Mareba on Sunday, raising the total to 16.", "16",
          ["9", "7"]),
+        # a table's total line adds up the lines of its block
+        ("Abductions by state, April:\nZamfara: 61\nKatsina: 23\nSokoto: 9\nTotal: 93", "93",
+         ["61", "23", "9"]),
+        ("Detainees by camp\nHol - 310\nRoj - 45\nGrand total - 355", "355", ["310", "45"]),
     ],
 )
 def test_checks_total_told_after_its_parts(text: str, total: str, parts: list[str]) -> None:
