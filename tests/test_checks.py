@@ -1544,3 +1544,24 @@ def test_checks_total_told_after_its_parts(text: str, total: str, parts: list[st
     ]
     sums = [c for c in find_checks(figures, text) if c.type is CheckType.SUM]
     assert [(c.total, c.holds) for c in sums] == [(f"f{len(parts) + 1}", True)]
+
+
+# Issue 9: the group of a partitive may be the harm's event noun ("nine of the arrests").
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("Police arrested 52 people this month, 9 of the arrests in Kano.",
+         ("detained", "detained")),
+        ("Gangs killed 140 people in the quarter, 38 of the killings in Artibonite.",
+         ("killed", "killed")),
+        ("Gunmen seized 75 people in May, 20 of the abductions on the Abuja road.",
+         ("kidnapped", "kidnapped")),
+    ],
+)
+def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -> None:
+    numbers = [w.strip(",.") for w in text.split() if w.strip(",.").isdigit()]
+    figures = [
+        at(text, number, f"f{n}", int(number), measure)
+        for n, (number, measure) in enumerate(zip(numbers, measures, strict=True), start=1)
+    ]
+    assert _subsets(find_checks(figures, text)) == {("f1", "f2", True)}
