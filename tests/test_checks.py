@@ -1458,3 +1458,110 @@ def test_checks_a_sources_data_is_that_source_not_a_rival(
     )
     assert len(extraction.figures) == 2
     assert [c for c in extraction.checks if c.type is CheckType.CONFLICT] == []
+
+
+# Issue 9: counts in brackets after names are parts of the count before them, unless a ranking
+# cue ("followed by") makes that count the first item (a sibling placed elsewhere), and never of
+# a count that is itself in brackets.
+RANKED = "Sagaing had the most deaths, 1,382, followed by Magway (611) and Mandalay (498)."
+RANKED_BRACKETED = (
+    "Sagaing had the most deaths (1,382), followed by Magway (611) and Mandalay (498)."
+)
+LISTED = "In all 3,790 people were killed in Myanmar, Magway (611) and Mandalay (498) among them."
+
+
+@pytest.mark.parametrize(
+    ("text", "whole_places", "expected"),
+    [
+        (RANKED, ("Sagaing Region", "Myanmar"), set()),
+        (RANKED_BRACKETED, ("Sagaing Region", "Myanmar"), set()),
+        (LISTED, ("Myanmar",), {("f1", "f2", True), ("f1", "f3", True)}),
+    ],
+)
+def test_checks_bracketed_series_after_a_ranking(
+    text: str, whole_places: tuple[str, ...], expected: set[tuple[str, str, bool]]
+) -> None:
+    whole = "1,382" if "1,382" in text else "3,790"
+    figures = [
+        at(text, whole, "f1", int(whole.replace(",", "")), "killed", locations=whole_places),
+        at(text, "611", "f2", 611, "killed", locations=("Magway Region", "Myanmar")),
+        at(text, "498", "f3", 498, "killed", locations=("Mandalay Region", "Myanmar")),
+    ]
+    assert _subsets(find_checks(figures, text)) == expected
+
+
+# Issue 9: a count placed nowhere of its own among parts by place is the rest of the total.
+WITH_REST = "The union counted 97 reporters killed: 51 in Sudan, six in Mali and 40 elsewhere."
+WITHOUT_REST = "The union counted 97 reporters killed: 51 in Sudan and six in Mali."
+MISREAD_REST = "The union counted 97 reporters killed: 51 in Sudan, six in Mali and 12 elsewhere."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WITH_REST, {("f1", ("f2", "f3", "f4"), True)}),
+        (WITHOUT_REST, {("f1", ("f2", "f3"), False)}),
+        # the list, rest included, is told as the breakdown: it does not add up
+        (MISREAD_REST, {("f1", ("f2", "f3", "f4"), False)}),
+    ],
+)
+def test_checks_parts_by_place_with_the_rest(
+    text: str, expected: set[tuple[str, tuple[str, ...], bool]]
+) -> None:
+    places = ("Sudan", "Mali")
+    figures = [
+        at(text, "97", "f1", 97, "killed", locations=places),
+        at(text, "51", "f2", 51, "killed", locations=("Sudan",)),
+        at(text, "six", "f3", 6, "killed", locations=("Mali",)),
+    ]
+    if "elsewhere" in text:
+        rest = "40" if "40" in text else "12"
+        figures.append(at(text, rest, "f4", int(rest), "killed", locations=places))
+    sums = {(c.total, c.parts, c.holds) for c in find_checks(figures, text)
+            if c.type is CheckType.SUM}
+    assert sums == expected
+
+
+# Issue 9: a total told after its parts ("..., bringing the total to 116").
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        ("Asia accounted for 31 killings, Africa for 12 and Europe for four, bringing the total "
+         "to 47.", "47", ["31", "12", "four"]),
+        ("Gunmen killed 9 in Ruhuha and 7 in Mareba on Sunday, raising the total to 16.", "16",
+         ["9", "7"]),
+        # a table's total line adds up the lines of its block
+        ("Abductions by state, April:\nZamfara: 61\nKatsina: 23\nSokoto: 9\nTotal: 93", "93",
+         ["61", "23", "9"]),
+        ("Detainees by camp\nHol - 310\nRoj - 45\nGrand total - 355", "355", ["310", "45"]),
+    ],
+)
+def test_checks_total_told_after_its_parts(text: str, total: str, parts: list[str]) -> None:
+    words = {"four": 4}
+    figures = [
+        at(text, number, f"f{n}", words.get(number) or int(number), "killed")
+        for n, number in enumerate([*parts, total], start=1)
+    ]
+    sums = [c for c in find_checks(figures, text) if c.type is CheckType.SUM]
+    assert [(c.total, c.holds) for c in sums] == [(f"f{len(parts) + 1}", True)]
+
+
+# Issue 9: the group of a partitive may be the harm's event noun ("nine of the arrests").
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("Police arrested 52 people this month, 9 of the arrests in Kano.",
+         ("detained", "detained")),
+        ("Gangs killed 140 people in the quarter, 38 of the killings in Artibonite.",
+         ("killed", "killed")),
+        ("Gunmen seized 75 people in May, 20 of the abductions on the Abuja road.",
+         ("kidnapped", "kidnapped")),
+    ],
+)
+def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -> None:
+    numbers = [w.strip(",.") for w in text.split() if w.strip(",.").isdigit()]
+    figures = [
+        at(text, number, f"f{n}", int(number), measure)
+        for n, (number, measure) in enumerate(zip(numbers, measures, strict=True), start=1)
+    ]
+    assert _subsets(find_checks(figures, text)) == {("f1", "f2", True)}

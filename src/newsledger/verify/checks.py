@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from newsledger.extract.places import expand_place, normalise_place
+from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
     find_cue,
@@ -203,7 +204,26 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
             and not is_subgroup(part, total)
         ):
             chosen[part.locations[0]] = part
-    return list(chosen.values()) if set(chosen) == wanted else []
+    if set(chosen) != wanted:
+        return []
+    parts = list(chosen.values())
+    if sum_holds(total, parts) or not text:
+        return parts
+    # "122 killed: 68 in Gaza, five in Lebanon, six in Pakistan and 43 elsewhere": a count of
+    # the parts' sentences placed nowhere of its own is the rest, a part too; the places named
+    # are not the whole breakdown when it does not make the sum
+    sentences = {sentence_index(text, p.quantity.start) for p in parts}
+    rest = [
+        f for f in figures
+        if f not in parts
+        and f is not total
+        and _comparable(total, f)
+        and f.quantity.start > total.quantity.start
+        and sentence_index(text, f.quantity.start) in sentences
+    ]
+    if rest and sum_holds(total, [*parts, *rest]):
+        return sorted([*parts, *rest], key=lambda f: f.quantity.start)
+    return [] if rest else parts
 
 
 def _smaller(part: Figure, total: Figure) -> bool:
@@ -561,16 +581,31 @@ def _says_total(text: str, total: Figure) -> bool:
     cue = find_cue(words_before(text, total, 16), "total")
     if cue is not None or find_cue(words_after(text, total, 30), "total") is not None:
         return True
+    if _total_line(text, total):
+        return True
     # "443 were recaptured and 436 are still at large, out of 879 who fled"
     before = words_before(text, total, 16)
     right = find_cue(before, "total_right_before")
     return right is not None and not before[right.end() :].strip(" (")
 
 
+def _total_line(text: str, total: Figure) -> bool:
+    """A table's line labelled as its total ("Total: 1,447", "Grand total - 96"; the labels are
+    lexicons/check_cues.tsv kind total_label)."""
+    opening = text[text.rfind("\n", 0, total.quantity.start) + 1 : total.quantity.start].strip()
+    if not opening or opening[-1] not in ":-–—":
+        return False
+    label = opening[:-1].strip().lower()
+    return any(p == label for p, k in read_table("check_cues.tsv", 2) if k == "total_label")
+
+
 def _paragraph_neighbours(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Exact, smaller figures of the total's paragraph, nearest first in text order."""
-    start = text.rfind("\n", 0, total.quantity.start) + 1
-    end = text.find("\n", total.quantity.end)
+    # a table's total line adds up the lines of its block, up to a blank line
+    gap = "\n\n" if _total_line(text, total) else "\n"
+    start = text.rfind(gap, 0, total.quantity.start) + len(gap)
+    start = 0 if start < len(gap) else start
+    end = text.find(gap, total.quantity.end)
     end = len(text) if end < 0 else end
     ordered = sorted(figures, key=lambda f: f.quantity.start)
     i = ordered.index(total)

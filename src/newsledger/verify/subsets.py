@@ -1043,9 +1043,17 @@ def _bracketed_series(window: Window, text: str) -> Found:
             and sentence_index(text, f.quantity.start) == where
             and f.measure is part.measure
             and f not in items
+            # "recorded the most killings (42), followed by Valle del Cauca (22)": a count in
+            # brackets is the ranking's first item, not its total
+            and text[f.quantity.start - 1 : f.quantity.start] not in {"(", "["}
         ]
-        if wholes and fits_whole(part, wholes[-1]):
-            yield wholes[-1], part, True
+        if not wholes or not fits_whole(part, wholes[-1]):
+            continue
+        between = text[wholes[-1].quantity.end : siblings[0].quantity.start]
+        places = leaves(part.locations), leaves(wholes[-1].locations)
+        if has_cue(between, "ranking") and not _within(*places):
+            continue  # "Sagaing had 1,382 deaths, followed by Magway (611)": a sibling ranked first
+        yield wholes[-1], part, True
 
 
 _TOLD_RULES = (

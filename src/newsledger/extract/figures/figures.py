@@ -273,6 +273,10 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             relative = _RELATIVE.search(scan.sentence.text) is not None
             partitive = reading.partitive and (same_sentence or not relative)
             refers_back = partitive or (reading.bare and same_sentence) or compared
+            if measure is None and same_sentence and _bracketed(scan, quantity):
+                # "followed by Magway (611) and Mandalay (498)": a count in brackets after a name
+                # goes on the series its sentence opened, counting what the one before counts
+                measure, counted, head = drafts[-1].measure, None, None
             if measure is None and refers_back and drafts:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
@@ -306,6 +310,13 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
 _PART_CUE_BEFORE = re.compile(
     r"\b(?:among (?:them|whom|those|these)|including|of (?:whom|them|which))\W*\Z", re.IGNORECASE
 )
+
+
+def _bracketed(scan: Scan, quantity: Quantity) -> bool:
+    """Whether the count is written in brackets ("Mandalay (498)")."""
+    text, base = scan.sentence.text, scan.sentence.start
+    before, after = quantity.start - base - 1, quantity.end - base
+    return before >= 0 and after < len(text) and (text[before], text[after]) in _BRACKETS
 
 
 def _elided_from(drafts: list[Draft], first: int, scan: Scan) -> Draft:

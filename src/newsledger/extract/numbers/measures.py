@@ -707,6 +707,50 @@ def _freed_group(subject: Token) -> Measure | None:
     return None
 
 
+_LOOSE_REACH = 5  # tokens after the subject's verb read for "at large", "still on the run"
+
+
+def _escapees_at_large(noun: Token, sentence: Span) -> Measure | None:
+    """'212 had been recaptured and about 3,385 remained at large', '122 are still on the run':
+    in a sentence about captives who escaped, those not yet caught are escapees (other), not
+    fighters at large (lexicons/measures.tsv, kinds at_large, captive and escape_cue)."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = noun.head
+    following = [
+        t for t in sentence.doc[verb.i + 1 : verb.i + 1 + _LOOSE_REACH] if t.pos_ != "ADV"
+    ]  # "are still on the run"
+    after = " ".join(t.lower_ for t in following)
+    if not any(f"{after} ".startswith(f"{p} ") for p in _words_of_kind("at_large")):
+        return None
+    cues = _words_of_kind("captive") | _words_of_kind("escape_cue")
+    if any(t.lemma_.lower() in cues or t.lower_ in cues for t in sentence):
+        return Measure.OTHER
+    return None
+
+
+def _still_held(noun: Token) -> Measure | None:
+    """'20,145 are still detained', '300 remain jailed', 'are currently imprisoned': people a
+    verb of arrest leaves in detention at the time of writing are a stock (lexicons/measures.tsv,
+    kind stock_adverb), not the arrests of a period."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = noun.head
+    if verb.lemma_ in {"remain", "stay"}:
+        verbs = [c for c in verb.children if c.dep_ in {"acomp", "xcomp", "oprd"}]
+        if verb.dep_ in {"aux", "auxpass"}:
+            verbs.append(verb.head)  # "300 protesters remain detained", "remain" parsed an aux
+    elif any(
+        (c.dep_ == "advmod" and c.lower_ in _words_of_kind("stock_adverb"))
+        or (c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"remain", "stay"})  # "remain detained"
+        for c in verb.children
+    ):
+        verbs = [verb]
+    else:
+        return None
+    return Measure.HELD if any(_verb_measure(v) is Measure.DETAINED for v in verbs) else None
+
+
 def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     """'freed 4,000 prisoners', '(122) people have been sentenced', 'ten fighters surrendered':
     what a people_verb says befell the people counted (never things: 'released two videos')."""
@@ -729,8 +773,14 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
         # "remained confined to their homes", "were reported freed"
         verbs += [c for c in target.head.children if c.dep_ in {"acomp", "xcomp", "oprd"}]
     people_verbs = _people_verbs()
+    if noun.lemma_.lower() in _words_of_kind("captive"):
+        # "240 inmates who fled": prisoners who flee escape, they are not displaced
+        escapes = {w: Measure.OTHER for w in _words_of_kind("captive_verb")}
+        people_verbs = {**people_verbs, **escapes}
     for verb in verbs:
-        for form in (verb.lemma_.lower(), verb.lower_):
+        lemma = verb.lemma_.lower()
+        particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}]
+        for form in (lemma, verb.lower_, *particles):  # "refugees who came back"
             if form in people_verbs:
                 # "25 pupils had escaped and returned home": where they ended up
                 home = any(
@@ -852,6 +902,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or (_part_of_the_harmed(number) if noun is number else None)
         or _included_in_count(noun, sentence)
         or _object_state(noun)
+        or _still_held(noun)
+        or _escapees_at_large(noun, sentence)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or _lost_people(noun)
