@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -34,14 +35,6 @@ CARRIED = [
         ("Turbat",),
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "number", "places"), CARRIED)
-def test_places_told_in_the_paragraph_carry_to_its_figures(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
-    assert figure.locations == places
 
 
 # (text, number, place): the scene a next sentence gives to another event of the story ('The
@@ -144,14 +137,6 @@ DATELINE_PLACES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "number", "places"), DATELINE_PLACES)
-def test_dateline_city_is_no_place_of_the_figure(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2023, 5, 12)), number)
-    assert figure.locations == places
-
-
 # (text, number, period): 'since the <event> in <date>' runs from that date to publication
 # (published 2023-11-18)
 SINCE_EVENT_PERIODS = [
@@ -172,17 +157,6 @@ SINCE_EVENT_PERIODS = [
         ("2023-11-02", "2023-11-18"),
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "number", "period"), SINCE_EVENT_PERIODS)
-def test_since_a_dated_event_runs_to_publication(
-    extract_text: Callable[..., Extraction],
-    text: str,
-    number: str,
-    period: tuple[str | None, str | None],
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
-    assert (figure.period_start, figure.period_end) == period_days(period)
 
 
 # (text, number, places): 'in the capital' of a report on one country is that country's capital;
@@ -214,14 +188,6 @@ CAPITAL_PLACES = [
         ("Kunar", "Afghanistan"),
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "number", "places"), CAPITAL_PLACES)
-def test_the_capital_of_the_reports_country(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2023, 7, 5)), number)
-    assert figure.locations == places
 
 
 # (text, number, place): a town the dead or wounded were carried to is no scene of the toll
@@ -292,14 +258,6 @@ UNKNOWN_LOCAL_PLACES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "number", "places"), UNKNOWN_LOCAL_PLACES)
-def test_unknown_local_place_takes_the_containers(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2024, 2, 12)), number)
-    assert figure.locations == places
-
-
 # (text, number, period): "the next day", "the following day", "the day after" count from the day
 # the story told last (published Saturday 2023-11-18)
 NEXT_DAY_PERIODS = [
@@ -324,17 +282,6 @@ NEXT_DAY_PERIODS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "number", "period"), NEXT_DAY_PERIODS)
-def test_the_next_day_counts_from_the_day_told(
-    extract_text: Callable[..., Extraction],
-    text: str,
-    number: str,
-    period: tuple[str | None, str | None],
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2023, 11, 18)), number)
-    assert (figure.period_start, figure.period_end) == period_days(period)
-
-
 # (text, number, period): the day of a statement made somewhere ("said in a statement in Abuja
 # on Thursday", "told reporters in Port-au-Prince on Monday") is no day of the figure
 # (published Friday 2024-01-05)
@@ -355,17 +302,6 @@ STATEMENT_PLACE_PERIODS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "number", "period"), STATEMENT_PLACE_PERIODS)
-def test_date_of_a_statement_made_somewhere_is_not_the_figures(
-    extract_text: Callable[..., Extraction],
-    text: str,
-    number: str,
-    period: tuple[str | None, str | None],
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2024, 1, 5)), number)
-    assert (figure.period_start, figure.period_end) == period_days(period)
-
-
 # (text, number, places): where a statement was made ("told the Security Council in New York")
 # is no place of the figures it tells
 STATEMENT_PLACES = [
@@ -376,14 +312,6 @@ STATEMENT_PLACES = [
         ("Haiti",),
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "number", "places"), STATEMENT_PLACES)
-def test_where_a_statement_was_made_is_no_place(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2024, 3, 2)), number)
-    assert figure.locations == places
 
 
 def test_date_of_an_address_made_somewhere_is_not_the_figures(
@@ -492,14 +420,6 @@ OWN_FORCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "number", "places"), OWN_FORCES)
-def test_own_forces_of_the_reports_country(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2019, 1, 22)), number)
-    assert figure.locations == places
-
-
 # (text, number, period): arrests or warrants said to follow the incident fall on an unknown day
 # after it; the incident's own tolls keep its day (published 2015-09-20)
 AFTER_THE_INCIDENT = [
@@ -522,17 +442,6 @@ AFTER_THE_INCIDENT = [
         ("2015-09-04", "2015-09-04"),
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "number", "period"), AFTER_THE_INCIDENT)
-def test_what_follows_the_incident_is_not_on_its_day(
-    extract_text: Callable[..., Extraction],
-    text: str,
-    number: str,
-    period: tuple[str | None, str | None],
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2015, 9, 20)), number)
-    assert (figure.period_start, figure.period_end) == period_days(period)
 
 
 # (text, number, place): a town's name the story also writes as a person's surname ("President
@@ -581,14 +490,6 @@ COUNTRY_IN_A_NAME = [
 ]
 
 
-@pytest.mark.parametrize(("text", "number", "places"), COUNTRY_IN_A_NAME)
-def test_country_opening_a_name_is_no_place(
-    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
-) -> None:
-    figure = figure_numbered(extract_text(text, published=date(2023, 6, 15)), number)
-    assert figure.locations == places
-
-
 def test_casualties_of_an_incident_take_its_day(
     extract_text: Callable[..., Extraction],
 ) -> None:
@@ -599,3 +500,53 @@ def test_casualties_of_an_incident_take_its_day(
     )
     figure = figure_numbered(extract_text(text, published=date(2024, 1, 24)), "at least 50")
     assert (figure.period_start, figure.period_end) == period_days(("2024-01-22", "2024-01-22"))
+
+
+# The tables above of (text, number, expected), each read at one publication date.
+PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
+    ("carried", date(2024, 4, 10), CARRIED),
+    ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
+    ("capital-places", date(2023, 7, 5), CAPITAL_PLACES),
+    ("unknown-local-places", date(2024, 2, 12), UNKNOWN_LOCAL_PLACES),
+    ("statement-places", date(2024, 3, 2), STATEMENT_PLACES),
+    ("own-forces", date(2019, 1, 22), OWN_FORCES),
+    ("country-in-a-name", date(2023, 6, 15), COUNTRY_IN_A_NAME),
+]
+PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
+    ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),
+    ("next-day-periods", date(2023, 11, 18), NEXT_DAY_PERIODS),
+    ("statement-place-periods", date(2024, 1, 5), STATEMENT_PLACE_PERIODS),
+    ("after-the-incident", date(2015, 9, 20), AFTER_THE_INCIDENT),
+]
+
+
+def _cases(tables: list[tuple[str, date, list[Any]]]) -> list[Any]:
+    return [
+        pytest.param(text, number, published, expected, id=f"{name}-{n}")
+        for name, published, rows in tables
+        for n, (text, number, expected) in enumerate(rows, start=1)
+    ]
+
+
+@pytest.mark.parametrize(("text", "number", "published", "places"), _cases(PLACE_TABLES))
+def test_figure_places(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    published: date,
+    places: tuple[str, ...],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=published), number)
+    assert figure.locations == places
+
+
+@pytest.mark.parametrize(("text", "number", "published", "period"), _cases(PERIOD_TABLES))
+def test_figure_periods(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    published: date,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text, published=published), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
