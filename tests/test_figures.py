@@ -440,6 +440,11 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "detained"),
         ("Gunmen abducted and killed five farmers near the border.", "five", "killed"),
         ("Troops detained and tortured 12 men, the rights group said.", "12", "detained"),
+        # a second verb with its own subject is its own clause: no object is shared
+        ("One driver was killed and four were taken hostages after rebels ambushed the convoy "
+         "near the border.", "four", "kidnapped"),
+        ("A guard was wounded and three were taken hostages when gunmen stormed the depot.",
+         "three", "kidnapped"),
         ("A bomber struck a convoy, killing at least 15 people, including 13 policemen killed "
          "and wounding another 25, including 18 policemen.", "18", "injured"),
         # bullet points run together: a capitalised number word opens a new one, and a toll

@@ -604,6 +604,8 @@ def _governing_trigger(noun: Token) -> Measure | None:
 # graver harm is the measure that fits best (SCHEMA: one figure, the measure that fits best)
 # (kidnapped and detained rank alike: "kidnapped and detained nine" keeps the verb of the object)
 _GRAVITY = {Measure.KILLED: 0, Measure.KIDNAPPED: 1, Measure.DETAINED: 1, Measure.INJURED: 2}
+# A second verb with a subject of its own, or a passive first verb, shares no object with the other.
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def _gravest_of_shared_object(verb: Token, found: Measure | None) -> Measure | None:
@@ -612,6 +614,9 @@ def _gravest_of_shared_object(verb: Token, found: Measure | None) -> Measure | N
         return found
     if any(c.dep_ == "dobj" for c in first.children):
         return found  # "killed 5 and wounded 12 people": each verb has its own object
+    if any(c.dep_ in _OWN_CLAUSE for c in verb.children) or any(
+            c.dep_ in {"auxpass", "nsubjpass"} for c in first.children):
+        return found  # "one was killed and two were taken hostage": two clauses, no shared object
     if _verb_form(first) != _verb_form(verb):
         return found  # "15 people killed and wounding another 25": two clauses, not one object
     other = _verb_measure(first)
