@@ -395,6 +395,20 @@ T_LATER_SMALLER = (
             {("f2", "f4", True)},
             id="of-the-wounded-died-names-the-wounded-not-the-dead",
         ),
+        pytest.param(
+            "A truck bomb killed 20 people and wounded 45 in the market, the governor said.\n\n"
+            "\"Three of the wounded died overnight,\" a nurse said.\n\nThe army blamed the"
+            " rebels. Police sealed off the area.\n\nShe said 9 of the injured were still in"
+            " intensive care.",
+            [
+                ("20 people", 20, "killed", {"counted": "people"}),
+                ("45 in", 45, "injured", {"counted": "people"}),
+                ("Three of", 3, "killed"),
+                ("9 of", 9, "injured"),
+            ],
+            {("f2", "f3", True), ("f2", "f4", True)},
+            id="a-later-part-of-the-same-harmed-group-shares-the-first-ones-whole",
+        ),
     ],
 )
 def test_checks_subsets_told_by_the_text(

@@ -294,6 +294,23 @@ def test_reconcile_those_who_moved_between_counts_state_no_toll() -> None:
     assert sorted(len(r.group.figures) for r in reconcile(figures, documents)) == [1, 2]
 
 
+def test_reconcile_a_bare_part_of_a_toll_joins_no_group() -> None:
+    injured = {"measure": Measure.INJURED, "counted": None, "locations": ("Mogadishu",)}
+    figures, documents = build({
+        "a": (DAY, "A car bomb wounded 40 people in Mogadishu, police said."),
+        "b": (DAY, "The number of people wounded in the Mogadishu blast has risen to 52, "
+                   "doctors said. Eleven of the injured remain in intensive care."),
+    }, [
+        Spec("a", "40 people", 40, fields={**injured, "counted": "people", "source": "police"}),
+        Spec("b", "52", 52, fields={**injured, "counted": "people", "source": "doctors"}),
+        Spec("b", "Eleven of the injured", 11, fields={**injured, "source": "doctors"}),
+    ])
+    part = [Check("b", CheckType.SUBSET, True, whole="f1", part="f2")]
+    incidents = one_event(figures)
+    sizes = sorted(len(r.group.figures) for r in reconcile(figures, documents, part, incidents))
+    assert sizes == [1, 2]  # 40 and 52 are one toll; 11 is only a part of it
+
+
 def test_reconcile_headline_and_body_of_one_voice_conflict() -> None:
     text = "10 farmers killed in Borno\nA total of 8 farmers were killed in Mafa, Borno."
     figures, documents = build({"a": (None, text)}, [

@@ -122,8 +122,8 @@ class Links:
     # Pairs a document's own update or conflict checks relate: two values the report itself
     # gives for one thing (an earlier toll, a rival source's count, the headline's value).
     told: frozenset[frozenset[str]] = frozenset()
-    # Parts whose whole counts another measure ("Five of the wounded died"): people who moved
-    # from one count to another, no statement of any toll (moved_parts).
+    # Parts that state no toll of their own: people who moved from one count to another ("Five of
+    # the wounded died"), or a bare part of a toll ("11 of the injured") (moved_parts).
     moved: frozenset[str] = frozenset()
 
 
@@ -382,17 +382,21 @@ def part_links(checks: Iterable[Check]) -> Links:
 
 
 def moved_parts(checks: Iterable[Check], figures: Iterable[Figure]) -> frozenset[str]:
-    """``doc:id`` of the parts of subset checks whose whole has another measure ("Five of the
-    wounded died overnight": killed, a part of the wounded)."""
-    measures = {f"{f.doc}:{f.id}": f.measure for f in figures}
-    return frozenset(
-        f"{check.doc}:{check.part}"
-        for check in checks
-        if check.type is CheckType.SUBSET and check.whole and check.part
-        and measures.get(f"{check.doc}:{check.part}") is not None
-        and measures.get(f"{check.doc}:{check.whole}") not in (None,
-                                                             measures[f"{check.doc}:{check.part}"])
-    )
+    """``doc:id`` of the parts of subset checks that state no toll of their own: a whole of
+    another measure ("Five of the wounded died overnight": killed, a part of the wounded), or
+    no counted noun at all ("11 of the injured remained in intensive care": a part, no toll)."""
+    by_key = {f"{f.doc}:{f.id}": f for f in figures}
+    moved: set[str] = set()
+    for check in checks:
+        if check.type is not CheckType.SUBSET or not check.whole or not check.part:
+            continue
+        part = by_key.get(f"{check.doc}:{check.part}")
+        whole = by_key.get(f"{check.doc}:{check.whole}")
+        if part is None or whole is None:
+            continue
+        if whole.measure is not part.measure or not (part.counted or "").strip():
+            moved.add(f"{check.doc}:{check.part}")
+    return frozenset(moved)
 
 
 def same_thing(a: Reading, b: Reading, links: Links) -> bool:

@@ -191,6 +191,9 @@ def _partitive(window: Window, text: str) -> Found:
     figures = window.figures
     found = {f.id: partitive(text, f) for f in figures}
     cues = {key: value[0] if value else None for key, value in found.items()}
+    # "Five of the wounded died ... 11 of the injured remain in intensive care": a later part of
+    # a group naming the same harm belongs to the whole found for the first, however far back
+    named_wholes: dict[frozenset[Measure], Figure] = {}
     for i, part in enumerate(figures):
         cue = cues[part.id]
         if cue is None:
@@ -226,6 +229,7 @@ def _partitive(window: Window, text: str) -> Found:
                 or [f for f in far if _names_head(group, f)]
                 or near
                 or far
+                or [w for w in [named_wholes.get(frozenset(named))] if w is not None]
             )
             if _PARTICIPLES & set(group.split()):
                 earlier = window.roots(earlier, part.quantity.start)
@@ -241,6 +245,8 @@ def _partitive(window: Window, text: str) -> Found:
         # "456,000 of them" (now), not of the "838,548 at the end of January" before it
         earlier = [f for f in earlier if _ends_together(f, part)] or earlier
         whole = _first_holding(part, earlier[::-1])
+        if whole is not None and named:
+            named_wholes.setdefault(frozenset(named), whole)
         if whole is not None:
             tied = _last_sentence_before(text, whole, part.quantity.start) == where
             whole = _restated(whole, window.before(i))
