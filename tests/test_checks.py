@@ -1453,6 +1453,15 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("210", "25", True), ("210", "19", True)},
             id="counts-in-brackets-after-names-are-parts-of-the-count-before-them",
         ),
+        pytest.param(
+            "The Tigris Rights Network documented the killing of 52 civilians in Iraq in March"
+            " 2024, among them 11 children.\n\nBreakdown by perpetrator\n\nAccording to the"
+            " network, government forces killed 30 civilians, including 5 children. Turkish forces"
+            " killed 4 civilians in a drone strike near Sinjar. Other parties killed 15 civilians.",
+            {("52", ("15", "30", "4"), False)},
+            {("52", "11", True), ("30", "5", True)},
+            id="a-breakdown-heading-makes-the-section-the-total's-parts-however-they-add-up",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

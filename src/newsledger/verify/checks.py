@@ -151,10 +151,27 @@ def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
     if sum_holds(total, parts) or not text:
         return True
     first = min(p.quantity.start for p in parts)
-    if total.quantity.end <= first and has_cue(text[total.quantity.end : first], "including"):
+    between = text[total.quantity.end : first] if total.quantity.end <= first else ""
+    if _breakdown_heading(between):
+        return True  # "35 civilians ...\n\nBreakdown by perpetrator\n\n": the section's parts
+    if has_cue(between, "including"):
         return False
     where = sentence_index(text, total.quantity.start)
     return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
+
+
+def _breakdown_heading(between: str) -> bool:
+    """Whether a heading line that announces a breakdown ("Breakdown by perpetrator", "Deaths by
+    region") stands between a total and its parts: the section below it breaks the total down."""
+    return any(
+        len(line) <= _HEADING_CHARS
+        and not line.rstrip().endswith((".", "!", "?", ":", ","))
+        and has_cue(line, "breakdown")
+        for line in between.split("\n")[1:-1]
+    )
+
+
+_HEADING_CHARS = 60
 
 
 def sum_holds(total: Figure, parts: Sequence[Figure]) -> bool:
@@ -268,13 +285,15 @@ def _party_left_out(
     total: Figure, parts: Sequence[Figure], figures: Sequence[Figure], text: str
 ) -> bool:
     """Whether a figure like the parts, in their sentences, was left out of them (its party not
-    named or not told apart): then the parts found are not the whole breakdown."""
+    named or not told apart): then the parts found are not the whole breakdown. A figure that
+    counts another kind ("26 civilians, including 6 children") is a part of a part, not one."""
     if not text:
         return False
     sentences = {sentence_index(text, p.quantity.start) for p in parts}
     return any(
         f not in parts
         and _comparable(total, f)
+        and counted_head(f) == counted_head(total)
         and f.start > total.start
         and sentence_index(text, f.quantity.start) in sentences
         for f in figures
