@@ -1242,10 +1242,8 @@ def _party_named(text: str) -> str:
 def _reported_by() -> re.Pattern[str]:
     """'confirmed dead by the police', 'reported by the army': a reporting verb (lexicons/
     attribution.tsv, kind verb) before 'by' names who tells the toll, not who did it."""
-    verbs = sorted(term for term, kind in read_table("attribution.tsv", 2) if kind == "verb")
-    forms = "|".join(rf"{re.escape(v.removesuffix('e'))}e?d" for v in verbs)
     return re.compile(
-        rf"\b(?:{forms}|said|told|put)(?:\s+(?:dead|killed|injured|wounded|missing))?"
+        rf"\b(?:{reporting_verbs()})(?:\s+(?:dead|killed|injured|wounded|missing))?"
         rf"\s+by(?:\s+the)?$",
         re.IGNORECASE,
     )
