@@ -211,6 +211,43 @@ PERIODS = [
         "some 21,000",
         (None, None),
     ),
+    # (text, published, number, period): the day of a dateline closed by a colon or by the agency
+    # alone (the Indian and Pakistani press) is when the story was filed; a day in the story is its
+    # figures' (a diary's "Tuesday, March 5:" still dates its entry)
+    (
+        "ISLAMABAD, July 11: A suicide bomber struck a police post in Bannu district on Monday. "
+        "Police said 6 policemen were martyred and 4 others injured in the blast.\n",
+        "2023-07-11",
+        "6",
+        ("2023-07-10", "2023-07-10"),
+    ),
+    (
+        "Srinagar, July 11: Three soldiers were killed in a gunfight with militants in Kupwara "
+        "district on Sunday, officials said.\n",
+        "2023-07-11",
+        "Three",
+        ("2023-07-09", "2023-07-09"),
+    ),
+    (
+        "New Delhi, May 12 (PTI) Four jawans were injured in an IED blast in Bijapur district on "
+        "Thursday, police said.\n",
+        "2023-05-12",
+        "Four",
+        ("2023-05-11", "2023-05-11"),
+    ),
+    (
+        "Peshawar, May 12 (Dawn): Two policemen were shot dead in Dera Ismail Khan on Wednesday "
+        "night.\n",
+        "2023-05-12",
+        "Two",
+        ("2023-05-10", "2023-05-10"),
+    ),
+    (
+        "Tuesday, March 5: Gunmen killed 8 people at a checkpoint in Kirkuk.\n",
+        "2024-03-08",
+        "8",
+        ("2024-03-05", "2024-03-05"),
+    ),
 ]
 
 
