@@ -196,6 +196,9 @@ FIGURE_ACTORS = [
     ("Al-Shabaab said its fighters killed 30 soldiers.", "30", "al-Shabaab"),
     # a group's own members: the group, named or by its kind
     ("More than 460 gang members were killed between April and June.", "460", "gangs"),
+    # leaders said to be civilians are no group's members, even in a story naming one group
+    ("The monitor said 96 social leaders were killed in 2023. A former FARC commander also died.",
+     "96", None),
     ("Troops killed 20 militants in an ambush.", "20", "militants"),
     ("Security forces killed 12 members of the Arakan Army.", "12", "Arakan Army"),
     ("Turkish jets killed 14 Kurdistan Workers' Party militants.", "14", "PKK"),

@@ -1450,7 +1450,7 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             "Another 210 reporters are in jail, the group said, with Iran (40), Egypt (25) and"
             " Russia (19) holding the most.",
             set(),
-            {("210", "25", True), ("210", "19", True)},
+            {("210", "40", True), ("210", "25", True), ("210", "19", True)},
             id="counts-in-brackets-after-names-are-parts-of-the-count-before-them",
         ),
         pytest.param(
@@ -1491,6 +1491,11 @@ RANKED_BRACKETED = (
     "Sagaing had the most deaths (1,382), followed by Magway (611) and Mandalay (498)."
 )
 LISTED = "In all 3,790 people were killed in Myanmar, Magway (611) and Mandalay (498) among them."
+# the ranking told in the sentence after its total, its first item in brackets too
+RANKED_AFTER_TOTAL = (
+    "In all 3,790 people were killed in Myanmar last year. Sagaing recorded the most "
+    "killings (1,382), followed by Magway (611) and Mandalay (498)."
+)
 
 
 @pytest.mark.parametrize(
@@ -1499,17 +1504,22 @@ LISTED = "In all 3,790 people were killed in Myanmar, Magway (611) and Mandalay 
         (RANKED, ("Sagaing Region", "Myanmar"), set()),
         (RANKED_BRACKETED, ("Sagaing Region", "Myanmar"), set()),
         (LISTED, ("Myanmar",), {("f1", "f2", True), ("f1", "f3", True)}),
+        (RANKED_AFTER_TOTAL, ("Myanmar",),
+         {("f1", "f2", True), ("f1", "f3", True), ("f1", "f4", True)}),
     ],
 )
 def test_checks_bracketed_series_after_a_ranking(
     text: str, whole_places: tuple[str, ...], expected: set[tuple[str, str, bool]]
 ) -> None:
-    whole = "1,382" if "1,382" in text else "3,790"
+    whole = "3,790" if "3,790" in text else "1,382"
     figures = [
         at(text, whole, "f1", int(whole.replace(",", "")), "killed", locations=whole_places),
         at(text, "611", "f2", 611, "killed", locations=("Magway Region", "Myanmar")),
         at(text, "498", "f3", 498, "killed", locations=("Mandalay Region", "Myanmar")),
     ]
+    if whole != "1,382" and "1,382" in text:
+        sagaing = ("Sagaing Region", "Myanmar")
+        figures.append(at(text, "1,382", "f4", 1382, "killed", locations=sagaing))
     assert _subsets(find_checks(figures, text)) == expected
 
 

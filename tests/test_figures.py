@@ -1026,6 +1026,16 @@ def test_figures_datelines_and_inline_lists_add_no_figures(
          "period.", "214", "killed", ("Sagaing",)),
         ("Kharkiv counted 41 civilians injured, Sumy (17) and Poltava (9) in the week.", "17",
          "injured", ("Sumy",)),
+        # the series' first count takes the measure its sentence named before it, and its last
+        # count closing the clause is one too
+        ("Of those still detained, most are in Taunggyi (2,210), Bago (940) and Pakokku (315).",
+         "2,210", "detained", ("Taunggyi",)),
+        ("Of those still detained, most are in Taunggyi (2,210), Bago (940) and Pakokku (315).",
+         "315", "detained", ("Pakokku",)),
+        # places that label a breakdown's counts are the counts', not the whole's (it takes the
+        # story's country)
+        ("The junta has killed 3,120 people, most of them in Sagaing (1,204) and Magway (518).",
+         "3,120", "killed", ("Myanmar",)),
     ],
 )
 def test_figures_bracketed_series_after_names(
@@ -1039,3 +1049,21 @@ def test_figures_bracketed_series_after_names(
     assert figure.measure.value == measure
     if locations is not None:
         assert tuple(figure.locations) == locations
+
+
+# A count in brackets after a name is that name's share: the name is not what it counts.
+@pytest.mark.parametrize(
+    ("text", "number", "counted"),
+    [
+        ("The junta has killed 3,120 people, most of them in Sagaing (1,204) and Magway (518).",
+         "518", "people"),
+        ("Of those still detained, most are in Taunggyi (2,210), Bago (940) and Pakokku (315).",
+         "940", None),
+        ("The dead included soldiers (12), police officers (7) and civilians (30).", "12",
+         "soldiers"),
+    ],
+)
+def test_figures_bracketed_count_after_a_name_counts_no_name(
+    extract_text: Callable[..., Extraction], text: str, number: str, counted: str | None
+) -> None:
+    assert _by_number(extract_text(text))[number].counted == counted

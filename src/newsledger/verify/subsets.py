@@ -1026,6 +1026,7 @@ def counted_head(figure: Figure) -> str:
 # prison, with China (80), Myanmar (54) and Turkey (41) holding the most".
 _NAMED_IN_BRACKETS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[ \t]+\(\Z")
 _CLOSING = re.compile(r"[ \t]*\)")
+_CLOSING_CLAUSE = re.compile(r"\)\s*(?:[,;.]|and\b|followed\b)")
 
 
 def _bracketed_series(window: Window, text: str) -> Found:
@@ -1035,24 +1036,24 @@ def _bracketed_series(window: Window, text: str) -> Found:
         return
     items = [
         f for f in window.figures
-        if _NAMED_IN_BRACKETS.search(text[max(0, f.quantity.start - 40) : f.quantity.start])
-        and _CLOSING.match(text, f.quantity.end)
+        if (
+            _NAMED_IN_BRACKETS.search(text[max(0, f.quantity.start - 40) : f.quantity.start])
+            and _CLOSING.match(text, f.quantity.end)
+        )
+        # "Cauca recorded the most killings (42), followed by ...": a bracket closing its clause
+        or (
+            text[f.quantity.start - 1 : f.quantity.start] == "("
+            and _CLOSING_CLAUSE.match(text, f.quantity.end)
+        )
     ]
     for part in items:
         where = sentence_index(text, part.quantity.start)
         siblings = [f for f in items if sentence_index(text, f.quantity.start) == where]
         if len(siblings) < 2:
             continue
-        wholes = [
-            f for f in window.figures
-            if f.quantity.start < siblings[0].quantity.start
-            and sentence_index(text, f.quantity.start) == where
-            and f.measure is part.measure
-            and f not in items
-            # "recorded the most killings (42), followed by Valle del Cauca (22)": a count in
-            # brackets is the ranking's first item, not its total
-            and text[f.quantity.start - 1 : f.quantity.start] not in {"(", "["}
-        ]
+        wholes = _series_wholes(window, text, siblings, items, where) or _series_wholes(
+            window, text, siblings, items, where - 1
+        )
         if not wholes or not fits_whole(part, wholes[-1]):
             continue
         between = text[wholes[-1].quantity.end : siblings[0].quantity.start]
@@ -1060,6 +1061,26 @@ def _bracketed_series(window: Window, text: str) -> Found:
         if has_cue(between, "ranking") and not _within(*places):
             continue  # "Sagaing had 1,382 deaths, followed by Magway (611)": a sibling ranked first
         yield wholes[-1], part, True
+
+
+def _series_wholes(
+    window: Window, text: str, siblings: Sequence[Figure], items: Sequence[Figure], where: int
+) -> list[Figure]:
+    """Counts of the series' measure told before it in sentence ``where`` (its own, or the one
+    before in its paragraph: "A total of 181 ... were killed in 2023. Cauca recorded the most
+    killings (42), followed by ...")."""
+    first = siblings[0]
+    return [
+        f for f in window.figures
+        if f.quantity.start < first.quantity.start
+        and sentence_index(text, f.quantity.start) == where
+        and "\n\n" not in text[f.quantity.end : first.quantity.start]
+        and f.measure is first.measure
+        and f not in items
+        # "recorded the most killings (42), followed by Valle del Cauca (22)": a count in
+        # brackets is the ranking's first item, not its total
+        and text[f.quantity.start - 1 : f.quantity.start] not in {"(", "["}
+    ]
 
 
 _TOLD_RULES = (

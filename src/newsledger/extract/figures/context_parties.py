@@ -802,7 +802,8 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return named[0].canonical if named else dominant or _preferred(parties, q.start)
     if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
         return dominant  # "three victims of the attack": the attack the story is about
-    if draft.counted_head in role_words("member") or draft.counted_head in _group_words():
+    members = draft.counted_head in role_words("member") or draft.counted_head in _group_words()
+    if members and not _civilians_named(draft.counted):
         # members of a group: the armed group named, never the state force that fought them;
         # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
@@ -843,6 +844,12 @@ _HARMED = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure
 # people displaced, returned or living in a camp: tied to a group only by their own counted phrase
 # (SCHEMA: most displacement, returns and camp populations have no actor)
 _UNTIED = frozenset({Measure.DISPLACED, Measure.RETURNED, Measure.POPULATION})
+
+
+def _civilians_named(counted: str | None) -> bool:
+    """Whether a member noun is said of civilians ("social leaders", "community leaders")."""
+    words = (counted or "").lower().split()
+    return any(w in role_words("civilian_modifier") for w in words[:-1])
 
 
 def _casualties(draft: Draft) -> bool:

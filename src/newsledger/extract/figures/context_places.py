@@ -288,7 +288,8 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or _seats(draft.scan)
                 or ([country] if country else [])
                 or frame
-                or _latest_places_before(scans, index[id(draft.scan)])
+                # not from the sentence itself when its places label its other counts only
+                or _latest_places_before(scans, index[id(draft.scan)] - _only_labels(draft))
             )
             if draft.locations and _unknown_local_place(draft):
                 # "Four militants were killed in neighboring Shah Wali Kot district": a place
@@ -780,18 +781,18 @@ def _sentence_places(draft: Draft) -> list[str]:
         region = _COMPASS_REGION.search(before)
         if region:
             return [region.group(1)]
-    claimed = {
-        name
-        for q in scan.quantities
-        if q is not draft.quantity
-        for name in [*_places_after(draft, q.start, q.end), *_label_place(draft, q)]
+    others = [q for q in scan.quantities if q is not draft.quantity]
+    claimed = _labels_of_others(draft) | {
+        name for q in others for name in _places_after(draft, q.start, q.end)
     }
     if _nationwide().search(scan.sentence.text) and all(
         m.place.name in claimed for m in _kept(scan)
     ):
         return []  # "340 were killed nationwide, including 40 in Mopti": the country's
     scope = _Scope.of(draft)
-    if scope is not None:
+    if _only_labels(draft):
+        found = []
+    elif scope is not None:
         found = scope.places(claimed)
     else:
         rest = [m.place.name for m in _kept(scan) if m.place.name not in claimed]
@@ -810,6 +811,24 @@ _ASIDE_BEFORE = re.compile(
     r"(?:the\s+(?:capital|city|town)(?:\s+of)?\s*,?\s*)?$",
     re.IGNORECASE,
 )
+
+
+def _labels_of_others(draft: Draft) -> set[str]:
+    """Places that label the sentence's other counts ("Sagaing (1,630)", "Kherson 19")."""
+    return {
+        name
+        for q in draft.scan.quantities
+        if q is not draft.quantity
+        for name in _label_place(draft, q)
+    }
+
+
+def _only_labels(draft: Draft) -> bool:
+    """Whether every place of the figure's sentence labels another count of it: "4,512 were
+    killed, most of them in Sagaing (1,630) and Magway (702)" names no place of the whole."""
+    kept = _kept(draft.scan)
+    labels = _labels_of_others(draft)
+    return bool(kept) and all(m.place.name in labels for m in kept)
 
 
 def _aside_places(scan: Scan) -> set[str]:
@@ -879,9 +898,12 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
     local: list[str] = []
     previous_end = end
     from_place = False
+    labels = {name for q in scan.quantities if q.start > start for name in _label_place(draft, q)}
     for mention in _kept(scan):
         if not end <= mention.start < limit:
             continue
+        if mention.place.name in labels:
+            break  # "killed 4,512, most of them in Sagaing (1,630)": it labels the next count
         if scope is not None and not scope.reaches(mention):
             continue  # "killed 6, and a bomb in Samarra killed 9": Samarra is the 9's
         gap = scan.text_between(previous_end, mention.start)

@@ -276,7 +276,15 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             if measure is None and same_sentence and _bracketed(scan, quantity):
                 # "followed by Magway (611) and Mandalay (498)": a count in brackets after a name
                 # goes on the series its sentence opened, counting what the one before counts
-                measure, counted, head = drafts[-1].measure, None, None
+                measure, (counted, head) = drafts[-1].measure, _bracket_label(token)
+            if measure is None and not same_sentence and _opens_bracketed_series(scan, quantity):
+                # "Of those still detained, most are in Yangon (5,104), Sagaing (1,382) ...": the
+                # series' first count counts what its sentence named before it
+                before = scan.parse.doc[scan.parse.start : token.i]
+                measure = heading_measure(before, nearest_last=True)
+                counted, head = _bracket_label(token)
+            if counted is not None and _bracketed(scan, quantity) and _named_before(token, counted):
+                counted, head = None, None  # "Magway (702)": the place's share, not what is counted
             if measure is None and refers_back and drafts:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
@@ -310,6 +318,37 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
 _PART_CUE_BEFORE = re.compile(
     r"\b(?:among (?:them|whom|those|these)|including|of (?:whom|them|which))\W*\Z", re.IGNORECASE
 )
+
+
+def _opens_bracketed_series(scan: Scan, quantity: Quantity) -> bool:
+    """Whether the count in brackets is followed in its sentence by more counts in brackets, as
+    a breakdown by place or party is written ("Yangon (5,104), Sagaing (1,382) and ...")."""
+    return _bracketed(scan, quantity) and any(
+        other.start > quantity.start and _bracketed(scan, other) for other in scan.quantities
+    )
+
+
+def _bracket_label(number: Token) -> tuple[str | None, str | None]:
+    """What a count in brackets counts when a common noun stands before the bracket ("civilians
+    (30)"); nothing when a name does ("Sagaing (1,382)" is a place's share, not what is counted)."""
+    if number.i < 2 or number.nbor(-1).text not in "([":
+        return None, None
+    label = number.nbor(-2)
+    return (label.text, label.lemma_) if label.pos_ == "NOUN" else (None, None)
+
+
+def _named_before(number: Token, counted: str) -> bool:
+    """Whether what a count in brackets was read to count is the name right before its bracket,
+    or a ranking's noun ("recorded the most killings (42)": the killings of what its sentence or
+    the one before counts)."""
+    if number.i < 2 or number.nbor(-2).text not in counted:
+        return False
+    label = number.nbor(-2)
+    ranked = any(t.lower_ in _RANKING_WORDS for t in label.subtree if t.i < label.i)
+    return label.pos_ == "PROPN" or ranked
+
+
+_RANKING_WORDS = frozenset({"most", "highest", "largest", "greatest", "fewest", "lowest"})
 
 
 def _bracketed(scan: Scan, quantity: Quantity) -> bool:
@@ -577,14 +616,17 @@ def _to_figure(document: Document, number: int, draft: Draft) -> Figure:
     )
 
 
+_CLOSED_BRACKET = re.compile(r"[)\]]\s*[,;.]")
+
+
 def _evidence_span(draft: Draft) -> tuple[int, int]:
     """The number with its counted noun phrase and trigger: 'more than 9,000 ISIS detainees'."""
     scan, q = draft.scan, draft.quantity
     if scan.parse is None:
         return q.start, q.end
     token = _number_token(scan, q)
-    if token is None:
-        return q.start, q.end
+    if token is None or _CLOSED_BRACKET.match(scan.text_between(q.end, q.end + 3)):
+        return q.start, q.end  # "Cauca (42), followed by": the count in brackets stands alone
     tokens = [token, token.head] if token.head.i > token.i else [token]
     head = token.head
     tokens += [c for c in head.children if c.dep_ in {"acl", "amod"} and c.i > head.i]

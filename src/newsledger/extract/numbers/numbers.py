@@ -508,7 +508,32 @@ def _is_bracketed(text: str, match: _Match) -> bool:
         next_word = text[match.end + 1 : match.end + 16].split()[:1]
         joined = bool(next_word) and next_word[0].strip(",.;") in _JOINING_WORDS  # "[12] and [13]"
         return not (spaced and not joined and _is_bracketed_count(text, match))
-    return (before, after) == ("(", ")") and not _is_bracketed_count(text, match)
+    return (before, after) == ("(", ")") and not (
+        _is_bracketed_count(text, match) or _in_bracketed_series(text, match)
+    )
+
+
+# "Sagaing (1,382), Magway (611) and Mandalay (498).": counts in brackets after the names of a
+# ranking or breakdown, the last one closing a clause; another bracketed count nearby shows it
+_SERIES_CLOSE_AFTER = re.compile(r"[,;.]")
+_BRACKETED_NUMBER = re.compile(r"\(\d[\d,.]*\)")
+_SERIES_REACH = 120  # characters either side looked at for another count of the series
+
+
+def _in_bracketed_series(text: str, match: _Match) -> bool:
+    """Whether '(498)' closing a clause is one of a series of bracketed counts after names, not
+    a restatement ('eight (8)') or a footnote-like marker."""
+    if not _SERIES_CLOSE_AFTER.match(text, match.end + 1):
+        return False
+    words_before = text[max(0, match.start - 1 - 30) : match.start - 1].split()
+    if not words_before or not words_before[-1][-1].isalpha():
+        return False
+    last = words_before[-1]
+    if word_to_int(last) is not None:
+        return False  # "eight (8)."
+    lo, hi = max(0, match.start - 1 - _SERIES_REACH), min(len(text), match.end + 1 + _SERIES_REACH)
+    own = match.start - 1
+    return any(m.start() != own for m in _BRACKETED_NUMBER.finditer(text, lo, hi))
 
 
 def _is_bracketed_count(text: str, match: _Match) -> bool:
