@@ -15,6 +15,11 @@ SOURCES = [
     ("The ministry's spokesman said 17 people were killed.", "17", "ministry's spokesman"),
     ("Ukraine's Interior Ministry said 14 civilians were killed.", "14", "Interior Ministry"),
     ("Nine people were killed, according to two medical officials.", "Nine", "medical officials"),
+    # bodies whose head noun is a force, service, staff or federation speak too
+    ("Russia launched 38 drones at Ukraine overnight, the air force said.", "38", "air force"),
+    ("Seven soldiers were killed in the shelling, the General Staff said.", "Seven",
+     "General Staff"),
+    ("The prison service said 12 inmates escaped.", "12", "prison service"),
     # any reporting verb of lexicons/attribution.tsv names the source ...
     ("Gunmen killed 12 villagers in Zamfara, police insisted on Thursday.", "12", "police"),
     ("Gunmen killed 12 villagers in Zamfara, the governor explained on Thursday.", "12",
