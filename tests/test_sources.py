@@ -17,8 +17,8 @@ SOURCES = [
     ("Nine people were killed, according to two medical officials.", "Nine", "medical officials"),
     # bodies whose head noun is a force, service, staff or federation speak too
     ("Russia launched 38 drones at Ukraine overnight, the air force said.", "38", "air force"),
-    ("Seven soldiers were killed in the shelling, the General Staff said.", "Seven",
-     "General Staff"),
+    # ... but not guards or staff, who are as often the victims ("Two guards confirmed dead")
+    ("Two guards confirmed dead in the attack on the campus.", "Two", None),
     ("The prison service said 12 inmates escaped.", "12", "prison service"),
     # any reporting verb of lexicons/attribution.tsv names the source ...
     ("Gunmen killed 12 villagers in Zamfara, police insisted on Thursday.", "12", "police"),
