@@ -423,6 +423,18 @@ FIGURE_ACTORS = [
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
+    # a dateline with a date, parsed as a second subject, is not the doer
+    ("GAO, Oct 3 (Wire) - Suspected jihadists killed 11 villagers in a raid on Sunday, a local "
+     "official said.", "11", "jihadists"),
+    # the attackers' own dead are their side's, not their killers'
+    ("Gunmen attacked a police post in Zamfara on Monday, killing 5 officers. Police killed 9 "
+     "assailants in the exchange of fire.", "9", "gunmen"),
+    ("Militants stormed an army camp on Friday, killing 4 soldiers. The troops repelled the "
+     "attackers and killed 12 of them.", "12", "militants"),
+    # a lead opening on a dateline is no headline: its own doer stands
+    ("BELEDWEYNE, May 2 - Al-Shabaab fighters overran a base on Saturday, killing at least 6 "
+     "soldiers, an officer said.\nThe troops killed 10 of the raiders, he said.", "6",
+     "al-Shabaab"),
 ]
 
 

@@ -636,7 +636,7 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
     ]
     for draft in tolls:
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
-        if draft.actor is not None and (draft.scan.sentence.paragraph > 0 or day is None):
+        if draft.actor is not None and (not _title_line(draft.scan) or day is None):
             continue
         same_day = [
             d
@@ -644,13 +644,35 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
             if d.actor
             and day
             and d.period == draft.period
-            and (draft.actor is None or d.scan.sentence.paragraph > 0)
+            and (draft.actor is None or not _title_line(d.scan))
         ]
         if same_day:
             # the body's wording over the headline's ("terrorists open fire" in a title)
-            draft.actor = min(same_day, key=lambda d: d.scan.sentence.paragraph == 0).actor
+            draft.actor = min(same_day, key=lambda d: _title_line(d.scan)).actor
         elif draft.actor is None and claimant and (day or draft.period == (None, None)):
             draft.actor = claimant
+
+
+_OF_THEM = re.compile(r"^\s+of\s+them\b", re.IGNORECASE)
+
+
+def _of_the_attackers(draft: Draft) -> bool:
+    """'the troops repelled the attackers and killed 15 of them': a count of a pronoun whose
+    nearest plural noun before it names the attacking side."""
+    scan, q = draft.scan, draft.quantity
+    if scan.parse is None or draft.token < 0:
+        return False
+    if not _OF_THEM.match(scan.text_between(q.end, q.end + 12)):
+        return False
+    nouns = [t for t in scan.parse if t.i < draft.token and t.tag_ == "NNS"]
+    return bool(nouns) and nouns[-1].lemma_.lower() in role_words("attacking_side")
+
+
+def _title_line(scan: Scan) -> bool:
+    """Whether a sentence is the story's title: its first line, with no full stop closing it (a
+    lead opening on a dateline is told in full sentences)."""
+    text = scan.sentence.text.rstrip()
+    return scan.sentence.paragraph == 0 and not text.endswith((".", '."', ".”"))
 
 
 def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None) -> None:
@@ -792,6 +814,10 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return inside[0].canonical
     if draft.measure in _UNTIED:
         return None  # "Al Hol camp, which holds families of ISIS fighters, houses 73,000 people"
+    if draft.counted_head in role_words("attacking_side") or _of_the_attackers(draft):
+        # "Troops killed 21 assailants": the attackers' own dead are their side's, which the
+        # story's tolls of that attack name (_share_perpetrators), never those who killed them
+        return None
     agent = _agent(draft, parties, dominant)
     if agent:
         return agent
@@ -956,12 +982,12 @@ def _subject_perpetrator(
     if noun.dep_ != "dobj":
         return _clause_perpetrator(scan, noun)
     verb = noun.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _nominal_subject(verb)
     for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
         if subject is not None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
             break
         verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _nominal_subject(verb)
     if subject is not None and subject.i < _after_dateline(verb):
         # "KADUNA, Nigeria - Gunmen abducted 287": the parser made the dateline the subject and
         # the doers its conjunct
@@ -1116,6 +1142,14 @@ def _group_of(doer: Token) -> str | None:
             if groups:
                 return groups[0].canonical
     return None
+
+
+def _nominal_subject(verb: Token) -> Token | None:
+    """The subject of a verb; of two ("NIAMEY, March 11 - Suspected jihadists killed 17", parsed
+    with the dateline's city as a second subject), the one after the dateline."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    start = _after_dateline(verb)
+    return next((s for s in subjects if s.i >= start), subjects[0] if subjects else None)
 
 
 def _after_dateline(subject: Token) -> int:
