@@ -431,6 +431,8 @@ FIGURE_ACTORS = [
      "assailants in the exchange of fire.", "9", "gunmen"),
     ("Militants stormed an army camp on Friday, killing 4 soldiers. The troops repelled the "
      "attackers and killed 12 of them.", "12", "militants"),
+    # a parent group in a possessive apposition is not the doer
+    ("Ansar Allah, Iran's proxy in Yemen, said it had killed 6 sailors.", "6", "Houthis"),
     # a lead opening on a dateline is no headline: its own doer stands
     ("BELEDWEYNE, May 2 - Al-Shabaab fighters overran a base on Saturday, killing at least 6 "
      "soldiers, an officer said.\nThe troops killed 10 of the raiders, he said.", "6",

@@ -213,6 +213,15 @@ SOURCES = [
     # a body named with its initials in brackets is mentioned once, and signs no story by that
     ("US drones carried out 40 strikes in Yemen last year.\n\nRights groups say the United "
      "Nations (UN) has done little to stop them.", "40", None),
+    # a collective noun: the people it gathers speak, not a group named before
+    ("Militia shelling killed 14 people in El Fasher on Sunday, a group of local doctors said.",
+     "14", "local doctors"),
+    # a name the parse hung as an adverbial before a reporting verb without subject
+    ("Troops killed 23 bandits in Katsina, the Director of Army Public Relations, Brig. Gen. "
+     "Musa Idris, told journalists in Kaduna on Friday.", "23", "Brig. Gen. Musa Idris"),
+    # a reporting verb joined to an earlier verb shares its subject
+    ("The Pakistani Taliban claimed the bombing and said it had killed 9 policemen.", "9",
+     "TTP"),
 ]
 
 

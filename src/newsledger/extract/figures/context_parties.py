@@ -770,7 +770,12 @@ def _kind_blamed(scans: Sequence[Scan]) -> str | None:
 
 
 # "the al Qaeda-linked JNIM", "an offshoot of Lashkar-e-Taiba": a group named as another's parent
-_LINKED = re.compile(r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b", re.I)
+_LINKED = re.compile(
+    r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b"
+    # "JNIM, al Qaeda's affiliate in the Sahel": the parent in a possessive apposition
+    r"|^['’]s\s+(?:[a-z]+\s+)?(?:offshoot|front|affiliate|branch|wing|proxy|faction|splinter)",
+    re.I,
+)
 _PARENT_OF = re.compile(
     r"\b(?:offshoot|front|affiliate|branch|wing|proxy|faction|splinter)s? of (?:the )?$"
     r"|\b(?:linked|affiliated|allied|aligned|loyal) (?:to|with) (?:the )?$",
