@@ -911,6 +911,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _escapees_at_large(noun, sentence)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
+        or (_headline_verb_before(number) if noun.i <= number.i else None)
         or _lost_people(noun)
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
@@ -1245,6 +1246,18 @@ def _adjacent_trigger(number: Token) -> Measure | None:
     if following is None or following.pos_ in _NOUN_POS or following.like_num:
         return None
     return _verb_measure(following) if following.tag_ in {"VBN", "JJ"} else None
+
+
+def _headline_verb_before(number: Token) -> Measure | None:
+    """'Blast at market injures 12': a harm verb of a headline right before a bare number, which
+    the parser may take for a plural noun ('injures', 'wounds')."""
+    if number.i == 0:
+        return None
+    verb = number.doc[number.i - 1]
+    if not (verb.lower_.endswith("s") and verb.tag_ in {"VBZ", "NNS"}):
+        return None
+    found = _word_measure(verb, "verb")
+    return found if found in _HARMS else None
 
 
 def _participle_after(number: Token) -> Measure | None:
