@@ -431,6 +431,11 @@ FIGURE_ACTORS = [
      "assailants in the exchange of fire.", "9", "gunmen"),
     ("Militants stormed an army camp on Friday, killing 4 soldiers. The troops repelled the "
      "attackers and killed 12 of them.", "12", "militants"),
+    # parts of a count told just before share its doer
+    ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
+     "Of those, 204 were killed and 106 injured.", "204", "gangs"),
+    ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
+     "Of those, 204 were killed and 106 injured.", "106", "gangs"),
     # a parent group in a possessive apposition is not the doer
     ("Ansar Allah, Iran's proxy in Yemen, said it had killed 6 sailors.", "6", "Houthis"),
     # a lead opening on a dateline is no headline: its own doer stands

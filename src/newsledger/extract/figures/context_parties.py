@@ -223,6 +223,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
+    _parts_of_those(drafts)
     _side_fought_before(drafts, scans)
     _side_fought_beside(drafts)
     _most_caused_by(drafts, scans)
@@ -666,6 +667,24 @@ def _of_the_attackers(draft: Draft) -> bool:
         return False
     nouns = [t for t in scan.parse if t.i < draft.token and t.tag_ == "NNS"]
     return bool(nouns) and nouns[-1].lemma_.lower() in role_words("attacking_side")
+
+
+# "Of those, 1,554 were killed", "Among them, 12 children": a sentence breaking down the count
+# of the sentence before
+_OF_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|whom|the\s+\w+)\s*,", re.I)
+
+
+def _parts_of_those(drafts: Sequence[Draft]) -> None:
+    """'At least 2,505 people were killed or injured in gang violence ... Of those, 1,554 were
+    killed and 951 injured': parts of a count told just before share its actor."""
+    for before, draft in pairwise(drafts):  # in order: the second part follows the first
+        if (
+            draft.actor is None
+            and before.actor is not None
+            and _OF_THOSE.match(draft.scan.sentence.text)
+            and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
+        ):
+            draft.actor = before.actor
 
 
 def _title_line(scan: Scan) -> bool:
