@@ -488,6 +488,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "other"),
         ("About 150 militants remain at large after the raid, police said.", "About 150",
          "fighters"),
+        ("Zacatecas recorded 1,210 homicides last year, official data show.", "1,210", "killed"),
+        ("A mob lynched 4 suspected kidnappers in the market on Monday.", "4", "killed"),
         # a headline's harm verb the parser takes for a plural noun
         ("Blast at market injures 12", "12", "injured"),
         ("Grenade attack at Srinagar market injures 12", "12", "injured"),

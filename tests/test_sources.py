@@ -219,6 +219,9 @@ SOURCES = [
     # a name the parse hung as an adverbial before a reporting verb without subject
     ("Troops killed 23 bandits in Katsina, the Director of Army Public Relations, Brig. Gen. "
      "Musa Idris, told journalists in Kaduna on Friday.", "23", "Brig. Gen. Musa Idris"),
+    # prosecutors speak
+    ("Gunmen killed 8 people at a bar in Celaya late on Friday, state prosecutors said.", "8",
+     "state prosecutors"),
     # a reporting verb joined to an earlier verb shares its subject
     ("The Pakistani Taliban claimed the bombing and said it had killed 9 policemen.", "9",
      "TTP"),
