@@ -431,6 +431,15 @@ FIGURE_ACTORS = [
      "assailants in the exchange of fire.", "9", "gunmen"),
     ("Militants stormed an army camp on Friday, killing 4 soldiers. The troops repelled the "
      "attackers and killed 12 of them.", "12", "militants"),
+    # the party said to cause most casualties, a paragraph after the tolls or before a breakdown
+    ("The mission recorded 120 civilians killed and 410 injured in Ukraine in April.\n"
+     "Most of the casualties occurred in government-held areas and were caused by Russian armed "
+     "forces, the mission said.\nDonetsk region was hardest hit, with 37 civilians killed.",
+     "120", "Russian forces"),
+    ("The mission recorded 120 civilians killed and 410 injured in Ukraine in April.\n"
+     "Most of the casualties occurred in government-held areas and were caused by Russian armed "
+     "forces, the mission said.\nDonetsk region was hardest hit, with 37 civilians killed.",
+     "37", "Russian forces"),
     # parts of a count told just before share its doer
     ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
      "Of those, 204 were killed and 106 injured.", "204", "gangs"),

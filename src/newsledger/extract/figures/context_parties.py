@@ -419,8 +419,9 @@ def _side_fought_beside(drafts: Sequence[Draft]) -> None:
 
 def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     """'OHCHR recorded 1,300 civilian casualties: 300 killed and 1,000 injured. Most of the
-    casualties were caused by Russian armed forces': the tolls told just before (same paragraph,
-    no party of their own) take the one party said to have caused most or all of them."""
+    casualties were caused by Russian armed forces': the tolls told just before or after (same
+    or next paragraph, no party of their own) take the one party said to have caused most or
+    all of them."""
     position = {id(scan): i for i, scan in enumerate(scans)}
     for i, scan in enumerate(scans):
         doers = [
@@ -435,8 +436,9 @@ def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             here = position[id(draft.scan)]
             if (
                 draft.actor is None
-                and i - _TOLD_BEFORE <= here <= i
-                and draft.scan.sentence.paragraph == scan.sentence.paragraph
+                and abs(i - here) <= _TOLD_BEFORE
+                # the same paragraph, or the next (a wire story's one-sentence paragraphs)
+                and abs(scan.sentence.paragraph - draft.scan.sentence.paragraph) <= 1
                 and (draft.measure in _VIOLENT or _violent_other(draft)
                      or "casualt" in (draft.counted or ""))
             ):
