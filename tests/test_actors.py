@@ -440,6 +440,9 @@ FIGURE_ACTORS = [
      "Most of the casualties occurred in government-held areas and were caused by Russian armed "
      "forces, the mission said.\nDonetsk region was hardest hit, with 37 civilians killed.",
      "37", "Russian forces"),
+    # a fight between an armed group and a state force: the armed group
+    ("Twelve civilians were killed in clashes between the army and RSF fighters in El Obeid on "
+     "Monday.", "Twelve", "RSF"),
     # parts of a count told just before share its doer
     ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
      "Of those, 204 were killed and 106 injured.", "204", "gangs"),

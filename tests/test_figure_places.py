@@ -69,6 +69,12 @@ def test_scene_of_another_event_is_not_the_figures(
 # (text, number, places): a dateline's city closed by a colon and agency is where the story was
 # filed, not a place of its figures
 DATELINE_PLACES = [
+    (  # a story filed from two cities
+        "NAIROBI/KAMPALA (Wire) - At least 9 people were killed when gunmen raided a camp near "
+        "Kasese on Monday, police said.\n",
+        "At least 9",
+        ("Kasese",),
+    ),
     (
         "KABUL (Pajhwok): At least 11 people were killed on Thursday when a bomb exploded in a "
         "mosque in Kunduz, officials said.\n",

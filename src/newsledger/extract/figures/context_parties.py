@@ -127,7 +127,8 @@ _DOER_KIND = re.compile(
 _OWN_TROOPS = frozenset({"troop", "troops", "soldier", "soldiers", "personnel", "servicemen"})
 _FOUGHT_WITH = re.compile(
     r"\b(?:clash(?:es)?|fighting|firefight|gunfight|gun battle|encounter|battle|exchange of fire)"
-    r"\s+with\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
+    # "fighting between M23 rebels and Congolese forces": the armed group of the two sides
+    r"\s+(?:with|between)\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
     re.IGNORECASE,
 )
 # "in the fighting", "during the clash": a fight the story told before
