@@ -320,7 +320,8 @@ def test_where_the_speaker_spoke_is_not_the_figures(
 
 
 # (text, number, place): a country naming its own people or forces ("U.S. citizens", "U.S.
-# troops") is a party, no place of the figure after it
+# troops"), where counted people come from ("peacekeepers from Tanzania") or whose defence force
+# speaks is a party, no place of the figure
 COUNTRY_AS_PARTY = [
     (
         "Police killed 7 protesters in Venezuela on Thursday. The State Department issued a "
@@ -334,6 +335,17 @@ COUNTRY_AS_PARTY = [
         "remain. Officials say 35 soldiers are killed every day.\n",
         "35",
         "United States",
+    ),
+    (  # where counted people come from
+        "Four peacekeepers from Tanzania were killed in an ambush near Beni on Friday, the UN "
+        "said.\n",
+        "Four",
+        "Tanzania",
+    ),
+    (  # the country owning the speaker
+        "Two peacekeepers were killed near Beni on Friday, Malawi's defence force said.\n",
+        "Two",
+        "Malawi",
     ),
 ]
 

@@ -60,10 +60,18 @@ _TITLE_BEFORE = re.compile(
     r"|Imam|Senator|Prime Minister|King|Queen|Prince|Emir)\s+(?:[A-Z][\w'’-]+\s+){0,2}$"
 )
 _PARTY_AFTER = FoldedPattern(re.compile(
-    r"^(?:['’]s\s+(?:armed|military|full-scale|invasion|forces|troops|army|attack|offensive)"
+    r"^(?:['’]s\s+(?:armed|military|full-scale|invasion|forces|troops|army|attack|offensive"
+    r"|defen[cs]e force)"
     r"|\s+(?:launched|invaded|attacked|began its|started its|shelled|bombed)\b)",
     re.IGNORECASE,
 ))
+# people named by where they come from, not where they are counted (displaced people excepted:
+# "refugees from South Sudan" take the country they fled)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:peacekeepers|troops|soldiers|nationals|citizens|workers|journalists|officers"
+    r"|personnel|pilgrims|tourists|sailors|crew members|engineers)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
     r"|shelling|strikes?) by) (?:the\s+)?$",
@@ -715,6 +723,8 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
+    if kind == "country" and _ORIGIN_BEFORE.search(before):
+        return True  # "three peacekeepers from South Africa": where they come from
     if kind == "country":
         # "the Sudan Doctors Union", "the Afghanistan Independent Human Rights Commission": a
         # country opening an organisation's name of two more capitalised words
