@@ -219,6 +219,10 @@ SOURCES = [
     # a name the parse hung as an adverbial before a reporting verb without subject
     ("Troops killed 23 bandits in Katsina, the Director of Army Public Relations, Brig. Gen. "
      "Musa Idris, told journalists in Kaduna on Friday.", "23", "Brig. Gen. Musa Idris"),
+    # "the group" is the organisation named last, not a headline's description
+    ("Sudan: rights group counts 61 dead\n\nThe Sudan Doctors Network (SDN) said on Monday that "
+     "61 people were killed in El Fasher.\nAnother 48 were wounded, the group said.", "48",
+     "Sudan Doctors Network (SDN)"),
     # prosecutors speak
     ("Gunmen killed 8 people at a bar in Celaya late on Friday, state prosecutors said.", "8",
      "state prosecutors"),

@@ -1459,7 +1459,10 @@ def _referred_source(word: str, earlier: Sequence[str]) -> str | None:
     key = word.casefold()
     if key in _REFERRING_ONLY:
         return earlier[-1] if earlier else None
-    same_kind = [name for name in earlier if key in name.casefold()]
+    # a name, not a headline's description ("rights group says", then "AAPP said ... the group")
+    same_kind = [
+        name for name in earlier if key in name.casefold() and name != name.casefold()
+    ]
     if same_kind:
         return same_kind[-1]
     if key in role_words("organisation", "attribution.tsv") and earlier:
