@@ -443,7 +443,8 @@ def test_a_title_case_headline_names_no_person(
 
 
 # (text, number, places): a country opening an organisation's name ("the Sudan Doctors Union")
-# is no place of the figure; the section's town is
+# is no place of the figure; the section's town is; a mission named for the one country it works
+# in places a report that names no other place
 COUNTRY_IN_A_NAME = [
     (
         "Khartoum\n"
@@ -451,6 +452,12 @@ COUNTRY_IN_A_NAME = [
         "and 14 June, according to the Sudan Doctors Union.\n",
         "At least 130",
         ("Khartoum",),
+    ),
+    (  # a report naming no place but the one country its mission works in
+        "JUBA - The UN Mission in South Sudan said it documented 233 civilians killed between "
+        "April and June.\n",
+        "233",
+        ("South Sudan",),
     ),
 ]
 

@@ -30,6 +30,7 @@ from newsledger.extract.places import (
     demonym_country,
     gazetteer,
     lookup_place,
+    place_in_text,
 )
 from newsledger.extract.reporting import SPEAKING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
@@ -515,9 +516,29 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
             if (country := demonym_country(word)) is not None:
                 counts[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
-        return None
+        return _mission_country(scans)
     country, count = counts.most_common(1)[0]
     return country if count >= _COUNTRY_MAJORITY * sum(counts.values()) else None
+
+
+# "the UN Assistance Mission in Afghanistan", "the Integrated Office in Haiti": a body named for
+# the one country it works in
+_MISSION_IN = re.compile(
+    r"\b(?:Mission|Office|Operation|Envoy|Representative)\s+(?:in|for|to)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+
+
+def _mission_country(scans: Sequence[Scan]) -> str | None:
+    """The country of a report that names no place but a mission named for one country (a UN
+    mission's report on its country, filed under a dateline)."""
+    found = {
+        place.country
+        for scan in scans
+        for match in _MISSION_IN.finditer(scan.sentence.text)
+        if (place := place_in_text(match.group(1))) is not None and place.kind == "country"
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
