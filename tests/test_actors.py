@@ -443,6 +443,8 @@ FIGURE_ACTORS = [
     # a fight between an armed group and a state force: the armed group
     ("Twelve civilians were killed in clashes between the army and RSF fighters in El Obeid on "
      "Monday.", "Twelve", "RSF"),
+    # who recorded what others did is no doer
+    ("Police recorded 214 kidnappings in the state last year, according to the UN.", "214", None),
     # parts of a count told just before share its doer
     ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
      "Of those, 204 were killed and 106 injured.", "204", "gangs"),

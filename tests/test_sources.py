@@ -223,6 +223,8 @@ SOURCES = [
     ("Sudan: rights group counts 61 dead\n\nThe Sudan Doctors Network (SDN) said on Monday that "
      "61 people were killed in El Fasher.\nAnother 48 were wounded, the group said.", "48",
      "Sudan Doctors Network (SDN)"),
+    # who recorded a count is outranked by whom the sentence says tells it
+    ("Police recorded 214 kidnappings in the state last year, according to the UN.", "214", "UN"),
     # prosecutors speak
     ("Gunmen killed 8 people at a bar in Celaya late on Friday, state prosecutors said.", "8",
      "state prosecutors"),

@@ -473,10 +473,18 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     return found
 
 
+# verbs whose subject counts what happened, which an "according to X" telling the count outranks
+_RECORDING = frozenset({"record", "document", "register", "count", "tally"})
+
+
 def attribution_for(attributions: list[Attribution], number: Token) -> Attribution | None:
     """The attribution covering a number: the reporting verb it depends on, else the first."""
     depth = {t.i: level for level, t in enumerate(number.ancestors)}
     anchored = [a for a in attributions if a.anchor in depth]
     if anchored:  # the nearest reporting verb above the number: "the ministry, which said 26 ..."
-        return min(anchored, key=lambda a: depth[a.anchor])
+        nearest = min(anchored, key=lambda a: depth[a.anchor])
+        told = [a for a in attributions if a.anchor < 0]
+        if told and number.doc[nearest.anchor].lemma_.lower() in _RECORDING:
+            return told[0]  # "Police recorded 539 kidnappings ..., according to the UN"
+        return nearest
     return attributions[0] if attributions else None
