@@ -492,7 +492,7 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("A mob lynched 4 suspected kidnappers in the market on Monday.", "4", "killed"),
         # people forced to do what the next verb says, or forced from their homes
         ("More than 4,000 people have been forced from their homes in Ituri since Monday.",
-         "4,000", "displaced"),
+         "More than 4,000", "displaced"),
         ("Clashes forced 2,300 people to flee their villages near Kidal.", "2,300", "displaced"),
         # a headline's harm verb the parser takes for a plural noun
         ("Blast at market injures 12", "12", "injured"),
