@@ -453,6 +453,13 @@ COUNTRY_IN_A_NAME = [
         "At least 130",
         ("Khartoum",),
     ),
+    (  # a breakdown item's label does not carry to the next figure
+        "More than 900,000 people are displaced in Niger, the agency said. Tillaberi hosts the "
+        "largest share, 410,000 people, followed by Diffa with 260,000. Some 12,000 people were "
+        "newly displaced in May alone.\n",
+        "Some 12,000",
+        ("Niger",),
+    ),
     (  # a report naming no place but the one country its mission works in
         "JUBA - The UN Mission in South Sudan said it documented 233 civilians killed between "
         "April and June.\n",

@@ -290,7 +290,9 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or _own_forces_country(draft, country)
                 or told
                 or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
-                or (previous.locations if same_paragraph and previous else [])
+                # not a breakdown item's own label ("followed by Centre-Nord with 553,000")
+                or (previous.locations if same_paragraph and previous
+                    and not _labelled_item(previous) else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
                 # a speaker's seat when nothing else places the figure
@@ -895,6 +897,12 @@ _ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
 _LABEL_GAP = re.compile(r"\s+(?:with\s+)?")
+
+
+def _labelled_item(draft: Draft) -> bool:
+    """Whether a figure's places are only the label of its item in a breakdown."""
+    labels = _label_place(draft)
+    return bool(labels) and set(draft.locations) <= set(labels)
 
 
 def _label_place(draft: Draft, quantity: Quantity | None = None) -> list[str]:
