@@ -1093,7 +1093,7 @@ def group_measure(sentence: Span) -> Measure | None:
     return None
 
 
-_ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target"}
+_ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target", "strike"}
 
 
 def _times_attacked(noun: Token) -> Measure | None:
