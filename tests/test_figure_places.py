@@ -460,6 +460,11 @@ COUNTRY_IN_A_NAME = [
         "Some 12,000",
         ("Niger",),
     ),
+    (  # a compass region in a report whose demonyms name one country
+        "Nigerian troops killed 29 bandits in the North-West last week, the army said.\n",
+        "29",
+        ("North West, Nigeria",),
+    ),
     (  # a report naming no place but the one country its mission works in
         "JUBA - The UN Mission in South Sudan said it documented 233 civilians killed between "
         "April and June.\n",

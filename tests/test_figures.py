@@ -738,17 +738,21 @@ def test_figures_populations_of_towns_proportions_and_footnotes(
     assert not numbers & {"3 million", "3", "4", "One", "five"}
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("40,000 Yazidi refugees reach Dohuk camps\n"
+     "Nearly 40,000 Yazidis have fled Sinjar for the camps around Dohuk in the past week, "
+     "the agency said on Friday.\n", "displaced"),
+    # a briefing's list line opening on the counted group, capitalised
+    ("Army says troops neutralise 64 terrorists\n"
+     "Nigerian troops recorded the following in operations between May 2 and 9:\n"
+     "Terrorists neutralised: 64\nSuspects arrested: 120\n", "killed"),
+])
 def test_figures_headline_restated_in_other_words_is_one_figure(
-    extract_text: Callable[..., Extraction],
+    extract_text: Callable[..., Extraction], text: str, measure: str
 ) -> None:
-    text = (
-        "40,000 Yazidi refugees reach Dohuk camps\n"
-        "Nearly 40,000 Yazidis have fled Sinjar for the camps around Dohuk in the past week, "
-        "the agency said on Friday.\n"
-    )
-    displaced = [f for f in extract_text(text).figures if f.measure.value == "displaced"]
-    assert len(displaced) == 1
-    assert displaced[0].also_at
+    figures = [f for f in extract_text(text).figures if f.measure.value == measure]
+    assert len(figures) == 1
+    assert figures[0].also_at
 
 
 @pytest.mark.parametrize(

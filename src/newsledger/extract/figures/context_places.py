@@ -460,6 +460,12 @@ def _other_event_words() -> frozenset[str]:
     return frozenset(set(WORDS["ordinal"]) | {t for t in distinct if " " not in t})
 
 
+def _compass_region(name: str) -> bool:
+    """Whether a place's name is only a compass region ('North-West', 'the North East zone')."""
+    bare = _REGION_WORD.sub("", name).replace("-", " ").strip()
+    return bool(_COMPASS_NAME.fullmatch(bare))
+
+
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
     """'In the North East, ...' of a report on Nigeria is Nigeria's North East, not a district of
     that name elsewhere the gazetteer knows (Botswana has one)."""
@@ -508,17 +514,23 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
     """The one country a report is about: the country of most places it names and of the
     demonyms it uses ('Nigerian troops', 'Afghanistan's war'), when one has a clear majority."""
     counts: Counter[str] = Counter()
-    named = 0
+    demonyms: Counter[str] = Counter()
+    named = compass = 0
     for scan in scans:
         # where speakers sit and the wounded are taken speak for the country too
         for mention in [*_kept(scan), *_seat_mentions(scan)]:
             counts[mention.place.country] += 1
             named += 1
+            compass += _compass_region(mention.text)
         for word in _CAPITALISED_WORD.findall(scan.sentence.text):
             if (country := demonym_country(word)) is not None:
                 counts[country] += 1
+                demonyms[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
         return _mission_country(scans)
+    if compass == named and len(demonyms) == 1:
+        # "Nigerian troops ... in the North-West": a compass region names no country by itself
+        return next(iter(demonyms))
     country, count = counts.most_common(1)[0]
     return country if count >= _COUNTRY_MAJORITY * sum(counts.values()) else None
 

@@ -540,8 +540,8 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
     if not (_same_kind(a.counted_head, b.counted_head) or headline):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
-    if a.actor and b.actor and a.actor != b.actor:
-        return False
+    if a.actor and b.actor and a.actor.casefold() != b.actor.casefold():
+        return False  # "Terrorists neutralised: 98" opening a line is the headline's terrorists
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
