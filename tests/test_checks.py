@@ -1598,3 +1598,28 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
         for n, (number, measure) in enumerate(zip(numbers, measures, strict=True), start=1)
     ]
     assert _subsets(find_checks(figures, text)) == {("f1", "f2", True)}
+
+
+# Issue 9 (checks9): breakdowns as reports give them, read through the whole pipeline.
+@pytest.mark.parametrize(
+    ("text", "sums", "subsets"),
+    [
+        pytest.param(
+            "The agency said 64 children were killed or maimed in Somalia in the first quarter"
+            " of 2024: 20 were killed and 44 were maimed.",
+            {("64", ("20", "44"), True)},
+            set(),
+            id="children-killed-or-maimed-are-the-killed-and-the-maimed",
+        ),
+        pytest.param(
+            "The raid killed 5 soldiers and wounded or abducted 9 villagers, officials said.",
+            set(),
+            set(),
+            id="harms-after-an-and-are-another-figure's",
+        ),
+    ],
+)
+def test_checks_breakdowns_checks9(
+    extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text)) == (sums, subsets)

@@ -113,12 +113,18 @@ SUBGROUPS = frozenset(
     word for row in read_table("count_heads.tsv", 3) if row[2] == "subgroup" for word in row[:2]
 )
 
+_HARM_WORDS = r"(?:killed|dead|injured|wounded|maimed|hurt|kidnapped|abducted)"
+# "86 children were killed or maimed": the counted noun phrase (up to three words, none a harm
+# word nor "and"/"or": "6 officers and kidnapped or hurt 12" joins no harms of the 6) may stand
+# between the number and the harms.
 _COMBINED = re.compile(
-    r"^\W*(?:people\s+|persons\s+|civilians\s+)?(?:were\s+|have\s+been\s+)?(?:reported\s+)?"
-    r"((?:killed|dead|injured|wounded|kidnapped|abducted)"
+    rf"^\W*(?:(?!(?:{_HARM_WORDS}|and|or)\b)[a-z][a-z'-]*\s+){{0,3}}?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:reported\s+)?"
+    rf"({_HARM_WORDS}"
     r"(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*,\s*or\s+|\s*,\s*and\s+)"
-    r"(?:killed|dead|injured|wounded|kidnapped|abducted)"
-    r"(?:(?:\s*,\s*or\s+|\s*,\s*and\s+|\s+or\s+|\s+and\s+)(?:killed|injured|wounded|kidnapped|abducted))?)",
+    rf"{_HARM_WORDS}"
+    r"(?:(?:\s*,\s*or\s+|\s*,\s*and\s+|\s+or\s+|\s+and\s+)"
+    r"(?:killed|injured|wounded|maimed|hurt|kidnapped|abducted))?)\b",
     re.IGNORECASE,
 )
 _MEASURE_WORDS = {
@@ -126,6 +132,8 @@ _MEASURE_WORDS = {
     "dead": Measure.KILLED,
     "injured": Measure.INJURED,
     "wounded": Measure.INJURED,
+    "maimed": Measure.INJURED,
+    "hurt": Measure.INJURED,
     "kidnapped": Measure.KIDNAPPED,
     "abducted": Measure.KIDNAPPED,
 }
