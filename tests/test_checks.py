@@ -1617,6 +1617,20 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="harms-after-an-and-are-another-figure's",
         ),
+        pytest.param(
+            "Clashes displaced 9,000 people in Sudan in May, the UN said. In El Fasher, 6,000"
+            " people fled their homes. A further 3,000 were displaced in Nyala.",
+            {("9,000", ("3,000", "6,000"), True)},
+            set(),
+            id="an-elided-noun-counts-like-its-sibling-when-each-part-has-its-own-place",
+        ),
+        pytest.param(
+            "Clashes displaced 9,000 people in Sudan in May, the UN said. Some 6,000 people"
+            " fled their homes in the first week. A further 3,000 were displaced later.",
+            set(),
+            {("9,000", "Some 6,000", True)},
+            id="an-elided-noun-with-no-place-of-its-own-is-no-part",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

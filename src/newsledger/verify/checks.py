@@ -352,7 +352,16 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
         return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
-            alike = len({counted_head(p) for p in run}) == 1 and not subgroup_words(run[0])
+            heads = {counted_head(p) for p in run}
+            alike = len(heads) == 1 and not subgroup_words(run[0])
+            # a part with no counted noun of its own counts what the others count when each
+            # part names its own place inside the total's ("displaced 18,500 people in Somalia
+            # ... In Hiraan, 11,000 people fled. A further 7,500 were displaced in Lower Shabelle")
+            alike = alike or (
+                len(heads - {""}) == 1
+                and not any(subgroup_words(p) for p in run)
+                and _places_apart(total, run)
+            )
             # "33 people were injured ... injuring 23 civilians and 10 off-duty soldiers"
             alike = alike or (head_of(total.counted).generic and _one_list(run, text))
             # "13 women" is no sum of "9" and "4" civilians: a sub-group total needs its own parts
@@ -361,6 +370,19 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
+
+
+def _places_apart(total: Figure, run: Sequence[Figure]) -> bool:
+    """Whether each part names one place of its own, another than every other part's and the
+    total's, inside the total's places."""
+    places = [p.locations for p in run]
+    return (
+        bool(total.locations)
+        and all(len(where) == 1 for where in places)
+        and len({where[0] for where in places}) == len(run)
+        and not any(where[0] in total.locations for where in places)
+        and all(_within(where, total.locations) for where in places)
+    )
 
 
 def _one_list(run: Sequence[Figure], text: str) -> bool:
