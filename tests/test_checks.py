@@ -1631,6 +1631,20 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("9,000", "Some 6,000", True)},
             id="an-elided-noun-with-no-place-of-its-own-is-no-part",
         ),
+        pytest.param(
+            "A car bomb wounded 30 people in Mogadishu on Monday, police said. Six soldiers were"
+            " among those hurt.",
+            set(),
+            {("30", "Six", True)},
+            id="a-part-told-before-among-those-hurt",
+        ),
+        pytest.param(
+            "Shelling killed 15 people and wounded 40 in Kharkiv on Friday. Two journalists were"
+            " among the dead, the governor said.",
+            set(),
+            {("15", "Two", True)},
+            id="among-the-dead-after-the-part-picks-the-toll-not-the-wounded",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

@@ -121,6 +121,9 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     group = _OF_THE_GROUP.match(words_after(text, figure, 40))
     if group is not None:  # "1,500 of the arrivals", "five of the injured" (not "of the 12")
         return "of the", _group_before_verb(group.group(1).lower())
+    among = _AMONG_AFTER.match(words_after(text, figure, 60))
+    if among is not None:  # "Four officers were among those hurt", "two are among the dead"
+        return f"among {among.group(1).lower()}", _group_before_verb(among.group(2).lower())
     start = figure.quantity.start
     begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
     before = text[begin:start]
@@ -193,6 +196,13 @@ def _group_before_verb(words: str) -> str:
 
 
 _OF_THE_GROUP = re.compile(r"\s+of the ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b")
+# The part's own noun (up to three words), then "were among those hurt": the group follows the
+# verb ("Four officers were among those hurt"; not "among the 12 dead", whose number is a whole).
+_AMONG_AFTER = re.compile(
+    r"\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(the|those)\s+"
+    r"([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b",
+    re.IGNORECASE,
+)
 
 
 def opens_sentence(text: str, position: int) -> bool:
