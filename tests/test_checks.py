@@ -1645,6 +1645,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("15", "Two", True)},
             id="among-the-dead-after-the-part-picks-the-toll-not-the-wounded",
         ),
+        pytest.param(
+            "Security incidents in Diyala, 1 to 7 March 2024:\nKilled - 8\nInjured - 19\n"
+            "Arrested - 7\nCasualties - 27\n\nThe police gave the figures.",
+            {("27", ("19", "8"), True)},
+            set(),
+            id="a-casualties-line-adds-the-killed-and-injured-lines-of-its-table",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

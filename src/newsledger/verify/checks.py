@@ -304,8 +304,11 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     """Killed and injured against casualties"""
     # a count of casualties is 'other': the killed and the injured are its parts, never totals;
     # so is a count of people "killed or injured", "dead or wounded"
+    # a table's line "Total casualties: 42" among lines "Killed: 12", "Injured: 30"
+    block = _casualty_block(text, total) if text else None
     if total.measure is not Measure.OTHER or not (
         "casualt" in (total.counted or "").lower()
+        or block is not None
         or (text and set(combined_measures(text, total)) == {Measure.KILLED, Measure.INJURED})
     ):
         return []
@@ -318,15 +321,22 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
             and f.period_start == total.period_start
             and f.period_end == total.period_end
             and set(f.locations) == set(total.locations)
-            and (not text or f.quantity.start > total.quantity.start)
+            and (
+                not text
+                or (
+                    block[0] <= f.quantity.start < block[1] and _on_labelled_line(text, f)
+                    if block is not None
+                    else f.quantity.start > total.quantity.start
+                )
+            )
         ]
-        if found:
+        if found and (block is None or len(found) == 1):
             parts.append(found[0])
     if len(parts) != 2:
         return []
     # "5,122 casualties (1,692 deaths and 3,430 injured)", or "40 casualties. 12 were killed
     # and 28 wounded": the two parts are stated together, in the total's sentence or the next
-    if text:
+    if text and block is None:
         where = sentence_index(text, total.quantity.start)
         at = {sentence_index(text, p.quantity.start) for p in parts}
         if len(at) != 1 or not 0 <= at.pop() - where <= 1:
@@ -336,6 +346,34 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     if total.source and any(p.source and p.source != total.source for p in parts):
         return []
     return parts
+
+
+def _casualty_block(text: str, total: Figure) -> tuple[int, int] | None:
+    """The lines around a table line labelled as casualties ("Total casualties: 42",
+    "Casualties - 42"), up to blank lines, or None when the total is no such line."""
+    if not _on_labelled_line(text, total):
+        return None
+    line_start = text.rfind("\n", 0, total.quantity.start) + 1
+    if "casualt" not in text[line_start : total.quantity.start].lower():
+        return None
+    start = text.rfind("\n\n", 0, total.quantity.start)
+    end = text.find("\n\n", total.quantity.end)
+    return (0 if start < 0 else start, len(text) if end < 0 else end)
+
+
+def _on_labelled_line(text: str, figure: Figure) -> bool:
+    """Whether the figure's number ends a table line's label ("Killed: 12", "- Injured - 30"):
+    a few words before a colon or dash at the line's start, the number last on its line."""
+    line_start = text.rfind("\n", 0, figure.quantity.start) + 1
+    line_end = text.find("\n", figure.quantity.end)
+    label = text[line_start : figure.quantity.start].strip()
+    rest = text[figure.quantity.end : len(text) if line_end < 0 else line_end].strip()
+    return (
+        bool(label)
+        and label[-1] in ":-–—"
+        and len(label.split()) <= 5
+        and not rest.strip(".")
+    )
 
 
 def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
