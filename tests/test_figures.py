@@ -488,6 +488,11 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "other"),
         ("About 150 militants remain at large after the raid, police said.", "About 150",
          "fighters"),
+        # issue 9: fighters listed after a toll are of the toll
+        ("Clashes near Hodeidah killed 31 people: 22 Houthi fighters and 9 soldiers.", "22",
+         "killed"),
+        ("The army has 900 troops in the district: 600 soldiers and 300 militiamen.", "300",
+         "fighters"),
     ],
 )
 def test_figures_measure_of_further_wordings(

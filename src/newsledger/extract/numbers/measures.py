@@ -924,8 +924,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
         or _noun_state(noun)
-        # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people
-        or (_listed_measure(noun) if own is Measure.OTHER else None)
+        # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people;
+        # its fighters too ("killed 26 people: 18 Houthi fighters and 8 soldiers")
+        or (_listed_measure(noun) if own in (Measure.OTHER, Measure.FIGHTERS) else None)
         or own
         or _of_measure(noun)
     )
