@@ -1652,6 +1652,20 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="a-casualties-line-adds-the-killed-and-injured-lines-of-its-table",
         ),
+        pytest.param(
+            "Four soldiers were killed and 11 wounded in the ambush near Kidal on Monday,"
+            " raising the casualties to 15, the army said.",
+            {("15", ("11", "Four"), True)},
+            set(),
+            id="casualties-brought-to-a-number-after-their-parts",
+        ),
+        pytest.param(
+            "Four soldiers were killed and 11 wounded in the ambush near Kidal on Monday,"
+            " bringing the casualties to 40, the army said.",
+            set(),
+            set(),
+            id="a-running-casualty-count-is-no-failing-sum-of-the-day's-parts",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

@@ -493,6 +493,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "killed"),
         ("The army has 900 troops in the district: 600 soldiers and 300 militiamen.", "300",
          "fighters"),
+        ("Two were killed and 9 hurt in the blast, bringing the casualties to 11.", "11", "other"),
+        ("Rescuers found 7 more bodies, raising the death toll to 45.", "45", "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(

@@ -306,9 +306,12 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     # so is a count of people "killed or injured", "dead or wounded"
     # a table's line "Total casualties: 42" among lines "Killed: 12", "Injured: 30"
     block = _casualty_block(text, total) if text else None
+    # "..., bringing the day's casualties to 30": the total is told after its parts
+    brought = bool(text) and _CASUALTIES_TO.search(words_before(text, total, 40)) is not None
     if total.measure is not Measure.OTHER or not (
         "casualt" in (total.counted or "").lower()
         or block is not None
+        or brought
         or (text and set(combined_measures(text, total)) == {Measure.KILLED, Measure.INJURED})
     ):
         return []
@@ -327,6 +330,7 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
                     block[0] <= f.quantity.start < block[1] and _on_labelled_line(text, f)
                     if block is not None
                     else f.quantity.start > total.quantity.start
+                    or (brought and _same_sentence(text, f, total))
                 )
             )
         ]
@@ -336,6 +340,9 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
         return []
     # "5,122 casualties (1,692 deaths and 3,430 injured)", or "40 casualties. 12 were killed
     # and 28 wounded": the two parts are stated together, in the total's sentence or the next
+    if brought and parts[-1].quantity.start < total.quantity.start:
+        # parts told before their total in its sentence: only a sum that holds is claimed
+        return parts if sum_holds(total, parts) and _same_sentence(text, parts[0], total) else []
     if text and block is None:
         where = sentence_index(text, total.quantity.start)
         at = {sentence_index(text, p.quantity.start) for p in parts}
@@ -346,6 +353,13 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     if total.source and any(p.source and p.source != total.source for p in parts):
         return []
     return parts
+
+
+_CASUALTIES_TO = re.compile(r"\bcasualt(?:y|ies)\s+(?:to|at)\s*$", re.IGNORECASE)
+
+
+def _same_sentence(text: str, a: Figure, b: Figure) -> bool:
+    return sentence_index(text, a.quantity.start) == sentence_index(text, b.quantity.start)
 
 
 def _casualty_block(text: str, total: Figure) -> tuple[int, int] | None:

@@ -902,7 +902,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
-        _times_attacked(noun)
+        (_brought_to(number) if noun is number else None)
+        or _times_attacked(noun)
         or _arms_used(noun)
         or (_part_of_the_harmed(number) if noun is number else None)
         or _included_in_count(noun, sentence)
@@ -1313,6 +1314,24 @@ def _word_after(token: Token, offset: int) -> str:
     """The lower-case word ``offset`` tokens after ``token`` ('' past the end)."""
     at = token.i + offset
     return token.doc[at].lower_ if 0 <= at < len(token.doc) else ""
+
+
+def _brought_to(number: Token) -> Measure | None:
+    """"bringing the day's casualties to 30", "raising the toll to 19": the object of a verb
+    that brings a count to the number (lexicons/measures.tsv kind bring_to) names its measure."""
+    if number.dep_ != "pobj" or number.head.lower_ not in {"to", "at"}:
+        return None
+    verb = number.head.head
+    obj: Token | None = None
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "to" parsed as the object's modifier
+        obj, verb = verb, verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _words_of_kind("bring_to"):
+        return None
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    return _modifier_trigger(obj) or _word_measure(obj, "noun")
 
 
 def _named_before(number: Token) -> Measure | None:
