@@ -1666,6 +1666,25 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="a-running-casualty-count-is-no-failing-sum-of-the-day's-parts",
         ),
+        pytest.param(
+            "The 12 aid workers abducted near Malakal on Monday included 7 South Sudanese,"
+            " 3 Kenyans and 2 Ugandans, the agency said.",
+            {("12", ("2", "3", "7"), True)},
+            set(),
+            id="a-count-that-included-a-list-adding-up-is-their-sum",
+        ),
+        pytest.param(
+            "The 40 people killed in the raid on the village included 9 children, officials said.",
+            set(),
+            {("40", "9", True)},
+            id="a-count-that-included-one-group-holds-it",
+        ),
+        pytest.param(
+            "Police arrested 30 suspects in an operation that included 200 officers.",
+            set(),
+            set(),
+            id="an-operation-that-included-officers-holds-no-arrests",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(
