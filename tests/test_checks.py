@@ -1685,6 +1685,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="an-operation-that-included-officers-holds-no-arrests",
         ),
+        pytest.param(
+            "Zaatari camp holds 80,000 people, up from 20,000 two years ago, the agency said."
+            " Of the residents, 40,000 are children.",
+            set(),
+            {("80,000", "40,000", True)},
+            id="of-the-residents-is-a-part-of-the-camp-population-that-holds-it",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

@@ -495,6 +495,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "fighters"),
         ("Two were killed and 9 hurt in the blast, bringing the casualties to 11.", "11", "other"),
         ("Rescuers found 7 more bodies, raising the death toll to 45.", "45", "killed"),
+        ("The Roj camp holds about 2,600 foreigners, officials said.", "about 2,600",
+         "population"),
+        ("The central prison holds 3,000 inmates, officials said.", "3,000", "held"),
     ],
 )
 def test_figures_measure_of_further_wordings(

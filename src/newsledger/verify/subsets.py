@@ -397,6 +397,7 @@ _GROUP_MEASURES = {
     Measure.DETAINED: (Measure.DETAINED, Measure.HELD),
     Measure.KIDNAPPED: (Measure.KIDNAPPED,),
     Measure.DISPLACED: (Measure.DISPLACED,),
+    Measure.POPULATION: (Measure.POPULATION,),
     Measure.OTHER: (Measure.OTHER,),  # "of the casualties": killed and injured together
 }
 

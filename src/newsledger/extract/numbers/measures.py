@@ -933,6 +933,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     )
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
+    if measure is Measure.HELD and own is None and _camp_holds(noun):
+        measure = Measure.POPULATION  # "Al Hol camp now holds 43,000 people": its residents
     if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
         measure = Measure.POPULATION
     if measure is None:
@@ -1314,6 +1316,16 @@ def _word_after(token: Token, offset: int) -> str:
     """The lower-case word ``offset`` tokens after ``token`` ('' past the end)."""
     at = token.i + offset
     return token.doc[at].lower_ if 0 <= at < len(token.doc) else ""
+
+
+def _camp_holds(noun: Token) -> bool:
+    """Whether the noun is the object of "hold" whose subject is a camp, site or shelter ("Al
+    Hol camp holds 43,000 people"): residents, not detainees ("the prison holds 3,000")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() != "hold":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _SHELTERED.search(subject.text) is not None
 
 
 def _brought_to(number: Token) -> Measure | None:
