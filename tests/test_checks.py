@@ -1692,6 +1692,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("80,000", "40,000", True)},
             id="of-the-residents-is-a-part-of-the-camp-population-that-holds-it",
         ),
+        pytest.param(
+            "Gunmen abducted 74 people in Zamfara in May 2024, compared with 52 in May 2023, the"
+            " group said. Of those abducted in May, 19 were children.",
+            set(),
+            {("74", "19", True)},
+            id="a-value-compared-against-holds-no-parts",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

@@ -220,6 +220,20 @@ def is_addition(text: str, figure: Figure) -> bool:
     ) or (after is not None and not words_after(text, figure, 8)[: after.start()].strip())
 
 
+def is_baseline(text: str, figure: Figure) -> bool:
+    """Whether the number is a value compared against, of another time or place ("86 in June,
+    compared with 61 in June last year", "down from 40"): no whole of later parts, no part."""
+    before = words_before(text, figure, 30)
+    cue = find_cue(before, "baseline")
+    return cue is not None and _HEDGE_ONLY.fullmatch(before[cue.end() :]) is not None
+
+
+_HEDGE_ONLY = re.compile(
+    r"[\s(]*(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|just)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def whole_follows(text: str, figure: Figure, other: Figure) -> bool:
     """Whether ``other``'s number comes right after "of the" following the figure's number
     ("5 of the 12 crew"): then ``other`` is the whole the figure is part of."""
@@ -267,6 +281,7 @@ __all__ = [
     "find_cue",
     "has_cue",
     "is_addition",
+    "is_baseline",
     "opens_sentence",
     "partitive",
     "partitive_cue",

@@ -48,6 +48,7 @@ from newsledger.verify.cues import (
     find_cue,
     has_cue,
     is_addition,
+    is_baseline,
     opens_sentence,
     partitive,
     partitive_cue,
@@ -145,6 +146,8 @@ def subset_checks(
     """Subset checks among one document's figures; ``taken`` pairs already related by a sum;
     a whole is sought among the ``near`` figures before and after a part."""
     taken = list(taken)
+    if text:  # "86 ..., compared with 61 last year. Of those abducted, 30 ...": not of the 61
+        figures = [f for f in figures if not is_baseline(text, f)]
     seen = {(w.id, p.id) for w, p in taken}
     totals = {p.id: w.id for w, p in taken}
     checks = []
