@@ -1699,6 +1699,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("74", "19", True)},
             id="a-value-compared-against-holds-no-parts",
         ),
+        pytest.param(
+            "Of the 40 people killed in the raid on the displacement camp near Goma, 22 were"
+            " women, 11 were children and 7 were men, the UN said.",
+            {("40", ("11", "22", "7"), True)},
+            set(),
+            id="parts-of-a-toll-told-at-a-camp-are-no-camp-population",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

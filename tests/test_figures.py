@@ -498,6 +498,7 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("The Roj camp holds about 2,600 foreigners, officials said.", "about 2,600",
          "population"),
         ("The central prison holds 3,000 inmates, officials said.", "3,000", "held"),
+        ("Of the 40 people killed in the raid on the camp, 22 were women.", "22", "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(

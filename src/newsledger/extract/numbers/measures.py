@@ -935,7 +935,13 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
     if measure is Measure.HELD and own is None and _camp_holds(noun):
         measure = Measure.POPULATION  # "Al Hol camp now holds 43,000 people": its residents
-    if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
+    if (
+        measure is None
+        and head_word in _PEOPLE
+        and _PLACE_OF_RESIDENCE.search(sentence.text)
+        # "Of the 64 people killed in the attack on the camp, 25 were women": parts of the whole
+        and not _opens_with_whole(number, sentence)
+    ):
         measure = Measure.POPULATION
     if measure is None:
         measure = (
