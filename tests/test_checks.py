@@ -1706,6 +1706,20 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="parts-of-a-toll-told-at-a-camp-are-no-camp-population",
         ),
+        pytest.param(
+            "Three policemen and 6 gunmen were killed in a shootout in Jolo on Friday, the army"
+            " said. The shootout left 9 people dead.",
+            {("9", ("6", "Three"), True)},
+            set(),
+            id="a-toll-of-people-right-after-its-list-is-its-sum",
+        ),
+        pytest.param(
+            "Three policemen and 6 gunmen were killed in a shootout in Jolo on Friday, the army"
+            " said. On Saturday, 9 people were killed in Basilan.",
+            set(),
+            set(),
+            id="a-toll-of-another-day-and-place-after-a-list-is-no-sum",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

@@ -653,6 +653,33 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
 _LATER_SENTENCES = 10
 
 
+def _list_told_before(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """A list told just before that adds up"""
+    # "Five soldiers and 7 militants were killed in the clash. The clash left 12 people dead.":
+    # a count of people right after a sentence whose figures of the measure, items of one
+    # list, add up to it exactly as stated, for the same time and places
+    if not text or not _exact(total) or not head_of(total.counted).generic:
+        return []
+    where = sentence_index(text, total.quantity.start)
+    items = [
+        f
+        for f in figures
+        if f.quantity.end <= total.quantity.start
+        and sentence_index(text, f.quantity.start) == where - 1
+        and f.measure is total.measure
+    ]
+    if (
+        len(items) >= 2
+        and all(list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items))
+        and all(_exact(p) and _same_time(total, p, text) for p in items)
+        and all(_within(p.locations, total.locations) for p in items)
+        and len({counted_head(p) for p in items}) == len(items)
+        and sum(p.quantity.value for p in items) == total.quantity.value
+    ):
+        return items
+    return []
+
+
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
     if not text or not _exact(total):
@@ -751,4 +778,5 @@ _SUM_RULES = (
     _listed_parts,
     _stated_total,
     _list_told_later,
+    _list_told_before,
 )
