@@ -1720,6 +1720,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="a-toll-of-another-day-and-place-after-a-list-is-no-sum",
         ),
+        pytest.param(
+            "Six police officers were killed in the first attack near Mopti on Friday and five"
+            " in the second, bringing to 11 the number of officers killed that day, police said.",
+            {("11", ("Six", "five"), True)},
+            set(),
+            id="a-gapped-clause-and-bringing-to-a-number-make-a-sum",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

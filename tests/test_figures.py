@@ -499,6 +499,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "population"),
         ("The central prison holds 3,000 inmates, officials said.", "3,000", "held"),
         ("Of the 40 people killed in the raid on the camp, 22 were women.", "22", "killed"),
+        ("Six police officers were killed in the first attack and five in the second.", "five",
+         "killed"),
     ],
 )
 def test_figures_measure_of_further_wordings(

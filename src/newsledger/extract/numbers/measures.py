@@ -903,6 +903,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
         (_brought_to(number) if noun is number else None)
+        or (_gapped_sibling(number) if noun is number else None)
         or _times_attacked(noun)
         or _arms_used(noun)
         or (_part_of_the_harmed(number) if noun is number else None)
@@ -1322,6 +1323,24 @@ def _word_after(token: Token, offset: int) -> str:
     """The lower-case word ``offset`` tokens after ``token`` ('' past the end)."""
     at = token.i + offset
     return token.doc[at].lower_ if 0 <= at < len(token.doc) else ""
+
+
+def _gapped_sibling(number: Token) -> Measure | None:
+    """"Four soldiers were killed in the first ambush and seven in the second": a bare number
+    joined to the object of a place or time phrase, with a phrase of its own after it, repeats
+    the clause with its verb left out; the verb's measure is its own (not the ambush's)."""
+    noun = number.head
+    if number.dep_ != "conj" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "prep" and c.i > number.i for c in number.children):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(w.like_num for w in c.subtree)
+        for c in verb.children
+    ):
+        return None
+    return _verb_measure(verb)
 
 
 def _camp_holds(noun: Token) -> bool:
