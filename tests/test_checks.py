@@ -1727,6 +1727,14 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="a-gapped-clause-and-bringing-to-a-number-make-a-sum",
         ),
+        pytest.param(
+            "More than 30,000 refugees have arrived in Renk since April, the agency said. About"
+            " 900 people arrived on Monday alone.\n\nThe agency said 400 of the new arrivals"
+            " were children.",
+            set(),
+            {("More than 30,000", "400", True)},
+            id="a-group-named-again-is-the-whole's-not-a-count-told-alone",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

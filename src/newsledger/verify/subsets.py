@@ -230,8 +230,13 @@ def _partitive(window: Window, text: str) -> Found:
             # bodies were recovered")
             named = {part.measure} if part.measure in _HARM_MEASURES else set()
         if named:
-            near = [f for f in earlier if f.measure in named]
-            far = _nearest_named(part, before, named, group, text)
+            # "More than 45,000 refugees have arrived ... About 1,200 arrived in the past 24
+            # hours alone. 600 of the new arrivals ...": a group named again is the whole's, not
+            # that of a count told as a part of it ("alone")
+            near = [f for f in earlier if f.measure in named and not _told_alone(text, f)]
+            far = _nearest_named(
+                part, [f for f in before if not _told_alone(text, f)], named, group, text
+            )
             # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer,
             # even a few sentences back; "Among those killed": the whole toll rather than its
             # last part by place
@@ -266,6 +271,18 @@ def _partitive(window: Window, text: str) -> Found:
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
+
+
+_ALONE = re.compile(r"^[^.;:]{0,60}?\balone\b", re.IGNORECASE)
+
+
+def _told_alone(text: str, figure: Figure) -> bool:
+    """Whether the figure's clause marks it as a part of a larger count ("1,200 arrived in the
+    past 24 hours alone", "in Gaza alone, 300")."""
+    return bool(
+        _ALONE.match(words_after(text, figure, 60))
+        or re.search(r"\balone\s*,?\s*$", words_before(text, figure, 12), re.IGNORECASE)
+    )
 
 
 def _rival(text: str, figure: Figure) -> bool:
