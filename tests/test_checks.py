@@ -1735,6 +1735,15 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("More than 30,000", "400", True)},
             id="a-group-named-again-is-the-whole's-not-a-count-told-alone",
         ),
+        pytest.param(
+            "Civilian deaths in Yemen\n\nThe group recorded the deaths of 64 civilians in May"
+            " 2024, including 12 children.\n\nBreakdown by perpetrator\n\nHouthi forces: 21\n"
+            "Saudi-led coalition: 8\nOther parties: 35\n\nThe group published its report on"
+            " Monday.",
+            {("64", ("21", "35", "8"), True)},
+            {("64", "12", True)},
+            id="table-lines-under-a-breakdown-title-count-the-toll-above-it",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

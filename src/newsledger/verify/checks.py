@@ -290,14 +290,27 @@ def _party_left_out(
     if not text:
         return False
     sentences = {sentence_index(text, p.quantity.start) for p in parts}
+    # a table's lines are sentences of their own: its block ("Russian forces: 6", "Other
+    # parties: 73", up to a blank line) is the parts' company
+    blocks = [_block_of(text, p) for p in parts if _on_labelled_line(text, p)]
     return any(
         f not in parts
         and _comparable(total, f)
         and counted_head(f) == counted_head(total)
         and f.start > total.start
-        and sentence_index(text, f.quantity.start) in sentences
+        and (
+            sentence_index(text, f.quantity.start) in sentences
+            or any(start <= f.quantity.start < end for start, end in blocks)
+        )
         for f in figures
     )
+
+
+def _block_of(text: str, figure: Figure) -> tuple[int, int]:
+    """The lines around the figure's, up to blank lines."""
+    start = text.rfind("\n\n", 0, figure.quantity.start)
+    end = text.find("\n\n", figure.quantity.end)
+    return (0 if start < 0 else start, len(text) if end < 0 else end)
 
 
 def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:

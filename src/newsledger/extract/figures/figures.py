@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -46,6 +47,7 @@ from newsledger.extract.scan import (
     scan_sentence,
 )
 from newsledger.extract.words import split_sentences
+from newsledger.lexicons import read_table
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
@@ -265,6 +267,9 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
                 # "kidnapping - 289" under "The suspects were held for:" names the charge
                 # "Civilians: 87" under "Killed by group:"; "- 12 children" under "..., among them:"
                 measure, counted = listed, table_label(scan) or counted
+                # "Russian forces: 6" under "Breakdown by perpetrator": the label is who did it,
+                # the line counts what the count it breaks down counts ("118 civilians")
+                counted = _broken_down_counted(scans, headings, drafts, i) or counted
             elif own_kept:
                 counted = counted or table_label(scan)
             same_sentence = bool(drafts) and drafts[-1].scan is scan
@@ -426,7 +431,57 @@ def _heading_measure(
         # ("... arrested 1,044 suspects. The suspects were held for:": the arrests)
         earlier = measures_of.get(before)
         found = earlier[-1] if earlier else found
+    if found is None and _breakdown_title(scans[heading].sentence.text):
+        # "The network recorded the deaths of 118 civilians ..." / "Breakdown by perpetrator" /
+        # "Syrian regime forces: 35": a title that breaks down a count names no measure of its
+        # own; its lines count what the last figure of the paragraph above it counts
+        above = next(
+            (j for j in range(heading - 1, -1, -1) if measures_of.get(j)), None
+        )
+        if above is not None and scans[heading].sentence.paragraph - scans[
+            above
+        ].sentence.paragraph <= 2:
+            found = measures_of[above][-1]
     return found
+
+
+def _broken_down_counted(
+    scans: list[Scan], headings: dict[int, int], drafts: list[Draft], i: int
+) -> str | None:
+    """The counted noun of the figure a breakdown title breaks down, for a line under it whose
+    label names a party ("by perpetrator", "by party"), else None."""
+    heading = headings.get(i)
+    if heading is None or not _PARTY_BREAKDOWN.search(scans[heading].sentence.text):
+        return None
+    if not _breakdown_title(scans[heading].sentence.text):
+        return None
+    above = [d for d in drafts if d.quantity.end <= scans[heading].sentence.start]
+    if not above:
+        return None
+    # the count broken down is the largest of the paragraph above, not a part of it told last
+    # ("118 civilians, including 20 children and 9 women")
+    paragraph = above[-1].scan.sentence.paragraph
+    return max(
+        (d for d in above if d.scan.sentence.paragraph == paragraph),
+        key=lambda d: d.quantity.value,
+    ).counted
+
+
+_PARTY_BREAKDOWN = re.compile(r"\bby (?:perpetrator|party|parties|actor|group)\b", re.IGNORECASE)
+
+
+@cache
+def _breakdown_words() -> re.Pattern[str]:
+    words = [p for p, k in read_table("check_cues.tsv", 2) if k == "breakdown"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _breakdown_title(text: str) -> bool:
+    """A short title line that announces a breakdown ("Breakdown by perpetrator", "Deaths by
+    region"; lexicons/check_cues.tsv kind breakdown)."""
+    line = text.strip()
+    return len(line) <= 60 and not line.endswith(".") and bool(_breakdown_words().search(line))
 
 
 # "two soldiers each from Chad and Niger", "killing two each in Gwoza and Bama": the number
