@@ -1744,6 +1744,14 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("64", "12", True)},
             id="table-lines-under-a-breakdown-title-count-the-toll-above-it",
         ),
+        pytest.param(
+            "Some 150 inmates escaped from the jail in Maiduguri on Monday night, the prison"
+            " service said. By Thursday, 96 of them had been recaptured, while 54 were still at"
+            " large.",
+            {("Some 150", ("54", "96"), True)},
+            set(),
+            id="what-became-of-them-days-later-is-the-breakdown-of-those-who-escaped",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

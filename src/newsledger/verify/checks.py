@@ -522,7 +522,14 @@ _BACK_REFERENCE = re.compile(
 
 def _refers_back(text: str, part: Figure) -> bool:
     start, _ = sentence_of(text, part.quantity.start)
-    return _BACK_REFERENCE.search(text[start : part.quantity.start]) is not None
+    if _BACK_REFERENCE.search(text[start : part.quantity.start]) is not None:
+        return True
+    # "By Friday, 131 of them had been recaptured": a pronoun partitive right after the number
+    after = words_after(text, part, 12)
+    return _OF_PRONOUN.match(after) is not None
+
+
+_OF_PRONOUN = re.compile(r"\s+(?:of|among)\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 def _run_adding_up(
@@ -537,7 +544,13 @@ def _run_adding_up(
         last = sentence_index(text, run[-1].quantity.start) if run else where
         if at - last > (1 if run else 2) or not _as_stated(part):
             break
-        if not _same_time(total, part, text):
+        # "By Friday, 131 of them had been recaptured, while 109 were still at large": an item
+        # of the sentence that refers back shares its first item's time
+        shares = bool(run) and at == last and (part.period_start, part.period_end) == (
+            run[-1].period_start,
+            run[-1].period_end,
+        )
+        if not (shares or _same_time(total, part, text)):
             break
         if is_addition(text, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
