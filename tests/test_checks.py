@@ -1752,6 +1752,14 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="what-became-of-them-days-later-is-the-breakdown-of-those-who-escaped",
         ),
+        pytest.param(
+            "Some 900,000 people are displaced in Mali, the agency said in May 2024. Mopti hosts"
+            " 310,000 of them, the Segou region 150,000 and Timbuktu 90,000.",
+            set(),
+            {("Some 900,000", "310,000", True), ("Some 900,000", "150,000", True),
+             ("Some 900,000", "90,000", True)},
+            id="names-and-numbers-after-a-count-go-on-its-series",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

@@ -501,6 +501,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Of the 40 people killed in the raid on the camp, 22 were women.", "22", "killed"),
         ("Six police officers were killed in the first attack and five in the second.", "five",
          "killed"),
+        ("Gao hosts 8,000 of the displaced, the Menaka region 5,000 and Kidal 3,000.", "3,000",
+         "displaced"),
     ],
 )
 def test_figures_measure_of_further_wordings(

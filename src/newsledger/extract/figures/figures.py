@@ -290,6 +290,13 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
                 counted, head = _bracket_label(token)
             if counted is not None and _bracketed(scan, quantity) and _named_before(token, counted):
                 counted, head = None, None  # "Magway (702)": the place's share, not what is counted
+            if measure is None and same_sentence and _LABELLED_SIBLING.fullmatch(
+                scan.text_between(drafts[-1].quantity.end, quantity.start)
+            ):
+                # "The Sahel hosts 640,000 of them, the Centre-Nord region 590,000 and the Nord
+                # region 270,000": a name and a number after a count go on its series, the verb
+                # and noun left out
+                measure, counted, head = drafts[-1].measure, drafts[-1].counted, None
             if measure is None and refers_back and drafts:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
@@ -475,6 +482,16 @@ def _breakdown_words() -> re.Pattern[str]:
     words = [p for p, k in read_table("check_cues.tsv", 2) if k == "breakdown"]
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+# Between two counts of a series: a joiner, then a name (capitalised words, a trailing
+# "region" or "province" allowed) standing right before the number.
+_LABELLED_SIBLING = re.compile(
+    r"(?:\s+of\s+(?:them|those|these|whom|the\s+[a-z]+))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:[ \t-]+[A-Z][\w'’.-]*){0,3}"
+    r"(?:[ \t]+(?:region|province|state|district|governorate|department|county))?[ \t]+"
+)
 
 
 def _breakdown_title(text: str) -> bool:
