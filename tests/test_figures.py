@@ -503,6 +503,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "killed"),
         ("Gao hosts 8,000 of the displaced, the Menaka region 5,000 and Kidal 3,000.", "3,000",
          "displaced"),
+        ("Militants abducted 40 people in Borno, 25 in Yobe and 12 in Adamawa.", "25",
+         "kidnapped"),
+        ("Militants abducted 40 people in Borno, 25 in Yobe and 12 in Adamawa.", "12",
+         "kidnapped"),
     ],
 )
 def test_figures_measure_of_further_wordings(
