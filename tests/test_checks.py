@@ -1760,6 +1760,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
              ("Some 900,000", "90,000", True)},
             id="names-and-numbers-after-a-count-go-on-its-series",
         ),
+        pytest.param(
+            "The agency said 2,400 people had crossed into Niger from Mali since Monday, of whom"
+            " 1,300 were children.",
+            set(),
+            {("2,400", "1,300", True)},
+            id="people-who-crossed-into-a-country-and-of-whom",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

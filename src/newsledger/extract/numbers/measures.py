@@ -952,7 +952,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             or _opening_group_measure(sentence)
         )
     partitive = measure is None and (
-        bool(_PARTITIVE.search(sentence.text)) or _opens_with_whole(number, sentence)
+        _partitive_before(number, sentence) or _opens_with_whole(number, sentence)
     )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
@@ -1234,6 +1234,14 @@ def _opening_group_measure(sentence: Span) -> Measure | None:
         if found in _GROUP_MEASURES:
             return found
     return None
+
+
+def _partitive_before(number: Token, sentence: Span) -> bool:
+    """Whether a partitive ("of whom", "among them") stands in the sentence before the number's
+    end, or within a few words after it ("12 of them"): a number before "..., of whom 1,900"
+    is the whole, not a part."""
+    offset = number.idx + len(number.text) - sentence.start_char
+    return any(m.start() < offset + 4 for m in _PARTITIVE.finditer(sentence.text))
 
 
 def _opens_with_whole(number: Token, sentence: Span) -> bool:
