@@ -1646,6 +1646,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             id="among-the-dead-after-the-part-picks-the-toll-not-the-wounded",
         ),
         pytest.param(
+            "Gunmen killed 30 villagers in Zamfara on Monday. Two soldiers were among the troops"
+            " sent to the area.",
+            set(),
+            set(),
+            id="among-a-group-that-names-no-harm-is-no-part-of-a-toll",
+        ),
+        pytest.param(
             "Security incidents in Diyala, 1 to 7 March 2024:\nKilled - 8\nInjured - 19\n"
             "Arrested - 7\nCasualties - 27\n\nThe police gave the figures.",
             {("27", ("19", "8"), True)},

@@ -122,7 +122,9 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     if group is not None:  # "1,500 of the arrivals", "five of the injured" (not "of the 12")
         return "of the", _group_before_verb(group.group(1).lower())
     among = _AMONG_AFTER.match(words_after(text, figure, 60))
-    if among is not None:  # "Four officers were among those hurt", "two are among the dead"
+    # "Four officers were among those hurt", "two are among the dead", "among the victims"; not
+    # "Two soldiers were among the troops sent" (a group that names no harm)
+    if among is not None and _names_harm(among.group(2)):
         return f"among {among.group(1).lower()}", _group_before_verb(among.group(2).lower())
     start = figure.quantity.start
     begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
@@ -182,6 +184,12 @@ def _back_subject(opening: str) -> tuple[str, str] | None:
 _PRONOUNS = frozenset({"they", "these", "those"})
 
 @cache
+def _names_harm(group: str) -> bool:
+    """Whether the group words name what befell people (a group_ cue: "dead", "hurt",
+    "abducted") or their victims ("victims")."""
+    return any(has_cue(group, kind) for kind in {*_group_kinds().values(), "victims_any"})
+
+
 def _group_kinds() -> dict[str, str]:
     return {p: k for p, k in read_table("check_cues.tsv", 2) if k.startswith("group_")}
 
