@@ -1774,6 +1774,13 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             {("2,400", "1,300", True)},
             id="people-who-crossed-into-a-country-and-of-whom",
         ),
+        pytest.param(
+            "Of the 44 people killed in the ambush, 29 were police officers. The remaining 15"
+            " were civilians, officials said.",
+            {("44", ("15", "29"), True)},
+            set(),
+            id="the-remaining-count-counts-what-the-count-before-it-counts",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

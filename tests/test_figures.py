@@ -507,6 +507,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "kidnapped"),
         ("Militants abducted 40 people in Borno, 25 in Yobe and 12 in Adamawa.", "12",
          "kidnapped"),
+        ("Of the 20 people abducted, 14 were pupils. The remaining 6 were teachers.", "6",
+         "kidnapped"),
         # a count before "..., of whom" is the whole: its own words tell its measure
         ("Some 2,400 people crossed into Niger last week, of whom 1,300 were women.", "Some 2,400",
          "displaced"),

@@ -277,7 +277,10 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
             relative = _RELATIVE.search(scan.sentence.text) is not None
             partitive = reading.partitive and (same_sentence or not relative)
-            refers_back = partitive or (reading.bare and same_sentence) or compared
+            # "Of the 50 killed, 32 were soldiers. The remaining 18 were civilians": the rest of
+            # a count told before counts what it counts
+            remainder = _REMAINDER.search(scan.text_between(quantity.start - 20, quantity.start))
+            refers_back = partitive or (reading.bare and same_sentence) or compared or remainder
             if measure is None and same_sentence and _bracketed(scan, quantity):
                 # "followed by Magway (611) and Mandalay (498)": a count in brackets after a name
                 # goes on the series its sentence opened, counting what the one before counts
@@ -482,6 +485,9 @@ def _breakdown_words() -> re.Pattern[str]:
     words = [p for p, k in read_table("check_cues.tsv", 2) if k == "breakdown"]
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+_REMAINDER = re.compile(r"\b(?:the|their)\s+(?:remaining|other)\s*$", re.IGNORECASE)
 
 
 # Between two counts of a series: a joiner, then a name (capitalised words, a trailing
