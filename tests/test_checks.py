@@ -1781,6 +1781,27 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
             set(),
             id="the-remaining-count-counts-what-the-count-before-it-counts",
         ),
+        pytest.param(
+            "Air strikes and shelling killed 52 people in Idlib province last week. The air strikes"
+            " alone killed 31.",
+            set(),
+            {("52", "31", True)},
+            id="a-count-told-alone-is-part-of-the-larger-count-before-it",
+        ),
+        pytest.param(
+            "Gunmen killed 12 people in Kano on Monday. On Tuesday alone, 20 were killed in"
+            " Kaduna.",
+            set(),
+            set(),
+            id="a-count-told-alone-of-another-day-is-part-of-nothing-before-it",
+        ),
+        pytest.param(
+            "Some 800,000 people are displaced in Niger. Of them, 450,000 are children. The"
+            " Tillaberi region alone hosts 300,000 displaced people.",
+            set(),
+            {("Some 800,000", "450,000", True), ("Some 800,000", "300,000", True)},
+            id="a-count-told-alone-skips-a-part-told-of-the-whole",
+        ),
     ],
 )
 def test_checks_breakdowns_checks9(

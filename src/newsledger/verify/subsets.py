@@ -274,14 +274,16 @@ def _partitive(window: Window, text: str) -> Found:
 
 
 _ALONE = re.compile(r"^[^.;:]{0,60}?\balone\b", re.IGNORECASE)
+# "In Gaza alone, 300", "The shelling alone killed 25": "alone" and at most a verb before
+_ALONE_BEFORE = re.compile(r"\balone\s*,?(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
 
 
 def _told_alone(text: str, figure: Figure) -> bool:
     """Whether the figure's clause marks it as a part of a larger count ("1,200 arrived in the
-    past 24 hours alone", "in Gaza alone, 300")."""
+    past 24 hours alone", "in Gaza alone, 300", "the shelling alone killed 25")."""
     return bool(
         _ALONE.match(words_after(text, figure, 60))
-        or re.search(r"\balone\s*,?\s*$", words_before(text, figure, 12), re.IGNORECASE)
+        or _ALONE_BEFORE.search(words_before(text, figure, 30)) is not None
     )
 
 
@@ -473,6 +475,30 @@ def _whole_next(window: Window, text: str) -> Found:
     for part, whole in itertools.pairwise(window.figures):
         if whole_follows(text, part, whole):
             yield whole, part, True
+
+
+def _told_alone_part(window: Window, text: str) -> Found:
+    """'The strikes killed 33 people in Gaza. In Khan Younis alone, 14 were killed': a count told
+    "alone" is a part of the nearest larger count of its measure just before it (its sentence
+    or the one before), of a period that holds its own."""
+    if not text:
+        return
+    for i, part in enumerate(window.figures):
+        if not _told_alone(text, part):
+            continue
+        where = sentence_index(text, part.quantity.start)
+        for whole in reversed(window.before(i)):
+            if where - sentence_index(text, whole.quantity.start) > 1:
+                break
+            if whole.measure is not part.measure:
+                continue
+            if not subgroup_words(whole) <= subgroup_words(part) or partitive_cue(text, whole):
+                continue  # "Of them, 1,100,000 are children. The region alone hosts 520,000"
+            if part.quantity.interval()[0] <= whole.quantity.interval()[1] and _period_within(
+                part, whole
+            ):
+                yield whole, part, False
+            break
 
 
 def _whole_named_first(window: Window, text: str) -> Found:
@@ -1114,7 +1140,7 @@ def _series_wholes(
 
 _TOLD_RULES = (
     _partitive, _whole_next, _whole_named_first, _including, _still_held, _combined,
-    _bracketed_series,
+    _bracketed_series, _told_alone_part,
 )
 
 
