@@ -1598,3 +1598,213 @@ def test_checks_partitive_of_event_nouns(text: str, measures: tuple[str, str]) -
         for n, (number, measure) in enumerate(zip(numbers, measures, strict=True), start=1)
     ]
     assert _subsets(find_checks(figures, text)) == {("f1", "f2", True)}
+
+
+# Issue 9 (checks9): breakdowns as reports give them, read through the whole pipeline.
+@pytest.mark.parametrize(
+    ("text", "sums", "subsets"),
+    [
+        pytest.param(
+            "The agency said 64 children were killed or maimed in Somalia in the first quarter"
+            " of 2024: 20 were killed and 44 were maimed.",
+            {("64", ("20", "44"), True)},
+            set(),
+            id="children-killed-or-maimed-are-the-killed-and-the-maimed",
+        ),
+        pytest.param(
+            "The raid killed 5 soldiers and wounded or abducted 9 villagers, officials said.",
+            set(),
+            set(),
+            id="harms-after-an-and-are-another-figure's",
+        ),
+        pytest.param(
+            "Clashes displaced 9,000 people in Sudan in May, the UN said. In El Fasher, 6,000"
+            " people fled their homes. A further 3,000 were displaced in Nyala.",
+            {("9,000", ("3,000", "6,000"), True)},
+            set(),
+            id="an-elided-noun-counts-like-its-sibling-when-each-part-has-its-own-place",
+        ),
+        pytest.param(
+            "Clashes displaced 9,000 people in Sudan in May, the UN said. Some 6,000 people"
+            " fled their homes in the first week. A further 3,000 were displaced later.",
+            set(),
+            {("9,000", "Some 6,000", True)},
+            id="an-elided-noun-with-no-place-of-its-own-is-no-part",
+        ),
+        pytest.param(
+            "A car bomb wounded 30 people in Mogadishu on Monday, police said. Six soldiers were"
+            " among those hurt.",
+            set(),
+            {("30", "Six", True)},
+            id="a-part-told-before-among-those-hurt",
+        ),
+        pytest.param(
+            "Shelling killed 15 people and wounded 40 in Kharkiv on Friday. Two journalists were"
+            " among the dead, the governor said.",
+            set(),
+            {("15", "Two", True)},
+            id="among-the-dead-after-the-part-picks-the-toll-not-the-wounded",
+        ),
+        pytest.param(
+            "Gunmen killed 30 villagers in Zamfara on Monday. Two soldiers were among the troops"
+            " sent to the area.",
+            set(),
+            set(),
+            id="among-a-group-that-names-no-harm-is-no-part-of-a-toll",
+        ),
+        pytest.param(
+            "Security incidents in Diyala, 1 to 7 March 2024:\nKilled - 8\nInjured - 19\n"
+            "Arrested - 7\nCasualties - 27\n\nThe police gave the figures.",
+            {("27", ("19", "8"), True)},
+            set(),
+            id="a-casualties-line-adds-the-killed-and-injured-lines-of-its-table",
+        ),
+        pytest.param(
+            "Four soldiers were killed and 11 wounded in the ambush near Kidal on Monday,"
+            " raising the casualties to 15, the army said.",
+            {("15", ("11", "Four"), True)},
+            set(),
+            id="casualties-brought-to-a-number-after-their-parts",
+        ),
+        pytest.param(
+            "Four soldiers were killed and 11 wounded in the ambush near Kidal on Monday,"
+            " bringing the casualties to 40, the army said.",
+            set(),
+            set(),
+            id="a-running-casualty-count-is-no-failing-sum-of-the-day's-parts",
+        ),
+        pytest.param(
+            "The 12 aid workers abducted near Malakal on Monday included 7 South Sudanese,"
+            " 3 Kenyans and 2 Ugandans, the agency said.",
+            {("12", ("2", "3", "7"), True)},
+            set(),
+            id="a-count-that-included-a-list-adding-up-is-their-sum",
+        ),
+        pytest.param(
+            "The 40 people killed in the raid on the village included 9 children, officials said.",
+            set(),
+            {("40", "9", True)},
+            id="a-count-that-included-one-group-holds-it",
+        ),
+        pytest.param(
+            "Police arrested 30 suspects in an operation that included 200 officers.",
+            set(),
+            set(),
+            id="an-operation-that-included-officers-holds-no-arrests",
+        ),
+        pytest.param(
+            "Zaatari camp holds 80,000 people, up from 20,000 two years ago, the agency said."
+            " Of the residents, 40,000 are children.",
+            set(),
+            {("80,000", "40,000", True)},
+            id="of-the-residents-is-a-part-of-the-camp-population-that-holds-it",
+        ),
+        pytest.param(
+            "Gunmen abducted 74 people in Zamfara in May 2024, compared with 52 in May 2023, the"
+            " group said. Of those abducted in May, 19 were children.",
+            set(),
+            {("74", "19", True)},
+            id="a-value-compared-against-holds-no-parts",
+        ),
+        pytest.param(
+            "Of the 40 people killed in the raid on the displacement camp near Goma, 22 were"
+            " women, 11 were children and 7 were men, the UN said.",
+            {("40", ("11", "22", "7"), True)},
+            set(),
+            id="parts-of-a-toll-told-at-a-camp-are-no-camp-population",
+        ),
+        pytest.param(
+            "Three policemen and 6 gunmen were killed in a shootout in Jolo on Friday, the army"
+            " said. The shootout left 9 people dead.",
+            {("9", ("6", "Three"), True)},
+            set(),
+            id="a-toll-of-people-right-after-its-list-is-its-sum",
+        ),
+        pytest.param(
+            "Three policemen and 6 gunmen were killed in a shootout in Jolo on Friday, the army"
+            " said. On Saturday, 9 people were killed in Basilan.",
+            set(),
+            set(),
+            id="a-toll-of-another-day-and-place-after-a-list-is-no-sum",
+        ),
+        pytest.param(
+            "Six police officers were killed in the first attack near Mopti on Friday and five"
+            " in the second, bringing to 11 the number of officers killed that day, police said.",
+            {("11", ("Six", "five"), True)},
+            set(),
+            id="a-gapped-clause-and-bringing-to-a-number-make-a-sum",
+        ),
+        pytest.param(
+            "More than 30,000 refugees have arrived in Renk since April, the agency said. About"
+            " 900 people arrived on Monday alone.\n\nThe agency said 400 of the new arrivals"
+            " were children.",
+            set(),
+            {("More than 30,000", "400", True)},
+            id="a-group-named-again-is-the-whole's-not-a-count-told-alone",
+        ),
+        pytest.param(
+            "Civilian deaths in Yemen\n\nThe group recorded the deaths of 64 civilians in May"
+            " 2024, including 12 children.\n\nBreakdown by perpetrator\n\nHouthi forces: 21\n"
+            "Saudi-led coalition: 8\nOther parties: 35\n\nThe group published its report on"
+            " Monday.",
+            {("64", ("21", "35", "8"), True)},
+            {("64", "12", True)},
+            id="table-lines-under-a-breakdown-title-count-the-toll-above-it",
+        ),
+        pytest.param(
+            "Some 150 inmates escaped from the jail in Maiduguri on Monday night, the prison"
+            " service said. By Thursday, 96 of them had been recaptured, while 54 were still at"
+            " large.",
+            {("Some 150", ("54", "96"), True)},
+            set(),
+            id="what-became-of-them-days-later-is-the-breakdown-of-those-who-escaped",
+        ),
+        pytest.param(
+            "Some 900,000 people are displaced in Mali, the agency said in May 2024. Mopti hosts"
+            " 310,000 of them, the Segou region 150,000 and Timbuktu 90,000.",
+            set(),
+            {("Some 900,000", "310,000", True), ("Some 900,000", "150,000", True),
+             ("Some 900,000", "90,000", True)},
+            id="names-and-numbers-after-a-count-go-on-its-series",
+        ),
+        pytest.param(
+            "The agency said 2,400 people had crossed into Niger from Mali since Monday, of whom"
+            " 1,300 were children.",
+            set(),
+            {("2,400", "1,300", True)},
+            id="people-who-crossed-into-a-country-and-of-whom",
+        ),
+        pytest.param(
+            "Of the 44 people killed in the ambush, 29 were police officers. The remaining 15"
+            " were civilians, officials said.",
+            {("44", ("15", "29"), True)},
+            set(),
+            id="the-remaining-count-counts-what-the-count-before-it-counts",
+        ),
+        pytest.param(
+            "Air strikes and shelling killed 52 people in Idlib province last week. The air strikes"
+            " alone killed 31.",
+            set(),
+            {("52", "31", True)},
+            id="a-count-told-alone-is-part-of-the-larger-count-before-it",
+        ),
+        pytest.param(
+            "Gunmen killed 12 people in Kano on Monday. On Tuesday alone, 20 were killed in"
+            " Kaduna.",
+            set(),
+            set(),
+            id="a-count-told-alone-of-another-day-is-part-of-nothing-before-it",
+        ),
+        pytest.param(
+            "Some 800,000 people are displaced in Niger. Of them, 450,000 are children. The"
+            " Tillaberi region alone hosts 300,000 displaced people.",
+            set(),
+            {("Some 800,000", "450,000", True), ("Some 800,000", "300,000", True)},
+            id="a-count-told-alone-skips-a-part-told-of-the-whole",
+        ),
+    ],
+)
+def test_checks_breakdowns_checks9(
+    extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text)) == (sums, subsets)

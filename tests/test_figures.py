@@ -499,6 +499,30 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         # a headline's harm verb the parser takes for a plural noun
         ("Blast at market injures 12", "12", "injured"),
         ("Grenade attack at Srinagar market injures 12", "12", "injured"),
+        # issue 9: fighters listed after a toll are of the toll
+        ("Clashes near Hodeidah killed 31 people: 22 Houthi fighters and 9 soldiers.", "22",
+         "killed"),
+        ("The army has 900 troops in the district: 600 soldiers and 300 militiamen.", "300",
+         "fighters"),
+        ("Two were killed and 9 hurt in the blast, bringing the casualties to 11.", "11", "other"),
+        ("Rescuers found 7 more bodies, raising the death toll to 45.", "45", "killed"),
+        ("The Roj camp holds about 2,600 foreigners, officials said.", "about 2,600",
+         "population"),
+        ("The central prison holds 3,000 inmates, officials said.", "3,000", "held"),
+        ("Of the 40 people killed in the raid on the camp, 22 were women.", "22", "killed"),
+        ("Six police officers were killed in the first attack and five in the second.", "five",
+         "killed"),
+        ("Gao hosts 8,000 of the displaced, the Menaka region 5,000 and Kidal 3,000.", "3,000",
+         "displaced"),
+        ("Militants abducted 40 people in Borno, 25 in Yobe and 12 in Adamawa.", "25",
+         "kidnapped"),
+        ("Militants abducted 40 people in Borno, 25 in Yobe and 12 in Adamawa.", "12",
+         "kidnapped"),
+        ("Of the 20 people abducted, 14 were pupils. The remaining 6 were teachers.", "6",
+         "kidnapped"),
+        # a count before "..., of whom" is the whole: its own words tell its measure
+        ("Some 2,400 people crossed into Niger last week, of whom 1,300 were women.", "Some 2,400",
+         "displaced"),
     ],
 )
 def test_figures_measure_of_further_wordings(

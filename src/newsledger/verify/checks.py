@@ -290,22 +290,41 @@ def _party_left_out(
     if not text:
         return False
     sentences = {sentence_index(text, p.quantity.start) for p in parts}
+    # a table's lines are sentences of their own: its block ("Russian forces: 6", "Other
+    # parties: 73", up to a blank line) is the parts' company
+    blocks = [_block_of(text, p) for p in parts if _on_labelled_line(text, p)]
     return any(
         f not in parts
         and _comparable(total, f)
         and counted_head(f) == counted_head(total)
         and f.start > total.start
-        and sentence_index(text, f.quantity.start) in sentences
+        and (
+            sentence_index(text, f.quantity.start) in sentences
+            or any(start <= f.quantity.start < end for start, end in blocks)
+        )
         for f in figures
     )
+
+
+def _block_of(text: str, figure: Figure) -> tuple[int, int]:
+    """The lines around the figure's, up to blank lines."""
+    start = text.rfind("\n\n", 0, figure.quantity.start)
+    end = text.find("\n\n", figure.quantity.end)
+    return (0 if start < 0 else start, len(text) if end < 0 else end)
 
 
 def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Killed and injured against casualties"""
     # a count of casualties is 'other': the killed and the injured are its parts, never totals;
     # so is a count of people "killed or injured", "dead or wounded"
+    # a table's line "Total casualties: 42" among lines "Killed: 12", "Injured: 30"
+    block = _casualty_block(text, total) if text else None
+    # "..., bringing the day's casualties to 30": the total is told after its parts
+    brought = bool(text) and _CASUALTIES_TO.search(words_before(text, total, 40)) is not None
     if total.measure is not Measure.OTHER or not (
         "casualt" in (total.counted or "").lower()
+        or block is not None
+        or brought
         or (text and set(combined_measures(text, total)) == {Measure.KILLED, Measure.INJURED})
     ):
         return []
@@ -318,15 +337,26 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
             and f.period_start == total.period_start
             and f.period_end == total.period_end
             and set(f.locations) == set(total.locations)
-            and (not text or f.quantity.start > total.quantity.start)
+            and (
+                not text
+                or (
+                    block[0] <= f.quantity.start < block[1] and _on_labelled_line(text, f)
+                    if block is not None
+                    else f.quantity.start > total.quantity.start
+                    or (brought and _same_sentence(text, f, total))
+                )
+            )
         ]
-        if found:
+        if found and (block is None or len(found) == 1):
             parts.append(found[0])
     if len(parts) != 2:
         return []
     # "5,122 casualties (1,692 deaths and 3,430 injured)", or "40 casualties. 12 were killed
     # and 28 wounded": the two parts are stated together, in the total's sentence or the next
-    if text:
+    if brought and parts[-1].quantity.start < total.quantity.start:
+        # parts told before their total in its sentence: only a sum that holds is claimed
+        return parts if sum_holds(total, parts) and _same_sentence(text, parts[0], total) else []
+    if text and block is None:
         where = sentence_index(text, total.quantity.start)
         at = {sentence_index(text, p.quantity.start) for p in parts}
         if len(at) != 1 or not 0 <= at.pop() - where <= 1:
@@ -336,6 +366,41 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     if total.source and any(p.source and p.source != total.source for p in parts):
         return []
     return parts
+
+
+_CASUALTIES_TO = re.compile(r"\bcasualt(?:y|ies)\s+(?:to|at)\s*$", re.IGNORECASE)
+
+
+def _same_sentence(text: str, a: Figure, b: Figure) -> bool:
+    return sentence_index(text, a.quantity.start) == sentence_index(text, b.quantity.start)
+
+
+def _casualty_block(text: str, total: Figure) -> tuple[int, int] | None:
+    """The lines around a table line labelled as casualties ("Total casualties: 42",
+    "Casualties - 42"), up to blank lines, or None when the total is no such line."""
+    if not _on_labelled_line(text, total):
+        return None
+    line_start = text.rfind("\n", 0, total.quantity.start) + 1
+    if "casualt" not in text[line_start : total.quantity.start].lower():
+        return None
+    start = text.rfind("\n\n", 0, total.quantity.start)
+    end = text.find("\n\n", total.quantity.end)
+    return (0 if start < 0 else start, len(text) if end < 0 else end)
+
+
+def _on_labelled_line(text: str, figure: Figure) -> bool:
+    """Whether the figure's number ends a table line's label ("Killed: 12", "- Injured - 30"):
+    a few words before a colon or dash at the line's start, the number last on its line."""
+    line_start = text.rfind("\n", 0, figure.quantity.start) + 1
+    line_end = text.find("\n", figure.quantity.end)
+    label = text[line_start : figure.quantity.start].strip()
+    rest = text[figure.quantity.end : len(text) if line_end < 0 else line_end].strip()
+    return (
+        bool(label)
+        and label[-1] in ":-–—"
+        and len(label.split()) <= 5
+        and not rest.strip(".")
+    )
 
 
 def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -352,7 +417,16 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
         return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
-            alike = len({counted_head(p) for p in run}) == 1 and not subgroup_words(run[0])
+            heads = {counted_head(p) for p in run}
+            alike = len(heads) == 1 and not subgroup_words(run[0])
+            # a part with no counted noun of its own counts what the others count when each
+            # part names its own place inside the total's ("displaced 18,500 people in Somalia
+            # ... In Hiraan, 11,000 people fled. A further 7,500 were displaced in Lower Shabelle")
+            alike = alike or (
+                len(heads - {""}) == 1
+                and not any(subgroup_words(p) for p in run)
+                and _places_apart(total, run)
+            )
             # "33 people were injured ... injuring 23 civilians and 10 off-duty soldiers"
             alike = alike or (head_of(total.counted).generic and _one_list(run, text))
             # "13 women" is no sum of "9" and "4" civilians: a sub-group total needs its own parts
@@ -361,6 +435,19 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
+
+
+def _places_apart(total: Figure, run: Sequence[Figure]) -> bool:
+    """Whether each part names one place of its own, another than every other part's and the
+    total's, inside the total's places."""
+    places = [p.locations for p in run]
+    return (
+        bool(total.locations)
+        and all(len(where) == 1 for where in places)
+        and len({where[0] for where in places}) == len(run)
+        and not any(where[0] in total.locations for where in places)
+        and all(_within(where, total.locations) for where in places)
+    )
 
 
 def _one_list(run: Sequence[Figure], text: str) -> bool:
@@ -435,7 +522,14 @@ _BACK_REFERENCE = re.compile(
 
 def _refers_back(text: str, part: Figure) -> bool:
     start, _ = sentence_of(text, part.quantity.start)
-    return _BACK_REFERENCE.search(text[start : part.quantity.start]) is not None
+    if _BACK_REFERENCE.search(text[start : part.quantity.start]) is not None:
+        return True
+    # "By Friday, 131 of them had been recaptured": a pronoun partitive right after the number
+    after = words_after(text, part, 12)
+    return _OF_PRONOUN.match(after) is not None
+
+
+_OF_PRONOUN = re.compile(r"\s+(?:of|among)\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 def _run_adding_up(
@@ -450,7 +544,13 @@ def _run_adding_up(
         last = sentence_index(text, run[-1].quantity.start) if run else where
         if at - last > (1 if run else 2) or not _as_stated(part):
             break
-        if not _same_time(total, part, text):
+        # "By Friday, 131 of them had been recaptured, while 109 were still at large": an item
+        # of the sentence that refers back shares its first item's time
+        shares = bool(run) and at == last and (part.period_start, part.period_end) == (
+            run[-1].period_start,
+            run[-1].period_end,
+        )
+        if not (shares or _same_time(total, part, text)):
             break
         if is_addition(text, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
@@ -579,6 +679,33 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
 _LATER_SENTENCES = 10
 
 
+def _list_told_before(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """A list told just before that adds up"""
+    # "Five soldiers and 7 militants were killed in the clash. The clash left 12 people dead.":
+    # a count of people right after a sentence whose figures of the measure, items of one
+    # list, add up to it exactly as stated, for the same time and places
+    if not text or not _exact(total) or not head_of(total.counted).generic:
+        return []
+    where = sentence_index(text, total.quantity.start)
+    items = [
+        f
+        for f in figures
+        if f.quantity.end <= total.quantity.start
+        and sentence_index(text, f.quantity.start) == where - 1
+        and f.measure is total.measure
+    ]
+    if (
+        len(items) >= 2
+        and all(list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items))
+        and all(_exact(p) and _same_time(total, p, text) for p in items)
+        and all(_within(p.locations, total.locations) for p in items)
+        and len({counted_head(p) for p in items}) == len(items)
+        and sum(p.quantity.value for p in items) == total.quantity.value
+    ):
+        return items
+    return []
+
+
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
     if not text or not _exact(total):
@@ -677,4 +804,5 @@ _SUM_RULES = (
     _listed_parts,
     _stated_total,
     _list_told_later,
+    _list_told_before,
 )

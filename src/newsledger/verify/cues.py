@@ -121,6 +121,11 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     group = _OF_THE_GROUP.match(words_after(text, figure, 40))
     if group is not None:  # "1,500 of the arrivals", "five of the injured" (not "of the 12")
         return "of the", _group_before_verb(group.group(1).lower())
+    among = _AMONG_AFTER.match(words_after(text, figure, 60))
+    # "Four officers were among those hurt", "two are among the dead", "among the victims"; not
+    # "Two soldiers were among the troops sent" (a group that names no harm)
+    if among is not None and _names_harm(among.group(2)):
+        return f"among {among.group(1).lower()}", _group_before_verb(among.group(2).lower())
     start = figure.quantity.start
     begin = max(sentence_of(text, start)[0], start - PARTITIVE_CHARS)
     before = text[begin:start]
@@ -179,6 +184,12 @@ def _back_subject(opening: str) -> tuple[str, str] | None:
 _PRONOUNS = frozenset({"they", "these", "those"})
 
 @cache
+def _names_harm(group: str) -> bool:
+    """Whether the group words name what befell people (a group_ cue: "dead", "hurt",
+    "abducted") or their victims ("victims")."""
+    return any(has_cue(group, kind) for kind in {*_group_kinds().values(), "victims_any"})
+
+
 def _group_kinds() -> dict[str, str]:
     return {p: k for p, k in read_table("check_cues.tsv", 2) if k.startswith("group_")}
 
@@ -193,6 +204,13 @@ def _group_before_verb(words: str) -> str:
 
 
 _OF_THE_GROUP = re.compile(r"\s+of the ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b")
+# The part's own noun (up to three words), then "were among those hurt": the group follows the
+# verb ("Four officers were among those hurt"; not "among the 12 dead", whose number is a whole).
+_AMONG_AFTER = re.compile(
+    r"\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(the|those)\s+"
+    r"([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\b",
+    re.IGNORECASE,
+)
 
 
 def opens_sentence(text: str, position: int) -> bool:
@@ -208,6 +226,20 @@ def is_addition(text: str, figure: Figure) -> bool:
     return (
         before is not None and not words_before(text, figure, 14)[before.end() :].strip(" (")
     ) or (after is not None and not words_after(text, figure, 8)[: after.start()].strip())
+
+
+def is_baseline(text: str, figure: Figure) -> bool:
+    """Whether the number is a value compared against, of another time or place ("86 in June,
+    compared with 61 in June last year", "down from 40"): no whole of later parts, no part."""
+    before = words_before(text, figure, 30)
+    cue = find_cue(before, "baseline")
+    return cue is not None and _HEDGE_ONLY.fullmatch(before[cue.end() :]) is not None
+
+
+_HEDGE_ONLY = re.compile(
+    r"[\s(]*(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|just)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def whole_follows(text: str, figure: Figure, other: Figure) -> bool:
@@ -257,6 +289,7 @@ __all__ = [
     "find_cue",
     "has_cue",
     "is_addition",
+    "is_baseline",
     "opens_sentence",
     "partitive",
     "partitive_cue",

@@ -48,6 +48,7 @@ from newsledger.verify.cues import (
     find_cue,
     has_cue,
     is_addition,
+    is_baseline,
     opens_sentence,
     partitive,
     partitive_cue,
@@ -113,12 +114,18 @@ SUBGROUPS = frozenset(
     word for row in read_table("count_heads.tsv", 3) if row[2] == "subgroup" for word in row[:2]
 )
 
+_HARM_WORDS = r"(?:killed|dead|injured|wounded|maimed|hurt|kidnapped|abducted)"
+# "86 children were killed or maimed": the counted noun phrase (up to three words, none a harm
+# word nor "and"/"or": "6 officers and kidnapped or hurt 12" joins no harms of the 6) may stand
+# between the number and the harms.
 _COMBINED = re.compile(
-    r"^\W*(?:people\s+|persons\s+|civilians\s+)?(?:were\s+|have\s+been\s+)?(?:reported\s+)?"
-    r"((?:killed|dead|injured|wounded|kidnapped|abducted)"
+    rf"^\W*(?:(?!(?:{_HARM_WORDS}|and|or)\b)[a-z][a-z'-]*\s+){{0,3}}?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:reported\s+)?"
+    rf"({_HARM_WORDS}"
     r"(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*,\s*or\s+|\s*,\s*and\s+)"
-    r"(?:killed|dead|injured|wounded|kidnapped|abducted)"
-    r"(?:(?:\s*,\s*or\s+|\s*,\s*and\s+|\s+or\s+|\s+and\s+)(?:killed|injured|wounded|kidnapped|abducted))?)",
+    rf"{_HARM_WORDS}"
+    r"(?:(?:\s*,\s*or\s+|\s*,\s*and\s+|\s+or\s+|\s+and\s+)"
+    r"(?:killed|injured|wounded|maimed|hurt|kidnapped|abducted))?)\b",
     re.IGNORECASE,
 )
 _MEASURE_WORDS = {
@@ -126,6 +133,8 @@ _MEASURE_WORDS = {
     "dead": Measure.KILLED,
     "injured": Measure.INJURED,
     "wounded": Measure.INJURED,
+    "maimed": Measure.INJURED,
+    "hurt": Measure.INJURED,
     "kidnapped": Measure.KIDNAPPED,
     "abducted": Measure.KIDNAPPED,
 }
@@ -137,6 +146,8 @@ def subset_checks(
     """Subset checks among one document's figures; ``taken`` pairs already related by a sum;
     a whole is sought among the ``near`` figures before and after a part."""
     taken = list(taken)
+    if text:  # "86 ..., compared with 61 last year. Of those abducted, 30 ...": not of the 61
+        figures = [f for f in figures if not is_baseline(text, f)]
     seen = {(w.id, p.id) for w, p in taken}
     totals = {p.id: w.id for w, p in taken}
     checks = []
@@ -219,8 +230,13 @@ def _partitive(window: Window, text: str) -> Found:
             # bodies were recovered")
             named = {part.measure} if part.measure in _HARM_MEASURES else set()
         if named:
-            near = [f for f in earlier if f.measure in named]
-            far = _nearest_named(part, before, named, group, text)
+            # "More than 45,000 refugees have arrived ... About 1,200 arrived in the past 24
+            # hours alone. 600 of the new arrivals ...": a group named again is the whole's, not
+            # that of a count told as a part of it ("alone")
+            near = [f for f in earlier if f.measure in named and not _told_alone(text, f)]
+            far = _nearest_named(
+                part, [f for f in before if not _told_alone(text, f)], named, group, text
+            )
             # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer,
             # even a few sentences back; "Among those killed": the whole toll rather than its
             # last part by place
@@ -255,6 +271,20 @@ def _partitive(window: Window, text: str) -> Found:
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
+
+
+_ALONE = re.compile(r"^[^.;:]{0,60}?\balone\b", re.IGNORECASE)
+# "In Gaza alone, 300", "The shelling alone killed 25": "alone" and at most a verb before
+_ALONE_BEFORE = re.compile(r"\balone\s*,?(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
+
+
+def _told_alone(text: str, figure: Figure) -> bool:
+    """Whether the figure's clause marks it as a part of a larger count ("1,200 arrived in the
+    past 24 hours alone", "in Gaza alone, 300", "the shelling alone killed 25")."""
+    return bool(
+        _ALONE.match(words_after(text, figure, 60))
+        or _ALONE_BEFORE.search(words_before(text, figure, 30)) is not None
+    )
 
 
 def _rival(text: str, figure: Figure) -> bool:
@@ -389,6 +419,7 @@ _GROUP_MEASURES = {
     Measure.DETAINED: (Measure.DETAINED, Measure.HELD),
     Measure.KIDNAPPED: (Measure.KIDNAPPED,),
     Measure.DISPLACED: (Measure.DISPLACED,),
+    Measure.POPULATION: (Measure.POPULATION,),
     Measure.OTHER: (Measure.OTHER,),  # "of the casualties": killed and injured together
 }
 
@@ -444,6 +475,30 @@ def _whole_next(window: Window, text: str) -> Found:
     for part, whole in itertools.pairwise(window.figures):
         if whole_follows(text, part, whole):
             yield whole, part, True
+
+
+def _told_alone_part(window: Window, text: str) -> Found:
+    """'The strikes killed 33 people in Gaza. In Khan Younis alone, 14 were killed': a count told
+    "alone" is a part of the nearest larger count of its measure just before it (its sentence
+    or the one before), of a period that holds its own."""
+    if not text:
+        return
+    for i, part in enumerate(window.figures):
+        if not _told_alone(text, part):
+            continue
+        where = sentence_index(text, part.quantity.start)
+        for whole in reversed(window.before(i)):
+            if where - sentence_index(text, whole.quantity.start) > 1:
+                break
+            if whole.measure is not part.measure:
+                continue
+            if not subgroup_words(whole) <= subgroup_words(part) or partitive_cue(text, whole):
+                continue  # "Of them, 1,100,000 are children. The region alone hosts 520,000"
+            if part.quantity.interval()[0] <= whole.quantity.interval()[1] and _period_within(
+                part, whole
+            ):
+                yield whole, part, False
+            break
 
 
 def _whole_named_first(window: Window, text: str) -> Found:
@@ -1085,7 +1140,7 @@ def _series_wholes(
 
 _TOLD_RULES = (
     _partitive, _whole_next, _whole_named_first, _including, _still_held, _combined,
-    _bracketed_series,
+    _bracketed_series, _told_alone_part,
 )
 
 

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -46,6 +47,7 @@ from newsledger.extract.scan import (
     scan_sentence,
 )
 from newsledger.extract.words import split_sentences
+from newsledger.lexicons import read_table
 from newsledger.model import Document, Figure, Measure, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
@@ -273,6 +275,9 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
                 # "kidnapping - 289" under "The suspects were held for:" names the charge
                 # "Civilians: 87" under "Killed by group:"; "- 12 children" under "..., among them:"
                 measure, counted = listed, table_label(scan) or counted
+                # "Russian forces: 6" under "Breakdown by perpetrator": the label is who did it,
+                # the line counts what the count it breaks down counts ("118 civilians")
+                counted = _broken_down_counted(scans, headings, drafts, i) or counted
             elif own_kept:
                 counted = counted or table_label(scan)
             same_sentence = bool(drafts) and drafts[-1].scan is scan
@@ -281,7 +286,10 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
             relative = _RELATIVE.search(scan.sentence.text) is not None
             partitive = reading.partitive and (same_sentence or not relative)
-            refers_back = partitive or (reading.bare and same_sentence) or compared
+            # "Of the 50 killed, 32 were soldiers. The remaining 18 were civilians": the rest of
+            # a count told before counts what it counts
+            remainder = _REMAINDER.search(scan.text_between(quantity.start - 20, quantity.start))
+            refers_back = partitive or (reading.bare and same_sentence) or compared or remainder
             if measure is None and same_sentence and _bracketed(scan, quantity):
                 # "followed by Magway (611) and Mandalay (498)": a count in brackets after a name
                 # goes on the series its sentence opened, counting what the one before counts
@@ -294,6 +302,13 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
                 counted, head = _bracket_label(token)
             if counted is not None and _bracketed(scan, quantity) and _named_before(token, counted):
                 counted, head = None, None  # "Magway (702)": the place's share, not what is counted
+            if measure is None and same_sentence and _LABELLED_SIBLING.fullmatch(
+                scan.text_between(drafts[-1].quantity.end, quantity.start)
+            ):
+                # "The Sahel hosts 640,000 of them, the Centre-Nord region 590,000 and the Nord
+                # region 270,000": a name and a number after a count go on its series, the verb
+                # and noun left out
+                measure, counted, head = drafts[-1].measure, drafts[-1].counted, None
             if measure is None and refers_back and drafts:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
@@ -435,7 +450,70 @@ def _heading_measure(
         # ("... arrested 1,044 suspects. The suspects were held for:": the arrests)
         earlier = measures_of.get(before)
         found = earlier[-1] if earlier else found
+    if found is None and _breakdown_title(scans[heading].sentence.text):
+        # "The network recorded the deaths of 118 civilians ..." / "Breakdown by perpetrator" /
+        # "Syrian regime forces: 35": a title that breaks down a count names no measure of its
+        # own; its lines count what the last figure of the paragraph above it counts
+        above = next(
+            (j for j in range(heading - 1, -1, -1) if measures_of.get(j)), None
+        )
+        if above is not None and scans[heading].sentence.paragraph - scans[
+            above
+        ].sentence.paragraph <= 2:
+            found = measures_of[above][-1]
     return found
+
+
+def _broken_down_counted(
+    scans: list[Scan], headings: dict[int, int], drafts: list[Draft], i: int
+) -> str | None:
+    """The counted noun of the figure a breakdown title breaks down, for a line under it whose
+    label names a party ("by perpetrator", "by party"), else None."""
+    heading = headings.get(i)
+    if heading is None or not _PARTY_BREAKDOWN.search(scans[heading].sentence.text):
+        return None
+    if not _breakdown_title(scans[heading].sentence.text):
+        return None
+    above = [d for d in drafts if d.quantity.end <= scans[heading].sentence.start]
+    if not above:
+        return None
+    # the count broken down is the largest of the paragraph above, not a part of it told last
+    # ("118 civilians, including 20 children and 9 women")
+    paragraph = above[-1].scan.sentence.paragraph
+    return max(
+        (d for d in above if d.scan.sentence.paragraph == paragraph),
+        key=lambda d: d.quantity.value,
+    ).counted
+
+
+_PARTY_BREAKDOWN = re.compile(r"\bby (?:perpetrator|party|parties|actor|group)\b", re.IGNORECASE)
+
+
+@cache
+def _breakdown_words() -> re.Pattern[str]:
+    words = [p for p, k in read_table("check_cues.tsv", 2) if k == "breakdown"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+_REMAINDER = re.compile(r"\b(?:the|their)\s+(?:remaining|other)\s*$", re.IGNORECASE)
+
+
+# Between two counts of a series: a joiner, then a name (capitalised words, a trailing
+# "region" or "province" allowed) standing right before the number.
+_LABELLED_SIBLING = re.compile(
+    r"(?:\s+of\s+(?:them|those|these|whom|the\s+[a-z]+))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:[ \t-]+[A-Z][\w'’.-]*){0,3}"
+    r"(?:[ \t]+(?:region|province|state|district|governorate|department|county))?[ \t]+"
+)
+
+
+def _breakdown_title(text: str) -> bool:
+    """A short title line that announces a breakdown ("Breakdown by perpetrator", "Deaths by
+    region"; lexicons/check_cues.tsv kind breakdown)."""
+    line = text.strip()
+    return len(line) <= 60 and not line.endswith(".") and bool(_breakdown_words().search(line))
 
 
 # "two soldiers each from Chad and Niger", "killing two each in Gwoza and Bama": the number

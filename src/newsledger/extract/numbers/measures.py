@@ -902,7 +902,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
     measure = (
-        _times_attacked(noun)
+        (_brought_to(number) if noun is number else None)
+        or (_gapped_sibling(number) if noun is number else None)
+        or _times_attacked(noun)
         or _arms_used(noun)
         or (_part_of_the_harmed(number) if noun is number else None)
         or _included_in_count(noun, sentence)
@@ -926,14 +928,23 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
         or _noun_state(noun)
-        # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people
-        or (_listed_measure(noun) if own is Measure.OTHER else None)
+        # "left 19 dead - 11 soldiers and eight attackers": a list spelling out a toll of people;
+        # its fighters too ("killed 26 people: 18 Houthi fighters and 8 soldiers")
+        or (_listed_measure(noun) if own in (Measure.OTHER, Measure.FIGHTERS) else None)
         or own
         or _of_measure(noun)
     )
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
-    if measure is None and head_word in _PEOPLE and _PLACE_OF_RESIDENCE.search(sentence.text):
+    if measure is Measure.HELD and own is None and _camp_holds(noun):
+        measure = Measure.POPULATION  # "Al Hol camp now holds 43,000 people": its residents
+    if (
+        measure is None
+        and head_word in _PEOPLE
+        and _PLACE_OF_RESIDENCE.search(sentence.text)
+        # "Of the 64 people killed in the attack on the camp, 25 were women": parts of the whole
+        and not _opens_with_whole(number, sentence)
+    ):
         measure = Measure.POPULATION
     if measure is None:
         measure = (
@@ -943,7 +954,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             or _opening_group_measure(sentence)
         )
     partitive = measure is None and (
-        bool(_PARTITIVE.search(sentence.text)) or _opens_with_whole(number, sentence)
+        _partitive_before(number, sentence) or _opens_with_whole(number, sentence)
     )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
@@ -1227,6 +1238,14 @@ def _opening_group_measure(sentence: Span) -> Measure | None:
     return None
 
 
+def _partitive_before(number: Token, sentence: Span) -> bool:
+    """Whether a partitive ("of whom", "among them") stands in the sentence before the number's
+    end, or within a few words after it ("12 of them"): a number before "..., of whom 1,900"
+    is the whole, not a part."""
+    offset = number.idx + len(number.text) - sentence.start_char
+    return any(m.start() < offset + 4 for m in _PARTITIVE.finditer(sentence.text))
+
+
 def _opens_with_whole(number: Token, sentence: Span) -> bool:
     """'Of the 94 journalists killed, 68 were Palestinians': a sentence that opens with a counted
     whole makes its other numbers parts of it."""
@@ -1346,6 +1365,58 @@ def _word_after(token: Token, offset: int) -> str:
     """The lower-case word ``offset`` tokens after ``token`` ('' past the end)."""
     at = token.i + offset
     return token.doc[at].lower_ if 0 <= at < len(token.doc) else ""
+
+
+def _gapped_sibling(number: Token) -> Measure | None:
+    """"Four soldiers were killed in the first ambush and seven in the second", "abducted 40
+    people in Borno, 25 in Yobe and 12 in Adamawa": a bare number joined to the object of a
+    place or time phrase, with a phrase of its own after it, repeats the clause with its verb
+    left out; the verb's measure is its own (not the ambush's, nor the militants')."""
+    # "..., 25 in Yobe and 12 in Adamawa": the last of joined numbers climbs to the first
+    while number.dep_ == "conj" and number.head.like_num and number.head.i < number.i:
+        if not any(c.dep_ == "prep" and c.i > number.i for c in number.children):
+            return None
+        number = number.head
+    noun = number.head
+    if number.dep_ not in {"conj", "appos"} or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "prep" and c.i > number.i for c in number.children):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(w.like_num for w in c.subtree)
+        for c in verb.children
+    ):
+        return None
+    return _verb_measure(verb)
+
+
+def _camp_holds(noun: Token) -> bool:
+    """Whether the noun is the object of "hold" whose subject is a camp, site or shelter ("Al
+    Hol camp holds 43,000 people"): residents, not detainees ("the prison holds 3,000")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() != "hold":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _SHELTERED.search(subject.text) is not None
+
+
+def _brought_to(number: Token) -> Measure | None:
+    """"bringing the day's casualties to 30", "raising the toll to 19": the object of a verb
+    that brings a count to the number (lexicons/measures.tsv kind bring_to) names its measure."""
+    if number.dep_ != "pobj" or number.head.lower_ not in {"to", "at"}:
+        return None
+    verb = number.head.head
+    obj: Token | None = None
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "to" parsed as the object's modifier
+        obj, verb = verb, verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _words_of_kind("bring_to"):
+        return None
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    return _modifier_trigger(obj) or _word_measure(obj, "noun")
 
 
 def _named_before(number: Token) -> Measure | None:
