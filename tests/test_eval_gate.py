@@ -1,9 +1,10 @@
-"""The evaluation gates: scores on two gold sets must not fall below their pinned minimums.
+"""The evaluation gates: scores on three gold sets must not fall below their pinned minimums.
 
 - the shared dev set, ``../shared/corpus/dev``: runs only where it sits beside the repository
   (developers' machines and CI); minimums and hash pinned in tests/eval_baseline.json;
-- our own written reports, ``tests/gold`` (tests/gold/README.md): always runs; minimums and hash
-  pinned in tests/own_gold_baseline.json.
+- our own written reports (tests/gold/README.md), always: ``tests/gold/fields`` (every field of
+  wire stories, briefings and updates; tests/gold_fields_baseline.json) and ``tests/gold/checks``
+  (breakdowns, sums and subsets; tests/gold_checks_baseline.json).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from newsledger.evaluate import EvalReport, evaluate_dir
 HERE = Path(__file__).resolve().parent
 GATES = {  # name: (gold folder, pinned minimums)
     "dev": (HERE.parent.parent / "shared" / "corpus" / "dev", HERE / "eval_baseline.json"),
-    "own": (HERE / "gold", HERE / "own_gold_baseline.json"),
+    "fields": (HERE / "gold" / "fields", HERE / "gold_fields_baseline.json"),
+    "checks": (HERE / "gold" / "checks", HERE / "gold_checks_baseline.json"),
 }
 GATED = (
     "f1",
