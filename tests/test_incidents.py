@@ -1631,3 +1631,23 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
     wanted = {f"s{doc}" for doc, name, day in before
               if old.distinctive(name, day) != current.distinctive(name, day)}
     assert reindexed_segments(con, new) == wanted
+
+
+# Issue 10: incident tolls from the incident records alone (RAND killed, no figure fallback).
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a sentence naming victims without a number joins the event told before it
+        ("Rockets were fired at the governor's compound in Kandahar. One struck the gate, killing "
+         "a guard.", 1),
+        ("Gunmen stopped two lorry drivers on the road from Kirkuk to Tikrit. Both lorry drivers "
+         "were killed in the attack near Tikrit.", 2),
+        # the victims' fate told on another day, in another place
+        ("Three engineers were abducted by gunmen in Herat. The bodies of the engineers were found "
+         "on 4 May 2006 in Farah Province.", 3),
+    ],
+    ids=["killing a guard", "both drivers elsewhere", "bodies found another day"],
+)
+def test_incidents_issue10_tolls(text: str, killed: int) -> None:
+    found = _incidents(text, date(2006, 4, 20))
+    assert found and found[0].killed is not None and found[0].killed.low == killed, found

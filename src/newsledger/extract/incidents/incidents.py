@@ -343,8 +343,8 @@ def _short_period(figure: Figure) -> bool:
 
 def _refers(mention: Mention) -> bool:
     """Whether a mention that opens nothing still tells of an event told before."""
-    if mention.counts or mention.later_death:
-        return True
+    if mention.counts or mention.later_death or _names_victims(mention):
+        return True  # "One fell on the street, killing a police officer."
     told = mention.definite or mention.verb or mention.singular or mention.blames
     return told and not _compares(mention)
 
@@ -387,8 +387,13 @@ def _group(
         home = None if mention.distinct else _fitting(groups, mention)
         if home is not None and (_refers(mention) or _anchor(mention, periodic, briefing)):
             home.add(mention)
-        elif groups and _refers_back(mention):
-            continue  # placed elsewhere by the gazetteer, but the same event: opens nothing
+        elif groups and (mention.later_death or _refers_back(mention)):
+            # placed elsewhere by the gazetteer, or dated by the day the bodies were found, but
+            # the same event: opens nothing; its victims ("Both drivers were killed in the
+            # attack near Balad", "Their bodies were found in Cundinamarca on 19 June") are
+            # the latest incident's
+            if mention.later_death or _names_victims(mention):
+                groups[-1].add(mention)
         elif _anchor(mention, periodic, briefing) or (not groups and _leads(mention, lead)):
             groups.append(_Group())
             for told in [*opening, mention] if len(groups) == 1 else [mention]:
@@ -454,6 +459,12 @@ _VICTIMS_TOLD = re.compile(
     r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b",
     re.IGNORECASE,
 )
+
+
+def _names_victims(mention: Mention) -> bool:
+    """Whether the mention names victims without a number ('killing a police officer', 'Both
+    drivers were killed')."""
+    return any(implicit_victims(mention.text, m) for m in (Measure.KILLED, Measure.INJURED))
 
 
 def _refers_back(mention: Mention) -> bool:
