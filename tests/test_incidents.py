@@ -1645,8 +1645,20 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
         # the victims' fate told on another day, in another place
         ("Three engineers were abducted by gunmen in Herat. The bodies of the engineers were found "
          "on 4 May 2006 in Farah Province.", 3),
+        # the fate of victims told before: found dead, heads found, kidnapped ... and later shot,
+        # died in hospital; one of their bodies is one
+        ("Gunmen seized four teachers near Kunduz. They were later found dead beside a canal.", 4),
+        ("Five pilgrims were abducted from a bus near Samarra. Their severed heads were found a "
+         "week later.", 5),
+        ("Three farmers were abducted from their fields by armed men and later shot dead.", 3),
+        ("A mine struck a car in Yala. The three men were hurt and taken to a clinic, where they "
+         "died.", 3),
+        ("Six drivers were kidnapped in Baiji. One of the drivers' bodies was found on the next "
+         "day.", 1),
     ],
-    ids=["killing a guard", "both drivers elsewhere", "bodies found another day"],
+    ids=["killing a guard", "both drivers elsewhere", "bodies found another day",
+         "found dead", "severed heads", "abducted from ... and later shot", "where they died",
+         "one of the bodies"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:
     found = _incidents(text, date(2006, 4, 20))

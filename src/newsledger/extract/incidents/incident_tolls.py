@@ -141,13 +141,16 @@ def fate_of_them(text: str) -> bool:
     """Whether a text tells victims told before dead, as a group ('Their bodies were found',
     'the bodies of the men were found', 'The gunmen then killed them', 'The two officers later
     died of their wounds')."""
+    if _ONE_OF_BODIES.search(text):
+        return False  # "One of the policemen's bodies was found": one of them
     return bool(_FATE_OF_THEM.search(text)
                 or (_BODIES.search(text) and _BODIES_FOUND.search(text)))
 
 
-# "their bodies", "the men's bodies", "the bodies of the (two) men"
+# "their bodies", "the men's bodies", "the bodies of the (two) men", "their severed heads"
 _BODIES = FoldedPattern(re.compile(
-    r"\b(?:their|the\s+[\w-]+['’]s?)\s+bodies\b"
+    r"\b(?:their|the\s+[\w-]+['’]s?)\s+(?:(?:severed|decapitated|mutilated|charred|burned|"
+    r"bullet-riddled)\s+)?(?:bodies|heads|corpses|remains)\b"
     r"|\bthe\s+bodies\s+of\s+(?:the|all|both|these|those)\b",
     re.IGNORECASE,
 ))
@@ -157,21 +160,27 @@ _FATE_OF_THEM = FoldedPattern(re.compile(
     r"\b(?:killed|executed|murdered|beheaded|shot\s+dead|shot\s+and\s+killed)\s+"
     r"(?:them|all\s+of\s+them|both\s+of\s+them|both|all)\b(?!\s+(?:to)\b)"
     r"|\bshot\s+them\s+dead\b"
-    # "were kidnapped and murdered", "abducted and later executed"
-    r"|\b(?:kidnapped|abducted)\s+and\s+(?:later\s+|then\s+)?"
+    # "were kidnapped and murdered", "abducted from their homes and later executed"
+    r"|\b(?:kidnapped|abducted)\b[^.;]{0,60}?\band\s+(?:(?:later|then|subsequently)\s+)?"
     r"(?:killed|murdered|executed|beheaded|shot\s+dead)\b"
+    # "They were later found dead", "taken to a hospital, where they died"
+    r"|\bthey\s+were\s+(?:(?:later|subsequently|eventually|then|all|both)\s+)*found\s+"
+    r"(?:shot\s+|beheaded\s+|murdered\s+)?dead\b"
+    r"|\b(?:where|after\s+which)\s+they\s+(?:(?:later|all|both|subsequently)\s+)*died\b"
     # "The police officers later died", "both died of their injuries", "all three died"
     r"|\b(?:the|these|those|both|all)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:[a-z]+s|[a-z]*men|people|children|both|three|four|five)\s+"
     r"(?:(?:later|also|subsequently|eventually|all|of\s+them)\s+)*(?:died|succumbed)\b",
     re.IGNORECASE,
 ))
-# "His body was found", "her body was later discovered"
+# "His body was found", "her body was later discovered", "One of the guards' bodies was found"
 _FATE_OF_ONE = FoldedPattern(re.compile(
-    r"\b(?:his|her)\s+(?:[\w-]+\s+)?body\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?"
-    r"(?:found|discovered|recovered|dumped)\b",
+    r"(?:\b(?:his|her)\s+(?:[\w-]+\s+)?body|\bone\s+of\s+(?:the\s+[\w-]+['’]s?|their)\s+"
+    r"bodies)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
     re.IGNORECASE,
 ))
+_ONE_OF_BODIES = re.compile(r"\bone\s+of\s+(?:the\s+[\w-]+['’]s?|their)\s+bodies\b",
+                            re.IGNORECASE)
 
 
 def _denied(mention: Mention, measure: Measure) -> bool:
