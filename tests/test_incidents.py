@@ -1655,10 +1655,27 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "died.", 3),
         ("Six drivers were kidnapped in Baiji. One of the drivers' bodies was found on the next "
          "day.", 1),
+        # dead added by later sentences: wounded who died, "also killed", "others died later";
+        # not the dead counted already, nor a named person when nobody was told wounded
+        ("A bomb hit the convoy of Mayor Karim Daud in Hilla, killing two of his guards and "
+         "wounding Daud and a driver. It was later reported that Daud died of his wounds.", 3),
+        ("Two farmers were killed when a mine exploded near Gardez. A third farmer was also "
+         "killed.", 3),
+        ("Three pilgrims were killed in the blast in Kufa and two others died later of their "
+         "injuries.", 5),
+        ("A car bomb killed twenty people in Hilla. Most of those killed were shoppers, and four "
+         "policemen were also killed.", 20),
+        ("Four soldiers died in an ambush near Kirkuk. Private Ali Salem was killed at once and "
+         "Sergeant Omar Hadi died of his wounds later.", 4),
+        # "along with"
+        ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
+        ("The mayor of Tikrit was killed, along with his son.", 2),
     ],
     ids=["killing a guard", "both drivers elsewhere", "bodies found another day",
          "found dead", "severed heads", "abducted from ... and later shot", "where they died",
-         "one of the bodies"],
+         "one of the bodies", "wounded named person died", "also killed", "others died later",
+         "also killed among those killed", "died of wounds without wounded", "along with two",
+         "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:
     found = _incidents(text, date(2006, 4, 20))

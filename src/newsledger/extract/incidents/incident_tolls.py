@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from newsledger.extract.folded import FoldedPattern, folded_words
 from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
@@ -50,6 +51,8 @@ def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> Incident
         m.text) for c in _stated_tolls(m, measure)])
     if raised is not None and (stated is None or raised.low > stated.low):
         stated = raised
+    elif stated is not None and measure is Measure.KILLED:
+        stated = _with_added_dead(stated, main, body)
     denied = any(_denied(m, measure) for m in body if m.start <= main.start)
     if denied and (stated is None or _CLAIMED_TOLL.search(main.text)):
         return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
@@ -60,6 +63,70 @@ def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> Incident
         stated = _victims_died(group, text)
     # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
     return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
+
+
+def _with_added_dead(stated: IncidentCount, main: Mention,
+                     body: Sequence[Mention]) -> IncidentCount:
+    """The main mention's killed toll with the dead that later sentences add ('A second guard
+    was also killed', 'Two of the wounded later died', 'the minister died of his wounds'; cues
+    ``added_dead``), and those its own clause adds after it ('Two women were killed and two
+    others died later of their injuries')."""
+    added = sum(_added_dead(m, main) for m in body if m.start > main.start and not m.headline)
+    added += _others_died(main)
+    if not added:
+        return stated
+    high = stated.high + added if stated.high is not None else None
+    return IncidentCount(stated.low + added, high, stated.qualifier, stated.figure)
+
+
+def _added_dead(mention: Mention, main: Mention) -> int:
+    """How many dead a later sentence adds to the toll told before (0: none)."""
+    text = mention.text
+    cue = cue_pattern("added_dead").search(text)
+    sentence = mention.scan.sentence.text
+    if cue is None or cue_pattern("update").search(sentence) or _AMONG_DEAD.search(sentence):
+        return 0
+    # "later died", "succumbed to his wounds": of the wounded the main sentence told; without
+    # them ("Three policemen died ... Zhdanov succumbed to his wounds") one of its dead
+    wounded = any(f.measure is Measure.INJURED for f in main.counts) or implicit_victims(
+        main.text, Measure.INJURED)
+    if "also" not in cue.group().casefold() and not wounded:
+        return 0
+    stated = _largest(_stated_tolls(mention, Measure.KILLED))
+    if stated is not None:
+        return stated.low
+    implicit = implicit_victims(text, Measure.KILLED)
+    if implicit:
+        return implicit
+    # "It was later reported that Ugaily died of wounds": a person named before the cue, whom
+    # the main sentence told (wounded); another named person may be one of its toll
+    named = _NAMED_DIED.search(text[: cue.start()])
+    return 1 if named and named.group().split()[-1] in main.text else 0
+
+
+# "one of the dead", "among those killed": the dead counted already
+_AMONG_DEAD = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:dead|killed|victims)\b",
+                         re.IGNORECASE)
+_NAMED_DIED = re.compile(
+    r"\b(?!(?:He|She|They|It|The|This|That|One|Both|All|Later|Police)\b)[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)*\s+$")
+# "... and two others died later", "and three more were also killed"
+_OTHERS_DIED = re.compile(r"^\s+(?:others|other\s+[\w'’-]+|more)\b", re.IGNORECASE)
+
+
+def _others_died(mention: Mention) -> int:
+    """The dead a clause of the main mention adds after its first toll with 'others' or 'more'
+    and an ``added_dead`` cue ('Two women were killed and two others died later')."""
+    figures = sorted((f for f in mention.counts if f.measure is Measure.KILLED),
+                     key=lambda f: f.start)
+    scan = mention.scan
+    for first, second in pairwise(figures):
+        between = scan.text_between(first.quantity.end, second.quantity.start)
+        after = scan.text_between(second.quantity.end, min(second.quantity.end + 60, mention.end))
+        if (re.search(r"\band\b", between) and _OTHERS_DIED.search(after)
+                and cue_pattern("added_dead").search(after)):
+            return second.quantity.low
+    return 0
 
 
 def _victims_died(group: Sequence[Mention], text: str = "") -> IncidentCount | None:
@@ -395,7 +462,7 @@ def _persons_in(match: re.Match[str]) -> int:
 
 
 # The links of a list of persons: ", and ", ", ", " and " (a person phrase holds none of them).
-_LIST_LINK = re.compile(r",\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+")
+_LIST_LINK = re.compile(r",\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s+(?i:along|together)\s+with\s+")
 
 
 def _named_person_before(text: str) -> int:
@@ -484,8 +551,11 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
         rf"the\s+death\s+of)\s+(?:{one}|(?i:one\s+of)\b|{_NAME}{name_end})(?P<others>)",
         # "injured one police officer and killed another"
         rf"\b{verbs}\s+another(?=\s*(?:[,.;:]|$))(?P<others>)",
-        # "a policeman was killed", "Hassan was shot dead", "the driver has been killed"
-        rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b(?P<others>)",
+        # "a policeman was killed", "Hassan was shot dead", "the driver has been killed", "was
+        # shot along with his driver and another guard"
+        rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b"
+        rf"(?P<others>(?:[^.;]{{0,25}}?\s+(?i:along|together)\s+with\s+{one}"
+        rf"(?:(?:,\s*{one})*,?\s+(?i:and)\s+{one})?)?)",
         # "a British diplomat and his driver were killed"
         rf"\b{one}(?P<others>(?:,?\s+(?i:and)\s+{one})+)\s+(?i:were)\s+{adverb}{verbs}\b",
     ]
@@ -516,7 +586,7 @@ def _person_before_pattern() -> re.Pattern[str]:
 def _one_person() -> str:
     """A singular person with its determiner: 'a settler', 'the Turkish owner', 'his wife', 'an
     employee of the Ministry of Works', 'one Iraqi voter'."""
-    determiner = r"(?:(?i:an?|one|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
+    determiner = r"(?:(?i:an?|one|another|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
     of_name = r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
     # "a local cleric Ahmed Saleh": the person's name right after the noun
     named = rf"\s+(?!{_NOT_A_NAME.pattern}){_NAME}(?=\s+(?i:and)\s|\s*,)"

@@ -166,7 +166,9 @@ def _mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list
     fate = fate_of_them(text) or fate_of_one(text)
     if any(t.kind in _LONG_KINDS for t in scan.times):
         return found  # "His father died in 2015": a death of another time
-    if not fate and not implicit_victims(text, Measure.KILLED):
+    # "It was later reported that Daud died of his wounds": a victim told before, dying
+    dying = bool(cue_pattern("added_dead").search(text))
+    if not fate and not dying and not implicit_victims(text, Measure.KILLED):
         return found
     sentence = scan.sentence
     return [Mention(scan, sentence.start, sentence.end, headline=is_headline(scan, document),
