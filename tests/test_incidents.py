@@ -1667,6 +1667,11 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "policemen were also killed.", 20),
         ("Four soldiers died in an ambush near Kirkuk. Private Ali Salem was killed at once and "
          "Sergeant Omar Hadi died of his wounds later.", 4),
+        # a span up to the report's day, carried from another sentence, dates no toll
+        ("A bomb went off outside the courthouse in Split. The group has threatened the city "
+         "since March. One guard was killed and six were hurt.", 1),
+        ("The governor survived an attack for the second time in nine days, when a car bomb "
+         "exploded beside his convoy in Kandahar, killing eleven people.", 11),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1674,8 +1679,8 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
     ids=["killing a guard", "both drivers elsewhere", "bodies found another day",
          "found dead", "severed heads", "abducted from ... and later shot", "where they died",
          "one of the bodies", "wounded named person died", "also killed", "others died later",
-         "also killed among those killed", "died of wounds without wounded", "along with two",
-         "along with after a comma"],
+         "also killed among those killed", "died of wounds without wounded", "since a month",
+         "in nine days", "along with two", "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:
     found = _incidents(text, date(2006, 4, 20))

@@ -129,7 +129,7 @@ def _incidents_from_scans(
     if len(mentions) == 1 and _month_toll(mentions[0]):
         mentions[0].lone = True
     # 2.
-    kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)])]
+    kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)], document.published)]
     kept_ids = {id(m) for m in kept}
     # A report of period totals tells of events only with a toll or a date: its undated
     # mentions ("all victims in these provinces were killed by ...") sum up the period. Only a
@@ -143,7 +143,7 @@ def _incidents_from_scans(
     # totals told later ("... and twenty other attacks since November") do not unmake its news.
     news_lead = not any(m.scan.sentence.start in lead for m in totals)
     for mention in kept:
-        mention.counts = _tolls(mention)
+        mention.counts = _tolls(mention, document.published)
     # 3.
     groups = _group(kept, periodic, lead if news_lead else frozenset(), briefing=not news_lead)
     # 4.
@@ -217,7 +217,7 @@ def _month_toll(mention: Mention) -> bool:
 _MONTH_SPAN = re.compile(r"\b(?:during|throughout|over|across|through|since|for)\b", re.IGNORECASE)
 
 
-def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
+def _aggregate(mention: Mention, figures: Sequence[Figure], published: date | None = None) -> bool:
     sentence = mention.scan.sentence
     if any(
         f.measure in _COUNTED_EVENTS
@@ -238,7 +238,7 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
         _week_of_arrests(f) for f in figures
     ):
         return True  # "arrested 210 people in the West Bank last week": a prisoners' tally
-    return bool(mention.counts) and not _tolls(mention)
+    return bool(mention.counts) and not _tolls(mention, published)
 
 
 def _week_of_arrests(figure: Figure) -> bool:
@@ -273,22 +273,27 @@ def _counts_events(figure: Figure) -> bool:
     return not words or noun_measure(words[-1]) in _COUNTED_EVENTS
 
 
-def _tolls(mention: Mention) -> list[Figure]:
+def _tolls(mention: Mention, published: date | None = None) -> list[Figure]:
     """The mention's figures that count one event's victims, not a period's, nor a set the
     event's victims are one of ('He was one of three police officers killed in the city that
     day')."""
     return [
         f for f in mention.counts
-        if _event_period(f, mention)
+        if _event_period(f, mention, published)
         and not _ONE_OF.search(mention.scan.text_between(max(0, f.start - 30), f.start))
     ]
 
 
-def _event_period(figure: Figure, mention: Mention) -> bool:
+def _event_period(figure: Figure, mention: Mention, published: date | None = None) -> bool:
     # A month counts only when the mention names one event and dates it itself ("in June, a car
     # bomb ..."): a monitor's month carried to its later sentences ("the killing of 5 civilians")
     # is the report's period, not an event's.
     if figure.period_start is None or figure.period_end is None:
+        return True
+    # A span up to the report's day carried from another sentence ("escaped death for the second
+    # time in twelve days", "detained since September") dates no toll its own words leave undated.
+    if (figure.time_text is None and not mention.event_times and published is not None
+            and figure.period_end == published and figure.period_start < published):
         return True
     days = (figure.period_end - figure.period_start).days + 1
     if mention.lone and days <= _MONTH_DAYS:
