@@ -1672,6 +1672,11 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "since March. One guard was killed and six were hurt.", 1),
         ("The governor survived an attack for the second time in nine days, when a car bomb "
          "exploded beside his convoy in Kandahar, killing eleven people.", 11),
+        # two to four devices or attacks told with their toll at one place: one attack; a
+        # series' label counts no attacks
+        ("Two blasts near the bus station in Kirkuk left four people dead and ten hurt.", 4),
+        ("Six people were killed and 40 wounded in three bomb attacks on a wedding in Hilla.", 6),
+        ("(Two of three attacks) A bomb exploded in a market in Yala, killing three people.", 3),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1680,7 +1685,8 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "found dead", "severed heads", "abducted from ... and later shot", "where they died",
          "one of the bodies", "wounded named person died", "also killed", "others died later",
          "also killed among those killed", "died of wounds without wounded", "since a month",
-         "in nine days", "along with two", "along with after a comma"],
+         "in nine days", "two blasts", "three bomb attacks", "series label", "along with two",
+         "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:
     found = _incidents(text, date(2006, 4, 20))

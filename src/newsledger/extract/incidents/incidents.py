@@ -81,9 +81,10 @@ from newsledger.extract.scan import (
     scan_sentence,
 )
 from newsledger.extract.words import split_sentences
-from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
+from newsledger.model import Document, Figure, Incident, IncidentCount, Measure, Qualifier
 
 _COUNTED_EVENTS = (Measure.ATTACKS, Measure.OPERATIONS)
+_FEW_EVENTS = 4  # two to four devices or attacks told with one toll are one coordinated attack
 _COARSE_KINDS = frozenset({"quarter", "half", "year", "range"})
 _LONG_KINDS = _COARSE_KINDS | {"month"}
 _WEEK_DAYS = 7
@@ -226,6 +227,8 @@ def _aggregate(mention: Mention, figures: Sequence[Figure], published: date | No
         and _counts_events(f)
         and not _ONE_OF.search(mention.scan.text_between(f.start - 30, f.start))
         and not _ONE_OF_SERIES.search(mention.scan.text_between(f.start - 60, f.start))
+        and not _few_with_toll(f, mention, figures)
+        and not _in_series_label(f, mention.scan)
         for f in figures
     ):
         return True
@@ -239,6 +242,27 @@ def _aggregate(mention: Mention, figures: Sequence[Figure], published: date | No
     ):
         return True  # "arrested 210 people in the West Bank last week": a prisoners' tally
     return bool(mention.counts) and not _tolls(mention, published)
+
+
+def _in_series_label(figure: Figure, scan: Scan) -> bool:
+    """Whether a count lies in a label of a series' part ('(Two of two attacks) A bomb ...')."""
+    base = scan.sentence.start
+    return any(m.start() + base <= figure.start < m.end() + base
+               for m in _SERIES_LABEL.finditer(scan.sentence.text))
+
+
+def _few_with_toll(count: Figure, mention: Mention, figures: Sequence[Figure]) -> bool:
+    """Whether a count of two to four attacks is told with its toll at one place ("Two
+    explosions in Villavicencio left two people dead", "killed in two bomb attacks on the
+    festival"): one coordinated attack, as RAND and ACLED code it, not a tally of attacks."""
+    sentence = mention.scan.sentence
+    return (
+        count.quantity.low <= _FEW_EVENTS
+        and count.quantity.qualifier is Qualifier.EXACT
+        and mention.one_place
+        and any(f.measure in (Measure.KILLED, Measure.INJURED)
+                and sentence.start <= f.start < sentence.end for f in figures)
+    )
 
 
 def _week_of_arrests(figure: Figure) -> bool:
@@ -256,8 +280,11 @@ def _week_of_arrests(figure: Figure) -> bool:
 # "This was one of three attacks on police that day", "the first of two blasts": the event told
 # is one of them, the sentence counts no period's attacks.
 _ONE_OF = re.compile(
-    r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z"
+    # a label of a series' part: "(Two of two attacks)", "(Three of four bombings)"
+    r"|\(\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+\Z", re.IGNORECASE
 )
+_SERIES_LABEL = re.compile(r"\(\s*[\w-]+\s+of\s+(?:the\s+)?[\w-]+\s+[\w\s-]{0,25}?\)")
 # "The second bomb attack, in a series of four on this day": one of them
 _ONE_OF_SERIES = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|latest)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s+"
