@@ -1677,6 +1677,13 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
         ("Two blasts near the bus station in Kirkuk left four people dead and ten hurt.", 4),
         ("Six people were killed and 40 wounded in three bomb attacks on a wedding in Hilla.", 6),
         ("(Two of three attacks) A bomb exploded in a market in Yala, killing three people.", 3),
+        # attackers who blew themselves up and killed nobody else are the toll (RAND's count)
+        ("A suicide bomber blew himself up beside the town hall in Batman. No one else was "
+         "hurt.", 1),
+        ("A bomber drove his truck into a depot in Baiji, killing himself and setting the depot "
+         "alight.", 1),
+        ("Three men building a bomb in a flat in Izmir blew themselves up by mistake.", 3),
+        ("A suicide bomber blew himself up at a checkpoint in Hit, killing four policemen.", 4),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1685,7 +1692,9 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "found dead", "severed heads", "abducted from ... and later shot", "where they died",
          "one of the bodies", "wounded named person died", "also killed", "others died later",
          "also killed among those killed", "died of wounds without wounded", "since a month",
-         "in nine days", "two blasts", "three bomb attacks", "series label", "along with two",
+         "in nine days", "two blasts", "three bomb attacks", "series label", "bomber alone",
+         "killing himself and setting", "blew themselves up", "bomber not counted",
+         "along with two",
          "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:

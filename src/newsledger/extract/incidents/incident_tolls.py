@@ -55,14 +55,46 @@ def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> Incident
         stated = _with_added_dead(stated, main, body)
     denied = any(_denied(m, measure) for m in body if m.start <= main.start)
     if denied and (stated is None or _CLAIMED_TOLL.search(main.text)):
-        return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
+        # "no one was hurt"; a claim says more; a bomber who blew himself up is the toll
+        selves = _attackers_died(group) if measure is Measure.KILLED else None
+        return selves or IncidentCount(0, 0, Qualifier.EXACT, None)
     stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure)])
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
     if stated is None and measure is Measure.KILLED:
         stated = _victims_died(group, text)
-    # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
-    return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
+    # Then a part of the victims ("three women were among the dead"): the toll is at least it.
+    stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
+    if stated is None and measure is Measure.KILLED:
+        # Last, the attackers who blew themselves up and killed nobody else: RAND counts them.
+        stated = _attackers_died(group)
+    return stated
+
+
+# "blew himself up", "killing himself", "blew themselves up"
+_SELF_DEATH = re.compile(
+    r"\b(?:blew|blowing|blown)\s+(?P<one>him|her)self\s+up\b"
+    r"|\b(?:killed|killing)\s+(?P<one2>him|her)self\b(?!\s+and\s+(?:an?|one|the|his|her|\d|"
+    r"two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"|\b(?:blew|blowing|blown)\s+themselves\s+up\b|\b(?:killed|killing)\s+themselves\b",
+    re.IGNORECASE,
+)
+
+
+def _attackers_died(group: Sequence[Mention]) -> IncidentCount | None:
+    """The attackers told dead by their own device ('a suicide bomber blew himself up': one; 'two
+    men assembling a bomb blew themselves up': the persons counted before); None when none is."""
+    for mention in group:
+        text = mention.scan.sentence.text
+        found = _SELF_DEATH.search(text)
+        if found is None:
+            continue
+        if found.group("one") or found.group("one2"):
+            return IncidentCount(1, 1, Qualifier.EXACT, None)
+        counted = _persons_counted(text[: found.start()])
+        if counted:
+            return IncidentCount(counted, counted, Qualifier.EXACT, None)
+    return None
 
 
 def _with_added_dead(stated: IncidentCount, main: Mention,

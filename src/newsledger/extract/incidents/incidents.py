@@ -458,7 +458,7 @@ def _has_words(scan: Scan) -> bool:
 def _leads(mention: Mention, lead: frozenset[int]) -> bool:
     """A report's opening sentence is its news: one event told there needs no date or place
     ('Gunmen shot and killed two policemen.')."""
-    told = mention.verb or mention.singular or bool(mention.counts)
+    told = mention.verb or mention.singular or bool(mention.counts) or _names_victims(mention)
     return (
         mention.scan.sentence.start in lead
         and told
