@@ -1684,6 +1684,12 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "alight.", 1),
         ("Three men building a bomb in a flat in Izmir blew themselves up by mistake.", 3),
         ("A suicide bomber blew himself up at a checkpoint in Hit, killing four policemen.", 4),
+        # persons counted and told dead in words no figure reads
+        ("On 3 May 2006 two farmers, Ali Hamid and Omar Saleh, were shot dead by gunmen near "
+         "Baquba.", 2),
+        ("Gunmen stormed a checkpoint in Jowhar. The raid resulted in six soldiers dead.", 6),
+        ("A rebel group claimed the fatal stabbing of three settlers near Hebron.", 3),
+        ("A mine exploded on a road in Diyala. The blast caused the martyrdom of four people.", 4),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1694,6 +1700,7 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "also killed among those killed", "died of wounds without wounded", "since a month",
          "in nine days", "two blasts", "three bomb attacks", "series label", "bomber alone",
          "killing himself and setting", "blew themselves up", "bomber not counted",
+         "names between", "resulted in ... dead", "fatal stabbing of", "martyrdom of",
          "along with two",
          "along with after a comma"],
 )

@@ -62,13 +62,51 @@ def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> Incident
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
     if stated is None and measure is Measure.KILLED:
-        stated = _victims_died(group, text)
+        stated = _victims_died(group, text) or _counted_dead(group)
     # Then a part of the victims ("three women were among the dead"): the toll is at least it.
     stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
     if stated is None and measure is Measure.KILLED:
         # Last, the attackers who blew themselves up and killed nobody else: RAND counts them.
         stated = _attackers_died(group)
     return stated
+
+
+# After persons counted: "Four voters who had just left the polls were killed", "two leaders,
+# Jorge Mora and Jorge Ayala, were assassinated", "nine policemen dead".
+_DEAD_AFTER = re.compile(
+    r"^(?:[^.;]{0,90}?\s(?:were|have\s+been|had\s+been)\s+(?:(?:later|also|then|all)\s+)?"
+    r"(?:killed|assassinated|murdered|executed|beheaded|slain|shot\s+dead|shot\s+to\s+death|"
+    r"stabbed\s+to\s+death|found\s+dead)\b|\s+dead\b)",
+    re.IGNORECASE,
+)
+# Before persons counted: "the fatal stabbing of two soldiers", "caused the martyrdom of two
+# people", "resulted in the deaths of three guards".
+_DEAD_BEFORE = re.compile(
+    r"\b(?:fatal\s+(?:stabbing|shooting|beating)|martyrdom|deaths?|killing|murder|"
+    r"assassination)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_dead(group: Sequence[Mention]) -> IncidentCount | None:
+    """Persons counted and told dead in words the figures do not read (a relative clause or
+    names between the count and 'were killed', 'the fatal stabbing of two soldiers'): the
+    largest such count; None when there is none."""
+    found: int | None = None
+    for mention in group:
+        text = mention.scan.sentence.text
+        if _NEGATED_SUBJECT.search(text) and _denied(mention, Measure.KILLED):
+            continue
+        for quantity in find_quantities(text):
+            if quantity.qualifier is not Qualifier.EXACT or quantity.low < 1:
+                continue
+            persons = _plural_persons().match(text, quantity.end)
+            if persons is None:
+                continue
+            if (_DEAD_AFTER.match(text[persons.end():])
+                    or _DEAD_BEFORE.search(text[: quantity.start])):
+                found = max(found or 0, quantity.low)
+    return IncidentCount(found, found, Qualifier.EXACT, None) if found else None
 
 
 # "blew himself up", "killing himself", "blew themselves up"
