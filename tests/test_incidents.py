@@ -1690,6 +1690,13 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
         ("Gunmen stormed a checkpoint in Jowhar. The raid resulted in six soldiers dead.", 6),
         ("A rebel group claimed the fatal stabbing of three settlers near Hebron.", 3),
         ("A mine exploded on a road in Diyala. The blast caused the martyrdom of four people.", 4),
+        # the attackers' own dead are the toll only when no victim is told killed
+        ("Gunmen ambushed two judges outside Tikrit. One judge was killed. Three of the "
+         "attackers were killed by a passing patrol.", 1),
+        ("Militants raided a farm near Jenin. One of the attackers was killed and a farmer was "
+         "shot and killed.", 1),
+        ("Gunmen attacked a checkpoint near Hit. Guards fired back, and two of the gunmen were "
+         "killed.", 2),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1701,7 +1708,7 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "in nine days", "two blasts", "three bomb attacks", "series label", "bomber alone",
          "killing himself and setting", "blew themselves up", "bomber not counted",
          "names between", "resulted in ... dead", "fatal stabbing of", "martyrdom of",
-         "along with two",
+         "attackers' dead apart", "one of the attackers", "only attackers died", "along with two",
          "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:

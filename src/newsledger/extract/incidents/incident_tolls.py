@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
 from newsledger.extract.folded import FoldedPattern, folded_words
-from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
+from newsledger.extract.incidents.event_mentions import Mention, cue_pattern, cue_words
 from newsledger.extract.numbers import find_quantities, victim_words
 from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 
@@ -35,7 +36,32 @@ from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 
 def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> IncidentCount | None:
     """The incident's toll of one measure (rule in the module docstring); ``text``, the
-    document's, lets 'killing them' find the persons a sentence before the incident counted."""
+    document's, lets 'killing them' find the persons a sentence before the incident counted.
+    The attackers' own dead ('Four of the assailants were killed by a patrol') are the toll only
+    when no other victim is told killed."""
+    if measure is Measure.KILLED and any(_attackers_dead(f) for m in group for f in m.counts):
+        others = [replace(m, counts=[f for f in m.counts if not _attackers_dead(f)])
+                  for m in group]
+        found = _toll(others, measure, text)
+        if found is not None and found.low > 0:
+            return found
+    return _toll(group, measure, text)
+
+
+def _attackers_dead(figure: Figure) -> bool:
+    """Whether a killed figure counts some of the attackers ('One of the assailants was
+    killed')."""
+    if figure.measure is not Measure.KILLED:
+        return False
+    found = _OF_THE_ATTACKERS.match(figure.text)
+    return bool(found and found.group(1).casefold() in cue_words("unnamed_perpetrator"))
+
+
+_OF_THE_ATTACKERS = re.compile(r"^[\w-]+\s+of\s+the\s+([\w\s]+?)\s+(?:was|were|had|have)\b",
+                               re.IGNORECASE)
+
+
+def _toll(group: Sequence[Mention], measure: Measure, text: str = "") -> IncidentCount | None:
     main, rest = group[0], group[1:]
     body = [m for m in rest if not m.headline]
     headlines = [m for m in rest if m.headline]
