@@ -1697,6 +1697,9 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "shot and killed.", 1),
         ("Gunmen attacked a checkpoint near Hit. Guards fired back, and two of the gunmen were "
          "killed.", 2),
+        # persons of a named body listed with others; the whole the dead were taken from
+        ("A bomb killed three members of the Badr Brigade and two Sunni clerics near Baiji.", 5),
+        ("Gunmen stopped a minibus near Cucuta and shot dead nine of the twelve passengers.", 9),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1708,7 +1711,8 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "in nine days", "two blasts", "three bomb attacks", "series label", "bomber alone",
          "killing himself and setting", "blew themselves up", "bomber not counted",
          "names between", "resulted in ... dead", "fatal stabbing of", "martyrdom of",
-         "attackers' dead apart", "one of the attackers", "only attackers died", "along with two",
+         "attackers' dead apart", "one of the attackers", "only attackers died",
+         "members of a named body and", "nine of the twelve", "along with two",
          "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:

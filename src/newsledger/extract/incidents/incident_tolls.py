@@ -393,6 +393,10 @@ def _stated_tolls(
             if _part_of_victims(mention, f)
         ]
     figures = [f for f in figures if not _part_of_victims(mention, f)]
+    # "killed fifteen of the seventeen passengers": the whole the dead were taken from
+    figures = [f for f in figures if not any(
+        _WHOLE_AFTER.fullmatch(mention.scan.text_between(g.quantity.end, f.quantity.start))
+        for g in figures if g.quantity.end <= f.quantity.start)]
     found = [(_count_of([f]), f.start) for f in figures]
     chain: list[Figure] = []
     joined = False  # whether a link of the chain is an "and" (a list, not an apposition)
@@ -408,6 +412,7 @@ def _stated_tolls(
     return found
 
 
+_WHOLE_AFTER = re.compile(r"\s+of\s+(?:the|their|its|all)\s+", re.IGNORECASE)
 # "three women were among the dead", "among those killed were two children", "Among the
 # victims: four police officers"
 _VICTIMS = (
@@ -486,7 +491,10 @@ def _count_of(figures: Sequence[Figure], extra: int = 0) -> IncidentCount:
 # Between coordinated figures: "three police and one civilian", "two soldiers, a policeman and",
 # "2 staff (a doctor, a driver) and 1 guard", "two staff injured and one guard".
 _COORDINATED = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:(?:were|was)\s+)?(?:[a-z]+ed\s*)?"
+    r"\s*(?:\([^()]*\)\s*)?"
+    # "two members of the Wolf Brigade and two clerics": a named body the persons belong to
+    r"(?:(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,4}\s*)?"
+    r"(?:(?:were|was)\s+)?(?:[a-z]+ed\s*)?"
     r"(?P<link>,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)",
     re.IGNORECASE,
 )
