@@ -1700,6 +1700,12 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
         # persons of a named body listed with others; the whole the dead were taken from
         ("A bomb killed three members of the Badr Brigade and two Sunni clerics near Baiji.", 5),
         ("Gunmen stopped a minibus near Cucuta and shot dead nine of the twelve passengers.", 9),
+        # a number the words around it tell hurt, or a size, is no killed toll
+        ("A car bomb exploded in Hilla, killing more than forty people and injuring at least 210 "
+         "others.", 41),
+        ("Four people were killed outright, including the driver, and another thirty-two were "
+         "wounded.", 4),
+        ("Gunmen boarded a forty-two-foot yacht off Cartagena and killed two of its crew.", 2),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1712,7 +1718,8 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "killing himself and setting", "blew themselves up", "bomber not counted",
          "names between", "resulted in ... dead", "fatal stabbing of", "martyrdom of",
          "attackers' dead apart", "one of the attackers", "only attackers died",
-         "members of a named body and", "nine of the twelve", "along with two",
+         "members of a named body and", "nine of the twelve",
+         "injuring at least", "another were wounded", "a size", "along with two",
          "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:

@@ -392,7 +392,8 @@ def _stated_tolls(
             for f in figures
             if _part_of_victims(mention, f)
         ]
-    figures = [f for f in figures if not _part_of_victims(mention, f)]
+    figures = [f for f in figures if not _part_of_victims(mention, f)
+               and not (measure is Measure.KILLED and _told_hurt(mention, f))]
     # "killed fifteen of the seventeen passengers": the whole the dead were taken from
     figures = [f for f in figures if not any(
         _WHOLE_AFTER.fullmatch(mention.scan.text_between(g.quantity.end, f.quantity.start))
@@ -410,6 +411,28 @@ def _stated_tolls(
         chain, joined = [figure], False
     found += _chain_sum(mention, chain, joined, measure)
     return found
+
+
+def _told_hurt(mention: Mention, figure: Figure) -> bool:
+    """Whether a figure read as killed is told hurt by the words around its number ('injuring at
+    least 320 others', 'another forty-nine were wounded'), or is a size ('a 54-foot boat')."""
+    scan, quantity = mention.scan, figure.quantity
+    before = scan.text_between(max(scan.sentence.start, quantity.start - 40), quantity.start)
+    after = scan.text_between(quantity.end, min(scan.sentence.end, quantity.end + 40))
+    return bool(_HURT_BEFORE.search(before) or _HURT_AFTER.match(after) or _SIZE.match(after))
+
+
+# "a fifty-four-foot sloop", "a 500-pound bomb": a size, no persons
+_SIZE = re.compile(r"-(?:foot|feet|meter|metre|mile|ton|tonne|pound|lb|kilo|kilogram|kg|storey|"
+                   r"story|inch|yard|millimet(?:er|re)|mm|litre|liter|gallon)\b", re.IGNORECASE)
+
+
+_HURT_BEFORE = re.compile(
+    r"\b(?:injuring|wounding|hurting|injured|wounded)\s+(?:(?:at\s+least|about|some|over|more\s+"
+    r"than|nearly|around|another|up\s+to)\s+)*$", re.IGNORECASE)
+_HURT_AFTER = re.compile(
+    r"\s+(?:(?:others?|more|people|persons)\s+)?(?:were|was)\s+(?:(?:also|seriously|slightly|"
+    r"badly|critically)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
 
 
 _WHOLE_AFTER = re.compile(r"\s+of\s+(?:the|their|its|all)\s+", re.IGNORECASE)
