@@ -1706,6 +1706,11 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
         ("Four people were killed outright, including the driver, and another thirty-two were "
          "wounded.", 4),
         ("Gunmen boarded a forty-two-foot yacht off Cartagena and killed two of its crew.", 2),
+        # a couple is two; a name with a particle; the persons a lexicon word names
+        ("An elderly couple was killed in an attack on their farm near Nablus.", 2),
+        ("Gunmen killed a married couple outside their shop in Mosul.", 2),
+        ("Gunmen assassinated Khalid Mahmud al-Janabi outside his home in Hilla.", 1),
+        ("A grenade went off in a car in Lima, killing the handler of the device.", 1),
         # "along with"
         ("A judge was shot and killed in Basra along with his driver and another guard.", 3),
         ("The mayor of Tikrit was killed, along with his son.", 2),
@@ -1719,7 +1724,8 @@ def test_reindexed_segments_in_sql_are_those_the_name_index_flips(seed: int) -> 
          "names between", "resulted in ... dead", "fatal stabbing of", "martyrdom of",
          "attackers' dead apart", "one of the attackers", "only attackers died",
          "members of a named body and", "nine of the twelve",
-         "injuring at least", "another were wounded", "a size", "along with two",
+         "injuring at least", "another were wounded", "a size", "couple was killed",
+         "killed a couple", "name with al-", "handler", "along with two",
          "along with after a comma"],
 )
 def test_incidents_issue10_tolls(text: str, killed: int) -> None:

@@ -573,7 +573,9 @@ def implicit_victims(text: str, measure: Measure) -> int:
             if measure is not Measure.KILLED and _FATALLY.search(text[: match.start()]):
                 continue  # "fatally injuring the guard" killed him
 
-            found = max(found, _persons_in(match))
+            # "a Jewish couple was killed": two
+            couple = 1 if _COUPLE_BEFORE.search(text[: match.start()]) else 0
+            found = max(found, _persons_in(match) + couple)
     return found
 
 
@@ -585,7 +587,12 @@ def _persons_in(match: re.Match[str]) -> int:
     apprentice'; two for 'both'."""
     if match.groupdict().get("both"):
         return 2
-    return 1 + len(_LIST_LINK.findall(match.group("others") or ""))
+    couple = 1 if _COUPLE.search(match.group()) else 0  # "a Jewish couple was killed": two
+    return 1 + couple + len(_LIST_LINK.findall(match.group("others") or ""))
+
+
+_COUPLE = re.compile(r"\bcouple\b", re.IGNORECASE)
+_COUPLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?couple\s+$", re.IGNORECASE)
 
 
 # The links of a list of persons: ", and ", ", ", " and " (a person phrase holds none of them).
@@ -656,7 +663,9 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
     one = _one_person()
     # "and his wife", ", his apprentice, and a customer" (a list ends on "and")
     others = rf"(?P<others>(?:(?:,\s*{one})*,?\s+(?i:and)\s+{one})*)"
-    name = r"(?:[A-Z][\w'’.-]+,?\s+){0,5}[A-Z][\w'’-]*[a-rt-z]"  # not a plural ("Iraqis")
+    # not a plural ("Iraqis"); "Ahmad Sha'lan al-Darraji": a particle before the last name
+    name = (r"(?:[A-Z][\w'’.-]+,?\s+){0,5}(?:(?:al|el|ad|ar|as|bin|ibn|de|da|del|van|von)"
+            r"[\s-]+)?[A-Z][\w'’-]*[a-rt-z]")
     name_end = r"(?=\s*(?:[,.;:(]|$|\s(?:and|in|on|at|as|while|when|near|after|outside|inside)\b))"
     adverb = rf"(?:(?i:{_ADVERBS})\s+)?"
     # "former Premier Salah Bitar", "Kirkuk traffic officer Hassan Jabbar", "suspected
