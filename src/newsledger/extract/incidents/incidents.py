@@ -490,7 +490,9 @@ def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
 
 # The victims of the event told before: "Journalists from X were among the injured".
 _VICTIMS_TOLD = re.compile(
-    r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b",
+    r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b"
+    # "UNITA killed one of the hostages before sending a delegate to Stockholm"
+    r"|\b(?:one|two|three|some|several|all|most)\s+of\s+the\s+(?:victims|hostages|captives)\b",
     re.IGNORECASE,
 )
 
