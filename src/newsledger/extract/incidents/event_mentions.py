@@ -28,6 +28,7 @@ ROLES = frozenset(
     {
         "event_noun",
         "event_verb",
+        "added_dead",
         "distinct",
         "claimed",
         "suspected",

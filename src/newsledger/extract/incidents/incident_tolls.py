@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from newsledger.extract.folded import FoldedPattern, folded_words
-from newsledger.extract.incidents.event_mentions import Mention, cue_pattern
+from newsledger.extract.incidents.event_mentions import Mention, cue_pattern, cue_words
 from newsledger.extract.numbers import find_quantities, victim_words
 from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 
@@ -34,7 +36,32 @@ from newsledger.model import Figure, IncidentCount, Measure, Qualifier
 
 def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> IncidentCount | None:
     """The incident's toll of one measure (rule in the module docstring); ``text``, the
-    document's, lets 'killing them' find the persons a sentence before the incident counted."""
+    document's, lets 'killing them' find the persons a sentence before the incident counted.
+    The attackers' own dead ('Four of the assailants were killed by a patrol') are the toll only
+    when no other victim is told killed."""
+    if measure is Measure.KILLED and any(_attackers_dead(f) for m in group for f in m.counts):
+        others = [replace(m, counts=[f for f in m.counts if not _attackers_dead(f)])
+                  for m in group]
+        found = _toll(others, measure, text)
+        if found is not None and found.low > 0:
+            return found
+    return _toll(group, measure, text)
+
+
+def _attackers_dead(figure: Figure) -> bool:
+    """Whether a killed figure counts some of the attackers ('One of the assailants was
+    killed')."""
+    if figure.measure is not Measure.KILLED:
+        return False
+    found = _OF_THE_ATTACKERS.match(figure.text)
+    return bool(found and found.group(1).casefold() in cue_words("unnamed_perpetrator"))
+
+
+_OF_THE_ATTACKERS = re.compile(r"^[\w-]+\s+of\s+the\s+([\w\s]+?)\s+(?:was|were|had|have)\b",
+                               re.IGNORECASE)
+
+
+def _toll(group: Sequence[Mention], measure: Measure, text: str = "") -> IncidentCount | None:
     main, rest = group[0], group[1:]
     body = [m for m in rest if not m.headline]
     headlines = [m for m in rest if m.headline]
@@ -50,16 +77,152 @@ def toll(group: Sequence[Mention], measure: Measure, text: str = "") -> Incident
         m.text) for c in _stated_tolls(m, measure)])
     if raised is not None and (stated is None or raised.low > stated.low):
         stated = raised
+    elif stated is not None and measure is Measure.KILLED:
+        stated = _with_added_dead(stated, main, body)
     denied = any(_denied(m, measure) for m in body if m.start <= main.start)
     if denied and (stated is None or _CLAIMED_TOLL.search(main.text)):
-        return IncidentCount(0, 0, Qualifier.EXACT, None)  # "no one was hurt"; a claim says more
+        # "no one was hurt"; a claim says more; a bomber who blew himself up is the toll
+        selves = _attackers_died(group) if measure is Measure.KILLED else None
+        return selves or IncidentCount(0, 0, Qualifier.EXACT, None)
     stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure)])
     stated = stated or _largest([c for m in headlines for c in _stated_tolls(m, measure)])
     stated = stated or next(filter(None, (_implicit_toll(m, measure) for m in rest)), None)
     if stated is None and measure is Measure.KILLED:
-        stated = _victims_died(group, text)
-    # Last, a part of the victims ("three women were among the dead"): the toll is at least it.
-    return stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
+        stated = _victims_died(group, text) or _counted_dead(group)
+    # Then a part of the victims ("three women were among the dead"): the toll is at least it.
+    stated = stated or _largest([c for m in body for c in _stated_tolls(m, measure, parts=True)])
+    if stated is None and measure is Measure.KILLED:
+        # Last, the attackers who blew themselves up and killed nobody else: RAND counts them.
+        stated = _attackers_died(group)
+    return stated
+
+
+# After persons counted: "Four voters who had just left the polls were killed", "two leaders,
+# Jorge Mora and Jorge Ayala, were assassinated", "nine policemen dead".
+_DEAD_AFTER = re.compile(
+    r"^(?:[^.;]{0,90}?\s(?:were|have\s+been|had\s+been)\s+(?:(?:later|also|then|all)\s+)?"
+    r"(?:killed|assassinated|murdered|executed|beheaded|slain|shot\s+dead|shot\s+to\s+death|"
+    r"stabbed\s+to\s+death|found\s+dead)\b|\s+dead\b)",
+    re.IGNORECASE,
+)
+# Before persons counted: "the fatal stabbing of two soldiers", "caused the martyrdom of two
+# people", "resulted in the deaths of three guards".
+_DEAD_BEFORE = re.compile(
+    r"\b(?:fatal\s+(?:stabbing|shooting|beating)|martyrdom|deaths?|killing|murder|"
+    r"assassination)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_dead(group: Sequence[Mention]) -> IncidentCount | None:
+    """Persons counted and told dead in words the figures do not read (a relative clause or
+    names between the count and 'were killed', 'the fatal stabbing of two soldiers'): the
+    largest such count; None when there is none."""
+    found: int | None = None
+    for mention in group:
+        text = mention.scan.sentence.text
+        if _NEGATED_SUBJECT.search(text) and _denied(mention, Measure.KILLED):
+            continue
+        for quantity in find_quantities(text):
+            if quantity.qualifier is not Qualifier.EXACT or quantity.low < 1:
+                continue
+            persons = _plural_persons().match(text, quantity.end)
+            if persons is None:
+                continue
+            if (_DEAD_AFTER.match(text[persons.end():])
+                    or _DEAD_BEFORE.search(text[: quantity.start])):
+                found = max(found or 0, quantity.low)
+    return IncidentCount(found, found, Qualifier.EXACT, None) if found else None
+
+
+# "blew himself up", "killing himself", "blew themselves up"
+_SELF_DEATH = re.compile(
+    r"\b(?:blew|blowing|blown)\s+(?P<one>him|her)self\s+up\b"
+    r"|\b(?:killed|killing)\s+(?P<one2>him|her)self\b(?!\s+and\s+(?:an?|one|the|his|her|\d|"
+    r"two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"|\b(?:blew|blowing|blown)\s+themselves\s+up\b|\b(?:killed|killing)\s+themselves\b",
+    re.IGNORECASE,
+)
+
+
+def _attackers_died(group: Sequence[Mention]) -> IncidentCount | None:
+    """The attackers told dead by their own device ('a suicide bomber blew himself up': one; 'two
+    men assembling a bomb blew themselves up': the persons counted before); None when none is."""
+    for mention in group:
+        text = mention.scan.sentence.text
+        found = _SELF_DEATH.search(text)
+        if found is None:
+            continue
+        if found.group("one") or found.group("one2"):
+            return IncidentCount(1, 1, Qualifier.EXACT, None)
+        counted = _persons_counted(text[: found.start()])
+        if counted:
+            return IncidentCount(counted, counted, Qualifier.EXACT, None)
+    return None
+
+
+def _with_added_dead(stated: IncidentCount, main: Mention,
+                     body: Sequence[Mention]) -> IncidentCount:
+    """The main mention's killed toll with the dead that later sentences add ('A second guard
+    was also killed', 'Two of the wounded later died', 'the minister died of his wounds'; cues
+    ``added_dead``), and those its own clause adds after it ('Two women were killed and two
+    others died later of their injuries')."""
+    added = sum(_added_dead(m, main) for m in body if m.start > main.start and not m.headline)
+    added += _others_died(main)
+    if not added:
+        return stated
+    high = stated.high + added if stated.high is not None else None
+    return IncidentCount(stated.low + added, high, stated.qualifier, stated.figure)
+
+
+def _added_dead(mention: Mention, main: Mention) -> int:
+    """How many dead a later sentence adds to the toll told before (0: none)."""
+    text = mention.text
+    cue = cue_pattern("added_dead").search(text)
+    sentence = mention.scan.sentence.text
+    if cue is None or cue_pattern("update").search(sentence) or _AMONG_DEAD.search(sentence):
+        return 0
+    # "later died", "succumbed to his wounds": of the wounded the main sentence told; without
+    # them ("Three policemen died ... Zhdanov succumbed to his wounds") one of its dead
+    wounded = any(f.measure is Measure.INJURED for f in main.counts) or implicit_victims(
+        main.text, Measure.INJURED)
+    if "also" not in cue.group().casefold() and not wounded:
+        return 0
+    stated = _largest(_stated_tolls(mention, Measure.KILLED))
+    if stated is not None:
+        return stated.low
+    implicit = implicit_victims(text, Measure.KILLED)
+    if implicit:
+        return implicit
+    # "It was later reported that Ugaily died of wounds": a person named before the cue, whom
+    # the main sentence told (wounded); another named person may be one of its toll
+    named = _NAMED_DIED.search(text[: cue.start()])
+    return 1 if named and named.group().split()[-1] in main.text else 0
+
+
+# "one of the dead", "among those killed": the dead counted already
+_AMONG_DEAD = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:dead|killed|victims)\b",
+                         re.IGNORECASE)
+_NAMED_DIED = re.compile(
+    r"\b(?!(?:He|She|They|It|The|This|That|One|Both|All|Later|Police)\b)[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)*\s+$")
+# "... and two others died later", "and three more were also killed"
+_OTHERS_DIED = re.compile(r"^\s+(?:others|other\s+[\w'’-]+|more)\b", re.IGNORECASE)
+
+
+def _others_died(mention: Mention) -> int:
+    """The dead a clause of the main mention adds after its first toll with 'others' or 'more'
+    and an ``added_dead`` cue ('Two women were killed and two others died later')."""
+    figures = sorted((f for f in mention.counts if f.measure is Measure.KILLED),
+                     key=lambda f: f.start)
+    scan = mention.scan
+    for first, second in pairwise(figures):
+        between = scan.text_between(first.quantity.end, second.quantity.start)
+        after = scan.text_between(second.quantity.end, min(second.quantity.end + 60, mention.end))
+        if (re.search(r"\band\b", between) and _OTHERS_DIED.search(after)
+                and cue_pattern("added_dead").search(after)):
+            return second.quantity.low
+    return 0
 
 
 def _victims_died(group: Sequence[Mention], text: str = "") -> IncidentCount | None:
@@ -141,13 +304,16 @@ def fate_of_them(text: str) -> bool:
     """Whether a text tells victims told before dead, as a group ('Their bodies were found',
     'the bodies of the men were found', 'The gunmen then killed them', 'The two officers later
     died of their wounds')."""
+    if _ONE_OF_BODIES.search(text):
+        return False  # "One of the policemen's bodies was found": one of them
     return bool(_FATE_OF_THEM.search(text)
                 or (_BODIES.search(text) and _BODIES_FOUND.search(text)))
 
 
-# "their bodies", "the men's bodies", "the bodies of the (two) men"
+# "their bodies", "the men's bodies", "the bodies of the (two) men", "their severed heads"
 _BODIES = FoldedPattern(re.compile(
-    r"\b(?:their|the\s+[\w-]+['’]s?)\s+bodies\b"
+    r"\b(?:their|the\s+[\w-]+['’]s?)\s+(?:(?:severed|decapitated|mutilated|charred|burned|"
+    r"bullet-riddled)\s+)?(?:bodies|heads|corpses|remains)\b"
     r"|\bthe\s+bodies\s+of\s+(?:the|all|both|these|those)\b",
     re.IGNORECASE,
 ))
@@ -157,21 +323,27 @@ _FATE_OF_THEM = FoldedPattern(re.compile(
     r"\b(?:killed|executed|murdered|beheaded|shot\s+dead|shot\s+and\s+killed)\s+"
     r"(?:them|all\s+of\s+them|both\s+of\s+them|both|all)\b(?!\s+(?:to)\b)"
     r"|\bshot\s+them\s+dead\b"
-    # "were kidnapped and murdered", "abducted and later executed"
-    r"|\b(?:kidnapped|abducted)\s+and\s+(?:later\s+|then\s+)?"
+    # "were kidnapped and murdered", "abducted from their homes and later executed"
+    r"|\b(?:kidnapped|abducted)\b[^.;]{0,60}?\band\s+(?:(?:later|then|subsequently)\s+)?"
     r"(?:killed|murdered|executed|beheaded|shot\s+dead)\b"
+    # "They were later found dead", "taken to a hospital, where they died"
+    r"|\bthey\s+were\s+(?:(?:later|subsequently|eventually|then|all|both)\s+)*found\s+"
+    r"(?:shot\s+|beheaded\s+|murdered\s+)?dead\b"
+    r"|\b(?:where|after\s+which)\s+they\s+(?:(?:later|all|both|subsequently)\s+)*died\b"
     # "The police officers later died", "both died of their injuries", "all three died"
     r"|\b(?:the|these|those|both|all)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:[a-z]+s|[a-z]*men|people|children|both|three|four|five)\s+"
     r"(?:(?:later|also|subsequently|eventually|all|of\s+them)\s+)*(?:died|succumbed)\b",
     re.IGNORECASE,
 ))
-# "His body was found", "her body was later discovered"
+# "His body was found", "her body was later discovered", "One of the guards' bodies was found"
 _FATE_OF_ONE = FoldedPattern(re.compile(
-    r"\b(?:his|her)\s+(?:[\w-]+\s+)?body\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?"
-    r"(?:found|discovered|recovered|dumped)\b",
+    r"(?:\b(?:his|her)\s+(?:[\w-]+\s+)?body|\bone\s+of\s+(?:the\s+[\w-]+['’]s?|their)\s+"
+    r"bodies)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped)\b",
     re.IGNORECASE,
 ))
+_ONE_OF_BODIES = re.compile(r"\bone\s+of\s+(?:the\s+[\w-]+['’]s?|their)\s+bodies\b",
+                            re.IGNORECASE)
 
 
 def _denied(mention: Mention, measure: Measure) -> bool:
@@ -220,7 +392,12 @@ def _stated_tolls(
             for f in figures
             if _part_of_victims(mention, f)
         ]
-    figures = [f for f in figures if not _part_of_victims(mention, f)]
+    figures = [f for f in figures if not _part_of_victims(mention, f)
+               and not (measure is Measure.KILLED and _told_hurt(mention, f))]
+    # "killed fifteen of the seventeen passengers": the whole the dead were taken from
+    figures = [f for f in figures if not any(
+        _WHOLE_AFTER.fullmatch(mention.scan.text_between(g.quantity.end, f.quantity.start))
+        for g in figures if g.quantity.end <= f.quantity.start)]
     found = [(_count_of([f]), f.start) for f in figures]
     chain: list[Figure] = []
     joined = False  # whether a link of the chain is an "and" (a list, not an apposition)
@@ -236,6 +413,29 @@ def _stated_tolls(
     return found
 
 
+def _told_hurt(mention: Mention, figure: Figure) -> bool:
+    """Whether a figure read as killed is told hurt by the words around its number ('injuring at
+    least 320 others', 'another forty-nine were wounded'), or is a size ('a 54-foot boat')."""
+    scan, quantity = mention.scan, figure.quantity
+    before = scan.text_between(max(scan.sentence.start, quantity.start - 40), quantity.start)
+    after = scan.text_between(quantity.end, min(scan.sentence.end, quantity.end + 40))
+    return bool(_HURT_BEFORE.search(before) or _HURT_AFTER.match(after) or _SIZE.match(after))
+
+
+# "a fifty-four-foot sloop", "a 500-pound bomb": a size, no persons
+_SIZE = re.compile(r"-(?:foot|feet|meter|metre|mile|ton|tonne|pound|lb|kilo|kilogram|kg|storey|"
+                   r"story|inch|yard|millimet(?:er|re)|mm|litre|liter|gallon)\b", re.IGNORECASE)
+
+
+_HURT_BEFORE = re.compile(
+    r"\b(?:injuring|wounding|hurting|injured|wounded)\s+(?:(?:at\s+least|about|some|over|more\s+"
+    r"than|nearly|around|another|up\s+to)\s+)*$", re.IGNORECASE)
+_HURT_AFTER = re.compile(
+    r"\s+(?:(?:others?|more|people|persons)\s+)?(?:were|was)\s+(?:(?:also|seriously|slightly|"
+    r"badly|critically)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+
+
+_WHOLE_AFTER = re.compile(r"\s+of\s+(?:the|their|its|all)\s+", re.IGNORECASE)
 # "three women were among the dead", "among those killed were two children", "Among the
 # victims: four police officers"
 _VICTIMS = (
@@ -314,7 +514,10 @@ def _count_of(figures: Sequence[Figure], extra: int = 0) -> IncidentCount:
 # Between coordinated figures: "three police and one civilian", "two soldiers, a policeman and",
 # "2 staff (a doctor, a driver) and 1 guard", "two staff injured and one guard".
 _COORDINATED = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:(?:were|was)\s+)?(?:[a-z]+ed\s*)?"
+    r"\s*(?:\([^()]*\)\s*)?"
+    # "two members of the Wolf Brigade and two clerics": a named body the persons belong to
+    r"(?:(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,4}\s*)?"
+    r"(?:(?:were|was)\s+)?(?:[a-z]+ed\s*)?"
     r"(?P<link>,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)",
     re.IGNORECASE,
 )
@@ -370,7 +573,9 @@ def implicit_victims(text: str, measure: Measure) -> int:
             if measure is not Measure.KILLED and _FATALLY.search(text[: match.start()]):
                 continue  # "fatally injuring the guard" killed him
 
-            found = max(found, _persons_in(match))
+            # "a Jewish couple was killed": two
+            couple = 1 if _COUPLE_BEFORE.search(text[: match.start()]) else 0
+            found = max(found, _persons_in(match) + couple)
     return found
 
 
@@ -382,11 +587,16 @@ def _persons_in(match: re.Match[str]) -> int:
     apprentice'; two for 'both'."""
     if match.groupdict().get("both"):
         return 2
-    return 1 + len(_LIST_LINK.findall(match.group("others") or ""))
+    couple = 1 if _COUPLE.search(match.group()) else 0  # "a Jewish couple was killed": two
+    return 1 + couple + len(_LIST_LINK.findall(match.group("others") or ""))
+
+
+_COUPLE = re.compile(r"\bcouple\b", re.IGNORECASE)
+_COUPLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?couple\s+$", re.IGNORECASE)
 
 
 # The links of a list of persons: ", and ", ", ", " and " (a person phrase holds none of them).
-_LIST_LINK = re.compile(r",\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+")
+_LIST_LINK = re.compile(r",\s*(?i:and)\s+|,\s*|\s+(?i:and)\s+|\s+(?i:along|together)\s+with\s+")
 
 
 def _named_person_before(text: str) -> int:
@@ -453,7 +663,9 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
     one = _one_person()
     # "and his wife", ", his apprentice, and a customer" (a list ends on "and")
     others = rf"(?P<others>(?:(?:,\s*{one})*,?\s+(?i:and)\s+{one})*)"
-    name = r"(?:[A-Z][\w'’.-]+,?\s+){0,5}[A-Z][\w'’-]*[a-rt-z]"  # not a plural ("Iraqis")
+    # not a plural ("Iraqis"); "Ahmad Sha'lan al-Darraji": a particle before the last name
+    name = (r"(?:[A-Z][\w'’.-]+,?\s+){0,5}(?:(?:al|el|ad|ar|as|bin|ibn|de|da|del|van|von)"
+            r"[\s-]+)?[A-Z][\w'’-]*[a-rt-z]")
     name_end = r"(?=\s*(?:[,.;:(]|$|\s(?:and|in|on|at|as|while|when|near|after|outside|inside)\b))"
     adverb = rf"(?:(?i:{_ADVERBS})\s+)?"
     # "former Premier Salah Bitar", "Kirkuk traffic officer Hassan Jabbar", "suspected
@@ -475,8 +687,11 @@ def _victim_patterns(measure: Measure) -> tuple[re.Pattern[str], ...]:
         rf"the\s+death\s+of)\s+(?:{one}|(?i:one\s+of)\b|{_NAME}{name_end})(?P<others>)",
         # "injured one police officer and killed another"
         rf"\b{verbs}\s+another(?=\s*(?:[,.;:]|$))(?P<others>)",
-        # "a policeman was killed", "Hassan was shot dead", "the driver has been killed"
-        rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b(?P<others>)",
+        # "a policeman was killed", "Hassan was shot dead", "the driver has been killed", "was
+        # shot along with his driver and another guard"
+        rf"\b(?i:was|has\s+been|had\s+been)\s+{adverb}{verbs}\b"
+        rf"(?P<others>(?:[^.;]{{0,25}}?\s+(?i:along|together)\s+with\s+{one}"
+        rf"(?:(?:,\s*{one})*,?\s+(?i:and)\s+{one})?)?)",
         # "a British diplomat and his driver were killed"
         rf"\b{one}(?P<others>(?:,?\s+(?i:and)\s+{one})+)\s+(?i:were)\s+{adverb}{verbs}\b",
     ]
@@ -507,7 +722,7 @@ def _person_before_pattern() -> re.Pattern[str]:
 def _one_person() -> str:
     """A singular person with its determiner: 'a settler', 'the Turkish owner', 'his wife', 'an
     employee of the Ministry of Works', 'one Iraqi voter'."""
-    determiner = r"(?:(?i:an?|one|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
+    determiner = r"(?:(?i:an?|one|another|the|his|her|their|its)|[A-Z][\w'’-]*['’]s)"
     of_name = r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
     # "a local cleric Ahmed Saleh": the person's name right after the noun
     named = rf"\s+(?!{_NOT_A_NAME.pattern}){_NAME}(?=\s+(?i:and)\s|\s*,)"

@@ -81,9 +81,10 @@ from newsledger.extract.scan import (
     scan_sentence,
 )
 from newsledger.extract.words import split_sentences
-from newsledger.model import Document, Figure, Incident, IncidentCount, Measure
+from newsledger.model import Document, Figure, Incident, IncidentCount, Measure, Qualifier
 
 _COUNTED_EVENTS = (Measure.ATTACKS, Measure.OPERATIONS)
+_FEW_EVENTS = 4  # two to four devices or attacks told with one toll are one coordinated attack
 _COARSE_KINDS = frozenset({"quarter", "half", "year", "range"})
 _LONG_KINDS = _COARSE_KINDS | {"month"}
 _WEEK_DAYS = 7
@@ -129,7 +130,7 @@ def _incidents_from_scans(
     if len(mentions) == 1 and _month_toll(mentions[0]):
         mentions[0].lone = True
     # 2.
-    kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)])]
+    kept = [m for m in mentions if not _aggregate(m, own[id(m.scan)], document.published)]
     kept_ids = {id(m) for m in kept}
     # A report of period totals tells of events only with a toll or a date: its undated
     # mentions ("all victims in these provinces were killed by ...") sum up the period. Only a
@@ -143,7 +144,7 @@ def _incidents_from_scans(
     # totals told later ("... and twenty other attacks since November") do not unmake its news.
     news_lead = not any(m.scan.sentence.start in lead for m in totals)
     for mention in kept:
-        mention.counts = _tolls(mention)
+        mention.counts = _tolls(mention, document.published)
     # 3.
     groups = _group(kept, periodic, lead if news_lead else frozenset(), briefing=not news_lead)
     # 4.
@@ -166,7 +167,9 @@ def _mentions(scan: Scan, figures: Sequence[Figure], document: Document) -> list
     fate = fate_of_them(text) or fate_of_one(text)
     if any(t.kind in _LONG_KINDS for t in scan.times):
         return found  # "His father died in 2015": a death of another time
-    if not fate and not implicit_victims(text, Measure.KILLED):
+    # "It was later reported that Daud died of his wounds": a victim told before, dying
+    dying = bool(cue_pattern("added_dead").search(text))
+    if not fate and not dying and not implicit_victims(text, Measure.KILLED):
         return found
     sentence = scan.sentence
     return [Mention(scan, sentence.start, sentence.end, headline=is_headline(scan, document),
@@ -215,7 +218,7 @@ def _month_toll(mention: Mention) -> bool:
 _MONTH_SPAN = re.compile(r"\b(?:during|throughout|over|across|through|since|for)\b", re.IGNORECASE)
 
 
-def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
+def _aggregate(mention: Mention, figures: Sequence[Figure], published: date | None = None) -> bool:
     sentence = mention.scan.sentence
     if any(
         f.measure in _COUNTED_EVENTS
@@ -224,6 +227,8 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
         and _counts_events(f)
         and not _ONE_OF.search(mention.scan.text_between(f.start - 30, f.start))
         and not _ONE_OF_SERIES.search(mention.scan.text_between(f.start - 60, f.start))
+        and not _few_with_toll(f, mention, figures)
+        and not _in_series_label(f, mention.scan)
         for f in figures
     ):
         return True
@@ -236,7 +241,28 @@ def _aggregate(mention: Mention, figures: Sequence[Figure]) -> bool:
         _week_of_arrests(f) for f in figures
     ):
         return True  # "arrested 210 people in the West Bank last week": a prisoners' tally
-    return bool(mention.counts) and not _tolls(mention)
+    return bool(mention.counts) and not _tolls(mention, published)
+
+
+def _in_series_label(figure: Figure, scan: Scan) -> bool:
+    """Whether a count lies in a label of a series' part ('(Two of two attacks) A bomb ...')."""
+    base = scan.sentence.start
+    return any(m.start() + base <= figure.start < m.end() + base
+               for m in _SERIES_LABEL.finditer(scan.sentence.text))
+
+
+def _few_with_toll(count: Figure, mention: Mention, figures: Sequence[Figure]) -> bool:
+    """Whether a count of two to four attacks is told with its toll at one place ("Two
+    explosions in Villavicencio left two people dead", "killed in two bomb attacks on the
+    festival"): one coordinated attack, as RAND and ACLED code it, not a tally of attacks."""
+    sentence = mention.scan.sentence
+    return (
+        count.quantity.low <= _FEW_EVENTS
+        and count.quantity.qualifier is Qualifier.EXACT
+        and mention.one_place
+        and any(f.measure in (Measure.KILLED, Measure.INJURED)
+                and sentence.start <= f.start < sentence.end for f in figures)
+    )
 
 
 def _week_of_arrests(figure: Figure) -> bool:
@@ -254,8 +280,11 @@ def _week_of_arrests(figure: Figure) -> bool:
 # "This was one of three attacks on police that day", "the first of two blasts": the event told
 # is one of them, the sentence counts no period's attacks.
 _ONE_OF = re.compile(
-    r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:one|first|second|third|fourth|last|latest)\s+of\s+(?:the\s+)?\Z"
+    # a label of a series' part: "(Two of two attacks)", "(Three of four bombings)"
+    r"|\(\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+\Z", re.IGNORECASE
 )
+_SERIES_LABEL = re.compile(r"\(\s*[\w-]+\s+of\s+(?:the\s+)?[\w-]+\s+[\w\s-]{0,25}?\)")
 # "The second bomb attack, in a series of four on this day": one of them
 _ONE_OF_SERIES = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|latest)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s+"
@@ -271,22 +300,27 @@ def _counts_events(figure: Figure) -> bool:
     return not words or noun_measure(words[-1]) in _COUNTED_EVENTS
 
 
-def _tolls(mention: Mention) -> list[Figure]:
+def _tolls(mention: Mention, published: date | None = None) -> list[Figure]:
     """The mention's figures that count one event's victims, not a period's, nor a set the
     event's victims are one of ('He was one of three police officers killed in the city that
     day')."""
     return [
         f for f in mention.counts
-        if _event_period(f, mention)
+        if _event_period(f, mention, published)
         and not _ONE_OF.search(mention.scan.text_between(max(0, f.start - 30), f.start))
     ]
 
 
-def _event_period(figure: Figure, mention: Mention) -> bool:
+def _event_period(figure: Figure, mention: Mention, published: date | None = None) -> bool:
     # A month counts only when the mention names one event and dates it itself ("in June, a car
     # bomb ..."): a monitor's month carried to its later sentences ("the killing of 5 civilians")
     # is the report's period, not an event's.
     if figure.period_start is None or figure.period_end is None:
+        return True
+    # A span up to the report's day carried from another sentence ("escaped death for the second
+    # time in twelve days", "detained since September") dates no toll its own words leave undated.
+    if (figure.time_text is None and not mention.event_times and published is not None
+            and figure.period_end == published and figure.period_start < published):
         return True
     days = (figure.period_end - figure.period_start).days + 1
     if mention.lone and days <= _MONTH_DAYS:
@@ -343,8 +377,8 @@ def _short_period(figure: Figure) -> bool:
 
 def _refers(mention: Mention) -> bool:
     """Whether a mention that opens nothing still tells of an event told before."""
-    if mention.counts or mention.later_death:
-        return True
+    if mention.counts or mention.later_death or _names_victims(mention):
+        return True  # "One fell on the street, killing a police officer."
     told = mention.definite or mention.verb or mention.singular or mention.blames
     return told and not _compares(mention)
 
@@ -387,8 +421,13 @@ def _group(
         home = None if mention.distinct else _fitting(groups, mention)
         if home is not None and (_refers(mention) or _anchor(mention, periodic, briefing)):
             home.add(mention)
-        elif groups and _refers_back(mention):
-            continue  # placed elsewhere by the gazetteer, but the same event: opens nothing
+        elif groups and (mention.later_death or _refers_back(mention)):
+            # placed elsewhere by the gazetteer, or dated by the day the bodies were found, but
+            # the same event: opens nothing; its victims ("Both drivers were killed in the
+            # attack near Balad", "Their bodies were found in Cundinamarca on 19 June") are
+            # the latest incident's
+            if mention.later_death or _names_victims(mention):
+                groups[-1].add(mention)
         elif _anchor(mention, periodic, briefing) or (not groups and _leads(mention, lead)):
             groups.append(_Group())
             for told in [*opening, mention] if len(groups) == 1 else [mention]:
@@ -419,7 +458,7 @@ def _has_words(scan: Scan) -> bool:
 def _leads(mention: Mention, lead: frozenset[int]) -> bool:
     """A report's opening sentence is its news: one event told there needs no date or place
     ('Gunmen shot and killed two policemen.')."""
-    told = mention.verb or mention.singular or bool(mention.counts)
+    told = mention.verb or mention.singular or bool(mention.counts) or _names_victims(mention)
     return (
         mention.scan.sentence.start in lead
         and told
@@ -451,9 +490,17 @@ def _fitting(groups: Sequence[_Group], mention: Mention) -> _Group | None:
 
 # The victims of the event told before: "Journalists from X were among the injured".
 _VICTIMS_TOLD = re.compile(
-    r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b",
+    r"\bamong\s+the\s+(?:dead|killed|injured|wounded|victims|casualties|hostages)\b"
+    # "UNITA killed one of the hostages before sending a delegate to Stockholm"
+    r"|\b(?:one|two|three|some|several|all|most)\s+of\s+the\s+(?:victims|hostages|captives)\b",
     re.IGNORECASE,
 )
+
+
+def _names_victims(mention: Mention) -> bool:
+    """Whether the mention names victims without a number ('killing a police officer', 'Both
+    drivers were killed')."""
+    return any(implicit_victims(mention.text, m) for m in (Measure.KILLED, Measure.INJURED))
 
 
 def _refers_back(mention: Mention) -> bool:
