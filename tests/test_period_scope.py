@@ -248,6 +248,22 @@ PERIODS = [
         "8",
         ("2024-03-05", "2024-03-05"),
     ),
+    # a report's period told with a count of a kind not read still frames the counts after it
+    (
+        "Observers said 1,180 civilians were subjected to violence between April and June 2024.\n"
+        "Of them, 212 were killed and 75 were abducted.\n",
+        "2024-07-20",
+        "212",
+        ("2024-04-01", "2024-06-30"),
+    ),
+    (
+        "Monitors said 930 civilians were subjected to violence in Ituri province in January "
+        "2025.\n"
+        "In Djugu territory, militiamen killed 41 villagers.\n",
+        "2025-02-14",
+        "41",
+        ("2025-01-01", "2025-01-31"),
+    ),
 ]
 
 

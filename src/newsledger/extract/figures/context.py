@@ -267,7 +267,7 @@ def _assign_periods(
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
-            stated = _stated_period(scans[position], main)
+            stated = _stated_period(scans[position], main, id(scans[position]) in counted)
             if stated is not None and not _before(stated, main):
                 # background before the incident ("In February 1975 a truce was agreed") frames
                 # nothing after it
@@ -713,12 +713,14 @@ def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date |
 
 
 def _stated_period(
-    scan: Scan, main: tuple[date | None, date | None] | None
+    scan: Scan, main: tuple[date | None, date | None] | None, counts: bool = False
 ) -> tuple[date | None, date | None] | None:
     """The period a sentence without figures states for those after it; not a comparison's, nor
     one naming an event ('the December 1975 siege'), nor background since long before the
-    report's own period ('roiled by violence since the start of an insurgency in 1989')."""
-    if scan.quantities:
+    report's own period ('roiled by violence since the start of an insurgency in 1989'). A
+    sentence whose numbers count nothing read ('1,012 civilians were subjected to violence
+    between July and September', a count of a kind not known) frames what follows as well."""
+    if counts:
         return None
     for mention in scan.times:
         before = scan.text_between(scan.sentence.start, mention.start)
