@@ -504,6 +504,11 @@ CLAUSE_PERIODS = [
     # a comparison's month is not the figure's
     ("A total of 412 civilians were killed in March, compared with February's 380.\n",
      "412", ("2024-03-01", "2024-03-31")),
+    # the time of a 'where' or 'which' aside is the aside's, not the figure's
+    ("Monitors counted 90 deaths in March. In Idlib, where a truce has held since May 2020, "
+     "11 civilians were killed by shelling.\n", "11", ("2024-03-01", "2024-03-31")),
+    ("The agency recorded 230 abductions in March. In Kasai, which saw fighting in 2017, 19 "
+     "people were abducted.\n", "19", ("2024-03-01", "2024-03-31")),
 ]
 
 

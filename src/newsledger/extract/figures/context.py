@@ -830,6 +830,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             continue  # ("the highest since May 10, 2010, when 110 died" is May 10's: when_day)
         if mention in datelined and len(datelined) < len(scan.times):
             continue
+        if _in_other_aside(scan, mention, q.start, q.end):
+            continue  # "In Tigray, where a truce has held since 2022, six were killed"
         distance = len(between) + clause_penalty(draft, mention)
         if mention.end <= q.start and _TOLD_BETWEEN.search(between):
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
@@ -860,6 +862,24 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+# ", where a truce has held since", ", which began in": a relative aside set off by commas
+_ASIDE_OPENING = re.compile(r"[,—–]\s*(?:where|which|whose)\b[^,;:—–.()]*$", re.IGNORECASE)
+_ASIDE_CLOSING = re.compile(r"^[^,;:—–.()]*[,—–]")
+
+
+def _in_other_aside(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:
+    """Whether a time phrase is said in a 'where' or 'which' aside between commas that does not
+    hold the figure (``start``..``end``): 'In Tigray, where a truce has held since November 2022,
+    six civilians were killed' - the truce's time, not the six's."""
+    opening = _ASIDE_OPENING.search(scan.text_between(scan.sentence.start, mention.start))
+    closing = _ASIDE_CLOSING.match(scan.text_between(mention.end, scan.sentence.end))
+    if opening is None or closing is None:
+        return False
+    aside_start = scan.sentence.start + opening.start()
+    aside_end = mention.end + closing.end()
+    return end <= aside_start or start >= aside_end
 
 
 def _compared_time(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:
