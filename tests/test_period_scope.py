@@ -264,6 +264,25 @@ PERIODS = [
         "41",
         ("2025-01-01", "2025-01-31"),
     ),
+    # an incident's day told inside a report's longer period frames its own paragraph only
+    (
+        "The mission recorded 480 civilian casualties between January and March 2024.\n"
+        "In Kunduz, a suicide bombing on 9 February killed 17 worshippers; 6 of them were "
+        "children.\n"
+        "The mission also documented 38 arbitrary arrests of journalists.\n",
+        "2024-04-25",
+        "38",
+        ("2024-01-01", "2024-03-31"),
+    ),
+    (
+        "The mission recorded 480 civilian casualties between January and March 2024.\n"
+        "In Kunduz, a suicide bombing on 9 February killed 17 worshippers; 6 of them were "
+        "children.\n"
+        "The mission also documented 38 arbitrary arrests of journalists.\n",
+        "2024-04-25",
+        "6",
+        ("2024-02-09", "2024-02-09"),
+    ),
 ]
 
 

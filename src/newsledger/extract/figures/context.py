@@ -263,7 +263,14 @@ def _assign_periods(
     seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
     counted = {id(d.scan) for d in drafts}  # sentences that count figures of their own
     position = 0
+    day_paragraph: int | None = None  # paragraph of a day told inside the report's longer period
     for figures_before, draft in enumerate(drafts):
+        if day_paragraph is not None and draft.scan.sentence.paragraph != day_paragraph:
+            # "In Herat, a bombing on 12 May killed 14. / The update also documented 54 arrests":
+            # an incident's day told inside a quarterly report's period frames its paragraph only
+            if main is not None and carried != main:
+                carried = main
+            day_paragraph = None
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
@@ -335,6 +342,9 @@ def _assign_periods(
                 and not _since_after_undated(draft, main, figures_before)
             ):
                 carried, main = draft.period, main or draft.period
+                day_paragraph = (
+                    draft.scan.sentence.paragraph if _day_inside(draft.period, main) else None
+                )
         elif (lasting := _lasting_period(draft, scans, carried, published)) is not None:
             # "43 terrorists were neutralised in one week ... operations between May 18 and 25"
             draft.period = carried = lasting
@@ -349,6 +359,16 @@ def _assign_periods(
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+
+
+def _day_inside(
+    day: tuple[date | None, date | None], period: tuple[date | None, date | None] | None
+) -> bool:
+    """Whether ``day`` is one day inside a longer ``period``."""
+    if period is None or day[0] is None or day[0] != day[1]:
+        return False
+    start, end = period
+    return start is not None and end is not None and start < end and start <= day[0] <= end
 
 
 # "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
