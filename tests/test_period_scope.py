@@ -264,6 +264,15 @@ PERIODS = [
         "41",
         ("2025-01-01", "2025-01-31"),
     ),
+    # a running total told in passing ('bringing the total ... to') frames nothing after it
+    (
+        "In May, 3,150 people fled their homes, bringing the total displaced between January and "
+        "May to 19,400.\n"
+        "In Marib governorate, shelling killed 12 civilians.\n",
+        "2024-06-12",
+        "12",
+        ("2024-05-01", "2024-05-31"),
+    ),
     # an incident's day told inside a report's longer period frames its own paragraph only
     (
         "The mission recorded 480 civilian casualties between January and March 2024.\n"

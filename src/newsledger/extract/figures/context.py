@@ -340,6 +340,9 @@ def _assign_periods(
                 not _before(draft.period, main)
                 and not _background_since(draft, main)
                 and not _since_after_undated(draft, main, figures_before)
+                and not _RUNNING_TOTAL.search(
+                    draft.scan.text_between(draft.scan.sentence.start, draft.quantity.start)
+                )
             ):
                 carried, main = draft.period, main or draft.period
                 day_paragraph = (
@@ -359,6 +362,15 @@ def _assign_periods(
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+
+
+# "... were displaced, bringing the total displaced between January and June to 26,700": a
+# running total told in passing frames nothing after it
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:overall\s+|cumulative\s+)?(?:total|tally|toll|number|count)\b[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 def _day_inside(
