@@ -264,6 +264,15 @@ PERIODS = [
         "41",
         ("2025-01-01", "2025-01-31"),
     ),
+    # the dead and wounded 'during the attack' are of the incident's day, not of a later count's
+    (
+        "Gunmen stormed the jail in Maiduguri on Friday night and freed 240 inmates.\n"
+        "By Sunday, 95 of them had been recaptured.\n"
+        "Three guards were killed and five wounded during the raid.\n",
+        "2024-06-03",
+        "Three",
+        ("2024-05-31", "2024-05-31"),
+    ),
     # a running total told in passing ('bringing the total ... to') frames nothing after it
     (
         "In May, 3,150 people fled their homes, bringing the total displaced between January and "

@@ -354,6 +354,17 @@ def _assign_periods(
             main = main or lasting
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
+        elif (
+            draft.measure in VIOLENT
+            and main is not None
+            and main[0] is not None
+            and main[0] == main[1]
+            and carried != main
+            and _during_event_pattern().search(draft.scan.sentence.text)
+        ):
+            # "Two officers were killed during the attack" after a count of the next day: the
+            # incident's own day
+            draft.period = carried = main
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             if not _after_the_day(draft, carried):
                 draft.period = carried
@@ -815,6 +826,15 @@ def _after_event_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:following|after|since|in\s+the\s+wake\s+of)\s+(?:the|this|that)\s+"
         rf"(?:[\w-]+\s+)?(?:{nouns})\b|\b(?:soon|subsequently|afterwards|since\s+then)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _during_event_pattern() -> re.Pattern[str]:
+    nouns = alternation(list(WORDS["incident"]), cased=False)
+    return re.compile(
+        rf"\b(?:during|in)\s+the\s+(?:[\w-]+\s+)?(?:{nouns})\b(?!\s+(?:on|of|in)\b)",
         re.IGNORECASE,
     )
 
