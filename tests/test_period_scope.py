@@ -430,6 +430,13 @@ WORLDWIDE = [
         "Globally, 530 journalists were detained in the year, the group said.\n",
         "530",
     ),
+    # a story counting over the world: the place of one part frames no later paragraph
+    (
+        "Some 212 medical workers were killed around the world in 2023, the alliance said.\n"
+        "Of them, 96 were killed in Ukraine.\n"
+        "Another 57 health workers were abducted during the year.\n",
+        "57",
+    ),
 ]
 
 

@@ -254,6 +254,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
     section: tuple[list[str], int | None] = ([], None)
     previous: Draft | None = None
     position = 0
+    world = False  # the story counts over the world: its countries are the parts' only
     for draft in drafts:
         while position <= index[id(draft.scan)]:
             section = _section_places(scans[position]) or section
@@ -267,12 +268,20 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 # scope, which ends with it, does not frame the figures after it
                 frame = _refined_frame(frame, draft.locations)
         elif not draft.locations and _worldwide().search(draft.scan.sentence.text):
-            pass  # "320 journalists were in prison worldwide": no one place
+            # "320 journalists were in prison worldwide": no one place
+            world = world or previous is None
         elif not draft.locations:
             same_paragraph = (
                 previous is not None
                 and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
             )
+            if world:
+                # "A record 281 aid workers were killed around the world ... 178 in Gaza. / In
+                # addition, 98 were kidnapped": a part's place does not frame the next paragraph
+                draft.locations = previous.locations if same_paragraph and previous else []
+                draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
+                previous = draft
+                continue
             text = draft.scan.sentence.text
             nationwide = country is not None and bool(_nationwide().search(text))
             told = _told_since(scans, index, previous, draft)
