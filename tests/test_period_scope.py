@@ -407,6 +407,23 @@ PARTY_AND_INSIDE = [
         "About 640,000",
         ("Mali",),
     ),
+    # a country whose war (offensive, invasion) is fought in a place is a party there
+    (
+        "Russia's war in Ukraine accounted for 14 of the deaths, the group said.\n",
+        "14",
+        ("Ukraine",),
+    ),
+    (
+        "Ethiopia's offensive against rebels in Tigray displaced 62,000 people, the agency said.\n",
+        "62,000",
+        ("Tigray",),
+    ),
+    # 'Gaza' alone is the Gaza Strip
+    (
+        "Strikes in Gaza killed 37 aid workers, the alliance said.\n",
+        "37",
+        ("Gaza Strip",),
+    ),
 ]
 
 
