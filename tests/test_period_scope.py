@@ -273,6 +273,15 @@ PERIODS = [
         "Three",
         ("2024-05-31", "2024-05-31"),
     ),
+    # ... and so do a few days told inside a briefing's week
+    (
+        "Troops neutralised 51 terrorists within the week under review, the army said.\n"
+        "In the North East, 88 insurgents surrendered between June 3 and 5.\n"
+        "In the North West, troops neutralised 17 bandits in Zamfara.\n",
+        "2024-06-07",
+        "17",
+        ("2024-05-31", "2024-06-07"),
+    ),
     # a running total told in passing ('bringing the total ... to') frames nothing after it
     (
         "In May, 3,150 people fled their homes, bringing the total displaced between January and "

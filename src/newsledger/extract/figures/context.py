@@ -263,7 +263,7 @@ def _assign_periods(
     seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
     counted = {id(d.scan) for d in drafts}  # sentences that count figures of their own
     position = 0
-    day_paragraph: int | None = None  # paragraph of a day told inside the report's longer period
+    day_paragraph: int | None = None  # paragraph of days told inside the report's longer period
     for figures_before, draft in enumerate(drafts):
         if day_paragraph is not None and draft.scan.sentence.paragraph != day_paragraph:
             # "In Herat, a bombing on 12 May killed 14. / The update also documented 54 arrests":
@@ -387,11 +387,16 @@ _RUNNING_TOTAL = re.compile(
 def _day_inside(
     day: tuple[date | None, date | None], period: tuple[date | None, date | None] | None
 ) -> bool:
-    """Whether ``day`` is one day inside a longer ``period``."""
-    if period is None or day[0] is None or day[0] != day[1]:
+    """Whether ``day`` (one day, or a few days) lies inside a longer ``period``."""
+    if period is None or day[0] is None or day[1] is None:
         return False
     start, end = period
-    return start is not None and end is not None and start < end and start <= day[0] <= end
+    return (
+        start is not None
+        and end is not None
+        and start <= day[0] <= day[1] <= end
+        and (day[0], day[1]) != (start, end)
+    )
 
 
 # "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
