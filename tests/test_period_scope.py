@@ -730,6 +730,37 @@ def test_stray_towns_abroad_are_no_places(
     assert stray not in figure.locations
 
 
+# (text, number, place): a town the story gives no other sign of is kept when it is a country's
+# capital, or lies in the country of the story's dateline
+TOWNS_KEPT = [
+    (
+        "NAIROBI (Reuters) - A car bomb killed 9 people in Mogadishu on Sunday, Kenyan officials "
+        "said.\n",
+        "9",
+        "Mogadishu",
+    ),
+    (
+        "A suicide bomber killed 14 people in Kabul, Pakistani officials said.\n",
+        "14",
+        "Kabul",
+    ),
+    (
+        "MOSCOW (Reuters) - Ukrainian drones killed 3 people in Belgorod region on Sunday, the "
+        "governor said.\n",
+        "3",
+        "Belgorod",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), TOWNS_KEPT)
+def test_capitals_and_towns_of_the_dateline_country_are_kept(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 25)), number)
+    assert place in figure.locations
+
+
 # (text, number, places): refugees counted "from Sudan ... into Chad" are of both countries
 FROM_INTO = [
     (

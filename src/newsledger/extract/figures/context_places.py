@@ -32,7 +32,7 @@ from newsledger.extract.places import (
     lookup_place,
 )
 from newsledger.extract.reporting import SPEAKING, reporting_verbs
-from newsledger.extract.scan import Draft, Scan
+from newsledger.extract.scan import Draft, Scan, dateline_places
 from newsledger.extract.time import WORDS
 from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
@@ -220,12 +220,13 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     """Names of towns only the generated gazetteer knows, in a country that no country, division,
     town of our own rows or demonym of the document names, when those name some country."""
     vouched = gazetteer().vouched
+    capitals = frozenset(gazetteer().capitals.values())  # 'Mogadishu' is no stray anywhere
     supported: set[str] = set()
     towns: list[Place] = []
     for scan in scans:
         for mention in _kept(scan):
             place = mention.place
-            if place.kind == "city" and place not in vouched:
+            if place.kind == "city" and place not in vouched and place not in capitals:
                 towns.append(place)
             else:
                 supported.add(place.country)
@@ -234,6 +235,9 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
                 supported.add(country)
     if not supported:
         return frozenset()
+    # "MOSCOW (Reuters) - Ukrainian drones hit Belgorod region": the dateline's country is one
+    # the story gives a sign of too (it rescues towns, it makes none stray)
+    supported.update(m.place.country for scan in scans for m in dateline_places(scan.sentence))
     return frozenset(t.name for t in towns if t.country not in supported)
 
 
