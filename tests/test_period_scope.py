@@ -427,6 +427,18 @@ PARTY_AND_INSIDE = [
         "62,000",
         ("Tigray",),
     ),
+    # a country's ministry speaking is no place of the figure
+    (
+        "France's foreign ministry said 4 French engineers were among 19 people abducted in "
+        "Niger.\n",
+        "4",
+        ("Niger",),
+    ),
+    (
+        "Britain's Ministry of Defence said 950 Russian soldiers were killed in Ukraine in June.\n",
+        "950",
+        ("Ukraine",),
+    ),
     # 'Gaza' alone is the Gaza Strip
     (
         "Strikes in Gaza killed 37 aid workers, the alliance said.\n",
