@@ -392,6 +392,37 @@ INCIDENT_PLACES = [
 ]
 
 
+# ... and the scene told in the sentence before a story's first toll, when it counts nothing
+INCIDENT_PLACES += [
+    (
+        "Jihadists overran a military camp in Mali's Segou region on Wednesday.\n"
+        "The army said 21 soldiers were killed in the assault.\n",
+        "21",
+        "Segou Region",
+    ),
+]
+
+
+# (text, number, place): countries along whose borders a scene lies are no places of its toll
+BORDER_PLACES = [
+    (
+        "The raid took place in the Tillaberi region, near the borders with Mali and Burkina "
+        "Faso, leaving 26 villagers dead.\n",
+        "26",
+        "Burkina Faso",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), BORDER_PLACES)
+def test_bordering_countries_are_no_places(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 20)), number)
+    assert figure.locations
+    assert place not in figure.locations
+
+
 @pytest.mark.parametrize(("text", "number", "place"), INCIDENT_PLACES)
 def test_places_of_incident_figures(
     extract_text: Callable[..., Extraction], text: str, number: str, place: str

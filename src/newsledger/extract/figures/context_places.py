@@ -142,7 +142,8 @@ _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 # "in Kaya, a town on the border with Uganda": a neighbour named to find the place by
 _BORDER_WITH = re.compile(
-    r"\b(?:on|near|along|close\s+to|at)\s+the\s+border\s+(?:with|of)\s+(?:the\s+)?$"
+    r"\b(?:on|near|along|close\s+to|at)\s+the\s+borders?\s+(?:with|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)*$"
     r"|\bbordering\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -294,6 +295,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or _own_forces_country(draft, country)
                 or told
                 or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
+                or (_scene_before(scans, index, previous, draft) if _incident_count(draft) else [])
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
                 or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
@@ -420,6 +422,21 @@ def _told_since(
         if scan.places and (kept := _kept(scan)):
             return _unique(m.place.name for m in kept)
     return []
+
+
+def _scene_before(
+    scans: Sequence[Scan], index: dict[int, int], previous: Draft | None, draft: Draft
+) -> list[str]:
+    """The places of the sentence right before a story's first toll, in the paragraph before it,
+    when that sentence counts nothing ('Militants stormed an army post in Mopti region on
+    Thursday. / The army said 16 soldiers were killed.')."""
+    position = index[id(draft.scan)] - 1
+    if position < 0 or previous is not None:
+        return []  # after the story's first count, the places it framed
+    scan = scans[position]
+    if scan.quantities or scan.sentence.paragraph != draft.scan.sentence.paragraph - 1:
+        return []
+    return _unique(m.place.name for m in _kept(scan))
 
 
 def _where_it_happened(
