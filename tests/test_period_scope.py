@@ -325,6 +325,35 @@ def test_period_of_figure(
     assert (figure.period_start, figure.period_end) == period_days(period)
 
 
+# (text, number, (start, end)) in reports without a publication date: a month named without its
+# year is the month the report stated with its year, else unknown
+UNDATED_PERIODS = [
+    (
+        "Protection monitoring update, May 2023\n"
+        "In May, 61 civilians were killed in Ituri province.\n",
+        "61",
+        ("2023-05-01", "2023-05-31"),
+    ),
+    (
+        "The agency said 3,400 people were displaced in February 2024.\n"
+        "In March, another 2,100 fled.\n",
+        "2,100",
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), UNDATED_PERIODS)
+def test_period_of_figure_in_undated_report(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
 # (text, published, phrase found, (start, end)); None published leaves relative ends unknown
 PHRASES = [
     ("in the six months to June 30", None, "in the six months to June 30", (None, None)),

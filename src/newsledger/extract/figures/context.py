@@ -76,7 +76,7 @@ from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
-from newsledger.extract.time import WORDS, TimeMention
+from newsledger.extract.time import WORDS, TimeMention, find_times
 from newsledger.extract.time.calendar_math import (
     add_months,
     latest_event_day,
@@ -325,6 +325,10 @@ def _assign_periods(
             # "114 million were displaced by the end of September": the stock on its last day
             draft.period = (draft.period[1], draft.period[1])
             continue
+        if not resolved and _told_month(draft.time, carried):
+            # "UN monthly update, March 2024 / In March, 90 civilians were killed" with no
+            # publication date: the month the report stated, with its year
+            draft.period, resolved = carried, True
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
         if (earlier := _earlier_same_period(draft, carried, resolved)) is not None:
@@ -734,6 +738,25 @@ def _since_long_before(
         return False
     span = (last - first) if last is not None else timedelta(0)
     return first - start > max(_LONG_BEFORE, span)  # (first - gap overflows near year 1)
+
+
+def _told_month(
+    mention: TimeMention | None, carried: tuple[date | None, date | None]
+) -> bool:
+    """Whether a month named without its year ('In March') is the month the report stated
+    before with its year ('March 2024'): read as of that month's end, it is that month."""
+    start, end = carried
+    if mention is None or start is None or end is None or mention.period_start is not None:
+        return False
+    if not _MONTH_NAME.search(mention.text) or start.day != 1 or (end - start).days > 30:
+        return False
+    again = find_times(mention.text, end)
+    return len(again) == 1 and (again[0].period_start, again[0].period_end) == (start, end)
+
+
+_MONTH_NAME = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
 
 
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
