@@ -847,6 +847,13 @@ FROM_INTO = [
         "Nearly 95,000",
         ("Burkina Faso", "Ghana"),
     ),
+    # ... also when they fled a war 'in' a place into another
+    (
+        "Some 38,000 people have fled clashes in Tigray into Sudan since November, the agency "
+        "said.\n",
+        "Some 38,000",
+        ("Tigray", "Sudan"),
+    ),
 ]
 
 

@@ -50,6 +50,11 @@ _ONWARD = re.compile(
     r"(?:neighbou?ring\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+# "fled fighting in Upper Nile state into Sudan": where they fled from and where to
+_INTO = re.compile(
+    r"\s+(?:(?:and\s+)?(?:crossed|fled|moved)\s+)?into\s+(?:neighbou?ring\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
 # "in Nigeria's Kaduna state", "Burkina Faso's Centre-Nord region": a place inside a country
 _POSSESSIVE_JOIN = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)\w*\s+)?", re.I)
@@ -941,6 +946,7 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
             _JOINED_PLACE.fullmatch(gap)
             or _POSSESSIVE_JOIN.fullmatch(gap)
             or (draft.measure == Measure.DISPLACED and from_place and _ONWARD.fullmatch(gap))
+            or (draft.measure == Measure.DISPLACED and _INTO.fullmatch(gap))
         )
         from_place = not local and bool(_FROM_PLACE.search(gap))
         if joined or (not local and _LOCAL_PLACE.match(gap)):
