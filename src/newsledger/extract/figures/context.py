@@ -629,6 +629,8 @@ def _lasting_period(
 
 
 _THIS_UNIT = re.compile(r"(?i)^(?:in\s+|during\s+)?this\s+(?:week|month|year)$")
+# "the group has carried out more than 30 attacks in the capital this year": up to now
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|already)\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now)\b", re.IGNORECASE)
 
 
@@ -643,7 +645,10 @@ def _so_far(
         and end is not None
         and start <= published < end
         and _THIS_UNIT.match(mention.text.strip())
-        and _SO_FAR.search(draft.scan.sentence.text)
+        and (
+            _SO_FAR.search(draft.scan.sentence.text)
+            or _PERFECT.search(draft.scan.text_between(draft.scan.sentence.start, mention.start))
+        )
     ):
         return start, published
     return start, end
