@@ -34,6 +34,13 @@ CARRIED = [
         "14",
         ("Turbat",),
     ),
+    # "Of them, ..." in a paragraph of its own is a part of the count before it, placed alike
+    (
+        "Troops have killed 56 militants in Khyber Pakhtunkhwa since January, the army said.\n"
+        "Of them, 19 were foreign fighters.\n",
+        "19",
+        ("Khyber Pakhtunkhwa",),
+    ),
 ]
 
 

@@ -50,6 +50,10 @@ _ONWARD = re.compile(
     r"(?:neighbou?ring\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+_OF_THEM = re.compile(
+    r"\s*(?:of|among)\s+(?:them|these|those|the\s+(?:dead|victims|casualties))\s*,",
+    re.IGNORECASE,
+)
 # "fled fighting in Upper Nile state into Sudan": where they fled from and where to
 _INTO = re.compile(
     r"\s+(?:(?:and\s+)?(?:crossed|fled|moved)\s+)?into\s+(?:neighbou?ring\s+)?(?:the\s+)?",
@@ -281,9 +285,11 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
             # "320 journalists were in prison worldwide": no one place
             world = world or previous is None
         elif not draft.locations:
-            same_paragraph = (
-                previous is not None
-                and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
+            same_paragraph = previous is not None and (
+                previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
+                # "... 72 killed in Kashmir. / Of them, 21 were foreigners": a part of the count
+                # before it, in a paragraph of its own
+                or bool(_OF_THEM.match(draft.scan.sentence.text))
             )
             if world:
                 # "A record 281 aid workers were killed around the world ... 178 in Gaza. / In
