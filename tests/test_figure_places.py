@@ -457,6 +457,23 @@ def test_casualties_of_an_incident_take_its_day(
 
 
 # The tables above of (text, number, expected), each read at one publication date.
+# (text, number, places): a region named by its compass points alone on a line heads a section
+COMPASS_HEADINGS = [
+    (
+        "Summary of operations this week\nNorth Central:\n- 9 bandits neutralised in Niger State\n"
+        "- 26 suspects arrested\nSOUTH EAST\n- 4 gunmen arrested in Imo\n",
+        "26",
+        ("North Central",),
+    ),
+    (
+        "Summary of operations this week\nNorth Central:\n- 9 bandits neutralised in Niger State\n"
+        "- 26 suspects arrested\nSOUTH EAST\n- 4 gunmen arrested in Imo\n",
+        "9",
+        ("Niger State",),
+    ),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -465,6 +482,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("statement-places", date(2024, 3, 2), STATEMENT_PLACES),
     ("own-forces", date(2019, 1, 22), OWN_FORCES),
     ("country-in-a-name", date(2023, 6, 15), COUNTRY_IN_A_NAME),
+    ("compass-headings", date(2024, 6, 14), COMPASS_HEADINGS),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

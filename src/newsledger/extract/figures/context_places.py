@@ -198,6 +198,10 @@ def _scope_phrases(scope: str) -> FoldedPattern:
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
 _REGION_WORD = re.compile(r"\s+(?:Region|Zone)$", re.IGNORECASE)
 _COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
+# "North East:", "NORTH CENTRAL" alone on a line: a briefing's section on that region
+_COMPASS_HEADING = re.compile(
+    rf"\s*(?:the\s+)?({_COMPASS}(?:\s+(?:zone|region))?)\s*[:.]?\s*", re.IGNORECASE
+)
 _COMPASS_REGION = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+({_COMPASS}(?:\s+(?:zone|region|geopolitical"
     r" zone))?)\s*,"
@@ -556,9 +560,10 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
 def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
     """The places a sentence opens with as the scope of its paragraph ('In Iraq, 66 operations
     ...', 'Across northern Syria, ...'), or that a heading line names alone ('Syria:', paragraph
-    None: until the next heading)."""
+    None: until the next heading), or a region by its compass points ('NORTH EAST:')."""
     if not scan.places:
-        return None
+        heading = _COMPASS_HEADING.fullmatch(scan.sentence.text)
+        return ([heading.group(1).title()], None) if heading else None
     text, base = scan.sentence.text, scan.sentence.start
     kept = _kept(scan)
     if not kept:
