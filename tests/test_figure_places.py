@@ -88,6 +88,20 @@ DATELINE_PLACES = [
         "14",
         ("Chaman",),
     ),
+    # a story naming no place but its dateline, about 'the country', is the dateline country's
+    (
+        "NAYPYITAW - The military government freed 1,840 prisoners on Thursday, state media "
+        "said.\nRights groups say about 19,000 political prisoners remain held across the "
+        "country.\n",
+        "about 19,000",
+        ("Myanmar",),
+    ),
+    # ... but a dateline alone does not place a story that never speaks of its country
+    (
+        "WASHINGTON (AP) - The Pentagon said 2,500 troops would stay on after the handover.\n",
+        "2,500",
+        (),
+    ),
 ]
 
 

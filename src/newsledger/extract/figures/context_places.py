@@ -552,9 +552,23 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
             if (country := demonym_country(word)) is not None:
                 counts[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
-        return None
+        return _dateline_country(scans, counts)
     country, count = counts.most_common(1)[0]
     return country if count >= _COUNTRY_MAJORITY * sum(counts.values()) else None
+
+
+_THE_COUNTRY = re.compile(r"\b(?:the|this)\s+country(?:['’]s)?\b|\bnationwide\b", re.IGNORECASE)
+
+
+def _dateline_country(scans: Sequence[Scan], demonyms: Counter[str]) -> str | None:
+    """'YANGON - The junta released 3,015 prisoners ... across the country': a story that names
+    no place but its dateline, and speaks of 'the country', is about the dateline's country
+    (unless its demonyms point elsewhere)."""
+    filed = {m.place.country for scan in scans for m in dateline_places(scan.sentence)}
+    if len(filed) != 1 or not any(_THE_COUNTRY.search(s.sentence.text) for s in scans):
+        return None
+    country = next(iter(filed))
+    return country if set(demonyms) <= {country} else None
 
 
 def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
