@@ -500,6 +500,13 @@ PARTY_AND_INSIDE = [
         "62,000",
         ("Tigray",),
     ),
+    # the country occupying or holding a territory is a party there, not the place
+    (
+        "Since March, the monitors recorded 1,340 civilian casualties in Ukraine.\n"
+        "In areas occupied by the Russian Federation, 410 civilian casualties were recorded.\n",
+        "410",
+        ("Ukraine",),
+    ),
     # a country's ministry speaking is no place of the figure
     (
         "France's foreign ministry said 4 French engineers were among 19 people abducted in "

@@ -75,7 +75,8 @@ _PARTY_AFTER = FoldedPattern(re.compile(
 ))
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
-    r"|shelling|strikes?) by) (?:the\s+)?$",
+    r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)) by)"
+    r" (?:the\s+)?$",
     re.IGNORECASE,
 ))
 # "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
