@@ -34,6 +34,13 @@ CARRIED = [
         "14",
         ("Turbat",),
     ),
+    # a story on a camp: its counts without a place of their own are the camp's
+    (
+        "Al Hol camp now shelters 61,000 people, the agency said.\n"
+        "About 4,200 arrived over the past week.\nMost came from Deir ez-Zor.\n",
+        "About 4,200",
+        ("Al Hol camp",),
+    ),
     # "Of them, ..." in a paragraph of its own is a part of the count before it, placed alike
     (
         "Troops have killed 56 militants in Khyber Pakhtunkhwa since January, the army said.\n"

@@ -314,7 +314,11 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or (_scene_before(scans, index, previous, draft) if _incident_count(draft) else [])
                 or (previous.locations if same_paragraph and previous else [])
                 or scope
-                or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
+                or (
+                    frame
+                    if _incident_count(draft) or _countries(frame) > 1 or _sites_only(frame)
+                    else []
+                )
                 # a speaker's seat when nothing else places the figure
                 or _seats(draft.scan)
                 or ([country] if country else [])
@@ -513,6 +517,13 @@ def _tied(name: str, country: str) -> str:
         if place is not None and place.country != country:
             return f"{bare}, {country}"
     return name
+
+
+def _sites_only(names: Sequence[str]) -> bool:
+    """Whether a frame is of sites only ('Al Hol camp'): a story on a camp, whose counts without
+    a place of their own are the camp's, not the country's."""
+    places = [lookup_place(name) for name in names]
+    return bool(places) and all(p is not None and p.kind == "site" for p in places)
 
 
 def _countries(names: Sequence[str]) -> int:
