@@ -495,6 +495,19 @@ COMPASS_HEADINGS = [
 ]
 
 
+# (text, number, places), published on a Sunday: the toll of a night across two days is an
+# incident's, at the incident's scene, not where the wounded were taken
+NIGHT_ACROSS_TWO_DAYS = [
+    (
+        "At least 34 people were killed in a raid on the town of Djibo, the army said on Sunday.\n"
+        "The raid happened overnight from Saturday to Sunday.\n"
+        "About 20 wounded were taken to hospital in Ouahigouya.\n",
+        "About 20",
+        ("Djibo",),
+    ),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -504,6 +517,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("own-forces", date(2019, 1, 22), OWN_FORCES),
     ("country-in-a-name", date(2023, 6, 15), COUNTRY_IN_A_NAME),
     ("compass-headings", date(2024, 6, 14), COMPASS_HEADINGS),
+    ("night-across-two-days", date(2024, 1, 21), NIGHT_ACROSS_TWO_DAYS),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

@@ -538,7 +538,8 @@ def _incident_count(draft: Draft) -> bool:
     if start is not None and start == end and draft.measure in _INCIDENT_DAY_MEASURES:
         return True  # "25 of the children later escaped" on the day of the abduction
     return draft.measure in _INCIDENT_MEASURES and (
-        (start is not None and start == end)
+        # one day, or a night across two ("overnight from Saturday to Sunday")
+        (start is not None and end is not None and (end - start).days <= 1)
         or (draft.time is not None and draft.time.kind == "day")
         # no period at all: a toll told without a time phrase in a story with no dates to
         # carry ("the health ministry said 26 people had been killed"), the incident's toll
@@ -686,8 +687,14 @@ def _seat_mentions(scan: Scan) -> list[PlaceMention]:
 
 
 def _seats(scan: Scan) -> list[str]:
-    """The places a sentence names as where a speaker sits ('an official in Kabul said')."""
-    return _unique(m.place.name for m in _seat_mentions(scan))
+    """The places a sentence names as where a speaker sits ('an official in Kabul said'); not
+    where the wounded were taken ('About 15 wounded were taken to hospital in Dori')."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return _unique(
+        m.place.name
+        for m in _seat_mentions(scan)
+        if not _carried_to().search(text[: m.start - base])
+    )
 
 
 def _speaker_seat(text: str, start: int, end: int) -> bool:
