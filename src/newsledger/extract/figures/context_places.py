@@ -316,7 +316,12 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or scope
                 or (
                     frame
-                    if _incident_count(draft) or _countries(frame) > 1 or _sites_only(frame)
+                    if _incident_count(draft)
+                    or _countries(frame) > 1
+                    or _sites_only(frame)
+                    # "Gunmen abducted 287 pupils in Kuriga on Thursday ... The remaining 262
+                    # are still held": a story of one incident is at its scene throughout
+                    or _after_the_incident(draft, drafts[0])
                     else []
                 )
                 # a speaker's seat when nothing else places the figure
@@ -517,6 +522,15 @@ def _tied(name: str, country: str) -> str:
         if place is not None and place.country != country:
             return f"{bare}, {country}"
     return name
+
+
+def _after_the_incident(draft: Draft, first: Draft) -> bool:
+    """Whether a story opens on one incident's toll and the figure is counted on its day or
+    after it (not background from before: 'the last such attack, in 2017, killed eight')."""
+    day, start = first.period[0], draft.period[0]
+    return (
+        _incident_count(first) and day is not None and start is not None and start >= day
+    )
 
 
 def _sites_only(names: Sequence[str]) -> bool:
