@@ -423,6 +423,39 @@ FIGURE_ACTORS = [
     # a lone attacker of an attack a group claimed
     ("A suicide bomber blew himself up at a checkpoint. Six police officers were killed. The "
      "Taliban claimed the attack.", "Six", "Taliban"),
+    # a dateline with a date, parsed as a second subject, is not the doer
+    ("GAO, Oct 3 (Wire) - Suspected jihadists killed 11 villagers in a raid on Sunday, a local "
+     "official said.", "11", "jihadists"),
+    # the attackers' own dead are their side's, not their killers'
+    ("Gunmen attacked a police post in Zamfara on Monday, killing 5 officers. Police killed 9 "
+     "assailants in the exchange of fire.", "9", "gunmen"),
+    ("Militants stormed an army camp on Friday, killing 4 soldiers. The troops repelled the "
+     "attackers and killed 12 of them.", "12", "militants"),
+    # the party said to cause most casualties, a paragraph after the tolls or before a breakdown
+    ("The mission recorded 120 civilians killed and 410 injured in Ukraine in April.\n"
+     "Most of the casualties occurred in government-held areas and were caused by Russian armed "
+     "forces, the mission said.\nDonetsk region was hardest hit, with 37 civilians killed.",
+     "120", "Russian forces"),
+    ("The mission recorded 120 civilians killed and 410 injured in Ukraine in April.\n"
+     "Most of the casualties occurred in government-held areas and were caused by Russian armed "
+     "forces, the mission said.\nDonetsk region was hardest hit, with 37 civilians killed.",
+     "37", "Russian forces"),
+    # a fight between an armed group and a state force: the armed group
+    ("Twelve civilians were killed in clashes between the army and RSF fighters in El Obeid on "
+     "Monday.", "Twelve", "RSF"),
+    # who recorded what others did is no doer
+    ("Police recorded 214 kidnappings in the state last year, according to the UN.", "214", None),
+    # parts of a count told just before share its doer
+    ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
+     "Of those, 204 were killed and 106 injured.", "204", "gangs"),
+    ("At least 310 people were killed or injured by gang violence in Port-au-Prince last month. "
+     "Of those, 204 were killed and 106 injured.", "106", "gangs"),
+    # a parent group in a possessive apposition is not the doer
+    ("Ansar Allah, Iran's proxy in Yemen, said it had killed 6 sailors.", "6", "Houthis"),
+    # a lead opening on a dateline is no headline: its own doer stands
+    ("BELEDWEYNE, May 2 - Al-Shabaab fighters overran a base on Saturday, killing at least 6 "
+     "soldiers, an officer said.\nThe troops killed 10 of the raiders, he said.", "6",
+     "al-Shabaab"),
 ]
 
 

@@ -1,22 +1,26 @@
-"""The evaluation gate: scores on the shared dev gold set must not fall below the pinned minimums.
+"""The evaluation gates: scores on two gold sets must not fall below their pinned minimums.
 
-Runs only where ``../shared/corpus/dev`` sits beside the repository (developers' machines and CI);
-the minimums and the hash of the gold set are pinned in tests/eval_baseline.json.
+- the shared dev set, ``../shared/corpus/dev``: runs only where it sits beside the repository
+  (developers' machines and CI); minimums and hash pinned in tests/eval_baseline.json;
+- our own written reports, ``tests/gold`` (tests/gold/README.md): always runs; minimums and hash
+  pinned in tests/own_gold_baseline.json.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsledger.evaluate import EvalReport, evaluate_dir
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD_DIR = REPO.parent / "shared" / "corpus" / "dev"
-BASELINE_PATH = Path(__file__).with_name("eval_baseline.json")
-BASELINE = json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
+HERE = Path(__file__).resolve().parent
+GATES = {  # name: (gold folder, pinned minimums)
+    "dev": (HERE.parent.parent / "shared" / "corpus" / "dev", HERE / "eval_baseline.json"),
+    "own": (HERE / "gold", HERE / "own_gold_baseline.json"),
+}
 GATED = (
     "f1",
     "precision",
@@ -31,33 +35,47 @@ GATED = (
 )
 
 
-@pytest.fixture(scope="module")
-def dev_report() -> EvalReport:
-    """The evaluation of the dev gold set, computed once for all gate tests."""
-    if not GOLD_DIR.is_dir():
-        pytest.skip("../shared/corpus/dev not found: evaluation gate skipped")
-    return evaluate_dir(GOLD_DIR)
+def _baseline(gate: str) -> dict[str, Any]:
+    baseline: dict[str, Any] = json.loads(GATES[gate][1].read_text(encoding="utf-8"))
+    return baseline
 
 
-def test_eval_baseline_pins_every_gated_metric() -> None:
-    minimums = {key: value for key, value in BASELINE.items() if not key.startswith(("_", "gold"))}
+@pytest.fixture(scope="module", params=sorted(GATES))
+def gate(request: pytest.FixtureRequest) -> tuple[str, EvalReport]:
+    """A gold set's name and its evaluation, computed once for all gate tests."""
+    name: str = request.param
+    gold_dir = GATES[name][0]
+    if not gold_dir.is_dir():
+        pytest.skip(f"{gold_dir} not found: evaluation gate '{name}' skipped")
+    return name, evaluate_dir(gold_dir)
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_eval_baseline_pins_every_gated_metric(name: str) -> None:
+    baseline = _baseline(name)
+    minimums = {key: value for key, value in baseline.items() if not key.startswith(("_", "gold"))}
     assert set(minimums) == set(GATED)
     assert all(isinstance(value, float) and 0.0 <= value <= 1.0 for value in minimums.values())
-    assert len(BASELINE["gold_sha256"]) == 64
+    assert len(baseline["gold_sha256"]) == 64
 
 
-def test_eval_gold_set_is_the_pinned_one(dev_report: EvalReport) -> None:
-    assert dev_report.gold_sha256 == BASELINE["gold_sha256"], (
-        f"the gold files in {GOLD_DIR} changed (sha256 {dev_report.gold_sha256}, pinned "
-        f"{BASELINE['gold_sha256']}): run `newsledger eval {GOLD_DIR}`, check the scores, and "
-        f"re-pin gold_sha256 and the minimums in {BASELINE_PATH.name}"
+def test_eval_gold_set_is_the_pinned_one(gate: tuple[str, EvalReport]) -> None:
+    name, report = gate
+    gold_dir, baseline_path = GATES[name]
+    pinned = _baseline(name)["gold_sha256"]
+    assert report.gold_sha256 == pinned, (
+        f"the gold files in {gold_dir} changed (sha256 {report.gold_sha256}, pinned {pinned}): "
+        f"run `newsledger eval {gold_dir}`, check the scores, and re-pin gold_sha256 and the "
+        f"minimums in {baseline_path.name}"
     )
 
 
 @pytest.mark.parametrize("metric", GATED)
-def test_eval_metric_at_least_pinned_minimum(dev_report: EvalReport, metric: str) -> None:
-    score, minimum = dev_report.metrics()[metric], BASELINE[metric]
+def test_eval_metric_at_least_pinned_minimum(gate: tuple[str, EvalReport], metric: str) -> None:
+    name, report = gate
+    gold_dir, baseline_path = GATES[name]
+    score, minimum = report.metrics()[metric], _baseline(name)[metric]
     assert score >= minimum, (
         f"{metric} fell to {score:.3f}, below the pinned minimum {minimum:.3f} in "
-        f"{BASELINE_PATH.name}; find the regression with `newsledger eval {GOLD_DIR} --details`"
+        f"{baseline_path.name}; find the regression with `newsledger eval {gold_dir} --details`"
     )

@@ -83,6 +83,12 @@ def test_scene_of_another_event_is_not_the_figures(
 # (text, number, places): a dateline's city closed by a colon and agency is where the story was
 # filed, not a place of its figures
 DATELINE_PLACES = [
+    (  # a story filed from two cities
+        "NAIROBI/KAMPALA (Wire) - At least 9 people were killed when gunmen raided a camp near "
+        "Kasese on Monday, police said.\n",
+        "At least 9",
+        ("Kasese",),
+    ),
     (
         "KABUL (Pajhwok): At least 11 people were killed on Thursday when a bomb exploded in a "
         "mosque in Kunduz, officials said.\n",
@@ -342,7 +348,8 @@ def test_where_the_speaker_spoke_is_not_the_figures(
 
 
 # (text, number, place): a country naming its own people or forces ("U.S. citizens", "U.S.
-# troops") is a party, no place of the figure after it
+# troops"), where counted people come from ("peacekeepers from Tanzania") or whose defence force
+# speaks is a party, no place of the figure
 COUNTRY_AS_PARTY = [
     (
         "Police killed 7 protesters in Venezuela on Thursday. The State Department issued a "
@@ -356,6 +363,17 @@ COUNTRY_AS_PARTY = [
         "remain. Officials say 35 soldiers are killed every day.\n",
         "35",
         "United States",
+    ),
+    (  # where counted people come from
+        "Four peacekeepers from Tanzania were killed in an ambush near Beni on Friday, the UN "
+        "said.\n",
+        "Four",
+        "Tanzania",
+    ),
+    (  # the country owning the speaker
+        "Two peacekeepers were killed near Beni on Friday, Malawi's defence force said.\n",
+        "Two",
+        "Malawi",
     ),
 ]
 
@@ -453,7 +471,8 @@ def test_a_title_case_headline_names_no_person(
 
 
 # (text, number, places): a country opening an organisation's name ("the Sudan Doctors Union")
-# is no place of the figure; the section's town is
+# is no place of the figure; the section's town is; a mission named for the one country it works
+# in places a report that names no other place
 COUNTRY_IN_A_NAME = [
     (
         "Khartoum\n"
@@ -461,6 +480,24 @@ COUNTRY_IN_A_NAME = [
         "and 14 June, according to the Sudan Doctors Union.\n",
         "At least 130",
         ("Khartoum",),
+    ),
+    (  # a breakdown item's label does not carry to the next figure
+        "More than 900,000 people are displaced in Niger, the agency said. Tillaberi hosts the "
+        "largest share, 410,000 people, followed by Diffa with 260,000. Some 12,000 people were "
+        "newly displaced in May alone.\n",
+        "Some 12,000",
+        ("Niger",),
+    ),
+    (  # a compass region in a report whose demonyms name one country
+        "Nigerian troops killed 29 bandits in the North-West last week, the army said.\n",
+        "29",
+        ("North West, Nigeria",),
+    ),
+    (  # a report naming no place but the one country its mission works in
+        "JUBA - The UN Mission in South Sudan said it documented 233 civilians killed between "
+        "April and June.\n",
+        "233",
+        ("South Sudan",),
     ),
 ]
 

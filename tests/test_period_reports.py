@@ -70,6 +70,13 @@ PERIODS = [
         "nine",
         (None, None),
     ),
+    (  # nor an open-ended one ("since ..." with nothing to end it)
+        "Since the war began on 24 February 2022, 612 children have been killed. In the past "
+        "week alone, five children were killed in Sumy region.\n",
+        None,
+        "five",
+        (None, None),
+    ),
     # a count of the same period a year (a month) before the one just told
     (
         "In the first quarter of 2024, 1,200 people were abducted in the region, compared with "

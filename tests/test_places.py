@@ -70,6 +70,8 @@ def found(text: str) -> list[tuple[str, str]]:
      [("Syrian Arab Republic", "Syria"), ("Syria", "Syria")]),
     ("Fighters in Mosul and Fallujah.", [("Mosul", "Mosul"), ("Fallujah", "Fallujah")]),
     ("A drone hit Kabul.", [("Kabul", "Kabul")]),
+    # bare "Gaza" in the news is the Gaza Strip, not only its city
+    ("Strikes on Gaza and Gaza City.", [("Gaza", "Gaza Strip"), ("Gaza City", "Gaza City")]),
     ("Aid reached Mogadishu.", [("Mogadishu", "Mogadishu")]),
     ("A bomb exploded in Ustaritz.", [("Ustaritz", "Ustaritz")]),  # a town under 15,000
     ("the Ustaritz district", [("Ustaritz", "Ustaritz")]),

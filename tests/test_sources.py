@@ -213,6 +213,24 @@ SOURCES = [
     # a body named with its initials in brackets is mentioned once, and signs no story by that
     ("US drones carried out 40 strikes in Yemen last year.\n\nRights groups say the United "
      "Nations (UN) has done little to stop them.", "40", None),
+    # a collective noun: the people it gathers speak, not a group named before
+    ("Militia shelling killed 14 people in El Fasher on Sunday, a group of local doctors said.",
+     "14", "local doctors"),
+    # a name the parse hung as an adverbial before a reporting verb without subject
+    ("Troops killed 23 bandits in Katsina, the Director of Army Public Relations, Brig. Gen. "
+     "Musa Idris, told journalists in Kaduna on Friday.", "23", "Brig. Gen. Musa Idris"),
+    # "the group" is the organisation named last, not a headline's description
+    ("Sudan: rights group counts 61 dead\n\nThe Sudan Doctors Network (SDN) said on Monday that "
+     "61 people were killed in El Fasher.\nAnother 48 were wounded, the group said.", "48",
+     "Sudan Doctors Network (SDN)"),
+    # who recorded a count is outranked by whom the sentence says tells it
+    ("Police recorded 214 kidnappings in the state last year, according to the UN.", "214", "UN"),
+    # prosecutors speak
+    ("Gunmen killed 8 people at a bar in Celaya late on Friday, state prosecutors said.", "8",
+     "state prosecutors"),
+    # a reporting verb joined to an earlier verb shares its subject
+    ("The Pakistani Taliban claimed the bombing and said it had killed 9 policemen.", "9",
+     "TTP"),
 ]
 
 

@@ -17,7 +17,8 @@ from newsledger.extract.time import TimeMention, find_times
 from newsledger.extract.words import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
 
-_DATELINE = re.compile(r"^\s*([A-Z][\w .,'’-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*[—–;-]{1,2}\s")
+# "GENEVA/KINSHASA (Reuters) - ": a story filed from two cities
+_DATELINE = re.compile(r"^\s*([A-Z][\w .,'’/-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*[—–;-]{1,2}\s")
 # "NIAMEY, Niger, March 4 (Reuters) - 27 people ...": the dash after a dated dateline, masked
 # for the number and time scans so that the day and the first count are not read as one range
 # ("4 - 27") and so lost, nor as a range of days ("March 4 - 27"). Also glued to a headline.

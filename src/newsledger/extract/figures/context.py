@@ -783,7 +783,8 @@ def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date |
         return False
     start, end = carried
     if start is None or end is None:
-        return False
+        # "since 24 February 2022" with no publication date to end it is no week's length
+        return start is not None
     low, high = _UNIT_DAYS[mention.kind]
     return not low <= (end - start).days <= high
 

@@ -127,7 +127,8 @@ _DOER_KIND = re.compile(
 _OWN_TROOPS = frozenset({"troop", "troops", "soldier", "soldiers", "personnel", "servicemen"})
 _FOUGHT_WITH = re.compile(
     r"\b(?:clash(?:es)?|fighting|firefight|gunfight|gun battle|encounter|battle|exchange of fire)"
-    r"\s+with\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
+    # "fighting between M23 rebels and Congolese forces": the armed group of the two sides
+    r"\s+(?:with|between)\s+(?:the\s+|a\s+|an\s+)?(?:suspected\s+|armed\s+)?",
     re.IGNORECASE,
 )
 # "in the fighting", "during the clash": a fight the story told before
@@ -223,6 +224,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if draft.actor is None and id(draft.scan) in previous and _they_did_it(draft):
             draft.actor = _doer_told(previous[id(draft.scan)].sentence.text)
+    _parts_of_those(drafts)
     _side_fought_before(drafts, scans)
     _side_fought_beside(drafts)
     _most_caused_by(drafts, scans)
@@ -418,8 +420,9 @@ def _side_fought_beside(drafts: Sequence[Draft]) -> None:
 
 def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     """'OHCHR recorded 1,300 civilian casualties: 300 killed and 1,000 injured. Most of the
-    casualties were caused by Russian armed forces': the tolls told just before (same paragraph,
-    no party of their own) take the one party said to have caused most or all of them."""
+    casualties were caused by Russian armed forces': the tolls told just before or after (same
+    or next paragraph, no party of their own) take the one party said to have caused most or
+    all of them."""
     position = {id(scan): i for i, scan in enumerate(scans)}
     for i, scan in enumerate(scans):
         doers = [
@@ -434,8 +437,9 @@ def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             here = position[id(draft.scan)]
             if (
                 draft.actor is None
-                and i - _TOLD_BEFORE <= here <= i
-                and draft.scan.sentence.paragraph == scan.sentence.paragraph
+                and abs(i - here) <= _TOLD_BEFORE
+                # the same paragraph, or the next (a wire story's one-sentence paragraphs)
+                and abs(scan.sentence.paragraph - draft.scan.sentence.paragraph) <= 1
                 and (draft.measure in _VIOLENT or _violent_other(draft)
                      or "casualt" in (draft.counted or ""))
             ):
@@ -636,7 +640,7 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
     ]
     for draft in tolls:
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
-        if draft.actor is not None and (draft.scan.sentence.paragraph > 0 or day is None):
+        if draft.actor is not None and (not _title_line(draft.scan) or day is None):
             continue
         same_day = [
             d
@@ -644,13 +648,53 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
             if d.actor
             and day
             and d.period == draft.period
-            and (draft.actor is None or d.scan.sentence.paragraph > 0)
+            and (draft.actor is None or not _title_line(d.scan))
         ]
         if same_day:
             # the body's wording over the headline's ("terrorists open fire" in a title)
-            draft.actor = min(same_day, key=lambda d: d.scan.sentence.paragraph == 0).actor
+            draft.actor = min(same_day, key=lambda d: _title_line(d.scan)).actor
         elif draft.actor is None and claimant and (day or draft.period == (None, None)):
             draft.actor = claimant
+
+
+_OF_THEM = re.compile(r"^\s+of\s+them\b", re.IGNORECASE)
+
+
+def _of_the_attackers(draft: Draft) -> bool:
+    """'the troops repelled the attackers and killed 15 of them': a count of a pronoun whose
+    nearest plural noun before it names the attacking side."""
+    scan, q = draft.scan, draft.quantity
+    if scan.parse is None or draft.token < 0:
+        return False
+    if not _OF_THEM.match(scan.text_between(q.end, q.end + 12)):
+        return False
+    nouns = [t for t in scan.parse if t.i < draft.token and t.tag_ == "NNS"]
+    return bool(nouns) and nouns[-1].lemma_.lower() in role_words("attacking_side")
+
+
+# "Of those, 1,554 were killed", "Among them, 12 children": a sentence breaking down the count
+# of the sentence before
+_OF_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|whom|the\s+\w+)\s*,", re.I)
+
+
+def _parts_of_those(drafts: Sequence[Draft]) -> None:
+    """'At least 2,505 people were killed or injured in gang violence ... Of those, 1,554 were
+    killed and 951 injured': parts of a count told just before share its actor."""
+    for before, draft in pairwise(drafts):  # in order: the second part follows the first
+        if (
+            draft.actor is None
+            and before.actor is not None
+            and _OF_THOSE.match(draft.scan.sentence.text)
+            and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
+        ):
+            draft.actor = before.actor
+
+
+def _title_line(scan: Scan) -> bool:
+    """Whether a sentence is the story's title: its first line, with no full stop closing it (a
+    lead opening on a dateline is told in full sentences)."""
+    text = scan.sentence.text.rstrip()
+    return scan.sentence.paragraph == 0 and not text.endswith((".", '."', ".”"))
 
 
 def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None) -> None:
@@ -748,7 +792,12 @@ def _kind_blamed(scans: Sequence[Scan]) -> str | None:
 
 
 # "the al Qaeda-linked JNIM", "an offshoot of Lashkar-e-Taiba": a group named as another's parent
-_LINKED = re.compile(r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b", re.I)
+_LINKED = re.compile(
+    r"^-?\s*(?:linked|affiliated|allied|backed|aligned|inspired)\b"
+    # "JNIM, al Qaeda's affiliate in the Sahel": the parent in a possessive apposition
+    r"|^['’]s\s+(?:[a-z]+\s+)?(?:offshoot|front|affiliate|branch|wing|proxy|faction|splinter)",
+    re.I,
+)
 _PARENT_OF = re.compile(
     r"\b(?:offshoot|front|affiliate|branch|wing|proxy|faction|splinter)s? of (?:the )?$"
     r"|\b(?:linked|affiliated|allied|aligned|loyal) (?:to|with) (?:the )?$",
@@ -792,6 +841,10 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return inside[0].canonical
     if draft.measure in _UNTIED:
         return None  # "Al Hol camp, which holds families of ISIS fighters, houses 73,000 people"
+    if draft.counted_head in role_words("attacking_side") or _of_the_attackers(draft):
+        # "Troops killed 21 assailants": the attackers' own dead are their side's, which the
+        # story's tolls of that attack name (_share_perpetrators), never those who killed them
+        return None
     agent = _agent(draft, parties, dominant)
     if agent:
         return agent
@@ -873,10 +926,11 @@ _TARGETED = re.compile(
 
 @cache
 def _investigates() -> re.Pattern[str]:
-    """'French police are hunting a suspect', 'the army is investigating': a party followed by a
-    verb of looking for the doers (roles.tsv investigate_verb)."""
+    """'French police are hunting a suspect', 'the army is investigating', 'Police recorded 539
+    kidnappings': a party followed by a verb of looking for the doers or of counting what they
+    did (roles.tsv investigate_verb, record_verb)."""
     forms = []
-    for verb in sorted(role_words("investigate_verb")):
+    for verb in sorted(role_words("investigate_verb") | role_words("record_verb")):
         first, _, rest = verb.partition(" ")
         stem = re.escape(first.removesuffix("e"))
         forms.append(rf"{stem}\w*" + (rf"\s+{re.escape(rest)}" if rest else ""))
@@ -956,12 +1010,12 @@ def _subject_perpetrator(
     if noun.dep_ != "dobj":
         return _clause_perpetrator(scan, noun)
     verb = noun.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _nominal_subject(verb)
     for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
         if subject is not None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
             break
         verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _nominal_subject(verb)
     if subject is not None and subject.i < _after_dateline(verb):
         # "KADUNA, Nigeria - Gunmen abducted 287": the parser made the dateline the subject and
         # the doers its conjunct
@@ -976,7 +1030,8 @@ def _subject_perpetrator(
         )
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if subject.head.lemma_.lower() in role_words("investigate_verb") or (
+    looking = role_words("investigate_verb") | role_words("record_verb")
+    if subject.head.lemma_.lower() in looking or (
         subject.head.lemma_.lower() == "look"
         and any(c.lower_ == "for" for c in subject.head.children)
     ):
@@ -1116,6 +1171,14 @@ def _group_of(doer: Token) -> str | None:
             if groups:
                 return groups[0].canonical
     return None
+
+
+def _nominal_subject(verb: Token) -> Token | None:
+    """The subject of a verb; of two ("NIAMEY, March 11 - Suspected jihadists killed 17", parsed
+    with the dateline's city as a second subject), the one after the dateline."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    start = _after_dateline(verb)
+    return next((s for s in subjects if s.i >= start), subjects[0] if subjects else None)
 
 
 def _after_dateline(subject: Token) -> int:
@@ -1398,7 +1461,10 @@ def _referred_source(word: str, earlier: Sequence[str]) -> str | None:
     key = word.casefold()
     if key in _REFERRING_ONLY:
         return earlier[-1] if earlier else None
-    same_kind = [name for name in earlier if key in name.casefold()]
+    # a name, not a headline's description ("rights group says", then "AAPP said ... the group")
+    same_kind = [
+        name for name in earlier if key in name.casefold() and name != name.casefold()
+    ]
     if same_kind:
         return same_kind[-1]
     if key in role_words("organisation", "attribution.tsv") and earlier:

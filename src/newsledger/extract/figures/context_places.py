@@ -30,6 +30,7 @@ from newsledger.extract.places import (
     demonym_country,
     gazetteer,
     lookup_place,
+    place_in_text,
 )
 from newsledger.extract.reporting import SPEAKING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan, dateline_places
@@ -69,10 +70,18 @@ _TITLE_BEFORE = re.compile(
     r"|Imam|Senator|Prime Minister|King|Queen|Prince|Emir)\s+(?:[A-Z][\w'’-]+\s+){0,2}$"
 )
 _PARTY_AFTER = FoldedPattern(re.compile(
-    r"^(?:['’]s\s+(?:armed|military|full-scale|invasion|forces|troops|army|attack|offensive)"
+    r"^(?:['’]s\s+(?:armed|military|full-scale|invasion|forces|troops|army|attack|offensive"
+    r"|defen[cs]e force)"
     r"|\s+(?:launched|invaded|attacked|began its|started its|shelled|bombed)\b)",
     re.IGNORECASE,
 ))
+# people named by where they come from, not where they are counted (displaced people excepted:
+# "refugees from South Sudan" take the country they fled)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:peacekeepers|troops|soldiers|nationals|citizens|workers|journalists|officers"
+    r"|personnel|pilgrims|tourists|sailors|crew members|engineers)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
     r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)) by)"
@@ -312,7 +321,9 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or told
                 or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
                 or (_scene_before(scans, index, previous, draft) if _incident_count(draft) else [])
-                or (previous.locations if same_paragraph and previous else [])
+                # not a breakdown item's own label ("followed by Centre-Nord with 553,000")
+                or (previous.locations if same_paragraph and previous
+                    and not _labelled_item(previous) else [])
                 or scope
                 or (
                     frame
@@ -504,6 +515,12 @@ def _other_event_words() -> frozenset[str]:
     return frozenset(set(WORDS["ordinal"]) | {t for t in distinct if " " not in t})
 
 
+def _compass_region(name: str) -> bool:
+    """Whether a place's name is only a compass region ('North-West', 'the North East zone')."""
+    bare = _REGION_WORD.sub("", name).replace("-", " ").strip()
+    return bool(_COMPASS_NAME.fullmatch(bare))
+
+
 def _tie_regions_to(country: str, drafts: Sequence[Draft]) -> None:
     """'In the North East, ...' of a report on Nigeria is Nigeria's North East, not a district of
     that name elsewhere the gazetteer knows (Botswana has one)."""
@@ -569,17 +586,23 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
     """The one country a report is about: the country of most places it names and of the
     demonyms it uses ('Nigerian troops', 'Afghanistan's war'), when one has a clear majority."""
     counts: Counter[str] = Counter()
-    named = 0
+    demonyms: Counter[str] = Counter()
+    named = compass = 0
     for scan in scans:
         # where speakers sit and the wounded are taken speak for the country too
         for mention in [*_kept(scan), *_seat_mentions(scan)]:
             counts[mention.place.country] += 1
             named += 1
+            compass += _compass_region(mention.text)
         for word in _CAPITALISED_WORD.findall(scan.sentence.text):
             if (country := demonym_country(word)) is not None:
                 counts[country] += 1
+                demonyms[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
-        return _dateline_country(scans, counts)
+        return _mission_country(scans) or _dateline_country(scans, counts)
+    if compass == named and len(demonyms) == 1:
+        # "Nigerian troops ... in the North-West": a compass region names no country by itself
+        return next(iter(demonyms))
     country, count = counts.most_common(1)[0]
     return country if count >= _COUNTRY_MAJORITY * sum(counts.values()) else None
 
@@ -596,6 +619,26 @@ def _dateline_country(scans: Sequence[Scan], demonyms: Counter[str]) -> str | No
         return None
     country = next(iter(filed))
     return country if set(demonyms) <= {country} else None
+
+
+# "the UN Assistance Mission in Afghanistan", "the Integrated Office in Haiti": a body named for
+# the one country it works in
+_MISSION_IN = re.compile(
+    r"\b(?:Mission|Office|Operation|Envoy|Representative)\s+(?:in|for|to)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+
+
+def _mission_country(scans: Sequence[Scan]) -> str | None:
+    """The country of a report that names no place but a mission named for one country (a UN
+    mission's report on its country, filed under a dateline)."""
+    found = {
+        place.country
+        for scan in scans
+        for match in _MISSION_IN.finditer(scan.sentence.text)
+        if (place := place_in_text(match.group(1))) is not None and place.kind == "country"
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
@@ -808,6 +851,8 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
+    if kind == "country" and _ORIGIN_BEFORE.search(before):
+        return True  # "three peacekeepers from South Africa": where they come from
     if kind == "country":
         # "the Sudan Doctors Union", "the Afghanistan Independent Human Rights Commission": a
         # country opening an organisation's name of two more capitalised words
@@ -957,6 +1002,12 @@ _ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
 _LABEL_GAP = re.compile(r"\s+(?:with\s+)?")
+
+
+def _labelled_item(draft: Draft) -> bool:
+    """Whether a figure's places are only the label of its item in a breakdown."""
+    labels = _label_place(draft)
+    return bool(labels) and set(draft.locations) <= set(labels)
 
 
 def _label_place(draft: Draft, quantity: Quantity | None = None) -> list[str]:

@@ -51,6 +51,14 @@ from newsledger.model import Document, Figure, Measure, Quantity
 Parser = Callable[[list[str]], Iterable[Doc]]
 # A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
 # A number that restates one before it: "compared with", "put the figure at" (another estimate).
+# "Another 3,100 went to Pemba", "Most of the displaced, 6,400 people, arrived in ...", "hosts the
+# largest share, 618,000 people": a count going on with what the count before it counted
+_SHARE_OF_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:another|a further|an additional)\s+\Z"
+    r"|\b(?:most|many|the majority|the bulk|half|the (?:largest|biggest|greatest) share)"
+    r"(?:\s+of\s+(?:the\s+|them|those)[\w\s-]{0,20})?,\s+\Z",
+    re.I,
+)
 _COMPARED = FoldedPattern(re.compile(
     r"\b(compared (?:with|to)|up from|down from|rose from|fell from"
     r"|(?:put|puts|putting|placed?|places|placing|estimated?|estimates|estimating)"
@@ -268,7 +276,8 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             elif own_kept:
                 counted = counted or table_label(scan)
             same_sentence = bool(drafts) and drafts[-1].scan is scan
-            compared = _COMPARED.search(scan.text_between(quantity.start - 40, quantity.start))
+            before_number = scan.text_between(quantity.start - 40, quantity.start)
+            compared = _COMPARED.search(before_number) or _SHARE_OF_BEFORE.search(before_number)
             # "of which", "of whom" refer to a noun of their own sentence; "Most of them" may not
             relative = _RELATIVE.search(scan.sentence.text) is not None
             partitive = reading.partitive and (same_sentence or not relative)
@@ -531,8 +540,8 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
     if not (_same_kind(a.counted_head, b.counted_head) or headline):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
-    if a.actor and b.actor and a.actor != b.actor:
-        return False
+    if a.actor and b.actor and a.actor.casefold() != b.actor.casefold():
+        return False  # "Terrorists neutralised: 98" opening a line is the headline's terrorists
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))

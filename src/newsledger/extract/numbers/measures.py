@@ -911,11 +911,13 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _escapees_at_large(noun, sentence)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
+        or (_headline_verb_before(number) if noun.i <= number.i else None)
         or _lost_people(noun)
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
         or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
+        or _forced_measure(noun)
         or _modifier_trigger(noun)
         or own_first
         or _before_being_done(noun)
@@ -1091,7 +1093,7 @@ def group_measure(sentence: Span) -> Measure | None:
     return None
 
 
-_ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target"}
+_ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target", "strike"}
 
 
 def _times_attacked(noun: Token) -> Measure | None:
@@ -1245,6 +1247,38 @@ def _adjacent_trigger(number: Token) -> Measure | None:
     if following is None or following.pos_ in _NOUN_POS or following.like_num:
         return None
     return _verb_measure(following) if following.tag_ in {"VBN", "JJ"} else None
+
+
+_FORCING = frozenset({"force", "compel", "drive", "oblige"})
+_HOMES = frozenset({"home", "house", "village", "land", "town", "area", "community"})
+
+
+def _forced_measure(noun: Token) -> Measure | None:
+    """'5,000 people were forced to flee', 'fighting forced 5,000 people from their homes':
+    people forced to do what the next verb says, or forced from their homes (displaced)."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubjpass", "dobj"} or verb.lemma_.lower() not in _FORCING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and (found := _verb_measure(child)) is not None:
+            return found
+        if child.dep_ == "prep" and child.lower_ in {"from", "out"}:
+            place = next((c for c in child.subtree if c.dep_ == "pobj"), None)
+            if place is not None and place.lemma_.lower() in _HOMES:
+                return Measure.DISPLACED
+    return None
+
+
+def _headline_verb_before(number: Token) -> Measure | None:
+    """'Blast at market injures 12': a harm verb of a headline right before a bare number, which
+    the parser may take for a plural noun ('injures', 'wounds')."""
+    if number.i == 0:
+        return None
+    verb = number.doc[number.i - 1]
+    if not (verb.lower_.endswith("s") and verb.tag_ in {"VBZ", "NNS"}):
+        return None
+    found = _word_measure(verb, "verb")
+    return found if found in _HARMS else None
 
 
 def _participle_after(number: Token) -> Measure | None:

@@ -427,15 +427,17 @@ def _is_not_a_count(text: str, match: _Match) -> bool:
 _TIMES_AFTER = re.compile(
     r"[ \t]+times\b(?![ \t]+(?:more|less|as|higher|lower|the)\b)", re.IGNORECASE
 )
+# the verb right before, or before its object: "shelled Kherson region 84 times"
 _ATTACK_VERB_BEFORE = re.compile(
-    r"\b(?:attacked|ambushed|shelled|bombed|targeted)[ \t]+\Z", re.IGNORECASE
+    r"\b(?:attacked|ambushed|shelled|bombed|targeted|struck)(?:[ \t]+[^\s\d.,;:()]+){0,5}[ \t]+\Z",
+    re.IGNORECASE,
 )
 
 
 def _times_attacked(text: str, match: _Match) -> bool:
     return (
         _TIMES_AFTER.match(text, match.end) is not None
-        and _ATTACK_VERB_BEFORE.search(text, max(0, match.start - 20), match.start) is not None
+        and _ATTACK_VERB_BEFORE.search(text, max(0, match.start - 70), match.start) is not None
     )
 
 

@@ -107,6 +107,9 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
                         return from_head(obj, sentence)
             if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
                 return from_head(child, sentence)
+    # "a group of volunteer medics said": the medics speak, not some group named before
+    if (members := _members_of(head)) is not None:
+        return from_head(members, sentence)
     # "Liz Throssell, spokeswoman for the UN human rights office": the office speaks
     if (body := _spoken_for(head)) is not None:
         return from_head(body, sentence)
@@ -138,6 +141,18 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
         head.lower_ in _words("generic") or head.lemma_.lower() in _words("generic")
     )
     return Attribution(text.strip(" ,"), start, generic)
+
+
+def _members_of(head: Token) -> Token | None:
+    """'a group of volunteer medics', 'a team of doctors': the people a collective noun gathers."""
+    if head.lemma_.lower() not in _words("collective"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            people = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if people is not None and _can_speak(people):
+                return people
+    return None
 
 
 def _spoken_for(head: Token) -> Token | None:
@@ -345,7 +360,7 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                 if _can_speak(subject) and not _dateline(subject) and not _town_speaks(subject):
                     found.append((token, subject))
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-                speaker = _comma_speaker(token)
+                speaker = _comma_speaker(token) or _shared_subject(token)
                 if speaker is not None:
                     found.append((token, speaker))
     return found
@@ -353,14 +368,27 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
 
 def _comma_speaker(verb: Token) -> Token | None:
     """'..., a community leader, Musa Garba, told our correspondent': a speaker the parse hung
-    on the figure's noun as an apposition, right before a reporting verb left without subject."""
+    on the figure's noun as an apposition (or a name as an adverbial), right before a reporting
+    verb left without subject."""
     doc = verb.doc
     if verb.dep_ != "conj" or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     speaker = doc[verb.i - 2]
-    if speaker.dep_ == "appos" and _can_speak(speaker):
+    named = speaker.dep_ in {"npadvmod", "conj"} and speaker.pos_ == "PROPN"
+    if (speaker.dep_ == "appos" or named) and _can_speak(speaker):
         return speaker
     return None
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """'JNIM claimed the attack and said it had killed 51': a reporting verb joined to an
+    earlier verb shares that verb's subject."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i > verb.i:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or _dateline(subject) or not _can_speak(subject):
+        return None
+    return subject
 
 
 def _town_speaks(subject: Token) -> bool:
@@ -445,10 +473,18 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     return found
 
 
+# verbs whose subject counts what happened, which an "according to X" telling the count outranks
+_RECORDING = frozenset({"record", "document", "register", "count", "tally"})
+
+
 def attribution_for(attributions: list[Attribution], number: Token) -> Attribution | None:
     """The attribution covering a number: the reporting verb it depends on, else the first."""
     depth = {t.i: level for level, t in enumerate(number.ancestors)}
     anchored = [a for a in attributions if a.anchor in depth]
     if anchored:  # the nearest reporting verb above the number: "the ministry, which said 26 ..."
-        return min(anchored, key=lambda a: depth[a.anchor])
+        nearest = min(anchored, key=lambda a: depth[a.anchor])
+        told = [a for a in attributions if a.anchor < 0]
+        if told and number.doc[nearest.anchor].lemma_.lower() in _RECORDING:
+            return told[0]  # "Police recorded 539 kidnappings ..., according to the UN"
+        return nearest
     return attributions[0] if attributions else None
