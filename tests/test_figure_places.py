@@ -109,6 +109,11 @@ DATELINE_PLACES = [
         "about 19,000",
         ("Myanmar",),
     ),
+    (
+        "ABUJA - Troops neutralised 95 terrorists across the country last week, the army said.\n",
+        "95",
+        ("Nigeria",),
+    ),
     # ... but a dateline alone does not place a story that never speaks of its country
     (
         "WASHINGTON (AP) - The Pentagon said 2,500 troops would stay on after the handover.\n",

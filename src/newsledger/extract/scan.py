@@ -134,7 +134,10 @@ def dateline_dash_as_parsed(text: str) -> str:
 def dateline_places(sentence: Sentence) -> list[PlaceMention]:
     """The places of a sentence's dateline ('MOSCOW (Reuters) - ...'): where it was filed."""
     match = _DATELINE.match(sentence.text)
-    return find_places(match.group(1)) if match else []
+    if match is None:
+        return []
+    filed = match.group(1)
+    return find_places(filed.title() if filed.isupper() else filed)  # "ABUJA": Abuja
 
 
 def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
