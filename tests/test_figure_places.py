@@ -34,6 +34,16 @@ CARRIED = [
         "14",
         ("Turbat",),
     ),
+    # "N of the injured" in a sentence of its own is a part of the count before it
+    (
+        "Grenade blast wounds 9 in Anantnag\n\nANANTNAG: Nine shoppers were wounded on Friday "
+        "when militants threw a grenade at a market in Anantnag, police said.\nA police officer "
+        "told reporters that three of the wounded were in a critical condition and had been "
+        "shifted to GMC hospital.\nThe blast came a day after troops killed two militants, "
+        "including a Pakistani commander, in a gunfight in the district.\n",
+        "three",
+        ("Anantnag",),
+    ),
     # a story on a camp: its counts without a place of their own are the camp's
     (
         "Al Hol camp now shelters 61,000 people, the agency said.\n"

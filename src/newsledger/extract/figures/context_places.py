@@ -55,6 +55,11 @@ _OF_THEM = re.compile(
     r"\s*(?:of|among)\s+(?:them|these|those|the\s+(?:dead|victims|casualties))\s*,",
     re.IGNORECASE,
 )
+_OF_THE_COUNTED = re.compile(
+    r"\s+of\s+(?:them|those|these|the\s+(?:injured|wounded|dead|victims|hostages|abducted"
+    r"|kidnapped|casualties|killed|escapees|inmates|pupils|students))\b",
+    re.IGNORECASE,
+)
 # "fled fighting in Upper Nile state into Sudan": where they fled from and where to
 _INTO = re.compile(
     r"\s+(?:(?:and\s+)?(?:crossed|fled|moved)\s+)?into\s+(?:neighbou?ring\s+)?(?:the\s+)?",
@@ -304,6 +309,10 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 # "... 72 killed in Kashmir. / Of them, 21 were foreigners": a part of the count
                 # before it, in a paragraph of its own
                 or bool(_OF_THEM.match(draft.scan.sentence.text))
+                # "Inspector ... said two of the injured were in a serious condition"
+                or bool(_OF_THE_COUNTED.match(
+                    draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+                ))
             )
             if world:
                 # "A record 281 aid workers were killed around the world ... 178 in Gaza. / In
