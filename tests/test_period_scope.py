@@ -507,6 +507,12 @@ PARTY_AND_INSIDE = [
         "410",
         ("Ukraine",),
     ),
+    # the country whose air force speaks, or that launched what is counted, is a party
+    (
+        "Poland's air force said it tracked 31 missiles launched by Russia over Lviv region.\n",
+        "31",
+        ("Lviv",),
+    ),
     # a country's ministry speaking is no place of the figure
     (
         "France's foreign ministry said 4 French engineers were among 19 people abducted in "

@@ -89,7 +89,8 @@ _ORIGIN_BEFORE = re.compile(
 )
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
-    r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)) by)"
+    r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)"
+    r"|(?:launched|fired|deployed|sent)) by)"
     r" (?:the\s+)?$",
     re.IGNORECASE,
 ))
