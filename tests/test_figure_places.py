@@ -44,6 +44,14 @@ CARRIED = [
         "three",
         ("Anantnag",),
     ),
+    # places where 'most' of a count happened frame no other count of the paragraph
+    (
+        "Gangs killed 1,100 people in Haiti between April and June, the office said.\n"
+        "They also kidnapped 312 people, mostly in Port-au-Prince and the Artibonite. Vigilantes "
+        "lynched 44 suspected gang members, it added.\n",
+        "44",
+        ("Haiti",),
+    ),
     # a story on a camp: its counts without a place of their own are the camp's
     (
         "Al Hol camp now shelters 61,000 people, the agency said.\n"

@@ -333,7 +333,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or (_scene_before(scans, index, previous, draft) if _incident_count(draft) else [])
                 # not a breakdown item's own label ("followed by Centre-Nord with 553,000")
                 or (previous.locations if same_paragraph and previous
-                    and not _labelled_item(previous) else [])
+                    and not _labelled_item(previous) and not _mostly_placed(previous) else [])
                 or scope
                 or (
                     frame
@@ -558,6 +558,23 @@ def _after_the_incident(draft: Draft, first: Draft) -> bool:
     return (
         _incident_count(first) and day is not None and start is not None and start >= day
     )
+
+
+_MOSTLY = re.compile(
+    r"\b(?:mostly|mainly|largely|chiefly|primarily|most\s+of\s+them|the\s+majority)\b",
+    re.IGNORECASE,
+)
+
+
+def _mostly_placed(draft: Draft) -> bool:
+    """Whether a figure's places are where most of it happened ('kidnapped 438 people, mostly
+    in Port-au-Prince and the Artibonite'): they frame no other figure."""
+    scan = draft.scan
+    firsts = [m for m in _kept(scan) if m.start >= draft.quantity.end and draft.locations
+              and m.place.name == draft.locations[0]]
+    if not firsts:
+        return False
+    return bool(_MOSTLY.search(scan.text_between(draft.quantity.end, firsts[0].start)))
 
 
 def _sites_only(names: Sequence[str]) -> bool:
