@@ -587,6 +587,19 @@ AFTER_ONE_INCIDENT = [
 ]
 
 
+# (text, number, places): "were among those killed" makes a figure part of that toll, with its
+# place, in a story that names other places after it
+AMONG_THOSE = [
+    (
+        "At least 60 people have been killed in clashes around Bunia since Friday, the UN said on "
+        "Monday.\nThe agency said 90,000 people had fled in Ituri province since January.\n"
+        "Two Nepalese peacekeepers were among those killed, Nepal's army said.\n",
+        "Two",
+        ("Bunia",),
+    ),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -598,6 +611,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("compass-headings", date(2024, 6, 14), COMPASS_HEADINGS),
     ("night-across-two-days", date(2024, 1, 21), NIGHT_ACROSS_TWO_DAYS),
     ("after-one-incident", date(2024, 3, 8), AFTER_ONE_INCIDENT),
+    ("among-those", date(2025, 2, 3), AMONG_THOSE),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),
@@ -605,6 +619,11 @@ PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("statement-place-periods", date(2024, 1, 5), STATEMENT_PLACE_PERIODS),
     ("after-the-incident", date(2015, 9, 20), AFTER_THE_INCIDENT),
 ]
+
+
+# (text, number, period), published Monday 3 February 2025: ... and its period
+AMONG_THOSE_PERIODS = [(AMONG_THOSE[0][0], "Two", ("2025-01-31", "2025-02-03"))]
+PERIOD_TABLES.append(("among-those-periods", date(2025, 2, 3), AMONG_THOSE_PERIODS))
 
 
 def _cases(tables: list[tuple[str, date, list[Any]]]) -> list[Any]:

@@ -71,7 +71,7 @@ from functools import cache
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
-from newsledger.extract.figures.context_places import assign_places
+from newsledger.extract.figures.context_places import among_those, assign_places
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.reporting import TELLING, reporting_verbs
@@ -324,6 +324,10 @@ def _assign_periods(
         if draft.measure in STOCK_MEASURES and at_end:
             # "114 million were displaced by the end of September": the stock on its last day
             draft.period = (draft.period[1], draft.period[1])
+            continue
+        if not resolved and (whole := among_those(draft, drafts[:figures_before])) is not None:
+            # "Three peacekeepers were among those killed": the period of the toll they are in
+            draft.period = whole.period
             continue
         if not resolved and _told_month(draft.time, carried):
             # "UN monthly update, March 2024 / In March, 90 civilians were killed" with no

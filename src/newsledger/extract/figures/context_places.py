@@ -322,6 +322,13 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
                 previous = draft
                 continue
+            whole = among_those(draft, drafts[: drafts.index(draft)])
+            if whole is not None and whole.locations:
+                # "Three UN peacekeepers were among those killed": the places of that toll
+                draft.locations = list(whole.locations)
+                draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
+                previous = draft
+                continue
             text = draft.scan.sentence.text
             nationwide = country is not None and bool(_nationwide().search(text))
             told = _told_since(scans, index, previous, draft)
@@ -549,6 +556,29 @@ def _tied(name: str, country: str) -> str:
         if place is not None and place.country != country:
             return f"{bare}, {country}"
     return name
+
+
+_AMONG_THOSE = re.compile(
+    r"\bamong\s+(?:those|the|the\s+people)\s+(?P<what>killed|dead|victims|wounded|injured|"
+    r"abducted|kidnapped|detained|arrested)\b",
+    re.IGNORECASE,
+)
+_AMONG_MEASURES = {
+    "killed": Measure.KILLED, "dead": Measure.KILLED, "victims": None,
+    "wounded": Measure.INJURED, "injured": Measure.INJURED, "abducted": Measure.KIDNAPPED,
+    "kidnapped": Measure.KIDNAPPED, "detained": Measure.DETAINED, "arrested": Measure.DETAINED,
+}
+
+
+def among_those(draft: Draft, before: Sequence[Draft]) -> Draft | None:
+    """The count a figure is said to be part of, right after its number ('Three UN peacekeepers
+    were among those killed'): the latest figure before it of that measure, else None."""
+    after = draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+    found = _AMONG_THOSE.search(after[:80])
+    if found is None:
+        return None
+    measure = _AMONG_MEASURES[found["what"].lower()] or draft.measure
+    return next((d for d in reversed(before) if d.measure == measure), None)
 
 
 def _after_the_incident(draft: Draft, first: Draft) -> bool:
