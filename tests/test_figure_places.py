@@ -34,6 +34,38 @@ CARRIED = [
         "14",
         ("Turbat",),
     ),
+    # "N of the injured" in a sentence of its own is a part of the count before it
+    (
+        "Grenade blast wounds 9 in Anantnag\n\nANANTNAG: Nine shoppers were wounded on Friday "
+        "when militants threw a grenade at a market in Anantnag, police said.\nA police officer "
+        "told reporters that three of the wounded were in a critical condition and had been "
+        "shifted to GMC hospital.\nThe blast came a day after troops killed two militants, "
+        "including a Pakistani commander, in a gunfight in the district.\n",
+        "three",
+        ("Anantnag",),
+    ),
+    # places where 'most' of a count happened frame no other count of the paragraph
+    (
+        "Gangs killed 1,100 people in Haiti between April and June, the office said.\n"
+        "They also kidnapped 312 people, mostly in Port-au-Prince and the Artibonite. Vigilantes "
+        "lynched 44 suspected gang members, it added.\n",
+        "44",
+        ("Haiti",),
+    ),
+    # a story on a camp: its counts without a place of their own are the camp's
+    (
+        "Al Hol camp now shelters 61,000 people, the agency said.\n"
+        "About 4,200 arrived over the past week.\nMost came from Deir ez-Zor.\n",
+        "About 4,200",
+        ("Al Hol camp",),
+    ),
+    # "Of them, ..." in a paragraph of its own is a part of the count before it, placed alike
+    (
+        "Troops have killed 56 militants in Khyber Pakhtunkhwa since January, the army said.\n"
+        "Of them, 19 were foreign fighters.\n",
+        "19",
+        ("Khyber Pakhtunkhwa",),
+    ),
 ]
 
 
@@ -86,6 +118,25 @@ DATELINE_PLACES = [
         "Friday.\n",
         "14",
         ("Chaman",),
+    ),
+    # a story naming no place but its dateline, about 'the country', is the dateline country's
+    (
+        "NAYPYITAW - The military government freed 1,840 prisoners on Thursday, state media "
+        "said.\nRights groups say about 19,000 political prisoners remain held across the "
+        "country.\n",
+        "about 19,000",
+        ("Myanmar",),
+    ),
+    (
+        "ABUJA - Troops neutralised 95 terrorists across the country last week, the army said.\n",
+        "95",
+        ("Nigeria",),
+    ),
+    # ... but a dateline alone does not place a story that never speaks of its country
+    (
+        "WASHINGTON (AP) - The Pentagon said 2,500 troops would stay on after the handover.\n",
+        "2,500",
+        (),
     ),
 ]
 
@@ -487,6 +538,68 @@ def test_casualties_of_an_incident_take_its_day(
 
 
 # The tables above of (text, number, expected), each read at one publication date.
+# (text, number, places): a region named by its compass points alone on a line heads a section
+COMPASS_HEADINGS = [
+    (
+        "Summary of operations this week\nNorth Central:\n- 9 bandits neutralised in Niger State\n"
+        "- 26 suspects arrested\nSOUTH EAST\n- 4 gunmen arrested in Imo\n",
+        "26",
+        ("North Central",),
+    ),
+    (
+        "Summary of operations this week\nNorth Central:\n- 9 bandits neutralised in Niger State\n"
+        "- 26 suspects arrested\nSOUTH EAST\n- 4 gunmen arrested in Imo\n",
+        "9",
+        ("Niger State",),
+    ),
+]
+
+
+# (text, number, places), published on a Sunday: the toll of a night across two days is an
+# incident's, at the incident's scene, not where the wounded were taken
+NIGHT_ACROSS_TWO_DAYS = [
+    (
+        "At least 34 people were killed in a raid on the town of Djibo, the army said on Sunday.\n"
+        "The raid happened overnight from Saturday to Sunday.\n"
+        "About 20 wounded were taken to hospital in Ouahigouya.\n",
+        "About 20",
+        ("Djibo",),
+    ),
+]
+
+
+# (text, number, places): a story of one incident is at its scene for what is counted on its
+# day or after it (those still held), not for background from before it
+AFTER_ONE_INCIDENT = [
+    (
+        "Gunmen abducted 121 students from a school in Kebbi state on Monday, a teacher said.\n"
+        "On Wednesday, police said 18 of the students had escaped.\n"
+        "The other 103 are still held by the kidnappers.\n",
+        "103",
+        ("Kebbi",),
+    ),
+    (
+        "Gunmen abducted 121 students from a school in Kebbi state on Monday, a teacher said.\n"
+        "The last such raid, in 2021, saw 80 students kidnapped in Nigeria.\n",
+        "80",
+        ("Nigeria",),
+    ),
+]
+
+
+# (text, number, places): "were among those killed" makes a figure part of that toll, with its
+# place, in a story that names other places after it
+AMONG_THOSE = [
+    (
+        "At least 60 people have been killed in clashes around Bunia since Friday, the UN said on "
+        "Monday.\nThe agency said 90,000 people had fled in Ituri province since January.\n"
+        "Two Nepalese peacekeepers were among those killed, Nepal's army said.\n",
+        "Two",
+        ("Bunia",),
+    ),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -495,6 +608,10 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("statement-places", date(2024, 3, 2), STATEMENT_PLACES),
     ("own-forces", date(2019, 1, 22), OWN_FORCES),
     ("country-in-a-name", date(2023, 6, 15), COUNTRY_IN_A_NAME),
+    ("compass-headings", date(2024, 6, 14), COMPASS_HEADINGS),
+    ("night-across-two-days", date(2024, 1, 21), NIGHT_ACROSS_TWO_DAYS),
+    ("after-one-incident", date(2024, 3, 8), AFTER_ONE_INCIDENT),
+    ("among-those", date(2025, 2, 3), AMONG_THOSE),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),
@@ -502,6 +619,11 @@ PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("statement-place-periods", date(2024, 1, 5), STATEMENT_PLACE_PERIODS),
     ("after-the-incident", date(2015, 9, 20), AFTER_THE_INCIDENT),
 ]
+
+
+# (text, number, period), published Monday 3 February 2025: ... and its period
+AMONG_THOSE_PERIODS = [(AMONG_THOSE[0][0], "Two", ("2025-01-31", "2025-02-03"))]
+PERIOD_TABLES.append(("among-those-periods", date(2025, 2, 3), AMONG_THOSE_PERIODS))
 
 
 def _cases(tables: list[tuple[str, date, list[Any]]]) -> list[Any]:

@@ -248,6 +248,81 @@ PERIODS = [
         "8",
         ("2024-03-05", "2024-03-05"),
     ),
+    # a report's period told with a count of a kind not read still frames the counts after it
+    (
+        "Observers said 1,180 civilians were subjected to violence between April and June 2024.\n"
+        "Of them, 212 were killed and 75 were abducted.\n",
+        "2024-07-20",
+        "212",
+        ("2024-04-01", "2024-06-30"),
+    ),
+    (
+        "Monitors said 930 civilians were subjected to violence in Ituri province in January "
+        "2025.\n"
+        "In Djugu territory, militiamen killed 41 villagers.\n",
+        "2025-02-14",
+        "41",
+        ("2025-01-01", "2025-01-31"),
+    ),
+    # the dead and wounded 'during the attack' are of the incident's day, not of a later count's
+    (
+        "Gunmen stormed the jail in Maiduguri on Friday night and freed 240 inmates.\n"
+        "By Sunday, 95 of them had been recaptured.\n"
+        "Three guards were killed and five wounded during the raid.\n",
+        "2024-06-03",
+        "Three",
+        ("2024-05-31", "2024-05-31"),
+    ),
+    # ... and so do a few days told inside a briefing's week
+    (
+        "Troops neutralised 51 terrorists within the week under review, the army said.\n"
+        "In the North East, 88 insurgents surrendered between June 3 and 5.\n"
+        "In the North West, troops neutralised 17 bandits in Zamfara.\n",
+        "2024-06-07",
+        "17",
+        ("2024-05-31", "2024-06-07"),
+    ),
+    # a count told in the present perfect 'this year' runs up to the report's day
+    (
+        "Analysts said the militants have carried out 41 bombings in the capital this year.\n",
+        "2024-08-03",
+        "41",
+        ("2024-01-01", "2024-08-03"),
+    ),
+    (
+        "Rebels killed 41 soldiers in the east this year, the analysts said.\n",
+        "2024-08-03",
+        "41",
+        ("2024-01-01", "2024-12-31"),
+    ),
+    # a running total told in passing ('bringing the total ... to') frames nothing after it
+    (
+        "In May, 3,150 people fled their homes, bringing the total displaced between January and "
+        "May to 19,400.\n"
+        "In Marib governorate, shelling killed 12 civilians.\n",
+        "2024-06-12",
+        "12",
+        ("2024-05-01", "2024-05-31"),
+    ),
+    # an incident's day told inside a report's longer period frames its own paragraph only
+    (
+        "The mission recorded 480 civilian casualties between January and March 2024.\n"
+        "In Kunduz, a suicide bombing on 9 February killed 17 worshippers; 6 of them were "
+        "children.\n"
+        "The mission also documented 38 arbitrary arrests of journalists.\n",
+        "2024-04-25",
+        "38",
+        ("2024-01-01", "2024-03-31"),
+    ),
+    (
+        "The mission recorded 480 civilian casualties between January and March 2024.\n"
+        "In Kunduz, a suicide bombing on 9 February killed 17 worshippers; 6 of them were "
+        "children.\n"
+        "The mission also documented 38 arbitrary arrests of journalists.\n",
+        "2024-04-25",
+        "6",
+        ("2024-02-09", "2024-02-09"),
+    ),
 ]
 
 
@@ -260,6 +335,35 @@ def test_period_of_figure(
     period: tuple[str | None, str | None],
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date.fromisoformat(published)), number)
+    assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, (start, end)) in reports without a publication date: a month named without its
+# year is the month the report stated with its year, else unknown
+UNDATED_PERIODS = [
+    (
+        "Protection monitoring update, May 2023\n"
+        "In May, 61 civilians were killed in Ituri province.\n",
+        "61",
+        ("2023-05-01", "2023-05-31"),
+    ),
+    (
+        "The agency said 3,400 people were displaced in February 2024.\n"
+        "In March, another 2,100 fled.\n",
+        "2,100",
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), UNDATED_PERIODS)
+def test_period_of_figure_in_undated_report(
+    extract_text: Callable[..., Extraction],
+    text: str,
+    number: str,
+    period: tuple[str | None, str | None],
+) -> None:
+    figure = figure_numbered(extract_text(text), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
 
 
@@ -330,6 +434,37 @@ INCIDENT_PLACES = [
 ]
 
 
+# ... and the scene told in the sentence before a story's first toll, when it counts nothing
+INCIDENT_PLACES += [
+    (
+        "Jihadists overran a military camp in Mali's Segou region on Wednesday.\n"
+        "The army said 21 soldiers were killed in the assault.\n",
+        "21",
+        "Segou Region",
+    ),
+]
+
+
+# (text, number, place): countries along whose borders a scene lies are no places of its toll
+BORDER_PLACES = [
+    (
+        "The raid took place in the Tillaberi region, near the borders with Mali and Burkina "
+        "Faso, leaving 26 villagers dead.\n",
+        "26",
+        "Burkina Faso",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), BORDER_PLACES)
+def test_bordering_countries_are_no_places(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 3, 20)), number)
+    assert figure.locations
+    assert place not in figure.locations
+
+
 @pytest.mark.parametrize(("text", "number", "place"), INCIDENT_PLACES)
 def test_places_of_incident_figures(
     extract_text: Callable[..., Extraction], text: str, number: str, place: str
@@ -354,6 +489,48 @@ PARTY_AND_INSIDE = [
         "About 640,000",
         ("Mali",),
     ),
+    # a country whose war (offensive, invasion) is fought in a place is a party there
+    (
+        "Russia's war in Ukraine accounted for 14 of the deaths, the group said.\n",
+        "14",
+        ("Ukraine",),
+    ),
+    (
+        "Ethiopia's offensive against rebels in Tigray displaced 62,000 people, the agency said.\n",
+        "62,000",
+        ("Tigray",),
+    ),
+    # the country occupying or holding a territory is a party there, not the place
+    (
+        "Since March, the monitors recorded 1,340 civilian casualties in Ukraine.\n"
+        "In areas occupied by the Russian Federation, 410 civilian casualties were recorded.\n",
+        "410",
+        ("Ukraine",),
+    ),
+    # the country whose air force speaks, or that launched what is counted, is a party
+    (
+        "Poland's air force said it tracked 31 missiles launched by Russia over Lviv region.\n",
+        "31",
+        ("Lviv",),
+    ),
+    # a country's ministry speaking is no place of the figure
+    (
+        "France's foreign ministry said 4 French engineers were among 19 people abducted in "
+        "Niger.\n",
+        "4",
+        ("Niger",),
+    ),
+    (
+        "Britain's Ministry of Defence said 950 Russian soldiers were killed in Ukraine in June.\n",
+        "950",
+        ("Ukraine",),
+    ),
+    # 'Gaza' alone is the Gaza Strip
+    (
+        "Strikes in Gaza killed 37 aid workers, the alliance said.\n",
+        "37",
+        ("Gaza Strip",),
+    ),
 ]
 
 
@@ -376,6 +553,13 @@ WORLDWIDE = [
         "In Somalia, 9 journalists were detained in June.\n"
         "Globally, 530 journalists were detained in the year, the group said.\n",
         "530",
+    ),
+    # a story counting over the world: the place of one part frames no later paragraph
+    (
+        "Some 212 medical workers were killed around the world in 2023, the alliance said.\n"
+        "Of them, 96 were killed in Ukraine.\n"
+        "Another 57 health workers were abducted during the year.\n",
+        "57",
     ),
 ]
 
@@ -488,6 +672,11 @@ CLAUSE_PERIODS = [
     # a comparison's month is not the figure's
     ("A total of 412 civilians were killed in March, compared with February's 380.\n",
      "412", ("2024-03-01", "2024-03-31")),
+    # the time of a 'where' or 'which' aside is the aside's, not the figure's
+    ("Monitors counted 90 deaths in March. In Idlib, where a truce has held since May 2020, "
+     "11 civilians were killed by shelling.\n", "11", ("2024-03-01", "2024-03-31")),
+    ("The agency recorded 230 abductions in March. In Kasai, which saw fighting in 2017, 19 "
+     "people were abducted.\n", "19", ("2024-03-01", "2024-03-31")),
 ]
 
 
@@ -639,6 +828,37 @@ def test_stray_towns_abroad_are_no_places(
     assert stray not in figure.locations
 
 
+# (text, number, place): a town the story gives no other sign of is kept when it is a country's
+# capital, or lies in the country of the story's dateline
+TOWNS_KEPT = [
+    (
+        "NAIROBI (Reuters) - A car bomb killed 9 people in Mogadishu on Sunday, Kenyan officials "
+        "said.\n",
+        "9",
+        "Mogadishu",
+    ),
+    (
+        "A suicide bomber killed 14 people in Kabul, Pakistani officials said.\n",
+        "14",
+        "Kabul",
+    ),
+    (
+        "MOSCOW (Reuters) - Ukrainian drones killed 3 people in Belgorod region on Sunday, the "
+        "governor said.\n",
+        "3",
+        "Belgorod",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), TOWNS_KEPT)
+def test_capitals_and_towns_of_the_dateline_country_are_kept(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 25)), number)
+    assert place in figure.locations
+
+
 # (text, number, places): refugees counted "from Sudan ... into Chad" are of both countries
 FROM_INTO = [
     (
@@ -652,6 +872,13 @@ FROM_INTO = [
         "the agency said.\n",
         "Nearly 95,000",
         ("Burkina Faso", "Ghana"),
+    ),
+    # ... also when they fled a war 'in' a place into another
+    (
+        "Some 38,000 people have fled clashes in Tigray into Sudan since November, the agency "
+        "said.\n",
+        "Some 38,000",
+        ("Tigray", "Sudan"),
     ),
 ]
 

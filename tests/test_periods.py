@@ -59,6 +59,10 @@ ABSOLUTE = [
     ("before 2020", None, "2019-12-31", "range"),
     ("until March 2024", None, "2024-03-31", "range"),
     ("after June 2023", "2023-07-01", None, "range"),
+    # days of one month: its weeks counted from its first or last day, its halves
+    ("in the first week of August 2023", "2023-08-01", "2023-08-07", "range"),
+    ("in the last two weeks of December 2023", "2023-12-18", "2023-12-31", "range"),
+    ("during the second half of May 2022", "2022-05-16", "2022-05-31", "range"),
 ]
 
 
@@ -148,6 +152,9 @@ RELATIVE = [
     ("overnight", "2024-05-18", "2024-05-18", "2024-05-18", "day"),
     ("since 2014", "2024-04-05", "2014-01-01", "2024-04-05", "range"),
     ("until now", "2024-07-10", None, "2024-07-10", "range"),
+    ("in the first week of this month", "2024-07-10", "2024-07-01", "2024-07-07", "range"),
+    ("in the last week of June", "2024-07-10", "2024-06-24", "2024-06-30", "range"),
+    ("in the third week of last month", "2024-07-10", "2024-06-15", "2024-06-21", "range"),
 ]
 
 
@@ -203,6 +210,7 @@ def test_periods_vague_phrases_are_relative_without_dates(
     "Leaders of the March 14 Alliance met the 25 January Revolution youth.",
     "A weekend curfew was imposed.",
     "The march toll road may close.",
+    "Most were killed in the first half of the month.",
 ])
 def test_periods_non_times_are_not_matched(text: str) -> None:
     assert find_times(text, date(2024, 4, 5)) == []

@@ -131,6 +131,15 @@ def dateline_dash_as_parsed(text: str) -> str:
     return _mask_dateline_dash(text, "—")
 
 
+def dateline_places(sentence: Sentence) -> list[PlaceMention]:
+    """The places of a sentence's dateline ('MOSCOW (Reuters) - ...'): where it was filed."""
+    match = _DATELINE.match(sentence.text)
+    if match is None:
+        return []
+    filed = match.group(1)
+    return find_places(filed.title() if filed.isupper() else filed)  # "ABUJA": Abuja
+
+
 def _without_dateline(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
     """'TAMPA, Fla. - ...', 'KANO (Reuters) - ...': where it was filed, not what it reports."""
     match = _DATELINE.match(sentence.text)

@@ -71,12 +71,12 @@ from functools import cache
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
-from newsledger.extract.figures.context_places import assign_places
+from newsledger.extract.figures.context_places import among_those, assign_places
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
-from newsledger.extract.time import WORDS, TimeMention
+from newsledger.extract.time import WORDS, TimeMention, find_times
 from newsledger.extract.time.calendar_math import (
     add_months,
     latest_event_day,
@@ -263,11 +263,18 @@ def _assign_periods(
     seen: list[tuple[date | None, date | None]] = []  # periods stated so far, in order
     counted = {id(d.scan) for d in drafts}  # sentences that count figures of their own
     position = 0
+    day_paragraph: int | None = None  # paragraph of days told inside the report's longer period
     for figures_before, draft in enumerate(drafts):
+        if day_paragraph is not None and draft.scan.sentence.paragraph != day_paragraph:
+            # "In Herat, a bombing on 12 May killed 14. / The update also documented 54 arrests":
+            # an incident's day told inside a quarterly report's period frames its paragraph only
+            if main is not None and carried != main:
+                carried = main
+            day_paragraph = None
         # A report's period stated in a sentence without figures still frames what follows
         # ("... killed in the first half of this year ... The UN said the number - 1,692 - ...").
         while position < index[id(draft.scan)]:
-            stated = _stated_period(scans[position], main)
+            stated = _stated_period(scans[position], main, id(scans[position]) in counted)
             if stated is not None and not _before(stated, main):
                 # background before the incident ("In February 1975 a truce was agreed") frames
                 # nothing after it
@@ -318,6 +325,14 @@ def _assign_periods(
             # "114 million were displaced by the end of September": the stock on its last day
             draft.period = (draft.period[1], draft.period[1])
             continue
+        if not resolved and (whole := among_those(draft, drafts[:figures_before])) is not None:
+            # "Three peacekeepers were among those killed": the period of the toll they are in
+            draft.period = whole.period
+            continue
+        if not resolved and _told_month(draft.time, carried):
+            # "UN monthly update, March 2024 / In March, 90 civilians were killed" with no
+            # publication date: the month the report stated, with its year
+            draft.period, resolved = carried, True
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
         if (earlier := _earlier_same_period(draft, carried, resolved)) is not None:
@@ -333,14 +348,31 @@ def _assign_periods(
                 not _before(draft.period, main)
                 and not _background_since(draft, main)
                 and not _since_after_undated(draft, main, figures_before)
+                and not _RUNNING_TOTAL.search(
+                    draft.scan.text_between(draft.scan.sentence.start, draft.quantity.start)
+                )
             ):
                 carried, main = draft.period, main or draft.period
+                day_paragraph = (
+                    draft.scan.sentence.paragraph if _day_inside(draft.period, main) else None
+                )
         elif (lasting := _lasting_period(draft, scans, carried, published)) is not None:
             # "43 terrorists were neutralised in one week ... operations between May 18 and 25"
             draft.period = carried = lasting
             main = main or lasting
         elif (named := _named_unit_period(draft, seen, main)) is not None:
             draft.period = named  # "180 were killed during the quarter": the report's quarter
+        elif (
+            draft.measure in VIOLENT
+            and main is not None
+            and main[0] is not None
+            and main[0] == main[1]
+            and carried != main
+            and _during_event_pattern().search(draft.scan.sentence.text)
+        ):
+            # "Two officers were killed during the attack" after a count of the next day: the
+            # incident's own day
+            draft.period = carried = main
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             if not _after_the_day(draft, carried):
                 draft.period = carried
@@ -349,6 +381,30 @@ def _assign_periods(
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+
+
+# "... were displaced, bringing the total displaced between January and June to 26,700": a
+# running total told in passing frames nothing after it
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:overall\s+|cumulative\s+)?(?:total|tally|toll|number|count)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _day_inside(
+    day: tuple[date | None, date | None], period: tuple[date | None, date | None] | None
+) -> bool:
+    """Whether ``day`` (one day, or a few days) lies inside a longer ``period``."""
+    if period is None or day[0] is None or day[1] is None:
+        return False
+    start, end = period
+    return (
+        start is not None
+        and end is not None
+        and start <= day[0] <= day[1] <= end
+        and (day[0], day[1]) != (start, end)
+    )
 
 
 # "890 in the same period last year", "1,900 a year earlier", "31 the previous month": a count
@@ -577,6 +633,8 @@ def _lasting_period(
 
 
 _THIS_UNIT = re.compile(r"(?i)^(?:in\s+|during\s+)?this\s+(?:week|month|year)$")
+# "the group has carried out more than 30 attacks in the capital this year": up to now
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|already)\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now)\b", re.IGNORECASE)
 
 
@@ -591,7 +649,10 @@ def _so_far(
         and end is not None
         and start <= published < end
         and _THIS_UNIT.match(mention.text.strip())
-        and _SO_FAR.search(draft.scan.sentence.text)
+        and (
+            _SO_FAR.search(draft.scan.sentence.text)
+            or _PERFECT.search(draft.scan.text_between(draft.scan.sentence.start, mention.start))
+        )
     ):
         return start, published
     return start, end
@@ -688,6 +749,25 @@ def _since_long_before(
     return first - start > max(_LONG_BEFORE, span)  # (first - gap overflows near year 1)
 
 
+def _told_month(
+    mention: TimeMention | None, carried: tuple[date | None, date | None]
+) -> bool:
+    """Whether a month named without its year ('In March') is the month the report stated
+    before with its year ('March 2024'): read as of that month's end, it is that month."""
+    start, end = carried
+    if mention is None or start is None or end is None or mention.period_start is not None:
+        return False
+    if not _MONTH_NAME.search(mention.text) or start.day != 1 or (end - start).days > 30:
+        return False
+    again = find_times(mention.text, end)
+    return len(again) == 1 and (again[0].period_start, again[0].period_end) == (start, end)
+
+
+_MONTH_NAME = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
+
+
 def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     """'In June' or 'on Friday' with no publication date to place it: the figure's own time,
     unknown, not the report's period carried from before (unlike 'throughout the past month' or
@@ -714,12 +794,14 @@ def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date |
 
 
 def _stated_period(
-    scan: Scan, main: tuple[date | None, date | None] | None
+    scan: Scan, main: tuple[date | None, date | None] | None, counts: bool = False
 ) -> tuple[date | None, date | None] | None:
     """The period a sentence without figures states for those after it; not a comparison's, nor
     one naming an event ('the December 1975 siege'), nor background since long before the
-    report's own period ('roiled by violence since the start of an insurgency in 1989')."""
-    if scan.quantities:
+    report's own period ('roiled by violence since the start of an insurgency in 1989'). A
+    sentence whose numbers count nothing read ('1,012 civilians were subjected to violence
+    between July and September', a count of a kind not known) frames what follows as well."""
+    if counts:
         return None
     for mention in scan.times:
         before = scan.text_between(scan.sentence.start, mention.start)
@@ -786,6 +868,15 @@ def _after_event_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _during_event_pattern() -> re.Pattern[str]:
+    nouns = alternation(list(WORDS["incident"]), cased=False)
+    return re.compile(
+        rf"\b(?:during|in)\s+the\s+(?:[\w-]+\s+)?(?:{nouns})\b(?!\s+(?:on|of|in)\b)",
+        re.IGNORECASE,
+    )
+
+
 def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = None) -> None:
     """A headline toll before the story names the day takes the day of the later counts, not
     one after the report's publication (a later release: 'were freed on 22 July 1994')."""
@@ -829,6 +920,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             continue  # ("the highest since May 10, 2010, when 110 died" is May 10's: when_day)
         if mention in datelined and len(datelined) < len(scan.times):
             continue
+        if _in_other_aside(scan, mention, q.start, q.end):
+            continue  # "In Tigray, where a truce has held since 2022, six were killed"
         distance = len(between) + clause_penalty(draft, mention)
         if mention.end <= q.start and _TOLD_BETWEEN.search(between):
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
@@ -859,6 +952,24 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+# ", where a truce has held since", ", which began in": a relative aside set off by commas
+_ASIDE_OPENING = re.compile(r"[,—–]\s*(?:where|which|whose)\b[^,;:—–.()]*$", re.IGNORECASE)
+_ASIDE_CLOSING = re.compile(r"^[^,;:—–.()]*[,—–]")
+
+
+def _in_other_aside(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:
+    """Whether a time phrase is said in a 'where' or 'which' aside between commas that does not
+    hold the figure (``start``..``end``): 'In Tigray, where a truce has held since November 2022,
+    six civilians were killed' - the truce's time, not the six's."""
+    opening = _ASIDE_OPENING.search(scan.text_between(scan.sentence.start, mention.start))
+    closing = _ASIDE_CLOSING.match(scan.text_between(mention.end, scan.sentence.end))
+    if opening is None or closing is None:
+        return False
+    aside_start = scan.sentence.start + opening.start()
+    aside_end = mention.end + closing.end()
+    return end <= aside_start or start >= aside_end
 
 
 def _compared_time(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:

@@ -33,7 +33,7 @@ from newsledger.extract.places import (
     place_in_text,
 )
 from newsledger.extract.reporting import SPEAKING, reporting_verbs
-from newsledger.extract.scan import Draft, Scan
+from newsledger.extract.scan import Draft, Scan, dateline_places
 from newsledger.extract.time import WORDS
 from newsledger.extract.words import english_words
 from newsledger.lexicons import read_table
@@ -49,6 +49,20 @@ _FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _ONWARD = re.compile(
     r"\s+(?:(?:had|have|has)\s+)?(?:(?:crossed|fled|moved|arrived|gone)\s+)?(?:into|to|for|in)\s+"
     r"(?:neighbou?ring\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_OF_THEM = re.compile(
+    r"\s*(?:of|among)\s+(?:them|these|those|the\s+(?:dead|victims|casualties))\s*,",
+    re.IGNORECASE,
+)
+_OF_THE_COUNTED = re.compile(
+    r"\s+of\s+(?:them|those|these|the\s+(?:injured|wounded|dead|victims|hostages|abducted"
+    r"|kidnapped|casualties|killed|escapees|inmates|pupils|students))\b",
+    re.IGNORECASE,
+)
+# "fled fighting in Upper Nile state into Sudan": where they fled from and where to
+_INTO = re.compile(
+    r"\s+(?:(?:and\s+)?(?:crossed|fled|moved)\s+)?into\s+(?:neighbou?ring\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _JOINED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+|in\s+)?", re.IGNORECASE)
@@ -75,7 +89,9 @@ _ORIGIN_BEFORE = re.compile(
 )
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
-    r"|shelling|strikes?) by) (?:the\s+)?$",
+    r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)"
+    r"|(?:launched|fired|deployed|sent)) by)"
+    r" (?:the\s+)?$",
     re.IGNORECASE,
 ))
 # "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
@@ -151,7 +167,8 @@ _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 # "in Kaya, a town on the border with Uganda": a neighbour named to find the place by
 _BORDER_WITH = re.compile(
-    r"\b(?:on|near|along|close\s+to|at)\s+the\s+border\s+(?:with|of)\s+(?:the\s+)?$"
+    r"\b(?:on|near|along|close\s+to|at)\s+the\s+borders?\s+(?:with|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)*$"
     r"|\bbordering\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -197,6 +214,10 @@ def _scope_phrases(scope: str) -> FoldedPattern:
 _COMPASS = r"(?:North|South|East|West|Central)(?:[- ]?(?:East|West|Central))?(?:ern)?"
 _REGION_WORD = re.compile(r"\s+(?:Region|Zone)$", re.IGNORECASE)
 _COMPASS_NAME = re.compile(rf"{_COMPASS}(?:\s+(?:zone|region|geopolitical zone))?")
+# "North East:", "NORTH CENTRAL" alone on a line: a briefing's section on that region
+_COMPASS_HEADING = re.compile(
+    rf"\s*(?:the\s+)?({_COMPASS}(?:\s+(?:zone|region))?)\s*[:.]?\s*", re.IGNORECASE
+)
 _COMPASS_REGION = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+({_COMPASS}(?:\s+(?:zone|region|geopolitical"
     r" zone))?)\s*,"
@@ -229,12 +250,13 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     """Names of towns only the generated gazetteer knows, in a country that no country, division,
     town of our own rows or demonym of the document names, when those name some country."""
     vouched = gazetteer().vouched
+    capitals = frozenset(gazetteer().capitals.values())  # 'Mogadishu' is no stray anywhere
     supported: set[str] = set()
     towns: list[Place] = []
     for scan in scans:
         for mention in _kept(scan):
             place = mention.place
-            if place.kind == "city" and place not in vouched:
+            if place.kind == "city" and place not in vouched and place not in capitals:
                 towns.append(place)
             else:
                 supported.add(place.country)
@@ -243,6 +265,9 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
                 supported.add(country)
     if not supported:
         return frozenset()
+    # "MOSCOW (Reuters) - Ukrainian drones hit Belgorod region": the dateline's country is one
+    # the story gives a sign of too (it rescues towns, it makes none stray)
+    supported.update(m.place.country for scan in scans for m in dateline_places(scan.sentence))
     return frozenset(t.name for t in towns if t.country not in supported)
 
 
@@ -263,6 +288,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
     section: tuple[list[str], int | None] = ([], None)
     previous: Draft | None = None
     position = 0
+    world = False  # the story counts over the world: its countries are the parts' only
     for draft in drafts:
         while position <= index[id(draft.scan)]:
             section = _section_places(scans[position]) or section
@@ -276,12 +302,33 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 # scope, which ends with it, does not frame the figures after it
                 frame = _refined_frame(frame, draft.locations)
         elif not draft.locations and _worldwide().search(draft.scan.sentence.text):
-            pass  # "320 journalists were in prison worldwide": no one place
+            # "320 journalists were in prison worldwide": no one place
+            world = world or previous is None
         elif not draft.locations:
-            same_paragraph = (
-                previous is not None
-                and previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
+            same_paragraph = previous is not None and (
+                previous.scan.sentence.paragraph == draft.scan.sentence.paragraph
+                # "... 72 killed in Kashmir. / Of them, 21 were foreigners": a part of the count
+                # before it, in a paragraph of its own
+                or bool(_OF_THEM.match(draft.scan.sentence.text))
+                # "Inspector ... said two of the injured were in a serious condition"
+                or bool(_OF_THE_COUNTED.match(
+                    draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+                ))
             )
+            if world:
+                # "A record 281 aid workers were killed around the world ... 178 in Gaza. / In
+                # addition, 98 were kidnapped": a part's place does not frame the next paragraph
+                draft.locations = previous.locations if same_paragraph and previous else []
+                draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
+                previous = draft
+                continue
+            whole = among_those(draft, drafts[: drafts.index(draft)])
+            if whole is not None and whole.locations:
+                # "Three UN peacekeepers were among those killed": the places of that toll
+                draft.locations = list(whole.locations)
+                draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
+                previous = draft
+                continue
             text = draft.scan.sentence.text
             nationwide = country is not None and bool(_nationwide().search(text))
             told = _told_since(scans, index, previous, draft)
@@ -290,11 +337,21 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 or _own_forces_country(draft, country)
                 or told
                 or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
+                or (_scene_before(scans, index, previous, draft) if _incident_count(draft) else [])
                 # not a breakdown item's own label ("followed by Centre-Nord with 553,000")
                 or (previous.locations if same_paragraph and previous
-                    and not _labelled_item(previous) else [])
+                    and not _labelled_item(previous) and not _mostly_placed(previous) else [])
                 or scope
-                or (frame if _incident_count(draft) or _countries(frame) > 1 else [])
+                or (
+                    frame
+                    if _incident_count(draft)
+                    or _countries(frame) > 1
+                    or _sites_only(frame)
+                    # "Gunmen abducted 287 pupils in Kuriga on Thursday ... The remaining 262
+                    # are still held": a story of one incident is at its scene throughout
+                    or _after_the_incident(draft, drafts[0])
+                    else []
+                )
                 # a speaker's seat when nothing else places the figure
                 or _seats(draft.scan)
                 or ([country] if country else [])
@@ -420,6 +477,21 @@ def _told_since(
     return []
 
 
+def _scene_before(
+    scans: Sequence[Scan], index: dict[int, int], previous: Draft | None, draft: Draft
+) -> list[str]:
+    """The places of the sentence right before a story's first toll, in the paragraph before it,
+    when that sentence counts nothing ('Militants stormed an army post in Mopti region on
+    Thursday. / The army said 16 soldiers were killed.')."""
+    position = index[id(draft.scan)] - 1
+    if position < 0 or previous is not None:
+        return []  # after the story's first count, the places it framed
+    scan = scans[position]
+    if scan.quantities or scan.sentence.paragraph != draft.scan.sentence.paragraph - 1:
+        return []
+    return _unique(m.place.name for m in _kept(scan))
+
+
 def _where_it_happened(
     scans: Sequence[Scan], index: dict[int, int], draft: Draft
 ) -> list[str]:
@@ -486,6 +558,62 @@ def _tied(name: str, country: str) -> str:
     return name
 
 
+_AMONG_THOSE = re.compile(
+    r"\bamong\s+(?:those|the|the\s+people)\s+(?P<what>killed|dead|victims|wounded|injured|"
+    r"abducted|kidnapped|detained|arrested)\b",
+    re.IGNORECASE,
+)
+_AMONG_MEASURES = {
+    "killed": Measure.KILLED, "dead": Measure.KILLED, "victims": None,
+    "wounded": Measure.INJURED, "injured": Measure.INJURED, "abducted": Measure.KIDNAPPED,
+    "kidnapped": Measure.KIDNAPPED, "detained": Measure.DETAINED, "arrested": Measure.DETAINED,
+}
+
+
+def among_those(draft: Draft, before: Sequence[Draft]) -> Draft | None:
+    """The count a figure is said to be part of, right after its number ('Three UN peacekeepers
+    were among those killed'): the latest figure before it of that measure, else None."""
+    after = draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+    found = _AMONG_THOSE.search(after[:80])
+    if found is None:
+        return None
+    measure = _AMONG_MEASURES[found["what"].lower()] or draft.measure
+    return next((d for d in reversed(before) if d.measure == measure), None)
+
+
+def _after_the_incident(draft: Draft, first: Draft) -> bool:
+    """Whether a story opens on one incident's toll and the figure is counted on its day or
+    after it (not background from before: 'the last such attack, in 2017, killed eight')."""
+    day, start = first.period[0], draft.period[0]
+    return (
+        _incident_count(first) and day is not None and start is not None and start >= day
+    )
+
+
+_MOSTLY = re.compile(
+    r"\b(?:mostly|mainly|largely|chiefly|primarily|most\s+of\s+them|the\s+majority)\b",
+    re.IGNORECASE,
+)
+
+
+def _mostly_placed(draft: Draft) -> bool:
+    """Whether a figure's places are where most of it happened ('kidnapped 438 people, mostly
+    in Port-au-Prince and the Artibonite'): they frame no other figure."""
+    scan = draft.scan
+    firsts = [m for m in _kept(scan) if m.start >= draft.quantity.end and draft.locations
+              and m.place.name == draft.locations[0]]
+    if not firsts:
+        return False
+    return bool(_MOSTLY.search(scan.text_between(draft.quantity.end, firsts[0].start)))
+
+
+def _sites_only(names: Sequence[str]) -> bool:
+    """Whether a frame is of sites only ('Al Hol camp'): a story on a camp, whose counts without
+    a place of their own are the camp's, not the country's."""
+    places = [lookup_place(name) for name in names]
+    return bool(places) and all(p is not None and p.kind == "site" for p in places)
+
+
 def _countries(names: Sequence[str]) -> int:
     """How many countries a list of places spans ('Iraq', 'Syria': a report on both)."""
     return len({p.country for name in names if (p := lookup_place(name)) is not None})
@@ -498,7 +626,8 @@ def _incident_count(draft: Draft) -> bool:
     if start is not None and start == end and draft.measure in _INCIDENT_DAY_MEASURES:
         return True  # "25 of the children later escaped" on the day of the abduction
     return draft.measure in _INCIDENT_MEASURES and (
-        (start is not None and start == end)
+        # one day, or a night across two ("overnight from Saturday to Sunday")
+        (start is not None and end is not None and (end - start).days <= 1)
         or (draft.time is not None and draft.time.kind == "day")
         # no period at all: a toll told without a time phrase in a story with no dates to
         # carry ("the health ministry said 26 people had been killed"), the incident's toll
@@ -527,12 +656,26 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
                 counts[country] += 1
                 demonyms[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
-        return _mission_country(scans)
+        return _mission_country(scans) or _dateline_country(scans, counts)
     if compass == named and len(demonyms) == 1:
         # "Nigerian troops ... in the North-West": a compass region names no country by itself
         return next(iter(demonyms))
     country, count = counts.most_common(1)[0]
     return country if count >= _COUNTRY_MAJORITY * sum(counts.values()) else None
+
+
+_THE_COUNTRY = re.compile(r"\b(?:the|this)\s+country(?:['’]s)?\b|\bnationwide\b", re.IGNORECASE)
+
+
+def _dateline_country(scans: Sequence[Scan], demonyms: Counter[str]) -> str | None:
+    """'YANGON - The junta released 3,015 prisoners ... across the country': a story that names
+    no place but its dateline, and speaks of 'the country', is about the dateline's country
+    (unless its demonyms point elsewhere)."""
+    filed = {m.place.country for scan in scans for m in dateline_places(scan.sentence)}
+    if len(filed) != 1 or not any(_THE_COUNTRY.search(s.sentence.text) for s in scans):
+        return None
+    country = next(iter(filed))
+    return country if set(demonyms) <= {country} else None
 
 
 # "the UN Assistance Mission in Afghanistan", "the Integrated Office in Haiti": a body named for
@@ -558,9 +701,10 @@ def _mission_country(scans: Sequence[Scan]) -> str | None:
 def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
     """The places a sentence opens with as the scope of its paragraph ('In Iraq, 66 operations
     ...', 'Across northern Syria, ...'), or that a heading line names alone ('Syria:', paragraph
-    None: until the next heading)."""
+    None: until the next heading), or a region by its compass points ('NORTH EAST:')."""
     if not scan.places:
-        return None
+        heading = _COMPASS_HEADING.fullmatch(scan.sentence.text)
+        return ([heading.group(1).title()], None) if heading else None
     text, base = scan.sentence.text, scan.sentence.start
     kept = _kept(scan)
     if not kept:
@@ -657,8 +801,14 @@ def _seat_mentions(scan: Scan) -> list[PlaceMention]:
 
 
 def _seats(scan: Scan) -> list[str]:
-    """The places a sentence names as where a speaker sits ('an official in Kabul said')."""
-    return _unique(m.place.name for m in _seat_mentions(scan))
+    """The places a sentence names as where a speaker sits ('an official in Kabul said'); not
+    where the wounded were taken ('About 15 wounded were taken to hospital in Dori')."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return _unique(
+        m.place.name
+        for m in _seat_mentions(scan)
+        if not _carried_to().search(text[: m.start - base])
+    )
 
 
 def _speaker_seat(text: str, start: int, end: int) -> bool:
@@ -962,6 +1112,7 @@ def _places_after(draft: Draft, start: int, end: int) -> list[str]:
             _JOINED_PLACE.fullmatch(gap)
             or _POSSESSIVE_JOIN.fullmatch(gap)
             or (draft.measure == Measure.DISPLACED and from_place and _ONWARD.fullmatch(gap))
+            or (draft.measure == Measure.DISPLACED and _INTO.fullmatch(gap))
         )
         from_place = not local and bool(_FROM_PLACE.search(gap))
         if joined or (not local and _LOCAL_PLACE.match(gap)):

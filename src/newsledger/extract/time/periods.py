@@ -76,6 +76,7 @@ from newsledger.extract.time.time_resolvers import (
     resolve_month_range,
     resolve_months_of_year,
     resolve_part,
+    resolve_part_of_month,
     resolve_past,
     resolve_span_to,
     resolve_vague,
@@ -209,6 +210,15 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"{_PREP}{_THE}(?P<ord>{_ORDINAL})(?:\s+|-)(?P<unit>(?i:quarter|half))\b"
             rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?",
             resolve_part,
+        ),
+        (
+            # "the first week of August", "the last two weeks of June 2024", "the second half of
+            # May", "the first week of this month": days of one month
+            rf"{_PREP}{_THE}(?P<wo>(?i:first|second|third|fourth|last|final))\s+"
+            rf"(?:(?P<wn>(?i:two|three|2|3))\s+)?(?P<wu>(?i:weeks?|half))\s+(?i:of)\s+"
+            rf"(?:(?P<mrel>(?i:this|last|the\s+current|the\s+previous))\s+(?i:month)\b"
+            rf"|{_month('m', any_form=False)}(?:,?\s+{_year('y')})?)",
+            resolve_part_of_month,
         ),
         (
             rf"{_PREP}(?P<qh>[QH])(?P<n>[1-4])\b(?:\s+(?:(?i:of)\s+)?{_year('y')}|\s*['’](?P<yy>\d\d)\b)?",

@@ -235,8 +235,14 @@ def _part_year(m: re.Match[str], pub: date | None) -> int | None:
     return year_from_words(m["ry"], pub) if group_of(m, "ry") else None
 
 
+_OF_MONTH_AFTER = re.compile(r"\s+of\s+(?:the|a|each|that)\s+(?:month|week)\b", re.IGNORECASE)
+
+
 def resolve_part(m: re.Match[str], pub: date | None) -> Period | None:
-    """'the first half of 2024', 'the first quarter', 'Q1 2024', 'H1 2024', 'last quarter'."""
+    """'the first half of 2024', 'the first quarter', 'Q1 2024', 'H1 2024', 'last quarter'; not
+    'the first half of the month' (a month's part, unknown here)."""
+    if _OF_MONTH_AFTER.match(m.string, m.end()):
+        return None
     is_half = group_of(m, "unit").lower() == "half" or group_of(m, "qh") == "H"
     unit = "half" if is_half else "quarter"
     size = 6 if unit == "half" else 3
@@ -260,6 +266,43 @@ def resolve_part(m: re.Match[str], pub: date | None) -> Period | None:
     year, part = divmod(index, parts)
     first_month = part * size + 1
     return date(year, first_month, 1), month_end(year, first_month + size - 1), unit
+
+
+def resolve_part_of_month(m: re.Match[str], pub: date | None) -> Period | None:
+    """'in the first week of August', 'the last two weeks of June', 'the second half of May',
+    'the first week of this month': days of one month."""
+    number = WORDS["ordinal"][m["wo"].lower()]
+    count = _count(m["wn"]) if group_of(m, "wn") else 1
+    if count is None:
+        return None
+    rel = group_of(m, "mrel").lower().split()[-1] if group_of(m, "mrel") else ""
+    if group_of(m, "m"):
+        month = _month_number(m["m"])
+        if group_of(m, "y"):
+            year: int | None = int(m["y"])
+        else:
+            year = recent_month_year(month, pub) if pub else None
+    elif pub is None:
+        return unresolved("range")
+    else:
+        first = add_months(date(pub.year, pub.month, 1), -1 if rel in ("last", "previous") else 0)
+        year, month = first.year, first.month
+    if year is None:
+        return unresolved("range")
+    start, end = month_period(year, month)
+    if group_of(m, "wu").lower() == "half":
+        if count != 1 or abs(number) > 2:
+            return None
+        if number == 1:
+            return start, date(year, month, 15), "range"
+        return date(year, month, 16), end, "range"
+    days = 7 * count
+    if number < 0:  # "the last (two) weeks of June"
+        return end - timedelta(days=days - 1), end, "range"
+    first_day = 1 + 7 * (number - 1)
+    if first_day + days - 1 > end.day:
+        return None
+    return date(year, month, first_day), date(year, month, first_day + days - 1), "range"
 
 
 _SPAN_KIND = {3: "quarter", 6: "half", 12: "year"}
