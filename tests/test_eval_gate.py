@@ -1,10 +1,12 @@
-"""The evaluation gates: scores on three gold sets must not fall below their pinned minimums.
+"""The evaluation gates: scores on four gold sets must not fall below their pinned minimums.
 
 - the shared dev set, ``../shared/corpus/dev``: runs only where it sits beside the repository
   (developers' machines and CI); minimums and hash pinned in tests/eval_baseline.json;
 - our own written reports (tests/gold/README.md), always: ``tests/gold/fields`` (every field of
   wire stories, briefings and updates; tests/gold_fields_baseline.json) and ``tests/gold/checks``
-  (breakdowns, sums and subsets; tests/gold_checks_baseline.json).
+  (breakdowns, sums and subsets; tests/gold_checks_baseline.json) and ``tests/gold/places``
+  (places and periods of periodic, incident and displacement reports;
+  tests/gold_places_baseline.json).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ GATES = {  # name: (gold folder, pinned minimums)
     "dev": (HERE.parent.parent / "shared" / "corpus" / "dev", HERE / "eval_baseline.json"),
     "fields": (HERE / "gold" / "fields", HERE / "gold_fields_baseline.json"),
     "checks": (HERE / "gold" / "checks", HERE / "gold_checks_baseline.json"),
+    "places": (HERE / "gold" / "places", HERE / "gold_places_baseline.json"),
 }
 GATED = (
     "f1",
