@@ -6,6 +6,7 @@ The rules are listed in ``context.py``'s docstring (the "places" entry).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
@@ -583,6 +584,7 @@ def _document_surnames(scans: Sequence[Scan]) -> frozenset[str]:
     if not written:
         return frozenset()
     text = "\n".join(scan.sentence.text for scan in scans)
+    stretches = _name_stretches(text, "".join(written))
     found: set[str] = set()
     for form, names in written.items():
         person = re.compile(
@@ -590,10 +592,38 @@ def _document_surnames(scans: Sequence[Scan]) -> frozenset[str]:
             r"(?!\s+[A-Z])"
         )
         # not a sentence's first word ('Gunmen Kaduna ...' is no given name)
-        hits = (h for h in person.finditer(text) if h.start() > 0 and text[h.start() - 1] != "\n")
+        hits = (
+            h
+            for start, end in _stretches_with(text, form, stretches)
+            for h in person.finditer(text, start, end)
+            if h.start() > 0 and text[h.start() - 1] != "\n"
+        )
         if any(_given_names(hit.group(1), hit.group(2)) for hit in hits):
             found |= names
     return frozenset(found)
+
+
+def _name_stretches(text: str, form_characters: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between characters no name before a town can hold: a match of
+    the surname pattern is words, spaces and the town's own characters, so it lies in one
+    stretch, and searching only the stretches holding the town finds the same matches as
+    searching the whole text (issue 12: that search, once per town, grew with the text's square
+    in a long document)."""
+    other = re.compile(r"[^\w\s'’\-" + re.escape("".join(sorted(set(form_characters)))) + "]")
+    starts = [0, *(m.end() for m in other.finditer(text))]
+    return list(zip(starts, [start - 1 for start in starts[1:]] + [len(text)], strict=True))
+
+
+def _stretches_with(
+    text: str, form: str, stretches: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The stretches that hold ``form``, in order, each once."""
+    ends = [end for _, end in stretches]
+    at = text.find(form)
+    while at >= 0:
+        index = bisect_left(ends, at + len(form))
+        yield stretches[index]
+        at = text.find(form, stretches[index][1] + 1)
 
 
 def _given_names(first: str | None, second: str) -> bool:
