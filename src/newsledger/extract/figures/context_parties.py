@@ -85,6 +85,16 @@ _KIND_CLAIMS = re.compile(
     r"(?:claimed|took|have\s+taken)\s+(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
+def _may_claim(text: str) -> bool:
+    """Whether ``text`` can hold a match of _KIND_CLAIMS, which starts at any word: not without
+    'responsibility' or 'credit' in any case (an ASCII text is tested lower-cased)."""
+    if text.isascii():
+        lowered = text.lower()
+        return "responsibility" in lowered or "credit" in lowered
+    return _CLAIMED_WHAT.search(text) is not None
+
+
+_CLAIMED_WHAT = re.compile(r"responsibility|credit", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
 _ACTOR_AS_MODIFIER = re.compile(
@@ -449,6 +459,8 @@ _COMMUNITY = (
     rf"(?:(?:an?|the)\s+)?(?:(?P<{{0}}>[A-Z][a-z]+)\s+{_COMMUNITY_PLACES}"
     rf"|{_COMMUNITY_PLACES}\s+of\s+(?:the\s+)?(?P<{{0}}_of>[A-Z][a-z]+))\b"
 )
+# what every pattern below holds (searched first: the third starts at any word)
+_COMMUNITY_PLACE_WORD = re.compile(r"settlement|village|communit|hamlet|homes")
 # "an attack on an Adara settlement named Ungwar Bardi by suspected Fulani gunmen", "a reprisal
 # attack by an Adara militia targeted settlements of the Fulani", "gunmen attacked Berom villages"
 _COMMUNITY_ATTACKED = (
@@ -473,6 +485,8 @@ def _community_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     counted by their community take the doer of the attack the story says was made on it."""
     doers: dict[str, str] = {}
     for scan in scans:
+        if not _COMMUNITY_PLACE_WORD.search(scan.sentence.text):
+            continue  # every pattern names the places attacked
         for pattern in _COMMUNITY_ATTACKED:
             for match in pattern.finditer(scan.sentence.text):
                 target = match["target"] or match["target_of"]
@@ -732,6 +746,8 @@ def _kind_blamed(scans: Sequence[Scan]) -> str | None:
                 while kind + 1 < len(words) and _group_noun(words[kind + 1]) is not None:
                     kind += 1  # "separatist rebels"
                 return " ".join(words[: kind + 1])
+        if not _may_claim(text):
+            continue
         for claim in _KIND_CLAIMS.finditer(text):
             words = claim["who"].split()
             while len(words) > 1 and words[-1].lower() in {"have", "has", "had", "later"}:
