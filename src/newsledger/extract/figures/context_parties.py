@@ -1380,10 +1380,9 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
     before = {
-        name
-        for p, name in named.items()
-        if position - _PARAGRAPH_REACH <= p <= position
-        and scans[p].sentence.paragraph == paragraph
+        named[p]
+        for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
+        if p in named and scans[p].sentence.paragraph == paragraph
     }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
@@ -1398,8 +1397,11 @@ def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None
     before the figure that holds the word, when no source named before does."""
     if not word.isalpha() or word.casefold() in _REFERRING_ONLY:
         return None
-    pattern = re.compile(_NAME_WITH.format(re.escape(word.capitalize())))
+    capitalised = word.capitalize()
+    pattern = re.compile(_NAME_WITH.format(re.escape(capitalised)))
     for scan in reversed(scans[: position + 1]):
+        if capitalised not in scan.sentence.text:
+            continue  # the pattern holds the word as written
         found = [m.group().strip() for m in pattern.finditer(scan.sentence.text)]
         found = [name for name in found if " " in name]
         if found:
