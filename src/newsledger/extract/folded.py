@@ -77,35 +77,50 @@ class FoldedPattern:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match in ``text[pos:endpos]``, as ``re.Pattern.search`` gives it."""
-        fast = self.folded() if text.isascii() else None
-        if fast is None:
+        lowered = _ascii_lowered(text)
+        fast = None if lowered is None else self.folded()
+        if fast is None or lowered is None:
             return self._slow.search(text, pos, endpos)
-        found = fast.search(text.lower(), pos, endpos)
+        found = fast.search(lowered, pos, endpos)
         return None if found is None else self._retaken(text, found, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The match at ``pos``, as ``re.Pattern.match`` gives it."""
-        fast = self.folded() if text.isascii() else None
-        if fast is None:
+        lowered = _ascii_lowered(text)
+        fast = None if lowered is None else self.folded()
+        if fast is None or lowered is None:
             return self._slow.match(text, pos, endpos)
-        found = fast.match(text.lower(), pos, endpos)
+        found = fast.match(lowered, pos, endpos)
         return None if found is None else self._retaken(text, found, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """The matches in ``text[pos:endpos]``, as ``re.Pattern.finditer`` gives them."""
-        fast = self.folded() if text.isascii() else None
-        if fast is None:
+        lowered = _ascii_lowered(text)
+        fast = None if lowered is None else self.folded()
+        if fast is None or lowered is None:
             yield from self._slow.finditer(text, pos, endpos)
             return
-        for found in fast.finditer(text.lower(), pos, endpos):
+        for found in fast.finditer(lowered, pos, endpos):
             yield self._retaken(text, found, endpos)
 
     def _retaken(self, text: str, found: re.Match[str], endpos: int) -> re.Match[str]:
         match = self._slow.match(text, found.start(), endpos)
         assert match is not None and match.end() == found.end(), self.pattern
         return match
+
+
+# The last text searched, and its lower-cased form (None when it is not ASCII): the same text is
+# searched with many patterns in a row (event-type rules, cues), each of which lower-cased it again.
+_LAST: list[str | None] = ["", ""]
+
+
+def _ascii_lowered(text: str) -> str | None:
+    """``text`` lower-cased when it is ASCII, else None; kept for the next call on the same text."""
+    if text is not _LAST[0]:
+        _LAST[0], _LAST[1] = text, text.lower() if text.isascii() else None
+    return _LAST[1]
 
 
 def _twin(source: str, flags: int) -> re.Pattern[str] | None:

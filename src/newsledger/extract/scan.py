@@ -28,6 +28,7 @@ _DATED_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
     r"\s*(?:\([^)]{1,40}\)\s*)?(?P<dash>--|[-—–])(?=\s)"
 )
+_MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 # "including a child" in a list of victims: one person, kept so that breakdowns add up.
 _ENUMERATED_ONE = re.compile(
     r"\b(?:including|among them|and)\s+(an?|one)\s+(child|woman|man|girl|boy|civilian)\b",
@@ -118,6 +119,8 @@ def document_countries(scans: Sequence[Scan]) -> tuple[tuple[str, ...], frozense
 def _mask_dateline_dash(text: str, mask: str = ";") -> str:
     """The text with a dated dateline's one-character dash replaced by ``mask`` (a "--" by two
     semicolons, or kept when the mask is a dash); offsets kept."""
+    if not (("-" in text or "—" in text or "–" in text) and _MONTH_DAY.search(text)):
+        return text  # what every dated dateline holds (searched first: it is quicker)
     for match in _DATED_DATELINE.finditer(text):
         start, end = match.span("dash")
         if end - start == 1 or mask == ";":

@@ -653,8 +653,10 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
     where = sentence_index(text, total.quantity.start)
     sentences: dict[int, list[Figure]] = {}
     for figure in figures:
+        if figure.quantity.start <= total.quantity.end:
+            continue
         at = sentence_index(text, figure.quantity.start)
-        if figure.quantity.start > total.quantity.end and 0 < at - where <= _LATER_SENTENCES:
+        if 0 < at - where <= _LATER_SENTENCES:
             sentences.setdefault(at, []).append(figure)
     for at in sorted(sentences):
         # the total may be restated before its list ("This included: 7,199 killed (2,844 men,")

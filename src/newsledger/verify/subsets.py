@@ -780,8 +780,12 @@ def _by_place(window: Window, text: str, told: dict[str, Figure]) -> Found:
     "6,828 of whom are serving sentences" (a sub-group of those held, not a place's total)."""
     figures = window.figures
     for i, part in enumerate(figures):
+        if not part.locations:
+            continue  # no whole by place (``_place_whole``), asked of ``near`` figures
         near = window.around(i)
-        wholes = [w for w in near if _place_whole(w, part, figures, text)]
+        wholes = [
+            w for w in near if w.measure == part.measure and _place_whole(w, part, figures, text)
+        ]
         wholes = [w for w in wholes if not any(told.get(w.id) is o for o in wholes)]
         wholes = [w for w in wholes if not _places_of_a_list(w, near, text)]
         # a report states a place's total before its parts: a later, larger count of a wider
@@ -948,19 +952,21 @@ def _by_subgroup(window: Window, text: str) -> Found:
     title = _title_end(text)
     # Each figure's sentence, found once: a part compares it with up to ``near`` figures.
     sentences = [sentence_index(text, f.quantity.start) for f in window.figures]
+    # "the ministry had earlier put the toll at 26": a value, neither a part nor a whole (asked
+    # once a figure: each is a candidate whole of up to ``near`` parts)
+    values = [bool(text) and (_replaced(text, f) or _rival(text, f)) for f in window.figures]
     found: dict[str, str] = {}  # part -> whole, of the pairs this rule gave
     for i, part in enumerate(window.figures):
+        if values[i]:
+            continue
         # Items of one list ("2,853 men, 1,927 women", "476 in May, 376 in June") are siblings:
         # a sub-group's whole is stated in another sentence. A title's round toll ("Almost 100
         # killed") restates the body's (94), it holds none of it.
         apart = [
             w
             for j, w in enumerate(window.before(i), start=max(0, i - window.near))
-            if w.start >= title and (not text or sentences[j] != sentences[i])
+            if w.start >= title and (not text or sentences[j] != sentences[i]) and not values[j]
         ]
-        if text and (_replaced(text, part) or _rival(text, part)):
-            continue  # "the ministry had earlier put the toll at 26": a value, not a part
-        apart = [w for w in apart if not (text and (_replaced(text, w) or _rival(text, w)))]
         whole = _whole_of(part, apart, found)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (

@@ -85,6 +85,16 @@ _KIND_CLAIMS = re.compile(
     r"(?:claimed|took|have\s+taken)\s+(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
+def _may_claim(text: str) -> bool:
+    """Whether ``text`` can hold a match of _KIND_CLAIMS, which starts at any word: not without
+    'responsibility' or 'credit' in any case (an ASCII text is tested lower-cased)."""
+    if text.isascii():
+        lowered = text.lower()
+        return "responsibility" in lowered or "credit" in lowered
+    return _CLAIMED_WHAT.search(text) is not None
+
+
+_CLAIMED_WHAT = re.compile(r"responsibility|credit", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
 _ACTOR_AS_MODIFIER = re.compile(
@@ -453,6 +463,8 @@ _COMMUNITY = (
     rf"(?:(?:an?|the)\s+)?(?:(?P<{{0}}>[A-Z][a-z]+)\s+{_COMMUNITY_PLACES}"
     rf"|{_COMMUNITY_PLACES}\s+of\s+(?:the\s+)?(?P<{{0}}_of>[A-Z][a-z]+))\b"
 )
+# what every pattern below holds (searched first: the third starts at any word)
+_COMMUNITY_PLACE_WORD = re.compile(r"settlement|village|communit|hamlet|homes")
 # "an attack on an Adara settlement named Ungwar Bardi by suspected Fulani gunmen", "a reprisal
 # attack by an Adara militia targeted settlements of the Fulani", "gunmen attacked Berom villages"
 _COMMUNITY_ATTACKED = (
@@ -477,6 +489,8 @@ def _community_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     counted by their community take the doer of the attack the story says was made on it."""
     doers: dict[str, str] = {}
     for scan in scans:
+        if not _COMMUNITY_PLACE_WORD.search(scan.sentence.text):
+            continue  # every pattern names the places attacked
         for pattern in _COMMUNITY_ATTACKED:
             for match in pattern.finditer(scan.sentence.text):
                 target = match["target"] or match["target_of"]
@@ -776,6 +790,8 @@ def _kind_blamed(scans: Sequence[Scan]) -> str | None:
                 while kind + 1 < len(words) and _group_noun(words[kind + 1]) is not None:
                     kind += 1  # "separatist rebels"
                 return " ".join(words[: kind + 1])
+        if not _may_claim(text):
+            continue
         for claim in _KIND_CLAIMS.finditer(text):
             words = claim["who"].split()
             while len(words) > 1 and words[-1].lower() in {"have", "has", "had", "later"}:
@@ -1427,10 +1443,9 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
     before = {
-        name
-        for p, name in named.items()
-        if position - _PARAGRAPH_REACH <= p <= position
-        and scans[p].sentence.paragraph == paragraph
+        named[p]
+        for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
+        if p in named and scans[p].sentence.paragraph == paragraph
     }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
@@ -1445,8 +1460,11 @@ def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None
     before the figure that holds the word, when no source named before does."""
     if not word.isalpha() or word.casefold() in _REFERRING_ONLY:
         return None
-    pattern = re.compile(_NAME_WITH.format(re.escape(word.capitalize())))
+    capitalised = word.capitalize()
+    pattern = re.compile(_NAME_WITH.format(re.escape(capitalised)))
     for scan in reversed(scans[: position + 1]):
+        if capitalised not in scan.sentence.text:
+            continue  # the pattern holds the word as written
         found = [m.group().strip() for m in pattern.finditer(scan.sentence.text)]
         found = [name for name in found if " " in name]
         if found:

@@ -6,6 +6,7 @@ The rules are listed in ``context.py``'s docstring (the "places" entry).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
@@ -770,17 +771,55 @@ def _document_surnames(scans: Sequence[Scan]) -> frozenset[str]:
     if not written:
         return frozenset()
     text = "\n".join(scan.sentence.text for scan in scans)
+    stretches = _name_stretches(text, "".join(written))
+    ends = [end for _, end in stretches]
     found: set[str] = set()
     for form, names in written.items():
-        person = re.compile(
-            rf"\b(?:([A-Z][a-z][\w'’-]*)\s+)?([A-Z][a-z][\w'’-]*)\s+{re.escape(form)}\b"
-            r"(?!\s+[A-Z])"
-        )
+        person = _surname_pattern(form)
         # not a sentence's first word ('Gunmen Kaduna ...' is no given name)
-        hits = (h for h in person.finditer(text) if h.start() > 0 and text[h.start() - 1] != "\n")
+        hits = (
+            h
+            for start, end in _stretches_with(text, form, stretches, ends)
+            for h in person.finditer(text, start, end)
+            if h.start() > 0 and text[h.start() - 1] != "\n"
+        )
         if any(_given_names(hit.group(1), hit.group(2)) for hit in hits):
             found |= names
     return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _surname_pattern(form: str) -> re.Pattern[str]:
+    """A town written as the last word of a name (kept: towns recur from document to document)."""
+    return re.compile(
+        rf"\b(?:([A-Z][a-z][\w'’-]*)\s+)?([A-Z][a-z][\w'’-]*)\s+{re.escape(form)}\b"
+        r"(?!\s+[A-Z])"
+    )
+
+
+_NOT_IN_WORDS = re.compile(r"[^\w\s'’\-]")
+
+
+def _name_stretches(text: str, form_characters: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between characters no name before a town can hold: a match of
+    the surname pattern is words, spaces and the town's own characters, so it lies in one
+    stretch, and searching only the stretches holding the town finds the same matches as
+    searching the whole text (issue 12: that search, once per town, grew with the text's square
+    in a long document)."""
+    held = set(form_characters)
+    starts = [0, *(m.end() for m in _NOT_IN_WORDS.finditer(text) if m.group() not in held)]
+    return list(zip(starts, [start - 1 for start in starts[1:]] + [len(text)], strict=True))
+
+
+def _stretches_with(
+    text: str, form: str, stretches: Sequence[tuple[int, int]], ends: Sequence[int]
+) -> Iterator[tuple[int, int]]:
+    """The stretches that hold ``form``, in order, each once (``ends``: where each ends)."""
+    at = text.find(form)
+    while at >= 0:
+        index = bisect_left(ends, at + len(form))
+        yield stretches[index]
+        at = text.find(form, stretches[index][1] + 1)
 
 
 def _given_names(first: str | None, second: str) -> bool:
