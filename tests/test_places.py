@@ -554,3 +554,13 @@ def test_figure_places(
     figures = [f for f in found if f.quantity.number_text == number]
     assert len(figures) == 1, [f.quantity.number_text for f in found]
     assert list(figures[0].locations) == expected
+
+
+def test_expand_place_reads_each_document_in_its_own_countries() -> None:
+    # a cached answer for one document's countries must not leak into the next document's
+    # reading (extraction in a worker gave run-to-run differences on long documents)
+    with countries_first(["Democratic Republic of the Congo"]):
+        inside = expand_place("Kasai")
+    outside = expand_place("Kasai")
+    assert "democratic republic of the congo" in inside
+    assert "japan" in outside

@@ -40,7 +40,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsledger.extract.parties import actor_kind
-from newsledger.extract.places import expand_place, lookup_place, normalise_place
+from newsledger.extract.places import (
+    expand_place,
+    lookup_place,
+    normalise_place,
+    place_context,
+)
 from newsledger.lexicons import read_table
 from newsledger.memo import per_text
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
@@ -930,9 +935,15 @@ def leaves(names: Sequence[str]) -> list[str]:
     return list(_leaves(tuple(names)))
 
 
-# Asked once per pair of figures for the same few place lists: the answers are kept.
-@lru_cache(maxsize=4096)
 def _leaves(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The places of a list that contain none of the others."""
+    return _leaves_in(names, place_context())
+
+
+# Asked once per pair of figures for the same few place lists: the answers are kept (per
+# document context, as expand_place reads it).
+@lru_cache(maxsize=4096)
+def _leaves_in(names: tuple[str, ...], context: object) -> tuple[str, ...]:
     return tuple(
         name
         for name in names

@@ -459,10 +459,20 @@ def place_closure(place: Place) -> frozenset[str]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=65536)  # as lookup_place, which it reads
 def expand_place(name: str) -> frozenset[str]:
     """Normalised keys of a place and everything containing it; unknown -> {normalised name}."""
-    place = lookup_place(name)
+    return _expand_in(name, *place_context())
+
+
+def place_context() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The countries ``countries_first`` set for the document being read (a key for caches of
+    answers that depend on them, so that no document's reading leaks into another's)."""
+    return _CONTEXT.get()
+
+
+@lru_cache(maxsize=65536)  # as _lookup_in, which it reads: keyed by the document's countries too
+def _expand_in(name: str, countries: tuple[str, ...], placed: frozenset[str]) -> frozenset[str]:
+    place = _lookup_in(name, countries, placed)
     return place_closure(place) if place else frozenset({normalise_place(name)})
 
 
