@@ -85,6 +85,9 @@ _KIND_CLAIMS = re.compile(
     r"(?:claimed|took|have\s+taken)\s+(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
+_CLAIMED_WHAT = re.compile(r"responsibility|credit", re.IGNORECASE)
+
+
 def _may_claim(text: str) -> bool:
     """Whether ``text`` can hold a match of _KIND_CLAIMS, which starts at any word: not without
     'responsibility' or 'credit' in any case (an ASCII text is tested lower-cased)."""
@@ -94,7 +97,6 @@ def _may_claim(text: str) -> bool:
     return _CLAIMED_WHAT.search(text) is not None
 
 
-_CLAIMED_WHAT = re.compile(r"responsibility|credit", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|none|nobody|yet to|has not|have not)\b[^.,;]{0,25}$", re.I)
 _HANDS_OF = re.compile(r"\b(?:at the hands of|attributed to) (?:the )?([^,.;]+)", re.IGNORECASE)
 _ACTOR_AS_MODIFIER = re.compile(
