@@ -920,6 +920,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
         or _forced_measure(noun)
+        or (_participle_on_number(number) if noun is not number else None)
         or _modifier_trigger(noun)
         or own_first
         or _before_being_done(noun)
@@ -1266,6 +1267,17 @@ def _adjacent_trigger(number: Token) -> Measure | None:
     if following is None or following.pos_ in _NOUN_POS or following.like_num:
         return None
     return _verb_measure(following) if following.tag_ in {"VBN", "JJ"} else None
+
+
+def _participle_on_number(number: Token) -> Measure | None:
+    """'Four of the ISIS members killed during the quarter were senior leaders': a harm
+    participle the parser hangs on the number of a partitive, not on its noun."""
+    for child in number.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = _verb_measure(child)
+            if found in _HARMS | {Measure.DETAINED}:
+                return found
+    return None
 
 
 _FORCING = frozenset({"force", "compel", "drive", "oblige"})
