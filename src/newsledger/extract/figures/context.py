@@ -325,7 +325,7 @@ def _assign_periods(
             # "114 million were displaced by the end of September": the stock on its last day
             draft.period = (draft.period[1], draft.period[1])
             continue
-        if not resolved and (whole := among_those(draft, drafts[:figures_before])) is not None:
+        if not resolved and (whole := among_those(drafts, figures_before)) is not None:
             # "Three peacekeepers were among those killed": the period of the toll they are in
             draft.period = whole.period
             continue

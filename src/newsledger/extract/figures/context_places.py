@@ -290,7 +290,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
     previous: Draft | None = None
     position = 0
     world = False  # the story counts over the world: its countries are the parts' only
-    for draft in drafts:
+    for number, draft in enumerate(drafts):
         while position <= index[id(draft.scan)]:
             section = _section_places(scans[position]) or section
             position += 1
@@ -316,54 +316,53 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                     draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
                 ))
             )
+            whole = None if world else among_those(drafts, number)
             if world:
                 # "A record 281 aid workers were killed around the world ... 178 in Gaza. / In
                 # addition, 98 were kidnapped": a part's place does not frame the next paragraph
                 draft.locations = previous.locations if same_paragraph and previous else []
-                draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
-                previous = draft
-                continue
-            whole = among_those(draft, drafts[: drafts.index(draft)])
-            if whole is not None and whole.locations:
+            elif whole is not None and whole.locations:
                 # "Three UN peacekeepers were among those killed": the places of that toll
                 draft.locations = list(whole.locations)
-                draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
-                previous = draft
-                continue
-            text = draft.scan.sentence.text
-            nationwide = country is not None and bool(_nationwide().search(text))
-            told = _told_since(scans, index, previous, draft)
-            draft.locations = (
-                ([country] if nationwide and country else [])
-                or _own_forces_country(draft, country)
-                or told
-                or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
-                or (_scene_before(scans, index, previous, draft) if _incident_count(draft) else [])
-                # not a breakdown item's own label ("followed by Centre-Nord with 553,000")
-                or (previous.locations if same_paragraph and previous
-                    and not _labelled_item(previous) and not _mostly_placed(previous) else [])
-                or scope
-                or (
-                    frame
-                    if _incident_count(draft)
-                    or _countries(frame) > 1
-                    or _sites_only(frame)
-                    # "Gunmen abducted 287 pupils in Kuriga on Thursday ... The remaining 262
-                    # are still held": a story of one incident is at its scene throughout
-                    or _after_the_incident(draft, drafts[0])
-                    else []
+            else:
+                text = draft.scan.sentence.text
+                nationwide = country is not None and bool(_nationwide().search(text))
+                told = _told_since(scans, index, previous, draft)
+                draft.locations = (
+                    ([country] if nationwide and country else [])
+                    or _own_forces_country(draft, country)
+                    or told
+                    or (_where_it_happened(scans, index, draft) if _incident_count(draft) else [])
+                    or (
+                        _scene_before(scans, index, previous, draft)
+                        if _incident_count(draft)
+                        else []
+                    )
+                    # not a breakdown item's own label ("followed by Centre-Nord with 553,000")
+                    or (previous.locations if same_paragraph and previous
+                        and not _labelled_item(previous) and not _mostly_placed(previous) else [])
+                    or scope
+                    or (
+                        frame
+                        if _incident_count(draft)
+                        or _countries(frame) > 1
+                        or _sites_only(frame)
+                        # "Gunmen abducted 287 pupils in Kuriga on Thursday ... The remaining 262
+                        # are still held": a story of one incident is at its scene throughout
+                        or _after_the_incident(draft, drafts[0])
+                        else []
+                    )
+                    # a speaker's seat when nothing else places the figure
+                    or _seats(draft.scan)
+                    or ([country] if country else [])
+                    or frame
+                    # not from the sentence itself when its places label its other counts only
+                    or _latest_places_before(scans, index[id(draft.scan)] - _only_labels(draft))
                 )
-                # a speaker's seat when nothing else places the figure
-                or _seats(draft.scan)
-                or ([country] if country else [])
-                or frame
-                # not from the sentence itself when its places label its other counts only
-                or _latest_places_before(scans, index[id(draft.scan)] - _only_labels(draft))
-            )
-            if draft.locations and _unknown_local_place(draft):
-                # "Four militants were killed in neighboring Shah Wali Kot district": a place
-                # the gazetteer lacks, inside what the story placed its figures in before
-                draft.locations = _containers_of(draft.locations)
+                if draft.locations and _unknown_local_place(draft):
+                    # "Four militants were killed in neighboring Shah Wali Kot district": a place
+                    # the gazetteer lacks, inside what the story placed its figures in before
+                    draft.locations = _containers_of(draft.locations)
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
 
@@ -571,15 +570,18 @@ _AMONG_MEASURES = {
 }
 
 
-def among_those(draft: Draft, before: Sequence[Draft]) -> Draft | None:
-    """The count a figure is said to be part of, right after its number ('Three UN peacekeepers
-    were among those killed'): the latest figure before it of that measure, else None."""
+def among_those(drafts: Sequence[Draft], position: int) -> Draft | None:
+    """The count the figure at ``position`` is said to be part of, right after its number
+    ('Three UN peacekeepers were among those killed'): the latest figure before it of that
+    measure, else None."""
+    draft = drafts[position]
     after = draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
     found = _AMONG_THOSE.search(after[:80])
     if found is None:
         return None
     measure = _AMONG_MEASURES[found["what"].lower()] or draft.measure
-    return next((d for d in reversed(before) if d.measure == measure), None)
+    earlier = (drafts[k] for k in range(position - 1, -1, -1))
+    return next((d for d in earlier if d.measure == measure), None)
 
 
 def _after_the_incident(draft: Draft, first: Draft) -> bool:
