@@ -473,8 +473,12 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     return found
 
 
-# verbs whose subject counts what happened, which an "according to X" telling the count outranks
-_RECORDING = frozenset({"record", "document", "register", "count", "tally"})
+@cache
+def _recording_verbs() -> frozenset[str]:
+    """Verbs whose subject counts what others did (roles.tsv 'record_verb'), which an
+    "according to X" telling the count outranks as its source."""
+    return frozenset(term for term, kind in read_table("roles.tsv", 2) if kind == "record_verb")
+
 
 
 def attribution_for(attributions: list[Attribution], number: Token) -> Attribution | None:
@@ -484,7 +488,7 @@ def attribution_for(attributions: list[Attribution], number: Token) -> Attributi
     if anchored:  # the nearest reporting verb above the number: "the ministry, which said 26 ..."
         nearest = min(anchored, key=lambda a: depth[a.anchor])
         told = [a for a in attributions if a.anchor < 0]
-        if told and number.doc[nearest.anchor].lemma_.lower() in _RECORDING:
+        if told and number.doc[nearest.anchor].lemma_.lower() in _recording_verbs():
             return told[0]  # "Police recorded 539 kidnappings ..., according to the UN"
         return nearest
     return attributions[0] if attributions else None
