@@ -183,6 +183,44 @@ CASES = [
         {"a": (DAY, "A bombing killed 9 people in Baghdad.")},
         [Spec("a", "9 people", 9)],
         [("single", 9, 9, 9)], id="single"),
+    # A wire story reprinted word for word is one report, not a confirmation (counted once).
+    pytest.param(
+        {"wire": (DAY, "A car bomb killed 14 people at a market in Baghdad, police said."),
+         "reprint": (date(2024, 5, 8),
+                     "A car bomb killed 14 people at a market in Baghdad, police said.")},
+        [Spec("wire", "14 people", 14, fields={"source": "police"}),
+         Spec("reprint", "14 people", 14, fields={"source": "police"})],
+        [("single", 14, 14, 14)], id="a-reprint-word-for-word-is-one-report"),
+    pytest.param(
+        {"wire": (DAY, "A car bomb killed 14 people  at a market in Baghdad, police said."),
+         "reprint": (DAY, "a car bomb killed 14 people at a market in  BAGHDAD, police said.")},
+        [Spec("wire", "14 people", 14, fields={"source": "police"}),
+         Spec("reprint", "14 people", 14, fields={"source": "police"})],
+        [("single", 14, 14, 14)], id="a-copy-in-other-case-and-spacing-is-one-report"),
+    pytest.param(
+        {"wire": (DAY, "A car bomb killed 14 people at a market in Baghdad, police said."),
+         "daily": (DAY, "A car bomb killed 14 people at a Baghdad market, police said.")},
+        [Spec("wire", "14 people", 14, fields={"source": "police"}),
+         Spec("daily", "14 people", 14, fields={"source": "police"})],
+        [("agree", 14, 14, 14)], id="one-sentence-in-other-words-is-a-second-report"),
+    pytest.param(
+        {"wire": (DAY, "A car bomb killed 14 people at a market in Baghdad, police said."),
+         "reprint": (DAY, "A car bomb killed 14 people at a market in Baghdad, police said."),
+         "daily": (DAY, "The market bombing in Baghdad killed 14 people, a doctor said.")},
+        [Spec("wire", "14 people", 14, fields={"source": "police"}),
+         Spec("reprint", "14 people", 14, fields={"source": "police"}),
+         Spec("daily", "14 people", 14, fields={"source": "a doctor"})],
+        [("agree", 14, 14, 14)], id="a-copy-beside-a-second-report-agrees-once"),
+    # A reprint a day later is not the newest report: its date does not choose the best.
+    pytest.param(
+        {"wire": (DAY, "A car bomb killed 14 people at a market in Baghdad, police said."),
+         "daily": (DAY, "The car bomb at the Baghdad market killed 20 people, the army said."),
+         "reprint": (date(2024, 5, 8),
+                     "A car bomb killed 14 people at a market in Baghdad, police said.")},
+        [Spec("wire", "14 people", 14, fields={"source": "police"}),
+         Spec("daily", "20 people", 20, fields={"source": "the army"}),
+         Spec("reprint", "14 people", 14, fields={"source": "police"})],
+        [("conflict", 20, 14, 20)], id="a-later-reprint-does-not-make-its-value-the-latest"),
 ]
 
 
@@ -391,7 +429,22 @@ def test_reconcile_group_line_has_the_contract_keys() -> None:
                                "figures"]
     assert line["figures"] == [{"doc": "a", "id": "f1", "low": 9, "high": 9, "qualifier": "exact",
                                 "source": "police", "published": "2024-05-07",
-                                "outlet": "a.example", "text": "9 people"}]
+                                "outlet": "a.example", "text": "9 people", "copy_of": None}]
+
+
+def test_reconcile_group_names_the_copy_and_what_it_copies() -> None:
+    sentence = "Gunmen killed 7 villagers in Mafa on Monday, residents said."
+    figures, documents = build(
+        {"wire": (DAY, sentence),
+         "reprint": (date(2024, 5, 8), "Seven killed in Borno.\n\n" + sentence)},
+        [Spec(doc, "7 villagers", 7, fields={"locations": ("Mafa",)})
+         for doc in ("wire", "reprint")])
+    (result,) = reconcile(figures, documents, incidents=one_event(figures))
+    line = group_json(result.group)
+    assert [f["copy_of"] for f in line["figures"]] == [None, "wire:f1"]
+    assert "reprint:f1 copy of wire" in result.group.reason
+    assert "from 1 report(s)" in result.group.reason
+    assert result.checks == ()
 
 
 # --------------------------------------------------------------------------- ledger and CLI

@@ -45,7 +45,8 @@ def group_from_row(row: dict[str, Any]) -> Group:
     members = tuple(
         GroupMember(doc=m["doc"], id=m["id"], low=m["low"], high=m["high"],
                     qualifier=Qualifier(m["qualifier"]), source=m["source"],
-                    published=day(m["published"]), outlet=m["outlet"], text=m["text"])
+                    published=day(m["published"]), outlet=m["outlet"], text=m["text"],
+                    copy_of=m.get("copy_of"))
         for m in json.loads(row["members"])
     )
     return Group(

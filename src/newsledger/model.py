@@ -243,6 +243,7 @@ class GroupMember:
     published: date | None
     outlet: str | None = None
     text: str = ""
+    copy_of: str | None = None  # the figure (doc:id) whose sentence this one repeats word for word
 
 
 @dataclass(frozen=True, slots=True)

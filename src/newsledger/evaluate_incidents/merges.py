@@ -11,6 +11,9 @@ each repeating the whole description). A join whose documents state it in the ve
 (a group whose figures each lie in one sentence, word for word the same in every document; a
 merged incident whose reports' main sentences are the same) restates one sentence, and the run
 counts those apart (``repeated_*``): the rest (``*_other``) are joins of different wording.
+Reconciliation itself counts a figure whose sentence copies another report's word for word once
+(``GroupMember.copy_of``): ``multi_report_groups`` are the groups of more than one report so
+counted (docs/reconcile.md, "Copies").
 
 RAND also codes one event twice in other words (two rows of one bombing, on the same day in the
 same city). A join whose rows RAND itself codes on one day at one place (``same_coding_*``: the
@@ -50,6 +53,8 @@ class MergeReport:
     repeated_incidents: int = 0
     false_groups: int = 0  # neither one sentence nor rows RAND codes on one day at one place
     false_incidents: int = 0
+    # of the multi-document groups, those with more than one report once copies count once
+    multi_report_groups: int = 0
 
     @property
     def group_rate(self) -> float:
@@ -106,6 +111,7 @@ def count_merges(
         groups = ledger.groups()
         incidents = ledger.incidents()
     multi = [g for g in groups if len({m.doc for m in g.figures}) > 1]
+    reports = [g for g in multi if len({m.doc for m in g.figures if m.copy_of is None}) > 1]
     merged = [i for i in incidents if len({r["doc"] for r in i["reports"]}) > 1]
     texts = {d.name: d.text for d in documents if d.name}
     repeated = [g for g in multi if _one_sentence(
@@ -123,7 +129,8 @@ def count_merges(
         incidents=len(incidents), multi_document_incidents=len(merged),
         examples=[_describe(g) for g in shown[:examples]],
         repeated_groups=len(repeated), repeated_incidents=len(told_alike),
-        false_groups=len(false_groups), false_incidents=len(false_incidents))
+        false_groups=len(false_groups), false_incidents=len(false_incidents),
+        multi_report_groups=len(reports))
 
 
 def _words(sentence: str) -> str:
@@ -168,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "incident_rate_other_per_1000": round(
             (report.multi_document_incidents - report.repeated_incidents) * per_1000, 2),
         "false_group_rate_per_1000": round(report.false_groups * per_1000, 2),
+        "report_group_rate_per_1000": round(report.multi_report_groups * per_1000, 2),
         "false_incident_rate_per_1000": round(report.false_incidents * per_1000, 2),
     }, indent=1))
 

@@ -520,10 +520,13 @@ def _value(reading: Reading) -> str:
 def reconciled(group_id: str, members: list[Reading]) -> Reconciled:
     """One group's verdict, best/low/high and the checks between its members, as ``group_id``."""
     members = sorted(members, key=_member_order)
-    found = relations(members)
+    copied = copies(members)
+    # A copy is no second report: it confirms, updates and contradicts nothing on its own.
+    reports = [m for m in members if m.key not in copied]
+    found = relations(reports)
     replaced = {r.first.key for r in found if r.kind is CheckType.UPDATE}
-    current = [m for m in members if m.key not in replaced]
-    verdict = _verdict(members, found, replaced)
+    current = [m for m in reports if m.key not in replaced]
+    verdict = _verdict(reports, found, replaced)
     best = max(current, key=lambda m: _best_key(m, found))
     low, high = bounds(current, verdict is Verdict.CONFLICT)
     value = _best_value(best, current, verdict, low, high)
@@ -540,11 +543,29 @@ def reconciled(group_id: str, members: list[Reading]) -> Reconciled:
         low=low,
         high=high,
         reason=_reason(verdict, members, replaced, best, (value, low, high),
-                       _why_best(best, current, found)),
-        figures=tuple(_member(m) for m in members),
+                       _why_best(best, current, found), copied),
+        figures=tuple(_member(m, copied.get(m.key)) for m in members),
     )
     checks = relation_checks(group_id, found)
     return Reconciled(group, tuple(m.figure for m in members), best.figure, tuple(checks))
+
+
+def copies(members: Sequence[Reading]) -> dict[str, Reading]:
+    """The members that repeat word for word the sentence of an earlier member of another
+    report, with the same number (a wire story reprinted, a report quoting another's sentence),
+    each with the member it copies: fact-checkers count such a copy once, not as a second
+    report. ``members`` in member order (the earliest publication first: the original)."""
+    first: dict[tuple[object, ...], Reading] = {}
+    found = {}
+    for member in members:
+        if not member.words:
+            continue  # no text to compare (a figure without its document)
+        q = member.figure.quantity
+        original = first.setdefault(
+            (member.words, member.figure.text, q.low, q.high, q.qualifier), member)
+        if original.figure.doc != member.figure.doc:
+            found[member.key] = original
+    return found
 
 
 def _member_order(reading: Reading) -> tuple[bool, date, str, int]:
@@ -591,7 +612,7 @@ def _as_of(best: Reading, members: Sequence[Reading]) -> date | None:
     return stated or next((m.published for m in (best, *members) if m.published), None)
 
 
-def _member(reading: Reading) -> GroupMember:
+def _member(reading: Reading, original: Reading | None = None) -> GroupMember:
     f = reading.figure
     return GroupMember(
         doc=f.doc,
@@ -603,6 +624,7 @@ def _member(reading: Reading) -> GroupMember:
         published=reading.published,
         outlet=reading.outlet,
         text=f.text,
+        copy_of=original.key if original else None,
     )
 
 
@@ -643,10 +665,15 @@ def _reason(
     best: Reading,
     chosen: tuple[int, int | None, int | None],
     why: str,
+    copied: Mapping[str, Reading] | None = None,
 ) -> str:
     value, low, high = chosen
-    reports = len({m.figure.doc for m in members})
+    copied = copied or {}
+    reports = len({m.figure.doc for m in members if m.key not in copied})
     parts = [f"{verdict.value}: {len(members)} figure(s) from {reports} report(s)"]
+    if copied:
+        parts.append(", ".join(f"{key} copy of {original.figure.doc} (the same sentence word for "
+                               "word: counted once)" for key, original in copied.items()))
     if replaced:
         parts.append(f"{len(replaced)} replaced by a later report")
     when = f", published {best.published}" if best.published else ""
@@ -697,6 +724,7 @@ def member_json(member: GroupMember) -> dict[str, object]:
         "published": _iso(member.published),
         "outlet": member.outlet,
         "text": member.text,
+        "copy_of": member.copy_of,
     }
 
 
@@ -721,6 +749,7 @@ __all__ = [
     "bounds",
     "bucket_key",
     "conflict_pairs",
+    "copies",
     "group_figures",
     "group_json",
     "group_order",

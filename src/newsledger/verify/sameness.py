@@ -98,6 +98,7 @@ class Reading:
     incident: str | None = None  # the merged incident the figure tells, if any
     later_than: frozenset[str] = frozenset()  # documents this one is known to come after
     part: int = 0  # the piece of a long document it lies in (long_documents.piece_bounds)
+    words: str = ""  # its sentence in lower case, one space between words (copies: reconcile)
 
     @property
     def key(self) -> str:
@@ -209,7 +210,13 @@ def _reading(
         addition=_added(document.text, figure),
         incident=incident,
         part=max(part, 0),
+        words=folded_words(document.text[sentence[0] : sentence[1]]),
     )
+
+
+def folded_words(text: str) -> str:
+    """The text in lower case with one space between words: what "word for word" compares."""
+    return " ".join(text.lower().split())
 
 
 def _added(text: str, figure: Figure) -> bool:
@@ -609,6 +616,7 @@ __all__ = [
     "Reading",
     "Window",
     "agree",
+    "folded_words",
     "head_of",
     "heads_match",
     "in_headline",
