@@ -9,7 +9,10 @@ The stages, in order (docs/reconcile.md has the rules in full):
    group with the same counted noun and places; else it starts a group. Then figures whose time is
    unknown (no period, no publication date): each joins the only group it fits, or, of several, the
    only one whose values agree with it; otherwise it stays alone (a guess would invent conflicts).
-3. Relate every pair of a group: ``agree`` (intervals meet: "at least 220" and "220", "almost 700"
+3. Copies (``copies``): a member whose sentence repeats an earlier member's of another report
+   word for word, with the same number, is that report reprinted: it counts once (no relation,
+   no report of its own, no say in the best). Relate every other pair of a group: ``agree``
+   (intervals meet: "at least 220" and "220", "almost 700"
    and 686), ``update`` (a later report, by publication date or by the report's own words "earlier
    reports", "has risen to", gives a value that replaces the earlier one; a later *lower* value
    from another source is a conflict), else ``conflict``. A figure that repeats a value a later
