@@ -827,6 +827,29 @@ def test_incidents_several_events_of_a_day_need_one_kind(
     assert same_incident(a, b) is same
 
 
+_UNDATED = {"date": None, "date_precision": None}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "published", "same"),
+    [
+        (_SHOOTING, _BOMBING, date(2024, 3, 10), True),  # one day's news, coded two ways
+        (_SHOOTING, _BOMBING, date(2024, 3, 11), False),  # the next day's news, another means
+        (_BOMBING, _BOMBING, date(2024, 3, 11), True),
+        (_SHOOTING, {"type": None, "sub_type": None}, date(2024, 3, 11), True),
+        ({**_SHOOTING, "date": date(2024, 3, 10)}, _BOMBING, date(2024, 3, 11), True),  # dated
+    ],
+    ids=["same day, codes differ", "next day, codes differ", "next day, same codes",
+         "next day, one uncoded", "one report dates its event"],
+)
+def test_incidents_undated_reports_of_two_days_need_one_kind(
+    first: dict[str, Any], second: dict[str, Any], published: date, same: bool
+) -> None:
+    a = _report("a", date(2024, 3, 10), **{**_UNDATED, **first})
+    b = _report("b", published, **{**_UNDATED, **second})
+    assert same_incident(a, b) is same
+
+
 _ARREST = {"type": "Strategic developments", "sub_type": "Arrests"}
 _LOOTING = {"type": "Strategic developments", "sub_type": "Looting/property destruction"}
 
@@ -919,6 +942,8 @@ _SAMARRA = {"place": "Samarra", "admin1": "Salahuddin", "country": "Iraq", "lat"
             "lon": 43.87, "geo_precision": 1}
 _BAGHDAD = {"place": "Baghdad", "admin1": "Baghdad", "country": "Iraq", "lat": 33.34,
             "lon": 44.4, "geo_precision": 1}
+_FAYZABAD = {"place": "Fayzabad", "admin1": "Badakhshan", "country": "Afghanistan",
+             "lat": 37.12, "lon": 70.58, "geo_precision": 1}
 _KANDAHAR = {"place": "Kandahar", "admin1": "Kandahar", "country": "Afghanistan",
              "lat": 31.61, "lon": 65.71, "geo_precision": 1}
 
@@ -936,9 +961,15 @@ _KANDAHAR = {"place": "Kandahar", "admin1": "Kandahar", "country": "Afghanistan"
         # blasts at Kandahar two days apart stay two.
         ((_KANDAHAR, {"qandahar"}), (_KANDAHAR, {"qandahar"}), 2, False),
         ((_KANDAHAR, {"qandahar"}), (_KANDAHAR, {"qandahar"}), 0, True),
+        # 'Faizabad' read alone is a town in India; in reports on Afghanistan it is Fayzabad,
+        # the incident's own town: two rocket attacks there a day apart stay two.
+        ((_FAYZABAD, {"faizabad"}), (_FAYZABAD, {"faizabad"}), 1, False),
+        ((_FAYZABAD, {"faizabad"}), (_FAYZABAD, {"faizabad"}), 0, True),
     ],
     ids=["two towns, one names the other", "district names the town", "town spelled otherwise, "
-         "two days apart", "town spelled otherwise, one day"],
+         "two days apart", "town spelled otherwise, one day",
+         "town spelled as another country's town, next day",
+         "town spelled as another country's town, one day"],
 )
 def test_incidents_place_names_do_not_join_other_events(
     first: tuple[dict[str, Any], set[str]], second: tuple[dict[str, Any], set[str]],

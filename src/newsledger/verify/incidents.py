@@ -65,7 +65,13 @@ from functools import cache
 from newsledger.extract.folded import folded_words
 from newsledger.extract.incidents import UNNAMED, cue_pattern
 from newsledger.extract.incidents.event_mentions import cue_words
-from newsledger.extract.places import Place, distance_km, lookup_place, normalise_place
+from newsledger.extract.places import (
+    Place,
+    countries_first,
+    distance_km,
+    lookup_place,
+    normalise_place,
+)
 from newsledger.extract.time import WORDS
 from newsledger.model import (
     DatePrecision,
@@ -327,8 +333,11 @@ def share_distinctive_name(a: IncidentReport, b: IncidentReport, index: NameInde
 
 
 def _names_incident_place(name: str, *incidents: Incident) -> bool:
-    """Whether the gazetteer reads a name as the place or province of one of the incidents."""
-    found = lookup_place(name)
+    """Whether the gazetteer reads a name, in the incidents' countries, as the place or
+    province of one of them ("Faizabad" of a report on Afghanistan is its Fayzabad, though
+    read alone the name is a town in India)."""
+    with countries_first(sorted({i.country for i in incidents if i.country})):
+        found = lookup_place(name)
     if found is None:
         return False
     key = normalise_place(found.name)
@@ -555,8 +564,17 @@ def same_incident(a: IncidentReport, b: IncidentReport) -> bool:
         and (not (a.several or b.several or a.series or b.series)
              or same_kind(a.incident, b.incident))
         and not (a.series and b.series and not a.series & b.series)
+        and (not _undated_days_apart(a, b) or same_kind(a.incident, b.incident))
         and compatible_parties(a.incident.perpetrator, b.incident.perpetrator)
     )
+
+
+def _undated_days_apart(a: IncidentReport, b: IncidentReport) -> bool:
+    """Neither report dates its event and they were published on different days: each tells
+    the news of its own day and only nearness in time joins them, so a shooting one day and a
+    roadside bomb the next at the same place are two events, not one coded two ways."""
+    return (a.incident.date is None and b.incident.date is None and a.published is not None
+            and b.published is not None and a.published != b.published)
 
 
 def _violent(incident: Incident) -> bool:

@@ -210,11 +210,11 @@ def _reading(
         addition=_added(document.text, figure),
         incident=incident,
         part=max(part, 0),
-        words=folded_words(document.text[sentence[0] : sentence[1]]),
+        words=plain_words(document.text[sentence[0] : sentence[1]]),
     )
 
 
-def folded_words(text: str) -> str:
+def plain_words(text: str) -> str:
     """The text in lower case with one space between words: what "word for word" compares."""
     return " ".join(text.lower().split())
 
@@ -616,7 +616,6 @@ __all__ = [
     "Reading",
     "Window",
     "agree",
-    "folded_words",
     "head_of",
     "heads_match",
     "in_headline",
@@ -628,6 +627,7 @@ __all__ = [
     "place_figures",
     "places_match",
     "places_overlap",
+    "plain_words",
     "read_figures",
     "same_thing",
     "same_time",
