@@ -1599,8 +1599,14 @@ def test_incidents_many_devices_at_one_place_are_one_attack(text: str, killed: i
         ("A suicide car bomb exploded outside the French Embassy in Lome.  The attack coincides "
          "with another suicide attack on the French Embassy in Ghana.  The blast killed at least "
          "nine people.", 9),
+        # the raids a killing avenges are its cause, not several events of its toll
+        ("KENYA.  Gunmen killed three herders near Mandera in revenge for recent cattle raids.",
+         3),
+        ("Militants shot dead two teachers in Garissa, apparently in retaliation for army "
+         "raids on their camps.", 2),
     ],
-    ids=["background year", "one of a series", "another attack beside it"],
+    ids=["background year", "one of a series", "another attack beside it",
+         "in revenge for raids", "in retaliation for raids"],
 )
 def test_incidents_background_keeps_the_reports_own_event(text: str, killed: int | None) -> None:
     found = _incidents(text, date(2007, 6, 12))

@@ -287,15 +287,18 @@ def _determiner(before: str) -> str | None:
 
 
 def _distinct_cue(before: str) -> int | None:
-    """Where a cue marking another event starts, if one stands within three words before."""
+    """Where a cue marking another event starts, if one stands within three words before: a
+    `distinct` cue ("another attack") or a `background` one ("in revenge for recent raids":
+    the cause the report recalls, not a second event of its toll)."""
     tail = before[-60:]
     offset = len(before) - len(tail)
-    for match in cue_pattern("distinct").finditer(tail):
-        between = tail[match.end() :]
-        if re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*", between) and not re.search(
-            r"\b(?:the|this|that)\b", between, re.IGNORECASE
-        ):
-            return offset + match.start()
+    for role in ("distinct", "background"):
+        for match in cue_pattern(role).finditer(tail):
+            between = tail[match.end() :]
+            if re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*", between) and not re.search(
+                r"\b(?:the|this|that)\b", between, re.IGNORECASE
+            ):
+                return offset + match.start()
     return None
 
 
