@@ -182,7 +182,26 @@ def _verb_measure(token: Token) -> Measure | None:
     found = _single_verb_measure(token)
     if found is None or found is Measure.OTHER:
         return found
-    return Measure.OTHER if _has_other_alternative(token, found) else found
+    either = _has_other_alternative(token, found) or _paired_harm(token, found)
+    return Measure.OTHER if either else found
+
+
+def _paired_harm(token: Token, found: Measure) -> bool:
+    """Whether 'killed' and 'wounded' in one form are joined by a bare 'and' ('killed and wounded
+    45 people', 'kill and wound more than 60'): one count of victims of either harm."""
+    doc = token.doc
+    for conj, other in ((token.i + 1, token.i + 2), (token.i - 1, token.i - 2)):
+        if min(conj, other) < 0 or max(conj, other) >= len(doc):
+            continue
+        if doc[conj].lower_ != "and" or doc[other].tag_ != token.tag_:
+            continue
+        # outcomes that exclude each other only: "abducted and killed five" befell all five
+        if {found, _single_verb_measure(doc[other])} == _KILLED_OR_INJURED:
+            return True
+    return False
+
+
+_KILLED_OR_INJURED = frozenset({Measure.KILLED, Measure.INJURED})
 
 
 def verb_measure(token: Token) -> Measure | None:
@@ -1320,9 +1339,11 @@ def _participle_after(number: Token) -> Measure | None:
     i = number.i + 1
     if i < len(doc) and doc[i].is_space:
         i += 1  # a bracketed count: "(25,908) arrested", the brackets blanked for the parser
+    tags = {"VBN", "JJ"}
     if i < len(doc) and doc[i].lower_ in {"other", "others", "more"}:
         i += 1
-    if i + 1 >= len(doc) or doc[i].tag_ not in {"VBN", "JJ"}:
+        tags = {"VBN", "JJ", "VBD"}  # "losing five soldiers and 21 others wounded": no past tense
+    if i + 1 >= len(doc) or doc[i].tag_ not in tags:
         return None
     if doc[i + 1].pos_ in _NOUN_POS or doc[i + 1].like_num or doc[i + 1].lower_ in {"and", "or"}:
         return None  # "three wounded soldiers", "five killed and ten wounded": not its own
