@@ -27,6 +27,12 @@ SOURCES = [
     # ... also in a sentence of its own, without a number
     ("Gunmen killed 7 farmers in Zamfara on Sunday. Amnesty International documented the attack.",
      "7", "Amnesty International"),
+    # a wire headline's words after its closing colon name who gave the figure
+    ("Troops kill 19 militants in northern region: army", "19", "army"),
+    ("At least 30 killed in two attacks on mosques: local officials", "At least 30",
+     "local officials"),
+    # ... not the label of a list line
+    ("Killed: 12 villagers", "12", None),
     # 'per' naming who gives the count, not a rate
     ("The toll rose to 57 on Monday, per the state government.", "57", "state government"),
     ("The raid left 12 people dead, per police.", "12", "police"),

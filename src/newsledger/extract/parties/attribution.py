@@ -464,6 +464,8 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     for head in heads:
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
+    if not found and (told := _headline_colon_source(sentence)) is not None:
+        found.append(told)
     agent = None if found else _carried_by(sentence)
     if agent is not None and (named := from_head(agent, sentence)):
         found.append(named)
@@ -471,6 +473,27 @@ def find_attributions(sentence: Span) -> list[Attribution]:
         if named := from_head(subject, sentence):
             found.append(Attribution(named.text, named.start, named.generic, verb.i))
     return found
+
+
+def _headline_colon_source(sentence: Span) -> Attribution | None:
+    """'Troops kill 19 militants in the north: army', '... two mosque attacks: officials': the
+    wire headline's closing words after a colon name who gave the figures."""
+    colons = [t for t in sentence if t.text == ":"]
+    if not colons:
+        return None
+    words = [t for t in sentence.doc[colons[-1].i + 1 : sentence.end] if not t.is_punct]
+    if not 1 <= len(words) <= 4 or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in words):
+        return None
+    last = words[-1]
+    kinds = _words("speaker") | _words("official") | _words("organisation")
+    if last.lemma_.lower() not in kinds and last.lower_ not in kinds and last.pos_ != "PROPN":
+        return None
+    # only a headline's tail: the colon ends its sentence's last clause, no heading of a list
+    rest = sentence.doc[words[-1].i + 1 : sentence.end].text.strip(" .;")
+    if rest or colons[-1].i == sentence.start:
+        return None
+    begin, end = words[0].idx, last.idx + len(last.text)
+    return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
 
 
 @cache
