@@ -350,6 +350,17 @@ FIGURE_ACTORS = [
      "rebels.\n\nAt least 11 people were killed and 40 wounded.", "40", "separatist rebels"),
     ("Twenty people were killed in the blast on Monday. Investigators believe it was the work of "
      "Islamist militants.", "Twenty", "Islamist militants"),
+    # raiders told by their people and kind ("Fulani herders", "armed youth") are the doers too,
+    # named as told
+    ("Fulani herders raided the hamlet at dawn. At least nine farmers died.", "At least nine",
+     "Fulani herders"),
+    ("Armed youths attacked the cattle camp on Friday. Fourteen herders were killed.",
+     "Fourteen", "youths"),
+    ("The raiders struck the market on Friday. Six traders were killed.", "Six", "raiders"),
+    # the doer told in an "attack by ..." clause opening the toll's sentence
+    ("In an attack by jihadists on the base, 12 soldiers were killed.", "12", "jihadists"),
+    ("After an ambush by bandits on the road, nine travellers were abducted.", "nine",
+     "bandits"),
     # victims of more than one harm ("killed or wounded") are the incident's victims too
     ("Gunmen stormed the market in Kaduna on Sunday. At least 30 people were killed or injured, "
      "police said.", "At least 30", "gunmen"),

@@ -263,7 +263,7 @@ def _attack_opening() -> re.Pattern[str]:
         r"(?:(?i:(?:late\s+|early\s+|shortly\s+)?(?:on|in|at|after|before))(?:\s+[\w'’-]+){1,4},\s+)?"
         rf"(?:(?:[\w'’-]+\s+){{1,3}}?(?i:{reporting_verbs(present=('say',))}|say)\s+(?:that\s+)?)?"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
-        r"(?:[A-Z][\w'’-]*\s+){0,3}?"
+        r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}?)"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
         rf"(?P<kind>(?i:{doers}))"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
@@ -305,8 +305,20 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
                 draft.actor = means
                 break
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
-            draft.actor = named[0].canonical if named else opening["kind"].lower()
+            draft.actor = named[0].canonical if named else _doers_named(opening)
             break
+
+
+# capitalised words before the doers that are no part of their name ("The gunmen", "Some raiders")
+_NOT_A_NAME = frozenset({"the", "a", "an", "some", "several", "many", "dozens", "hundreds", "two",
+                         "three", "four", "five", "armed", "suspected", "unknown", "unidentified"})
+
+
+def _doers_named(opening: re.Match[str]) -> str:
+    """The doers as told: their kind, with the name of their people or place before it ("Murle
+    youth", "Fulani herders"); the kind alone when none is told ("gunmen")."""
+    words = [w for w in opening["name"].split() if w.lower() not in _NOT_A_NAME]
+    return " ".join([*words, opening["kind"].lower()])
 
 
 # "an ISWAP car bomb", "a Taliban attack", "the IRA's bombing": a group named as the maker of an
@@ -905,6 +917,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
             or _attack_by(scan.text_between(q.end, scan.sentence.end))
+            or _attack_by_before(scan.text_between(scan.sentence.start, q.start))
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
@@ -991,6 +1004,13 @@ def _attack_by(text: str) -> str | None:
     end = _NEXT_CLAUSE.search(text)
     match = _ATTACK_BY.search(text[: end.start()] if end else text)
     return match.group(1) if match else None
+
+
+def _attack_by_before(text: str) -> str | None:
+    """'In an attack by jihadists on the base, 12 soldiers were killed': the doer told in the
+    clause that opens the toll's sentence (its last clause before the toll)."""
+    clauses = _NEXT_CLAUSE.split(text)
+    return _attack_by(clauses[-1]) if clauses else None
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
