@@ -33,6 +33,12 @@ SOURCES = [
      "local officials"),
     # ... not the label of a list line
     ("Killed: 12 villagers", "12", None),
+    # a side claiming what it did, in a clause after "claimed", gives its count; claiming the
+    # attack itself tells no count
+    ("Rebel commanders claimed to have repelled the offensive, inflicting 45 fatalities on the "
+     "army.", "45", "Rebel commanders"),
+    ("The army claimed that 30 insurgents died in the raid.", "30", "army"),
+    ("The group claimed the bombing that killed 14 worshippers.", "14", None),
     # 'per' naming who gives the count, not a rate
     ("The toll rose to 57 on Monday, per the state government.", "57", "state government"),
     ("The raid left 12 people dead, per police.", "12", "police"),
