@@ -587,6 +587,9 @@ def test_figures_another_count_takes_the_measure_before_it(
         # the first of two days of one month is a date too
         ("Raids on 14 and 15 March forced 5,000 villagers to flee.", "14"),
         ("Clashes from 3 to 5 June killed 22 herders.", "3"),
+        # a coder's note on how one toll is filed counts nothing
+        ("Fighting on 2 May killed 23 people (fatalities split across five events).", "five"),
+        ("Raiders killed 11 herders; casualties are spread across 2 other attacks.", "2"),
         # a number joined by a hyphen to the noun it describes is no count
         ("Unknown attackers ambushed a two-truck convoy, killing four guards.", "two"),
         ("A 17-nation coalition said its jets killed 30 fighters.", "17"),

@@ -439,7 +439,17 @@ def _is_not_a_count(text: str, match: _Match) -> bool:
         or _is_day_of_may(text, match)
         or _HYPHEN_UNIT_AFTER.match(text, match.end) is not None
         or _is_first_of_two_days(text, match)
+        or _SPLIT_ACROSS.search(text, max(0, match.start - 60), match.start) is not None
     )
+
+
+# "fatalities split across five events", "casualties are spread across 2 other attacks": a coder's
+# note on how one toll is filed, not a count of its own
+_SPLIT_ACROSS = re.compile(
+    r"\b(?:split|distributed|spread|divided)\s+(?:evenly\s+|equally\s+)?"
+    r"(?:across|over|between|among|in(?:to)?)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _is_first_of_two_days(text: str, match: _Match) -> bool:
