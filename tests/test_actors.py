@@ -361,6 +361,13 @@ FIGURE_ACTORS = [
     ("In an attack by jihadists on the base, 12 soldiers were killed.", "12", "jihadists"),
     ("After an ambush by bandits on the road, nine travellers were abducted.", "nine",
      "bandits"),
+    # ... or a group named there, and the tolls of "the attack" told just after it
+    ("Two engineers were killed in an attack by al-Qaeda-linked militants on the ministry.",
+     "Two", "al-Qaeda"),
+    ("In a raid by al-Shabaab on the hotel, three guards were abducted. At least 11 people were "
+     "killed in the attack.", "At least 11", "al-Shabaab"),
+    ("Two engineers were killed in an attack by al-Qaeda-linked militants on the ministry. Over "
+     "50 people were killed and over 160 injured in the attack.", "over 160", "al-Qaeda"),
     # victims of more than one harm ("killed or wounded") are the incident's victims too
     ("Gunmen stormed the market in Kaduna on Sunday. At least 30 people were killed or injured, "
      "police said.", "At least 30", "gunmen"),

@@ -219,6 +219,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         draft.actor = _actor_for(draft, dominant)
     _attackers_told_before(drafts, scans)
     _the_same_count(drafts, scans)
+    _victims_of_that_attack(drafts, scans)
     claim = _claim(scans)
     blamed = claim[1] if claim else _kind_blamed(scans)
     _share_perpetrators(drafts, blamed)
@@ -344,6 +345,41 @@ def _group_means(scan: Scan) -> str | None:
         ):
             return actor.canonical
     return None
+
+
+# "... were killed in the attack", "died in the same bombing": a toll of the attack told before
+_IN_THAT_ATTACK = re.compile(
+    r"^[^.;]{0,80}?\b(?:in|during|from|by)\s+the\s+(?:same\s+)?(?:attack|bombing|raid|assault"
+    r"|ambush|blast|explosion|shooting)\b",
+    re.IGNORECASE,
+)
+
+
+def _victims_of_that_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Two engineers were killed in an attack by al-Qaeda-linked militants. Over 50 people were
+    killed in the attack': a toll of "the attack" with no doer of its own, told within two
+    sentences (same or previous paragraph) after a toll whose doer is known, is that doer's."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        q = draft.quantity
+        if (
+            draft.actor is not None
+            or draft.measure not in _HARMED
+            or draft.time is not None
+            or not _IN_THAT_ATTACK.match(draft.scan.text_between(q.end, draft.scan.sentence.end))
+        ):
+            continue
+        here = position[id(draft.scan)]
+        told = [
+            d for d in drafts
+            if d.actor is not None
+            and d.measure in _HARMED
+            and d.quantity.start < q.start
+            and 0 < here - position[id(d.scan)] <= _TOLD_BEFORE
+            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+        ]
+        if told:
+            draft.actor = told[-1].actor
 
 
 # "killing the three on the spot", "all five were wounded": a number told as the people counted
@@ -1000,10 +1036,31 @@ _ATTACK_BY = re.compile(
 
 def _attack_by(text: str) -> str | None:
     """The kind of doer told after the toll, within its clause ('... were killed, and in a separate
-    attack by militants ...' is another toll's)."""
+    attack by militants ...' is another toll's); the group when one is named there ('in an attack
+    by al-Qaeda-linked militants')."""
     end = _NEXT_CLAUSE.search(text)
-    match = _ATTACK_BY.search(text[: end.start()] if end else text)
+    clause = text[: end.start()] if end else text
+    named = _ATTACK_BY_NAMED.search(clause)
+    if named is not None:
+        rest = clause[named.end() :]
+        groups = [a for a in find_actors(rest) if a.kind == "armed_group"]
+        if groups and groups[0].start == 0:
+            # "the al-Qaeda-affiliated JNIM": the group affiliated, when it is named
+            if len(groups) > 1 and _AFFILIATED.match(rest, groups[0].end):
+                return groups[1].canonical
+            return groups[0].canonical
+    match = _ATTACK_BY.search(clause)
     return match.group(1) if match else None
+
+
+_AFFILIATED = re.compile(r"-(?:affiliated|linked|allied|aligned|backed|inspired)\s", re.IGNORECASE)
+# "in an attack by al-Qaeda in the Islamic Maghreb", "a bombing by the Taliban": the words before
+# a group's name
+_ATTACK_BY_NAMED = re.compile(
+    r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|raids?|shooting|carried out|planted)\b"
+    r"[^.;]{0,40}?\bby (?:the )?(?:suspected |alleged |presumed )?",
+    re.IGNORECASE,
+)
 
 
 def _attack_by_before(text: str) -> str | None:
