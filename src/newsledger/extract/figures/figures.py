@@ -41,6 +41,7 @@ from newsledger.extract.scan import (
     Draft,
     Scan,
     dateline_dash_as_parsed,
+    date_undated_days,
     document_countries,
     in_noise,
     resolve_document_places,
@@ -98,6 +99,8 @@ def scan_document(document: Document) -> list[Scan]:
     ]
     scans = [scan_sentence(s, document) for s in sentences]
     resolve_document_places(scans)
+    if document.published is None:
+        date_undated_days(scans)
     return scans
 
 
