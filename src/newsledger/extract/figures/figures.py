@@ -40,8 +40,8 @@ from newsledger.extract.reporting import reporting_verbs
 from newsledger.extract.scan import (
     Draft,
     Scan,
-    dateline_dash_as_parsed,
     date_undated_days,
+    dateline_dash_as_parsed,
     document_countries,
     in_noise,
     resolve_document_places,
