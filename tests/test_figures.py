@@ -305,6 +305,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Shelling killed and injured 45 people in the market on Friday.", "45", "other"),
         ("Gunmen killed 12 and wounded 30 people in the market.", "12", "killed"),
         ("Gunmen killed 12 and wounded 30 people in the market.", "30", "injured"),
+        # some of those held, harmed: the harm, not the stock of detainees
+        ("Three of the detainees were seriously injured by guards.", "Three", "injured"),
+        ("Five of the prisoners died in custody last month.", "Five", "killed"),
+        ("Two of the detainees remain in custody.", "Two", "held"),
         # "N others" with the harm right after it, in the past tense: theirs, not the verb before
         ("The army admitted losing three soldiers and 14 others wounded.", "14", "injured"),
         ("The army admitted losing three soldiers and 14 others wounded.", "three",

@@ -920,6 +920,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "with 243 deaths and 625 injured": deaths are no injured
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
+    if own_first is Measure.HELD and _partitive_of(number, noun):
+        # "three of the detainees were injured", "five of the prisoners died": what befell
+        # some of those held
+        harm = _number_trigger(number, noun)
+        own_first = None if harm in _HARMS else own_first
     measure = (
         (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
@@ -1001,6 +1006,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
 
 # Verbs by which a monitor tells that it counted something ("98 were recorded in ...").
 _RECORDING_VERBS = frozenset({"record", "document", "register", "verify", "report", "count"})
+
+
+def _partitive_of(number: Token, noun: Token) -> bool:
+    """'three of the detainees': the counted noun hangs on an 'of' after the number."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == number.i
 
 
 def _recorded_subject(number: Token) -> bool:
