@@ -361,6 +361,11 @@ FIGURE_ACTORS = [
     ("In an attack by jihadists on the base, 12 soldiers were killed.", "12", "jihadists"),
     ("After an ambush by bandits on the road, nine travellers were abducted.", "nine",
      "bandits"),
+    # "a group of X": the doers are X, never the word "group"
+    ("A group of armed men abducted 12 farmers on the road.", "12", "armed men"),
+    ("A group of Islamist militia attacked the village and killed three civilians.", "three",
+     "Islamist militia"),
+    ("A band of rebels killed 4 soldiers near the border.", "4", "rebels"),
     # ... or a group named there, and the tolls of "the attack" told just after it
     ("Two engineers were killed in an attack by al-Qaeda-linked militants on the ministry.",
      "Two", "al-Qaeda"),

@@ -1125,6 +1125,7 @@ def _subject_perpetrator(
         )
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
+    subject = _members_gathered(subject)
     looking = role_words("investigate_verb") | role_words("record_verb")
     if subject.head.lemma_.lower() in looking or (
         subject.head.lemma_.lower() == "look"
@@ -1144,7 +1145,7 @@ def _subject_perpetrator(
     words = [
         t
         for t in subject.subtree
-        if t.i <= subject.i and t.dep_ in {"compound", "amod", "nmod"} | {"ROOT", "nsubj"}
+        if t is subject or (t.i < subject.i and t.dep_ in {"compound", "amod", "nmod"})
     ]
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
     if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
@@ -1158,6 +1159,19 @@ def _subject_perpetrator(
     if rulers:
         return rulers[0]
     return text if _perpetrator_word(subject) else None
+
+
+def _members_gathered(subject: Token) -> Token:
+    """'A group of gunmen', 'a band of rebels': the doers are those the collective noun gathers
+    (roles.tsv 'collective'), not the word 'group'."""
+    if subject.lemma_.lower() not in role_words("collective"):
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            members = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if members is not None and members.pos_ in {"NOUN", "PROPN"}:
+                return members
+    return subject
 
 
 def _supporter(token: Token) -> bool:
