@@ -394,6 +394,11 @@ def test_where_the_speaker_spoke_is_not_the_figures(
 # troops"), where counted people come from ("peacekeepers from Tanzania") or whose defence force
 # speaks is a party, no place of the figure
 COUNTRY_AS_PARTY = [
+    # a country naming the armed group that comes from it
+    ("Somalia militants ambushed a convoy near Garissa, kidnapping four aid workers.\n", "four",
+     "Somalia"),
+    ("Chad rebels crossed the border and attacked a camp near Geneina, killing 11 refugees.\n",
+     "11", "Chad"),
     (
         "Police killed 7 protesters in Venezuela on Thursday. The State Department issued a "
         "travel warning for U.S. citizens. About 100 people have died in three months of street "
