@@ -305,6 +305,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Shelling killed and injured 45 people in the market on Friday.", "45", "other"),
         ("Gunmen killed 12 and wounded 30 people in the market.", "12", "killed"),
         ("Gunmen killed 12 and wounded 30 people in the market.", "30", "injured"),
+        # a "with" phrase closed by its harm, tagged a past tense
+        ("Four soldiers were killed with two other soldiers and a translator injured.", "two",
+         "injured"),
         # some of those held, harmed: the harm, not the stock of detainees
         ("Three of the detainees were seriously injured by guards.", "Three", "injured"),
         ("Five of the prisoners died in custody last month.", "Five", "killed"),
@@ -591,6 +594,8 @@ def test_figures_another_count_takes_the_measure_before_it(
         # the first of two days of one month is a date too
         ("Raids on 14 and 15 March forced 5,000 villagers to flee.", "14"),
         ("Clashes from 3 to 5 June killed 22 herders.", "3"),
+        # nationalities of the dead are no count of their own
+        ("At least 29 people (18 different nationalities) were killed in the attack.", "18"),
         # a coder's note on how one toll is filed counts nothing
         ("Fighting on 2 May killed 23 people (fatalities split across five events).", "five"),
         ("Raiders killed 11 herders; casualties are spread across 2 other attacks.", "2"),

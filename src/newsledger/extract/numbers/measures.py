@@ -1245,7 +1245,8 @@ def _with_participle(noun: Token) -> Measure | None:
     for token in noun.doc[noun.i + 1 : noun.i + 1 + _WITH_REACH]:
         if token.is_punct or token.like_num:
             return None
-        if token.tag_ == "VBN" and (found := _verb_measure(token)) is not None:
+        # "with two other Americans and an Afghan injured": tagged a past tense as often
+        if token.tag_ in {"VBN", "VBD"} and (found := _verb_measure(token)) is not None:
             return found
     return None
 
