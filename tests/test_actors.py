@@ -350,6 +350,29 @@ FIGURE_ACTORS = [
      "rebels.\n\nAt least 11 people were killed and 40 wounded.", "40", "separatist rebels"),
     ("Twenty people were killed in the blast on Monday. Investigators believe it was the work of "
      "Islamist militants.", "Twenty", "Islamist militants"),
+    # raiders told by their people and kind ("Fulani herders", "armed youth") are the doers too,
+    # named as told
+    ("Fulani herders raided the hamlet at dawn. At least nine farmers died.", "At least nine",
+     "Fulani herders"),
+    ("Armed youths attacked the cattle camp on Friday. Fourteen herders were killed.",
+     "Fourteen", "youths"),
+    ("The raiders struck the market on Friday. Six traders were killed.", "Six", "raiders"),
+    # the doer told in an "attack by ..." clause opening the toll's sentence
+    ("In an attack by jihadists on the base, 12 soldiers were killed.", "12", "jihadists"),
+    ("After an ambush by bandits on the road, nine travellers were abducted.", "nine",
+     "bandits"),
+    # "a group of X": the doers are X, never the word "group"
+    ("A group of armed men abducted 12 farmers on the road.", "12", "armed men"),
+    ("A group of Islamist militia attacked the village and killed three civilians.", "three",
+     "Islamist militia"),
+    ("A band of rebels killed 4 soldiers near the border.", "4", "rebels"),
+    # ... or a group named there, and the tolls of "the attack" told just after it
+    ("Two engineers were killed in an attack by al-Qaeda-linked militants on the ministry.",
+     "Two", "al-Qaeda"),
+    ("In a raid by al-Shabaab on the hotel, three guards were abducted. At least 11 people were "
+     "killed in the attack.", "At least 11", "al-Shabaab"),
+    ("Two engineers were killed in an attack by al-Qaeda-linked militants on the ministry. Over "
+     "50 people were killed and over 160 injured in the attack.", "over 160", "al-Qaeda"),
     # victims of more than one harm ("killed or wounded") are the incident's victims too
     ("Gunmen stormed the market in Kaduna on Sunday. At least 30 people were killed or injured, "
      "police said.", "At least 30", "gunmen"),

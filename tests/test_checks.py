@@ -1462,6 +1462,16 @@ def _told(extraction: Any) -> tuple[set[Any], set[Any]]:
             {("52", "11", True), ("30", "5", True)},
             id="a-breakdown-heading-makes-the-section-the-total's-parts-however-they-add-up",
         ),
+        pytest.param(
+            "Insurgents killed dozens of police officers at a base in Ghazni province on Monday,"
+            " a senior official said. \"We know that 40 people have died in the blast at the"
+            " base,\" said a senior official in the interior ministry.\n\nThe government has"
+            " stopped publishing casualty figures in Afghanistan.\n\nThe Taliban claimed the"
+            " attack. A spokesman for the group said they had killed 120 people in the assault.",
+            set(),
+            set(),
+            id="two-sources-counts-of-the-same-people-are-rivals-not-a-whole-and-its-part",
+        ),
     ],
 )
 def test_checks_read_on_new_reports(

@@ -98,6 +98,26 @@ def test_scene_of_another_event_is_not_the_figures(
     assert figure.locations
 
 
+# (text, number, places): a place of a clause beside the figure's, which counts its own
+# victims, is not the figure's, even when the places of its own clause are claimed by others
+CLAUSE_BESIDE = [
+    ("Two blasts in the Mansour district of Baghdad killed four people and left 20 others "
+     "wounded, while a car bomb in the town of Tarmiyah hurt six people, officials said.",
+     "20", ("Baghdad",)),
+    ("Two blasts in the Mansour district of Baghdad killed four people and left 20 others "
+     "wounded, while a car bomb in the town of Tarmiyah hurt six people, officials said.",
+     "six", ("Tarmiyah",)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), CLAUSE_BESIDE)
+def test_place_of_a_clause_beside_is_not_the_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations == places
+
+
 # (text, number, places): a dateline's city closed by a colon and agency is where the story was
 # filed, not a place of its figures
 DATELINE_PLACES = [
@@ -374,6 +394,11 @@ def test_where_the_speaker_spoke_is_not_the_figures(
 # troops"), where counted people come from ("peacekeepers from Tanzania") or whose defence force
 # speaks is a party, no place of the figure
 COUNTRY_AS_PARTY = [
+    # a country naming the armed group that comes from it
+    ("Somalia militants ambushed a convoy near Garissa, kidnapping four aid workers.\n", "four",
+     "Somalia"),
+    ("Chad rebels crossed the border and attacked a camp near Geneina, killing 11 refugees.\n",
+     "11", "Chad"),
     (
         "Police killed 7 protesters in Venezuela on Thursday. The State Department issued a "
         "travel warning for U.S. citizens. About 100 people have died in three months of street "

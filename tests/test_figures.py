@@ -299,6 +299,23 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("At least 75 civilians were killed, injured or abducted in May.", "At least 75", "other"),
         ("Nearly 40 people killed or wounded by stray bullets were civilians.", "Nearly 40",
          "other"),
+        # ... and so is one count that two harm verbs joined by "and" share
+        ("Jets kill and wound more than 60 fighters of the militia, a monitor said.",
+         "more than 60", "other"),
+        ("Shelling killed and injured 45 people in the market on Friday.", "45", "other"),
+        ("Gunmen killed 12 and wounded 30 people in the market.", "12", "killed"),
+        ("Gunmen killed 12 and wounded 30 people in the market.", "30", "injured"),
+        # a "with" phrase closed by its harm, tagged a past tense
+        ("Four soldiers were killed with two other soldiers and a translator injured.", "two",
+         "injured"),
+        # some of those held, harmed: the harm, not the stock of detainees
+        ("Three of the detainees were seriously injured by guards.", "Three", "injured"),
+        ("Five of the prisoners died in custody last month.", "Five", "killed"),
+        ("Two of the detainees remain in custody.", "Two", "held"),
+        # "N others" with the harm right after it, in the past tense: theirs, not the verb before
+        ("The army admitted losing three soldiers and 14 others wounded.", "14", "injured"),
+        ("The army admitted losing three soldiers and 14 others wounded.", "three",
+         "killed"),
         ("A total of 2,760 fighters and their families surrendered to troops.", "2,760",
          "other"),
         ("The agency said 14,200 people remained confined to their homes.", "14,200", "other"),
@@ -574,6 +591,17 @@ def test_figures_another_count_takes_the_measure_before_it(
         # a numbered video or image is a label
         ("Video 3 shows 12 soldiers were killed at the checkpoint.", "3"),
         ("Image 2 suggests that 14 civilians died in the strike.", "2"),
+        # the first of two days of one month is a date too
+        ("Raids on 14 and 15 March forced 5,000 villagers to flee.", "14"),
+        ("Clashes from 3 to 5 June killed 22 herders.", "3"),
+        # nationalities of the dead are no count of their own
+        ("At least 29 people (18 different nationalities) were killed in the attack.", "18"),
+        # a coder's note on how one toll is filed counts nothing
+        ("Fighting on 2 May killed 23 people (fatalities split across five events).", "five"),
+        ("Raiders killed 11 herders; casualties are spread across 2 other attacks.", "2"),
+        # a number joined by a hyphen to the noun it describes is no count
+        ("Unknown attackers ambushed a two-truck convoy, killing four guards.", "two"),
+        ("A 17-nation coalition said its jets killed 30 fighters.", "17"),
     ],
 )
 def test_figures_numbers_that_are_no_figures(

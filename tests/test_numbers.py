@@ -403,6 +403,9 @@ def test_parse_number_is_consistent_on_any_text(text: str) -> None:
     ("The body of one was found the next day.", [1]),
     ("He was one of the founders of the group.", []),  # "one of" is else no count
     ("At one point the convoy stopped.", []),
+    # a part listed after its whole
+    ("Fighting killed 23 people, including one aid worker.", [23, 1]),
+    ("Police held 300 protesters, including one reporter.", [300, 1]),
 ])
 def test_find_quantities_keeps_a_bare_one_next_to_a_casualty_word(
     text: str, values: list[int]

@@ -361,6 +361,16 @@ FIGURE_PERIODS = [
     # the day of the attack the arrests are over is not the arrests' day
     ("On Thursday police arrested 9 people, five women and four men, over Tuesday's bombing.",
      FRIDAY, "four", "2024-03-14", "2024-03-14"),
+    # an undated report: a day without its year takes the year of the full date told before it
+    ("Nine guards were abducted on 2 August 2018. On 3 August, four of them were freed.", None,
+     "four", "2018-08-03", "2018-08-03"),
+    ("On 2 December 2021, clashes on 30 November and 2 December killed 23 herders.", None, "23",
+     "2021-11-30", "2021-12-02"),
+    ("Gunmen killed 5 people on 28 December 2021. On 5 January, 3 more bodies were found.", None,
+     "3", "2022-01-05", "2022-01-05"),
+    # ... but a weekday stays unresolved
+    ("Nine guards were abducted on 2 August 2018.\n\nOn Tuesday, police arrested 4 suspects.",
+     None, "4", None, None),
     # a running total told after undated figures frames nothing after it
     ("Gunmen killed 9 guards on Monday.\n\nThe president said 9,000 soldiers had been killed "
      "since 2019.\n\nA bomb later killed 4 policemen.", None, "4", None, None),

@@ -27,6 +27,18 @@ SOURCES = [
     # ... also in a sentence of its own, without a number
     ("Gunmen killed 7 farmers in Zamfara on Sunday. Amnesty International documented the attack.",
      "7", "Amnesty International"),
+    # a wire headline's words after its closing colon name who gave the figure
+    ("Troops kill 19 militants in northern region: army", "19", "army"),
+    ("At least 30 killed in two attacks on mosques: local officials", "At least 30",
+     "local officials"),
+    # ... not the label of a list line
+    ("Killed: 12 villagers", "12", None),
+    # a side claiming what it did, in a clause after "claimed", gives its count; claiming the
+    # attack itself tells no count
+    ("Rebel commanders claimed to have repelled the offensive, inflicting 45 fatalities on the "
+     "army.", "45", "Rebel commanders"),
+    ("The army claimed that 30 insurgents died in the raid.", "30", "army"),
+    ("The group claimed the bombing that killed 14 worshippers.", "14", None),
     # 'per' naming who gives the count, not a rate
     ("The toll rose to 57 on Monday, per the state government.", "57", "state government"),
     ("The raid left 12 people dead, per police.", "12", "police"),

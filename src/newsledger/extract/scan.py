@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span
 
@@ -14,6 +14,7 @@ from newsledger.extract.parties import ActorMention, Attribution, find_actors
 from newsledger.extract.places import PlaceMention, find_places, resolve_in_document
 from newsledger.extract.places.places import named_countries, placed_countries
 from newsledger.extract.time import TimeMention, find_times
+from newsledger.extract.time.time_words import MONTH_NUMBER, WORDS
 from newsledger.extract.words import Sentence
 from newsledger.model import Document, Measure, Qualifier, Quantity
 
@@ -181,6 +182,43 @@ def _enumerated_ones(text: str) -> list[Quantity]:
 
 def _shift_quantity(q: Quantity, offset: int) -> Quantity:
     return Quantity(q.low, q.high, q.qualifier, q.number_text, q.start + offset, q.end + offset)
+
+
+def date_undated_days(scans: Sequence[Scan]) -> None:
+    """In a report without a publication date, a day told without its year ("On 3 August") takes
+    the year of the full date told last before it ("abducted on 2 August 2018"); relative times
+    ("on Tuesday", "last week") stay unresolved."""
+    reference: date | None = None
+    for scan in scans:
+        for i, mention in enumerate(scan.times):
+            if mention.period_start is not None:
+                if mention.kind == "day" and mention.period_start == mention.period_end:
+                    reference = mention.period_start
+                continue
+            if reference is None or not _DAY_OF_MONTH.search(mention.text):
+                continue
+            if _RELATIVE_DAY.search(mention.text):
+                continue
+            # the latest such day up to two months after the last full date: "30 November"
+            # after "2 December 2021" is 2021's, "5 January" after "28 December 2021" 2022's
+            found = find_times(mention.text, reference + timedelta(days=60))
+            if len(found) == 1 and found[0].period_start is not None:
+                again = found[0]
+                scan.times[i] = TimeMention(
+                    mention.start, mention.end, mention.text,
+                    again.period_start, again.period_end, again.kind,
+                )
+
+
+_MONTH_NAMES = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+# a day of a named month ("3 August", "August 3rd"), no weekday or relative word
+_DAY_OF_MONTH = re.compile(
+    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
+    rf"|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+)
+_RELATIVE_DAY = re.compile(
+    rf"(?i:\b(?:{'|'.join(WORDS['weekday'])}|last|next|this|ago|yesterday|today|tomorrow)\b)"
+)
 
 
 def _shift_time(t: TimeMention, offset: int) -> TimeMention:

@@ -64,7 +64,7 @@ from newsledger.verify.cues import (
     words_after,
     words_before,
 )
-from newsledger.verify.sameness import HEADLINE_MAX_CHARS, head_of, heads_match
+from newsledger.verify.sameness import HEADLINE_MAX_CHARS, head_of, heads_match, other_sources
 
 Pair = tuple[Figure, Figure]  # (whole, part)
 
@@ -161,6 +161,8 @@ def subset_checks(
             continue
         if totals.get(whole.id) is not None and totals.get(whole.id) == totals.get(part.id):
             continue  # two parts of one sum ("30 in Iraq", "14 in Syria") are siblings
+        if not tied and _rival_values(whole, part):
+            continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
         if holds or tied:
             seen.add((whole.id, part.id))
@@ -290,6 +292,18 @@ def _told_alone(text: str, figure: Figure) -> bool:
         _ALONE.match(words_after(text, figure, 60))
         or _ALONE_BEFORE.search(words_before(text, figure, 30)) is not None
     )
+
+
+def _rival_values(whole: Figure, part: Figure) -> bool:
+    """Two named sources' counts of one thing ("126 people were killed, an official said ...
+    the spokesman said they killed 190 people"): the same measure and head word, the smaller no
+    narrower a group, given by another source, is a rival value, not a part."""
+    if whole.measure is not part.measure or not (whole.source and part.source):
+        return False
+    a, b = head_of(whole.counted), head_of(part.counted)
+    if not a.name or a.name != b.name or a.subgroups != b.subgroups:
+        return False
+    return other_sources(whole.source, part.source)
 
 
 def _rival(text: str, figure: Figure) -> bool:

@@ -219,6 +219,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         draft.actor = _actor_for(draft, dominant)
     _attackers_told_before(drafts, scans)
     _the_same_count(drafts, scans)
+    _victims_of_that_attack(drafts, scans)
     claim = _claim(scans)
     blamed = claim[1] if claim else _kind_blamed(scans)
     _share_perpetrators(drafts, blamed)
@@ -263,7 +264,7 @@ def _attack_opening() -> re.Pattern[str]:
         r"(?:(?i:(?:late\s+|early\s+|shortly\s+)?(?:on|in|at|after|before))(?:\s+[\w'’-]+){1,4},\s+)?"
         rf"(?:(?:[\w'’-]+\s+){{1,3}}?(?i:{reporting_verbs(present=('say',))}|say)\s+(?:that\s+)?)?"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
-        r"(?:[A-Z][\w'’-]*\s+){0,3}?"
+        r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}?)"
         r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
         rf"(?P<kind>(?i:{doers}))"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
@@ -305,8 +306,20 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
                 draft.actor = means
                 break
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
-            draft.actor = named[0].canonical if named else opening["kind"].lower()
+            draft.actor = named[0].canonical if named else _doers_named(opening)
             break
+
+
+# capitalised words before the doers that are no part of their name ("The gunmen", "Some raiders")
+_NOT_A_NAME = frozenset({"the", "a", "an", "some", "several", "many", "dozens", "hundreds", "two",
+                         "three", "four", "five", "armed", "suspected", "unknown", "unidentified"})
+
+
+def _doers_named(opening: re.Match[str]) -> str:
+    """The doers as told: their kind, with the name of their people or place before it ("Murle
+    youth", "Fulani herders"); the kind alone when none is told ("gunmen")."""
+    words = [w for w in opening["name"].split() if w.lower() not in _NOT_A_NAME]
+    return " ".join([*words, opening["kind"].lower()])
 
 
 # "an ISWAP car bomb", "a Taliban attack", "the IRA's bombing": a group named as the maker of an
@@ -332,6 +345,41 @@ def _group_means(scan: Scan) -> str | None:
         ):
             return actor.canonical
     return None
+
+
+# "... were killed in the attack", "died in the same bombing": a toll of the attack told before
+_IN_THAT_ATTACK = re.compile(
+    r"^[^.;]{0,80}?\b(?:in|during|from|by)\s+the\s+(?:same\s+)?(?:attack|bombing|raid|assault"
+    r"|ambush|blast|explosion|shooting)\b",
+    re.IGNORECASE,
+)
+
+
+def _victims_of_that_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Two engineers were killed in an attack by al-Qaeda-linked militants. Over 50 people were
+    killed in the attack': a toll of "the attack" with no doer of its own, told within two
+    sentences (same or previous paragraph) after a toll whose doer is known, is that doer's."""
+    position = {id(scan): i for i, scan in enumerate(scans)}
+    for draft in drafts:
+        q = draft.quantity
+        if (
+            draft.actor is not None
+            or draft.measure not in _HARMED
+            or draft.time is not None
+            or not _IN_THAT_ATTACK.match(draft.scan.text_between(q.end, draft.scan.sentence.end))
+        ):
+            continue
+        here = position[id(draft.scan)]
+        told = [
+            d for d in drafts
+            if d.actor is not None
+            and d.measure in _HARMED
+            and d.quantity.start < q.start
+            and 0 < here - position[id(d.scan)] <= _TOLD_BEFORE
+            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+        ]
+        if told:
+            draft.actor = told[-1].actor
 
 
 # "killing the three on the spot", "all five were wounded": a number told as the people counted
@@ -905,6 +953,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
             or _attack_by(scan.text_between(q.end, scan.sentence.end))
+            or _attack_by_before(scan.text_between(scan.sentence.start, q.start))
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
@@ -987,10 +1036,38 @@ _ATTACK_BY = re.compile(
 
 def _attack_by(text: str) -> str | None:
     """The kind of doer told after the toll, within its clause ('... were killed, and in a separate
-    attack by militants ...' is another toll's)."""
+    attack by militants ...' is another toll's); the group when one is named there ('in an attack
+    by al-Qaeda-linked militants')."""
     end = _NEXT_CLAUSE.search(text)
-    match = _ATTACK_BY.search(text[: end.start()] if end else text)
+    clause = text[: end.start()] if end else text
+    named = _ATTACK_BY_NAMED.search(clause)
+    if named is not None:
+        rest = clause[named.end() :]
+        groups = [a for a in find_actors(rest) if a.kind == "armed_group"]
+        if groups and groups[0].start == 0:
+            # "the al-Qaeda-affiliated JNIM": the group affiliated, when it is named
+            if len(groups) > 1 and _AFFILIATED.match(rest, groups[0].end):
+                return groups[1].canonical
+            return groups[0].canonical
+    match = _ATTACK_BY.search(clause)
     return match.group(1) if match else None
+
+
+_AFFILIATED = re.compile(r"-(?:affiliated|linked|allied|aligned|backed|inspired)\s", re.IGNORECASE)
+# "in an attack by al-Qaeda in the Islamic Maghreb", "a bombing by the Taliban": the words before
+# a group's name
+_ATTACK_BY_NAMED = re.compile(
+    r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|raids?|shooting|carried out|planted)\b"
+    r"[^.;]{0,40}?\bby (?:the )?(?:suspected |alleged |presumed )?",
+    re.IGNORECASE,
+)
+
+
+def _attack_by_before(text: str) -> str | None:
+    """'In an attack by jihadists on the base, 12 soldiers were killed': the doer told in the
+    clause that opens the toll's sentence (its last clause before the toll)."""
+    clauses = _NEXT_CLAUSE.split(text)
+    return _attack_by(clauses[-1]) if clauses else None
 
 
 def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str | None:
@@ -1048,6 +1125,7 @@ def _subject_perpetrator(
         )
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
+    subject = _members_gathered(subject)
     looking = role_words("investigate_verb") | role_words("record_verb")
     if subject.head.lemma_.lower() in looking or (
         subject.head.lemma_.lower() == "look"
@@ -1067,7 +1145,7 @@ def _subject_perpetrator(
     words = [
         t
         for t in subject.subtree
-        if t.i <= subject.i and t.dep_ in {"compound", "amod", "nmod"} | {"ROOT", "nsubj"}
+        if t is subject or (t.i < subject.i and t.dep_ in {"compound", "amod", "nmod"})
     ]
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
     if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
@@ -1081,6 +1159,19 @@ def _subject_perpetrator(
     if rulers:
         return rulers[0]
     return text if _perpetrator_word(subject) else None
+
+
+def _members_gathered(subject: Token) -> Token:
+    """'A group of gunmen', 'a band of rebels': the doers are those the collective noun gathers
+    (roles.tsv 'collective'), not the word 'group'."""
+    if subject.lemma_.lower() not in role_words("collective"):
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            members = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if members is not None and members.pos_ in {"NOUN", "PROPN"}:
+                return members
+    return subject
 
 
 def _supporter(token: Token) -> bool:

@@ -1222,7 +1222,13 @@ class _Scope:
         ]
         if free:
             return _unique(free)
-        return [] if _unnamed_area(self.verb) else _unique(m.place.name for m in kept)
+        if _unnamed_area(self.verb):
+            return []
+        # all places taken: those of the clauses the number hangs in, not of a clause beside it
+        # that counts its own ("left 20 wounded, while a car bomb in Tarmiyah hurt six")
+        chain = set(self.clauses.chain(self.clause))
+        told = [m.place.name for m in kept if self._of(m) in chain]
+        return _unique(told or [m.place.name for m in kept])
 
     def _subject(self, mention: PlaceMention) -> bool:
         """Whether a place is said inside the subject of the number's verb."""

@@ -40,6 +40,7 @@ from newsledger.extract.reporting import reporting_verbs
 from newsledger.extract.scan import (
     Draft,
     Scan,
+    date_undated_days,
     dateline_dash_as_parsed,
     document_countries,
     in_noise,
@@ -98,6 +99,8 @@ def scan_document(document: Document) -> list[Scan]:
     ]
     scans = [scan_sentence(s, document) for s in sentences]
     resolve_document_places(scans)
+    if document.published is None:
+        date_undated_days(scans)
     return scans
 
 

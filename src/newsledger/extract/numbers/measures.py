@@ -182,7 +182,26 @@ def _verb_measure(token: Token) -> Measure | None:
     found = _single_verb_measure(token)
     if found is None or found is Measure.OTHER:
         return found
-    return Measure.OTHER if _has_other_alternative(token, found) else found
+    either = _has_other_alternative(token, found) or _paired_harm(token, found)
+    return Measure.OTHER if either else found
+
+
+def _paired_harm(token: Token, found: Measure) -> bool:
+    """Whether 'killed' and 'wounded' in one form are joined by a bare 'and' ('killed and wounded
+    45 people', 'kill and wound more than 60'): one count of victims of either harm."""
+    doc = token.doc
+    for conj, other in ((token.i + 1, token.i + 2), (token.i - 1, token.i - 2)):
+        if min(conj, other) < 0 or max(conj, other) >= len(doc):
+            continue
+        if doc[conj].lower_ != "and" or doc[other].tag_ != token.tag_:
+            continue
+        # outcomes that exclude each other only: "abducted and killed five" befell all five
+        if {found, _single_verb_measure(doc[other])} == _KILLED_OR_INJURED:
+            return True
+    return False
+
+
+_KILLED_OR_INJURED = frozenset({Measure.KILLED, Measure.INJURED})
 
 
 def verb_measure(token: Token) -> Measure | None:
@@ -901,6 +920,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own_first = own  # "with 243 deaths and 625 injured": deaths are no injured
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
         own_first = own  # "one was killed and 50 sustained injuries": a clause of its own
+    if own_first is Measure.HELD and _partitive_of(number, noun):
+        # "three of the detainees were injured", "five of the prisoners died": what befell
+        # some of those held
+        harm = _number_trigger(number, noun)
+        own_first = None if harm in _HARMS else own_first
     measure = (
         (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
@@ -982,6 +1006,11 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
 
 # Verbs by which a monitor tells that it counted something ("98 were recorded in ...").
 _RECORDING_VERBS = frozenset({"record", "document", "register", "verify", "report", "count"})
+
+
+def _partitive_of(number: Token, noun: Token) -> bool:
+    """'three of the detainees': the counted noun hangs on an 'of' after the number."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == number.i
 
 
 def _recorded_subject(number: Token) -> bool:
@@ -1216,7 +1245,8 @@ def _with_participle(noun: Token) -> Measure | None:
     for token in noun.doc[noun.i + 1 : noun.i + 1 + _WITH_REACH]:
         if token.is_punct or token.like_num:
             return None
-        if token.tag_ == "VBN" and (found := _verb_measure(token)) is not None:
+        # "with two other Americans and an Afghan injured": tagged a past tense as often
+        if token.tag_ in {"VBN", "VBD"} and (found := _verb_measure(token)) is not None:
             return found
     return None
 
@@ -1320,9 +1350,11 @@ def _participle_after(number: Token) -> Measure | None:
     i = number.i + 1
     if i < len(doc) and doc[i].is_space:
         i += 1  # a bracketed count: "(25,908) arrested", the brackets blanked for the parser
+    tags = {"VBN", "JJ"}
     if i < len(doc) and doc[i].lower_ in {"other", "others", "more"}:
         i += 1
-    if i + 1 >= len(doc) or doc[i].tag_ not in {"VBN", "JJ"}:
+        tags = {"VBN", "JJ", "VBD"}  # "losing five soldiers and 21 others wounded": no past tense
+    if i + 1 >= len(doc) or doc[i].tag_ not in tags:
         return None
     if doc[i + 1].pos_ in _NOUN_POS or doc[i + 1].like_num or doc[i + 1].lower_ in {"and", "or"}:
         return None  # "three wounded soldiers", "five killed and ten wounded": not its own

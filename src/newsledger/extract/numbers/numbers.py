@@ -59,14 +59,21 @@ def _load_hedges() -> tuple[dict[str, Qualifier], dict[str, Qualifier]]:
     return before, after
 
 
-def _load_units() -> tuple[list[str], list[str]]:
+def _load_units() -> tuple[list[str], list[str], list[str], list[str]]:
+    """Units, modifiers, hyphen-only units and month names of non_count_units.tsv."""
     units: list[str] = []
     modifiers: list[str] = []
-    for row, (word, kind, _reason) in enumerate(read_table("non_count_units.tsv", 3), start=1):
-        if kind not in ("unit", "modifier"):
-            raise _bad_row("non_count_units.tsv", row, f"{word!r}: kind must be unit or modifier")
-        (units if kind == "unit" else modifiers).append(word.lower())
-    return units, modifiers
+    hyphened: list[str] = []
+    months: list[str] = []
+    for row, (word, kind, reason) in enumerate(read_table("non_count_units.tsv", 3), start=1):
+        if kind not in ("unit", "modifier", "hyphen"):
+            raise _bad_row(
+                "non_count_units.tsv", row, f"{word!r}: kind must be unit, modifier or hyphen"
+            )
+        {"unit": units, "modifier": modifiers, "hyphen": hyphened}[kind].append(word.lower())
+        if kind == "unit" and reason == "date" and word.isalpha():
+            months.append(word.lower())
+    return units, modifiers, hyphened, months
 
 
 def _bad_row(name: str, row: int, message: str) -> LexiconError:
@@ -87,7 +94,7 @@ def _norm(phrase: str) -> str:
 _WORDS = _load_number_words()
 NUMBER_WORDS: dict[str, int] = {word: value for word, (value, _kind) in _WORDS.items()}
 _HEDGES_BEFORE, _HEDGES_AFTER = _load_hedges()
-_UNITS, _MODIFIERS = _load_units()
+_UNITS, _MODIFIERS, _HYPHEN_UNITS, _MONTHS = _load_units()
 _LABELS = frozenset(_norm(words) for words, _reason in read_table("non_count_labels.tsv", 2))
 _LABEL_WORDS = max(len(label.split()) for label in _LABELS)
 _SCALES = {w: value for w, (value, kind) in _WORDS.items() if kind in ("hundred", "scale")}
@@ -166,6 +173,16 @@ _UNIT_AFTER = FoldedPattern(re.compile(
     rf"(?:{_alternation(_UNITS)})(?:e?s)?(?![a-z])",
     re.IGNORECASE,
 ))
+# "a two-car convoy", "a 17-nation coalition": a number joined by a hyphen to the noun it
+# modifies describes that noun; with a space ("two cars were burned") it stays a count.
+_HYPHEN_UNIT_AFTER = re.compile(
+    rf"[ \t]*-[ \t]*(?:{_alternation(_HYPHEN_UNITS)})(?![a-z-])", re.IGNORECASE
+)
+# "on 18 and 19 September", "from 3 to 5 March": the first of two days of one month.
+_SECOND_DAY_AFTER = re.compile(
+    rf"[ \t]*(?:and|to|or|&)[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_alternation(_MONTHS)})\b",
+    re.IGNORECASE,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # "ranged from 25 to 32", "anywhere from 50 to 60": a range after all, not a change.
 _RANGE_FROM_BEFORE = re.compile(
@@ -420,7 +437,25 @@ def _is_not_a_count(text: str, match: _Match) -> bool:
         or _in_phone_number(text, match)
         or _is_age_after_name(text, match)
         or _is_day_of_may(text, match)
+        or _HYPHEN_UNIT_AFTER.match(text, match.end) is not None
+        or _is_first_of_two_days(text, match)
+        or _SPLIT_ACROSS.search(text, max(0, match.start - 60), match.start) is not None
     )
+
+
+# "fatalities split across five events", "casualties are spread across 2 other attacks": a coder's
+# note on how one toll is filed, not a count of its own
+_SPLIT_ACROSS = re.compile(
+    r"\b(?:split|distributed|spread|divided)\s+(?:evenly\s+|equally\s+)?"
+    r"(?:across|over|between|among|in(?:to)?)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _is_first_of_two_days(text: str, match: _Match) -> bool:
+    if match.digits is None or match.value is None or not 1 <= match.value <= 31:
+        return False
+    return match.hedge is None and _SECOND_DAY_AFTER.match(text, match.end) is not None
 
 
 # "Convoys were attacked 17 times": a count of attacks, not a multiplier ("three times more").

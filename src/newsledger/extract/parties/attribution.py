@@ -344,7 +344,9 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
     """(verb, subject) pairs of reporting verbs; 'the ministry, which said' gives the ministry."""
     found = []
     for token in sentence:
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in _words("verb"):
+        if token.pos_ in {"VERB", "AUX"} and (
+            token.lemma_.lower() in _words("verb") or _claims_a_statement(token)
+        ):
             for child in token.children:
                 if child.dep_ not in {"nsubj", "nsubjpass"}:
                     continue
@@ -364,6 +366,14 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                 if speaker is not None:
                     found.append((token, speaker))
     return found
+
+
+def _claims_a_statement(verb: Token) -> bool:
+    """'Rebels claimed to have repelled the offensive, killing 45 soldiers': a verb that reports
+    only with a clause after it (attribution.tsv 'claim_verb'), not 'claimed the attack'."""
+    return verb.lemma_.lower() in _words("claim_verb") and any(
+        child.dep_ in {"xcomp", "ccomp"} for child in verb.children
+    )
 
 
 def _comma_speaker(verb: Token) -> Token | None:
@@ -464,6 +474,8 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     for head in heads:
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
+    if not found and (told := _headline_colon_source(sentence)) is not None:
+        found.append(told)
     agent = None if found else _carried_by(sentence)
     if agent is not None and (named := from_head(agent, sentence)):
         found.append(named)
@@ -471,6 +483,27 @@ def find_attributions(sentence: Span) -> list[Attribution]:
         if named := from_head(subject, sentence):
             found.append(Attribution(named.text, named.start, named.generic, verb.i))
     return found
+
+
+def _headline_colon_source(sentence: Span) -> Attribution | None:
+    """'Troops kill 19 militants in the north: army', '... two mosque attacks: officials': the
+    wire headline's closing words after a colon name who gave the figures."""
+    colons = [t for t in sentence if t.text == ":"]
+    if not colons:
+        return None
+    words = [t for t in sentence.doc[colons[-1].i + 1 : sentence.end] if not t.is_punct]
+    if not 1 <= len(words) <= 4 or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in words):
+        return None
+    last = words[-1]
+    kinds = _words("speaker") | _words("official") | _words("organisation")
+    if last.lemma_.lower() not in kinds and last.lower_ not in kinds and last.pos_ != "PROPN":
+        return None
+    # only a headline's tail: the colon ends its sentence's last clause, no heading of a list
+    rest = sentence.doc[words[-1].i + 1 : sentence.end].text.strip(" .;")
+    if rest or colons[-1].i == sentence.start:
+        return None
+    begin, end = words[0].idx, last.idx + len(last.text)
+    return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
 
 
 @cache
