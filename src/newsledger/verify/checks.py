@@ -197,8 +197,13 @@ def _sum_check(total: Figure, parts: Sequence[Figure], rule: str) -> Check:
 
 
 def _comparable(total: Figure, part: Figure) -> bool:
-    same_period = part.period_start == total.period_start and part.period_end == total.period_end
-    return part is not total and part.measure == total.measure and same_period
+    # asked of every pair of figures near each other, by several rules: the cheapest test first
+    return (
+        part.measure == total.measure
+        and part is not total
+        and part.period_start == total.period_start
+        and part.period_end == total.period_end
+    )
 
 
 _PRONOUNS = {"which", "them", "whom", "those", "these"}
@@ -656,7 +661,9 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
         if figure.quantity.start <= total.quantity.end:
             continue
         at = sentence_index(text, figure.quantity.start)
-        if 0 < at - where <= _LATER_SENTENCES:
+        if at - where > _LATER_SENTENCES:
+            break  # the figures are in text order (find_checks): the rest lie further on
+        if at > where:
             sentences.setdefault(at, []).append(figure)
     for at in sorted(sentences):
         # the total may be restated before its list ("This included: 7,199 killed (2,844 men,")
@@ -693,8 +700,8 @@ def _list_told_before(total: Figure, figures: Sequence[Figure], text: str) -> li
         f
         for f in figures
         if f.quantity.end <= total.quantity.start
-        and sentence_index(text, f.quantity.start) == where - 1
         and f.measure is total.measure
+        and sentence_index(text, f.quantity.start) == where - 1
     ]
     if (
         len(items) >= 2
