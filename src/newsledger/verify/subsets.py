@@ -836,17 +836,18 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
     """Same measure, counted head and party; the part's places strictly inside the whole's (or
     the whole is the report's first figure of its measure, placed nowhere: its whole scope) and
     its period within the whole's (a stock stated without one: as of the report)."""
+    # asked of every figure of the measure near each placed figure: cheap tests first
     return (
         whole is not part
         and whole.measure == part.measure
-        and _period_within(part, whole)
         and bool(part.locations)
+        and part.quantity.value < whole.quantity.value
+        and _period_within(part, whole)
         and (
             _places_inside(part, whole)
             or _in_scope(part, whole, figures, text)
             or (_sub_period(part, whole) and _within(part.locations, whole.locations))
         )
-        and part.quantity.value < whole.quantity.value
         and _parties_fit(whole.actor, part.actor)
         and (whole.actor is None or part.actor is not None)
         and heads_match(head_of(whole.counted), head_of(part.counted))
