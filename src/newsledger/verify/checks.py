@@ -410,6 +410,8 @@ def _on_labelled_line(text: str, figure: Figure) -> bool:
 
 def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Breakdown that adds up exactly"""
+    if total.quantity.qualifier.value != "exact":
+        return []
     later = [
         f
         for f in figures
@@ -418,8 +420,6 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
         and f.quantity.qualifier.value == "exact"
         and f.quantity.low < total.quantity.low
     ]
-    if total.quantity.qualifier.value != "exact":
-        return []
     for size in range(2, min(_MAX_PARTS, len(later)) + 1):
         for run in _consecutive(later, size):
             heads = {counted_head(p) for p in run}
