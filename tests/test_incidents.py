@@ -31,6 +31,7 @@ from newsledger.verify.incidents import (
     same_incident,
     series_positions,
     several_that_day,
+    told_incidents,
 )
 
 runner = CliRunner()
@@ -1010,6 +1011,35 @@ def test_incidents_figures_below_the_toll_tell_no_incident(
     told = figure_incidents(merge_incidents([report]), [toll, later], lambda _: _LATER_SENTENCES)
     assert "a:f1" in told
     assert ("a:f2" in told) is tells
+
+
+# Incidents of one document as (start, end, merged id), in the order they are given; none of
+# their tolls names a figure, so each figure is placed by where it stands.
+_SPANS = [(100, 140, "m1"), (10, 60, "m2"), (30, 200, "m3"), (300, 320, "m4")]
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (120, "m1"),  # inside m1 and m3: the first given wins, not the first by start
+        (40, "m2"),  # inside m2 and m3
+        (150, "m3"),  # inside the long m3 only, which starts far before
+        (250, "m1"),  # inside none: the last to start before it (m3 starts earlier)
+        (5, "m2"),  # before all of them: the first by start
+        (330, "m4"),  # after all of them
+        (300, "m4"),  # at an incident's first character
+        (320, "m4"),  # at its end: outside, but it is still the last told before
+    ],
+    ids=["first given of two", "earlier of two", "long span", "between", "before all",
+         "after all", "at a start", "at an end"],
+)
+def test_incidents_a_figure_tells_the_incident_around_or_before_it(
+    start: int, expected: str
+) -> None:
+    incidents = [(_incident("a", id=f"i{n}", start=a, end=b, killed=None), merged)
+                 for n, (a, b, merged) in enumerate(_SPANS, start=1)]
+    figure = build_figure("f9", 3, "killed", start=start, counted="people", doc="a")
+    assert told_incidents(incidents, [figure]) == {"a:f9": expected}
 
 
 def test_incidents_never_merge_two_of_one_document() -> None:

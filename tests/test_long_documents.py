@@ -161,3 +161,30 @@ def test_long_document_through_the_stream_is_the_same_as_alone(
     streamed = list(extract_all([short, document, short], workers=1))
     assert [e.document for e in streamed if isinstance(e, Extraction)] == [short, document, short]
     assert streamed[1] == alone
+
+
+@pytest.mark.parametrize("failing", [0, 3, len(STORIES) - 1],
+                         ids=["first piece", "a middle piece", "last piece"])
+def test_long_document_with_a_failed_piece_fails_alone_in_the_stream(
+    failing: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsledger import pipeline
+    from newsledger.errors import InputError
+    from newsledger.ingest import read_text_document
+
+    scan = pipeline.scan_document
+
+    def broken(document: Document) -> object:
+        if STORIES[failing] in document.text:
+            raise ValueError("a rule broke")
+        return scan(document)
+
+    monkeypatch.setattr(long_documents, "PIECE_CHARS", 500)
+    monkeypatch.setattr(pipeline, "scan_document", broken)
+    document = read_text_document(FEED, path="feed.txt", published=date(2024, 6, 30))
+    short = read_text_document(STORIES[failing], path="short.txt")
+    after = read_text_document(STORIES[failing].replace("Gunmen", "Militants"), path="after.txt")
+    streamed = list(pipeline.extract_all([document, short, after], workers=1))
+    assert [type(e) for e in streamed] == [InputError, InputError, Extraction]
+    assert "feed.txt" in str(streamed[0]) and "a rule broke" in str(streamed[0])
+    assert streamed[2].figures

@@ -737,3 +737,43 @@ def test_ingests_and_reviews_one_after_another_give_the_ledger_of_a_full_rebuild
             after = _derived_state(ledger)
             ledger.reconcile(full=True)
             assert _derived_state(ledger) == after, review.action
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recency"),
+    [
+        ("An earlier toll put the dead at 12.", -1),
+        ("The toll has risen to 30, officials said.", 1),  # a 'later' cue
+        ("It had earlier said 12, and the toll has now risen to 30.", -1),  # earlier first
+        ("The toll now stands at 30.", 1),
+        ("Nowhere was safe; 30 died.", 0),  # 'now' inside a word is no cue
+        ("THE TOLL HAS RISEN TO 30.", 1),  # case does not matter
+        ("The toll was revised to 30.", 0),  # a phrase not in the list
+        ("Thirty died there.", 0),
+    ],
+    ids=["earlier", "later", "both", "now", "inside a word", "upper case", "other phrase", "none"],
+)
+def test_reconcile_recency_cues_of_a_sentence(sentence: str, recency: int) -> None:
+    import importlib
+
+    sameness = importlib.import_module("newsledger.verify.sameness")
+    assert sameness._recency(sentence) == recency
+
+
+@pytest.mark.parametrize(
+    ("time_text", "source", "expected"),
+    [
+        ("so far", "witnesses", ("present", 1)),
+        ("recently", "the governor of Kirkuk", ("unknown", 2)),
+        ("on Monday", "sources", ("stated", 1)),
+        (None, None, ("unknown", 0)),
+    ],
+    ids=["present, generic", "vague, named", "stated, generic", "none"],
+)
+def test_reconcile_time_class_and_source_rank(
+    time_text: str | None, source: str | None, expected: tuple[str, int]
+) -> None:
+    import importlib
+
+    sameness = importlib.import_module("newsledger.verify.sameness")
+    assert (sameness.time_class(time_text), sameness.source_rank(source)) == expected

@@ -79,25 +79,45 @@ def join_extractions(document: Document, pieces: list[tuple[int, Extraction]]) -
     """One extraction of ``document`` from those of its pieces (with their offsets), in order."""
     if len(pieces) == 1 and pieces[0][1].document is document:
         return pieces[0][1]
-    figures: list[Figure] = []
-    checks: list[Check] = []
-    incidents: list[Incident] = []
-    warnings: list[str] = []
-    figure_base = incident_base = 0
+    joined = Joined(document)
     for offset, extraction in pieces:
+        joined.add(offset, extraction)
+    return joined.extraction()
+
+
+class Joined:
+    """The extractions of a document's pieces joined as they come, in order: each piece's
+    figures are renumbered and shifted when it arrives (not all at the end, after the last
+    piece), and the piece's own extraction can be let go."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._key = document.key  # hashes the whole text once, before the first piece
+        self._figures: list[Figure] = []
+        self._checks: list[Check] = []
+        self._incidents: list[Incident] = []
+        self._warnings: list[str] = []
+        self._figure_base = self._incident_base = 0
+
+    def add(self, offset: int, extraction: Extraction) -> None:
+        """Join the next piece's extraction; ``offset``: where the piece starts in the text."""
+        document, figure_base = self.document, self._figure_base
         ids = {f.id: f"f{figure_base + _number(f.id)}" for f in extraction.figures}
-        figures += [_shift_figure(f, document, offset, ids) for f in extraction.figures]
-        checks += [_renamed_check(c, document, ids) for c in extraction.checks]
-        incidents += [
-            _shift_incident(i, document, offset, incident_base, ids) for i in extraction.incidents
-        ]
-        warnings += [_shift_warning(w, offset, figure_base) for w in extraction.warnings]
+        self._figures += [_shift_figure(f, document, offset, ids) for f in extraction.figures]
+        self._checks += [_renamed_check(c, document, ids) for c in extraction.checks]
+        self._incidents += [_shift_incident(i, document, offset, self._incident_base, ids)
+                            for i in extraction.incidents]
+        self._warnings += [_shift_warning(w, offset, figure_base) for w in extraction.warnings]
         # Ids of refused figures are skipped, as in a document read whole: count them too.
-        figure_base += max([_number(f.id) for f in extraction.figures]
-                           + [len(extraction.figures) + len(extraction.warnings)])
-        incident_base += max([_number(i.id) for i in extraction.incidents], default=0)
-    return Extraction(document=document, figures=tuple(figures), checks=tuple(checks),
-                      incidents=tuple(incidents), warnings=tuple(warnings))
+        self._figure_base += max([_number(f.id) for f in extraction.figures]
+                                 + [len(extraction.figures) + len(extraction.warnings)])
+        self._incident_base += max([_number(i.id) for i in extraction.incidents], default=0)
+
+    def extraction(self) -> Extraction:
+        """The whole document's extraction, of the pieces added so far."""
+        return Extraction(document=self.document, figures=tuple(self._figures),
+                          checks=tuple(self._checks), incidents=tuple(self._incidents),
+                          warnings=tuple(self._warnings))
 
 
 def _number(item_id: str) -> int:
@@ -156,4 +176,4 @@ def _shift_warning(warning: str, offset: int, base: int) -> str:
             + warning[found.end():])
 
 
-__all__ = ["PIECE_CHARS", "join_extractions", "piece_bounds", "split_document"]
+__all__ = ["PIECE_CHARS", "Joined", "join_extractions", "piece_bounds", "split_document"]

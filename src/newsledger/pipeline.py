@@ -22,7 +22,7 @@ from newsledger.extract.parties import actor_table
 from newsledger.extract.places import gazetteer
 from newsledger.extract.scan import Scan
 from newsledger.extract.words import load_model
-from newsledger.long_documents import join_extractions, split_document
+from newsledger.long_documents import Joined, join_extractions, split_document
 from newsledger.model import Document, Extraction, Figure, Incident, IncidentCount
 from newsledger.verify.checks import find_checks
 
@@ -185,15 +185,20 @@ def extract_all(
     results = _extract_stream(pieces(), workers)
     for first in results:
         document, offsets = plans.popleft()
-        done = [first, *islice(results, len(offsets) - 1)]
-        failed = [result for result in done if isinstance(result, InputError)]
-        if failed:
-            yield failed[0]
-        elif len(done) == 1:
+        if len(offsets) == 1:
             yield first
-        else:
-            extractions = [result for result in done if not isinstance(result, InputError)]
-            yield join_extractions(document, list(zip(offsets, extractions, strict=True)))
+            continue
+        # Each piece is joined as it comes back, while the workers read the next ones: after
+        # the last piece only its own share is left to do, and no piece is held till then.
+        joined = Joined(document)
+        failed: InputError | None = None
+        for offset, result in zip(offsets, chain([first], islice(results, len(offsets) - 1)),
+                                  strict=True):
+            if isinstance(result, InputError):
+                failed = failed or result
+            elif failed is None:
+                joined.add(offset, result)
+        yield failed or joined.extraction()
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:

@@ -396,27 +396,50 @@ def told_incidents(
         for count in (incident.killed, incident.injured, incident.kidnapped):
             if count is not None and count.figure:
                 told[f"{incident.doc}:{count.figure}"] = merged_id
+    # Each document's incidents indexed once: a long document has thousands of incidents and
+    # a hundred thousand figures, and a scan of all its incidents per figure was quadratic.
+    spans = {doc: _IncidentSpans(listed) for doc, listed in per_doc.items()}
     for figure in figures:
         key = f"{figure.doc}:{figure.id}"
-        incidents = per_doc.get(figure.doc, [])
-        if key in told or not incidents:
+        found = spans.get(figure.doc)
+        if key in told or found is None:
             continue
-        inside = [m for i, m in incidents if i.start <= figure.start < i.end]
-        if inside:
-            told[key] = inside[0]
+        inside = found.first_holding(figure.start)
+        if inside is not None:
+            told[key] = inside
         elif _event_flow(figure):
-            incident, merged_id = _told_before(incidents, figure.start)
+            incident, merged_id = found.told_before(figure.start)
             if not _below_toll(figure, incident) or _earlier_count(figure, text_of):
                 told[key] = merged_id
     return told
 
 
-def _told_before(incidents: list[tuple[Incident, str]], start: int) -> tuple[Incident, str]:
-    """The incident a later sentence continues: the last told before it, else the first (a
-    headline or lead before the main sentence tells the report's first incident)."""
-    ordered = sorted(incidents, key=lambda pair: pair[0].start)
-    before = [pair for pair in ordered if pair[0].start <= start]
-    return before[-1] if before else ordered[0]
+class _IncidentSpans:
+    """One document's incidents (with their merged ids, in the order given), by start."""
+
+    def __init__(self, incidents: list[tuple[Incident, str]]) -> None:
+        # Stable: incidents starting together keep the order given.
+        self._ordered = sorted(enumerate(incidents), key=lambda item: item[1][0].start)
+        self._starts = [incident.start for _, (incident, _) in self._ordered]
+        self._longest = max(incident.end - incident.start for incident, _ in incidents)
+
+    def first_holding(self, at: int) -> str | None:
+        """The merged id of the first incident (in the order given) whose span holds ``at``."""
+        holding = []
+        # Only an incident starting less than the longest span before ``at`` can hold it.
+        for n in range(bisect_right(self._starts, at) - 1, -1, -1):
+            rank, (incident, merged_id) = self._ordered[n]
+            if incident.start + self._longest <= at:
+                break
+            if at < incident.end:
+                holding.append((rank, merged_id))
+        return min(holding)[1] if holding else None
+
+    def told_before(self, start: int) -> tuple[Incident, str]:
+        """The incident a later sentence continues: the last told before it, else the first (a
+        headline or lead before the main sentence tells the report's first incident)."""
+        at = bisect_right(self._starts, start)
+        return self._ordered[at - 1 if at else 0][1]
 
 
 def _earlier_count(figure: Figure, text_of: Callable[[str], str] | None) -> bool:
