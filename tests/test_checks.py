@@ -1818,3 +1818,39 @@ def test_checks_breakdowns_checks9(
     extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text)) == (sums, subsets)
+
+
+# Issue 9 (checks9, real reports): a wave of attacks, its totals first, then each town's tolls
+# in a sentence of their own; the tolls add up to a total only when every one of them is counted.
+WAVE = (
+    "A wave of bombings across Nigeria killed {killed} people and wounded 60 on Friday, officials"
+    " said. In Maiduguri, a suicide bomber killed 14 people at a market and wounded 30 others."
+    " A car bomb in {town} killed nine people and left 18 hurt, police said. Gunmen in Zaria"
+    " killed eight worshippers and wounded 12 at a mosque."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        pytest.param(
+            WAVE.format(killed=31, town="Kano"),
+            {("31", ("14", "eight", "nine"), True), ("60", ("12", "18", "30"), True)},
+            id="each-measure-of-three-towns-adds-up-to-the-countrys",
+        ),
+        pytest.param(
+            WAVE.format(killed=30, town="Kano"),
+            {("60", ("12", "18", "30"), True)},
+            id="tolls-that-do-not-add-up-are-no-breakdown",
+        ),
+        pytest.param(
+            WAVE.format(killed=31, town="Niamey"),
+            set(),
+            id="a-town-of-another-country-breaks-the-run",
+        ),
+    ],
+)
+def test_checks_tolls_of_places_add_up_to_the_wave(
+    extract_text: Callable[..., Any], text: str, sums: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == sums

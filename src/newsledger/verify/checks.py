@@ -715,6 +715,44 @@ def _list_told_before(total: Figure, figures: Sequence[Figure], text: str) -> li
     return []
 
 
+def _tolls_of_places_within(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Tolls of the places within the total's, told one by one"""
+    # "Attacks across the country killed 40 people. [...] In the capital, a car bomb killed 12
+    # [...] A blast in the north killed nine [...]": a wave's total, then each incident's toll
+    # in sentences of its own, each placed inside the total's place. Only a run of every such
+    # later figure, three or more, adding up exactly as stated
+    if not text or not total.locations or not _as_stated(total):
+        return []
+    own = {normalise_place(name) for name in total.locations}
+    run: list[Figure] = []
+    added = 0
+    for part in figures:
+        if (
+            part.quantity.start <= total.quantity.end
+            or not _comparable(total, part)
+            or not part.locations
+            or {normalise_place(name) for name in part.locations} <= own
+            or not _within(part.locations, total.locations)
+        ):
+            continue
+        if not _as_stated(part) or is_subgroup(part, total) or is_addition(text, part):
+            return []
+        run.append(part)
+        added += part.quantity.value
+        if added > total.quantity.value:
+            return []
+        if added == total.quantity.value:
+            break
+    if added == total.quantity.value and len(run) >= _TOLLS:
+        return run
+    return []
+
+
+# Incident tolls that make up a total told before them: at least this many, so that an exact
+# sum by chance is unlikely.
+_TOLLS = 3
+
+
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
     if not text or not _exact(total):
@@ -814,4 +852,5 @@ _SUM_RULES = (
     _stated_total,
     _list_told_later,
     _list_told_before,
+    _tolls_of_places_within,
 )
