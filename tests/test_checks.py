@@ -1854,3 +1854,30 @@ def test_checks_tolls_of_places_add_up_to_the_wave(
     extract_text: Callable[..., Any], text: str, sums: set[Any]
 ) -> None:
     assert _stated_sums(extract_text(text)) == sums
+
+
+# Issue 9 (checks9, real reports): a combined count by one named source and another source's
+# counts of the same place are two accounts, not a whole and its parts; one source's are.
+ACCOUNTS = (
+    "A senior police official said at least 50 people were killed or wounded in the attack in"
+    " Gao. {who} said 12 people were killed and 15 were injured when the bomb exploded."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            ACCOUNTS.format(who="A spokesman for the governor"), set(), id="another-source"
+        ),
+        pytest.param(
+            ACCOUNTS.format(who="The official"),
+            {("at least 50", "12", True), ("at least 50", "15", True)},
+            id="the-same-source",
+        ),
+    ],
+)
+def test_checks_another_sources_count_is_no_part(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets

@@ -182,6 +182,8 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
     told: dict[str, Figure] = {}
     for rule in _TOLD_RULES:
         for whole, part, tied in rule(window, text):
+            if rule is _combined and _two_accounts(whole, part):
+                continue
             if part.id not in told:
                 told[part.id] = whole
                 yield whole, part, tied
@@ -191,13 +193,28 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
     placed: set[str] = set(window.totals)
     for whole, part, tied in _by_place(window, text, told):
         first = told.get(part.id)
+        if _two_accounts(whole, part):
+            continue
         if part.id not in placed and (first is None or first.measure is not part.measure):
             placed.add(part.id)
             yield whole, part, tied
     for whole, part, tied in _by_subgroup(window, text):
-        if part.id not in told and part.id not in placed:
+        if part.id not in told and part.id not in placed and not _two_accounts(whole, part):
             told[part.id] = whole
             yield whole, part, tied
+
+
+def _two_accounts(whole: Figure, part: Figure) -> bool:
+    """Two named sources' counts of the same places related by their fields alone: the smaller
+    is another account ("at least 50 killed or wounded" in the province, an official said; "12
+    killed" there, said the governor's spokesman), not a part of the larger, unless it counts a
+    sub-group ("six children") or a place within the larger's ("187 in Jonglei")."""
+    return (
+        other_sources(whole.source, part.source)
+        and {normalise_place(n) for n in leaves(part.locations)}
+        == {normalise_place(n) for n in leaves(whole.locations)}
+        and not is_subgroup(part, whole)
+    )
 
 
 # --------------------------------------------------------------------------- 1-3. told by the text
