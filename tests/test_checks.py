@@ -1881,3 +1881,39 @@ def test_checks_another_sources_count_is_no_part(
     extract_text: Callable[..., Any], text: str, subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (checks9, real reports): in a story that dates nothing, two named sources' counts of
+# one place and the same words of time (or none) are one thing told twice.
+BLAST = (
+    "A car bomb exploded at a checkpoint in Mogadishu. Fourteen people were killed, police"
+    " officer Abdi Nur said. {second} people were killed in the blast{when}, hospital director"
+    " Ali Hassan said."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "conflicts"),
+    [
+        pytest.param(
+            BLAST.format(second="Twenty-one", when=""),
+            {("Fourteen", "Twenty-one")},
+            id="two-sources-no-time",
+        ),
+        pytest.param(BLAST.format(second="Fourteen", when=""), set(), id="two-sources-agree"),
+        pytest.param(
+            BLAST.format(second="Twenty-one", when=" on Tuesday"), set(), id="another-day-told"
+        ),
+    ],
+)
+def test_checks_undated_sources_differ(
+    extract_text: Callable[..., Any], text: str, conflicts: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts

@@ -222,15 +222,16 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
                 and first.measure == later.measure  # asked again below; cheaper first
                 and other_sources(first.source, later.source)
                 and sentences[j] != sentences[i]
-                and _told_twice(first, later, text)
+                and _told_twice(first, later, text, undated=True)
                 and not values_meet(first, later)
             ):
                 yield _conflict(first, later, "two sources give different values")
                 break
 
 
-def _told_twice(a: Figure, b: Figure, text: str) -> bool:
-    """Plainly one thing: same measure, counted head, most specific places and stated period;
+def _told_twice(a: Figure, b: Figure, text: str, *, undated: bool = False) -> bool:
+    """Plainly one thing: same measure, counted head, most specific places and stated period
+    (``undated``: or, where neither period is known, the same time expression or none at all);
     neither a combined count ("killed or injured") nor marked by a cue."""
     return (
         a is not b
@@ -238,12 +239,28 @@ def _told_twice(a: Figure, b: Figure, text: str) -> bool:
         and head_of(a.counted).name == head_of(b.counted).name
         and (a.actor is None or b.actor is None or a.actor == b.actor or _unnamed_doers(a, b))
         and _same_places(a.locations, b.locations)
-        and a.period_end is not None
-        and (a.period_start, a.period_end) == (b.period_start, b.period_end)
+        and (_same_period(a, b) or (undated and _same_undated_time(a, b)))
         and not combined_measures(text, a)
         and not combined_measures(text, b)
         and _kind(text, a) is None
         and _kind(text, b) is None
+    )
+
+
+def _same_period(a: Figure, b: Figure) -> bool:
+    return a.period_end is not None and (a.period_start, a.period_end) == (
+        b.period_start,
+        b.period_end,
+    )
+
+
+def _same_undated_time(a: Figure, b: Figure) -> bool:
+    """Neither period known, and the same words of time or none ("126 killed", an official
+    said; "12 killed", said the governor's spokesman, of one undated story's attack)."""
+    return (
+        a.period_end is None
+        and b.period_end is None
+        and (a.time_text or "").lower() == (b.time_text or "").lower()
     )
 
 
