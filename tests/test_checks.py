@@ -1917,3 +1917,47 @@ def test_checks_undated_sources_differ(
         if c.type is CheckType.CONFLICT
     }
     assert found == conflicts
+
+
+# Issue 9 (checks9, real reports): headlines of several outlets on one event, glued into one line
+# by semicolons (as event datasets give their sources), each another outlet's report.
+@pytest.mark.parametrize(
+    ("text", "conflicts"),
+    [
+        pytest.param(
+            "Gunmen kill 9 villagers in northern Mali;Attack on Mali village kills 12 villagers;"
+            "Nine villagers dead in Mali raid",
+            {("9", "12")},
+            id="two-outlets-differ",
+        ),
+        pytest.param(
+            "Gunmen kill 9 villagers in northern Mali;Attack on Mali village kills 9 villagers;"
+            "Nine villagers dead in Mali raid",
+            set(),
+            id="outlets-agree",
+        ),
+        pytest.param(
+            "Gunmen kill 9 villagers in northern Mali; attack on a Mali village kills 12"
+            " villagers, a local official says; Nine villagers dead in Mali raid",
+            set(),
+            id="semicolons-of-prose-join-no-headlines",
+        ),
+        pytest.param(
+            "Gunmen kill 9 villagers in northern Mali;Troops kill 12 militants in Niger;"
+            "Nine villagers dead in Mali raid",
+            set(),
+            id="another-thing-in-another-country",
+        ),
+    ],
+)
+def test_checks_headlines_of_outlets_differ(
+    extract_text: Callable[..., Any], text: str, conflicts: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -56,6 +57,7 @@ def relation_checks(
     found: dict[frozenset[str], Check] = {}
     told = [*_rises(ordered, text), *_told_values(ordered, text, linked, near)]
     told += [*_headline_values(ordered[:near], text), *_rival_sources(ordered, text, near)]
+    told += _headline_list_values(ordered, text)
     for check in told:
         key = frozenset((check.whole or "", check.part or ""))
         if key not in found and key not in linked:
@@ -227,6 +229,51 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
             ):
                 yield _conflict(first, later, "two sources give different values")
                 break
+
+
+# Headlines of several outlets glued into one text ("Army kills 22 militants;Troops kill 21
+# extremists;..."): a semicolon with no space after it, at least this many times.
+_GLUED_JOINT = re.compile(r";(?=\S)")
+_GLUED_HEADLINES = 2
+
+
+def _headline_list_values(figures: Sequence[Figure], text: str) -> list[Check]:
+    """A list of headlines on one event (a single line, joined by glued semicolons): each is
+    another outlet's report, so their values for one thing that cannot meet conflict."""
+    if "\n" in text.strip():
+        return []
+    joints = [m.end() for m in _GLUED_JOINT.finditer(text)]
+    if len(joints) < _GLUED_HEADLINES:
+        return []
+    found: list[Check] = []
+    told: list[tuple[int, Figure]] = []  # each value's first statement, with its headline
+    for later in figures:
+        where = bisect_right(joints, later.quantity.start)
+        same = [(at, first) for at, first in told if _one_event_thing(first, later)]
+        if any(_same_value(first, later) for _, first in same):
+            continue  # the value told again by another outlet
+        found.extend(
+            _conflict(first, later, "two headlines give different values")
+            for at, first in same
+            if at != where and not values_meet(first, later)
+        )
+        told.append((where, later))
+    return found
+
+
+def _one_event_thing(a: Figure, b: Figure) -> bool:
+    """Same measure, counted heads and doers, places one within the other; periods alike."""
+    return (
+        a.measure == b.measure
+        and heads_match(head_of(a.counted), head_of(b.counted))
+        and (a.actor is None or b.actor is None or a.actor == b.actor or _unnamed_doers(a, b))
+        and (_within(a.locations, b.locations) or _within(b.locations, a.locations))
+        and (a.period_end is None or b.period_end is None or _same_period(a, b))
+    )
+
+
+def _same_value(a: Figure, b: Figure) -> bool:
+    return a.quantity.interval() == b.quantity.interval()
 
 
 def _told_twice(a: Figure, b: Figure, text: str, *, undated: bool = False) -> bool:
