@@ -1961,3 +1961,32 @@ def test_checks_headlines_of_outlets_differ(
         if c.type is CheckType.CONFLICT
     }
     assert found == conflicts
+
+
+# Issue 9 (checks9, real reports): in a glued list of outlets' headlines, a count of one headline
+# is no part of another headline's count (two outlets' reports of one event), only of its own.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "Gunmen kill 14 villagers in Mali;Attack on Mali village kills 20 people;"
+            "9 of the dead were women, Mali officials say",
+            set(),
+            id="another-headlines-count",
+        ),
+        pytest.param(
+            "Attack on Mali village kills 20 people, including 9 women;Gunmen kill 14 villagers"
+            " in Mali;Mali raid toll rises",
+            {("f2", "f3", True)},
+            id="the-same-headlines-count",
+        ),
+    ],
+)
+def test_checks_no_part_across_headlines(text: str, subsets: set[Any]) -> None:
+    fields: dict[str, Any] = {"locations": ("Mali",), "period": H1}
+    figures = [
+        at(text, "14 villagers", "f1", 14, "killed", counted="villagers", **fields),
+        at(text, "20 people", "f2", 20, "killed", counted="people", **fields),
+        at(text, "9 ", "f3", 9, "killed", counted="women", **fields),
+    ]
+    assert _subsets(find_checks(figures, text)) == subsets

@@ -36,6 +36,7 @@ from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure, 
 from newsledger.verify.cues import (
     find_cue,
     has_cue,
+    headline_index,
     is_addition,
     partitive_cue,
     sentence_index,
@@ -90,6 +91,7 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 len(parts) >= 2
                 and key not in seen
                 and _claimable(total, parts, text)
+                and _one_headline(total, parts, text)
                 and (not used or (used.isdisjoint(key[1]) and sum_holds(total, parts)))
             ):
                 seen.add(key)
@@ -101,6 +103,13 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def _one_headline(total: Figure, parts: Sequence[Figure], text: str) -> bool:
+    """Parts in the total's headline, when the text is a glued list of outlets' headlines (two
+    outlets' counts of one event add up to nothing)."""
+    where = headline_index(text, total.quantity.start)
+    return all(headline_index(text, p.quantity.start) == where for p in parts)
 
 
 def _through_subtotals(checks: list[Check], figures: Sequence[Figure]) -> list[Check]:

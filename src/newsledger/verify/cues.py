@@ -73,6 +73,28 @@ def sentence_of(text: str, position: int) -> tuple[int, int]:
     )
 
 
+# Headlines of several outlets glued into one line ("Army kills 22 militants;Troops kill 21
+# extremists;..."), as event datasets list an event's sources: a semicolon with no space after
+# it, at least this many times, in a text of one line.
+_GLUED_JOINT = re.compile(r";(?=\S)")
+_GLUED_HEADLINES = 2
+
+
+@per_text()
+def headline_joints(text: str) -> tuple[int, ...]:
+    """Where each headline after the first starts, when the text is a glued list of headlines;
+    () for any other text."""
+    if "\n" in text.strip():
+        return ()
+    joints = tuple(m.end() for m in _GLUED_JOINT.finditer(text))
+    return joints if len(joints) >= _GLUED_HEADLINES else ()
+
+
+def headline_index(text: str, position: int) -> int:
+    """Which headline of a glued list ``position`` lies in (0 for any other text)."""
+    return bisect_right(headline_joints(text), position) if text else 0
+
+
 def sentence_index(text: str, position: int) -> int:
     """The number of sentence ends before ``position`` (figures with equal indexes share one)."""
     return bisect_right(_sentence_ends(text)[1], position) if text else 0

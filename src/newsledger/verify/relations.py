@@ -24,14 +24,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import Check, CheckType, Figure, Qualifier
-from newsledger.verify.cues import find_cue, sentence_of, words_after
+from newsledger.verify.cues import (
+    find_cue,
+    headline_index,
+    headline_joints,
+    sentence_of,
+    words_after,
+)
 from newsledger.verify.sameness import (
     HEADLINE_MAX_CHARS,
     head_of,
@@ -231,24 +236,15 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
                 break
 
 
-# Headlines of several outlets glued into one text ("Army kills 22 militants;Troops kill 21
-# extremists;..."): a semicolon with no space after it, at least this many times.
-_GLUED_JOINT = re.compile(r";(?=\S)")
-_GLUED_HEADLINES = 2
-
-
 def _headline_list_values(figures: Sequence[Figure], text: str) -> list[Check]:
     """A list of headlines on one event (a single line, joined by glued semicolons): each is
     another outlet's report, so their values for one thing that cannot meet conflict."""
-    if "\n" in text.strip():
-        return []
-    joints = [m.end() for m in _GLUED_JOINT.finditer(text)]
-    if len(joints) < _GLUED_HEADLINES:
+    if not headline_joints(text):
         return []
     found: list[Check] = []
     told: list[tuple[int, Figure]] = []  # each value's first statement, with its headline
     for later in figures:
-        where = bisect_right(joints, later.quantity.start)
+        where = headline_index(text, later.quantity.start)
         same = [(at, first) for at, first in told if _one_event_thing(first, later)]
         if any(_same_value(first, later) for _, first in same):
             continue  # the value told again by another outlet

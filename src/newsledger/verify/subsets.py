@@ -52,6 +52,7 @@ from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
     find_cue,
     has_cue,
+    headline_index,
     is_addition,
     is_baseline,
     opens_sentence,
@@ -159,6 +160,8 @@ def subset_checks(
     for whole, part, tied in _pairs(figures, text, near, totals):
         if (whole.id, part.id) in seen or whole is part:
             continue
+        if _other_headlines(text, whole, part):
+            continue  # two outlets' reports of one event: no part of each other
         if totals.get(whole.id) is not None and totals.get(whole.id) == totals.get(part.id):
             continue  # two parts of one sum ("30 in Iraq", "14 in Syria") are siblings
         if not tied and _rival_values(whole, part):
@@ -202,6 +205,13 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
         if part.id not in told and part.id not in placed and not _two_accounts(whole, part):
             told[part.id] = whole
             yield whole, part, tied
+
+
+def _other_headlines(text: str, whole: Figure, part: Figure) -> bool:
+    """Whether the two lie in different headlines of a glued list of outlets' headlines."""
+    return bool(text) and headline_index(text, whole.quantity.start) != headline_index(
+        text, part.quantity.start
+    )
 
 
 def _two_accounts(whole: Figure, part: Figure) -> bool:
