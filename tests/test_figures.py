@@ -1144,3 +1144,36 @@ def test_figures_bracketed_count_after_a_name_counts_no_name(
     extract_text: Callable[..., Extraction], text: str, number: str, counted: str | None
 ) -> None:
     assert _by_number(extract_text(text))[number].counted == counted
+
+
+# Issue 9 (checks9, real reports): a one-line list of outlets' headlines glued by semicolons is
+# read headline by headline; semicolons of prose, or a single glued one, split nothing.
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "Raid on Mali village kills 9 people;Mali attack kills 5 villagers and 4 soldiers;"
+            "Gunmen kill 9 in central Mali",
+            [
+                "Raid on Mali village kills 9 people;",
+                "Mali attack kills 5 villagers and 4 soldiers;",
+                "Gunmen kill 9 in central Mali",
+            ],
+            id="three-glued-headlines",
+        ),
+        pytest.param(
+            "Gunmen killed 9 people; police said 4 of them were soldiers; the army sent troops.",
+            ["Gunmen killed 9 people; police said 4 of them were soldiers; the army sent troops."],
+            id="semicolons-of-prose",
+        ),
+        pytest.param(
+            "Gunmen kill 9 in Mali;Army sends troops\nA second line follows.",
+            ["Gunmen kill 9 in Mali;Army sends troops", "A second line follows."],
+            id="a-text-of-several-lines",
+        ),
+    ],
+)
+def test_figures_glued_headlines_are_sentences(text: str, sentences: list[str]) -> None:
+    from newsledger.extract.words.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == sentences

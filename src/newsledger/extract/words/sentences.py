@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -77,7 +78,28 @@ def _lines(text: str) -> list[tuple[int, str]]:
             lines[-1] = (start, text[start : match.end()])
         else:
             lines.append((match.start(), match.group()))
-    return lines
+    return _headlines(lines)
+
+
+# Headlines of several outlets glued into one line by semicolons with no space after them
+# ("Army kills 22 militants;Troops kill 21 extremists;..."), as event datasets list an event's
+# sources: at least this many such joints in a text of one line.
+_GLUED_JOINT = re.compile(r";(?=\S)")
+_GLUED_HEADLINES = 2
+
+
+def _headlines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A text of one line that is a glued list of headlines, each headline a line of its own
+    (so that no sentence, and no figure, runs from one outlet's headline into the next)."""
+    filled = [line for line in lines if line[1].strip()]
+    if len(filled) != 1:
+        return lines
+    start, body = filled[0]
+    joints = [m.end() for m in _GLUED_JOINT.finditer(body)]
+    if len(joints) < _GLUED_HEADLINES:
+        return lines
+    bounds = [0, *joints, len(body)]
+    return [(start + a, body[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 def _wrapped(text: str, line: tuple[int, str], following: re.Match[str]) -> bool:
