@@ -1927,7 +1927,7 @@ def test_checks_undated_sources_differ(
         pytest.param(
             "Gunmen kill 9 villagers in northern Mali;Attack on Mali village kills 12 villagers;"
             "Nine villagers dead in Mali raid",
-            {("9", "12")},
+            {("12", "Nine")},  # the first headline's 9, told again, is one figure
             id="two-outlets-differ",
         ),
         pytest.param(

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from newsledger.extract.folded import FoldedPattern
+from newsledger.extract.words.sentences import glued_headlines
 from newsledger.lexicons import read_table
 from newsledger.memo import per_text
 from newsledger.model import Figure
@@ -73,21 +74,11 @@ def sentence_of(text: str, position: int) -> tuple[int, int]:
     )
 
 
-# Headlines of several outlets glued into one line ("Army kills 22 militants;Troops kill 21
-# extremists;..."), as event datasets list an event's sources: a semicolon with no space after
-# it, at least this many times, in a text of one line.
-_GLUED_JOINT = re.compile(r";(?=\S)")
-_GLUED_HEADLINES = 2
-
-
 @per_text()
 def headline_joints(text: str) -> tuple[int, ...]:
-    """Where each headline after the first starts, when the text is a glued list of headlines;
-    () for any other text."""
-    if "\n" in text.strip():
-        return ()
-    joints = tuple(m.end() for m in _GLUED_JOINT.finditer(text))
-    return joints if len(joints) >= _GLUED_HEADLINES else ()
+    """Where each headline after the first starts, when the text is a glued list of outlets'
+    headlines (``extract/words/sentences.py``); () for any other text."""
+    return glued_headlines(text)
 
 
 def headline_index(text: str, position: int) -> int:

@@ -88,6 +88,15 @@ _GLUED_JOINT = re.compile(r";(?=\S)")
 _GLUED_HEADLINES = 2
 
 
+def glued_headlines(text: str) -> tuple[int, ...]:
+    """Where each headline after the first starts, when ``text`` is one line of headlines glued
+    by semicolons; () for any other text."""
+    if "\n" in text.strip():
+        return ()
+    joints = tuple(m.end() for m in _GLUED_JOINT.finditer(text))
+    return joints if len(joints) >= _GLUED_HEADLINES else ()
+
+
 def _headlines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A text of one line that is a glued list of headlines, each headline a line of its own
     (so that no sentence, and no figure, runs from one outlet's headline into the next)."""
@@ -95,8 +104,8 @@ def _headlines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     if len(filled) != 1:
         return lines
     start, body = filled[0]
-    joints = [m.end() for m in _GLUED_JOINT.finditer(body)]
-    if len(joints) < _GLUED_HEADLINES:
+    joints = glued_headlines(body)
+    if not joints:
         return lines
     bounds = [0, *joints, len(body)]
     return [(start + a, body[a:b]) for a, b in itertools.pairwise(bounds)]
