@@ -1990,3 +1990,38 @@ def test_checks_no_part_across_headlines(text: str, subsets: set[Any]) -> None:
         at(text, "9 ", "f3", 9, "killed", counted="women", **fields),
     ]
     assert _subsets(find_checks(figures, text)) == subsets
+
+
+# Issue 9 (checks9, real reports): a number that is part of a group named right after it ("11 of
+# the injured") is no earlier value of the group's count, even after "initially" in its sentence.
+@pytest.mark.parametrize(
+    ("last", "relations"),
+    [
+        pytest.param(
+            "Two of the 12 initially killed and 11 of the injured were police officers.",
+            set(),
+            id="a-part-of-the-injured",
+        ),
+        pytest.param(
+            "Officials had initially said 50 were injured.",
+            {("update", "50", "71")},
+            id="an-earlier-value",
+        ),
+    ],
+)
+def test_checks_part_of_a_named_group_is_no_earlier_value(
+    extract_text: Callable[..., Any], last: str, relations: set[Any]
+) -> None:
+    text = (
+        "A bomb killed 13 people and wounded 71 in a cafe in Madrid on Friday. The blast wrecked"
+        " the building. Police sealed off the street. Officers searched the houses nearby."
+        " Witnesses described panic in the crowd. Reporters gathered outside. " + last
+    )
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (c.type.value, text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type in RELATIONS
+    }
+    assert found == relations

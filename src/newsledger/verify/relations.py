@@ -34,6 +34,7 @@ from newsledger.verify.cues import (
     find_cue,
     headline_index,
     headline_joints,
+    partitive,
     sentence_of,
     words_after,
 )
@@ -141,10 +142,19 @@ def _kind(text: str, figure: Figure) -> str | None:
     before = text[start : figure.quantity.start]
     if re.search(r"\bto\s*$", before):
         return None  # "rose to 19 from an earlier 12": the new value
+    if _of_a_group(text, figure):
+        return None  # "Two of the 12 initially killed and 11 of the injured": a part, no value
     for kind in ("earlier", "rival"):
         if find_cue(before, kind) is not None:
             return kind
     return None
+
+
+def _of_a_group(text: str, figure: Figure) -> bool:
+    """Whether the number is a part of a group the text names right after it ("11 of the
+    injured", "two of them")."""
+    found = partitive(text, figure)
+    return found is not None and found[0] in ("of the", "of them", "of whom")
 
 
 def _corrected_partner(figure: Figure, figures: Sequence[Figure], text: str) -> Figure | None:
