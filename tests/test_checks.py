@@ -2025,3 +2025,20 @@ def test_checks_part_of_a_named_group_is_no_earlier_value(
         if c.type in RELATIONS
     }
     assert found == relations
+
+
+# Issue 9 (checks9, real reports): the doers of an attack, named by the act ("two gunmen were
+# killed"), are no part, by place alone, of the toll of the people it killed; its victims are.
+@pytest.mark.parametrize(
+    ("second", "subsets"),
+    [
+        pytest.param("two gunmen were killed by soldiers", set(), id="gunmen"),
+        pytest.param("two attackers were killed by soldiers", set(), id="attackers"),
+        pytest.param("12 villagers were killed", {("30", "12", True)}, id="victims"),
+    ],
+)
+def test_checks_doers_are_no_part_of_the_toll(
+    extract_text: Callable[..., Any], second: str, subsets: set[Any]
+) -> None:
+    text = f"Attacks killed 30 people in Mali on Monday, officials said. In Gao, {second}."
+    assert _told(extract_text(text))[1] == subsets

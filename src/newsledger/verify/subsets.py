@@ -878,7 +878,14 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
         and _parties_fit(whole.actor, part.actor)
         and (whole.actor is None or part.actor is not None)
         and heads_match(head_of(whole.counted), head_of(part.counted))
+        and not _doers_in_a_toll(whole, part)
     )
+
+
+def _doers_in_a_toll(whole: Figure, part: Figure) -> bool:
+    """Whether the part counts an attack's doers ("two gunmen were shot dead") and the whole
+    does not: the toll of the people an attack killed leaves its attackers out."""
+    return has_cue(part.counted or "", "act_doer") and not has_cue(whole.counted or "", "act_doer")
 
 
 def _parties_fit(a: str | None, b: str | None) -> bool:
