@@ -2042,3 +2042,24 @@ def test_checks_doers_are_no_part_of_the_toll(
 ) -> None:
     text = f"Attacks killed 30 people in Mali on Monday, officials said. In Gao, {second}."
     assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (checks9, real reports): "Among the casualties, six were killed" is part of the count of
+# casualties when the text gives one, else of the toll of the part's own harm.
+@pytest.mark.parametrize(
+    ("opening", "subsets"),
+    [
+        pytest.param("", {("Around 40", "six", True)}, id="no-count-of-casualties"),
+        pytest.param(
+            ", leaving 65 casualties", {("65", "six", True)}, id="a-count-of-casualties"
+        ),
+    ],
+)
+def test_checks_among_the_casualties(
+    extract_text: Callable[..., Any], opening: str, subsets: set[Any]
+) -> None:
+    text = (
+        f"Gunmen attacked two villages in Jonglei on Sunday{opening}. Around 40 civilians were"
+        " killed and 25 wounded. Among the casualties, six aid workers were killed."
+    )
+    assert _told(extract_text(text))[1] == subsets

@@ -263,6 +263,14 @@ def _partitive(window: Window, text: str) -> Found:
             # of the victims" may be a part of a sum: "buried seven of the victims, and five
             # bodies were recovered")
             named = {part.measure} if part.measure in _HARM_MEASURES else set()
+        # "Among the casualties, six were killed" where no count of the casualties is at hand:
+        # the whole is the toll of the part's own harm ("around 40 killed")
+        if (
+            named == {Measure.OTHER}
+            and part.measure in _HARM_MEASURES
+            and not any(f.measure is Measure.OTHER for f in before)
+        ):
+            named = {part.measure}
         if named:
             # "More than 45,000 refugees have arrived ... About 1,200 arrived in the past 24
             # hours alone. 600 of the new arrivals ...": a group named again is the whole's, not
