@@ -13,7 +13,11 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
   * stated total: a number the text calls a total ("a total of", "in total", "makes a total of")
     and two to four exact figures of its paragraph that add up to it exactly ("55 female and 250
     male; 305 people in total"), whatever they count when the total is 100 or more and no other
-    set of them adds up.
+    set of them adds up;
+  * tolls of places within: after a total placed in a country or region, every later figure of
+    its measure and period placed inside it, three or more, adding up exactly (a day of attacks
+    across a country, then each town's toll in a sentence of its own).
+In a glued list of outlets' headlines no sum takes parts from another headline than its total's.
 A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``,
 but only when its parts lie near the total (``NEAR_SENTENCES``): parts told far apart are more
 likely other days or incidents than a sum the text claims.

@@ -16,8 +16,13 @@ Without a cue, two figures conflict only when they are plainly one thing told tw
   * the headline's exact number and the body's first exact number of the same thing ("10 farmers
     killed" over "A total of 8 farmers were killed");
   * two named sources giving the same measure of the same counted people, at the same most
-    specific places and the same stated period, whose values cannot meet even with 10% slack for
-    hedged numbers ("26 dead", the health chief said; "16 deaths", said the army spokesman).
+    specific places and the same stated period (or, where neither is dated, the same words of
+    time or none), whose values cannot meet even with 10% slack for hedged numbers ("26 dead",
+    the health chief said; "16 deaths", said the army spokesman);
+  * in a glued list of outlets' headlines ("Army kills 22 militants;Troops kill 21 militants;..."),
+    two headlines' values of one thing (measure, counted head, doers, places one within the
+    other) that cannot meet, each value counted at its first statement.
+A number that is part of a group named right after it ("11 of the injured") is no value of its own.
 """
 
 from __future__ import annotations

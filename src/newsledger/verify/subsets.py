@@ -26,6 +26,9 @@ Rules of the figures' fields:
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
      ("five more people died", "another 3").
+Rules 5-7 relate no two named sources' counts of the same places (two accounts, unless the part is
+a sub-group), no attack's doers to its victims' toll (rule 6), and no two headlines of a glued list
+of outlets' headlines (any rule).
 A part larger than its whole is a failing check only when the text ties them (rules 1-3 in one
 sentence); otherwise no whole is chosen rather than claiming a failure the text does not make.
 """
