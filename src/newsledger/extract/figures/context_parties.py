@@ -251,8 +251,14 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
 
 # "Gunmen stormed a village on Saturday night.", "KANO - Suspected jihadists on Sunday attacked":
 # a sentence opening on the doers of an attack (roles.tsv: attacker, attack_verb)
+# how news hedges the doers of an attack ("suspected gunmen", "presumed JNIM militants")
+_DOER_HEDGE = r"(?:suspected|presumed|alleged|armed|heavily\s+armed|unidentified|unknown)"
+# a capitalised name of up to five words ("ISWAP", "Boko Haram", "Mayi-Mayi Mbulu armed men")
+_GROUP_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}"
+
+
 @cache
-def _attack_opening() -> re.Pattern[str]:
+def _attack_opening(named_group: bool = False) -> re.Pattern[str]:
     doers = "|".join(sorted(map(re.escape, role_words("attacker")), key=len, reverse=True))
     verbs = "|".join(
         sorted((r"\s+".join(map(re.escape, v.split())) for v in role_words("attack_verb")),
@@ -263,10 +269,11 @@ def _attack_opening() -> re.Pattern[str]:
         # "On Sunday evening, terrorists opened fire", "Police said gunmen stormed"
         r"(?:(?i:(?:late\s+|early\s+|shortly\s+)?(?:on|in|at|after|before))(?:\s+[\w'’-]+){1,4},\s+)?"
         rf"(?:(?:[\w'’-]+\s+){{1,3}}?(?i:{reporting_verbs(present=('say',))}|say)\s+(?:that\s+)?)?"
-        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
+        rf"(?i:{_DOER_HEDGE}\s+)?"
         r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}?)"
-        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
-        rf"(?P<kind>(?i:{doers}))"
+        rf"(?i:{_DOER_HEDGE}\s+)?"
+        # "On 10 April 2021, ISWAP attacked": a named group as the doers, with no kind word
+        rf"(?P<kind>(?i:{doers}){'|' + _GROUP_NAME if named_group else ''})"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
         r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
         # "militants in cars and on motorcycles attacked", "gunmen on motorbikes stormed"
@@ -300,6 +307,10 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
                 break
             opening = _attack_opening().match(scan.sentence.text.strip())
             if opening is None:
+                group = _group_opening(scan.sentence.text.strip())
+                if group is not None:
+                    draft.actor = group
+                    break
                 means = _group_means(scan)
                 if means is None:
                     continue
@@ -308,6 +319,16 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
             draft.actor = named[0].canonical if named else _doers_named(opening)
             break
+
+
+def _group_opening(text: str) -> str | None:
+    """The armed group a sentence opens on as the doer of an attack with no kind word after its
+    name ('On 10 April 2021, ISWAP attacked an army base'); None when the name is no known group."""
+    opening = _attack_opening(named_group=True).match(text)
+    if opening is None:
+        return None
+    named = [a for a in find_actors(opening["kind"]) if a.kind == "armed_group"]
+    return named[0].canonical if named else None
 
 
 # capitalised words before the doers that are no part of their name ("The gunmen", "Some raiders")
