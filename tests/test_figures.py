@@ -540,6 +540,13 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "kidnapped"),
         ("Of the 20 people abducted, 14 were pupils. The remaining 6 were teachers.", "6",
          "kidnapped"),
+        # issue 9, fields on real reports: a harm closing joined nouns, or told after the people
+        # a count includes, befell the count
+        ("About 30 villagers killed, over 20 women and girls abducted, homes burnt.", "over 20",
+         "kidnapped"),
+        ("Nine guards and two drivers abducted, the company said.", "Nine", "kidnapped"),
+        ("Twelve people were killed and 60 more including 9 pupils wounded in the blast.", "60",
+         "injured"),
         # a count before "..., of whom" is the whole: its own words tell its measure
         ("Some 2,400 people crossed into Niger last week, of whom 1,300 were women.", "Some 2,400",
          "displaced"),
