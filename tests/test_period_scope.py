@@ -197,6 +197,22 @@ PERIODS = [
         "Forty",
         ("2022-09-12", "2022-09-12"),
     ),
+    # issue 9, fields on real reports: the day a later sentence gives to the captives' release
+    # is not the toll's; the raid's day told before is
+    (
+        "On 3 March 2022, gunmen ambushed a truck near the river. Two drivers were killed and "
+        "five passengers abducted. The passengers were freed on 9 March.\n",
+        "2022-03-20",
+        "Two",
+        ("2022-03-03", "2022-03-03"),
+    ),
+    (
+        "On 3 March 2022, gunmen ambushed a truck near the river. Five passengers were "
+        "abducted. They were released on 9 March after elders intervened.\n",
+        "2022-03-20",
+        "Five",
+        ("2022-03-03", "2022-03-03"),
+    ),
     # a time before the report's own keeps the figure out of the report's period
     (
         "In March, 4,800 people fled to the border towns. The towns already sheltered 12,500 "

@@ -1089,9 +1089,23 @@ def _incident_day(
                 and mention.period_start is not None
                 and not said
                 and not _day_of_another_event(scan, mention, published)
+                and not (scan not in own and _day_of_release(scan, mention))
             ):
                 return mention.period_start, mention.period_end
     return None, None
+
+
+# "The aid workers were released on 5 February": the day captives went free, told after the
+# raid that took them
+_RELEASED_ON = re.compile(
+    r"\b(?:released|freed|set\s+free|rescued|let\s+go)\b[^.;]{0,30}$", re.IGNORECASE
+)
+
+
+def _day_of_release(scan: Scan, mention: TimeMention) -> bool:
+    """A day another sentence gives to the release of captives ('The two were released on 3
+    October'): not the day of the toll, which was told with the raid."""
+    return bool(_RELEASED_ON.search(scan.text_between(scan.sentence.start, mention.start)))
 
 
 def _day_of_another_event(scan: Scan, mention: TimeMention, published: date | None) -> bool:
