@@ -213,6 +213,14 @@ PERIODS = [
         "Five",
         ("2022-03-03", "2022-03-03"),
     ),
+    # arrests told without a day of their own are of the incident's day told before
+    (
+        "On 4 June 2022, students marched to the governor's office in the town. Police "
+        "arrested 14 protesters during the march.\n",
+        "2022-06-20",
+        "14",
+        ("2022-06-04", "2022-06-04"),
+    ),
     # a time before the report's own keeps the figure out of the report's period
     (
         "In March, 4,800 people fled to the border towns. The towns already sheltered 12,500 "

@@ -376,11 +376,16 @@ def _assign_periods(
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             if not _after_the_day(draft, carried):
                 draft.period = carried
-        elif draft.measure in VIOLENT or _casualty_count(draft):
+        elif draft.measure in _INCIDENT_FLOWS or _casualty_count(draft):
+            # arrests in an incident ("10 people were arrested during the protest") are of its day
             draft.period = _incident_day(scans, index[id(draft.scan)], counted, published)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+
+
+# counts of what befell people in an incident, which take the incident's day when told without one
+_INCIDENT_FLOWS = VIOLENT | {Measure.DETAINED}
 
 
 # "... were displaced, bringing the total displaced between January and June to 26,700": a
