@@ -547,6 +547,11 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Nine guards and two drivers abducted, the company said.", "Nine", "kidnapped"),
         ("Twelve people were killed and 60 more including 9 pupils wounded in the blast.", "60",
          "injured"),
+        # a bracketed breakdown inside the counted phrase: the harm after the noun is the count's
+        ("3 UN national (2 drivers, 1 guard) staff killed and 5 NGO international (4 doctors, "
+         "1 nurse) staff wounded in the raid on the compound.", "5", "injured"),
+        ("3 UN national (2 drivers, 1 guard) staff killed and 5 NGO international (4 doctors, "
+         "1 nurse) staff wounded in the raid on the compound.", "3", "killed"),
         # a count before "..., of whom" is the whole: its own words tell its measure
         ("Some 2,400 people crossed into Niger last week, of whom 1,300 were women.", "Some 2,400",
          "displaced"),
