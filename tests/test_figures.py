@@ -547,6 +547,10 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Nine guards and two drivers abducted, the company said.", "Nine", "kidnapped"),
         ("Twelve people were killed and 60 more including 9 pupils wounded in the blast.", "60",
          "injured"),
+        # a stabbing that tells no death hurt; people a clinic treated were hurt
+        ("A man stabbed six people at the station before police shot him.", "six", "injured"),
+        ("A man stabbed two guards to death at the gate.", "two", "killed"),
+        ("The clinic, which treated 11 of the passengers, said most had cuts.", "11", "injured"),
         # a bracketed breakdown inside the counted phrase: the harm after the noun is the count's
         ("3 UN national (2 drivers, 1 guard) staff killed and 5 NGO international (4 doctors, "
          "1 nurse) staff wounded in the raid on the compound.", "5", "injured"),
