@@ -547,6 +547,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
         ("Nine guards and two drivers abducted, the company said.", "Nine", "kidnapped"),
         ("Twelve people were killed and 60 more including 9 pupils wounded in the blast.", "60",
          "injured"),
+        # militiamen are fighters, unless what befell them is told
+        ("Villagers said a band of 30 militiamen raided the market at dawn.", "30", "fighters"),
+        ("Troops killed 12 militiamen in the forest on Monday.", "12", "killed"),
         # a stabbing that tells no death hurt; people a clinic treated were hurt
         ("A man stabbed six people at the station before police shot him.", "six", "injured"),
         ("A man stabbed two guards to death at the gate.", "two", "killed"),
