@@ -259,6 +259,12 @@ FIGURE_ACTORS = [
      "were abducted.", "Six", "JNIM"),
     ("On 9 June, Red Cross Volunteers attacked the backlog of requests. Six traders were "
      "abducted.", "Six", None),
+    # a claim told of one blast is not that of a blast the story says no one claimed
+    ("Islamic State claimed a car bombing that killed 20 people at the market. A second blast "
+     "near a checkpoint killed 4 soldiers. There was no immediate claim for that blast.", "4",
+     None),
+    ("Islamic State claimed a car bombing that killed 20 people at the market. A second blast "
+     "near a checkpoint killed 4 soldiers.", "4", "ISIS"),
     # a dateline the parser takes for the subject: the doers after its dash
     ("KADUNA, Nigeria - Gunmen abducted 287 pupils from a school on Thursday, a teacher said.",
      "287", "Gunmen"),

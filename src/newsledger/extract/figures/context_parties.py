@@ -222,7 +222,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     _victims_of_that_attack(drafts, scans)
     claim = _claim(scans)
     blamed = claim[1] if claim else _kind_blamed(scans)
-    _share_perpetrators(drafts, blamed)
+    _share_perpetrators(drafts, scans, blamed)
     _claimant_over_kind(drafts, claim)
     force = _only_force(scans)
     for draft in drafts:
@@ -714,7 +714,9 @@ def _rulers() -> frozenset[str]:
     return role_words("ruler")
 
 
-def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
+def _share_perpetrators(
+    drafts: Sequence[Draft], scans: Sequence[Scan], claimant: str | None
+) -> None:
     """Victims of one incident share its perpetrator: a toll without one takes that of another
     toll of the same day, else the party the story says claimed or is blamed for the attack."""
     members = role_words("member") - {"other"}  # "8 others were wounded" are victims too
@@ -723,6 +725,7 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
         for d in drafts
         if (d.measure in _VIOLENT or _violent_other(d)) and d.counted_head not in members
     ]
+    following = {id(a): b for a, b in pairwise(scans)}
     for draft in tolls:
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
         if draft.actor is not None and (not _title_line(draft.scan) or day is None):
@@ -738,8 +741,30 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
         if same_day:
             # the body's wording over the headline's ("terrorists open fire" in a title)
             draft.actor = min(same_day, key=lambda d: _title_line(d.scan)).actor
-        elif draft.actor is None and claimant and (day or draft.period == (None, None)):
+        elif (
+            draft.actor is None
+            and claimant
+            and (day or draft.period == (None, None))
+            # "There was no immediate claim of responsibility for that blast"
+            and not _left_unclaimed(draft.scan, following.get(id(draft.scan)))
+        ):
             draft.actor = claimant
+
+
+# "There was no immediate claim of responsibility for that blast", "No group has claimed it"
+_NO_CLAIM = re.compile(
+    r"\bno\s+(?:immediate\s+)?claim\b|\bno\s+(?:one|group)\s+(?:has\s+|had\s+)?(?:yet\s+)?"
+    r"claimed\b|\bnot\s+(?:yet\s+)?been\s+claimed\b",
+    re.IGNORECASE,
+)
+
+
+def _left_unclaimed(scan: Scan, after: Scan | None) -> bool:
+    """A toll whose sentence, or the sentence after it, says no one claimed its attack: the
+    claim a story tells of another attack is not its."""
+    return any(
+        s is not None and _NO_CLAIM.search(s.sentence.text) for s in (scan, after)
+    )
 
 
 _OF_THEM = re.compile(r"^\s+of\s+them\b", re.IGNORECASE)
