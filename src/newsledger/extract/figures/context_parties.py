@@ -746,7 +746,7 @@ def _share_perpetrators(
             and claimant
             and (day or draft.period == (None, None))
             # "There was no immediate claim of responsibility for that blast"
-            and not _left_unclaimed(draft.scan, following.get(id(draft.scan)))
+            and not _left_unclaimed(draft.scan, following.get(id(draft.scan)), claimant)
         ):
             draft.actor = claimant
 
@@ -759,11 +759,15 @@ _NO_CLAIM = re.compile(
 )
 
 
-def _left_unclaimed(scan: Scan, after: Scan | None) -> bool:
+def _left_unclaimed(scan: Scan, after: Scan | None, claimant: str) -> bool:
     """A toll whose sentence, or the sentence after it, says no one claimed its attack: the
-    claim a story tells of another attack is not its."""
+    claim a story tells of another attack is not its. One that blames the group all the same
+    ('No group has claimed it, but suspicion fell on the Pakistani Taliban') leaves it."""
     return any(
-        s is not None and _NO_CLAIM.search(s.sentence.text) for s in (scan, after)
+        s is not None
+        and _NO_CLAIM.search(s.sentence.text)
+        and claimant not in {a.canonical for a in s.actors}
+        for s in (scan, after)
     )
 
 
