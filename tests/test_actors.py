@@ -259,6 +259,11 @@ FIGURE_ACTORS = [
      "were abducted.", "Six", "JNIM"),
     ("On 9 June, Red Cross Volunteers attacked the backlog of requests. Six traders were "
      "abducted.", "Six", None),
+    # a group the story says is suspected, told after the toll
+    ("A car bomb killed 12 people near the port. It is not known who was behind it, but the "
+     "Houthis are suspected.", "12", "Houthis"),
+    ("A car bomb killed 12 people near the port. Police said two local men are suspected.",
+     "12", None),
     # a claim told of one blast is not that of a blast the story says no one claimed
     ("Islamic State claimed a car bombing that killed 20 people at the market. A second blast "
      "near a checkpoint killed 4 soldiers. There was no immediate claim for that blast.", "4",

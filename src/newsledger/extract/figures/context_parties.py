@@ -72,6 +72,8 @@ _MEMBERS_OF = re.compile(
 _SUSPECTED_TO_BE = (
     r"(?:suspected|believed|thought|presumed) to (?:be|have been|belong to)"
     r"|suspicion (?:fell|falls|has fallen) on"
+    # "the Houthis in Sanaa are suspected", "... is widely suspected": the group before the cue
+    r"|(?:is|are|was|were) (?:widely |strongly )?suspected(?= *[.;]| *$)"
 )
 _CLAIM = re.compile(
     rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
