@@ -1761,7 +1761,11 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
     counts = Counter(
         name
         for s in scans
-        for name in {a.canonical for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}}
+        for name in {
+            a.canonical
+            for a in s.actors
+            if a.kind in _SOURCE_KINDS - {"media"} and not _counted_staff(s, a)
+        }
     )
     if counts and counts.most_common(1)[0][1] >= 2:
         return counts.most_common(1)[0][0]
@@ -1791,6 +1795,16 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
         return bodies.pop()
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
+
+
+def _counted_staff(scan: Scan, mention: ActorMention) -> bool:
+    """'2 UN international staff', 'four UN humanitarian aid workers', '7 MINUSMA peacekeepers':
+    an organisation named as the employer of the people counted, right after the count, is
+    among the harmed, not the teller of the story."""
+    return any(
+        0 <= mention.start - q.end <= 1 and not scan.text_between(q.end, mention.start).strip()
+        for q in scan.quantities
+    )
 
 
 def _signs(name: str, named: Sequence[str]) -> bool:
