@@ -795,7 +795,8 @@ _OF_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|whom|the\s+\w+)\
 
 def _parts_of_those(drafts: Sequence[Draft]) -> None:
     """'At least 2,505 people were killed or injured in gang violence ... Of those, 1,554 were
-    killed and 951 injured': parts of a count told just before share its actor."""
+    killed and 951 injured': parts of a count told just before share its actor; so do the
+    people a count includes ('Three people were killed, including two aid workers')."""
     for before, draft in pairwise(drafts):  # in order: the second part follows the first
         if (
             draft.actor is None
@@ -804,6 +805,23 @@ def _parts_of_those(drafts: Sequence[Draft]) -> None:
             and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
         ):
             draft.actor = before.actor
+    for before, draft in pairwise(drafts):
+        if (
+            draft.actor is None
+            and before.actor is not None
+            and draft.scan is before.scan
+            and draft.measure is before.measure
+            and _INCLUDING_BEFORE.search(
+                draft.scan.text_between(before.quantity.end, draft.quantity.start)
+            )
+        ):
+            draft.actor = before.actor  # "Three people were killed, including two aid workers"
+
+
+# the gap between a count and a part it includes ("killed, including", "wounded, among them")
+_INCLUDING_BEFORE = re.compile(
+    r"^[^.;]{0,60}\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE
+)
 
 
 def _title_line(scan: Scan) -> bool:
