@@ -260,8 +260,8 @@ FIGURE_ACTORS = [
     ("On 9 June, Red Cross Volunteers attacked the backlog of requests. Six traders were "
      "abducted.", "Six", None),
     # the people a toll includes share its doer
-    ("On 1 June 2022, gunmen ambushed two NGO vehicles near the town. Three people were killed, "
-     "including two aid workers.", "two", "gunmen"),
+    ("On 1 June 2022, gunmen attacked two NGO vehicles near the town. Three people were killed, "
+     "including two Red Cross staff members.", "two", "gunmen"),
     # a group the story says is suspected, told after the toll
     ("A car bomb killed 12 people near the port. It is not known who was behind it, but the "
      "Houthis are suspected.", "12", "Houthis"),
