@@ -249,6 +249,30 @@ FIGURE_ACTORS = [
      "traders were killed in the raid.", "At least 31", "bandits"),
     ("Rebels ambushed a convoy near the border on Tuesday. Last year, 240 troops died in the "
      "region.", "240", None),
+    # a sentence opening on a named group as the doers, no kind word after its name, or on
+    # "presumed" doers: the victims told just after are theirs
+    ("On 3 May 2022, ISWAP attacked a military post near the lake. Four soldiers and a driver "
+     "were killed.", "Four", "ISWAP"),
+    ("On 2 July 2021, Boko Haram raided the village at dawn. Three farmers were killed.",
+     "Three", "Boko Haram"),
+    ("On 9 June, presumed JNIM militants ambushed a bus on the road to the town. Six traders "
+     "were abducted.", "Six", "JNIM"),
+    ("On 9 June, Red Cross Volunteers attacked the backlog of requests. Six traders were "
+     "abducted.", "Six", None),
+    # the people a toll includes share its doer
+    ("On 1 June 2022, gunmen attacked two NGO vehicles near the town. Three people were killed, "
+     "including two Red Cross staff members.", "two", "gunmen"),
+    # a group the story says is suspected, told after the toll
+    ("A car bomb killed 12 people near the port. It is not known who was behind it, but the "
+     "Houthis are suspected.", "12", "Houthis"),
+    ("A car bomb killed 12 people near the port. Police said two local men are suspected.",
+     "12", None),
+    # a claim told of one blast is not that of a blast the story says no one claimed
+    ("Islamic State claimed a car bombing that killed 20 people at the market. A second blast "
+     "near a checkpoint killed 4 soldiers. There was no immediate claim for that blast.", "4",
+     None),
+    ("Islamic State claimed a car bombing that killed 20 people at the market. A second blast "
+     "near a checkpoint killed 4 soldiers.", "4", "ISIS"),
     # a dateline the parser takes for the subject: the doers after its dash
     ("KADUNA, Nigeria - Gunmen abducted 287 pupils from a school on Thursday, a teacher said.",
      "287", "Gunmen"),

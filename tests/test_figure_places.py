@@ -681,3 +681,21 @@ def test_figure_periods(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=published), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, place): a city opening the capitalised name of an event that struck it ("the
+# Boston Marathon", "the Christchurch Massacre") is the figure's place, not part of a person's name
+EVENT_NAMED_AFTER_PLACE = [
+    ("A student from Kazakhstan was convicted at the University of Massachusetts. Two bombs went "
+     "off near the finish line of the Boston Marathon, killing three people.\n", "three",
+     "Boston"),
+    ("Survivors of the Kandahar Siege said 14 guards had been killed.\n", "14", "Kandahar"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), EVENT_NAMED_AFTER_PLACE)
+def test_place_opening_an_event_name_is_the_figures(
+    extract_text: Callable[..., Extraction], text: str, number: str, place: str
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2017, 7, 28)), number)
+    assert place in figure.locations

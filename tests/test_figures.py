@@ -540,6 +540,25 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "kidnapped"),
         ("Of the 20 people abducted, 14 were pupils. The remaining 6 were teachers.", "6",
          "kidnapped"),
+        # issue 9, fields on real reports: a harm closing joined nouns, or told after the people
+        # a count includes, befell the count
+        ("About 30 villagers killed, over 20 women and girls abducted, homes burnt.", "over 20",
+         "kidnapped"),
+        ("Nine guards and two drivers abducted, the company said.", "Nine", "kidnapped"),
+        ("Twelve people were killed and 60 more including 9 pupils wounded in the blast.", "60",
+         "injured"),
+        # militiamen are fighters, unless what befell them is told
+        ("Villagers said a band of 30 militiamen raided the market at dawn.", "30", "fighters"),
+        ("Troops killed 12 militiamen in the forest on Monday.", "12", "killed"),
+        # a stabbing that tells no death hurt; people a clinic treated were hurt
+        ("A man stabbed six people at the station before police shot him.", "six", "injured"),
+        ("A man stabbed two guards to death at the gate.", "two", "killed"),
+        ("The clinic, which treated 11 of the passengers, said most had cuts.", "11", "injured"),
+        # a bracketed breakdown inside the counted phrase: the harm after the noun is the count's
+        ("3 UN national (2 drivers, 1 guard) staff killed and 5 NGO international (4 doctors, "
+         "1 nurse) staff wounded in the raid on the compound.", "5", "injured"),
+        ("3 UN national (2 drivers, 1 guard) staff killed and 5 NGO international (4 doctors, "
+         "1 nurse) staff wounded in the raid on the compound.", "3", "killed"),
         # a count before "..., of whom" is the whole: its own words tell its measure
         ("Some 2,400 people crossed into Niger last week, of whom 1,300 were women.", "Some 2,400",
          "displaced"),

@@ -197,6 +197,30 @@ PERIODS = [
         "Forty",
         ("2022-09-12", "2022-09-12"),
     ),
+    # issue 9, fields on real reports: the day a later sentence gives to the captives' release
+    # is not the toll's; the raid's day told before is
+    (
+        "On 3 March 2022, gunmen ambushed a truck near the river. Two drivers were killed and "
+        "five passengers abducted. The passengers were freed on 9 March.\n",
+        "2022-03-20",
+        "Two",
+        ("2022-03-03", "2022-03-03"),
+    ),
+    (
+        "On 3 March 2022, gunmen ambushed a truck near the river. Five passengers were "
+        "abducted. They were released on 9 March after elders intervened.\n",
+        "2022-03-20",
+        "Five",
+        ("2022-03-03", "2022-03-03"),
+    ),
+    # arrests told without a day of their own are of the incident's day told before
+    (
+        "On 4 June 2022, students marched to the governor's office in the town. Police "
+        "arrested 14 protesters during the march.\n",
+        "2022-06-20",
+        "14",
+        ("2022-06-04", "2022-06-04"),
+    ),
     # a time before the report's own keeps the figure out of the report's period
     (
         "In March, 4,800 people fled to the border towns. The towns already sheltered 12,500 "

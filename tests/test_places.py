@@ -328,6 +328,14 @@ def test_incident_country_reads_places_in_the_documents_countries(
     ("Heet", "Heet", "city", "Iraq", "Anbar"),
     ("Khan Bani Saad", "Khan Bani Saad", "city", "Iraq", "Diyala"),
     ("Maidan Shahr", "Maidan Shahr", "city", "Afghanistan", "Wardak"),
+    # South Sudan counties and payams, and the region's refugee camps and settlements
+    ("Uror county", "Uror", "admin2", "South Sudan", "Jonglei"),
+    ("Duk Payuel", "Duk Payuel", "city", "South Sudan", "Jonglei"),
+    ("Kajo Keji", "Kajo-Keji", "admin2", "South Sudan", "Central Equatoria"),
+    ("Rhino Camp refugee settlement", "Rhino Camp", "site", "Uganda", None),
+    ("Nguenyyiel camp", "Nguenyyiel", "site", "Ethiopia", None),
+    ("Goudoubo", "Goudoubo", "site", "Burkina Faso", "Sahel Region"),
+    ("Begayliya", "Begayliya", "city", "Syria", "Deir ez-Zor"),
 ])
 def test_lookup_place(name: str, place: str, kind: str, country: str, admin1: str | None) -> None:
     found_place = lookup_place(name)

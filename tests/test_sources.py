@@ -243,6 +243,16 @@ SOURCES = [
     # a reporting verb joined to an earlier verb shares its subject
     ("The Pakistani Taliban claimed the bombing and said it had killed 9 policemen.", "9",
      "TTP"),
+    # issue 9: an organisation named twice only as the employer of the people counted tells
+    # no story
+    ("Gunmen fired on a convoy of the UN mission near the river. One driver was killed and 3 "
+     "UN staff were injured; 2 UN guards are missing.", "One", None),
+    # issue 9: an order or plea to someone tells nothing; a body telling reporters does
+    ("A car bomb went off at the border post on Monday. The blast came a day after the "
+     "Interior Ministry told travellers to avoid the crossing. At least 17 people were killed.",
+     "At least 17", None),
+    ("The governor urged residents to stay indoors. Police told reporters that 6 people were "
+     "wounded.", "6", "Police"),
 ]
 
 

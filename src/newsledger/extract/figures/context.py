@@ -376,11 +376,16 @@ def _assign_periods(
         elif carried != (None, None) and not _unit_misfit(draft.time, carried):
             if not _after_the_day(draft, carried):
                 draft.period = carried
-        elif draft.measure in VIOLENT or _casualty_count(draft):
+        elif draft.measure in _INCIDENT_FLOWS or _casualty_count(draft):
+            # arrests in an incident ("10 people were arrested during the protest") are of its day
             draft.period = _incident_day(scans, index[id(draft.scan)], counted, published)
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+
+
+# counts of what befell people in an incident, which take the incident's day when told without one
+_INCIDENT_FLOWS = VIOLENT | {Measure.DETAINED}
 
 
 # "... were displaced, bringing the total displaced between January and June to 26,700": a
@@ -1089,9 +1094,23 @@ def _incident_day(
                 and mention.period_start is not None
                 and not said
                 and not _day_of_another_event(scan, mention, published)
+                and not (scan not in own and _day_of_release(scan, mention))
             ):
                 return mention.period_start, mention.period_end
     return None, None
+
+
+# "The aid workers were released on 5 February": the day captives went free, told after the
+# raid that took them
+_RELEASED_ON = re.compile(
+    r"\b(?:released|freed|set\s+free|rescued|let\s+go)\b[^.;]{0,30}$", re.IGNORECASE
+)
+
+
+def _day_of_release(scan: Scan, mention: TimeMention) -> bool:
+    """A day another sentence gives to the release of captives ('The two were released on 3
+    October'): not the day of the toll, which was told with the raid."""
+    return bool(_RELEASED_ON.search(scan.text_between(scan.sentence.start, mention.start)))
 
 
 def _day_of_another_event(scan: Scan, mention: TimeMention, published: date | None) -> bool:

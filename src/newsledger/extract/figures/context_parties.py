@@ -72,6 +72,8 @@ _MEMBERS_OF = re.compile(
 _SUSPECTED_TO_BE = (
     r"(?:suspected|believed|thought|presumed) to (?:be|have been|belong to)"
     r"|suspicion (?:fell|falls|has fallen) on"
+    # "the Houthis in Sanaa are suspected", "... is widely suspected": the group before the cue
+    r"|(?:is|are|was|were) (?:widely |strongly )?suspected(?= *[.;]| *$)"
 )
 _CLAIM = re.compile(
     rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
@@ -222,7 +224,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     _victims_of_that_attack(drafts, scans)
     claim = _claim(scans)
     blamed = claim[1] if claim else _kind_blamed(scans)
-    _share_perpetrators(drafts, blamed)
+    _share_perpetrators(drafts, scans, blamed)
     _claimant_over_kind(drafts, claim)
     force = _only_force(scans)
     for draft in drafts:
@@ -251,8 +253,14 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
 
 # "Gunmen stormed a village on Saturday night.", "KANO - Suspected jihadists on Sunday attacked":
 # a sentence opening on the doers of an attack (roles.tsv: attacker, attack_verb)
+# how news hedges the doers of an attack ("suspected gunmen", "presumed JNIM militants")
+_DOER_HEDGE = r"(?:suspected|presumed|alleged|armed|heavily\s+armed|unidentified|unknown)"
+# a capitalised name of up to five words ("ISWAP", "Boko Haram", "Mayi-Mayi Mbulu armed men")
+_GROUP_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}"
+
+
 @cache
-def _attack_opening() -> re.Pattern[str]:
+def _attack_opening(named_group: bool = False) -> re.Pattern[str]:
     doers = "|".join(sorted(map(re.escape, role_words("attacker")), key=len, reverse=True))
     verbs = "|".join(
         sorted((r"\s+".join(map(re.escape, v.split())) for v in role_words("attack_verb")),
@@ -263,10 +271,11 @@ def _attack_opening() -> re.Pattern[str]:
         # "On Sunday evening, terrorists opened fire", "Police said gunmen stormed"
         r"(?:(?i:(?:late\s+|early\s+|shortly\s+)?(?:on|in|at|after|before))(?:\s+[\w'’-]+){1,4},\s+)?"
         rf"(?:(?:[\w'’-]+\s+){{1,3}}?(?i:{reporting_verbs(present=('say',))}|say)\s+(?:that\s+)?)?"
-        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
+        rf"(?i:{_DOER_HEDGE}\s+)?"
         r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}?)"
-        r"(?i:(?:suspected|armed|heavily\s+armed|unidentified|unknown)\s+)?"
-        rf"(?P<kind>(?i:{doers}))"
+        rf"(?i:{_DOER_HEDGE}\s+)?"
+        # "On 10 April 2021, ISWAP attacked": a named group as the doers, with no kind word
+        rf"(?P<kind>(?i:{doers}){'|' + _GROUP_NAME if named_group else ''})"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
         r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
         # "militants in cars and on motorcycles attacked", "gunmen on motorbikes stormed"
@@ -300,6 +309,10 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
                 break
             opening = _attack_opening().match(scan.sentence.text.strip())
             if opening is None:
+                group = _group_opening(scan.sentence.text.strip())
+                if group is not None:
+                    draft.actor = group
+                    break
                 means = _group_means(scan)
                 if means is None:
                     continue
@@ -308,6 +321,16 @@ def _attackers_told_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> No
             named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
             draft.actor = named[0].canonical if named else _doers_named(opening)
             break
+
+
+def _group_opening(text: str) -> str | None:
+    """The armed group a sentence opens on as the doer of an attack with no kind word after its
+    name ('On 10 April 2021, ISWAP attacked an army base'); None when the name is no known group."""
+    opening = _attack_opening(named_group=True).match(text)
+    if opening is None:
+        return None
+    named = [a for a in find_actors(opening["kind"]) if a.kind == "armed_group"]
+    return named[0].canonical if named else None
 
 
 # capitalised words before the doers that are no part of their name ("The gunmen", "Some raiders")
@@ -693,7 +716,9 @@ def _rulers() -> frozenset[str]:
     return role_words("ruler")
 
 
-def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
+def _share_perpetrators(
+    drafts: Sequence[Draft], scans: Sequence[Scan], claimant: str | None
+) -> None:
     """Victims of one incident share its perpetrator: a toll without one takes that of another
     toll of the same day, else the party the story says claimed or is blamed for the attack."""
     members = role_words("member") - {"other"}  # "8 others were wounded" are victims too
@@ -702,6 +727,7 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
         for d in drafts
         if (d.measure in _VIOLENT or _violent_other(d)) and d.counted_head not in members
     ]
+    following = {id(a): b for a, b in pairwise(scans)}
     for draft in tolls:
         day = draft.period[0] if draft.period[0] == draft.period[1] else None
         if draft.actor is not None and (not _title_line(draft.scan) or day is None):
@@ -717,8 +743,34 @@ def _share_perpetrators(drafts: Sequence[Draft], claimant: str | None) -> None:
         if same_day:
             # the body's wording over the headline's ("terrorists open fire" in a title)
             draft.actor = min(same_day, key=lambda d: _title_line(d.scan)).actor
-        elif draft.actor is None and claimant and (day or draft.period == (None, None)):
+        elif (
+            draft.actor is None
+            and claimant
+            and (day or draft.period == (None, None))
+            # "There was no immediate claim of responsibility for that blast"
+            and not _left_unclaimed(draft.scan, following.get(id(draft.scan)), claimant)
+        ):
             draft.actor = claimant
+
+
+# "There was no immediate claim of responsibility for that blast", "No group has claimed it"
+_NO_CLAIM = re.compile(
+    r"\bno\s+(?:immediate\s+)?claim\b|\bno\s+(?:one|group)\s+(?:has\s+|had\s+)?(?:yet\s+)?"
+    r"claimed\b|\bnot\s+(?:yet\s+)?been\s+claimed\b",
+    re.IGNORECASE,
+)
+
+
+def _left_unclaimed(scan: Scan, after: Scan | None, claimant: str) -> bool:
+    """A toll whose sentence, or the sentence after it, says no one claimed its attack: the
+    claim a story tells of another attack is not its. One that blames the group all the same
+    ('No group has claimed it, but suspicion fell on the Pakistani Taliban') leaves it."""
+    return any(
+        s is not None
+        and _NO_CLAIM.search(s.sentence.text)
+        and claimant not in {a.canonical for a in s.actors}
+        for s in (scan, after)
+    )
 
 
 _OF_THEM = re.compile(r"^\s+of\s+them\b", re.IGNORECASE)
@@ -743,7 +795,8 @@ _OF_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|whom|the\s+\w+)\
 
 def _parts_of_those(drafts: Sequence[Draft]) -> None:
     """'At least 2,505 people were killed or injured in gang violence ... Of those, 1,554 were
-    killed and 951 injured': parts of a count told just before share its actor."""
+    killed and 951 injured': parts of a count told just before share its actor; so do the
+    people a count includes ('Three people were killed, including two aid workers')."""
     for before, draft in pairwise(drafts):  # in order: the second part follows the first
         if (
             draft.actor is None
@@ -752,6 +805,23 @@ def _parts_of_those(drafts: Sequence[Draft]) -> None:
             and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
         ):
             draft.actor = before.actor
+    for before, draft in pairwise(drafts):
+        if (
+            draft.actor is None
+            and before.actor is not None
+            and draft.scan is before.scan
+            and draft.measure is before.measure
+            and _INCLUDING_BEFORE.search(
+                draft.scan.text_between(before.quantity.end, draft.quantity.start)
+            )
+        ):
+            draft.actor = before.actor  # "Three people were killed, including two aid workers"
+
+
+# the gap between a count and a part it includes ("killed, including", "wounded, among them")
+_INCLUDING_BEFORE = re.compile(
+    r"^[^.;]{0,60}\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE
+)
 
 
 def _title_line(scan: Scan) -> bool:
@@ -1709,7 +1779,11 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
     counts = Counter(
         name
         for s in scans
-        for name in {a.canonical for a in s.actors if a.kind in _SOURCE_KINDS - {"media"}}
+        for name in {
+            a.canonical
+            for a in s.actors
+            if a.kind in _SOURCE_KINDS - {"media"} and not _counted_staff(s, a)
+        }
     )
     if counts and counts.most_common(1)[0][1] >= 2:
         return counts.most_common(1)[0][0]
@@ -1739,6 +1813,16 @@ def _document_source(document: Document, scans: Sequence[Scan], named: list[str]
         return bodies.pop()
     byline = _BYLINE.search(document.text[:300])
     return byline.group(1).strip() if byline else None
+
+
+def _counted_staff(scan: Scan, mention: ActorMention) -> bool:
+    """'2 UN international staff', 'four UN humanitarian aid workers', '7 MINUSMA peacekeepers':
+    an organisation named as the employer of the people counted, right after the count, is
+    among the harmed, not the teller of the story."""
+    return any(
+        0 <= mention.start - q.end <= 1 and not scan.text_between(q.end, mention.start).strip()
+        for q in scan.quantities
+    )
 
 
 def _signs(name: str, named: Sequence[str]) -> bool:

@@ -177,6 +177,10 @@ def _parse_text(scan: Scan) -> str:
     # a wrapped line goes on
     text = list(dateline_dash_as_parsed(scan.sentence.text.replace("\n", " ")))
     base = scan.sentence.start
+    for aside in _BREAKDOWN_ASIDE.finditer(scan.sentence.text):
+        # "2 UN international (1 Filipino, 1 Serbian) staff killed": a breakdown told inside the
+        # counted phrase hides the noun from its number; the parser reads the phrase without it
+        text[aside.start() : aside.end()] = " " * (aside.end() - aside.start())
     for footnote in _FOOTNOTE.finditer(scan.sentence.text):
         # "died.[3]", "died[3] in": a footnote marker glued to a word hides the word's form
         text[footnote.start() : footnote.end()] = " " * (footnote.end() - footnote.start())
@@ -194,6 +198,15 @@ def _parse_text(scan: Scan) -> str:
             text[actor.start - base : actor.end - base] = list(_IS_STAND_IN)
     return _headline_case_lowered(scan, "".join(text))
 
+
+# a bracketed list of counts between a count's words and its noun: "(2 French, 1 Belgian)
+# staff", "(6 international, 1 national) staff"; not one after the noun, which a preposition or
+# a verb follows ("329 casualties (101 killed and 228 injured) in ...")
+_BREAKDOWN_ASIDE = re.compile(
+    r"(?<=[A-Za-z] )\(\d[^()]{0,80}?(?:,|\band\b)[^()]{0,80}\)"
+    r"(?= (?!(?:in|on|at|from|between|over|during|of|and|or|with|by|since|across|to|for|that"
+    r"|who|which|as|after|before|when|while|including|were|was|are|is|have|has|had)\b)[a-z])"
+)
 
 _IS_STAND_IN = "ID"
 _STAND_IN_WORD = re.compile(rf"\b{_IS_STAND_IN}\b")

@@ -1151,16 +1151,35 @@ def _harm_right_after(noun: Token) -> Measure | None:
     if noun.i + 1 >= len(noun.doc):
         return None
     verb = noun.doc[noun.i + 1]
-    if verb.head.i != noun.i or verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
+    last = _last_joined_noun(noun)
+    if last is not None and last.i + 1 < len(noun.doc):
+        # "over 50 women and children abducted, ...": the harm closes the joined nouns, however
+        # the parser hangs it (often as the sentence's root, with the first count as subject)
+        verb = noun.doc[last.i + 1]
+        if verb.tag_ not in {"VBD", "VBN"}:
+            return None
+    elif verb.head.i != noun.i or verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
         return None
     # the verb ends its clause ("drowned and 19 others ..."); not "abducted on Monday were freed"
     following = noun.doc[verb.i + 1] if verb.i + 1 < len(noun.doc) else None
     if following is not None and following.lower_ not in {"and", ",", ";", "but", "while", "."}:
         return None
-    if any(c.dep_ in {"dobj", "nsubj"} for c in verb.children):
+    if any(c.dep_ == "dobj" or (c.dep_ == "nsubj" and last is None) for c in verb.children):
         return None
     found = _verb_measure(verb)
     return found if found in _HARMS else None
+
+
+def _last_joined_noun(noun: Token) -> Token | None:
+    """'women and children': the noun joined right after the counted one by 'and'/'or', if any."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in {"and", "or"}:
+        return None
+    joined = doc[i + 1]
+    if joined.dep_ != "conj" or joined.head.i != noun.i or joined.pos_ not in _NOUN_POS:
+        return None
+    return joined
 
 
 def _left_harmed(number: Token, noun: Token) -> Measure | None:
@@ -1354,6 +1373,13 @@ def _participle_after(number: Token) -> Measure | None:
     if i < len(doc) and doc[i].lower_ in {"other", "others", "more"}:
         i += 1
         tags = {"VBN", "JJ", "VBD"}  # "losing five soldiers and 21 others wounded": no past tense
+    if i < len(doc) and doc[i].lower_ == "including" and number.i + 1 < i:
+        # "over 100 more including 35 children injured": the harm after the people included
+        # befell the whole too
+        included = [c for c in doc[i].children if c.dep_ == "pobj" and c.i == i + 2]
+        if not included or not doc[i + 1].like_num:
+            return None
+        i = included[0].i + 1
     if i + 1 >= len(doc) or doc[i].tag_ not in tags:
         return None
     if doc[i + 1].pos_ in _NOUN_POS or doc[i + 1].like_num or doc[i + 1].lower_ in {"and", "or"}:

@@ -344,7 +344,7 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
     """(verb, subject) pairs of reporting verbs; 'the ministry, which said' gives the ministry."""
     found = []
     for token in sentence:
-        if token.pos_ in {"VERB", "AUX"} and (
+        if token.pos_ in {"VERB", "AUX"} and not _directive(token) and (
             token.lemma_.lower() in _words("verb") or _claims_a_statement(token)
         ):
             for child in token.children:
@@ -366,6 +366,15 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                 if speaker is not None:
                     found.append((token, speaker))
     return found
+
+
+def _directive(verb: Token) -> bool:
+    """'the State Department told Americans to leave', 'urged residents to stay indoors': an
+    order or a plea to someone, with no statement of what happened."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _claims_a_statement(verb: Token) -> bool:
