@@ -27,6 +27,9 @@ FAST = FoldedPattern(SLOW)
 def test_matches_like_the_case_insensitive_pattern(text: str) -> None:
     expected = [(m.span(), m.groupdict()) for m in SLOW.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in FAST.finditer(text)] == expected
+    assert list(FAST.spans(text)) == [span for span, _ in expected]
+    assert list(FoldedPattern.lazy(SLOW.pattern).spans(text, 5, 40)) == [
+        m.span() for m in SLOW.finditer(text, 5, 40)]
     for pos in (0, 5, 12):
         for slow, fast in ((SLOW.search, FAST.search), (SLOW.match, FAST.match)):
             first, found = slow(text, pos, 40), fast(text, pos, 40)

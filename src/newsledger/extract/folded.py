@@ -105,6 +105,17 @@ class FoldedPattern:
         for found in fast.finditer(lowered, pos, endpos):
             yield self._retaken(text, found, endpos)
 
+    def spans(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[tuple[int, int]]:
+        """The (start, end) of each match ``finditer`` gives, for callers that read no groups:
+        the twin's own, not taken again, so the original need not even be compiled."""
+        lowered = _ascii_lowered(text)
+        fast = None if lowered is None else self.folded()
+        if fast is None or lowered is None:
+            return (match.span() for match in self._slow.finditer(text, pos, endpos))
+        return (match.span() for match in fast.finditer(lowered, pos, endpos))
+
     def _retaken(self, text: str, found: re.Match[str], endpos: int) -> re.Match[str]:
         match = self._slow.match(text, found.start(), endpos)
         assert match is not None and match.end() == found.end(), self.pattern
