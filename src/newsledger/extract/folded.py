@@ -148,8 +148,8 @@ _ASCII = frozenset(map(chr, range(128)))
 def _caseless(char: str) -> bool:
     """Whether ``char`` has no case (no other form in upper or lower case) and is no letter or
     mark: a case-insensitive pattern matches it exactly where its twin matches it in the
-    lower-cased text (as an ASCII character), and lower-casing leaves it and its offset alone.
-    Every character ``re`` also matches across cases ('ſ', the Kelvin sign, 'ı') is a letter."""
+    lower-cased text, and lower-casing leaves it (so every offset) alone. Every character ``re``
+    also matches across cases ('ſ' and 's', the Kelvin sign and 'k', 'ı' and 'i') is a letter."""
     return char.lower() == char == char.upper() and not unicodedata.category(char).startswith(
         ("L", "M"))
 
