@@ -7,6 +7,7 @@ Every text here was written for these tests in the style of news reports.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -699,3 +700,25 @@ def test_place_opening_an_event_name_is_the_figures(
 ) -> None:
     figure = figure_numbered(extract_text(text, published=date(2017, 7, 28)), number)
     assert place in figure.locations
+
+
+# (text, town, whether a capitalised word and white space come before it): only such a town is
+# searched as a surname; a refused one never matches the surname pattern
+AFTER_CAPITALISED = [
+    ("talks began under Santos", "Santos", False),
+    ("then-President Juan Manuel Santos", "Santos", True),
+    ("gunmen attacked Jos", "Jos", False),
+    ("Ahmad al-Sha'lan Kaduna", "Kaduna", True),
+    ("the O'Brien\tKaduna road", "Kaduna", True),
+    ("in Kaduna and Zaria", "Kaduna", False),
+    ("Kaduna", "Kaduna", False),
+    ("AB Kaduna", "Kaduna", False),
+]
+
+
+@pytest.mark.parametrize(("text", "town", "expected"), AFTER_CAPITALISED)
+def test_a_town_after_a_capitalised_word(text: str, town: str, expected: bool) -> None:
+    places = importlib.import_module("newsledger.extract.figures.context_places")
+    assert places._after_capitalised(text, town, 0, len(text)) is expected
+    if not expected:
+        assert places._surname_pattern(town).search(text) is None

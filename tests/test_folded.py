@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsledger.extract.folded import FoldedPattern, folded_words
+from newsledger.extract.folded import FoldedPattern, _caseless, folded_words
 
 WORDS = ("car bomb", "bombing", "bomb", "killed", "Attack")
 SLOW = re.compile(rf"(?<![\w-])(?:(?P<w>{folded_words(WORDS)})(?P<s>s)?)(?![a-z])", re.IGNORECASE)
@@ -21,12 +21,16 @@ FAST = FoldedPattern(SLOW)
         "The bomb-maker was not killed",
         "No match here at all",
         "Café owners said the bomb killed two",  # not ASCII: the slow path
+        "The ‘car bomb’ KILLED two — a “bombing”, they said…",  # caseless: the twin
         "",
     ],
 )
 def test_matches_like_the_case_insensitive_pattern(text: str) -> None:
     expected = [(m.span(), m.groupdict()) for m in SLOW.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in FAST.finditer(text)] == expected
+    assert list(FAST.spans(text)) == [span for span, _ in expected]
+    assert list(FoldedPattern.lazy(SLOW.pattern).spans(text, 5, 40)) == [
+        m.span() for m in SLOW.finditer(text, 5, 40)]
     for pos in (0, 5, 12):
         for slow, fast in ((SLOW.search, FAST.search), (SLOW.match, FAST.match)):
             first, found = slow(text, pos, 40), fast(text, pos, 40)
@@ -74,3 +78,19 @@ def test_a_bad_lazy_pattern_raises_its_own_error_when_searched(text: str) -> Non
         lazy.search(text)
     with pytest.raises(ValueError):
         FoldedPattern.lazy("bomb", 0)
+
+
+# (character, whether the twin may search a text holding it): characters without case only; every
+# one re matches across cases ('ſ' and 's', the Kelvin sign and 'k', 'ı' and 'i') is refused
+@pytest.mark.parametrize(
+    ("char", "caseless"),
+    [("’", True), ("“", True), ("—", True), ("…", True), ("\u00a0", True), ("€", True),
+     ("é", False), ("É", False), ("ſ", False), ("\u212a", False), ("ı", False), ("İ", False),
+     ("Ⓐ", False), ("ß", False), ("\u0345", False)],
+)
+def test_only_characters_without_case_are_searched_through_the_twin(
+    char: str, caseless: bool) -> None:
+    assert _caseless(char) is caseless
+    text = f"A car{char}bomb KILLED {char}Stop"
+    assert [(m.span(), m.groupdict()) for m in FAST.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in SLOW.finditer(text)]

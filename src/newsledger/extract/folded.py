@@ -1,4 +1,4 @@
-"""Case-insensitive regular expressions searched several times faster in ASCII text.
+"""Case-insensitive regular expressions searched several times faster in (mostly) ASCII text.
 
 Python's ``re`` compares a case-insensitive pattern's letters through a case mapping and cannot
 skip an alternative on its first letter, so an alternation of many words (cues, triggers, units)
@@ -7,15 +7,19 @@ same pattern with its letters lower-cased, matched case-sensitively in the lower
 ASCII text both match at the same positions the same way (lower-casing keeps every offset, and the
 twin's letters, classes and escapes accept exactly the lower-cased characters the original accepts
 in any case); each match the twin finds is taken again with the original pattern at its start, so
-that callers get the very match the original gives (groups read in the original text). Other texts
-are searched with the original pattern.
+that callers get the very match the original gives (groups read in the original text). The same
+holds in a text whose other characters have no case (curly quotes and apostrophes, dashes: each
+matches as itself in either pattern and keeps its offset), common in news. Other texts are
+searched with the original pattern.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 _ESCAPE_OR_UPPER = re.compile(r"\\.|\(\?P|[A-Z]", re.DOTALL)  # escapes and (?P<name> are kept
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -105,22 +109,49 @@ class FoldedPattern:
         for found in fast.finditer(lowered, pos, endpos):
             yield self._retaken(text, found, endpos)
 
+    def spans(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[tuple[int, int]]:
+        """The (start, end) of each match ``finditer`` gives, for callers that read no groups:
+        the twin's own, not taken again, so the original need not even be compiled."""
+        lowered = _ascii_lowered(text)
+        fast = None if lowered is None else self.folded()
+        if fast is None or lowered is None:
+            return (match.span() for match in self._slow.finditer(text, pos, endpos))
+        return (match.span() for match in fast.finditer(lowered, pos, endpos))
+
     def _retaken(self, text: str, found: re.Match[str], endpos: int) -> re.Match[str]:
         match = self._slow.match(text, found.start(), endpos)
         assert match is not None and match.end() == found.end(), self.pattern
         return match
 
 
-# The last text searched, and its lower-cased form (None when it is not ASCII): the same text is
-# searched with many patterns in a row (event-type rules, cues), each of which lower-cased it again.
+# The last text searched, and its lower-cased form (None when it has cased non-ASCII letters): the
+# same text is searched with many patterns in a row (event-type rules, cues), each of which
+# lower-cased it again.
 _LAST: list[str | None] = ["", ""]
 
 
 def _ascii_lowered(text: str) -> str | None:
-    """``text`` lower-cased when it is ASCII, else None; kept for the next call on the same text."""
+    """``text`` lower-cased when it is ASCII but for characters without case (curly quotes,
+    dashes: see ``_caseless``), else None; kept for the next call on the same text."""
     if text is not _LAST[0]:
-        _LAST[0], _LAST[1] = text, text.lower() if text.isascii() else None
+        foldable = text.isascii() or all(map(_caseless, set(text).difference(_ASCII)))
+        _LAST[0], _LAST[1] = text, text.lower() if foldable else None
     return _LAST[1]
+
+
+_ASCII = frozenset(map(chr, range(128)))
+
+
+@lru_cache(maxsize=4096)
+def _caseless(char: str) -> bool:
+    """Whether ``char`` has no case (no other form in upper or lower case) and is no letter or
+    mark: a case-insensitive pattern matches it exactly where its twin matches it in the
+    lower-cased text, and lower-casing leaves it (so every offset) alone. Every character ``re``
+    also matches across cases ('ſ' and 's', the Kelvin sign and 'k', 'ı' and 'i') is a letter."""
+    return char.lower() == char == char.upper() and not unicodedata.category(char).startswith(
+        ("L", "M"))
 
 
 def _twin(source: str, flags: int) -> re.Pattern[str] | None:

@@ -777,11 +777,17 @@ def _document_surnames(scans: Sequence[Scan]) -> frozenset[str]:
     ends = [end for _, end in stretches]
     found: set[str] = set()
     for form, names in written.items():
+        # most towns follow no capitalised word anywhere ('in Kaduna'): their pattern is not
+        # even compiled (a compilation costs more than the searches of a short document)
+        within = [(start, end) for start, end in _stretches_with(text, form, stretches, ends)
+                  if _after_capitalised(text, form, start, end)]
+        if not within:
+            continue
         person = _surname_pattern(form)
         # not a sentence's first word ('Gunmen Kaduna ...' is no given name)
         hits = (
             h
-            for start, end in _stretches_with(text, form, stretches, ends)
+            for start, end in within
             for h in person.finditer(text, start, end)
             if h.start() > 0 and text[h.start() - 1] != "\n"
         )
@@ -800,6 +806,30 @@ def _surname_pattern(form: str) -> re.Pattern[str]:
 
 
 _NOT_IN_WORDS = re.compile(r"[^\w\s'’\-]")
+_CAPITAL_PAIR = re.compile(r"[A-Z][a-z]")
+
+
+def _after_capitalised(text: str, form: str, start: int, end: int) -> bool:
+    """Whether ``form`` occurs in ``text[start:end]`` after white space that ends a run of word
+    characters holding a capital and a small letter: what every match of ``_surname_pattern``
+    in that stretch holds (its surname is such a run's end), so a stretch without it has none."""
+    at = text.find(form, start, end)
+    while at >= 0:
+        words_end = at
+        while words_end > start and text[words_end - 1].isspace():
+            words_end -= 1
+        words_start = words_end
+        while words_start > start and _in_word(text[words_start - 1]):
+            words_start -= 1
+        if words_end < at and _CAPITAL_PAIR.search(text, words_start, words_end):
+            return True
+        at = text.find(form, at + 1, end)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    """Whether ``char`` is one of ``[\\w'’-]`` (\\w: what ``str.isalnum`` accepts, and '_')."""
+    return char.isalnum() or char in "_'’-"
 
 
 def _name_stretches(text: str, form_characters: str) -> list[tuple[int, int]]:

@@ -120,8 +120,8 @@ def first_match(
 ) -> EventClass | None:
     """The first trigger of ``rule`` in ``text`` that is not negated and whose sentence passes;
     ``excluded`` keeps, by sentence start, whether an exclude pattern vetoes the sentence."""
-    for match in rule.trigger.finditer(text):
-        start, end = sentence_around(sentences, match.start())
+    for match_start, match_end in rule.trigger.spans(text):
+        start, end = sentence_around(sentences, match_start)
         sentence = text[start:end]
         if rule.context is not None and not rule.context.search(sentence):
             continue
@@ -129,15 +129,15 @@ def first_match(
             continue
         if _excluded(lexicon, sentence, start, {} if excluded is None else excluded):
             continue
-        before = text[max(start, match.start() - _NEGATION_REACH) : match.start()]
+        before = text[max(start, match_start - _NEGATION_REACH) : match_start]
         if lexicon.negation is not None and lexicon.negation.search(before):
             continue
         return EventClass(
             EVENT_TYPE_OF[rule.sub_event_type],
             rule.sub_event_type,
-            match.start(),
-            match.end(),
-            match.group(),
+            match_start,
+            match_end,
+            text[match_start:match_end],
         )
     return None
 
