@@ -45,7 +45,7 @@ def per_text(size: int = 4) -> Callable[[Callable[[str], T]], Callable[[str], T]
                     kept.move_to_end(id(text))
                     return hit[1]
                 # An equal copy kept under another object: compared once (lengths first), then
-                # kept under this one too (reconcile reads a long document's text three times).
+                # kept under this one too (reconcile reads a long document's text several times).
                 hit = next((h for h in kept.values() if len(h[0]) == len(text) and h[0] == text),
                            None)
             value = hit[1] if hit is not None else func(text)
