@@ -1,11 +1,12 @@
-"""per_text: a document text's derived values are kept by the text object's identity."""
+"""per_text: a document text's derived values are kept by the text object's identity; an equal
+copy is compared once, then kept under its own identity too."""
 
 from __future__ import annotations
 
 from newsledger.memo import per_text
 
 
-def test_same_object_is_a_hit_and_an_equal_copy_is_computed_once_more() -> None:
+def test_same_object_and_an_equal_copy_are_hits() -> None:
     calls: list[str] = []
 
     @per_text(size=2)
@@ -18,7 +19,21 @@ def test_same_object_is_a_hit_and_an_equal_copy_is_computed_once_more() -> None:
     assert copy == text and copy is not text
     answers = [first_word(text), first_word(text), first_word(copy), first_word(copy)]
     assert answers == ["Gunmen"] * 4
-    assert len(calls) == 2
+    assert calls == [text]
+
+
+def test_a_copy_of_a_dropped_text_is_computed_again() -> None:
+    calls: list[str] = []
+
+    @per_text(size=1)
+    def first_word(text: str) -> str:
+        calls.append(text)
+        return text.split()[0]
+
+    text, other = "Troops withdrew. " * 100, "Shelling resumed. " * 100
+    for item in (text, other, "".join(list(text))):
+        first_word(item)
+    assert [c.split()[0] for c in calls] == ["Troops", "Shelling", "Troops"]
 
 
 def test_only_the_last_texts_are_kept() -> None:

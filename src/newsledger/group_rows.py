@@ -36,8 +36,14 @@ def figure_from_row(row: dict[str, Any]) -> Figure:
         actor=row["actor"], locations=tuple(row["locations"]),
         period_start=day(row["period_start"]), period_end=day(row["period_end"]),
         time_text=row["time_text"], source=row["source"],
-        also_at=tuple((a, b) for a, b in json.loads(row["also_at"])),
+        also_at=_also_at(row["also_at"]),
     )
+
+
+def _also_at(stored: str) -> tuple[tuple[int, int], ...]:
+    # most figures are stated once: "[]" needs no JSON parser (a long document's 100,000
+    # figures are read back several times when reconciled)
+    return () if stored == "[]" else tuple((a, b) for a, b in json.loads(stored))
 
 
 def group_from_row(row: dict[str, Any]) -> Group:

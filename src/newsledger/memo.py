@@ -4,7 +4,8 @@ Checks and regrouping ask for a text's sentence ends or first line once per figu
 would key them by the text's value: a hit on an equal text held as another string object (the
 same document read twice from the ledger) compares the two character by character, 19 MB per
 figure on a long document, which took most of reconciling it. Here a hit is the same object
-(free); an equal copy is computed once more, then hit like any other.
+(free); an equal copy is compared with the kept texts once (a few of them, of equal length
+only), then hit like any other.
 """
 
 from __future__ import annotations
@@ -43,7 +44,11 @@ def per_text(size: int = 4) -> Callable[[Callable[[str], T]], Callable[[str], T]
                 if hit is not None and hit[0] is text:
                     kept.move_to_end(id(text))
                     return hit[1]
-            value = func(text)
+                # An equal copy kept under another object: compared once (lengths first), then
+                # kept under this one too (reconcile reads a long document's text several times).
+                hit = next((h for h in kept.values() if len(h[0]) == len(text) and h[0] == text),
+                           None)
+            value = hit[1] if hit is not None else func(text)
             with lock:
                 kept[id(text)] = (text, value)  # the text is held, so its id is not reused
                 kept.move_to_end(id(text))

@@ -7,6 +7,7 @@ still points into the text as given. The patterns are data, in ``lexicons/noise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,6 +36,7 @@ def find_noise(text: str) -> tuple[tuple[int, int], ...]:
     rules = noise_rules()
     credits = [span for rule in rules if rule.kind == "credit" for span in _matches(rule, view)]
     spans = list(credits)
+    credits.sort()
     for rule in rules:
         if rule.kind == "noise":
             spans.extend(_matches(rule, view))
@@ -105,10 +107,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _extend_to_credit(
     marker: tuple[int, int], credits: list[tuple[int, int]], text: str
 ) -> tuple[int, int]:
-    """A gallery marker runs on to the last credit on its line; without one, it is just itself."""
+    """A gallery marker runs on to the last credit on its line; without one, it is just itself.
+    ``credits`` are sorted: only those starting on the marker's line are looked at (scanning
+    them all for each marker was quadratic in a long document's captions)."""
     line_end = text.find("\n", marker[1])
     line_end = len(text) if line_end == -1 else line_end
-    ends = [end for start, end in credits if marker[1] <= start and end <= line_end]
+    first, last = bisect_left(credits, (marker[1], -1)), bisect_left(credits, (line_end + 1, -1))
+    ends = [end for _, end in credits[first:last] if end <= line_end]
     return marker[0], max(ends, default=marker[1])
 
 

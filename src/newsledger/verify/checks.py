@@ -425,10 +425,15 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
     """Breakdown that adds up exactly"""
     if total.quantity.qualifier.value != "exact":
         return []
+    # _comparable(total, f) written out: asked of every figure near every exact total
+    measure, start, end = total.measure, total.period_start, total.period_end
     later = [
         f
         for f in figures
-        if _comparable(total, f)
+        if f.measure == measure
+        and f is not total
+        and f.period_start == start
+        and f.period_end == end
         and f.start > total.start
         and f.quantity.qualifier.value == "exact"
         and f.quantity.low < total.quantity.low

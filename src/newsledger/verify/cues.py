@@ -234,11 +234,18 @@ def opens_sentence(text: str, position: int) -> bool:
 
 def is_addition(text: str, figure: Figure) -> bool:
     """Whether the number adds to a count told before ("five more", "another 5", "a further 3")."""
-    before = find_cue(words_before(text, figure, 14), "addition")
-    after = find_cue(words_after(text, figure, 8), "addition")
-    return (
-        before is not None and not words_before(text, figure, 14)[before.end() :].strip(" (")
-    ) or (after is not None and not words_after(text, figure, 8)[: after.start()].strip())
+    return is_addition_at(text, figure.quantity.start, figure.quantity.end)
+
+
+def is_addition_at(text: str, start: int, end: int) -> bool:
+    """``is_addition`` of a number found at ``start``-``end`` of the text (reconcile seeks it in
+    a stored figure's evidence; a copy of the figure per figure cost a tenth of reading them)."""
+    before = text[max(sentence_of(text, start)[0], start - 14) : start]
+    after = text[end : min(sentence_of(text, max(end - 1, 0))[1], end + 8)]
+    cue_before, cue_after = find_cue(before, "addition"), find_cue(after, "addition")
+    return (cue_before is not None and not before[cue_before.end() :].strip(" (")) or (
+        cue_after is not None and not after[: cue_after.start()].strip()
+    )
 
 
 def is_baseline(text: str, figure: Figure) -> bool:
@@ -302,6 +309,7 @@ __all__ = [
     "find_cue",
     "has_cue",
     "is_addition",
+    "is_addition_at",
     "is_baseline",
     "opens_sentence",
     "partitive",

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from urllib.parse import urlparse
@@ -44,7 +44,7 @@ from newsledger.lexicons import read_table
 from newsledger.long_documents import piece_bounds
 from newsledger.memo import per_text
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Document, Figure, Qualifier
-from newsledger.verify.cues import is_addition
+from newsledger.verify.cues import is_addition_at
 
 # Reports of one incident appear within a few days of it (wire stories, next-day follow-ups).
 SAME_INCIDENT_DAYS = 3
@@ -227,9 +227,8 @@ def _added(text: str, figure: Figure) -> bool:
     number = figure.quantity.number_text
     at = text.find(number, figure.start, max(figure.end, figure.start + len(number)))
     if at >= 0:
-        quantity = replace(figure.quantity, start=at, end=at + len(number))
-        figure = replace(figure, quantity=quantity)
-    return is_addition(text, figure)
+        return is_addition_at(text, at, at + len(number))
+    return is_addition_at(text, figure.quantity.start, figure.quantity.end)
 
 
 def _document_window(document: Document, figures: Sequence[Figure]) -> Window | None:
