@@ -2154,3 +2154,39 @@ def test_checks_breakdowns_over_sentences_and_brackets(
 ) -> None:
     expected = [] if total is None else [(text.index(total), parts, True)]
     assert _sums_at(text, extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The bombing wounded 25 people, including 14 students, 7 teachers and 6 guards.",
+            {("25", ("14", "6", "7"), False)},
+            id="an-including-list-of-roles-that-names-more-than-its-total-fails",
+        ),
+        pytest.param(
+            "The attack killed 10 villagers, including 6 men and 7 women, and wounded 30 others.",
+            {("10", ("6", "7"), False)},
+            id="distinct-sub-groups-that-name-more-than-their-total-fail",
+        ),
+        pytest.param(
+            "The raid killed 30 people, including 12 soldiers and 9 police officers.",
+            set(),
+            id="an-including-list-may-fall-short-of-its-total",
+        ),
+        pytest.param(
+            "The raid killed 30 people, including 20 children and 15 girls.",
+            set(),
+            id="girls-may-be-among-the-children",
+        ),
+        pytest.param(
+            "The raid killed 30 people, including 20 civilians and 15 children.",
+            set(),
+            id="children-may-be-among-the-civilians",
+        ),
+    ],
+)
+def test_checks_including_list_that_names_more_than_its_total(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected

@@ -9,7 +9,8 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
   * casualties: killed + injured against a stated total of casualties;
   * exact breakdown: consecutive later figures of the same measure that add up exactly
     (8 killed = 3 buried here + 5 recovered there); only reported when they do add up;
-  * including: an "including" list whose numbers add up exactly to the figure before it;
+  * including: an "including" list whose numbers add up exactly to the figure before it, or
+    (failing) exceed it: kinds of the total's measure, none within another;
   * stated total: a number the text calls a total ("a total of", "in total", "makes a total of")
     and two to four exact figures of its paragraph that add up to it exactly ("55 female and 250
     male; 305 people in total"), whatever they count when the total is 100 or more and no other
@@ -188,7 +189,7 @@ def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
     if _breakdown_heading(between):
         return True  # "35 civilians ...\n\nBreakdown by perpetrator\n\n": the section's parts
     if has_cue(between, "including"):
-        return False
+        return _overshoots(total, parts)
     where = sentence_index(text, total.quantity.start)
     return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
 
@@ -521,6 +522,40 @@ def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[
     later = [f for f in figures if f.quantity.start > total.quantity.start]
     parts = including_parts(total, later, text)
     return parts if len(parts) >= 2 and _exactly(total, parts) else []
+
+
+def _including_overshoot(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Including list that names more than its total"""
+    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    parts = including_parts(total, later, text)
+    return parts if len(parts) >= 2 and _overshoots(total, parts) else []
+
+
+def _overshoots(total: Figure, parts: Sequence[Figure]) -> bool:
+    """Whether an including list of exact, disjoint kinds of the total's measure names more than
+    the total holds ("25 wounded, including 18 police, 2 soldiers and 6 civilians"): examples
+    may fall short of their total, never exceed it, so the sum is told as failing."""
+    return (
+        total.quantity.high is not None
+        and all(_exact(p) and p.measure is total.measure for p in parts)
+        and _disjoint_kinds(parts)
+        and sum(p.quantity.low for p in parts) > total.quantity.interval()[1]
+    )
+
+
+def _disjoint_kinds(parts: Sequence[Figure]) -> bool:
+    """Whether the parts count kinds no one can be two of: each its own counted head, and either
+    all roles ("policemen", "soldiers", "civilians") or all distinct sub-groups ("women", "men");
+    "civilians" and "children", or "children" and "girls", may count the same people."""
+    if not all(p.counted for p in parts):
+        return False
+    heads = [head_of(p.counted).name for p in parts]
+    groups = [subgroup_words(p) for p in parts]
+    if len(set(heads)) < len(heads):
+        return False
+    if not any(groups):
+        return True
+    return all(groups) and all(a.isdisjoint(b) for a, b in combinations(groups, 2))
 
 
 def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -912,6 +947,7 @@ _SUM_RULES = (
     _casualty_parts,
     _exact_breakdown,
     _including_sum,
+    _including_overshoot,
     _listed_parts,
     _stated_total,
     _list_told_later,
