@@ -2063,3 +2063,130 @@ def test_checks_among_the_casualties(
         " killed and 25 wounded. Among the casualties, six aid workers were killed."
     )
     assert _told(extract_text(text))[1] == subsets
+
+
+# --- issue 9: breakdowns told over several sentences, and lists that only look like one --------
+
+
+def _sums_at(text: str, extraction: Any) -> list[tuple[int, tuple[str, ...], bool]]:
+    """The sum checks of an extraction: where the total's number stands, its parts as written."""
+    by_id = {f.id: f for f in extraction.figures}
+    return sorted(
+        (
+            by_id[c.total].quantity.start,
+            tuple(sorted(by_id[p].quantity.number_text for p in c.parts)),
+            c.holds,
+        )
+        for c in extraction.checks
+        if c.type is CheckType.SUM
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        pytest.param(
+            "A bomb in the market killed 20 people on Tuesday. Of the dead, 12 were soldiers."
+            " Another 8 were police officers.",
+            "20 people",
+            ("12", "8"),
+            id="another-names-one-more-kind-of-the-dead",
+        ),
+        pytest.param(
+            "The blast killed 30 people on Friday. Among the dead, 14 were children. Another 9"
+            " were women. A further 7 were men.",
+            "30 people",
+            ("14", "7", "9"),
+            id="a-further-names-one-more-kind-too",
+        ),
+        pytest.param(
+            "Gunmen killed 20 people on Tuesday. Of the dead, 12 were soldiers. Another 8 were"
+            " killed on Wednesday.",
+            None,
+            (),
+            id="another-that-were-killed-later-adds-to-the-count",
+        ),
+        pytest.param(
+            "Gunmen killed 20 people on Tuesday, 12 of them soldiers. Another 8 were police"
+            " officers killed in a second raid.",
+            None,
+            (),
+            id="another-kind-killed-elsewhere-adds-to-the-count",
+        ),
+        pytest.param(
+            "The blast killed 30 people on Friday. Among the dead, 14 were children. Another 16"
+            " were wounded.",
+            None,
+            (),
+            id="another-of-another-harm-is-no-part",
+        ),
+        pytest.param(
+            "Militiamen abducted 3 aid workers near the river. They stopped a truck and robbed"
+            " its 9 passengers before kidnapping 3 of them (2 nurses and 1 driver).",
+            "3 aid workers",
+            ("1", "2"),
+            id="a-total-restated-before-its-parts-is-one-sum-of-the-first",
+        ),
+        pytest.param(
+            "Armed men abducted 4 engineers near the dam on Monday. They stopped 2 cars before"
+            " taking 4 of them (3 welders and 1 guard).",
+            "4 engineers",
+            ("1", "3"),
+            id="one-sum-of-the-first-statement-again",
+        ),
+        pytest.param(
+            "Four INGO staff (2 French, 1 Belgian and 1 Dutch) kidnapped when gunmen stormed"
+            " the airstrip.",
+            "Four",
+            ("1", "1", "2"),
+            id="the-first-item-of-a-bracketed-list-is-no-sum-of-the-others",
+        ),
+        pytest.param(
+            "Six aid workers (3 Kenyan, 2 Somali and 1 Ugandan) kidnapped near the camp.",
+            "Six",
+            ("1", "2", "3"),
+            id="the-bracketed-list-adds-up-to-the-number-before-it",
+        ),
+    ],
+)
+def test_checks_breakdowns_over_sentences_and_brackets(
+    extract_text: Callable[..., Any], text: str, total: str | None, parts: tuple[str, ...]
+) -> None:
+    expected = [] if total is None else [(text.index(total), parts, True)]
+    assert _sums_at(text, extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The bombing wounded 25 people, including 14 students, 7 teachers and 6 guards.",
+            {("25", ("14", "6", "7"), False)},
+            id="an-including-list-of-roles-that-names-more-than-its-total-fails",
+        ),
+        pytest.param(
+            "The attack killed 10 villagers, including 6 men and 7 women, and wounded 30 others.",
+            {("10", ("6", "7"), False)},
+            id="distinct-sub-groups-that-name-more-than-their-total-fail",
+        ),
+        pytest.param(
+            "The raid killed 30 people, including 12 soldiers and 9 police officers.",
+            set(),
+            id="an-including-list-may-fall-short-of-its-total",
+        ),
+        pytest.param(
+            "The raid killed 30 people, including 20 children and 15 girls.",
+            set(),
+            id="girls-may-be-among-the-children",
+        ),
+        pytest.param(
+            "The raid killed 30 people, including 20 civilians and 15 children.",
+            set(),
+            id="children-may-be-among-the-civilians",
+        ),
+    ],
+)
+def test_checks_including_list_that_names_more_than_its_total(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected

@@ -9,7 +9,8 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
   * casualties: killed + injured against a stated total of casualties;
   * exact breakdown: consecutive later figures of the same measure that add up exactly
     (8 killed = 3 buried here + 5 recovered there); only reported when they do add up;
-  * including: an "including" list whose numbers add up exactly to the figure before it;
+  * including: an "including" list whose numbers add up exactly to the figure before it, or
+    (failing) exceed it: kinds of the total's measure, none within another;
   * stated total: a number the text calls a total ("a total of", "in total", "makes a total of")
     and two to four exact figures of its paragraph that add up to it exactly ("55 female and 250
     male; 305 people in total"), whatever they count when the total is 100 or more and no other
@@ -18,6 +19,8 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
     its measure and period placed inside it, three or more, adding up exactly (a day of attacks
     across a country, then each town's toll in a sentence of its own).
 In a glued list of outlets' headlines no sum takes parts from another headline than its total's.
+A breakdown is told once: of a total stated twice before its parts, the first statement; the
+first number of a bracketed list is no total of the numbers after it in the brackets.
 A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``,
 but only when its parts lie near the total (``NEAR_SENTENCES``): parts told far apart are more
 likely other days or incidents than a sum the text claims.
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 
 from newsledger.extract.places import expand_place, normalise_place
@@ -96,13 +99,14 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 and key not in seen
                 and _claimable(total, parts, text)
                 and _one_headline(total, parts, text)
+                and not _first_of_bracketed_list(total, parts, text)
                 and (not used or (used.isdisjoint(key[1]) and sum_holds(total, parts)))
             ):
                 seen.add(key)
                 used.update(key[1])
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
-    checks = _without_nested_parts(_through_subtotals(checks, figures))
     by_id = {f.id: f for f in figures}
+    checks = _once_per_breakdown(_without_nested_parts(_through_subtotals(checks, figures)), by_id)
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
@@ -157,6 +161,23 @@ def _without_nested_parts(checks: list[Check]) -> list[Check]:
     ]
 
 
+def _once_per_breakdown(checks: list[Check], by_id: Mapping[str, Figure]) -> list[Check]:
+    """One sum per breakdown: when the text states a total twice before its parts ("abducted 3
+    workers ... seizing 3 of them (2 guards and 1 cook)"), both statements add up the same
+    parts, and the sum is told once, of the first statement (the later one restates it)."""
+    kept: list[Check] = []
+    for check in checks:
+        total = by_id[check.total or ""]
+        if not any(
+            set(other.parts) == set(check.parts)
+            and (first := by_id[other.total or ""]).measure is total.measure
+            and first.quantity.interval() == total.quantity.interval()
+            for other in kept
+        ):
+            kept.append(check)
+    return kept
+
+
 def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
     """A sum that holds is always worth stating; a failing one only when its parts are near and
     not merely examples of the total ("4,100 displaced, including 2,300 in Ituri": an including
@@ -168,7 +189,7 @@ def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
     if _breakdown_heading(between):
         return True  # "35 civilians ...\n\nBreakdown by perpetrator\n\n": the section's parts
     if has_cue(between, "including"):
-        return False
+        return _overshoots(total, parts)
     where = sentence_index(text, total.quantity.start)
     return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
 
@@ -460,6 +481,18 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
     return []
 
 
+def _first_of_bracketed_list(total: Figure, run: Sequence[Figure], text: str) -> bool:
+    """Whether the total opens a bracketed list that holds the parts too: in "six guards (2
+    Kenyan, 2 Somali and 2 Ugandan)" the first item is a sibling of the others, not their sum."""
+    if not text or not text[: total.quantity.start].rstrip().endswith("("):
+        return False
+    closing = text.find(")", total.quantity.end)
+    # "(158) people": a bracketed number alone is no list
+    return closing >= 0 and all(
+        total.quantity.end < p.quantity.start and p.quantity.end <= closing for p in run
+    )
+
+
 def _places_apart(total: Figure, run: Sequence[Figure]) -> bool:
     """Whether each part names one place of its own, another than every other part's and the
     total's, inside the total's places."""
@@ -494,6 +527,40 @@ def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[
     later = [f for f in figures if f.quantity.start > total.quantity.start]
     parts = including_parts(total, later, text)
     return parts if len(parts) >= 2 and _exactly(total, parts) else []
+
+
+def _including_overshoot(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Including list that names more than its total"""
+    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    parts = including_parts(total, later, text)
+    return parts if len(parts) >= 2 and _overshoots(total, parts) else []
+
+
+def _overshoots(total: Figure, parts: Sequence[Figure]) -> bool:
+    """Whether an including list of exact, disjoint kinds of the total's measure names more than
+    the total holds ("25 wounded, including 18 police, 2 soldiers and 6 civilians"): examples
+    may fall short of their total, never exceed it, so the sum is told as failing."""
+    return (
+        total.quantity.high is not None
+        and all(_exact(p) and p.measure is total.measure for p in parts)
+        and _disjoint_kinds(parts)
+        and sum(p.quantity.low for p in parts) > total.quantity.interval()[1]
+    )
+
+
+def _disjoint_kinds(parts: Sequence[Figure]) -> bool:
+    """Whether the parts count kinds no one can be two of: each its own counted head, and either
+    all roles ("policemen", "soldiers", "civilians") or all distinct sub-groups ("women", "men");
+    "civilians" and "children", or "children" and "girls", may count the same people."""
+    if not all(p.counted for p in parts):
+        return False
+    heads = [head_of(p.counted).name for p in parts]
+    groups = [subgroup_words(p) for p in parts]
+    if len(set(heads)) < len(heads):
+        return False
+    if not any(groups):
+        return True
+    return all(groups) and all(a.isdisjoint(b) for a, b in combinations(groups, 2))
 
 
 def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -575,7 +642,7 @@ def _run_adding_up(
         )
         if not (shares or _same_time(total, part, text)):
             break
-        if is_addition(text, part):
+        if is_addition(text, part) and not _next_category(text, run, part):
             break  # "A further 19 were killed on 2 April" adds to the count, it is no part
         between = text[opened : part.quantity.start]
         if not run and at == where and not _LIST_OPENS.search(between):
@@ -589,6 +656,25 @@ def _run_adding_up(
         if added == total.quantity.low and len(run) >= 2:
             return run
     return []
+
+
+def _next_category(text: str, run: Sequence[Figure], part: Figure) -> bool:
+    """Whether "another N were <category>" goes on a breakdown that a sentence referring back
+    opened ("Of the dead, 12 were soldiers. Another 8 were police officers."): it names one more
+    kind of those counted, another than the items before it, not a further count of them."""
+    if not run or not _refers_back(text, run[0]) or not part.counted:
+        return False
+    rest = words_after(text, part, 80)
+    after = _COPULA.match(rest)
+    if after is None or not rest[after.end() :].startswith(part.counted):
+        return False
+    # "Another 8 were police officers killed in a second raid" tells of more than a kind
+    told = rest[after.end() + len(part.counted) :].strip(" .;")
+    return not told and counted_head(part) not in {counted_head(p) for p in run}
+
+
+# "were" or "was", then an article at most, before the category the number counts.
+_COPULA = re.compile(r"\s+(?:were|was)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 
 
 def _same_time(total: Figure, part: Figure, text: str) -> bool:
@@ -866,6 +952,7 @@ _SUM_RULES = (
     _casualty_parts,
     _exact_breakdown,
     _including_sum,
+    _including_overshoot,
     _listed_parts,
     _stated_total,
     _list_told_later,
