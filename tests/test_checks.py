@@ -736,6 +736,20 @@ T_OTHER_DAY = (
             {("conflict", "f1", "f2")},
             id="an-eyewitness-and-unnamed-doers-in-other-words",
         ),
+        pytest.param(
+            "Shelling killed 17 people in the valley on Friday. Rescuers said the first"
+            " reports gave an initial estimate of 25 dead.",
+            [("17 people", 17, "killed"), ("25 dead", 25, "killed")],
+            {("update", "f2", "f1")},
+            id="an-initial-estimate-is-an-earlier-value",
+        ),
+        pytest.param(
+            "At least 60 people died in the raid on the camp (unconfirmed reports speak of some"
+            " 200 deaths), aid groups said.",
+            [("60 people", 60, "killed"), ("200 deaths", 200, "killed")],
+            {("conflict", "f1", "f2")},
+            id="unconfirmed-reports-give-a-rival-value",
+        ),
     ],
 )
 def test_checks_two_values_for_one_thing(
@@ -746,6 +760,34 @@ def test_checks_two_values_for_one_thing(
         for n, (needle, value, measure, *rest) in enumerate(specs, start=1)
     ]
     assert _relations(find_checks(figures, text)) == expected
+
+
+T_FIRST_GUESS = (
+    "A market bombing killed 9 people and wounded 130 on Friday. Rescuers at first gave an"
+    " initial estimate of 11 dead.{gap}Of the 130 injured, 77 were children."
+)
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        pytest.param(" ", id="sentences-apart"),
+        pytest.param("", id="sentences-glued-without-a-space"),
+    ],
+)
+def test_checks_an_earlier_cue_stops_at_a_glued_sentence_end(gap: str) -> None:
+    # The cue "initial estimate" marks the 11 as a replaced value, not the 77 of the next
+    # sentence, even where a scraped text runs the two together ("dead.Of the 130 ...").
+    text = T_FIRST_GUESS.format(gap=gap)
+    figures = [
+        at(text, "9 people", "f1", 9, "killed", counted="people"),
+        at(text, "130 on", "f2", 130, "injured", counted=None),
+        at(text, "11 dead", "f3", 11, "killed", counted=None),
+        at(text, "77 were", "f4", 77, "injured", counted="children"),
+    ]
+    checks = find_checks(figures, text)
+    assert _subsets(checks) == {("f2", "f4", True)}
+    assert _relations(checks) == {("update", "f3", "f1")}
 
 
 @pytest.mark.parametrize(

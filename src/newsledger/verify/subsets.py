@@ -361,6 +361,10 @@ def _replaced(text: str, figure: Figure) -> bool:
     return _cue_before(text, figure.quantity.start, "earlier")
 
 
+# A stop right after a word or number and right before a capitalised word: two sentences glued.
+_GLUED_STOP = re.compile(r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
+
+
 @per_text()
 def _cues_before(text: str) -> dict[tuple[str, int], bool]:
     """(cue kind, position) -> whether the sentence holds a cue of that kind before the
@@ -374,6 +378,10 @@ def _cue_before(text: str, position: int, kind: str) -> bool:
     found = known.get((kind, position))
     if found is None:
         start = sentence_of(text, position)[0]
+        # a sentence glued to the next one without a space ("a first toll of 11.At the other
+        # bomb, the victims were two women") ends the cue's reach, though not the sentence
+        glued = [m.end() for m in _GLUED_STOP.finditer(text, start, position)]
+        start = glued[-1] if glued else start
         found = known[kind, position] = find_cue(text[start:position], kind) is not None
     return found
 
