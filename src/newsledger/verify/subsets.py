@@ -378,8 +378,8 @@ def _cue_before(text: str, position: int, kind: str) -> bool:
     found = known.get((kind, position))
     if found is None:
         start = sentence_of(text, position)[0]
-        # a sentence glued to the next one without a space ("a first toll of 11.At the other
-        # bomb, the victims were two women") ends the cue's reach, though not the sentence
+        # a sentence glued to the next one without a space ("an initial estimate of 11 dead.Of
+        # the 130 injured, 77 ...") ends the cue's reach, though not the sentence
         glued = [m.end() for m in _GLUED_STOP.finditer(text, start, position)]
         start = glued[-1] if glued else start
         found = known[kind, position] = find_cue(text[start:position], kind) is not None
