@@ -790,6 +790,31 @@ def test_checks_an_earlier_cue_stops_at_a_glued_sentence_end(gap: str) -> None:
     assert _relations(checks) == {("update", "f3", "f1")}
 
 
+T_EARLIER_THEN_OTHER = (
+    "A car bomb killed 40 people in the city on Monday, officials said. The ministry had earlier"
+    " put the toll at 26.{gap}A second blast killed 9 people."
+)
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        pytest.param(" ", id="sentences-apart"),
+        pytest.param("", id="sentences-glued-without-a-space"),
+    ],
+)
+def test_checks_an_earlier_cue_tells_nothing_of_a_glued_next_sentence(gap: str) -> None:
+    # "had earlier" makes the 26 an earlier toll; the 9 of the next sentence stays a value of
+    # its own, not an earlier report of the 40, however the two sentences are joined.
+    text = T_EARLIER_THEN_OTHER.format(gap=gap)
+    figures = [
+        at(text, "40 people", "f1", 40, "killed", counted="people"),
+        at(text, "26.", "f2", 26, "killed", counted=None),
+        at(text, "9 people", "f3", 9, "killed", counted="people"),
+    ]
+    assert _relations(find_checks(figures, text)) == {("update", "f2", "f1")}
+
+
 @pytest.mark.parametrize(
     ("second", "expected"),
     [

@@ -62,6 +62,21 @@ def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     return [m.start() for m in found], [m.end() for m in found]
 
 
+# A stop right after a word or number and right before a capitalised word: two sentences run
+# together without a space, as some scraped texts are ("an initial estimate of 11 dead.Of the 130
+# injured, 77 ..."). Not a sentence end for the checks (a parse reads them as one sentence), but
+# a cue before it says nothing of the numbers after it.
+_GLUED_STOP = re.compile(r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z]*\b)")
+
+
+def cue_reach(text: str, position: int) -> int:
+    """Where the stretch starts in which a cue may stand that tells of the number at
+    ``position``: its sentence's start, or the last glued stop before it in that sentence."""
+    start = sentence_of(text, position)[0]
+    glued = [m.end() for m in _GLUED_STOP.finditer(text, start, position)]
+    return glued[-1] if glued else start
+
+
 def sentence_of(text: str, position: int) -> tuple[int, int]:
     """The sentence (or ';' clause) around ``position``; the whole text when it has none."""
     if not text:

@@ -36,6 +36,7 @@ from newsledger.extract.places import expand_place, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import Check, CheckType, Figure, Qualifier
 from newsledger.verify.cues import (
+    cue_reach,
     find_cue,
     headline_index,
     headline_joints,
@@ -143,8 +144,8 @@ def _kind(text: str, figure: Figure) -> str | None:
     """'corrected', 'earlier' or 'rival' from the cues before (or right after) its number."""
     if find_cue(words_after(text, figure, _AFTER_CHARS), "earlier") is not None:
         return "corrected"  # "not five as first reported"
-    start = sentence_of(text, figure.quantity.start)[0]
-    before = text[start : figure.quantity.start]
+    # from its sentence's start, not past a sentence glued on without a space
+    before = text[cue_reach(text, figure.quantity.start) : figure.quantity.start]
     if re.search(r"\bto\s*$", before):
         return None  # "rose to 19 from an earlier 12": the new value
     if _of_a_group(text, figure):

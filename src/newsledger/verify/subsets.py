@@ -53,6 +53,7 @@ from newsledger.lexicons import read_table
 from newsledger.memo import per_text
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
+    cue_reach,
     find_cue,
     has_cue,
     headline_index,
@@ -361,10 +362,6 @@ def _replaced(text: str, figure: Figure) -> bool:
     return _cue_before(text, figure.quantity.start, "earlier")
 
 
-# A stop right after a word or number and right before a capitalised word: two sentences glued.
-_GLUED_STOP = re.compile(r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
-
-
 @per_text()
 def _cues_before(text: str) -> dict[tuple[str, int], bool]:
     """(cue kind, position) -> whether the sentence holds a cue of that kind before the
@@ -377,11 +374,7 @@ def _cue_before(text: str, position: int, kind: str) -> bool:
     known = _cues_before(text)
     found = known.get((kind, position))
     if found is None:
-        start = sentence_of(text, position)[0]
-        # a sentence glued to the next one without a space ("an initial estimate of 11 dead.Of
-        # the 130 injured, 77 ...") ends the cue's reach, though not the sentence
-        glued = [m.end() for m in _GLUED_STOP.finditer(text, start, position)]
-        start = glued[-1] if glued else start
+        start = cue_reach(text, position)  # not past a glued sentence end
         found = known[kind, position] = find_cue(text[start:position], kind) is not None
     return found
 
