@@ -1015,7 +1015,10 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if draft.measure in _VIOLENT or _casualties(draft):
         before = [
             a for a in parties
-            if a.end <= q.start and not _targeted(draft, a) and not _investigating(scan, a)
+            if a.end <= q.start
+            and not _targeted(draft, a)
+            and not _investigating(scan, a)
+            and not _counted_force(draft, a)
         ]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -1051,6 +1054,22 @@ def _victim_force(draft: Draft, named: ActorMention) -> bool:
     """'Six U.S. service members were killed': a state force named as the victims of a harm; the
     figure is about whoever did it (SCHEMA: victims take the perpetrator), not the force."""
     return named.kind == "state_force" and draft.measure in _HARMED
+
+
+def _counted_force(draft: Draft, named: ActorMention) -> bool:
+    """Whether a state force told before a count of victims is itself counted among them ('57
+    died, including 9 US soldiers, 3 Canadian nationals'): its people are victims beside the
+    others, so it is not the doer of their harm (SCHEMA: victims take the perpetrator)."""
+    if not _victim_force(draft, named):
+        return False
+    last = named.text.split()[-1].lower()
+    if not {last, last.removesuffix("s")} & (role_words("personnel") | role_words("member")):
+        return False  # "two army drones killed five farmers": a force's means, not its people
+    scan = draft.scan
+    return any(
+        x.end <= named.start and not scan.text_between(x.end, named.start).strip()
+        for x in scan.quantities
+    )
 
 
 # "attacks targeting ... a CRPF vehicle", "ambushed an army convoy": a force named as the target
