@@ -499,6 +499,9 @@ FIGURE_ACTORS = [
      "Of those, 204 were killed and 106 injured.", "106", "gangs"),
     # a parent group in a possessive apposition is not the doer
     ("Ansar Allah, Iran's proxy in Yemen, said it had killed 6 sailors.", "6", "Houthis"),
+    # a force counted among the victims gives way to the doer told (issue 9)
+    ("Militants attacked an outpost near Tikrit, killing 7 Iraqi soldiers and wounding three "
+     "others.", "three", "Militants"),
     # a lead opening on a dateline is no headline: its own doer stands
     ("BELEDWEYNE, May 2 - Al-Shabaab fighters overran a base on Saturday, killing at least 6 "
      "soldiers, an officer said.\nThe troops killed 10 of the raiders, he said.", "6",
@@ -538,6 +541,9 @@ def test_figure_actor_follows_the_schema(
     "French police are hunting a man believed to have left a bag containing a device that "
     "exploded on Friday, wounding 13 people.",
     "The army is searching for the men who killed 6 villagers near the border.",
+    # a force counted among the victims is not the doer of the others' harm (issue 9)
+    "A truck bomb went off outside the depot on Friday. At least 40 people died in the blast, "
+    "including 6 US soldiers, 2 Danish aid workers and a boy.",
     # who confirms or reports a toll did not cause it
     "Eleven villagers have been confirmed dead by the police after the floods.",
     "Six deaths were reported by the army on Sunday after the landslide.",
