@@ -1019,6 +1019,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             and not _targeted(draft, a)
             and not _investigating(scan, a)
             and not _counted_force(draft, a)
+            and not _attacked_by_other(draft, a, parties)
         ]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -1070,6 +1071,32 @@ def _counted_force(draft: Draft, named: ActorMention) -> bool:
         x.end <= named.start and not scan.text_between(x.end, named.start).strip()
         for x in scan.quantities
     )
+
+
+def _attacked_by_other(
+    draft: Draft, named: ActorMention, parties: Sequence[ActorMention]
+) -> bool:
+    """Whether an armed group is told as the target of another party's attack in one clause
+    before the victims ('SPLA-IO fighters ambushed a convoy carrying JEM fighters, killing 35'):
+    the toll is the attacker's, not the group's it struck."""
+    if named.kind != "armed_group" or draft.measure not in _HARMED:
+        return False
+    scan = draft.scan
+    return any(
+        other.end <= named.start
+        and other.canonical != named.canonical
+        and _ATTACK_VERB.search(clause := scan.text_between(other.end, named.start)) is not None
+        and not re.search(r"[,.;:]", clause)
+        for other in parties
+    )
+
+
+# an attack told by its verb, between its doer and its target
+_ATTACK_VERB = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|ing)?|storm(?:ed|ing)?|struck"
+    r"|shell(?:ed|ing)?|overr(?:an|un)|target(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
 
 
 # "attacks targeting ... a CRPF vehicle", "ambushed an army convoy": a force named as the target
@@ -1463,7 +1490,11 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
                 q.end <= actor.start and _NEXT_CLAUSE.search(scan.text_between(q.end, actor.start))
             )
         )
-        if own_clause and _ACTOR_AS_MODIFIER.match(after):
+        if (
+            own_clause
+            and _ACTOR_AS_MODIFIER.match(after)
+            and not _attacked_by_other(draft, actor, parties)
+        ):
             return actor.canonical
         if (
             q.end <= actor.start < limit
