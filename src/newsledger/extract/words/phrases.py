@@ -178,9 +178,7 @@ class PhraseIndex(Generic[T]):
         """Index ``value`` under ``phrase``; returns the key (empty if the phrase has no words)."""
         return self.add_words(words_of(phrase), value)
 
-    def add_words(
-        self, words: Sequence[str], value: T, key: str = "", case: str = ""
-    ) -> str:
+    def add_words(self, words: Sequence[str], value: T, key: str = "", case: str = "") -> str:
         """Index ``value`` under a phrase already split into words (and folded into ``key``);
         ``case`` overrides the case its words demand ('A' per word: capitalised or capitals)."""
         if not words:
@@ -307,6 +305,6 @@ class StoredPhraseIndex(PhraseIndex[T]):
         """Every key in the index."""
         return self._stored.keys()
 
-    def add_words(self, words: Sequence[str], value: T, key: str = "") -> str:
+    def add_words(self, words: Sequence[str], value: T, key: str = "", case: str = "") -> str:
         """Not allowed: a stored index is read-only."""
         raise TypeError("a stored phrase index is read-only")
