@@ -1498,7 +1498,7 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return actor.canonical
         if (
             q.end <= actor.start < limit
-            and (before.endswith(" by") or before.endswith(" by the"))
+            and _BY_AGENT.search(before)
             and not _reported_by().search(before)
         ):
             return actor.canonical
@@ -1521,6 +1521,11 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return named[0].canonical
         return hands.group(1).strip()
     return None
+
+
+# "... killed by ISWAP", "by the army", "by PNC/FARDC elements": the agent of a passive, one
+# force of a pair written with a slash counted as the one named last
+_BY_AGENT = re.compile(r" by(?: the)?(?: [A-Z][\w.-]*/)?$")
 
 
 # "UNAMA attributed 353 civilian deaths and 544 injuries to pro-government forces"
