@@ -506,6 +506,9 @@ FIGURE_ACTORS = [
      "Of those, 204 were killed and 106 injured.", "106", "gangs"),
     # a parent group in a possessive apposition is not the doer
     ("Ansar Allah, Iran's proxy in Yemen, said it had killed 6 sailors.", "6", "Houthis"),
+    # the agent of a passive written as a pair of forces joined by a slash (issue 9)
+    ("ADF fighters raided Oicha on Monday. Later, 3 of the men held in the town were beaten by "
+     "PNC/FARDC elements.", "3", "FARDC"),
     # a group told as the target of another's attack is not the doer of its toll (issue 9)
     ("Rebel RSF fighters ambushed a supply column carrying JEM fighters near Kutum, killing 14.",
      "14", "RSF"),
