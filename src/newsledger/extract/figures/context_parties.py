@@ -1015,7 +1015,11 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if draft.measure in _VIOLENT or _casualties(draft):
         before = [
             a for a in parties
-            if a.end <= q.start and not _targeted(draft, a) and not _investigating(scan, a)
+            if a.end <= q.start
+            and not _targeted(draft, a)
+            and not _investigating(scan, a)
+            and not _counted_force(draft, a)
+            and not _attacked_by_other(draft, a, parties)
         ]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -1051,6 +1055,48 @@ def _victim_force(draft: Draft, named: ActorMention) -> bool:
     """'Six U.S. service members were killed': a state force named as the victims of a harm; the
     figure is about whoever did it (SCHEMA: victims take the perpetrator), not the force."""
     return named.kind == "state_force" and draft.measure in _HARMED
+
+
+def _counted_force(draft: Draft, named: ActorMention) -> bool:
+    """Whether a state force told before a count of victims is itself counted among them ('57
+    died, including 9 US soldiers, 3 Canadian nationals'): its people are victims beside the
+    others, so it is not the doer of their harm (SCHEMA: victims take the perpetrator)."""
+    if not _victim_force(draft, named):
+        return False
+    last = named.text.split()[-1].lower()
+    if not {last, last.removesuffix("s")} & (role_words("personnel") | role_words("member")):
+        return False  # "two army drones killed five farmers": a force's means, not its people
+    scan = draft.scan
+    return any(
+        x.end <= named.start and not scan.text_between(x.end, named.start).strip()
+        for x in scan.quantities
+    )
+
+
+def _attacked_by_other(
+    draft: Draft, named: ActorMention, parties: Sequence[ActorMention]
+) -> bool:
+    """Whether an armed group is told as the target of another party's attack in one clause
+    before the victims ('SPLA-IO fighters ambushed a convoy carrying JEM fighters, killing 35'):
+    the toll is the attacker's, not the group's it struck."""
+    if named.kind != "armed_group" or draft.measure not in _HARMED:
+        return False
+    scan = draft.scan
+    return any(
+        other.end <= named.start
+        and other.canonical != named.canonical
+        and _ATTACK_VERB.search(clause := scan.text_between(other.end, named.start)) is not None
+        and not re.search(r"[,.;:]", clause)
+        for other in parties
+    )
+
+
+# an attack told by its verb, between its doer and its target
+_ATTACK_VERB = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|ing)?|storm(?:ed|ing)?|struck"
+    r"|shell(?:ed|ing)?|overr(?:an|un)|target(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
 
 
 # "attacks targeting ... a CRPF vehicle", "ambushed an army convoy": a force named as the target
@@ -1444,11 +1490,15 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
                 q.end <= actor.start and _NEXT_CLAUSE.search(scan.text_between(q.end, actor.start))
             )
         )
-        if own_clause and _ACTOR_AS_MODIFIER.match(after):
+        if (
+            own_clause
+            and _ACTOR_AS_MODIFIER.match(after)
+            and not _attacked_by_other(draft, actor, parties)
+        ):
             return actor.canonical
         if (
             q.end <= actor.start < limit
-            and (before.endswith(" by") or before.endswith(" by the"))
+            and _BY_AGENT.search(before)
             and not _reported_by().search(before)
         ):
             return actor.canonical
@@ -1471,6 +1521,11 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
             return named[0].canonical
         return hands.group(1).strip()
     return None
+
+
+# "... killed by ISWAP", "by the army", "by PNC/FARDC elements": the agent of a passive, one
+# force of a pair written with a slash counted as the one named last
+_BY_AGENT = re.compile(r" by(?: the)?(?: [A-Z][\w.-]*/)?$")
 
 
 # "UNAMA attributed 353 civilian deaths and 544 injuries to pro-government forces"

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.errors import LexiconError
-from newsledger.extract.words import PhraseIndex, Token, phrase_key, read_lexicon, tokenise
+from newsledger.extract.words import (
+    PhraseIndex,
+    Token,
+    phrase_key,
+    read_lexicon,
+    tokenise,
+    words_of,
+)
 
 KINDS = ("armed_group", "state_force", "government", "agency", "media", "ngo", "coalition")
 
@@ -81,7 +88,12 @@ class ActorTable:
         """Index an actor under its canonical name and aliases."""
         loose: set[str] = set()
         for name in names:
-            key = self.index.add(name, actor)
+            if _mixed_case_acronym(name):
+                # "JeM" and "JEM" share a key: the entry takes either writing, and accept()
+                # keeps each actor only for the writing it is known by
+                key = self.index.add_words(words_of(name), actor, case="A")
+            else:
+                key = self.index.add(name, actor)
             if _mixed_case_acronym(name):
                 if key not in loose:
                     self.exact.setdefault((key, actor.canonical), set()).add(name)
@@ -97,8 +109,15 @@ class ActorTable:
     def accept(
         self, text: str, tokens: Sequence[Token], first: int, last: int, actors: tuple[Actor, ...]
     ) -> tuple[Actor, ...]:
-        """Keep a context-bound alias ("IS") only with one of its neighbouring words."""
-        rule = self.context.get(" ".join(t[3] for t in tokens[first:last]))
+        """Keep a context-bound alias ("IS") only with one of its neighbouring words, and an
+        actor known by a mixed-case acronym ("JeM") only as written."""
+        key = " ".join(t[3] for t in tokens[first:last])
+        written = text[tokens[first][0] : tokens[last - 1][1]]
+        actors = tuple(
+            a for a in actors
+            if (key, a.canonical) not in self.exact or written in self.exact[(key, a.canonical)]
+        )
+        rule = self.context.get(key)
         if rule is None:
             return actors
         before = (

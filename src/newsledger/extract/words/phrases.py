@@ -127,6 +127,8 @@ def case_of(token: str, particles: frozenset[str]) -> str:
 def _case_ok(demand: str, token: str) -> bool:
     if demand == "-":
         return True
+    if demand == "A":
+        return token[:1].isupper()  # capitalised or in capitals: one acronym of two writings
     if demand == "U":
         return token.isupper()
     if token.isupper() and (2 <= len(token) <= 3 or "." in token):
@@ -137,7 +139,8 @@ def _case_ok(demand: str, token: str) -> bool:
 def _looser(a: str, b: str) -> str:
     # Two spellings share a key ("Al Hol", "al-Hol"): demand only what both demand.
     return "".join(
-        x if x == y else ("-" if "-" in (x, y) else "C") for x, y in zip(a, b, strict=True)
+        x if x == y else ("-" if "-" in (x, y) else "A" if "A" in (x, y) else "C")
+        for x, y in zip(a, b, strict=True)
     )
 
 
@@ -175,12 +178,13 @@ class PhraseIndex(Generic[T]):
         """Index ``value`` under ``phrase``; returns the key (empty if the phrase has no words)."""
         return self.add_words(words_of(phrase), value)
 
-    def add_words(self, words: Sequence[str], value: T, key: str = "") -> str:
-        """Index ``value`` under a phrase already split into words (and folded into ``key``)."""
+    def add_words(self, words: Sequence[str], value: T, key: str = "", case: str = "") -> str:
+        """Index ``value`` under a phrase already split into words (and folded into ``key``);
+        ``case`` overrides the case its words demand ('A' per word: capitalised or capitals)."""
         if not words:
             return ""
         key = key or " ".join(map(fold, words))
-        case = "".join([case_of(w, self.particles) for w in words])
+        case = case or "".join([case_of(w, self.particles) for w in words])
         entry = self._entries.get(key)
         if entry is None:
             entry = self._entries[key] = _Entry(case)
@@ -301,6 +305,6 @@ class StoredPhraseIndex(PhraseIndex[T]):
         """Every key in the index."""
         return self._stored.keys()
 
-    def add_words(self, words: Sequence[str], value: T, key: str = "") -> str:
+    def add_words(self, words: Sequence[str], value: T, key: str = "", case: str = "") -> str:
         """Not allowed: a stored index is read-only."""
         raise TypeError("a stored phrase index is read-only")
