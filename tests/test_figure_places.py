@@ -424,6 +424,19 @@ COUNTRY_AS_PARTY = [
         "Two",
         "Malawi",
     ),
+    # what an attack was aimed at, a second country or demonym between (issue 9)
+    ("Four grenades aimed at U.S. and Dutch targets went off in Kandahar, wounding six people.\n",
+     "Four", "United States"),
+    ("Rockets aimed at British targets hit Basra, wounding three guards.\n",
+     "three", "United Kingdom"),
+    # its envoy and its service members (issue 9)
+    ("A car bomb went off 50 metres from the U.S. ambassador's house. The three dead were "
+     "passers-by.\n", "three", "United States"),
+    ("Two U.S. service members were killed and five wounded in the ambush, officials said.\n",
+     "Two", "United States"),
+    # the country an armed group's name sets out to free (issue 9)
+    ("Fighters of the Democratic Forces for the Liberation of Rwanda killed 9 villagers in "
+     "Rutshuru.\n", "9", "Rwanda"),
 ]
 
 

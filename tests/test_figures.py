@@ -894,6 +894,7 @@ def test_figures_headlines_in_title_case(
         ("About 30 armed men on motorbikes raided the village, killing 12.", "About 30"),
         ("Two boys aged 8 and 10 were among the dead.", "10"),
         ("The army lost 12 vehicles in the ambush.", "12"),
+        ("Six insurgents opened fire on the convoy near the bridge.", "Six"),
     ],
 )
 def test_figures_attackers_ages_and_things_lost_are_no_tolls(
@@ -1196,3 +1197,52 @@ def test_figures_glued_headlines_are_sentences(text: str, sentences: list[str]) 
     from newsledger.extract.words.sentences import split_sentences
 
     assert [s.text for s in split_sentences(text)] == sentences
+
+
+# (sentence, number, measure): armed men counted as the ones who carry out an attack are its
+# attackers ('other', like 'two suicide bombers'), not a stock of fighters; armed men counted
+# present stay fighters (issue 9)
+ATTACKERS = [
+    ("At least six militants stormed a police academy in the city.", "At least six", "other"),
+    ("Four insurgents tried to plant a roadside bomb near the market.", "Four", "other"),
+    ("Twenty fighters attacked the checkpoint at dawn.", "Twenty", "other"),
+    ("Nine militants raided the village and burned houses.", "Nine", "other"),
+    ("About 300 militants remain active in the hills.", "About 300", "fighters"),
+    ("Five militants were killed when they attacked an outpost.", "Five", "killed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "measure"), ATTACKERS)
+def test_figures_armed_men_who_attack_are_attackers(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _by_number(extract_text(sentence))[number].measure.value == measure
+
+
+# (sentence, numbers): a verb is no measure noun for a number after it ("attacked four
+# volunteers" counts no attacks); an enumerated "one woman" is one figure, not two (issue 9)
+@pytest.mark.parametrize(
+    ("sentence", "number", "measures"),
+    [
+        ("Armed men attacked four aid volunteers on the road to the camp.", "four", []),
+        ("One man was shot dead and one woman was injured in the raid.", "one", ["injured"]),
+    ],
+)
+def test_figures_verbs_before_a_count_and_enumerated_ones(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measures: list[str]
+) -> None:
+    found = [f.measure.value for f in extract_text(sentence).figures
+             if f.quantity.number_text == number]
+    assert [m for m in found if m == "attacks"] == [] and found[: len(measures)] == measures
+    assert len(found) == len(measures)
+
+
+# two estimates of one toll, an approximate one and a range, stay two figures (issue 9)
+def test_figures_an_estimate_and_a_range_are_no_restatement(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = ("A bomb destroyed an office block in the old town. About 120 people were killed. "
+            "Most sources say 120-140 people were killed.")
+    values = sorted((f.quantity.low, f.quantity.high) for f in extract_text(text).figures)
+    assert values == [(120, 120), (120, 140)]
+

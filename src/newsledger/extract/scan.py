@@ -89,7 +89,12 @@ def scan_sentence(sentence: Sentence, document: Document) -> Scan:
     offset = sentence.start
     text = _mask_dateline_dash(sentence.text)
     quantities = [_shift_quantity(q, offset) for q in find_quantities(text)]
-    quantities += [_shift_quantity(q, offset) for q in _enumerated_ones(sentence.text)]
+    # an enumerated "one" the number finder read already ("and one woman was injured") is one
+    quantities += [
+        q
+        for q in (_shift_quantity(q, offset) for q in _enumerated_ones(sentence.text))
+        if not overlaps(q.start, q.end, [(f.start, f.end) for f in quantities])
+    ]
     quantities = sorted(
         (q for q in quantities if not overlaps(q.start, q.end, document.noise)),
         key=lambda q: q.start,

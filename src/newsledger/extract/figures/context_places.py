@@ -95,6 +95,9 @@ _PARTY_BEFORE = FoldedPattern(re.compile(
     r" (?:the\s+)?$",
     re.IGNORECASE,
 ))
+# "the Popular Front for the Liberation of Palestine", "the Democratic Forces for the Liberation
+# of Rwanda": the country an armed group's name sets out to free, no place of the figure
+_LIBERATION_OF = re.compile(r"\bLiberation\s+of\s+(?:the\s+)?$")
 # "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
 _FACILITY_AFTER = re.compile(
     r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
@@ -977,6 +980,8 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _STATEMENT_BEFORE.search(before) or _UNIT_AFTER.match(after):
         return True
+    if _LIBERATION_OF.search(before):
+        return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
     if kind == "country" and _ORIGIN_BEFORE.search(before):
@@ -1009,8 +1014,11 @@ def _party_cue() -> re.Pattern[str]:
         forms[form].append(r"\s+".join(re.escape(w) for w in cue.split()))
     possessive = "|".join(sorted(forms["possessive"], key=len, reverse=True))
     modifier = "|".join(sorted(forms["modifier"], key=len, reverse=True))
+    # "U.S. and Honduran targets", "US and British troops": a second country or demonym between
+    joined = r"(?:\s+(?:and|or)\s+(?-i:[A-Z])[\w.'’-]*)?"
     return re.compile(
-        rf"^(?:['’]s\s+(?:{possessive})|(?:\s+|(?=-))(?:{modifier}))(?![\w-])", re.IGNORECASE
+        rf"^(?:['’]s\s+(?:{possessive})|{joined}(?:\s+|(?=-))(?:{modifier}))(?![\w-])",
+        re.IGNORECASE,
     )
 
 

@@ -49,7 +49,7 @@ from newsledger.extract.scan import (
 )
 from newsledger.extract.words import split_sentences
 from newsledger.lexicons import read_table
-from newsledger.model import Document, Figure, Measure, Quantity
+from newsledger.model import Document, Figure, Measure, Qualifier, Quantity
 
 Parser = Callable[[list[str]], Iterable[Doc]]
 # A sentence without numbers is parsed only when it may name the source of its paragraph's figures.
@@ -626,6 +626,8 @@ def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]
 def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.measure != b.measure or a.quantity.value != b.quantity.value:
         return False
+    if (a.quantity.qualifier is Qualifier.RANGE) != (b.quantity.qualifier is Qualifier.RANGE):
+        return False  # "About 150 were killed" and "150-200 were killed": two estimates
     glued = a.scan is b.scan and _dateline_between(a, b)
     if a.scan is b.scan and not glued:
         return False

@@ -946,6 +946,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _forced_measure(noun)
         or (_participle_on_number(number) if noun is not number else None)
         or _modifier_trigger(noun)
+        or _attacking_armed(noun, own)
         or own_first
         or _before_being_done(noun)
         or _subject_state(noun)
@@ -1135,6 +1136,25 @@ def group_measure(sentence: Span) -> Measure | None:
 
 
 _ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target", "strike"}
+
+
+def _attacking_armed(noun: Token, own: Measure | None) -> Measure | None:
+    """'Five militants stormed the base', 'three insurgents tried to plant a bomb': armed men
+    counted as the ones who carry out an attack are its attackers ('other', like 'two suicide
+    bombers'), no stock of fighters (lexicons/measures.tsv, kind assault_verb)."""
+    if own is not Measure.FIGHTERS or noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    # "tried to plant", "attempted to storm": the act the subject set out to do
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    acts += [c for act in acts for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    assaults = _words_of_kind("assault_verb")
+    for act in acts:
+        lemma = act.lemma_.lower()
+        objects = {c.lemma_.lower() for c in act.children if c.dep_ == "dobj"}
+        if lemma in assaults or any(f"{lemma} {o}" in assaults for o in objects):
+            return Measure.OTHER
+    return None
 
 
 def _times_attacked(noun: Token) -> Measure | None:
@@ -1554,6 +1574,8 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
         return found
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
+        if token.pos_ == "VERB":
+            continue  # "attacked four volunteers": the verb's lemma is no noun of the count
         found = _word_measure(token, "noun") or _number_of_measure(token)
         if found is None and token.lemma_.lower() in _AMOUNT_NOUNS | {"number", "count"}:
             found = _modifier_trigger(token)  # "the number of journalists killed rose to 94"
