@@ -735,3 +735,24 @@ def test_a_town_after_a_capitalised_word(text: str, town: str, expected: bool) -
     assert places._after_capitalised(text, town, 0, len(text)) is expected
     if not expected:
         assert places._surname_pattern(town).search(text) is None
+
+
+# (text, number, places): divisions or settlements named only by their country's demonym are in
+# that country, over a dateline's city (issue 9)
+DEMONYM_DIVISIONS = [
+    ("ADEN, March 3 - At least four fishermen were killed in 12 air raids on several Yemeni "
+     "coastal towns and provinces over two days, officials said.\n", "At least four",
+     ("Yemen",)),
+    ("Gunmen killed nine farmers in a remote Nigerian village on Sunday, police said.\n",
+     "nine", ("Nigeria",)),
+    ("Eleven Taliban killed, 4 wounded in Afghan northern province - police\n", "4",
+     ("Afghanistan",)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), DEMONYM_DIVISIONS)
+def test_divisions_named_by_a_demonym_are_in_its_country(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    assert figure_numbered(extract_text(text), number).locations == places
+

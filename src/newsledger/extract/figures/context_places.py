@@ -1075,7 +1075,29 @@ def _sentence_places(draft: Draft) -> list[str]:
     if any(name not in aside for name in found):
         found = [name for name in found if name not in aside]
     parts = _parts_places(draft)
-    return [] if found and all(name in parts for name in found) else found
+    if found and all(name in parts for name in found):
+        return []
+    return found or _demonym_divisions(scan)
+
+
+def _demonym_divisions(scan: Scan) -> list[str]:
+    """'strikes on several Yemeni provinces', 'killed in Afghan west province': divisions or
+    settlements named only by their country's demonym are in that country (a sentence without
+    places of its own; before a dateline's city or a place told earlier)."""
+    countries = {
+        country
+        for found in _DEMONYM_DIVISION.finditer(scan.sentence.text)
+        if (country := demonym_country(found.group(1))) is not None
+    }
+    return sorted(countries) if len(countries) == 1 else []
+
+
+_DEMONYM_DIVISION = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|border|rural|remote|coastal)\s+)?"
+    r"(?:provinces?|regions?|districts?|governorates?|states?|counties|county|departments?"
+    r"|cities|city|towns?|villages?)\b"
+)
 
 
 # "In the Ouest department, which includes Port-au-Prince, 2,092 were killed": a place told as a
