@@ -1246,3 +1246,23 @@ def test_figures_an_estimate_and_a_range_are_no_restatement(
     values = sorted((f.quantity.low, f.quantity.high) for f in extract_text(text).figures)
     assert values == [(120, 120), (120, 140)]
 
+
+# (text, number, measure): the next item of a breakdown told as "N were <role>" counts what the
+# one before it counts (issue 9)
+@pytest.mark.parametrize(
+    ("text", "number", "measures"),
+    [
+        ("Seven guards were shot dead at the depot. Three of the dead were watchmen, two were "
+         "cooks at the canteen near the main gate and two were drivers.", "two",
+         ["killed", "killed"]),
+        ("Eleven traders were abducted near the market. Six of the abducted were women from the "
+         "town of the traders, three were boys from the village by the river and two were elderly "
+         "men.", "two", ["kidnapped"]),
+    ],
+)
+def test_figures_items_of_a_were_breakdown_count_what_the_first_counts(
+    extract_text: Callable[..., Extraction], text: str, number: str, measures: list[str]
+) -> None:
+    found = [f.measure.value for f in extract_text(text).figures if f.quantity.number_text == number]
+    assert found == measures
+

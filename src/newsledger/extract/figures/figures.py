@@ -325,6 +325,10 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
                 # region 270,000": a name and a number after a count go on its series, the verb
                 # and noun left out
                 measure, counted, head = drafts[-1].measure, drafts[-1].counted, None
+            if measure is None and same_sentence and _copula_sibling(token, drafts[-1], scan):
+                # "two were drivers for the organization and five were aid workers": the next
+                # item of a breakdown told as "N were <role>" counts what the one before counts
+                measure, counted, head = drafts[-1].measure, None, None
             if measure is None and refers_back and drafts:
                 # "three of which", "Most of them - 211 -", "from 10,000 people ... to 75,000",
                 # "an increase compared with 87,000 people in January"
@@ -358,6 +362,23 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
 _PART_CUE_BEFORE = re.compile(
     r"\b(?:among (?:them|whom|those|these)|including|of (?:whom|them|which))\W*\Z", re.IGNORECASE
 )
+
+
+def _copula_sibling(number: Token, before: Draft, scan: Scan) -> bool:
+    """Whether a bare number is the subject of "were <role>" joined to the same "were <role>"
+    of the count before it in its sentence ("two were drivers ... and five were aid workers")."""
+    if scan.parse is None or before.token < 0 or number.dep_ != "nsubj":
+        return False
+    other = scan.parse.doc[before.token]
+    verbs = [t.head for t in (number, other)]
+    if other.dep_ != "nsubj" or any(v.lemma_ != "be" for v in verbs):
+        return False
+    if not all(any(c.dep_ == "attr" for c in v.children) for v in verbs):
+        return False
+    first, second = sorted(verbs, key=lambda v: v.i)
+    return second.head == first or first.head == second or (
+        second.dep_ == "conj" and second.head == first.head
+    )
 
 
 def _opens_bracketed_series(scan: Scan, quantity: Quantity) -> bool:
