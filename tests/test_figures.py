@@ -1263,6 +1263,7 @@ def test_figures_an_estimate_and_a_range_are_no_restatement(
 def test_figures_items_of_a_were_breakdown_count_what_the_first_counts(
     extract_text: Callable[..., Extraction], text: str, number: str, measures: list[str]
 ) -> None:
-    found = [f.measure.value for f in extract_text(text).figures if f.quantity.number_text == number]
+    figures = extract_text(text).figures
+    found = [f.measure.value for f in figures if f.quantity.number_text == number]
     assert found == measures
 
