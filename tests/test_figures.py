@@ -390,6 +390,9 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "15", "injured"),
         ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
          "Twenty", "killed"),
+        # ... and after a lower-case word, before a number (issue 9)
+        ("A car bomb went off near the ministry buildings.14 people were killed and 30 hurt.",
+         "14", "killed"),
         # ... and before a wiki section heading
         ("Nine attackers were shot dead by the guards.== See also ==", "Nine", "killed"),
         # people named in sanctions
@@ -1209,6 +1212,7 @@ ATTACKERS = [
     ("Nine militants raided the village and burned houses.", "Nine", "other"),
     ("About 300 militants remain active in the hills.", "About 300", "fighters"),
     ("Five militants were killed when they attacked an outpost.", "Five", "killed"),
+    ("Three militants stormed the gate before being shot dead by guards.", "Three", "killed"),
 ]
 
 
@@ -1266,4 +1270,15 @@ def test_figures_items_of_a_were_breakdown_count_what_the_first_counts(
     figures = extract_text(text).figures
     found = [f.measure.value for f in figures if f.quantity.number_text == number]
     assert found == measures
+
+
+# "injured another 38" is more of the same event: restated later it is one figure (issue 9)
+def test_figures_another_before_a_number_is_no_other_event(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = ("A car bomb went off at a checkpoint in Mosul on Monday. It killed 14 people and "
+            "wounded another 31, police said.\n\nThe blast hit a queue of cars at the gate. "
+            "14 people were killed in this attack and 31 wounded, a doctor said.")
+    wounded = [f for f in extract_text(text).figures if f.quantity.low == 31]
+    assert len(wounded) == 1 and len(wounded[0].also_at) == 1
 

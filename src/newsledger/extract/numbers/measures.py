@@ -946,9 +946,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _forced_measure(noun)
         or (_participle_on_number(number) if noun is not number else None)
         or _modifier_trigger(noun)
-        or _attacking_armed(noun, own)
         or own_first
         or _before_being_done(noun)
+        or _attacking_armed(noun, own)
         or _subject_state(noun)
         or _governing_trigger(noun)
         or _number_trigger(number, noun)
@@ -1574,8 +1574,8 @@ def _nearby_noun_measure(number: Token, sentence: Span, window: int = 8) -> Meas
         return found
     start = max(sentence.start, number.i - window)
     for token in reversed(sentence.doc[start : number.i]):
-        if token.pos_ == "VERB":
-            continue  # "attacked four volunteers": the verb's lemma is no noun of the count
+        if token.pos_ == "VERB" and token.left_edge.i <= number.i <= token.right_edge.i:
+            continue  # "attacked four volunteers": the count's own verb is no noun of it
         found = _word_measure(token, "noun") or _number_of_measure(token)
         if found is None and token.lemma_.lower() in _AMOUNT_NOUNS | {"number", "count"}:
             found = _modifier_trigger(token)  # "the number of journalists killed rose to 94"

@@ -41,9 +41,15 @@ def sentence_splitter() -> Language:
     return nlp
 
 
-# A full stop between a number and a capitalised word: sentences glued by scraping ("and injured
-# another 15.Twenty insurgents were killed"). spaCy already splits "Afghanistan.They".
-_GLUED_AFTER_NUMBER = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+# A full stop between a number and a capitalised word, or between a lower-case word and a number:
+# sentences glued by scraping ("and injured another 15.Twenty insurgents were killed", "are
+# located.22 people were killed"), not abbreviations ("No.22", "Sept.1"). spaCy already splits
+# "Afghanistan.They".
+_GLUED_AFTER_NUMBER = (
+    r"(?<=[0-9])\.(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{3})(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Jun)(?<!Jul)(?<!Aug)(?<!Sep)(?<!ept)"
+    r"(?<!Oct)(?<!Nov)(?<!Dec)\.(?=[0-9])"
+)
 
 
 _GLUED = re.compile(_GLUED_AFTER_NUMBER)
