@@ -670,12 +670,16 @@ def _of_another_event(draft: Draft) -> bool:
     of lexicons/incident_cues.tsv)."""
     sentence = draft.scan.sentence
     before = draft.scan.text_between(sentence.start, draft.quantity.start)
-    # "killed 22 and injured another 38": more of the same event, no other one
-    before = _ANOTHER_OF_THE_NUMBER.sub("", before)
+    # "killed 22 and injured another 38": more of the same event, no other one; "in separate
+    # incidents ..., killing five": the events the report tells, summed up
+    before = _SAME_EVENTS.sub("", before)
     return bool(another_event_pattern().search(before))
 
 
-_ANOTHER_OF_THE_NUMBER = re.compile(r"\b(?:another|a further)\s*$", re.IGNORECASE)
+_SAME_EVENTS = re.compile(
+    r"\b(?:another|a further)\s*$|\b(?:two|three|several|multiple)?\s*separate\s+[a-z]+s\b",
+    re.IGNORECASE,
+)
 
 
 def _dateline_between(a: Draft, b: Draft) -> bool:
