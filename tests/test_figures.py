@@ -390,6 +390,8 @@ def test_figures_named_victims_make_no_figure(extract_text: Callable[..., Extrac
          "15", "injured"),
         ("Gunmen killed 23 soldiers and wounded another 15.Twenty attackers were killed.",
          "Twenty", "killed"),
+        # explosions nobody carried out are no attacks (issue 9)
+        ("Five rebels died in two accidental explosions at their depot.", "two", "other"),
         # ... and after a lower-case word, before a number (issue 9)
         ("A car bomb went off near the ministry buildings.14 people were killed and 30 hurt.",
          "14", "killed"),

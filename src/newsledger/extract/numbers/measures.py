@@ -916,6 +916,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         own = _compound_measure(noun) or own  # "438 kidnapping victims" were kidnapped
     # "claimed 153 attacks", "repatriate 9,000 detainees": the noun says it, whatever the verb
     own_first = own if own in _STRONG_NOUN_MEASURES else None
+    if own is Measure.ATTACKS and _accidental(noun):
+        own_first = own = Measure.OTHER  # "two accidental explosions": no attacks
     if own is not None and head_word in _words_of_kind("harm_event") | _words_of_kind("instrument"):
         own_first = own  # "with 243 deaths and 625 injured": deaths are no injured
     if own is not None and noun.dep_ == "conj" and noun.head.pos_ == "VERB":
@@ -1136,6 +1138,11 @@ def group_measure(sentence: Span) -> Measure | None:
 
 
 _ATTACK_VERBS = {"attack", "ambush", "shell", "bomb", "target", "strike"}
+
+
+def _accidental(noun: Token) -> bool:
+    """'two accidental explosions', 'a premature blast': events nobody carried out."""
+    return any(c.dep_ == "amod" and c.lower_ in {"accidental", "premature"} for c in noun.children)
 
 
 def _attacking_armed(noun: Token, own: Measure | None) -> Measure | None:
