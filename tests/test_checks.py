@@ -2257,3 +2257,66 @@ def test_checks_including_list_that_names_more_than_its_total(
     extract_text: Callable[..., Any], text: str, expected: set[Any]
 ) -> None:
     assert _stated_sums(extract_text(text)) == expected
+
+
+# Issue 9 (parts10): a count told after "a second blast", "in a separate attack" belongs to
+# another incident, no part of a single incident's toll told before it; a toll of several
+# incidents ("twin bombs") holds each one's.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A car bomb killed 40 people in the market on Monday, police said. A second blast"
+            " killed 9 people near the mosque an hour later.",
+            set(),
+            id="a-second-blast",
+        ),
+        pytest.param(
+            "A roadside bomb killed 30 soldiers near the border on Friday, the army said. In a"
+            " separate attack, 4 soldiers were killed at a checkpoint.",
+            set(),
+            id="a-separate-attack",
+        ),
+        pytest.param(
+            "Twin car bombs killed 49 people in the market on Monday, police said. The second"
+            " blast killed 9 people near the mosque.",
+            {("49", "9", True)},
+            id="twin-bombs-hold-each-blasts-toll",
+        ),
+        pytest.param(
+            "A car bomb killed 40 people in the market on Monday, police said. Among the dead"
+            " were 9 children.",
+            {("40", "9", True)},
+            id="no-other-incident-told",
+        ),
+    ],
+)
+def test_checks_another_incidents_count_is_no_part(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): items in brackets after a partitive count ("4 of them (3 traders and 1
+# driver)") break that count down; they are no parts of its whole.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "Militiamen abducted 12 villagers near the river on Monday. They freed 5 of them"
+            " (4 farmers and 1 herder) a day later.",
+            {("12", "5", True)},
+            id="bracketed-items-of-a-partitive",
+        ),
+        pytest.param(
+            "Militiamen abducted 12 villagers near the river on Monday. Among them were 4"
+            " farmers and 3 herders.",
+            {("12", "4", True), ("12", "3", True)},
+            id="items-listed-with-a-partitive-share-its-whole",
+        ),
+    ],
+)
+def test_checks_bracketed_items_of_a_partitive(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
