@@ -29,6 +29,8 @@ Rules of the figures' fields:
 Rules 5-7 relate no two named sources' counts of the same places (two accounts, unless the part is
 a sub-group), no attack's doers to its victims' toll (rule 6), and no two headlines of a glued list
 of outlets' headlines (any rule).
+No rule relates, untied by the text, a toll to a later count whose sentence names another
+incident ("A second blast killed 9"), unless the toll's sentence counts several ("twin bombs").
 A part larger than its whole is a failing check only when the text ties them (rules 1-3 in one
 sentence); otherwise no whole is chosen rather than claiming a failure the text does not make.
 """
