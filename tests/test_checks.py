@@ -2015,6 +2015,20 @@ def test_checks_undated_sources_differ(
             set(),
             id="another-thing-in-another-country",
         ),
+        # Issue 9 (parts10): a headline whose count takes in another place as well ("and in
+        # clashes near Timbuktu") counts more than the others; "martyrs" are the dead
+        pytest.param(
+            "Gunmen kill 9 villagers in Gao, Mali;Attack on Gao village kills 12 villagers;"
+            "Twenty villagers killed in raid on Gao and in clashes near Timbuktu",
+            {("9", "12")},
+            id="a-headline-counting-another-place-too",
+        ),
+        pytest.param(
+            "Syria: Idlib;Air raids on Idlib leave 23 martyrs, including 5 children;"
+            "31 martyrs including 8 children in air raids on Idlib",
+            {("23", "31"), ("5", "8")},
+            id="martyrs-are-the-dead",
+        ),
     ],
 )
 def test_checks_headlines_of_outlets_differ(
@@ -2317,6 +2331,31 @@ def test_checks_another_incidents_count_is_no_part(
     ],
 )
 def test_checks_bracketed_items_of_a_partitive(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): a count told per stretch of time ("are killed every day") is a rate, neither
+# a whole nor a part of an incident's toll.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "Officials say around 40 soldiers are killed every day in Afghanistan. A car bomb"
+            " killed 12 soldiers in Ghazni, officials said.",
+            set(),
+            id="a-daily-rate-holds-no-toll",
+        ),
+        pytest.param(
+            "Officials say 40 soldiers were killed across Afghanistan on Monday. A car bomb"
+            " killed 12 soldiers in Ghazni, officials said.",
+            {("40", "12", True)},
+            id="a-days-toll-holds-a-towns",
+        ),
+    ],
+)
+def test_checks_a_rate_is_no_whole(
     extract_text: Callable[..., Any], text: str, subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text))[1] == subsets

@@ -305,6 +305,12 @@ def counts_incidents(words: str) -> bool:
     return _incident_patterns()[1].search(words) is not None
 
 
+def is_rate(text: str, figure: Figure) -> bool:
+    """Whether the number is told per stretch of time ("around 35 are killed every day"): a rate,
+    no whole or part of an incident's counts."""
+    return has_cue(words_after(text, figure, 90), "rate")
+
+
 def is_baseline(text: str, figure: Figure) -> bool:
     """Whether the number is a value compared against, of another time or place ("86 in June,
     compared with 61 in June last year", "down from 40"): no whole of later parts, no part."""

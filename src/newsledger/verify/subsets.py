@@ -62,6 +62,7 @@ from newsledger.verify.cues import (
     headline_index,
     is_addition,
     is_baseline,
+    is_rate,
     opens_sentence,
     other_incident_between,
     partitive,
@@ -173,7 +174,11 @@ def subset_checks(
             continue  # two outlets' reports of one event: no part of each other
         if totals.get(whole.id) is not None and totals.get(whole.id) == totals.get(part.id):
             continue  # two parts of one sum ("30 in Iraq", "14 in Syria") are siblings
-        if not tied and (_rival_values(whole, part) or _other_incident(text, whole, part)):
+        if not tied and (
+            _rival_values(whole, part)
+            or _other_incident(text, whole, part)
+            or (bool(text) and (is_rate(text, whole) or is_rate(text, part)))
+        ):
             continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
         if holds or tied:
