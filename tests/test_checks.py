@@ -2359,3 +2359,53 @@ def test_checks_a_rate_is_no_whole(
     extract_text: Callable[..., Any], text: str, subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): "all three people died" after its parts restates them as their total.
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        pytest.param(
+            "2 aid workers and 1 driver killed and 1 guard wounded when a bomb hit their car"
+            " near the town. The car was destroyed and all three people died.",
+            "three",
+            ("1", "2"),
+            id="all-n-after-its-parts",
+        ),
+        pytest.param(
+            "A bomb hit a bus near the town on Monday. All 12 passengers were killed, police"
+            " said.",
+            None,
+            (),
+            id="all-n-with-no-parts",
+        ),
+    ],
+)
+def test_checks_all_n_restates_the_parts_before(
+    extract_text: Callable[..., Any], text: str, total: str | None, parts: tuple[str, ...]
+) -> None:
+    expected = [] if total is None else [(text.index(total), parts, True)]
+    assert _sums_at(text, extract_text(text)) == expected
+
+
+# Issue 9 (parts10): "with 3 being medics" after a toll counts some of it.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "At least 30 people were killed in the blast, with 4 being nurses from the clinic,"
+            " and another 90 were injured.",
+            {("At least 30", "4", True)},
+            id="with-n-being",
+        ),
+        pytest.param(
+            "At least 30 people were killed in the blast and 4 nurses were injured.",
+            set(),
+            id="another-harm-is-no-part",
+        ),
+    ],
+)
+def test_checks_with_n_being_is_a_part(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets

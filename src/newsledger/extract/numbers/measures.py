@@ -979,7 +979,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             or _opening_group_measure(sentence)
         )
     partitive = measure is None and (
-        _partitive_before(number, sentence) or _opens_with_whole(number, sentence)
+        _partitive_before(number, sentence)
+        or _opens_with_whole(number, sentence)
+        or _with_being(number)
     )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
@@ -1325,6 +1327,17 @@ def _partitive_before(number: Token, sentence: Span) -> bool:
     is the whole, not a part."""
     offset = number.idx + len(number.text) - sentence.start_char
     return any(m.start() < offset + 4 for m in _PARTITIVE.finditer(sentence.text))
+
+
+def _with_being(number: Token) -> bool:
+    """'At least 25 people were killed, with 3 being medics': a part of the count before it."""
+    doc = number.doc
+    return (
+        number.i > 0
+        and number.i + 1 < len(doc)
+        and doc[number.i - 1].lower_ == "with"
+        and doc[number.i + 1].lower_ == "being"
+    )
 
 
 def _opens_with_whole(number: Token, sentence: Span) -> bool:
