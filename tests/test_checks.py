@@ -2409,3 +2409,29 @@ def test_checks_with_n_being_is_a_part(
     extract_text: Callable[..., Any], text: str, subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): two sources' tolls of two incidents ("A second blast killed 9") are no rival
+# values of one thing.
+@pytest.mark.parametrize(
+    ("second", "conflicts"),
+    [
+        pytest.param("A second blast killed 9 people", set(), id="another-incident"),
+        pytest.param("The blast killed 9 people", {("40", "9")}, id="the-same-incident"),
+    ],
+)
+def test_checks_another_incidents_toll_is_no_rival_value(
+    extract_text: Callable[..., Any], second: str, conflicts: set[Any]
+) -> None:
+    text = (
+        "A car bomb killed 40 people in the market, police said. "
+        f"{second} in the market, a hospital official said."
+    )
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts

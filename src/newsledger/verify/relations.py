@@ -51,7 +51,7 @@ from newsledger.verify.sameness import (
     other_sources,
     values_meet,
 )
-from newsledger.verify.subsets import combined_measures, leaves
+from newsledger.verify.subsets import another_incident, combined_measures, leaves
 
 # How far after a number "as first reported" may stand ("five, as first reported").
 _AFTER_CHARS = 30
@@ -247,6 +247,8 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
                 and sentences[j] != sentences[i]
                 and _told_twice(first, later, text, undated=True)
                 and not values_meet(first, later)
+                # "A car bomb killed 40 ... A second blast killed 9": two incidents' tolls
+                and not another_incident(text, first, later)
             ):
                 yield _conflict(first, later, "two sources give different values")
                 break

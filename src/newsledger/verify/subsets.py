@@ -176,7 +176,7 @@ def subset_checks(
             continue  # two parts of one sum ("30 in Iraq", "14 in Syria") are siblings
         if not tied and (
             _rival_values(whole, part)
-            or _other_incident(text, whole, part)
+            or another_incident(text, whole, part)
             or (bool(text) and (is_rate(text, whole) or is_rate(text, part)))
         ):
             continue
@@ -228,15 +228,16 @@ def _other_headlines(text: str, whole: Figure, part: Figure) -> bool:
     )
 
 
-def _other_incident(text: str, whole: Figure, part: Figure) -> bool:
-    """Whether the part's sentence tells of another incident than a whole told before it ("A car
-    bomb killed 40 ... A second blast killed 9"), unless the whole's own sentence counts several
-    ("twin blasts killed 49": each blast's toll is part of it)."""
+def another_incident(text: str, earlier: Figure, later: Figure) -> bool:
+    """Whether the later figure's sentence tells of another incident than the earlier figure's
+    ("A car bomb killed 40 ... A second blast killed 9"): no part, no rival value of it, unless
+    the earlier one's own sentence counts several ("twin blasts killed 49": each blast's toll is
+    part of it)."""
     if not text:
         return False
-    start = max(whole.quantity.end, sentence_of(text, part.quantity.start)[0])
-    return other_incident_between(text, start, part.quantity.start) and not counts_incidents(
-        sentence_text(text, whole)
+    start = max(earlier.quantity.end, sentence_of(text, later.quantity.start)[0])
+    return other_incident_between(text, start, later.quantity.start) and not counts_incidents(
+        sentence_text(text, earlier)
     )
 
 
