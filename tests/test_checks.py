@@ -2435,3 +2435,36 @@ def test_checks_another_incidents_toll_is_no_rival_value(
         if c.type is CheckType.CONFLICT
     }
     assert found == conflicts
+
+
+# Issue 9 (parts10): a number after "including" right behind a list item ("two aid workers
+# including one Malian") is a part of that item, not another item of the total's breakdown.
+@pytest.mark.parametrize(
+    ("text", "sums", "subsets"),
+    [
+        pytest.param(
+            "Three people were killed, including two aid workers including one Malian and one"
+            " Guinean, and one member of a local NGO.",
+            set(),
+            {("Three", "two", True), ("two", "one", True)},
+            id="nested-including",
+        ),
+        pytest.param(
+            "Gunmen killed 3 people on Monday: two aid workers including one Malian, and one"
+            " farmer.",
+            set(),
+            {("two", "one", True)},
+            id="nested-including-after-a-colon",
+        ),
+        pytest.param(
+            "Gunmen killed 3 people on Monday: 2 aid workers and 1 farmer.",
+            {("3", ("1", "2"), True)},
+            set(),
+            id="items-of-one-list",
+        ),
+    ],
+)
+def test_checks_nested_including_is_a_part_of_its_item(
+    extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text)) == (sums, subsets)
