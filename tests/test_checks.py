@@ -2015,6 +2015,20 @@ def test_checks_undated_sources_differ(
             set(),
             id="another-thing-in-another-country",
         ),
+        # Issue 9 (parts10): a headline whose count takes in another place as well ("and in
+        # clashes near Timbuktu") counts more than the others; "martyrs" are the dead
+        pytest.param(
+            "Gunmen kill 9 villagers in Gao, Mali;Attack on Gao village kills 12 villagers;"
+            "Twenty villagers killed in raid on Gao and in clashes near Timbuktu",
+            {("9", "12")},
+            id="a-headline-counting-another-place-too",
+        ),
+        pytest.param(
+            "Syria: Idlib;Air raids on Idlib leave 23 martyrs, including 5 children;"
+            "31 martyrs including 8 children in air raids on Idlib",
+            {("23", "31"), ("5", "8")},
+            id="martyrs-are-the-dead",
+        ),
     ],
 )
 def test_checks_headlines_of_outlets_differ(
@@ -2257,3 +2271,200 @@ def test_checks_including_list_that_names_more_than_its_total(
     extract_text: Callable[..., Any], text: str, expected: set[Any]
 ) -> None:
     assert _stated_sums(extract_text(text)) == expected
+
+
+# Issue 9 (parts10): a count told after "a second blast", "in a separate attack" belongs to
+# another incident, no part of a single incident's toll told before it; a toll of several
+# incidents ("twin bombs") holds each one's.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A car bomb killed 40 people in the market on Monday, police said. A second blast"
+            " killed 9 people near the mosque an hour later.",
+            set(),
+            id="a-second-blast",
+        ),
+        pytest.param(
+            "A roadside bomb killed 30 soldiers near the border on Friday, the army said. In a"
+            " separate attack, 4 soldiers were killed at a checkpoint.",
+            set(),
+            id="a-separate-attack",
+        ),
+        pytest.param(
+            "Twin car bombs killed 49 people in the market on Monday, police said. The second"
+            " blast killed 9 people near the mosque.",
+            {("49", "9", True)},
+            id="twin-bombs-hold-each-blasts-toll",
+        ),
+        pytest.param(
+            "A car bomb killed 40 people in the market on Monday, police said. Among the dead"
+            " were 9 children.",
+            {("40", "9", True)},
+            id="no-other-incident-told",
+        ),
+    ],
+)
+def test_checks_another_incidents_count_is_no_part(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): items in brackets after a partitive count ("4 of them (3 traders and 1
+# driver)") break that count down; they are no parts of its whole.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "Militiamen abducted 12 villagers near the river on Monday. They freed 5 of them"
+            " (4 farmers and 1 herder) a day later.",
+            {("12", "5", True)},
+            id="bracketed-items-of-a-partitive",
+        ),
+        pytest.param(
+            "Militiamen abducted 12 villagers near the river on Monday. Among them were 4"
+            " farmers and 3 herders.",
+            {("12", "4", True), ("12", "3", True)},
+            id="items-listed-with-a-partitive-share-its-whole",
+        ),
+    ],
+)
+def test_checks_bracketed_items_of_a_partitive(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): a count told per stretch of time ("are killed every day") is a rate, neither
+# a whole nor a part of an incident's toll.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "Officials say around 40 soldiers are killed every day in Afghanistan. A car bomb"
+            " killed 12 soldiers in Ghazni, officials said.",
+            set(),
+            id="a-daily-rate-holds-no-toll",
+        ),
+        pytest.param(
+            "Officials say 40 soldiers were killed across Afghanistan on Monday. A car bomb"
+            " killed 12 soldiers in Ghazni, officials said.",
+            {("40", "12", True)},
+            id="a-days-toll-holds-a-towns",
+        ),
+    ],
+)
+def test_checks_a_rate_is_no_whole(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): "all three people died" after its parts restates them as their total.
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        pytest.param(
+            "2 aid workers and 1 driver killed and 1 guard wounded when a bomb hit their car"
+            " near the town. The car was destroyed and all three people died.",
+            "three",
+            ("1", "2"),
+            id="all-n-after-its-parts",
+        ),
+        pytest.param(
+            "A bomb hit a bus near the town on Monday. All 12 passengers were killed, police"
+            " said.",
+            None,
+            (),
+            id="all-n-with-no-parts",
+        ),
+    ],
+)
+def test_checks_all_n_restates_the_parts_before(
+    extract_text: Callable[..., Any], text: str, total: str | None, parts: tuple[str, ...]
+) -> None:
+    expected = [] if total is None else [(text.index(total), parts, True)]
+    assert _sums_at(text, extract_text(text)) == expected
+
+
+# Issue 9 (parts10): "with 3 being medics" after a toll counts some of it.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "At least 30 people were killed in the blast, with 4 being nurses from the clinic,"
+            " and another 90 were injured.",
+            {("At least 30", "4", True)},
+            id="with-n-being",
+        ),
+        pytest.param(
+            "At least 30 people were killed in the blast and 4 nurses were injured.",
+            set(),
+            id="another-harm-is-no-part",
+        ),
+    ],
+)
+def test_checks_with_n_being_is_a_part(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts10): two sources' tolls of two incidents ("A second blast killed 9") are no rival
+# values of one thing.
+@pytest.mark.parametrize(
+    ("second", "conflicts"),
+    [
+        pytest.param("A second blast killed 9 people", set(), id="another-incident"),
+        pytest.param("The blast killed 9 people", {("40", "9")}, id="the-same-incident"),
+    ],
+)
+def test_checks_another_incidents_toll_is_no_rival_value(
+    extract_text: Callable[..., Any], second: str, conflicts: set[Any]
+) -> None:
+    text = (
+        "A car bomb killed 40 people in the market, police said. "
+        f"{second} in the market, a hospital official said."
+    )
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts
+
+
+# Issue 9 (parts10): a number after "including" right behind a list item ("two aid workers
+# including one Malian") is a part of that item, not another item of the total's breakdown.
+@pytest.mark.parametrize(
+    ("text", "sums", "subsets"),
+    [
+        pytest.param(
+            "Three people were killed, including two aid workers including one Malian and one"
+            " Guinean, and one member of a local NGO.",
+            set(),
+            {("Three", "two", True), ("two", "one", True)},
+            id="nested-including",
+        ),
+        pytest.param(
+            "Gunmen killed 3 people on Monday: two aid workers including one Malian, and one"
+            " farmer.",
+            set(),
+            {("two", "one", True)},
+            id="nested-including-after-a-colon",
+        ),
+        pytest.param(
+            "Gunmen killed 3 people on Monday: 2 aid workers and 1 farmer.",
+            {("3", ("1", "2"), True)},
+            set(),
+            id="items-of-one-list",
+        ),
+    ],
+)
+def test_checks_nested_including_is_a_part_of_its_item(
+    extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text)) == (sums, subsets)

@@ -1294,3 +1294,26 @@ def test_figures_restatements_of_the_same_events(
 ) -> None:
     assert len([f for f in extract_text(text).figures if f.quantity.low == value]) == figures
 
+# Issue 9 (parts10): a harm closing joined counts ("N X and M Y killed") befalls each of them, a
+# bracketed breakdown after the first skipped; the next harm ("and K Z wounded") is its own.
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("2 aid workers and 1 local driver killed and 1 guard wounded when a bomb exploded.",
+         "2", "killed"),
+        ("2 aid workers and 1 local driver killed and 1 guard wounded when a bomb exploded.",
+         "1 guard", "injured"),
+        ("3 medics (2 Somali, 1 Kenyan) and 2 drivers killed and 4 guards wounded in an "
+         "ambush near the town.", "3", "killed"),
+        ("3 medics (2 Somali, 1 Kenyan) and 2 drivers killed and 4 guards wounded in an "
+         "ambush near the town.", "4", "injured"),
+        ("Rebels killed 12 soldiers and 3 civilians wounded in the attack.", "12", "killed"),
+        ("12 soldiers and 3 civilians were wounded in the attack.", "12", "injured"),
+    ],
+)
+def test_figures_harm_closing_joined_counts(
+    extract_text: Callable[..., Extraction], text: str, number: str, measure: str
+) -> None:
+    figures = {f.quantity.number_text: f for f in extract_text(text).figures}
+    found = figures.get(number) or next(f for f in figures.values() if f.text.startswith(number))
+    assert found.measure.value == measure

@@ -476,9 +476,17 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
             # "13 women" is no sum of "9" and "4" civilians: a sub-group total needs its own parts
             if subgroup_words(total) and counted_head(run[0]) != counted_head(total):
                 alike = False
+            if alike and any(_included_in(a, b, text) for a, b in itertools.pairwise(run)):
+                alike = False
             if alike and sum(p.quantity.low for p in run) == total.quantity.low:
                 return list(run)
     return []
+
+
+def _included_in(item: Figure, following: Figure, text: str) -> bool:
+    """Whether "including" stands between an item and the next number ("two aid workers
+    including one Malian"): the next is a part of the item, not another item of its list."""
+    return has_cue(text[item.quantity.end : following.quantity.start], "including")
 
 
 def _first_of_bracketed_list(total: Figure, run: Sequence[Figure], text: str) -> bool:
@@ -649,6 +657,8 @@ def _run_adding_up(
             break  # "four workers and two soldiers were killed": a sibling, not a part
         if not run and at == where and _CONTRAST.search(between):
             break  # "58 died in Donetsk, while 39 were killed in Kharkiv": a sibling too
+        if run and _included_in(run[-1], part, text):
+            break
         run.append(part)
         added = sum(p.quantity.value for p in run)
         if added > total.quantity.low:
@@ -714,6 +724,8 @@ def _colon_list(total: Figure, later: Sequence[Figure], text: str) -> list[Figur
     if not _exact(total) or colon < 0 or re.search(r"\d|[;]", text[total.quantity.end : colon]):
         return []
     parts = [f for f in later if colon < f.quantity.start < end]
+    # "two aid workers including one Malian": the one is a part of the two, not an item
+    parts = [p for i, p in enumerate(parts) if not (i and _included_in(parts[i - 1], p, text))]
     if len(parts) < 2 or not all(_exact(p) and p.measure == total.measure for p in parts):
         return []
     return parts

@@ -164,6 +164,9 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
         cue = opening if cue is None or opening.start() <= cue.start() else cue
     if cue is None:
         return _back_subject(text[sentence_of(text, start)[0] : start])
+    if _NUMBER_BEFORE.search(before, 0, cue.start()) and "(" in before[cue.end() :]:
+        # "4 of them (3 traders and 1 driver)": the cue is the 4's; its items break it down
+        return None
     if cue.group().lower().split()[-1] in _CUE_PRONOUNS and _ONE_EACH.match(before[cue.end() :]):
         return cue.group().lower(), ""  # "among them a 6-year-old boy and two teenagers"
     if not _only_filler(before[cue.end() :]):
@@ -180,6 +183,14 @@ def partitive(text: str, figure: Figure) -> tuple[str, str] | None:
     if phrase.endswith(("those", "these")) and not re.search(r"[A-Za-z,:;–—-]", rest):
         return None
     return phrase, " ".join(re.findall(r"[A-Za-z]+", rest)).lower()
+
+
+# A number right before a partitive cue ("4 of them"): the cue is that number's.
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|"
+    r"thousand))\s*$",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -261,6 +272,43 @@ def is_addition_at(text: str, start: int, end: int) -> bool:
     return (cue_before is not None and not before[cue_before.end() :].strip(" (")) or (
         cue_after is not None and not after[: cue_after.start()].strip()
     )
+
+
+@cache
+def _incident_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'a second blast' (another incident told), and 'twin blasts', 'three attacks' (several
+    incidents counted): from the incident_order and incident_event kinds of check_cues.tsv."""
+    table = read_table("check_cues.tsv", 2)
+    order = "|".join(sorted((p for p, k in table if k == "incident_order"), key=len, reverse=True))
+    event = "|".join(sorted((p for p, k in table if k == "incident_event"), key=len, reverse=True))
+    other = re.compile(
+        rf"\b(?:{order})\s+(?:(?!of\b)[a-z-]+\s+){{0,2}}?(?:{event})(?:e?s)?\b", re.IGNORECASE
+    )
+    several = re.compile(
+        rf"\b(?:(?:twin|double|triple|multiple|several|coordinated|both)\s+(?:[a-z-]+\s+){{0,2}}?"
+        rf"(?:{event})|(?:{event})e?s)\b",
+        re.IGNORECASE,
+    )
+    return other, several
+
+
+def other_incident_between(text: str, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` tell of another incident than one told before
+    ("A second blast killed 9", "In a separate attack, 6 ..."): a count told after them belongs
+    to it."""
+    return start < end and _incident_patterns()[0].search(text, start, end) is not None
+
+
+def counts_incidents(words: str) -> bool:
+    """Whether the words tell of several incidents ("in twin blasts", "in three attacks", "the
+    bombings"): a toll told with them may hold the tolls of each."""
+    return _incident_patterns()[1].search(words) is not None
+
+
+def is_rate(text: str, figure: Figure) -> bool:
+    """Whether the number is told per stretch of time ("around 35 are killed every day"): a rate,
+    no whole or part of an incident's counts."""
+    return has_cue(words_after(text, figure, 90), "rate")
 
 
 def is_baseline(text: str, figure: Figure) -> bool:

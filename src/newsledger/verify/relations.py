@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from newsledger.extract.places import expand_place, normalise_place
+from newsledger.extract.places import expand_place, find_places, normalise_place
 from newsledger.lexicons import read_table
 from newsledger.model import Check, CheckType, Figure, Qualifier
 from newsledger.verify.cues import (
@@ -51,7 +51,7 @@ from newsledger.verify.sameness import (
     other_sources,
     values_meet,
 )
-from newsledger.verify.subsets import combined_measures, leaves
+from newsledger.verify.subsets import another_incident, combined_measures, leaves
 
 # How far after a number "as first reported" may stand ("five, as first reported").
 _AFTER_CHARS = 30
@@ -247,6 +247,8 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
                 and sentences[j] != sentences[i]
                 and _told_twice(first, later, text, undated=True)
                 and not values_meet(first, later)
+                # "A car bomb killed 40 ... A second blast killed 9": two incidents' tolls
+                and not another_incident(text, first, later)
             ):
                 yield _conflict(first, later, "two sources give different values")
                 break
@@ -267,10 +269,33 @@ def _headline_list_values(figures: Sequence[Figure], text: str) -> list[Check]:
         found.extend(
             _conflict(first, later, "two headlines give different values")
             for at, first in same
-            if at != where and not values_meet(first, later)
+            if at != where
+            and not values_meet(first, later)
+            and _headlines_place_alike(text, at, where)
         )
         told.append((where, later))
     return found
+
+
+def _headlines_place_alike(text: str, one: int, other: int) -> bool:
+    """Whether no place one headline names lies outside every place the other names ("... in
+    Bab, Aleppo, and clashes near Deir al-Zour airport" counts more than "... in Bab, Aleppo");
+    a headline that names no place restricts nothing."""
+    named = [_headline_places(text, index) for index in (one, other)]
+    if not all(named):
+        return True
+    return all(
+        _within([name], named[1 - i]) or any(_within([there], [name]) for there in named[1 - i])
+        for i, places in enumerate(named)
+        for name in places
+    )
+
+
+def _headline_places(text: str, index: int) -> list[str]:
+    """The most specific places named in the ``index``-th headline of a glued list ("Gao, Mali":
+    Gao)."""
+    joints = (0, *headline_joints(text), len(text))
+    return leaves([m.place.name for m in find_places(text[joints[index] : joints[index + 1]])])
 
 
 def _one_event_thing(a: Figure, b: Figure) -> bool:

@@ -29,6 +29,8 @@ Rules of the figures' fields:
 Rules 5-7 relate no two named sources' counts of the same places (two accounts, unless the part is
 a sub-group), no attack's doers to its victims' toll (rule 6), and no two headlines of a glued list
 of outlets' headlines (any rule).
+No rule relates, untied by the text, a toll to a later count whose sentence names another
+incident ("A second blast killed 9"), unless the toll's sentence counts several ("twin bombs").
 A part larger than its whole is a failing check only when the text ties them (rules 1-3 in one
 sentence); otherwise no whole is chosen rather than claiming a failure the text does not make.
 """
@@ -53,18 +55,22 @@ from newsledger.lexicons import read_table
 from newsledger.memo import per_text
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure
 from newsledger.verify.cues import (
+    counts_incidents,
     cue_reach,
     find_cue,
     has_cue,
     headline_index,
     is_addition,
     is_baseline,
+    is_rate,
     opens_sentence,
+    other_incident_between,
     partitive,
     partitive_cue,
     same_clause,
     sentence_index,
     sentence_of,
+    sentence_text,
     whole_follows,
     words_after,
     words_before,
@@ -168,7 +174,11 @@ def subset_checks(
             continue  # two outlets' reports of one event: no part of each other
         if totals.get(whole.id) is not None and totals.get(whole.id) == totals.get(part.id):
             continue  # two parts of one sum ("30 in Iraq", "14 in Syria") are siblings
-        if not tied and _rival_values(whole, part):
+        if not tied and (
+            _rival_values(whole, part)
+            or another_incident(text, whole, part)
+            or (bool(text) and (is_rate(text, whole) or is_rate(text, part)))
+        ):
             continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
         if holds or tied:
@@ -215,6 +225,19 @@ def _other_headlines(text: str, whole: Figure, part: Figure) -> bool:
     """Whether the two lie in different headlines of a glued list of outlets' headlines."""
     return bool(text) and headline_index(text, whole.quantity.start) != headline_index(
         text, part.quantity.start
+    )
+
+
+def another_incident(text: str, earlier: Figure, later: Figure) -> bool:
+    """Whether the later figure's sentence tells of another incident than the earlier figure's
+    ("A car bomb killed 40 ... A second blast killed 9"): no part, no rival value of it, unless
+    the earlier one's own sentence counts several ("twin blasts killed 49": each blast's toll is
+    part of it)."""
+    if not text:
+        return False
+    start = max(earlier.quantity.end, sentence_of(text, later.quantity.start)[0])
+    return other_incident_between(text, start, later.quantity.start) and not counts_incidents(
+        sentence_text(text, earlier)
     )
 
 
@@ -384,12 +407,15 @@ def _listed_with(
 ) -> Iterable[Figure]:
     """The numbers listed right after a partitive's part, in its clause, that carry no cue of
     their own: "Among them are 22,000 indigenous people and 17,000 Afro-Colombians" (not the
-    items after a colon, which break down the part: "Of them, 77 died in Gaza: 72 ...")."""
+    items after a colon or inside brackets, which break down the part: "Of them, 77 died in
+    Gaza: 72 ...", "3 of them (2 agents and 1 driver)")."""
     end = sentence_of(text, part.quantity.start)[1]
     previous = part
     for item in later:
+        between = text[part.quantity.end : item.quantity.start]
         if (
             item.quantity.start >= end
+            or between.count("(") > between.count(")")
             or cues[item.id] is not None
             or not same_clause(text, part.quantity.end, item.quantity.start)
             or not list_item(text, previous.quantity.end, item, True, labelled=True)

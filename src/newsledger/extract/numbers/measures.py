@@ -982,7 +982,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             or _opening_group_measure(sentence)
         )
     partitive = measure is None and (
-        _partitive_before(number, sentence) or _opens_with_whole(number, sentence)
+        _partitive_before(number, sentence)
+        or _opens_with_whole(number, sentence)
+        or _with_being(number)
     )
     # A number standing alone ("... to more than 75,000 today") refers back; one that is the
     # subject of its own verb ("21.6 million need assistance") does not.
@@ -1185,11 +1187,15 @@ def _harm_right_after(noun: Token) -> Measure | None:
         verb = noun.doc[last.i + 1]
         if verb.tag_ not in {"VBD", "VBN"}:
             return None
-    elif verb.head.i != noun.i or verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
+    elif (
+        verb.head.i not in _own_or_joined_to(noun)
+        or verb.dep_ != "acl"
+        or verb.tag_ not in {"VBD", "VBN"}
+    ):
         return None
     # the verb ends its clause ("drowned and 19 others ..."); not "abducted on Monday were freed"
     following = noun.doc[verb.i + 1] if verb.i + 1 < len(noun.doc) else None
-    if following is not None and following.lower_ not in {"and", ",", ";", "but", "while", "."}:
+    if following is not None and following.lower_ not in _CLAUSE_AFTER_HARM:
         return None
     if any(c.dep_ == "dobj" or (c.dep_ == "nsubj" and last is None) for c in verb.children):
         return None
@@ -1197,13 +1203,40 @@ def _harm_right_after(noun: Token) -> Measure | None:
     return found if found in _HARMS else None
 
 
+# Words that may follow a harm closing its clause ("1 guard wounded when a bomb exploded").
+_CLAUSE_AFTER_HARM = frozenset({"and", ",", ";", "but", "while", ".", "when"})
+
+
+_JOINED_PHRASE_POS = frozenset({"NUM", "ADJ", "NOUN", "PROPN", "DET"})
+
+
+def _own_or_joined_to(noun: Token) -> tuple[int, ...]:
+    """The noun, and the noun it is joined to: "2 drivers killed and 1 guard wounded", where the
+    parser hangs "wounded" on "drivers", tells of the guard."""
+    if noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:
+        return noun.i, noun.head.i
+    return (noun.i,)
+
+
 def _last_joined_noun(noun: Token) -> Token | None:
     """'women and children': the noun joined right after the counted one by 'and'/'or', if any."""
     doc = noun.doc
     i = noun.i + 1
+    if i < len(doc) and doc[i].text == "(" and noun.dep_ != "dobj":
+        # "2 staff (1 French, 1 Kenyan) and 1 driver killed": a breakdown aside is skipped
+        close = next((t.i for t in doc[i:] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
     if i + 1 >= len(doc) or doc[i].lower_ not in {"and", "or"}:
         return None
     joined = doc[i + 1]
+    if joined.dep_ != "conj" and noun.dep_ != "dobj":
+        # "2 aid workers and 1 local driver killed": the noun phrase joined after "and", read on
+        # the words (the parser hangs it in many ways)
+        end = i + 1
+        while end < len(doc) and doc[end].pos_ in _JOINED_PHRASE_POS:
+            end += 1
+        last = doc[end - 1]
+        return last if end - 1 > i + 1 and last.pos_ in _NOUN_POS else None
     if joined.dep_ != "conj" or joined.head.i != noun.i or joined.pos_ not in _NOUN_POS:
         return None
     return joined
@@ -1321,6 +1354,17 @@ def _partitive_before(number: Token, sentence: Span) -> bool:
     is the whole, not a part."""
     offset = number.idx + len(number.text) - sentence.start_char
     return any(m.start() < offset + 4 for m in _PARTITIVE.finditer(sentence.text))
+
+
+def _with_being(number: Token) -> bool:
+    """'At least 25 people were killed, with 3 being medics': a part of the count before it."""
+    doc = number.doc
+    return (
+        number.i > 0
+        and number.i + 1 < len(doc)
+        and doc[number.i - 1].lower_ == "with"
+        and doc[number.i + 1].lower_ == "being"
+    )
 
 
 def _opens_with_whole(number: Token, sentence: Span) -> bool:
