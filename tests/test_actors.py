@@ -517,6 +517,11 @@ FIGURE_ACTORS = [
     # a group's own members, named in capitals (issue 9)
     ("JEM later said that 4 of its members died in the fighting.", "4",
      "Justice and Equality Movement"),
+    # a fight between a state's force and an armed group: the group's toll (issue 9)
+    ("Nine villagers died in clashes between the army and Ansar Dine fighters near Gao.", "Nine",
+     "Ansar Dine"),
+    ("At least 30 people were killed in fighting between M23 rebels and Congolese troops.",
+     "At least 30", "M23"),
     # a force counted among the victims gives way to the doer told (issue 9)
     ("Militants attacked an outpost near Tikrit, killing 7 Iraqi soldiers and wounding three "
      "others.", "three", "Militants"),
@@ -562,6 +567,14 @@ def test_figure_actor_follows_the_schema(
     # a force counted among the victims is not the doer of the others' harm (issue 9)
     "A truck bomb went off outside the depot on Friday. At least 40 people died in the blast, "
     "including 6 US soldiers, 2 Danish aid workers and a boy.",
+    # a fight between two armed groups, neither a state's force, names no doer of its toll
+    # (issue 9)
+    "During three days of fighting between Murle youth and Nuer militiamen, at least 58 people "
+    "were killed and 70 wounded around Akobo.",
+    "Clashes between Fulani militiamen and a Bachama militia left 17 villagers dead on Monday. "
+    "Two nurses were killed in the same village on Monday.",
+    "Fourteen people died in a gun battle between Boko Haram fighters and ISWAP fighters in the "
+    "market.",
     # who confirms or reports a toll did not cause it
     "Eleven villagers have been confirmed dead by the police after the floods.",
     "Six deaths were reported by the army on Sunday after the landslide.",

@@ -51,7 +51,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           or hedges ("KANO - Suspected jihadists stormed ..., killing 14" -> jihadists; "its
           fighters" -> the group meant), a kind of group as modifier ("a militant attack"); a
           toll still without one takes that of another toll of the same day, else the group the
-          story says claimed or is blamed for the attack.
+          story says claimed or is blamed for the attack. A toll of a fight told between two
+          armed groups, neither a state's force ("a battle between Murle militiamen and Lou Nuer
+          militia"), takes neither side (one between a force and a group is the group's).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named

@@ -1020,6 +1020,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             and not _investigating(scan, a)
             and not _counted_force(draft, a)
             and not _attacked_by_other(draft, a, parties)
+            and not _between_rivals(scan, a.start)
         ]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -1190,7 +1191,7 @@ def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str |
     """'Three soldiers were killed in a clash with Abu Sayyaf militants': the side fought."""
     window = scan.text_between(end, end + _AGENT_REACH + 20)
     cue = _FOUGHT_WITH.search(window)
-    if cue is None:
+    if cue is None or _between_rivals(scan, end + cue.start()):
         return None
     start = end + cue.end()
     after = [a for a in parties if a.start >= start and a.kind == "armed_group"]
@@ -1198,6 +1199,60 @@ def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str |
         return min(after, key=lambda a: a.start).canonical
     kind = _DOER_KIND.match(scan.text_between(start, start + 40))
     return kind.group(1) if kind else None
+
+
+# "a battle between Murle militiamen and Lou Nuer militia": a fight told with both its sides
+_FIGHT_BETWEEN = re.compile(
+    r"\b(?:battles?|clash(?:es)?|fighting|fights?|confrontations?|skirmish(?:es)?|gunfights?"
+    r"|gun battles?|hostilities)\s+between\s+(?P<a>[^,;.()]+?)\s+and\s+(?P<b>[^,;.()]+?)"
+    r"(?=\s*[,;.()]|\s+(?:in|at|on|near|over|around|during|since|that|which|who|left|killed"
+    r"|in which|for)\b|$)",
+    re.IGNORECASE,
+)
+# words of a state's side in a fight ("Congolese forces", "the army", "government troops")
+_STATE_SIDE = re.compile(
+    r"\b(?:army|armed forces|forces|military|government|troops?|soldiers?|police|security"
+    r"|gendarmes?|marines?)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _rival_fights(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the fights a sentence tells between two armed groups, neither of them a state's
+    force ('clashes between Murle militiamen and Lou Nuer militia'). SCHEMA: the victims are tied
+    to a perpetrator the text names; a toll of such a fight names none (ACLED's two-sided battles),
+    while one between a state force and a group is the group's ('fighting between M23 rebels and
+    Congolese forces')."""
+    return tuple(
+        fight.span()
+        for fight in _FIGHT_BETWEEN.finditer(sentence)
+        if all(_armed_group_side(fight.group(side)) for side in ("a", "b"))
+    )
+
+
+def _armed_group_side(text: str) -> bool:
+    """Whether one side of a fight is an armed group that is no state's force."""
+    named = find_actors(text)
+    if _STATE_SIDE.search(text) or any(a.kind != "armed_group" for a in named):
+        return False
+    kinds = _group_words() | _RIVAL_SIDE_WORDS
+    return bool(named) or any(
+        w in kinds or w.rstrip("s") in kinds for w in re.findall(r"[a-z]+", text.lower())
+    )
+
+
+# nouns of a side that fights as a group but is no state force (beside roles.tsv's 'group' words)
+_RIVAL_SIDE_WORDS = frozenset(
+    {"militiaman", "militiamen", "militias", "faction", "clan", "youth", "herder", "tribe",
+     "gang"}
+)
+
+
+def _between_rivals(scan: Scan, position: int) -> bool:
+    """Whether a position lies in a fight told between two armed groups (_rival_fights)."""
+    at = position - scan.sentence.start
+    return any(start <= at < end for start, end in _rival_fights(scan.sentence.text))
 
 
 def _violent_other(draft: Draft) -> bool:
@@ -1479,6 +1534,8 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
         default=scan.sentence.end,
     )
     for actor in parties:
+        if _between_rivals(scan, actor.start):
+            continue  # one side of a fight between two armed groups did not do it alone
         before = scan.text_between(scan.sentence.start, actor.start).rstrip()
         after = scan.text_between(actor.end, scan.sentence.end)
         # "SDF fighters killed 9", "ISWAP attacks killed 12": within the figure's own clause
