@@ -150,6 +150,12 @@ def test_iswap_is_not_isis() -> None:
     ("Syrian Arab Army", "Assad regime forces"),
     ("News Agency of Nigeria (NAN)", "NAN"),
     ("  Unknown Militia  ", "Unknown Militia"),
+    # hedges are no part of a name (issue 9)
+    ("unidentified gunmen", "gunmen"),
+    ("Unidentified gunmen", "gunmen"),
+    ("Suspected Fulani gunmen", "Fulani Ethnic Militia"),
+    ("presumed ISWAP", "ISWAP"),
+    ("suspected", "suspected"),
 ])
 def test_canonical_actor(name: str, canonical: str) -> None:
     assert canonical_actor(name) == canonical

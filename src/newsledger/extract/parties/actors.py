@@ -20,6 +20,7 @@ from newsledger.extract.words import (
     tokenise,
     words_of,
 )
+from newsledger.lexicons import read_table
 
 KINDS = ("armed_group", "state_force", "government", "agency", "media", "ngo", "coalition")
 
@@ -199,7 +200,9 @@ def _actors_in(table: ActorTable, text: str) -> tuple[ActorMention, ...]:
 
 
 def canonical_actor(name: str) -> str:
-    """The canonical name for an alias ('Daesh' -> 'ISIS'), or the input stripped if unknown."""
+    """The canonical name for an alias ('Daesh' -> 'ISIS'), or the input stripped if unknown;
+    hedges before the name are not part of it ('unidentified gunmen' -> 'gunmen')."""
+    name = _without_hedges(name)
     key = phrase_key(name)
     table = actor_table()
     written = [a for (k, a), names in table.exact.items() if k == key and name.strip() in names]
@@ -207,6 +210,25 @@ def canonical_actor(name: str) -> str:
         return written[0]
     actor = table.by_key.get(key) or table.by_key.get(_without_the(key))
     return actor.canonical if actor else name.strip()
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> frozenset[str]:
+    return frozenset(word for (word,) in read_table("actor_hedges.tsv", 1))
+
+
+def _without_hedges(name: str) -> str:
+    """A name without the hedging words that open it ('Suspected jihadists' -> 'jihadists',
+    'suspected Fulani gunmen' -> 'Fulani gunmen'), when what is left is a kind of party in lower
+    case or a known actor: a capitalised name stays whole ('Unknown Militia')."""
+    words = name.split()
+    first = 0
+    while first < len(words) - 1 and words[first].casefold() in _hedges():
+        first += 1
+    rest = " ".join(words[first:])
+    if not first or not (rest[0].islower() or phrase_key(rest) in actor_table().by_key):
+        return name
+    return rest
 
 
 @lru_cache(maxsize=1)
