@@ -528,6 +528,14 @@ FIGURE_ACTORS = [
      "Ansar Dine"),
     ("At least 30 people were killed in fighting between M23 rebels and Congolese troops.",
      "At least 30", "M23"),
+    # the agent after the events a toll was spread over (issue 9)
+    ("Six nurses were abducted in three separate instances by Boko Haram near Mafa.", "Six",
+     "Boko Haram"),
+    # a group the story says may be behind the attack: its victims' and its own members' doer
+    ("Five engineers were kidnapped from their camp near Dori. Officials said ISWAP could be "
+     "behind the kidnapping.", "Five", "ISWAP"),
+    ("Some 30 militiamen stormed the village of Kalonge, residents said. A Mai-Mai group may be "
+     "behind the raid.", "Some 30", "Mai-Mai"),
     # a force counted among the victims gives way to the doer told (issue 9)
     ("Militants attacked an outpost near Tikrit, killing 7 Iraqi soldiers and wounding three "
      "others.", "three", "Militants"),

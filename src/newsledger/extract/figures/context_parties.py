@@ -76,7 +76,9 @@ _SUSPECTED_TO_BE = (
     r"|(?:is|are|was|were) (?:widely |strongly )?suspected(?= *[.;]| *$)"
 )
 _CLAIM = re.compile(
-    rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
+    rf"\b(?:claimed|blamed|responsible for|took credit|carried out by"
+    # "the group was behind", "an Al-Shabab group would be behind the kidnapping"
+    rf"|(?:was|were|is|are|(?:would|may|might|could|must)\s+(?:have\s+been|be))\s+behind"
     rf"|(?:accepted|admitted|assumed|acknowledged) responsibility|perpetrated by"
     rf"|{_SUSPECTED_TO_BE})\b",
     re.IGNORECASE,
@@ -1515,7 +1517,10 @@ def _events_of_toll(scan: Scan, start: int, end: int) -> bool:
     if not _EVENTS_OF_TOLL.search(scan.text_between(start - 8, start)):
         return False
     words = re.findall(r"[a-z]+", scan.text_between(end, end + 30))[:2]  # "three separate raids"
-    return any(noun_measure(w) in {Measure.ATTACKS, Measure.OPERATIONS} for w in words)
+    # "abducted in two separate instances by al Shabaab": events the toll was spread over
+    return words[:1] == ["separate"] or any(
+        noun_measure(w) in {Measure.ATTACKS, Measure.OPERATIONS} for w in words
+    )
 
 
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
