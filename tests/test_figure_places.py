@@ -626,6 +626,17 @@ AMONG_THOSE = [
 ]
 
 
+# (text, number, places): a story naming no place but its fight by the country's demonym is
+# placed in that country; a strike or raid so named may be a foreign force's, abroad (issue 9)
+FIGHT_OF_A_COUNTRY = [
+    ("Philippine clash leaves 12 marines dead.\nTroops killed 7 gunmen in the fighting.\n",
+     "12", ("Philippines",)),
+    ("At least 9 soldiers died in renewed Colombian fighting, the army said.\n", "At least 9",
+     ("Colombia",)),
+    ("Turkish air strikes killed 14 fighters overnight, a monitor said.\n", "14", ()),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -638,6 +649,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("night-across-two-days", date(2024, 1, 21), NIGHT_ACROSS_TWO_DAYS),
     ("after-one-incident", date(2024, 3, 8), AFTER_ONE_INCIDENT),
     ("among-those", date(2025, 2, 3), AMONG_THOSE),
+    ("fight-of-a-country", date(2024, 5, 6), FIGHT_OF_A_COUNTRY),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

@@ -35,7 +35,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
           stated places, refined to a district); else the latest places named before; what is
           inherited so by a figure counted in a district or village the gazetteer lacks ("in
-          neighboring Shah Wali Kot district") is cut to its province and country. No place
+          neighboring Shah Wali Kot district") is cut to its province and country. A story that
+          names no place but a fight by its country's demonym ("Philippine clash leaves 18
+          soldiers dead") is in that country. No place
           is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
           an actor's name ("U.S. Central Command") or a country acting as a party ("since the

@@ -659,7 +659,11 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
                 counts[country] += 1
                 demonyms[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
-        return _mission_country(scans) or _dateline_country(scans, counts)
+        return (
+            _mission_country(scans)
+            or _dateline_country(scans, counts)
+            or _fight_country(scans)
+        )
     if compass == named and len(demonyms) == 1:
         # "Nigerian troops ... in the North-West": a compass region names no country by itself
         return next(iter(demonyms))
@@ -687,6 +691,26 @@ _MISSION_IN = re.compile(
     r"\b(?:Mission|Office|Operation|Envoy|Representative)\s+(?:in|for|to)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
+
+
+# "Philippine clash leaves 18 soldiers dead", "the Afghan war": a fight named by the country it is
+# fought in (a strike or raid may be a foreign force's, abroad: "Turkish air strikes")
+_FIGHT_OF_COUNTRY = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:clash(?:es)?|fighting|battles?|violence|unrest|insurgency"
+    r"|(?:civil\s+)?war)\b"
+)
+
+
+def _fight_country(scans: Sequence[Scan]) -> str | None:
+    """The country of a report that names no place but a fight by its country's demonym, when
+    all such fights are of one country."""
+    found = {
+        country
+        for scan in scans
+        for match in _FIGHT_OF_COUNTRY.finditer(scan.sentence.text)
+        if (country := demonym_country(match.group(1))) is not None
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _mission_country(scans: Sequence[Scan]) -> str | None:
