@@ -257,7 +257,9 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     for scan in scans:
         for mention in _kept(scan):
             place = mention.place
-            if place.kind == "city" and place not in vouched and place not in capitals:
+            if _told_as_town(scan, mention):
+                supported.add(place.country)  # "near the town of Kismayo": a town, said so
+            elif place.kind == "city" and place not in vouched and place not in capitals:
                 towns.append(place)
             else:
                 supported.add(place.country)
@@ -270,6 +272,15 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     # the story gives a sign of too (it rescues towns, it makes none stray)
     supported.update(m.place.country for scan in scans for m in dateline_places(scan.sentence))
     return frozenset(t.name for t in towns if t.country not in supported)
+
+
+# "the town of Kismayo", "the city of Bab": a name the story itself calls a settlement
+_TOWN_OF = re.compile(r"\b(?:town|city|village|locality|settlement)\s+of\s+$", re.IGNORECASE)
+
+
+def _told_as_town(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether the story calls a place a town, city or village right before its name."""
+    return bool(_TOWN_OF.search(scan.text_between(mention.start - 20, mention.start)))
 
 
 def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
