@@ -668,6 +668,22 @@ PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
 ]
 
 
+# (text, number, period), published 12 March 2024: a story whose figures state no time of their
+# own counts the one attack it dates by name, not a time of a background sentence (issue 9)
+NAMED_ATTACK_DAY = [
+    (
+        "Investigators questioned the parents of the two suspects about the March 3 attack.\n"
+        "They asked about a long trip the elder son made to the mountains last year.\n"
+        "The brothers set off two bombs near the finish line, killing four people and injuring "
+        "90.\n",
+        number,
+        ("2024-03-03", "2024-03-03"),
+    )
+    for number in ("two", "four", "90")
+]
+PERIOD_TABLES.append(("named-attack-day", date(2024, 3, 12), NAMED_ATTACK_DAY))
+
+
 # (text, number, period), published Monday 3 February 2025: ... and its period
 AMONG_THOSE_PERIODS = [(AMONG_THOSE[0][0], "Two", ("2025-01-31", "2025-02-03"))]
 PERIOD_TABLES.append(("among-those-periods", date(2025, 2, 3), AMONG_THOSE_PERIODS))

@@ -21,7 +21,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           week" takes the report's period shifted back; "three days later" counts from the day
           told last; a count "in one week" takes the stated range of that length; an incident's
           toll prefers the day told before it over a later sentence's that counts figures of its
-          own; an undated rolling period is not carried across units.
+          own; an undated rolling period is not carried across units. In a story whose figures
+          state no time of their own, the tolls are of the one attack it dates by name ("the
+          April 15 attack"), not of a time told in a background sentence.
   places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
           the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
@@ -387,6 +389,36 @@ def _assign_periods(
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+    _day_of_the_named_attack(drafts, scans)
+
+
+def _day_of_the_named_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'... questioned the parents of the two suspects before the April 15 attack. ... The
+    brothers set off two bombs, killing three people': in a story whose figures state no time of
+    their own, the tolls are of the one attack it dates by name ('the April 15 attack', 'the April
+    15, 2013, bombing'), not of a time told in a sentence of background ('a visit last year')."""
+    if any(d.time is not None for d in drafts):
+        return
+    days = {
+        (m.period_start, m.period_end)
+        for scan in scans
+        for m in scan.times
+        if _incident_day_mention(m)
+        and _ATTACK_NAMED.match(scan.text_between(m.end, m.end + 24))
+    }
+    if len(days) != 1:
+        return
+    day = days.pop()
+    for draft in drafts:
+        if draft.measure in VIOLENT:
+            draft.period = day
+
+
+# "the April 15 attack", "the April 15, 2013, bombing": an attack named by its day
+_ATTACK_NAMED = re.compile(
+    r"^,?\s*(?:[a-z]+\s+)?(?:attacks?|bombings?|blasts?|explosions?|massacre|raid|ambush|shooting"
+    r"|assault)\b"
+)
 
 
 # counts of what befell people in an incident, which take the incident's day when told without one
