@@ -1725,7 +1725,9 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     before = {
         named[p]
         for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
-        if p in named and scans[p].sentence.paragraph == paragraph
+        if p in named
+        and scans[p].sentence.paragraph == paragraph
+        and (p == position or not _says_who_did_it(scans[p]))
     }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
@@ -1733,6 +1735,14 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     if len(before) != 1 or actor_kind(next(iter(before))) == "armed_group":
         return None
     return before.pop()
+
+
+def _says_who_did_it(scan: Scan) -> bool:
+    """'Thai officials have said the blast was carried out by a people-smuggling gang': a sentence
+    counting nothing whose speaker tells who did the attack speaks for that, not for the toll
+    told after it."""
+    text = scan.sentence.text
+    return not scan.quantities and bool(_CLAIM.search(text) or _BLAMED_KIND.search(text))
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
