@@ -65,7 +65,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           ministry (else itself), "the monitor" the last named organisation; a reporting
           organisation as subject; the attribution of another sentence of the paragraph (not of
           one that counts nothing and tells who did the attack: "Thai officials have said the
-          blast was carried out by a gang"); officials doing what is counted ("authorities recovered 88 bodies"); else the document's source
+          blast was carried out by a gang"); officials doing what is counted ("authorities
+          recovered 88 bodies"); else the document's source
           ("Source: X" line, or the organisation it cites most, at least twice).
 """
 
