@@ -150,6 +150,10 @@ def test_iswap_is_not_isis() -> None:
     ("Syrian Arab Army", "Assad regime forces"),
     ("News Agency of Nigeria (NAN)", "NAN"),
     ("  Unknown Militia  ", "Unknown Militia"),
+    # a faction named after its movement is its own party, under the movement's name (issue 9)
+    ("Mayi-Mayi Mbulu", "Mai-Mai Mbulu"),
+    ("Mai Mai Yakutumba", "Mai-Mai Yakutumba"),
+    ("Mayi-Mayi Militia", "Mai-Mai"),
     # hedges are no part of a name (issue 9)
     ("unidentified gunmen", "gunmen"),
     ("Unidentified gunmen", "gunmen"),
@@ -536,6 +540,12 @@ FIGURE_ACTORS = [
      "behind the kidnapping.", "Five", "ISWAP"),
     ("Some 30 militiamen stormed the village of Kalonge, residents said. A Mai-Mai group may be "
      "behind the raid.", "Some 30", "Mai-Mai"),
+    # a faction named after its movement, not the whole movement (issue 9)
+    ("On 3 May, Mayi-Mayi Yakutumba fighters abducted 4 teachers near Fizi.", "4",
+     "Mai-Mai Yakutumba"),
+    ("Nyatura Kasongo militiamen killed 6 farmers in Rutshuru on Sunday.", "6",
+     "Nyatura Kasongo"),
+    ("Mai-Mai fighters killed 2 rangers in the park on Sunday.", "2", "Mai-Mai"),
     # a force counted among the victims gives way to the doer told (issue 9)
     ("Militants attacked an outpost near Tikrit, killing 7 Iraqi soldiers and wounding three "
      "others.", "three", "Militants"),
