@@ -546,6 +546,12 @@ FIGURE_ACTORS = [
     ("Nyatura Kasongo militiamen killed 6 farmers in Rutshuru on Sunday.", "6",
      "Nyatura Kasongo"),
     ("Mai-Mai fighters killed 2 rangers in the park on Sunday.", "2", "Mai-Mai"),
+    # "the attackers", "the assailants": the doers told before, by the group the story names
+    # (issue 9)
+    ("Boko Haram fighters stormed a village near Mafa on Monday. The attackers killed 5 farmers "
+     "before fleeing.", "5", "Boko Haram"),
+    ("ISWAP fighters set up a checkpoint on the Maiduguri road on Monday. The assailants stopped "
+     "a bus and robbed its passengers before abducting 7 of them.", "7", "ISWAP"),
     # a force counted among the victims gives way to the doer told (issue 9)
     ("Militants attacked an outpost near Tikrit, killing 7 Iraqi soldiers and wounding three "
      "others.", "three", "Militants"),

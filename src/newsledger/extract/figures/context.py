@@ -54,7 +54,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           violent acts, the party named before the number, a kind of party as agent ("by army
           drones" -> army), the subject of the verb or of the verb it continues, without dateline
           or hedges ("KANO - Suspected jihadists stormed ..., killing 14" -> jihadists; "its
-          fighters" -> the group meant), a kind of group as modifier ("a militant attack"); a
+          fighters" -> the group meant; "the attackers", "the assailants" -> the story's armed
+          group), a kind of group as modifier ("a militant attack"); a
           toll still without one takes that of another toll of the same day, else the group the
           story says claimed or is blamed for the attack. A toll of a fight told between two
           armed groups, neither a state's force ("a battle between Murle militiamen and Lou Nuer

@@ -1276,7 +1276,7 @@ def _subject_perpetrator(
         return None
     noun = counted_noun(scan.parse.doc[draft.token])
     if noun.dep_ != "dobj":
-        return _clause_perpetrator(scan, noun)
+        return _clause_perpetrator(scan, noun, dominant)
     verb = noun.head
     subject = _nominal_subject(verb)
     for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
@@ -1309,6 +1309,10 @@ def _subject_perpetrator(
         # "its fighters", "their men": the group meant, never the pronoun
         groups = [a for a in parties if a.kind == "armed_group"]
         return _preferred(groups, draft.quantity.start) or dominant
+    if dominant and _the_doers_again(subject):
+        # "Mayi-Mayi Mbulu armed men abducted 3 aid workers. The assailants ambushed a vehicle":
+        # the doers told before, by the group the story names
+        return dominant
     group = _group_of(subject)
     if group:
         return group  # "fighters of the Somali group Al Shabaab attacked the compound, killing 20"
@@ -1332,6 +1336,17 @@ def _subject_perpetrator(
     if rulers:
         return rulers[0]
     return text if _perpetrator_word(subject) else None
+
+
+def _the_doers_again(subject: Token) -> bool:
+    """'The assailants', 'the attackers': doers referred back to by their role alone (roles.tsv:
+    attacking_side), with nothing else before the noun."""
+    before = [t for t in subject.children if t.i < subject.i]
+    return (
+        subject.lemma_.lower() in role_words("attacking_side")
+        and len(before) == 1
+        and before[0].lower_ == "the"
+    )
 
 
 def _members_gathered(subject: Token) -> Token:
@@ -1395,7 +1410,7 @@ def _perpetrator_word(token: Token) -> bool:
     return bool(forms & role_words("perpetrator"))
 
 
-def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
+def _clause_perpetrator(scan: Scan, counted: Token, dominant: str | None = None) -> str | None:
     """'70 people were killed when jihadists attacked the village': the doer is the subject of
     another clause of the sentence, named by a perpetrator word (never the counted people
     themselves: '14 soldiers died')."""
@@ -1414,6 +1429,8 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             group = _group_of(token)
             if group:
                 return group  # "when fighters of the Somali group Al Shabaab attacked"
+            if dominant and _the_doers_again(token):
+                return dominant  # "the assailants ... before kidnapping 3 of them"
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
             return _as_written(words)
