@@ -546,6 +546,9 @@ FIGURE_ACTORS = [
     ("Nyatura Kasongo militiamen killed 6 farmers in Rutshuru on Sunday.", "6",
      "Nyatura Kasongo"),
     ("Mai-Mai fighters killed 2 rangers in the park on Sunday.", "2", "Mai-Mai"),
+    # every item of a list a count includes shares its actor, not only the first (issue 9)
+    ("On 5 April, 10 people were arrested by the FARDC during the protest, including 2 boys and "
+     "6 student activists.", "6", "FARDC"),
     # "the attackers", "the assailants": the doers told before, by the group the story names
     # (issue 9)
     ("Boko Haram fighters stormed a village near Mafa on Monday. The attackers killed 5 farmers "

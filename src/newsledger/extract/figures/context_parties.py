@@ -807,17 +807,23 @@ def _parts_of_those(drafts: Sequence[Draft]) -> None:
             and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
         ):
             draft.actor = before.actor
+    included: set[int] = set()  # drafts that are parts a count includes
     for before, draft in pairwise(drafts):
-        if (
-            draft.actor is None
-            and before.actor is not None
-            and draft.scan is before.scan
-            and draft.measure is before.measure
-            and _INCLUDING_BEFORE.search(
-                draft.scan.text_between(before.quantity.end, draft.quantity.start)
-            )
-        ):
+        if draft.scan is not before.scan or draft.measure is not before.measure:
+            continue
+        gap = draft.scan.text_between(before.quantity.end, draft.quantity.start)
+        if _INCLUDING_BEFORE.search(gap):
+            included.add(id(draft))
+        elif id(before) in included and _NEXT_ITEM.match(gap):
+            included.add(id(draft))  # "including 2 boys and 11 LUCHA activists"
+        else:
+            continue
+        if draft.actor is None and before.actor is not None:
             draft.actor = before.actor  # "Three people were killed, including two aid workers"
+
+
+# the gap between two items of a list ("2 boys and 11 activists", "4 women, 3 children")
+_NEXT_ITEM = re.compile(r"^[\w\s'’-]{0,40}?(?:,|\band)\s+$")
 
 
 # the gap between a count and a part it includes ("killed, including", "wounded, among them")
