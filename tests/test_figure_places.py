@@ -645,6 +645,16 @@ TOLD_AS_TOWN = [
 ]
 
 
+# (text, number, places): where people were going is no scene, nor a sign of the story's
+# country (issue 9)
+GOING_TO = [
+    ("Gunmen kidnapped 4 aid workers at the airstrip in Baidoa as they waited to board a plane "
+     "destined to Nairobi.\n", "4", ("Baidoa",)),
+    ("Four aid workers were kidnapped at an airstrip in the south on Monday. Gunmen seized them "
+     "while they waited to board a plane destined to Nairobi.\n", "Four", ()),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -659,6 +669,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("among-those", date(2025, 2, 3), AMONG_THOSE),
     ("fight-of-a-country", date(2024, 5, 6), FIGHT_OF_A_COUNTRY),
     ("told-as-town", date(2024, 5, 6), TOLD_AS_TOWN),
+    ("going-to", date(2024, 3, 15), GOING_TO),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

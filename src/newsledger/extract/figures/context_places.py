@@ -662,6 +662,8 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
     for scan in scans:
         # where speakers sit and the wounded are taken speak for the country too
         for mention in [*_kept(scan), *_seat_mentions(scan)]:
+            if _going_to(scan, mention):
+                continue  # "a plane destined to Nairobi" says nothing of where the story is
             counts[mention.place.country] += 1
             named += 1
             compass += _compass_region(mention.text)
@@ -914,6 +916,7 @@ def _seats(scan: Scan) -> list[str]:
         m.place.name
         for m in _seat_mentions(scan)
         if not _carried_to().search(text[: m.start - base])
+        and not _carried_to("destination").search(text[: m.start - base])
     )
 
 
@@ -926,7 +929,7 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
         return True  # "are being treated at a hospital in Kaya": where the wounded were taken
     if not text[:start].strip() and _COLON_DATELINE.match(after):
         return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
-    if _carried_to().search(before):
+    if _carried_to().search(before) or _carried_to("destination").search(before):
         return True  # "bodies were transported to Kabul": where the dead were taken
     if _OPENING_PREPOSITION.fullmatch(text[:start]) and _speaker_opened().match(text[end:]):
         return True  # "In Bangkok, a spokesman for the group said 8 were killed"
@@ -952,12 +955,19 @@ def _speaker_opened() -> re.Pattern[str]:
     )
 
 
+def _going_to(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a place is where people were going ('the plane destined to Nairobi')."""
+    before = scan.text_between(max(scan.sentence.start, mention.start - 60), mention.start)
+    return bool(_carried_to("destination").search(before))
+
+
 @cache
-def _carried_to() -> re.Pattern[str]:
+def _carried_to(role: str = "carried") -> re.Pattern[str]:
     """A verb of carrying people and 'to' right before a place ('were rushed to ', 'transported
-    to hospitals in '), from lexicons/place_speaker_cues.tsv."""
+    to hospitals in '), from lexicons/place_speaker_cues.tsv; with role 'destination', a word of
+    going ('destined to ', 'heading to ')."""
     rows = read_table("place_speaker_cues.tsv", 2)
-    verbs = [re.escape(word) for word, role in rows if role == "carried"]
+    verbs = [re.escape(word) for word, kind in rows if kind == role]
     return re.compile(
         rf"\b(?:{'|'.join(verbs)})\s+(?:[\w'’-]+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?"
         r"(?:(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?)?$",
@@ -969,7 +979,7 @@ def _carried_to() -> re.Pattern[str]:
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A speaker noun right before a place ('officials in '), a reporting word before that
     speaker ('according to the ministry in '), and one right after the place (' said')."""
-    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": []}
+    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": [], "destination": []}
     for word, role in read_table("place_speaker_cues.tsv", 2):
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
