@@ -41,8 +41,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           names no place but a fight by its country's demonym ("Philippine clash leaves 18
           soldiers dead") is in that country. A town the story calls one ("near the town of
           Kismayo") is never taken for a stray of another country's gazetteer. Where people
-          were going ("a plane destined to Nairobi") is no scene, nor a sign of the country. No place
-          is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
+          were going ("a plane destined to Nairobi") is no scene, nor a sign of the country.
+          No place is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
           an actor's name ("U.S. Central Command") or a country acting as a party ("since the
           Russian Federation launched its attack"). A city is refined to the
