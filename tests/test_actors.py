@@ -150,6 +150,8 @@ def test_iswap_is_not_isis() -> None:
     ("Syrian Arab Army", "Assad regime forces"),
     ("News Agency of Nigeria (NAN)", "NAN"),
     ("  Unknown Militia  ", "Unknown Militia"),
+    # ACLED's short form (issue 9)
+    ("BH", "Boko Haram"),
     # a faction named after its movement is its own party, under the movement's name (issue 9)
     ("Mayi-Mayi Mbulu", "Mai-Mai Mbulu"),
     ("Mai Mai Yakutumba", "Mai-Mai Yakutumba"),
