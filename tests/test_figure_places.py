@@ -395,6 +395,11 @@ def test_where_the_speaker_spoke_is_not_the_figures(
 # troops"), where counted people come from ("peacekeepers from Tanzania") or whose defence force
 # speaks is a party, no place of the figure
 COUNTRY_AS_PARTY = [
+    # a person's country, told as "a citizen of X" or "an X national" (issue 9)
+    ("A Kyrgyzstan national pleaded not guilty on Wednesday to lying about the bombing in "
+     "Boston, which killed 3 people.\n", "3", "Kyrgyzstan"),
+    ("A citizen of Tajikistan was charged on Monday over the attack in Istanbul that killed 39 "
+     "people.\n", "39", "Tajikistan"),
     # a country naming the armed group that comes from it
     ("Somalia militants ambushed a convoy near Garissa, kidnapping four aid workers.\n", "four",
      "Somalia"),

@@ -85,9 +85,13 @@ _PARTY_AFTER = FoldedPattern(re.compile(
 # "refugees from South Sudan" take the country they fled)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:peacekeepers|troops|soldiers|nationals|citizens|workers|journalists|officers"
-    r"|personnel|pilgrims|tourists|sailors|crew members|engineers)\s+from\s+(?:the\s+)?$",
+    r"|personnel|pilgrims|tourists|sailors|crew members|engineers)\s+from\s+(?:the\s+)?$"
+    # "a citizen of Kyrgyzstan pleaded not guilty", "a native of Chechnya"
+    r"|\b(?:citizens?|nationals?|natives?|residents?\s+of\s+the\s+republic)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "a Kyrgyzstan national", "two Mali citizens": a person's country, named before the noun
+_ORIGIN_AFTER = re.compile(r"^\s+(?:nationals?|citizens?|natives?)\b", re.IGNORECASE)
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
     r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)"
@@ -1024,7 +1028,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
-    if kind == "country" and _ORIGIN_BEFORE.search(before):
+    if kind == "country" and (_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after)):
         return True  # "three peacekeepers from South Africa": where they come from
     if kind == "country":
         # "the Sudan Doctors Union", "the Afghanistan Independent Human Rights Commission": a
