@@ -262,9 +262,25 @@ def _without_hedges(name: str) -> str:
     while first < len(words) - 1 and words[first].casefold() in _hedges():
         first += 1
     rest = " ".join(words[first:])
-    if not first or not (rest[0].islower() or phrase_key(rest) in actor_table().by_key):
+    if not first or not (_kind_of_doers(rest) or phrase_key(rest) in actor_table().by_key):
         return name
     return rest
+
+
+def _kind_of_doers(text: str) -> bool:
+    """'gunmen', 'armed men', 'forces': a kind of doers in lower case, of at most two words, whose
+    noun roles.tsv lists as a doer's (perpetrator, attacker or group)."""
+    words = text.split()
+    if not text[:1].islower() or len(words) > 2:
+        return False
+    noun = words[-1].lower()
+    return noun in _doer_nouns() or noun.rstrip("s") in _doer_nouns()
+
+
+@cache
+def _doer_nouns() -> frozenset[str]:
+    kinds = {"perpetrator", "attacker", "group"}
+    return frozenset(term for term, kind in read_table("roles.tsv", 2) if kind in kinds)
 
 
 @lru_cache(maxsize=1)
