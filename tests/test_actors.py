@@ -152,10 +152,6 @@ def test_iswap_is_not_isis() -> None:
     ("  Unknown Militia  ", "Unknown Militia"),
     # ACLED's short form (issue 9)
     ("BH", "Boko Haram"),
-    # a faction named after its movement is its own party, under the movement's name (issue 9)
-    ("Mayi-Mayi Mbulu", "Mai-Mai Mbulu"),
-    ("Mai Mai Yakutumba", "Mai-Mai Yakutumba"),
-    ("Mayi-Mayi Militia", "Mai-Mai"),
     # hedges are no part of a name (issue 9)
     ("unidentified gunmen", "gunmen"),
     ("Unidentified gunmen", "gunmen"),
@@ -542,12 +538,6 @@ FIGURE_ACTORS = [
      "behind the kidnapping.", "Five", "ISWAP"),
     ("Some 30 militiamen stormed the village of Kalonge, residents said. A Mai-Mai group may be "
      "behind the raid.", "Some 30", "Mai-Mai"),
-    # a faction named after its movement, not the whole movement (issue 9)
-    ("On 3 May, Mayi-Mayi Yakutumba fighters abducted 4 teachers near Fizi.", "4",
-     "Mai-Mai Yakutumba"),
-    ("Nyatura Kasongo militiamen killed 6 farmers in Rutshuru on Sunday.", "6",
-     "Nyatura Kasongo"),
-    ("Mai-Mai fighters killed 2 rangers in the park on Sunday.", "2", "Mai-Mai"),
     # every item of a list a count includes shares its actor, not only the first (issue 9)
     ("On 5 April, 10 people were arrested by the FARDC during the protest, including 2 boys and "
      "6 student activists.", "6", "FARDC"),

@@ -7,16 +7,14 @@ built once on first use, so ``find_actors`` costs a fraction of a millisecond pe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newsledger.errors import LexiconError
 from newsledger.extract.words import (
     PhraseIndex,
     Token,
-    english_words,
     phrase_key,
     read_lexicon,
     tokenise,
@@ -196,38 +194,9 @@ def find_actors(text: str) -> list[ActorMention]:
 @lru_cache(maxsize=4096)
 def _actors_in(table: ActorTable, text: str) -> tuple[ActorMention, ...]:
     return tuple(
-        _with_faction(
-            text,
-            ActorMention(
-                m.start, m.end, text[m.start : m.end], m.values[0].canonical, m.values[0].kind
-            ),
-        )
+        ActorMention(m.start, m.end, text[m.start : m.end], m.values[0].canonical, m.values[0].kind)
         for m in table.index.find(text, tokenise(text), table.accept)
     )
-
-
-# the one capitalised word after a movement's name that names its faction ("Mayi-Mayi Mbulu")
-_FACTION_WORD = re.compile(r"[ ]([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-
-
-def _with_faction(text: str, mention: ActorMention) -> ActorMention:
-    """A movement's mention stretched over the faction named right after it ('Mai-Mai Yakutumba'
-    attacked), as that faction: a word that is no English word (nor a month or weekday)."""
-    if mention.canonical not in _faction_movements():
-        return mention
-    word = _FACTION_WORD.match(text, mention.end)
-    if word is None or word.group(1).lower() in english_words():
-        return mention
-    end = word.end()
-    return ActorMention(
-        mention.start, end, text[mention.start : end], f"{mention.canonical} {word.group(1)}",
-        mention.kind,
-    )
-
-
-@cache
-def _faction_movements() -> frozenset[str]:
-    return frozenset(name for (name,) in read_table("faction_movements.tsv", 1))
 
 
 def canonical_actor(name: str) -> str:
@@ -240,11 +209,6 @@ def canonical_actor(name: str) -> str:
     if written:
         return written[0]
     actor = table.by_key.get(key) or table.by_key.get(_without_the(key))
-    if actor is None:
-        # "Mayi-Mayi Mbulu" -> "Mai-Mai Mbulu": a faction of a movement, named after it
-        found = _actors_in(table, name.strip())
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name.strip()):
-            return found[0].canonical
     return actor.canonical if actor else name.strip()
 
 
