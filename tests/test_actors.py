@@ -150,6 +150,14 @@ def test_iswap_is_not_isis() -> None:
     ("Syrian Arab Army", "Assad regime forces"),
     ("News Agency of Nigeria (NAN)", "NAN"),
     ("  Unknown Militia  ", "Unknown Militia"),
+    # ACLED's short form (issue 9)
+    ("BH", "Boko Haram"),
+    # hedges are no part of a name (issue 9)
+    ("unidentified gunmen", "gunmen"),
+    ("Unidentified gunmen", "gunmen"),
+    ("Suspected Fulani gunmen", "Fulani Ethnic Militia"),
+    ("presumed ISWAP", "ISWAP"),
+    ("suspected", "suspected"),
 ])
 def test_canonical_actor(name: str, canonical: str) -> None:
     assert canonical_actor(name) == canonical
@@ -517,6 +525,28 @@ FIGURE_ACTORS = [
     # a group's own members, named in capitals (issue 9)
     ("JEM later said that 4 of its members died in the fighting.", "4",
      "Justice and Equality Movement"),
+    # a fight between a state's force and an armed group: the group's toll (issue 9)
+    ("Nine villagers died in clashes between the army and Ansar Dine fighters near Gao.", "Nine",
+     "Ansar Dine"),
+    ("At least 30 people were killed in fighting between M23 rebels and Congolese troops.",
+     "At least 30", "M23"),
+    # the agent after the events a toll was spread over (issue 9)
+    ("Six nurses were abducted in three separate instances by Boko Haram near Mafa.", "Six",
+     "Boko Haram"),
+    # a group the story says may be behind the attack: its victims' and its own members' doer
+    ("Five engineers were kidnapped from their camp near Dori. Officials said ISWAP could be "
+     "behind the kidnapping.", "Five", "ISWAP"),
+    ("Some 30 militiamen stormed the village of Kalonge, residents said. A Mai-Mai group may be "
+     "behind the raid.", "Some 30", "Mai-Mai"),
+    # every item of a list a count includes shares its actor, not only the first (issue 9)
+    ("On 5 April, 10 people were arrested by the FARDC during the protest, including 2 boys and "
+     "6 student activists.", "6", "FARDC"),
+    # "the attackers", "the assailants": the doers told before, by the group the story names
+    # (issue 9)
+    ("Boko Haram fighters stormed a village near Mafa on Monday. The attackers killed 5 farmers "
+     "before fleeing.", "5", "Boko Haram"),
+    ("ISWAP fighters set up a checkpoint on the Maiduguri road on Monday. The assailants stopped "
+     "a bus and robbed its passengers before abducting 7 of them.", "7", "ISWAP"),
     # a force counted among the victims gives way to the doer told (issue 9)
     ("Militants attacked an outpost near Tikrit, killing 7 Iraqi soldiers and wounding three "
      "others.", "three", "Militants"),
@@ -562,6 +592,14 @@ def test_figure_actor_follows_the_schema(
     # a force counted among the victims is not the doer of the others' harm (issue 9)
     "A truck bomb went off outside the depot on Friday. At least 40 people died in the blast, "
     "including 6 US soldiers, 2 Danish aid workers and a boy.",
+    # a fight between two armed groups, neither a state's force, names no doer of its toll
+    # (issue 9)
+    "During three days of fighting between Murle youth and Nuer militiamen, at least 58 people "
+    "were killed and 70 wounded around Akobo.",
+    "Clashes between Fulani militiamen and a Bachama militia left 17 villagers dead on Monday. "
+    "Two nurses were killed in the same village on Monday.",
+    "Fourteen people died in a gun battle between Boko Haram fighters and ISWAP fighters in the "
+    "market.",
     # who confirms or reports a toll did not cause it
     "Eleven villagers have been confirmed dead by the police after the floods.",
     "Six deaths were reported by the army on Sunday after the landslide.",

@@ -395,6 +395,11 @@ def test_where_the_speaker_spoke_is_not_the_figures(
 # troops"), where counted people come from ("peacekeepers from Tanzania") or whose defence force
 # speaks is a party, no place of the figure
 COUNTRY_AS_PARTY = [
+    # a person's country, told as "a citizen of X" or "an X national" (issue 9)
+    ("A Kyrgyzstan national pleaded not guilty on Wednesday to lying about the bombing in "
+     "Boston, which killed 3 people.\n", "3", "Kyrgyzstan"),
+    ("A citizen of Tajikistan was charged on Monday over the attack in Istanbul that killed 39 "
+     "people.\n", "39", "Tajikistan"),
     # a country naming the armed group that comes from it
     ("Somalia militants ambushed a convoy near Garissa, kidnapping four aid workers.\n", "four",
      "Somalia"),
@@ -639,6 +644,35 @@ AMONG_THOSE = [
 ]
 
 
+# (text, number, places): a story naming no place but its fight by the country's demonym is
+# placed in that country; a strike or raid so named may be a foreign force's, abroad (issue 9)
+FIGHT_OF_A_COUNTRY = [
+    ("Philippine clash leaves 12 marines dead.\nTroops killed 7 gunmen in the fighting.\n",
+     "12", ("Philippines",)),
+    ("At least 9 soldiers died in renewed Colombian fighting, the army said.\n", "At least 9",
+     ("Colombia",)),
+    ("Turkish air strikes killed 14 fighters overnight, a monitor said.\n", "14", ()),
+]
+
+
+# (text, number, places): a town the story calls one is a place even when the only countries
+# it names are those of the victims (issue 9)
+TOLD_AS_TOWN = [
+    ("Two aid workers (1 French engineer, 1 Kenyan nurse) were killed when a mine hit their "
+     "truck near the town of Baidoa.\n", "Two", ("Baidoa",)),
+]
+
+
+# (text, number, places): where people were going is no scene, nor a sign of the story's
+# country (issue 9)
+GOING_TO = [
+    ("Gunmen kidnapped 4 aid workers at the airstrip in Baidoa as they waited to board a plane "
+     "destined to Nairobi.\n", "4", ("Baidoa",)),
+    ("Four aid workers were kidnapped at an airstrip in the south on Monday. Gunmen seized them "
+     "while they waited to board a plane destined to Nairobi.\n", "Four", ()),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -651,6 +685,9 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("night-across-two-days", date(2024, 1, 21), NIGHT_ACROSS_TWO_DAYS),
     ("after-one-incident", date(2024, 3, 8), AFTER_ONE_INCIDENT),
     ("among-those", date(2025, 2, 3), AMONG_THOSE),
+    ("fight-of-a-country", date(2024, 5, 6), FIGHT_OF_A_COUNTRY),
+    ("told-as-town", date(2024, 5, 6), TOLD_AS_TOWN),
+    ("going-to", date(2024, 3, 15), GOING_TO),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),
@@ -658,6 +695,22 @@ PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("statement-place-periods", date(2024, 1, 5), STATEMENT_PLACE_PERIODS),
     ("after-the-incident", date(2015, 9, 20), AFTER_THE_INCIDENT),
 ]
+
+
+# (text, number, period), published 12 March 2024: a story whose figures state no time of their
+# own counts the one attack it dates by name, not a time of a background sentence (issue 9)
+NAMED_ATTACK_DAY = [
+    (
+        "Investigators questioned the parents of the two suspects about the March 3 attack.\n"
+        "They asked about a long trip the elder son made to the mountains last year.\n"
+        "The brothers set off two bombs near the finish line, killing four people and injuring "
+        "90.\n",
+        number,
+        ("2024-03-03", "2024-03-03"),
+    )
+    for number in ("two", "four", "90")
+]
+PERIOD_TABLES.append(("named-attack-day", date(2024, 3, 12), NAMED_ATTACK_DAY))
 
 
 # (text, number, period), published Monday 3 February 2025: ... and its period

@@ -253,6 +253,11 @@ SOURCES = [
      "At least 17", None),
     ("The governor urged residents to stay indoors. Police told reporters that 6 people were "
      "wounded.", "6", "Police"),
+    # issue 9: who says who did the attack speaks for that, not for the toll told after it
+    ("Officials have said the bombing was carried out by a smuggling ring. The blast at the "
+     "temple left 11 people dead.", "11", None),
+    ("Local officials said the attack was the work of bandits. Seven farmers were killed.",
+     "Seven", None),
 ]
 
 

@@ -21,7 +21,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           week" takes the report's period shifted back; "three days later" counts from the day
           told last; a count "in one week" takes the stated range of that length; an incident's
           toll prefers the day told before it over a later sentence's that counts figures of its
-          own; an undated rolling period is not carried across units.
+          own; an undated rolling period is not carried across units. In a story whose figures
+          state no time of their own, the tolls are of the one attack it dates by name ("the
+          April 15 attack"), not of a time told in a background sentence.
   places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
           the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
@@ -35,8 +37,12 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           ("In Iraq, ..."; a heading naming a place alone); else the document's frame (the first
           stated places, refined to a district); else the latest places named before; what is
           inherited so by a figure counted in a district or village the gazetteer lacks ("in
-          neighboring Shah Wali Kot district") is cut to its province and country. No place
-          is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
+          neighboring Shah Wali Kot district") is cut to its province and country. A story that
+          names no place but a fight by its country's demonym ("Philippine clash leaves 18
+          soldiers dead") is in that country. A town the story calls one ("near the town of
+          Kismayo") is never taken for a stray of another country's gazetteer. Where people
+          were going ("a plane destined to Nairobi") is no scene, nor a sign of the country.
+          No place is a person's name or part of one ("spokesman Abdifatah Aden", "Abba Yusuf"), a
           hospital's ("Madina hospital"), a speaker's seat ("the London-based monitor"), inside
           an actor's name ("U.S. Central Command") or a country acting as a party ("since the
           Russian Federation launched its attack"). A city is refined to the
@@ -49,15 +55,20 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           violent acts, the party named before the number, a kind of party as agent ("by army
           drones" -> army), the subject of the verb or of the verb it continues, without dateline
           or hedges ("KANO - Suspected jihadists stormed ..., killing 14" -> jihadists; "its
-          fighters" -> the group meant), a kind of group as modifier ("a militant attack"); a
+          fighters" -> the group meant; "the attackers", "the assailants" -> the story's armed
+          group), a kind of group as modifier ("a militant attack"); a
           toll still without one takes that of another toll of the same day, else the group the
-          story says claimed or is blamed for the attack.
+          story says claimed or is blamed for the attack. A toll of a fight told between two
+          armed groups, neither a state's force ("a battle between Murle militiamen and Lou Nuer
+          militia"), takes neither side (one between a force and a group is the group's).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named
           ministry (else itself), "the monitor" the last named organisation; a reporting
-          organisation as subject; the attribution of another sentence of the paragraph; officials
-          doing what is counted ("authorities recovered 88 bodies"); else the document's source
+          organisation as subject; the attribution of another sentence of the paragraph (not of
+          one that counts nothing and tells who did the attack: "Thai officials have said the
+          blast was carried out by a gang"); officials doing what is counted ("authorities
+          recovered 88 bodies"); else the document's source
           ("Source: X" line, or the organisation it cites most, at least twice).
 """
 
@@ -382,6 +393,36 @@ def _assign_periods(
             carried = draft.period
             main = main or (draft.period if draft.period[0] else None)
     _backfill_incident_day(drafts, published)
+    _day_of_the_named_attack(drafts, scans)
+
+
+def _day_of_the_named_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'... questioned the parents of the two suspects before the April 15 attack. ... The
+    brothers set off two bombs, killing three people': in a story whose figures state no time of
+    their own, the tolls are of the one attack it dates by name ('the April 15 attack', 'the April
+    15, 2013, bombing'), not of a time told in a sentence of background ('a visit last year')."""
+    if any(d.time is not None for d in drafts):
+        return
+    days = {
+        (m.period_start, m.period_end)
+        for scan in scans
+        for m in scan.times
+        if _incident_day_mention(m)
+        and _ATTACK_NAMED.match(scan.text_between(m.end, m.end + 24))
+    }
+    if len(days) != 1:
+        return
+    day = days.pop()
+    for draft in drafts:
+        if draft.measure in VIOLENT:
+            draft.period = day
+
+
+# "the April 15 attack", "the April 15, 2013, bombing": an attack named by its day
+_ATTACK_NAMED = re.compile(
+    r"^,?\s*(?:[a-z]+\s+)?(?:attacks?|bombings?|blasts?|explosions?|massacre|raid|ambush|shooting"
+    r"|assault)\b"
+)
 
 
 # counts of what befell people in an incident, which take the incident's day when told without one

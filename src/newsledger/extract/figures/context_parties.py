@@ -76,7 +76,9 @@ _SUSPECTED_TO_BE = (
     r"|(?:is|are|was|were) (?:widely |strongly )?suspected(?= *[.;]| *$)"
 )
 _CLAIM = re.compile(
-    rf"\b(?:claimed|blamed|(?:was|were) behind|responsible for|took credit|carried out by"
+    rf"\b(?:claimed|blamed|responsible for|took credit|carried out by"
+    # "the group was behind", "an Al-Shabab group would be behind the kidnapping"
+    rf"|(?:was|were|is|are|(?:would|may|might|could|must)\s+(?:have\s+been|be))\s+behind"
     rf"|(?:accepted|admitted|assumed|acknowledged) responsibility|perpetrated by"
     rf"|{_SUSPECTED_TO_BE})\b",
     re.IGNORECASE,
@@ -805,17 +807,23 @@ def _parts_of_those(drafts: Sequence[Draft]) -> None:
             and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
         ):
             draft.actor = before.actor
+    included: set[int] = set()  # drafts that are parts a count includes
     for before, draft in pairwise(drafts):
-        if (
-            draft.actor is None
-            and before.actor is not None
-            and draft.scan is before.scan
-            and draft.measure is before.measure
-            and _INCLUDING_BEFORE.search(
-                draft.scan.text_between(before.quantity.end, draft.quantity.start)
-            )
-        ):
+        if draft.scan is not before.scan or draft.measure is not before.measure:
+            continue
+        gap = draft.scan.text_between(before.quantity.end, draft.quantity.start)
+        if _INCLUDING_BEFORE.search(gap):
+            included.add(id(draft))
+        elif id(before) in included and _NEXT_ITEM.match(gap):
+            included.add(id(draft))  # "including 2 boys and 11 LUCHA activists"
+        else:
+            continue
+        if draft.actor is None and before.actor is not None:
             draft.actor = before.actor  # "Three people were killed, including two aid workers"
+
+
+# the gap between two items of a list ("2 boys and 11 activists", "4 women, 3 children")
+_NEXT_ITEM = re.compile(r"^[\w\s'’-]{0,40}?(?:,|\band)\s+$")
 
 
 # the gap between a count and a part it includes ("killed, including", "wounded, among them")
@@ -1020,6 +1028,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             and not _investigating(scan, a)
             and not _counted_force(draft, a)
             and not _attacked_by_other(draft, a, parties)
+            and not _between_rivals(scan, a.start)
         ]
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH))
         return (
@@ -1190,7 +1199,7 @@ def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str |
     """'Three soldiers were killed in a clash with Abu Sayyaf militants': the side fought."""
     window = scan.text_between(end, end + _AGENT_REACH + 20)
     cue = _FOUGHT_WITH.search(window)
-    if cue is None:
+    if cue is None or _between_rivals(scan, end + cue.start()):
         return None
     start = end + cue.end()
     after = [a for a in parties if a.start >= start and a.kind == "armed_group"]
@@ -1198,6 +1207,60 @@ def _fought_with(scan: Scan, end: int, parties: Sequence[ActorMention]) -> str |
         return min(after, key=lambda a: a.start).canonical
     kind = _DOER_KIND.match(scan.text_between(start, start + 40))
     return kind.group(1) if kind else None
+
+
+# "a battle between Murle militiamen and Lou Nuer militia": a fight told with both its sides
+_FIGHT_BETWEEN = re.compile(
+    r"\b(?:battles?|clash(?:es)?|fighting|fights?|confrontations?|skirmish(?:es)?|gunfights?"
+    r"|gun battles?|hostilities)\s+between\s+(?P<a>[^,;.()]+?)\s+and\s+(?P<b>[^,;.()]+?)"
+    r"(?=\s*[,;.()]|\s+(?:in|at|on|near|over|around|during|since|that|which|who|left|killed"
+    r"|in which|for)\b|$)",
+    re.IGNORECASE,
+)
+# words of a state's side in a fight ("Congolese forces", "the army", "government troops")
+_STATE_SIDE = re.compile(
+    r"\b(?:army|armed forces|forces|military|government|troops?|soldiers?|police|security"
+    r"|gendarmes?|marines?)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _rival_fights(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the fights a sentence tells between two armed groups, neither of them a state's
+    force ('clashes between Murle militiamen and Lou Nuer militia'). SCHEMA: the victims are tied
+    to a perpetrator the text names; a toll of such a fight names none (ACLED's two-sided battles),
+    while one between a state force and a group is the group's ('fighting between M23 rebels and
+    Congolese forces')."""
+    return tuple(
+        fight.span()
+        for fight in _FIGHT_BETWEEN.finditer(sentence)
+        if all(_armed_group_side(fight.group(side)) for side in ("a", "b"))
+    )
+
+
+def _armed_group_side(text: str) -> bool:
+    """Whether one side of a fight is an armed group that is no state's force."""
+    named = find_actors(text)
+    if _STATE_SIDE.search(text) or any(a.kind != "armed_group" for a in named):
+        return False
+    kinds = _group_words() | _RIVAL_SIDE_WORDS
+    return bool(named) or any(
+        w in kinds or w.rstrip("s") in kinds for w in re.findall(r"[a-z]+", text.lower())
+    )
+
+
+# nouns of a side that fights as a group but is no state force (beside roles.tsv's 'group' words)
+_RIVAL_SIDE_WORDS = frozenset(
+    {"militiaman", "militiamen", "militias", "faction", "clan", "youth", "herder", "tribe",
+     "gang"}
+)
+
+
+def _between_rivals(scan: Scan, position: int) -> bool:
+    """Whether a position lies in a fight told between two armed groups (_rival_fights)."""
+    at = position - scan.sentence.start
+    return any(start <= at < end for start, end in _rival_fights(scan.sentence.text))
 
 
 def _violent_other(draft: Draft) -> bool:
@@ -1219,7 +1282,7 @@ def _subject_perpetrator(
         return None
     noun = counted_noun(scan.parse.doc[draft.token])
     if noun.dep_ != "dobj":
-        return _clause_perpetrator(scan, noun)
+        return _clause_perpetrator(scan, noun, dominant)
     verb = noun.head
     subject = _nominal_subject(verb)
     for _ in range(2):  # "attacked the village, killing 14": the subject of "attacked"
@@ -1252,6 +1315,10 @@ def _subject_perpetrator(
         # "its fighters", "their men": the group meant, never the pronoun
         groups = [a for a in parties if a.kind == "armed_group"]
         return _preferred(groups, draft.quantity.start) or dominant
+    if dominant and _the_doers_again(subject):
+        # "Mayi-Mayi Mbulu armed men abducted 3 aid workers. The assailants ambushed a vehicle":
+        # the doers told before, by the group the story names
+        return dominant
     group = _group_of(subject)
     if group:
         return group  # "fighters of the Somali group Al Shabaab attacked the compound, killing 20"
@@ -1275,6 +1342,17 @@ def _subject_perpetrator(
     if rulers:
         return rulers[0]
     return text if _perpetrator_word(subject) else None
+
+
+def _the_doers_again(subject: Token) -> bool:
+    """'The assailants', 'the attackers': doers referred back to by their role alone (roles.tsv:
+    attacking_side), with nothing else before the noun."""
+    before = [t for t in subject.children if t.i < subject.i]
+    return (
+        subject.lemma_.lower() in role_words("attacking_side")
+        and len(before) == 1
+        and before[0].lower_ == "the"
+    )
 
 
 def _members_gathered(subject: Token) -> Token:
@@ -1338,7 +1416,7 @@ def _perpetrator_word(token: Token) -> bool:
     return bool(forms & role_words("perpetrator"))
 
 
-def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
+def _clause_perpetrator(scan: Scan, counted: Token, dominant: str | None = None) -> str | None:
     """'70 people were killed when jihadists attacked the village': the doer is the subject of
     another clause of the sentence, named by a perpetrator word (never the counted people
     themselves: '14 soldiers died')."""
@@ -1357,6 +1435,8 @@ def _clause_perpetrator(scan: Scan, counted: Token) -> str | None:
             group = _group_of(token)
             if group:
                 return group  # "when fighters of the Somali group Al Shabaab attacked"
+            if dominant and _the_doers_again(token):
+                return dominant  # "the assailants ... before kidnapping 3 of them"
             words = [t for t in token.subtree if t.i <= token.i and t.lower_ not in _HEDGES]
             words = [t for t in words if t.dep_ in {"compound", "amod"} or t is token]
             return _as_written(words)
@@ -1460,7 +1540,10 @@ def _events_of_toll(scan: Scan, start: int, end: int) -> bool:
     if not _EVENTS_OF_TOLL.search(scan.text_between(start - 8, start)):
         return False
     words = re.findall(r"[a-z]+", scan.text_between(end, end + 30))[:2]  # "three separate raids"
-    return any(noun_measure(w) in {Measure.ATTACKS, Measure.OPERATIONS} for w in words)
+    # "abducted in two separate instances by al Shabaab": events the toll was spread over
+    return words[:1] == ["separate"] or any(
+        noun_measure(w) in {Measure.ATTACKS, Measure.OPERATIONS} for w in words
+    )
 
 
 def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) -> str | None:
@@ -1479,6 +1562,8 @@ def _agent(draft: Draft, parties: Sequence[ActorMention], dominant: str | None) 
         default=scan.sentence.end,
     )
     for actor in parties:
+        if _between_rivals(scan, actor.start):
+            continue  # one side of a fight between two armed groups did not do it alone
         before = scan.text_between(scan.sentence.start, actor.start).rstrip()
         after = scan.text_between(actor.end, scan.sentence.end)
         # "SDF fighters killed 9", "ISWAP attacks killed 12": within the figure's own clause
@@ -1663,7 +1748,9 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     before = {
         named[p]
         for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
-        if p in named and scans[p].sentence.paragraph == paragraph
+        if p in named
+        and scans[p].sentence.paragraph == paragraph
+        and (p == position or not _says_who_did_it(scans[p]))
     }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
@@ -1671,6 +1758,14 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     if len(before) != 1 or actor_kind(next(iter(before))) == "armed_group":
         return None
     return before.pop()
+
+
+def _says_who_did_it(scan: Scan) -> bool:
+    """'Thai officials have said the blast was carried out by a people-smuggling gang': a sentence
+    counting nothing whose speaker tells who did the attack speaks for that, not for the toll
+    told after it."""
+    text = scan.sentence.text
+    return not scan.quantities and bool(_CLAIM.search(text) or _BLAMED_KIND.search(text))
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:

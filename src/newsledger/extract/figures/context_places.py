@@ -85,9 +85,13 @@ _PARTY_AFTER = FoldedPattern(re.compile(
 # "refugees from South Sudan" take the country they fled)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:peacekeepers|troops|soldiers|nationals|citizens|workers|journalists|officers"
-    r"|personnel|pilgrims|tourists|sailors|crew members|engineers)\s+from\s+(?:the\s+)?$",
+    r"|personnel|pilgrims|tourists|sailors|crew members|engineers)\s+from\s+(?:the\s+)?$"
+    # "a citizen of Kyrgyzstan pleaded not guilty", "a native of Chechnya"
+    r"|\b(?:citizens?|nationals?|natives?|residents?\s+of\s+the\s+republic)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "a Kyrgyzstan national", "two Mali citizens": a person's country, named before the noun
+_ORIGIN_AFTER = re.compile(r"^\s+(?:nationals?|citizens?|natives?)\b", re.IGNORECASE)
 _PARTY_BEFORE = FoldedPattern(re.compile(
     r"\b(?:(?:forces|troops|army|military) of|(?:attack|invasion|aggression|offensive|occupation"
     r"|shelling|strikes?|(?:temporarily\s+)?(?:occupied|controlled|held|seized|annexed)"
@@ -260,7 +264,9 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     for scan in scans:
         for mention in _kept(scan):
             place = mention.place
-            if place.kind == "city" and place not in vouched and place not in capitals:
+            if _told_as_town(scan, mention):
+                supported.add(place.country)  # "near the town of Kismayo": a town, said so
+            elif place.kind == "city" and place not in vouched and place not in capitals:
                 towns.append(place)
             else:
                 supported.add(place.country)
@@ -273,6 +279,15 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     # the story gives a sign of too (it rescues towns, it makes none stray)
     supported.update(m.place.country for scan in scans for m in dateline_places(scan.sentence))
     return frozenset(t.name for t in towns if t.country not in supported)
+
+
+# "the town of Kismayo", "the city of Bab": a name the story itself calls a settlement
+_TOWN_OF = re.compile(r"\b(?:town|city|village|locality|settlement)\s+of\s+$", re.IGNORECASE)
+
+
+def _told_as_town(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether the story calls a place a town, city or village right before its name."""
+    return bool(_TOWN_OF.search(scan.text_between(mention.start - 20, mention.start)))
 
 
 def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
@@ -654,6 +669,8 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
     for scan in scans:
         # where speakers sit and the wounded are taken speak for the country too
         for mention in [*_kept(scan), *_seat_mentions(scan)]:
+            if _going_to(scan, mention):
+                continue  # "a plane destined to Nairobi" says nothing of where the story is
             counts[mention.place.country] += 1
             named += 1
             compass += _compass_region(mention.text)
@@ -662,7 +679,11 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
                 counts[country] += 1
                 demonyms[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
-        return _mission_country(scans) or _dateline_country(scans, counts)
+        return (
+            _mission_country(scans)
+            or _dateline_country(scans, counts)
+            or _fight_country(scans)
+        )
     if compass == named and len(demonyms) == 1:
         # "Nigerian troops ... in the North-West": a compass region names no country by itself
         return next(iter(demonyms))
@@ -690,6 +711,26 @@ _MISSION_IN = re.compile(
     r"\b(?:Mission|Office|Operation|Envoy|Representative)\s+(?:in|for|to)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
+
+
+# "Philippine clash leaves 18 soldiers dead", "the Afghan war": a fight named by the country it is
+# fought in (a strike or raid may be a foreign force's, abroad: "Turkish air strikes")
+_FIGHT_OF_COUNTRY = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:clash(?:es)?|fighting|battles?|violence|unrest|insurgency"
+    r"|(?:civil\s+)?war)\b"
+)
+
+
+def _fight_country(scans: Sequence[Scan]) -> str | None:
+    """The country of a report that names no place but a fight by its country's demonym, when
+    all such fights are of one country."""
+    found = {
+        country
+        for scan in scans
+        for match in _FIGHT_OF_COUNTRY.finditer(scan.sentence.text)
+        if (country := demonym_country(match.group(1))) is not None
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _mission_country(scans: Sequence[Scan]) -> str | None:
@@ -882,6 +923,7 @@ def _seats(scan: Scan) -> list[str]:
         m.place.name
         for m in _seat_mentions(scan)
         if not _carried_to().search(text[: m.start - base])
+        and not _carried_to("destination").search(text[: m.start - base])
     )
 
 
@@ -894,7 +936,7 @@ def _speaker_seat(text: str, start: int, end: int) -> bool:
         return True  # "are being treated at a hospital in Kaya": where the wounded were taken
     if not text[:start].strip() and _COLON_DATELINE.match(after):
         return True  # "Srinagar: Nine people were killed ... in Reasi": where it was filed
-    if _carried_to().search(before):
+    if _carried_to().search(before) or _carried_to("destination").search(before):
         return True  # "bodies were transported to Kabul": where the dead were taken
     if _OPENING_PREPOSITION.fullmatch(text[:start]) and _speaker_opened().match(text[end:]):
         return True  # "In Bangkok, a spokesman for the group said 8 were killed"
@@ -920,12 +962,19 @@ def _speaker_opened() -> re.Pattern[str]:
     )
 
 
+def _going_to(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a place is where people were going ('the plane destined to Nairobi')."""
+    before = scan.text_between(max(scan.sentence.start, mention.start - 60), mention.start)
+    return bool(_carried_to("destination").search(before))
+
+
 @cache
-def _carried_to() -> re.Pattern[str]:
+def _carried_to(role: str = "carried") -> re.Pattern[str]:
     """A verb of carrying people and 'to' right before a place ('were rushed to ', 'transported
-    to hospitals in '), from lexicons/place_speaker_cues.tsv."""
+    to hospitals in '), from lexicons/place_speaker_cues.tsv; with role 'destination', a word of
+    going ('destined to ', 'heading to ')."""
     rows = read_table("place_speaker_cues.tsv", 2)
-    verbs = [re.escape(word) for word, role in rows if role == "carried"]
+    verbs = [re.escape(word) for word, kind in rows if kind == role]
     return re.compile(
         rf"\b(?:{'|'.join(verbs)})\s+(?:[\w'’-]+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?"
         r"(?:(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?)?$",
@@ -937,7 +986,7 @@ def _carried_to() -> re.Pattern[str]:
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A speaker noun right before a place ('officials in '), a reporting word before that
     speaker ('according to the ministry in '), and one right after the place (' said')."""
-    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": []}
+    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": [], "destination": []}
     for word, role in read_table("place_speaker_cues.tsv", 2):
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
@@ -984,7 +1033,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
-    if kind == "country" and _ORIGIN_BEFORE.search(before):
+    if kind == "country" and (_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after)):
         return True  # "three peacekeepers from South Africa": where they come from
     if kind == "country":
         # "the Sudan Doctors Union", "the Afghanistan Independent Human Rights Commission": a

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from newsledger.errors import LexiconError
 from newsledger.extract.words import (
@@ -20,6 +20,7 @@ from newsledger.extract.words import (
     tokenise,
     words_of,
 )
+from newsledger.lexicons import read_table
 
 KINDS = ("armed_group", "state_force", "government", "agency", "media", "ngo", "coalition")
 
@@ -199,7 +200,9 @@ def _actors_in(table: ActorTable, text: str) -> tuple[ActorMention, ...]:
 
 
 def canonical_actor(name: str) -> str:
-    """The canonical name for an alias ('Daesh' -> 'ISIS'), or the input stripped if unknown."""
+    """The canonical name for an alias ('Daesh' -> 'ISIS'), or the input stripped if unknown;
+    hedges before the name are not part of it ('unidentified gunmen' -> 'gunmen')."""
+    name = _without_hedges(name)
     key = phrase_key(name)
     table = actor_table()
     written = [a for (k, a), names in table.exact.items() if k == key and name.strip() in names]
@@ -207,6 +210,41 @@ def canonical_actor(name: str) -> str:
         return written[0]
     actor = table.by_key.get(key) or table.by_key.get(_without_the(key))
     return actor.canonical if actor else name.strip()
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> frozenset[str]:
+    return frozenset(word for (word,) in read_table("actor_hedges.tsv", 1))
+
+
+def _without_hedges(name: str) -> str:
+    """A name without the hedging words that open it ('Suspected jihadists' -> 'jihadists',
+    'suspected Fulani gunmen' -> 'Fulani gunmen'), when what is left is a kind of party in lower
+    case or a known actor: a capitalised name stays whole ('Unknown Militia')."""
+    words = name.split()
+    first = 0
+    while first < len(words) - 1 and words[first].casefold() in _hedges():
+        first += 1
+    rest = " ".join(words[first:])
+    if not first or not (_kind_of_doers(rest) or phrase_key(rest) in actor_table().by_key):
+        return name
+    return rest
+
+
+def _kind_of_doers(text: str) -> bool:
+    """'gunmen', 'armed men', 'forces': a kind of doers in lower case, of at most two words, whose
+    noun roles.tsv lists as a doer's (perpetrator, attacker or group)."""
+    words = text.split()
+    if not text[:1].islower() or len(words) > 2:
+        return False
+    noun = words[-1].lower()
+    return noun in _doer_nouns() or noun.rstrip("s") in _doer_nouns()
+
+
+@cache
+def _doer_nouns() -> frozenset[str]:
+    kinds = {"perpetrator", "attacker", "group"}
+    return frozenset(term for term, kind in read_table("roles.tsv", 2) if kind in kinds)
 
 
 @lru_cache(maxsize=1)
