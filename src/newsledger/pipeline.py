@@ -154,7 +154,9 @@ def _parsed(docs: list[Doc]) -> Parser:
     """A parser that hands back ``docs``, parsed beforehand from the texts it will be given."""
 
     def parse(texts: list[str]) -> list[Doc]:
-        assert [doc.text for doc in docs] == texts
+        # the same scans give the same texts (texts_to_parse): their count is checked, not each
+        # text again (rebuilding every parsed sentence's text cost 0.5% of the news corpus)
+        assert len(docs) == len(texts)
         return docs
 
     return parse

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 
@@ -228,6 +229,17 @@ def _sum_check(total: Figure, parts: Sequence[Figure], rule: str) -> Check:
         parts=tuple(p.id for p in parts),
         reason=f"{rule.strip().rstrip('.')}: {values} {verdict} to {total.quantity.number_text}",
     )
+
+
+def _starting_after(figures: Sequence[Figure], start: int) -> list[Figure]:
+    """The figures that start after ``start``: a rule's ``figures`` are in text order (a slice of
+    the sorted figures, ``find_checks``), so they are a tail of them, found by bisection rather
+    than by testing all 301 of a long document's window, for each rule of each figure."""
+    return list(figures[bisect_right(figures, start, key=_start):])
+
+
+def _start(figure: Figure) -> int:
+    return figure.quantity.start
 
 
 def _comparable(total: Figure, part: Figure) -> bool:
@@ -532,14 +544,14 @@ def _consecutive(items: Sequence[Figure], size: int) -> Iterator[Sequence[Figure
 
 def _including_sum(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Including list that adds up"""
-    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    later = _starting_after(figures, total.quantity.start)
     parts = including_parts(total, later, text)
     return parts if len(parts) >= 2 and _exactly(total, parts) else []
 
 
 def _including_overshoot(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Including list that names more than its total"""
-    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    later = _starting_after(figures, total.quantity.start)
     parts = including_parts(total, later, text)
     return parts if len(parts) >= 2 and _overshoots(total, parts) else []
 
@@ -584,14 +596,14 @@ def _listed_parts(total: Figure, figures: Sequence[Figure], text: str) -> list[F
         run = _listed_after(total, figures, text, start, end)
         if run:
             return run
-    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    later = _starting_after(figures, total.quantity.start)
     return _colon_list(total, later, text)
 
 
 def _listed_after(
     total: Figure, figures: Sequence[Figure], text: str, start: int, end: int
 ) -> list[Figure]:
-    later = [f for f in figures if f.quantity.start > start]
+    later = _starting_after(figures, start)
     where = sentence_index(text, start)
     starts = [0]
     # "8,006 killed and 13,287 injured. Of those killed, 3,212 were men, ...": the list may
@@ -737,7 +749,7 @@ def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> lis
     # part told after the total and "the remaining" figure of its measure make up the total
     if not text:
         return []
-    later = [f for f in figures if f.quantity.start > total.quantity.start]
+    later = _starting_after(figures, total.quantity.start)
     where = sentence_index(text, total.quantity.start)
     for i, rest in enumerate(later):
         if sentence_index(text, rest.quantity.start) - where > NEAR_SENTENCES:

@@ -237,11 +237,12 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
     # Each figure's sentence, found once: a figure is compared with up to ``near`` before it.
     sentences = [sentence_of(text, f.quantity.start) for f in figures]
     for i, later in enumerate(figures):
+        if not later.source:
+            continue  # asked first below: no pair of it can pass (most figures name none)
         for j in range(max(0, i - near), i):
             first = figures[j]
             if (
                 first.source
-                and later.source
                 and first.measure == later.measure  # asked again below; cheaper first
                 and other_sources(first.source, later.source)
                 and sentences[j] != sentences[i]
