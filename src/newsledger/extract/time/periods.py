@@ -60,7 +60,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsledger.extract.pattern_needs import needs_digit
 from newsledger.extract.reporting import TELLING, reporting_verbs
 from newsledger.extract.time.calendar_math import as_date
 from newsledger.extract.time.time_resolvers import (
@@ -278,11 +277,6 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     )
 )
 
-# Which rules need a digit in every match (dates, years, "Q1"): not searched in a window without
-# one ("last week", "on Monday"), which cannot hold their matches (pattern_needs.py).
-_NEEDS_DIGIT = tuple(needs_digit(pattern) for pattern, _ in _RULES)
-_DIGIT = re.compile(r"\d")
-
 _BLOCK_BEFORE = re.compile(rf"(?:{'|'.join(map(re.escape, WORDS['block_before']))})\s+$")
 _BLOCK_AFTER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, WORDS['block_after']))})\b")
 
@@ -377,10 +371,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def _candidates(text: str, pub: date | None) -> list[TimeMention]:
     found = []
     windows = _windows(text)
-    with_digit = [w for w in windows if _DIGIT.search(text, *w)]
-    for (pattern, resolve), needs in zip(_RULES, _NEEDS_DIGIT, strict=True):
-        searched = with_digit if needs else windows
-        for match in (m for start, end in searched for m in pattern.finditer(text, start, end)):
+    for pattern, resolve in _RULES:
+        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             try:
                 period = resolve(match, pub)
                 if period is None or _is_name_part(text, match.start(), match.end()):
