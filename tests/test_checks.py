@@ -2468,3 +2468,79 @@ def test_checks_nested_including_is_a_part_of_its_item(
     extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text)) == (sums, subsets)
+
+
+# Issue 9 (parts11): "three guards were among the eight wounded": the number right after "among
+# the" is the whole of the count before it, even when the whole was first told earlier.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A car bomb in the market of Tikrit killed four people and wounded nine on Sunday."
+            " The mayor said that two guards were killed and five guards were among the nine"
+            " wounded.",
+            {("nine", "five", True)},
+            id="among-the-whole-told-before",
+        ),
+        pytest.param(
+            "Gunmen attacked a bus near Kandahar on Monday. Six pilgrims were among the 14"
+            " injured, police said.",
+            {("14", "Six", True)},
+            id="among-the-whole-told-here",
+        ),
+        pytest.param(
+            "Rebels shelled the town of Bambari on Friday. Two soldiers were among the troops"
+            " sent to the town, the army said.",
+            set(),
+            id="among-a-group-without-its-number",
+        ),
+    ],
+)
+def test_checks_part_were_among_the_whole(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts11): in a glued list of outlets' headlines, counts of one toll stated differently
+# as plain numbers or lower bounds are rival values ("At least 20" against "killing 41"); a
+# headline telling one of the incidents the others count together gives a part of the first
+# value, no rival.
+@pytest.mark.parametrize(
+    ("text", "conflicts", "subsets"),
+    [
+        pytest.param(
+            "Twin blasts hit markets in Somalia, killing 41;At least 20 killed in two Somali"
+            " market blasts: police;More than 30 dead in two bombings at Somali markets",
+            {("41", "At least 20"), ("41", "More than 30"), ("At least 20", "More than 30")},
+            set(),
+            id="bounds-and-numbers-differ",
+        ),
+        pytest.param(
+            "Suicide bombings in Somalia hit markets, killing 41;Somali police raise death toll"
+            " in bombing at Baidoa market to 25 killed;At least 30 dead in two Somali market"
+            " blasts",
+            {("41", "At least 30")},
+            {("41", "25", True)},
+            id="one-incidents-toll-is-a-part",
+        ),
+        pytest.param(
+            "Twin blasts hit markets in Somalia, killing 41;At least 41 killed in two Somali"
+            " market blasts",
+            set(),
+            set(),
+            id="the-same-number-bounded",
+        ),
+    ],
+)
+def test_checks_headline_lists_rivals_and_parts(
+    extract_text: Callable[..., Any], text: str, conflicts: set[Any], subsets: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert (found, _told(extraction)[1]) == (conflicts, subsets)
