@@ -2544,3 +2544,36 @@ def test_checks_headline_lists_rivals_and_parts(
         if c.type is CheckType.CONFLICT
     }
     assert (found, _told(extraction)[1]) == (conflicts, subsets)
+
+
+# Issue 9 (parts11): "Three of the victims were critically injured" is part of the toll of the
+# part's own harm (a verb to be right after the group tells it); a dotted abbreviation ("the U.S.
+# Embassy") ends no sentence, so a group named a few sentences later still finds its whole.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A mine exploded under a truck in Kunar, injuring 12 soldiers. The patrol was"
+            " returning to its base. Four of the victims were badly injured.",
+            {("12", "Four", True)},
+            id="of-the-victims-were-injured",
+        ),
+        pytest.param(
+            "Gunmen fired on a wedding in Kunar, killing 12 guests. Relatives later buried"
+            " four of the victims, and three bodies were taken to the hospital.",
+            set(),
+            id="of-the-victims-with-no-harm-after",
+        ),
+        pytest.param(
+            "Two car bombs went off in Lima, injuring 14 people. One exploded near the U.S."
+            " Embassy. Another went off near the U.K. mission. The army sent troops. Four of"
+            " the injured were guards.",
+            {("14", "Four", True)},
+            id="dotted-abbreviations-end-no-sentence",
+        ),
+    ],
+)
+def test_checks_part_of_the_victims_and_abbreviations(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets

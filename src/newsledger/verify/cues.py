@@ -25,7 +25,8 @@ NEAR_CHARS = 24
 # detained persons, (230)"): it is sought this far back, at most four words from the number.
 PARTITIVE_CHARS = 48
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n|;\s")
+# Not the stop of a dotted abbreviation of capitals ("the U.S. Embassy", "U.N. staff").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])[.!?][\"'”’)]*\s|\n|;\s")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
