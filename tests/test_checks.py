@@ -2577,3 +2577,34 @@ def test_checks_part_of_the_victims_and_abbreviations(
     extract_text: Callable[..., Any], text: str, subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts11): a minority of sources ("A few say that 90 ...") or a source saying "only" a
+# smaller number gives a rival value of the toll the report states, a conflict.
+@pytest.mark.parametrize(
+    ("last", "conflicts"),
+    [
+        pytest.param("A few say that 90 people were killed.", {("About 70", "90")}, id="a-few"),
+        pytest.param(
+            "The local radio reported that only 40 people were killed.",
+            {("About 70", "40")},
+            id="reported-that-only",
+        ),
+        pytest.param("Rescuers said 12 of the dead were children.", set(), id="a-part"),
+    ],
+)
+def test_checks_rival_value_of_a_minority_of_sources(
+    extract_text: Callable[..., Any], last: str, conflicts: set[Any]
+) -> None:
+    text = (
+        "A truck bomb exploded outside the central market of Mosul on Tuesday. About 70 people"
+        " were killed in the blast. " + last
+    )
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts
