@@ -2525,6 +2525,13 @@ def test_checks_part_were_among_the_whole(
             id="one-incidents-toll-is-a-part",
         ),
         pytest.param(
+            "Suicide bombings in Somalia hit markets, killing 41;At least 12 killed in second"
+            " market blast in Somalia: police;Over 30 dead in two bombings at Somali markets",
+            {("41", "Over 30")},
+            {("41", "At least 12", True)},
+            id="an-ordinal-singles-out-one-incident",
+        ),
+        pytest.param(
             "Twin blasts hit markets in Somalia, killing 41;At least 41 killed in two Somali"
             " market blasts",
             set(),
