@@ -2468,3 +2468,150 @@ def test_checks_nested_including_is_a_part_of_its_item(
     extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text)) == (sums, subsets)
+
+
+# Issue 9 (parts11): "three guards were among the eight wounded": the number right after "among
+# the" is the whole of the count before it, even when the whole was first told earlier.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A car bomb in the market of Tikrit killed four people and wounded nine on Sunday."
+            " The mayor said that two guards were killed and five guards were among the nine"
+            " wounded.",
+            {("nine", "five", True)},
+            id="among-the-whole-told-before",
+        ),
+        pytest.param(
+            "Gunmen attacked a bus near Kandahar on Monday. Six pilgrims were among the 14"
+            " injured, police said.",
+            {("14", "Six", True)},
+            id="among-the-whole-told-here",
+        ),
+        pytest.param(
+            "Rebels shelled the town of Bambari on Friday. Two soldiers were among the troops"
+            " sent to the town, the army said.",
+            set(),
+            id="among-a-group-without-its-number",
+        ),
+    ],
+)
+def test_checks_part_were_among_the_whole(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts11): in a glued list of outlets' headlines, counts of one toll stated differently
+# as plain numbers or lower bounds are rival values ("At least 20" against "killing 41"); a
+# headline telling one of the incidents the others count together gives a part of the first
+# value, no rival.
+@pytest.mark.parametrize(
+    ("text", "conflicts", "subsets"),
+    [
+        pytest.param(
+            "Twin blasts hit markets in Somalia, killing 41;At least 20 killed in two Somali"
+            " market blasts: police;More than 30 dead in two bombings at Somali markets",
+            {("41", "At least 20"), ("41", "More than 30"), ("At least 20", "More than 30")},
+            set(),
+            id="bounds-and-numbers-differ",
+        ),
+        pytest.param(
+            "Suicide bombings in Somalia hit markets, killing 41;Somali police raise death toll"
+            " in bombing at Baidoa market to 25 killed;At least 30 dead in two Somali market"
+            " blasts",
+            {("41", "At least 30")},
+            {("41", "25", True)},
+            id="one-incidents-toll-is-a-part",
+        ),
+        pytest.param(
+            "Suicide bombings in Somalia hit markets, killing 41;At least 12 killed in second"
+            " market blast in Somalia: police;Over 30 dead in two bombings at Somali markets",
+            {("41", "Over 30")},
+            {("41", "At least 12", True)},
+            id="an-ordinal-singles-out-one-incident",
+        ),
+        pytest.param(
+            "Twin blasts hit markets in Somalia, killing 41;At least 41 killed in two Somali"
+            " market blasts",
+            set(),
+            set(),
+            id="the-same-number-bounded",
+        ),
+    ],
+)
+def test_checks_headline_lists_rivals_and_parts(
+    extract_text: Callable[..., Any], text: str, conflicts: set[Any], subsets: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert (found, _told(extraction)[1]) == (conflicts, subsets)
+
+
+# Issue 9 (parts11): "Three of the victims were critically injured" is part of the toll of the
+# part's own harm (a verb to be right after the group tells it); a dotted abbreviation ("the U.S.
+# Embassy") ends no sentence, so a group named a few sentences later still finds its whole.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A mine exploded under a truck in Kunar, injuring 12 soldiers. The patrol was"
+            " returning to its base. Four of the victims were badly injured.",
+            {("12", "Four", True)},
+            id="of-the-victims-were-injured",
+        ),
+        pytest.param(
+            "Gunmen fired on a wedding in Kunar, killing 12 guests. Relatives later buried"
+            " four of the victims, and three bodies were taken to the hospital.",
+            set(),
+            id="of-the-victims-with-no-harm-after",
+        ),
+        pytest.param(
+            "Two car bombs went off in Lima, injuring 14 people. One exploded near the U.S."
+            " Embassy. Another went off near the U.K. mission. The army sent troops. Four of"
+            " the injured were guards.",
+            {("14", "Four", True)},
+            id="dotted-abbreviations-end-no-sentence",
+        ),
+    ],
+)
+def test_checks_part_of_the_victims_and_abbreviations(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (parts11): a minority of sources ("A few say that 90 ...") or a source saying "only" a
+# smaller number gives a rival value of the toll the report states, a conflict.
+@pytest.mark.parametrize(
+    ("last", "conflicts"),
+    [
+        pytest.param("A few say that 90 people were killed.", {("About 70", "90")}, id="a-few"),
+        pytest.param(
+            "The local radio reported that only 40 people were killed.",
+            {("About 70", "40")},
+            id="reported-that-only",
+        ),
+        pytest.param("Rescuers said 12 of the dead were children.", set(), id="a-part"),
+    ],
+)
+def test_checks_rival_value_of_a_minority_of_sources(
+    extract_text: Callable[..., Any], last: str, conflicts: set[Any]
+) -> None:
+    text = (
+        "A truck bomb exploded outside the central market of Mosul on Tuesday. About 70 people"
+        " were killed in the blast. " + last
+    )
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts

@@ -1317,3 +1317,19 @@ def test_figures_harm_closing_joined_counts(
     figures = {f.quantity.number_text: f for f in extract_text(text).figures}
     found = figures.get(number) or next(f for f in figures.values() if f.text.startswith(number))
     assert found.measure.value == measure
+
+
+# Issue 9 (parts11): a number the parser hangs on a noun past a clause of its own ("At least 12
+# killed in ... : police") counts no phrase; a plain counted phrase stays.
+@pytest.mark.parametrize(
+    ("text", "number", "counted"),
+    [
+        ("At least 12 killed in second market blast in Somalia: police", "At least 12", None),
+        ("Police said 12 market traders were killed in Baidoa on Monday.", "12",
+         "market traders"),
+    ],
+)
+def test_figures_no_counted_phrase_past_a_clause(
+    extract_text: Callable[..., Extraction], text: str, number: str, counted: str | None
+) -> None:
+    assert _by_number(extract_text(text))[number].counted == counted

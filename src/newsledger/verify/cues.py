@@ -25,7 +25,8 @@ NEAR_CHARS = 24
 # detained persons, (230)"): it is sought this far back, at most four words from the number.
 PARTITIVE_CHARS = 48
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n|;\s")
+# Not the stop of a dotted abbreviation of capitals ("the U.S. Embassy", "U.N. staff").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])[.!?][\"'”’)]*\s|\n|;\s")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
@@ -99,6 +100,24 @@ def headline_joints(text: str) -> tuple[int, ...]:
 def headline_index(text: str, position: int) -> int:
     """Which headline of a glued list ``position`` lies in (0 for any other text)."""
     return bisect_right(headline_joints(text), position) if text else 0
+
+
+def _headline_text(text: str, index: int) -> str:
+    """The ``index``-th headline of a glued list of headlines (the whole text otherwise)."""
+    joints = (0, *headline_joints(text), len(text))
+    return text[joints[index] : joints[index + 1]]
+
+
+def one_of_the_incidents(text: str, several: int, one: int) -> bool:
+    """Whether headline ``one`` of a glued list tells a single incident ("toll in suicide bombing
+    at a mosque", "in second mosque attack") of those headline ``several`` counts together
+    ("bombings hit mosques", "in two mosque attacks"): its toll is a part, no rival value."""
+    whole, part = _headline_text(text, several), _headline_text(text, one)
+    return (
+        counts_incidents(whole)
+        and not counts_incidents(part)
+        and _incident_patterns()[2].search(part) is not None
+    )
 
 
 def sentence_index(text: str, position: int) -> int:
@@ -275,9 +294,10 @@ def is_addition_at(text: str, start: int, end: int) -> bool:
 
 
 @cache
-def _incident_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """'a second blast' (another incident told), and 'twin blasts', 'three attacks' (several
-    incidents counted): from the incident_order and incident_event kinds of check_cues.tsv."""
+def _incident_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """'a second blast' (another incident told), 'twin blasts', 'three attacks' (several
+    incidents counted), and any word of an incident: from the incident_order and incident_event
+    kinds of check_cues.tsv."""
     table = read_table("check_cues.tsv", 2)
     order = "|".join(sorted((p for p, k in table if k == "incident_order"), key=len, reverse=True))
     event = "|".join(sorted((p for p, k in table if k == "incident_event"), key=len, reverse=True))
@@ -289,7 +309,7 @@ def _incident_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:{event})|(?:{event})e?s)\b",
         re.IGNORECASE,
     )
-    return other, several
+    return other, several, re.compile(rf"\b(?:{event})\b", re.IGNORECASE)
 
 
 def other_incident_between(text: str, start: int, end: int) -> bool:
@@ -327,12 +347,23 @@ _HEDGE_ONLY = re.compile(
 
 def whole_follows(text: str, figure: Figure, other: Figure) -> bool:
     """Whether ``other``'s number comes right after "of the" following the figure's number
-    ("5 of the 12 crew"): then ``other`` is the whole the figure is part of."""
+    ("5 of the 12 crew", "three policemen were among the eight wounded"): then ``other`` is the
+    whole the figure is part of."""
     between = text[figure.quantity.end : other.quantity.start]
+    if _AMONG_WHOLE.fullmatch(between):
+        return True  # "three policemen were among the eight wounded"
     cue = find_cue(between, "whole_next")
     return (
         cue is not None and not between[: cue.start()].strip() and not between[cue.end() :].strip()
     )
+
+
+# The part's own noun (up to three words), a verb to be and "among the" right before the whole's
+# number: "three policemen were among the (eight) wounded".
+_AMONG_WHOLE = re.compile(
+    r"\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+",
+    re.IGNORECASE,
+)
 
 
 _CUE_PRONOUNS = frozenset({"them", "whom", "which"})
@@ -374,6 +405,7 @@ __all__ = [
     "is_addition",
     "is_addition_at",
     "is_baseline",
+    "one_of_the_incidents",
     "opens_sentence",
     "partitive",
     "partitive_cue",

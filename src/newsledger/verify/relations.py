@@ -21,7 +21,10 @@ Without a cue, two figures conflict only when they are plainly one thing told tw
     the health chief said; "16 deaths", said the army spokesman);
   * in a glued list of outlets' headlines ("Army kills 22 militants;Troops kill 21 militants;..."),
     two headlines' values of one thing (measure, counted head, doers, places one within the
-    other) that cannot meet, each value counted at its first statement.
+    other) that cannot meet or are stated differently as plain numbers or lower bounds ("killing
+    63", "At least 30 killed"), each value counted at its first statement; a headline telling one
+    of the incidents another headline counts together ("in second mosque attack" after "two
+    mosque attacks") gives a part of the first value told of them all (a subset), no rival.
 A number that is part of a group named right after it ("11 of the injured") is no value of its own.
 """
 
@@ -40,11 +43,14 @@ from newsledger.verify.cues import (
     find_cue,
     headline_index,
     headline_joints,
+    one_of_the_incidents,
+    other_incident_between,
     partitive,
     sentence_of,
     words_after,
 )
 from newsledger.verify.sameness import (
+    APPROXIMATE_SLACK,
     HEADLINE_MAX_CHARS,
     head_of,
     heads_match,
@@ -267,15 +273,57 @@ def _headline_list_values(figures: Sequence[Figure], text: str) -> list[Check]:
         same = [(at, first) for at, first in told if _one_event_thing(first, later)]
         if any(_same_value(first, later) for _, first in same):
             continue  # the value told again by another outlet
+        # "Bombings hit mosques, killing 63;...;toll of the bombing at the Ghor mosque rises to
+        # 33": one incident's toll, a part of the first value told of them all, no rival value
+        whole = next((f for at, f in same if _one_of_the_incidents(text, at, where)), None)
+        if whole is not None:
+            found.append(_part(whole, later))
+            continue
         found.extend(
             _conflict(first, later, "two headlines give different values")
             for at, first in same
             if at != where
-            and not values_meet(first, later)
+            and _rival_values(first, later)
             and _headlines_place_alike(text, at, where)
+            and not _one_of_the_incidents(text, where, at)
         )
         told.append((where, later))
     return found
+
+
+def _rival_values(first: Figure, later: Figure) -> bool:
+    """Two outlets' values of one thing are rivals when they cannot meet, or when both are
+    bounds or plain numbers stated differently ("At least 30 killed" against "Over 40 dead" or
+    "killing 63") by more than a hedge's slack: each outlet gives its own count, not a bound of
+    the other's."""
+    a, b = first.quantity.value, later.quantity.value
+    return not values_meet(first, later) or (
+        first.quantity.qualifier in _STATED
+        and later.quantity.qualifier in _STATED
+        # "At least 21" beside "23": within the slack of a hedge, the same count told again
+        and abs(a - b) > APPROXIMATE_SLACK * max(a, b)
+    )
+
+
+# Qualifiers of a count as an outlet states it: a plain number or a lower bound.
+_STATED = frozenset({Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN})
+
+
+def _one_of_the_incidents(text: str, several: int, one: int) -> bool:
+    """Whether headline ``one`` singles out one of the incidents headline ``several`` counts
+    together: by an ordinal ("in second mosque attack") or at a place within all the other
+    names ("bombing at a mosque in Ghor" under "bombings in Afghanistan"); "the bombing" of the
+    same places as "two massacres" is the same event told otherwise."""
+    if not one_of_the_incidents(text, several, one):
+        return False
+    inner, outer = _headline_places(text, one), _headline_places(text, several)
+    narrower = bool(inner) and bool(outer) and _within(inner, outer) and not _within(outer, inner)
+    return narrower or other_incident_between(text, *_headline_span(text, one))
+
+
+def _headline_span(text: str, index: int) -> tuple[int, int]:
+    joints = (0, *headline_joints(text), len(text))
+    return joints[index], joints[index + 1]
 
 
 def _headlines_place_alike(text: str, one: int, other: int) -> bool:
@@ -400,6 +448,19 @@ def _update(earlier: Figure, newer: Figure, why: str) -> Check:
         whole=earlier.id,
         part=newer.id,
         reason=f"{earlier.quantity.number_text} replaced by {newer.quantity.number_text}: {why}",
+    )
+
+
+def _part(whole: Figure, part: Figure) -> Check:
+    holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
+    return Check(
+        doc=part.doc,
+        type=CheckType.SUBSET,
+        holds=holds,
+        whole=whole.id,
+        part=part.id,
+        reason=f"{part.quantity.number_text} is one incident's toll within "
+        f"{whole.quantity.number_text}, the headlines' count of them all",
     )
 
 

@@ -293,10 +293,15 @@ def _partitive(window: Window, text: str) -> Found:
         # paragraph when none is in the sentences at hand ("Of the civilians killed, 363 ...").
         group = _group_words(found[part.id])
         named = _named_measures(group)
-        if not named and cue.startswith("among") and has_cue(group, "victims_any"):
+        if (
+            not named
+            and (cue.startswith("among") or (cue == "of the" and _harm_follows(text, part)))
+            and has_cue(group, "victims_any")
+        ):
             # "Among the victims were 23 soldiers" (killed): the toll, not the wounded ("seven
             # of the victims" may be a part of a sum: "buried seven of the victims, and five
-            # bodies were recovered")
+            # bodies were recovered"), unless a verb to be tells their harm right after the group
+            # ("Three of the victims were critically injured": of the toll of the injured)
             named = {part.measure} if part.measure in _HARM_MEASURES else set()
         # "Among the casualties, six were killed" where no count of the casualties is at hand:
         # the whole is the toll of the part's own harm ("around 40 killed")
@@ -346,6 +351,18 @@ def _partitive(window: Window, text: str) -> Found:
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
+
+
+# "Three of the victims were (critically injured)": the group's words, then a verb to be.
+_HARM_AFTER_GROUP = re.compile(
+    r"\s+of the\s+(?:[A-Za-z][\w-]*\s+){1,3}?(?:were|was|are|is|have been|had been)\s",
+    re.IGNORECASE,
+)
+
+
+def _harm_follows(text: str, part: Figure) -> bool:
+    """Whether a verb to be follows the partitive's group, telling what befell the part."""
+    return _HARM_AFTER_GROUP.match(words_after(text, part, 60)) is not None
 
 
 _ALONE = re.compile(r"^[^.;:]{0,60}?\balone\b", re.IGNORECASE)

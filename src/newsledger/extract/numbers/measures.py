@@ -362,6 +362,12 @@ def _counted_phrase(number: Token, noun: Token) -> str | None:
         return None
     partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.i > number.i
     if noun.i > number.i and not partitive:
+        between = noun.doc[number.i + 1 : noun.i]
+        if any(t.lower_ == "in" or t.text in {":", ";"} for t in between):
+            # "At least 10 killed in second mosque attack in Afghanistan: officials": the number
+            # hung on a noun past a clause of its own; no counted phrase ("3 Taliban fighters"
+            # never has one of these inside)
+            return None
         words = [
             t for t in noun.doc[number.i + 1 : noun.i + 1]
             if t.pos_ not in {"PUNCT", "DET", "NUM", "SPACE"}
