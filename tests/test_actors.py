@@ -580,6 +580,17 @@ FIGURE_ACTORS = [
      "also abducted.", "Five", "gunmen"),
     ("Nine crew members of a supply ship were abducted by pirates off the coast on Tuesday.",
      "Nine", "pirates"),
+    # a toll told right after a fight between a force and a group is the group's (issue 9)
+    ("Soldiers clashed with ISWAP fighters near Marte on Monday. Residents said at least 9 "
+     "traders were killed and 3 nurses abducted.", "3", "ISWAP"),
+    # strikes and their tolls are of the side whose aircraft flew them (issue 9)
+    ("Five farmers died in 12 air raids carried out by Russian warplanes near Idlib on Monday.",
+     "Five", "Russian forces"),
+    ("Five farmers died in 12 air raids carried out by Russian warplanes near Idlib on Monday.",
+     "12", "Russian forces"),
+    # parts of the harmed told before, and the items after them, share its doer (issue 9)
+    ("Seven miners were shot dead at the pit by unknown gunmen. Police said three of the dead "
+     "were foremen and four were drillers.", "four", "gunmen"),
     # doers told as a group of them, in lower case, carried to the toll told next (issue 9)
     ("On 3 May 2022, a group of six suspected kraal raiders attacked a herding camp near Opari. "
      "Two herders were killed.", "Two", "kraal raiders"),

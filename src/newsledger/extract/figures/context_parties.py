@@ -492,18 +492,20 @@ def _side_fought_before(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     of the fight."""
     position = {id(scan): i for i, scan in enumerate(scans)}
     for draft in drafts:
-        if (
-            draft.actor is not None
-            or draft.measure not in {Measure.KILLED, Measure.INJURED}
-            or not (
-                _THE_FIGHT.search(draft.scan.sentence.text)
-                # "Last year, 40 soldiers died": a toll with a time of its own is another event's
-                or (draft.counted_head in role_words("personnel") and draft.time is None)
-            )
-        ):
+        if draft.actor is not None or draft.measure not in _HARMED:
             continue
+        told = _THE_FIGHT.search(draft.scan.sentence.text) or (
+            # "Last year, 40 soldiers died": a toll with a time of its own is another event's
+            draft.counted_head in role_words("personnel") and draft.time is None
+        )
+        # "Troops clashed with ISWAP fighters at Dikwa. At least six civilians were killed":
+        # any toll told right after the fight, with no time of its own, is of that fight
+        if told and draft.measure in {Measure.KILLED, Measure.INJURED}:
+            reach = _TOLD_BEFORE
+        else:
+            reach = 1 if draft.time is None else 0
         here = position[id(draft.scan)]
-        for scan in reversed(scans[max(0, here - _TOLD_BEFORE) : here]):
+        for scan in reversed(scans[max(0, here - reach) : here]):
             if scan.sentence.paragraph < draft.scan.sentence.paragraph - 1:
                 break
             cue = _FOUGHT_WITH.search(scan.sentence.text) or _CLASHED_WITH.search(
@@ -853,6 +855,7 @@ def _parts_of_those(drafts: Sequence[Draft]) -> None:
             and draft.scan.sentence.paragraph - before.scan.sentence.paragraph <= 1
         ):
             draft.actor = before.actor
+    _of_the_harmed(drafts)
     included: set[int] = set()  # drafts that are parts a count includes
     for before, draft in pairwise(drafts):
         if draft.scan is not before.scan or draft.measure is not before.measure:
@@ -866,6 +869,40 @@ def _parts_of_those(drafts: Sequence[Draft]) -> None:
             continue
         if draft.actor is None and before.actor is not None:
             draft.actor = before.actor  # "Three people were killed, including two aid workers"
+
+
+# "two of the fatalities were guards", "three of the injured": a part of the harmed told before
+_OF_THE_HARMED = re.compile(
+    r"^\s+of\s+(?:the|those|these)\s+(?:dead|fatalities|victims|injured|wounded|casualties"
+    r"|killed|deceased)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_the_harmed(drafts: Sequence[Draft]) -> None:
+    """'Nine staff were killed by gunmen. ... two of the fatalities were guards, two were drivers
+    and five were aid workers': parts of the harmed told before, and the items of the breakdown
+    after them in their sentence, take the doer of the toll told before (same or previous
+    paragraph)."""
+    for i, draft in enumerate(drafts):
+        q = draft.quantity
+        if draft.actor is not None or not _OF_THE_HARMED.match(
+            draft.scan.text_between(q.end, q.end + 30)
+        ):
+            continue
+        told = [
+            d for d in drafts[:i]
+            if d.actor is not None
+            and d.measure in _HARMED
+            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+        ]
+        if not told:
+            continue
+        for part in drafts[i:]:
+            if part.scan is not draft.scan or part.measure is not draft.measure:
+                break
+            if part.actor is None:
+                part.actor = told[-1].actor
 
 
 # the gap between two items of a list ("2 boys and 11 activists", "4 women, 3 children")
@@ -1058,7 +1095,13 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         # operations are counted against a group: "against X", else the story's main armed group
         target = _AGAINST.search(scan.text_between(q.end, scan.sentence.end))
         named = find_actors(target.group(1)) if target else []
-        return named[0].canonical if named else dominant or _preferred(parties, q.start)
+        return (
+            named[0].canonical
+            if named
+            else dominant
+            or _preferred(parties, q.start)
+            or _aircraft_of(scan.text_between(q.end, scan.sentence.end))
+        )
     if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
         return dominant  # "three victims of the attack": the attack the story is about
     members = draft.counted_head in role_words("member") or draft.counted_head in _group_words()
@@ -1103,6 +1146,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or (kind.group(1) if kind else None)
             or _attack_by(scan.text_between(q.end, scan.sentence.end))
             or _when_attacked(scan.text_between(q.end, scan.sentence.end))
+            or _aircraft_of(scan.text_between(q.end, scan.sentence.end))
             or _attack_by_before(scan.text_between(scan.sentence.start, q.start))
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
@@ -1274,6 +1318,30 @@ _ATTACK_BY_NAMED = re.compile(
     r"[^.;]{0,40}?\bby (?:the )?(?:suspected |alleged |presumed )?",
     re.IGNORECASE,
 )
+
+
+# "airstrikes launched by US-backed Saudi aggression warplanes": the side whose aircraft struck,
+# named in capitals before them (a backer named with "-backed" or "-led" is not it)
+_BY_AIRCRAFT = re.compile(
+    r"\b(?:launched|carried out|conducted|flown|dropped|fired)\s+by\s+(?:the\s+)?"
+    r"(?:[\w.-]+-(?:backed|led)\s+)?"
+    r"(?P<side>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+"
+    r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|planes|drones|helicopters)\b"
+)
+
+
+def _aircraft_of(text: str) -> str | None:
+    """'... in 73 airstrikes launched by US-backed Saudi aggression warplanes': the side whose
+    aircraft did it, as the known actor it names or as written."""
+    found = _BY_AIRCRAFT.search(text)
+    if found is None:
+        return None
+    side = found["side"]
+    named = find_actors(side)
+    if len(named) == 1:
+        return named[0].canonical
+    # a nation's word alone ("Israeli jets") is its force when the list knows it, else no name
+    return _nation_force(side) or (side if len(side.split()) > 1 else None)
 
 
 _WHEN = re.compile(r"^[^.;]{0,80}?\b(?:when|as)\s+(?:the\s+)?")
