@@ -63,9 +63,12 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           by their kind anywhere in the toll's clause ("killed in the early hours of June 2 by
           unknown assailants"), the group attacking in a "when" clause ("... when the Taliban
           attacked a checkpoint"), a toll "also" harmed takes the doer of the one just before,
-          doers "from" a group are that group's ("suicide bombers from the Islamic State"). A toll of a fight told between two
-          armed groups, neither a state's force ("a battle between Murle militiamen and Lou Nuer
-          militia"), takes neither side (one between a force and a group is the group's).
+          doers "from" a group are that group's ("suicide bombers from the Islamic State"),
+          parts "of the fatalities" share the toll's doer, a toll right after a fight between a
+          force and a group is the group's, strikes "carried out by Russian warplanes" are of the
+          side flying them. A toll of a fight told between two armed groups, neither a state's
+          force ("a battle between Murle militiamen and Lou Nuer militia"), takes neither side
+          (one between a force and a group is the group's).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named
