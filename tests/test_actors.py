@@ -434,8 +434,9 @@ FIGURE_ACTORS = [
     ("An attack on a Lendu village by suspected Hema militiamen left homes burned. A reprisal "
      "attack by a Lendu militia targeted settlements of the Hema. Officials said 23 Lendu and 8 "
      "Hema were killed.", "23", "Hema militiamen"),
+    # (the attack's opening names its doers, "armed men" as a kind, in lower case)
     ("Armed men raided Dinka villages on Sunday. Officials said 40 Dinka were killed.", "40",
-     "Armed men"),
+     "armed men"),
     # who the doers are suspected or believed to be, in the toll's sentence or told after it
     ("Gunmen believed to be bandits abducted 42 pupils from a school in Kagara on Wednesday.",
      "42", "bandits"),
@@ -588,6 +589,13 @@ FIGURE_ACTORS = [
      "Five", "Russian forces"),
     ("Five farmers died in 12 air raids carried out by Russian warplanes near Idlib on Monday.",
      "12", "Russian forces"),
+    # men told only as armed are the doers; a number joined by "and" shares its clause's doers
+    # (issue 9)
+    ("In the west, 14 villagers were killed and 6 abducted by armed men on Friday.", "14",
+     "armed men"),
+    # a toll "during the attack" takes the doers of the attack the story opened with (issue 9)
+    ("Armed men stormed a clinic in Mabanda on Sunday night.\nBy Monday, 20 patients had been "
+     "moved to another town.\nTwo nurses were killed during the attack.", "Two", "armed men"),
     # parts of the harmed told before, and the items after them, share its doer (issue 9)
     ("Seven miners were shot dead at the pit by unknown gunmen. Police said three of the dead "
      "were foremen and four were drillers.", "four", "gunmen"),

@@ -420,6 +420,25 @@ def _victims_of_that_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> N
         ]
         if told:
             draft.actor = told[-1].actor
+        else:
+            # "Armed men attacked the prison on Tuesday night. ... Two guards were killed
+            # during the attack": the doers of the attack the story opened with
+            draft.actor = _doers_of_opening(scans[:here])
+
+
+def _doers_of_opening(scans: Sequence[Scan]) -> str | None:
+    """The doers of the latest sentence among ``scans`` that opens on an attack ('Armed men
+    attacked the prison', 'On Monday, ISWAP attacked the base')."""
+    for scan in reversed(scans):
+        text = scan.sentence.text.strip()
+        opening = _attack_opening().match(text)
+        if opening is not None:
+            named = [a for a in find_actors(opening.group()) if a.kind == "armed_group"]
+            return named[0].canonical if named else _doers_named(opening)
+        group = _group_opening(text)
+        if group is not None:
+            return group
+    return None
 
 
 # "Four other team members were also abducted": more victims of the harm just told
@@ -1823,13 +1842,18 @@ def _reported_by() -> re.Pattern[str]:
 def _by_doers() -> re.Pattern[str]:
     """'by unknown assailants', 'by armed gunmen': the agent of a passive told by the doers' kind
     (roles.tsv: attacker, one word), hedged or not (actor_hedges.tsv)."""
-    kinds = {w for w in role_words("attacker") | {"gunmen"} if " " not in w}
+    kinds = sorted(
+        (r"\s+".join(map(re.escape, w.split())) for w in role_words("attacker") | {"gunmen"}),
+        key=len,
+        reverse=True,
+    )
     hedges = "|".join(sorted(_HEDGES | {"armed"}))
     return re.compile(
-        rf"\bby\s+(?:the\s+)?(?:(?:{hedges})\s+)?({'|'.join(sorted(kinds))})\b", re.IGNORECASE
+        rf"\bby\s+(?:the\s+)?(?:(?:{hedges})\s+)?({'|'.join(kinds)})\b", re.IGNORECASE
     )
 
 
+_AND_NEXT = re.compile(r"^[^,;:]*\band\s+$")
 # a clause ends at a comma, a semicolon or a dash ("..., a health ministry official said")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
 
@@ -1838,8 +1862,14 @@ def _doers_by_kind(draft: Draft) -> re.Match[str] | None:
     """'Nine staff were shot and killed in the early hours of June 2 by unknown assailants': the
     doers told by their kind anywhere in the toll's clause, before another number."""
     scan, q = draft.scan, draft.quantity
+    # "39 civilians were killed and 27 abducted by armed men": a number joined by "and" goes on
+    # with the same clause
     end = min(
-        (x.start for x in scan.quantities if x.start > q.start),
+        (
+            x.start
+            for x in scan.quantities
+            if x.start > q.start and not _AND_NEXT.search(scan.text_between(q.end, x.start))
+        ),
         default=scan.sentence.end,
     )
     text = scan.text_between(q.end, min(end, q.end + _CLAUSE_REACH))
