@@ -58,9 +58,17 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           fighters" -> the group meant; "the attackers", "the assailants" -> the story's armed
           group), a kind of group as modifier ("a militant attack"); a
           toll still without one takes that of another toll of the same day, else the group the
-          story says claimed or is blamed for the attack. A toll of a fight told between two
-          armed groups, neither a state's force ("a battle between Murle militiamen and Lou Nuer
-          militia"), takes neither side (one between a force and a group is the group's).
+          story says claimed, confirmed or is blamed for the attack, or whose members are charged
+          with it (a group the list lacks, claiming by its full name, as written). Also: doers told
+          by their kind anywhere in the toll's clause ("killed in the early hours of June 2 by
+          unknown assailants"), the group attacking in a "when" clause ("... when the Taliban
+          attacked a checkpoint"), a toll "also" harmed takes the doer of the one just before,
+          doers "from" a group are that group's ("suicide bombers from the Islamic State"),
+          parts "of the fatalities" share the toll's doer, a toll right after a fight between a
+          force and a group is the group's, strikes "carried out by Russian warplanes" are of the
+          side flying them. A toll of a fight told between two armed groups, neither a state's
+          force ("a battle between Murle militiamen and Lou Nuer militia"), takes neither side
+          (one between a force and a group is the group's).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named

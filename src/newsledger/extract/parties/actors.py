@@ -7,6 +7,7 @@ built once on first use, so ``find_actors`` costs a fraction of a millisecond pe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -153,6 +154,17 @@ def _without_the(key: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+# "the" inside a long name, which writers keep or drop ("Popular Front for Liberation of
+# Palestine"); three words at least after it, so that no short name turns into a phrase
+_INNER_THE = re.compile(r"(?<=\S) the (?=\S)")
+
+
+def _articles_dropped(names: Sequence[str]) -> list[str]:
+    """The names written with an article inside them, without it."""
+    shorter = (_INNER_THE.sub(" ", name) for name in names if _INNER_THE.search(name))
+    return [name for name in shorter if len(name.split()) >= 4 and name not in names]
+
+
 def load() -> ActorTable:
     """Build the actor table from actors.tsv and actor_context.tsv."""
     table = ActorTable()
@@ -161,7 +173,8 @@ def load() -> ActorTable:
             raise LexiconError(
                 "lexicons/actors.tsv", line, f"kind {kind!r} is not one of {', '.join(KINDS)}"
             )
-        table.add(Actor(canonical, kind), [canonical, *[a for a in aliases.split("|") if a]])
+        names = [canonical, *[a for a in aliases.split("|") if a]]
+        table.add(Actor(canonical, kind), [*names, *_articles_dropped(names)])
     rules: dict[str, dict[str, frozenset[str]]] = {}
     for line, (alias, position, words) in read_lexicon("actor_context.tsv", 3):
         if position not in ("before", "after"):
