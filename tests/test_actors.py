@@ -605,6 +605,10 @@ FIGURE_ACTORS = [
     # doers counted as coming from a group are that group's (issue 9)
     ("Three suicide bombers from the Pakistani Taliban blew themselves up at the gate.", "Three",
      "TTP"),
+    # forces no one names, told as the doers the sentence before, by their kind (issue 9)
+    ("Unidentified forces fired rockets at the camp on Tuesday. Two rockets hit the shelters, "
+     "killing 4 civilians.", "4", "forces"),
+    ("Unknown forces shelled the town overnight.\n\nNine people died.", "Nine", "forces"),
     # a person the story names as the doer of its attack (issue 9)
     ("Karim Bello, one of two men suspected of the bombing, was arrested on Friday. The blast "
      "at the bus station killed 11 people.", "11", "Karim Bello"),
@@ -619,6 +623,8 @@ FIGURE_ACTORS = [
     # two brothers named as the doers, by their surname (issue 9)
     ("Police say two brothers from the suburb, Adam and Rafi Kessel, planted the bombs. The "
      "blasts killed 5 people.", "5", "Kessel brothers"),
+    ("Both brothers bought pipes in May; Adam Kessel paid. The bombs were set off by the Kessels "
+     "near the gate, killing 3 people.", "3", "Kessel brothers"),
     ("The Orlan brothers set off two bombs at the fair, killing 8 people.", "8", "Orlan brothers"),
     ("Investigators questioned the suspected bombers, Rafi and his brother, Adam Kessel. The "
      "bombs injured 40 people.", "40", "Kessel brothers"),

@@ -303,7 +303,9 @@ def _attack_opening(named_group: bool = False) -> re.Pattern[str]:
         r"[a-z][\w'’-]+\s+)"
         rf"(?i:{_DOER_HEDGE}\s+)?"
         # "On 10 April 2021, ISWAP attacked": a named group as the doers, with no kind word
-        rf"(?P<kind>(?i:{doers}){'|' + _GROUP_NAME if named_group else ''})"
+        # "Unidentified forces fired rockets": forces no one names are doers by their kind
+        rf"(?P<kind>(?i:{doers}|(?<=unidentified\s)forces|(?<=unknown\s)forces)"
+        rf"{'|' + _GROUP_NAME if named_group else ''})"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
         r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
         # "militants in cars and on motorcycles attacked", "gunmen on motorbikes stormed"

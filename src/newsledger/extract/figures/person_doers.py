@@ -38,6 +38,8 @@ _TWO_BROTHERS = re.compile(
     r"\bbrothers\b[^.;]{0,80}?,\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?P<surname>[A-Z][a-z][\w'’-]+)"
     r"|\b[A-Z][a-z]+\s+and\s+his\s+brother,?\s+[A-Z][a-z]+\s+(?P<surname2>[A-Z][a-z][\w'’-]+)"
 )
+# "bombs detonated by the Musas": a family named by its surname as the doers
+_BY_FAMILY = re.compile(r"\bby\s+the\s+(?P<surname>[A-Z][a-z][\w'’-]+?)s\b")
 _ABOUT_ATTACK = re.compile(
     rf"\b(?:{_ATTACK}|bombs?|bombers?|set\s+off|detonat\w*|gunm[ae]n|suspects?)\b", re.IGNORECASE
 )
@@ -62,6 +64,9 @@ def person_doer(scans: Sequence[Scan]) -> str | None:
         brothers = _brothers(text)
         if brothers is not None:
             return brothers
+    family = _family(scans)
+    if family is not None:
+        return family
     for scan in scans:
         text = scan.sentence.text
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
@@ -86,6 +91,21 @@ def _brothers(text: str) -> str | None:
         and named["surname"] not in _NOT_A_FIRST_NAME
     ):
         return f"{named['surname']} brothers"
+    return None
+
+
+def _family(scans: Sequence[Scan]) -> str | None:
+    """'bombs detonated by the Musas', in a story that names a Musa and says 'brothers': the
+    Musa brothers."""
+    story = " ".join(scan.sentence.text for scan in scans)
+    if not re.search(r"\bbrothers\b", story):
+        return None
+    for scan in scans:
+        text = scan.sentence.text
+        for found in _BY_FAMILY.finditer(text):
+            surname = found["surname"]
+            if _ABOUT_ATTACK.search(text) and re.search(rf"\b[A-Z][a-z]+\s+{surname}\b", story):
+                return f"{surname} brothers"
     return None
 
 
