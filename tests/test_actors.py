@@ -605,6 +605,29 @@ FIGURE_ACTORS = [
     # doers counted as coming from a group are that group's (issue 9)
     ("Three suicide bombers from the Pakistani Taliban blew themselves up at the gate.", "Three",
      "TTP"),
+    # forces no one names, told as the doers the sentence before, by their kind (issue 9)
+    ("Unidentified forces fired rockets at the camp on Tuesday. Two rockets hit the shelters, "
+     "killing 4 civilians.", "4", "forces"),
+    ("Unknown forces shelled the town overnight.\n\nNine people died.", "Nine", "forces"),
+    # a person the story names as the doer of its attack (issue 9)
+    ("Karim Bello, one of two men suspected of the bombing, was arrested on Friday. The blast "
+     "at the bus station killed 11 people.", "11", "Karim Bello"),
+    ("The truck bomb killed 27 people in 1998. Peter Lund, who set off the bomb, died in prison "
+     "last year.", "27", "Peter Lund"),
+    ("A court jailed suspected gunman Omar Daley for life. His attack on the hall killed 6 "
+     "guests.", "6", "Omar Daley"),
+    ("Police said the market bombing suspect Ivo Marsh had fled. The explosion wounded 31 "
+     "shoppers.", "31", "Ivo Marsh"),
+    ("Lena Voss, accused of carrying out the stabbing attack, appeared in court. Four people "
+     "were hurt.", "Four", "Lena Voss"),
+    # two brothers named as the doers, by their surname (issue 9)
+    ("Police say two brothers from the suburb, Adam and Rafi Kessel, planted the bombs. The "
+     "blasts killed 5 people.", "5", "Kessel brothers"),
+    ("Both brothers bought pipes in May; Adam Kessel paid. The bombs were set off by the Kessels "
+     "near the gate, killing 3 people.", "3", "Kessel brothers"),
+    ("The Orlan brothers set off two bombs at the fair, killing 8 people.", "8", "Orlan brothers"),
+    ("Investigators questioned the suspected bombers, Rafi and his brother, Adam Kessel. The "
+     "bombs injured 40 people.", "40", "Kessel brothers"),
 ]
 
 
@@ -668,6 +691,11 @@ def test_figure_actor_follows_the_schema(
     "Russian forces and SDF fighters killed others.\n"
     "In total, 130 civilians were killed in October, and 210 people were arrested.\n"
     "Russian forces also struck a market, and SDF fighters shelled a road.",
+    # officials, spokesmen, witnesses and victims named beside a toll are no doers (issue 9)
+    "Spokesman John Adams said 12 people were killed in the bombing. Witness Mary Cole saw it.",
+    "Mayor Ann Price said the shooting killed four people at the mall.",
+    "Nurse Clara Diaz, who was hurt in the blast, said 9 people died.",
+    "Ruth Okafor, a lawyer for the man accused of the bombing, said 7 people died in it.",
 ])
 def test_figure_without_a_perpetrator_has_no_actor(
     extract_text: Callable[..., Extraction], text: str

@@ -68,7 +68,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           force and a group is the group's, strikes "carried out by Russian warplanes" are of the
           side flying them. A toll of a fight told between two armed groups, neither a state's
           force ("a battle between Murle militiamen and Lou Nuer militia"), takes neither side
-          (one between a force and a group is the group's).
+          (one between a force and a group is the group's). Victims still without one take the
+          person the story names as the attack's doer, or "X brothers" (person_doers.py).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named

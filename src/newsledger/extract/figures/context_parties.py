@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from newsledger.extract.figures.person_doers import person_doer
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import counted_noun, noun_measure
 from newsledger.extract.parties import (
@@ -261,6 +262,16 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
             draft.actor = ruler
+    _person_victims(drafts, scans)
+
+
+def _person_victims(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Ali Musa, who set off the truck bomb, ... The blast killed 12 people': victims with no
+    doer take the person the story names as its attack's doer (person_doers.py)."""
+    victims = [d for d in drafts if d.actor is None and d.measure in _HARMED]
+    doer = person_doer(scans) if victims else None
+    for draft in victims:
+        draft.actor = doer
 
 
 # "Gunmen stormed a village on Saturday night.", "KANO - Suspected jihadists on Sunday attacked":
@@ -292,7 +303,9 @@ def _attack_opening(named_group: bool = False) -> re.Pattern[str]:
         r"[a-z][\w'’-]+\s+)"
         rf"(?i:{_DOER_HEDGE}\s+)?"
         # "On 10 April 2021, ISWAP attacked": a named group as the doers, with no kind word
-        rf"(?P<kind>(?i:{doers}){'|' + _GROUP_NAME if named_group else ''})"
+        # "Unidentified forces fired rockets": forces no one names are doers by their kind
+        rf"(?P<kind>(?i:{doers}|(?<=unidentified\s)forces|(?<=unknown\s)forces)"
+        rf"{'|' + _GROUP_NAME if named_group else ''})"
         # "Gangs led by Jimmy Cherizier stormed", "gunmen loyal to a warlord attacked"
         r"(?:\s+(?i:led\s+by|loyal\s+to|linked\s+to|allied\s+to)(?:\s+[\w'’.,-]+){1,6}?)?"
         # "militants in cars and on motorcycles attacked", "gunmen on motorbikes stormed"
