@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from newsledger.extract.scan import Scan
+from newsledger.lexicons import read_table
 
 # a person's name: two or three capitalised words ("Dzhokhar Tsarnaev", "Timothy James Ray")
 _PERSON = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}"
@@ -50,11 +52,12 @@ _OTHER_ROLE = re.compile(
     r"|neighbou?rs?|defen[cs]e)\b",
     re.IGNORECASE,
 )
-# words that open a capitalised phrase yet are no part of a person's name
-_NOT_A_FIRST_NAME = frozenset({
-    "The", "A", "An", "Boston", "Marathon", "Police", "Officials", "President", "Senator",
-    "Judge", "Mayor", "Officer", "Agent", "General", "Minister", "Prosecutors",
-})
+
+
+@cache
+def _not_a_first_name() -> frozenset[str]:
+    """Titles and sentence openers that come before a name without being part of it."""
+    return frozenset(word for (word,) in read_table("person_name_stops.tsv", 1))
 
 
 def person_doer(scans: Sequence[Scan]) -> str | None:
@@ -88,7 +91,7 @@ def _brothers(text: str) -> str | None:
     if (
         named is not None
         and _ABOUT_ATTACK.search(text)
-        and named["surname"] not in _NOT_A_FIRST_NAME
+        and named["surname"] not in _not_a_first_name()
     ):
         return f"{named['surname']} brothers"
     return None
@@ -112,6 +115,6 @@ def _family(scans: Sequence[Scan]) -> str | None:
 def _person(name: str) -> str | None:
     """The name without words that cannot open one, when two words are left."""
     words = name.split()
-    while words and words[0] in _NOT_A_FIRST_NAME:
+    while words and words[0] in _not_a_first_name():
         words = words[1:]
     return " ".join(words) if len(words) >= 2 else None
