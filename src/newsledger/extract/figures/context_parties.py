@@ -424,12 +424,8 @@ def _victims_of_that_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> N
             continue
         here = position[id(draft.scan)]
         told = [
-            d for d in drafts
-            if d.actor is not None
-            and d.measure in _HARMED
-            and d.quantity.start < q.start
-            and 0 < here - position[id(d.scan)] <= _TOLD_BEFORE
-            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+            d for d in _tolls_with_doers_before(draft, drafts, position)
+            if d.measure in _HARMED and d.quantity.start < q.start
         ]
         if told:
             draft.actor = told[-1].actor
@@ -471,16 +467,26 @@ def _also_harmed(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             or not _ALSO_HARMED.match(draft.scan.text_between(q.end, draft.scan.sentence.end))
         ):
             continue
-        here = position[id(draft.scan)]
         told = [
-            d for d in drafts
-            if d.actor is not None
-            and d.measure is draft.measure
-            and 0 < here - position[id(d.scan)] <= _TOLD_BEFORE
-            and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+            d for d in _tolls_with_doers_before(draft, drafts, position)
+            if d.measure is draft.measure
         ]
         if told:
             draft.actor = told[-1].actor
+
+
+def _tolls_with_doers_before(
+    draft: Draft, drafts: Sequence[Draft], position: dict[int, int]
+) -> list[Draft]:
+    """The drafts with a doer told in the _TOLD_BEFORE sentences before ``draft``'s, in the same
+    or the previous paragraph (``position``: each scan's index in the story)."""
+    here = position[id(draft.scan)]
+    return [
+        d for d in drafts
+        if d.actor is not None
+        and 0 < here - position[id(d.scan)] <= _TOLD_BEFORE
+        and d.scan.sentence.paragraph >= draft.scan.sentence.paragraph - 1
+    ]
 
 
 # "killing the three on the spot", "all five were wounded": a number told as the people counted
