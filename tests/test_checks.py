@@ -762,19 +762,20 @@ def test_checks_two_values_for_one_thing(
     assert _relations(find_checks(figures, text)) == expected
 
 
+# what joins two sentences: a space, or nothing in a scraped text ("dead.Of the 130 ...")
+SENTENCE_GAPS = [
+    pytest.param(" ", id="sentences-apart"),
+    pytest.param("", id="sentences-glued-without-a-space"),
+]
+
+
 T_FIRST_GUESS = (
     "A market bombing killed 9 people and wounded 130 on Friday. Rescuers at first gave an"
     " initial estimate of 11 dead.{gap}Of the 130 injured, 77 were children."
 )
 
 
-@pytest.mark.parametrize(
-    "gap",
-    [
-        pytest.param(" ", id="sentences-apart"),
-        pytest.param("", id="sentences-glued-without-a-space"),
-    ],
-)
+@pytest.mark.parametrize("gap", SENTENCE_GAPS)
 def test_checks_an_earlier_cue_stops_at_a_glued_sentence_end(gap: str) -> None:
     # The cue "initial estimate" marks the 11 as a replaced value, not the 77 of the next
     # sentence, even where a scraped text runs the two together ("dead.Of the 130 ...").
@@ -796,13 +797,7 @@ T_EARLIER_THEN_OTHER = (
 )
 
 
-@pytest.mark.parametrize(
-    "gap",
-    [
-        pytest.param(" ", id="sentences-apart"),
-        pytest.param("", id="sentences-glued-without-a-space"),
-    ],
-)
+@pytest.mark.parametrize("gap", SENTENCE_GAPS)
 def test_checks_an_earlier_cue_tells_nothing_of_a_glued_next_sentence(gap: str) -> None:
     # "had earlier" makes the 26 an earlier toll; the 9 of the next sentence stays a value of
     # its own, not an earlier report of the 40, however the two sentences are joined.
