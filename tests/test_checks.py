@@ -2610,3 +2610,65 @@ def test_checks_rival_value_of_a_minority_of_sources(
         if c.type is CheckType.CONFLICT
     }
     assert found == conflicts
+
+
+# Issue 9 (checks13): a toll that counts anybody and a count of one kind of its people in a
+# sentence next to it, before or after; not an item of a list, not the attackers, not the toll
+# itself told again.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "A bomb wrecked a bar in Lagos on Saturday night, injuring 27 people. Four"
+            " firefighters were hurt while fighting the blaze.",
+            {("27", "Four", True)},
+            id="a-kind-told-after-the-toll",
+        ),
+        pytest.param(
+            "Militiamen attacked a village near Bunia on Monday, killing at least 40. Six"
+            " teachers were killed at the school.",
+            {("at least 40", "Six", True)},
+            id="a-kind-after-a-toll-without-a-noun",
+        ),
+        pytest.param(
+            "Three nurses were killed when gunmen stormed the clinic in Goma on Monday. The army"
+            " blamed the militia. At least 18 people died in the raid.",
+            {("At least 18", "Three", True)},
+            id="the-toll-told-after-the-kind",
+        ),
+        pytest.param(
+            "Two guards were shot dead at the mine in Tarkwa on Sunday. Police said 7 people died"
+            " in the attack in all.",
+            {("7", "Two", True)},
+            id="the-toll-in-all-after-the-kind",
+        ),
+        pytest.param(
+            "A bomb wrecked a bar in Lagos on Saturday night, injuring 27 people. Four"
+            " firefighters and a nurse were hurt while fighting the blaze.",
+            set(),
+            id="one-item-of-a-list-is-no-part-alone",
+        ),
+        pytest.param(
+            "At least 15 people were killed when gunmen stormed the hotel in Mogadishu on Friday."
+            " All 4 gunmen were shot dead by guards.",
+            set(),
+            id="the-attackers-are-no-part-of-their-victims",
+        ),
+        pytest.param(
+            "Gunmen abducted 3 engineers near Jos on Friday. They stopped a bus and took 3 of"
+            " them to the forest.",
+            set(),
+            id="a-count-told-again-is-no-part-of-itself",
+        ),
+        pytest.param(
+            "A car bomb killed 12 people in the market on Monday. Another 5 soldiers died at a"
+            " checkpoint.",
+            set(),
+            id="another-count-adds-to-the-toll",
+        ),
+    ],
+)
+def test_checks_a_kind_of_the_toll_next_to_it(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets

@@ -180,6 +180,8 @@ def subset_checks(
             or (bool(text) and (is_rate(text, whole) or is_rate(text, part)))
         ):
             continue
+        if _restated_value(whole, part):
+            continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
         if holds or tied:
             seen.add((whole.id, part.id))
@@ -188,6 +190,12 @@ def subset_checks(
 
 
 Found = Iterable[tuple[Figure, Figure, bool]]
+
+
+def _restated_value(whole: Figure, part: Figure) -> bool:
+    """Whether the part restates the whole (same measure, same number as stated: "abducted 3
+    aid workers ... kidnapping 3 of them"): told again, the count is no part of itself."""
+    return part.measure is whole.measure and part.quantity.interval() == whole.quantity.interval()
 
 
 def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, str]) -> Found:
@@ -216,6 +224,10 @@ def _pairs(figures: Sequence[Figure], text: str, near: int, totals: dict[str, st
             placed.add(part.id)
             yield whole, part, tied
     for whole, part, tied in _by_subgroup(window, text):
+        if part.id not in told and part.id not in placed and not _two_accounts(whole, part):
+            told[part.id] = whole
+            yield whole, part, tied
+    for whole, part, tied in _whole_told_after(window, text):
         if part.id not in told and part.id not in placed and not _two_accounts(whole, part):
             told[part.id] = whole
             yield whole, part, tied
@@ -1096,12 +1108,118 @@ def _by_subgroup(window: Window, text: str) -> Found:
             if w.start >= title and (not text or sentences[j] != sentences[i]) and not values[j]
         ]
         whole = _whole_of(part, apart, found)
+        if whole is None and text and not _one_of_a_list(part, window.around(i), text):
+            whole = _kind_in_first_toll(part, apart, text)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (
             text and (is_addition(text, part) or _said_total(text, part))
         ):
             found[part.id] = whole.id
             yield whole, part, False
+
+
+# How many sentences apart a toll counting anybody and a count of one kind of its people may
+# stand when nothing but their fields ties them.
+_KIND_SENTENCES = 2
+
+
+def _kind_in_first_toll(part: Figure, earlier: Sequence[Figure], text: str) -> Figure | None:
+    """'33 people were injured. Two off-duty soldiers lost their legs': a count of one kind of
+    people, told a sentence or two after the document's first toll of its measure and period
+    that counts anybody, is one of that toll (same party and source, places within its)."""
+    head = head_of(part.counted)
+    if not part.counted or head.generic or head.unit:
+        return None
+    toll = next((w for w in earlier if _comparable(w, part)), None)
+    if toll is None or not _holds_kind(toll, part) or another_incident(text, toll, part):
+        return None
+    gap = sentence_index(text, part.quantity.start) - sentence_index(text, toll.quantity.start)
+    return toll if 0 < gap <= _KIND_SENTENCES else None
+
+
+def _holds_kind(toll: Figure, part: Figure) -> bool:
+    """Whether a toll counting anybody may hold a smaller count of one kind of people: same
+    measure and period, party and source, the part's places among the toll's."""
+    whole_head = head_of(toll.counted)
+    return (
+        whole_head.generic
+        and not whole_head.unit
+        and not subgroup_words(toll)
+        and part.quantity.interval()[1] < toll.quantity.interval()[0]
+        and _comparable(toll, part)
+        and set(part.locations) <= set(toll.locations)
+        and _same_party(toll.actor, part.actor)
+        and not other_sources(toll.source, part.source)
+        and fits_whole(part, toll)
+        and not _doers_in_a_toll(toll, part)
+    )
+
+
+def _same_party(a: str | None, b: str | None) -> bool:
+    """One party however capitalised ("Militiamen", "militiamen"), or one unstated."""
+    return a is None or b is None or a.casefold() == b.casefold()
+
+
+def _one_of_a_list(part: Figure, figures: Sequence[Figure], text: str) -> bool:
+    """Whether the part is one item of a list of its measure ("four drivers and two soldiers were
+    killed", "two policemen and a pedestrian"): the list breaks the toll down, a sum's matter,
+    and one item alone is no part the text tells."""
+    start, end = sentence_of(text, part.quantity.start)
+    if _IMPLICIT_ITEM.match(text, part.quantity.end, end) is not None:
+        return True
+    siblings = [
+        f for f in figures if f is not part and f.measure is part.measure
+        and start <= f.quantity.start < end
+    ]
+    return any(
+        list_item(text, a.quantity.end, b, True)
+        for a, b in itertools.pairwise(sorted([part, *siblings], key=lambda f: f.quantity.start))
+        if part in (a, b)
+    )
+
+
+# Another item after a number's noun phrase, counted by its article or a number (which the
+# reading may have left out): "two policemen and a pedestrian", "85 soldiers along with 50
+# civilians".
+_IMPLICIT_ITEM = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){1,3}?\s*(?:,|\band\b|\balong with\b|\bas well as\b)\s+"
+    r"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]|\d)",
+    re.IGNORECASE,
+)
+
+
+def _whole_told_after(window: Window, text: str) -> Found:
+    """'Two aid workers were killed in the attack. [...] At least 21 people died': a toll counting
+    anybody, told a sentence or two after the document's first count of its measure and period,
+    a count of one kind of people, holds that count (the breakdown of that count, told between
+    them, goes with it)."""
+    if not text:
+        return
+    figures = window.figures
+    for i, part in enumerate(figures):
+        head = head_of(part.counted)
+        if not part.counted or head.generic or head.unit:
+            continue
+        if any(_comparable(f, part) for f in window.before(i)):
+            continue  # not the first count of its measure and period
+        if _one_of_a_list(part, window.around(i), text):
+            continue
+        where = sentence_index(text, part.quantity.start)
+        for whole in window.after(i):
+            gap = sentence_index(text, whole.quantity.start) - where
+            if gap > _KIND_SENTENCES:
+                break
+            if not _comparable(whole, part) or window.totals.get(whole.id) == part.id:
+                continue
+            if (
+                gap > 0
+                and whole.counted
+                and _holds_kind(whole, part)
+                and not is_addition(text, whole)
+                and not another_incident(text, part, whole)
+            ):
+                yield whole, part, False
+            break
 
 
 def _said_total(text: str, figure: Figure) -> bool:
