@@ -2672,3 +2672,27 @@ def test_checks_a_kind_of_the_toll_next_to_it(
     extract_text: Callable[..., Any], text: str, subsets: set[Any]
 ) -> None:
     assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (checks13): a total told with how many incidents it holds ("in two explosions"), then
+# each incident's toll in a sentence of its own, even where scraped text runs sentences together.
+KIDAL = (
+    "Eight rebels died in two accidental explosions near Kidal on Friday.{gap}A mine they were"
+    " laying went off, killing the three on the spot.{gap}{last} died later when their truck"
+    " struck another mine."
+)
+
+
+@pytest.mark.parametrize("gap", SENTENCE_GAPS)
+@pytest.mark.parametrize(
+    ("last", "sums"),
+    [
+        pytest.param("Five rebels", {("Eight", ("Five", "three"), True)}, id="one-toll-each"),
+        pytest.param("Five rebels and two guards", set(), id="two-counts-in-one-toll's-sentence"),
+    ],
+)
+def test_checks_tolls_of_the_incidents_a_total_counts(
+    extract_text: Callable[..., Any], gap: str, last: str, sums: set[Any]
+) -> None:
+    text = KIDAL.format(gap=gap, last=last)
+    assert _told(extract_text(text))[0] == sums

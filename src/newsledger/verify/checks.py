@@ -17,7 +17,10 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
     set of them adds up;
   * tolls of places within: after a total placed in a country or region, every later figure of
     its measure and period placed inside it, three or more, adding up exactly (a day of attacks
-    across a country, then each town's toll in a sentence of its own).
+    across a country, then each town's toll in a sentence of its own);
+  * tolls of counted incidents: a total told with how many incidents it holds ("killed in two
+    explosions"), then as many counts of its measure and period, each the only one of a later
+    sentence of its own (sentences run together without a space count as two), that can add up.
 In a glued list of outlets' headlines no sum takes parts from another headline than its total's.
 A breakdown is told once: of a total stated twice before its parts, the first statement; the
 first number of a bracketed list is no total of the numbers after it in the brackets.
@@ -45,16 +48,19 @@ from newsledger.verify.cues import (
     find_cue,
     has_cue,
     headline_index,
+    incidents_counted,
     is_addition,
     partitive_cue,
     sentence_index,
     sentence_of,
+    stretch_index,
+    stretch_text,
     whole_follows,
     words_after,
     words_before,
 )
 from newsledger.verify.relations import relation_checks
-from newsledger.verify.sameness import head_of
+from newsledger.verify.sameness import head_of, heads_match
 from newsledger.verify.subsets import (
     SUBGROUPS,
     combined_measures,
@@ -881,6 +887,54 @@ def _tolls_of_places_within(total: Figure, figures: Sequence[Figure], text: str)
 _TOLLS = 3
 
 
+def _tolls_of_counted_incidents(
+    total: Figure, figures: Sequence[Figure], text: str
+) -> list[Figure]:
+    """Tolls of the incidents the total counts"""
+    # "Two bombings killed over 40 people in Kabul and Charikar. The first [...] killed over 24.
+    # [...] In the second, 18 died": a total told with how many incidents it holds, then as many
+    # counts of its measure and period, each the only one of its own later sentence, that can
+    # add up to it (hedges as intervals)
+    if not text:
+        return []
+    wanted = incidents_counted(stretch_text(text, total.quantity.start))
+    if wanted < 2 or total.quantity.qualifier is Qualifier.RANGE:
+        return []
+    where = stretch_index(text, total.quantity.start)
+    run: list[Figure] = []
+    told: set[int] = set()
+    for part in _starting_after(figures, total.quantity.end - 1):
+        at = stretch_index(text, part.quantity.start)
+        if at - where > _INCIDENT_SENTENCES or (len(run) == wanted and at not in told):
+            break
+        if not _comparable(total, part):
+            continue
+        if at == where or at in told or not _incident_toll(total, part, text):
+            return []  # a count in the total's own sentence, or two in one: told otherwise
+        run.append(part)
+        told.add(at)
+    if len(run) == wanted and sum_holds(total, run):
+        return run
+    return []
+
+
+def _incident_toll(total: Figure, part: Figure, text: str) -> bool:
+    """Whether a later count may be one incident's toll of the total: as stated, neither a
+    sub-group of it nor added to it, counting what it counts, inside its places."""
+    return (
+        part.quantity.qualifier is not Qualifier.RANGE
+        and part.quantity.interval()[1] <= total.quantity.interval()[1]
+        and not is_subgroup(part, total)
+        and not is_addition(text, part)
+        and heads_match(head_of(total.counted), head_of(part.counted))
+        and _within(part.locations, total.locations)
+    )
+
+
+# How many sentences after a total counting its incidents their tolls may stand.
+_INCIDENT_SENTENCES = 6
+
+
 def _stated_total(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Stated total"""
     if not text or not _exact(total):
@@ -982,4 +1036,5 @@ _SUM_RULES = (
     _list_told_later,
     _list_told_before,
     _tolls_of_places_within,
+    _tolls_of_counted_incidents,
 )

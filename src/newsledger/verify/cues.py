@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from newsledger.extract.folded import FoldedPattern
+from newsledger.extract.numbers import word_to_int
 from newsledger.extract.words.sentences import glued_headlines
 from newsledger.lexicons import read_table
 from newsledger.memo import per_text
@@ -76,6 +77,28 @@ def cue_reach(text: str, position: int) -> int:
     start = sentence_of(text, position)[0]
     glued = [m.end() for m in _GLUED_STOP.finditer(text, start, position)]
     return glued[-1] if glued else start
+
+
+@per_text()
+def _stretch_ends(text: str) -> list[int]:
+    """Where each sentence end or glued stop ends, in text order."""
+    glued = [m.end() for m in _GLUED_STOP.finditer(text)]
+    return sorted([*_sentence_ends(text)[1], *glued])
+
+
+def stretch_index(text: str, position: int) -> int:
+    """Like ``sentence_index``, but two sentences run together without a space ("killed over
+    26.The second bombing ...") count as two: for rules that need a count's own sentence."""
+    return bisect_right(_stretch_ends(text), position) if text else 0
+
+
+def stretch_text(text: str, position: int) -> str:
+    """The sentence around ``position``, cut at glued stops (see ``stretch_index``)."""
+    ends = _stretch_ends(text)
+    at = bisect_right(ends, position)
+    start = ends[at - 1] if at else 0
+    end = ends[at] if at < len(ends) else len(text)
+    return text[start:end]
 
 
 def sentence_of(text: str, position: int) -> tuple[int, int]:
@@ -323,6 +346,32 @@ def counts_incidents(words: str) -> bool:
     """Whether the words tell of several incidents ("in twin blasts", "in three attacks", "the
     bombings"): a toll told with them may hold the tolls of each."""
     return _incident_patterns()[1].search(words) is not None
+
+
+def incidents_counted(words: str) -> int:
+    """How many incidents the words count ("two suicide bombings" 2, "twin blasts" 2, "in three
+    attacks" 3); 0 when they count none or do not say how many."""
+    found = _counted_incidents().search(words)
+    if found is None:
+        return 0
+    word = found.group(1).lower()
+    return _PAIR_WORDS.get(word) or word_to_int(word) or 0
+
+
+# Words that count a pair or triple of incidents without a number word.
+_PAIR_WORDS = {"twin": 2, "double": 2, "both": 2, "triple": 3}
+
+
+@cache
+def _counted_incidents() -> re.Pattern[str]:
+    """A number word or pair word before an incident's word in the plural (up to two words
+    between: "two accidental explosions", "twin car bombings")."""
+    table = read_table("check_cues.tsv", 2)
+    event = "|".join(sorted((p for p, k in table if k == "incident_event"), key=len, reverse=True))
+    counts = "|".join(["twin", "double", "both", "triple", "two", "three", "four", "five", "six"])
+    return re.compile(
+        rf"\b({counts})\s+(?:[a-z-]+\s+){{0,2}}?(?:{event})e?s\b", re.IGNORECASE
+    )
 
 
 def is_rate(text: str, figure: Figure) -> bool:

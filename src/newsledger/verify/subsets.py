@@ -25,7 +25,10 @@ Rules of the figures' fields:
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
-     ("five more people died", "another 3").
+     ("five more people died", "another 3"); and a count of one kind of people ("four
+     firefighters") a sentence or two before or after the document's first toll of its measure
+     and period that counts anybody ("27 people"), unless it is one item of a list or the
+     attackers. A count told again (same measure and number) is no part of itself.
 Rules 5-7 relate no two named sources' counts of the same places (two accounts, unless the part is
 a sub-group), no attack's doers to its victims' toll (rule 6), and no two headlines of a glued list
 of outlets' headlines (any rule).
