@@ -2625,6 +2625,18 @@ def test_checks_rival_value_of_a_minority_of_sources(
             id="a-kind-told-after-the-toll",
         ),
         pytest.param(
+            "A bomb wrecked a bar in Lagos on Saturday night, injuring 27 people.Four"
+            " firefighters were hurt while fighting the blaze.",
+            {("27", "Four", True)},
+            id="a-kind-told-after-the-toll-glued",
+        ),
+        pytest.param(
+            "Three nurses were killed when gunmen stormed the clinic in Goma on Monday.The army"
+            " blamed the militia.At least 18 people died in the raid.",
+            {("At least 18", "Three", True)},
+            id="the-toll-told-after-the-kind-glued",
+        ),
+        pytest.param(
             "Militiamen attacked a village near Bunia on Monday, killing at least 40. Six"
             " teachers were killed at the school.",
             {("at least 40", "Six", True)},

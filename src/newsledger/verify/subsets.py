@@ -74,6 +74,7 @@ from newsledger.verify.cues import (
     sentence_index,
     sentence_of,
     sentence_text,
+    stretch_index,
     whole_follows,
     words_after,
     words_before,
@@ -1112,7 +1113,13 @@ def _by_subgroup(window: Window, text: str) -> Found:
         ]
         whole = _whole_of(part, apart, found)
         if whole is None and text and not _one_of_a_list(part, window.around(i), text):
-            whole = _kind_in_first_toll(part, apart, text)
+            # sentences run together without a space are two here ("injured.Two soldiers")
+            earlier = [
+                w
+                for j, w in enumerate(window.before(i), start=max(0, i - window.near))
+                if w.start >= title and not values[j]
+            ]
+            whole = _kind_in_first_toll(part, earlier, text)
         # "Five more people died" adds to the toll; "a total of 8" is a total: neither is a part.
         if whole is not None and not (
             text and (is_addition(text, part) or _said_total(text, part))
@@ -1136,7 +1143,7 @@ def _kind_in_first_toll(part: Figure, earlier: Sequence[Figure], text: str) -> F
     toll = next((w for w in earlier if _comparable(w, part)), None)
     if toll is None or not _holds_kind(toll, part) or another_incident(text, toll, part):
         return None
-    gap = sentence_index(text, part.quantity.start) - sentence_index(text, toll.quantity.start)
+    gap = stretch_index(text, part.quantity.start) - stretch_index(text, toll.quantity.start)
     return toll if 0 < gap <= _KIND_SENTENCES else None
 
 
@@ -1207,9 +1214,9 @@ def _whole_told_after(window: Window, text: str) -> Found:
             continue  # not the first count of its measure and period
         if _one_of_a_list(part, window.around(i), text):
             continue
-        where = sentence_index(text, part.quantity.start)
+        where = stretch_index(text, part.quantity.start)
         for whole in window.after(i):
-            gap = sentence_index(text, whole.quantity.start) - where
+            gap = stretch_index(text, whole.quantity.start) - where
             if gap > _KIND_SENTENCES:
                 break
             if not _comparable(whole, part) or window.totals.get(whole.id) == part.id:
