@@ -2708,3 +2708,23 @@ def test_checks_tolls_of_the_incidents_a_total_counts(
 ) -> None:
     text = KIDAL.format(gap=gap, last=last)
     assert _told(extract_text(text))[0] == sums
+
+
+# Issue 9 (checks13): "N of the victims ... the other M" splits the toll even when a count of
+# another measure stands between the toll and its first part.
+@pytest.mark.parametrize(
+    ("rest", "sums"),
+    [
+        pytest.param("five", {("nine", ("Four", "five"), True)}, id="adds-up"),
+        pytest.param("three", {("nine", ("Four", "three"), False)}, id="falls-short"),
+    ],
+)
+def test_checks_a_part_and_the_other_after_another_measure(
+    extract_text: Callable[..., Any], rest: str, sums: set[Any]
+) -> None:
+    text = (
+        "A grenade blast killed nine people and wounded 40 others at a market in Goma on"
+        f" Tuesday, police said. Four of the victims died at the scene and the other {rest}"
+        " succumbed to their injuries."
+    )
+    assert _told(extract_text(text))[0] == sums
