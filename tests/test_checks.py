@@ -2728,3 +2728,35 @@ def test_checks_a_part_and_the_other_after_another_measure(
         " succumbed to their injuries."
     )
     assert _told(extract_text(text))[0] == sums
+
+
+# Issue 9 (checks13): two outlets' headlines glued by one semicolon are two reports; a bound
+# ("At least 5") beside the bare count ("Five") in another headline is that count told again,
+# the bare one each rival value is weighed against.
+@pytest.mark.parametrize(
+    ("text", "conflicts"),
+    [
+        pytest.param(
+            "Blast kills 1, wounds 4 in Mogadishu;Mogadishu car bomb kills 1 and wounds 9",
+            {("4", "9")},
+            id="two-headlines",
+        ),
+        pytest.param(
+            "At least 5 soldiers killed in Mali ambush;Five soldiers killed in ambush in Mali:"
+            " army;Mali: 7 soldiers killed in ambush",
+            {("Five", "7")},
+            id="a-bound-beside-its-bare-count",
+        ),
+    ],
+)
+def test_checks_rival_headlines_glued(
+    extract_text: Callable[..., Any], text: str, conflicts: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts

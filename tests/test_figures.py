@@ -1172,7 +1172,7 @@ def test_figures_bracketed_count_after_a_name_counts_no_name(
 
 
 # Issue 9 (checks9, real reports): a one-line list of outlets' headlines glued by semicolons is
-# read headline by headline; semicolons of prose, or a single glued one, split nothing.
+# read headline by headline, two of them too (checks13); semicolons of prose split nothing.
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
@@ -1185,6 +1185,11 @@ def test_figures_bracketed_count_after_a_name_counts_no_name(
                 "Gunmen kill 9 in central Mali",
             ],
             id="three-glued-headlines",
+        ),
+        pytest.param(
+            "Blast kills 1, wounds 4 in Mogadishu;Mogadishu car bomb kills 1 and wounds 9",
+            ["Blast kills 1, wounds 4 in Mogadishu;", "Mogadishu car bomb kills 1 and wounds 9"],
+            id="two-glued-headlines",
         ),
         pytest.param(
             "Gunmen killed 9 people; police said 4 of them were soldiers; the army sent troops.",

@@ -268,7 +268,11 @@ def _headline_list_values(figures: Sequence[Figure], text: str) -> list[Check]:
         return []
     found: list[Check] = []
     told: list[tuple[int, Figure]] = []  # each value's first statement, with its headline
+    # "At least six soldiers killed;Six soldiers killed": the bound is the bare count told again
+    bare = {(f.measure, f.quantity.value) for f in figures if _exact(f)}
     for later in figures:
+        if not _exact(later) and (later.measure, later.quantity.value) in bare:
+            continue
         where = headline_index(text, later.quantity.start)
         same = [(at, first) for at, first in told if _one_event_thing(first, later)]
         if any(_same_value(first, later) for _, first in same):

@@ -644,6 +644,13 @@ def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]
     return sorted(kept, key=lambda d: d.quantity.start)
 
 
+def _headline_like(draft: Draft) -> bool:
+    """Whether the figure's sentence reads as a headline: short, no full stop (a glued list's
+    headline may end in its semicolon)."""
+    text = draft.scan.sentence.text.rstrip().rstrip(";")
+    return len(text) <= _HEADLINE_CHARS and not text.endswith((".", ":"))
+
+
 def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.measure != b.measure or a.quantity.value != b.quantity.value:
         return False
@@ -652,6 +659,8 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     glued = a.scan is b.scan and _dateline_between(a, b)
     if a.scan is b.scan and not glued:
         return False
+    if a.quantity.qualifier is not b.quantity.qualifier and _headline_like(a) and _headline_like(b):
+        return False  # "At Least 1 Dead ...;Blast Kills 1": two outlets' values, each as told
     if _of_another_event(a) or _of_another_event(b):
         return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
