@@ -764,9 +764,9 @@ def _remainder_parts(total: Figure, figures: Sequence[Figure], text: str) -> lis
         cue = find_cue(before, "remainder")
         if i == 0 or cue is None or before[cue.end() :].strip(" ,("):
             continue
-        # the part is the count of the rest's measure before it ("killed ten and wounded 48.
-        # Three of the victims died at the scene and the other four ...": not the 48)
-        part = next((f for f in reversed(later[:i]) if f.measure is rest.measure), later[0])
+        # the part is the first count of the rest's measure after the total ("killed ten and
+        # wounded 48. Three of the victims died at the scene and the other four ...": not the 48)
+        part = next((f for f in later[:i] if f.measure is rest.measure), later[0])
         opening = sentence_of(text, part.quantity.start)[0]
         first = not any(opening <= f.quantity.start < part.quantity.start for f in figures)
         told = partitive_cue(text, part) is not None or (first and _refers_back(text, part))
