@@ -389,8 +389,9 @@ class Ledger:
         self._con  # noqa: B018 - opens it
 
     def close(self) -> None:
-        """Close the connection; the file keeps everything committed (checkpointed: the
-        write-ahead log written into the file)."""
+        """Close the connection; the file keeps everything committed (checkpointed when the
+        connection is open: the write-ahead log written into the file; after ``release`` the
+        log waits for the next opener)."""
         self._closed = True
         if self._connection is not None:
             if not self.read_only and self.path != ":memory:":
@@ -407,9 +408,13 @@ class Ledger:
             "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
         )
         applied = {name for (name,) in self._con.execute("SELECT name FROM migrations").fetchall()}
-        for step in MIGRATIONS:
-            if step.name not in applied:
-                self._in_transaction(f"applying migration {step.name}", partial(self._apply, step))
+        pending = [step for step in MIGRATIONS if step.name not in applied]
+        for step in pending:
+            self._in_transaction(f"applying migration {step.name}", partial(self._apply, step))
+        if pending and self.path != ":memory:":
+            # DuckDB cannot replay a write-ahead log that creates views (it binds them before the
+            # database is attached), and the log now outlives the connection (``release``).
+            self._con.execute("CHECKPOINT")
 
     def _check_schema(self) -> None:
         """A read-only ledger cannot be upgraded: say so instead of failing on a missing table."""
