@@ -13,7 +13,8 @@ ledger of a full run). ``measure`` prints wall and CPU seconds (user + sys of th
 steadier measure on shared cores) of storing, reconciling, merging and closing (the closing
 checkpoint), and the peak memory (resident, and proportional: PSS, sampled); it lets go of the
 file after every write as ``newsledger ingest`` does (``--held`` keeps it open throughout, as
-before 8 December 2026). ``--sql`` also prints every statement that took over 0.1 s.
+the measurements before branch scale13 did). ``--sql`` also prints every statement that took
+over 0.1 s.
 """
 
 from __future__ import annotations
