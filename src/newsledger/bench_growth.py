@@ -10,8 +10,11 @@ per round of copies), so extraction is left out and the same N gives the same le
 stores N documents and reconciles once (a full run: it holds the ledger in Python); ``extend``
 goes from one ledger to a larger one 4,000 documents an ingest (incremental, which gives the
 ledger of a full run). ``measure`` prints wall and CPU seconds (user + sys of the process, the
-steadier measure on shared cores) of storing, reconciling and merging, and the peak memory;
-``--sql`` also prints every statement that took over 0.1 s.
+steadier measure on shared cores) of storing, reconciling, merging and closing (the closing
+checkpoint), and the peak memory (resident, and proportional: PSS, sampled); it lets go of the
+file after every write as ``newsledger ingest`` does (``--held`` keeps it open throughout, as
+the measurements before branch scale13 did). ``--sql`` also prints every statement that took
+over 0.1 s.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import pickle
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,6 +65,34 @@ def clock() -> tuple[float, float]:
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class PeakPss:
+    """The largest proportional set size of this process, sampled in a thread (Linux only)."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
+
+    def _sample(self, every: float) -> None:
+        while not self._stop.is_set():
+            try:
+                text = Path("/proc/self/smaps_rollup").read_text()
+            except OSError:
+                return
+            for line in text.splitlines():
+                if line.startswith("Pss:"):
+                    self.peak_kb = max(self.peak_kb, int(line.split()[1]))
+            self._stop.wait(every)
+
+    def __enter__(self) -> PeakPss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def ledger_path(folder: Path, size: int) -> Path:
@@ -126,9 +158,11 @@ class LoggedConnection:
         return getattr(self._connection, name)
 
 
-def measure(folder: Path, size: int, docs: int = 1000, sql: bool = False) -> str:
+def measure(folder: Path, size: int, docs: int = 1000, sql: bool = False,
+            held: bool = False) -> str:
     """Store, reconcile and merge ``docs`` more documents into a copy of the ledger of
-    ``size`` (0: an empty one); the copy is removed after."""
+    ``size`` (0: an empty one), then close it; the copy is removed after. Unless ``held``,
+    the file is let go after every write, as ``newsledger ingest`` does between batches."""
     from newsledger.extract.places import lookup_place
     from newsledger.store import Ledger
 
@@ -139,24 +173,31 @@ def measure(folder: Path, size: int, docs: int = 1000, sql: bool = False) -> str
         shutil.copy(ledger_path(folder, size), work)
     new = copies(folder, size, docs)
     try:
-        with Ledger(str(work)) as ledger:
+        with PeakPss() as pss:
+            ledger = Ledger(str(work))
             if sql:
                 ledger._con = LoggedConnection(ledger._con)  # type: ignore[assignment]
             start = clock()
             for at in range(0, len(new), BATCH):
                 ledger.add_all(new[at : at + BATCH])
+                if not held and not sql:
+                    ledger.release()
             stored = clock()
             ledger.reconcile()
             reconciled = clock()
             ledger.merge_incidents()
+            merged = clock()
+            ledger.close()
             done = clock()
     finally:
         work.unlink(missing_ok=True)
-    steps = zip(("store", "reconcile", "merge"), (start, stored, reconciled),
-                (stored, reconciled, done), strict=True)
+        Path(f"{work}.wal").unlink(missing_ok=True)
+    steps = zip(("store", "reconcile", "merge", "close"), (start, stored, reconciled, merged),
+                (stored, reconciled, merged, done), strict=True)
     split = ", ".join(f"{name} {b[0] - a[0]:.1f}/{b[1] - a[1]:.1f}" for name, a, b in steps)
     return (f"{docs:,} documents into {size:,}: {done[0] - start[0]:.1f} s wall / "
-            f"{done[1] - start[1]:.1f} s CPU ({split} wall/CPU s); peak {peak_mb():.0f} MB")
+            f"{done[1] - start[1]:.1f} s CPU ({split} wall/CPU s); peak {peak_mb():.0f} MB "
+            f"RSS, {pss.peak_kb / 1024:.0f} MB PSS")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -168,7 +209,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--to", type=int, help="extend: documents in the new ledger")
     parser.add_argument("--docs", type=int, default=1000, help="measure: documents ingested")
     parser.add_argument("--dir", type=Path, default=Path("bench-ledgers"))
-    parser.add_argument("--sql", action="store_true", help="measure: print slow statements")
+    parser.add_argument("--sql", action="store_true",
+                        help="measure: print slow statements (the file is held throughout)")
+    parser.add_argument("--held", action="store_true",
+                        help="measure: keep the file open between writes")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     if args.what == "build":
@@ -178,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             parser.error("extend needs --to larger than the size")
         print(extend(args.dir, args.size, args.to))
     else:
-        print(measure(args.dir, args.size, args.docs, args.sql))
+        print(measure(args.dir, args.size, args.docs, args.sql, args.held))
 
 
 if __name__ == "__main__":

@@ -365,12 +365,20 @@ class Ledger:
         self._connection = _connect(self.path, self.read_only, self.wait, self._waiting)
         # DuckDB's own progress bar would print over the CLI's output on a slow query.
         self._connection.execute("SET enable_progress_bar = false")
+        if not self.read_only:
+            # Letting go of the file (``release``, between an ingest's writes) leaves the
+            # write-ahead log for the next opener instead of checkpointing it: a checkpoint
+            # writes the last row group of every table appended to again (up to 122,880 rows:
+            # all the documents' texts below that), so one per write grew with the ledger.
+            # ``close`` checkpoints once; DuckDB still does when the log passes its threshold.
+            self._connection.execute("PRAGMA disable_checkpoint_on_shutdown")
         place_filter.register(self._connection)
 
     def release(self) -> None:
         """Let go of the file until the next use (which opens it again, waiting up to ``wait``
         seconds for readers to finish): other processes can read what is committed meanwhile.
-        Closing checkpoints the write-ahead log into the file. Nothing to do in memory."""
+        The write-ahead log stays for the next opener (``close`` checkpoints it). Nothing to do
+        in memory."""
         if self.path != ":memory:" and self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -381,9 +389,14 @@ class Ledger:
         self._con  # noqa: B018 - opens it
 
     def close(self) -> None:
-        """Close the connection; the file keeps everything committed."""
+        """Close the connection; the file keeps everything committed (checkpointed when the
+        connection is open: the write-ahead log written into the file; after ``release`` the
+        log waits for the next opener)."""
         self._closed = True
         if self._connection is not None:
+            if not self.read_only and self.path != ":memory:":
+                with suppress(duckdb.Error):  # a failed checkpoint leaves the log, still safe
+                    self._connection.execute("CHECKPOINT")
             self._connection.close()
             self._connection = None
 
@@ -395,9 +408,13 @@ class Ledger:
             "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
         )
         applied = {name for (name,) in self._con.execute("SELECT name FROM migrations").fetchall()}
-        for step in MIGRATIONS:
-            if step.name not in applied:
-                self._in_transaction(f"applying migration {step.name}", partial(self._apply, step))
+        pending = [step for step in MIGRATIONS if step.name not in applied]
+        for step in pending:
+            self._in_transaction(f"applying migration {step.name}", partial(self._apply, step))
+        if pending and self.path != ":memory:":
+            # DuckDB cannot replay a write-ahead log that creates views (it binds them before the
+            # database is attached), and the log now outlives the connection (``release``).
+            self._con.execute("CHECKPOINT")
 
     def _check_schema(self) -> None:
         """A read-only ledger cannot be upgraded: say so instead of failing on a missing table."""
