@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
 
 import pytest
@@ -10,6 +11,8 @@ from newsledger.errors import LexiconError
 from newsledger.extract.time import TimeMention, find_times, time_words
 from newsledger.extract.time.periods import resolve_time
 from newsledger.extract.time.time_resolvers import KINDS
+
+periods = importlib.import_module("newsledger.extract.time.periods")
 
 D = date.fromisoformat
 
@@ -407,3 +410,29 @@ def test_periods_a_dated_event_names_its_day(text: str, phrase: str, start: str)
     assert mentions[0].period_start == D(start)
     expected_end = D("2024-04-05") if phrase.lower().startswith("since") else D(start)
     assert mentions[0].period_end == expected_end
+
+
+# Rules are searched only in windows holding what each match consumes (a digit, one of some
+# words): the same phrases as searching every rule everywhere, whatever the case or script.
+GATED_TEXTS = [
+    "Fighting since the February 1, 2021 coup killed 40 people in the past two weeks.",
+    "FROM JANUARY TO JUNE 2024, 300 PEOPLE DIED; LAST WEEKEND 12 MORE.",
+    "In Q3 2023 and in the first half of the year, 2,019 were displaced.",
+    "Three days later, on Monday night, the toll rose; a year ago it was 12.",
+    "The week under review saw 9 attacks, the 12 months to March 2024 saw 80.",
+    "Up to the moment, so far this year, shortly before dawn, not long ago.",
+    "Over the wee\u212aend 5 people were killed; in the ſame day and the paſt week.",
+    "Le 3 mars, à Goma, 14 civils tués – ‘recently’ and “in recent weeks”.",
+    "between 1 and 3 June, 4-6 June 2022 and June 1-3, 2022",
+    "No time here at all, only 45 people and the Kelvin sign \u212a.",
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+@pytest.mark.parametrize("published", [None, date(2024, 3, 5)])
+def test_periods_rules_searched_only_where_they_can_match_find_the_same_phrases(
+    text: str, published: date | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gated = find_times(text, published)
+    monkeypatch.setattr(periods._Window, "holds", lambda self, needs: True)
+    assert find_times(text, published) == gated

@@ -56,6 +56,7 @@ Storm", "the Sunday Times").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -154,62 +155,91 @@ _PAST_PATTERN = (
 _PAST = re.compile(_PAST_PATTERN)
 
 _START = r"(?<![\w-])"  # a phrase starts at a word start
+# What each rule's every match consumes: a digit and/or (case-insensitively) one of some words
+# (each tuple one of whose words it holds). A rule is searched only in the windows that hold all
+# of them, which finds the same matches with fewer searches (most windows hold no digit or no
+# word of most rules; a time phrase's last word always ends the phrase, so it is consumed).
+_Needs = tuple[str | tuple[str, ...], ...]
+_DIGIT = "digit"
+_UNITS = ("hour", "day", "week", "month", "year", "decade", "quarter")
+_MONTHS_FULL = tuple(WORDS["month"])
+_MONTHS_ANY = (*WORDS["month"], *WORDS["month_abbr"])
+_WEEKDAYS = tuple(WORDS["weekday"])
 _TIME_WORDS = [*WORDS["now"], *WORDS["day"], *WORDS["vague"], *WORDS["elsewhen"]]
-_RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
-    (re.compile(_START + pattern), resolver)
-    for pattern, resolver in (
+_TIME_WORDS_ENDS = tuple(sorted({phrase.split()[-1] for phrase in _TIME_WORDS}))
+_RULES: tuple[tuple[re.Pattern[str], Resolver, _Needs], ...] = tuple(
+    (re.compile(_START + pattern), resolver, needs)
+    for pattern, resolver, needs in (
         (
             # "since the February 1, 2021 coup": the day an event named after it happened
             rf"{_PREP}{_EVENT_THE}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_month('m')}\s+{_day('d')}"
             rf"(?:,{{0,2}}\s+{_year('y')})?",
             resolve_date,
+            (_DIGIT, _MONTHS_ANY),
         ),
         (
             rf"{_PREP}(?:(?P<wd>{_WEEKDAY}),?\s+)?{_THE}{_day('d')}\s+(?:of\s+)?{_month('m')}"
             rf"(?:,?\s+{_year('y')})?",
             resolve_date,
+            (_DIGIT, _MONTHS_ANY),
         ),
-        (rf"{_PREP}{_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", resolve_date),
+        (
+            rf"{_PREP}{_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b",
+            resolve_date,
+            (_DIGIT,),
+        ),
         (
             rf"{_PREP}{_EVENT_THE_MONTH}{_MOD}{_month('m')},?\s+{_year('y')}(?:\s+(?i:alone))?",
             resolve_month,
+            (_DIGIT, _MONTHS_ANY),
         ),
         (
             rf"{_PREP}(?:(?P<rel>(?i:last|this|next|past))\s+)?{_MOD}{_month('m', any_form=False)}"
             r"(?:\s+(?i:alone))?",
             resolve_month,
+            (_MONTHS_FULL,),
         ),
         (
             rf"{_PREP}{_MOD}(?:(?P<theyear>(?i:the\s+year|the))\s+)?{_year('y')}(?P<decade>s)?\b"
             r"(?:\s+(?i:alone))?",
             resolve_year,
+            (_DIGIT,),
         ),
-        (rf"{_PREP}{_year('y1')}{_SEP}(?P<y2>(?:19|20)\d\d|\d\d)\b(?!-)", resolve_year_range),
+        (
+            rf"{_PREP}{_year('y1')}{_SEP}(?P<y2>(?:19|20)\d\d|\d\d)\b(?!-)",
+            resolve_year_range,
+            (_DIGIT,),
+        ),
         (
             rf"{_PREP}{_THE}{_month('m1')}(?:,?\s+{_year('y1')})?{_SEP}{_month('m2')}"
             rf"(?:,?\s+{_year('y2')})?(?:\s+(?i:period))?",
             resolve_month_range,
+            (_MONTHS_ANY,),
         ),
         (
             # "from February 2021 to July 13, 2023": a month to a day
             rf"{_PREP}{_month('m1')}(?:,?\s+{_year('y1')})?{_SEP}{_month('m2')}\s+{_day('d2')}"
             rf",?\s+{_year('y2')}",
             resolve_day_range,
+            (_DIGIT, _MONTHS_ANY),
         ),
         (
             rf"{_PREP}{_month('m1')}\s+{_day('d1')}(?:,?\s+{_year('y1')})?{_SEP}(?:{_month('m2')}\s+)?"
             rf"{_day('d2')}(?:,?\s+{_year('y2')})?",
             resolve_day_range,
+            (_DIGIT, _MONTHS_ANY),
         ),
         (
             rf"{_PREP}{_day('d1')}(?:\s+{_month('m1')})?(?:,?\s+{_year('y1')})?{_SEP}{_day('d2')}\s+"
             rf"{_month('m2')}(?:,?\s+{_year('y2')})?",
             resolve_day_range,
+            (_DIGIT, _MONTHS_ANY),
         ),
         (
             rf"{_PREP}{_THE}(?P<ord>{_ORDINAL})(?:\s+|-)(?P<unit>(?i:quarter|half))\b"
             rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?",
             resolve_part,
+            (("quarter", "half"),),
         ),
         (
             # "the first week of August", "the last two weeks of June 2024", "the second half of
@@ -219,21 +249,25 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"(?:(?P<mrel>(?i:this|last|the\s+current|the\s+previous))\s+(?i:month)\b"
             rf"|{_month('m', any_form=False)}(?:,?\s+{_year('y')})?)",
             resolve_part_of_month,
+            (("week", "half"),),
         ),
         (
             rf"{_PREP}(?P<qh>[QH])(?P<n>[1-4])\b(?:\s+(?:(?i:of)\s+)?{_year('y')}|\s*['’](?P<yy>\d\d)\b)?",
             resolve_part,
+            (_DIGIT,),
         ),
         (
             rf"{_PREP}{_THE}(?P<fl>(?i:first|last|final))\s+(?P<n>{_NUMBER})\s+(?i:months)\b"
             rf"(?:(?:\s+(?i:of))?\s+(?:{_year('y')}|{_YEAR_REL}))?",
             resolve_months_of_year,
+            (("months",),),
         ),
-        (_PAST_PATTERN, resolve_past),
+        (_PAST_PATTERN, resolve_past, (("past", "last", "previous", "preceding"), _UNITS)),
         (
             # "within the week under review" (military briefings): the past week
             rf"{_PREP}(?P<the>(?i:the))\s+(?P<unit>(?i:week|month))\s+(?i:under\s+review)(?P<rel>)\b",
             resolve_past,
+            (("review",),),
         ),
         (
             # "in the six months to June 30", "the year to March", "the 12 months to the end of
@@ -243,36 +277,47 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"\s+(?:(?i:the\s+end\s+of)\s+)?(?:{_day('d')}\s+(?:of\s+)?{_month('m')}"
             rf"|{_month('m2')}(?:\s+{_day('d2')})?)(?:,?\s+{_year('y')})?",
             resolve_span_to,
+            (_UNITS, _MONTHS_ANY),
         ),
         (
             rf"{_PREP}{_MOD}(?:(?P<adv>(?i:earlier|later|so\s+far))\s+)?"
             r"(?P<rel>(?i:this|last|next|current|previous|the\s+current|the\s+previous"
             r"|the(?:\s+(?:whole|entire|full))?))\s+(?P<unit>(?i:week|month|year))\b",
             resolve_calendar,
+            (("week", "month", "year"),),
         ),
         (
             rf"{_PREP}(?:(?P<rel>(?i:last|this|next|early|late|overnight))\s+)?(?P<wd>{_WEEKDAY})"
             r"(?:\s+(?i:morning|afternoon|evening|night))?",
             resolve_weekday,
+            (_WEEKDAYS,),
         ),
         (
             rf"{_PREP}(?P<n>{_NUMBER}|(?i:an?))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b",
             resolve_ago,
+            (("ago",),),
         ),
         (
             rf"{_PREP}(?:(?P<rel>(?i:this|last|the|the\s+past))\s+)?(?i:weekend)\b",
             resolve_weekend,
+            (("weekend",),),
         ),
         (
             rf"(?:(?:{_NUMBER}|(?i:an?|a\s+few|few|several|a\s+couple\s+of))\s+)?"
             r"(?i:hours?|days?|weeks?|months?|years?)\s+(?i:after|later|earlier|before)\b",
             resolve_vague,
+            (_UNITS, ("after", "later", "earlier", "before")),
         ),
-        (rf"{_PREP}(?P<w>(?i:{alternation(_TIME_WORDS, cased=False)}))\b", resolve_word),
+        (
+            rf"{_PREP}(?P<w>(?i:{alternation(_TIME_WORDS, cased=False)}))\b",
+            resolve_word,
+            (_TIME_WORDS_ENDS,),
+        ),
         (
             r"(?i:before|prior\s+to)\s+(?i:this|that|the)\s+(?:(?i:latest|recent|current)\s+)?"
             r"(?:[a-z]{4,})\b",
             resolve_elsewhen,
+            (("before", "prior"),),
         ),
     )
 )
@@ -368,11 +413,51 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+class _Window:
+    """A span searched for time phrases, and which of the rules' needs it holds (each need
+    tested once, by one search of the span)."""
+
+    __slots__ = ("_held", "_lowered", "_text", "end", "start")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self._text = text[start:end]
+        # when the span is not ASCII a case-insensitive letter can match another (the Kelvin
+        # sign matches 'k'): every word need counts as held then
+        self._lowered = self._text.lower() if self._text.isascii() else None
+        self._held: dict[str | tuple[str, ...], bool] = {}
+
+    def holds(self, needs: _Needs) -> bool:
+        """Whether a match of a rule with these needs can lie in this span."""
+        return all(self._holds(need) for need in needs)
+
+    def _holds(self, need: str | tuple[str, ...]) -> bool:
+        held = self._held.get(need)
+        if held is None:
+            if need == _DIGIT:
+                held = _ANY_DIGIT.search(self._text) is not None
+            else:
+                held = self._lowered is None or _any_word(need).search(self._lowered) is not None
+            self._held[need] = held
+        return held
+
+
 def _candidates(text: str, pub: date | None) -> list[TimeMention]:
-    found = []
-    windows = _windows(text)
-    for pattern, resolve in _RULES:
-        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
+    found: list[TimeMention] = []
+    windows = [_Window(text, start, end) for start, end in _windows(text)]
+    if not windows:
+        return found
+    for pattern, resolve, needs in _RULES:
+        searched = [w for w in windows if w.holds(needs)]
+        for match in (m for w in searched for m in pattern.finditer(text, w.start, w.end)):
             try:
                 period = resolve(match, pub)
                 if period is None or _is_name_part(text, match.start(), match.end()):
