@@ -155,6 +155,11 @@ SOURCES = [
     # ... nor an editor's note on another account, nor one of two agencies telling parts
     ("Gunmen killed 6 guards at the depot. Note, Reuters reported that the attackers used "
      "grenades.", "6", None),
+    # ... also a note glued to the sentence before it, on a monitor named only there
+    ("A roadside mine wounded 7 rangers near the park gate. The blast came at dusk.Note: The "
+     "Lakeside Monitoring Network reported that only three rangers were hurt.", "7", None),
+    ("Raiders abducted 4 drivers on the highway. The road stayed shut for a week.Note - the "
+     "Coastal Watch Group reported that six drivers were taken.", "4", None),
     ("Militants stormed the post, killing 16 soldiers. According to AFP, 40 policemen were on "
      "duty. Xinhua reported that the attackers fled.", "16", None),
     # an armed group is a party, never the teller of a whole story
