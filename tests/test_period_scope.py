@@ -347,6 +347,28 @@ PERIODS = [
         "6",
         ("2024-02-09", "2024-02-09"),
     ),
+    # a toll told of an event its date names ('in the March 3, 2019, bombing') is of that day,
+    # not of the verdict's month that opens the sentence
+    (
+        "In June, after a long trial, the man was found guilty of killing 4 people and injuring "
+        "60 in the March 3, 2019, bombing at the fair.\n",
+        "2021-07-01",
+        "4",
+        ("2019-03-03", "2019-03-03"),
+    ),
+    (
+        "Last week a jury convicted her of wounding 9 guards in the May 2017 raid on the depot.\n",
+        "2020-02-10",
+        "9",
+        ("2017-05-01", "2017-05-31"),
+    ),
+    # ... but a date of another thing after the toll does not
+    (
+        "In June, gunmen killed 5 farmers near the river, a year after the 2019 floods.\n",
+        "2021-07-01",
+        "5",
+        ("2021-06-01", "2021-06-30"),
+    ),
 ]
 
 

@@ -21,9 +21,11 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           week" takes the report's period shifted back; "three days later" counts from the day
           told last; a count "in one week" takes the stated range of that length; an incident's
           toll prefers the day told before it over a later sentence's that counts figures of its
-          own; an undated rolling period is not carried across units. In a story whose figures
-          state no time of their own, the tolls are of the one attack it dates by name ("the
-          April 15 attack"), not of a time told in a background sentence.
+          own; a toll told of an event its date names later in the clause ("found guilty of
+          killing 4 people in the March 3, 2019, bombing") is of that day, not of the sentence's
+          opening time phrase; an undated rolling period is not carried across units. In a
+          story whose figures state no time of their own, the tolls are of the one attack it
+          dates by name ("the April 15 attack"), not of a time told in a background sentence.
   places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
           the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
@@ -993,7 +995,9 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
                 # "The 12 people abducted on Sunday were freed on Wednesday": the freeing's day
                 continue
             distance = -1  # "12 passengers kidnapped on Sunday remain in captivity"
-        if draft.measure in VIOLENT and _event_day_of_toll(scan, mention):
+        if draft.measure in VIOLENT and (
+            _event_day_of_toll(scan, mention) or _dated_event_after(scan, mention, q.end)
+        ):
             distance = -1
         if _vague(mention) and any(
             not _vague(m) and m.period_start and not _CLAUSE_BREAK.search(
@@ -1060,6 +1064,27 @@ def _event_day_of_toll(scan: Scan, mention: TimeMention) -> bool:
         mention.kind in ("day", "week")
         and bool(_TOLL_UPDATE.search(scan.sentence.text))
         and bool(_EVENT_DAY_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
+    )
+
+
+_THE_BEFORE = re.compile(r"\b(?:in|from|during|of|by)\s+the\s+$", re.IGNORECASE)
+_EVENT_NOUN_AFTER = re.compile(
+    rf"^,?\s+(?:[\w-]+\s+)?(?:{alternation(list(WORDS['incident']), cased=False)})\b"
+)
+
+
+def _dated_event_after(scan: Scan, mention: TimeMention, end: int) -> bool:
+    """'found guilty of killing 4 people and injuring 60 in the March 3, 2019, bombing': a toll
+    told of an event its date names, after it in the same clause, is of that day, not of the
+    verdict's or the report's time phrase that opens the sentence."""
+    if mention.start < end or mention.period_start is None:
+        return False
+    between = scan.text_between(end, mention.start)
+    return (
+        len(between) <= 120
+        and not _CLAUSE_BREAK.search(between)
+        and bool(_THE_BEFORE.search(between))
+        and bool(_EVENT_NOUN_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
     )
 
 
