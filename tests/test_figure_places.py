@@ -375,6 +375,28 @@ SPEAKER_SEATS = [
         ("Bokkos", "Plateau State"),
         ("2024-02-04", "2024-02-04"),
     ),
+    # ... nor does the place an official's office is held over ("the governor of X state")
+    (
+        "Gunmen raided a village in Bokkos, Plateau state, on Sunday. According to the governor "
+        "of Kaduna state, 14 villagers were killed.\n",
+        "14",
+        ("Bokkos", "Plateau State"),
+        ("2024-02-04", "2024-02-04"),
+    ),
+    (
+        "Rebels shelled a market in Goma on Friday, killing 9 people. The commissioner of Kasai "
+        "province said 30 people were hurt.\n",
+        "30",
+        ("Goma",),
+        ("2024-02-02", "2024-02-02"),
+    ),
+    (
+        "Bandits attacked a bus near Gusau on Friday. The mayor of Kano told reporters that 11 "
+        "passengers were abducted.\n",
+        "11",
+        ("Gusau",),
+        ("2024-02-02", "2024-02-02"),
+    ),
 ]
 
 

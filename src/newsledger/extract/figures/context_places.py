@@ -986,15 +986,19 @@ def _carried_to(role: str = "carried") -> re.Pattern[str]:
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A speaker noun right before a place ('officials in '), a reporting word before that
     speaker ('according to the ministry in '), and one right after the place (' said')."""
-    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": [], "destination": []}
+    roles: dict[str, list[str]] = {
+        "speaker": [], "reporting": [], "carried": [], "destination": [], "office": []
+    }
     for word, role in read_table("place_speaker_cues.tsv", 2):
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
     reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
     # "officials in Maidan Wardak and Kabul declined to comment": both towns are seats
     # "the main hospital in provincial capital Baquba said": the town named by its rank
+    office = "|".join(sorted(roles["office"], key=len, reverse=True))
+    # "according to the governor of Warrap state": the seat of an office held over a place
     seat = (
-        rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?"
+        rf"\b(?:(?:{speaker})\s+(?:in|at|from|based\s+in)|(?:{office})\s+of)\s+(?:the\s+)?"
         r"(?:(?:provincial|regional|state|district|national)\s+capital,?\s+)?"
         r"(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+)?$"
     )
