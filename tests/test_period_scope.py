@@ -399,6 +399,20 @@ UNDATED_PERIODS = [
         "2,100",
         (None, None),
     ),
+    # a statement's day told in the present ('Reuters reports on 14 May 2004 that') dates the
+    # telling of a later development, not the undated incident before it
+    (
+        "A bomb ripped through a cafe in Kolda on this day. Four people were killed in the "
+        "explosion. Reuters reports on 14 May 2004 that a local man is the main suspect.\n",
+        "Four",
+        (None, None),
+    ),
+    (
+        "Gunmen stormed a clinic in Kolda. They abducted 3 nurses. The ministry confirms on 2 "
+        "June 2011 that talks with the kidnappers have begun.\n",
+        "3",
+        (None, None),
+    ),
 ]
 
 

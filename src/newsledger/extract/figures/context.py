@@ -96,7 +96,7 @@ from newsledger.extract.figures.context_parties import assign_actors, assign_sou
 from newsledger.extract.figures.context_places import among_those, assign_places
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
-from newsledger.extract.reporting import TELLING, reporting_verbs
+from newsledger.extract.reporting import TELLING, TELLING_PRESENT, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention, find_times
 from newsledger.extract.time.calendar_math import (
@@ -121,7 +121,8 @@ _COMPARISON = FoldedPattern(re.compile(
 # "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
 # In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = FoldedPattern(re.compile(
-    rf"\b(?:(?:{reporting_verbs(TELLING)}|(?:a|the|its|press|news) release|(?:report|statement"
+    rf"\b(?:(?:{reporting_verbs(TELLING, TELLING_PRESENT)}|(?:a|the|its|press|news) release"
+    r"|(?:report|statement"
     r"|data|figures|findings|study|survey|update|document) released|issued|statement"
     r"|report|update|briefing|conference)(?:\s+(?:this|that|it))?)[\s,]*$"
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
