@@ -49,6 +49,10 @@ ABSOLUTE = [
     ("in early 2021", "2021-01-01", "2021-04-30", "year"),
     ("mid-2022", "2022-05-01", "2022-08-31", "year"),
     ("at the end of 2014", "2014-09-01", "2014-12-31", "year"),
+    # ... but a count reached "by the end of" a year or month is that whole year's or month's
+    ("by the end of 2014", "2014-01-01", "2014-12-31", "year"),
+    ("By the end of 1988", "1988-01-01", "1988-12-31", "year"),
+    ("by the end of March 2023", "2023-03-01", "2023-03-31", "month"),
     ("in mid-April 2022", "2022-04-11", "2022-04-20", "month"),
     ("in late February 2023", "2023-02-21", "2023-02-28", "month"),
     ("June 1-15, 2024", "2024-06-01", "2024-06-15", "range"),

@@ -42,7 +42,8 @@ Relative phrases need the publication date and stay unresolved (None) without it
     "yesterday" -> publication - 1 day; "tonight", "this morning" -> the publication day.
 Modifiers narrow a period to a third: early (also "the start/beginning of") = days 1-10 of a
 month or January-April of a year; mid (also "the middle of") = days 11-20 or May-August; late (also
-"the end of") = day 21 to the month's end or September-December.
+"the end of") = day 21 to the month's end or September-December; but "by the end of X" (a count
+reached by then) keeps the whole of X.
 Prepositions change the period: "since X" -> start of X..publication (end None without it); "before
 X" -> None..the day before X; "after X" -> the day after X..None; "until / till / through X" ->
 None..end of X. Other prepositions ("in", "during", "by", "as of") keep the period of X.
