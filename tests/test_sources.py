@@ -155,6 +155,11 @@ SOURCES = [
     # ... nor an editor's note on another account, nor one of two agencies telling parts
     ("Gunmen killed 6 guards at the depot. Note, Reuters reported that the attackers used "
      "grenades.", "6", None),
+    # a speaker of the sentence before, glued to the toll's by a clock time ("p.m.The"), is no
+    # source of the toll
+    ("Investigators traced the van from April 14, when prosecutors say it was rented, until "
+     "April 17 at 4:30 p.m.The depot was wrecked by a blast on April 19, killing 40 people.",
+     "40", None),
     # ... also a note glued to the sentence before it, on a monitor named only there
     ("A roadside mine wounded 7 rangers near the park gate. The blast came at dusk.Note: The "
      "Lakeside Monitoring Network reported that only three rangers were hurt.", "7", None),
