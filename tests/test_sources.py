@@ -160,6 +160,9 @@ SOURCES = [
     ("Investigators traced the van from April 14, when prosecutors say it was rented, until "
      "April 17 at 4:30 p.m.The depot was wrecked by a blast on April 19, killing 40 people.",
      "40", None),
+    # the employer of the people a subject counts is no teller of the count
+    ("3 UN international staff killed and 5 UN staff wounded in a bomb attack on a hotel in "
+     "Peshawar.", "3", None),
     # ... also a note glued to the sentence before it, on a monitor named only there
     ("A roadside mine wounded 7 rangers near the park gate. The blast came at dusk.Note: The "
      "Lakeside Monitoring Network reported that only three rangers were hurt.", "7", None),

@@ -2285,7 +2285,8 @@ def _word_count(word: str, text: str) -> int:
 
 
 def _subject_source(scan: Scan) -> str | None:
-    """A reporting organisation as subject ('U.S. Central Command ... conducted 94 missions')."""
+    """A reporting organisation as subject ('U.S. Central Command ... conducted 94 missions');
+    not the employer of the people the subject counts ('2 UN staff were killed')."""
     if scan.parse is None:
         return None
     for token in scan.parse:
@@ -2299,6 +2300,11 @@ def _subject_source(scan: Scan) -> str | None:
             - scan.parse.start_char
         )
         for mention in scan.actors:
-            if start <= mention.start and mention.end <= end and mention.kind in _SOURCE_KINDS:
+            if (
+                start <= mention.start
+                and mention.end <= end
+                and mention.kind in _SOURCE_KINDS
+                and not _counted_staff(scan, mention)
+            ):
                 return mention.canonical
     return None
