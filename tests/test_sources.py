@@ -31,8 +31,13 @@ SOURCES = [
     ("Troops kill 19 militants in northern region: army", "19", "army"),
     ("At least 30 killed in two attacks on mosques: local officials", "At least 30",
      "local officials"),
-    # ... not the label of a list line
+    # ... or after a spaced dash
+    ("At least 25 rebels killed, 9 hurt in eastern province - governor", "9", "governor"),
+    ("Gunmen kill 6 guards at a depot in Kandahar – police", "6", "police"),
+    # ... not the label of a list line, a dateline's dash or a dash of a clause
     ("Killed: 12 villagers", "12", None),
+    ("KANDAHAR - Gunmen killed 4 guards at a depot", "4", None),
+    ("Gunmen killed 4 guards on Sunday - the attack came at dawn", "4", None),
     # a side claiming what it did, in a clause after "claimed", gives its count; claiming the
     # attack itself tells no count
     ("Rebel commanders claimed to have repelled the offensive, inflicting 45 fatalities on the "
