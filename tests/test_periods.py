@@ -220,6 +220,19 @@ def test_periods_non_times_are_not_matched(text: str) -> None:
     assert find_times(text, date(2024, 4, 5)) == []
 
 
+# A scraped timeline's heading date glued to the words around it is still a day; a month glued
+# to a word without its day and year is not read as one.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Lawyers for the defenceMarch 3, 2019At about noon, a bomb went off.",
+     [("March 3, 2019", date(2019, 3, 3), date(2019, 3, 3))]),
+    ("The convoy left the depotJune 21, 2020", [("June 21, 2020", date(2020, 6, 21),
+                                                 date(2020, 6, 21))]),
+    ("The townMay 15 at noon", []),
+])
+def test_periods_date_glued_to_a_word(text: str, found: list[tuple[str, date, date]]) -> None:
+    assert [(m.text, m.period_start, m.period_end) for m in find_times(text, None)] == found
+
+
 REPORT = (
     "U.S. Central Command said on Wednesday that from January to June 2024 its partners killed 44 "
     "operatives. In Iraq, 30 were killed in the first half of 2024, up from 20 last year. "

@@ -49,6 +49,8 @@ X" -> None..the day before X; "after X" -> the day after X..None; "until / till 
 None..end of X. Other prepositions ("in", "during", "by", "as of") keep the period of X.
 Vague phrases ("recently", "soon", "earlier", "in recent weeks", "one day after", "the past few
 days") are kind "relative" with no dates.
+A full date glued to the word before it ("OfficeApril 15, 2013At", a scraped timeline's heading)
+is read as a day.
 Not time phrases: durations ("three days", "a 10-year sentence"), ages, anniversaries, lower-case
 "may" and "march", "May" and "March" alone without a preposition, day or year, a bare year without a
 preposition ("the 2019 attack"), month or weekday names inside names ("Operation ...", "April
@@ -154,7 +156,12 @@ _PAST_PATTERN = (
 )
 _PAST = re.compile(_PAST_PATTERN)
 
-_START = r"(?<![\w-])"  # a phrase starts at a word start
+# A phrase starts at a word start, or at a full date glued to the word before it, as scraped
+# timelines run their headings into the text ("Defender OfficeApril 15, 2013At about 2:50 p.m.")
+_START = (
+    rf"(?:(?<![\w-])|(?<=[a-z])(?=(?:{alternation(list(WORDS['month']), cased=True)})"
+    r"\s+\d{1,2},?\s+(?:19|20)\d\d))"
+)
 _TIME_WORDS = [*WORDS["now"], *WORDS["day"], *WORDS["vague"], *WORDS["elsewhen"]]
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(_START + pattern), resolver)
