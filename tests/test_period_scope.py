@@ -362,6 +362,16 @@ PERIODS = [
         "9",
         ("2017-05-01", "2017-05-31"),
     ),
+    # a date naming an attack in a time phrase counted from it ('three days after May 2, 2018,
+    # bombing') frames no period; the tolls told without a time are of the attack's day
+    (
+        "A court jailed a friend of the bomber on Monday. Prosecutors said two days after May 2, "
+        "2018, bombing, the friend hid a laptop. Two bombs exploded at the fair, killing 6 "
+        "people.\n",
+        "2019-07-10",
+        "6",
+        ("2018-05-02", "2018-05-02"),
+    ),
     # ... but a date of another thing after the toll does not
     (
         "In June, gunmen killed 5 farmers near the river, a year after the 2019 floods.\n",

@@ -25,7 +25,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           killing 4 people in the March 3, 2019, bombing") is of that day, not of the sentence's
           opening time phrase; an undated rolling period is not carried across units. In a
           story whose figures state no time of their own, the tolls are of the one attack it
-          dates by name ("the April 15 attack"), not of a time told in a background sentence.
+          dates by name ("the April 15 attack", "three days after April 15, 2013, bombing"),
+          not of a time told in a background sentence.
   places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
           the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
@@ -416,10 +417,10 @@ def _day_of_the_named_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> 
     if any(d.time is not None for d in drafts):
         return
     days = {
-        (m.period_start, m.period_end)
+        day
         for scan in scans
         for m in scan.times
-        if _incident_day_mention(m)
+        if (day := _day_named(m)) is not None
         and _ATTACK_NAMED.match(scan.text_between(m.end, m.end + 24))
     }
     if len(days) != 1:
@@ -428,6 +429,23 @@ def _day_of_the_named_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> 
     for draft in drafts:
         if draft.measure in VIOLENT:
             draft.period = day
+
+
+_RELATIVE_TO = re.compile(r"(?i)(?:after|before|since)\s+")
+
+
+def _day_named(mention: TimeMention) -> tuple[date | None, date | None] | None:
+    """The day a time phrase names: its own, or the day it counts from ('three days after April
+    15, 2013, bombing': the bombing's day, whatever the phrase's period)."""
+    if _incident_day_mention(mention):
+        return mention.period_start, mention.period_end
+    relative = _RELATIVE_TO.match(mention.text)
+    if relative is None:
+        return None
+    named = find_times(mention.text[relative.end() :], None)
+    if len(named) == 1 and _incident_day_mention(named[0]):
+        return named[0].period_start, named[0].period_end
+    return None
 
 
 # "the April 15 attack", "the April 15, 2013, bombing": an attack named by its day
@@ -870,6 +888,8 @@ def _stated_period(
             and not background
             and not _COMPARISON.search(before)
             and not _attributive(scan, mention)
+            # "three days after April 15, 2013, bombing": a date naming an event, not a period
+            and not _EVENT_NOUN_AFTER.match(scan.text_between(mention.end, mention.end + 40))
             and not _RELATIVE_ASIDE.search(before)
         ):
             return mention.period_start, mention.period_end
