@@ -99,6 +99,25 @@ def test_scene_of_another_event_is_not_the_figures(
     assert figure.locations
 
 
+# (text, number, places): a place named as the subject of a policy or of talks, in a sentence
+# between the scene and the toll, is no scene of the toll
+POLICY_TOPICS = [
+    ("A truck bomb destroyed an office in the old quarter of Kabul. The party has long opposed "
+     "the government in its policy toward Pakistan. About 40 people were killed in the blast.",
+     "About 40", ("Kabul",)),
+    ("A car bomb hit a market in Mosul on Sunday. The movement cut its ties with Iran last year. "
+     "Twelve people were wounded.", "Twelve", ("Mosul",)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), POLICY_TOPICS)
+def test_topic_of_a_policy_is_no_scene(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations[: len(places)] == places
+
+
 # (text, number, places): a place of a clause beside the figure's, which counts its own
 # victims, is not the figure's, even when the places of its own clause are claimed by others
 CLAUSE_BESIDE = [

@@ -174,6 +174,13 @@ _CAPITAL_BEFORE = re.compile(_CAPITAL_PHRASE, re.IGNORECASE)
 _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 # "in Kaya, a town on the border with Uganda": a neighbour named to find the place by
+# "the group opposed Fatah in its policy over Israel", "relations with Russia": a country or
+# town as the subject of a policy or of talks, not where anything happened
+_TOPIC_OF = re.compile(
+    r"\b(?:policy|policies|stance|position|talks|relations|ties|dispute|negotiations|cooperation)"
+    r"\s+(?:over|on|toward|towards|with|regarding|about)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BORDER_WITH = re.compile(
     r"\b(?:on|near|along|close\s+to|at)\s+the\s+borders?\s+(?:with|of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)*$"
@@ -490,9 +497,20 @@ def _told_since(
         scan = scans[position]
         if scan.sentence.paragraph != draft.scan.sentence.paragraph:
             return []
-        if scan.places and (kept := _kept(scan)):
+        if scan.places and (kept := _scenes(scan)):
             return _unique(m.place.name for m in kept)
     return []
+
+
+def _scenes(scan: Scan) -> list[PlaceMention]:
+    """The places a sentence names (``_kept``) but those it names as the subject of a policy or
+    of talks ('its policy over Israel'): a later figure does not inherit them."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return [
+        m
+        for m in _kept(scan)
+        if not _TOPIC_OF.search(text[max(0, m.start - base - 40) : m.start - base])
+    ]
 
 
 def _scene_before(
