@@ -491,6 +491,33 @@ def test_checks_subset_by_place_within_a_period(
     assert _subsets(find_checks(figures, "x" * 400)) == expected
 
 
+# (whole's start, part's start, expected): a place's count of a longer period holds that place's
+# count of a shorter one told after it; told after the part, the longer count is the story's
+# background ("Nine were killed on Friday. By the end of the year 496 had died"), no whole
+@pytest.mark.parametrize(
+    ("whole_start", "part_start", "expected"),
+    [
+        (0, 300, {("f1", "f2", True)}),
+        (300, 0, set()),
+    ],
+)
+def test_checks_subset_of_a_longer_period_in_the_same_place(
+    make_figure: Callable[..., Any], whole_start: int, part_start: int, expected: set[Any]
+) -> None:
+    figures = [
+        make_figure(
+            "f1", 2000, "killed", start=whole_start, counted="people", locations=MYANMAR,
+            period=H1,
+        ),
+        make_figure(
+            "f2", 340, "killed", start=part_start, counted="people", locations=MYANMAR,
+            period=(date(2024, 3, 1), date(2024, 3, 31)),
+        ),
+    ]
+    figures.sort(key=lambda f: f.quantity.start)
+    assert _subsets(find_checks(figures, "x" * 400)) == expected
+
+
 T_GENDER = "In the region, 45 female and 210 male; 255 people in total were killed by soldiers."
 T_CROSS = (
     "By June 1,200 people were still held and 800 had been released, a total of 2,000 arrests"

@@ -99,6 +99,25 @@ def test_scene_of_another_event_is_not_the_figures(
     assert figure.locations
 
 
+# (text, number, places): a place named as the subject of a policy or of talks, in a sentence
+# between the scene and the toll, is no scene of the toll
+POLICY_TOPICS = [
+    ("A truck bomb destroyed an office in the old quarter of Kabul. The party has long opposed "
+     "the government in its policy toward Pakistan. About 40 people were killed in the blast.",
+     "About 40", ("Kabul",)),
+    ("A car bomb hit a market in Mosul on Sunday. The movement cut its ties with Iran last year. "
+     "Twelve people were wounded.", "Twelve", ("Mosul",)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "places"), POLICY_TOPICS)
+def test_topic_of_a_policy_is_no_scene(
+    extract_text: Callable[..., Extraction], text: str, number: str, places: tuple[str, ...]
+) -> None:
+    figure = figure_numbered(extract_text(text, published=date(2024, 4, 10)), number)
+    assert figure.locations[: len(places)] == places
+
+
 # (text, number, places): a place of a clause beside the figure's, which counts its own
 # victims, is not the figure's, even when the places of its own clause are claimed by others
 CLAUSE_BESIDE = [
@@ -374,6 +393,28 @@ SPEAKER_SEATS = [
         "25",
         ("Bokkos", "Plateau State"),
         ("2024-02-04", "2024-02-04"),
+    ),
+    # ... nor does the place an official's office is held over ("the governor of X state")
+    (
+        "Gunmen raided a village in Bokkos, Plateau state, on Sunday. According to the governor "
+        "of Kaduna state, 14 villagers were killed.\n",
+        "14",
+        ("Bokkos", "Plateau State"),
+        ("2024-02-04", "2024-02-04"),
+    ),
+    (
+        "Rebels shelled a market in Goma on Friday, killing 9 people. The commissioner of Kasai "
+        "province said 30 people were hurt.\n",
+        "30",
+        ("Goma",),
+        ("2024-02-02", "2024-02-02"),
+    ),
+    (
+        "Bandits attacked a bus near Gusau on Friday. The mayor of Kano told reporters that 11 "
+        "passengers were abducted.\n",
+        "11",
+        ("Gusau",),
+        ("2024-02-02", "2024-02-02"),
     ),
 ]
 

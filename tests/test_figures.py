@@ -1209,6 +1209,28 @@ def test_figures_glued_headlines_are_sentences(text: str, sentences: list[str]) 
     assert [s.text for s in split_sentences(text)] == sentences
 
 
+# A scraped sentence glued to a clock time's "a.m."/"p.m." starts a sentence of its own; a
+# spaced "p.m." followed by lower case, or "p.m." before a spaced capital, is left as it was.
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "The van left the yard at 4:30 p.m.The depot was wrecked by a blast.",
+            ["The van left the yard at 4:30 p.m.", "The depot was wrecked by a blast."],
+        ),
+        (
+            "Shelling began at 6a.m.Residents fled to the hills.",
+            ["Shelling began at 6a.m.", "Residents fled to the hills."],
+        ),
+        ("The curfew starts at 9 p.m.on Friday.", ["The curfew starts at 9 p.m.on Friday."]),
+    ],
+)
+def test_figures_sentence_glued_to_a_clock_time(text: str, sentences: list[str]) -> None:
+    from newsledger.extract.words.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == sentences
+
+
 # (sentence, number, measure): armed men counted as the ones who carry out an attack are its
 # attackers ('other', like 'two suicide bombers'), not a stock of fighters; armed men counted
 # present stay fighters (issue 9)

@@ -347,6 +347,38 @@ PERIODS = [
         "6",
         ("2024-02-09", "2024-02-09"),
     ),
+    # a toll told of an event its date names ('in the March 3, 2019, bombing') is of that day,
+    # not of the verdict's month that opens the sentence
+    (
+        "In June, after a long trial, the man was found guilty of killing 4 people and injuring "
+        "60 in the March 3, 2019, bombing at the fair.\n",
+        "2021-07-01",
+        "4",
+        ("2019-03-03", "2019-03-03"),
+    ),
+    (
+        "Last week a jury convicted her of wounding 9 guards in the May 2017 raid on the depot.\n",
+        "2020-02-10",
+        "9",
+        ("2017-05-01", "2017-05-31"),
+    ),
+    # a date naming an attack in a time phrase counted from it ('three days after May 2, 2018,
+    # bombing') frames no period; the tolls told without a time are of the attack's day
+    (
+        "A court jailed a friend of the bomber on Monday. Prosecutors said two days after May 2, "
+        "2018, bombing, the friend hid a laptop. Two bombs exploded at the fair, killing 6 "
+        "people.\n",
+        "2019-07-10",
+        "6",
+        ("2018-05-02", "2018-05-02"),
+    ),
+    # ... but a date of another thing after the toll does not
+    (
+        "In June, gunmen killed 5 farmers near the river, a year after the 2019 floods.\n",
+        "2021-07-01",
+        "5",
+        ("2021-06-01", "2021-06-30"),
+    ),
 ]
 
 
@@ -375,6 +407,20 @@ UNDATED_PERIODS = [
         "The agency said 3,400 people were displaced in February 2024.\n"
         "In March, another 2,100 fled.\n",
         "2,100",
+        (None, None),
+    ),
+    # a statement's day told in the present ('Reuters reports on 14 May 2004 that') dates the
+    # telling of a later development, not the undated incident before it
+    (
+        "A bomb ripped through a cafe in Kolda on this day. Four people were killed in the "
+        "explosion. Reuters reports on 14 May 2004 that a local man is the main suspect.\n",
+        "Four",
+        (None, None),
+    ),
+    (
+        "Gunmen stormed a clinic in Kolda. They abducted 3 nurses. The ministry confirms on 2 "
+        "June 2011 that talks with the kidnappers have begun.\n",
+        "3",
         (None, None),
     ),
 ]

@@ -52,6 +52,10 @@ ABSOLUTE = [
     ("in early 2021", "2021-01-01", "2021-04-30", "year"),
     ("mid-2022", "2022-05-01", "2022-08-31", "year"),
     ("at the end of 2014", "2014-09-01", "2014-12-31", "year"),
+    # ... but a count reached "by the end of" a year or month is that whole year's or month's
+    ("by the end of 2014", "2014-01-01", "2014-12-31", "year"),
+    ("By the end of 1988", "1988-01-01", "1988-12-31", "year"),
+    ("by the end of March 2023", "2023-03-01", "2023-03-31", "month"),
     ("in mid-April 2022", "2022-04-11", "2022-04-20", "month"),
     ("in late February 2023", "2023-02-21", "2023-02-28", "month"),
     ("June 1-15, 2024", "2024-06-01", "2024-06-15", "range"),
@@ -217,6 +221,19 @@ def test_periods_vague_phrases_are_relative_without_dates(
 ])
 def test_periods_non_times_are_not_matched(text: str) -> None:
     assert find_times(text, date(2024, 4, 5)) == []
+
+
+# A scraped timeline's heading date glued to the words around it is still a day; a month glued
+# to a word without its day and year is not read as one.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Lawyers for the defenceMarch 3, 2019At about noon, a bomb went off.",
+     [("March 3, 2019", date(2019, 3, 3), date(2019, 3, 3))]),
+    ("The convoy left the depotJune 21, 2020", [("June 21, 2020", date(2020, 6, 21),
+                                                 date(2020, 6, 21))]),
+    ("The townMay 15 at noon", []),
+])
+def test_periods_date_glued_to_a_word(text: str, found: list[tuple[str, date, date]]) -> None:
+    assert [(m.text, m.period_start, m.period_end) for m in find_times(text, None)] == found
 
 
 REPORT = (

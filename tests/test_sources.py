@@ -31,8 +31,13 @@ SOURCES = [
     ("Troops kill 19 militants in northern region: army", "19", "army"),
     ("At least 30 killed in two attacks on mosques: local officials", "At least 30",
      "local officials"),
-    # ... not the label of a list line
+    # ... or after a spaced dash
+    ("At least 25 rebels killed, 9 hurt in eastern province - governor", "9", "governor"),
+    ("Gunmen kill 6 guards at a depot in Kandahar – police", "6", "police"),
+    # ... not the label of a list line, a dateline's dash or a dash of a clause
     ("Killed: 12 villagers", "12", None),
+    ("KANDAHAR - Gunmen killed 4 guards at a depot", "4", None),
+    ("Gunmen killed 4 guards on Sunday - the attack came at dawn", "4", None),
     # a side claiming what it did, in a clause after "claimed", gives its count; claiming the
     # attack itself tells no count
     ("Rebel commanders claimed to have repelled the offensive, inflicting 45 fatalities on the "
@@ -155,6 +160,19 @@ SOURCES = [
     # ... nor an editor's note on another account, nor one of two agencies telling parts
     ("Gunmen killed 6 guards at the depot. Note, Reuters reported that the attackers used "
      "grenades.", "6", None),
+    # a speaker of the sentence before, glued to the toll's by a clock time ("p.m.The"), is no
+    # source of the toll
+    ("Investigators traced the van from April 14, when prosecutors say it was rented, until "
+     "April 17 at 4:30 p.m.The depot was wrecked by a blast on April 19, killing 40 people.",
+     "40", None),
+    # the employer of the people a subject counts is no teller of the count
+    ("3 UN international staff killed and 5 UN staff wounded in a bomb attack on a hotel in "
+     "Peshawar.", "3", None),
+    # ... also a note glued to the sentence before it, on a monitor named only there
+    ("A roadside mine wounded 7 rangers near the park gate. The blast came at dusk.Note: The "
+     "Lakeside Monitoring Network reported that only three rangers were hurt.", "7", None),
+    ("Raiders abducted 4 drivers on the highway. The road stayed shut for a week.Note - the "
+     "Coastal Watch Group reported that six drivers were taken.", "4", None),
     ("Militants stormed the post, killing 16 soldiers. According to AFP, 40 policemen were on "
      "duty. Xinhua reported that the attackers fled.", "16", None),
     # an armed group is a party, never the teller of a whole story

@@ -34,6 +34,11 @@ TELLING = (
     "confirm", "publish", "explain", "insist",
 )
 
+# Verbs of telling whose present is written for a past statement ('AFP reports on 11 April that',
+# in incident databases' descriptions). Not 'states' or 'adds', which are as often nouns or
+# other words ('the United States on Monday').
+TELLING_PRESENT = ("say", "report", "announce", "confirm", "disclose", "reveal")
+
 
 @cache
 def reporting_lemmas() -> frozenset[str]:
@@ -79,6 +84,7 @@ def reporting_verbs(lemmas: Iterable[str] | None = None, present: Iterable[str] 
 __all__ = [
     "SPEAKING",
     "TELLING",
+    "TELLING_PRESENT",
     "past_forms",
     "reporting_lemmas",
     "reporting_verbs",

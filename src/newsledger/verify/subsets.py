@@ -21,7 +21,8 @@ Rules of the figures' fields:
   6. by place: a figure for a place inside another figure's places (or inside the report's first
      toll of the measure, placed nowhere or in the report's one country), same measure, a
      period within the whole's and compatible counted heads (305 killed in one region within
-     3,790 in the country). A part may have this whole besides a told one of another measure;
+     3,790 in the country; a longer period's count in the same places only when told before the
+     part). A part may have this whole besides a told one of another measure;
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
@@ -957,7 +958,13 @@ def _place_whole(whole: Figure, part: Figure, figures: Sequence[Figure], text: s
         and (
             _places_inside(part, whole)
             or _in_scope(part, whole, figures, text)
-            or (_sub_period(part, whole) and _within(part.locations, whole.locations))
+            # a longer period's count told after the part is the story's background ("... nine
+            # were killed. By the end of 1972, 496 had died"), not a whole it was counted in
+            or (
+                _sub_period(part, whole)
+                and _within(part.locations, whole.locations)
+                and whole.quantity.start < part.quantity.start
+            )
         )
         and _parties_fit(whole.actor, part.actor)
         and (whole.actor is None or part.actor is not None)

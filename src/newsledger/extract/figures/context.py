@@ -21,9 +21,12 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           week" takes the report's period shifted back; "three days later" counts from the day
           told last; a count "in one week" takes the stated range of that length; an incident's
           toll prefers the day told before it over a later sentence's that counts figures of its
-          own; an undated rolling period is not carried across units. In a story whose figures
-          state no time of their own, the tolls are of the one attack it dates by name ("the
-          April 15 attack"), not of a time told in a background sentence.
+          own; a toll told of an event its date names later in the clause ("found guilty of
+          killing 4 people in the March 3, 2019, bombing") is of that day, not of the sentence's
+          opening time phrase; an undated rolling period is not carried across units. In a
+          story whose figures state no time of their own, the tolls are of the one attack it
+          dates by name ("the April 15 attack", "three days after April 15, 2013, bombing"),
+          not of a time told in a background sentence.
   places  places introduced right after the number ("466 operatives in Syria"; "in the capital":
           the capital of the report's country), else the places of
           its clause and of the clauses it hangs in, else the sentence's places no other clause
@@ -94,7 +97,7 @@ from newsledger.extract.figures.context_parties import assign_actors, assign_sou
 from newsledger.extract.figures.context_places import among_those, assign_places
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
-from newsledger.extract.reporting import TELLING, reporting_verbs
+from newsledger.extract.reporting import TELLING, TELLING_PRESENT, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention, find_times
 from newsledger.extract.time.calendar_math import (
@@ -119,7 +122,8 @@ _COMPARISON = FoldedPattern(re.compile(
 # "said on Thursday", "disclosed this on Thursday", "in a report on Monday" (not "Monthly report:
 # In March, ...", where a colon opens the report's own sentence)
 _STATEMENT_DATE = FoldedPattern(re.compile(
-    rf"\b(?:(?:{reporting_verbs(TELLING)}|(?:a|the|its|press|news) release|(?:report|statement"
+    rf"\b(?:(?:{reporting_verbs(TELLING, TELLING_PRESENT)}|(?:a|the|its|press|news) release"
+    r"|(?:report|statement"
     r"|data|figures|findings|study|survey|update|document) released|issued|statement"
     r"|report|update|briefing|conference)(?:\s+(?:this|that|it))?)[\s,]*$"
     r"|\b(?:published|updated|posted|first\s+published|date)\s*(?:on\s*)?:\s*$",
@@ -413,10 +417,10 @@ def _day_of_the_named_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> 
     if any(d.time is not None for d in drafts):
         return
     days = {
-        (m.period_start, m.period_end)
+        day
         for scan in scans
         for m in scan.times
-        if _incident_day_mention(m)
+        if (day := _day_named(m)) is not None
         and _ATTACK_NAMED.match(scan.text_between(m.end, m.end + 24))
     }
     if len(days) != 1:
@@ -425,6 +429,23 @@ def _day_of_the_named_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> 
     for draft in drafts:
         if draft.measure in VIOLENT:
             draft.period = day
+
+
+_RELATIVE_TO = re.compile(r"(?i)(?:after|before|since)\s+")
+
+
+def _day_named(mention: TimeMention) -> tuple[date | None, date | None] | None:
+    """The day a time phrase names: its own, or the day it counts from ('three days after April
+    15, 2013, bombing': the bombing's day, whatever the phrase's period)."""
+    if _incident_day_mention(mention):
+        return mention.period_start, mention.period_end
+    relative = _RELATIVE_TO.match(mention.text)
+    if relative is None:
+        return None
+    named = find_times(mention.text[relative.end() :], None)
+    if len(named) == 1 and _incident_day_mention(named[0]):
+        return named[0].period_start, named[0].period_end
+    return None
 
 
 # "the April 15 attack", "the April 15, 2013, bombing": an attack named by its day
@@ -867,6 +888,8 @@ def _stated_period(
             and not background
             and not _COMPARISON.search(before)
             and not _attributive(scan, mention)
+            # "three days after April 15, 2013, bombing": a date naming an event, not a period
+            and not _EVENT_NOUN_AFTER.match(scan.text_between(mention.end, mention.end + 40))
             and not _RELATIVE_ASIDE.search(before)
         ):
             return mention.period_start, mention.period_end
@@ -993,7 +1016,9 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
                 # "The 12 people abducted on Sunday were freed on Wednesday": the freeing's day
                 continue
             distance = -1  # "12 passengers kidnapped on Sunday remain in captivity"
-        if draft.measure in VIOLENT and _event_day_of_toll(scan, mention):
+        if draft.measure in VIOLENT and (
+            _event_day_of_toll(scan, mention) or _dated_event_after(scan, mention, q.end)
+        ):
             distance = -1
         if _vague(mention) and any(
             not _vague(m) and m.period_start and not _CLAUSE_BREAK.search(
@@ -1060,6 +1085,27 @@ def _event_day_of_toll(scan: Scan, mention: TimeMention) -> bool:
         mention.kind in ("day", "week")
         and bool(_TOLL_UPDATE.search(scan.sentence.text))
         and bool(_EVENT_DAY_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
+    )
+
+
+_THE_BEFORE = re.compile(r"\b(?:in|from|during|of|by)\s+the\s+$", re.IGNORECASE)
+_EVENT_NOUN_AFTER = re.compile(
+    rf"^,?\s+(?:[\w-]+\s+)?(?:{alternation(list(WORDS['incident']), cased=False)})\b"
+)
+
+
+def _dated_event_after(scan: Scan, mention: TimeMention, end: int) -> bool:
+    """'found guilty of killing 4 people and injuring 60 in the March 3, 2019, bombing': a toll
+    told of an event its date names, after it in the same clause, is of that day, not of the
+    verdict's or the report's time phrase that opens the sentence."""
+    if mention.start < end or mention.period_start is None:
+        return False
+    between = scan.text_between(end, mention.start)
+    return (
+        len(between) <= 120
+        and not _CLAUSE_BREAK.search(between)
+        and bool(_THE_BEFORE.search(between))
+        and bool(_EVENT_NOUN_AFTER.match(scan.text_between(mention.end, mention.end + 40)))
     )
 
 

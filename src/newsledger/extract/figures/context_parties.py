@@ -215,6 +215,7 @@ _AGENCY_TELLS = re.compile(
 _AGENCY_NOUN = re.compile(r"^\s+(?!news\b|agency\b)[a-z]")
 # an editor's note on another account of the story ("Note, Reuters reported that ...")
 _NOTE = re.compile(r"^\W*note\b", re.IGNORECASE)
+_NOTE_BEFORE = re.compile(r"(?:^|[.!?])\s*note\s*[:,-]\s*(?:the\s+)?$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to (?:the |a |an )?(?:report (?:by|from) )?$", re.I)
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(.+?)\s*$", re.MULTILINE)
 _BYLINE = re.compile(r"^\s*By[;:]?\s+([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*$", re.MULTILINE)
@@ -1932,7 +1933,12 @@ def assign_sources(
 ) -> None:
     """Fill the source of every draft."""
     named = _named_sources(scans)
-    stated = [source_name(a.text) for s in scans for a in s.attributions if not a.generic]
+    stated = [
+        source_name(a.text)
+        for s in scans
+        for a in s.attributions
+        if not a.generic and not _in_note(s.sentence.text[: a.start])
+    ]
     fallback = _document_source(document, scans, stated)
     for draft in drafts:
         position = index[id(draft.scan)]
@@ -2244,13 +2250,20 @@ def _retold(scan: Scan, mention: ActorMention) -> bool:
     reports that': a news agency as the teller of the story. Not its tally, reporter or
     journalist ('according to an AFP tally', 'an AFP reporter said'), nor a note on another
     account ('Note, Reuters reported that the blast was a car bomb')."""
-    if _NOTE.match(scan.sentence.text):
-        return False
     before = scan.text_between(scan.sentence.start, mention.start)
+    if _in_note(before):
+        return False
     after = scan.text_between(mention.end, scan.sentence.end)
     if _AGENCY_TELLS.match(after):
         return True
     return bool(_ACCORDING_TO.search(before)) and not _AGENCY_NOUN.match(after)
+
+
+def _in_note(before: str) -> bool:
+    """Whether a name comes in an editor's note on another account ('Note, Reuters reported
+    that ...'), also one glued to the sentence before it ('... in 2004.Note: The agency
+    reported that only five ...'): the other account tells no figure of the story's own."""
+    return bool(_NOTE.match(before) or _NOTE_BEFORE.search(before))
 
 
 def _known_body(name: str) -> bool:
@@ -2272,7 +2285,8 @@ def _word_count(word: str, text: str) -> int:
 
 
 def _subject_source(scan: Scan) -> str | None:
-    """A reporting organisation as subject ('U.S. Central Command ... conducted 94 missions')."""
+    """A reporting organisation as subject ('U.S. Central Command ... conducted 94 missions');
+    not the employer of the people the subject counts ('2 UN staff were killed')."""
     if scan.parse is None:
         return None
     for token in scan.parse:
@@ -2286,6 +2300,11 @@ def _subject_source(scan: Scan) -> str | None:
             - scan.parse.start_char
         )
         for mention in scan.actors:
-            if start <= mention.start and mention.end <= end and mention.kind in _SOURCE_KINDS:
+            if (
+                start <= mention.start
+                and mention.end <= end
+                and mention.kind in _SOURCE_KINDS
+                and not _counted_staff(scan, mention)
+            ):
                 return mention.canonical
     return None

@@ -174,6 +174,13 @@ _CAPITAL_BEFORE = re.compile(_CAPITAL_PHRASE, re.IGNORECASE)
 _SCENE_REACH = 2  # sentences after the figure's
 # ", some 160 km south of ": a bearing from a landmark
 # "in Kaya, a town on the border with Uganda": a neighbour named to find the place by
+# "the group opposed Fatah in its policy over Israel", "relations with Russia": a country or
+# town as the subject of a policy or of talks, not where anything happened
+_TOPIC_OF = re.compile(
+    r"\b(?:policy|policies|stance|position|talks|relations|ties|dispute|negotiations|cooperation)"
+    r"\s+(?:over|on|toward|towards|with|regarding|about)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BORDER_WITH = re.compile(
     r"\b(?:on|near|along|close\s+to|at)\s+the\s+borders?\s+(?:with|of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)*$"
@@ -490,9 +497,20 @@ def _told_since(
         scan = scans[position]
         if scan.sentence.paragraph != draft.scan.sentence.paragraph:
             return []
-        if scan.places and (kept := _kept(scan)):
+        if scan.places and (kept := _scenes(scan)):
             return _unique(m.place.name for m in kept)
     return []
+
+
+def _scenes(scan: Scan) -> list[PlaceMention]:
+    """The places a sentence names (``_kept``) but those it names as the subject of a policy or
+    of talks ('its policy over Israel'): a later figure does not inherit them."""
+    text, base = scan.sentence.text, scan.sentence.start
+    return [
+        m
+        for m in _kept(scan)
+        if not _TOPIC_OF.search(text[max(0, m.start - base - 40) : m.start - base])
+    ]
 
 
 def _scene_before(
@@ -986,15 +1004,19 @@ def _carried_to(role: str = "carried") -> re.Pattern[str]:
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A speaker noun right before a place ('officials in '), a reporting word before that
     speaker ('according to the ministry in '), and one right after the place (' said')."""
-    roles: dict[str, list[str]] = {"speaker": [], "reporting": [], "carried": [], "destination": []}
+    roles: dict[str, list[str]] = {
+        "speaker": [], "reporting": [], "carried": [], "destination": [], "office": []
+    }
     for word, role in read_table("place_speaker_cues.tsv", 2):
         roles[role].append(r"\s+".join(re.escape(w) for w in word.split()))
     speaker = "|".join(sorted(roles["speaker"], key=len, reverse=True))
     reporting = "|".join(sorted(roles["reporting"], key=len, reverse=True))
     # "officials in Maidan Wardak and Kabul declined to comment": both towns are seats
     # "the main hospital in provincial capital Baquba said": the town named by its rank
+    office = "|".join(sorted(roles["office"], key=len, reverse=True))
+    # "according to the governor of Warrap state": the seat of an office held over a place
     seat = (
-        rf"\b(?:{speaker})\s+(?:in|at|from|based\s+in)\s+(?:the\s+)?"
+        rf"\b(?:(?:{speaker})\s+(?:in|at|from|based\s+in)|(?:{office})\s+of)\s+(?:the\s+)?"
         r"(?:(?:provincial|regional|state|district|national)\s+capital,?\s+)?"
         r"(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+)?$"
     )

@@ -495,9 +495,10 @@ def find_attributions(sentence: Span) -> list[Attribution]:
 
 
 def _headline_colon_source(sentence: Span) -> Attribution | None:
-    """'Troops kill 19 militants in the north: army', '... two mosque attacks: officials': the
-    wire headline's closing words after a colon name who gave the figures."""
-    colons = [t for t in sentence if t.text == ":"]
+    """'Troops kill 19 militants in the north: army', '... two mosque attacks: officials', '...
+    in Afghan west province - governor': the wire headline's closing words after a colon (or a
+    spaced dash) name who gave the figures."""
+    colons = [t for t in sentence if t.text == ":" or _spaced_dash(t)]
     if not colons:
         return None
     words = [t for t in sentence.doc[colons[-1].i + 1 : sentence.end] if not t.is_punct]
@@ -513,6 +514,16 @@ def _headline_colon_source(sentence: Span) -> Attribution | None:
         return None
     begin, end = words[0].idx, last.idx + len(last.text)
     return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space either side ('... province - governor'), not a hyphen in a word."""
+    return (
+        token.text in {"-", "–", "—"}
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+        and bool(token.whitespace_)
+    )
 
 
 @cache

@@ -42,12 +42,15 @@ Relative phrases need the publication date and stay unresolved (None) without it
     "yesterday" -> publication - 1 day; "tonight", "this morning" -> the publication day.
 Modifiers narrow a period to a third: early (also "the start/beginning of") = days 1-10 of a
 month or January-April of a year; mid (also "the middle of") = days 11-20 or May-August; late (also
-"the end of") = day 21 to the month's end or September-December.
+"the end of") = day 21 to the month's end or September-December; but "by the end of X" (a count
+reached by then) keeps the whole of X.
 Prepositions change the period: "since X" -> start of X..publication (end None without it); "before
 X" -> None..the day before X; "after X" -> the day after X..None; "until / till / through X" ->
 None..end of X. Other prepositions ("in", "during", "by", "as of") keep the period of X.
 Vague phrases ("recently", "soon", "earlier", "in recent weeks", "one day after", "the past few
 days") are kind "relative" with no dates.
+A full date glued to the word before it ("OfficeApril 15, 2013At", a scraped timeline's heading)
+is read as a day.
 Not time phrases: durations ("three days", "a 10-year sentence"), ages, anniversaries, lower-case
 "may" and "march", "May" and "March" alone without a preposition, day or year, a bare year without a
 preposition ("the 2019 attack"), month or weekday names inside names ("Operation ...", "April
@@ -165,6 +168,12 @@ _UNITS = ("hour", "day", "week", "month", "year", "decade", "quarter")
 _MONTHS_FULL = tuple(WORDS["month"])
 _MONTHS_ANY = (*WORDS["month"], *WORDS["month_abbr"])
 _WEEKDAYS = tuple(WORDS["weekday"])
+# A phrase starts at a word start, or at a full date glued to the word before it, as scraped
+# timelines run their headings into the text ("Defender OfficeApril 15, 2013At about 2:50 p.m.")
+_START = (
+    rf"(?:(?<![\w-])|(?<=[a-z])(?=(?:{alternation(list(WORDS['month']), cased=True)})"
+    r"\s+\d{1,2},?\s+(?:19|20)\d\d))"
+)
 _TIME_WORDS = [*WORDS["now"], *WORDS["day"], *WORDS["vague"], *WORDS["elsewhen"]]
 _TIME_WORDS_ENDS = tuple(sorted({phrase.split()[-1] for phrase in _TIME_WORDS}))
 _RULES: tuple[tuple[re.Pattern[str], Resolver, _Needs], ...] = tuple(

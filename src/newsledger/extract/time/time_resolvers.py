@@ -85,9 +85,21 @@ def _modifier_month(m: re.Match[str]) -> bool:
     return _modifier_of(m, _NOUN_AFTER)
 
 
+_BY_THE_END = re.compile(r"(?i)(?:the\s+)?end\s+of")
+
+
+def _modifier(m: re.Match[str]) -> str:
+    """The modifier that narrows a period to a third ('late', 'the start of'); none for 'by the
+    end of 1972': a count reached by then is the whole year's (or month's), not its last third's."""
+    mod = group_of(m, "mod")
+    if group_of(m, "prep").lower() == "by" and _BY_THE_END.fullmatch(mod):
+        return ""
+    return mod
+
+
 def resolve_month(m: re.Match[str], pub: date | None) -> Period | None:
     """'in June 2020', 'in April', 'last December', 'in mid-April', 'in June alone'."""
-    month, rel, mod = _month_number(m["m"]), group_of(m, "rel").lower(), group_of(m, "mod")
+    month, rel, mod = _month_number(m["m"]), group_of(m, "rel").lower(), _modifier(m)
     bare = not (group_of(m, "y") or rel or mod or group_of(m, "prep"))
     # "May" and "March" are also verbs at a sentence start, unless a determiner makes them a
     # month modifying a noun ("The March toll of 412"); "April Storm" is a name.
@@ -161,7 +173,7 @@ def resolve_year(m: re.Match[str], pub: date | None) -> Period | None:
         if year % 10:
             return None
         return date(year, 1, 1), date(year + 9, 12, 31), "range"
-    return (*narrow(date(year, 1, 1), date(year, 12, 31), group_of(m, "mod")), "year")
+    return (*narrow(date(year, 1, 1), date(year, 12, 31), _modifier(m)), "year")
 
 
 def resolve_year_range(m: re.Match[str], pub: date | None) -> Period | None:
@@ -371,8 +383,8 @@ _WHOLE_YEAR_PREPS = frozenset({"throughout", "during", "over", "for", "across"})
 def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
     """'this year', 'last month', 'earlier this month', 'throughout the year', 'late last year'."""
     unit, rel = m["unit"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
-    adv, mod, prep = group_of(m, "adv").lower(), group_of(m, "mod"), group_of(m, "prep").lower()
-    placed = unit == "year" and bool(mod or adv or prep in _WHOLE_YEAR_PREPS)
+    adv, mod, prep = group_of(m, "adv").lower(), _modifier(m), group_of(m, "prep").lower()
+    placed = unit == "year" and bool(group_of(m, "mod") or adv or prep in _WHOLE_YEAR_PREPS)
     if rel.startswith("the") and rel not in ("the current", "the previous") and not placed:
         return None  # "the month" alone is too vague to place; "throughout the year" is not
     if pub is None:

@@ -29,6 +29,11 @@ _RUN_ON_COUNT = re.compile(
     r"|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores)(?:-[a-z]+)? [a-z])"
 )
 
+# A scraped sentence glued to a clock time's abbreviation ("at 4:30 p.m.The truck left"): the
+# splitter reads "p.m." as an abbreviation that ends nothing.
+_GLUED_AFTER_CLOCK = re.compile(r"(?:(?<=\d[ \t][ap]\.m\.)|(?<=\d[ap]\.m\.))(?=[A-Z][a-z])")
+_RUN_ON = re.compile(f"{_RUN_ON_COUNT.pattern}|{_GLUED_AFTER_CLOCK.pattern}")
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -173,10 +178,11 @@ def _join_spaced_clock_times(line: str, bounds: list[tuple[int, int]]) -> list[t
 
 
 def _split_run_on_counts(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans with a run-on bullet point cut where a capitalised number word opens it."""
+    """Sentence spans with a run-on bullet point cut where a capitalised number word opens it,
+    and a sentence glued to a clock time's 'p.m.' ("around 4:30 p.m.The building was hit")."""
     split: list[tuple[int, int]] = []
     for begin, end in bounds:
-        for match in _RUN_ON_COUNT.finditer(line, begin, end):
+        for match in _RUN_ON.finditer(line, begin, end):
             split.append((begin, match.start()))
             begin = match.end()
         split.append((begin, end))
