@@ -79,6 +79,9 @@ NO_STORY_DOER = [
      "killed near Ganye.", "5"),
     ("Two weeks ago, a similar attack in Koro killed 33 people. Rebels attacked Dani on Monday.",
      "33"),
+    # doers told as others, of a later act than the toll's
+    ("A truck rammed the gate of the camp, injuring 9 guards, and later attackers stormed the "
+     "kitchen.", "9"),
     # a tally over years is no one attack's toll
     ("Rebels attacked the town of Oda on Monday.\nSince 2019, 3,000 civilians have been killed in "
      "the province.", "3,000"),

@@ -49,6 +49,10 @@ _PARTY_KINDS = frozenset({"armed_group", "state_force"})
 _BARE = frozenset({"man", "men", "party", "force", "group", "element"})
 # the harmed, never doers ("several others wounded")
 _NEVER = frozenset({"other", "others", "people", "person", "one"})
+# doers told as others than the story's, who did another act than a toll outside their clause
+_APART = frozenset({
+    "other", "another", "late", "later", "afterwards", "subsequently", "second", "new", "different"
+})
 _TALLY_DAYS = 7  # a figure of a longer period is a tally over time, not one attack's toll
 # people told by whom they follow ("supporters of the former governor")
 _FOLLOWERS = frozenset(
@@ -90,6 +94,7 @@ class Doer:
     key: str
     verb: int  # index of the cue's verb in the parse, for the figure's own clause
     named: bool = False  # a known actor or a person's name, not a kind of doers ("gunmen")
+    apart: bool = False  # told as others than the story's ("later attackers", "other gunmen")
 
 
 @cache
@@ -163,12 +168,15 @@ class StoryDoers:
             i for i in range(own)
             if self._scans[i].sentence.paragraph == draft.scan.sentence.paragraph
         ]
-        levels: list[Iterable[Doer]] = [[d for d in doers if d.verb in on_path], doers]
+        levels: list[Iterable[Doer]] = [
+            [d for d in doers if d.verb in on_path],
+            [d for d in doers if not d.apart],
+        ]
         if not _tally(draft) and not _another_event(draft) and not self._unclaimed(own):
             levels += [
-                (d for i in before for d in self.doers(i)),
+                (d for i in before for d in self.doers(i) if not d.apart),
                 (d for i in range(len(self._scans)) if self._tells_this(i, own)
-                 for d in self.doers(i)),
+                 for d in self.doers(i) if not d.apart),
             ]
         for level in levels:
             found = list(level)
@@ -384,7 +392,7 @@ def _told_under(verb: Token) -> list[Token]:
     up to a clause only joined to them ('..., citing instead Y': citing is no content of ruling)."""
     chain = [verb]
     word = verb
-    while word.dep_ not in {"advcl", "conj", "ROOT", "parataxis"} and word.head is not word:
+    while word.dep_ not in {"advcl", "conj", "ROOT", "parataxis"} and word.head.i != word.i:
         word = word.head
         chain.append(word)
     return chain
@@ -419,7 +427,12 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
     if not _doer_noun(doer) or (kinds_only and doer.lemma_.lower() in _BARE):
         return None
     text = _without_hedges(written)
-    return Doer(text, _key(text, doer), verb.i) if text else None
+    apart = any(
+        c.lemma_.lower() in _APART
+        for c in (*doer.children, *verb.children)  # "later attackers", "attackers later stormed"
+        if c.dep_ in {"amod", "advmod"}
+    )
+    return Doer(text, _key(text, doer), verb.i, apart=apart) if text else None
 
 
 def _counted(doer: Token) -> bool:
