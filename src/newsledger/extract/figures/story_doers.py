@@ -174,8 +174,8 @@ class StoryDoers:
         ]
         if not _tally(draft) and not _another_event(draft) and not self._unclaimed(own):
             levels += [
-                (d for i in before for d in self.doers(i) if not d.apart),
-                (d for i in range(len(self._scans)) if self._tells_this(i, own)
+                (d for i in self._read(before) for d in self.doers(i) if not d.apart),
+                (d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
                  for d in self.doers(i) if not d.apart),
             ]
         for level in levels:
@@ -194,14 +194,25 @@ class StoryDoers:
         or one after it that counts no toll of its own (which would be another incident's)."""
         return position <= own or id(self._scans[position]) not in self._tolls
 
+    def _read(self, positions: Iterable[int]) -> list[int]:
+        """The positions, with the doers of those not read yet read, their sentences without a
+        parse that hold a cue word parsed together (one batch is cheaper than one at a time)."""
+        positions = list(positions)
+        todo = [i for i in positions if i not in self._found]
+        unparsed = [
+            i for i in todo
+            if self._scans[i].parse is None and _cue_words().search(self._scans[i].sentence.text)
+        ]
+        parsed = dict(zip(unparsed, _parse([self._scans[i] for i in unparsed]), strict=True))
+        for i in todo:
+            scan = self._scans[i]
+            parse = scan.parse if scan.parse is not None else parsed.get(i)
+            self._found[i] = [] if parse is None else sentence_doers(parse, scan, self._story)
+        return positions
+
     def doers(self, position: int) -> list[Doer]:
-        """The doers sentence ``position`` tells (parsing it first if it has no parse)."""
-        if position not in self._found:
-            scan = self._scans[position]
-            parse = scan.parse if scan.parse is not None else _parse_if_cued(scan)
-            self._found[position] = (
-                [] if parse is None else sentence_doers(parse, scan, self._story)
-            )
+        """The doers sentence ``position`` tells (read first if not yet)."""
+        self._read([position])
         return self._found[position]
 
 
@@ -240,12 +251,10 @@ def _on_path(draft: Draft) -> frozenset[int]:
     return frozenset(t.i for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"})
 
 
-def _parse_if_cued(scan: Scan) -> Span | None:
-    """The parse of a sentence that holds a cue word, else None (most need none)."""
-    text = scan.sentence.text
-    if not _cue_words().search(text):
-        return None
-    return load_model()(dateline_dash_as_parsed(text.replace("\n", " ")))[:]
+def _parse(scans: Sequence[Scan]) -> list[Span]:
+    """The parses of sentences that had none (no number of their own)."""
+    texts = [dateline_dash_as_parsed(s.sentence.text.replace("\n", " ")) for s in scans]
+    return [doc[:] for doc in load_model().pipe(texts)] if texts else []
 
 
 def sentence_doers(parse: Span, scan: Scan, story: str = "") -> list[Doer]:
