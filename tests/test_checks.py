@@ -764,6 +764,16 @@ T_OTHER_DAY = (
             id="an-eyewitness-and-unnamed-doers-in-other-words",
         ),
         pytest.param(
+            "Nine villagers were confirmed dead after suspected Islamists raided the village."
+            " However, an eyewitness said 14 people were killed when the Kora Front stormed it.",
+            [
+                ("Nine villagers", 9, "killed", {"counted": "villagers", "actor": "Islamists"}),
+                ("14 people", 14, "killed", {"counted": "people", "actor": "Kora Front"}),
+            ],
+            {("conflict", "f1", "f2")},
+            id="doers-told-by-their-kind-may-be-the-group-named",
+        ),
+        pytest.param(
             "Shelling killed 17 people in the valley on Friday. Rescuers said the first"
             " reports gave an initial estimate of 25 dead.",
             [("17 people", 17, "killed"), ("25 dead", 25, "killed")],

@@ -430,11 +430,15 @@ def _doer_words() -> frozenset[str]:
 
 
 def _unnamed_doers(a: Figure, b: Figure) -> bool:
-    """'suspected gunmen' and 'the attackers' of one story: the same doers, told in other words."""
-    words = _doer_words()
-    return all(
-        actor is not None and actor.lower().split()[-1] in words for actor in (a.actor, b.actor)
-    )
+    """'suspected gunmen' and 'the attackers', 'suspected Islamists' and 'ADF' of one story: doers
+    told by their kind (a roles.tsv attacker, a noun of '-ists') may be the others, in other
+    words."""
+    return any(actor is not None and _kind_of_doers(actor) for actor in (a.actor, b.actor))
+
+
+def _kind_of_doers(actor: str) -> bool:
+    word = actor.lower().split()[-1]
+    return word in _doer_words() or word.endswith("ists")
 
 
 def _within(inner: Sequence[str], outer: Sequence[str]) -> bool:

@@ -72,7 +72,11 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           side flying them. A toll of a fight told between two armed groups, neither a state's
           force ("a battle between Murle militiamen and Lou Nuer militia"), takes neither side
           (one between a force and a group is the group's). Victims still without one take the
-          person the story names as the attack's doer, or "X brothers" (person_doers.py).
+          person the story names as the attack's doer, or "X brothers" (person_doers.py); last,
+          victims and attacks take the story's one perpetrator read off the parse, whatever its
+          words: subject of an attack, agent of its passive, claiming, charged, convicted,
+          pleading, on trial or blamed, in the figure's clause, sentence, paragraph before it,
+          then the story; several different: none (story_doers.py).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named
@@ -95,6 +99,7 @@ from newsledger.extract.figures.clause_times import clause_penalty, offset_day, 
 from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context_parties import assign_actors, assign_sources
 from newsledger.extract.figures.context_places import among_those, assign_places
+from newsledger.extract.figures.story_doers import assign_story_doers
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
 from newsledger.extract.reporting import TELLING, TELLING_PRESENT, reporting_verbs
@@ -216,6 +221,7 @@ def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Doc
     _assign_periods(drafts, scans, index, document.published)
     assign_places(drafts, scans, index)
     assign_actors(drafts, scans)
+    assign_story_doers(drafts, scans)  # the last resort for victims and attacks
     assign_sources(drafts, scans, index, document)
 
 

@@ -850,6 +850,11 @@ _NO_CLAIM = re.compile(
 )
 
 
+def says_unclaimed(text: str) -> bool:
+    """Whether a sentence says no one claimed its attack ('There was no immediate claim')."""
+    return _NO_CLAIM.search(text) is not None
+
+
 def _left_unclaimed(scan: Scan, after: Scan | None, claimant: str) -> bool:
     """A toll whose sentence, or the sentence after it, says no one claimed its attack: the
     claim a story tells of another attack is not its. One that blames the group all the same
@@ -1551,8 +1556,15 @@ def _subject_perpetrator(
         if t is subject or (t.i < subject.i and t.dep_ in {"compound", "amod", "nmod"})
     ]
     words = [t for t in words if t.lower_ not in _HEDGES and t.i >= _after_dateline(subject)]
-    if len(words) > 1 and words[0].lower_ == "armed" and not subject.lower_.endswith("men"):
-        words = words[1:]  # "armed gangs" -> gangs ("armed men" stay as written)
+    if (
+        len(words) > 1
+        and words[0].lower_ == "armed"
+        and not subject.lower_.endswith("men")
+        and subject.lemma_.lower() not in role_words("collective")
+    ):
+        # "armed gangs" -> gangs ("armed men" and "an armed group" stay as written: a bare
+        # "group" names no one)
+        words = words[1:]
     text = _as_written(words) or subject.text
     named = find_actors(text)
     if named:

@@ -1,0 +1,594 @@
+"""The story's one perpetrator, read off the dependency parse: the last resort for the actor of a
+victim or attack no other rule gave one.
+
+News tells who did an attack in many words the actor list lacks ("Ahmad Lee", "supporters of the
+former governor", "armed men"), often in another sentence than the toll. Whatever the words, their
+place in the parse says it (verbs and cue words in lexicons/doer_cues.tsv):
+  - the subject of a verb of attack ("gunmen stormed the school", "a man who opened fire"), the
+    agent of its passive ("a grenade was hurled by rebels");
+  - the subject that claims it ("X claimed responsibility"), answers for it ("X pleaded guilty",
+    "X is on trial", "X was responsible for", "X was behind"), the one accused of it ("X was
+    charged", "X was found guilty", "police blamed X", "citing X", "militants suspected of").
+A doer is a name (a known actor, a proper noun: a person's full name as the story first gives
+it), a noun for doers (roles.tsv, "-ist" or "-man" nouns: "gunmen", "Islamists", "horsemen") or
+people "of" someone ("supporters of the governor"); never a pronoun, a weapon or an event ("the
+blast killed"). Not a doer: one denied ("ruled out that X was responsible", "not carried out by
+X", "no group claimed"), one searched for ("police hunt a man believed to be responsible"), the
+killer of an attacker ("the gunman was shot by police"), the doer of another event told at a
+distance in time ("weeks after X attacked the town").
+
+The doer is looked for in the figure's own clause, then its sentence, then the sentences before it
+in its paragraph, then the whole story; the first of these that names any gives it, when all it
+names are one doer (several: none, for precision). Sentences not parsed yet (no number of their
+own) are parsed here, only those that hold a cue word, only for a story that needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.figures.context_parties import role_words, says_unclaimed
+from newsledger.extract.numbers import counted_noun
+from newsledger.extract.parties import canonical_actor, find_actors, is_dateline_dash
+from newsledger.extract.reporting import past_forms, third_person
+from newsledger.extract.scan import Draft, Scan, dateline_dash_as_parsed
+from newsledger.extract.words import load_model
+from newsledger.lexicons import read_table
+from newsledger.model import Measure
+
+# victims of violence and attacks carried out (SCHEMA: their perpetrator); not the missing, whom
+# stories seldom tie to a doer
+_VIOLENT = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.ATTACKS})
+_PARTY_KINDS = frozenset({"armed_group", "state_force"})
+# nouns for doers that name no one without a word before them ("armed men", "an unknown group")
+_BARE = frozenset({"man", "men", "party", "force", "group", "element"})
+# the harmed, never doers ("several others wounded")
+_NEVER = frozenset({"other", "others", "people", "person", "one"})
+# doers told as others than the story's, who did another act than a toll outside their clause
+_APART = frozenset({
+    "other", "another", "late", "later", "afterwards", "subsequently", "second", "new", "different"
+})
+_TALLY_DAYS = 7  # a figure of a longer period is a tally over time, not one attack's toll
+# people told by whom they follow ("supporters of the former governor")
+_FOLLOWERS = frozenset(
+    {"supporter", "follower", "loyalist", "sympathiser", "sympathizer", "member"}
+)
+_HEDGES = frozenset({"suspected", "alleged", "presumed", "unidentified", "unknown", "accused"})
+_DETERMINERS = frozenset({"the", "a", "an", "some", "two", "three", "several"})
+# a clause dated at a distance from the story's event ("weeks after ISWAP attacked the town")
+_OTHER_TIME = frozenset({"after", "before", "since", "until"})
+# the harmed who are doers themselves: their killer is no doer of the story's attack
+_ATTACKER_VICTIMS = frozenset({"perpetrator", "suspect", "attacker", "assailant", "gunman"})
+_KILLING = frozenset({"kill", "shoot", "wound", "injure", "gun"})
+# a sentence setting its toll apart from the story's incident
+_OTHER_EVENT = re.compile(
+    r"\b(?:separate|similar|another|other|earlier|previous|prior)\s+(?:[\w-]+\s+)?"
+    r"(?:incidents?|attacks?|assaults?|bombings?|blasts?|explosions?|raids?|ambush(?:es)?"
+    r"|shootings?|strikes?)\b|\belsewhere\b|\bago\b",
+    re.IGNORECASE,
+)
+_AUXILIARY = frozenset({"be"})  # too common to look for; its needed words stand for it
+_NAME_PART = r"[A-Z][a-z][\w'’-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of doer_cues.tsv."""
+
+    lemma: str
+    kind: str
+    needs: frozenset[str]
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Doer:
+    """A perpetrator told in a sentence: as written, the key that tells two apart, and where."""
+
+    text: str
+    key: str
+    verb: int  # index of the cue's verb in the parse, for the figure's own clause
+    named: bool = False  # a known actor or a person's name, not a kind of doers ("gunmen")
+    apart: bool = False  # told as others than the story's ("later attackers", "other gunmen")
+
+
+@cache
+def _cues() -> tuple[Cue, ...]:
+    return tuple(
+        Cue(lemma, kind, frozenset(_listed(needs)), _listed(forms))
+        for lemma, kind, needs, forms in read_table("doer_cues.tsv", 4)
+    )
+
+
+def _listed(field: str) -> tuple[str, ...]:
+    """The words of a lexicon field, '|' between them."""
+    return tuple(word for word in field.split("|") if word)
+
+
+@cache
+def _cues_of(kind: str) -> dict[str, tuple[Cue, ...]]:
+    found: dict[str, list[Cue]] = {}
+    for cue in _cues():
+        if cue.kind == kind:
+            found.setdefault(cue.lemma, []).append(cue)
+    return {lemma: tuple(cues) for lemma, cues in found.items()}
+
+
+@cache
+def _cue_words() -> re.Pattern[str]:
+    """Any written form of a cue: what a sentence must hold to be worth parsing for a doer."""
+    words: set[str] = set()
+    for cue in _cues():
+        if cue.kind == "deny":
+            continue
+        if cue.lemma in _AUXILIARY:
+            words |= cue.needs
+            continue
+        words |= {cue.lemma, third_person(cue.lemma), *past_forms(cue.lemma), *cue.forms}
+        words.add((cue.lemma[:-1] if cue.lemma.endswith("e") else cue.lemma) + "ing")
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """Give victims and attacks still without an actor the story's one perpetrator, if any."""
+    pending = [d for d in drafts if d.actor is None and d.measure in _VIOLENT]
+    if not pending:
+        return
+    story = StoryDoers(scans, drafts)
+    for draft in pending:
+        draft.actor = story.doer_of(draft)
+
+
+class StoryDoers:
+    """The doers each sentence of a story tells, read once and on demand."""
+
+    def __init__(self, scans: Sequence[Scan], drafts: Sequence[Draft] = ()) -> None:
+        self._scans = list(scans)
+        # sentences that count victims or attacks of their own
+        self._tolls = {id(d.scan) for d in drafts if d.measure in _VIOLENT}
+        self._index = {id(scan): i for i, scan in enumerate(self._scans)}
+        self._found: dict[int, list[Doer]] = {}
+        self._story = " ".join(scan.sentence.text for scan in self._scans)
+
+    def doer_of(self, draft: Draft) -> str | None:
+        """The doer of the figure's clause, sentence, paragraph before it or story, when the first
+        of these that tells any tells one."""
+        own = self._index.get(id(draft.scan))
+        if own is None:
+            return None
+        doers = self.doers(own)
+        on_path = _on_path(draft)
+        before = [
+            i for i in range(own)
+            if self._scans[i].sentence.paragraph == draft.scan.sentence.paragraph
+        ]
+        levels: list[Iterable[Doer]] = [
+            [d for d in doers if d.verb in on_path],
+            [d for d in doers if not d.apart],
+        ]
+        if not _tally(draft) and not _another_event(draft) and not self._unclaimed(own):
+            levels += [
+                (d for i in self._read(before) for d in self.doers(i) if not d.apart),
+                (d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
+                 for d in self.doers(i) if not d.apart),
+            ]
+        for level in levels:
+            found = list(level)
+            if found:
+                return _only(found)
+        return None
+
+    def _unclaimed(self, own: int) -> bool:
+        """'A second blast killed 4. There was no immediate claim for that blast.': a toll whose
+        sentence, or the next, says its attack is unclaimed has no doer told elsewhere."""
+        return any(says_unclaimed(s.sentence.text) for s in self._scans[own : own + 2])
+
+    def _tells_this(self, position: int, own: int) -> bool:
+        """Whether a sentence may tell the doer of the figure of sentence ``own``: one before it,
+        or one after it that counts no toll of its own (which would be another incident's)."""
+        return position <= own or id(self._scans[position]) not in self._tolls
+
+    def _read(self, positions: Iterable[int]) -> list[int]:
+        """The positions, with the doers of those not read yet read, their sentences without a
+        parse that hold a cue word parsed together (one batch is cheaper than one at a time)."""
+        positions = list(positions)
+        todo = [i for i in positions if i not in self._found]
+        unparsed = [
+            i for i in todo
+            if self._scans[i].parse is None and _cue_words().search(self._scans[i].sentence.text)
+        ]
+        parsed = dict(zip(unparsed, _parse([self._scans[i] for i in unparsed]), strict=True))
+        for i in todo:
+            scan = self._scans[i]
+            parse = scan.parse if scan.parse is not None else parsed.get(i)
+            self._found[i] = [] if parse is None else sentence_doers(parse, scan, self._story)
+        return positions
+
+    def doers(self, position: int) -> list[Doer]:
+        """The doers sentence ``position`` tells (read first if not yet)."""
+        self._read([position])
+        return self._found[position]
+
+
+def _tally(draft: Draft) -> bool:
+    """A figure over a period longer than a week ('since 2015', 'in 2016'): a tally over time,
+    whose doer only its own sentence may tell."""
+    start, end = draft.period
+    if start is None:
+        return False
+    return end is None or (end - start).days > _TALLY_DAYS
+
+
+def _another_event(draft: Draft) -> bool:
+    """'In a separate attack, 7 herders were killed', 'Two weeks ago, a similar attack killed 33':
+    a toll the sentence sets apart from the story's incident, whose doer only it may tell."""
+    return _OTHER_EVENT.search(draft.scan.sentence.text) is not None
+
+
+def _only(doers: Sequence[Doer]) -> str | None:
+    """The doer when all are one (the first as written), else the one named among kinds of doers
+    ('a suicide bomber struck ... the Islamic State claimed the attack': the group), else None."""
+    if len({d.key for d in doers}) == 1:
+        return doers[0].text
+    named = [d for d in doers if d.named]
+    if named and len({d.key for d in named}) == 1:
+        return named[0].text
+    return None
+
+
+def _on_path(draft: Draft) -> frozenset[int]:
+    """The verbs the figure's number hangs on, up to its sentence's root."""
+    parse = draft.scan.parse
+    if parse is None or draft.token < 0:
+        return frozenset()
+    token = counted_noun(parse.doc[draft.token])
+    return frozenset(t.i for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"})
+
+
+def _parse(scans: Sequence[Scan]) -> list[Span]:
+    """The parses of sentences that had none (no number of their own)."""
+    texts = [dateline_dash_as_parsed(s.sentence.text.replace("\n", " ")) for s in scans]
+    return [doc[:] for doc in load_model().pipe(texts)] if texts else []
+
+
+def sentence_doers(parse: Span, scan: Scan, story: str = "") -> list[Doer]:
+    """The doers a parsed sentence tells, in order (``story``: the text where a surname's full
+    name is looked up)."""
+    found: list[Doer] = []
+    for token in parse:
+        told = _told(token)
+        if told is None:
+            continue
+        verb = told[1]
+        doer = _past_dateline(*told)
+        if doer is None or _ruled_out(doer, verb):
+            continue
+        # "blamed IS and the Assad regime": each side of an "and" or an "or" is told as a doer
+        for each in (doer, *doer.conjuncts):
+            named = _doer(each, verb, scan, parse, story)
+            if named is not None:
+                found.append(named)
+    return found
+
+
+def _past_dateline(doer: Token, verb: Token) -> Token | None:
+    """'MOGADISHU, Somalia (AP) - Al-Shabaab militants stormed': the parser made the dateline the
+    subject and the doers its apposition; the doers after the dash, never the dateline's city."""
+    dashes = [t.i for t in doer.doc[doer.i : verb.i] if is_dateline_dash(t)]
+    if not dashes:
+        return doer
+    return next(
+        (
+            t for t in doer.subtree
+            if t.i > dashes[-1] and t.dep_ in {"conj", "appos"} and t.pos_ in {"NOUN", "PROPN"}
+        ),
+        None,
+    )
+
+
+def _told(token: Token) -> tuple[Token, Token] | None:
+    """(doer, cue verb) when ``token`` holds the doer's slot of a cue, else None."""
+    head = token.head
+    if token.dep_ == "agent" and _cue(head, "act"):
+        doer = next((c for c in token.children if c.dep_ == "pobj"), None)
+        return (doer, head) if doer is not None else None
+    if token.dep_ == "nsubj" and (
+        (_cue(head, "act") and _transitive(head)) or _cue(head, "claim") or _cue(head, "answer")
+    ):
+        return _antecedent(token), head
+    if token.dep_ == "nsubj" and _cue(head, "fight"):
+        side = _armed_side(token, head)
+        return (side, head) if side is not None else None
+    if token.dep_ == "nsubjpass" and _cue(head, "accuse"):
+        return token, head
+    if token.dep_ == "dobj" and _cue(head, "accuse"):
+        return token, head  # "police blamed X", "a jury found X guilty"
+    if token.dep_ in {"acl", "relcl"} and _cue(token, "accuse") and head.pos_ in {"NOUN", "PROPN"}:
+        return head, token  # "militants suspected of the bombing"
+    if token.dep_ == "xcomp" and not _subject(token) and (
+        _cue(token, "act") or _cue(token, "answer")
+    ):
+        # "X is believed to have carried out the attack", "X is thought to be responsible"
+        raised = _subject(head)
+        return (raised, token) if raised is not None else None
+    return None
+
+
+def _armed_side(subject: Token, verb: Token) -> Token | None:
+    """Of 'X clashed with Y', the side that is an armed group when the other is not (a community
+    by its name, a state's force): 'suspected militia clashed with villagers' -> the militia."""
+    other = next(
+        (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+         for o in p.children if o.dep_ == "pobj"),
+        None,
+    )
+    if other is None:
+        return None
+    armed = [side for side in (subject, other) if _armed_group(side)]
+    return armed[0] if len(armed) == 1 else None
+
+
+def _armed_group(side: Token) -> bool:
+    """A known armed group, or a kind of one ('militia', 'rebels', 'Islamists')."""
+    words = " ".join(t.text for t in side.subtree)
+    if any(a.kind == "armed_group" for a in find_actors(words)):
+        return True
+    lemma = side.lemma_.lower()
+    return lemma in role_words("group") | role_words("attacker") or lemma.endswith("ist")
+
+
+def _transitive(verb: Token) -> bool:
+    """A verb of attack with its object ('gunmen killed 5'): without one, its subject is more often
+    the harmed in a note's reduced passive ('3 police also injured') or an elided act ('more
+    strikes than Bush carried out')."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _antecedent(subject: Token) -> Token:
+    """'a gunman who opened fire': the noun a relative subject stands for."""
+    verb = subject.head
+    if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _cue(verb: Token, kind: str) -> bool:
+    """Whether ``verb`` is a cue of ``kind``, with one of the words it needs."""
+    for cue in _cues_of(kind).get(verb.lemma_.lower(), ()):
+        if not cue.needs or cue.needs & _governed(verb):
+            return True
+    return False
+
+
+def _governed(verb: Token) -> frozenset[str]:
+    """Lemmas of the words a verb governs, and of the objects of its prepositions ('on trial')."""
+    words = {c.lemma_.lower() for c in verb.children} | {c.lower_ for c in verb.children}
+    for child in verb.children:
+        if child.dep_ in {"prep", "acomp"}:
+            words |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
+    return frozenset(words)
+
+
+def _ruled_out(doer: Token, verb: Token) -> bool:
+    """A doer denied, searched for, killed as an attacker, or of an event at a distance in time."""
+    looking = role_words("investigate_verb")
+    if any(c.lower_ == "no" for c in doer.children):
+        return True  # "no group claimed"
+    for word in _told_under(verb):
+        if any(c.dep_ == "neg" for c in word.children) or _cue(word, "deny"):
+            return True  # "not carried out by rebels", "ruled out that X was responsible"
+    for word in (doer, *doer.ancestors):
+        if word.lemma_.lower() in looking:
+            return True
+    marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "prep"}}
+    if marks & _OTHER_TIME and any(c.dep_ == "npadvmod" for c in verb.children):
+        return True  # "weeks after ISWAP attacked the town"
+    return _kills_attacker(verb)
+
+
+def _told_under(verb: Token) -> list[Token]:
+    """The verb and those whose content it is ('ruled out the possibility that X was responsible'),
+    up to a clause only joined to them ('..., citing instead Y': citing is no content of ruling)."""
+    chain = [verb]
+    word = verb
+    while word.dep_ not in {"advcl", "conj", "ROOT", "parataxis"} and word.head.i != word.i:
+        word = word.head
+        chain.append(word)
+    return chain
+
+
+def _kills_attacker(verb: Token) -> bool:
+    """'The gunman was shot dead by police', 'troops killed the attackers': the harmed are doers
+    themselves, and whoever harmed them is no doer of the story's attack."""
+    if verb.lemma_.lower() not in _KILLING:
+        return False
+    harmed = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    members = role_words("member") | _ATTACKER_VICTIMS
+    return any(_doer_noun(h) or h.lemma_.lower() in members for h in harmed)
+
+
+def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer | None:
+    """The doer as the story names it, if the token names a doer at all."""
+    if doer.pos_ == "PRON" or _counted(doer) or _means(doer):
+        return None
+    phrase = _phrase(doer)
+    written = _written(phrase, scan, parse)
+    known = find_actors(written)
+    parties = [a for a in known if a.kind in _PARTY_KINDS]
+    if known and not parties:
+        return None  # an agency, a charity, a paper: "Red Cross volunteers attacked the backlog"
+    if parties:
+        return Doer(parties[0].canonical, parties[0].canonical.casefold(), verb.i, named=True)
+    if doer.pos_ == "PROPN" and not _doer_noun(doer):
+        name = _full_name(_written(_name_run(doer), scan, parse), story)
+        return Doer(name, name.casefold(), verb.i, named=True) if name else None
+    kinds_only = verb.lemma_.lower() not in _cues_of("act")
+    if not _doer_noun(doer) or (kinds_only and doer.lemma_.lower() in _BARE):
+        return None
+    text = _without_hedges(written)
+    apart = any(
+        c.lemma_.lower() in _APART
+        for c in (*doer.children, *verb.children)  # "later attackers", "attackers later stormed"
+        if c.dep_ in {"amod", "advmod"}
+    )
+    return Doer(text, _key(text, doer), verb.i, apart=apart) if text else None
+
+
+def _counted(doer: Token) -> bool:
+    """'6 gunmen', 'three others': doers counted are a figure of their own, or the harmed."""
+    return doer.lower_ in _NEVER or doer.lemma_.lower() in _NEVER or any(
+        c.dep_ == "nummod" for c in doer.children
+    )
+
+
+def _means(doer: Token) -> bool:
+    """'a roadside IED', 'the car bomb': a weapon or an attack (roles.tsv means), not its user."""
+    means = role_words("means")
+    return doer.lemma_.lower() in means or doer.text in means or doer.lower_ in means
+
+
+def _phrase(doer: Token) -> list[Token]:
+    """The words naming the doer: its modifiers before it, and for people told by whom they follow,
+    the 'of' phrase after it ('supporters of the former governor', not 'who was ousted')."""
+    before = [
+        t for t in doer.subtree
+        if t.i < doer.i and t.i >= _after_dateline(doer) and t.dep_ not in {"punct", "cc"}
+        and t.tag_ not in {"JJR", "RBR", "RB"}  # "later attackers"
+        and not any(a.dep_ in {"relcl", "acl", "appos", "prep"} for a in _path(t, doer))
+    ]
+    after: list[Token] = []
+    if doer.lemma_.lower() in _FOLLOWERS or doer.lemma_.lower() in role_words("collective"):
+        for prep in doer.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                after = [
+                    t for t in prep.subtree
+                    if not any(_aside(a) for a in _path(t, prep)) and t.dep_ != "punct"
+                ]
+                break
+    return sorted([*before, doer, *after], key=lambda t: t.i)
+
+
+def _aside(token: Token) -> bool:
+    """A clause or an apposition set off by a comma ('Thaksin, who was ousted'), not a name right
+    after its title ('the opposition leader Amir Sadeq')."""
+    if token.dep_ in {"relcl", "acl"}:
+        return True
+    return token.dep_ == "appos" and token.doc[token.left_edge.i - 1].dep_ == "punct"
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``top``."""
+    path = []
+    while token != top and token.head != token:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _name_run(doer: Token) -> list[Token]:
+    """A proper noun with the proper nouns right before it ('Ahmad Khan Rahimi', not 'Accused New
+    York bomber')."""
+    run = [doer]
+    for t in reversed(doer.doc[: doer.i]):
+        if t.pos_ != "PROPN" or t.head.i != doer.i or t.dep_ not in {"compound", "flat"}:
+            break
+        run.insert(0, t)
+    while len(run) > 1 and run[0].text in _name_stops():
+        run = run[1:]
+    return run
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    return frozenset(word for (word,) in read_table("person_name_stops.tsv", 1))
+
+
+def _full_name(name: str, story: str) -> str:
+    """A surname alone as the full name the story first gives with it ('Rahimi' -> 'Ahmad Khan
+    Rahimi'), else as written."""
+    if not name or " " in name:
+        return name
+    for found in re.finditer(rf"((?:{_NAME_PART}\s+){{1,2}}){re.escape(name)}\b", story):
+        words = found.group(1).split()
+        while words and (words[0] in _name_stops() or words[0].casefold() in _HEDGES):
+            words = words[1:]
+        if words:
+            return " ".join([*words, name])
+    return name
+
+
+def _doer_noun(token: Token) -> bool:
+    """A noun for doers: roles.tsv's perpetrators, attackers and kinds of group; a noun of '-ist'
+    or '-man' ('Islamists', 'horsemen'); people told by whom they follow. Bare 'men', 'group' or
+    'party' only with a word before them ('armed men', 'an unknown group')."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    forms = {lemma, word, lemma.removesuffix("s"), word.removesuffix("s")}
+    if lemma.endswith("men") or word.endswith("men"):
+        forms.add(word[:-3] + "man")
+    known = _doer_words()
+    if forms & _NEVER:
+        return False
+    if forms & _BARE:
+        return any(c.dep_ in {"amod", "compound"} for c in token.children)
+    if forms & known:
+        return True
+    if any(f.endswith(("ist", "man")) and len(f) > 5 for f in forms):
+        return True
+    return lemma in _FOLLOWERS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
+
+
+@cache
+def _doer_words() -> frozenset[str]:
+    """roles.tsv's nouns for perpetrators, attackers, kinds of group and the attacking side."""
+    kinds = ("perpetrator", "attacker", "group", "attacking_side")
+    return frozenset().union(*(role_words(kind) for kind in kinds)) - _BARE
+
+
+def _written(tokens: Sequence[Token], scan: Scan, parse: Span) -> str:
+    """The tokens' words as the sentence writes them (the parse may hold stand-ins)."""
+    if not tokens:
+        return ""
+    base = parse.start_char
+    text = scan.sentence.text
+    pieces = [
+        text[t.idx - base : t.idx - base + len(t.text)] + t.whitespace_ for t in tokens
+    ]
+    return "".join(pieces).strip()
+
+
+def _without_hedges(text: str) -> str:
+    """'suspected Fulani gunmen' -> 'Fulani gunmen', 'the gunmen' -> 'gunmen'."""
+    words = text.split()
+    while len(words) > 1 and (words[0].casefold() in _HEDGES | _DETERMINERS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _key(text: str, doer: Token) -> str:
+    """What tells two doers apart: the canonical name, the noun in the singular ('The gunmen' and
+    'a gunman' are one)."""
+    words = canonical_actor(text).casefold().split()
+    if words:
+        words[-1] = doer.lemma_.lower()
+        if words[-1].endswith("men"):
+            words[-1] = words[-1][:-3] + "man"
+    return " ".join(words)
+
+
+def _after_dateline(token: Token) -> int:
+    """The first token after a dateline dash before ``token`` ('KANO - Gunmen ...')."""
+    dashes = [t.i for t in token.doc[: token.i] if is_dateline_dash(t)]
+    return dashes[-1] + 1 if dashes else 0

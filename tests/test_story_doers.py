@@ -1,0 +1,119 @@
+"""The story's one perpetrator, read off the parse, as the last resort for a victim's or an
+attack's actor (extract/figures/story_doers.py; issue 9). Texts written for these tests."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from newsledger.lexicons import read_table
+from newsledger.model import Extraction
+
+story_doers = importlib.import_module("newsledger.extract.figures.story_doers")
+
+STORY_DOERS = [
+    # a lone attacker named by the verdict, by the full name the story gives
+    ("After a two-week trial, Marsh was found guilty of killing 4 people at the station. Carla "
+     "Marsh, 31, had denied the charges.", "4", "Carla Marsh"),
+    # the accused pleading, told as a person's name after the role word
+    ("Accused bomber Tomas Rivera Ortiz pleaded not guilty on Friday to charges that he set off "
+     "a device at a bus stop, injuring 12 people.", "12", "Tomas Rivera Ortiz"),
+    # on trial, in a later sentence that counts nothing
+    ("A car bomb outside the court killed 9 people on March 3. Dario Lenz is on trial on charges "
+     "of murder.", "9", "Dario Lenz"),
+    # sentenced, in the sentence before the toll
+    ("Ruta Kell was sentenced to life on Tuesday. Her bombing of a rail station killed 22 "
+     "people.", "22", "Ruta Kell"),
+    # people told by whom they follow, blamed by an official
+    ("Police said 4 people were hurt in a string of blasts in the capital. The interior minister "
+     "blamed supporters of the jailed opposition leader Amir Sadeq for the attacks.", "4",
+     "supporters of the jailed opposition leader Amir Sadeq"),
+    # a group the actor list lacks, blamed
+    ("A bomb went off at a hotel gate in Haro on Friday, killing 6 guests. Police blamed the Red "
+     "Dawn Brigade.", "6", "Red Dawn Brigade"),
+    # the agent of a passive, told after the toll
+    ("At least 5 traders were injured in a grenade blast at the market on Sunday. An officer "
+     "said the grenade was thrown by rebels from a passing car.", "5", "rebels"),
+    # doers by their kind, told two sentences before the toll
+    ("Gunmen ambushed a bus on the road to Tarko on Friday night.\nThe passengers were traders "
+     "from Kiri.\nSix of them were killed.", "Six", "Gunmen"),
+    # of two sides fighting, the armed group against a community
+    ("Suspected Kora militia clashed with Belo herders near Ardu on Monday. At least 11 people "
+     "were killed.", "11", "Kora militia"),
+    # a group named as claiming wins over doers told by their kind
+    ("On Monday a checkpoint in Dera was stormed by gunmen.\nThe dead included 7 police "
+     "officers.\nThe Black Banner Front claimed the attack.", "7", "Black Banner Front"),
+    # a headline's subject, without its hedge
+    ("Suspected Islamists kill 14 in raid on farming village", "14", "Islamists"),
+    # a bare group keeps the word that makes it one
+    ("On 3 May, an unidentified armed group abducted 5 people near Lomba.", "5", "armed group"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), STORY_DOERS)
+def test_victims_take_the_story_perpetrator(
+    extract_text: Callable[..., Extraction], text: str, number: str, actor: str
+) -> None:
+    assert _actors(extract_text, text, number) == [actor]
+
+
+NO_STORY_DOER = [
+    # denied
+    ("Police ruled out that rebels were behind the blast, which killed 6 people.", "6"),
+    # searched for
+    ("Police are searching for a man believed to be responsible for the blast, which wounded 13 "
+     "people.", "13"),
+    # the killers of suspects are no doers of the toll
+    ("Police shot dead two suspects in the town on Friday. A bomb had killed 5 people at the "
+     "market on Thursday.", "5"),
+    # two different doers: none, for precision
+    ("On Monday a post in Oda was attacked by rebels.\nOn Monday a village in Sabo was raided by "
+     "bandits.\nThe army said 12 people were killed.", "12"),
+    ("Nobody knows who set off the bomb that killed 7 people; residents blamed the army and the "
+     "rebels alike.", "7"),
+    # a toll set apart from the story's incident
+    ("Gunmen killed 8 people in Yola on Saturday. In a separate attack on Sunday, 5 farmers were "
+     "killed near Ganye.", "5"),
+    ("Two weeks ago, a similar attack in Koro killed 33 people. Rebels attacked Dani on Monday.",
+     "33"),
+    # doers told as others, of a later act than the toll's
+    ("A truck rammed the gate of the camp, injuring 9 guards, and later attackers stormed the "
+     "kitchen.", "9"),
+    # a tally over years is no one attack's toll
+    ("Rebels attacked the town of Oda on Monday.\nSince 2019, 3,000 civilians have been killed in "
+     "the province.", "3,000"),
+    # a weapon is no doer; nor the harmed, told as a note's subject
+    ("A roadside bomb killed 4 soldiers near Gao.", "4"),
+    ("A blast hit the depot on Monday. 3 police also injured in the blast.", "3"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), NO_STORY_DOER)
+def test_no_story_perpetrator(
+    extract_text: Callable[..., Extraction], text: str, number: str
+) -> None:
+    assert _actors(extract_text, text, number) == [None]
+
+
+def test_cue_kinds_are_known() -> None:
+    kinds = {"act", "claim", "accuse", "answer", "fight", "deny"}
+    assert {kind for _, kind, _, _ in read_table("doer_cues.tsv", 4)} == kinds
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Accused bomber Ali Musa Khan pleaded guilty.", True),
+    ("Residents said gunmen stormed the school at night.", True),
+    ("The weather was calm on Monday.", False),
+])
+def test_only_sentences_with_a_cue_word_are_parsed_for_doers(text: str, expected: bool) -> None:
+    assert (story_doers._cue_words().search(text) is not None) is expected
+
+
+def _actors(
+    extract_text: Callable[..., Extraction], text: str, number: str
+) -> list[str | None]:
+    figures = extract_text(text, published=date(2024, 3, 15)).figures
+    return [f.actor for f in figures if number in f.quantity.number_text]
