@@ -652,16 +652,27 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     glued = a.scan is b.scan and _dateline_between(a, b)
     if a.scan is b.scan and not glued:
         return False
+    if _repeated_passage(a, b):
+        return True  # a scraped page repeats a paragraph: what context adds may differ
     if _of_another_event(a) or _of_another_event(b):
         return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
     if not (_same_kind(a.counted_head, b.counted_head) or headline):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
-    if a.actor and b.actor and a.actor.casefold() != b.actor.casefold():
+    # outlets' headlines of one event name its killers in their own words
+    both_headlines = id(a.scan) in headlines and id(b.scan) in headlines
+    if a.actor and b.actor and a.actor.casefold() != b.actor.casefold() and not both_headlines:
         return False  # "Terrorists neutralised: 98" opening a line is the headline's terrorists
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+def _repeated_passage(a: Draft, b: Draft) -> bool:
+    """Whether the two numbers stand at the same place of one sentence written twice."""
+    return a.scan.sentence.text == b.scan.sentence.text and (
+        a.quantity.start - a.scan.sentence.start == b.quantity.start - b.scan.sentence.start
+    )
 
 
 def _of_another_event(draft: Draft) -> bool:
@@ -690,15 +701,21 @@ def _dateline_between(a: Draft, b: Draft) -> bool:
 
 def _headlines(scans: list[Scan]) -> set[int]:
     """The sentences (by id) that are headlines: a short line of its own without a full stop
-    (a title, or one repeated as page furniture)."""
+    (a title, or one repeated as page furniture, or one of outlets' headlines glued by
+    semicolons, which keeps its semicolon)."""
     per_line = Counter(s.sentence.paragraph for s in scans)
     return {
         id(s)
         for s in scans
         if per_line[s.sentence.paragraph] == 1
         and len(s.sentence.text) <= _HEADLINE_CHARS
-        and not s.sentence.text.endswith((".", ":", ";"))
+        and not _headline_end(s.sentence.text).endswith((".", ":", ";"))
     }
+
+
+def _headline_end(text: str) -> str:
+    """A line without the semicolon that glues the next outlet's headline to it."""
+    return text[:-1].rstrip() if text.endswith(";") and not text[:-1].endswith(";") else text
 
 
 def _nested(a: list[str], b: list[str]) -> bool:

@@ -29,6 +29,12 @@ _RUN_ON_COUNT = re.compile(
     r"|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores)(?:-[a-z]+)? [a-z])"
 )
 
+# Two headlines joined by a slash ("458 People Killed/11 Sentenced to Death"): a count after a
+# slash that follows a word opens a sentence of its own.
+_SLASHED_COUNT = re.compile(
+    r"(?<=[A-Za-z])/(?=(?:(?:at least|more than|over|nearly|about|around) )?\d)", re.IGNORECASE
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -86,6 +92,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 # sources: at least this many such joints in a text of one line.
 _GLUED_JOINT = re.compile(r";(?=\S)")
 _GLUED_HEADLINES = 2
+_SENTENCE_END_GLUED = re.compile(r"[.!?][\"'”’)]*;(?=\S)")
 
 
 def glued_headlines(text: str) -> tuple[int, ...]:
@@ -94,6 +101,8 @@ def glued_headlines(text: str) -> tuple[int, ...]:
     if "\n" in text.strip():
         return ()
     joints = tuple(m.end() for m in _GLUED_JOINT.finditer(text))
+    if len(joints) == 1 and _SENTENCE_END_GLUED.search(text):
+        return joints  # two outlets' sentences, the first ending with its full stop ("...";"...")
     return joints if len(joints) >= _GLUED_HEADLINES else ()
 
 
@@ -172,10 +181,15 @@ def _join_spaced_clock_times(line: str, bounds: list[tuple[int, int]]) -> list[t
 
 
 def _split_run_on_counts(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans with a run-on bullet point cut where a capitalised number word opens it."""
+    """Sentence spans with a run-on bullet point cut where a capitalised number word opens it,
+    and slashed headlines cut at the slash."""
     split: list[tuple[int, int]] = []
     for begin, end in bounds:
-        for match in _RUN_ON_COUNT.finditer(line, begin, end):
+        cuts = [
+            *_RUN_ON_COUNT.finditer(line, begin, end),
+            *_SLASHED_COUNT.finditer(line, begin, end),
+        ]
+        for match in sorted(cuts, key=lambda m: m.start()):
             split.append((begin, match.start()))
             begin = match.end()
         split.append((begin, end))
