@@ -40,6 +40,11 @@ HEADLINE_COUNTS = [
         id="slash-between-headlines",
     ),
     pytest.param(
+        "Border Clashes: At least 60 Including 9 Children Killed",
+        {"At least 60": "killed", "9": "killed"},
+        id="kicker-before-a-title-case-headline",
+    ),
+    pytest.param(
         "Riots go on: 40 Injured/At Least 12 People Killed in the capital",
         {"40": "injured", "At Least 12": "killed"},
         id="slash-before-a-hedged-count",
@@ -79,6 +84,48 @@ def test_readings_states_people_are_left_in(
     assert _measures(extract_text(sentence, published=PUBLISHED))[number] == [measure]
 
 
+# (sentence, number, measure): people added to a count by 'along with' or 'together with'
+# share what befell it; other verbs tell no harm of them
+ADDED = [
+    ("The raid killed 14 soldiers along with 6 civilians near the dam.", "6", "killed"),
+    ("Nine guards were wounded together with 2 cooks in the blast.", "2", "injured"),
+    ("Police arrested the cell's leader along with 11 of his men.", "11", "detained"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "measure"), ADDED)
+def test_readings_counts_added_along_with_another(
+    extract_text: Callable[..., Extraction], sentence: str, number: str, measure: str
+) -> None:
+    assert _measures(extract_text(sentence, published=PUBLISHED))[number] == [measure]
+
+
+def test_readings_a_visit_along_with_officials_is_no_figure(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    extraction = extract_text("The governor arrived along with 20 aides.", published=PUBLISHED)
+    assert "20" not in _measures(extraction)
+
+
+# (sentence, number as written, low, high): a range whose top is only a lower bound is open above
+OPEN_RANGES = [
+    ("Estimates of the dead vary between 70 and over 200.", "between 70 and over 200", 70, None),
+    ("Between 12 and at least 30 people were killed.", "Between 12 and at least 30", 12, None),
+    ("Between 12 and 30 people were killed.", "Between 12 and 30", 12, 30),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), OPEN_RANGES)
+def test_readings_ranges_open_above(
+    extract_text: Callable[..., Extraction], sentence: str, text: str, low: int, high: int | None
+) -> None:
+    figures = [f for f in extract_text(sentence, published=PUBLISHED).figures
+               if f.quantity.number_text == text]
+    assert [(f.quantity.low, f.quantity.high, f.quantity.qualifier.value) for f in figures] == [
+        (low, high, "range")
+    ]
+
+
 # sentences whose numbers say how often, where or which, never how many people or acts
 NO_COUNTS = [
     "Police said the suspect had visited the depot on three occasions before the raid.",
@@ -107,6 +154,12 @@ RESTATED = [
         "14",
         1,
         id="outlets-name-the-dead-in-their-own-words",
+    ),
+    pytest.param(
+        "At Least 3 People Dead and 5 Hurt in Market Blast;Market Blast Kills 3, Wounds 5 in North",
+        "At Least 3",
+        1,
+        id="two-glued-headlines-the-first-stays",
     ),
     pytest.param(
         "38 were killed on Monday, including 20 soldiers and 18 rebels.;"

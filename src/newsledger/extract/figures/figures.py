@@ -128,7 +128,10 @@ def _figures_of(document: Document, parse: Parser, scans: list[Scan]) -> list[Fi
     assign_context(drafts, scans, document)
     drafts = _split_each(drafts)
     # 6.
-    merged = _merge_restatements(drafts, _headlines(scans))
+    headlines = _headlines(scans)
+    # a list of outlets' headlines (of an event data set) has no body to prefer
+    body = any(id(scan) not in headlines for scan in scans)
+    merged = _merge_restatements(drafts, headlines, body)
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
 
 
@@ -221,6 +224,8 @@ def _restored(scan: Scan, words: str | None) -> str | None:
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\b")
 _LONG_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]{3,}\b")
+# A headline's kicker: a few capitalised words and a colon before the headline proper.
+_KICKER = re.compile(r"\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}:(?= )")
 _TITLE_CASE_SHARE = 0.75
 _TITLE_CASE_WORDS = 3
 
@@ -238,6 +243,9 @@ def _headline_case_lowered(scan: Scan, text: str) -> str:
     base = scan.sentence.start
     names = [(m.start - base, m.end - base) for m in scan.places]
     names += [(m.start - base, m.end - base) for m in scan.actors]
+    kicker = _KICKER.match(text)
+    if kicker is not None:
+        names.append((0, kicker.end()))  # "Iran Protests: ...": a label, kept as a name
     chars = list(text)
     for word in _CAPITALISED.finditer(text):
         if word.start() == len(text) - len(text.lstrip()) or any(
@@ -615,10 +623,14 @@ _HEADLINE_CHARS = 160
 _RESTATEMENT_REACH = 200
 
 
-def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]:
+def _merge_restatements(
+    drafts: list[Draft], headlines: set[int], body: bool = True
+) -> list[Draft]:
     """A figure restated (headline and body, quote and narration) is one figure with ``also_at``.
 
     ``headlines``: ids of the scans that are headlines; a figure that absorbs one joins them.
+    ``body``: whether the document has a body, whose sentences win over its headline's; in a
+    list of headlines the first stays.
     """
     kept: list[Draft] = []
     # Positions in ``kept`` by measure and value: only those can be restatements of each other.
@@ -633,7 +645,7 @@ def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]
             continue
         twin = kept[at]
         # the body's sentence over a headline glued before its dateline
-        later = _richness(draft) > _richness(twin) or draft.scan is twin.scan
+        later = _richness(draft, body) > _richness(twin, body) or draft.scan is twin.scan
         primary, other = (draft, twin) if later else (twin, draft)
         primary.also_at.append((other.quantity.start, other.quantity.end))
         primary.also_at.extend(other.also_at)
@@ -738,12 +750,12 @@ def _same_kind(a: str | None, b: str | None) -> bool:
     )
 
 
-def _richness(draft: Draft) -> int:
+def _richness(draft: Draft, body: bool) -> int:
     # A headline (the first line) restated in the body yields to the body's fuller sentence.
     fields = sum(x is not None for x in (draft.time, draft.source, draft.actor)) + bool(
         draft.locations
     )
-    return fields + 2 * (draft.scan.sentence.paragraph > 0)
+    return fields + 2 * (body and draft.scan.sentence.paragraph > 0)
 
 
 def _to_figure(document: Document, number: int, draft: Draft) -> Figure:

@@ -992,6 +992,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
             _listed_measure(noun)
             or _trailing_conjunct_trigger(noun)
             or (_comma_listed_trigger(noun) if noun is not number else None)
+            or _added_with(noun)
             or _with_participle(noun)
             or _opening_group_measure(sentence)
         )
@@ -1349,6 +1350,38 @@ def _trailing_conjunct_trigger(noun: Token) -> Measure | None:
         if (found := _trailing_conjunct_trigger(conj)) is not None:
             return found
     return None
+
+
+_ADDING = frozenset({"along", "together"})
+
+
+def _added_with(noun: Token) -> Measure | None:
+    """'killed 85 soldiers along with 50 civilians': people added to a count by 'along with' or
+    'together with' share what befell it ('along with 14 of his followers' too)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+        noun = noun.head.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return None
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    if not (
+        prep.head.lower_ in _ADDING
+        or before.lower_ in _ADDING
+        or any(c.lower_ in _ADDING for c in prep.children)
+    ):
+        return None
+    anchor = prep.head
+    while anchor.lower_ in _ADDING or anchor.dep_ == "prep":
+        if anchor.head is anchor:
+            return None
+        anchor = anchor.head
+    found = None
+    if anchor.pos_ in {"VERB", "AUX"}:
+        found = _verb_measure(anchor)
+    elif anchor.pos_ in _NOUN_POS:
+        found = _modifier_trigger(anchor) or _governing_trigger(anchor)
+    # harms only: "the minister arrived along with 20 officials" tells of no displacement
+    return found if found in _ACTING_ON_OBJECT else None
 
 
 def _number_word(token: Token) -> bool:

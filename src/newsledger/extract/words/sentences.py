@@ -93,6 +93,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 _GLUED_JOINT = re.compile(r";(?=\S)")
 _GLUED_HEADLINES = 2
 _SENTENCE_END_GLUED = re.compile(r"[.!?][\"'”’)]*;(?=\S)")
+_HEADLINE_GLUED = re.compile(r"[A-Za-z]\)?;(?=[A-Z0-9\"“])")
 
 
 def glued_headlines(text: str) -> tuple[int, ...]:
@@ -101,8 +102,12 @@ def glued_headlines(text: str) -> tuple[int, ...]:
     if "\n" in text.strip():
         return ()
     joints = tuple(m.end() for m in _GLUED_JOINT.finditer(text))
-    if len(joints) == 1 and _SENTENCE_END_GLUED.search(text):
-        return joints  # two outlets' sentences, the first ending with its full stop ("...";"...")
+    if len(joints) == 1 and (
+        _SENTENCE_END_GLUED.search(text) or _HEADLINE_GLUED.search(text)
+    ):
+        # two outlets' sentences, the first ending with its full stop ("...";"..."), or two
+        # headlines, the second opening with a capital or a count ("...Blast;Deadly ...")
+        return joints
     return joints if len(joints) >= _GLUED_HEADLINES else ()
 
 
