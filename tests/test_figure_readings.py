@@ -162,6 +162,13 @@ RESTATED = [
         id="two-glued-headlines-the-first-stays",
     ),
     pytest.param(
+        "Gunmen abducted 4 nurses from the clinic in Tura on Monday. They stopped a bus and robbed "
+        "its 9 passengers before kidnapping 4 of them.",
+        "4",
+        1,
+        id="as-many-of-them-as-told-just-before",
+    ),
+    pytest.param(
         "38 were killed on Monday, including 20 soldiers and 18 rebels.;"
         "38 were killed on Monday, including 20 soldiers and 18 rebels.",
         "38",
@@ -179,3 +186,12 @@ def test_readings_restatements_are_one_figure(
     same = [f for f in extraction.figures if f.quantity.number_text == number]
     assert len(same) == figures
     assert same[0].also_at
+
+
+def test_readings_a_part_of_others_told_last_stays_a_figure(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = "Gunmen killed 5 villagers and 12 soldiers on Monday. 5 of them were officers."
+    fives = [f for f in extract_text(text, published=PUBLISHED).figures
+             if f.quantity.number_text == "5"]
+    assert len(fives) == 2

@@ -635,10 +635,16 @@ def _merge_restatements(
     kept: list[Draft] = []
     # Positions in ``kept`` by measure and value: only those can be restatements of each other.
     alike: dict[tuple[object, int], list[int]] = {}
+    # the figure of each measure told last, which "3 of them" may point back at
+    last: dict[Measure, Draft] = {}
     for draft in drafts:
+        nearest = last.get(draft.measure)
+        last[draft.measure] = draft
         positions = alike.setdefault((draft.measure, draft.quantity.value), [])
         candidates = positions[-_RESTATEMENT_REACH:]
-        at = next((i for i in candidates if _same_figure(kept[i], draft, headlines)), None)
+        at = next(
+            (i for i in candidates if _same_figure(kept[i], draft, headlines, nearest)), None
+        )
         if at is None:
             positions.append(len(kept))
             kept.append(draft)
@@ -656,7 +662,10 @@ def _merge_restatements(
     return sorted(kept, key=lambda d: d.quantity.start)
 
 
-def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
+def _same_figure(
+    a: Draft, b: Draft, headlines: set[int], nearest: Draft | None = None
+) -> bool:
+    """Whether ``b`` restates ``a`` (``nearest``: the figure of b's measure told just before b)."""
     if a.measure != b.measure or a.quantity.value != b.quantity.value:
         return False
     if (a.quantity.qualifier is Qualifier.RANGE) != (b.quantity.qualifier is Qualifier.RANGE):
@@ -669,7 +678,12 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if _of_another_event(a) or _of_another_event(b):
         return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
-    if not (_same_kind(a.counted_head, b.counted_head) or headline):
+    pointer = nearest is not None and nearest.quantity.value == a.quantity.value
+    if not (
+        _same_kind(a.counted_head, b.counted_head)
+        or headline
+        or (pointer and _all_of_them(a, b))
+    ):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
     # outlets' headlines of one event name its killers in their own words
     both_headlines = id(a.scan) in headlines and id(b.scan) in headlines
@@ -678,6 +692,18 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+# Heads of counts that point back at people told before ("kidnapping 3 of them").
+_BACK_POINTERS = frozenset({"they", "them", "those", "these"})
+
+
+def _all_of_them(a: Draft, b: Draft) -> bool:
+    """'abducted 3 aid workers ... before kidnapping 3 of them': a count of the people told just
+    before in the same paragraph, as many as they were, is them again."""
+    return b.counted_head in _BACK_POINTERS and (
+        a.scan.sentence.paragraph == b.scan.sentence.paragraph
+    )
 
 
 def _repeated_passage(a: Draft, b: Draft) -> bool:

@@ -244,7 +244,8 @@ def _single_verb_measure(token: Token) -> Measure | None:
     ):
         return Measure.KILLED  # "the raid claimed 21 lives"
     found = _word_measure(token, "verb") or _object_measure(token)
-    if found is not Measure.KILLED and _under_care(token):
+    # "abducted 4 nurses from the clinic": a place of care they were taken from
+    if found not in (Measure.KILLED, Measure.KIDNAPPED) and _under_care(token):
         return Measure.INJURED  # "96 were detained in hospital", "24 allowed home after treatment"
     return found
 
