@@ -126,13 +126,15 @@ def test_readings_ranges_open_above(
     ]
 
 
-# sentences whose numbers say how often, where or which, never how many people or acts
+# sentences whose numbers say how often, where or which, never how many people or acts, or
+# count people whose coming is no displacement
 NO_COUNTS = [
     "Police said the suspect had visited the depot on three occasions before the raid.",
     "The ministry listed 9 fatalities, split between two events in the county.",
     "A gunman opened fire in 4 places in the old town before fleeing.",
     "Fighters arrived with 5 technicals and took up positions in the market.",
     "UPDATE 3-Bomb blast hits market in northern town",
+    "The hearing began an hour before the two suspects arrived at the court.",
 ]
 
 
@@ -140,7 +142,7 @@ NO_COUNTS = [
 def test_readings_numbers_that_count_no_figure(
     extract_text: Callable[..., Extraction], text: str
 ) -> None:
-    numbers = {"three", "two", "4", "5", "3"}
+    numbers = {"three", "two", "4", "5", "3"}  # the counts of the sentences above
     found = _measures(extract_text(text, published=PUBLISHED))
     assert not numbers & set(found)
 
@@ -195,3 +197,10 @@ def test_readings_a_part_of_others_told_last_stays_a_figure(
     fives = [f for f in extract_text(text, published=PUBLISHED).figures
              if f.quantity.number_text == "5"]
     assert len(fives) == 2
+
+
+def test_readings_people_who_arrive_in_a_camp_are_displaced(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = "More than 3,000 women and children arrived in the camp last week."
+    assert _measures(extract_text(text, published=PUBLISHED))["More than 3,000"] == ["displaced"]

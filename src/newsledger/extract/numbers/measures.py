@@ -976,6 +976,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or own
         or _of_measure(noun)
     )
+    if measure is Measure.DISPLACED and head_word in _words_of_kind("never_displaced"):
+        measure = None  # "before the two suspects arrived": a suspect's coming is no flight
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
     if measure is Measure.HELD and own is None and _camp_holds(noun):
