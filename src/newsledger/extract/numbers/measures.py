@@ -921,7 +921,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     head_word = noun.lemma_.lower() if noun is not number else None
     # "three witnesses said" counts sources, but "99 journalists killed in 2023, CPJ says" not
     source_count = noun is not number and _source_head_count(noun) and not _modifier_trigger(noun)
-    if head_word in _blocked() or source_count:
+    # "split between two events", but "2,000 displacement events"
+    bare = head_word in _words_of_kind("block_bare") and _compound_measure(noun) is None
+    if head_word in _blocked() or source_count or bare:
         return MeasureReading(None, counted, head_word)
     own = _word_measure(noun, "noun") if noun is not number else None
     if own is not None and head_word in _words_of_kind("person_noun_by_kind"):
