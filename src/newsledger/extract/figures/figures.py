@@ -128,7 +128,10 @@ def _figures_of(document: Document, parse: Parser, scans: list[Scan]) -> list[Fi
     assign_context(drafts, scans, document)
     drafts = _split_each(drafts)
     # 6.
-    merged = _merge_restatements(drafts, _headlines(scans))
+    headlines = _headlines(scans)
+    # a list of outlets' headlines (of an event data set) has no body to prefer
+    body = any(id(scan) not in headlines for scan in scans)
+    merged = _merge_restatements(drafts, headlines, body)
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
 
 
@@ -221,6 +224,8 @@ def _restored(scan: Scan, words: str | None) -> str | None:
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\b")
 _LONG_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]{3,}\b")
+# A headline's kicker: a few capitalised words and a colon before the headline proper.
+_KICKER = re.compile(r"\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}:(?= )")
 _TITLE_CASE_SHARE = 0.75
 _TITLE_CASE_WORDS = 3
 
@@ -238,6 +243,9 @@ def _headline_case_lowered(scan: Scan, text: str) -> str:
     base = scan.sentence.start
     names = [(m.start - base, m.end - base) for m in scan.places]
     names += [(m.start - base, m.end - base) for m in scan.actors]
+    kicker = _KICKER.match(text)
+    if kicker is not None:
+        names.append((0, kicker.end()))  # "Iran Protests: ...": a label, kept as a name
     chars = list(text)
     for word in _CAPITALISED.finditer(text):
         if word.start() == len(text) - len(text.lstrip()) or any(
@@ -615,25 +623,35 @@ _HEADLINE_CHARS = 160
 _RESTATEMENT_REACH = 200
 
 
-def _merge_restatements(drafts: list[Draft], headlines: set[int]) -> list[Draft]:
+def _merge_restatements(
+    drafts: list[Draft], headlines: set[int], body: bool = True
+) -> list[Draft]:
     """A figure restated (headline and body, quote and narration) is one figure with ``also_at``.
 
     ``headlines``: ids of the scans that are headlines; a figure that absorbs one joins them.
+    ``body``: whether the document has a body, whose sentences win over its headline's; in a
+    list of headlines the first stays.
     """
     kept: list[Draft] = []
     # Positions in ``kept`` by measure and value: only those can be restatements of each other.
     alike: dict[tuple[object, int], list[int]] = {}
+    # the figure of each measure told last, which "3 of them" may point back at
+    last: dict[Measure, Draft] = {}
     for draft in drafts:
+        nearest = last.get(draft.measure)
+        last[draft.measure] = draft
         positions = alike.setdefault((draft.measure, draft.quantity.value), [])
         candidates = positions[-_RESTATEMENT_REACH:]
-        at = next((i for i in candidates if _same_figure(kept[i], draft, headlines)), None)
+        at = next(
+            (i for i in candidates if _same_figure(kept[i], draft, headlines, nearest)), None
+        )
         if at is None:
             positions.append(len(kept))
             kept.append(draft)
             continue
         twin = kept[at]
         # the body's sentence over a headline glued before its dateline
-        later = _richness(draft) > _richness(twin) or draft.scan is twin.scan
+        later = _richness(draft, body) > _richness(twin, body) or draft.scan is twin.scan
         primary, other = (draft, twin) if later else (twin, draft)
         primary.also_at.append((other.quantity.start, other.quantity.end))
         primary.also_at.extend(other.also_at)
@@ -652,6 +670,10 @@ def _headline_like(draft: Draft) -> bool:
 
 
 def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
+def _same_figure(
+    a: Draft, b: Draft, headlines: set[int], nearest: Draft | None = None
+) -> bool:
+    """Whether ``b`` restates ``a`` (``nearest``: the figure of b's measure told just before b)."""
     if a.measure != b.measure or a.quantity.value != b.quantity.value:
         return False
     if (a.quantity.qualifier is Qualifier.RANGE) != (b.quantity.qualifier is Qualifier.RANGE):
@@ -661,16 +683,44 @@ def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
         return False
     if a.quantity.qualifier is not b.quantity.qualifier and _headline_like(a) and _headline_like(b):
         return False  # "At Least 1 Dead ...;Blast Kills 1": two outlets' values, each as told
+    if _repeated_passage(a, b):
+        return True  # a scraped page repeats a paragraph: what context adds may differ
     if _of_another_event(a) or _of_another_event(b):
         return False  # "..., killing twelve. The attack comes days after a bomb killed 12."
     headline = glued or id(a.scan) in headlines or id(b.scan) in headlines
-    if not (_same_kind(a.counted_head, b.counted_head) or headline):
+    pointer = nearest is not None and nearest.quantity.value == a.quantity.value
+    if not (
+        _same_kind(a.counted_head, b.counted_head)
+        or headline
+        or (pointer and _all_of_them(a, b))
+    ):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
-    if a.actor and b.actor and a.actor.casefold() != b.actor.casefold():
+    # outlets' headlines of one event name its killers in their own words
+    both_headlines = id(a.scan) in headlines and id(b.scan) in headlines
+    if a.actor and b.actor and a.actor.casefold() != b.actor.casefold() and not both_headlines:
         return False  # "Terrorists neutralised: 98" opening a line is the headline's terrorists
     if a.period != b.period and None not in (a.period[0], b.period[0]):
         return False
     return not (a.locations and b.locations and not _nested(a.locations, b.locations))
+
+
+# Heads of counts that point back at people told before ("kidnapping 3 of them").
+_BACK_POINTERS = frozenset({"they", "them", "those", "these"})
+
+
+def _all_of_them(a: Draft, b: Draft) -> bool:
+    """'abducted 3 aid workers ... before kidnapping 3 of them': a count of the people told just
+    before in the same paragraph, as many as they were, is them again."""
+    return b.counted_head in _BACK_POINTERS and (
+        a.scan.sentence.paragraph == b.scan.sentence.paragraph
+    )
+
+
+def _repeated_passage(a: Draft, b: Draft) -> bool:
+    """Whether the two numbers stand at the same place of one sentence written twice."""
+    return a.scan.sentence.text == b.scan.sentence.text and (
+        a.quantity.start - a.scan.sentence.start == b.quantity.start - b.scan.sentence.start
+    )
 
 
 def _of_another_event(draft: Draft) -> bool:
@@ -699,15 +749,21 @@ def _dateline_between(a: Draft, b: Draft) -> bool:
 
 def _headlines(scans: list[Scan]) -> set[int]:
     """The sentences (by id) that are headlines: a short line of its own without a full stop
-    (a title, or one repeated as page furniture)."""
+    (a title, or one repeated as page furniture, or one of outlets' headlines glued by
+    semicolons, which keeps its semicolon)."""
     per_line = Counter(s.sentence.paragraph for s in scans)
     return {
         id(s)
         for s in scans
         if per_line[s.sentence.paragraph] == 1
         and len(s.sentence.text) <= _HEADLINE_CHARS
-        and not s.sentence.text.endswith((".", ":", ";"))
+        and not _headline_end(s.sentence.text).endswith((".", ":", ";"))
     }
+
+
+def _headline_end(text: str) -> str:
+    """A line without the semicolon that glues the next outlet's headline to it."""
+    return text[:-1].rstrip() if text.endswith(";") and not text[:-1].endswith(";") else text
 
 
 def _nested(a: list[str], b: list[str]) -> bool:
@@ -730,12 +786,12 @@ def _same_kind(a: str | None, b: str | None) -> bool:
     )
 
 
-def _richness(draft: Draft) -> int:
+def _richness(draft: Draft, body: bool) -> int:
     # A headline (the first line) restated in the body yields to the body's fuller sentence.
     fields = sum(x is not None for x in (draft.time, draft.source, draft.actor)) + bool(
         draft.locations
     )
-    return fields + 2 * (draft.scan.sentence.paragraph > 0)
+    return fields + 2 * (body and draft.scan.sentence.paragraph > 0)
 
 
 def _to_figure(document: Document, number: int, draft: Draft) -> Figure:

@@ -244,7 +244,8 @@ def _single_verb_measure(token: Token) -> Measure | None:
     ):
         return Measure.KILLED  # "the raid claimed 21 lives"
     found = _word_measure(token, "verb") or _object_measure(token)
-    if found is not Measure.KILLED and _under_care(token):
+    # "abducted 4 nurses from the clinic": a place of care they were taken from
+    if found not in (Measure.KILLED, Measure.KIDNAPPED) and _under_care(token):
         return Measure.INJURED  # "96 were detained in hospital", "24 allowed home after treatment"
     return found
 
@@ -801,7 +802,12 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     if target.dep_ in _SUBJECT_OR_OBJECT | {"conj"}:
         verbs.append(target.head)
         # "remained confined to their homes", "were reported freed"
-        verbs += [c for c in target.head.children if c.dep_ in {"acomp", "xcomp", "oprd"}]
+        states = [c for c in target.head.children if c.dep_ in {"acomp", "xcomp", "oprd"}]
+        # "were able to escape": the verb the adjective leads to
+        verbs += states + [
+            g for c in states if c.dep_ == "acomp" for g in c.children
+            if g.dep_ == "xcomp" and g.pos_ == "VERB"
+        ]
     people_verbs = _people_verbs()
     if noun.lemma_.lower() in _words_of_kind("captive"):
         # "240 inmates who fled": prisoners who flee escape, they are not displaced
@@ -915,7 +921,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     head_word = noun.lemma_.lower() if noun is not number else None
     # "three witnesses said" counts sources, but "99 journalists killed in 2023, CPJ says" not
     source_count = noun is not number and _source_head_count(noun) and not _modifier_trigger(noun)
-    if head_word in _blocked() or source_count:
+    # "split between two events", but "2,000 displacement events"
+    bare = head_word in _words_of_kind("block_bare") and _compound_measure(noun) is None
+    if head_word in _blocked() or source_count or bare:
         return MeasureReading(None, counted, head_word)
     own = _word_measure(noun, "noun") if noun is not number else None
     if own is not None and head_word in _words_of_kind("person_noun_by_kind"):
@@ -941,7 +949,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or (_part_of_the_harmed(number) if noun is number else None)
         or _included_in_count(noun, sentence)
         or _object_state(noun)
+        or _subject_held_as(noun)
         or _still_held(noun)
+        or _stated_missing(noun)
         or _escapees_at_large(noun, sentence)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
@@ -968,6 +978,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or own
         or _of_measure(noun)
     )
+    if measure is Measure.DISPLACED and head_word in _words_of_kind("never_displaced"):
+        measure = None  # "before the two suspects arrived": a suspect's coming is no flight
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
     if measure is Measure.HELD and own is None and _camp_holds(noun):
@@ -984,6 +996,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = (
             _listed_measure(noun)
             or _trailing_conjunct_trigger(noun)
+            or (_comma_listed_trigger(noun) if noun is not number else None)
+            or _added_with(noun)
             or _with_participle(noun)
             or _opening_group_measure(sentence)
         )
@@ -1100,6 +1114,52 @@ def _object_state(noun: Token) -> Measure | None:
     ):
         state = _word_measure(noun, "object_state")
         return _held_or_taken(state, noun.head) if state is not None else None
+    return None
+
+
+def _joined_subject(noun: Token) -> Token:
+    """The first of nouns joined by 'and' ('7 staff and 3 guards were ...': 'staff')."""
+    while noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:
+        noun = noun.head
+    return noun
+
+
+def _subject_held_as(noun: Token) -> Measure | None:
+    """'3 staff held hostage', 'two nurses were kept captive': people the verb holds in a state
+    (lexicons/measures.tsv kind object_state) are in it, whoever holds them."""
+    first = _joined_subject(noun)
+    verbs = []
+    if first.dep_ in {"nsubj", "nsubjpass"} and first.head.i > first.i:
+        verbs.append(first.head)
+    elif first.dep_ in {"ROOT", "dep", "appos"}:
+        # a headline "3 aid workers held hostage in ...", but not "engineers held hostage by the
+        # gang were freed": there the clause's own verb says what befell them
+        verbs += [c for c in first.children if c.dep_ == "acl" and c.i > first.i]
+    for verb in verbs:
+        if verb.lemma_.lower() not in {"hold", "keep", "take"}:
+            continue
+        for child in verb.children:
+            if child.dep_ in {"dobj", "oprd", "attr", "advmod", "npadvmod", "xcomp"} and (
+                state := _word_measure(child, "object_state")
+            ):
+                return _held_or_taken(state, verb)
+    return None
+
+
+# Verbs whose subject is in the state their complement names ("remain missing", "went missing").
+_STATE_VERBS = frozenset({"be", "remain", "stay", "go"})
+
+
+def _stated_missing(noun: Token) -> Measure | None:
+    """'3,200 displaced people remain missing': being missing, said of the subject, is what the
+    count is of, whatever the people were before."""
+    first = _joined_subject(noun)
+    verb = first.head
+    if first.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in _STATE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"acomp", "oprd", "attr"} and child.lower_ == "missing":
+            return Measure.MISSING
     return None
 
 
@@ -1295,6 +1355,66 @@ def _trailing_conjunct_trigger(noun: Token) -> Measure | None:
         if (found := _trailing_conjunct_trigger(conj)) is not None:
             return found
     return None
+
+
+_ADDING = frozenset({"along", "together"})
+
+
+def _added_with(noun: Token) -> Measure | None:
+    """'killed 85 soldiers along with 50 civilians': people added to a count by 'along with' or
+    'together with' share what befell it ('along with 14 of his followers' too)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+        noun = noun.head.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return None
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    if not (
+        prep.head.lower_ in _ADDING
+        or before.lower_ in _ADDING
+        or any(c.lower_ in _ADDING for c in prep.children)
+    ):
+        return None
+    anchor = prep.head
+    while anchor.lower_ in _ADDING or anchor.dep_ == "prep":
+        if anchor.head is anchor:
+            return None
+        anchor = anchor.head
+    found = None
+    if anchor.pos_ in {"VERB", "AUX"}:
+        found = _verb_measure(anchor)
+    elif anchor.pos_ in _NOUN_POS:
+        found = _modifier_trigger(anchor) or _governing_trigger(anchor)
+    # harms only: "the minister arrived along with 20 officials" tells of no displacement
+    return found if found in _ACTING_ON_OBJECT else None
+
+
+def _number_word(token: Token) -> bool:
+    return token.like_num or token.lower_ in NUMBER_WORDS
+
+
+def _comma_listed_trigger(noun: Token, depth: int = 0) -> Measure | None:
+    """'23 soldiers, 31 militants killed', '33 rebels, 4 police die': counts listed with a comma
+    and no 'and' (headline style) share the participle or verb after the last of them."""
+    doc = noun.doc
+    comma = noun.i + 1
+    if depth > 4 or comma + 2 >= len(doc) or doc[comma].text != ",":
+        return None
+    nxt = doc[comma + 1 : comma + 4]
+    first_num = next((t for t in nxt if _number_word(t)), None)
+    if first_num is None or any(t.pos_ in _NOUN_POS for t in nxt if t.i < first_num.i):
+        return None  # "the army, 31 of whose soldiers ...": no second count right after
+    number = first_num
+    while number.i + 1 < len(doc) and _number_word(doc[number.i + 1]):
+        number = doc[number.i + 1]  # "2,000" or "two hundred" in several tokens
+    other = counted_noun(number)
+    if other is number or other.i <= number.i:
+        return None
+    after = doc[min(other.i + 1, len(doc) - 1)]
+    verb = after.i > other.i and after.tag_ in {"VBN", "VBD", "VBP", "VBZ"}
+    if verb and (found := _verb_measure(after)) is not None:
+        return found
+    return _comma_listed_trigger(other, depth + 1)
 
 
 def _before_being_done(noun: Token) -> Measure | None:

@@ -651,7 +651,9 @@ def _is_ratio(first: _Match, second: _Match, gap: str) -> bool:
 
 def _is_range_pair(text: str, first: _Match, second: _Match) -> bool:
     """Whether two neighbours are written as one range: '10 to 15', '10-15', 'between 10 and 15'."""
-    if first.value is None or second.value is None or second.hedge or first.after:
+    if first.value is None or second.value is None or first.after:
+        return False
+    if second.hedge and not (first.hedge is Qualifier.RANGE and second.hedge in _OPEN_ABOVE):
         return False
     gap = text[first.end : second.start]
     if first.hedge is Qualifier.RANGE:
@@ -670,7 +672,12 @@ def _range(text: str, first: _Match, second: _Match) -> Quantity | None:
     if first.value is None or second.value is None or first.value >= second.value:
         return None
     start, end = first.start, second.end
-    return Quantity(first.value, second.value, Qualifier.RANGE, text[start:end], start, end)
+    # "between 135 and over 300": a range open above
+    high = None if second.hedge in _OPEN_ABOVE else second.value
+    return Quantity(first.value, high, Qualifier.RANGE, text[start:end], start, end)
+
+
+_OPEN_ABOVE = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
 
 
 def _quantity(text: str, match: _Match) -> Quantity:

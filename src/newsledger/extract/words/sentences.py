@@ -33,6 +33,11 @@ _RUN_ON_COUNT = re.compile(
 # splitter reads "p.m." as an abbreviation that ends nothing.
 _GLUED_AFTER_CLOCK = re.compile(r"(?:(?<=\d[ \t][ap]\.m\.)|(?<=\d[ap]\.m\.))(?=[A-Z][a-z])")
 _RUN_ON = re.compile(f"{_RUN_ON_COUNT.pattern}|{_GLUED_AFTER_CLOCK.pattern}")
+# Two headlines joined by a slash ("458 People Killed/11 Sentenced to Death"): a count after a
+# slash that follows a word opens a sentence of its own.
+_SLASHED_COUNT = re.compile(
+    r"(?<=[A-Za-z])/(?=(?:(?:at least|more than|over|nearly|about|around) )?\d)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
 # two reports as much as three are; checks13).
 _GLUED_JOINT = re.compile(r";(?=\S)")
 _GLUED_HEADLINES = 1
+_GLUED_HEADLINES = 2
+_SENTENCE_END_GLUED = re.compile(r"[.!?][\"'”’)]*;(?=\S)")
+_HEADLINE_GLUED = re.compile(r"[A-Za-z]\)?;(?=[A-Z0-9\"“])")
 
 
 def glued_headlines(text: str) -> tuple[int, ...]:
@@ -100,6 +108,12 @@ def glued_headlines(text: str) -> tuple[int, ...]:
     if "\n" in text.strip():
         return ()
     joints = tuple(m.end() for m in _GLUED_JOINT.finditer(text))
+    if len(joints) == 1 and (
+        _SENTENCE_END_GLUED.search(text) or _HEADLINE_GLUED.search(text)
+    ):
+        # two outlets' sentences, the first ending with its full stop ("...";"..."), or two
+        # headlines, the second opening with a capital or a count ("...Blast;Deadly ...")
+        return joints
     return joints if len(joints) >= _GLUED_HEADLINES else ()
 
 
@@ -183,6 +197,14 @@ def _split_run_on_counts(line: str, bounds: list[tuple[int, int]]) -> list[tuple
     split: list[tuple[int, int]] = []
     for begin, end in bounds:
         for match in _RUN_ON.finditer(line, begin, end):
+    and slashed headlines cut at the slash."""
+    split: list[tuple[int, int]] = []
+    for begin, end in bounds:
+        cuts = [
+            *_RUN_ON_COUNT.finditer(line, begin, end),
+            *_SLASHED_COUNT.finditer(line, begin, end),
+        ]
+        for match in sorted(cuts, key=lambda m: m.start()):
             split.append((begin, match.start()))
             begin = match.end()
         split.append((begin, end))
