@@ -662,14 +662,6 @@ def _merge_restatements(
     return sorted(kept, key=lambda d: d.quantity.start)
 
 
-def _headline_like(draft: Draft) -> bool:
-    """Whether the figure's sentence reads as a headline: short, no full stop (a glued list's
-    headline may end in its semicolon)."""
-    text = draft.scan.sentence.text.rstrip().rstrip(";")
-    return len(text) <= _HEADLINE_CHARS and not text.endswith((".", ":"))
-
-
-def _same_figure(a: Draft, b: Draft, headlines: set[int]) -> bool:
 def _same_figure(
     a: Draft, b: Draft, headlines: set[int], nearest: Draft | None = None
 ) -> bool:
@@ -681,8 +673,6 @@ def _same_figure(
     glued = a.scan is b.scan and _dateline_between(a, b)
     if a.scan is b.scan and not glued:
         return False
-    if a.quantity.qualifier is not b.quantity.qualifier and _headline_like(a) and _headline_like(b):
-        return False  # "At Least 1 Dead ...;Blast Kills 1": two outlets' values, each as told
     if _repeated_passage(a, b):
         return True  # a scraped page repeats a paragraph: what context adds may differ
     if _of_another_event(a) or _of_another_event(b):

@@ -157,7 +157,6 @@ _PAST_PATTERN = (
 )
 _PAST = re.compile(_PAST_PATTERN)
 
-_START = r"(?<![\w-])"  # a phrase starts at a word start
 # What each rule's every match consumes: a digit and/or (case-insensitively) one of some words
 # (each tuple one of whose words it holds). A rule is searched only in the windows that hold all
 # of them, which finds the same matches with fewer searches (most windows hold no digit or no

@@ -93,10 +93,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 # Headlines of several outlets glued into one line by semicolons with no space after them
 # ("Army kills 22 militants;Troops kill 21 extremists;..."), as event datasets list an event's
-# sources: at least this many such joints in a text of one line (one: two outlets' headlines are
-# two reports as much as three are; checks13).
+# sources: at least this many such joints in a text of one line (or one joint that ends a
+# sentence or opens a headline, below).
 _GLUED_JOINT = re.compile(r";(?=\S)")
-_GLUED_HEADLINES = 1
 _GLUED_HEADLINES = 2
 _SENTENCE_END_GLUED = re.compile(r"[.!?][\"'”’)]*;(?=\S)")
 _HEADLINE_GLUED = re.compile(r"[A-Za-z]\)?;(?=[A-Z0-9\"“])")
@@ -193,15 +192,12 @@ def _join_spaced_clock_times(line: str, bounds: list[tuple[int, int]]) -> list[t
 
 def _split_run_on_counts(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans with a run-on bullet point cut where a capitalised number word opens it,
-    and a sentence glued to a clock time's 'p.m.' ("around 4:30 p.m.The building was hit")."""
-    split: list[tuple[int, int]] = []
-    for begin, end in bounds:
-        for match in _RUN_ON.finditer(line, begin, end):
-    and slashed headlines cut at the slash."""
+    a sentence glued to a clock time's 'p.m.' ("around 4:30 p.m.The building was hit") cut after
+    it, and slashed headlines cut at the slash."""
     split: list[tuple[int, int]] = []
     for begin, end in bounds:
         cuts = [
-            *_RUN_ON_COUNT.finditer(line, begin, end),
+            *_RUN_ON.finditer(line, begin, end),
             *_SLASHED_COUNT.finditer(line, begin, end),
         ]
         for match in sorted(cuts, key=lambda m: m.start()):
