@@ -1,5 +1,6 @@
-"""The story's one perpetrator, read off the parse, as the last resort for a victim's or an
-attack's actor (extract/figures/story_doers.py; issue 9). Texts written for these tests."""
+"""The story's one perpetrator, read off the parse, as the last resort for a victim's, an
+attack's or an arrest's actor (extract/figures/story_doers.py; issue 9). Texts written for these
+tests."""
 
 from __future__ import annotations
 
@@ -93,6 +94,58 @@ NO_STORY_DOER = [
 
 @pytest.mark.parametrize(("text", "number"), NO_STORY_DOER)
 def test_no_story_perpetrator(
+    extract_text: Callable[..., Extraction], text: str, number: str
+) -> None:
+    assert _actors(extract_text, text, number) == [None]
+
+
+# arrests and detentions: the group targeted (SCHEMA), which after an attack is its doer; never
+# the state's force that arrests
+ARRESTS = [
+    # suspects arrested after the attack are held as its doers
+    ("Armed men stormed a market in Kibwe on Monday, killing three traders. Police later "
+     "arrested five suspects in a nearby village.", "five", "Armed men"),
+    # the force raiding a hideout is the arrester, not the group counted
+    ("Bandits abducted 12 farmers near Tiko on Friday. Security forces raided a hideout on Sunday "
+     "and detained seven people linked to the abduction.", "seven", "Bandits"),
+    # attackers captured in the fight, told in the same paragraph
+    ("Gunmen attacked a convoy near Loro on Saturday, wounding two drivers. Soldiers returned "
+     "fire; one attacker was killed and three were captured.", "three", "Gunmen"),
+    # the group claiming the attack, named by a name the actor list lacks
+    ("The Red Dawn Brigade claimed the bombing of the hotel in Haro. Police detained 4 suspects on "
+     "Friday.", "4", "Red Dawn Brigade"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), ARRESTS)
+def test_arrests_take_the_story_perpetrator(
+    extract_text: Callable[..., Extraction], text: str, number: str, actor: str
+) -> None:
+    assert _actors(extract_text, text, number) == [actor]
+
+
+NO_ARREST_DOER = [
+    # arrests with no attack told: no group targeted
+    ("Police arrested 20 protesters in the capital on Tuesday.", "20"),
+    # the arresting force is the only doer the story tells
+    ("Troops raided a camp near Ubo on Monday and arrested 14 people.", "14"),
+    # two different doers: none, for precision
+    ("Rebels attacked a post in Oda on Monday. Bandits raided a village in Sabo on Tuesday. Police "
+     "arrested 9 suspects on Wednesday.", "9"),
+    # people at large, not told as doers
+    ("Militants stormed a checkpoint near Mora on Friday, killing four soldiers. The army said 22 "
+     "people were detained in sweeps across the region.", "22"),
+    # no noun of their own, and no doers counted before them
+    ("Gunmen attacked a bus near Tiro on Sunday. Police said 3 people were killed and two were "
+     "arrested.", "two"),
+    # one attacker by name has no group whose members are arrested
+    ("Dario Lenz opened fire in a mall on Friday, killing 6 shoppers. Police arrested 3 suspects "
+     "on Saturday.", "3"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), NO_ARREST_DOER)
+def test_no_arrest_doer(
     extract_text: Callable[..., Extraction], text: str, number: str
 ) -> None:
     assert _actors(extract_text, text, number) == [None]

@@ -76,7 +76,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           victims and attacks take the story's one perpetrator read off the parse, whatever its
           words: subject of an attack, agent of its passive, claiming, charged, convicted,
           pleading, on trial or blamed, in the figure's clause, sentence, paragraph before it,
-          then the story; several different: none (story_doers.py).
+          then the story; several different: none (story_doers.py); so do arrests of people told
+          as doers ("four suspects", "people linked to the attack"), never the arresting force.
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named

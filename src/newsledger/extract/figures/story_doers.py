@@ -1,5 +1,10 @@
 """The story's one perpetrator, read off the dependency parse: the last resort for the actor of a
-victim or attack no other rule gave one.
+victim, an attack or an arrest no other rule gave one.
+
+Arrests and detentions follow SCHEMA's "operations -> the group targeted": those arrested after
+an attack are held as its doers ("gunmen stormed a market ... police arrested five suspects" ->
+the gunmen), and those a group detains are its doing; either way the story's one doer, never a
+state's force, who makes arrests ("troops raided a hideout and detained seven").
 
 News tells who did an attack in many words the actor list lacks ("Ahmad Lee", "supporters of the
 former governor", "armed men"), often in another sentence than the toll. Whatever the words, their
@@ -44,6 +49,11 @@ from newsledger.model import Measure
 # victims of violence and attacks carried out (SCHEMA: their perpetrator); not the missing, whom
 # stories seldom tie to a doer
 _VIOLENT = frozenset({Measure.KILLED, Measure.INJURED, Measure.KIDNAPPED, Measure.ATTACKS})
+# arrests and detentions: the group targeted, or the group detaining (SCHEMA), never the force
+# that arrests
+_HELD = frozenset({Measure.DETAINED})
+# words tying those arrested to an attack ("8 people linked to the kidnapping")
+_TIES = frozenset({"linked", "connected", "tied", "involved", "behind"})
 _PARTY_KINDS = frozenset({"armed_group", "state_force"})
 # nouns for doers that name no one without a word before them ("armed men", "an unknown group")
 _BARE = frozenset({"man", "men", "party", "force", "group", "element"})
@@ -95,6 +105,8 @@ class Doer:
     verb: int  # index of the cue's verb in the parse, for the figure's own clause
     named: bool = False  # a known actor or a person's name, not a kind of doers ("gunmen")
     apart: bool = False  # told as others than the story's ("later attackers", "other gunmen")
+    state: bool = False  # a state's force ("troops", "the army"): who arrests, never the arrested
+    person: bool = False  # one person by name: no group whose members an arrest counts
 
 
 @cache
@@ -136,8 +148,12 @@ def _cue_words() -> re.Pattern[str]:
 
 
 def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
-    """Give victims and attacks still without an actor the story's one perpetrator, if any."""
-    pending = [d for d in drafts if d.actor is None and d.measure in _VIOLENT]
+    """Give victims, attacks and arrests still without an actor the story's one perpetrator, if
+    any."""
+    pending = [
+        d for d in drafts
+        if d.actor is None and (d.measure in _VIOLENT or (d.measure in _HELD and _held_as_doers(d)))
+    ]
     if not pending:
         return
     story = StoryDoers(scans, drafts)
@@ -162,7 +178,8 @@ class StoryDoers:
         own = self._index.get(id(draft.scan))
         if own is None:
             return None
-        doers = self.doers(own)
+        held = draft.measure in _HELD
+        doers = [d for d in self.doers(own) if not (held and _arrester(d))]
         on_path = _on_path(draft)
         before = [
             i for i in range(own)
@@ -174,9 +191,10 @@ class StoryDoers:
         ]
         if not _tally(draft) and not _another_event(draft) and not self._unclaimed(own):
             levels += [
-                (d for i in self._read(before) for d in self.doers(i) if not d.apart),
+                (d for i in self._read(before) for d in self.doers(i)
+                 if not d.apart and not (held and _arrester(d))),
                 (d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
-                 for d in self.doers(i) if not d.apart),
+                 for d in self.doers(i) if not d.apart and not (held and _arrester(d))),
             ]
         for level in levels:
             found = list(level)
@@ -214,6 +232,31 @@ class StoryDoers:
         """The doers sentence ``position`` tells (read first if not yet)."""
         self._read([position])
         return self._found[position]
+
+
+def _held_as_doers(draft: Draft) -> bool:
+    """Whether those an arrest counts are told as doers: suspects, attackers or a group's members
+    ('four suspects', 'three gunmen'), people tied to the attack ('8 people linked to the
+    kidnapping'), or no noun of their own ('one attacker was wounded and five arrested'); not
+    people at large ('22 people were detained in sweeps', 'six students arrested')."""
+    parse = draft.scan.parse
+    if parse is None or draft.token < 0:
+        return False
+    number = parse.doc[draft.token]
+    noun = counted_noun(number)
+    doers = _ATTACKER_VICTIMS | role_words("member") | role_words("attacker") | _HEDGES
+    if noun.i == number.i or noun.pos_ not in {"NOUN", "PROPN"}:
+        # no noun of its own: the doers the sentence counts before it ("one attacker ... five")
+        return any(t.lemma_.lower() in doers for t in parse if t.i < number.i)
+    if noun.lemma_.lower() in doers or _doer_noun(noun):
+        return True
+    return any(t.lower_ in _TIES | _HEDGES for t in noun.subtree)
+
+
+def _arrester(doer: Doer) -> bool:
+    """A doer no arrest counts the members of: the state's force that arrests, or one person by
+    name ('six men were arrested' after a bomber named alone: not his group's members)."""
+    return doer.state or doer.person
 
 
 def _tally(draft: Draft) -> bool:
@@ -428,10 +471,13 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
     if known and not parties:
         return None  # an agency, a charity, a paper: "Red Cross volunteers attacked the backlog"
     if parties:
-        return Doer(parties[0].canonical, parties[0].canonical.casefold(), verb.i, named=True)
+        state = parties[0].kind == "state_force"
+        return Doer(
+            parties[0].canonical, parties[0].canonical.casefold(), verb.i, named=True, state=state
+        )
     if doer.pos_ == "PROPN" and not _doer_noun(doer):
         name = _full_name(_written(_name_run(doer), scan, parse), story)
-        return Doer(name, name.casefold(), verb.i, named=True) if name else None
+        return Doer(name, name.casefold(), verb.i, named=True, person=True) if name else None
     kinds_only = verb.lemma_.lower() not in _cues_of("act")
     if not _doer_noun(doer) or (kinds_only and doer.lemma_.lower() in _BARE):
         return None
@@ -441,7 +487,17 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
         for c in (*doer.children, *verb.children)  # "later attackers", "attackers later stormed"
         if c.dep_ in {"amod", "advmod"}
     )
-    return Doer(text, _key(text, doer), verb.i, apart=apart) if text else None
+    state = doer.lemma_.lower() in role_words("arrester") | role_words("ruler")
+    return Doer(
+        text, _key(text, doer), verb.i, apart=apart, state=state, person=_lone(doer)
+    ) if text else None
+
+
+def _lone(doer: Token) -> bool:
+    """One doer told by his kind ('a gunman', 'the suicide bomber'), not a group ('an armed
+    group', 'the militia'): like one named, no group whose members an arrest counts."""
+    kinds = role_words("group") | role_words("collective") | _BARE
+    return doer.tag_ == "NN" and doer.lemma_.lower() not in kinds
 
 
 def _counted(doer: Token) -> bool:
