@@ -49,6 +49,9 @@ STORY_DOERS = [
      "officers.\nThe Black Banner Front claimed the attack.", "7", "Black Banner Front"),
     # a headline's subject, without its hedge
     ("Suspected Islamists kill 14 in raid on farming village", "14", "Islamists"),
+    # the doers a collective noun gathers
+    ("A band of masked gunmen stormed the clinic in Ledo on Sunday, wounding 3 nurses.", "3",
+     "masked gunmen"),
     # a bare group keeps the word that makes it one
     ("On 3 May, an unidentified armed group abducted 5 people near Lomba.", "5", "armed group"),
 ]
@@ -111,6 +114,9 @@ ARRESTS = [
     # attackers captured in the fight, told in the same paragraph
     ("Gunmen attacked a convoy near Loro on Saturday, wounding two drivers. Soldiers returned "
      "fire; one attacker was killed and three were captured.", "three", "Gunmen"),
+    # the doers a collective noun gathers, without their number
+    ("On 3 May, a group of six armed men attacked a bus near Kibo. Police arrested two suspects.",
+     "two", "armed men"),
     # the group claiming the attack, named by a name the actor list lacks
     ("The Red Dawn Brigade claimed the bombing of the hotel in Haro. Police detained 4 suspects on "
      "Friday.", "4", "Red Dawn Brigade"),

@@ -462,7 +462,10 @@ def _kills_attacker(verb: Token) -> bool:
 
 def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer | None:
     """The doer as the story names it, if the token names a doer at all."""
-    if doer.pos_ == "PRON" or _counted(doer) or _means(doer):
+    gathered = _gathered(doer)
+    if gathered is not None:
+        doer = gathered  # its number counts the doers gathered, not the harmed
+    elif doer.pos_ == "PRON" or _counted(doer) or _means(doer):
         return None
     phrase = _phrase(doer)
     written = _written(phrase, scan, parse)
@@ -500,6 +503,19 @@ def _lone(doer: Token) -> bool:
     return doer.tag_ == "NN" and doer.lemma_.lower() not in kinds
 
 
+def _gathered(doer: Token) -> Token | None:
+    """'a group of five suspected militia attacked': the doers a collective noun gathers, when
+    they are told as doers; else None."""
+    if doer.lemma_.lower() not in role_words("collective"):
+        return None
+    for prep in doer.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            people = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if people is not None and _doer_noun(people):
+                return people
+    return None
+
+
 def _counted(doer: Token) -> bool:
     """'6 gunmen', 'three others': doers counted are a figure of their own, or the harmed."""
     return doer.lower_ in _NEVER or doer.lemma_.lower() in _NEVER or any(
@@ -520,6 +536,7 @@ def _phrase(doer: Token) -> list[Token]:
         t for t in doer.subtree
         if t.i < doer.i and t.i >= _after_dateline(doer) and t.dep_ not in {"punct", "cc"}
         and t.tag_ not in {"JJR", "RBR", "RB"}  # "later attackers"
+        and not (t.dep_ == "nummod" and t.head == doer)  # "(a group of) five militiamen"
         and not any(a.dep_ in {"relcl", "acl", "appos", "prep"} for a in _path(t, doer))
     ]
     after: list[Token] = []
