@@ -276,27 +276,6 @@ SOURCES = [
      "temple left 11 people dead.", "11", None),
     ("Local officials said the attack was the work of bandits. Seven farmers were killed.",
      "Seven", None),
-    # ... nor does one quoted on anything but a count, once another sentence comes between
-    # (issue 9: the talks, a reaction, the inquiry are no account of the toll)
-    ("The attack will not go unpunished, said President Luc Moreau. He visited the bakery on "
-     "Sunday. Eleven people were taken to hospital.", "Eleven", None),
-    ("The governor said the curfew would stay in place. The roads were empty. Gunmen later "
-     "killed 6 herders near the river.", "6", None),
-    ("The bomber acted alone, the police chief told reporters. Shops stayed shut. The blast "
-     "wounded 23 people at the station.", "23", None),
-    # ... and still makes a second voice, so that the other gives the paragraph no one source
-    ("The mayor said the market would reopen on Monday. Shopkeepers said the blast shook the "
-     "street. Nine people were taken to hospital.", "Nine", None),
-    # ... while such a speaker still tells the very next sentence
-    ("The police chief told reporters the bomb went off at noon. The blast wounded 23 people at "
-     "the station.", "23", "police chief"),
-    ("Musa Bello, a farmer, said the raiders came at night. \"We buried 5 villagers on "
-     "Sunday.\"", "5", "Musa Bello"),
-    # ... and a speaker who gives a count goes on in the sentences after it
-    ("The police said 8 people were killed in the raid. Another 20 were arrested.", "20",
-     "police"),
-    ("Residents said 4 farmers were shot dead on Sunday. The village has no road. Two more are "
-     "missing.", "Two", "Residents"),
 ]
 
 

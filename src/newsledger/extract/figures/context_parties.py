@@ -2021,31 +2021,19 @@ def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: in
     villagers. Police say the attackers fled.' - the police speak for what follows their name,
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
-    heard = [
-        p
+    before = {
+        named[p]
         for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
         if p in named
         and scans[p].sentence.paragraph == paragraph
         and (p == position or not _says_who_did_it(scans[p]))
-    ]
-    before = {named[p] for p in heard}
+    }
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
     # an armed group's claim speaks for its own sentence, not for the attacks told after it
     if len(before) != 1 or actor_kind(next(iter(before))) == "armed_group":
         return None
-    if not any(p == position or _speaks_on(scans[p], p == position - 1) for p in heard):
-        return None
     return before.pop()
-
-
-def _speaks_on(scan: Scan, next_one: bool) -> bool:
-    """Whether a speaker's earlier sentence still speaks for a figure told after it. One that
-    gives a count goes on ('Officials said 30 people were wounded. Two blasts killed seven.');
-    one quoted on anything else - the talks, the motive, the inquiry ('..., said the president.
-    He visited the scene. 11 people were taken to hospital') - reaches only the next sentence
-    (issue 9)."""
-    return next_one or bool(scan.quantities)
 
 
 def _says_who_did_it(scan: Scan) -> bool:
