@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -414,19 +414,13 @@ def _victims_of_that_attack(drafts: Sequence[Draft], scans: Sequence[Scan]) -> N
     killed in the attack': a toll of "the attack" with no doer of its own, told within two
     sentences (same or previous paragraph) after a toll whose doer is known, is that doer's."""
     position = {id(scan): i for i, scan in enumerate(scans)}
-    for draft in drafts:
-        q = draft.quantity
-        if (
-            draft.actor is not None
-            or draft.measure not in _HARMED
-            or draft.time is not None
-            or not _IN_THAT_ATTACK.match(draft.scan.text_between(q.end, draft.scan.sentence.end))
-        ):
+    for draft in _doerless_tolls(drafts, _IN_THAT_ATTACK):
+        if draft.time is not None:
             continue
         here = position[id(draft.scan)]
         told = [
             d for d in _tolls_with_doers_before(draft, drafts, position)
-            if d.measure in _HARMED and d.quantity.start < q.start
+            if d.measure in _HARMED and d.quantity.start < draft.quantity.start
         ]
         if told:
             draft.actor = told[-1].actor
@@ -460,20 +454,23 @@ def _also_harmed(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     toll told as also harmed, with no doer of its own, takes the doer of the toll of the same
     measure told within two sentences before (same or previous paragraph)."""
     position = {id(scan): i for i, scan in enumerate(scans)}
-    for draft in drafts:
-        q = draft.quantity
-        if (
-            draft.actor is not None
-            or draft.measure not in _HARMED
-            or not _ALSO_HARMED.match(draft.scan.text_between(q.end, draft.scan.sentence.end))
-        ):
-            continue
+    for draft in _doerless_tolls(drafts, _ALSO_HARMED):
         told = [
             d for d in _tolls_with_doers_before(draft, drafts, position)
             if d.measure is draft.measure
         ]
         if told:
             draft.actor = told[-1].actor
+
+
+def _doerless_tolls(drafts: Sequence[Draft], cue: re.Pattern[str]) -> Iterator[Draft]:
+    """The tolls of harm with no doer of their own whose words after the number match ``cue``
+    (checked as each is reached, so a doer given to an earlier one counts)."""
+    for draft in drafts:
+        if draft.actor is None and draft.measure in _HARMED and cue.match(
+            draft.scan.text_between(draft.quantity.end, draft.scan.sentence.end)
+        ):
+            yield draft
 
 
 def _tolls_with_doers_before(
