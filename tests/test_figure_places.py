@@ -714,6 +714,39 @@ GOING_TO = [
 ]
 
 
+# (text, number, places): a country in a phrase hanging on the counted people or on a group
+# ("6 from Norway", "the Murle of South Sudan") says where they come from, not where the count
+# happened; people told as fleeing from it count there too (issue 9)
+ORIGINS = [
+    ("A grenade went off at a night market in Pattaya on Saturday. Nineteen people were "
+     "wounded. The wounded include 4 Swedes and 6 from Norway and Denmark.\n", "6", ("Pattaya",)),
+    ("Two men from China were killed when gunmen attacked their convoy near Gwadar.\n", "Two",
+     ("Gwadar",)),
+    ("Two Kenyan soldiers and 3 from Uganda were killed in an ambush in Lower Shabelle, "
+     "Somalia.\n", "3", ("Lower Shabelle", "Somalia")),
+    ("The Murle of South Sudan raided villages in the Gambella region of Ethiopia, killing 14 "
+     "herders.\n", "14", ("Gambela", "Ethiopia")),
+    # kept: where people fled from, and a country named as a stretch of land
+    ("Some 3,000 people from Sudan crossed into Chad last week.\n", "Some 3,000",
+     ("Sudan", "Chad")),
+    ("Fighting in parts of Syria killed 12 people on Monday.\n", "12", ("Syria",)),
+]
+
+
+# (text, number, places): a neighbour or landmark a place is found by is no scene, even when the
+# place itself is one the gazetteer lacks (issue 9)
+LANDMARKS = [
+    ("At least 9 people were killed when rebels attacked a market in Lokomo, a town on the "
+     "border with Uganda, South Sudanese officials said. Lokomo lies in Central Equatoria "
+     "state.\n", "At least 9",
+     ("South Sudan",)),
+    ("Rebels attacked the town of Rutshuru, two hours north of Goma, wounding 5 people.\n", "5",
+     ("Rutshuru",)),
+    # a town naming a hotel
+    ("Gunmen stormed Hotel Farah in Casablanca, killing 7 guests.\n", "7", ("Casablanca",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -729,6 +762,8 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("fight-of-a-country", date(2024, 5, 6), FIGHT_OF_A_COUNTRY),
     ("told-as-town", date(2024, 5, 6), TOLD_AS_TOWN),
     ("going-to", date(2024, 3, 15), GOING_TO),
+    ("origins", date(2024, 3, 4), ORIGINS),
+    ("landmarks", date(2024, 3, 4), LANDMARKS),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),
@@ -850,3 +885,19 @@ def test_divisions_named_by_a_demonym_are_in_its_country(
 ) -> None:
     assert figure_numbered(extract_text(text), number).locations == places
 
+
+
+# (text, countries): demonyms a text uses, one of two words read whole (issue 9)
+DEMONYMS = [
+    ("a busy South Sudanese market town", ["South Sudan"]),
+    ("The South Sudanese army", ["South Sudan"]),
+    ("Sri Lankan troops and Afghan Taliban fighters", ["Sri Lanka", "Afghanistan"]),
+    ("Nigerian and Nigerien soldiers", ["Nigeria", "Niger"]),
+    ("Information Minister of the state", []),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), DEMONYMS)
+def test_demonyms_of_two_words(text: str, countries: list[str]) -> None:
+    places = importlib.import_module("newsledger.extract.figures.context_places")
+    assert places._demonym_countries(text) == countries

@@ -103,6 +103,8 @@ _PARTY_BEFORE = FoldedPattern(re.compile(
 # of Rwanda": the country an armed group's name sets out to free, no place of the figure
 _LIBERATION_OF = re.compile(r"\bLiberation\s+of\s+(?:the\s+)?$")
 # "Madina hospital", "the Oxford Street bus station": a facility or a street named after a town
+# "the attack took place at Hotel Farah": a hotel named after a town
+_FACILITY_BEFORE = re.compile(r"\bHotel\s+$")
 _FACILITY_AFTER = re.compile(
     r"^\s+(?:(?:hospital|clinic|medical cent(?:er|re)|street|road|avenue|boulevard)\b|st\b)",
     re.IGNORECASE,
@@ -189,11 +191,15 @@ _BORDER_WITH = re.compile(
 )
 _BEARING = re.compile(
     r",\s+(?:(?:just|about|some|approximately|around|roughly)\s+)?"
-    r"(?:(?:[\w-]+\s+){1,3}(?:km|kilometres|kilometers|miles)\s+)?"
+    # "two hours north of Goma": a distance told as the time it takes
+    r"(?:(?:[\w-]+\s+){1,3}(?:km|kilometres|kilometers|miles|hours?)\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# "South Sudanese", "Central African", "Sri Lankan": a demonym of two words, its second one
+# read alone another country's ("Sudanese")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # the counted noun phrase after a number, up to its verb or a clause break
 _COUNTED_PHRASE = re.compile(
     r"[^.;:,()]{0,60}?(?=\s+(?:were|was|are|is|have|has|had|remain|died|killed|wounded|injured)\b)"
@@ -277,15 +283,33 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
                 towns.append(place)
             else:
                 supported.add(place.country)
-        for word in _CAPITALISED_WORD.findall(scan.sentence.text):
-            if (country := demonym_country(word)) is not None:
-                supported.add(country)
+        supported.update(_demonym_countries(scan.sentence.text))
     if not supported:
         return frozenset()
     # "MOSCOW (Reuters) - Ukrainian drones hit Belgorod region": the dateline's country is one
     # the story gives a sign of too (it rescues towns, it makes none stray)
     supported.update(m.place.country for scan in scans for m in dateline_places(scan.sentence))
     return frozenset(t.name for t in towns if t.country not in supported)
+
+
+def _demonym_countries(text: str) -> list[str]:
+    """The countries of the demonyms a text uses, each time it uses one ('Nigerian troops'); a
+    demonym of two words is read whole ('South Sudanese' is South Sudan's, not Sudan's)."""
+    words = list(_NAME_WORD.finditer(text))
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if at + 1 < len(words) and text[word.end() : words[at + 1].start()] == " ":
+            whole = demonym_country(f"{word.group()} {words[at + 1].group()}")
+            if whole is not None:
+                found.append(whole)
+                at += 2
+                continue
+        if len(word.group()) >= 4 and (country := demonym_country(word.group())) is not None:
+            found.append(country)
+        at += 1
+    return found
 
 
 # "the town of Kismayo", "the city of Bab": a name the story itself calls a settlement
@@ -407,7 +431,7 @@ def _own_forces_country(draft: Draft, country: str | None) -> list[str]:
         return [country]
     if _incident_count(draft):
         return []  # "12 Afghan soldiers were killed" in the attack told before: its town's
-    if any(demonym_country(w) == country for w in _CAPITALISED_WORD.findall(phrase)):
+    if country in _demonym_countries(phrase):
         return [country]
     return []
 
@@ -692,10 +716,9 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
             counts[mention.place.country] += 1
             named += 1
             compass += _compass_region(mention.text)
-        for word in _CAPITALISED_WORD.findall(scan.sentence.text):
-            if (country := demonym_country(word)) is not None:
-                counts[country] += 1
-                demonyms[country] += 1
+        for country in _demonym_countries(scan.sentence.text):
+            counts[country] += 1
+            demonyms[country] += 1
     if not named:  # demonyms alone name a party ('Turkish jets'), not where the report is
         return (
             _mission_country(scans)
@@ -807,14 +830,63 @@ def _kept(scan: Scan) -> list[PlaceMention]:
             m.place.name in surnames
             and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
         )
+        and not _origin(scan, m)
     ]
-    # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it
-    return kept[:1] + [
+    # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it;
+    # "in Kaya, a town on the border with Uganda": the neighbour, even when the town itself is
+    # one the gazetteer lacks ("killed near the border with Uganda" is no more in Uganda)
+    return [
         m
-        for m in kept[1:]
-        if not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
-        and not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
+        for number, m in enumerate(kept)
+        if not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
+        and not (number and _BEARING.search(text[max(0, m.start - base - 40) : m.start - base]))
     ]
+
+
+def _origin(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a country is named as where people or a group come from, in a phrase that hangs on
+    a noun in the parse rather than on the verb telling what happened ('7 from Austria were
+    injured', 'the Murle of South Sudan raided ...'): no scene of the sentence's counts. People
+    told as fleeing from a country ('2,000 people from Sudan crossed into Chad') count there."""
+    if mention.place.kind != "country":
+        return False
+    token = token_at(scan, mention.start, mention.end)
+    while token is not None and token.dep_ == "conj":
+        token = token.head  # "from Austria and Italy"
+    if token is None or token.dep_ != "pobj":
+        return False
+    owner = token.head.head
+    if token.head.lower_ == "from":
+        return owner.pos_ not in {"VERB", "AUX"} and not _displacement_told(token)
+    # "the Murle of South Sudan", not "the Gambella region of Ethiopia", "parts of Syria"
+    return (
+        token.head.lower_ == "of"
+        and owner.pos_ == "PROPN"
+        and owner.lower_ not in _place_words()
+        and not any(m.start <= owner.idx + scan.sentence.start < m.end for m in scan.places)
+    )
+
+
+def _displacement_told(token: Token) -> bool:
+    """Whether the sentence of a token tells of flight or return (lexicons/measures.tsv)."""
+    words, phrases = _displacement_words()
+    sentence = token.sent
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence) or any(
+        phrase in sentence.text.lower() for phrase in phrases
+    )
+
+
+@cache
+def _displacement_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Verbs and nouns that count displaced or returned people ('flee', 'refugee'), and phrases
+    ('crossed into'), from lexicons/measures.tsv."""
+    rows = [
+        (term, kind)
+        for term, kind, measure in read_table("measures.tsv", 3)
+        if measure in {"displaced", "returned"}
+    ]
+    words = frozenset(term for term, kind in rows if kind in {"verb", "noun"})
+    return words, tuple(term for term, kind in rows if kind == "phrase")
 
 
 # Towns a document names as the surname of a person it names in full ("President Juan Manuel
@@ -1062,7 +1134,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         # country opening an organisation's name of two more capitalised words
         named = _TWO_NAME_WORDS_AFTER.match(after)
         return bool(named and _is_name_word(named.group(1), True) and named.group(2) != "State")
-    if _FACILITY_AFTER.match(after):
+    if _FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before):
         return True
     if (_SPEAKS_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before)) or (
         _ACCORDING_BEFORE.search(before)
