@@ -747,6 +747,16 @@ LANDMARKS = [
 ]
 
 
+# (text, number, places): a demonym names a people (a victim's nationality), not a place: a town
+# only the generated gazetteer knows does not stray against it alone (issue 9)
+NATIONALITIES = [
+    ("On Monday, unknown gunmen attacked Lokoro town (Kilifi), abducting an Italian volunteer "
+     "and wounding four people.\n", "four", ("Kilifi",)),
+    ("Gunmen abducted a German nurse near Malindi on Sunday and wounded 3 guards.\n", "3",
+     ("Malindi",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -764,6 +774,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("going-to", date(2024, 3, 15), GOING_TO),
     ("origins", date(2024, 3, 4), ORIGINS),
     ("landmarks", date(2024, 3, 4), LANDMARKS),
+    ("nationalities", date(2024, 3, 4), NATIONALITIES),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

@@ -269,10 +269,11 @@ _STRAYS: ContextVar[frozenset[str]] = ContextVar("_STRAYS", default=frozenset())
 
 def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
     """Names of towns only the generated gazetteer knows, in a country that no country, division,
-    town of our own rows or demonym of the document names, when those name some country."""
+    town of our own rows or demonym of the document names, when its places name some country."""
     vouched = gazetteer().vouched
     capitals = frozenset(gazetteer().capitals.values())  # 'Mogadishu' is no stray anywhere
     supported: set[str] = set()
+    demonyms: set[str] = set()
     towns: list[Place] = []
     for scan in scans:
         for mention in _kept(scan):
@@ -283,9 +284,12 @@ def _document_strays(scans: Sequence[Scan]) -> frozenset[str]:
                 towns.append(place)
             else:
                 supported.add(place.country)
-        supported.update(_demonym_countries(scan.sentence.text))
+        demonyms.update(_demonym_countries(scan.sentence.text))
     if not supported:
+        # "attacked Chakama town (Kilifi), abducting an Italian volunteer": a demonym names a
+        # people (a victim's nationality), not a place: no town strays against it alone
         return frozenset()
+    supported |= demonyms
     # "MOSCOW (Reuters) - Ukrainian drones hit Belgorod region": the dateline's country is one
     # the story gives a sign of too (it rescues towns, it makes none stray)
     supported.update(m.place.country for scan in scans for m in dateline_places(scan.sentence))
