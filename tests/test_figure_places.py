@@ -757,6 +757,21 @@ NATIONALITIES = [
 ]
 
 
+# (text, number, places): "the city" or "the town" of a figure's clause is the city named last
+# before it, also one named inside a group's name; not a street named after a town (issue 9)
+THE_CITY = [
+    ("By nightfall the IRA's Derry brigade had set off at least 9 bombs across the city.\n",
+     "at least 9", ("Derry",)),
+    ("Sirens sounded across Northern Ireland on Friday. By nightfall the IRA's Derry brigade "
+     "had set off at least 9 bombs across the city.\n", "at least 9", ("Derry",)),
+    ("Survivors of the ETA's Bilbao cell said 6 bombs went off around the town that week.\n",
+     "6", ("Bilbao",)),
+    ("A bomb hit a bus station in Belfast on Friday. At Oxford St, the busiest station in "
+     "Northern Ireland, 4 workers died. Of the 30 injured, 12 were shoppers in the city "
+     "centre.\n", "12", ("Belfast",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -775,6 +790,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("origins", date(2024, 3, 4), ORIGINS),
     ("landmarks", date(2024, 3, 4), LANDMARKS),
     ("nationalities", date(2024, 3, 4), NATIONALITIES),
+    ("the-city", date(2024, 3, 4), THE_CITY),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

@@ -328,7 +328,11 @@ def _told_as_town(scan: Scan, mention: PlaceMention) -> bool:
 def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[int, int]) -> None:
     country = _document_country(scans)
     for draft in drafts:
-        draft.locations = _sentence_places(draft) or _capital_of(draft, country)
+        draft.locations = (
+            _sentence_places(draft)
+            or _capital_of(draft, country)
+            or _the_city(draft, scans, index[id(draft.scan)])
+        )
         draft.own_places = bool(draft.locations)
     for position, draft in enumerate(drafts):
         if not draft.own_places:
@@ -465,6 +469,54 @@ def _capital_of(draft: Draft, country: str | None) -> list[str]:
         country = named or (owner.name if owner is not None and owner.kind == "country" else None)
     capital = gazetteer().capitals.get(country) if country else None
     return [capital.name] if capital is not None else []
+
+
+# "detonated 20 bombs across the city", "shopping in the city centre": the city named last; not
+# "the city of Aleppo" (named), "the city's mayor" (a speaker)
+_THE_CITY = re.compile(
+    r"\b(?:in|inside|across|around|throughout|near|outside|at)\s+the\s+(?:city|town)"
+    r"(?:\s+(?:centre|center))?\b(?!\s+of\b|['’]s|-)",
+    re.IGNORECASE,
+)
+_CITY_REACH = 5  # sentences before the figure's searched for the city "the city" refers to
+
+
+def _the_city(draft: Draft, scans: Sequence[Scan], position: int) -> list[str]:
+    """'The group's Belfast brigade detonated 20 bombs across the city': a figure told in "the
+    city" or "the town" of its clause is in the last city named before that phrase, in its
+    sentence or the few before it; a city named inside a group's or an event's name counts."""
+    scan = draft.scan
+    limit = min(
+        (q.start for q in scan.quantities if q.start > draft.quantity.start),
+        default=scan.sentence.end,
+    )
+    found = _THE_CITY.search(scan.text_between(draft.quantity.end, limit)) or _THE_CITY.search(
+        scan.text_between(scan.sentence.start, draft.quantity.start)
+    )
+    if found is None:
+        return []
+    strays, surnames = _STRAYS.get(), _SURNAMES.get()
+    for back in range(position, max(-1, position - _CITY_REACH - 1), -1):
+        before = scans[back]
+        cities = [
+            m.place.name
+            for m in before.places
+            if m.place.kind == "city"
+            and m.place.name not in strays
+            and m.place.name not in surnames
+            and not _named_after(before, m)
+            and (back < position or m.start < draft.quantity.start)
+        ]
+        if cities:
+            return [cities[-1]]
+    return []
+
+
+def _named_after(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a town's name names a street, hotel or hospital ('Oxford St', 'Hotel Farah')."""
+    before = scan.text_between(max(scan.sentence.start, mention.start - 20), mention.start)
+    after = scan.text_between(mention.end, min(scan.sentence.end, mention.end + 30))
+    return bool(_FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before))
 
 
 def _unknown_local_place(draft: Draft) -> bool:
