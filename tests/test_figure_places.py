@@ -748,12 +748,16 @@ LANDMARKS = [
 
 
 # (text, number, places): a demonym names a people (a victim's nationality), not a place: a town
-# only the generated gazetteer knows does not stray against it alone (issue 9)
+# only the generated gazetteer knows does not stray against it alone, and a story whose places
+# all lie in one country is about that one (issue 9)
 NATIONALITIES = [
     ("On Monday, unknown gunmen attacked Lokoro town (Kilifi), abducting an Italian volunteer "
      "and wounding four people.\n", "four", ("Kilifi",)),
     ("Gunmen abducted a German nurse near Malindi on Sunday and wounded 3 guards.\n", "3",
      ("Malindi",)),
+    # ... nor the country of a story whose places all lie in another one
+    ("One French aid worker was killed and one wounded late Monday. The staff were driving to "
+     "the office in Ruyigi province when a gunman opened fire.\n", "One", ("Burundi",)),
 ]
 
 

@@ -781,6 +781,11 @@ def _document_country(scans: Sequence[Scan]) -> str | None:
             or _dateline_country(scans, counts)
             or _fight_country(scans)
         )
+    places = counts - demonyms
+    if len(places) == 1 and compass < named:
+        # "1 INGO international (French) staff killed ... in Ruyigi province": every place the
+        # story names lies in one country; its demonyms name people (victims' nationalities)
+        return next(iter(places))
     if compass == named and len(demonyms) == 1:
         # "Nigerian troops ... in the North-West": a compass region names no country by itself
         return next(iter(demonyms))
