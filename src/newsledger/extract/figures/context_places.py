@@ -1158,6 +1158,8 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # ", who asked not to be named, said", ", speaking on condition of anonymity"
     aside = r"(?:,\s+(?:who|speaking|on\s+condition)\b[^.;:]{0,80}?,)?"
     joined = r"(?:\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?"
+    # "the Information Minister of Yei River State, told": the rest of a longer name
+    rest = r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}"
     return (
         re.compile(seat, re.IGNORECASE),
         # not 'said its office in Gao was attacked': the speaker's own premises, a scene
@@ -1167,7 +1169,7 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.IGNORECASE,
         ),
         re.compile(
-            rf"^{joined}(?:{aside},?\s+(?:{reporting})\b|,\s+(?:speaking|who\s+(?:asked|spoke|declined"
+            rf"^{rest}{joined}(?:{aside},?\s+(?:{reporting})\b|,\s+(?:speaking|who\s+(?:asked|spoke|declined"
             r"|requested))\b)",
             re.IGNORECASE,
         ),
@@ -1291,13 +1293,15 @@ def _demonym_divisions(scan: Scan) -> list[str]:
     countries = {
         country
         for found in _DEMONYM_DIVISION.finditer(scan.sentence.text)
-        if (country := demonym_country(found.group(1))) is not None
+        # "a South Sudanese town": the demonym of two words, else its last one
+        if (country := demonym_country(found.group(1))
+            or demonym_country(found.group(1).split()[-1])) is not None
     }
     return sorted(countries) if len(countries) == 1 else []
 
 
 _DEMONYM_DIVISION = re.compile(
-    r"\b([A-Z][a-z]+)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"\b((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western"
     r"|north-?eastern|north-?western|south-?eastern|south-?western|border|rural|remote|coastal)\s+)?"
     r"(?:provinces?|regions?|districts?|governorates?|states?|counties|county|departments?"
     r"|cities|city|towns?|villages?)\b"
