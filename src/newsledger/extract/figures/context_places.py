@@ -196,7 +196,6 @@ _BEARING = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 # "South Sudanese", "Central African", "Sri Lankan": a demonym of two words, its second one
 # read alone another country's ("Sudanese")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -1169,8 +1168,8 @@ def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.IGNORECASE,
         ),
         re.compile(
-            rf"^{rest}{joined}(?:{aside},?\s+(?:{reporting})\b|,\s+(?:speaking|who\s+(?:asked|spoke|declined"
-            r"|requested))\b)",
+            rf"^{rest}{joined}(?:{aside},?\s+(?:{reporting})\b"
+            r"|,\s+(?:speaking|who\s+(?:asked|spoke|declined|requested))\b)",
             re.IGNORECASE,
         ),
     )
@@ -1301,7 +1300,8 @@ def _demonym_divisions(scan: Scan) -> list[str]:
 
 
 _DEMONYM_DIVISION = re.compile(
-    r"\b((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"\b((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s+"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western"
     r"|north-?eastern|north-?western|south-?eastern|south-?western|border|rural|remote|coastal)\s+)?"
     r"(?:provinces?|regions?|districts?|governorates?|states?|counties|county|departments?"
     r"|cities|city|towns?|villages?)\b"
