@@ -75,6 +75,13 @@ STORY_DOERS = [
      "bombers were killed.", "20", "suicide bombers"),
     ("Two bombs went off at the station on Monday. In the blasts 20 travellers and 2 suicide "
      "bombers were killed.", "Two", "suicide bombers"),
+    # captives take the kidnapping's doer whatever their count measures
+    ("Gunmen hijacked a bus near Tiko on Monday. On Friday the 12 hostages were released.", "12",
+     "Gunmen"),
+    # a group's own claim, in a statement it issued, over what early reports said
+    ("Gunmen hijacked a bus near Tiko on Monday. Early reports said the FARC were responsible for "
+     "the kidnapping. Later the ELN released a statement claiming responsibility. On Friday the "
+     "12 hostages were released.", "12", "ELN"),
 ]
 
 

@@ -116,6 +116,7 @@ class Doer:
     state: bool = False  # a state's force ("troops", "the army"): who arrests, never the arrested
     person: bool = False  # one person by name: no group whose members an arrest counts
     local: bool = False  # opened an attack ("launched attacks"): the doer of its sentence only
+    claims: bool = False  # claims the attack itself: over others' word on who did it
 
 
 @cache
@@ -161,7 +162,11 @@ def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     any."""
     pending = [
         d for d in drafts
-        if d.actor is None and (d.measure in _VIOLENT or (d.measure in _HELD and _held_as_doers(d)))
+        if d.actor is None and (
+            d.measure in _VIOLENT
+            or (d.measure in _HELD and _held_as_doers(d))
+            or d.counted_head in role_words("captive")  # "the 154 hostages were released"
+        )
     ]
     if not pending:
         return
@@ -318,9 +323,10 @@ def _only(doers: Sequence[Doer]) -> str | None:
     ('a suicide bomber struck ... the Islamic State claimed the attack': the group), else None."""
     if len({d.key for d in doers}) == 1:
         return doers[0].text
-    named = [d for d in doers if d.named]
-    if named and len({d.key for d in named}) == 1:
-        return named[0].text
+    for chosen in ([d for d in doers if d.named], [d for d in doers if d.named and d.claims]):
+        # "reports said X was responsible ... Y released a statement claiming it": the claimant
+        if chosen and len({d.key for d in chosen}) == 1:
+            return chosen[0].text
     return None
 
 
@@ -355,7 +361,9 @@ def sentence_doers(parse: Span, scan: Scan, story: str = "") -> list[Doer]:
         for each in (doer, *doer.conjuncts):
             named = _doer(each, verb, scan, parse, story)
             if named is not None:
-                found.append(replace(named, local=_cue(verb, "launch")))
+                found.append(
+                    replace(named, local=_cue(verb, "launch"), claims=_claims(verb))
+                )
     return found
 
 
@@ -377,6 +385,8 @@ def _past_dateline(doer: Token, verb: Token) -> Token | None:
 def _told(token: Token) -> tuple[Token, Token] | None:
     """(doer, cue verb) when ``token`` holds the doer's slot of a cue, else None."""
     head = token.head
+    if token.dep_ == "nsubj" and _claims_in_object(head):
+        return token, head  # "X released a statement claiming responsibility"
     if token.dep_ == "agent" and _cue(head, "act"):
         doer = next((c for c in token.children if c.dep_ == "pobj"), None)
         return (doer, head) if doer is not None else None
@@ -401,6 +411,20 @@ def _told(token: Token) -> tuple[Token, Token] | None:
         raised = _subject(head)
         return (raised, token) if raised is not None else None
     return None
+
+
+def _claims(verb: Token) -> bool:
+    """Whether the verb tells its subject claiming the attack."""
+    return _cue(verb, "claim") or _claims_in_object(verb)
+
+
+def _claims_in_object(verb: Token) -> bool:
+    """'X issued a statement claiming responsibility': the verb's object carries a claim, which
+    is its subject's."""
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "acl" and _cue(g, "claim") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _armed_side(subject: Token, verb: Token) -> Token | None:
