@@ -130,6 +130,11 @@ NO_STORY_DOER = [
     ("A van ran into a crowd on the avenue, killing 15 people. Two of the attackers were "
      "arrested.", "15"),
     ("A blast killed 4 villagers on Monday. Three journalists were injured.", "4"),
+    # captives a state's force frees, or anyone rescues, count as that operation's, not the
+    # kidnapping's
+    ("Bandits raided a village on Monday. In the west, troops of Operation Sun killed 24 bandits "
+     "and rescued 40 hostages.", "40"),
+    ("Bandits raided a village on Monday. On Friday a local militia rescued 40 hostages.", "40"),
 ]
 
 

@@ -165,7 +165,11 @@ def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         if d.actor is None and (
             d.measure in _VIOLENT
             or (d.measure in _HELD and _held_as_doers(d))
-            or d.counted_head in role_words("captive")  # "the 154 hostages were released"
+            or (
+                d.measure is Measure.OTHER
+                and d.counted_head in role_words("captive")
+                and not _freed_by_force(d)
+            )
         )
     ]
     if not pending:
@@ -270,6 +274,34 @@ def _counted_doers(draft: Draft) -> Doer | None:
     ]
     text = _without_hedges(_written(sorted([*words, noun], key=lambda t: t.i), draft.scan, parse))
     return Doer(text, _key(text, noun), -1) if text else None
+
+
+def _freed_by_force(draft: Draft) -> bool:
+    """'troops ... killed 24 bandits and rescued 40 hostages': captives a state's force frees are
+    counted as its operation's, not as victims of one kidnapping ("the 154 hostages were released"
+    by their captors is)."""
+    parse = draft.scan.parse
+    if parse is None or draft.token < 0:
+        return False
+    verb = counted_noun(parse.doc[draft.token]).head
+    if verb.lemma_.lower() == "rescue":
+        return True  # rescuers are no kidnappers, whoever they are
+    while verb.dep_ == "conj" and _subject(verb) is None:
+        verb = verb.head  # "killed 24 bandits and rescued 40 hostages"
+    subject = _subject(verb)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "40 hostages were rescued by troops": the agent frees them
+        subject = next(
+            (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+            None,
+        )
+    if subject is None:
+        return False
+    forces = role_words("arrester") | role_words("personnel")
+    words = " ".join(t.text for t in subject.subtree)
+    return subject.lemma_.lower() in forces or subject.lower_ in forces or any(
+        a.kind == "state_force" for a in find_actors(words)
+    )
 
 
 def _held_as_doers(draft: Draft) -> bool:
