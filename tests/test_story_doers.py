@@ -75,6 +75,9 @@ STORY_DOERS = [
      "bombers were killed.", "20", "suicide bombers"),
     ("Two bombs went off at the station on Monday. In the blasts 20 travellers and 2 suicide "
      "bombers were killed.", "Two", "suicide bombers"),
+    # a name with page furniture glued to it (scraped credits and headings run into the text)
+    ("Photo rights reservedSite copyright 2014 foundationHunting KhanAli Musa Khan is charged "
+     "with masterminding the bombing of two hotels.", "two", "Ali Musa Khan"),
     # captives take the kidnapping's doer whatever their count measures
     ("Gunmen hijacked a bus near Tiko on Monday. On Friday the 12 hostages were released.", "12",
      "Gunmen"),
@@ -220,6 +223,15 @@ def test_only_sentences_with_a_cue_word_are_parsed_for_doers(text: str, expected
 ])
 def test_nouns_for_the_doers_of_attack_verbs(noun: str, expected: bool) -> None:
     assert (noun in story_doers._agent_nouns()) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("foundationHunting Bin LadenOsama bin Laden", "Osama bin Laden"),
+    ("Ray McDonald", "Ray McDonald"),
+    ("Ali Musa", "Ali Musa"),
+])
+def test_names_cut_where_page_furniture_was_glued(name: str, expected: str) -> None:
+    assert story_doers._unglued(name) == expected
 
 
 def _actors(

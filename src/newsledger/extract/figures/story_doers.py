@@ -579,7 +579,7 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
             parties[0].canonical, parties[0].canonical.casefold(), verb.i, named=True, state=state
         )
     if doer.pos_ == "PROPN" and not _doer_noun(doer):
-        name = _full_name(_written(_name_run(doer), scan, parse), story)
+        name = _full_name(_unglued(_written(_name_run(doer), scan, parse)), story)
         return Doer(name, name.casefold(), verb.i, named=True, person=True) if name else None
     kinds_only = verb.lemma_.lower() not in _cues_of("act")
     if not _doer_noun(doer) or (kinds_only and doer.lemma_.lower() in _BARE):
@@ -702,6 +702,18 @@ def _name_run(doer: Token) -> list[Token]:
 @cache
 def _name_stops() -> frozenset[str]:
     return frozenset(word for (word,) in read_table("person_name_stops.tsv", 1))
+
+
+# a word run into the next one's capital, as scraped pages glue headings and credits to the text
+# ("foundationHunting Bin LadenOsama bin Laden"); three lower-case letters keep "McDonald"
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
+
+
+def _unglued(name: str) -> str:
+    """The name after the last place page furniture was glued to it ('credits LineAli Musa' ->
+    'Ali Musa')."""
+    cuts = [m.start() for m in _GLUED.finditer(name)]
+    return name[cuts[-1] :] if cuts else name
 
 
 def _full_name(name: str, story: str) -> str:
