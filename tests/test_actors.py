@@ -350,7 +350,7 @@ FIGURE_ACTORS = [
      "Directorate of Security were killed.", "More than 100", "Taliban"),
     # the doers of the attack or of its bomb, told later in the toll's sentence
     ("At least 9 people were killed and two others injured in an attack by rebel forces on the "
-     "market town, an official said.", "9", "rebel forces"),
+     "market town, an official said.", "9", "rebels"),
     ("Two people were killed when a bomb, planted by insurgents, exploded near the bus station.",
      "Two", "insurgents"),
     # a story that says who is believed to have carried out the bombing
@@ -628,6 +628,18 @@ FIGURE_ACTORS = [
     ("The Orlan brothers set off two bombs at the fair, killing 8 people.", "8", "Orlan brothers"),
     ("Investigators questioned the suspected bombers, Rafi and his brother, Adam Kessel. The "
      "bombs injured 40 people.", "40", "Kessel brothers"),
+    # a group's own claim wins over what others said of it first, the claimant told before it
+    # (issue 9, session 30)
+    ("Eight hikers were kidnapped in the hills on Monday. Early reports said the FARC were "
+     "responsible for the kidnapping, but on Friday the ELN released a statement claiming "
+     "responsibility.", "Eight", "ELN"),
+    ("Twelve soldiers were killed in an ambush on Monday. Al-Shabaab claimed responsibility for "
+     "the ambush, which officials had first blamed on ISIS.", "Twelve", "al-Shabaab"),
+    # a kind of group told with a generic head is named by the kind alone
+    ("Rebel forces shelled the village of Lodi on Sunday, killing four traders.", "four",
+     "rebels"),
+    ("Rebel fighters attacked a police post on Wednesday. Two police officers died.", "Two",
+     "rebels"),
 ]
 
 

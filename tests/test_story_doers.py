@@ -54,6 +54,37 @@ STORY_DOERS = [
      "masked gunmen"),
     # a bare group keeps the word that makes it one
     ("On 3 May, an unidentified armed group abducted 5 people near Lomba.", "5", "armed group"),
+    # a noun for the doers of a verb of attack the role list lacks (issue 9, session 30)
+    ("The plane was seized over the sea. Before landing, the hijackers killed 2 passengers.", "2",
+     "hijackers"),
+    ("A ferry was seized on the lake on Sunday. The abductors killed 2 boys.", "2", "abductors"),
+    # a known group named in full in the doer's own phrase, its 'of' phrase and bracket too
+    ("Fighters of the Kurdistan Workers' Party attacked a border post on Monday. Two guards "
+     "died.", "Two", "PKK"),
+    ("Liberation Tigers of Tamil Eelam (LTTE) cadres stormed a farm near Vavu. Three workers "
+     "died.", "Three", "LTTE"),
+    # a group opening an attack the verb governs, in the toll's sentence
+    ("The Toposa of the plateau continued their raid into the valley, killing 17 herders.", "17",
+     "Toposa"),
+    ("Gunmen launched an attack on the market at dawn, wounding 8 traders.", "8", "Gunmen"),
+    # a nationality before a name told once in full is no first name
+    ("The Toposa continued their raid into the valley, killing 17 herders. Attacks by the South "
+     "Sudanese Toposa have grown.", "17", "Toposa"),
+    # doers the paragraph only counts, dead beside their victims
+    ("Two bombs went off at the station on Monday. In the blasts 20 travellers and 2 suicide "
+     "bombers were killed.", "20", "suicide bombers"),
+    ("Two bombs went off at the station on Monday. In the blasts 20 travellers and 2 suicide "
+     "bombers were killed.", "Two", "suicide bombers"),
+    # a name with page furniture glued to it (scraped credits and headings run into the text)
+    ("Photo rights reservedSite copyright 2014 foundationHunting KhanAli Musa Khan is charged "
+     "with masterminding the bombing of two hotels.", "two", "Ali Musa Khan"),
+    # captives take the kidnapping's doer whatever their count measures
+    ("Gunmen hijacked a bus near Tiko on Monday. On Friday the 12 hostages were released.", "12",
+     "Gunmen"),
+    # a group's own claim, in a statement it issued, over what early reports said
+    ("Gunmen hijacked a bus near Tiko on Monday. Early reports said the FARC were responsible for "
+     "the kidnapping. Later the ELN released a statement claiming responsibility. On Friday the "
+     "12 hostages were released.", "12", "ELN"),
 ]
 
 
@@ -92,6 +123,21 @@ NO_STORY_DOER = [
     # a weapon is no doer; nor the harmed, told as a note's subject
     ("A roadside bomb killed 4 soldiers near Gao.", "4"),
     ("A blast hit the depot on Monday. 3 police also injured in the blast.", "3"),
+    # a group opening attacks in a wave names the doers of its own sentence only
+    ("Insurgents launched attacks on a base near Tuz on Monday. On Tuesday a bomb killed 40 "
+     "people at a market in Kirkuk.", "40"),
+    # the killer of an attacker, in a clause told of him, is no doer
+    ("A bomb wounded 13 people at the fair on Friday. The suspect, Ivo Rask, shot dead by police "
+     "on Saturday, had acted alone.", "13"),
+    # doers counted only as arrested, or a trade ending in -ist, are no story's doers
+    ("A van ran into a crowd on the avenue, killing 15 people. Two of the attackers were "
+     "arrested.", "15"),
+    ("A blast killed 4 villagers on Monday. Three journalists were injured.", "4"),
+    # captives a state's force frees, or anyone rescues, count as that operation's, not the
+    # kidnapping's
+    ("Bandits raided a village on Monday. In the west, troops of Operation Sun killed 24 bandits "
+     "and rescued 40 hostages.", "40"),
+    ("Bandits raided a village on Monday. On Friday a local militia rescued 40 hostages.", "40"),
 ]
 
 
@@ -158,7 +204,7 @@ def test_no_arrest_doer(
 
 
 def test_cue_kinds_are_known() -> None:
-    kinds = {"act", "claim", "accuse", "answer", "fight", "deny"}
+    kinds = {"act", "launch", "claim", "accuse", "answer", "fight", "deny"}
     assert {kind for _, kind, _, _ in read_table("doer_cues.tsv", 4)} == kinds
 
 
@@ -169,6 +215,23 @@ def test_cue_kinds_are_known() -> None:
 ])
 def test_only_sentences_with_a_cue_word_are_parsed_for_doers(text: str, expected: bool) -> None:
     assert (story_doers._cue_words().search(text) is not None) is expected
+
+
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("hijacker", True), ("abductor", True), ("kidnapper", True), ("raider", True),
+    ("opener", False), ("carrier", False), ("journalist", False),
+])
+def test_nouns_for_the_doers_of_attack_verbs(noun: str, expected: bool) -> None:
+    assert (noun in story_doers._agent_nouns()) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("foundationHunting Bin LadenOsama bin Laden", "Osama bin Laden"),
+    ("Ray McDonald", "Ray McDonald"),
+    ("Ali Musa", "Ali Musa"),
+])
+def test_names_cut_where_page_furniture_was_glued(name: str, expected: str) -> None:
+    assert story_doers._unglued(name) == expected
 
 
 def _actors(

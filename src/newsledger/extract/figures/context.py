@@ -61,7 +61,8 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           fighters" -> the group meant; "the attackers", "the assailants" -> the story's armed
           group), a kind of group as modifier ("a militant attack"); a
           toll still without one takes that of another toll of the same day, else the group the
-          story says claimed, confirmed or is blamed for the attack, or whose members are charged
+          story says claimed (its own claim, the group told right before it, over what others said
+          first), confirmed or is blamed for the attack, or whose members are charged
           with it (a group the list lacks, claiming by its full name, as written). Also: doers told
           by their kind anywhere in the toll's clause ("killed in the early hours of June 2 by
           unknown assailants"), the group attacking in a "when" clause ("... when the Taliban
@@ -78,6 +79,7 @@ Rules (each a function below; the gold case that motivated it is in its comment)
           pleading, on trial or blamed, in the figure's clause, sentence, paragraph before it,
           then the story; several different: none (story_doers.py); so do arrests of people told
           as doers ("four suspects", "people linked to the attack"), never the arresting force.
+          A kind of group told with a generic head is the kind ("rebel forces" -> rebels).
   source  the attribution of the sentence ("CENTCOM said", "according to X", "the ministry's
           spokesman said"; a country owning the speaker is left out: "Ukraine's Interior
           Ministry"); "the report"/"he" means the last named source, "the ministry" the last named
@@ -98,7 +100,11 @@ from functools import cache
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
 from newsledger.extract.figures.clauses import GLUED_DATELINE
-from newsledger.extract.figures.context_parties import assign_actors, assign_sources
+from newsledger.extract.figures.context_parties import (
+    assign_actors,
+    assign_sources,
+    plain_kinds,
+)
 from newsledger.extract.figures.context_places import among_those, assign_places
 from newsledger.extract.figures.story_doers import assign_story_doers
 from newsledger.extract.folded import FoldedPattern
@@ -223,6 +229,7 @@ def assign_context(drafts: Sequence[Draft], scans: Sequence[Scan], document: Doc
     assign_places(drafts, scans, index)
     assign_actors(drafts, scans)
     assign_story_doers(drafts, scans)  # the last resort for victims and attacks
+    plain_kinds(drafts)
     assign_sources(drafts, scans, index, document)
 
 

@@ -1003,7 +1003,42 @@ def _claimant(scans: Sequence[Scan]) -> str | None:
 
 
 def _claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
-    """The sentence that tells the claim and the armed group that claims."""
+    """The sentence that tells the claim and the armed group that claims: a group's own claim
+    first ('initial reports said X was responsible; the ELN later claimed responsibility')."""
+    return _own_claim(scans) or _told_claim(scans)
+
+
+# a group saying it did the attack, not others saying so: "claimed responsibility", "a statement
+# claiming responsibility", "took credit"
+_OWN_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|accept(?:ed|ing|s)?|admit(?:ted|ting|s)?|assum(?:ed|ing|es))"
+    r"\s+(?:(?:full|sole)\s+)?responsibility\b|\b(?:took|taking|takes)\s+credit\b",
+    re.IGNORECASE,
+)
+
+
+def _own_claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
+    """The group nearest before a claim of responsibility in its sentence (the claimant is told
+    before its claim: 'the ELN released a statement claiming responsibility')."""
+    for scan in scans:
+        text = scan.sentence.text
+        if not _may_claim(text):
+            continue
+        for cue in _OWN_CLAIM.finditer(text):
+            if _NEGATED.search(text[max(0, cue.start() - 40) : cue.start()]):
+                continue
+            start = scan.sentence.start + cue.start()
+            groups = [
+                a for a in scan.actors
+                if a.kind == "armed_group" and a.end <= start and not _parent_only(scan, a)
+            ]
+            if groups:
+                return scan, groups[-1].canonical
+    return None
+
+
+def _told_claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
+    """The first sentence that tells a claim or a blame, and the armed group it names first."""
     for scan in scans:
         text = scan.sentence.text
         for cue in _CLAIM.finditer(text):
@@ -1742,6 +1777,22 @@ def _nation_force(text: str) -> str | None:
             if actor_kind(name) == "state_force":
                 return canonical_actor(name)
     return None
+
+
+# the generic heads of a kind of group's people: "rebel forces", "rebel fighters" are "rebels"
+_KIND_HEADS = frozenset({"force", "forces", "fighter", "fighters"})
+
+
+def plain_kinds(drafts: Sequence[Draft]) -> None:
+    """Name a kind of group told with a generic head by the kind alone ('rebel forces', 'rebel
+    fighters' -> rebels), as a count of its members is ('460 gang members' -> gangs), so one
+    story's figures name one doer one way."""
+    for draft in drafts:
+        words = (draft.actor or "").split()
+        if len(words) == 2 and words[1].lower() in _KIND_HEADS:
+            kind = words[0].lower()
+            if kind in _group_words():
+                draft.actor = _plural(kind)
 
 
 def _group_noun(counted: str | None) -> str | None:

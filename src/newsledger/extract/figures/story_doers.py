@@ -14,25 +14,31 @@ place in the parse says it (verbs and cue words in lexicons/doer_cues.tsv):
   - the subject that claims it ("X claimed responsibility"), answers for it ("X pleaded guilty",
     "X is on trial", "X was responsible for", "X was behind"), the one accused of it ("X was
     charged", "X was found guilty", "police blamed X", "citing X", "militants suspected of").
-A doer is a name (a known actor, a proper noun: a person's full name as the story first gives
-it), a noun for doers (roles.tsv, "-ist" or "-man" nouns: "gunmen", "Islamists", "horsemen") or
-people "of" someone ("supporters of the governor"); never a pronoun, a weapon or an event ("the
-blast killed"). Not a doer: one denied ("ruled out that X was responsible", "not carried out by
-X", "no group claimed"), one searched for ("police hunt a man believed to be responsible"), the
-killer of an attacker ("the gunman was shot by police"), the doer of another event told at a
-distance in time ("weeks after X attacked the town").
+A doer is a name (a known actor, also named in full in the doer's "of" phrase or bracket:
+"Liberation Tigers of Tamil Eelam (LTTE) militants"; a proper noun: a person's full name as the
+story first gives it, without a nationality before it), a noun for doers (roles.tsv, "-ist" or
+"-man" nouns: "gunmen", "Islamists", "horsemen"; the noun of a verb of attack: "hijackers",
+"abductors") or people "of" someone ("supporters of the governor"); never a pronoun, a weapon or
+an event ("the blast killed"). A subject opening an attack ("launched an attack on the base,
+killing 9") is the doer of its own sentence's figures only (a wave of attacks tells several).
+Not a doer: one denied ("ruled out that X was responsible", "not carried out by X", "no group
+claimed"), one searched for ("police hunt a man believed to be responsible"), the killer of an
+attacker ("the gunman was shot by police", "the killer, X, shot dead by police"), the doer of
+another event told at a distance in time ("weeks after X attacked the town").
 
 The doer is looked for in the figure's own clause, then its sentence, then the sentences before it
-in its paragraph, then the whole story; the first of these that names any gives it, when all it
-names are one doer (several: none, for precision). Sentences not parsed yet (no number of their
-own) are parsed here, only those that hold a cue word, only for a story that needs them.
+in its paragraph, then the whole story, then the doers its paragraph only counts dead or hurt by
+their kind ("32 people and 3 suicide bombers were killed"); the first of these that names any
+gives it, when all it names are one doer (several: none, for precision). Sentences not parsed yet
+(no number of their own) are parsed here, only those that hold a cue word, only for a story that
+needs them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -42,7 +48,7 @@ from newsledger.extract.numbers import counted_noun
 from newsledger.extract.parties import canonical_actor, find_actors, is_dateline_dash
 from newsledger.extract.reporting import past_forms, third_person
 from newsledger.extract.scan import Draft, Scan, dateline_dash_as_parsed
-from newsledger.extract.words import load_model
+from newsledger.extract.words import load_model, read_lexicon
 from newsledger.lexicons import read_table
 from newsledger.model import Measure
 
@@ -63,6 +69,8 @@ _NEVER = frozenset({"other", "others", "people", "person", "one"})
 _APART = frozenset({
     "other", "another", "late", "later", "afterwards", "subsequently", "second", "new", "different"
 })
+# the attackers' own dead and hurt, counted beside their victims
+_COUNTED_HARM = frozenset({Measure.KILLED, Measure.INJURED})
 _TALLY_DAYS = 7  # a figure of a longer period is a tally over time, not one attack's toll
 # people told by whom they follow ("supporters of the former governor")
 _FOLLOWERS = frozenset(
@@ -107,6 +115,8 @@ class Doer:
     apart: bool = False  # told as others than the story's ("later attackers", "other gunmen")
     state: bool = False  # a state's force ("troops", "the army"): who arrests, never the arrested
     person: bool = False  # one person by name: no group whose members an arrest counts
+    local: bool = False  # opened an attack ("launched attacks"): the doer of its sentence only
+    claims: bool = False  # claims the attack itself: over others' word on who did it
 
 
 @cache
@@ -152,7 +162,15 @@ def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     any."""
     pending = [
         d for d in drafts
-        if d.actor is None and (d.measure in _VIOLENT or (d.measure in _HELD and _held_as_doers(d)))
+        if d.actor is None and (
+            d.measure in _VIOLENT
+            or (d.measure in _HELD and _held_as_doers(d))
+            or (
+                d.measure is Measure.OTHER
+                and d.counted_head in role_words("captive")
+                and not _freed_by_force(d)
+            )
+        )
     ]
     if not pending:
         return
@@ -171,6 +189,7 @@ class StoryDoers:
         self._index = {id(scan): i for i, scan in enumerate(self._scans)}
         self._found: dict[int, list[Doer]] = {}
         self._story = " ".join(scan.sentence.text for scan in self._scans)
+        self._counted = [(d.scan.sentence.paragraph, _counted_doers(d)) for d in drafts]
 
     def doer_of(self, draft: Draft) -> str | None:
         """The doer of the figure's clause, sentence, paragraph before it or story, when the first
@@ -191,11 +210,13 @@ class StoryDoers:
         ]
         if not _tally(draft) and not _another_event(draft) and not self._unclaimed(own):
             levels += [
-                (d for i in self._read(before) for d in self.doers(i)
-                 if not d.apart and not (held and _arrester(d))),
+                (d for i in self._read(before) for d in self.doers(i) if _afar(d, held)),
                 (d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
-                 for d in self.doers(i) if not d.apart and not (held and _arrester(d))),
+                 for d in self.doers(i) if _afar(d, held)),
             ]
+            # "32 people and 3 suicide bombers were killed": doers the paragraph only counts
+            paragraph = draft.scan.sentence.paragraph
+            levels.append(d for p, d in self._counted if d is not None and p == paragraph)
         for level in levels:
             found = list(level)
             if found:
@@ -234,6 +255,55 @@ class StoryDoers:
         return self._found[position]
 
 
+def _counted_doers(draft: Draft) -> Doer | None:
+    """The doers a figure counts dead or hurt by their kind ('3 suicide bombers were killed',
+    'two attackers were shot dead'): who did the attack when no sentence tells it otherwise;
+    never a state's force ('five soldiers'), a group's rank and file ('fighters') nor those
+    arrested (suspects rounded up, not yet told as the doers)."""
+    parse = draft.scan.parse
+    if parse is None or draft.token < 0 or draft.measure not in _COUNTED_HARM:
+        return None
+    noun = counted_noun(parse.doc[draft.token])
+    lemma = noun.lemma_.lower()
+    if noun.i == draft.token or not ({lemma, noun.lower_} & (_doer_words() | _agent_nouns())):
+        return None  # "two journalists", "six Irishmen": no kind of doers
+    if lemma in role_words("member") | role_words("arrester") | role_words("personnel"):
+        return None
+    words = [
+        t for t in noun.children if t.dep_ in {"compound", "amod"} and t.i < noun.i
+    ]
+    text = _without_hedges(_written(sorted([*words, noun], key=lambda t: t.i), draft.scan, parse))
+    return Doer(text, _key(text, noun), -1) if text else None
+
+
+def _freed_by_force(draft: Draft) -> bool:
+    """'troops ... killed 24 bandits and rescued 40 hostages': captives a state's force frees are
+    counted as its operation's, not as victims of one kidnapping ("the 154 hostages were released"
+    by their captors is)."""
+    parse = draft.scan.parse
+    if parse is None or draft.token < 0:
+        return False
+    verb = counted_noun(parse.doc[draft.token]).head
+    if verb.lemma_.lower() == "rescue":
+        return True  # rescuers are no kidnappers, whoever they are
+    while verb.dep_ == "conj" and _subject(verb) is None:
+        verb = verb.head  # "killed 24 bandits and rescued 40 hostages"
+    subject = _subject(verb)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "40 hostages were rescued by troops": the agent frees them
+        subject = next(
+            (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+            None,
+        )
+    if subject is None:
+        return False
+    forces = role_words("arrester") | role_words("personnel")
+    words = " ".join(t.text for t in subject.subtree)
+    return subject.lemma_.lower() in forces or subject.lower_ in forces or any(
+        a.kind == "state_force" for a in find_actors(words)
+    )
+
+
 def _held_as_doers(draft: Draft) -> bool:
     """Whether those an arrest counts are told as doers: suspects, attackers or a group's members
     ('four suspects', 'three gunmen'), people tied to the attack ('8 people linked to the
@@ -251,6 +321,12 @@ def _held_as_doers(draft: Draft) -> bool:
     if noun.lemma_.lower() in doers or _doer_noun(noun):
         return True
     return any(t.lower_ in _TIES | _HEDGES for t in noun.subtree)
+
+
+def _afar(doer: Doer, held: bool) -> bool:
+    """Whether a doer told in another sentence may be the figure's: not told as others, not one
+    opening attacks in its own sentence only, and for arrests not the arresting force."""
+    return not (doer.apart or doer.local) and not (held and _arrester(doer))
 
 
 def _arrester(doer: Doer) -> bool:
@@ -279,9 +355,10 @@ def _only(doers: Sequence[Doer]) -> str | None:
     ('a suicide bomber struck ... the Islamic State claimed the attack': the group), else None."""
     if len({d.key for d in doers}) == 1:
         return doers[0].text
-    named = [d for d in doers if d.named]
-    if named and len({d.key for d in named}) == 1:
-        return named[0].text
+    for chosen in ([d for d in doers if d.named], [d for d in doers if d.named and d.claims]):
+        # "reports said X was responsible ... Y released a statement claiming it": the claimant
+        if chosen and len({d.key for d in chosen}) == 1:
+            return chosen[0].text
     return None
 
 
@@ -316,7 +393,9 @@ def sentence_doers(parse: Span, scan: Scan, story: str = "") -> list[Doer]:
         for each in (doer, *doer.conjuncts):
             named = _doer(each, verb, scan, parse, story)
             if named is not None:
-                found.append(named)
+                found.append(
+                    replace(named, local=_cue(verb, "launch"), claims=_claims(verb))
+                )
     return found
 
 
@@ -338,11 +417,14 @@ def _past_dateline(doer: Token, verb: Token) -> Token | None:
 def _told(token: Token) -> tuple[Token, Token] | None:
     """(doer, cue verb) when ``token`` holds the doer's slot of a cue, else None."""
     head = token.head
+    if token.dep_ == "nsubj" and _claims_in_object(head):
+        return token, head  # "X released a statement claiming responsibility"
     if token.dep_ == "agent" and _cue(head, "act"):
         doer = next((c for c in token.children if c.dep_ == "pobj"), None)
         return (doer, head) if doer is not None else None
     if token.dep_ == "nsubj" and (
         (_cue(head, "act") and _transitive(head)) or _cue(head, "claim") or _cue(head, "answer")
+        or _cue(head, "launch")
     ):
         return _antecedent(token), head
     if token.dep_ == "nsubj" and _cue(head, "fight"):
@@ -361,6 +443,20 @@ def _told(token: Token) -> tuple[Token, Token] | None:
         raised = _subject(head)
         return (raised, token) if raised is not None else None
     return None
+
+
+def _claims(verb: Token) -> bool:
+    """Whether the verb tells its subject claiming the attack."""
+    return _cue(verb, "claim") or _claims_in_object(verb)
+
+
+def _claims_in_object(verb: Token) -> bool:
+    """'X issued a statement claiming responsibility': the verb's object carries a claim, which
+    is its subject's."""
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "acl" and _cue(g, "claim") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _armed_side(subject: Token, verb: Token) -> Token | None:
@@ -456,6 +552,10 @@ def _kills_attacker(verb: Token) -> bool:
     if verb.lemma_.lower() not in _KILLING:
         return False
     harmed = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "relcl", "appos"}:
+        # "the alleged killer, X, shot dead by police": the one the clause is told of, and the
+        # noun that one is set beside
+        harmed += [verb.head, *([verb.head.head] if verb.head.dep_ == "appos" else [])]
     members = role_words("member") | _ATTACKER_VICTIMS
     return any(_doer_noun(h) or h.lemma_.lower() in members for h in harmed)
 
@@ -469,7 +569,7 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
         return None
     phrase = _phrase(doer)
     written = _written(phrase, scan, parse)
-    known = find_actors(written)
+    known = find_actors(written) or find_actors(_written(_noun_phrase(doer), scan, parse))
     parties = [a for a in known if a.kind in _PARTY_KINDS]
     if known and not parties:
         return None  # an agency, a charity, a paper: "Red Cross volunteers attacked the backlog"
@@ -479,7 +579,7 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
             parties[0].canonical, parties[0].canonical.casefold(), verb.i, named=True, state=state
         )
     if doer.pos_ == "PROPN" and not _doer_noun(doer):
-        name = _full_name(_written(_name_run(doer), scan, parse), story)
+        name = _full_name(_unglued(_written(_name_run(doer), scan, parse)), story)
         return Doer(name, name.casefold(), verb.i, named=True, person=True) if name else None
     kinds_only = verb.lemma_.lower() not in _cues_of("act")
     if not _doer_noun(doer) or (kinds_only and doer.lemma_.lower() in _BARE):
@@ -494,6 +594,24 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
     return Doer(
         text, _key(text, doer), verb.i, apart=apart, state=state, person=_lone(doer)
     ) if text else None
+
+
+def _noun_phrase(doer: Token) -> list[Token]:
+    """The doer's whole noun phrase, its 'of' phrases and brackets too, without clauses or other
+    prepositions: where a known group is named in full ('Liberation Tigers of Tamil Eelam (LTTE)
+    militants', 'fighters of the Kurdistan Workers' Party'), not 'gunmen near the ISIS base'."""
+    start = _after_dateline(doer)
+    return [
+        t for t in doer.subtree
+        if t.i >= start and not any(_apart_from_noun(a) for a in _path(t, doer))
+    ]
+
+
+def _apart_from_noun(token: Token) -> bool:
+    """A clause, or a preposition other than 'of': words no longer naming the doer."""
+    if token.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj", "cc"}:
+        return True
+    return token.dep_ == "prep" and token.lower_ != "of"
 
 
 def _lone(doer: Token) -> bool:
@@ -586,18 +704,46 @@ def _name_stops() -> frozenset[str]:
     return frozenset(word for (word,) in read_table("person_name_stops.tsv", 1))
 
 
+# a word run into the next one's capital, as scraped pages glue headings and credits to the text
+# ("foundationHunting Bin LadenOsama bin Laden"); three lower-case letters keep "McDonald"
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
+
+
+def _unglued(name: str) -> str:
+    """The name after the last place page furniture was glued to it ('credits LineAli Musa' ->
+    'Ali Musa')."""
+    cuts = [m.start() for m in _GLUED.finditer(name)]
+    return name[cuts[-1] :] if cuts else name
+
+
 def _full_name(name: str, story: str) -> str:
     """A surname alone as the full name the story first gives with it ('Rahimi' -> 'Ahmad Khan
     Rahimi'), else as written."""
     if not name or " " in name:
         return name
     for found in re.finditer(rf"((?:{_NAME_PART}\s+){{1,2}}){re.escape(name)}\b", story):
-        words = found.group(1).split()
+        words = _past_demonym(found.group(1).split())
         while words and (words[0] in _name_stops() or words[0].casefold() in _HEDGES):
             words = words[1:]
         if words:
             return " ".join([*words, name])
     return name
+
+
+def _past_demonym(words: list[str]) -> list[str]:
+    """The words after the last demonym ('South Sudanese Murle' -> 'Murle'): a nationality told
+    before a name is no first name."""
+    last = max((i for i, word in enumerate(words) if word in _demonym_words()), default=-1)
+    return words[last + 1 :]
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    """Every word of demonyms.tsv's demonyms ('South', 'Sudanese', 'Iraqi')."""
+    return frozenset(
+        word for _, (demonym, _country) in read_lexicon("demonyms.tsv", 2)
+        for word in demonym.split()
+    )
 
 
 def _doer_noun(token: Token) -> bool:
@@ -618,9 +764,26 @@ def _doer_noun(token: Token) -> bool:
         return True
     if any(f.endswith(("ist", "man")) and len(f) > 5 for f in forms):
         return True
+    if forms & _agent_nouns():
+        return True
     return lemma in _FOLLOWERS and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children
     )
+
+
+@cache
+def _agent_nouns() -> frozenset[str]:
+    """Nouns for those who do a verb of attack, made from doer_cues.tsv's verbs ('hijack' ->
+    'hijacker', 'abduct' -> 'abductor', 'kidnap' -> 'kidnapper'): whoever the story calls so did
+    its attack, though no list names them."""
+    nouns: set[str] = set()
+    for cue in _cues():
+        lemma = cue.lemma
+        if cue.kind != "act" or cue.needs or len(lemma) < 4:
+            continue  # "open fire", "set off": no noun of the verb alone
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        nouns |= {stem + "er", stem + "or", lemma + lemma[-1] + "er"}
+    return frozenset(nouns)
 
 
 @cache
