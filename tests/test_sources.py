@@ -276,6 +276,15 @@ SOURCES = [
      "temple left 11 people dead.", "11", None),
     ("Local officials said the attack was the work of bandits. Seven farmers were killed.",
      "Seven", None),
+    # issue 9: a verb that names a deed as often as a report ('release', 'show') is no report of
+    # the people it acts on ...
+    ("The Northern Front released 5 hostages on Sunday.", "5", None),
+    ("On Monday the Red Hand Brigade released 2 of the 9 remaining captives.", "2", None),
+    ("The government showed no sign of yielding after the killing of 7 protesters.", "7", None),
+    # ... but reports with a clause after it or a carrier of figures as its object
+    ("The ministry released figures showing that 40 people were killed.", "40", "ministry"),
+    ("The UN released a statement saying 16 aid workers were abducted.", "16", "UN"),
+    ("The monitor showed that 23 civilians died in March.", "23", "monitor"),
 ]
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.parties.actors import actor_kind, find_actors
 from newsledger.extract.places import place_in_text
+from newsledger.extract.reporting import DEED_OR_REPORT
 from newsledger.extract.words import PhraseIndex, read_lexicon, tokenise
 from newsledger.lexicons import read_table
 
@@ -344,7 +345,7 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
     """(verb, subject) pairs of reporting verbs; 'the ministry, which said' gives the ministry."""
     found = []
     for token in sentence:
-        if token.pos_ in {"VERB", "AUX"} and not _directive(token) and (
+        if token.pos_ in {"VERB", "AUX"} and not _directive(token) and not _deed(token) and (
             token.lemma_.lower() in _words("verb") or _claims_a_statement(token)
         ):
             for child in token.children:
@@ -374,6 +375,24 @@ def _directive(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
+    )
+
+
+def _deed(verb: Token) -> bool:
+    """'The rebels released the five hostages', 'the government showed no willingness': a verb
+    that names a deed as often as a report (reporting.py DEED_OR_REPORT) reports only with a
+    clause after it ('showed that 30 died'), or a carrier of figures as its object or subject
+    ('released figures', 'the data showed 30 deaths')."""
+    if verb.lemma_.lower() not in DEED_OR_REPORT:
+        return False
+    carriers = _words("carrier") | _words("generic")
+    return not any(
+        child.dep_ in {"ccomp", "xcomp"}
+        or (
+            child.dep_ in {"dobj", "nsubj"}
+            and (child.lemma_.lower() in carriers or child.lower_ in carriers)
+        )
+        for child in verb.children
     )
 
 
