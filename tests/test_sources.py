@@ -285,6 +285,30 @@ SOURCES = [
     ("The ministry released figures showing that 40 people were killed.", "40", "ministry"),
     ("The UN released a statement saying 16 aid workers were abducted.", "16", "UN"),
     ("The monitor showed that 23 civilians died in March.", "23", "monitor"),
+    # issue 9: a speaker quoted on something other than a count tells the next sentence ...
+    ("The police chief told reporters the bomb went off at noon. The blast wounded 23 people at "
+     "the station.", "23", "police chief"),
+    # ... but not a figure two sentences on, after a sentence on another topic ...
+    ("The attack will not go unpunished, said President Luc Moreau. He visited the bakery on "
+     "Sunday. Eleven people were taken to hospital.", "Eleven", None),
+    ("The governor said the curfew would stay in place. The roads were empty. Gunmen later "
+     "killed 6 herders near the river.", "6", None),
+    # ... or one that only refers back to people counted before
+    ("The prosecutor said the case had gone to the court. The two suspects are brothers from "
+     "Lyon. The bombs killed 3 people and injured 40.", "40", None),
+    # ... unless the sentence between goes on counting
+    ("The prosecutor said the case had gone to the court. The inquiry has found that 34 people "
+     "took part in the plot. So far 27 arrest warrants have been issued.", "27", "prosecutor"),
+    ("The prosecutor said the case had gone to the court. Three of the suspects are brothers. "
+     "The bombs killed 3 people and injured 40.", "40", "prosecutor"),
+    # ... and still makes a second voice, so that the paragraph has no one source
+    ("The mayor said the market would reopen on Monday. Shopkeepers said the blast shook the "
+     "street. Nine people were taken to hospital.", "Nine", None),
+    # a speaker who gives a count goes on in the sentences after it
+    ("The police said 8 people were killed in the raid. Another 20 were arrested.", "20",
+     "police"),
+    ("Residents said 4 farmers were shot dead on Sunday. The village has no road. Two more are "
+     "missing.", "Two", "Residents"),
 ]
 
 

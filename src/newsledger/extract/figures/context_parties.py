@@ -1949,6 +1949,7 @@ def assign_sources(
         if not a.generic and not _in_note(s.sentence.text[: a.start])
     ]
     fallback = _document_source(document, scans, stated)
+    counting = frozenset(index[id(d.scan)] for d in drafts)
     for draft in drafts:
         position = index[id(draft.scan)]
         attribution = _attribution_of(draft)
@@ -1968,7 +1969,7 @@ def assign_sources(
         else:
             draft.source = (
                 _subject_source(draft.scan)
-                or _paragraph_source(named, scans, position)
+                or _paragraph_source(named, scans, position, counting)
                 or _official_subject(draft)
                 or _not_counted(draft, fallback)
             )
@@ -2013,24 +2014,57 @@ def _group_named_before(
 _PARAGRAPH_REACH = 2
 
 
-def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: int) -> str | None:
+def _paragraph_source(
+    named: dict[int, str], scans: Sequence[Scan], position: int, counting: frozenset[int]
+) -> str | None:
     """The one source named in the figure's paragraph up to its sentence: 'Gunmen killed 14
     villagers. Police say the attackers fled.' - the police speak for what follows their name,
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
-    before = {
-        named[p]
+    heard = [
+        p
         for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
         if p in named
         and scans[p].sentence.paragraph == paragraph
         and (p == position or not _says_who_did_it(scans[p]))
-    }
+    ]
+    before = {named[p] for p in heard}
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
     # an armed group's claim speaks for its own sentence, not for the attacks told after it
     if len(before) != 1 or actor_kind(next(iter(before))) == "armed_group":
         return None
+    if not any(p == position or _account_goes_on(scans, p, position, counting) for p in heard):
+        return None
     return before.pop()
+
+
+def _account_goes_on(
+    scans: Sequence[Scan], speaker: int, position: int, counting: frozenset[int]
+) -> bool:
+    """Whether a speaker's sentence still tells a figure of a later sentence. One that gives a
+    count goes on ('Officials said 30 people were wounded. Two blasts killed seven.'); one
+    quoted on anything else - the talks, the motive, the inquiry - tells the next sentence, and
+    the ones after only through sentences that go on counting ('Saab said the inquiry was
+    over. It found 34 people involved. Of those, 14 appeared in court.'), not through
+    another topic ('..., said the mayor. He visited the scene. 11 people were hurt.')."""
+    if scans[speaker].quantities:
+        return True
+    return all(p in counting or _tells_a_count(scans[p]) for p in range(speaker + 1, position))
+
+
+# "the two suspects", "those three men": a number after a determiner refers back to people
+# told before; it counts nothing new
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her)\s*$", re.IGNORECASE)
+
+
+def _tells_a_count(scan: Scan) -> bool:
+    """Whether a sentence tells a number of its own ('34 people are involved'), not only one that
+    refers back ('The two suspects are Chechens')."""
+    return any(
+        not _DEFINITE.search(scan.text_between(scan.sentence.start, q.start))
+        for q in scan.quantities
+    )
 
 
 def _says_who_did_it(scan: Scan) -> bool:
