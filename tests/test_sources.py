@@ -309,6 +309,15 @@ SOURCES = [
      "police"),
     ("Residents said 4 farmers were shot dead on Sunday. The village has no road. Two more are "
      "missing.", "Two", "Residents"),
+    # issue 9: whoever claims a statement is its source, also when named by a common noun
+    ("Government troops claimed to have retaken the bridge, losing 4 soldiers.", "4",
+     "Government troops"),
+    ("Local militiamen alleged that 12 villagers had been killed by the army.", "12",
+     "Local militiamen"),
+    ("The army said 30 rebels were killed near the dam. Meanwhile, the rebels claimed to have "
+     "killed 15 soldiers.", "15", "rebels"),
+    # ... not who claims the attack
+    ("The rebels claimed the attack, which killed 9 soldiers.", "9", None),
 ]
 
 

@@ -360,7 +360,8 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                     subject = _after_dash(subject) or subject
                 if _town_speaks(subject):  # the speaker before the town's phrase, if any
                     subject = _speaker_before(subject) or subject
-                if _can_speak(subject) and not _dateline(subject) and not _town_speaks(subject):
+                speaks = _can_speak(subject) or _claimant(token, subject)
+                if speaks and not _dateline(subject) and not _town_speaks(subject):
                     found.append((token, subject))
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
                 speaker = _comma_speaker(token) or _shared_subject(token)
@@ -402,6 +403,13 @@ def _claims_a_statement(verb: Token) -> bool:
     return verb.lemma_.lower() in _words("claim_verb") and any(
         child.dep_ in {"xcomp", "ccomp"} for child in verb.children
     )
+
+
+def _claimant(verb: Token, subject: Token) -> bool:
+    """'Government troops claimed to have captured the town, losing five soldiers': whoever
+    claims a statement ('claimed to have', 'alleged that') is its source, named by a common noun
+    too."""
+    return subject.pos_ == "NOUN" and _claims_a_statement(verb)
 
 
 def _comma_speaker(verb: Token) -> Token | None:
