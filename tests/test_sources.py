@@ -318,6 +318,14 @@ SOURCES = [
      "killed 15 soldiers.", "15", "rebels"),
     # ... not who claims the attack
     ("The rebels claimed the attack, which killed 9 soldiers.", "9", None),
+    # issue 9: a sentence that says who did the attack is its own account: the speaker before it
+    # does not tell its figures
+    ("The foreign minister said the talks would go on. On Friday, the government blamed the "
+     "Southern Front for the bombing of a bus depot that killed 12 people.", "12", None),
+    ("Police said 8 people were killed in the raid. The Southern Front claimed the attack, "
+     "which also wounded 20.", "20", None),
+    ("Police said the market was closed. The blast wounded 14 people near the gate.", "14",
+     "Police"),
 ]
 
 

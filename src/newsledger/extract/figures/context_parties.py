@@ -2021,6 +2021,8 @@ def _paragraph_source(
     villagers. Police say the attackers fled.' - the police speak for what follows their name,
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
+    if position not in named and _tells_who_did_it(scans[position].sentence.text):
+        return None  # 'Colombia blamed the ELN for the bombing that killed 20': its own account
     heard = [
         p
         for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
@@ -2071,8 +2073,12 @@ def _says_who_did_it(scan: Scan) -> bool:
     """'Thai officials have said the blast was carried out by a people-smuggling gang': a sentence
     counting nothing whose speaker tells who did the attack speaks for that, not for the toll
     told after it."""
-    text = scan.sentence.text
-    return not scan.quantities and bool(_CLAIM.search(text) or _BLAMED_KIND.search(text))
+    return not scan.quantities and _tells_who_did_it(scan.sentence.text)
+
+
+def _tells_who_did_it(text: str) -> bool:
+    """Whether a sentence says who did the attack ('claimed', 'blamed', 'carried out by')."""
+    return bool(_CLAIM.search(text) or _BLAMED_KIND.search(text))
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
