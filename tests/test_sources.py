@@ -326,6 +326,13 @@ SOURCES = [
      "which also wounded 20.", "20", None),
     ("Police said the market was closed. The blast wounded 14 people near the gate.", "14",
      "Police"),
+    # issue 9: a carrier of figures that names whose they are speaks for them
+    ("At least 40 people were killed in June, according to a UN tally, although government "
+     "figures said 31 died.", "31", "government"),
+    ("The ministry's figures showed 12 children were killed.", "12", "ministry"),
+    ("Figures from the health ministry say 230 people were wounded.", "230", "health ministry"),
+    # ... one that names nobody does not
+    ("Estimates say 300 fighters were killed.", "300", None),
 ]
 
 

@@ -480,6 +480,17 @@ def _can_speak(subject: Token) -> bool:
         subject.pos_ == "PROPN"
         or acronym
         or subject.lemma_.lower() in _words("speaker") | _words("generic")
+        or subject.lower_ in _words("generic")  # "figures", whose lemma is "figure"
+        or _whose_carrier(subject)
+    )
+
+
+def _whose_carrier(noun: Token) -> bool:
+    """'Government figures said 131 died', 'the ministry's tally showed': a carrier of figures
+    that names whose they are speaks for them."""
+    return noun.lemma_.lower() in _words("carrier") and any(
+        c.dep_ in {"poss", "compound"} or (c.dep_ == "prep" and c.lower_ in {"from", "by", "of"})
+        for c in noun.children
     )
 
 
