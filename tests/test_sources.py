@@ -333,6 +333,11 @@ SOURCES = [
     ("Figures from the health ministry say 230 people were wounded.", "230", "health ministry"),
     # ... one that names nobody does not
     ("Estimates say 300 fighters were killed.", "300", None),
+    # issue 9: whom a person tells ('told Reuters') is no body they speak for
+    ("Ali Musa, the state information minister, told Reuters by phone that gunmen attacked a "
+     "police post. Musa said 4 police officers died.", "4", "Musa"),
+    ("Ali Musa, a spokesman for the Red Cross, said gunmen attacked a police post. Musa said 4 "
+     "police officers died.", "4", "ICRC"),
 ]
 
 

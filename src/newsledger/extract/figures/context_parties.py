@@ -2188,6 +2188,13 @@ def _bodies_of_people(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         draft.source = found[name] or name
 
 
+# "Onisimo told Xinhua by phone", "speaking to Reuters": whom a person tells is no body they
+# speak for
+_LISTENER = re.compile(
+    rf"\b(?:{reporting_verbs(('tell',), present=('tell',))}|telling|to)\s+$", re.IGNORECASE
+)
+
+
 def _body_beside(name: str, scans: Sequence[Scan]) -> str | None:
     """The one organisation named next to a person where the story first names them."""
     surname = re.findall(r"[A-Za-z][\w'-]+", name)[-1:]
@@ -2203,7 +2210,8 @@ def _body_beside(name: str, scans: Sequence[Scan]) -> str | None:
         bodies = {
             m.canonical
             for m in find_actors(near)
-            if m.kind in _SOURCE_KINDS or m.kind == "state_force"
+            if (m.kind in _SOURCE_KINDS or m.kind == "state_force")
+            and not _LISTENER.search(near[: m.start])
         }
         if (body := named_source(near)) is not None:
             bodies = {body}
