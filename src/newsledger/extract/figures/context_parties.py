@@ -2132,6 +2132,8 @@ def _official_subject(draft: Draft) -> str | None:
         return None
     if subject.i == counted_noun(scan.parse.doc[draft.token]).i:
         return None  # "Two policemen died": the counted, not who counts them
+    if any(c.dep_ == "nummod" for c in subject.children):
+        return None  # "33 rebels, 4 police killed": counted too, by another number
     named = from_head(subject, scan.parse)
     return source_name(named.text) if named else None
 
