@@ -341,6 +341,12 @@ SOURCES = [
     # issue 9: officials counted by another number are among the counted, not who counts
     ("18 rebels, 3 police killed in Ghazni clashes", "18", None),
     ("Police arrested 12 suspects after the blast.", "12", "Police"),
+    # issue 9: a wire headline opened by who tells it, before a colon and a clause
+    ("Witnesses: 9 more killed in northern town;", "9", "Witnesses"),
+    ("Residents: 14 bodies found after the raid", "14", "Residents"),
+    # ... not a list line's label, nor a place
+    ("Army and police: 31", "31", None),
+    ("Sudan: rights group counts 61 dead", "61", "rights group"),
 ]
 
 

@@ -521,7 +521,9 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     for head in heads:
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
-    if not found and (told := _headline_colon_source(sentence)) is not None:
+    if not found and (
+        told := _headline_colon_source(sentence) or _headline_lead_source(sentence)
+    ) is not None:
         found.append(told)
     agent = None if found else _carried_by(sentence)
     if agent is not None and (named := from_head(agent, sentence)):
@@ -549,6 +551,25 @@ def _headline_colon_source(sentence: Span) -> Attribution | None:
     # only a headline's tail: the colon ends its sentence's last clause, no heading of a list
     rest = sentence.doc[words[-1].i + 1 : sentence.end].text.strip(" .;")
     if rest or colons[-1].i == sentence.start:
+        return None
+    begin, end = words[0].idx, last.idx + len(last.text)
+    return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
+
+
+def _headline_lead_source(sentence: Span) -> Attribution | None:
+    """'Witnesses: 9 more killed in the north', 'Police: gunmen kill 4 at a market': a wire
+    headline opened by who tells it, a speaker's common noun, before a colon and a clause. Not a
+    list line's label ('Army and police: 31', no verb after it) nor a place ('Sudan: ...')."""
+    colon = next((t for t in sentence[:4] if t.text == ":"), None)
+    if colon is None or colon.i == sentence.start:
+        return None
+    words = list(sentence.doc[sentence.start : colon.i])
+    last = words[-1]
+    kinds = _words("speaker") | _words("official")
+    if last.pos_ == "PROPN" or (last.lemma_.lower() not in kinds and last.lower_ not in kinds):
+        return None
+    rest = sentence.doc[colon.i + 1 : sentence.end]
+    if not any(t.pos_ == "VERB" for t in rest) or not any(t.like_num for t in rest):
         return None
     begin, end = words[0].idx, last.idx + len(last.text)
     return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
