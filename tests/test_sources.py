@@ -345,7 +345,7 @@ SOURCES = [
     ("Witnesses: 9 more killed in northern town;", "9", "Witnesses"),
     ("Residents: 14 bodies found after the raid", "14", "Residents"),
     # ... not a list line's label, nor a place
-    ("Army and police: 31", "31", None),
+    ("Police officers: 12 wounded", "12", None),
     ("Sudan: rights group counts 61 dead", "61", "rights group"),
 ]
 
