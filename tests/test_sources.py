@@ -276,6 +276,77 @@ SOURCES = [
      "temple left 11 people dead.", "11", None),
     ("Local officials said the attack was the work of bandits. Seven farmers were killed.",
      "Seven", None),
+    # issue 9: a verb that names a deed as often as a report ('release', 'show') is no report of
+    # the people it acts on ...
+    ("The Northern Front released 5 hostages on Sunday.", "5", None),
+    ("On Monday the Red Hand Brigade released 2 of the 9 remaining captives.", "2", None),
+    ("The government showed no sign of yielding after the killing of 7 protesters.", "7", None),
+    # ... but reports with a clause after it or a carrier of figures as its object
+    ("The ministry released figures showing that 40 people were killed.", "40", "ministry"),
+    ("The UN released a statement saying 16 aid workers were abducted.", "16", "UN"),
+    ("The monitor showed that 23 civilians died in March.", "23", "monitor"),
+    # issue 9: a speaker quoted on something other than a count tells the next sentence ...
+    ("The police chief told reporters the bomb went off at noon. The blast wounded 23 people at "
+     "the station.", "23", "police chief"),
+    # ... but not a figure two sentences on, after a sentence on another topic ...
+    ("The attack will not go unpunished, said President Luc Moreau. He visited the bakery on "
+     "Sunday. Eleven people were taken to hospital.", "Eleven", None),
+    ("The governor said the curfew would stay in place. The roads were empty. Gunmen later "
+     "killed 6 herders near the river.", "6", None),
+    # ... or one that only refers back to people counted before
+    ("The prosecutor said the case had gone to the court. The two suspects are brothers from "
+     "Lyon. The bombs killed 3 people and injured 40.", "40", None),
+    # ... unless the sentence between goes on counting
+    ("The prosecutor said the case had gone to the court. The inquiry has found that 34 people "
+     "took part in the plot. So far 27 arrest warrants have been issued.", "27", "prosecutor"),
+    ("The prosecutor said the case had gone to the court. Three of the suspects are brothers. "
+     "The bombs killed 3 people and injured 40.", "40", "prosecutor"),
+    # ... and still makes a second voice, so that the paragraph has no one source
+    ("The mayor said the market would reopen on Monday. Shopkeepers said the blast shook the "
+     "street. Nine people were taken to hospital.", "Nine", None),
+    # a speaker who gives a count goes on in the sentences after it
+    ("The police said 8 people were killed in the raid. Another 20 were arrested.", "20",
+     "police"),
+    ("Residents said 4 farmers were shot dead on Sunday. The village has no road. Two more are "
+     "missing.", "Two", "Residents"),
+    # issue 9: whoever claims a statement is its source, also when named by a common noun
+    ("Government troops claimed to have retaken the bridge, losing 4 soldiers.", "4",
+     "Government troops"),
+    ("Local militiamen alleged that 12 villagers had been killed by the army.", "12",
+     "Local militiamen"),
+    ("The army said 30 rebels were killed near the dam. Meanwhile, the rebels claimed to have "
+     "killed 15 soldiers.", "15", "rebels"),
+    # ... not who claims the attack
+    ("The rebels claimed the attack, which killed 9 soldiers.", "9", None),
+    # issue 9: a sentence that says who did the attack is its own account: the speaker before it
+    # does not tell its figures
+    ("The foreign minister said the talks would go on. On Friday, the government blamed the "
+     "Southern Front for the bombing of a bus depot that killed 12 people.", "12", None),
+    ("Police said 8 people were killed in the raid. The Southern Front claimed the attack, "
+     "which also wounded 20.", "20", None),
+    ("Police said the market was closed. The blast wounded 14 people near the gate.", "14",
+     "Police"),
+    # issue 9: a carrier of figures that names whose they are speaks for them
+    ("At least 40 people were killed in June, according to a UN tally, although government "
+     "figures said 31 died.", "31", "government"),
+    ("The ministry's figures showed 12 children were killed.", "12", "ministry"),
+    ("Figures from the health ministry say 230 people were wounded.", "230", "health ministry"),
+    # ... one that names nobody does not
+    ("Estimates say 300 fighters were killed.", "300", None),
+    # issue 9: whom a person tells ('told Reuters') is no body they speak for
+    ("Ali Musa, the state information minister, told Reuters by phone that gunmen attacked a "
+     "police post. Musa said 4 police officers died.", "4", "Musa"),
+    ("Ali Musa, a spokesman for the Red Cross, said gunmen attacked a police post. Musa said 4 "
+     "police officers died.", "4", "ICRC"),
+    # issue 9: officials counted by another number are among the counted, not who counts
+    ("18 rebels, 3 police killed in Ghazni clashes", "18", None),
+    ("Police arrested 12 suspects after the blast.", "12", "Police"),
+    # issue 9: a wire headline opened by who tells it, before a colon and a clause
+    ("Witnesses: 9 more killed in northern town;", "9", "Witnesses"),
+    ("Residents: 14 bodies found after the raid", "14", "Residents"),
+    # ... not a list line's label, nor a place
+    ("Police officers: 12 wounded", "12", None),
+    ("Sudan: rights group counts 61 dead", "61", "rights group"),
 ]
 
 

@@ -39,6 +39,11 @@ TELLING = (
 # other words ('the United States on Monday').
 TELLING_PRESENT = ("say", "report", "announce", "confirm", "disclose", "reveal")
 
+# Verbs that name a deed as often as a report ('the rebels released five hostages', 'the
+# government showed no willingness'): they report only with a clause after them, or with a
+# carrier of figures as their object or subject ('released figures', 'the data showed').
+DEED_OR_REPORT = ("release", "show")
+
 
 @cache
 def reporting_lemmas() -> frozenset[str]:
@@ -82,6 +87,7 @@ def reporting_verbs(lemmas: Iterable[str] | None = None, present: Iterable[str] 
 
 
 __all__ = [
+    "DEED_OR_REPORT",
     "SPEAKING",
     "TELLING",
     "TELLING_PRESENT",

@@ -2000,6 +2000,7 @@ def assign_sources(
         if not a.generic and not _in_note(s.sentence.text[: a.start])
     ]
     fallback = _document_source(document, scans, stated)
+    counting = frozenset(index[id(d.scan)] for d in drafts)
     for draft in drafts:
         position = index[id(draft.scan)]
         attribution = _attribution_of(draft)
@@ -2019,7 +2020,7 @@ def assign_sources(
         else:
             draft.source = (
                 _subject_source(draft.scan)
-                or _paragraph_source(named, scans, position)
+                or _paragraph_source(named, scans, position, counting)
                 or _official_subject(draft)
                 or _not_counted(draft, fallback)
             )
@@ -2064,32 +2065,71 @@ def _group_named_before(
 _PARAGRAPH_REACH = 2
 
 
-def _paragraph_source(named: dict[int, str], scans: Sequence[Scan], position: int) -> str | None:
+def _paragraph_source(
+    named: dict[int, str], scans: Sequence[Scan], position: int, counting: frozenset[int]
+) -> str | None:
     """The one source named in the figure's paragraph up to its sentence: 'Gunmen killed 14
     villagers. Police say the attackers fled.' - the police speak for what follows their name,
     not for the toll told before it."""
     paragraph = scans[position].sentence.paragraph
-    before = {
-        named[p]
+    if position not in named and _tells_who_did_it(scans[position].sentence.text):
+        return None  # 'Colombia blamed the ELN for the bombing that killed 20': its own account
+    heard = [
+        p
         for p in range(max(0, position - _PARAGRAPH_REACH), position + 1)
         if p in named
         and scans[p].sentence.paragraph == paragraph
         and (p == position or not _says_who_did_it(scans[p]))
-    }
+    ]
+    before = {named[p] for p in heard}
     # a paragraph that quotes several sources is no one source's ('officials said ... medical
     # officials said ... Nine blasts killed seven people'): its unattributed figures have none;
     # an armed group's claim speaks for its own sentence, not for the attacks told after it
     if len(before) != 1 or actor_kind(next(iter(before))) == "armed_group":
         return None
+    if not any(p == position or _account_goes_on(scans, p, position, counting) for p in heard):
+        return None
     return before.pop()
+
+
+def _account_goes_on(
+    scans: Sequence[Scan], speaker: int, position: int, counting: frozenset[int]
+) -> bool:
+    """Whether a speaker's sentence still tells a figure of a later sentence. One that gives a
+    count goes on ('Officials said 30 people were wounded. Two blasts killed seven.'); one
+    quoted on anything else - the talks, the motive, the inquiry - tells the next sentence, and
+    the ones after only through sentences that go on counting ('Saab said the inquiry was
+    over. It found 34 people involved. Of those, 14 appeared in court.'), not through
+    another topic ('..., said the mayor. He visited the scene. 11 people were hurt.')."""
+    if scans[speaker].quantities:
+        return True
+    return all(p in counting or _tells_a_count(scans[p]) for p in range(speaker + 1, position))
+
+
+# "the two suspects", "those three men": a number after a determiner refers back to people
+# told before; it counts nothing new
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her)\s*$", re.IGNORECASE)
+
+
+def _tells_a_count(scan: Scan) -> bool:
+    """Whether a sentence tells a number of its own ('34 people are involved'), not only one that
+    refers back ('The two suspects are Chechens')."""
+    return any(
+        not _DEFINITE.search(scan.text_between(scan.sentence.start, q.start))
+        for q in scan.quantities
+    )
 
 
 def _says_who_did_it(scan: Scan) -> bool:
     """'Thai officials have said the blast was carried out by a people-smuggling gang': a sentence
     counting nothing whose speaker tells who did the attack speaks for that, not for the toll
     told after it."""
-    text = scan.sentence.text
-    return not scan.quantities and bool(_CLAIM.search(text) or _BLAMED_KIND.search(text))
+    return not scan.quantities and _tells_who_did_it(scan.sentence.text)
+
+
+def _tells_who_did_it(text: str) -> bool:
+    """Whether a sentence says who did the attack ('claimed', 'blamed', 'carried out by')."""
+    return bool(_CLAIM.search(text) or _BLAMED_KIND.search(text))
 
 
 def _named_before(word: str, scans: Sequence[Scan], position: int) -> str | None:
@@ -2143,6 +2183,8 @@ def _official_subject(draft: Draft) -> str | None:
         return None
     if subject.i == counted_noun(scan.parse.doc[draft.token]).i:
         return None  # "Two policemen died": the counted, not who counts them
+    if any(c.dep_ == "nummod" for c in subject.children):
+        return None  # "33 rebels, 4 police killed": counted too, by another number
     named = from_head(subject, scan.parse)
     return source_name(named.text) if named else None
 
@@ -2199,6 +2241,13 @@ def _bodies_of_people(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         draft.source = found[name] or name
 
 
+# "Onisimo told Xinhua by phone", "speaking to Reuters": whom a person tells is no body they
+# speak for
+_LISTENER = re.compile(
+    rf"\b(?:{reporting_verbs(('tell',), present=('tell',))}|telling|to)\s+$", re.IGNORECASE
+)
+
+
 def _body_beside(name: str, scans: Sequence[Scan]) -> str | None:
     """The one organisation named next to a person where the story first names them."""
     surname = re.findall(r"[A-Za-z][\w'-]+", name)[-1:]
@@ -2214,7 +2263,8 @@ def _body_beside(name: str, scans: Sequence[Scan]) -> str | None:
         bodies = {
             m.canonical
             for m in find_actors(near)
-            if m.kind in _SOURCE_KINDS or m.kind == "state_force"
+            if (m.kind in _SOURCE_KINDS or m.kind == "state_force")
+            and not _LISTENER.search(near[: m.start])
         }
         if (body := named_source(near)) is not None:
             bodies = {body}

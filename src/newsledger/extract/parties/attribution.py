@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.parties.actors import actor_kind, find_actors
 from newsledger.extract.places import place_in_text
+from newsledger.extract.reporting import DEED_OR_REPORT
 from newsledger.extract.words import PhraseIndex, read_lexicon, tokenise
 from newsledger.lexicons import read_table
 
@@ -344,7 +345,7 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
     """(verb, subject) pairs of reporting verbs; 'the ministry, which said' gives the ministry."""
     found = []
     for token in sentence:
-        if token.pos_ in {"VERB", "AUX"} and not _directive(token) and (
+        if token.pos_ in {"VERB", "AUX"} and not _directive(token) and not _deed(token) and (
             token.lemma_.lower() in _words("verb") or _claims_a_statement(token)
         ):
             for child in token.children:
@@ -359,7 +360,8 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                     subject = _after_dash(subject) or subject
                 if _town_speaks(subject):  # the speaker before the town's phrase, if any
                     subject = _speaker_before(subject) or subject
-                if _can_speak(subject) and not _dateline(subject) and not _town_speaks(subject):
+                speaks = _can_speak(subject) or _claimant(token, subject)
+                if speaks and not _dateline(subject) and not _town_speaks(subject):
                     found.append((token, subject))
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
                 speaker = _comma_speaker(token) or _shared_subject(token)
@@ -377,12 +379,37 @@ def _directive(verb: Token) -> bool:
     )
 
 
+def _deed(verb: Token) -> bool:
+    """'The rebels released the five hostages', 'the government showed no willingness': a verb
+    that names a deed as often as a report (reporting.py DEED_OR_REPORT) reports only with a
+    clause after it ('showed that 30 died'), or a carrier of figures as its object or subject
+    ('released figures', 'the data showed 30 deaths')."""
+    if verb.lemma_.lower() not in DEED_OR_REPORT:
+        return False
+    carriers = _words("carrier") | _words("generic")
+    return not any(
+        child.dep_ in {"ccomp", "xcomp"}
+        or (
+            child.dep_ in {"dobj", "nsubj"}
+            and (child.lemma_.lower() in carriers or child.lower_ in carriers)
+        )
+        for child in verb.children
+    )
+
+
 def _claims_a_statement(verb: Token) -> bool:
     """'Rebels claimed to have repelled the offensive, killing 45 soldiers': a verb that reports
     only with a clause after it (attribution.tsv 'claim_verb'), not 'claimed the attack'."""
     return verb.lemma_.lower() in _words("claim_verb") and any(
         child.dep_ in {"xcomp", "ccomp"} for child in verb.children
     )
+
+
+def _claimant(verb: Token, subject: Token) -> bool:
+    """'Government troops claimed to have captured the town, losing five soldiers': whoever
+    claims a statement ('claimed to have', 'alleged that') is its source, named by a common noun
+    too."""
+    return subject.pos_ == "NOUN" and _claims_a_statement(verb)
 
 
 def _comma_speaker(verb: Token) -> Token | None:
@@ -453,6 +480,17 @@ def _can_speak(subject: Token) -> bool:
         subject.pos_ == "PROPN"
         or acronym
         or subject.lemma_.lower() in _words("speaker") | _words("generic")
+        or subject.lower_ in _words("generic")  # "figures", whose lemma is "figure"
+        or _whose_carrier(subject)
+    )
+
+
+def _whose_carrier(noun: Token) -> bool:
+    """'Government figures said 131 died', 'the ministry's tally showed': a carrier of figures
+    that names whose they are speaks for them."""
+    return noun.lemma_.lower() in _words("carrier") and any(
+        c.dep_ in {"poss", "compound"} or (c.dep_ == "prep" and c.lower_ in {"from", "by", "of"})
+        for c in noun.children
     )
 
 
@@ -483,7 +521,9 @@ def find_attributions(sentence: Span) -> list[Attribution]:
     for head in heads:
         if head is not None and (named := from_head(head, sentence)):
             found.append(named)
-    if not found and (told := _headline_colon_source(sentence)) is not None:
+    if not found and (
+        told := _headline_colon_source(sentence) or _headline_lead_source(sentence)
+    ) is not None:
         found.append(told)
     agent = None if found else _carried_by(sentence)
     if agent is not None and (named := from_head(agent, sentence)):
@@ -511,6 +551,28 @@ def _headline_colon_source(sentence: Span) -> Attribution | None:
     # only a headline's tail: the colon ends its sentence's last clause, no heading of a list
     rest = sentence.doc[words[-1].i + 1 : sentence.end].text.strip(" .;")
     if rest or colons[-1].i == sentence.start:
+        return None
+    begin, end = words[0].idx, last.idx + len(last.text)
+    return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
+
+
+def _headline_lead_source(sentence: Span) -> Attribution | None:
+    """'Witnesses: 9 more killed in the north', 'Police: gunmen kill 4 at a market': a wire
+    headline opened by who tells it, a speaker's common noun, before a colon and a clause. Not a
+    list line's label ('Army and police: 31', 'Police officers: 12 wounded') nor a place."""
+    colon = next((t for t in sentence[:4] if t.text == ":"), None)
+    if colon is None or colon.i == sentence.start:
+        return None
+    words = list(sentence.doc[sentence.start : colon.i])
+    last = words[-1]
+    kinds = _words("speaker") | _words("official")
+    if last.pos_ == "PROPN" or (last.lemma_.lower() not in kinds and last.lower_ not in kinds):
+        return None
+    rest = [t for t in sentence.doc[colon.i + 1 : sentence.end] if not t.is_punct]
+    # a headline's clause tells where or how ("... killed in northern town"); a list line's
+    # count stands bare ("Police officers: 12 wounded")
+    clause = len(rest) >= 4 and any(t.pos_ == "VERB" for t in rest)
+    if not clause or not any(t.like_num for t in rest):
         return None
     begin, end = words[0].idx, last.idx + len(last.text)
     return Attribution(sentence.doc.text[begin:end], begin - sentence.start_char, False)
