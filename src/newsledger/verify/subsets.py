@@ -45,7 +45,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from newsledger.extract.parties import actor_kind
@@ -677,7 +677,7 @@ def _including(window: Window, text: str) -> Found:
     for i, last in enumerate(window.figures):
         previous = window.before(i)[-1:]
         coordinated = _coordinated(previous, last, text)
-        for part in including_parts(last, window.after(i), text):
+        for part in _including_any_mention(last, window, i, text):
             # "178 weapons and 3,412 rounds, including 61 rifles": the list is the weapons'
             whole = previous[0] if coordinated and _kind_of(part, previous[0]) else last
             # "killed 30, including 12 children, and injured 40": the list ends at another measure
@@ -690,6 +690,25 @@ def _including(window: Window, text: str) -> Found:
             ):
                 break  # "219 weapons, comprising 74 rifles ..., as well as 4,328 rounds": a sibling
             yield whole, part, True
+
+
+def _including_any_mention(whole: Figure, window: Window, index: int, text: str) -> list[Figure]:
+    """The items of an "including" list after the figure's first statement or, when none
+    follows it, after a restatement ("At least 15 people (including two students) were killed.
+    ... 15 fatalities": the figure kept is the later, richer statement). Word items may come
+    before the first number ("including the driver, his assistant and two passengers")."""
+    parts = including_parts(whole, window.after(index), text, worded=True)
+    if parts or not whole.also_at:
+        return parts
+    for start, end in whole.also_at:
+        if start >= whole.quantity.start:
+            continue  # a later restatement's list is found from the figures after it
+        told = replace(whole, quantity=replace(whole.quantity, start=start, end=end))
+        later = [f for f in window.figures if f.quantity.start >= end and f is not whole]
+        parts = including_parts(told, later[: window.near], text, worded=True)
+        if parts:
+            return parts
+    return []
 
 
 def _kind_of(part: Figure, whole: Figure) -> bool:
@@ -734,9 +753,13 @@ def _measures_fit(whole: Figure, part: Figure, text: str) -> bool:
     return part.measure in combined_measures(text, whole)
 
 
-def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[Figure]:
+def including_parts(
+    whole: Figure, later: Sequence[Figure], text: str, worded: bool = False
+) -> list[Figure]:
     """The figures of an "including ..." list right after ``whole`` (``later``: the figures
-    after it in text order): those after the cue in its clause."""
+    after it in text order): those after the cue in its clause. With ``worded``, items without
+    a number may come first ("including the driver and two passengers": a subset, never a
+    sum's parts, since the worded items are left out of them)."""
     if not text:
         return []
     start, end = sentence_of(text, whole.quantity.start)
@@ -753,7 +776,9 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
             break
         if partitive_cue(text, part) in ("of whom", "of which", "of them"):
             break  # "(6,828) of whom": a part of the part, not of this whole
-        if not list_item(text, parts[-1].quantity.end if parts else opened, part, bool(parts)):
+        if not list_item(
+            text, parts[-1].quantity.end if parts else opened, part, bool(parts)
+        ) and not (worded and not parts and list_item(text, opened, part, True)):
             break
         parts.append(part)
     return parts
@@ -819,24 +844,74 @@ def list_item(
 
 
 def _still_held(window: Window, text: str) -> Found:
-    """'(1,603) people were arrested ... and (1,430) are still in detainment': people still held
-    are part of those the text just said were detained (same sentence or the next one)."""
+    """'(1,603) people were arrested ... and (1,430) are still in detainment', '13 people were
+    hurt ... 11 are still in hospital', 'abducted 3 ... The remaining 2': people still held (or
+    still in the state the whole tells) and the rest are part of those the text just counted
+    (same sentence or the next one)."""
     if not text:
         return
     for i, part in enumerate(window.figures):
-        if part.measure is not Measure.HELD or not _still(text, part):
+        if part.id in window.totals:
+            continue  # "Of them, 77 died in Gaza. The remaining 22": a sum's part already
+        still = _still(text, part)
+        # "Five died at the scene. The remaining two in hospital": the rest of a toll are the
+        # siblings of its parts; of people held or abducted, what is left after some went free
+        rest = part.measure not in _TOLLS and _the_rest(text, part)
+        if not (still or rest):
             continue
         where = sentence_index(text, part.quantity.start)
         for whole in reversed(window.before(i)):
-            if where - sentence_index(text, whole.quantity.start) > 1:
+            back = where - sentence_index(text, whole.quantity.start)
+            if back > (_REST_REACH if rest else 1):
                 break
-            if whole.measure is Measure.DETAINED and (
+            if not _still_whole(whole, part, still) or (rest and not still and back == 0):
+                continue  # "Five died at the scene and the remaining two ...": siblings
+            if (
                 not part.locations
                 or not whole.locations
                 or _within(leaves(part.locations), whole.locations)
-            ):
+            ) and _rest_of(whole, part, text):
                 yield whole, part, sentence_index(text, whole.quantity.start) == where
-                break
+            break
+
+
+def _still_whole(whole: Figure, part: Figure, still: bool) -> bool:
+    """Whether the whole counts what the part says is left: those detained for people still
+    held, else the part's own measure (people still in hospital of the injured)."""
+    if part.measure is Measure.HELD:
+        return still and whole.measure is Measure.DETAINED
+    return whole.measure is part.measure and part.measure is not Measure.OTHER
+
+
+def _rest_of(whole: Figure, part: Figure, text: str) -> bool:
+    """The whole is a count of its own, not a part told before ("Three of the victims died at
+    the scene and the other four ...": the four are not of the three), nor a rest itself, and no
+    smaller than the part."""
+    return (
+        partitive(text, whole) is None
+        and not _the_rest(text, whole)
+        and part.quantity.interval()[0] <= whole.quantity.interval()[1]
+        and not _restated_value(whole, part)
+    )
+
+
+# How many sentences back "the remaining 2" may point at the count they are left of ("abducted
+# 3 ... Hours later the group released one ... The remaining 2 were taken").
+_REST_REACH = 2
+_TOLLS = frozenset({Measure.KILLED, Measure.INJURED})
+# "the other four" names siblings of a part just told as often as what is left of a whole.
+_REST = re.compile(r"\b(?:remaining|rest)\b", re.IGNORECASE)
+
+
+def _the_rest(text: str, figure: Figure) -> bool:
+    """Whether the figure is what is left of a count ("the remaining 2", "the rest, 12")."""
+    before = words_before(text, figure, 20)
+    cue = find_cue(before, "remainder")
+    return (
+        cue is not None
+        and not before[cue.end() :].strip(" ,(")
+        and _REST.search(cue.group(0)) is not None
+    )
 
 
 def _still(text: str, figure: Figure) -> bool:
