@@ -2802,7 +2802,8 @@ def test_checks_rival_headlines_glued(
 
 # Issue 9 (checks14): an "including" list may name people by their roles before the first number;
 # a figure kept at a later restatement still holds the list of its first statement; people still
-# in the state a count told and "the remaining" captives are part of that count.
+# in the state a count told and "the remaining" captives are part of that count; a count of
+# people the text breaks down ("Of this number, ...", "Of the nine guards ...") is a figure.
 @pytest.mark.parametrize(
     ("text", "subsets"),
     [
@@ -2845,6 +2846,28 @@ def test_checks_rival_headlines_glued(
             "Rebels abducted 6 engineers near the dam and freed the remaining 9 villagers.",
             set(),
             id="the-remaining-of-another-count-in-the-same-sentence-is-no-part",
+        ),
+        pytest.param(
+            "Some 60 pilgrims were riding in the buses. Of this number, 7 were killed,"
+            " 12 wounded and about 20 taken away by the gunmen.",
+            {("Some 60", "7", True), ("Some 60", "12", True), ("Some 60", "about 20", True)},
+            id="a-count-of-people-broken-down-by-harms-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Of the nine guards on duty at the depot five were shot dead.",
+            {("nine", "five", True)},
+            id="a-sentence-opening-on-the-whole",
+        ),
+        pytest.param(
+            "The court convicted him on all 12 counts he faced. Of those, 4 carried a life term.",
+            set(),
+            id="counts-of-charges-are-no-figures",
+        ),
+        pytest.param(
+            "Prosecutors said 20 people took part in the plot. Of those, 8 are in custody, while"
+            " 15 arrest warrants were issued.",
+            {("20", "8", True)},
+            id="warrants-listed-beside-a-part-are-no-people",
         ),
     ],
 )

@@ -364,7 +364,7 @@ def _partitive(window: Window, text: str) -> Found:
             tied = _last_sentence_before(text, whole, part.quantity.start) == where
             whole = _restated(whole, window.before(i))
             yield whole, part, tied
-            for item in _listed_with(part, window.after(i), text, cues):
+            for item in _listed_with(part, window.after(i), text, cues, whole):
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
@@ -437,12 +437,19 @@ def _cue_before(text: str, position: int, kind: str) -> bool:
 
 
 def _listed_with(
-    part: Figure, later: Sequence[Figure], text: str, cues: dict[str, str | None]
+    part: Figure,
+    later: Sequence[Figure],
+    text: str,
+    cues: dict[str, str | None],
+    whole: Figure | None = None,
 ) -> Iterable[Figure]:
     """The numbers listed right after a partitive's part, in its clause, that carry no cue of
     their own: "Among them are 22,000 indigenous people and 17,000 Afro-Colombians" (not the
     items after a colon or inside brackets, which break down the part: "Of them, 77 died in
-    Gaza: 72 ...", "3 of them (2 agents and 1 driver)")."""
+    Gaza: 72 ...", "3 of them (2 agents and 1 driver)"). Of a whole of no measure, the items may
+    tell other harms ("109 police were in the convoy. Of this number, nine were killed, 10
+    wounded")."""
+    any_harm = whole is not None and whole.measure is Measure.OTHER
     end = sentence_of(text, part.quantity.start)[1]
     previous = part
     for item in later:
@@ -453,11 +460,22 @@ def _listed_with(
             or cues[item.id] is not None
             or not same_clause(text, part.quantity.end, item.quantity.start)
             or not list_item(text, previous.quantity.end, item, True, labelled=True)
-            or item.measure is not part.measure
+            or (item.measure is not part.measure and not any_harm)
+            or _other_things(part, item)
         ):
             return
         yield item
         previous = item
+
+
+def _other_things(part: Figure, item: Figure) -> bool:
+    """Counts of no measure naming another thing than the part ("Of those, 14 have appeared in
+    court, while 27 arrest warrants have been issued": warrants are no people of the whole)."""
+    return (
+        item.measure is Measure.OTHER
+        and bool(item.counted)
+        and head_of(item.counted).name != head_of(part.counted).name
+    )
 
 
 # Group words that name people by what befell them ("those killed", "the civilians killed"):
@@ -1220,7 +1238,8 @@ def _kind_in_first_toll(part: Figure, earlier: Sequence[Figure], text: str) -> F
     people, told a sentence or two after the document's first toll of its measure and period
     that counts anybody, is one of that toll (same party and source, places within its)."""
     head = head_of(part.counted)
-    if not part.counted or head.generic or head.unit:
+    # counts of no measure are of anything ("27 arrest warrants" after "34 people involved")
+    if not part.counted or head.generic or head.unit or part.measure is Measure.OTHER:
         return None
     toll = next((w for w in earlier if _comparable(w, part)), None)
     if toll is None or not _holds_kind(toll, part) or another_incident(text, toll, part):
