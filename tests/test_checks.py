@@ -2905,3 +2905,41 @@ def test_checks_fighters_by_other_words_are_one_thing(
         if c.type is CheckType.CONFLICT
     }
     assert found == conflicts
+
+
+# Issue 9 (checks14): a bare "initially" gives a number as an earlier report only beside a verb of
+# reporting; otherwise it dates the event ("Initially, 15 tourists were kidnapped ...").
+@pytest.mark.parametrize(
+    ("text", "updates"),
+    [
+        pytest.param(
+            "Gunmen kidnapped 8 tourists on the trail. Initially, 15 tourists were kidnapped by"
+            " the gang, but it freed the older ones at once.",
+            set(),
+            id="initially-dates-the-event",
+        ),
+        pytest.param(
+            "Gunmen kidnapped 8 tourists on the trail. Police initially said 15 tourists were"
+            " kidnapped.",
+            {("15", "8")},
+            id="initially-said",
+        ),
+        pytest.param(
+            "Gunmen kidnapped 8 tourists on the trail. Initially 15 tourists were reported"
+            " kidnapped.",
+            {("15", "8")},
+            id="initially-reported-after-the-number",
+        ),
+    ],
+)
+def test_checks_initially_is_an_earlier_report_only_when_reported(
+    extract_text: Callable[..., Any], text: str, updates: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.UPDATE
+    }
+    assert found == updates
