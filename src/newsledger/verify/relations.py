@@ -8,7 +8,9 @@ sources put the figure at more than 300,000"). Each becomes a check of the docum
   * ``conflict`` (``holds`` false), ``whole`` the figure the report states, ``part`` the rival one;
     two earlier values from different sources in one sentence conflict with each other too.
 Only a cue of ``lexicons/check_cues.tsv`` (kinds ``earlier``, ``rival``, ``rise``) relates two
-figures, never two different numbers alone: a report tells of many incidents and days. The
+figures, never two different numbers alone: a report tells of many incidents and days. A bare
+"initially" is such a cue only beside a verb of reporting ("Police initially said 15"); alone it
+dates the event ("Initially, fifteen tourists were abducted"). The
 partner of an earlier or rival value is the first figure of the document with the same measure,
 a compatible counted head (``sameness.heads_match``), places one within the other and the same
 period (an earlier value may carry a wrongly read period), not linked to it by a sum or subset.

@@ -13,8 +13,12 @@ below):
   2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
      9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
   3. including: the numbers of an "including" list lie within the figure before the list (its
-     items only: right after the cue or a joiner, never in a clause of their own);
-  4. still held: people "still in detention" are part of those just said to be arrested;
+     items only: right after the cue or a joiner, never in a clause of their own; worded items
+     may come first, "including the driver, his assistant and two traders"); a figure kept at a
+     later restatement holds the list of its first statement;
+  4. still held: people "still in detention" are part of those just said to be arrested, people
+     "still in hospital" of the injured; "the remaining 2" captives (not a toll's "remaining two",
+     siblings of a part) are part of the count of their measure a sentence or two before;
   5. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
      of one of those measures over the same period and places.
 Rules of the figures' fields:
