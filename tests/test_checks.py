@@ -2798,3 +2798,148 @@ def test_checks_rival_headlines_glued(
         if c.type is CheckType.CONFLICT
     }
     assert found == conflicts
+
+
+# Issue 9 (checks14): an "including" list may name people by their roles before the first number;
+# a figure kept at a later restatement still holds the list of its first statement; people still
+# in the state a count told and "the remaining" captives are part of that count; a count of
+# people the text breaks down ("Of this number, ...", "Of the nine guards ...") is a figure.
+@pytest.mark.parametrize(
+    ("text", "subsets"),
+    [
+        pytest.param(
+            "Gunmen killed five people on a minibus near Kalemie on Sunday (including the driver,"
+            " his assistant and two traders).",
+            {("five", "two", True)},
+            id="word-items-before-the-first-number",
+        ),
+        pytest.param(
+            "Gunmen killed five people near Kalemie on Sunday, including the driver, and 14 were"
+            " wounded.",
+            set(),
+            id="a-clause-after-word-items-is-no-item",
+        ),
+        pytest.param(
+            "Gunmen killed five people near Kalemie on Sunday, including in Muswa, where 3 died.",
+            set(),
+            id="a-place-after-the-cue-is-no-item",
+        ),
+        pytest.param(
+            "On 3 May 2021, herders clashed with farmers in Tombura. At least 9 people (including"
+            " three teachers) were killed and several others wounded. According to the county"
+            " commissioner, 20 people were killed. 9 Fatalities split between two events.",
+            {("9", "three", True)},
+            id="the-list-of-a-first-statement-kept-at-its-restatement",
+        ),
+        pytest.param(
+            "The blast at the market hurt 21 people, and 8 were still in hospital on Monday.",
+            {("21", "8", True)},
+            id="still-in-hospital-of-the-injured",
+        ),
+        pytest.param(
+            "Rebels abducted 6 engineers near the dam. Two days later they freed one of the"
+            " engineers. The remaining 4 engineers were moved to a camp in the hills.",
+            {("6", "4", True)},
+            id="the-remaining-captives-of-those-abducted",
+        ),
+        pytest.param(
+            "Rebels abducted 6 engineers near the dam and freed the remaining 9 villagers.",
+            set(),
+            id="the-remaining-of-another-count-in-the-same-sentence-is-no-part",
+        ),
+        pytest.param(
+            "Some 60 pilgrims were riding in the buses. Of this number, 7 were killed,"
+            " 12 wounded and about 20 taken away by the gunmen.",
+            {("Some 60", "7", True), ("Some 60", "12", True), ("Some 60", "about 20", True)},
+            id="a-count-of-people-broken-down-by-harms-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Of the nine guards on duty at the depot five were shot dead.",
+            {("nine", "five", True)},
+            id="a-sentence-opening-on-the-whole",
+        ),
+        pytest.param(
+            "The court convicted him on all 12 counts he faced. Of those, 4 carried a life term.",
+            set(),
+            id="counts-of-charges-are-no-figures",
+        ),
+        pytest.param(
+            "Prosecutors said 20 people took part in the plot. Of those, 8 are in custody, while"
+            " 15 arrest warrants were issued.",
+            {("20", "8", True)},
+            id="warrants-listed-beside-a-part-are-no-people",
+        ),
+    ],
+)
+def test_checks_including_roles_still_and_remaining(
+    extract_text: Callable[..., Any], text: str, subsets: set[Any]
+) -> None:
+    assert _told(extract_text(text))[1] == subsets
+
+
+# Issue 9 (checks14): guerrillas and bandits are fighters of an armed group, so outlets'
+# headlines counting "bandits" and "militants" killed in one clash give rival values.
+@pytest.mark.parametrize(
+    ("text", "conflicts"),
+    [
+        pytest.param(
+            "2 militants killed in clash in Sulu;Troops kill 1 bandit in Sulu clash",
+            {("2", "1")},
+            id="bandits-and-militants",
+        ),
+        pytest.param(
+            "Army kills 4 militants in Ituri;4 guerrillas killed in Ituri clash",
+            set(),
+            id="the-same-value-told-by-another-word",
+        ),
+    ],
+)
+def test_checks_fighters_by_other_words_are_one_thing(
+    extract_text: Callable[..., Any], text: str, conflicts: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.CONFLICT
+    }
+    assert found == conflicts
+
+
+# Issue 9 (checks14): a bare "initially" gives a number as an earlier report only beside a verb of
+# reporting; otherwise it dates the event ("Initially, 15 tourists were kidnapped ...").
+@pytest.mark.parametrize(
+    ("text", "updates"),
+    [
+        pytest.param(
+            "Gunmen kidnapped 8 tourists on the trail. Initially, 15 tourists were kidnapped by"
+            " the gang, but it freed the older ones at once.",
+            set(),
+            id="initially-dates-the-event",
+        ),
+        pytest.param(
+            "Gunmen kidnapped 8 tourists on the trail. Police initially said 15 tourists were"
+            " kidnapped.",
+            {("15", "8")},
+            id="initially-said",
+        ),
+        pytest.param(
+            "Gunmen kidnapped 8 tourists on the trail. Initially 15 tourists were reported"
+            " kidnapped.",
+            {("15", "8")},
+            id="initially-reported-after-the-number",
+        ),
+    ],
+)
+def test_checks_initially_is_an_earlier_report_only_when_reported(
+    extract_text: Callable[..., Any], text: str, updates: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    found = {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.UPDATE
+    }
+    assert found == updates

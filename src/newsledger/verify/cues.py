@@ -415,7 +415,7 @@ _AMONG_WHOLE = re.compile(
 )
 
 
-_CUE_PRONOUNS = frozenset({"them", "whom", "which"})
+_CUE_PRONOUNS = frozenset({"them", "whom", "which", "number"})  # "of this number, 9"
 # Words that may stand between a pronoun's cue and its number: a verb to be, a hedge.
 _LINKING = frozenset(
     [

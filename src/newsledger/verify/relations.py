@@ -8,7 +8,9 @@ sources put the figure at more than 300,000"). Each becomes a check of the docum
   * ``conflict`` (``holds`` false), ``whole`` the figure the report states, ``part`` the rival one;
     two earlier values from different sources in one sentence conflict with each other too.
 Only a cue of ``lexicons/check_cues.tsv`` (kinds ``earlier``, ``rival``, ``rise``) relates two
-figures, never two different numbers alone: a report tells of many incidents and days. The
+figures, never two different numbers alone: a report tells of many incidents and days. A bare
+"initially" is such a cue only beside a verb of reporting ("Police initially said 15"); alone it
+dates the event ("Initially, fifteen tourists were abducted"). The
 partner of an earlier or rival value is the first figure of the document with the same measure,
 a compatible counted head (``sameness.heads_match``), places one within the other and the same
 period (an earlier value may carry a wrongly read period), not linked to it by a sum or subset.
@@ -36,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from newsledger.extract.places import expand_place, find_places, normalise_place
+from newsledger.extract.reporting import reporting_verbs
 from newsledger.lexicons import read_table
 from newsledger.model import Check, CheckType, Figure, Qualifier
 from newsledger.verify.cues import (
@@ -156,10 +159,38 @@ def _kind(text: str, figure: Figure) -> str | None:
         return None  # "rose to 19 from an earlier 12": the new value
     if _of_a_group(text, figure):
         return None  # "Two of the 12 initially killed and 11 of the injured": a part, no value
-    for kind in ("earlier", "rival"):
-        if find_cue(before, kind) is not None:
-            return kind
+    if _earlier_report(before, words_after(text, figure, _AFTER_CHARS)):
+        return "earlier"
+    if find_cue(before, "rival") is not None:
+        return "rival"
     return None
+
+
+def _earlier_report(before: str, after: str) -> bool:
+    """Whether the words before a number give it as an earlier report ("had earlier said 26",
+    "the initial toll"). A bare "initially" tells that only beside a verb of reporting
+    ("Officials initially said 50", "Initially 12 were reported dead"); otherwise it dates the
+    event ("Initially, fifteen tourists were abducted ..., the captors released seven")."""
+    found = find_cue(before, "earlier")
+    while found is not None and found.group().lower() in _BARE_EARLIER:
+        reporting = _reporting_pattern()
+        if reporting.search(before[found.end() :]) or reporting.search(after):
+            return True
+        before = before[found.end() :]
+        found = find_cue(before, "earlier")
+    return found is not None
+
+
+# Cues of an earlier value that may as well date the event itself.
+_BARE_EARLIER = frozenset({"initially"})
+
+
+@cache
+def _reporting_pattern() -> re.Pattern[str]:
+    # "released" and "showed" tell of captives and pictures as often as of reports
+    verbs = [v for v in reporting_verbs().split("|") if v not in {"released", "showed", "shown"}]
+    return re.compile(rf"\b(?:{'|'.join(verbs)})\b", re.IGNORECASE)
+
 
 
 def _of_a_group(text: str, figure: Figure) -> bool:

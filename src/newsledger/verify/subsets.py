@@ -13,8 +13,12 @@ below):
   2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
      9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
   3. including: the numbers of an "including" list lie within the figure before the list (its
-     items only: right after the cue or a joiner, never in a clause of their own);
-  4. still held: people "still in detention" are part of those just said to be arrested;
+     items only: right after the cue or a joiner, never in a clause of their own; worded items
+     may come first, "including the driver, his assistant and two traders"); a figure kept at a
+     later restatement holds the list of its first statement;
+  4. still held: people "still in detention" are part of those just said to be arrested, people
+     "still in hospital" of the injured; "the remaining 2" captives (not a toll's "remaining two",
+     siblings of a part) are part of the count of their measure a sentence or two before;
   5. combined measures: a figure of people "killed, injured or kidnapped" holds the later figures
      of one of those measures over the same period and places.
 Rules of the figures' fields:
@@ -45,7 +49,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from newsledger.extract.parties import actor_kind
@@ -364,7 +368,7 @@ def _partitive(window: Window, text: str) -> Found:
             tied = _last_sentence_before(text, whole, part.quantity.start) == where
             whole = _restated(whole, window.before(i))
             yield whole, part, tied
-            for item in _listed_with(part, window.after(i), text, cues):
+            for item in _listed_with(part, window.after(i), text, cues, whole):
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
                 yield whole, item, tied
@@ -437,12 +441,19 @@ def _cue_before(text: str, position: int, kind: str) -> bool:
 
 
 def _listed_with(
-    part: Figure, later: Sequence[Figure], text: str, cues: dict[str, str | None]
+    part: Figure,
+    later: Sequence[Figure],
+    text: str,
+    cues: dict[str, str | None],
+    whole: Figure | None = None,
 ) -> Iterable[Figure]:
     """The numbers listed right after a partitive's part, in its clause, that carry no cue of
     their own: "Among them are 22,000 indigenous people and 17,000 Afro-Colombians" (not the
     items after a colon or inside brackets, which break down the part: "Of them, 77 died in
-    Gaza: 72 ...", "3 of them (2 agents and 1 driver)")."""
+    Gaza: 72 ...", "3 of them (2 agents and 1 driver)"). Of a whole of no measure, the items may
+    tell other harms ("109 police were in the convoy. Of this number, nine were killed, 10
+    wounded")."""
+    any_harm = whole is not None and whole.measure is Measure.OTHER
     end = sentence_of(text, part.quantity.start)[1]
     previous = part
     for item in later:
@@ -453,11 +464,20 @@ def _listed_with(
             or cues[item.id] is not None
             or not same_clause(text, part.quantity.end, item.quantity.start)
             or not list_item(text, previous.quantity.end, item, True, labelled=True)
-            or item.measure is not part.measure
+            or (item.measure is not part.measure and not any_harm)
+            or _other_things(part, item)
         ):
             return
         yield item
         previous = item
+
+
+def _other_things(part: Figure, item: Figure) -> bool:
+    """A count of no measure naming a thing of its own after a part that names none ("Of those,
+    14 have appeared in court, while 27 arrest warrants have been issued": the warrants are no
+    people of the whole; "Among them are 22,000 indigenous people and 17,000 Afro-Colombians"
+    are)."""
+    return item.measure is Measure.OTHER and not part.counted and bool(item.counted)
 
 
 # Group words that name people by what befell them ("those killed", "the civilians killed"):
@@ -677,7 +697,7 @@ def _including(window: Window, text: str) -> Found:
     for i, last in enumerate(window.figures):
         previous = window.before(i)[-1:]
         coordinated = _coordinated(previous, last, text)
-        for part in including_parts(last, window.after(i), text):
+        for part in _including_any_mention(last, window, i, text):
             # "178 weapons and 3,412 rounds, including 61 rifles": the list is the weapons'
             whole = previous[0] if coordinated and _kind_of(part, previous[0]) else last
             # "killed 30, including 12 children, and injured 40": the list ends at another measure
@@ -690,6 +710,25 @@ def _including(window: Window, text: str) -> Found:
             ):
                 break  # "219 weapons, comprising 74 rifles ..., as well as 4,328 rounds": a sibling
             yield whole, part, True
+
+
+def _including_any_mention(whole: Figure, window: Window, index: int, text: str) -> list[Figure]:
+    """The items of an "including" list after the figure's first statement or, when none
+    follows it, after a restatement ("At least 15 people (including two students) were killed.
+    ... 15 fatalities": the figure kept is the later, richer statement). Word items may come
+    before the first number ("including the driver, his assistant and two passengers")."""
+    parts = including_parts(whole, window.after(index), text, worded=True)
+    if parts or not whole.also_at:
+        return parts
+    for start, end in whole.also_at:
+        if start >= whole.quantity.start:
+            continue  # a later restatement's list is found from the figures after it
+        told = replace(whole, quantity=replace(whole.quantity, start=start, end=end))
+        later = [f for f in window.figures if f.quantity.start >= end and f is not whole]
+        parts = including_parts(told, later[: window.near], text, worded=True)
+        if parts:
+            return parts
+    return []
 
 
 def _kind_of(part: Figure, whole: Figure) -> bool:
@@ -734,9 +773,13 @@ def _measures_fit(whole: Figure, part: Figure, text: str) -> bool:
     return part.measure in combined_measures(text, whole)
 
 
-def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[Figure]:
+def including_parts(
+    whole: Figure, later: Sequence[Figure], text: str, worded: bool = False
+) -> list[Figure]:
     """The figures of an "including ..." list right after ``whole`` (``later``: the figures
-    after it in text order): those after the cue in its clause."""
+    after it in text order): those after the cue in its clause. With ``worded``, items without
+    a number may come first ("including the driver and two passengers": a subset, never a
+    sum's parts, since the worded items are left out of them)."""
     if not text:
         return []
     start, end = sentence_of(text, whole.quantity.start)
@@ -753,7 +796,9 @@ def including_parts(whole: Figure, later: Sequence[Figure], text: str) -> list[F
             break
         if partitive_cue(text, part) in ("of whom", "of which", "of them"):
             break  # "(6,828) of whom": a part of the part, not of this whole
-        if not list_item(text, parts[-1].quantity.end if parts else opened, part, bool(parts)):
+        if not list_item(
+            text, parts[-1].quantity.end if parts else opened, part, bool(parts)
+        ) and not (worded and not parts and list_item(text, opened, part, True)):
             break
         parts.append(part)
     return parts
@@ -819,24 +864,74 @@ def list_item(
 
 
 def _still_held(window: Window, text: str) -> Found:
-    """'(1,603) people were arrested ... and (1,430) are still in detainment': people still held
-    are part of those the text just said were detained (same sentence or the next one)."""
+    """'(1,603) people were arrested ... and (1,430) are still in detainment', '13 people were
+    hurt ... 11 are still in hospital', 'abducted 3 ... The remaining 2': people still held (or
+    still in the state the whole tells) and the rest are part of those the text just counted
+    (same sentence or the next one)."""
     if not text:
         return
     for i, part in enumerate(window.figures):
-        if part.measure is not Measure.HELD or not _still(text, part):
+        if part.id in window.totals:
+            continue  # "Of them, 77 died in Gaza. The remaining 22": a sum's part already
+        still = _still(text, part)
+        # "Five died at the scene. The remaining two in hospital": the rest of a toll are the
+        # siblings of its parts; of people held or abducted, what is left after some went free
+        rest = part.measure not in _TOLLS and _the_rest(text, part)
+        if not (still or rest):
             continue
         where = sentence_index(text, part.quantity.start)
         for whole in reversed(window.before(i)):
-            if where - sentence_index(text, whole.quantity.start) > 1:
+            back = where - sentence_index(text, whole.quantity.start)
+            if back > (_REST_REACH if rest else 1):
                 break
-            if whole.measure is Measure.DETAINED and (
+            if not _still_whole(whole, part, still) or (rest and not still and back == 0):
+                continue  # "Five died at the scene and the remaining two ...": siblings
+            if (
                 not part.locations
                 or not whole.locations
                 or _within(leaves(part.locations), whole.locations)
-            ):
+            ) and _rest_of(whole, part, text):
                 yield whole, part, sentence_index(text, whole.quantity.start) == where
-                break
+            break
+
+
+def _still_whole(whole: Figure, part: Figure, still: bool) -> bool:
+    """Whether the whole counts what the part says is left: those detained for people still
+    held, else the part's own measure (people still in hospital of the injured)."""
+    if part.measure is Measure.HELD:
+        return still and whole.measure is Measure.DETAINED
+    return whole.measure is part.measure and part.measure is not Measure.OTHER
+
+
+def _rest_of(whole: Figure, part: Figure, text: str) -> bool:
+    """The whole is a count of its own, not a part told before ("Three of the victims died at
+    the scene and the other four ...": the four are not of the three), nor a rest itself, and no
+    smaller than the part."""
+    return (
+        partitive(text, whole) is None
+        and not _the_rest(text, whole)
+        and part.quantity.interval()[0] <= whole.quantity.interval()[1]
+        and not _restated_value(whole, part)
+    )
+
+
+# How many sentences back "the remaining 2" may point at the count they are left of ("abducted
+# 3 ... Hours later the group released one ... The remaining 2 were taken").
+_REST_REACH = 2
+_TOLLS = frozenset({Measure.KILLED, Measure.INJURED})
+# "the other four" names siblings of a part just told as often as what is left of a whole.
+_REST = re.compile(r"\b(?:remaining|rest)\b", re.IGNORECASE)
+
+
+def _the_rest(text: str, figure: Figure) -> bool:
+    """Whether the figure is what is left of a count ("the remaining 2", "the rest, 12")."""
+    before = words_before(text, figure, 20)
+    cue = find_cue(before, "remainder")
+    return (
+        cue is not None
+        and not before[cue.end() :].strip(" ,(")
+        and _REST.search(cue.group(0)) is not None
+    )
 
 
 def _still(text: str, figure: Figure) -> bool:
@@ -1145,7 +1240,8 @@ def _kind_in_first_toll(part: Figure, earlier: Sequence[Figure], text: str) -> F
     people, told a sentence or two after the document's first toll of its measure and period
     that counts anybody, is one of that toll (same party and source, places within its)."""
     head = head_of(part.counted)
-    if not part.counted or head.generic or head.unit:
+    # counts of no measure are of anything ("27 arrest warrants" after "34 people involved")
+    if not part.counted or head.generic or head.unit or part.measure is Measure.OTHER:
         return None
     toll = next((w for w in earlier if _comparable(w, part)), None)
     if toll is None or not _holds_kind(toll, part) or another_incident(text, toll, part):

@@ -29,6 +29,7 @@ from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import (
     NUMBER_WORDS,
     MeasureReading,
+    counts_people,
     group_measure,
     heading_measure,
     parser_stand_in,
@@ -351,6 +352,14 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             if measure is None and reading.part:
                 parts.append((quantity, reading, token.i))
                 continue
+            if (
+                measure is None
+                and counts_people(head)
+                and _partitive_whole(scans, i, quantity)
+            ):
+                # "About 109 police were in the convoy. Of this number, nine were killed": a
+                # count of people the text then breaks down is a figure, whatever befell them
+                measure = Measure.OTHER
             if measure is None:
                 continue
             if counted is None and same_sentence:
@@ -364,6 +373,33 @@ def _read_drafts(scans: list[Scan], headings: dict[int, int]) -> list[Draft]:
             drafts[first:] = _with_parts(drafts[first:], parts, scan)
         measures_of[i] = [d.measure for d in drafts[first:]]
     return drafts
+
+
+# A sentence opening on a partitive that points back at the count before it ("Of this number,
+# nine were killed", "Of those, 14 have appeared in court").
+_OPENS_ON_PARTITIVE = re.compile(
+    r"\s*(?:Of|Among)\s+(?:this number|these|those|them)\b", re.IGNORECASE
+)
+# A sentence opening on the whole of a partitive: "Of the twelve members ... six were killed".
+_OPENS_ON_OF_THE = re.compile(r"\s*(?:Of|Among)\s+the\s+$", re.IGNORECASE)
+# How far apart two sentences may stand to be read as one after the other (spaces, a newline).
+_NEXT_SENTENCE_GAP = 3
+
+
+def _partitive_whole(scans: list[Scan], index: int, quantity: Quantity) -> bool:
+    """Whether the number is the whole of a partitive: its sentence's last count, with the next
+    sentence opening on "Of this number" / "Of those", or the count of its own sentence's
+    opening "Of the N ..." that a later number of the sentence takes a part of."""
+    scan = scans[index]
+    if _OPENS_ON_OF_THE.fullmatch(scan.text_between(scan.sentence.start, quantity.start)):
+        return any(q.start > quantity.end for q in scan.quantities)
+    if quantity is not scan.quantities[-1] or index + 1 >= len(scans):
+        return False
+    following = scans[index + 1]
+    gap = following.sentence.start - (scan.sentence.start + len(scan.sentence.text))
+    return 0 <= gap <= _NEXT_SENTENCE_GAP and _OPENS_ON_PARTITIVE.match(
+        following.sentence.text
+    ) is not None
 
 
 # A part's cue right before its number: "among them 9 children", "(including two commanders".

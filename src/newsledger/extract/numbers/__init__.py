@@ -3,6 +3,7 @@
 from newsledger.extract.numbers.measures import (
     MeasureReading,
     counted_noun,
+    counts_people,
     group_measure,
     heading_measure,
     noun_measure,
@@ -21,6 +22,7 @@ __all__ = [
     "NUMBER_WORDS",
     "MeasureReading",
     "counted_noun",
+    "counts_people",
     "find_quantities",
     "group_measure",
     "heading_measure",

@@ -876,6 +876,20 @@ def _of_number(token: Token, number: Token) -> bool:
     return token.i == number.i or (token.head.i == number.i and token.lower_ in NUMBER_WORDS)
 
 
+def counts_people(head: str | None) -> bool:
+    """Whether a counted head names people: a person word, or a side of a conflict whose dead
+    are counted ("police", "rebels"; lexicons/death_sides.tsv)."""
+    if not head:
+        return False
+    word = head.lower()
+    return word in victim_words().persons or word in _words_of_kind("people") or word in _sides()
+
+
+@cache
+def _sides() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_table("death_sides.tsv", 2))
+
+
 def _names_people(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return lemma in victim_words().persons or lemma in _words_of_kind("people")
