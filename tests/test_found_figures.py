@@ -73,3 +73,27 @@ def test_period_of_found_figure(
     pub = date.fromisoformat(published) if published else None
     figure = figure_numbered(extract_text(text, published=pub), number)
     assert (figure.period_start, figure.period_end) == period_days(period)
+
+
+# (text, number, measure): what the number counts, read off the verb it hangs on
+MEASURES = [
+    # people a camp or area hosts, or who were settled or live somewhere, are its population
+    ("Militiamen raided a camp hosting around 9,000 Christians near the river.", "around 9,000",
+     "population"),
+    ("The school now shelters 1,200 people from the flooded villages.", "1,200", "population"),
+    ("About 14,000 IDPs from two districts were settled in the valley last year.",
+     "About 14,000", "population"),
+    ("Some 3,000 families live in the camp outside the town.", "Some 3,000", "population"),
+    # ... but those a region hosts whom the noun calls displaced stay displaced, and people
+    # who came are no residents
+    ("The northern province hosts 75,000 displaced people, the agency said.", "75,000",
+     "displaced"),
+    ("Some 3,000 families fled to the camp outside the town.", "Some 3,000", "displaced"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "measure"), MEASURES)
+def test_measure_of_found_figure(
+    extract_text: Callable[..., Extraction], text: str, number: str, measure: str
+) -> None:
+    assert figure_numbered(extract_text(text), number).measure.value == measure

@@ -1015,8 +1015,10 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
             # yields to a time phrase of the figure's own side
             distance += _TOLD_PENALTY
-        if _attributive(scan, mention) and not _EVENT_NOUN_AFTER.match(
-            scan.text_between(mention.end, mention.end + 40)
+        if (
+            _attributive(scan, mention)
+            and not _EVENT_NOUN_AFTER.match(scan.text_between(mention.end, mention.end + 40))
+            and not _names_own_noun(draft, mention)
         ):
             # "arrested 28 people on August 13, in advance of the August 15 by-elections": a
             # date naming another thing than an attack dates that thing, not the figure
@@ -1053,6 +1055,21 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
 # ", where a truce has held since", ", which began in": a relative aside set off by commas
 _ASIDE_OPENING = re.compile(r"[,—–]\s*(?:where|which|whose)\b[^,;:—–.()]*$", re.IGNORECASE)
 _ASIDE_CLOSING = re.compile(r"^[^,;:—–.()]*[,—–]")
+
+
+def _names_own_noun(draft: Draft, mention: TimeMention) -> bool:
+    """Whether the noun a date modifies holds the figure's number ('The March toll of 412
+    deaths'): the date is the figure's own, read off the parse."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return True  # unparsed: keep the date as a candidate, as before
+    doc = scan.parse.doc
+    base = scan.sentence.start
+    span = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or draft.token >= len(doc):
+        return True
+    noun = doc[span.end]  # the word right after the date
+    return noun in doc[draft.token].ancestors
 
 
 def _in_other_aside(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:

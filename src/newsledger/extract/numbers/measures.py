@@ -829,6 +829,23 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+def _residents(noun: Token, own: Measure | None) -> Measure | None:
+    """'a camp hosting 20,000 Christians', '30,000 IDPs were settled in the area': people a place
+    hosts, or who live or were settled somewhere, are its population (lexicons/measures.tsv,
+    kinds residence_host and residence_stay), never a flow; those a region hosts that the noun
+    calls displaced stay displaced ('the region hosts 520,000 displaced people')."""
+    verb = noun.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == noun.i:
+        return None
+    lemma = verb.lemma_.lower()
+    named = own or _modifier_trigger(noun)  # "displaced people", "IDPs"
+    if noun.dep_ == "dobj" and named is None and lemma in _words_of_kind("residence_host"):
+        return Measure.POPULATION
+    if noun.dep_ in {"nsubj", "nsubjpass"} and lemma in _words_of_kind("residence_stay"):
+        return Measure.POPULATION
+    return None
+
+
 def _arms_used(noun: Token, verb: Token | None = None) -> Measure | None:
     """'planted 12 bombs', 'detonated two car bombs', 'some 21 bombs had gone off': bombs set
     off count attacks (lexicons/measures.tsv, kinds arms_used and arms_noun); bombs found,
@@ -957,6 +974,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or (_adjacent_trigger(number) if noun is number else None)
         or (_headline_verb_before(number) if noun.i <= number.i else None)
         or _lost_people(noun)
+        or _residents(noun, own)
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
         or _left_harmed(number, noun)
