@@ -97,3 +97,24 @@ def test_measure_of_found_figure(
     extract_text: Callable[..., Extraction], text: str, number: str, measure: str
 ) -> None:
     assert figure_numbered(extract_text(text), number).measure.value == measure
+
+
+# (text, numbers of the figures found in order): a count restated in its own sentence
+RESTATED = [
+    # "the twelve" with no noun of its own points back at the twelve told before it
+    ("Gunmen abducted twelve villagers, but after questioning the twelve, they freed five.",
+     ["twelve", "five"]),
+    ("Initially, fifteen hikers were abducted by armed men; after inspecting the fifteen, the "
+     "captors released seven.", ["fifteen", "seven"]),
+    # ... a number with a noun of its own is another count
+    ("Gunmen killed 12 soldiers, and the 12 policemen in the convoy were wounded.",
+     ["12", "12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), RESTATED)
+def test_count_restated_in_its_sentence(
+    extract_text: Callable[..., Extraction], text: str, numbers: list[str]
+) -> None:
+    found = [f.quantity.number_text for f in extract_text(text).figures]
+    assert found == numbers
