@@ -118,3 +118,23 @@ def test_count_restated_in_its_sentence(
 ) -> None:
     found = [f.quantity.number_text for f in extract_text(text).figures]
     assert found == numbers
+
+
+# (text, numbers of the figures found in order): a bare "one" opening its sentence as the subject
+# of a casualty verb, however long the subject
+FOUND_ONES = [
+    ("A grenade went off at the market. One man selling bread near the bus stop was killed.",
+     ["One"]),
+    ("Shells hit the port. One elderly fisherman mending nets on the pier had been wounded.",
+     ["One"]),
+    # ... not a "one" of a time phrase, nor one whose clause breaks before the verb
+    ("One day after the vote, the army said a soldier was killed.", []),
+    ("One of the reasons, officials said, was that nobody was killed.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), FOUND_ONES)
+def test_one_opening_its_sentence(
+    extract_text: Callable[..., Extraction], text: str, numbers: list[str]
+) -> None:
+    assert [f.quantity.number_text for f in extract_text(text).figures] == numbers
