@@ -89,6 +89,12 @@ MEASURES = [
     ("The northern province hosts 75,000 displaced people, the agency said.", "75,000",
      "displaced"),
     ("Some 3,000 families fled to the camp outside the town.", "Some 3,000", "displaced"),
+    # people a force held, told in the simple past, were taken in that day; those it holds or
+    # is holding are a stock
+    ("On Friday, police in Lyon held nine people after searching their flats.", "nine",
+     "detained"),
+    ("The militia still holds 30 people in the old barracks.", "30", "held"),
+    ("Authorities are holding 200 people at the stadium.", "200", "held"),
 ]
 
 

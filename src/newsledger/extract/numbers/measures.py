@@ -1000,6 +1000,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = None  # "before the two suspects arrived": a suspect's coming is no flight
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
+    if measure is Measure.HELD and own is None and _took_in(noun):
+        measure = Measure.DETAINED  # "police held thirteen people after raiding their homes"
     if measure is Measure.HELD and own is None and _camp_holds(noun):
         measure = Measure.POPULATION  # "Al Hol camp now holds 43,000 people": its residents
     if (
@@ -1179,6 +1181,20 @@ def _stated_missing(noun: Token) -> Measure | None:
         if child.dep_ in {"acomp", "oprd", "attr"} and child.lower_ == "missing":
             return Measure.MISSING
     return None
+
+
+def _took_in(noun: Token) -> bool:
+    """'Police in France held thirteen people after raiding their homes': people a force held,
+    told in the simple past with its subject, were taken in on that day (a flow), unlike those
+    it holds or is holding (a stock: 'the group still holds 30 people')."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() == "hold"
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _held_or_taken(state: Measure, verb: Token) -> Measure:
