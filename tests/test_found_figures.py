@@ -95,6 +95,7 @@ MEASURES = [
      "detained"),
     ("The militia still holds 30 people in the old barracks.", "30", "held"),
     ("Authorities are holding 200 people at the stadium.", "200", "held"),
+    ("Soldiers held 25 suspects at the barracks for questioning.", "25", "held"),
 ]
 
 

@@ -1186,7 +1186,8 @@ def _stated_missing(noun: Token) -> Measure | None:
 def _took_in(noun: Token) -> bool:
     """'Police in France held thirteen people after raiding their homes': people a force held,
     told in the simple past with its subject, were taken in on that day (a flow), unlike those
-    it holds or is holding (a stock: 'the group still holds 30 people')."""
+    it holds or is holding, or held somewhere (a stock: 'the group still holds 30 people',
+    'the troops held 30 suspects at the base')."""
     verb = noun.head
     return (
         noun.dep_ == "dobj"
@@ -1194,7 +1195,12 @@ def _took_in(noun: Token) -> bool:
         and verb.tag_ == "VBD"
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ in _KEPT_AT for c in verb.children)
     )
+
+
+# where people are kept ("held 30 at the base"); not "in", which also ties ("in connection with")
+_KEPT_AT = frozenset({"at", "inside"})
 
 
 def _held_or_taken(state: Measure, verb: Token) -> Measure:
