@@ -145,3 +145,17 @@ def test_one_opening_its_sentence(
     extract_text: Callable[..., Extraction], text: str, numbers: list[str]
 ) -> None:
     assert [f.quantity.number_text for f in extract_text(text).figures] == numbers
+
+
+# (text, numbers of the figures found): counts of no conflict events or people are no figures
+NOT_FIGURES = [
+    ("The mountain republic is home to more than 30 languages and many peoples.", []),
+    ("Villagers there speak four dialects, and 40,000 people live in the valley.", ["40,000"]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), NOT_FIGURES)
+def test_counts_that_are_no_figures(
+    extract_text: Callable[..., Extraction], text: str, numbers: list[str]
+) -> None:
+    assert [f.quantity.number_text for f in extract_text(text).figures] == numbers
