@@ -159,3 +159,20 @@ def test_counts_that_are_no_figures(
     extract_text: Callable[..., Extraction], text: str, numbers: list[str]
 ) -> None:
     assert [f.quantity.number_text for f in extract_text(text).figures] == numbers
+
+
+# (text, number as written, qualifier): a plus sign after the digits is "or more"
+PLUS_SIGNS = [
+    ("10+ dead in Mopti as minister visits", "10+", "at_least"),
+    ("At least 100+ people were killed in the raid.", "At least 100+", "at_least"),
+    # ... a sign inside a formula or a phone number is none
+    ("The 5+2 talks resumed; 12 soldiers were killed at the border.", "12", "exact"),
+    ("Call +44 20 7946 0958 to report it; 3 people were killed.", "3", "exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "qualifier"), PLUS_SIGNS)
+def test_plus_sign_after_a_number(
+    extract_text: Callable[..., Extraction], text: str, number: str, qualifier: str
+) -> None:
+    assert figure_numbered(extract_text(text), number).quantity.qualifier.value == qualifier

@@ -175,7 +175,7 @@ _NUMBER = FoldedPattern(re.compile(
     rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}"
     rf"(?:[ \t]+(?:(?P<scale>{_alternation(_SCALES)})|(?P<dozens>dozen))\b)?"
     rf"|(?P<words>{_FIRST_WORD}(?:{_NEXT_WORD})*))"
-    rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b)?",
+    rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b|(?P<plus>\+)(?![\w+]))?",
     re.IGNORECASE,
 ))
 _UNIT_AFTER = FoldedPattern(re.compile(
@@ -331,6 +331,8 @@ def find_quantities(text: str) -> list[Quantity]:
 def _read_match(text: str, m: re.Match[str]) -> _Match:
     hedge = _HEDGES_BEFORE[_norm(m["hedge"])] if m["hedge"] else None
     after = _HEDGES_AFTER[_norm(m["after"])] if m["after"] else None
+    if m["plus"]:
+        after = Qualifier.AT_LEAST  # "10+ dead": ten or more
     start, end = m.start(), m.end()
     if hedge is not None and _CHANGED_UP_TO.search(text, max(0, start - 50), m.end("hedge")):
         hedge, start = None, m.start("core")  # "bringing the death toll up to 73": a new total
