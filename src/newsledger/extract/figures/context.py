@@ -4,14 +4,17 @@ Rules (each a function below; the gold case that motivated it is in its comment)
   period  the nearest time expression in the sentence, in the figure's clause before another
           figure's (clause_times.py; "a day after" counts from the other clause's day), that is
           not a comparison ("compared with the first six months of 2017", "up from 31 in
-          January"), the date of the statement ("said in a release on Thursday") or the
-          dateline's ("KABUL, March 14 (Reuters) - ... on Monday");
+          January"), nor a date naming another thing than an attack when another time phrase
+          is told ("on June 7 ... ahead of the June 9 vote"), the date of the statement ("said
+          in a release on Thursday") or the dateline's
+          ("KABUL, March 14 (Reuters) - ... on Monday");
           a weekday, month or year that cannot be placed (no publication date) leaves the period
           unknown; else, for flows, the report's period carried from earlier figures, where a
           period that ends before the document's first one is history told in passing and is not
           carried ("the last such attack, in 2017, killed eight"); else, for incident counts, a
           day named in the next sentences ("... on Thursday at about 1 pm") or the ones before
-          ("Gunmen stormed a village on Wednesday night. ... 23 people were killed"). Stocks get a
+          ("Gunmen stormed a village on Wednesday night. ... 23 people were killed"), however far
+          back in the toll's own paragraph. Stocks get a
           period only from their own sentence (their as-of date is the publication date). What is
           still so ("1,430 are still in detainment", "12 are still missing", "still holding 30
           hostages") is counted as of publication, unless its sentence dates it ("as of May 3").
@@ -1019,6 +1022,14 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
             # yields to a time phrase of the figure's own side
             distance += _TOLD_PENALTY
+        if (
+            _attributive(scan, mention)
+            and not _EVENT_NOUN_AFTER.match(scan.text_between(mention.end, mention.end + 40))
+            and not _names_own_noun(draft, mention)
+        ):
+            # "arrested 28 people on August 13, in advance of the August 15 by-elections": a
+            # date naming another thing than an attack dates that thing, not the figure
+            distance += _TOLD_PENALTY
         if draft.measure not in VIOLENT and _EVENT_DAY_AFTER.match(
             scan.text_between(mention.end, mention.end + 40)
         ):
@@ -1051,6 +1062,21 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
 # ", where a truce has held since", ", which began in": a relative aside set off by commas
 _ASIDE_OPENING = re.compile(r"[,—–]\s*(?:where|which|whose)\b[^,;:—–.()]*$", re.IGNORECASE)
 _ASIDE_CLOSING = re.compile(r"^[^,;:—–.()]*[,—–]")
+
+
+def _names_own_noun(draft: Draft, mention: TimeMention) -> bool:
+    """Whether the noun a date modifies holds the figure's number ('The March toll of 412
+    deaths'): the date is the figure's own, read off the parse."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return True  # unparsed: keep the date as a candidate, as before
+    doc = scan.parse.doc
+    base = scan.sentence.start
+    span = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or draft.token >= len(doc):
+        return True
+    noun = doc[span.end]  # the word right after the date
+    return noun in doc[draft.token].ancestors
 
 
 def _in_other_aside(scan: Scan, mention: TimeMention, start: int, end: int) -> bool:
@@ -1185,10 +1211,14 @@ def _incident_day(
         for s in scans[position : position + 1 + _INCIDENT_LOOKAHEAD]
         if s.sentence.paragraph <= paragraph + 1
     ]
+    # before: the last sentences, and further back those of the toll's own paragraph ("On 15
+    # November, fighters attacked a camp. ... (three sentences of the fight) ... At least 112
+    # people were killed"): one paragraph tells one incident
     before = [
         s
-        for s in reversed(scans[max(0, position - _INCIDENT_LOOKAHEAD) : position])
-        if s.sentence.paragraph >= paragraph - 1
+        for i, s in reversed(list(enumerate(scans[:position])))
+        if (position - i <= _INCIDENT_LOOKAHEAD and s.sentence.paragraph >= paragraph - 1)
+        or s.sentence.paragraph == paragraph
     ]
     own, later = after[:1], after[1:]
     free = [s for s in later if id(s) not in counted]

@@ -687,7 +687,9 @@ def _merge_restatements(
             continue
         twin = kept[at]
         # the body's sentence over a headline glued before its dateline
-        later = _richness(draft, body) > _richness(twin, body) or draft.scan is twin.scan
+        later = _richness(draft, body) > _richness(twin, body) or (
+            draft.scan is twin.scan and not _definite_back(twin, draft)
+        )  # "the fifteen" pointing back yields to the count it points at
         primary, other = (draft, twin) if later else (twin, draft)
         primary.also_at.append((other.quantity.start, other.quantity.end))
         primary.also_at.extend(other.also_at)
@@ -707,7 +709,7 @@ def _same_figure(
     if (a.quantity.qualifier is Qualifier.RANGE) != (b.quantity.qualifier is Qualifier.RANGE):
         return False  # "About 150 were killed" and "150-200 were killed": two estimates
     glued = a.scan is b.scan and _dateline_between(a, b)
-    if a.scan is b.scan and not glued:
+    if a.scan is b.scan and not glued and not _definite_back(a, b):
         return False
     if _repeated_passage(a, b):
         return True  # a scraped page repeats a paragraph: what context adds may differ
@@ -740,6 +742,21 @@ def _all_of_them(a: Draft, b: Draft) -> bool:
     return b.counted_head in _BACK_POINTERS and (
         a.scan.sentence.paragraph == b.scan.sentence.paragraph
     )
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _definite_back(a: Draft, b: Draft) -> bool:
+    """'fifteen tourists were abducted, but after inspecting the fifteen, the captors freed
+    seven': a number after 'the' that counts no noun of its own (read off the parse) points back
+    at the same count told before it in its sentence."""
+    doc = b.scan.parse.doc if b.scan.parse is not None else None
+    if doc is None or b.token < 0 or b.token >= len(doc) or a.quantity.start >= b.quantity.start:
+        return False
+    if not _THE_BEFORE.search(b.scan.text_between(b.quantity.start - 12, b.quantity.start)):
+        return False
+    return doc[b.token].dep_ != "nummod"
 
 
 def _repeated_passage(a: Draft, b: Draft) -> bool:

@@ -829,6 +829,23 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+def _residents(noun: Token, own: Measure | None) -> Measure | None:
+    """'a camp hosting 20,000 Christians', '30,000 IDPs were settled in the area': people a place
+    hosts, or who live or were settled somewhere, are its population (lexicons/measures.tsv,
+    kinds residence_host and residence_stay), never a flow; those a region hosts that the noun
+    calls displaced stay displaced ('the region hosts 520,000 displaced people')."""
+    verb = noun.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == noun.i:
+        return None
+    lemma = verb.lemma_.lower()
+    named = own or _modifier_trigger(noun)  # "displaced people", "IDPs"
+    if noun.dep_ == "dobj" and named is None and lemma in _words_of_kind("residence_host"):
+        return Measure.POPULATION
+    if noun.dep_ in {"nsubj", "nsubjpass"} and lemma in _words_of_kind("residence_stay"):
+        return Measure.POPULATION
+    return None
+
+
 def _arms_used(noun: Token, verb: Token | None = None) -> Measure | None:
     """'planted 12 bombs', 'detonated two car bombs', 'some 21 bombs had gone off': bombs set
     off count attacks (lexicons/measures.tsv, kinds arms_used and arms_noun); bombs found,
@@ -971,6 +988,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or (_adjacent_trigger(number) if noun is number else None)
         or (_headline_verb_before(number) if noun.i <= number.i else None)
         or _lost_people(noun)
+        or _residents(noun, own)
         or _main_verb_over_clause(noun)
         or _harm_right_after(noun)
         or _left_harmed(number, noun)
@@ -996,6 +1014,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = None  # "before the two suspects arrived": a suspect's coming is no flight
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
+    if measure is Measure.HELD and own is None and _took_in(noun):
+        measure = Measure.DETAINED  # "police held thirteen people after raiding their homes"
     if measure is Measure.HELD and own is None and _camp_holds(noun):
         measure = Measure.POPULATION  # "Al Hol camp now holds 43,000 people": its residents
     if (
@@ -1175,6 +1195,26 @@ def _stated_missing(noun: Token) -> Measure | None:
         if child.dep_ in {"acomp", "oprd", "attr"} and child.lower_ == "missing":
             return Measure.MISSING
     return None
+
+
+def _took_in(noun: Token) -> bool:
+    """'Police in France held thirteen people after raiding their homes': people a force held,
+    told in the simple past with its subject, were taken in on that day (a flow), unlike those
+    it holds or is holding, or held somewhere (a stock: 'the group still holds 30 people',
+    'the troops held 30 suspects at the base')."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() == "hold"
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ in _KEPT_AT for c in verb.children)
+    )
+
+
+# where people are kept ("held 30 at the base"); not "in", which also ties ("in connection with")
+_KEPT_AT = frozenset({"at", "inside"})
 
 
 def _held_or_taken(state: Measure, verb: Token) -> Measure:

@@ -118,16 +118,21 @@ def _load_one_cues() -> tuple[re.Pattern[str], ...]:
     after = re.compile(  # "One person died", "one policeman was shot"
         rf"\s+(?:[A-Za-z'-]+\s+){{0,4}}?(?:(?:was|were|is|has\s+been|had\s+been|got)\s+"
         rf"(?:[A-Za-z]+\s+)?)?(?:{_alternation(cues['after'])})\b", re.IGNORECASE)
+    # a sentence's subject may be told at length before its verb ("One woman selling fruit on
+    # the street was killed"): up to ten words, none of them a clause's break
+    subject = re.compile(
+        rf"\s+(?:[A-Za-z'-]+\s+){{0,10}}?(?:was|were|had\s+been|has\s+been)\s+"
+        rf"(?:[A-Za-z]+\s+)?(?:{_alternation(cues['after'])})\b", re.IGNORECASE)
     of_after = re.compile(  # "One of the guards was killed", "one of them died later"
         rf"\s+of\s+(?:[A-Za-z'’-]+\s+){{1,5}}?(?:(?:was|were|had\s+been|has\s+been)\s+"
         rf"(?:[A-Za-z]+\s+)?)?(?:{_alternation(cues['after'])})\b", re.IGNORECASE)
     before = re.compile(  # "killing one", "left one dead"
         rf"\b(?:{_alternation(cues['before'])})\s+(?:only\s+|at\s+least\s+)?\Z", re.IGNORECASE)
     blocks = re.compile(rf"\b(?:{_alternation(cues['blocks'])})\s+\Z", re.IGNORECASE)
-    return after, of_after, before, blocks
+    return after, of_after, before, blocks, subject
 
 
-_ONE_AFTER, _ONE_OF_AFTER, _ONE_BEFORE, _ONE_BLOCKED = _load_one_cues()
+_ONE_AFTER, _ONE_OF_AFTER, _ONE_BEFORE, _ONE_BLOCKED, _ONE_SUBJECT = _load_one_cues()
 
 
 def _one_is_a_count(text: str, match: _Match) -> bool:
@@ -139,7 +144,12 @@ def _one_is_a_count(text: str, match: _Match) -> bool:
         # "one of" is a count only as the subject or object of a casualty word in its clause
         return bool(_ONE_OF_AFTER.match(text, match.end, match.end + 60)
                     or _ONE_BEFORE.search(before))
-    return bool(_ONE_AFTER.match(text, match.end, match.end + 60) or _ONE_BEFORE.search(before))
+    opens = not text[:match.start].strip()  # "One ..." opening its sentence: its subject
+    return bool(
+        _ONE_AFTER.match(text, match.end, match.end + 60)
+        or _ONE_BEFORE.search(before)
+        or (opens and _ONE_SUBJECT.match(text, match.end, match.end + 90))
+    )
 
 
 def _words_of(*kinds: str) -> str:
@@ -165,7 +175,7 @@ _NUMBER = FoldedPattern(re.compile(
     rf"(?P<core>(?P<digits>{_DIGITS}){_NOT_BEFORE}"
     rf"(?:[ \t]+(?:(?P<scale>{_alternation(_SCALES)})|(?P<dozens>dozen))\b)?"
     rf"|(?P<words>{_FIRST_WORD}(?:{_NEXT_WORD})*))"
-    rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b)?",
+    rf"(?:(?:[ \t]+|-)(?P<after>{_alternation(_HEDGES_AFTER)})\b|(?P<plus>\+)(?![\w+]))?",
     re.IGNORECASE,
 ))
 _UNIT_AFTER = FoldedPattern(re.compile(
@@ -321,6 +331,8 @@ def find_quantities(text: str) -> list[Quantity]:
 def _read_match(text: str, m: re.Match[str]) -> _Match:
     hedge = _HEDGES_BEFORE[_norm(m["hedge"])] if m["hedge"] else None
     after = _HEDGES_AFTER[_norm(m["after"])] if m["after"] else None
+    if m["plus"]:
+        after = Qualifier.AT_LEAST  # "10+ dead": ten or more
     start, end = m.start(), m.end()
     if hedge is not None and _CHANGED_UP_TO.search(text, max(0, start - 50), m.end("hedge")):
         hedge, start = None, m.start("core")  # "bringing the death toll up to 73": a new total
