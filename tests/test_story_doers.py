@@ -10,6 +10,9 @@ from datetime import date
 
 import pytest
 
+from newsledger.extract.figures import scan_document
+from newsledger.extract.words import load_model
+from newsledger.ingest import read_text_document
 from newsledger.lexicons import read_table
 from newsledger.model import Extraction
 
@@ -239,3 +242,31 @@ def _actors(
 ) -> list[str | None]:
     figures = extract_text(text, published=date(2024, 3, 15)).figures
     return [f.actor for f in figures if number in f.quantity.number_text]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), [*STORY_DOERS, *ARRESTS])
+def test_doers_parsed_with_the_batch_are_those_parsed_on_demand(
+    text: str, number: str, actor: str
+) -> None:
+    pipeline = importlib.import_module("newsledger.pipeline")
+    document = read_text_document(text, published=date(2024, 3, 15))
+    (batched,) = pipeline.extract_batch([document])
+    assert isinstance(batched, Extraction)
+    alone = pipeline.extract(document)
+    assert [(f.quantity.number_text, f.actor) for f in batched.figures] == [
+        (f.quantity.number_text, f.actor) for f in alone.figures
+    ]
+
+
+def test_parses_handed_in_are_each_used_once() -> None:
+    text = "Gunmen stormed the school.\nThe guards fled.\nGunmen stormed the school."
+    scans = scan_document(read_text_document(text))
+    texts = story_doers.doer_texts(scans)
+    assert len(texts) == 2  # the sentence without a cue word is left out
+    cued = [scans[0], scans[2]]
+    docs = list(load_model().pipe(texts))
+    with story_doers.doers_parsed(texts, docs):
+        handed = [span.doc for span in story_doers._parse(cued)]
+    assert len(handed) == 2 and all(a is b for a, b in zip(handed, docs, strict=True))
+    # outside the block they are parsed again
+    assert not any(span.doc is doc for span in story_doers._parse(cued) for doc in docs)

@@ -16,7 +16,14 @@ from itertools import chain, islice
 from spacy.tokens import Doc
 
 from newsledger.errors import InputError
-from newsledger.extract.figures import Parser, find_figures, scan_document, texts_to_parse
+from newsledger.extract.figures import (
+    ParsePlan,
+    Parser,
+    find_figures,
+    scan_document,
+    texts_to_parse,
+)
+from newsledger.extract.figures.story_doers import doers_parsed
 from newsledger.extract.incidents import event_rules, incidents_from_scans
 from newsledger.extract.parties import actor_table
 from newsledger.extract.places import gazetteer
@@ -127,26 +134,31 @@ def extract_batch(documents: Sequence[Document]) -> list[Extraction | InputError
 
 
 def _extract_together(documents: Sequence[Document]) -> list[Extraction | InputError]:
-    scanned: list[tuple[list[Scan], list[str]] | InputError] = []
+    scanned: list[tuple[list[Scan], ParsePlan] | InputError] = []
     for document in documents:
         try:
             scans = scan_document(document)
             scanned.append((scans, texts_to_parse(scans)))
         except Exception as error:
             scanned.append(_failure(document, error))
-    texts = [text for item in scanned if not isinstance(item, InputError) for text in item[1]]
-    parsed = iter(list(_parse(texts)))
+    plans = [item[1] for item in scanned if not isinstance(item, InputError)]
+    # every document's sentences in one stream: stage 3's, then those the story's doers may need
+    own = [text for plan in plans for text in plan.own]
+    doers = [text for plan in plans for text in plan.doers]
+    parsed = list(_parse(own + doers))
+    own_docs, doers_docs = iter(parsed[: len(own)]), parsed[len(own) :]
     results: list[Extraction | InputError] = []
-    for document, item in zip(documents, scanned, strict=True):
-        if isinstance(item, InputError):
-            results.append(item)
-            continue
-        scans, todo = item
-        docs = list(islice(parsed, len(todo)))  # this document's share, in its order
-        try:
-            results.append(_extract(document, scans, _parsed(docs)))
-        except Exception as error:
-            results.append(_failure(document, error))
+    with doers_parsed(doers, doers_docs):
+        for document, item in zip(documents, scanned, strict=True):
+            if isinstance(item, InputError):
+                results.append(item)
+                continue
+            scans, plan = item
+            docs = list(islice(own_docs, len(plan.own)))  # this document's share, in its order
+            try:
+                results.append(_extract(document, scans, _parsed(docs)))
+            except Exception as error:
+                results.append(_failure(document, error))
     return results
 
 

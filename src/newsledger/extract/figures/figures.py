@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +26,7 @@ from newsledger.extract.figures.clauses import GLUED_DATELINE
 from newsledger.extract.figures.context import another_event_pattern, assign_context
 from newsledger.extract.figures.context_parties import role_words
 from newsledger.extract.figures.lists import inline_breakdown, list_headings, table_label
+from newsledger.extract.figures.story_doers import doer_texts
 from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import (
     NUMBER_WORDS,
@@ -136,10 +138,25 @@ def _figures_of(document: Document, parse: Parser, scans: list[Scan]) -> list[Fi
     return [_to_figure(document, i, d) for i, d in enumerate(merged, start=1)]
 
 
-def texts_to_parse(scans: list[Scan]) -> list[str]:
-    """What stage 3 hands the parser for these scans, in order (pipeline.py parses the texts of
-    many documents at once)."""
-    return [_parse_text(s) for s in _to_parse(scans, list_headings(scans))]
+class ParsePlan(NamedTuple):
+    """The texts a document's sentences are parsed from: by stage 3 (``own``, in order), and
+    those the story's doers may need (``doers``: sentences without a number nor a parse of
+    stage 3 that hold a doer's cue word, parsed only if a figure asks; none in a document
+    without numbers, which has no figures)."""
+
+    own: list[str]
+    doers: list[str]
+
+
+def texts_to_parse(scans: list[Scan]) -> ParsePlan:
+    """What stage 3 and the story's doers hand the parser for these scans (pipeline.py parses
+    the texts of many documents at once)."""
+    todo = _to_parse(scans, list_headings(scans))
+    if not any(s.quantities for s in scans):
+        return ParsePlan([_parse_text(s) for s in todo], [])
+    parsed = {id(s) for s in todo}
+    return ParsePlan([_parse_text(s) for s in todo],
+                     doer_texts([s for s in scans if id(s) not in parsed]))
 
 
 def _to_parse(scans: list[Scan], headings: dict[int, int]) -> list[Scan]:
