@@ -2943,3 +2943,122 @@ def test_checks_initially_is_an_earlier_report_only_when_reported(
         if c.type is CheckType.UPDATE
     }
     assert found == updates
+
+
+# Issue 9 (sums15): short incident reports in the style of event datasets' descriptions, read
+# through the whole pipeline; breakdowns that sum, and parts of other places, measures and
+# incidents that must not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On 3 March, unidentified gunmen attacked a bus near Kidal, killing 7 people: 4"
+            " soldiers and 3 civilians.",
+            {("7", ("3", "4"), True)},
+            id="colon-list-by-side",
+        ),
+        pytest.param(
+            "Militants ambushed a convoy in Tillaberi on Sunday, killing 11 people. The dead were"
+            " eight soldiers and three civilians.",
+            {("11", ("eight", "three"), True)},
+            id="the-dead-were-a-list-in-the-next-sentence",
+        ),
+        pytest.param(
+            "ADF militants killed 9 civilians in Beni territory on 12 May: 6 in Mavivi and 3 in"
+            " Oicha.",
+            {("9", ("3", "6"), True)},
+            id="towns-of-one-province-may-lie-in-the-total's-place",
+        ),
+        pytest.param(
+            "Clashes in Jonglei killed 20 people on Monday: 12 in Bor and 8 in Twic East.",
+            {("20", ("12", "8"), True)},
+            id="places-within-the-total's",
+        ),
+        pytest.param(
+            "Al-Shabaab fighters attacked a base near Baidoa; 6 people were killed, including 4"
+            " soldiers and 2 attackers.",
+            {("6", ("2", "4"), True)},
+            id="including-list-that-adds-up",
+        ),
+        pytest.param(
+            "Suspected Fulani militia killed 14 villagers in Bassa on Tuesday: 9 men, 3 women and"
+            " 2 children.",
+            {("14", ("2", "3", "9"), True)},
+            id="by-gender-and-age",
+        ),
+        pytest.param(
+            "A grenade attack on a bar in Bujumbura killed 4 people and wounded 9, for a total of"
+            " 13 casualties.",
+            {("13", ("4", "9"), True)},
+            id="casualties-called-a-total-after-the-killed-and-wounded",
+        ),
+        pytest.param(
+            "Boko Haram fighters killed 3 soldiers and 2 vigilantes in Gwoza on Sunday, a total"
+            " of 5 dead.",
+            {("5", ("2", "3"), True)},
+            id="total-after-its-parts",
+        ),
+        pytest.param(
+            "Rebels attacked a police post in Kaya, killing 12 people on both sides. Two police"
+            " officers died and 10 rebels were also killed.",
+            {("12", ("10", "Two"), True)},
+            id="both-sides-told-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Two car bombs hit Borno on Sunday, killing a total of at least 15 people. In Konduga"
+            " a bomb killed 6 villagers, and in Bama another killed 9 people.",
+            {("at least 15", ("6", "9"), True)},
+            id="hedged-total-called-a-total-then-each-town's-toll",
+        ),
+        pytest.param(
+            "On 4 May, militants killed 6 soldiers in Menaka. The next day, 2 civilians were"
+            " killed in Gao and 4 in Ansongo.",
+            set(),
+            id="tolls-of-another-province-are-another-incident's",
+        ),
+        pytest.param(
+            "A bomb killed 9 people in Mogadishu on Friday. A week earlier, 5 soldiers and 4"
+            " civilians died in an ambush near Afgoye.",
+            set(),
+            id="an-earlier-ambush-elsewhere-is-no-breakdown",
+        ),
+        pytest.param(
+            "Clashes killed 5 people and injured 5 others in Bor on Friday.",
+            set(),
+            id="killed-and-injured-without-a-total",
+        ),
+        pytest.param(
+            "Police arrested 10 people after the attack in Kano, which killed 6 soldiers and 4"
+            " civilians.",
+            set(),
+            id="the-killed-add-up-to-no-count-of-arrests",
+        ),
+        pytest.param(
+            "Militants killed 7 people in Diffa and abducted 3 women and 4 children.",
+            set(),
+            id="the-abducted-add-up-to-no-count-of-the-killed",
+        ),
+        pytest.param(
+            "Gunmen killed 8 people in Zamfara on Monday. Separately, on Wednesday 5 were killed"
+            " in Katsina and 3 in Sokoto.",
+            set(),
+            id="a-separate-day-in-other-states",
+        ),
+        pytest.param(
+            "Gunmen killed a total of at least 12 people in Kano state this week. On Monday 5"
+            " were abducted in Wudil and 7 in Gaya.",
+            set(),
+            id="a-total-of-the-killed-is-no-sum-of-the-abducted",
+        ),
+        pytest.param(
+            "A bomb killed 4 people and wounded 6 in Kandahar, and a total of 10 suspects were"
+            " arrested.",
+            set(),
+            id="a-total-of-arrests-is-no-count-of-casualties",
+        ),
+    ],
+)
+def test_checks_sums_in_short_incident_reports(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected

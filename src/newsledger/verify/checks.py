@@ -41,7 +41,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 
-from newsledger.extract.places import expand_place, normalise_place
+from newsledger.extract.places import (
+    Place,
+    expand_place,
+    lookup_place,
+    normalise_place,
+    place_key,
+)
 from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
@@ -107,6 +113,7 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 and _claimable(total, parts, text)
                 and _one_headline(total, parts, text)
                 and not _first_of_bracketed_list(total, parts, text)
+                and not any(placed_elsewhere(p, total) for p in parts)
                 and (not used or (used.isdisjoint(key[1]) and sum_holds(total, parts)))
             ):
                 seen.add(key)
@@ -118,6 +125,38 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def placed_elsewhere(part: Figure, total: Figure) -> bool:
+    """Whether the part is placed in another province of the total's country ("6 soldiers
+    killed in Menaka. The next day, 2 civilians were killed in Gao and 4 in Ansongo": another
+    incident's toll, no breakdown of the first). Only places the gazetteer knows with their
+    province count: a town we do not know, or one of the same province, may lie inside the
+    total's ("9 civilians in Beni territory: 6 in Mavivi and 3 in Oicha"), and a name read as
+    a place in another country is likelier misread than a sum's part abroad."""
+    if not part.locations or not total.locations:
+        return False
+    return all(
+        _other_province(a, b) for a in part.locations for b in total.locations
+    )
+
+
+def _other_province(a: str, b: str) -> bool:
+    """Whether two places lie in two known provinces of one country, neither within the other."""
+    first, second = lookup_place(a), lookup_place(b)
+    if first is None or second is None or first.country != second.country:
+        return False
+    provinces = [_province(first), _province(second)]
+    return (
+        None not in provinces
+        and provinces[0] != provinces[1]
+        and place_key(b) not in expand_place(a)
+        and place_key(a) not in expand_place(b)
+    )
+
+
+def _province(place: Place) -> str | None:
+    return place.name if place.kind == "admin1" else place.admin1
 
 
 def _one_headline(total: Figure, parts: Sequence[Figure], text: str) -> bool:
@@ -377,7 +416,12 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     # a table's line "Total casualties: 42" among lines "Killed: 12", "Injured: 30"
     block = _casualty_block(text, total) if text else None
     # "..., bringing the day's casualties to 30": the total is told after its parts
-    brought = bool(text) and _CASUALTIES_TO.search(words_before(text, total, 40)) is not None
+    # as is one the text calls a total after them ("killed 4 and wounded 9, for a total of 13
+    # casualties", "... 13 casualties in all")
+    brought = bool(text) and (
+        _CASUALTIES_TO.search(words_before(text, total, 40)) is not None
+        or _says_total(text, total)
+    )
     if total.measure is not Measure.OTHER or not (
         "casualt" in (total.counted or "").lower()
         or block is not None
@@ -789,7 +833,13 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
     # the list may come paragraphs after its total, but then only a sentence whose figures of
     # the measure add up to it exactly as stated: three or more, or two items of one list ("7
     # pilgrims and 2 drivers"), which by chance hardly ever happens
-    if not text or not _exact(total):
+    # A total the text calls one may be hedged ("killing a total of at least ten people. [...]
+    # Tehran, where one person was killed, and Ahvaz, where nine died"): its stated number is
+    # what the parts add up to, and two of them in a sentence are enough
+    if not text:
+        return []
+    called = _as_stated(total) and _says_total(text, total)
+    if not (called or _exact(total)):
         return []
     where = sentence_index(text, total.quantity.start)
     sentences: dict[int, list[Figure]] = {}
@@ -812,9 +862,10 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
             list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
         )
         if (
-            len(items) >= (2 if listed else 3)
+            len(items) >= (2 if listed or called else 3)
             and all(_as_stated(p) and _same_time(total, p, text) for p in items)
             and sum(p.quantity.value for p in items) == total.quantity.value
+            and sum_holds(total, items)
         ):
             return items
     return []
