@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsledger.model import CheckType, Extraction, Figure
-from newsledger.verify.checks import find_checks
+from newsledger.verify.checks import find_checks, placed_elsewhere
 
 H1 = (date(2024, 1, 1), date(2024, 6, 30))
 
@@ -3062,3 +3062,62 @@ def test_checks_sums_in_short_incident_reports(
     extract_text: Callable[..., Any], text: str, expected: set[Any]
 ) -> None:
     assert _stated_sums(extract_text(text)) == expected
+
+
+# Issue 9 (sums15): a part placed in another province of the total's country is another
+# incident's count; a town the gazetteer does not know, or one of the total's province, may be.
+@pytest.mark.parametrize(
+    ("part", "total", "expected"),
+    [
+        pytest.param(("Gao",), ("Menaka",), True, id="two-towns-of-two-regions"),
+        pytest.param(("Afgooye",), ("Mogadishu",), True, id="a-town-outside-the-capital"),
+        pytest.param(("Gao",), ("Mali",), False, id="a-town-of-the-total's-country"),
+        pytest.param(("Taji",), ("Baghdad",), False, id="a-town-of-the-total's-province"),
+        pytest.param(("Mavivi",), ("Beni",), False, id="a-place-we-do-not-know"),
+        pytest.param(("Gao",), (), False, id="a-total-placed-nowhere"),
+        pytest.param(("Kano",), ("Gao",), False, id="another-country-is-likelier-misread"),
+    ],
+)
+def test_checks_part_placed_elsewhere(
+    make_figure: Callable[..., Figure], part: tuple[str, ...], total: tuple[str, ...],
+    expected: bool,
+) -> None:
+    assert placed_elsewhere(
+        make_figure("f2", 4, "killed", locations=part),
+        make_figure("f1", 6, "killed", locations=total),
+    ) is expected
+
+
+# Issue 9 (sums15): a total placed in towns side by side and their country has a part in each
+# town, and a part may name a spot within its town besides it (claimed by place even when it
+# does not add up: 26 + 22 against 50, which no other rule reads as a sum).
+T_TWO_TOWNS = "Bombs killed 50 people in Charikar and Kabul. 26 died in Charikar, 22 in Kabul."
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        pytest.param(
+            [("Charikar", "Kabul", "Afghanistan"), ("Charikar",), ("Green Zone", "Kabul")],
+            {("f1", ("f2", "f3"), False)},
+            id="the-country-and-a-spot-within-a-town-are-no-other-slots",
+        ),
+        pytest.param(
+            [("Charikar", "Kabul"), ("Charikar",), ("Charikar", "Kabul")],
+            set(),
+            id="a-part-in-both-towns-is-no-one-town's",
+        ),
+        pytest.param(
+            [("Charikar", "Kabul"), ("Charikar",), ("Afghanistan",)],
+            set(),
+            id="a-part-in-the-country-is-no-town's",
+        ),
+    ],
+)
+def test_checks_parts_by_place_slot(places: list[tuple[str, ...]], expected: set[Any]) -> None:
+    figures = [
+        at(T_TWO_TOWNS, "50 people", "f1", 50, "killed", locations=places[0]),
+        at(T_TWO_TOWNS, "26 died", "f2", 26, "killed", locations=places[1]),
+        at(T_TWO_TOWNS, "22 in", "f3", 22, "killed", locations=places[2]),
+    ]
+    assert _sums(find_checks(figures, T_TWO_TOWNS)) == expected

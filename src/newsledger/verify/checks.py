@@ -305,18 +305,20 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
     # several places side by side, not a place and its container ('Centre-Nord', 'Burkina Faso')
     if len(leaves(total.locations)) < 2 or counted_head(total) in SUBGROUPS:
         return []
-    wanted = set(total.locations)
+    # the places side by side, without the country they lie in ('Charikar', 'Kabul',
+    # 'Afghanistan' is told by Charikar and Kabul)
+    wanted = set(leaves(total.locations))
     chosen: dict[str, Figure] = {}
     for part in figures:
+        slot = _slot(part, wanted)
         if (
-            _comparable(total, part)
+            slot is not None
+            and slot not in chosen
+            and _comparable(total, part)
             and _smaller(part, total)
-            and len(part.locations) == 1
-            and part.locations[0] in wanted
-            and part.locations[0] not in chosen
             and not is_subgroup(part, total)
         ):
-            chosen[part.locations[0]] = part
+            chosen[slot] = part
     if set(chosen) != wanted:
         return []
     parts = list(chosen.values())
@@ -337,6 +339,18 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
     if rest and sum_holds(total, [*parts, *rest]):
         return sorted([*parts, *rest], key=lambda f: f.quantity.start)
     return [] if rest else parts
+
+
+def _slot(part: Figure, wanted: set[str]) -> str | None:
+    """The one of the total's places side by side that the part is placed in: named itself or
+    by a place within it, beside places that lie in no other of them ("22 were killed in Kabul,
+    near the Green Zone" is Kabul's part of "48 in Charikar and Kabul"); None when the part
+    names none of them, or more than one."""
+    slots = {
+        w for name in part.locations for w in wanted
+        if name == w or normalise_place(w) in expand_place(name)
+    }
+    return slots.pop() if len(slots) == 1 else None
 
 
 def _smaller(part: Figure, total: Figure) -> bool:
