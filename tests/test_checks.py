@@ -3011,6 +3011,19 @@ def test_checks_initially_is_an_earlier_report_only_when_reported(
             id="hedged-total-called-a-total-then-each-town's-toll",
         ),
         pytest.param(
+            "Suicide bombers struck mosques in Quetta on Friday, killing a total of at least 25"
+            " worshippers and wounding dozens. One blast killed 11 people and wounded 30, and a"
+            " second killed 14 people.",
+            {("at least 25", ("11", "14"), True)},
+            id="hedged-total-called-a-total-then-two-tolls-of-one-sentence",
+        ),
+        pytest.param(
+            "Suicide bombers struck mosques in Quetta on Friday, killing a total of at least 25"
+            " worshippers. In March, one blast killed 11 people and another killed 14 people.",
+            set(),
+            id="tolls-of-a-sentence-telling-another-time",
+        ),
+        pytest.param(
             "On 4 May, militants killed 6 soldiers in Menaka. The next day, 2 civilians were"
             " killed in Gao and 4 in Ansongo.",
             set(),

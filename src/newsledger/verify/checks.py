@@ -875,8 +875,12 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
         listed = all(
             list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
         )
+        # leaning on the word "total" alone, the parts' sentence tells no time of its own ("In
+        # March, one blast killed 11 and another 14" is no breakdown of Friday's 25)
+        untimed = all(p.time_text in (None, total.time_text) for p in items)
+        enough = len(items) >= (2 if listed else 3) and _exact(total)
         if (
-            len(items) >= (2 if listed or called else 3)
+            (enough or (called and untimed and len(items) >= 2))
             and all(_as_stated(p) and _same_time(total, p, text) for p in items)
             and sum(p.quantity.value for p in items) == total.quantity.value
             and sum_holds(total, items)
