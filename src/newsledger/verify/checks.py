@@ -11,6 +11,9 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
     (8 killed = 3 buried here + 5 recovered there); only reported when they do add up;
   * including: an "including" list whose numbers add up exactly to the figure before it, or
     (failing) exceed it: kinds of the total's measure, none within another;
+  * a list told later: a later sentence whose counts of the total's measure add up to it exactly
+    (two items of one list, or three); two counts of one sentence telling no time of its own
+    will do for a total the text calls one, even hedged ("a total of at least ten");
   * stated total: a number the text calls a total ("a total of", "in total", "makes a total of")
     and two to four exact figures of its paragraph that add up to it exactly ("55 female and 250
     male; 305 people in total"), whatever they count when the total is 100 or more and no other
@@ -21,7 +24,8 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
   * tolls of counted incidents: a total told with how many incidents it holds ("killed in two
     explosions"), then as many counts of its measure and period, each the only one of a later
     sentence of its own (sentences run together without a space count as two), that can add up.
-In a glued list of outlets' headlines no sum takes parts from another headline than its total's.
+In a glued list of outlets' headlines no sum takes parts from another headline than its total's;
+no sum takes a part placed in another province of the total's country (``placed_elsewhere``).
 A breakdown is told once: of a total stated twice before its parts, the first statement; the
 first number of a bracketed list is no total of the numbers after it in the brackets.
 A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``,
