@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsledger.model import CheckType, Extraction, Figure
-from newsledger.verify.checks import find_checks
+from newsledger.verify.checks import find_checks, placed_elsewhere
 
 H1 = (date(2024, 1, 1), date(2024, 6, 30))
 
@@ -2943,3 +2943,194 @@ def test_checks_initially_is_an_earlier_report_only_when_reported(
         if c.type is CheckType.UPDATE
     }
     assert found == updates
+
+
+# Issue 9 (sums15): short incident reports in the style of event datasets' descriptions, read
+# through the whole pipeline; breakdowns that sum, and parts of other places, measures and
+# incidents that must not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On 3 March, unidentified gunmen attacked a bus near Kidal, killing 7 people: 4"
+            " soldiers and 3 civilians.",
+            {("7", ("3", "4"), True)},
+            id="colon-list-by-side",
+        ),
+        pytest.param(
+            "Militants ambushed a convoy in Tillaberi on Sunday, killing 11 people. The dead were"
+            " eight soldiers and three civilians.",
+            {("11", ("eight", "three"), True)},
+            id="the-dead-were-a-list-in-the-next-sentence",
+        ),
+        pytest.param(
+            "ADF militants killed 9 civilians in Beni territory on 12 May: 6 in Mavivi and 3 in"
+            " Oicha.",
+            {("9", ("3", "6"), True)},
+            id="towns-of-one-province-may-lie-in-the-total's-place",
+        ),
+        pytest.param(
+            "Clashes in Jonglei killed 20 people on Monday: 12 in Bor and 8 in Twic East.",
+            {("20", ("12", "8"), True)},
+            id="places-within-the-total's",
+        ),
+        pytest.param(
+            "Al-Shabaab fighters attacked a base near Baidoa; 6 people were killed, including 4"
+            " soldiers and 2 attackers.",
+            {("6", ("2", "4"), True)},
+            id="including-list-that-adds-up",
+        ),
+        pytest.param(
+            "Suspected Fulani militia killed 14 villagers in Bassa on Tuesday: 9 men, 3 women and"
+            " 2 children.",
+            {("14", ("2", "3", "9"), True)},
+            id="by-gender-and-age",
+        ),
+        pytest.param(
+            "A grenade attack on a bar in Bujumbura killed 4 people and wounded 9, for a total of"
+            " 13 casualties.",
+            {("13", ("4", "9"), True)},
+            id="casualties-called-a-total-after-the-killed-and-wounded",
+        ),
+        pytest.param(
+            "Boko Haram fighters killed 3 soldiers and 2 vigilantes in Gwoza on Sunday, a total"
+            " of 5 dead.",
+            {("5", ("2", "3"), True)},
+            id="total-after-its-parts",
+        ),
+        pytest.param(
+            "Rebels attacked a police post in Kaya, killing 12 people on both sides. Two police"
+            " officers died and 10 rebels were also killed.",
+            {("12", ("10", "Two"), True)},
+            id="both-sides-told-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Two car bombs hit Borno on Sunday, killing a total of at least 15 people. In Konduga"
+            " a bomb killed 6 villagers, and in Bama another killed 9 people.",
+            {("at least 15", ("6", "9"), True)},
+            id="hedged-total-called-a-total-then-each-town's-toll",
+        ),
+        pytest.param(
+            "Suicide bombers struck mosques in Quetta on Friday, killing a total of at least 25"
+            " worshippers and wounding dozens. One blast killed 11 people and wounded 30, and a"
+            " second killed 14 people.",
+            {("at least 25", ("11", "14"), True)},
+            id="hedged-total-called-a-total-then-two-tolls-of-one-sentence",
+        ),
+        pytest.param(
+            "Suicide bombers struck mosques in Quetta on Friday, killing a total of at least 25"
+            " worshippers. In March, one blast killed 11 people and another killed 14 people.",
+            set(),
+            id="tolls-of-a-sentence-telling-another-time",
+        ),
+        pytest.param(
+            "On 4 May, militants killed 6 soldiers in Menaka. The next day, 2 civilians were"
+            " killed in Gao and 4 in Ansongo.",
+            set(),
+            id="tolls-of-another-province-are-another-incident's",
+        ),
+        pytest.param(
+            "A bomb killed 9 people in Mogadishu on Friday. A week earlier, 5 soldiers and 4"
+            " civilians died in an ambush near Afgoye.",
+            set(),
+            id="an-earlier-ambush-elsewhere-is-no-breakdown",
+        ),
+        pytest.param(
+            "Clashes killed 5 people and injured 5 others in Bor on Friday.",
+            set(),
+            id="killed-and-injured-without-a-total",
+        ),
+        pytest.param(
+            "Police arrested 10 people after the attack in Kano, which killed 6 soldiers and 4"
+            " civilians.",
+            set(),
+            id="the-killed-add-up-to-no-count-of-arrests",
+        ),
+        pytest.param(
+            "Militants killed 7 people in Diffa and abducted 3 women and 4 children.",
+            set(),
+            id="the-abducted-add-up-to-no-count-of-the-killed",
+        ),
+        pytest.param(
+            "Gunmen killed 8 people in Zamfara on Monday. Separately, on Wednesday 5 were killed"
+            " in Katsina and 3 in Sokoto.",
+            set(),
+            id="a-separate-day-in-other-states",
+        ),
+        pytest.param(
+            "Gunmen killed a total of at least 12 people in Kano state this week. On Monday 5"
+            " were abducted in Wudil and 7 in Gaya.",
+            set(),
+            id="a-total-of-the-killed-is-no-sum-of-the-abducted",
+        ),
+        pytest.param(
+            "A bomb killed 4 people and wounded 6 in Kandahar, and a total of 10 suspects were"
+            " arrested.",
+            set(),
+            id="a-total-of-arrests-is-no-count-of-casualties",
+        ),
+    ],
+)
+def test_checks_sums_in_short_incident_reports(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected
+
+
+# Issue 9 (sums15): a part placed in another province of the total's country is another
+# incident's count; a town the gazetteer does not know, or one of the total's province, may be.
+@pytest.mark.parametrize(
+    ("part", "total", "expected"),
+    [
+        pytest.param(("Gao",), ("Menaka",), True, id="two-towns-of-two-regions"),
+        pytest.param(("Afgooye",), ("Mogadishu",), True, id="a-town-outside-the-capital"),
+        pytest.param(("Gao",), ("Mali",), False, id="a-town-of-the-total's-country"),
+        pytest.param(("Taji",), ("Baghdad",), False, id="a-town-of-the-total's-province"),
+        pytest.param(("Mavivi",), ("Beni",), False, id="a-place-we-do-not-know"),
+        pytest.param(("Gao",), (), False, id="a-total-placed-nowhere"),
+        pytest.param(("Kano",), ("Gao",), False, id="another-country-is-likelier-misread"),
+    ],
+)
+def test_checks_part_placed_elsewhere(
+    make_figure: Callable[..., Figure], part: tuple[str, ...], total: tuple[str, ...],
+    expected: bool,
+) -> None:
+    assert placed_elsewhere(
+        make_figure("f2", 4, "killed", locations=part),
+        make_figure("f1", 6, "killed", locations=total),
+    ) is expected
+
+
+# Issue 9 (sums15): a total placed in towns side by side and their country has a part in each
+# town, and a part may name a spot within its town besides it (claimed by place even when it
+# does not add up: 26 + 22 against 50, which no other rule reads as a sum).
+T_TWO_TOWNS = "Bombs killed 50 people in Charikar and Kabul. 26 died in Charikar, 22 in Kabul."
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        pytest.param(
+            [("Charikar", "Kabul", "Afghanistan"), ("Charikar",), ("Green Zone", "Kabul")],
+            {("f1", ("f2", "f3"), False)},
+            id="the-country-and-a-spot-within-a-town-are-no-other-slots",
+        ),
+        pytest.param(
+            [("Charikar", "Kabul"), ("Charikar",), ("Charikar", "Kabul")],
+            set(),
+            id="a-part-in-both-towns-is-no-one-town's",
+        ),
+        pytest.param(
+            [("Charikar", "Kabul"), ("Charikar",), ("Afghanistan",)],
+            set(),
+            id="a-part-in-the-country-is-no-town's",
+        ),
+    ],
+)
+def test_checks_parts_by_place_slot(places: list[tuple[str, ...]], expected: set[Any]) -> None:
+    figures = [
+        at(T_TWO_TOWNS, "50 people", "f1", 50, "killed", locations=places[0]),
+        at(T_TWO_TOWNS, "26 died", "f2", 26, "killed", locations=places[1]),
+        at(T_TWO_TOWNS, "22 in", "f3", 22, "killed", locations=places[2]),
+    ]
+    assert _sums(find_checks(figures, T_TWO_TOWNS)) == expected

@@ -11,6 +11,9 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
     (8 killed = 3 buried here + 5 recovered there); only reported when they do add up;
   * including: an "including" list whose numbers add up exactly to the figure before it, or
     (failing) exceed it: kinds of the total's measure, none within another;
+  * a list told later: a later sentence whose counts of the total's measure add up to it exactly
+    (two items of one list, or three); two counts of one sentence telling no time of its own
+    will do for a total the text calls one, even hedged ("a total of at least ten");
   * stated total: a number the text calls a total ("a total of", "in total", "makes a total of")
     and two to four exact figures of its paragraph that add up to it exactly ("55 female and 250
     male; 305 people in total"), whatever they count when the total is 100 or more and no other
@@ -21,7 +24,8 @@ Sum rules, tried for every figure as a candidate total (each written as a functi
   * tolls of counted incidents: a total told with how many incidents it holds ("killed in two
     explosions"), then as many counts of its measure and period, each the only one of a later
     sentence of its own (sentences run together without a space count as two), that can add up.
-In a glued list of outlets' headlines no sum takes parts from another headline than its total's.
+In a glued list of outlets' headlines no sum takes parts from another headline than its total's;
+no sum takes a part placed in another province of the total's country (``placed_elsewhere``).
 A breakdown is told once: of a total stated twice before its parts, the first statement; the
 first number of a bracketed list is no total of the numbers after it in the brackets.
 A stated breakdown that does not add up (26 + 10 + 1 against 35) is reported with ``holds=False``,
@@ -41,7 +45,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 
-from newsledger.extract.places import expand_place, normalise_place
+from newsledger.extract.places import (
+    Place,
+    expand_place,
+    lookup_place,
+    normalise_place,
+    place_key,
+)
 from newsledger.lexicons import read_table
 from newsledger.model import STOCK_MEASURES, Check, CheckType, Figure, Measure, Qualifier
 from newsledger.verify.cues import (
@@ -107,6 +117,7 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 and _claimable(total, parts, text)
                 and _one_headline(total, parts, text)
                 and not _first_of_bracketed_list(total, parts, text)
+                and not any(placed_elsewhere(p, total) for p in parts)
                 and (not used or (used.isdisjoint(key[1]) and sum_holds(total, parts)))
             ):
                 seen.add(key)
@@ -118,6 +129,38 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     checks.extend(subset_checks(figures, text, in_sums, NEAR))
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def placed_elsewhere(part: Figure, total: Figure) -> bool:
+    """Whether the part is placed in another province of the total's country ("6 soldiers
+    killed in Menaka. The next day, 2 civilians were killed in Gao and 4 in Ansongo": another
+    incident's toll, no breakdown of the first). Only places the gazetteer knows with their
+    province count: a town we do not know, or one of the same province, may lie inside the
+    total's ("9 civilians in Beni territory: 6 in Mavivi and 3 in Oicha"), and a name read as
+    a place in another country is likelier misread than a sum's part abroad."""
+    if not part.locations or not total.locations:
+        return False
+    return all(
+        _other_province(a, b) for a in part.locations for b in total.locations
+    )
+
+
+def _other_province(a: str, b: str) -> bool:
+    """Whether two places lie in two known provinces of one country, neither within the other."""
+    first, second = lookup_place(a), lookup_place(b)
+    if first is None or second is None or first.country != second.country:
+        return False
+    provinces = [_province(first), _province(second)]
+    return (
+        None not in provinces
+        and provinces[0] != provinces[1]
+        and place_key(b) not in expand_place(a)
+        and place_key(a) not in expand_place(b)
+    )
+
+
+def _province(place: Place) -> str | None:
+    return place.name if place.kind == "admin1" else place.admin1
 
 
 def _one_headline(total: Figure, parts: Sequence[Figure], text: str) -> bool:
@@ -266,18 +309,20 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
     # several places side by side, not a place and its container ('Centre-Nord', 'Burkina Faso')
     if len(leaves(total.locations)) < 2 or counted_head(total) in SUBGROUPS:
         return []
-    wanted = set(total.locations)
+    # the places side by side, without the country they lie in ('Charikar', 'Kabul',
+    # 'Afghanistan' is told by Charikar and Kabul)
+    wanted = set(leaves(total.locations))
     chosen: dict[str, Figure] = {}
     for part in figures:
+        slot = _slot(part, wanted)
         if (
-            _comparable(total, part)
+            slot is not None
+            and slot not in chosen
+            and _comparable(total, part)
             and _smaller(part, total)
-            and len(part.locations) == 1
-            and part.locations[0] in wanted
-            and part.locations[0] not in chosen
             and not is_subgroup(part, total)
         ):
-            chosen[part.locations[0]] = part
+            chosen[slot] = part
     if set(chosen) != wanted:
         return []
     parts = list(chosen.values())
@@ -298,6 +343,18 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
     if rest and sum_holds(total, [*parts, *rest]):
         return sorted([*parts, *rest], key=lambda f: f.quantity.start)
     return [] if rest else parts
+
+
+def _slot(part: Figure, wanted: set[str]) -> str | None:
+    """The one of the total's places side by side that the part is placed in: named itself or
+    by a place within it, beside places that lie in no other of them ("22 were killed in Kabul,
+    near the Green Zone" is Kabul's part of "48 in Charikar and Kabul"); None when the part
+    names none of them, or more than one."""
+    slots = {
+        w for name in part.locations for w in wanted
+        if name == w or normalise_place(w) in expand_place(name)
+    }
+    return slots.pop() if len(slots) == 1 else None
 
 
 def _smaller(part: Figure, total: Figure) -> bool:
@@ -377,7 +434,12 @@ def _casualty_parts(total: Figure, figures: Sequence[Figure], text: str) -> list
     # a table's line "Total casualties: 42" among lines "Killed: 12", "Injured: 30"
     block = _casualty_block(text, total) if text else None
     # "..., bringing the day's casualties to 30": the total is told after its parts
-    brought = bool(text) and _CASUALTIES_TO.search(words_before(text, total, 40)) is not None
+    # as is one the text calls a total after them ("killed 4 and wounded 9, for a total of 13
+    # casualties", "... 13 casualties in all")
+    brought = bool(text) and (
+        _CASUALTIES_TO.search(words_before(text, total, 40)) is not None
+        or _says_total(text, total)
+    )
     if total.measure is not Measure.OTHER or not (
         "casualt" in (total.counted or "").lower()
         or block is not None
@@ -789,7 +851,13 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
     # the list may come paragraphs after its total, but then only a sentence whose figures of
     # the measure add up to it exactly as stated: three or more, or two items of one list ("7
     # pilgrims and 2 drivers"), which by chance hardly ever happens
-    if not text or not _exact(total):
+    # A total the text calls one may be hedged ("killing a total of at least ten people. [...]
+    # Tehran, where one person was killed, and Ahvaz, where nine died"): its stated number is
+    # what the parts add up to, and two of them in a sentence are enough
+    if not text:
+        return []
+    called = _as_stated(total) and _says_total(text, total)
+    if not (called or _exact(total)):
         return []
     where = sentence_index(text, total.quantity.start)
     sentences: dict[int, list[Figure]] = {}
@@ -811,10 +879,15 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
         listed = all(
             list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
         )
+        # leaning on the word "total" alone, the parts' sentence tells no time of its own ("In
+        # March, one blast killed 11 and another 14" is no breakdown of Friday's 25)
+        untimed = all(p.time_text in (None, total.time_text) for p in items)
+        enough = len(items) >= (2 if listed else 3) and _exact(total)
         if (
-            len(items) >= (2 if listed else 3)
+            (enough or (called and untimed and len(items) >= 2))
             and all(_as_stated(p) and _same_time(total, p, text) for p in items)
             and sum(p.quantity.value for p in items) == total.quantity.value
+            and sum_holds(total, items)
         ):
             return items
     return []
