@@ -649,6 +649,16 @@ FIGURE_ACTORS = [
     ("Police shot dead two members of the Black Lotus gang in the old town.", "two",
      "Black Lotus"),
     ("Five members of the Taliban were killed by gunmen in Helmand.", "Five", "Taliban"),
+    # a claimant's name never takes the article opening its sentence (issue 9, session 30)
+    ("The ANC claimed credit for the bombing of the consulate. One man was injured in the "
+     "blast.", "One", "ANC"),
+    ("The Red Wolves Brigade claimed responsibility for a bomb that injured four guards.", "four",
+     "Red Wolves Brigade"),
+    # guerrillas and paramilitaries are kinds of armed group: doers, and their own dead's
+    ("Four farmers in the village were killed by paramilitaries who accused them of helping "
+     "rebels.", "Four", "paramilitaries"),
+    ("Guerrillas killed three traders near the river on Sunday.", "three", "Guerrillas"),
+    ("Troops killed 12 guerrillas in the hills on Sunday.", "12", "guerrillas"),
     # a kind of group told with a generic head is named by the kind alone
     ("Rebel forces shelled the village of Lodi on Sunday, killing four traders.", "four",
      "rebels"),

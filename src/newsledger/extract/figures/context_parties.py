@@ -1059,7 +1059,8 @@ def _told_claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
 # words opening the claim, taken as written when it is no actor the list knows
 _NAMED_CLAIMANT = re.compile(
     r"(?:^\W*(?:[Tt]he\s+)?|\b[Tt]he\s+)"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})"
+    # (never the article opening the sentence: "The ANC claimed credit" names no "The ANC")
+    r"(?!(?:The|A|An)\s)(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})"
     r"\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)?"
     r"(?:claimed|accepted|admitted|assumed|acknowledged|confirmed)\s+(?:responsibility|credit)\b"
 )
