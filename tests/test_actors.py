@@ -643,6 +643,8 @@ FIGURE_ACTORS = [
      "market.", "four", "attackers"),
     ("Two members of the Water Board were kidnapped by bandits on the road to Tanko.", "Two",
      "bandits"),
+    ("Two members of Doctors Without Borders were killed by armed men on the road.", "Two",
+     "armed men"),
     # ... but a state's force kills a group's own members, and a known group's are its own
     ("Four members of the Red Dawn Front were killed by soldiers near the border.", "Four",
      "Red Dawn Front"),

@@ -1744,15 +1744,15 @@ def _group_of(doer: Token) -> str | None:
 
 
 def _victim_members(draft: Draft, parties: Sequence[ActorMention]) -> bool:
-    """'Five members of the harbour guard were killed by unknown gunmen', 'gunmen shot dead four
-    members of the village committee': members of a body no list knows as an armed group, harmed
+    """'Five members of the Harbour Guard were killed by unknown gunmen', 'gunmen shot dead four
+    members of the Village Committee': members of a body no list knows as an armed group, harmed
     by doers their clause tells (no state's force), are those doers' victims, not a group's dead."""
     scan = draft.scan
     if draft.measure not in _HARMED or any(a.kind == "armed_group" for a in parties):
         return False
     members_of = _MEMBERS_OF.search(scan.text_between(draft.quantity.end, scan.sentence.end))
-    if members_of is None or actor_kind(members_of.group(1)) is not None:
-        return False
+    if members_of is None or actor_kind(members_of.group(1)) == "armed_group":
+        return False  # a charity's, a mission's or a force's members are victims all the same
     doer = _harming_doer(draft)
     if doer is None:
         return False
