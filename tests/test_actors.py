@@ -635,6 +635,32 @@ FIGURE_ACTORS = [
      "responsibility.", "Eight", "ELN"),
     ("Twelve soldiers were killed in an ambush on Monday. Al-Shabaab claimed responsibility for "
      "the ambush, which officials had first blamed on ISIS.", "Twelve", "al-Shabaab"),
+    # members of a body no list knows as an armed group, harmed by doers their clause tells, are
+    # those doers' victims (issue 9, session 30: actors on unseen descriptions)
+    ("Six members of the Harbor Guard unit were killed by unknown gunmen in the port.", "Six",
+     "gunmen"),
+    ("Unidentified attackers shot dead four members of the Village Defence Committee near the "
+     "market.", "four", "attackers"),
+    ("Two members of the Water Board were kidnapped by bandits on the road to Tanko.", "Two",
+     "bandits"),
+    ("Two members of Doctors Without Borders were killed by armed men on the road.", "Two",
+     "armed men"),
+    # ... but a state's force kills a group's own members, and a known group's are its own
+    ("Four members of the Red Dawn Front were killed by soldiers near the border.", "Four",
+     "Red Dawn Front"),
+    ("Police shot dead two members of the Black Lotus gang in the old town.", "two",
+     "Black Lotus"),
+    ("Five members of the Taliban were killed by gunmen in Helmand.", "Five", "Taliban"),
+    # a claimant's name never takes the article opening its sentence (issue 9, session 30)
+    ("The ANC claimed credit for the bombing of the consulate. One man was injured in the "
+     "blast.", "One", "ANC"),
+    ("The Red Wolves Brigade claimed responsibility for a bomb that injured four guards.", "four",
+     "Red Wolves Brigade"),
+    # guerrillas and paramilitaries are kinds of armed group: doers, and their own dead's
+    ("Four farmers in the village were killed by paramilitaries who accused them of helping "
+     "rebels.", "Four", "paramilitaries"),
+    ("Guerrillas killed three traders near the river on Sunday.", "three", "Guerrillas"),
+    ("Troops killed 12 guerrillas in the hills on Sunday.", "12", "guerrillas"),
     # a kind of group told with a generic head is named by the kind alone
     ("Rebel forces shelled the village of Lodi on Sunday, killing four traders.", "four",
      "rebels"),

@@ -88,6 +88,13 @@ STORY_DOERS = [
     ("Gunmen hijacked a bus near Tiko on Monday. Early reports said the FARC were responsible for "
      "the kidnapping. Later the ELN released a statement claiming responsibility. On Friday the "
      "12 hostages were released.", "12", "ELN"),
+    # doers told by their kind "from" a named group are that group's (issue 9, session 30)
+    ("A bomb in the square killed three people. It was set off by militants from the Shining "
+     "Path.", "three", "Shining Path"),
+    ("A blast killed 7 people at the depot. The bomb was planted by fighters from the Liberation "
+     "Tigers of Tamil Eelam.", "7", "LTTE"),
+    ("A car bomb killed one person in the city. The explosives were detonated by insurgents from "
+     "the Revolutionary Armed Forces of Colombia (FARC) outside a police post.", "one", "FARC"),
 ]
 
 

@@ -57,7 +57,9 @@ Rules (each a function below; the gold case that motivated it is in its comment)
   actor   an actor inside the counted phrase ("44 ISIS operatives"); an agent ("by ISWAP", "at the
           hands of other parties", "an ISWAP attack"); for members of a group and operations against
           one, the party named in the sentence ("members of the Arakan Army") or the document's
-          main armed group, else the kind of group counted ("460 gang members" -> gangs); for
+          main armed group, else the kind of group counted ("460 gang members" -> gangs), but
+          members of a body no list knows, harmed by doers their clause tells that are no state's
+          force, are those doers' victims ("members of the harbour guard killed by gunmen"); for
           violent acts, the party named before the number, a kind of party as agent ("by army
           drones" -> army), the subject of the verb or of the verb it continues, without dateline
           or hedges ("KANO - Suspected jihadists stormed ..., killing 14" -> jihadists; "its

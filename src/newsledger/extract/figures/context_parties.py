@@ -1059,7 +1059,8 @@ def _told_claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
 # words opening the claim, taken as written when it is no actor the list knows
 _NAMED_CLAIMANT = re.compile(
     r"(?:^\W*(?:[Tt]he\s+)?|\b[Tt]he\s+)"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})"
+    # (never the article opening the sentence: "The ANC claimed credit" names no "The ANC")
+    r"(?!(?:The|A|An)\s)(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})"
     r"\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)?"
     r"(?:claimed|accepted|admitted|assumed|acknowledged|confirmed)\s+(?:responsibility|credit)\b"
 )
@@ -1181,7 +1182,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
     if draft.counted_head == "victim" and _OF_THE_ATTACK.search(scan.sentence.text):
         return dominant  # "three victims of the attack": the attack the story is about
     members = draft.counted_head in role_words("member") or draft.counted_head in _group_words()
-    if members and not _civilians_named(draft.counted):
+    if members and not _civilians_named(draft.counted) and not _victim_members(draft, parties):
         # members of a group: the armed group named, never the state force that fought them;
         # unnamed, the kind of group counted ("460 gang members" -> gangs)
         groups = [a for a in parties if a.kind == "armed_group"]
@@ -1740,6 +1741,41 @@ def _group_of(doer: Token) -> str | None:
             if groups:
                 return groups[0].canonical
     return None
+
+
+def _victim_members(draft: Draft, parties: Sequence[ActorMention]) -> bool:
+    """'Five members of the Harbour Guard were killed by unknown gunmen', 'gunmen shot dead four
+    members of the Village Committee': members of a body no list knows as an armed group, harmed
+    by doers their clause tells (no state's force), are those doers' victims, not a group's dead."""
+    scan = draft.scan
+    if draft.measure not in _HARMED or any(a.kind == "armed_group" for a in parties):
+        return False
+    members_of = _MEMBERS_OF.search(scan.text_between(draft.quantity.end, scan.sentence.end))
+    if members_of is None or actor_kind(members_of.group(1)) == "armed_group":
+        return False  # a charity's, a mission's or a force's members are victims all the same
+    doer = _harming_doer(draft)
+    if doer is None:
+        return False
+    forces = role_words("arrester") | role_words("personnel") | role_words("ruler")
+    lemma = doer.lemma_.lower()
+    return lemma in role_words("perpetrator") and lemma not in forces  # troops kill a group's own
+
+
+def _harming_doer(draft: Draft) -> Token | None:
+    """The head of who harmed the counted people, from the parse: the agent of the passive their
+    noun is the subject of ('were killed by unknown gunmen'), or the subject of the verb it is the
+    object of ('gunmen killed four members')."""
+    scan = draft.scan
+    if scan.parse is None or draft.token < 0:
+        return None
+    noun = counted_noun(scan.parse.doc[draft.token])
+    verb = noun.head
+    if noun.dep_ == "nsubjpass":
+        return next(
+            (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+            None,
+        )
+    return _nominal_subject(verb) if noun.dep_ == "dobj" else None
 
 
 def _nominal_subject(verb: Token) -> Token | None:

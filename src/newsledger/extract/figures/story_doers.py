@@ -641,9 +641,10 @@ def _doer(doer: Token, verb: Token, scan: Scan, parse: Span, story: str) -> Doer
 
 
 def _noun_phrase(doer: Token) -> list[Token]:
-    """The doer's whole noun phrase, its 'of' phrases and brackets too, without clauses or other
-    prepositions: where a known group is named in full ('Liberation Tigers of Tamil Eelam (LTTE)
-    militants', 'fighters of the Kurdistan Workers' Party'), not 'gunmen near the ISIS base'."""
+    """The doer's whole noun phrase, its 'of' and 'from' phrases and brackets too, without clauses
+    or other prepositions: where a known group is named in full ('Liberation Tigers of Tamil Eelam
+    (LTTE) militants', 'fighters of the Kurdistan Workers' Party', 'insurgents from the Shining
+    Path'), not 'gunmen near the ISIS base'."""
     start = _after_dateline(doer)
     return [
         t for t in doer.subtree
@@ -652,10 +653,11 @@ def _noun_phrase(doer: Token) -> list[Token]:
 
 
 def _apart_from_noun(token: Token) -> bool:
-    """A clause, or a preposition other than 'of': words no longer naming the doer."""
+    """A clause, or a preposition other than 'of' or 'from' (whose members the doers are): words no
+    longer naming the doer."""
     if token.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj", "cc"}:
         return True
-    return token.dep_ == "prep" and token.lower_ != "of"
+    return token.dep_ == "prep" and token.lower_ not in {"of", "from"}
 
 
 def _lone(doer: Token) -> bool:
