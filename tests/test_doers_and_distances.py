@@ -77,3 +77,21 @@ def test_distances_and_lapses_are_no_figures(
     extract_text: Callable[..., Extraction], text: str, number: str
 ) -> None:
     assert number not in _numbers(extract_text(text))
+
+
+# (text, number, measure) - a victim count told in the words of short incident notes: a "One"
+# opening its sentence behind a quote mark or bracket, people taken into hospital
+NOTE_WORDING = [
+    ("'One local aid worker was abducted near his home in the district town.'", "One", "kidnapped"),
+    ('"One nurse was shot dead at the gate," the agency said.', "One", "killed"),
+    ("(One guard employed by the charity was wounded in the crossfire.)", "One", "injured"),
+    ("Six other people were hospitalised after the grenade attack.", "Six", "injured"),
+    ("Police said 14 were hospitalized with burns after the blast.", "14", "injured"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "measure"), NOTE_WORDING)
+def test_victims_in_incident_note_wording(
+    extract_text: Callable[..., Extraction], text: str, number: str, measure: str
+) -> None:
+    assert figure_numbered(extract_text(text), number).measure.value == measure
