@@ -95,3 +95,18 @@ def test_victims_in_incident_note_wording(
     extract_text: Callable[..., Extraction], text: str, number: str, measure: str
 ) -> None:
     assert figure_numbered(extract_text(text), number).measure.value == measure
+
+
+# (text, number, measure) - an act of harm told as a noun names its one victim
+ONE_AFTER_HARM_NOUN = [
+    ("The militia claimed the abduction of one relief worker near the river.", "one", "kidnapped"),
+    ("Students marched against the killing of one classmate by the police.", "one", "killed"),
+    ("Officers announced the arrest of one suspect after the raid.", "one", "detained"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "measure"), ONE_AFTER_HARM_NOUN)
+def test_one_after_a_harm_noun(
+    extract_text: Callable[..., Extraction], text: str, number: str, measure: str
+) -> None:
+    assert figure_numbered(extract_text(text), number).measure.value == measure
