@@ -954,7 +954,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     source_count = noun is not number and _source_head_count(noun) and not _modifier_trigger(noun)
     # "split between two events", but "2,000 displacement events"
     bare = head_word in _words_of_kind("block_bare") and _compound_measure(noun) is None
-    if head_word in _blocked() or source_count or bare:
+    if head_word in _blocked() or source_count or bare or _how_far(noun):
         return MeasureReading(None, counted, head_word)
     own = _word_measure(noun, "noun") if noun is not number else None
     if own is not None and head_word in _words_of_kind("person_noun_by_kind"):
@@ -972,6 +972,10 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         # some of those held
         harm = _number_trigger(number, noun)
         own_first = None if harm in _HARMS else own_first
+    if _passive_doer(noun):
+        # "was shot dead by two soldiers", "were freed by 12 commandos": the by-phrase of a
+        # passive names who did it, never whom it befell; only the noun's own measure is left
+        return MeasureReading(None if own in _HARMS else own, counted, head_word)
     measure = (
         (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
@@ -1065,6 +1069,26 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
 
 # Verbs by which a monitor tells that it counted something ("98 were recorded in ...").
 _RECORDING_VERBS = frozenset({"record", "document", "register", "verify", "report", "count"})
+
+
+def _how_far(noun: Token) -> bool:
+    """'two blocks away', 'three days later': the count measures how far or how long, no one."""
+    return noun.dep_ == "npadvmod" and noun.head.pos_ == "ADV" and noun.head is not noun
+
+
+def _passive_doer(noun: Token) -> bool:
+    """'killed by two soldiers', 'by four gunmen and two boys': the count is a passive's agent."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    by = noun.head
+    if noun.dep_ != "pobj" or by is noun:
+        return False
+    if by.dep_ == "agent":
+        return True
+    # "were freed by 12 commandos" parsed with "by" as a plain preposition of the passive verb
+    verb = by.head
+    passive = verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return by.lower_ == "by" and by.dep_ == "prep" and passive
 
 
 def _partitive_of(number: Token, noun: Token) -> bool:

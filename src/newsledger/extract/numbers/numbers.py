@@ -135,6 +135,9 @@ def _load_one_cues() -> tuple[re.Pattern[str], ...]:
 _ONE_AFTER, _ONE_OF_AFTER, _ONE_BEFORE, _ONE_BLOCKED, _ONE_SUBJECT = _load_one_cues()
 
 
+_OPENERS = "'\"‘“(["
+
+
 def _one_is_a_count(text: str, match: _Match) -> bool:
     """A bare "one" next to a casualty word counts ("One soldier was killed", "killing one")."""
     before = text[max(0, match.start - 40):match.start]
@@ -144,7 +147,9 @@ def _one_is_a_count(text: str, match: _Match) -> bool:
         # "one of" is a count only as the subject or object of a casualty word in its clause
         return bool(_ONE_OF_AFTER.match(text, match.end, match.end + 60)
                     or _ONE_BEFORE.search(before))
-    opens = not text[:match.start].strip()  # "One ..." opening its sentence: its subject
+    # "One ..." opening its sentence is its subject, also behind an opening quote or bracket
+    # (incident notes stored in quotes: "'One driver was abducted ...'")
+    opens = not text[:match.start].strip().lstrip(_OPENERS)
     return bool(
         _ONE_AFTER.match(text, match.end, match.end + 60)
         or _ONE_BEFORE.search(before)
