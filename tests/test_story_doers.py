@@ -244,6 +244,49 @@ def test_names_cut_where_page_furniture_was_glued(name: str, expected: str) -> N
     assert story_doers._unglued(name) == expected
 
 
+# a group told later as claiming, suspected of, blamed for or carrying out the attack takes
+# figures whose own doer is only a kind of doers, or none (issue 9, claims15)
+CLAIMANT_OVER_KIND = [
+    ("Gunmen shot dead 9 farmers near Woro on Monday. Officials suspected Boko Haram.", "9",
+     "Boko Haram"),
+    ("Attackers wounded 6 guards at the depot. Police said the Taliban carried out the attack.",
+     "6", "Taliban"),
+    ("A bomb killed 14 people at a bus station in Kedi. The Shining Path was suspected.", "14",
+     "Shining Path"),
+    ("Masked assailants kidnapped 4 engineers near Bora. The governor blamed the LTTE.",
+     "4", "LTTE"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), CLAIMANT_OVER_KIND)
+def test_the_claimant_over_a_kind_of_doers(
+    extract_text: Callable[..., Extraction], text: str, number: str, actor: str
+) -> None:
+    assert _actors(extract_text, text, number) == [actor]
+
+
+KIND_KEPT = [
+    # no claim, or a denied one: the kind stays
+    ("Gunmen shot dead 9 farmers near Woro on Monday. No group claimed the attack.", "9",
+     "Gunmen"),
+    ("Gunmen shot dead 9 farmers near Woro on Monday. The Taliban denied any role in the "
+     "attack.", "9", "Gunmen"),
+    # two groups suspected: none of them
+    ("Gunmen shot dead 9 farmers near Woro on Monday. Officials suspected Boko Haram or the "
+     "Taliban.", "9", "Gunmen"),
+    # a group named in the figure's own clause wins
+    ("Boko Haram fighters shot dead 9 farmers near Woro. Officials suspected the Taliban.", "9",
+     "Boko Haram"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "actor"), KIND_KEPT)
+def test_no_claimant_over_a_kind_of_doers(
+    extract_text: Callable[..., Extraction], text: str, number: str, actor: str
+) -> None:
+    assert _actors(extract_text, text, number) == [actor]
+
+
 def _actors(
     extract_text: Callable[..., Extraction], text: str, number: str
 ) -> list[str | None]:

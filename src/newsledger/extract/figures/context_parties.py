@@ -977,7 +977,7 @@ def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None)
     )
     incident = days.most_common(1)[0][0] if days else None
     for draft in drafts:
-        if draft.actor is None or not _kind_only(draft.actor):
+        if draft.actor is None or not kind_only(draft.actor):
             continue
         if any(d.scan is told and d.period != draft.period for d in drafts):
             continue  # "Last month, ISWAP claimed an attack that killed 20": another attack
@@ -985,7 +985,7 @@ def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None)
             draft.actor = claimant
 
 
-def _kind_only(name: str) -> bool:
+def kind_only(name: str) -> bool:
     """'jihadists', 'suspected militants', 'gunmen': a kind of armed group, no group's name."""
     words = name.lower().split()
     if not words or actor_kind(name) is not None:

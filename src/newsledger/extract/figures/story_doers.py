@@ -47,7 +47,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.figures.context_parties import role_words, says_unclaimed
+from newsledger.extract.figures.context_parties import kind_only, role_words, says_unclaimed
 from newsledger.extract.numbers import counted_noun
 from newsledger.extract.parties import canonical_actor, find_actors, is_dateline_dash
 from newsledger.extract.reporting import past_forms, third_person
@@ -121,6 +121,8 @@ class Doer:
     person: bool = False  # one person by name: no group whose members an arrest counts
     local: bool = False  # opened an attack ("launched attacks"): the doer of its sentence only
     claims: bool = False  # claims the attack itself: over others' word on who did it
+    # told as the attack's doer by a claim, a blame or a suspicion, or as carrying it out
+    blamed: bool = False
 
 
 @cache
@@ -176,11 +178,28 @@ def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
             )
         )
     ]
-    if not pending:
+    if not pending and not any(_generic(d) for d in drafts):
         return
     story = StoryDoers(scans, drafts)
     for draft in pending:
         draft.actor = story.doer_of(draft)
+    _blamed_over_kind(drafts, story)
+
+
+def _generic(draft: Draft) -> bool:
+    """A victim or attack whose doer is told only by its kind ('gunmen', 'attackers') or not."""
+    return draft.measure in _VIOLENT and (draft.actor is None or kind_only(draft.actor))
+
+
+def _blamed_over_kind(drafts: Sequence[Draft], story: StoryDoers) -> None:
+    """'Gunmen killed 12 villagers. Authorities suspected Boko Haram.': a victim or attack whose
+    doer is told only by its kind ('gunmen', 'attackers'), or not at all, takes the one named
+    group the story tells as claiming, suspected of, blamed for or carrying out the attack; a
+    group named in the figure's own clause keeps its figure (it is no kind)."""
+    for draft in [d for d in drafts if _generic(d)]:
+        group = story.blamed_group(draft)
+        if group is not None:
+            draft.actor = group
 
 
 class StoryDoers:
@@ -226,6 +245,20 @@ class StoryDoers:
             if found:
                 return _only(found)
         return None
+
+    def blamed_group(self, draft: Draft) -> str | None:
+        """The one named group the story tells as the attack's doer by a claim, a blame, a
+        suspicion or its carrying out ('The Shining Path was suspected'), for a figure of the
+        story's attack; several such groups: none."""
+        own = self._index.get(id(draft.scan))
+        if own is None or _tally(draft) or _another_event(draft) or self._unclaimed(own):
+            return None
+        found = [
+            d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
+            for d in self.doers(i)
+            if d.blamed and d.named and not (d.person or d.state) and _afar(d, False)
+        ]
+        return found[0].text if found and len({d.key for d in found}) == 1 else None
 
     def _unclaimed(self, own: int) -> bool:
         """'A second blast killed 4. There was no immediate claim for that blast.': a toll whose
@@ -437,9 +470,9 @@ def sentence_doers(parse: Span, scan: Scan, story: str = "") -> list[Doer]:
         for each in (doer, *doer.conjuncts):
             named = _doer(each, verb, scan, parse, story)
             if named is not None:
-                found.append(
-                    replace(named, local=_cue(verb, "launch"), claims=_claims(verb))
-                )
+                found.append(replace(
+                    named, local=_cue(verb, "launch"), claims=_claims(verb), blamed=_blames(verb)
+                ))
     return found
 
 
@@ -492,6 +525,18 @@ def _told(token: Token) -> tuple[Token, Token] | None:
 def _claims(verb: Token) -> bool:
     """Whether the verb tells its subject claiming the attack."""
     return _cue(verb, "claim") or _claims_in_object(verb)
+
+
+def _blames(verb: Token) -> bool:
+    """Whether the verb tells its doer as the attack's: claiming it, blamed, suspected or accused
+    of it, answering for it, or carrying out the attack itself ('police said X carried out the
+    attack': an act whose object is what a claim claims)."""
+    if _claims(verb) or _cue(verb, "accuse") or _cue(verb, "answer"):
+        return True
+    attacks = frozenset().union(*(c.needs for c in _cues_of("claim").get("claim", ())))
+    return _cue(verb, "act") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in attacks for c in verb.children
+    )
 
 
 def _claims_in_object(verb: Token) -> bool:
