@@ -26,6 +26,10 @@ claimed"), one searched for ("police hunt a man believed to be responsible"), th
 attacker ("the gunman was shot by police", "the killer, X, shot dead by police"), the doer of
 another event told at a distance in time ("weeks after X attacked the town").
 
+A victim or attack whose doer is only a kind of doers ("gunmen") or none takes the one known group
+the story tells as claiming, suspected of, blamed for or carrying out the attack ("Gunmen killed 9.
+Authorities suspected X." -> X); a group named in the figure's own clause keeps its figure.
+
 The doer is looked for in the figure's own clause, then its sentence, then the sentences before it
 in its paragraph, then the whole story, then the doers its paragraph only counts dead or hurt by
 their kind ("32 people and 3 suicide bombers were killed"); the first of these that names any
