@@ -315,6 +315,50 @@ PERIODS = [
         "Eight",
         ("2024-03-19", "2024-03-19"),
     ),
+    # issue 9 (session 30): dates that name another thing; incidents told over a long paragraph
+    # a date between a determiner and its noun names that thing ("the June 9 vote"), not the
+    # day of the figure when the sentence dates its event elsewhere
+    (
+        "On June 7, 2021, soldiers detained 14 activists and 3 reporters ahead of the June 9 "
+        "vote in the eastern town of Mbale.",
+        None,
+        "3",
+        ("2021-06-07", "2021-06-07"),
+    ),
+    (
+        "Police arrested 40 people on Monday before the Thursday rally in the capital.",
+        "2023-05-12",
+        "40",
+        ("2023-05-08", "2023-05-08"),
+    ),
+    # ... but a date naming the attack itself still dates its toll
+    (
+        "On Friday a court convicted a man of killing 6 people in the March 3, 2019, bombing.",
+        "2022-01-10",
+        "6",
+        ("2019-03-03", "2019-03-03"),
+    ),
+    # one paragraph tells one incident: its day, told at the start, dates a toll told four
+    # sentences later
+    (
+        "On 4 March 2019, armed herders attacked farmers near the village of Kodo. The herders "
+        "burned the granaries and drove off the cattle. The farmers fought back with bows. "
+        "Soldiers arrived in the evening but the herders had already left. At least 27 people "
+        "were killed in the raid.",
+        None,
+        "At least 27",
+        ("2019-03-04", "2019-03-04"),
+    ),
+    # ... not one of the paragraph before, told further back
+    (
+        "On 4 March 2019, armed herders attacked farmers near the village of Kodo. The herders "
+        "burned the granaries. The farmers fought back. Soldiers arrived in the evening.\n\n"
+        "Aid groups later described the region. The drought has lasted years. Markets are empty. "
+        "Eleven people were killed in a separate dispute over water.",
+        None,
+        "Eleven",
+        (None, None),
+    ),
 ]
 
 
