@@ -364,8 +364,11 @@ def _assign_periods(
             draft.period = (published, published)
             continue
         at_end = draft.time is not None and resolved and _AT_END.match(draft.time.text)
-        if draft.measure in STOCK_MEASURES and at_end:
-            # "114 million were displaced by the end of September": the stock on its last day
+        if at_end and draft.time is not None and (
+            draft.measure in STOCK_MEASURES or _AS_OF.match(draft.time.text)
+        ):
+            # "114 million were displaced by the end of September": the stock on its last day;
+            # "as of the end of September" dates any count to that day
             draft.period = (draft.period[1], draft.period[1])
             continue
         if not resolved and (whole := among_those(drafts, figures_before)) is not None:
@@ -378,7 +381,8 @@ def _assign_periods(
             draft.period, resolved = carried, True
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
-        if (earlier := _earlier_same_period(draft, carried, resolved)) is not None:
+        compared = _compared_to(draft, carried, resolved)
+        if (earlier := _earlier_same_period(draft, compared, resolved)) is not None:
             # "1,200 were abducted in Q1, compared with 890 in the same period last year"
             draft.period = earlier
             continue
@@ -518,9 +522,13 @@ _EARLIER_AFTER = re.compile(
 # "During the previous quarter, 1,660 people were killed": the period before the report's own
 _PREVIOUS_UNIT = re.compile(
     r"\b(?:(?:during|in|over|for|within)\s+)?the\s+(?:previous|preceding|prior)\s+"
-    r"(?P<unit>quarter|half|half-year|reporting\s+period|period|week|month|year)\b",
+    r"(?:(?P<n>two|three|four|six|nine|twelve|\d{1,2})\s+(?P<units>weeks|months)"
+    r"|(?P<unit>quarter|half|half-year|reporting\s+period|period|week|month|year))\b",
     re.IGNORECASE,
 )
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12}
+# "Compared with the previous week, when 85 were killed": the count told of that week
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _PREVIOUS_DAYS = {
     "week": (6, 8),
     "month": (27, 31),
@@ -536,7 +544,7 @@ _COMPARED_WITH = re.compile(
 )
 _PREVIOUS_TIME = re.compile(
     r"(?i)^(?:(?:during|in|over|for|within)\s+)?the\s+(?:previous|preceding|prior)\s+"
-    r"(?:week|month|year)$"
+    r"(?:week|month|year|(?:two|three|four|six|nine|twelve|\d{1,2})\s+(?:weeks|months))$"
 )
 
 
@@ -547,10 +555,18 @@ def _previous_period(
     quarter' of the figure's own sentence, else None."""
     text = draft.scan.sentence.text
     found = _PREVIOUS_UNIT.search(text)
-    if found is None or _COMPARED_WITH.search(text, 0, found.start()):
+    if found is None or (
+        _COMPARED_WITH.search(text, 0, found.start()) and not _WHEN_AFTER.match(text, found.end())
+    ):
         return None  # "an increase compared with the previous quarter" dates nothing
     start, end = told
-    unit = found["unit"].lower()
+    if found["n"]:
+        # "up from 1,063 in the previous three months" after a quarter's count: the quarter before
+        count = _COUNT_WORDS.get(found["n"].lower()) or int(found["n"])
+        per = 7 if found["units"].lower() == "weeks" else 30
+        if abs((end - start).days + 1 - count * per) > count * 2:
+            return None
+    unit = (found["unit"] or "").lower()
     if unit in _PREVIOUS_DAYS:
         low, high = _PREVIOUS_DAYS[unit]
         if not low <= (end - start).days <= high:
@@ -592,6 +608,24 @@ def _earlier_same_period(
     if unit == "month" and (end - start).days > 31:
         return None  # "the previous month" after a quarter's count: not this quarter shifted
     return _shifted_period(start, end, -months)
+
+
+def _compared_to(
+    draft: Draft, carried: tuple[date | None, date | None], resolved: bool
+) -> tuple[date | None, date | None]:
+    """The period a comparison after the figure refers to: its sentence's own period told before
+    the number ('3,400 in the first half of 2026, against 2,900 in the same period of 2025'),
+    else the period carried from before."""
+    mention = draft.time
+    if (
+        resolved
+        and mention is not None
+        and draft.scan.sentence.start <= mention.start
+        and mention.end <= draft.quantity.start
+        and not _PREVIOUS_TIME.match(mention.text.strip())
+    ):
+        return draft.period
+    return carried
 
 
 def _shifted_period(start: date, end: date, months: int) -> tuple[date, date]:

@@ -16,7 +16,10 @@ Relative phrases need the publication date and stay unresolved (None) without it
     publication (ending at publication on a Saturday; "last" on a weekend: the one before).
   - weekday ("on Wednesday", "Wednesday night") -> the most recent such weekday on or before
     publication (a story published on a Wednesday saying "on Wednesday" means that day); "last
-    Wednesday" -> strictly before; "next Wednesday" -> strictly after.
+    Wednesday" -> strictly before; "next Wednesday" -> strictly after; "on Wednesday last week"
+    -> the Wednesday of the calendar week before publication's ("this week": of its own).
+  - "the week to Sunday", "the four days ending Friday" -> the span that ends on the most recent
+    such weekday on or before publication.
   - month without a year ("in April", "from January through March") -> the most recent such month
     not after the publication month; "last December" -> the most recent December strictly before
     the publication month; "next March" -> the first March after it; "this March" -> that of the
@@ -83,8 +86,10 @@ from newsledger.extract.time.time_resolvers import (
     resolve_part_of_month,
     resolve_past,
     resolve_span_to,
+    resolve_span_to_weekday,
     resolve_vague,
     resolve_weekday,
+    resolve_weekday_of_week,
     resolve_weekend,
     resolve_word,
     resolve_year,
@@ -286,6 +291,22 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver, _Needs], ...] = tuple(
             rf"|{_month('m2')}(?:\s+{_day('d2')})?)(?:,?\s+{_year('y')})?",
             resolve_span_to,
             (_UNITS, _MONTHS_ANY),
+        ),
+        (
+            # "in the week to Sunday", "the four days ending Friday": a span counted back from the
+            # most recent such weekday (weekly briefings and wire round-ups)
+            rf"{_PREP}(?i:the)\s+(?:(?i:past|last)\s+)?(?:(?P<n>{_NUMBER})\s+)?"
+            r"(?P<unit>(?i:weeks?|days?))\s+(?i:(?:up\s+)?to|ending|ended)\s+"
+            rf"(?:(?i:last)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?i:alone))?",
+            resolve_span_to_weekday,
+            (("week", "weeks", "day", "days"), _WEEKDAYS),
+        ),
+        (
+            # "on Wednesday last week", "Friday of this week": that weekday of that calendar week
+            rf"{_PREP}(?P<wd>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?"
+            r"\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next|the\s+previous))\s+(?i:week)\b",
+            resolve_weekday_of_week,
+            (_WEEKDAYS, ("week",)),
         ),
         (
             rf"{_PREP}{_MOD}(?:(?P<adv>(?i:earlier|later|so\s+far))\s+)?"

@@ -453,6 +453,30 @@ def resolve_weekday(m: re.Match[str], pub: date | None) -> Period | None:
     return day, day, "day"
 
 
+def resolve_weekday_of_week(m: re.Match[str], pub: date | None) -> Period | None:
+    """'on Wednesday last week', 'Friday of this week', 'Monday next week'."""
+    if pub is None:
+        return unresolved("day")
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    step = {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
+    monday, _ = week_of(pub + timedelta(weeks=step))
+    day = monday + timedelta(days=WORDS["weekday"][m["wd"].lower()])
+    return day, day, "day"
+
+
+def resolve_span_to_weekday(m: re.Match[str], pub: date | None) -> Period | None:
+    """'in the week to Sunday', 'the four days ending Friday': N units that end on the most
+    recent such weekday on or before publication."""
+    if pub is None:
+        return unresolved("range")
+    count = _count(group_of(m, "n")) if group_of(m, "n") else 1
+    if count is None or count < 1:
+        return None
+    end = pub - timedelta(days=(pub.weekday() - WORDS["weekday"][m["wd"].lower()]) % 7)
+    days = count * (7 if m["unit"].lower().startswith("week") else 1)
+    return end - timedelta(days=days - 1), end, "range"
+
+
 def resolve_weekend(m: re.Match[str], pub: date | None) -> Period | None:
     """'over the weekend', 'last weekend', 'this weekend': the Saturday and Sunday of the latest
     weekend begun by publication (the one before it for 'last' on a weekend), not after it."""
