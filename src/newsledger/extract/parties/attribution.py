@@ -66,6 +66,17 @@ def _name_span(head: Token) -> tuple[int, int]:
             and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children)
         ):
             right = max(t.i for t in child.subtree)
+        elif (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and head.pos_ == "NOUN"
+            and child.left_edge.i == right + 2
+            and head.doc[right + 1].text == ","
+            and child.text[:1].isupper()
+            and not child.text.isupper()
+        ):
+            # "one father, Ibrahim Musa, told Reuters": the person's name with the role
+            right = child.i
         elif child.dep_ == "appos" and child.text.isupper() and child.i <= right + 2:
             right = child.i + (
                 1 if child.i + 1 < len(head.doc) and head.doc[child.i + 1].text == ")" else 0
@@ -99,8 +110,9 @@ def from_head(head: Token, sentence: Span) -> Attribution | None:
     # "data collected by AAPP", "a report released by the UN office": the agent is the source
     if (agent := _carrier_agent(head)) is not None:
         return from_head(agent, sentence)
-    # "a statement from CENTCOM", "figures from the United Nations", "CENTCOM's statement"
-    if head.lemma_.lower() in _words("carrier"):
+    # "a statement from CENTCOM", "figures from the United Nations", "CENTCOM's statement",
+    # "data from ACLED" (whose lemma is "datum")
+    if head.lemma_.lower() in _words("carrier") or head.lower_ in _words("carrier"):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
                 for obj in child.children:
@@ -258,10 +270,16 @@ def _carrier_agent(head: Token) -> Token | None:
         return None
     for acl in head.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            if acl.lemma_.lower() in _RETELLING and _whose_carrier(head):
+                return None  # "justice ministry figures cited by a daily": the ministry's
             for agent in acl.children:
                 if agent.dep_ == "agent":
                     return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return None
+
+
+# verbs by which one source passes on another's figures ("figures cited by", "cites X as saying")
+_RETELLING = frozenset({"cite", "quote"})
 
 
 def _carried_by(sentence: Span) -> Token | None:
@@ -345,8 +363,12 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
     """(verb, subject) pairs of reporting verbs; 'the ministry, which said' gives the ministry."""
     found = []
     for token in sentence:
+        if token.pos_ in {"VERB", "AUX"} and (retold := _retold_from(token)) is not None:
+            found.append((token, retold))  # "the report cites the police as saying that 19 ..."
+            continue
+        gives = _gives_a_count(token)
         if token.pos_ in {"VERB", "AUX"} and not _directive(token) and not _deed(token) and (
-            token.lemma_.lower() in _words("verb") or _claims_a_statement(token)
+            token.lemma_.lower() in _words("verb") or _claims_a_statement(token) or gives
         ):
             for child in token.children:
                 if child.dep_ not in {"nsubj", "nsubjpass"}:
@@ -360,7 +382,12 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                     subject = _after_dash(subject) or subject
                 if _town_speaks(subject):  # the speaker before the town's phrase, if any
                     subject = _speaker_before(subject) or subject
-                speaks = _can_speak(subject) or _claimant(token, subject)
+                speaks = (
+                    _can_speak(subject)
+                    or _claimant(token, subject)
+                    or _says(token, subject)
+                    or (gives and subject.pos_ == "NOUN")
+                )
                 if speaks and not _dateline(subject) and not _town_speaks(subject):
                     found.append((token, subject))
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
@@ -368,6 +395,50 @@ def _reporting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
                 if speaker is not None:
                     found.append((token, speaker))
     return found
+
+
+def _retold_from(verb: Token) -> Token | None:
+    """'The report cites the police as saying that 19 were killed', 'quoted officials as saying':
+    the one cited speaks, not whoever cites them."""
+    if verb.lemma_.lower() not in _RETELLING:
+        return None
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    saying = any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "as"
+        and any(c.dep_ == "pcomp" and c.lemma_.lower() in _words("verb") for c in prep.children)
+        for prep in verb.children
+    )
+    return cited if saying and cited is not None and cited.pos_ in {"NOUN", "PROPN"} else None
+
+
+# nouns of a stated count: "gave a toll of 28", "put the number of dead at 51"
+_COUNT_NOUNS = frozenset({"toll", "figure", "number", "tally", "count", "estimate"})
+
+
+def _gives_a_count(verb: Token) -> bool:
+    """'A security source gave a lower toll of 28 dead', 'RSF put the toll at 51': whoever gives
+    or puts a count states it."""
+    return verb.lemma_.lower() in {"give", "put", "place"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS for c in verb.children
+    )
+
+
+def _says(verb: Token, subject: Token) -> bool:
+    """'..., the mayor of the commune said', 'one father told Reuters that ...': whoever a verb of
+    saying has as subject speaks, named by any common noun (not only the speaker nouns of
+    attribution.tsv), when the verb says something (a clause, or the figure's own clause before
+    it)."""
+    return (
+        verb.lemma_.lower() in {"say", "tell"}
+        and verb.dep_ not in {"advcl", "relcl", "acl"}  # "while families said they ...": aside
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() not in _words("carrier")
+        and (
+            any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
+            or verb.dep_ in {"parataxis", "ccomp", "ROOT"}
+        )
+    )
 
 
 def _directive(verb: Token) -> bool:
