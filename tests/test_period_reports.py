@@ -349,6 +349,36 @@ PERIODS = [
         "At least 27",
         ("2019-03-04", "2019-03-04"),
     ),
+    # issue 9: a count compared with the period before the one told ("the previous three
+    # months", "the previous week, when ..."), or with the same period of an earlier year
+    (
+        "Fighting killed 640 people between April and June, up from 512 in the previous three "
+        "months, the mission said.",
+        "2025-07-20",
+        "512",
+        ("2025-01-01", "2025-03-31"),
+    ),
+    (
+        "Troops arrested 75 suspects in the week to Sunday. Compared with the previous week, "
+        "when the army reported 60 arrests, the number rose.",
+        "2025-03-12",
+        "60",
+        ("2025-02-24", "2025-03-02"),
+    ),
+    (
+        "Floods displaced 8,100 people in the first half of 2025, against about 5,000 in the same "
+        "period of 2024, the agency said.",
+        "2025-09-01",
+        "about 5,000",
+        ("2024-01-01", "2024-06-30"),
+    ),
+    # ... a count dated "as of the end of" a month is of its last day, whatever it counts
+    (
+        "As of the end of March, 41,000 people were sheltering in schools, the agency said.",
+        "2025-04-10",
+        "41,000",
+        ("2025-03-31", "2025-03-31"),
+    ),
     # ... not one of the paragraph before, told further back
     (
         "On 4 March 2019, armed herders attacked farmers near the village of Kodo. The herders "

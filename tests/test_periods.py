@@ -162,6 +162,13 @@ RELATIVE = [
     ("in the first week of this month", "2024-07-10", "2024-07-01", "2024-07-07", "range"),
     ("in the last week of June", "2024-07-10", "2024-06-24", "2024-06-30", "range"),
     ("in the third week of last month", "2024-07-10", "2024-06-15", "2024-06-21", "range"),
+    # issue 9: a span ending on a weekday, and a weekday of a named week (2024-07-10: Wednesday)
+    ("in the week to Sunday", "2024-07-10", "2024-07-01", "2024-07-07", "range"),
+    ("in the week ending Friday", "2024-07-10", "2024-06-29", "2024-07-05", "range"),
+    ("the three days to Monday", "2024-07-10", "2024-07-06", "2024-07-08", "range"),
+    ("on Wednesday last week", "2024-07-10", "2024-07-03", "2024-07-03", "day"),
+    ("on Friday last week", "2024-07-10", "2024-07-05", "2024-07-05", "day"),
+    ("Monday of this week", "2024-07-10", "2024-07-08", "2024-07-08", "day"),
 ]
 
 

@@ -347,6 +347,30 @@ SOURCES = [
     # ... not a list line's label, nor a place
     ("Police officers: 12 wounded", "12", None),
     ("Sudan: rights group counts 61 dead", "61", "rights group"),
+    # issue 9: whoever gives or puts a count states it
+    ("A hospital source gave a toll of 17 dead on Friday.", "17", "hospital source"),
+    ("The watchdog put the number of people detained at 240.", "240", "watchdog"),
+    # ... one who cites another as saying passes the other's count on
+    ("The bulletin cites the provincial police as saying that 11 officers were wounded.", "11",
+     "provincial police"),
+    ("Local radio quoted the district commissioner as saying that 6 fishermen were shot dead.", "6",
+     "district commissioner"),
+    # ... figures cited by an outlet stay the figures of whose they are
+    ("The camp held 2,300 people, according to health ministry figures cited by a local daily.",
+     "2,300", "health ministry"),
+    ("Some 900 people fled, according to data from the Norwegian Refugee Council.", "Some 900",
+     "Norwegian Refugee Council"),
+    # ... any common noun that says or tells a clause speaks, with a name in apposition
+    ("Nineteen people died in the fire, the headmaster of the school said.", "Nineteen",
+     "headmaster"),
+    ("Nineteen people died in the fire, a teacher, Amina Bello, told reporters.", "Nineteen",
+     "teacher, Amina Bello"),
+    # ... not a body described by whose it is, which refers back to the one named before
+    ("The army said on Monday that 30 militants were killed. Two soldiers died in the fighting, "
+     "the army's media wing said.", "Two", "army"),
+    # ... nor one told in an aside about something else
+    ("Four hostages were freed on Monday, while relatives of the others said they were afraid.",
+     "Four", None),
 ]
 
 

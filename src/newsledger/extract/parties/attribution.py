@@ -434,6 +434,8 @@ def _says(verb: Token, subject: Token) -> bool:
         and verb.dep_ not in {"advcl", "relcl", "acl"}  # "while families said they ...": aside
         and subject.pos_ == "NOUN"
         and subject.lemma_.lower() not in _words("carrier")
+        # "the military's media wing said": a body described by whose it is refers back to it
+        and not any(c.dep_ == "poss" for c in subject.children)
         and (
             any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
             or verb.dep_ in {"parataxis", "ccomp", "ROOT"}
