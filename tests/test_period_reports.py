@@ -372,6 +372,22 @@ PERIODS = [
         "about 5,000",
         ("2024-01-01", "2024-06-30"),
     ),
+    # ... a time phrase hanging in the parse on a statement or on a verb of telling dates the
+    # telling, not the count, nor the day "since the attack" counts from
+    (
+        "Gunmen attacked the village of Kono on Saturday. In a statement read on state radio on "
+        "Monday night, the government put the toll at 38 dead.",
+        "2025-06-17",
+        "38",
+        ("2025-06-14", "2025-06-14"),
+    ),
+    (
+        "The toll from Saturday's raid on the village has risen to 45, the mayor told a local "
+        "radio station on Tuesday. He said 900 residents had fled since the attack.",
+        "2025-06-17",
+        "900",
+        ("2025-06-14", "2025-06-17"),
+    ),
     # ... a count dated "as of the end of" a month is of its last day, whatever it counts
     (
         "As of the end of March, 41,000 people were sheltering in schools, the agency said.",

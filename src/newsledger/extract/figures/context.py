@@ -104,7 +104,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
-from newsledger.extract.figures.clauses import GLUED_DATELINE
+from newsledger.extract.figures.clauses import GLUED_DATELINE, token_at
 from newsledger.extract.figures.context_parties import (
     assign_actors,
     assign_sources,
@@ -163,7 +163,33 @@ def _statement_date(scan: Scan, mention: TimeMention) -> bool:
     return bool(
         _STATEMENT_DATE.search(scan.text_between(mention.start - 30, mention.start))
         or _STATEMENT_PLACE_DATE.search(scan.text_between(mention.start - 60, mention.start))
+        or _dates_statement_in_parse(scan, mention)
     )
+
+
+# nouns of a statement whose time is the telling's, not the count's
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "briefing", "conference", "release", "interview", "broadcast", "communique"}
+)
+_PHRASE_LINKS = frozenset({"prep", "pobj", "npadvmod", "acl", "advmod", "compound"})
+
+
+def _dates_statement_in_parse(scan: Scan, mention: TimeMention) -> bool:
+    """'In a statement read on state television on Monday night, the government put the toll at
+    38', 'the mayor told Sahel Info on Tuesday': a time phrase that hangs, in the dependency
+    parse, on a statement (through a participle such as 'read' or 'issued') or on a verb of
+    telling dates the telling."""
+    token = token_at(scan, mention.start, mention.end)
+    for _ in range(6):
+        if token is None or token.dep_ not in _PHRASE_LINKS or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN":
+            return token.lemma_.lower() in _STATEMENT_NOUNS
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "acl":
+            # "the mayor told Sahel Info on Tuesday": the day of a verb of telling
+            return token.lemma_.lower() in TELLING
+    return False
 
 
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
