@@ -388,6 +388,14 @@ PERIODS = [
         "900",
         ("2025-06-14", "2025-06-17"),
     ),
+    # ... but one before the verb of telling stays the count's, wherever the parse hangs it
+    (
+        "Three soldiers and five militants were killed in a clash in the hills of Sulu, on "
+        "Wednesday, the army said.",
+        "2025-04-24",
+        "Three",
+        ("2025-04-23", "2025-04-23"),
+    ),
     # ... a count dated "as of the end of" a month is of its last day, whatever it counts
     (
         "As of the end of March, 41,000 people were sheltering in schools, the agency said.",

@@ -179,11 +179,15 @@ def _dates_statement_in_parse(scan: Scan, mention: TimeMention) -> bool:
     38', 'the mayor told Sahel Info on Tuesday': a time phrase that hangs, in the dependency
     parse, on a statement (through a participle such as 'read' or 'issued') or on a verb of
     telling dates the telling."""
-    token = token_at(scan, mention.start, mention.end)
+    token = phrase = token_at(scan, mention.start, mention.end)
     for _ in range(6):
-        if token is None or token.dep_ not in _PHRASE_LINKS or token.head is token:
+        if token is None or phrase is None or token.dep_ not in _PHRASE_LINKS:
             return False
         token = token.head
+        if token.i > phrase.i:
+            # "killed in a clash on Wednesday, the military said": a phrase before the verb of
+            # telling is as often the count's, whatever the parse hung it on
+            return False
         if token.pos_ == "NOUN":
             return token.lemma_.lower() in _STATEMENT_NOUNS
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "acl":
