@@ -314,11 +314,12 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
     wanted = set(leaves(total.locations))
     chosen: dict[str, Figure] = {}
     for part in figures:
+        if not _comparable(total, part):
+            continue  # the cheapest test first: asked of each of a long document's 301 figures
         slot = _slot(part, wanted)
         if (
             slot is not None
             and slot not in chosen
-            and _comparable(total, part)
             and _smaller(part, total)
             and not is_subgroup(part, total)
         ):
