@@ -936,10 +936,9 @@ def _tolls_of_places_within(total: Figure, figures: Sequence[Figure], text: str)
     own = {normalise_place(name) for name in total.locations}
     run: list[Figure] = []
     added = 0
-    for part in figures:
+    for part in _starting_after(figures, total.quantity.end):
         if (
-            part.quantity.start <= total.quantity.end
-            or not _comparable(total, part)
+            not _comparable(total, part)
             or not part.locations
             or {normalise_place(name) for name in part.locations} <= own
             or not _within(part.locations, total.locations)
