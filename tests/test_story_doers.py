@@ -95,6 +95,12 @@ STORY_DOERS = [
      "Tigers of Tamil Eelam.", "7", "LTTE"),
     ("A car bomb killed one person in the city. The explosives were detonated by insurgents from "
      "the Revolutionary Armed Forces of Colombia (FARC) outside a police post.", "one", "FARC"),
+    # the doers told earlier in the toll's own paragraph, not those of the paragraph before it
+    # or after it (each paragraph's sentences are looked up by position, issue 12)
+    ("Rebels shelled the market in Kiri on Thursday.\nBandits raided the village of Tama on "
+     "Friday. Eight villagers died in the raid.", "Eight", "bandits"),
+    ("Bandits raided the village of Tama on Friday. Eight villagers died in the raid.\nRebels "
+     "shelled the market in Kiri on Thursday, wounding 5 traders.", "Eight", "bandits"),
 ]
 
 

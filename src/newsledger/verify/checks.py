@@ -314,11 +314,12 @@ def _parts_by_place(total: Figure, figures: Sequence[Figure], text: str) -> list
     wanted = set(leaves(total.locations))
     chosen: dict[str, Figure] = {}
     for part in figures:
+        if not _comparable(total, part):
+            continue  # the cheapest test first: asked of each of a long document's 301 figures
         slot = _slot(part, wanted)
         if (
             slot is not None
             and slot not in chosen
-            and _comparable(total, part)
             and _smaller(part, total)
             and not is_subgroup(part, total)
         ):
@@ -935,10 +936,9 @@ def _tolls_of_places_within(total: Figure, figures: Sequence[Figure], text: str)
     own = {normalise_place(name) for name in total.locations}
     run: list[Figure] = []
     added = 0
-    for part in figures:
+    for part in _starting_after(figures, total.quantity.end):
         if (
-            part.quantity.start <= total.quantity.end
-            or not _comparable(total, part)
+            not _comparable(total, part)
             or not part.locations
             or {normalise_place(name) for name in part.locations} <= own
             or not _within(part.locations, total.locations)

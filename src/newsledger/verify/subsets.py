@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -1273,6 +1273,10 @@ def _same_party(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.casefold() == b.casefold()
 
 
+def _figure_start(figure: Figure) -> int:
+    return figure.quantity.start
+
+
 def _one_of_a_list(part: Figure, figures: Sequence[Figure], text: str) -> bool:
     """Whether the part is one item of a list of its measure ("four drivers and two soldiers were
     killed", "two policemen and a pedestrian"): the list breaks the toll down, a sum's matter,
@@ -1280,9 +1284,11 @@ def _one_of_a_list(part: Figure, figures: Sequence[Figure], text: str) -> bool:
     start, end = sentence_of(text, part.quantity.start)
     if _IMPLICIT_ITEM.match(text, part.quantity.end, end) is not None:
         return True
+    # ``figures`` are in text order (a window of them): the sentence's are found by bisection
+    first = bisect_left(figures, start, key=_figure_start)
+    last = bisect_left(figures, end, lo=first, key=_figure_start)
     siblings = [
-        f for f in figures if f is not part and f.measure is part.measure
-        and start <= f.quantity.start < end
+        f for f in figures[first:last] if f is not part and f.measure is part.measure
     ]
     return any(
         list_item(text, a.quantity.end, b, True)

@@ -254,9 +254,11 @@ def assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[in
     """Fill the places of every draft (index: position of each scan, by id)."""
     token = _SURNAMES.set(_document_surnames(scans))
     strays = _STRAYS.set(_document_strays(scans))
+    kept = _KEPT.set({})
     try:
         _assign_places(drafts, scans, index)
     finally:
+        _KEPT.reset(kept)
         _STRAYS.reset(strays)
         _SURNAMES.reset(token)
 
@@ -875,10 +877,27 @@ def _section_places(scan: Scan) -> tuple[list[str], int | None] | None:
     return None
 
 
+# The kept places of each sentence while assign_places reads a document (its surnames and strays
+# fixed), by the scan's id with the scan itself (kept alive, so no id is reused): each figure asked
+# for its sentence's, and its neighbours', several times.
+_KEPT: ContextVar[dict[int, tuple[Scan, list[PlaceMention]]] | None] = ContextVar(
+    "_KEPT", default=None)
+
+
 def _kept(scan: Scan) -> list[PlaceMention]:
     """The places a sentence names as places: not part of a person's name ('spokesman Abdifatah
     Aden', 'Ashraf Ghani', 'Abba Yusuf'), of a hospital's ('Madina hospital'), nor where a
     speaker is based ('the London-based monitor')."""
+    memo = _KEPT.get()
+    if memo is None:
+        return _kept_now(scan)
+    found = memo.get(id(scan))
+    if found is None or found[0] is not scan:
+        found = memo[id(scan)] = (scan, _kept_now(scan))
+    return list(found[1])
+
+
+def _kept_now(scan: Scan) -> list[PlaceMention]:
     text, base = scan.sentence.text, scan.sentence.start
     surnames, strays = _SURNAMES.get(), _STRAYS.get()
     kept = [

@@ -42,6 +42,7 @@ needs them; a caller that parses many stories at once can hand their parses in b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.figures.context_parties import kind_only, role_words, says_unclaimed
+from newsledger.extract.folded import FoldedPattern
 from newsledger.extract.numbers import counted_noun
 from newsledger.extract.parties import canonical_actor, find_actors, is_dateline_dash
 from newsledger.extract.reporting import past_forms, third_person
@@ -152,8 +154,9 @@ def _cues_of(kind: str) -> dict[str, tuple[Cue, ...]]:
 
 
 @cache
-def _cue_words() -> re.Pattern[str]:
-    """Any written form of a cue: what a sentence must hold to be worth parsing for a doer."""
+def _cue_words() -> FoldedPattern:
+    """Any written form of a cue: what a sentence must hold to be worth parsing for a doer
+    (searched through its lower-cased twin: asked of every sentence of a story, twice)."""
     words: set[str] = set()
     for cue in _cues():
         if cue.kind == "deny":
@@ -164,7 +167,7 @@ def _cue_words() -> re.Pattern[str]:
         words |= {cue.lemma, third_person(cue.lemma), *past_forms(cue.lemma), *cue.forms}
         words.add((cue.lemma[:-1] if cue.lemma.endswith("e") else cue.lemma) + "ing")
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return FoldedPattern(re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE))
 
 
 def assign_story_doers(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
@@ -216,7 +219,19 @@ class StoryDoers:
         self._index = {id(scan): i for i, scan in enumerate(self._scans)}
         self._found: dict[int, list[Doer]] = {}
         self._story = " ".join(scan.sentence.text for scan in self._scans)
-        self._counted = [(d.scan.sentence.paragraph, _counted_doers(d)) for d in drafts]
+        # Per paragraph, its sentences' positions and the doers its figures count, in order: a
+        # long document's figures each asked for them, and scanning every sentence or figure
+        # of the story for one paragraph made that quadratic.
+        self._in_paragraph: dict[int, list[int]] = {}
+        for i, scan in enumerate(self._scans):
+            self._in_paragraph.setdefault(scan.sentence.paragraph, []).append(i)
+        self._counted: dict[int, list[Doer]] = {}
+        for d in drafts:
+            counted = _counted_doers(d)
+            if counted is not None:
+                self._counted.setdefault(d.scan.sentence.paragraph, []).append(counted)
+        # the positions of the sentences that tell any doer, once every sentence is read
+        self._telling: list[int] | None = None
 
     def doer_of(self, draft: Draft) -> str | None:
         """The doer of the figure's clause, sentence, paragraph before it or story, when the first
@@ -227,23 +242,20 @@ class StoryDoers:
         held = draft.measure in _HELD
         doers = [d for d in self.doers(own) if not (held and _arrester(d))]
         on_path = _on_path(draft)
-        before = [
-            i for i in range(own)
-            if self._scans[i].sentence.paragraph == draft.scan.sentence.paragraph
-        ]
+        paragraph = self._in_paragraph[draft.scan.sentence.paragraph]
+        before = paragraph[: bisect_left(paragraph, own)]
         levels: list[Iterable[Doer]] = [
             [d for d in doers if d.verb in on_path],
             [d for d in doers if not d.apart],
         ]
         if not _tally(draft) and not _another_event(draft) and not self._unclaimed(own):
             levels += [
-                (d for i in self._read(before) for d in self.doers(i) if _afar(d, held)),
-                (d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
-                 for d in self.doers(i) if _afar(d, held)),
+                (d for i in self._read(before) for d in self._found[i] if _afar(d, held)),
+                (d for i in self._read_telling() if self._tells_this(i, own)
+                 for d in self._found[i] if _afar(d, held)),
             ]
             # "32 people and 3 suicide bombers were killed": doers the paragraph only counts
-            paragraph = draft.scan.sentence.paragraph
-            levels.append(d for p, d in self._counted if d is not None and p == paragraph)
+            levels.append(self._counted.get(draft.scan.sentence.paragraph, []))
         for level in levels:
             found = list(level)
             if found:
@@ -258,8 +270,8 @@ class StoryDoers:
         if own is None or _tally(draft) or _another_event(draft) or self._unclaimed(own):
             return None
         found = [
-            d for i in self._read(range(len(self._scans))) if self._tells_this(i, own)
-            for d in self.doers(i)
+            d for i in self._read_telling() if self._tells_this(i, own)
+            for d in self._found[i]
             if d.blamed and d.named and not (d.person or d.state) and _afar(d, False)
         ]
         return found[0].text if found and len({d.key for d in found}) == 1 else None
@@ -289,6 +301,14 @@ class StoryDoers:
             parse = scan.parse if scan.parse is not None else parsed.get(i)
             self._found[i] = [] if parse is None else sentence_doers(parse, scan, self._story)
         return positions
+
+    def _read_telling(self) -> list[int]:
+        """The positions of the story's sentences that tell any doer, every sentence read first
+        (the others add nothing to a search of the whole story)."""
+        if self._telling is None:
+            every = self._read(range(len(self._scans)))
+            self._telling = [i for i in every if self._found[i]]
+        return self._telling
 
     def doers(self, position: int) -> list[Doer]:
         """The doers sentence ``position`` tells (read first if not yet)."""
