@@ -975,7 +975,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if _passive_doer(noun):
         # "was shot dead by two soldiers", "were freed by 12 commandos": the by-phrase of a
         # passive names who did it, never whom it befell; only the noun's own measure is left
-        return MeasureReading(None if own in _HARMS else own, counted, head_word)
+        # "hijacked by five armed men": armed men who did it are its attackers ('other')
+        doers = Measure.OTHER if own is None and _armed(noun) else own
+        return MeasureReading(None if doers in _HARMS else doers, counted, head_word)
     measure = (
         (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
@@ -988,6 +990,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _still_held(noun)
         or _stated_missing(noun)
         or _escapees_at_large(noun, sentence)
+        or _harmed_again(number, noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or (_headline_verb_before(number) if noun.i <= number.i else None)
@@ -1015,7 +1018,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _of_measure(noun)
     )
     if measure is Measure.DISPLACED and head_word in _words_of_kind("never_displaced"):
-        measure = None  # "before the two suspects arrived": a suspect's coming is no flight
+        # "before the two suspects arrived": a suspect's coming is no flight; "10 gunmen
+        # arrived" are still gunmen
+        measure = own if own is not Measure.DISPLACED else None
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
     if measure is Measure.HELD and own is None and _took_in(noun):
@@ -1108,7 +1113,10 @@ def _recorded_subject(number: Token) -> bool:
 def _included_in_count(noun: Token, sentence: Span) -> Measure | None:
     """'At least 14 persons, including seven children, were injured in five grenade attacks': the
     people included take the measure of the count that includes them, however the parser hangs
-    the rest of the sentence (a dateline before it, another count after it)."""
+    the rest of the sentence (a dateline before it, another count after it). So do the later
+    items of the list ("including 6 Britons, 14 Japanese and one Colombian", "including two
+    people from China, two from Romania and one from Ghana"), however the parser chains them."""
+    noun = _first_listed(noun)
     if noun.dep_ != "pobj" or noun.head.lower_ != "including":
         return None
     if _count_before(noun.head) is not None:
@@ -1121,6 +1129,36 @@ def _included_in_count(noun: Token, sentence: Span) -> Measure | None:
         return None
     found = read_measure(counts[-1], sentence).measure
     return found if found in _GROUP_MEASURES else None
+
+
+_LISTED_DEPS = frozenset({"conj", "appos"})
+_LIST_WORD_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def _first_listed(noun: Token) -> Token:
+    """The first item of the list the counted word is a later item of: up the chain of joined
+    and apposed words ("14 Japanese" after "6 Britons"; "one Colombian", whose number hangs on
+    an adjective), past the place a number's "from" phrase names ("two from Romania, one from
+    Ghana": the parser hangs the next item on the place)."""
+    if noun.like_num and noun.dep_ == "nummod" and noun.head.pos_ == "ADJ":
+        noun = noun.head  # "one Colombian": a nationality adjective standing for a person
+    while True:
+        if noun.dep_ in _LISTED_DEPS and noun.head.pos_ in _LIST_WORD_POS:
+            noun = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "from"
+            and noun.head.dep_ == "prep"
+            and noun.head.head.dep_ in _LISTED_DEPS
+            and (noun.head.head.like_num or _counted_by_number(noun.head.head))
+        ):
+            noun = noun.head.head  # "Romania" of "two from Romania": back to its count
+        else:
+            return noun
+
+
+def _counted_by_number(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
 
 
 def _part_of_the_harmed(number: Token) -> Measure | None:
@@ -1295,7 +1333,9 @@ def _attacking_armed(noun: Token, own: Measure | None) -> Measure | None:
     """'Five militants stormed the base', 'three insurgents tried to plant a bomb': armed men
     counted as the ones who carry out an attack are its attackers ('other', like 'two suicide
     bombers'), no stock of fighters (lexicons/measures.tsv, kind assault_verb)."""
-    if own is not Measure.FIGHTERS or noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    if own is not Measure.FIGHTERS and not (own is None and _armed(noun)):
         return None
     verb = noun.head
     # "tried to plant", "attempted to storm": the act the subject set out to do
@@ -1307,7 +1347,19 @@ def _attacking_armed(noun: Token, own: Measure | None) -> Measure | None:
         objects = {c.lemma_.lower() for c in act.children if c.dep_ == "dobj"}
         if lemma in assaults or any(f"{lemma} {o}" in assaults for o in objects):
             return Measure.OTHER
+        harm = _verb_measure(act) or _predicate_measure(act)  # "shot dead three farmers"
+        if objects and harm in _HARMS and not _passive(act):
+            return Measure.OTHER  # "Twelve armed men shot dead seven missionaries"
     return None
+
+
+def _armed(noun: Token) -> bool:
+    """'armed men', 'heavily armed members': people the text calls armed."""
+    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in noun.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _times_attacked(noun: Token) -> Measure | None:
@@ -1634,6 +1686,33 @@ def _headline_verb_before(number: Token) -> Measure | None:
         return None
     found = _word_measure(verb, "verb")
     return found if found in _HARMS else None
+
+
+_REDUCED_CLAUSES = frozenset({"acl", "amod", "relcl"})
+def _harmed_again(number: Token, noun: Token) -> Measure | None:
+    """'killed three police officers kidnapped in the attack', 'had killed 29 of those
+    abducted': people whom an active verb of harm takes as its object undergo that harm; a
+    participle describing them tells what befell them before."""
+    target = noun if noun.dep_ == "dobj" else number
+    if target.dep_ != "dobj" or (target is number and noun is not number and not _partitive_of(
+        number, noun
+    )):
+        return None
+    verb = target.head
+    if verb.pos_ != "VERB" or verb.dep_ in _REDUCED_CLAUSES:
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    found = _verb_measure(verb)
+    if found not in _HARMS:
+        return None
+    earlier = (
+        _verb_measure(c) for c in noun.children if c.dep_ in _REDUCED_CLAUSES and c.i > noun.i
+    )
+    return found if any(m in _BEFALLING and m is not found for m in earlier) else None
+
+
+_BEFALLING = _HARMS | {Measure.DETAINED}  # "executed 4 soldiers captured at the checkpoint"
 
 
 def _participle_after(number: Token) -> Measure | None:

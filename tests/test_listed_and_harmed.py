@@ -1,0 +1,58 @@
+"""Figures found in lists of people by origin, people harmed again, and armed men who attack
+(issue 9, session 31): read off the dependency parse, not off new cue words.
+
+Every sentence here was written for these tests in the style of news reports and incident notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsledger.model import Extraction
+
+# (text, every figure found in order as (number, measure))
+CASES = [
+    # the later items of an "including" list count what its first item counts, however the
+    # parser chains them: nationalities as nouns, a number on a nationality adjective, "N from
+    # <place>" items the parser hangs on the place before
+    ("Among the dead were 20 pilgrims, including 5 Iraqis, 3 Saudis and one Egyptian.",
+     [("20", "killed"), ("5", "killed"), ("3", "killed"), ("one", "killed")]),
+    ("The blast killed 14 people, including two from Kenya, one from Uganda and one from Sudan.",
+     [("14", "killed"), ("two", "killed"), ("one", "killed"), ("one", "killed")]),
+    ("Nine hikers were abducted, including 4 Danes, 2 Norwegians and one Austrian.",
+     [("Nine", "kidnapped"), ("4", "kidnapped"), ("2", "kidnapped"), ("one", "kidnapped")]),
+    # ... a bare "one" is a count only as such an item, not after any number and capital
+    ("On 5 May, one day after the talks in Geneva, 3 soldiers died.", [("3", "killed")]),
+    ("The 12 Apostles, one of the landmarks, was closed.", []),
+    # an active verb of harm whose object a participle describes: the verb is what befell them
+    ("The group said it had killed twenty of those kidnapped at the checkpoint.",
+     [("twenty", "killed")]),
+    ("Rebels claimed to have killed four other guards abducted in the same raid.",
+     [("four", "killed")]),
+    ("The rebels executed 4 soldiers captured at the checkpoint.", [("4", "killed")]),
+    # ... a participle that agrees with the verb, or a verb of no harm, changes nothing
+    ("Militants released 6 workers abducted in May.", [("6", "other")]),
+    ("Police arrested 3 men wanted for the murders.", [("3", "detained")]),
+    ("Gunmen killed 5 villagers and abducted 12 others.", [("5", "killed"), ("12", "kidnapped")]),
+    # armed men who harm or attack are its attackers ('other'), also in a passive's by-phrase
+    ("Eight armed men shot dead three farmers near the well.",
+     [("Eight", "other"), ("three", "killed")]),
+    ("Fifteen heavily armed members of the militia stormed into the market.",
+     [("Fifteen", "other")]),
+    ("The bus was hijacked by four armed men as it left the station.", [("four", "other")]),
+    # ... gunmen who arrive somewhere stay gunmen, though arrivals are no flight
+    ("About 20 gunmen arrived at the school late on Sunday.", [("About 20", "other")]),
+    ("The clinic closed before the two suspects arrived.", []),
+    # ... people not called armed who attack are not counted by this rule
+    ("Two soldiers killed in the ambush near the border.", [("Two", "killed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_figures_found(
+    extract_text: Callable[..., Extraction], text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.quantity.number_text, f.measure.value) for f in extract_text(text).figures]
+    assert found == expected
