@@ -56,3 +56,30 @@ def test_figures_found(
 ) -> None:
     found = [(f.quantity.number_text, f.measure.value) for f in extract_text(text).figures]
     assert found == expected
+
+
+# (text, every figure found in order as (evidence, measure)): evidence spans and restatements
+EVIDENCE = [
+    # the items of a breakdown aside inside a counted phrase are their own words
+    ("Two UN international (1 Kenyan, 1 Somali) staff were abducted.",
+     [("Two UN international (1 Kenyan, 1 Somali) staff", "kidnapped"),
+      ("1 Kenyan", "kidnapped"), ("1 Somali", "kidnapped")]),
+    # a count in brackets after a verb restates the count before it; the brackets stay for the
+    # parser, so the next clause keeps its own verb
+    ("About 60 people were wounded (roughly 58) and 12 were killed.",
+     [("About 60 people", "injured"), ("roughly 58", "injured"), ("12 were killed", "killed")]),
+    # people a later sentence counts with "the", as many and befallen alike, are the same
+    ("Four teachers were abducted near the school. Police said armed men had abducted the four "
+     "women at gunpoint.", [("four women", "kidnapped")]),
+    # ... without "the" they are others
+    ("Four teachers were abducted in the north. In the south, four farmers were abducted.",
+     [("Four teachers", "kidnapped"), ("four farmers", "kidnapped")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVIDENCE)
+def test_evidence_and_restatements(
+    extract_text: Callable[..., Extraction], text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.text, f.measure.value) for f in extract_text(text).figures]
+    assert found == expected
