@@ -45,6 +45,15 @@ CASES = [
     # ... gunmen who arrive somewhere stay gunmen, though arrivals are no flight
     ("About 20 gunmen arrived at the school late on Sunday.", [("About 20", "other")]),
     ("The clinic closed before the two suspects arrived.", []),
+    # people taken away from, into or across a place, or forcibly, were kidnapped
+    ("Armed men seized eleven people from a beach hotel on the island.", [("eleven", "kidnapped")]),
+    ("Three nurses were forcibly taken from their clinic on Tuesday.", [("Three", "kidnapped")]),
+    ("The rebels took more than 200 of them across the river into the forest.",
+     [("more than 200", "kidnapped")]),
+    # ... not into custody or care, and not things
+    ("Police took 12 protesters into custody.", []),
+    ("Five wounded soldiers were taken to hospital.", [("Five", "injured")]),
+    ("Rebels seized 40 rifles from the armoury.", [("40", "other")]),
     # ... people not called armed who attack are not counted by this rule
     ("Two soldiers killed in the ambush near the border.", [("Two", "killed")]),
 ]

@@ -829,6 +829,33 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+_AWAY_PREPOSITIONS = frozenset({"from", "into", "across"})
+_AWAY_ADVERBS = frozenset({"forcibly", "away"})
+
+
+def _taken_away(number: Token, noun: Token) -> Measure | None:
+    """'seized twenty people from the resort', 'were forcibly taken from their residence', 'took
+    300 of them across the border', 'the other eight were taken into the jungle': people a verb
+    takes away from, into or across a place were kidnapped (not into custody or care)."""
+    if noun is not number and noun.pos_ != "PRON" and not _names_people(noun):
+        return None
+    target = number if _partitive_of(number, noun) else noun
+    verb = target.head
+    if target.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in _words_of_kind(
+        "take_away"
+    ):
+        return None
+    kept = _words_of_kind("take_away_not")
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _AWAY_ADVERBS:
+            return Measure.KIDNAPPED
+        if child.dep_ == "prep" and child.lower_ in _AWAY_PREPOSITIONS:
+            places = [o for o in child.children if o.dep_ == "pobj"]
+            if places and all(o.lemma_.lower() not in kept for o in places):
+                return Measure.KIDNAPPED
+    return None
+
+
 def _residents(noun: Token, own: Measure | None) -> Measure | None:
     """'a camp hosting 20,000 Christians', '30,000 IDPs were settled in the area': people a place
     hosts, or who live or were settled somewhere, are its population (lexicons/measures.tsv,
@@ -1000,6 +1027,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _harm_right_after(noun)
         or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
+        or _taken_away(number, noun)
         or _forced_measure(noun)
         or (_participle_on_number(number) if noun is not number else None)
         or _modifier_trigger(noun)
