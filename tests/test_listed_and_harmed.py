@@ -54,6 +54,12 @@ CASES = [
     ("Police took 12 protesters into custody.", []),
     ("Five wounded soldiers were taken to hospital.", [("Five", "injured")]),
     ("Rebels seized 40 rifles from the armoury.", [("40", "other")]),
+    # a passive participle joined to the subject's verb, or to a clause of it, tells what befell
+    # the subject too, when it has no subject or object of its own
+    ("Three more guards were sent to fetch the truck and also abducted.",
+     [("Three", "kidnapped")]),
+    ("Four drivers were stopped at a checkpoint and later abducted.", [("Four", "kidnapped")]),
+    ("Three men were questioned and released.", []),
     # ... people not called armed who attack are not counted by this rule
     ("Two soldiers killed in the ambush near the border.", [("Two", "killed")]),
 ]

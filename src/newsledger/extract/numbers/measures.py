@@ -1036,6 +1036,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _attacking_armed(noun, own)
         or _subject_state(noun)
         or _governing_trigger(noun)
+        or _joined_participle(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
         or _noun_state(noun)
@@ -1717,6 +1718,25 @@ def _headline_verb_before(number: Token) -> Measure | None:
 
 
 _REDUCED_CLAUSES = frozenset({"acl", "amod", "relcl"})
+
+
+def _joined_participle(noun: Token) -> Measure | None:
+    """'Two staff members were sent to recover the food and also kidnapped': a passive
+    participle joined to the subject's verb, or to a clause of it, with no subject or object of
+    its own, tells what befell the subject too."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = noun.head
+    # the parser tags a participle after a passive ("were sent ... and kidnapped") a past tense
+    tags = {"VBN", "VBD"} if _passive(verb) else {"VBN"}
+    clauses = [verb, *(c for c in verb.children if c.dep_ in {"advcl", "xcomp"})]
+    for clause in clauses:
+        for joined in (c for c in clause.children if c.dep_ == "conj" and c.tag_ in tags):
+            if any(g.dep_ in _OWN_CLAUSE | {"dobj"} for g in joined.children):
+                continue
+            if (found := _verb_measure(joined)) in _BEFALLING:
+                return found
+    return None
 def _harmed_again(number: Token, noun: Token) -> Measure | None:
     """'killed three police officers kidnapped in the attack', 'had killed 29 of those
     abducted': people whom an active verb of harm takes as its object undergo that harm; a
