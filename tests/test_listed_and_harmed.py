@@ -23,6 +23,9 @@ CASES = [
      [("14", "killed"), ("two", "killed"), ("one", "killed"), ("one", "killed")]),
     ("Nine hikers were abducted, including 4 Danes, 2 Norwegians and one Austrian.",
      [("Nine", "kidnapped"), ("4", "kidnapped"), ("2", "kidnapped"), ("one", "kidnapped")]),
+    # ... also a partitive item: "including 30 of the soldiers"
+    ("88 died on Monday, including 30 of the soldiers and militiamen.",
+     [("88", "killed"), ("30", "killed")]),
     # ... a bare "one" is a count only as such an item, not after any number and capital
     ("On 5 May, one day after the talks in Geneva, 3 soldiers died.", [("3", "killed")]),
     ("The 12 Apostles, one of the landmarks, was closed.", []),

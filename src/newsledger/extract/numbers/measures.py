@@ -1036,6 +1036,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _attacking_armed(noun, own)
         or _subject_state(noun)
         or _governing_trigger(noun)
+        # "died yesterday, including 55 of the regime forces": the number is the item
+        or (_governing_trigger(number) if _partitive_of(number, noun) else None)
         or _joined_participle(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
