@@ -63,6 +63,12 @@ CASES = [
      [("Three", "kidnapped")]),
     ("Four drivers were stopped at a checkpoint and later abducted.", [("Four", "kidnapped")]),
     ("Three men were questioned and released.", []),
+    # people a bracket right after them breaks down by two harms are casualties of both
+    ("The ambush hit a convoy carrying 6 drivers (2 killed and 4 wounded) on the road to Gao.",
+     [("6", "other"), ("2", "killed"), ("4", "injured")]),
+    # ... a bracket of other parts leaves them what befell them
+    ("Police arrested 12 men (5 Afghans and 7 Iranians) at the border.",
+     [("12", "detained"), ("5", "detained"), ("7", "detained")]),
     # ... people not called armed who attack are not counted by this rule
     ("Two soldiers killed in the ambush near the border.", [("Two", "killed")]),
 ]

@@ -1006,7 +1006,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         doers = Measure.OTHER if own is None and _armed(noun) else own
         return MeasureReading(None if doers in _HARMS else doers, counted, head_word)
     measure = (
-        (_brought_to(number) if noun is number else None)
+        _harms_in_brackets(noun)
+        or (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
         or _times_attacked(noun)
         or _arms_used(noun)
@@ -1720,6 +1721,23 @@ def _headline_verb_before(number: Token) -> Measure | None:
 
 
 _REDUCED_CLAUSES = frozenset({"acl", "amod", "relcl"})
+_BRACKET_REACH = 12  # tokens read inside a bracket after a counted noun
+
+
+def _harms_in_brackets(noun: Token) -> Measure | None:
+    """'4 national staff (1 killed and 3 wounded)': people a bracket right after them breaks
+    down by two harms are the casualties of both ('other'), read on the words (the parser
+    hangs such brackets in many ways)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != "(":
+        return None
+    harms = set()
+    for token in doc[noun.i + 2 : min(len(doc), noun.i + 2 + _BRACKET_REACH)]:
+        if token.text == ")":
+            return Measure.OTHER if len(harms) > 1 else None
+        if token.i > 0 and doc[token.i - 1].like_num and (found := _verb_measure(token)):
+            harms.add(found)
+    return None
 
 
 def _joined_participle(noun: Token) -> Measure | None:
