@@ -1731,7 +1731,7 @@ def _harms_in_brackets(noun: Token) -> Measure | None:
     doc = noun.doc
     if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != "(":
         return None
-    harms = set()
+    harms: set[Measure] = set()
     for token in doc[noun.i + 2 : min(len(doc), noun.i + 2 + _BRACKET_REACH)]:
         if token.text == ")":
             return Measure.OTHER if len(harms) > 1 else None
