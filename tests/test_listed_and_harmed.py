@@ -69,6 +69,9 @@ CASES = [
     # ... a bracket of other parts leaves them what befell them
     ("Police arrested 12 men (5 Afghans and 7 Iranians) at the border.",
      [("12", "detained"), ("5", "detained"), ("7", "detained")]),
+    # people told as being detained are held at that time (a stock), not taken in that day
+    ("As of Monday, 22 other men were being detained in the capital.", [("22", "held")]),
+    ("Police said 14 people were detained on Friday.", [("14", "detained")]),
     # ... people not called armed who attack are not counted by this rule
     ("Two soldiers killed in the ambush near the border.", [("Two", "killed")]),
 ]

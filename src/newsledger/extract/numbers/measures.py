@@ -1055,6 +1055,8 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         measure = own if own is not Measure.DISPLACED else None
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
+    if measure is Measure.DETAINED and _being_done(noun):
+        measure = Measure.HELD  # "22 others were being detained": held at the time told
     if measure is Measure.HELD and own is None and _took_in(noun):
         measure = Measure.DETAINED  # "police held thirteen people after raiding their homes"
     if measure is Measure.HELD and own is None and _camp_holds(noun):
@@ -1721,6 +1723,14 @@ def _headline_verb_before(number: Token) -> Measure | None:
 
 
 _REDUCED_CLAUSES = frozenset({"acl", "amod", "relcl"})
+
+
+def _being_done(noun: Token) -> bool:
+    """'22 others were being detained': the subject of a passive told in the progressive."""
+    verb = noun.head
+    return noun.dep_ == "nsubjpass" and any(
+        c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children
+    )
 _BRACKET_REACH = 12  # tokens read inside a bracket after a counted noun
 
 
