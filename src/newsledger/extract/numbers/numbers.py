@@ -167,7 +167,7 @@ def _words_of(*kinds: str) -> str:
 # A count and up to three words of its item, then a comma or "and" opening the next item.
 _LIST_ITEM_BEFORE = re.compile(
     rf"(?<![\w,.])(?:\d+|{_words_of('unit', 'teen', 'ten')})"
-    r"(?:\s+(?:from\s+)?[A-Z][\w'’-]*){1,3}(?:,\s+|,?\s+and\s+)\Z"
+    r"(?:\s+(?:from\s+)?[A-Z][\w'’-]*){1,3}(?:,\s+|\s+and\s+)\Z"
 )
 
 
