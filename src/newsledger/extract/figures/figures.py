@@ -211,7 +211,13 @@ def _parse_text(scan: Scan) -> str:
             before >= 0
             and after < len(text)
             and (text[before], text[after]) in _BRACKETS
-            and not _RESTATED_IN_BRACKETS.match(scan.sentence.text, after + 1)
+            # "were injured (approximately 108) and 23 were killed": a hedged count in
+            # brackets before a break restates the count before it ("soldiers (12), police
+            # (7)" are shares of names, read unbracketed)
+            and not (
+                quantity.qualifier is not Qualifier.EXACT
+                and _RESTATED_IN_BRACKETS.match(scan.sentence.text, after + 1)
+            )
         ):
             text[before] = text[after] = " "
         # "upward of 200 villagers", "between 30 and 40 people": the parser sees "about 200
