@@ -2478,8 +2478,10 @@ def test_checks_another_incidents_toll_is_no_rival_value(
         pytest.param(
             "Three people were killed, including two aid workers including one Malian and one"
             " Guinean, and one member of a local NGO.",
-            set(),
-            {("Three", "two", True), ("two", "one", True)},
+            # session 31: "one Guinean", the next item of the inner list, is a figure too, so
+            # the inner list is a sum of its item rather than a subset
+            {("two", ("one", "one"), True)},
+            {("Three", "two", True)},
             id="nested-including",
         ),
         pytest.param(

@@ -16,7 +16,6 @@ from newsledger.model import Extraction
 # (text, number of the doers) - the by-phrase of a passive names who did it: no harm figure
 PASSIVE_DOERS = [
     ("A relief worker was shot and killed by two policemen outside the clinic.", "two"),
-    ("One driver was abducted and beaten by three armed men on the road to the camp.", "three"),
     ("A nurse was seized by four men and a boy as she left the market.", "four"),
     ("Two farmers were killed by a mine laid by five rebels last year.", "five"),
     # "by" parsed as a plain preposition of the passive verb
@@ -34,6 +33,9 @@ VICTIMS_AND_OWN_NOUNS = [
     ("Two farmers were killed by a mine laid by five rebels last year.", "Two", "killed"),
     ("Six pupils were abducted by four gunmen near the school.", "Six", "kidnapped"),
     ("Six pupils were abducted by four gunmen near the school.", "four", "other"),
+    # men the text calls armed are armed men too (session 31)
+    ("One driver was abducted and beaten by three armed men on the road to the camp.", "three",
+     "other"),
     ("Five police were killed by gunmen and 2 by a roadside bomb.", "2", "killed"),
     ("The camp was attacked by 40 militants before dawn.", "40", "fighters"),
 ]

@@ -207,7 +207,18 @@ def _parse_text(scan: Scan) -> str:
         text[footnote.start() : footnote.end()] = " " * (footnote.end() - footnote.start())
     for quantity in scan.quantities:
         before, after = quantity.start - base - 1, quantity.end - base
-        if before >= 0 and after < len(text) and (text[before], text[after]) in _BRACKETS:
+        if (
+            before >= 0
+            and after < len(text)
+            and (text[before], text[after]) in _BRACKETS
+            # "were injured (approximately 108) and 23 were killed": a hedged count in
+            # brackets before a break restates the count before it ("soldiers (12), police
+            # (7)" are shares of names, read unbracketed)
+            and not (
+                quantity.qualifier is not Qualifier.EXACT
+                and _RESTATED_IN_BRACKETS.match(scan.sentence.text, after + 1)
+            )
+        ):
             text[before] = text[after] = " "
         # "upward of 200 villagers", "between 30 and 40 people": the parser sees "about 200
         # villagers", "about 40 people", so that the number hangs on its noun
@@ -219,6 +230,10 @@ def _parse_text(scan: Scan) -> str:
             text[actor.start - base : actor.end - base] = list(_IS_STAND_IN)
     return _headline_case_lowered(scan, "".join(text))
 
+
+# After a bracketed count, what shows it restates the count before it rather than counting the
+# noun after it: "were injured (approximately 108) and 23 were killed" keeps its brackets.
+_RESTATED_IN_BRACKETS = re.compile(r"\s*(?:[,;.]|(?:and|or|but)\b|\Z)")
 
 # a bracketed list of counts between a count's words and its noun: "(2 French, 1 Belgian)
 # staff", "(6 international, 1 national) staff"; not one after the noun, which a preposition or
@@ -738,6 +753,7 @@ def _same_figure(
         _same_kind(a.counted_head, b.counted_head)
         or headline
         or (pointer and _all_of_them(a, b))
+        or _the_same_people(a, b)
     ):
         return False  # a headline names its count in few words ("270,000 Rohingya refugees")
     # outlets' headlines of one event name its killers in their own words
@@ -774,6 +790,19 @@ def _definite_back(a: Draft, b: Draft) -> bool:
     if not _THE_BEFORE.search(b.scan.text_between(b.quantity.start - 12, b.quantity.start)):
         return False
     return doc[b.token].dep_ != "nummod"
+
+
+def _the_same_people(a: Draft, b: Draft) -> bool:
+    """'3 aid workers were kidnapped ... gunmen kidnapped the three workers': people a later
+    sentence counts with 'the', as many and befallen alike, are those told before, whatever
+    noun it names them by."""
+    return (
+        a.scan is not b.scan
+        and a.quantity.start < b.quantity.start
+        and counts_people(a.counted_head)
+        and counts_people(b.counted_head)
+        and bool(_THE_BEFORE.search(b.scan.text_between(b.quantity.start - 12, b.quantity.start)))
+    )
 
 
 def _repeated_passage(a: Draft, b: Draft) -> bool:
@@ -879,6 +908,18 @@ def _to_figure(document: Document, number: int, draft: Draft) -> Figure:
 _CLOSED_BRACKET = re.compile(r"[)\]]\s*[,;.]")
 
 
+_ASIDE_ITEM = re.compile(r"[^,;()]*?(?=\s+and\b|[,;()]|\Z)")
+_ASIDE_ITEM_REACH = 40
+
+
+def _inside_aside(scan: Scan, quantity: Quantity) -> bool:
+    start, end = quantity.start - scan.sentence.start, quantity.end - scan.sentence.start
+    return any(
+        a.start() < start and end < a.end()
+        for a in _BREAKDOWN_ASIDE.finditer(scan.sentence.text)
+    )
+
+
 def _evidence_span(draft: Draft) -> tuple[int, int]:
     """The number with its counted noun phrase and trigger: 'more than 9,000 ISIS detainees'."""
     scan, q = draft.scan, draft.quantity
@@ -887,6 +928,11 @@ def _evidence_span(draft: Draft) -> tuple[int, int]:
     token = _number_token(scan, q)
     if token is None or _CLOSED_BRACKET.match(scan.text_between(q.end, q.end + 3)):
         return q.start, q.end  # "Cauca (42), followed by": the count in brackets stands alone
+    if _inside_aside(scan, q):
+        # "(1 American, 1 Pakistani) staff": an item of a breakdown aside, whose words the
+        # parser never saw (_BREAKDOWN_ASIDE); its evidence is its own words, up to the next item
+        item = _ASIDE_ITEM.match(scan.text_between(q.end, q.end + _ASIDE_ITEM_REACH))
+        return q.start, q.end + (len(item.group(0)) if item else 0)
     tokens = [token, token.head] if token.head.i > token.i else [token]
     head = token.head
     tokens += [c for c in head.children if c.dep_ in {"acl", "amod"} and c.i > head.i]

@@ -829,6 +829,33 @@ def _people_verb_measure(number: Token, noun: Token) -> Measure | None:
     return None
 
 
+_AWAY_PREPOSITIONS = frozenset({"from", "into", "across"})
+_AWAY_ADVERBS = frozenset({"forcibly", "away"})
+
+
+def _taken_away(number: Token, noun: Token) -> Measure | None:
+    """'seized twenty people from the resort', 'were forcibly taken from their residence', 'took
+    300 of them across the border', 'the other eight were taken into the jungle': people a verb
+    takes away from, into or across a place were kidnapped (not into custody or care)."""
+    if noun is not number and noun.pos_ != "PRON" and not _names_people(noun):
+        return None
+    target = number if _partitive_of(number, noun) else noun
+    verb = target.head
+    if target.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in _words_of_kind(
+        "take_away"
+    ):
+        return None
+    kept = _words_of_kind("take_away_not")
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _AWAY_ADVERBS:
+            return Measure.KIDNAPPED
+        if child.dep_ == "prep" and child.lower_ in _AWAY_PREPOSITIONS:
+            places = [o for o in child.children if o.dep_ == "pobj"]
+            if places and all(o.lemma_.lower() not in kept for o in places):
+                return Measure.KIDNAPPED
+    return None
+
+
 def _residents(noun: Token, own: Measure | None) -> Measure | None:
     """'a camp hosting 20,000 Christians', '30,000 IDPs were settled in the area': people a place
     hosts, or who live or were settled somewhere, are its population (lexicons/measures.tsv,
@@ -975,9 +1002,12 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
     if _passive_doer(noun):
         # "was shot dead by two soldiers", "were freed by 12 commandos": the by-phrase of a
         # passive names who did it, never whom it befell; only the noun's own measure is left
-        return MeasureReading(None if own in _HARMS else own, counted, head_word)
+        # "hijacked by five armed men": armed men who did it are its attackers ('other')
+        doers = Measure.OTHER if own is None and _armed(noun) else own
+        return MeasureReading(None if doers in _HARMS else doers, counted, head_word)
     measure = (
-        (_brought_to(number) if noun is number else None)
+        _harms_in_brackets(noun)
+        or (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
         or _times_attacked(noun)
         or _arms_used(noun)
@@ -988,6 +1018,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _still_held(noun)
         or _stated_missing(noun)
         or _escapees_at_large(noun, sentence)
+        or _harmed_again(number, noun)
         or _participle_after(number)
         or (_adjacent_trigger(number) if noun is number else None)
         or (_headline_verb_before(number) if noun.i <= number.i else None)
@@ -997,6 +1028,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _harm_right_after(noun)
         or _left_harmed(number, noun)
         or _people_verb_measure(number, noun)
+        or _taken_away(number, noun)
         or _forced_measure(noun)
         or (_participle_on_number(number) if noun is not number else None)
         or _modifier_trigger(noun)
@@ -1005,6 +1037,9 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _attacking_armed(noun, own)
         or _subject_state(noun)
         or _governing_trigger(noun)
+        # "died yesterday, including 55 of the regime forces": the number is the item
+        or (_governing_trigger(number) if _partitive_of(number, noun) else None)
+        or _joined_participle(noun)
         or _number_trigger(number, noun)
         or (_named_before(number) if noun is number else None)
         or _noun_state(noun)
@@ -1015,9 +1050,13 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         or _of_measure(noun)
     )
     if measure is Measure.DISPLACED and head_word in _words_of_kind("never_displaced"):
-        measure = None  # "before the two suspects arrived": a suspect's coming is no flight
+        # "before the two suspects arrived": a suspect's coming is no flight; "10 gunmen
+        # arrived" are still gunmen
+        measure = own if own is not Measure.DISPLACED else None
     if measure is Measure.HELD and own is Measure.KIDNAPPED:
         measure = own  # "the group is holding 17 hostages": captives of kidnappers, no detainees
+    if measure is Measure.DETAINED and _being_done(noun):
+        measure = Measure.HELD  # "22 others were being detained": held at the time told
     if measure is Measure.HELD and own is None and _took_in(noun):
         measure = Measure.DETAINED  # "police held thirteen people after raiding their homes"
     if measure is Measure.HELD and own is None and _camp_holds(noun):
@@ -1108,7 +1147,10 @@ def _recorded_subject(number: Token) -> bool:
 def _included_in_count(noun: Token, sentence: Span) -> Measure | None:
     """'At least 14 persons, including seven children, were injured in five grenade attacks': the
     people included take the measure of the count that includes them, however the parser hangs
-    the rest of the sentence (a dateline before it, another count after it)."""
+    the rest of the sentence (a dateline before it, another count after it). So do the later
+    items of the list ("including 6 Britons, 14 Japanese and one Colombian", "including two
+    people from China, two from Romania and one from Ghana"), however the parser chains them."""
+    noun = _first_listed(noun)
     if noun.dep_ != "pobj" or noun.head.lower_ != "including":
         return None
     if _count_before(noun.head) is not None:
@@ -1121,6 +1163,36 @@ def _included_in_count(noun: Token, sentence: Span) -> Measure | None:
         return None
     found = read_measure(counts[-1], sentence).measure
     return found if found in _GROUP_MEASURES else None
+
+
+_LISTED_DEPS = frozenset({"conj", "appos"})
+_LIST_WORD_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def _first_listed(noun: Token) -> Token:
+    """The first item of the list the counted word is a later item of: up the chain of joined
+    and apposed words ("14 Japanese" after "6 Britons"; "one Colombian", whose number hangs on
+    an adjective), past the place a number's "from" phrase names ("two from Romania, one from
+    Ghana": the parser hangs the next item on the place)."""
+    if noun.like_num and noun.dep_ == "nummod" and noun.head.pos_ == "ADJ":
+        noun = noun.head  # "one Colombian": a nationality adjective standing for a person
+    while True:
+        if noun.dep_ in _LISTED_DEPS and noun.head.pos_ in _LIST_WORD_POS:
+            noun = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "from"
+            and noun.head.dep_ == "prep"
+            and noun.head.head.dep_ in _LISTED_DEPS
+            and (noun.head.head.like_num or _counted_by_number(noun.head.head))
+        ):
+            noun = noun.head.head  # "Romania" of "two from Romania": back to its count
+        else:
+            return noun
+
+
+def _counted_by_number(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
 
 
 def _part_of_the_harmed(number: Token) -> Measure | None:
@@ -1295,7 +1367,9 @@ def _attacking_armed(noun: Token, own: Measure | None) -> Measure | None:
     """'Five militants stormed the base', 'three insurgents tried to plant a bomb': armed men
     counted as the ones who carry out an attack are its attackers ('other', like 'two suicide
     bombers'), no stock of fighters (lexicons/measures.tsv, kind assault_verb)."""
-    if own is not Measure.FIGHTERS or noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    if own is not Measure.FIGHTERS and not (own is None and _armed(noun)):
         return None
     verb = noun.head
     # "tried to plant", "attempted to storm": the act the subject set out to do
@@ -1307,7 +1381,19 @@ def _attacking_armed(noun: Token, own: Measure | None) -> Measure | None:
         objects = {c.lemma_.lower() for c in act.children if c.dep_ == "dobj"}
         if lemma in assaults or any(f"{lemma} {o}" in assaults for o in objects):
             return Measure.OTHER
+        harm = _verb_measure(act) or _predicate_measure(act)  # "shot dead three farmers"
+        if objects and harm in _HARMS and not _passive(act):
+            return Measure.OTHER  # "Twelve armed men shot dead seven missionaries"
     return None
+
+
+def _armed(noun: Token) -> bool:
+    """'armed men', 'heavily armed members': people the text calls armed."""
+    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in noun.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _times_attacked(noun: Token) -> Measure | None:
@@ -1634,6 +1720,77 @@ def _headline_verb_before(number: Token) -> Measure | None:
         return None
     found = _word_measure(verb, "verb")
     return found if found in _HARMS else None
+
+
+_REDUCED_CLAUSES = frozenset({"acl", "amod", "relcl"})
+
+
+def _being_done(noun: Token) -> bool:
+    """'22 others were being detained': the subject of a passive told in the progressive."""
+    verb = noun.head
+    return noun.dep_ == "nsubjpass" and any(
+        c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children
+    )
+_BRACKET_REACH = 12  # tokens read inside a bracket after a counted noun
+
+
+def _harms_in_brackets(noun: Token) -> Measure | None:
+    """'4 national staff (1 killed and 3 wounded)': people a bracket right after them breaks
+    down by two harms are the casualties of both ('other'), read on the words (the parser
+    hangs such brackets in many ways)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != "(":
+        return None
+    harms: set[Measure] = set()
+    for token in doc[noun.i + 2 : min(len(doc), noun.i + 2 + _BRACKET_REACH)]:
+        if token.text == ")":
+            return Measure.OTHER if len(harms) > 1 else None
+        if token.i > 0 and doc[token.i - 1].like_num and (found := _verb_measure(token)):
+            harms.add(found)
+    return None
+
+
+def _joined_participle(noun: Token) -> Measure | None:
+    """'Two staff members were sent to recover the food and also kidnapped': a passive
+    participle joined to the subject's verb, or to a clause of it, with no subject or object of
+    its own, tells what befell the subject too."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = noun.head
+    # the parser tags a participle after a passive ("were sent ... and kidnapped") a past tense
+    tags = {"VBN", "VBD"} if _passive(verb) else {"VBN"}
+    clauses = [verb, *(c for c in verb.children if c.dep_ in {"advcl", "xcomp"})]
+    for clause in clauses:
+        for joined in (c for c in clause.children if c.dep_ == "conj" and c.tag_ in tags):
+            if any(g.dep_ in _OWN_CLAUSE | {"dobj"} for g in joined.children):
+                continue
+            if (found := _verb_measure(joined)) in _BEFALLING:
+                return found
+    return None
+def _harmed_again(number: Token, noun: Token) -> Measure | None:
+    """'killed three police officers kidnapped in the attack', 'had killed 29 of those
+    abducted': people whom an active verb of harm takes as its object undergo that harm; a
+    participle describing them tells what befell them before."""
+    target = noun if noun.dep_ == "dobj" else number
+    if target.dep_ != "dobj" or (target is number and noun is not number and not _partitive_of(
+        number, noun
+    )):
+        return None
+    verb = target.head
+    if verb.pos_ != "VERB" or verb.dep_ in _REDUCED_CLAUSES:
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    found = _verb_measure(verb)
+    if found not in _HARMS:
+        return None
+    earlier = (
+        _verb_measure(c) for c in noun.children if c.dep_ in _REDUCED_CLAUSES and c.i > noun.i
+    )
+    return found if any(m in _BEFALLING and m is not found for m in earlier) else None
+
+
+_BEFALLING = _HARMS | {Measure.DETAINED}  # "executed 4 soldiers captured at the checkpoint"
 
 
 def _participle_after(number: Token) -> Measure | None:

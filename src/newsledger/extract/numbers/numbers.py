@@ -152,6 +152,9 @@ def _one_is_a_count(text: str, match: _Match) -> bool:
     opens = not text[:match.start].strip().lstrip(_OPENERS)
     return bool(
         _ONE_AFTER.match(text, match.end, match.end + 60)
+        # "4 Germans, one French and one Swiss", "two from Romania, one from Ghana": the next
+        # item of a list of counts is a count as its first one is (the parse says of what)
+        or _LIST_ITEM_BEFORE.search(before)
         or _ONE_BEFORE.search(before)
         or (opens and _ONE_SUBJECT.match(text, match.end, match.end + 90))
     )
@@ -159,6 +162,13 @@ def _one_is_a_count(text: str, match: _Match) -> bool:
 
 def _words_of(*kinds: str) -> str:
     return _alternation(w for w, (_value, kind) in _WORDS.items() if kind in kinds)
+
+
+# A count and up to three words of its item, then a comma or "and" opening the next item.
+_LIST_ITEM_BEFORE = re.compile(
+    rf"(?<![\w,.])(?:\d+|{_words_of('unit', 'teen', 'ten')})"
+    r"(?:\s+(?:from\s+)?[A-Z][\w'’-]*){1,3}(?:,\s+|\s+and\s+)\Z"
+)
 
 
 # A number phrase starts with a unit, teen or ten word, or with "a"/"half a" before a scale or
