@@ -726,9 +726,17 @@ ORIGINS = [
      "Somalia.\n", "3", ("Lower Shabelle", "Somalia")),
     ("The Murle of South Sudan raided villages in the Gambella region of Ethiopia, killing 14 "
      "herders.\n", "14", ("Gambela", "Ethiopia")),
+    # ... of any place, not only a country: a province or a nation inside a country
+    ("Gunmen shot dead five nurses at a clinic in Gulu. The dead were three from Kenya and two "
+     "from Scotland.\n", "two", ("Gulu",)),
+    ("Rebels seized a school in Lamitan on Monday. Six of the hostages from Palawan "
+     "escaped.\n", "Six", ("Lamitan",)),
     # kept: where people fled from, and a country named as a stretch of land
     ("Some 3,000 people from Sudan crossed into Chad last week.\n", "Some 3,000",
      ("Sudan", "Chad")),
+    ("About 900 people from Palawan fled to Manila last month.\n", "About 900",
+     ("Palawan", "Manila")),
+    ("Troops freed 12 hostages from a camp in Basilan on Monday.\n", "12", ("Basilan",)),
     ("Fighting in parts of Syria killed 12 people on Monday.\n", "12", ("Syria",)),
 ]
 
@@ -742,6 +750,11 @@ LANDMARKS = [
      ("South Sudan",)),
     ("Rebels attacked the town of Rutshuru, two hours north of Goma, wounding 5 people.\n", "5",
      ("Rutshuru",)),
+    # ... also when the gazetteer lacks the place itself: the story's country, not the landmark
+    ("KENYA. Gunmen shot dead 7 teachers at the Nkomo mission school, forty miles east of "
+     "Nairobi.\n", "7", ("Kenya",)),
+    ("Militants killed 11 villagers at Bandu, some 30 km south of Maiduguri, Nigeria.\n", "11",
+     ("Nigeria",)),
     # a town naming a hotel
     ("Gunmen stormed Hotel Farah in Casablanca, killing 7 guests.\n", "7", ("Casablanca",)),
 ]

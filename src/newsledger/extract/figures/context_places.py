@@ -894,12 +894,13 @@ def _kept(scan: Scan) -> list[PlaceMention]:
     ]
     # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it;
     # "in Kaya, a town on the border with Uganda": the neighbour, even when the town itself is
-    # one the gazetteer lacks ("killed near the border with Uganda" is no more in Uganda)
+    # one the gazetteer lacks ("killed near the border with Uganda" is no more in Uganda, nor is
+    # "at the Nkomo mission, forty miles east of Harare" in Harare)
     return [
         m
-        for number, m in enumerate(kept)
+        for m in kept
         if not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
-        and not (number and _BEARING.search(text[max(0, m.start - base - 40) : m.start - base]))
+        and not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
     ]
 
 
@@ -907,9 +908,8 @@ def _origin(scan: Scan, mention: PlaceMention) -> bool:
     """Whether a country is named as where people or a group come from, in a phrase that hangs on
     a noun in the parse rather than on the verb telling what happened ('7 from Austria were
     injured', 'the Murle of South Sudan raided ...'): no scene of the sentence's counts. People
-    told as fleeing from a country ('2,000 people from Sudan crossed into Chad') count there."""
-    if mention.place.kind != "country":
-        return False
+    told as fleeing from a country ('2,000 people from Sudan crossed into Chad') count there.
+    A 'from' phrase says so of any place ('one from England', 'the hostages from Palawan')."""
     token = token_at(scan, mention.start, mention.end)
     while token is not None and token.dep_ == "conj":
         token = token.head  # "from Austria and Italy"
@@ -920,7 +920,8 @@ def _origin(scan: Scan, mention: PlaceMention) -> bool:
         return owner.pos_ not in {"VERB", "AUX"} and not _displacement_told(token)
     # "the Murle of South Sudan", not "the Gambella region of Ethiopia", "parts of Syria"
     return (
-        token.head.lower_ == "of"
+        mention.place.kind == "country"
+        and token.head.lower_ == "of"
         and owner.pos_ == "PROPN"
         and owner.lower_ not in _place_words()
         and not any(m.start <= owner.idx + scan.sentence.start < m.end for m in scan.places)
