@@ -885,7 +885,14 @@ def _kept(scan: Scan) -> list[PlaceMention]:
         m
         for m in scan.places
         if m.place.name not in strays
-        and not _name_part(text, m.start - base, m.end - base, m.place.kind)
+        and not (
+            _name_part(text, m.start - base, m.end - base, m.place.kind)
+            # "a Kabul Wrestling club": the club's town, though a capitalised word follows
+            and not (
+                _next_to_name_word(text, m.start - base, m.end - base)
+                and _opens_a_common_noun(scan, m)
+            )
+        )
         and not (
             m.place.name in surnames
             and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
@@ -1203,11 +1210,40 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         _ACCORDING_BEFORE.search(before)
     ):
         return True  # "according to Santos", "Santos told reporters": a person, not the town
+    return _next_to_name_word(text, start, end)
+
+
+@cache
+def _next_to_name_word(text: str, start: int, end: int) -> bool:
+    """Whether a place stands next to a capitalised word that is no place or name word of its
+    own ('Abdifatah Aden', 'Abba Yusuf'): part of a person's or a longer name."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
     previous = _WORD_BEFORE.search(before)
     following = _WORD_AFTER.match(after)
     return bool(
         (previous and _is_name_word(previous.group(1), start - len(previous.group(0)) > 0))
         or (following and _is_name_word(following.group(1), True))
+    )
+
+
+def _opens_a_common_noun(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a place opens a noun phrase headed, in the parse, by a lower-case common noun that
+    its capitalised words modify ('a Kabul Wrestling club', 'the Mombasa Fish market'): the
+    place of that venue, not part of a person's name."""
+    token = token_at(scan, mention.start, mention.end)
+    if token is None or token.dep_ != "compound":
+        return False
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Kabul" -> "Wrestling" -> "club"
+    between = token.doc[token.i + 1 : head.i]
+    return (
+        head.pos_ == "NOUN"
+        and head.text.islower()
+        and token.i < head.i <= token.i + 4
+        and all(
+            t.dep_ in {"compound", "amod"} and token.i < t.head.i <= head.i for t in between
+        )
     )
 
 
