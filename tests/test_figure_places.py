@@ -813,6 +813,20 @@ VENUE_TOWNS = [
 ]
 
 
+# (text, number, places): a hospital or clinic that is the object of the sentence's verb or its
+# passive subject is the scene; one the wounded were treated at or taken to is not (issue 9)
+STRUCK_FACILITIES = [
+    ("On 2 June, the gunmen seized a hospital at Lamitan, holding some 200 people hostage.\n",
+     "some 200", ("Lamitan",)),
+    ("A clinic in Beni was shelled on Monday, killing 4 patients.\n", "4", ("Beni",)),
+    ("Rebels bombed a hospital in Kaya on Sunday and killed 8 nurses.\n", "8", ("Kaya",)),
+    ("Gunmen killed 6 villagers near Dori. The 3 wounded were taken to a hospital in Kaya.\n",
+     "3", ("Dori",)),
+    ("Gunmen killed 6 villagers near Dori. The 3 wounded are being treated at a clinic in "
+     "Kaya.\n", "3", ("Dori",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -834,6 +848,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("the-city", date(2024, 3, 4), THE_CITY),
     ("office-seats", date(2024, 3, 4), OFFICE_SEATS),
     ("venue-towns", date(2024, 3, 4), VENUE_TOWNS),
+    ("struck-facilities", date(2024, 3, 4), STRUCK_FACILITIES),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

@@ -892,6 +892,8 @@ def _kept(scan: Scan) -> list[PlaceMention]:
                 _next_to_name_word(text, m.start - base, m.end - base)
                 and _opens_a_common_noun(scan, m)
             )
+            # "seized a hospital at Lamitan": the hospital attacked, not where the hurt were taken
+            and not _struck_facility(scan, m)
         )
         and not (
             m.place.name in surnames
@@ -1224,6 +1226,27 @@ def _next_to_name_word(text: str, start: int, end: int) -> bool:
         (previous and _is_name_word(previous.group(1), start - len(previous.group(0)) > 0))
         or (following and _is_name_word(following.group(1), True))
     )
+
+
+def _struck_facility(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a place follows a hospital or clinic that is, in the parse, the object of the
+    sentence's verb or its passive subject ('the gunmen seized a hospital at Lamitan', 'a clinic
+    in Beni was shelled'): the scene, not where the wounded were treated ('were treated at a
+    hospital in Kaya', 'taken to a clinic in Beni', where the facility hangs on a preposition)."""
+    text, base = scan.sentence.text, scan.sentence.start
+    if not _TREATED_IN.search(text[max(0, mention.start - base - 60) : mention.start - base]):
+        return False
+    token = token_at(scan, mention.start, mention.end)
+    if token is None or token.dep_ != "pobj":
+        return False
+    # the facility right before the place's preposition, wherever the parse hangs the phrase
+    # ("seized a hospital at Lamitan" may hang "at Lamitan" on the verb)
+    facility = next(
+        (t for t in reversed(token.doc[max(0, token.i - 6) : token.i])
+         if t.lemma_.lower() in {"hospital", "clinic"}),
+        None,
+    )
+    return facility is not None and facility.dep_ in {"dobj", "nsubjpass"}
 
 
 def _opens_a_common_noun(scan: Scan, mention: PlaceMention) -> bool:
