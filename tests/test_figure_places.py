@@ -827,6 +827,22 @@ STRUCK_FACILITIES = [
 ]
 
 
+# (text, number, places): a country owning a government, a navy or a tally in an "of" phrase is a
+# party, as "Libya's government" is: no scene a later figure inherits (issue 9)
+PARTY_OWNERS = [
+    ("A bomb exploded in a Leeds nightclub, injuring 23 people. The government of Libya has "
+     "denied any involvement. Police said the attackers planted 5 bombs.\n", "5", ("Leeds",)),
+    ("A bomb exploded in a Leeds nightclub, injuring 23 people. Libya's government has denied "
+     "any involvement. Police said the attackers planted 5 bombs.\n", "5", ("Leeds",)),
+    ("Gunmen attacked a bus in Mombasa. If the government of the United States offers help, "
+     "officials said, they would accept it. Police said 6 suspects were arrested.\n", "6",
+     ("Mombasa",)),
+    # kept: a country the sentence places its count in
+    ("Figures of the government of Iraq show 1,200 civilians were killed in Iraq in May.\n",
+     "1,200", ("Iraq",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -849,6 +865,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("office-seats", date(2024, 3, 4), OFFICE_SEATS),
     ("venue-towns", date(2024, 3, 4), VENUE_TOWNS),
     ("struck-facilities", date(2024, 3, 4), STRUCK_FACILITIES),
+    ("party-owners", date(2024, 3, 4), PARTY_OWNERS),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

@@ -900,6 +900,7 @@ def _kept(scan: Scan) -> list[PlaceMention]:
             and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
         )
         and not _origin(scan, m)
+        and not _party_owner(scan, m)
     ]
     # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it;
     # "in Kaya, a town on the border with Uganda": the neighbour, even when the town itself is
@@ -935,6 +936,28 @@ def _origin(scan: Scan, mention: PlaceMention) -> bool:
         and owner.lower_ not in _place_words()
         and not any(m.start <= owner.idx + scan.sentence.start < m.end for m in scan.places)
     )
+
+
+def _party_owner(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a country is told, in an 'of' phrase, as owning a noun that makes it a party when
+    written as its possessive ('the government of Libya' as 'Libya's government', from
+    lexicons/place_party_cues.tsv): who acts or speaks, not where anything happened. Read off
+    the text, as sentences without a number are not parsed."""
+    if mention.place.kind != "country":
+        return False
+    text, base = scan.sentence.text, scan.sentence.start
+    return bool(_party_of().search(text[max(0, mention.start - base - 40) : mention.start - base]))
+
+
+@cache
+def _party_of() -> re.Pattern[str]:
+    """'the government of ', 'the navy of the ': one-word nouns that make a country a party."""
+    nouns = sorted(
+        re.escape(cue)
+        for cue, form in read_table("place_party_cues.tsv", 2)
+        if form == "possessive" and " " not in cue and "-" not in cue
+    )
+    return re.compile(rf"\b(?:{'|'.join(nouns)})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _displacement_told(token: Token) -> bool:
