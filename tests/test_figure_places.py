@@ -816,10 +816,12 @@ VENUE_TOWNS = [
 # (text, number, places): a hospital or clinic that is the object of the sentence's verb or its
 # passive subject is the scene; one the wounded were treated at or taken to is not (issue 9)
 STRUCK_FACILITIES = [
-    ("On 2 June, the gunmen seized a hospital at Lamitan, holding some 200 people hostage.\n",
-     "some 200", ("Lamitan",)),
-    ("A clinic in Beni was shelled on Monday, killing 4 patients.\n", "4", ("Beni",)),
-    ("Rebels bombed a hospital in Kaya on Sunday and killed 8 nurses.\n", "8", ("Kaya",)),
+    ("On 27 May, gunmen seized 20 people from a resort in Palawan. On 2 June, the gunmen seized "
+     "a hospital at Lamitan, holding some 200 people hostage.\n", "some 200", ("Lamitan",)),
+    ("Rebels attacked Oicha on Sunday, killing 3. A clinic in Beni was shelled on Monday, "
+     "killing 4 patients.\n", "4", ("Beni",)),
+    ("Fighting raged near Dori. Rebels bombed a hospital in Kaya on Sunday and killed 8 "
+     "nurses.\n", "8", ("Kaya",)),
     ("Gunmen killed 6 villagers near Dori. The 3 wounded were taken to a hospital in Kaya.\n",
      "3", ("Dori",)),
     ("Gunmen killed 6 villagers near Dori. The 3 wounded are being treated at a clinic in "
