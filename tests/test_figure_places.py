@@ -737,6 +737,8 @@ ORIGINS = [
     ("About 900 people from Palawan fled to Manila last month.\n", "About 900",
      ("Palawan", "Manila")),
     ("Troops freed 12 hostages from a camp in Basilan on Monday.\n", "12", ("Basilan",)),
+    # ... and a town people were abducted from
+    ("Police said 30 pupils from Kankara were abducted on Friday.\n", "30", ("Kankara",)),
     ("Fighting in parts of Syria killed 12 people on Monday.\n", "12", ("Syria",)),
 ]
 

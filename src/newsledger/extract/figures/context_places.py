@@ -927,7 +927,12 @@ def _origin(scan: Scan, mention: PlaceMention) -> bool:
         return False
     owner = token.head.head
     if token.head.lower_ == "from":
-        return owner.pos_ not in {"VERB", "AUX"} and not _displacement_told(token)
+        return (
+            owner.pos_ not in {"VERB", "AUX"}
+            and not _displacement_told(token)
+            # "30 pupils from Kankara were abducted": a town people were taken from is the scene
+            and not (mention.place.kind != "country" and _taking_told(token))
+        )
     # "the Murle of South Sudan", not "the Gambella region of Ethiopia", "parts of Syria"
     return (
         mention.place.kind == "country"
@@ -962,23 +967,41 @@ def _party_of() -> re.Pattern[str]:
 
 def _displacement_told(token: Token) -> bool:
     """Whether the sentence of a token tells of flight or return (lexicons/measures.tsv)."""
-    words, phrases = _displacement_words()
+    return _told_in_sentence(token, _displacement_words())
+
+
+def _taking_told(token: Token) -> bool:
+    """Whether the sentence of a token tells, by a verb or phrase, of people abducted
+    (lexicons/measures.tsv: 'abducted', 'taken captive'; not the noun 'hostages')."""
+    return _told_in_sentence(token, _measure_words(frozenset({"kidnapped"}), frozenset({"verb"})))
+
+
+def _told_in_sentence(token: Token, found: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    words, phrases = found
     sentence = token.sent
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence) or any(
         phrase in sentence.text.lower() for phrase in phrases
     )
 
 
-@cache
 def _displacement_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """Verbs and nouns that count displaced or returned people ('flee', 'refugee'), and phrases
     ('crossed into'), from lexicons/measures.tsv."""
+    return _measure_words(frozenset({"displaced", "returned"}), frozenset({"verb", "noun"}))
+
+
+@cache
+def _measure_words(
+    measures: frozenset[str], kinds: frozenset[str]
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words of the given kinds and phrases that count one of the measures, from
+    lexicons/measures.tsv."""
     rows = [
         (term, kind)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if measure in {"displaced", "returned"}
+        if measure in measures
     ]
-    words = frozenset(term for term, kind in rows if kind in {"verb", "noun"})
+    words = frozenset(term for term, kind in rows if kind in kinds)
     return words, tuple(term for term, kind in rows if kind == "phrase")
 
 
