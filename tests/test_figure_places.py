@@ -847,6 +847,21 @@ PARTY_OWNERS = [
 ]
 
 
+# (text, number, places): a toll nothing else places takes the place the story names its attack
+# by anywhere ("the Tangier incidents"); one placed otherwise keeps its own (issue 9)
+EVENT_NAMED_BY_PLACE = [
+    ("This was one of five attacks in which 43 people were killed and more than 100 wounded.\n"
+     "The attack took place at a hotel popular with tourists.\n"
+     "A court in Spain later jailed two men, and police in France arrested a third.\n"
+     "Moroccan police believe the Tangier incidents were the work of one group.\n", "43",
+     ("Tangier",)),
+    ("Gunmen killed 6 guards in Rabat on Monday.\n"
+     "A court in Spain later jailed two men, and police in France arrested a third.\n"
+     "Moroccan police believe the Tangier incidents were the work of one group.\n", "6",
+     ("Rabat",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -870,6 +885,7 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("venue-towns", date(2024, 3, 4), VENUE_TOWNS),
     ("struck-facilities", date(2024, 3, 4), STRUCK_FACILITIES),
     ("party-owners", date(2024, 3, 4), PARTY_OWNERS),
+    ("event-named-by-place", date(2024, 3, 4), EVENT_NAMED_BY_PLACE),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

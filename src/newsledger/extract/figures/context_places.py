@@ -414,6 +414,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                     or frame
                     # not from the sentence itself when its places label its other counts only
                     or _latest_places_before(scans, index[id(draft.scan)] - _only_labels(draft))
+                    or _event_named_by_place(scans)
                 )
                 if draft.locations and _unknown_local_place(draft):
                     # "Four militants were killed in neighboring Shah Wali Kot district": a place
@@ -421,6 +422,29 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                     draft.locations = _containers_of(draft.locations)
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _event_named_by_place(scans: Sequence[Scan]) -> list[str]:
+    """The place a story names its attack by anywhere ('the Casablanca incidents', 'the
+    Birmingham pub bombings'), for a figure nothing else places: the nouns of attacks of
+    lexicons/measures.tsv, after the place and at most one word."""
+    for scan in scans:
+        text, base = scan.sentence.text, scan.sentence.start
+        for mention in _kept(scan):
+            if _event_after_place().match(text, mention.end - base):
+                return [mention.place.name]
+    return []
+
+
+@cache
+def _event_after_place() -> re.Pattern[str]:
+    """' incidents', ' pub bombings': an attack's noun right after a place (one word between)."""
+    nouns = sorted(
+        re.escape(term)
+        for term, kind, measure in read_table("measures.tsv", 3)
+        if measure == "attacks" and kind == "noun"
+    )
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(nouns)})s?\b")
 
 
 def _own_forces_country(draft: Draft, country: str | None) -> list[str]:
