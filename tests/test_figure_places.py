@@ -726,9 +726,19 @@ ORIGINS = [
      "Somalia.\n", "3", ("Lower Shabelle", "Somalia")),
     ("The Murle of South Sudan raided villages in the Gambella region of Ethiopia, killing 14 "
      "herders.\n", "14", ("Gambela", "Ethiopia")),
+    # ... of any place, not only a country: a province or a nation inside a country
+    ("Gunmen shot dead five nurses at a clinic in Gulu. The dead were three from Kenya and two "
+     "from Scotland.\n", "two", ("Gulu",)),
+    ("Rebels seized a school in Lamitan on Monday. Six of the hostages from Palawan "
+     "escaped.\n", "Six", ("Lamitan",)),
     # kept: where people fled from, and a country named as a stretch of land
     ("Some 3,000 people from Sudan crossed into Chad last week.\n", "Some 3,000",
      ("Sudan", "Chad")),
+    ("About 900 people from Palawan fled to Manila last month.\n", "About 900",
+     ("Palawan", "Manila")),
+    ("Troops freed 12 hostages from a camp in Basilan on Monday.\n", "12", ("Basilan",)),
+    # ... and a town people were abducted from
+    ("Police said 30 pupils from Kankara were abducted on Friday.\n", "30", ("Kankara",)),
     ("Fighting in parts of Syria killed 12 people on Monday.\n", "12", ("Syria",)),
 ]
 
@@ -742,6 +752,11 @@ LANDMARKS = [
      ("South Sudan",)),
     ("Rebels attacked the town of Rutshuru, two hours north of Goma, wounding 5 people.\n", "5",
      ("Rutshuru",)),
+    # ... also when the gazetteer lacks the place itself: the story's country, not the landmark
+    ("KENYA. Gunmen shot dead 7 teachers at the Nkomo mission school, forty miles east of "
+     "Nairobi.\n", "7", ("Kenya",)),
+    ("Militants killed 11 villagers at Bandu, some 30 km south of Maiduguri, Nigeria.\n", "11",
+     ("Nigeria",)),
     # a town naming a hotel
     ("Gunmen stormed Hotel Farah in Casablanca, killing 7 guests.\n", "7", ("Casablanca",)),
 ]
@@ -788,6 +803,65 @@ OFFICE_SEATS = [
 ]
 
 
+# (text, number, places): a town opening a venue's name whose head in the parse is a lower-case
+# common noun ("a Kabul Wrestling club") is where the venue is, though a capitalised word follows
+# it; a person's name and a hotel named after a town stay no place (issue 9)
+VENUE_TOWNS = [
+    ("26 people were killed and 91 were injured in a blast in a Kabul Wrestling club on "
+     "Friday.\n", "91", ("Kabul",)),
+    ("Gunmen killed 9 traders at a Mombasa Fish market on Monday.\n", "9", ("Mombasa",)),
+    ("Spokesman Abdifatah Aden Hassan said 12 soldiers were killed.\n", "12", ()),
+    ("Gunmen stormed the Hotel Kandahar Palace in Herat, killing 6 guests.\n", "6", ("Herat",)),
+]
+
+
+# (text, number, places): a hospital or clinic that is the object of the sentence's verb or its
+# passive subject is the scene; one the wounded were treated at or taken to is not (issue 9)
+STRUCK_FACILITIES = [
+    ("On 27 May, gunmen seized 20 people from a resort in Palawan. On 2 June, the gunmen seized "
+     "a hospital at Lamitan, holding some 200 people hostage.\n", "some 200", ("Lamitan",)),
+    ("Rebels attacked Oicha on Sunday, killing 3. A clinic in Beni was shelled on Monday, "
+     "killing 4 patients.\n", "4", ("Beni",)),
+    ("Fighting raged near Dori. Rebels bombed a hospital in Kaya on Sunday and killed 8 "
+     "nurses.\n", "8", ("Kaya",)),
+    ("Gunmen killed 6 villagers near Dori. The 3 wounded were taken to a hospital in Kaya.\n",
+     "3", ("Dori",)),
+    ("Gunmen killed 6 villagers near Dori. The 3 wounded are being treated at a clinic in "
+     "Kaya.\n", "3", ("Dori",)),
+]
+
+
+# (text, number, places): a country owning a government, a navy or a tally in an "of" phrase is a
+# party, as "Libya's government" is: no scene a later figure inherits (issue 9)
+PARTY_OWNERS = [
+    ("A bomb exploded in a Leeds nightclub, injuring 23 people. The government of Libya has "
+     "denied any involvement. Police said the attackers planted 5 bombs.\n", "5", ("Leeds",)),
+    ("A bomb exploded in a Leeds nightclub, injuring 23 people. Libya's government has denied "
+     "any involvement. Police said the attackers planted 5 bombs.\n", "5", ("Leeds",)),
+    ("Gunmen attacked a bus in Mombasa. If the government of the United States offers help, "
+     "officials said, they would accept it. Police said 6 suspects were arrested.\n", "6",
+     ("Mombasa",)),
+    # kept: a country the sentence places its count in
+    ("Figures of the government of Iraq show 1,200 civilians were killed in Iraq in May.\n",
+     "1,200", ("Iraq",)),
+]
+
+
+# (text, number, places): a toll nothing else places takes the place the story names its attack
+# by anywhere ("the Tangier incidents"); one placed otherwise keeps its own (issue 9)
+EVENT_NAMED_BY_PLACE = [
+    ("This was one of five attacks in which 43 people were killed and more than 100 wounded.\n"
+     "The attack took place at a hotel popular with tourists.\n"
+     "A court in Spain later jailed two men, and police in France arrested a third.\n"
+     "Moroccan police believe the Tangier incidents were the work of one group.\n", "43",
+     ("Tangier",)),
+    ("Gunmen killed 6 guards in Rabat on Monday.\n"
+     "A court in Spain later jailed two men, and police in France arrested a third.\n"
+     "Moroccan police believe the Tangier incidents were the work of one group.\n", "6",
+     ("Rabat",)),
+]
+
+
 PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("carried", date(2024, 4, 10), CARRIED),
     ("dateline-places", date(2023, 5, 12), DATELINE_PLACES),
@@ -808,6 +882,10 @@ PLACE_TABLES: list[tuple[str, date, list[Any]]] = [
     ("nationalities", date(2024, 3, 4), NATIONALITIES),
     ("the-city", date(2024, 3, 4), THE_CITY),
     ("office-seats", date(2024, 3, 4), OFFICE_SEATS),
+    ("venue-towns", date(2024, 3, 4), VENUE_TOWNS),
+    ("struck-facilities", date(2024, 3, 4), STRUCK_FACILITIES),
+    ("party-owners", date(2024, 3, 4), PARTY_OWNERS),
+    ("event-named-by-place", date(2024, 3, 4), EVENT_NAMED_BY_PLACE),
 ]
 PERIOD_TABLES: list[tuple[str, date, list[Any]]] = [
     ("since-event-periods", date(2023, 11, 18), SINCE_EVENT_PERIODS),

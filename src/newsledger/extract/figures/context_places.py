@@ -416,6 +416,7 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                     or frame
                     # not from the sentence itself when its places label its other counts only
                     or _latest_places_before(scans, index[id(draft.scan)] - _only_labels(draft))
+                    or _event_named_by_place(scans)
                 )
                 if draft.locations and _unknown_local_place(draft):
                     # "Four militants were killed in neighboring Shah Wali Kot district": a place
@@ -423,6 +424,29 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                     draft.locations = _containers_of(draft.locations)
         draft.locations = _refine_with_sites(draft, scans, index[id(draft.scan)], sites)
         previous = draft
+
+
+def _event_named_by_place(scans: Sequence[Scan]) -> list[str]:
+    """The place a story names its attack by anywhere ('the Casablanca incidents', 'the
+    Birmingham pub bombings'), for a figure nothing else places: the nouns of attacks of
+    lexicons/measures.tsv, after the place and at most one word."""
+    for scan in scans:
+        text, base = scan.sentence.text, scan.sentence.start
+        for mention in _kept(scan):
+            if _event_after_place().match(text, mention.end - base):
+                return [mention.place.name]
+    return []
+
+
+@cache
+def _event_after_place() -> re.Pattern[str]:
+    """' incidents', ' pub bombings': an attack's noun right after a place (one word between)."""
+    nouns = sorted(
+        re.escape(term)
+        for term, kind, measure in read_table("measures.tsv", 3)
+        if measure == "attacks" and kind == "noun"
+    )
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(nouns)})s?\b")
 
 
 def _own_forces_country(draft: Draft, country: str | None) -> list[str]:
@@ -904,21 +928,32 @@ def _kept_now(scan: Scan) -> list[PlaceMention]:
         m
         for m in scan.places
         if m.place.name not in strays
-        and not _name_part(text, m.start - base, m.end - base, m.place.kind)
+        and not (
+            _name_part(text, m.start - base, m.end - base, m.place.kind)
+            # "a Kabul Wrestling club": the club's town, though a capitalised word follows
+            and not (
+                _next_to_name_word(text, m.start - base, m.end - base)
+                and _opens_a_common_noun(scan, m)
+            )
+            # "seized a hospital at Lamitan": the hospital attacked, not where the hurt were taken
+            and not _struck_facility(scan, m)
+        )
         and not (
             m.place.name in surnames
             and not _IN_PLACE_BEFORE.search(text[max(0, m.start - base - 10) : m.start - base])
         )
         and not _origin(scan, m)
+        and not _party_owner(scan, m)
     ]
     # "the town of Diwaniyah, south of Baghdad": a landmark to find the place by, after it;
     # "in Kaya, a town on the border with Uganda": the neighbour, even when the town itself is
-    # one the gazetteer lacks ("killed near the border with Uganda" is no more in Uganda)
+    # one the gazetteer lacks ("killed near the border with Uganda" is no more in Uganda, nor is
+    # "at the Nkomo mission, forty miles east of Harare" in Harare)
     return [
         m
-        for number, m in enumerate(kept)
+        for m in kept
         if not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
-        and not (number and _BEARING.search(text[max(0, m.start - base - 40) : m.start - base]))
+        and not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
     ]
 
 
@@ -926,9 +961,8 @@ def _origin(scan: Scan, mention: PlaceMention) -> bool:
     """Whether a country is named as where people or a group come from, in a phrase that hangs on
     a noun in the parse rather than on the verb telling what happened ('7 from Austria were
     injured', 'the Murle of South Sudan raided ...'): no scene of the sentence's counts. People
-    told as fleeing from a country ('2,000 people from Sudan crossed into Chad') count there."""
-    if mention.place.kind != "country":
-        return False
+    told as fleeing from a country ('2,000 people from Sudan crossed into Chad') count there.
+    A 'from' phrase says so of any place ('one from England', 'the hostages from Palawan')."""
     token = token_at(scan, mention.start, mention.end)
     while token is not None and token.dep_ == "conj":
         token = token.head  # "from Austria and Italy"
@@ -936,35 +970,81 @@ def _origin(scan: Scan, mention: PlaceMention) -> bool:
         return False
     owner = token.head.head
     if token.head.lower_ == "from":
-        return owner.pos_ not in {"VERB", "AUX"} and not _displacement_told(token)
+        return (
+            owner.pos_ not in {"VERB", "AUX"}
+            and not _displacement_told(token)
+            # "30 pupils from Kankara were abducted": a town people were taken from is the scene
+            and not (mention.place.kind != "country" and _taking_told(token))
+        )
     # "the Murle of South Sudan", not "the Gambella region of Ethiopia", "parts of Syria"
     return (
-        token.head.lower_ == "of"
+        mention.place.kind == "country"
+        and token.head.lower_ == "of"
         and owner.pos_ == "PROPN"
         and owner.lower_ not in _place_words()
         and not any(m.start <= owner.idx + scan.sentence.start < m.end for m in scan.places)
     )
 
 
+def _party_owner(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a country is told, in an 'of' phrase, as owning a noun that makes it a party when
+    written as its possessive ('the government of Libya' as 'Libya's government', from
+    lexicons/place_party_cues.tsv): who acts or speaks, not where anything happened. Read off
+    the text, as sentences without a number are not parsed."""
+    if mention.place.kind != "country":
+        return False
+    text, base = scan.sentence.text, scan.sentence.start
+    return bool(_party_of().search(text[max(0, mention.start - base - 40) : mention.start - base]))
+
+
+@cache
+def _party_of() -> re.Pattern[str]:
+    """'the government of ', 'the navy of the ': one-word nouns that make a country a party."""
+    nouns = sorted(
+        re.escape(cue)
+        for cue, form in read_table("place_party_cues.tsv", 2)
+        if form == "possessive" and " " not in cue and "-" not in cue
+    )
+    return re.compile(rf"\b(?:{'|'.join(nouns)})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _displacement_told(token: Token) -> bool:
     """Whether the sentence of a token tells of flight or return (lexicons/measures.tsv)."""
-    words, phrases = _displacement_words()
+    return _told_in_sentence(token, _displacement_words())
+
+
+def _taking_told(token: Token) -> bool:
+    """Whether the sentence of a token tells, by a verb or phrase, of people abducted
+    (lexicons/measures.tsv: 'abducted', 'taken captive'; not the noun 'hostages')."""
+    return _told_in_sentence(token, _measure_words(frozenset({"kidnapped"}), frozenset({"verb"})))
+
+
+def _told_in_sentence(token: Token, found: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    words, phrases = found
     sentence = token.sent
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence) or any(
         phrase in sentence.text.lower() for phrase in phrases
     )
 
 
-@cache
 def _displacement_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """Verbs and nouns that count displaced or returned people ('flee', 'refugee'), and phrases
     ('crossed into'), from lexicons/measures.tsv."""
+    return _measure_words(frozenset({"displaced", "returned"}), frozenset({"verb", "noun"}))
+
+
+@cache
+def _measure_words(
+    measures: frozenset[str], kinds: frozenset[str]
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words of the given kinds and phrases that count one of the measures, from
+    lexicons/measures.tsv."""
     rows = [
         (term, kind)
         for term, kind, measure in read_table("measures.tsv", 3)
-        if measure in {"displaced", "returned"}
+        if measure in measures
     ]
-    words = frozenset(term for term, kind in rows if kind in {"verb", "noun"})
+    words = frozenset(term for term, kind in rows if kind in kinds)
     return words, tuple(term for term, kind in rows if kind == "phrase")
 
 
@@ -1221,11 +1301,61 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         _ACCORDING_BEFORE.search(before)
     ):
         return True  # "according to Santos", "Santos told reporters": a person, not the town
+    return _next_to_name_word(text, start, end)
+
+
+@cache
+def _next_to_name_word(text: str, start: int, end: int) -> bool:
+    """Whether a place stands next to a capitalised word that is no place or name word of its
+    own ('Abdifatah Aden', 'Abba Yusuf'): part of a person's or a longer name."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
     previous = _WORD_BEFORE.search(before)
     following = _WORD_AFTER.match(after)
     return bool(
         (previous and _is_name_word(previous.group(1), start - len(previous.group(0)) > 0))
         or (following and _is_name_word(following.group(1), True))
+    )
+
+
+def _struck_facility(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a place follows a hospital or clinic that is, in the parse, the object of the
+    sentence's verb or its passive subject ('the gunmen seized a hospital at Lamitan', 'a clinic
+    in Beni was shelled'): the scene, not where the wounded were treated ('were treated at a
+    hospital in Kaya', 'taken to a clinic in Beni', where the facility hangs on a preposition)."""
+    text, base = scan.sentence.text, scan.sentence.start
+    if not _TREATED_IN.search(text[max(0, mention.start - base - 60) : mention.start - base]):
+        return False
+    token = token_at(scan, mention.start, mention.end)
+    if token is None or token.dep_ != "pobj":
+        return False
+    # the facility right before the place's preposition, wherever the parse hangs the phrase
+    # ("seized a hospital at Lamitan" may hang "at Lamitan" on the verb)
+    facility = next(
+        (t for t in reversed(token.doc[max(0, token.i - 6) : token.i])
+         if t.lemma_.lower() in {"hospital", "clinic"}),
+        None,
+    )
+    return facility is not None and facility.dep_ in {"dobj", "nsubjpass"}
+
+
+def _opens_a_common_noun(scan: Scan, mention: PlaceMention) -> bool:
+    """Whether a place opens a noun phrase headed, in the parse, by a lower-case common noun that
+    its capitalised words modify ('a Kabul Wrestling club', 'the Mombasa Fish market'): the
+    place of that venue, not part of a person's name."""
+    token = token_at(scan, mention.start, mention.end)
+    if token is None or token.dep_ != "compound":
+        return False
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Kabul" -> "Wrestling" -> "club"
+    between = token.doc[token.i + 1 : head.i]
+    return (
+        head.pos_ == "NOUN"
+        and head.text.islower()
+        and token.i < head.i <= token.i + 4
+        and all(
+            t.dep_ in {"compound", "amod"} and token.i < t.head.i <= head.i for t in between
+        )
     )
 
 
