@@ -3077,6 +3077,83 @@ def test_checks_sums_in_short_incident_reports(
     assert _stated_sums(extract_text(text)) == expected
 
 
+def _stated_subsets(extraction: Any) -> set[tuple[str, str]]:
+    """The holding subset checks of an extraction as (whole, part) by the numbers as written."""
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    return {
+        (text_of[c.whole or ""], text_of[c.part or ""])
+        for c in extraction.checks
+        if c.type is CheckType.SUBSET and c.holds
+    }
+
+
+# Issue 9 (sums31): a total that counts its incidents in digits ("in 2 attacks") as in words;
+# a list that falls short of its total and goes on to a further member by its place ("The
+# fourth bomb did not go off", "The last was freed later") says itself it is incomplete: its
+# items are parts of the total, no failing sum. Without such a word the shortfall is claimed.
+@pytest.mark.parametrize(
+    ("text", "sums", "subsets"),
+    [
+        pytest.param(
+            "At least 30 people were killed in 2 attacks by gunmen in Zamfara State. Gunmen"
+            " stormed a market in Gusau, killing 12 traders. In Anka, other gunmen killed 18"
+            " villagers.",
+            {("At least 30", ("12", "18"), True)},
+            set(),
+            id="incidents-counted-in-digits",
+        ),
+        pytest.param(
+            "At least 30 people were killed in 12 attacks by gunmen in Zamfara State. Gunmen"
+            " stormed a market in Gusau, killing 12 traders. In Anka, other gunmen killed 18"
+            " villagers.",
+            set(),
+            {("At least 30", "12"), ("At least 30", "18")},
+            id="twelve-incidents-is-no-pair-of-tolls",
+        ),
+        pytest.param(
+            "On Tuesday, 4 bombs went off in Lagos: 2 at the airport, and 1 at a bus station."
+            " The fourth bomb did not explode. In these attacks, 30 people were killed.",
+            set(),
+            {("4", "2"), ("4", "1")},
+            id="the-fourth-untold-item-makes-the-list-incomplete",
+        ),
+        pytest.param(
+            "Five aid workers were abducted in Gao on Monday: 2 Malians and 1 Nigerien. The"
+            " last was released a week later.",
+            set(),
+            {("Five", "2"), ("Five", "1")},
+            id="the-last-untold-item-makes-the-list-incomplete",
+        ),
+        pytest.param(
+            "On Tuesday, 4 bombs went off in Lagos: 2 at the airport, and 1 at a bus station."
+            " In these attacks, 30 people were killed.",
+            {("4", ("1", "2"), False)},
+            set(),
+            id="a-shortfall-with-no-untold-item-is-claimed",
+        ),
+        pytest.param(
+            "A grenade killed ten people in a village on Tuesday. Three of the victims died at"
+            " the scene and the other four died in hospital.",
+            {("ten", ("Three", "four"), False)},
+            set(),
+            id="the-other-four-closes-the-list",
+        ),
+        pytest.param(
+            "Police said 3 bombs exploded in Kano on Friday: 2 in the market and 1 at the bus"
+            " station. The third bomb was the largest.",
+            {("3", ("1", "2"), True)},
+            set(),
+            id="an-ordinal-after-a-list-that-adds-up",
+        ),
+    ],
+)
+def test_checks_incident_counts_and_incomplete_lists(
+    extract_text: Callable[..., Any], text: str, sums: set[Any], subsets: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    assert (_stated_sums(extraction), _stated_subsets(extraction)) == (sums, subsets)
+
+
 # Issue 9 (sums15): a part placed in another province of the total's country is another
 # incident's count; a town the gazetteer does not know, or one of the total's province, may be.
 @pytest.mark.parametrize(

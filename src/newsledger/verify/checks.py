@@ -80,6 +80,7 @@ from newsledger.verify.subsets import (
     leaves,
     list_item,
     subgroup_words,
+    subset_check,
     subset_checks,
 )
 
@@ -102,6 +103,7 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     """All checks among the figures of one document (``text``: the document's text, for cues)."""
     checks: list[Check] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    incomplete: list[tuple[Figure, Figure]] = []  # items of a list known to be incomplete
     figures = sorted(figures, key=lambda f: f.quantity.start)
     for index, total in enumerate(figures):
         around = figures[max(0, index - NEAR) : index + NEAR + 1]
@@ -110,6 +112,9 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
         used: set[str] = set()
         for rule in _SUM_RULES:
             parts = rule(total, around, text)
+            if len(parts) >= 2 and text and _short_of_an_untold_item(total, parts, text):
+                incomplete.extend((total, p) for p in parts)
+                continue
             key = (total.id, tuple(sorted(p.id for p in parts)))
             if (
                 len(parts) >= 2
@@ -126,7 +131,12 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     by_id = {f.id: f for f in figures}
     checks = _once_per_breakdown(_without_nested_parts(_through_subtotals(checks, figures)), by_id)
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
-    checks.extend(subset_checks(figures, text, in_sums, NEAR))
+    subsets = subset_checks(figures, text, in_sums, NEAR)
+    told = {(c.whole, c.part) for c in subsets} | {(w.id, p.id) for w, p in in_sums}
+    for whole, part in dict.fromkeys(incomplete):
+        if (whole.id, part.id) not in told and all(c.part != part.id for c in subsets):
+            subsets.append(subset_check(whole, part))
+    checks.extend(subsets)
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
 
@@ -242,6 +252,18 @@ def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
         return _overshoots(total, parts)
     where = sentence_index(text, total.quantity.start)
     return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
+
+
+def _short_of_an_untold_item(total: Figure, parts: Sequence[Figure], text: str) -> bool:
+    """Whether the parts fall short of the total and the text goes on to a further member by its
+    place in the list ("4 bombs went off: 2 at the airport and 1 at the metro. The fourth did not
+    explode"): the list says itself it is incomplete, so its shortfall is no failure."""
+    if sum(p.quantity.interval()[1] for p in parts) >= total.quantity.interval()[0]:
+        return False
+    last = max(parts, key=lambda p: p.quantity.end)
+    end = sentence_of(text, max(last.quantity.end - 1, 0))[1]
+    following = sentence_of(text, min(end, len(text) - 1))[1] if end < len(text) else end
+    return has_cue(text[last.quantity.end : following], "untold_item")
 
 
 def _breakdown_heading(between: str) -> bool:

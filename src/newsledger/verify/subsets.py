@@ -1514,6 +1514,11 @@ _TOLD_RULES = (
 )
 
 
+def subset_check(whole: Figure, part: Figure) -> Check:
+    """The check that the part lies within the whole (holds when its low end fits)."""
+    return _subset(whole, part, part.quantity.interval()[0] <= whole.quantity.interval()[1])
+
+
 def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
     counted = f"{part.quantity.number_text} {part.counted or ''}".strip()
     of = f"{whole.quantity.number_text} {whole.counted or ''}".strip()
@@ -1537,5 +1542,6 @@ __all__ = [
     "is_subgroup",
     "leaves",
     "list_item",
+    "subset_check",
     "subset_checks",
 ]
