@@ -3154,6 +3154,42 @@ def test_checks_incident_counts_and_incomplete_lists(
     assert (_stated_sums(extraction), _stated_subsets(extraction)) == (sums, subsets)
 
 
+# Issue 9 (sums31): a part larger than its whole is the text's own contradiction only when the
+# text states the whole with the part ("12 of the 10 victims"); a whole found by reference that
+# is smaller than its part was the wrong whole, and no failure is claimed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police said 12 of the 10 victims were children.",
+            {("10", "12", False)},
+            id="whole-stated-with-the-part",
+        ),
+        pytest.param(
+            "The gunmen fled with four more hostages while nine of the hostages were freed.",
+            set(),
+            id="whole-found-by-reference-is-too-small",
+        ),
+        pytest.param(
+            "The gunmen fled with four more hostages while nine of the hostages from the resort"
+            " escaped.",
+            set(),
+            id="a-named-group-of-the-partitive-is-another-whole",
+        ),
+    ],
+)
+def test_checks_failing_subset_needs_its_whole_stated(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    extraction = extract_text(text)
+    text_of = {f.id: f.quantity.number_text for f in extraction.figures}
+    assert {
+        (text_of[c.whole or ""], text_of[c.part or ""], c.holds)
+        for c in extraction.checks
+        if c.type is CheckType.SUBSET
+    } == expected
+
+
 # Issue 9 (sums15): a part placed in another province of the total's country is another
 # incident's count; a town the gazetteer does not know, or one of the total's province, may be.
 @pytest.mark.parametrize(
