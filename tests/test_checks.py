@@ -3190,6 +3190,81 @@ def test_checks_failing_subset_needs_its_whole_stated(
     } == expected
 
 
+# Issue 9 (sums31): a breakdown found (the killed, by place) carries the breakdown told side by
+# side with it (the injured beside each part) for the total's sentence's other measure, when the
+# intervals can meet; a shortfall there is no claim (it may be wounded the list does not place).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "At least seven bombs exploded in Iran on Sunday, killing a total of at least ten"
+            " people and wounding over eighty. The bombs went off in two cities, Tehran, where"
+            " one person was killed and four injured, and Ahvaz, where nine died and over"
+            " seventy-five injured.",
+            {
+                ("at least ten", ("nine", "one"), True),
+                ("over eighty", ("four", "over seventy-five"), True),
+            },
+            id="hedged-wounded-told-beside-the-dead",
+        ),
+        pytest.param(
+            "Two bombs exploded in Kaduna on Friday, killing 12 people and injuring 40. In the"
+            " market, 5 people were killed and 20 injured, while at the bus station 7 died and 15"
+            " were wounded.",
+            {("12", ("5", "7"), True)},
+            id="a-shortfall-beside-is-not-claimed",
+        ),
+        pytest.param(
+            "Gunmen killed 9 people and abducted 30 in Zamfara on Monday. In Anka, 4 were killed"
+            " and 10 kidnapped; in Gusau, 5 were killed and 20 abducted.",
+            {("9", ("4", "5"), True), ("30", ("10", "20"), True)},
+            id="killed-and-abducted-side-by-side",
+        ),
+    ],
+)
+def test_checks_breakdowns_told_side_by_side(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected
+
+
+# Issue 9 (sums31): an item of a breakdown may open its own list of parts with a dash or a
+# bracket ("four nuns--three from Germany and one from England--"): those are the item's parts,
+# skipped until the list closes, never items of the total nor a sum of an item and its part.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Gunmen shot dead seven foreign missionaries at a mission near Mutare. Those killed"
+            " included 2 Jesuits--a British priest and an Irish brother-- and five Dominican"
+            " nuns--three from Germany and two from England.",
+            {("seven", ("2", "five"), True), ("five", ("three", "two"), True)},
+            id="items-with-dashed-lists-of-their-own",
+        ),
+        pytest.param(
+            "Gunmen shot dead seven foreign missionaries at a mission near Mutare, including"
+            " three Jesuits--two British priests and an Irish brother-- and four Dominican nuns.",
+            {("seven", ("four", "three"), True)},
+            id="including-list-with-a-dashed-list-inside",
+        ),
+        pytest.param(
+            "A bomb killed 9 people in Kabul: 5 soldiers (2 officers) and 4 civilians.",
+            {("9", ("4", "5"), True)},
+            id="bracketed-list-of-an-item",
+        ),
+        pytest.param(
+            "Gunmen killed seven people in Mutare: four nuns and three priests.",
+            {("seven", ("four", "three"), True)},
+            id="a-flat-list",
+        ),
+    ],
+)
+def test_checks_lists_within_a_breakdown(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected
+
+
 # Issue 9 (sums15): a part placed in another province of the total's country is another
 # incident's count; a town the gazetteer does not know, or one of the total's province, may be.
 @pytest.mark.parametrize(

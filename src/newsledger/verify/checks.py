@@ -130,6 +130,7 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
     by_id = {f.id: f for f in figures}
     checks = _once_per_breakdown(_without_nested_parts(_through_subtotals(checks, figures)), by_id)
+    checks.extend(_parallel_breakdowns(checks, figures, text))
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
     subsets = subset_checks(figures, text, in_sums, NEAR)
     told = {(c.whole, c.part) for c in subsets} | {(w.id, p.id) for w, p in in_sums}
@@ -139,6 +140,84 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     checks.extend(subsets)
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def _parallel_breakdowns(
+    checks: Sequence[Check], figures: Sequence[Figure], text: str
+) -> list[Check]:
+    """The breakdowns told side by side with a breakdown found: "killing 10 people and wounding
+    over 80. In Tehran one person was killed and four injured, in Ahvaz nine died and over 75
+    were injured" - with 10 = 1 + 9, the wounded of the total's sentence are the wounded told
+    beside each part, 80 = 4 + 75. Claimed only when the intervals can meet: a shortfall may be
+    wounded the list does not place."""
+    if not text:
+        return []
+    by_id = {f.id: f for f in figures}
+    found: list[Check] = []
+    taken = {c.total for c in checks} | {p for c in checks for p in c.parts}
+    for check in checks:
+        if not (check.holds and check.total and len(check.parts) >= 2):
+            continue
+        total = by_id[check.total]
+        parts = sorted((by_id[p] for p in check.parts), key=lambda f: f.quantity.start)
+        for other in _beside(total, figures, text):
+            twins = _twins(parts, other, figures, text)
+            if not twins or taken & {other.id, *(t.id for t in twins)}:
+                continue
+            if sum_holds(other, twins):
+                taken.update({other.id, *(t.id for t in twins)})
+                found.append(_sum_check(other, twins, "Told beside another breakdown"))
+    return found
+
+
+def _beside(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """The one figure of each other measure in the total's sentence (none when two share one)."""
+    where = sentence_index(text, total.quantity.start)
+    same = [
+        f for f in figures
+        if f is not total
+        and f.measure is not total.measure
+        and f.measure is not Measure.OTHER
+        and sentence_index(text, f.quantity.start) == where
+    ]
+    return [f for f in same if sum(g.measure is f.measure for g in same) == 1]
+
+
+def _twins(
+    parts: Sequence[Figure], other: Figure, figures: Sequence[Figure], text: str
+) -> list[Figure]:
+    """For each part, the one figure of the other's measure told in the part's sentence right
+    after it (before the next part), or else each right before it (after the part before);
+    [] unless every part has exactly one, told the same way."""
+    ends = [p.quantity.start for p in parts[1:]] + [len(text)]
+    after = [(p.quantity.end, end) for p, end in zip(parts, ends, strict=True)]
+    starts = [0] + [p.quantity.end for p in parts[:-1]]
+    before = [(start, p.quantity.start) for p, start in zip(parts, starts, strict=True)]
+    for spans in (after, before):
+        twins = [
+            _twin(part, span, other, figures, text)
+            for part, span in zip(parts, spans, strict=True)
+        ]
+        if all(twins):
+            return [t for t in twins if t is not None]
+    return []
+
+
+def _twin(
+    part: Figure, span: tuple[int, int], other: Figure, figures: Sequence[Figure], text: str
+) -> Figure | None:
+    """The one figure of the other's measure and period within ``span`` in the part's sentence,
+    told after the other."""
+    where = sentence_index(text, part.quantity.start)
+    near = [
+        f for f in figures
+        if f.measure is other.measure
+        and span[0] <= f.quantity.start < span[1]
+        and f.quantity.start > other.quantity.end
+        and sentence_index(text, f.quantity.start) == where
+        and f.period_start == other.period_start
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def placed_elsewhere(part: Figure, total: Figure) -> bool:
@@ -587,8 +666,29 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
 
 def _included_in(item: Figure, following: Figure, text: str) -> bool:
     """Whether "including" stands between an item and the next number ("two aid workers
-    including one Malian"): the next is a part of the item, not another item of its list."""
-    return has_cue(text[item.quantity.end : following.quantity.start], "including")
+    including one Malian"), or the item's words open a list of their own with a dash, colon or
+    bracket ("four nuns--three from Germany and one from England"): the next is a part of the
+    item, not another item of its list."""
+    between = text[item.quantity.end : following.quantity.start]
+    return has_cue(between, "including") or _SUBLIST_OPENING.fullmatch(between) is not None
+
+
+def _closable(between: str) -> bool:
+    """Whether an item's own list opens with a dash or bracket, which a second dash or the
+    closing bracket ends (a colon or "including" runs to the end of the sentence)."""
+    return _SUBLIST_OPENING.fullmatch(between) is not None and between.rstrip()[-1:] != ":"
+
+
+def _sublist_closed(between: str) -> bool:
+    """Whether the words from an item to a later number close the item's own list of parts:
+    the second dash of a pair, or the bracket's closing one."""
+    if "(" in between:
+        return ")" in between[between.index("(") :]
+    return between.count("--") >= 2 or between.count("\u2014") >= 2 or between.count(" \u2013") >= 2
+
+
+# An item's own words, then a dash, colon or bracket that opens its own list of parts.
+_SUBLIST_OPENING = re.compile(r"[^,;.\d()\n]{0,40}?(?:-{2}|\u2014|\s\u2013|:|\()\s*")
 
 
 def _first_of_bracketed_list(total: Figure, run: Sequence[Figure], text: str) -> bool:
@@ -739,7 +839,12 @@ def _run_adding_up(
     another: the list opens in the total's sentence or the next two ("They were:"), its items
     are a sentence (a list line) apart at most."""
     run: list[Figure] = []
+    nested_in: Figure | None = None  # the item whose own list of parts is being told
     for part in later:
+        if nested_in is not None:
+            if not _sublist_closed(text[nested_in.quantity.end : part.quantity.start]):
+                continue  # "four nuns--three from Germany and one from England--": the four's
+            nested_in = None
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
         if at - last > (1 if run else 2) or not _as_stated(part):
@@ -760,6 +865,9 @@ def _run_adding_up(
         if not run and at == where and _CONTRAST.search(between):
             break  # "58 died in Donetsk, while 39 were killed in Kharkiv": a sibling too
         if run and _included_in(run[-1], part, text):
+            if _closable(text[run[-1].quantity.end : part.quantity.start]):
+                nested_in = run[-1]
+                continue
             break
         run.append(part)
         added = sum(p.quantity.value for p in run)
