@@ -3265,6 +3265,48 @@ def test_checks_lists_within_a_breakdown(
     assert _stated_sums(extract_text(text)) == expected
 
 
+# Issue 9 (sums31): a toll of people, then the groups it was made of told one sentence after
+# another (attackers among them), three or more that add up exactly over two sentences or more;
+# a count listed under a group ("including 3 Britons") is that group's part, skipped. Another
+# day's count or counts that do not add up make no sum.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Gunmen attacked a hotel in Sousse on Friday, and 30 people were killed. Among the"
+            " dead were 24 tourists, including 3 Britons. Five police officers were also killed."
+            " One attacker was shot dead by police.",
+            {("30", ("24", "Five", "One"), True)},
+            id="victims-police-and-an-attacker",
+        ),
+        pytest.param(
+            "Six gunmen opened fire on tourists at a temple in Luxor. 68 people were killed and"
+            " 24 wounded. Police arrived an hour later. One assailant was killed at the scene and"
+            " another five were killed by the police. Amongst the dead were 58 tourists,"
+            " including 6 Britons and 14 Japanese. Four Egyptians were also killed.",
+            {("68", ("58", "Four", "One", "five"), True)},
+            id="attackers-told-first-then-victims",
+        ),
+        pytest.param(
+            "A bomb killed 12 people in Kano on Monday. Four soldiers died at the gate. Five"
+            " civilians were killed in the market. On Tuesday, 3 more people died in Kaduna.",
+            set(),
+            id="another-day's-count-is-no-group",
+        ),
+        pytest.param(
+            "A bomb killed 12 people in Kano on Monday. Four soldiers died at the gate. Five"
+            " civilians were killed in the market. Two policemen also died.",
+            set(),
+            id="groups-that-do-not-add-up",
+        ),
+    ],
+)
+def test_checks_groups_told_apart(
+    extract_text: Callable[..., Any], text: str, expected: set[Any]
+) -> None:
+    assert _stated_sums(extract_text(text)) == expected
+
+
 # Issue 9 (sums15): a part placed in another province of the total's country is another
 # incident's count; a town the gazetteer does not know, or one of the total's province, may be.
 @pytest.mark.parametrize(

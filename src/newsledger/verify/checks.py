@@ -1228,6 +1228,62 @@ def _exact(figure: Figure) -> bool:
     return figure.quantity.qualifier is Qualifier.EXACT
 
 
+def _groups_told_apart(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Groups of the dead told one sentence after another"""
+    # "68 people were killed. One assailant was killed at the scene and another five by the
+    # police. Among the dead were 58 tourists, including 6 Britons. Four Egyptians were also
+    # killed": a toll of people, then every later count of its measure and period in its
+    # paragraph, over two sentences or more, three counts or more, that add up exactly - the
+    # groups it was made of, attackers among them. A count listed under an item ("including 6
+    # Britons") is the item's part and skipped; none may be a sub-group of the total.
+    if not text or not _exact(total) or not head_of(total.counted).generic:
+        return []
+    where = sentence_index(text, total.quantity.start)
+    end = text.find("\n", total.quantity.end)
+    end = len(text) if end < 0 else end
+    run: list[Figure] = []
+    nested_at = -1  # the sentence of an item's "including" list, whose counts are the item's
+    added = 0
+    for part in _starting_after(figures, total.quantity.end - 1):
+        at = sentence_index(text, part.quantity.start)
+        last = sentence_index(text, run[-1].quantity.start) if run else where
+        if part.quantity.start > end or at - last > _APART_SENTENCES:
+            break
+        if part.measure is not total.measure:
+            continue
+        if at == nested_at:
+            continue
+        if run and at == sentence_index(text, run[-1].quantity.start) and _included_in(
+            run[-1], part, text
+        ):
+            nested_at = at
+            continue
+        if (
+            not _comparable(total, part)
+            or not _exact(part)
+            or at == where
+            or is_subgroup(part, total)
+            or (not run and is_addition(text, part))
+            or (part.time_text is not None and part.time_text != total.time_text)
+            or (bool(part.locations) and not _within(part.locations, total.locations))
+        ):
+            return []  # another day's or place's count (a day no publication date resolves)
+        run.append(part)
+        added += part.quantity.low
+        if added >= total.quantity.low:
+            break
+    told_in = {sentence_index(text, p.quantity.start) for p in run}
+    if added == total.quantity.low and len(run) >= _APART_PARTS and len(told_in) >= 2:
+        return run
+    return []
+
+
+# Groups told apart lie within this many sentences of the one before (the total for the first);
+# three at least, so that an exact sum by chance is unlikely.
+_APART_SENTENCES = 4
+_APART_PARTS = 3
+
+
 _SUM_RULES = (
     _remainder_parts,
     _parts_by_place,
@@ -1242,4 +1298,5 @@ _SUM_RULES = (
     _list_told_before,
     _tolls_of_places_within,
     _tolls_of_counted_incidents,
+    _groups_told_apart,
 )
