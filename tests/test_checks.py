@@ -3156,7 +3156,8 @@ def test_checks_incident_counts_and_incomplete_lists(
 
 # Issue 9 (sums31): a part larger than its whole is the text's own contradiction only when the
 # text states the whole with the part ("12 of the 10 victims"); a whole found by reference that
-# is smaller than its part was the wrong whole, and no failure is claimed.
+# is smaller than its part was the wrong whole, and no failure is claimed. A count told as
+# additional ("four additional hostages") is no part of the count before it.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -3175,6 +3176,13 @@ def test_checks_incident_counts_and_incomplete_lists(
             " escaped.",
             set(),
             id="a-named-group-of-the-partitive-is-another-whole",
+        ),
+        # "additional" right after the number adds to the count told before: no part of it
+        pytest.param(
+            "On Friday the gunmen seized a hospital in Lamitan, holding some 200 people"
+            " hostage. They slipped through a cordon with four additional hostages.",
+            set(),
+            id="additional-after-the-number-adds-to-the-count",
         ),
     ],
 )
