@@ -145,10 +145,10 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
 def _parallel_breakdowns(
     checks: Sequence[Check], figures: Sequence[Figure], text: str
 ) -> list[Check]:
-    """The breakdowns told side by side with a breakdown found: "killing 10 people and wounding
-    over 80. In Tehran one person was killed and four injured, in Ahvaz nine died and over 75
-    were injured" - with 10 = 1 + 9, the wounded of the total's sentence are the wounded told
-    beside each part, 80 = 4 + 75. Claimed only when the intervals can meet: a shortfall may be
+    """The breakdowns told side by side with a breakdown found: "killing at least 12 and wounding
+    over 60. In Homs two died and five were hurt, in Hama ten were killed and over fifty
+    wounded" - with 12 = 2 + 10, the wounded of the total's sentence are the wounded told beside
+    each part, 60 = 5 + 50. Claimed only when the intervals can meet: a shortfall may be
     wounded the list does not place."""
     if not text:
         return []
@@ -335,8 +335,8 @@ def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
 
 def _short_of_an_untold_item(total: Figure, parts: Sequence[Figure], text: str) -> bool:
     """Whether the parts fall short of the total and the text goes on to a further member by its
-    place in the list ("4 bombs went off: 2 at the airport and 1 at the metro. The fourth did not
-    explode"): the list says itself it is incomplete, so its shortfall is no failure."""
+    place in the list ("4 bombs were planted: 2 at a market and 1 at a bus station. The fourth
+    was defused"): the list says itself it is incomplete, so its shortfall is no failure."""
     if sum(p.quantity.interval()[1] for p in parts) >= total.quantity.interval()[0]:
         return False
     last = max(parts, key=lambda p: p.quantity.end)
@@ -667,7 +667,7 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
 def _included_in(item: Figure, following: Figure, text: str) -> bool:
     """Whether "including" stands between an item and the next number ("two aid workers
     including one Malian"), or the item's words open a list of their own with a dash, colon or
-    bracket ("four nuns--three from Germany and one from England"): the next is a part of the
+    bracket ("six nurses--four from Uganda and two from Rwanda"): the next is a part of the
     item, not another item of its list."""
     between = text[item.quantity.end : following.quantity.start]
     return has_cue(between, "including") or _SUBLIST_OPENING.fullmatch(between) is not None
@@ -843,7 +843,7 @@ def _run_adding_up(
     for part in later:
         if nested_in is not None:
             if not _sublist_closed(text[nested_in.quantity.end : part.quantity.start]):
-                continue  # "four nuns--three from Germany and one from England--": the four's
+                continue  # "six nurses--four from Uganda and two from Rwanda--": the six's
             nested_in = None
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
@@ -1006,6 +1006,8 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
             for f in sentences[at]
             if f.measure is total.measure and f.quantity.value != total.quantity.value
         ]
+        if any(_included_in(a, b, text) for a, b in itertools.pairwise(items)):
+            continue  # "27 holidaymakers, including 9 Germans and 4 Italians": no flat list
         listed = all(
             list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
         )
@@ -1230,12 +1232,12 @@ def _exact(figure: Figure) -> bool:
 
 def _groups_told_apart(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
     """Groups of the dead told one sentence after another"""
-    # "68 people were killed. One assailant was killed at the scene and another five by the
-    # police. Among the dead were 58 tourists, including 6 Britons. Four Egyptians were also
-    # killed": a toll of people, then every later count of its measure and period in its
+    # "40 people were killed. Two attackers were shot dead and another six were killed in a
+    # chase. Among the dead were 27 holidaymakers, including 9 Germans. Five hotel staff were
+    # also killed": a toll of people, then every later count of its measure and period in its
     # paragraph, over two sentences or more, three counts or more, that add up exactly - the
     # groups it was made of, attackers among them. A count listed under an item ("including 6
-    # Britons") is the item's part and skipped; none may be a sub-group of the total.
+    # Germans") is the item's part and skipped; none may be a sub-group of the total.
     if not text or not _exact(total) or not head_of(total.counted).generic:
         return []
     where = sentence_index(text, total.quantity.start)

@@ -309,7 +309,7 @@ def is_addition_at(text: str, start: int, end: int) -> bool:
     """``is_addition`` of a number found at ``start``-``end`` of the text (reconcile seeks it in
     a stored figure's evidence; a copy of the figure per figure cost a tenth of reading them)."""
     before = text[max(sentence_of(text, start)[0], start - 14) : start]
-    # long enough for the longest cue right after the number ("four additional hostages")
+    # long enough for the longest cue right after the number ("four additional captives")
     after = text[end : min(sentence_of(text, max(end - 1, 0))[1], end + 12)]
     cue_before, cue_after = find_cue(before, "addition"), find_cue(after, "addition")
     return (cue_before is not None and not before[cue_before.end() :].strip(" (")) or (

@@ -204,7 +204,7 @@ Found = Iterable[tuple[Figure, Figure, bool]]
 def _whole_stated_with(text: str, whole: Figure, part: Figure) -> bool:
     """Whether the text states the whole's number with the part's ("12 of the 10 victims"): only
     then is a part larger than its whole the text's own contradiction. A whole found by
-    reference ("nine of the hostages" after "four additional hostages") that is smaller than
+    reference ("nine of the captives" after "four more captives") that is smaller than
     its part was the wrong one to find, and no failure is claimed (issue 9, sums31)."""
     return bool(text) and whole_follows(text, part, whole)
 
