@@ -80,6 +80,7 @@ from newsledger.verify.subsets import (
     leaves,
     list_item,
     subgroup_words,
+    subset_check,
     subset_checks,
 )
 
@@ -102,6 +103,7 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
     """All checks among the figures of one document (``text``: the document's text, for cues)."""
     checks: list[Check] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    incomplete: list[tuple[Figure, Figure]] = []  # items of a list known to be incomplete
     figures = sorted(figures, key=lambda f: f.quantity.start)
     for index, total in enumerate(figures):
         around = figures[max(0, index - NEAR) : index + NEAR + 1]
@@ -110,6 +112,9 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
         used: set[str] = set()
         for rule in _SUM_RULES:
             parts = rule(total, around, text)
+            if len(parts) >= 2 and text and _short_of_an_untold_item(total, parts, text):
+                incomplete.extend((total, p) for p in parts)
+                continue
             key = (total.id, tuple(sorted(p.id for p in parts)))
             if (
                 len(parts) >= 2
@@ -125,10 +130,94 @@ def find_checks(figures: Sequence[Figure], text: str = "") -> list[Check]:
                 checks.append(_sum_check(total, parts, rule.__doc__ or ""))
     by_id = {f.id: f for f in figures}
     checks = _once_per_breakdown(_without_nested_parts(_through_subtotals(checks, figures)), by_id)
+    checks.extend(_parallel_breakdowns(checks, figures, text))
     in_sums = [(by_id[c.total or ""], by_id[p]) for c in checks for p in c.parts]
-    checks.extend(subset_checks(figures, text, in_sums, NEAR))
+    subsets = subset_checks(figures, text, in_sums, NEAR)
+    told = {(c.whole, c.part) for c in subsets} | {(w.id, p.id) for w, p in in_sums}
+    for whole, part in dict.fromkeys(incomplete):
+        if (whole.id, part.id) not in told and all(c.part != part.id for c in subsets):
+            subsets.append(subset_check(whole, part))
+    checks.extend(subsets)
     checks.extend(relation_checks(figures, text, checks, NEAR))
     return checks
+
+
+def _parallel_breakdowns(
+    checks: Sequence[Check], figures: Sequence[Figure], text: str
+) -> list[Check]:
+    """The breakdowns told side by side with a breakdown found: "killing at least 12 and wounding
+    over 60. In Homs two died and five were hurt, in Hama ten were killed and over fifty
+    wounded" - with 12 = 2 + 10, the wounded of the total's sentence are the wounded told beside
+    each part, 60 = 5 + 50. Claimed only when the intervals can meet: a shortfall may be
+    wounded the list does not place."""
+    if not text:
+        return []
+    by_id = {f.id: f for f in figures}
+    found: list[Check] = []
+    taken = {c.total for c in checks} | {p for c in checks for p in c.parts}
+    for check in checks:
+        if not (check.holds and check.total and len(check.parts) >= 2):
+            continue
+        total = by_id[check.total]
+        parts = sorted((by_id[p] for p in check.parts), key=lambda f: f.quantity.start)
+        for other in _beside(total, figures, text):
+            twins = _twins(parts, other, figures, text)
+            if not twins or taken & {other.id, *(t.id for t in twins)}:
+                continue
+            if sum_holds(other, twins):
+                taken.update({other.id, *(t.id for t in twins)})
+                found.append(_sum_check(other, twins, "Told beside another breakdown"))
+    return found
+
+
+def _beside(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """The one figure of each other measure in the total's sentence (none when two share one)."""
+    where = sentence_index(text, total.quantity.start)
+    same = [
+        f for f in figures
+        if f is not total
+        and f.measure is not total.measure
+        and f.measure is not Measure.OTHER
+        and sentence_index(text, f.quantity.start) == where
+    ]
+    return [f for f in same if sum(g.measure is f.measure for g in same) == 1]
+
+
+def _twins(
+    parts: Sequence[Figure], other: Figure, figures: Sequence[Figure], text: str
+) -> list[Figure]:
+    """For each part, the one figure of the other's measure told in the part's sentence right
+    after it (before the next part), or else each right before it (after the part before);
+    [] unless every part has exactly one, told the same way."""
+    ends = [p.quantity.start for p in parts[1:]] + [len(text)]
+    after = [(p.quantity.end, end) for p, end in zip(parts, ends, strict=True)]
+    starts = [0] + [p.quantity.end for p in parts[:-1]]
+    before = [(start, p.quantity.start) for p, start in zip(parts, starts, strict=True)]
+    for spans in (after, before):
+        twins = [
+            _twin(part, span, other, figures, text)
+            for part, span in zip(parts, spans, strict=True)
+        ]
+        if all(twins):
+            return [t for t in twins if t is not None]
+    return []
+
+
+def _twin(
+    part: Figure, span: tuple[int, int], other: Figure, figures: Sequence[Figure], text: str
+) -> Figure | None:
+    """The one figure of the other's measure and period within ``span`` in the part's sentence,
+    told after the other."""
+    where = sentence_index(text, part.quantity.start)
+    near = [
+        f for f in figures
+        if f.measure is other.measure
+        and span[0] <= f.quantity.start < span[1]
+        and f.quantity.start > other.quantity.end
+        and sentence_index(text, f.quantity.start) == where
+        and f.period_start == other.period_start
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def placed_elsewhere(part: Figure, total: Figure) -> bool:
@@ -242,6 +331,18 @@ def _claimable(total: Figure, parts: Sequence[Figure], text: str) -> bool:
         return _overshoots(total, parts)
     where = sentence_index(text, total.quantity.start)
     return all(0 <= sentence_index(text, p.quantity.start) - where <= NEAR_SENTENCES for p in parts)
+
+
+def _short_of_an_untold_item(total: Figure, parts: Sequence[Figure], text: str) -> bool:
+    """Whether the parts fall short of the total and the text goes on to a further member by its
+    place in the list ("4 bombs were planted: 2 at a market and 1 at a bus station. The fourth
+    was defused"): the list says itself it is incomplete, so its shortfall is no failure."""
+    if sum(p.quantity.interval()[1] for p in parts) >= total.quantity.interval()[0]:
+        return False
+    last = max(parts, key=lambda p: p.quantity.end)
+    end = sentence_of(text, max(last.quantity.end - 1, 0))[1]
+    following = sentence_of(text, min(end, len(text) - 1))[1] if end < len(text) else end
+    return has_cue(text[last.quantity.end : following], "untold_item")
 
 
 def _breakdown_heading(between: str) -> bool:
@@ -566,8 +667,29 @@ def _exact_breakdown(total: Figure, figures: Sequence[Figure], text: str) -> lis
 
 def _included_in(item: Figure, following: Figure, text: str) -> bool:
     """Whether "including" stands between an item and the next number ("two aid workers
-    including one Malian"): the next is a part of the item, not another item of its list."""
-    return has_cue(text[item.quantity.end : following.quantity.start], "including")
+    including one Malian"), or the item's words open a list of their own with a dash, colon or
+    bracket ("six nurses--four from Uganda and two from Rwanda"): the next is a part of the
+    item, not another item of its list."""
+    between = text[item.quantity.end : following.quantity.start]
+    return has_cue(between, "including") or _SUBLIST_OPENING.fullmatch(between) is not None
+
+
+def _closable(between: str) -> bool:
+    """Whether an item's own list opens with a dash or bracket, which a second dash or the
+    closing bracket ends (a colon or "including" runs to the end of the sentence)."""
+    return _SUBLIST_OPENING.fullmatch(between) is not None and between.rstrip()[-1:] != ":"
+
+
+def _sublist_closed(between: str) -> bool:
+    """Whether the words from an item to a later number close the item's own list of parts:
+    the second dash of a pair, or the bracket's closing one."""
+    if "(" in between:
+        return ")" in between[between.index("(") :]
+    return between.count("--") >= 2 or between.count("\u2014") >= 2 or between.count(" \u2013") >= 2
+
+
+# An item's own words, then a dash, colon or bracket that opens its own list of parts.
+_SUBLIST_OPENING = re.compile(r"[^,;.\d()\n]{0,40}?(?:-{2}|\u2014|\s\u2013|:|\()\s*")
 
 
 def _first_of_bracketed_list(total: Figure, run: Sequence[Figure], text: str) -> bool:
@@ -718,7 +840,12 @@ def _run_adding_up(
     another: the list opens in the total's sentence or the next two ("They were:"), its items
     are a sentence (a list line) apart at most."""
     run: list[Figure] = []
+    nested_in: Figure | None = None  # the item whose own list of parts is being told
     for part in later:
+        if nested_in is not None:
+            if not _sublist_closed(text[nested_in.quantity.end : part.quantity.start]):
+                continue  # "six nurses--four from Uganda and two from Rwanda--": the six's
+            nested_in = None
         at = sentence_index(text, part.quantity.start)
         last = sentence_index(text, run[-1].quantity.start) if run else where
         if at - last > (1 if run else 2) or not _as_stated(part):
@@ -739,6 +866,9 @@ def _run_adding_up(
         if not run and at == where and _CONTRAST.search(between):
             break  # "58 died in Donetsk, while 39 were killed in Kharkiv": a sibling too
         if run and _included_in(run[-1], part, text):
+            if _closable(text[run[-1].quantity.end : part.quantity.start]):
+                nested_in = run[-1]
+                continue
             break
         run.append(part)
         added = sum(p.quantity.value for p in run)
@@ -877,6 +1007,8 @@ def _list_told_later(total: Figure, figures: Sequence[Figure], text: str) -> lis
             for f in sentences[at]
             if f.measure is total.measure and f.quantity.value != total.quantity.value
         ]
+        if any(_included_in(a, b, text) for a, b in itertools.pairwise(items)):
+            continue  # "27 holidaymakers, including 9 Germans and 4 Italians": no flat list
         listed = all(
             list_item(text, a.quantity.end, b, True) for a, b in itertools.pairwise(items)
         )
@@ -1098,6 +1230,62 @@ def _exact(figure: Figure) -> bool:
     return figure.quantity.qualifier is Qualifier.EXACT
 
 
+def _groups_told_apart(total: Figure, figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Groups of the dead told one sentence after another"""
+    # "40 people were killed. Two attackers were shot dead and another six were killed in a
+    # chase. Among the dead were 27 holidaymakers, including 9 Germans. Five hotel staff were
+    # also killed": a toll of people, then every later count of its measure and period in its
+    # paragraph, over two sentences or more, three counts or more, that add up exactly - the
+    # groups it was made of, attackers among them. A count listed under an item ("including 6
+    # Germans") is the item's part and skipped; none may be a sub-group of the total.
+    if not text or not _exact(total) or not head_of(total.counted).generic:
+        return []
+    where = sentence_index(text, total.quantity.start)
+    end = text.find("\n", total.quantity.end)
+    end = len(text) if end < 0 else end
+    run: list[Figure] = []
+    nested_at = -1  # the sentence of an item's "including" list, whose counts are the item's
+    added = 0
+    for part in _starting_after(figures, total.quantity.end - 1):
+        at = sentence_index(text, part.quantity.start)
+        last = sentence_index(text, run[-1].quantity.start) if run else where
+        if part.quantity.start > end or at - last > _APART_SENTENCES:
+            break
+        if part.measure is not total.measure:
+            continue
+        if at == nested_at:
+            continue
+        if run and at == sentence_index(text, run[-1].quantity.start) and _included_in(
+            run[-1], part, text
+        ):
+            nested_at = at
+            continue
+        if (
+            not _comparable(total, part)
+            or not _exact(part)
+            or at == where
+            or is_subgroup(part, total)
+            or (not run and is_addition(text, part))
+            or (part.time_text is not None and part.time_text != total.time_text)
+            or (bool(part.locations) and not _within(part.locations, total.locations))
+        ):
+            return []  # another day's or place's count (a day no publication date resolves)
+        run.append(part)
+        added += part.quantity.low
+        if added >= total.quantity.low:
+            break
+    told_in = {sentence_index(text, p.quantity.start) for p in run}
+    if added == total.quantity.low and len(run) >= _APART_PARTS and len(told_in) >= 2:
+        return run
+    return []
+
+
+# Groups told apart lie within this many sentences of the one before (the total for the first);
+# three at least, so that an exact sum by chance is unlikely.
+_APART_SENTENCES = 4
+_APART_PARTS = 3
+
+
 _SUM_RULES = (
     _remainder_parts,
     _parts_by_place,
@@ -1112,4 +1300,5 @@ _SUM_RULES = (
     _list_told_before,
     _tolls_of_places_within,
     _tolls_of_counted_incidents,
+    _groups_told_apart,
 )

@@ -309,7 +309,8 @@ def is_addition_at(text: str, start: int, end: int) -> bool:
     """``is_addition`` of a number found at ``start``-``end`` of the text (reconcile seeks it in
     a stored figure's evidence; a copy of the figure per figure cost a tenth of reading them)."""
     before = text[max(sentence_of(text, start)[0], start - 14) : start]
-    after = text[end : min(sentence_of(text, max(end - 1, 0))[1], end + 8)]
+    # long enough for the longest cue right after the number ("four additional captives")
+    after = text[end : min(sentence_of(text, max(end - 1, 0))[1], end + 12)]
     cue_before, cue_after = find_cue(before, "addition"), find_cue(after, "addition")
     return (cue_before is not None and not before[cue_before.end() :].strip(" (")) or (
         cue_after is not None and not after[: cue_after.start()].strip()
@@ -355,6 +356,8 @@ def incidents_counted(words: str) -> int:
     if found is None:
         return 0
     word = found.group(1).lower()
+    if word.isdigit():
+        return int(word)
     return _PAIR_WORDS.get(word) or word_to_int(word) or 0
 
 
@@ -364,11 +367,14 @@ _PAIR_WORDS = {"twin": 2, "double": 2, "both": 2, "triple": 3}
 
 @cache
 def _counted_incidents() -> re.Pattern[str]:
-    """A number word or pair word before an incident's word in the plural (up to two words
-    between: "two accidental explosions", "twin car bombings")."""
+    """A number word, digit or pair word before an incident's word in the plural (up to two
+    words between: "two accidental explosions", "twin car bombings", "2 attacks")."""
     table = read_table("check_cues.tsv", 2)
     event = "|".join(sorted((p for p, k in table if k == "incident_event"), key=len, reverse=True))
-    counts = "|".join(["twin", "double", "both", "triple", "two", "three", "four", "five", "six"])
+    # Digits as well as words ("in 2 attacks", as incident notes write them), up to six.
+    counts = "|".join(
+        ["twin", "double", "both", "triple", "two", "three", "four", "five", "six", "[2-6]"]
+    )
     return re.compile(
         rf"\b({counts})\s+(?:[a-z-]+\s+){{0,2}}?(?:{event})e?s\b", re.IGNORECASE
     )

@@ -192,13 +192,21 @@ def subset_checks(
         if _restated_value(whole, part):
             continue
         holds = part.quantity.interval()[0] <= whole.quantity.interval()[1]
-        if holds or tied:
+        if holds or (tied and _whole_stated_with(text, whole, part)):
             seen.add((whole.id, part.id))
             checks.append(_subset(whole, part, holds))
     return checks
 
 
 Found = Iterable[tuple[Figure, Figure, bool]]
+
+
+def _whole_stated_with(text: str, whole: Figure, part: Figure) -> bool:
+    """Whether the text states the whole's number with the part's ("12 of the 10 victims"): only
+    then is a part larger than its whole the text's own contradiction. A whole found by
+    reference ("nine of the captives" after "four more captives") that is smaller than
+    its part was the wrong one to find, and no failure is claimed (issue 9, sums31)."""
+    return bool(text) and whole_follows(text, part, whole)
 
 
 def _restated_value(whole: Figure, part: Figure) -> bool:
@@ -1520,6 +1528,11 @@ _TOLD_RULES = (
 )
 
 
+def subset_check(whole: Figure, part: Figure) -> Check:
+    """The check that the part lies within the whole (holds when its low end fits)."""
+    return _subset(whole, part, part.quantity.interval()[0] <= whole.quantity.interval()[1])
+
+
 def _subset(whole: Figure, part: Figure, holds: bool) -> Check:
     counted = f"{part.quantity.number_text} {part.counted or ''}".strip()
     of = f"{whole.quantity.number_text} {whole.counted or ''}".strip()
@@ -1543,5 +1556,6 @@ __all__ = [
     "is_subgroup",
     "leaves",
     "list_item",
+    "subset_check",
     "subset_checks",
 ]
