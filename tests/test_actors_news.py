@@ -20,6 +20,12 @@ MONTHLY = (
     "Since February 2022, the monitors have verified 13,000 civilians killed in the war.\n"
 )
 
+PRISONERS = (
+    "BAKU, 9 April 2026 - Azerbaijani authorities were holding 870 political prisoners at the end "
+    "of March, a rights group said on Thursday. During the month, 41 were released after serving "
+    "their terms. It counted 3 deaths in custody since 2024.\n"
+)
+
 ACTORS = [
     # a report's doer told sentences after its month's tolls: every toll of that month, not
     # the running total since the war began
@@ -48,6 +54,13 @@ ACTORS = [
     ("Gang members killed 23 residents of the Bel Air district on Tuesday.", "23",
      "Gang members"),
     ("Militia members abducted 12 farmers near the river on Monday.", "12", "Militia members"),
+    # a report on political prisoners: those held, freed or dead in custody are the state's
+    (PRISONERS, "870", "Azerbaijani authorities"),
+    (PRISONERS, "41", "Azerbaijani authorities"),
+    (PRISONERS, "3", "Azerbaijani authorities"),
+    # ... and without political prisoners, people detained are no state's by that rule
+    ("Azerbaijani authorities said 12 smugglers were detained at the border on Monday.", "12",
+     None),
     # a quarter's tolls with no doer of their own take the doer of the quarter's first toll
     ("Gang violence killed 800 people in the capital between April and June, the UN said. A "
      "further 300 people were injured and 150 kidnapped over the period.", "300", "gangs"),

@@ -266,6 +266,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
             draft.actor = ruler
     _report_period_doer(drafts)
+    _political_prisoners_holder(drafts, scans)
     _person_victims(drafts, scans)
 
 
@@ -615,6 +616,34 @@ def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
                 or _within(draft.period, span)
             ):
                 draft.actor = doers[0].canonical
+
+
+# "political prisoners", "politically motivated detentions", "political imprisonment"
+_POLITICAL_DETENTION = re.compile(r"\bpolitical(?:ly motivated)?\s+(?:prisoner|detention|imprison)")
+# "Belarusian authorities", "Iranian authorities": the state that holds them, as written
+_NATIONAL_AUTHORITIES = re.compile(r"\b[A-Z][a-z]+(?:n|an|ian|ese|i|ish)\s+authorities\b")
+_HOLDER_MEASURES = frozenset({Measure.HELD, Measure.DETAINED, Measure.OTHER})
+
+
+def _political_prisoners_holder(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Belarusian authorities held 1,112 political prisoners ... 65 were freed ... 34
+    journalists': in a report on political prisoners, the counts of those held, detained, freed
+    or dead in custody with no party of their own take the state the report names as holding
+    them (SCHEMA: the perpetrator of the detentions; a prisoner belongs to no group)."""
+    if not any(_POLITICAL_DETENTION.search(scan.sentence.text) for scan in scans):
+        return
+    holder = next(
+        (m.group(0) for scan in scans for m in _NATIONAL_AUTHORITIES.finditer(scan.sentence.text)),
+        None,
+    )
+    if holder is None:
+        return
+    for draft in drafts:
+        if draft.actor is None and (
+            draft.measure in _HOLDER_MEASURES
+            or (draft.measure is Measure.KILLED and "custody" in draft.scan.sentence.text)
+        ):
+            draft.actor = holder
 
 
 _REPORT_DAYS = 27  # a report's period: a month (February's 28 days) or longer
