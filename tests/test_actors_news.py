@@ -61,6 +61,11 @@ ACTORS = [
     # ... and without political prisoners, people detained are no state's by that rule
     ("Azerbaijani authorities said 12 smugglers were detained at the border on Monday.", "12",
      None),
+    # who is blamed follows "blamed ... on"; those before it only blame
+    ("Nine villagers were killed on Sunday. Residents and al-Shabaab blamed the killing on "
+     "ISIS.", "Nine", "ISIS"),
+    ("Nine villagers were killed on Sunday. Al-Shabaab was blamed for the killing.", "Nine",
+     "al-Shabaab"),
     # a quarter's tolls with no doer of their own take the doer of the quarter's first toll
     ("Gang violence killed 800 people in the capital between April and June, the UN said. A "
      "further 300 people were injured and 150 kidnapped over the period.", "300", "gangs"),
@@ -84,6 +89,16 @@ def test_actor_of_news_phrasings(
     ("The Gran Grif gang controls the road to Saint-Marc.", "Gran Grif"),
     ("The Arakan Army (AA) took the town.", "Arakan Army"),
     ("The TNLA said its positions were shelled.", "Ta'ang National Liberation Army"),
+    ("The AA said its fighters had taken the base.", "Arakan Army"),
+    ("Troops killed more than 70 AA insurgents.", "Arakan Army"),
 ])
 def test_haiti_and_myanmar_groups_are_known(text: str, canonical: str) -> None:
     assert [m.canonical for m in find_actors(text)] == [canonical]
+
+
+@pytest.mark.parametrize("text", [
+    "The AA guns on the ship fired at the drones.",
+    "The anti-aircraft (AA) battery was hit.",
+])
+def test_aa_is_no_group_out_of_context(text: str) -> None:
+    assert find_actors(text) == []

@@ -1153,12 +1153,21 @@ def _told_claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
             groups = [
                 a for a in scan.actors if a.kind == "armed_group" and not _parent_only(scan, a)
             ]
+            on = _BLAMED_ON.match(text, cue.end()) if cue.group(0) == "blamed" else None
+            if on is not None:
+                # "Residents and the AA blamed the strike on the military": who is blamed
+                # follows "on"; those before it only blame
+                groups = [a for a in groups if a.start >= scan.sentence.start + on.end()]
             if groups:
                 return scan, groups[0].canonical
         named = _NAMED_CLAIMANT.search(text) if _may_claim(text) else None
         if named is not None and not find_actors(named["name"]):
             return scan, named["name"]  # a group the actor list lacks, as the story names it
     return None
+
+
+# "blamed the strike on", "blamed it on": the blamed party follows
+_BLAMED_ON = re.compile(r"(?:\s+(?:it|this|them|(?:the|that|this)\s+[\w-]+(?:\s+[\w-]+)?))?\s+on\b")
 
 
 # "The Revolutionary Armed Forces claimed responsibility": a capitalised name of two or more
