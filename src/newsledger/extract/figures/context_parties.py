@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from datetime import date
 from functools import cache
 from itertools import pairwise
 
@@ -173,8 +174,9 @@ _CLASHED_WITH = re.compile(
 _RULES_OVER = re.compile(r"^-(?:run|controlled|administered|governed)\b", re.IGNORECASE)
 # "Most of the casualties were caused by Russian armed forces": the doer of the tolls told before
 _MOST_CAUSED = re.compile(
-    r"\b(?:most|the majority|all|the bulk|\d+ per ?cent)\s+of\s+(?:the\s+|these\s+|those\s+)?"
-    r"(?:civilian\s+)?(?:casualties|deaths|victims|them)\b[^.;]{0,60}?"
+    r"\b(?:most|(?:the\s+)?(?:(?:great|vast|overwhelming)\s+)?majority|all|the bulk"
+    r"|\d+ per ?cent)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:civilian\s+)?(?:casualties|deaths|killings|victims|them)\b[^.;]{0,60}?"
     r"\b(?:caused by|by|attributed to|at the hands of)\s+$",
     re.IGNORECASE,
 )
@@ -239,7 +241,7 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     claim = _claim(scans)
     blamed = claim[1] if claim else _kind_blamed(scans)
     _share_perpetrators(drafts, scans, blamed)
-    _claimant_over_kind(drafts, claim)
+    _claimant_over_kind(drafts, scans, claim)
     force = _only_force(scans)
     for draft in drafts:
         if (
@@ -263,6 +265,8 @@ def assign_actors(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
     for draft in drafts:
         if ruler and draft.actor is None and draft.measure not in _NOT_A_RULERS:
             draft.actor = ruler
+    _report_period_doer(drafts)
+    _political_prisoners_holder(drafts, scans)
     _person_victims(drafts, scans)
 
 
@@ -600,17 +604,99 @@ def _most_caused_by(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
         ]
         if len({a.canonical for a in doers}) != 1:
             continue
+        span = _referred_period(drafts, position, i)
         for draft in drafts:
             here = position[id(draft.scan)]
-            if (
-                draft.actor is None
-                and abs(i - here) <= _TOLD_BEFORE
-                # the same paragraph, or the next (a wire story's one-sentence paragraphs)
-                and abs(scan.sentence.paragraph - draft.scan.sentence.paragraph) <= 1
-                and (draft.measure in _VIOLENT or _violent_other(draft)
-                     or "casualt" in (draft.counted or ""))
+            if draft.actor is None and _a_toll(draft) and (
+                # the same paragraph, or the next (a wire story's one-sentence paragraphs), but
+                # not a running total of a longer time told there
+                (abs(i - here) <= _TOLD_BEFORE
+                 and abs(scan.sentence.paragraph - draft.scan.sentence.paragraph) <= 1
+                 and (span is None or draft.period[0] is None or _within(draft.period, span)))
+                or _within(draft.period, span)
             ):
                 draft.actor = doers[0].canonical
+
+
+# "political prisoners", "politically motivated detentions", "political imprisonment"
+_POLITICAL_DETENTION = re.compile(r"\bpolitical(?:ly motivated)?\s+(?:prisoner|detention|imprison)")
+# "Belarusian authorities", "Iranian authorities": the state that holds them, as written
+_NATIONAL_AUTHORITIES = re.compile(r"\b[A-Z][a-z]+(?:n|an|ian|ese|i|ish)\s+authorities\b")
+_HOLDER_MEASURES = frozenset({Measure.HELD, Measure.DETAINED, Measure.OTHER})
+
+
+def _political_prisoners_holder(drafts: Sequence[Draft], scans: Sequence[Scan]) -> None:
+    """'Belarusian authorities held 1,112 political prisoners ... 65 were freed ... 34
+    journalists': in a report on political prisoners, the counts of those held, detained, freed
+    or dead in custody with no party of their own take the state the report names as holding
+    them (SCHEMA: the perpetrator of the detentions; a prisoner belongs to no group)."""
+    if not any(_POLITICAL_DETENTION.search(scan.sentence.text) for scan in scans):
+        return
+    holder = next(
+        (m.group(0) for scan in scans for m in _NATIONAL_AUTHORITIES.finditer(scan.sentence.text)),
+        None,
+    )
+    if holder is None:
+        return
+    for draft in drafts:
+        if draft.actor is None and (
+            draft.measure in _HOLDER_MEASURES
+            or (draft.measure is Measure.KILLED and "custody" in draft.scan.sentence.text)
+        ):
+            draft.actor = holder
+
+
+_REPORT_DAYS = 27  # a report's period: a month (February's 28 days) or longer
+
+
+def _report_period_doer(drafts: Sequence[Draft]) -> None:
+    """'Gang violence killed at least 1,217 people between July and September ... a further 433
+    people were injured and 367 were kidnapped over the period': a toll of a report's period
+    with no doer of its own takes the doer of the report's first toll of that same period (a
+    month or longer: a week's tolls are often of several incidents), when that first toll has
+    one (not the doer of a part told after it: 'nearly 300 killed or injured by snipers')."""
+    first: dict[tuple[date | None, date | None], str | None] = {}
+    for draft in drafts:
+        start, end = draft.period
+        if not _a_toll(draft) or start is None or end is None or (
+            (end - start).days < _REPORT_DAYS
+        ):
+            continue
+        if draft.period not in first:
+            first[draft.period] = draft.actor
+        elif draft.actor is None:
+            draft.actor = first[draft.period]
+
+
+def _a_toll(draft: Draft) -> bool:
+    """A count of victims or attacks (SCHEMA: these take the perpetrator)."""
+    return (
+        draft.measure in _VIOLENT or _violent_other(draft) or "casualt" in (draft.counted or "")
+    )
+
+
+def _referred_period(
+    drafts: Sequence[Draft], position: dict[int, int], at: int
+) -> tuple[date, date] | None:
+    """The period of the tolls 'most of the casualties' refers back to: that of the last toll
+    told before its sentence, when it is longer than a day (a monthly update's month; an
+    incident's day is left to the tolls around the sentence)."""
+    before = [d for d in drafts if position[id(d.scan)] < at and _a_toll(d)]
+    if not before:
+        return None
+    start, end = before[-1].period
+    if start is None or end is None or start == end:
+        return None
+    return start, end
+
+
+def _within(period: tuple[date | None, date | None], span: tuple[date, date] | None) -> bool:
+    """Whether a toll's period lies in ``span`` (the month's tolls, not the war's running
+    total since its start nor the month before)."""
+    start, end = period
+    return span is not None and start is not None and end is not None and (
+        span[0] <= start and end <= span[1]
+    )
 
 
 # a community named by the places attacked: "an Adara settlement", "Berom villages", "settlements
@@ -815,7 +901,7 @@ def _share_perpetrators(
     ]
     following = {id(a): b for a, b in pairwise(scans)}
     for draft in tolls:
-        day = draft.period[0] if draft.period[0] == draft.period[1] else None
+        day = draft.period[0] if _one_incident(draft.period) else None
         if draft.actor is not None and (not _title_line(draft.scan) or day is None):
             continue
         same_day = [
@@ -837,6 +923,16 @@ def _share_perpetrators(
             and not _left_unclaimed(draft.scan, following.get(id(draft.scan)), claimant)
         ):
             draft.actor = claimant
+
+
+_INCIDENT_DAYS = 2  # "over the weekend", "on Friday and Saturday": one incident's days
+
+
+def _one_incident(period: tuple[date | None, date | None]) -> bool:
+    """Whether a toll's period is one incident's: a day, or a weekend's two ('At least 32
+    people were killed over the weekend'), not a month's or a year's."""
+    start, end = period
+    return start is not None and end is not None and (end - start).days < _INCIDENT_DAYS
 
 
 # "There was no immediate claim of responsibility for that blast", "No group has claimed it"
@@ -963,13 +1059,19 @@ def _title_line(scan: Scan) -> bool:
     return scan.sentence.paragraph == 0 and not text.endswith((".", '."', ".”"))
 
 
-def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None) -> None:
+def _claimant_over_kind(
+    drafts: Sequence[Draft], scans: Sequence[Scan], claim: tuple[Scan, str] | None
+) -> None:
     """'Suspected jihadists killed 40 villagers ... JNIM later claimed the attack': a figure whose
     doer is told only by its kind ('jihadists', 'gunmen') takes the group that claimed the attack
-    (or is blamed for it), for figures of the incident's day or of no stated day."""
+    (or is blamed for it), for figures of the incident's day or of no stated day, and those of
+    the sentence right before the claim ('32 people were killed over the weekend when armed men
+    stormed the town. The attack was blamed on the Gran Grif gang')."""
     if claim is None:
         return
     told, claimant = claim
+    before = {id(b): a for a, b in pairwise(scans)}.get(id(told))
+    replaced: set[str] = set()
     days = Counter(
         d.period
         for d in drafts
@@ -981,8 +1083,12 @@ def _claimant_over_kind(drafts: Sequence[Draft], claim: tuple[Scan, str] | None)
             continue
         if any(d.scan is told and d.period != draft.period for d in drafts):
             continue  # "Last month, ISWAP claimed an attack that killed 20": another attack
-        if draft.scan is told or draft.period in {(None, None), incident}:
+        if draft.scan is told or draft.scan is before or draft.period in {(None, None), incident}:
+            replaced.add(draft.actor)
             draft.actor = claimant
+    for draft in drafts:
+        if draft.actor in replaced:
+            draft.actor = claimant  # the tolls that shared those doers (_share_perpetrators)
 
 
 def kind_only(name: str) -> bool:
@@ -1047,12 +1153,21 @@ def _told_claim(scans: Sequence[Scan]) -> tuple[Scan, str] | None:
             groups = [
                 a for a in scan.actors if a.kind == "armed_group" and not _parent_only(scan, a)
             ]
+            on = _BLAMED_ON.match(text, cue.end()) if cue.group(0) == "blamed" else None
+            if on is not None:
+                # "Residents and the AA blamed the strike on the military": who is blamed
+                # follows "on"; those before it only blame
+                groups = [a for a in groups if a.start >= scan.sentence.start + on.end()]
             if groups:
                 return scan, groups[0].canonical
         named = _NAMED_CLAIMANT.search(text) if _may_claim(text) else None
         if named is not None and not find_actors(named["name"]):
             return scan, named["name"]  # a group the actor list lacks, as the story names it
     return None
+
+
+# "blamed the strike on", "blamed it on": the blamed party follows
+_BLAMED_ON = re.compile(r"(?:\s+(?:it|this|them|(?:the|that|this)\s+[\w-]+(?:\s+[\w-]+)?))?\s+on\b")
 
 
 # "The Revolutionary Armed Forces claimed responsibility": a capitalised name of two or more
@@ -1175,7 +1290,8 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         return (
             named[0].canonical
             if named
-            else dominant
+            else _target_as_written(scan, q.end, target)
+            or dominant
             or _preferred(parties, q.start)
             or _aircraft_of(scan.text_between(q.end, scan.sentence.end))
         )
@@ -1217,7 +1333,7 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
         kind = _agent_kind(scan.text_between(q.end, q.end + _AGENT_REACH)) or _doers_by_kind(
             draft
         )
-        return (
+        doer = (
             _preferred(before, q.start)
             or _fought_with(scan, q.end, parties)
             or (kind.group(1) if kind else None)
@@ -1228,7 +1344,38 @@ def _actor_for(draft: Draft, dominant: str | None) -> str | None:
             or _subject_perpetrator(draft, parties, dominant)
             or _modifier_perpetrator(scan.sentence.text)
         )
+        return None if _own_side(draft, doer) else doer
     return None
+
+
+def _target_as_written(scan: Scan, offset: int, target: re.Match[str] | None) -> str | None:
+    """'14 operations against Gran Grif': a named target our lexicon does not know, as written,
+    when it is no place ('strikes against Kharkiv') and is told by 'against' or 'targeting'
+    (not 'on', which also opens days: 'raids on Monday')."""
+    if target is None or target.group(0).startswith("on"):
+        return None
+    start = offset + target.start(1)
+    end = start + len(target.group(1))
+    if any(p.start < end and start < p.end for p in scan.places):
+        return None
+    return _ARTICLE.sub("", target.group(1))
+
+
+# a state force told only by its kind ("troops had neutralised ...", "the army said")
+_FORCE_KINDS = frozenset(
+    {"troops", "soldiers", "army", "military", "security forces", "police", "junta", "regime"}
+)
+
+
+def _own_side(draft: Draft, doer: str | None) -> bool:
+    """'14 soldiers had been killed, and troops had neutralised several dozen terrorists': a
+    state force's own dead or hurt are victims of the other side (SCHEMA), never of the force
+    the sentence names by its kind; the fight's other side is sought later."""
+    return (
+        doer is not None
+        and doer.lower() in _FORCE_KINDS
+        and draft.counted_head in role_words("personnel")
+    )
 
 
 # "two suicide bombers from the Islamic State", "five fighters of the PKK": the words between a
@@ -1606,7 +1753,15 @@ def _subject_perpetrator(
     rulers = [t.lower_ for t in words if t.lower_ in _rulers() and not _supporter(t)]
     if rulers:
         return rulers[0]
-    return text if _perpetrator_word(subject) else None
+    return text if _perpetrator_word(subject) or _members_of_doers(subject) else None
+
+
+def _members_of_doers(subject: Token) -> bool:
+    """'gang members killed 54 residents', 'militia members': members of a kind of doers are
+    doers (the kind as a compound before 'members')."""
+    return subject.lemma_.lower() == "member" and any(
+        c.dep_ == "compound" and _perpetrator_word(c) for c in subject.children
+    )
 
 
 def _the_doers_again(subject: Token) -> bool:
