@@ -53,6 +53,8 @@ PART_PLACES = [
      "with 22.", "40", "Kharkiv", "Kherson"),
     ("Kherson saw the most strikes, with 40 civilians killed, followed by Kharkiv and Sumy "
      "with 22.", "22", "Kherson", "Sumy"),
+    ("Clashes in northern Ethiopia forced some 40,000 people from their homes in May, with many "
+     "of them sheltering in Mekelle.", "some 40,000", "Mekelle", "Ethiopia"),
 ]
 
 

@@ -1453,6 +1453,9 @@ def _sentence_places(draft: Draft) -> list[str]:
     parts = _parts_places(draft)
     if found and all(name in parts for name in found):
         return []
+    # "in eastern Burkina Faso forced 58,000 from their homes, with many of them sheltering in
+    # Fada N'Gourma": the whole keeps its own places, not those told of some of its parts
+    found = [name for name in found if name not in parts] or found
     return found or _demonym_divisions(scan)
 
 
