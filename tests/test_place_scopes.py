@@ -2,7 +2,8 @@
 across a country beside a part in one town, a part told as "N of them in X", places listed in
 the order of their counts ("respectively"), a breakdown item labelled by two places, and
 divisions named by a people's name and their division word ("Kachin State"), and names that
-are no scene: a lake named after a country, a capital standing for its government.
+are no scene: a lake named after a country, a capital standing for its government, a town near
+a named prison or camp.
 
 Every text here was written for these tests in the style of news reports.
 """
@@ -115,6 +116,9 @@ NOT_SCENES = [
      "A news agency had earlier reported at least 41 dead.", "at least 41", "Bamako"),
     ("Kyiv denied the claim. Russian shelling killed 6 people in the region on Monday.", "6",
      "Kyiv"),
+    # a facility told by its own name and found by a town near it: the town is a landmark
+    ("BAMAKO, May 3 - At least 17 detainees escaped from the Kenieroba central prison near "
+     "Bamako on Saturday, Mali's justice ministry said.", "At least 17", "Bamako"),
 ]
 
 

@@ -190,6 +190,13 @@ _TOPIC_OF = re.compile(
     r"\s+(?:over|on|toward|towards|with|regarding|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "escaped from the Koutoukale high-security prison near Niamey": a facility named by its own
+# (capitalised) name and found by a town near it; the town is a landmark, not the scene
+_NAMED_FACILITY_NEAR = re.compile(
+    r"\b(?!(?:The|A|An|Its|Their|This|That)\b)[A-Z][\w'’-]+\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:prison|jail|camp|base|barracks|refinery|mine)\s+near\s+(?:the\s+)?"
+    r"(?:(?:town|city|village)\s+of\s+)?$"
+)
 _BORDER_WITH = re.compile(
     r"\b(?:on|near|along|close\s+to|at)\s+the\s+borders?\s+(?:with|of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)*$"
@@ -966,6 +973,7 @@ def _kept_now(scan: Scan) -> list[PlaceMention]:
         for m in kept
         if not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
         and not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
+        and not _NAMED_FACILITY_NEAR.search(text[max(0, m.start - base - 60) : m.start - base])
     ]
 
 
