@@ -125,6 +125,13 @@ _TREATED_IN = re.compile(
 # a town's name as a speaker is a person's ('Santos told reporters', 'according to Santos');
 # "officials in Kabul said" is a seat, "killed in Kabul, said" a place (the comma)
 _SPEAKS_AFTER = re.compile(rf"^\s+(?:{reporting_verbs(SPEAKING)})\b")
+# "as Bamako blames 'terrorists'", "Kyiv denied the claim": a town (a capital) standing for its
+# government as the one who blames or denies, not where anything happened
+_BLAMES_AFTER = re.compile(
+    r"^\s+(?:blame[sd]?|accuse[sd]?|denie[sd]|denys?|condemn(?:s|ed)?|reject(?:s|ed)?)\b"
+)
+# "the Lake Chad area", "Lake Kivu": a lake named after a place (a country, a province) is not it
+_LAKE_BEFORE = re.compile(r"\bLake\s+$")
 # "residing in Maidan Wardak province said": a town, in its preposition's phrase
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
@@ -182,6 +189,13 @@ _TOPIC_OF = re.compile(
     r"\b(?:policy|policies|stance|position|talks|relations|ties|dispute|negotiations|cooperation)"
     r"\s+(?:over|on|toward|towards|with|regarding|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+# "escaped from the Koutoukale high-security prison near Niamey": a facility named by its own
+# (capitalised) name and found by a town near it; the town is a landmark, not the scene
+_NAMED_FACILITY_NEAR = re.compile(
+    r"\b(?!(?:The|A|An|Its|Their|This|That)\b)[A-Z][\w'’-]+\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:prison|jail|camp|base|barracks|refinery|mine)\s+near\s+(?:the\s+)?"
+    r"(?:(?:town|city|village)\s+of\s+)?$"
 )
 _BORDER_WITH = re.compile(
     r"\b(?:on|near|along|close\s+to|at)\s+the\s+borders?\s+(?:with|of)\s+(?:the\s+)?"
@@ -375,7 +389,12 @@ def _assign_places(drafts: Sequence[Draft], scans: Sequence[Scan], index: dict[i
                 ))
             )
             whole = None if world else among_those(drafts, number)
-            if world:
+            own_nationwide = country is not None and _nationwide_own(draft)
+            if own_nationwide and country:
+                # "Across the country, 14 children were among those killed": the country's, not
+                # the toll's before it
+                draft.locations = [country]
+            elif world:
                 # "A record 281 aid workers were killed around the world ... 178 in Gaza. / In
                 # addition, 98 were kidnapped": a part's place does not frame the next paragraph
                 draft.locations = previous.locations if same_paragraph and previous else []
@@ -954,6 +973,7 @@ def _kept_now(scan: Scan) -> list[PlaceMention]:
         for m in kept
         if not _BORDER_WITH.search(text[max(0, m.start - base - 40) : m.start - base])
         and not _BEARING.search(text[max(0, m.start - base - 40) : m.start - base])
+        and not _NAMED_FACILITY_NEAR.search(text[max(0, m.start - base - 60) : m.start - base])
     ]
 
 
@@ -1284,7 +1304,7 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _STATEMENT_BEFORE.search(before) or _UNIT_AFTER.match(after):
         return True
-    if _LIBERATION_OF.search(before):
+    if _LIBERATION_OF.search(before) or _LAKE_BEFORE.search(before):
         return True
     if _PARTY_AFTER.match(after) or _PARTY_BEFORE.search(before) or _party_cue().match(after):
         return True  # "since the Russian Federation launched its attack": a party, not a place
@@ -1296,6 +1316,8 @@ def _name_part(text: str, start: int, end: int, kind: str) -> bool:
         named = _TWO_NAME_WORDS_AFTER.match(after)
         return bool(named and _is_name_word(named.group(1), True) and named.group(2) != "State")
     if _FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before):
+        return True
+    if _BLAMES_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before):
         return True
     if (_SPEAKS_AFTER.match(after) and not _IN_PLACE_BEFORE.search(before)) or (
         _ACCORDING_BEFORE.search(before)
@@ -1400,7 +1422,11 @@ def _sentence_places(draft: Draft) -> list[str]:
     """Places the figure's sentence gives it: those right after its number, else those of its
     clause and the clauses it hangs in, else the sentence's places no other figure claims."""
     scan = draft.scan
-    own = _places_after(draft, draft.quantity.start, draft.quantity.end) or _label_place(draft)
+    own = (
+        _respective_place(draft)
+        or _places_after(draft, draft.quantity.start, draft.quantity.end)
+        or _label_place(draft)
+    )
     if own:
         return own
     if not _kept(scan):
@@ -1417,6 +1443,10 @@ def _sentence_places(draft: Draft) -> list[str]:
         m.place.name in claimed for m in _kept(scan)
     ):
         return []  # "340 were killed nationwide, including 40 in Mopti": the country's
+    if _nationwide_own(draft):
+        # "In Kassala, the agency registered 310 arrivals, out of 2,400 across the country": the
+        # scope told in the figure's own stretch of the sentence names no town of it
+        return _unique(m.place.name for m in _kept(scan) if m.place.kind == "country")
     scope = _Scope.of(draft)
     if _only_labels(draft):
         found = []
@@ -1431,7 +1461,55 @@ def _sentence_places(draft: Draft) -> list[str]:
     parts = _parts_places(draft)
     if found and all(name in parts for name in found):
         return []
+    # "in eastern Burkina Faso forced 58,000 from their homes, with many of them sheltering in
+    # Fada N'Gourma": the whole keeps its own places, not those told of some of its parts
+    found = [name for name in found if name not in parts] or found
     return found or _demonym_divisions(scan)
+
+
+_RESPECTIVELY = re.compile(r"[^.;\d]{0,40}?\brespectively\b", re.IGNORECASE)
+_COUNT_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+
+
+def _respective_place(draft: Draft) -> list[str]:
+    """'Shelling in Donetsk and Kharkiv killed 14 and 9 civilians respectively': a run of counts
+    followed by 'respectively' takes the places listed before it, in their order."""
+    scan = draft.scan
+    counts = sorted(scan.quantities, key=lambda q: q.start)
+    at = next((i for i, q in enumerate(counts) if q is draft.quantity), None)
+    if at is None:
+        return []
+
+    def joined(i: int) -> bool:
+        return bool(_COUNT_JOIN.fullmatch(scan.text_between(counts[i - 1].end, counts[i].start)))
+
+    first, last = at, at
+    while first > 0 and joined(first):
+        first -= 1
+    while last + 1 < len(counts) and joined(last + 1):
+        last += 1
+    rest = scan.text_between(counts[last].end, scan.sentence.end)
+    if first == last or not _RESPECTIVELY.match(rest):
+        return []
+    listed = [m for m in _kept(scan) if m.end <= counts[first].start]
+    names = _joined_before(scan, listed) if listed else []
+    return [names[at - first]] if len(names) == last - first + 1 else []
+
+
+def _own_stretch(draft: Draft) -> tuple[int, int]:
+    """The figure's stretch of its sentence: from the number before it to the number after it."""
+    scan = draft.scan
+    start = max((q.end for q in scan.quantities if q.end <= draft.quantity.start),
+                default=scan.sentence.start)
+    end = min((q.start for q in scan.quantities if q.start >= draft.quantity.end),
+              default=scan.sentence.end)
+    return start, end
+
+
+def _nationwide_own(draft: Draft) -> bool:
+    """Whether 'across the country' (a nationwide phrase) is told in the figure's own stretch."""
+    start, end = _own_stretch(draft)
+    return bool(_nationwide().search(draft.scan.text_between(start, end)))
 
 
 def _demonym_divisions(scan: Scan) -> list[str]:
@@ -1508,9 +1586,16 @@ def _parts_places(draft: Draft) -> set[str]:
     if aside is not None:
         found |= {m.place.name for m in _kept(scan) if m.start - base >= aside.start()}
     for q in scan.quantities:
-        if q.start > draft.quantity.end and _INCLUDES.search(text[after : q.start - base]):
+        if q.start > draft.quantity.end and (
+            _INCLUDES.search(text[after : q.start - base])
+            # "14 were killed in the province, nine of them in Kunduz": the part's place
+            or _OF_THEM_AFTER.match(text, q.end - base)
+        ):
             found |= set(_places_after(draft, q.start, q.end))
     return found
+
+
+_OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
 _ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
@@ -1536,11 +1621,23 @@ def _label_place(draft: Draft, quantity: Quantity | None = None) -> list[str]:
     if not bracketed and not _ITEM_END.match(scan.sentence.text, end):
         return []
     gap_pattern = _BRACKET_GAP if bracketed else _LABEL_GAP
-    for mention in _kept(scan):
+    kept = _kept(scan)
+    for at, mention in enumerate(kept):
         gap = scan.text_between(mention.end, q.start)
         if mention.end <= q.start and gap and gap_pattern.fullmatch(gap):
-            return [mention.place.name]
+            return _joined_before(scan, kept[: at + 1])
     return []
+
+
+def _joined_before(scan: Scan, mentions: Sequence[PlaceMention]) -> list[str]:
+    """The last place and those joined to it by 'and' or commas ('followed by Kharkiv and Sumy
+    with 22': both label the 22)."""
+    names = [mentions[-1].place.name]
+    for before, after in pairwise(reversed(mentions)):
+        if not _JOINED_PLACE.fullmatch(scan.text_between(after.end, before.start)):
+            break
+        names.insert(0, after.place.name)
+    return _unique(names)
 
 
 # "Donetsk region (48 killed), Kherson region (21 killed)": the number in brackets after its place

@@ -102,9 +102,10 @@ def _places_in(g: Gazetteer, text: str) -> tuple[PlaceMention, ...]:
 Found = list[tuple[PlaceMention, tuple[Place, ...]]]
 
 # "the Ouest department", "Centre region": a first-level division whose name alone is a common
-# word (place_stopwords.tsv keeps it out of text) is a place when its division word follows
+# word (place_stopwords.tsv keeps it out of text) is a place when its division word follows;
+# so is one named by its people ("Kachin State": demonyms are kept out of text too)
 _DIVISION_NAMED = re.compile(
-    r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:department|region|province)\b"
+    r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:department|region|province|State)\b"
 )
 
 
