@@ -20,7 +20,10 @@ Without a cue, two figures conflict only when they are plainly one thing told tw
   * two named sources giving the same measure of the same counted people, at the same most
     specific places and the same stated period (or, where neither is dated, the same words of
     time or none), whose values cannot meet even with 10% slack for hedged numbers ("26 dead",
-    the health chief said; "16 deaths", said the army spokesman);
+    the health chief said; "16 deaths", said the army spokesman), neither of them a part of a
+    group just told ("55 of them") nor a count pointed back at ("those nine were militants"),
+    and not the doers' and a state force's tolls ("gangs killed 1,217"; "police operations
+    killed 412");
   * in a glued list of outlets' headlines ("Army kills 22 militants;Troops kill 21 militants;..."),
     two headlines' values of one thing (measure, counted head, doers, places one within the
     other) that cannot meet or are stated differently as plain numbers or lower bounds ("killing
@@ -475,7 +478,8 @@ def _doer_words() -> frozenset[str]:
 def _unnamed_doers(a: Figure, b: Figure) -> bool:
     """'suspected gunmen' and 'the attackers', 'suspected Islamists' and 'ADF' of one story: doers
     told by their kind (a roles.tsv attacker, a noun of '-ists') may be the others, in other
-    words."""
+    words; a state's force ("police", "the army"; roles.tsv arrester) is never the doers'
+    other name."""
     if any(actor is not None and _state_force(actor) for actor in (a.actor, b.actor)):
         return False  # "gangs killed 1,217"; "police operations killed 412": two doers
     return any(actor is not None and _kind_of_doers(actor) for actor in (a.actor, b.actor))

@@ -8,8 +8,10 @@ below):
      ("Of the injured, 10") pick a whole of that measure; parts of one list ("112 of them ...,
      while 99 of them") share their whole, and a whole restated ("Of the 305 victims") is the
      figure first stated; a group named far back ("Of the civilians killed, 363") is sought a
-     few sentences back, as the whole toll rather than a part of its sum, and "N of them" is of
-     the count of its own time;
+     few sentences back, as the whole toll rather than a part of its sum (unless the group names
+     that part's people: "Among the militants killed, 44"), and "N of them" is of the count of
+     its own time; told a sentence after a breakdown, it is of the breakdown's total, not of its
+     last item ("6,210 from one town and 3,636 from another. Women made up 5,320 of them");
   2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
      9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
   3. including: the numbers of an "including" list lie within the figure before the list (its
@@ -26,7 +28,8 @@ Rules of the figures' fields:
      toll of the measure, placed nowhere or in the report's one country), same measure, a
      period within the whole's and compatible counted heads (305 killed in one region within
      3,790 in the country; a longer period's count in the same places only when told before the
-     part). A part may have this whole besides a told one of another measure;
+     part; never a count told as added to another, "Another 27 were killed in occupied areas").
+     A part may have this whole besides a told one of another measure;
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
