@@ -379,7 +379,9 @@ def _partitive(window: Window, text: str) -> Found:
         earlier = [f for f in earlier if _kind_holds(f, part, group)] or earlier
         # "456,000 of them" (now), not of the "838,548 at the end of January" before it
         earlier = [f for f in earlier if _ends_together(f, part)] or earlier
-        if not headed:
+        # a group in words may be an item's ("Chad hosts 650,000 of the refugees", "among those
+        # still at large"): only a bare pronoun climbs
+        if not named and not group:
             earlier = _whole_of_a_breakdown(earlier, part, window, text, part_of)
         whole = _first_holding(part, earlier[::-1])
         if whole is not None and named:
@@ -409,7 +411,7 @@ def _whole_of_a_breakdown(
     sum's total); "4,530 of the prisoners were in Yangon and 3,870 in Mandalay. At least 142 of
     those held ..." (the whole of those parts, not the last of them; nor a whole of fewer places
     than the part's). A lone part is the group told of: "12 of the dead were children. Four of
-    them ..." are of the 12."""
+    them ..." are of the 12. Only for a bare pronoun ("of them", "of whom"), no group's words."""
     if not candidates or not text:
         return candidates
     nearest = candidates[-1]
