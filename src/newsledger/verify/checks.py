@@ -921,9 +921,18 @@ _LIST_OPENS = re.compile(r"[,:;(\[–—]|\s-\s")
 
 def _list_counts_total(total: Figure, run: Sequence[Figure]) -> bool:
     """Parts of the total's measure, or of several measures when the total is large enough that
-    an exact sum by chance is unlikely ("Of the 879 who escaped, 443 were recaptured, ...")."""
+    an exact sum by chance is unlikely ("Of the 879 who escaped, 443 were recaptured, ...") and
+    the parts count what the total counts (or name no noun)."""
     same = all(p.measure == total.measure for p in run)
-    return same or total.quantity.low >= _CROSS_MEASURE_TOTAL
+    if same:
+        return True
+    # "arrested 119 suspects ... also rescued 48 hostages and recovered 71 weapons": counts of
+    # other things that add up by chance (issue 9, checks32)
+    head = head_of(total.counted)
+    return total.quantity.low >= _CROSS_MEASURE_TOTAL and all(
+        p.counted is None or total.counted is None or heads_match(head_of(p.counted), head)
+        for p in run
+    )
 
 
 def _colon_list(total: Figure, later: Sequence[Figure], text: str) -> list[Figure]:

@@ -20,7 +20,10 @@ Without a cue, two figures conflict only when they are plainly one thing told tw
   * two named sources giving the same measure of the same counted people, at the same most
     specific places and the same stated period (or, where neither is dated, the same words of
     time or none), whose values cannot meet even with 10% slack for hedged numbers ("26 dead",
-    the health chief said; "16 deaths", said the army spokesman);
+    the health chief said; "16 deaths", said the army spokesman), neither of them a part of a
+    group just told ("55 of them") nor a count pointed back at ("those nine were militants"),
+    and not the doers' and a state force's tolls ("gangs killed 1,217"; "police operations
+    killed 412");
   * in a glued list of outlets' headlines ("Army kills 22 militants;Troops kill 21 militants;..."),
     two headlines' values of one thing (measure, counted head, doers, places one within the
     other) that cannot meet or are stated differently as plain numbers or lower bounds ("killing
@@ -121,7 +124,8 @@ def _rose_to(text: str, *, first: Figure, then: Figure, start: int) -> bool:
     return (
         cue is not None
         and not gap[cue.end() :].strip(" (")
-        and re.fullmatch(r"[\s,;(–—-]*(?:[a-z]+\s+){0,3}", gap[: cue.start()], re.I) is not None
+        # a few words, or a reporting clause ("to 19, the army said on Monday, up from 12")
+        and re.fullmatch(r"[\s,;(–—-]*(?:[a-z]+,?\s+){0,6}", gap[: cue.start()], re.I) is not None
         and re.search(r"\b(?:to|at)\s*$", text[start : first.quantity.start]) is not None
     )
 
@@ -191,6 +195,16 @@ def _reporting_pattern() -> re.Pattern[str]:
     verbs = [v for v in reporting_verbs().split("|") if v not in {"released", "showed", "shown"}]
     return re.compile(rf"\b(?:{'|'.join(verbs)})\b", re.IGNORECASE)
 
+
+
+def _a_value_of_its_own(text: str, figure: Figure) -> bool:
+    """Whether a number gives a count of its own, not a part of a group just told ("55 of
+    them") nor a count told before, pointed back at ("those nine were militants")."""
+    before = text[max(0, figure.quantity.start - 8) : figure.quantity.start]
+    return not _of_a_group(text, figure) and _POINTED_BACK.search(before) is None
+
+
+_POINTED_BACK = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)
 
 
 def _of_a_group(text: str, figure: Figure) -> bool:
@@ -273,13 +287,14 @@ def _rival_sources(figures: Sequence[Figure], text: str, near: int) -> Iterable[
     """Two named sources' different values for one thing, in different sentences."""
     # Each figure's sentence, found once: a figure is compared with up to ``near`` before it.
     sentences = [sentence_of(text, f.quantity.start) for f in figures]
+    own = [bool(f.source) and _a_value_of_its_own(text, f) for f in figures]
     for i, later in enumerate(figures):
-        if not later.source:
-            continue  # asked first below: no pair of it can pass (most figures name none)
+        if not own[i]:
+            continue  # asked first below: no pair of it can pass (most figures name no source)
         for j in range(max(0, i - near), i):
             first = figures[j]
             if (
-                first.source
+                own[j]
                 and first.measure == later.measure  # asked again below; cheaper first
                 and other_sources(first.source, later.source)
                 and sentences[j] != sentences[i]
@@ -463,8 +478,21 @@ def _doer_words() -> frozenset[str]:
 def _unnamed_doers(a: Figure, b: Figure) -> bool:
     """'suspected gunmen' and 'the attackers', 'suspected Islamists' and 'ADF' of one story: doers
     told by their kind (a roles.tsv attacker, a noun of '-ists') may be the others, in other
-    words."""
+    words; a state's force ("police", "the army"; roles.tsv arrester) is never the doers'
+    other name."""
+    if any(actor is not None and _state_force(actor) for actor in (a.actor, b.actor)):
+        return False  # "gangs killed 1,217"; "police operations killed 412": two doers
     return any(actor is not None and _kind_of_doers(actor) for actor in (a.actor, b.actor))
+
+
+def _state_force(actor: str) -> bool:
+    """A state's force named by its kind ("police", "the army"; roles.tsv arrester)."""
+    return actor.lower().split()[-1] in _arrester_words()
+
+
+@cache
+def _arrester_words() -> frozenset[str]:
+    return frozenset(w.lower() for w, kind in read_table("roles.tsv", 2) if kind == "arrester")
 
 
 def _kind_of_doers(actor: str) -> bool:

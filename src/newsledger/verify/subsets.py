@@ -8,8 +8,10 @@ below):
      ("Of the injured, 10") pick a whole of that measure; parts of one list ("112 of them ...,
      while 99 of them") share their whole, and a whole restated ("Of the 305 victims") is the
      figure first stated; a group named far back ("Of the civilians killed, 363") is sought a
-     few sentences back, as the whole toll rather than a part of its sum, and "N of them" is of
-     the count of its own time;
+     few sentences back, as the whole toll rather than a part of its sum (unless the group names
+     that part's people: "Among the militants killed, 44"), and "N of them" is of the count of
+     its own time; told a sentence after a breakdown, it is of the breakdown's total, not of its
+     last item ("6,210 from one town and 3,636 from another. Women made up 5,320 of them");
   2. "5 of the 12 crew": the number after "of the" is the whole; and "Among the 40 injured were
      9 children", "Of the 97 who escaped, 64 ...": the number the sentence opens on is;
   3. including: the numbers of an "including" list lie within the figure before the list (its
@@ -26,7 +28,8 @@ Rules of the figures' fields:
      toll of the measure, placed nowhere or in the report's one country), same measure, a
      period within the whole's and compatible counted heads (305 killed in one region within
      3,790 in the country; a longer period's count in the same places only when told before the
-     part). A part may have this whole besides a told one of another measure;
+     part; never a count told as added to another, "Another 27 were killed in occupied areas").
+     A part may have this whole besides a told one of another measure;
   7. sub-groups ("senior leaders" within "operatives", "children" within "civilians"), stated in
      another sentence than the whole (items of one list are siblings), and a later, smaller count
      of the body's first toll by the same source and party, unless the text adds it to the toll
@@ -48,6 +51,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -297,6 +301,7 @@ def _partitive(window: Window, text: str) -> Found:
     named_wholes: dict[frozenset[Measure], Figure] = {}
     # whether each figure is told alone: asked of up to ``near`` figures before every part
     alone: dict[str, bool] = {}
+    part_of: dict[str, Figure] = {}  # each part found so far -> its whole
 
     def told_alone(figure: Figure) -> bool:
         if figure.id not in alone:
@@ -340,6 +345,7 @@ def _partitive(window: Window, text: str) -> Found:
             and not any(f.measure is Measure.OTHER for f in before)
         ):
             named = {part.measure}
+        headed: list[Figure] = []  # wholes whose counted head the group's words name
         if named:
             # "More than 45,000 refugees have arrived ... About 1,200 arrived in the past 24
             # hours alone. 600 of the new arrivals ...": a group named again is the whole's, not
@@ -349,14 +355,18 @@ def _partitive(window: Window, text: str) -> Found:
             # "Of the civilians killed": a toll of civilians rather than "427 deaths" nearer,
             # even a few sentences back; "Among those killed": the whole toll rather than its
             # last part by place
+            headed = [f for f in near if _names_head(group, f)] or [
+                f for f in far if _names_head(group, f)
+            ]
             earlier = (
-                [f for f in near if _names_head(group, f)]
-                or [f for f in far if _names_head(group, f)]
+                headed
                 or near
                 or far
                 or [w for w in [named_wholes.get(frozenset(named))] if w is not None]
             )
-            if _PARTICIPLES & set(group.split()):
+            # "Among the militants killed, 44": the part of the toll that counts militants, no
+            # climbing from it to the toll it is a part of (issue 9, checks32)
+            if _PARTICIPLES & set(group.split()) and not headed:
                 earlier = window.roots(earlier, part.quantity.start)
         elif cue == "of the":
             # "1,500 of the arrivals": a group the words name, else one counted by that noun
@@ -369,17 +379,57 @@ def _partitive(window: Window, text: str) -> Found:
         earlier = [f for f in earlier if _kind_holds(f, part, group)] or earlier
         # "456,000 of them" (now), not of the "838,548 at the end of January" before it
         earlier = [f for f in earlier if _ends_together(f, part)] or earlier
+        # a group in words may be an item's ("Chad hosts 650,000 of the refugees", "among those
+        # still at large"): only a bare pronoun climbs
+        if not named and not group:
+            earlier = _whole_of_a_breakdown(earlier, part, window, text, part_of)
         whole = _first_holding(part, earlier[::-1])
         if whole is not None and named:
             named_wholes.setdefault(frozenset(named), whole)
         if whole is not None:
             tied = _last_sentence_before(text, whole, part.quantity.start) == where
             whole = _restated(whole, window.before(i))
+            part_of.setdefault(part.id, whole)
             yield whole, part, tied
             for item in _listed_with(part, window.after(i), text, cues, whole):
                 if item.quantity.interval()[0] > whole.quantity.interval()[1]:
                     break
+                part_of.setdefault(item.id, whole)
                 yield whole, item, tied
+
+
+def _whole_of_a_breakdown(
+    candidates: list[Figure],
+    part: Figure,
+    window: Window,
+    text: str,
+    part_of: dict[str, Figure],
+) -> list[Figure]:
+    """A partitive told in a later sentence than its nearest candidate whole refers to the
+    group the text was telling of, not to the last item of its breakdown: "9,846 displaced,
+    6,210 from one town and 3,636 from another. Women made up 5,320 of them" (the 9,846, the
+    sum's total); "4,530 of the prisoners were in Yangon and 3,870 in Mandalay. At least 142 of
+    those held ..." (the whole of those parts, not the last of them; nor a whole of fewer places
+    than the part's). A lone part is the group told of: "12 of the dead were children. Four of
+    them ..." are of the 12. Only for a bare pronoun ("of them", "of whom"), no group's words."""
+    if not candidates or not text:
+        return candidates
+    nearest = candidates[-1]
+    if sentence_index(text, nearest.quantity.start) == sentence_index(text, part.quantity.start):
+        return candidates  # "of whom", "including" in the whole's own sentence: as told
+    climbed = window.roots(candidates, part.quantity.start)
+    siblings = Counter(whole.id for whole in part_of.values())
+    found: list[Figure] = []
+    for figure in climbed:
+        whole = part_of.get(figure.id)
+        if whole is not None and whole.measure is figure.measure and siblings[whole.id] > 1:
+            figure = whole
+        if figure not in found:
+            found.append(figure)
+    # "Mandalay region for 3,870. At least 142 of those held" (in the country): a whole holds
+    # the part's places
+    found = [f for f in found if _within(leaves(part.locations), leaves(f.locations))] or found
+    return sorted(found, key=lambda f: f.quantity.start)
 
 
 # "Three of the victims were (critically injured)": the group's words, then a verb to be.
@@ -1022,6 +1072,9 @@ def _by_place(window: Window, text: str, told: dict[str, Figure]) -> Found:
         ]
         wholes = [w for w in wholes if not any(told.get(w.id) is o for o in wholes)]
         wholes = [w for w in wholes if not _places_of_a_list(w, near, text)]
+        # "Another 27 were killed in occupied areas": a count added to one told before counts
+        # what that one left out, no wider place's whole (issue 9, checks32)
+        wholes = [w for w in wholes if not (text and is_addition(text, w))]
         # a report states a place's total before its parts: a later, larger count of a wider
         # place is more often a sibling ("In other regions of the country: 9,805") than a whole
         wholes = [w for w in wholes if w.quantity.start < part.quantity.start] or wholes

@@ -1007,6 +1007,7 @@ def read_measure(number: Token, sentence: Span) -> MeasureReading:
         return MeasureReading(None if doers in _HARMS else doers, counted, head_word)
     measure = (
         _harms_in_brackets(noun)
+        or _named_member_of_group(number, noun, sentence)
         or (_brought_to(number) if noun is number else None)
         or (_gapped_sibling(number) if noun is number else None)
         or _times_attacked(noun)
@@ -1618,6 +1619,16 @@ def _with_participle(noun: Token) -> Measure | None:
         if token.tag_ in {"VBN", "VBD"} and (found := _verb_measure(token)) is not None:
             return found
     return None
+
+
+def _named_member_of_group(number: Token, noun: Token, sentence: Span) -> Measure | None:
+    """'Of the dead, 71 were militants and 18 were civilians': a number that the sentence's
+    opening group holds, said to be of some kind, takes what befell the group, not the kind's
+    own measure (militants would be fighters; issue 9, checks32)."""
+    verb = number.head
+    if number.dep_ != "nsubj" or verb.lemma_ != "be" or noun.dep_ != "attr" or noun.head != verb:
+        return None
+    return _opening_group_measure(sentence)
 
 
 def _opening_group_measure(sentence: Span) -> Measure | None:
