@@ -103,7 +103,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 
-from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
+from spacy.tokens import Token
+
+from newsledger.extract.figures.clause_times import (
+    clause_penalty,
+    offset_day,
+    offset_days,
+    when_day,
+)
 from newsledger.extract.figures.clauses import GLUED_DATELINE, token_at
 from newsledger.extract.figures.context_parties import (
     assign_actors,
@@ -188,12 +195,23 @@ def _dates_statement_in_parse(scan: Scan, mention: TimeMention) -> bool:
             # "killed in a clash on Wednesday, the military said": a phrase before the verb of
             # telling is as often the count's, whatever the parse hung it on
             return False
+        if _counts_compared(token):
+            # "the group said on Wednesday, up from 187 in October": the phrase hangs on the
+            # preposition of a compared count, so it dates that count, not the telling
+            return False
         if token.pos_ == "NOUN":
             return token.lemma_.lower() in _STATEMENT_NOUNS
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "acl":
             # "the mayor told Sahel Info on Tuesday": the day of a verb of telling
             return token.lemma_.lower() in TELLING
     return False
+
+
+def _counts_compared(token: Token) -> bool:
+    """Whether a token is a preposition whose object is a number ('from 187', 'with 4,120')."""
+    return token.dep_ == "prep" and any(
+        child.dep_ == "pobj" and child.like_num for child in token.children
+    )
 
 
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
@@ -385,6 +403,8 @@ def _assign_periods(
             draft.period, resolved = after, True  # "which came two weeks after a raid on 5 May"
         elif (later := _days_later(draft.time, told)) is not None:
             draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
+        elif (apart := _after_told_event(draft, told, drafts[:figures_before])) is not None:
+            draft.period, resolved = apart, True  # "A week after the strike, 40 were detained"
         elif (then := when_day(draft, published)) is not None:
             # "the highest since May 10, 2010, when 110 died": history that frames nothing after
             draft.period = then
@@ -740,6 +760,38 @@ def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, d
     return day, day
 
 
+def _after_told_event(
+    draft: Draft, told: date | None, earlier: Sequence[Draft]
+) -> tuple[date, date] | None:
+    """'A week after the monastery strike, soldiers detained 40': N days after the day the story
+    told last (``told``, else the last one-day count before, in whatever paragraph). A count
+    inside the phrase's own noun ('The attack came a week after a strike that killed 11') is of
+    the earlier event: N days before the day told (the sentence's subject's). Read off the parse:
+    the number hangs under 'after' or not."""
+    mention, scan = draft.time, draft.scan
+    if mention is None or draft.token < 0 or scan.parse is None:
+        return None
+    offset = offset_days(mention)
+    if offset is None:
+        return None
+    days = [d.period[0] for d in earlier if d.period[0] and d.period[0] == d.period[1]]
+    told = told or (days[-1] if days else None)
+    if told is None:
+        return None
+    doc = scan.parse.doc
+    span = doc.char_span(
+        mention.start - scan.sentence.start, mention.end - scan.sentence.start, "expand"
+    )
+    if span is None or draft.token >= len(doc):
+        return None
+    linker = span[-1]  # "after" / "before"
+    if not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in linker.children):
+        return None  # "a day after police said ...": a clause, placed by offset_day
+    inside = linker in doc[draft.token].ancestors
+    day = told + timedelta(days=-offset if inside else offset)
+    return day, day
+
+
 _DURATION = re.compile(
     r"\b(?:in|within|over|during)\s+(?:(?:almost|nearly|about|around|just|barely|under|less\s+than"
     r"|more\s+than|over|the\s+space\s+of)\s+)?(?P<n>\d{1,2}|an?|[a-z]+)\s+"
@@ -938,17 +990,31 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     )
 
 
+_RANGE_UNIT = re.compile(r"(?i)\b(week|month|quarter|half|year)\b")
+_OPENING_SINCE = re.compile(r"(?i)^since\b")
+
+
 def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date | None]) -> bool:
     """'Nine deaths over the last week' with no publication date to place the week: the report's
     period carried from before is the week's only if it lasts a week (a briefing's stated week),
     not the two years some earlier sentence named."""
-    if mention is None or mention.period_start is not None or mention.kind not in _UNIT_DAYS:
+    if mention is None or mention.period_start is not None:
+        return False
+    kind = mention.kind
+    if kind == "range":
+        # "in the week to Sunday", "since the start of the year", "the four days ending Friday":
+        # a span of its own, the report's stated one only if it is one such unit long
+        unit = _RANGE_UNIT.search(mention.text)
+        if unit is None or _OPENING_SINCE.match(mention.text):
+            return True
+        kind = unit.group(1).lower()
+    if kind not in _UNIT_DAYS:
         return False
     start, end = carried
     if start is None or end is None:
         # "since 24 February 2022" with no publication date to end it is no week's length
         return start is not None
-    low, high = _UNIT_DAYS[mention.kind]
+    low, high = _UNIT_DAYS[kind]
     return not low <= (end - start).days <= high
 
 
@@ -1054,7 +1120,9 @@ def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = Non
     if not days:
         return
     for draft in drafts:
-        if draft.measure in VIOLENT and draft.period == (None, None):
+        # a count that names a time of its own the report cannot place ("in August", "Overnight"
+        # in an undated report) keeps it unknown rather than take another count's day
+        if draft.measure in VIOLENT and draft.period == (None, None) and draft.time is None:
             draft.period = days[0]
 
 

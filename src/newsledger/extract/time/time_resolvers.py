@@ -398,7 +398,8 @@ def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
     else:
         start, end = date(pub.year + step, 1, 1), date(pub.year + step, 12, 31)
     start, end = narrow(start, end, mod)
-    if adv in ("earlier", "so far") and start <= pub <= end:
+    # a count "this year" can only reach the day it is told: "so far" is implied (issue 9)
+    if (adv in ("earlier", "so far") or (rel == "this" and adv != "later")) and start <= pub <= end:
         end = pub
     elif adv == "later" and start <= pub <= end:
         start = pub
