@@ -448,6 +448,23 @@ PERIODS = [
         "8",
         ("2025-03-11", "2025-03-11"),
     ),
+    # a stock compared with "a month (year) earlier": the stock its sentence told before it,
+    # moved back; a month's last day stays a month's last day
+    (
+        "The authorities held 2,040 detainees at the end of June, the monitor said on Friday, "
+        "up from 1,985 a month earlier.",
+        "2025-07-04",
+        "1,985",
+        ("2025-05-31", "2025-05-31"),
+    ),
+    # ... and a stock told without a day of its own is of the publication day
+    (
+        "Officials said some 300 fighters were still active in the hills, down from 450 a year "
+        "earlier.",
+        "2025-11-12",
+        "450",
+        ("2024-11-12", "2024-11-12"),
+    ),
     # without a publication date, a count with a time phrase of its own the report cannot place
     # ("in June", "Overnight", "in the week to Friday") keeps no period, not another count's day
     (

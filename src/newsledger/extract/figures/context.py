@@ -401,7 +401,7 @@ def _assign_periods(
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
         elif (after := _after_dated_event(draft)) is not None:
             draft.period, resolved = after, True  # "which came two weeks after a raid on 5 May"
-        elif (later := _days_later(draft.time, told)) is not None:
+        elif (later := _days_later(draft.time, _stock_day(draft, told, published, drafts[:figures_before]))) is not None:
             draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
         elif (apart := _after_told_event(draft, told, drafts[:figures_before])) is not None:
             draft.period, resolved = apart, True  # "A week after the strike, 40 were detained"
@@ -724,7 +724,8 @@ def _after_dated_event(draft: Draft) -> tuple[date, date] | None:
 
 
 _LATER = re.compile(
-    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)",
+    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?P<way>later|earlier)",
     re.IGNORECASE,
 )
 
@@ -737,6 +738,20 @@ _DAY_BEFORE = re.compile(
     r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before",
     re.IGNORECASE,
 )
+
+
+def _stock_day(
+    draft: Draft, told: date | None, published: date | None, earlier: Sequence[Draft]
+) -> date | None:
+    """For a stock, the day of the stock its sentence told before it ('held 1,112 at the end of
+    November, down from 1,140 a month earlier'), else the publication day it is counted on
+    ('about 60 remain active, down from 85 a year earlier'); for others the day told last."""
+    if draft.measure not in STOCK_MEASURES:
+        return told
+    before = earlier[-1] if earlier else None
+    if before is not None and before.scan is draft.scan and before.period[0] == before.period[1]:
+        return before.period[0] or told or published
+    return told or published
 
 
 def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, date] | None:
@@ -755,8 +770,18 @@ def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, d
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
     if count is None:
         return None
-    days = count * (7 if found["unit"].lower().startswith("week") else 1)
-    day = told + timedelta(days=days if found["way"].lower() == "later" else -days)
+    way = 1 if found["way"].lower() == "later" else -1
+    unit = found["unit"].lower().rstrip("s")
+    if unit in ("month", "year"):
+        # "1,112 held at the end of November, down from 1,140 a month earlier": the end of
+        # October; a month's last day stays a month's last day
+        months = way * count * (12 if unit == "year" else 1)
+        day = add_months(told, months)
+        if told == month_end(told.year, told.month):
+            day = month_end(day.year, day.month)
+        return day, day
+    days = count * (7 if unit == "week" else 1)
+    day = told + timedelta(days=way * days)
     return day, day
 
 
