@@ -397,13 +397,16 @@ def _assign_periods(
             # 2022 to 31 March: a running total over the report's period, not one day's toll
             draft.period = main
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
+        previous = drafts[figures_before - 1] if figures_before else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
         elif (after := _after_dated_event(draft)) is not None:
             draft.period, resolved = after, True  # "which came two weeks after a raid on 5 May"
-        elif (later := _days_later(draft.time, _stock_day(draft, told, published, drafts[:figures_before]))) is not None:
+        elif (
+            later := _days_later(draft.time, _stock_day(draft, told, published, previous))
+        ) is not None:
             draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
-        elif (apart := _after_told_event(draft, told, drafts[:figures_before])) is not None:
+        elif (apart := _after_told_event(draft, told, drafts, figures_before)) is not None:
             draft.period, resolved = apart, True  # "A week after the strike, 40 were detained"
         elif (then := when_day(draft, published)) is not None:
             # "the highest since May 10, 2010, when 110 died": history that frames nothing after
@@ -741,14 +744,13 @@ _DAY_BEFORE = re.compile(
 
 
 def _stock_day(
-    draft: Draft, told: date | None, published: date | None, earlier: Sequence[Draft]
+    draft: Draft, told: date | None, published: date | None, before: Draft | None
 ) -> date | None:
     """For a stock, the day of the stock its sentence told before it ('held 1,112 at the end of
     November, down from 1,140 a month earlier'), else the publication day it is counted on
     ('about 60 remain active, down from 85 a year earlier'); for others the day told last."""
     if draft.measure not in STOCK_MEASURES:
         return told
-    before = earlier[-1] if earlier else None
     if before is not None and before.scan is draft.scan and before.period[0] == before.period[1]:
         return before.period[0] or told or published
     return told or published
@@ -786,21 +788,21 @@ def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, d
 
 
 def _after_told_event(
-    draft: Draft, told: date | None, earlier: Sequence[Draft]
+    draft: Draft, told: date | None, drafts: Sequence[Draft], position: int
 ) -> tuple[date, date] | None:
     """'A week after the monastery strike, soldiers detained 40': N days after the day the story
-    told last (``told``, else the last one-day count before, in whatever paragraph). A count
-    inside the phrase's own noun ('The attack came a week after a strike that killed 11') is of
-    the earlier event: N days before the day told (the sentence's subject's). Read off the parse:
-    the number hangs under 'after' or not."""
+    told last (``told``, else the last one-day count before ``position``, in whatever
+    paragraph). A count inside the phrase's own noun ('The attack came a week after a strike
+    that killed 11') is of the earlier event: N days before the day told (the sentence's
+    subject's). Read off the parse: the number hangs under 'after' or not."""
     mention, scan = draft.time, draft.scan
     if mention is None or draft.token < 0 or scan.parse is None:
         return None
     offset = offset_days(mention)
     if offset is None:
         return None
-    days = [d.period[0] for d in earlier if d.period[0] and d.period[0] == d.period[1]]
-    told = told or (days[-1] if days else None)
+    days = (d.period[0] for d in reversed(drafts[:position]) if d.period[0] == d.period[1])
+    told = told or next((day for day in days if day is not None), None)
     if told is None:
         return None
     doc = scan.parse.doc
