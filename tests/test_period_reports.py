@@ -448,6 +448,17 @@ PERIODS = [
         "8",
         ("2025-03-11", "2025-03-11"),
     ),
+    # "the same period" of another year is the period of the count its sentence told before it,
+    # not a longer one a sentence before told ("this year")
+    (
+        "Gunmen killed 12 people in a village over the weekend, police said on Monday.\n"
+        "At least 2,100 people have been killed in the region this year, the mission said.\n"
+        "Armed groups abducted 640 people between January and August, up from 410 in the same "
+        "period of 2024, it said.",
+        "2025-10-06",
+        "410",
+        ("2024-01-01", "2024-08-31"),
+    ),
     # a stock compared with "a month (year) earlier": the stock its sentence told before it,
     # moved back; a month's last day stays a month's last day
     (

@@ -434,7 +434,7 @@ def _assign_periods(
             draft.period, resolved = carried, True
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
-        compared = _compared_to(draft, carried, resolved)
+        compared = _compared_to(draft, carried, resolved, previous)
         if (earlier := _earlier_same_period(draft, compared, resolved)) is not None:
             # "1,200 were abducted in Q1, compared with 890 in the same period last year"
             draft.period = earlier
@@ -664,11 +664,16 @@ def _earlier_same_period(
 
 
 def _compared_to(
-    draft: Draft, carried: tuple[date | None, date | None], resolved: bool
+    draft: Draft,
+    carried: tuple[date | None, date | None],
+    resolved: bool,
+    before: Draft | None = None,
 ) -> tuple[date | None, date | None]:
     """The period a comparison after the figure refers to: its sentence's own period told before
     the number ('3,400 in the first half of 2026, against 2,900 in the same period of 2025'),
-    else the period carried from before."""
+    else that of the count its sentence told before it (``before``: 'abducted 1,035 between
+    January and October, up from 780 in the same period of 2025', which a report's longer
+    period carried from before does not frame), else the period carried from before."""
     mention = draft.time
     if (
         resolved
@@ -678,6 +683,13 @@ def _compared_to(
         and not _PREVIOUS_TIME.match(mention.text.strip())
     ):
         return draft.period
+    if (
+        before is not None
+        and before.scan is draft.scan
+        and before.period[0] is not None
+        and before.period[1] is not None
+    ):
+        return before.period
     return carried
 
 
