@@ -459,6 +459,24 @@ PERIODS = [
         "410",
         ("2024-01-01", "2024-08-31"),
     ),
+    # a day on a noun whose relative clause counts its own ("a strike on 9 March that killed
+    # four") is that count's, not the day of a monthly count told before it
+    (
+        "In March, the mission documented 63 civilian deaths in the province.\n"
+        "In the capital alone, 22 civilians were killed and 40 injured, many of them in a "
+        "bombing of a bus station on 9 March that killed four people.",
+        "2025-04-08",
+        "22",
+        ("2025-03-01", "2025-03-31"),
+    ),
+    (
+        "In March, the mission documented 63 civilian deaths in the province.\n"
+        "In the capital alone, 22 civilians were killed and 40 injured, many of them in a "
+        "bombing of a bus station on 9 March that killed four people.",
+        "2025-04-08",
+        "four",
+        ("2025-03-09", "2025-03-09"),
+    ),
     # a stock compared with "a month (year) earlier": the stock its sentence told before it,
     # moved back; a month's last day stays a month's last day
     (

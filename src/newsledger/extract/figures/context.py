@@ -1190,6 +1190,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             continue
         if _in_other_aside(scan, mention, q.start, q.end):
             continue  # "In Tigray, where a truce has held since 2022, six were killed"
+        if _other_relative_time(draft, mention):
+            continue  # "14 were killed, many in a strike on 17 October that killed six"
         distance = len(between) + clause_penalty(draft, mention)
         if mention.end <= q.start and _TOLD_BETWEEN.search(between):
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
@@ -1230,6 +1232,31 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+def _other_relative_time(draft: Draft, mention: TimeMention) -> bool:
+    """Whether a time phrase dates another thing than the figure, read off the parse: it hangs
+    on a noun, not holding the figure, whose relative clause counts its own ('14 were killed
+    over the month, many in a strike on 17 October that killed six': the six's day, not the
+    14's)."""
+    scan = draft.scan
+    token = token_at(scan, mention.start, mention.end)
+    if token is None or draft.token < 0 or draft.token >= len(token.doc):
+        return False
+    number = token.doc[draft.token]
+    holders = {number, *number.ancestors}
+    for _ in range(4):
+        head = token.head
+        if head is token or token.dep_ not in _PHRASE_LINKS | {"pobj"}:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head not in holders and any(
+            child.dep_ == "relcl" and any(t.like_num for t in child.subtree)
+            for child in head.children
+        ):
+            return True
+        token = head
+    return False
+
 
 
 # ", where a truce has held since", ", which began in": a relative aside set off by commas
