@@ -517,6 +517,13 @@ PERIODS = [
         "9,800",
         (None, None),
     ),
+    (
+        "On 2 July 2025, gunmen attacked a market in the district, killing 14 traders.\n"
+        "Since the start of the month, 5,400 people have fled to the district capital.",
+        None,
+        "5,400",
+        (None, None),
+    ),
     # ... but a week told without a date still takes the report's stated week
     (
         "Weekly update, 7-13 July 2025\n"

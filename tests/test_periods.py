@@ -127,6 +127,7 @@ RELATIVE = [
     ("this year", "2022-05-01", "2022-01-01", "2022-05-01", "year"),
     ("this year", "2026-12-29", "2026-01-01", "2026-12-29", "year"),
     ("this month", "2024-04-18", "2024-04-01", "2024-04-18", "month"),
+    ("since the start of the month", "2024-04-18", "2024-04-01", "2024-04-18", "range"),
     # "the whole of", "all of": the whole period, as without the words
     ("for all of October", "2024-11-20", "2024-10-01", "2024-10-31", "month"),
     ("last year", "2022-05-01", "2021-01-01", "2021-12-31", "year"),
