@@ -403,6 +403,135 @@ PERIODS = [
         "41,000",
         ("2025-03-31", "2025-03-31"),
     ),
+    # a compared count's own time phrase after a reporting clause dates that count, not the
+    # telling (periods32, issue 9)
+    (
+        "Militias abducted 96 people in March, the monitor said on Thursday, up from 71 in "
+        "February.",
+        "2025-04-04",
+        "71",
+        ("2025-02-01", "2025-02-28"),
+    ),
+    (
+        "Some 2,300 civilians were killed this year, the agency said in a report released on "
+        "Monday, compared with 1,850 in the whole of 2024.",
+        "2025-10-20",
+        "1,850",
+        ("2024-01-01", "2024-12-31"),
+    ),
+    (
+        "Police arrested 48 suspects in July, against 30 in all of June, officials said.",
+        "2025-08-05",
+        "30",
+        ("2025-06-01", "2025-06-30"),
+    ),
+    # a count told in the simple past "this year" runs to the day of the report
+    (
+        "Troops killed 57 insurgents in the north this year, the defence minister said.",
+        "2025-12-19",
+        "57",
+        ("2025-01-01", "2025-12-19"),
+    ),
+    # "N days/weeks after" an event the story told before: N days after its day...
+    (
+        "Rebels shelled the camp on 3 May 2025, killing 12 people.\n\n"
+        "Two weeks after the shelling, troops arrested 19 suspects in the nearby town.",
+        "2025-06-02",
+        "19",
+        ("2025-05-17", "2025-05-17"),
+    ),
+    # ... and a count inside that event's noun is of the earlier day
+    (
+        "Drones hit a fuel depot in the port overnight, injuring five workers.\n"
+        "The strike came three days after a raid on a rail yard that killed 8 people.",
+        "2025-03-14",
+        "8",
+        ("2025-03-11", "2025-03-11"),
+    ),
+    # "the same period" of another year is the period of the count its sentence told before it,
+    # not a longer one a sentence before told ("this year")
+    (
+        "Gunmen killed 12 people in a village over the weekend, police said on Monday.\n"
+        "At least 2,100 people have been killed in the region this year, the mission said.\n"
+        "Armed groups abducted 640 people between January and August, up from 410 in the same "
+        "period of 2024, it said.",
+        "2025-10-06",
+        "410",
+        ("2024-01-01", "2024-08-31"),
+    ),
+    # a day on a noun whose relative clause counts its own ("a strike on 9 March that killed
+    # four") is that count's, not the day of a monthly count told before it
+    (
+        "In March, the mission documented 63 civilian deaths in the province.\n"
+        "In the capital alone, 22 civilians were killed and 40 injured, many of them in a "
+        "bombing of a bus station on 9 March that killed four people.",
+        "2025-04-08",
+        "22",
+        ("2025-03-01", "2025-03-31"),
+    ),
+    (
+        "In March, the mission documented 63 civilian deaths in the province.\n"
+        "In the capital alone, 22 civilians were killed and 40 injured, many of them in a "
+        "bombing of a bus station on 9 March that killed four people.",
+        "2025-04-08",
+        "four",
+        ("2025-03-09", "2025-03-09"),
+    ),
+    # a stock compared with "a month (year) earlier": the stock its sentence told before it,
+    # moved back; a month's last day stays a month's last day
+    (
+        "The authorities held 2,040 detainees at the end of June, the monitor said on Friday, "
+        "up from 1,985 a month earlier.",
+        "2025-07-04",
+        "1,985",
+        ("2025-05-31", "2025-05-31"),
+    ),
+    # ... and a stock told without a day of its own is of the publication day
+    (
+        "Officials said some 300 fighters were still active in the hills, down from 450 a year "
+        "earlier.",
+        "2025-11-12",
+        "450",
+        ("2024-11-12", "2024-11-12"),
+    ),
+    # without a publication date, a count with a time phrase of its own the report cannot place
+    # ("in June", "Overnight", "in the week to Friday") keeps no period, not another count's day
+    (
+        "On 2 July 2025, gunmen attacked a market in the district, killing 14 traders.\n"
+        "In June, 33 security incidents were recorded in the district.",
+        None,
+        "33",
+        (None, None),
+    ),
+    (
+        "On 2 July 2025, gunmen attacked a market in the district, killing 14 traders.\n"
+        "Overnight, two guards were killed at a checkpoint on the main road.",
+        None,
+        "two",
+        (None, None),
+    ),
+    (
+        "Between 1 and 20 July 2025, 52,000 people were displaced in the province.\n"
+        "In the week to Friday alone, 9,800 people arrived in the camps around the town.",
+        None,
+        "9,800",
+        (None, None),
+    ),
+    (
+        "On 2 July 2025, gunmen attacked a market in the district, killing 14 traders.\n"
+        "Since the start of the month, 5,400 people have fled to the district capital.",
+        None,
+        "5,400",
+        (None, None),
+    ),
+    # ... but a week told without a date still takes the report's stated week
+    (
+        "Weekly update, 7-13 July 2025\n"
+        "Over the past week, 640 people were displaced by floods and fighting in the district.",
+        None,
+        "640",
+        ("2025-07-07", "2025-07-13"),
+    ),
     # ... not one of the paragraph before, told further back
     (
         "On 4 March 2019, armed herders attacked farmers near the village of Kodo. The herders "

@@ -313,11 +313,12 @@ PERIODS = [
         "41",
         ("2024-01-01", "2024-08-03"),
     ),
+    # ... and so does one told in the simple past: the rest of the year has not happened yet
     (
         "Rebels killed 41 soldiers in the east this year, the analysts said.\n",
         "2024-08-03",
         "41",
-        ("2024-01-01", "2024-12-31"),
+        ("2024-01-01", "2024-08-03"),
     ),
     # a running total told in passing ('bringing the total ... to') frames nothing after it
     (

@@ -56,7 +56,7 @@ def offset_day(
         return None
     own = clause_at(scan, clauses, q.start, q.end)
     for mention in scan.times:
-        offset = _offset_days(mention)
+        offset = offset_days(mention)
         opened = clause_at(scan, clauses, mention.start, mention.end)
         if offset is None or opened == clauses.parent[opened]:
             continue
@@ -88,7 +88,7 @@ def when_day(draft: Draft, published: date | None) -> tuple[date, date] | None:
     return inner[0].period_start, inner[0].period_end
 
 
-def _offset_days(mention: TimeMention) -> int | None:
+def offset_days(mention: TimeMention) -> int | None:
     """Days a phrase puts its clause after the other's ('a day after' 1, 'two days before' -2)."""
     found = _OFFSET.match(mention.text.strip())
     if found is None:

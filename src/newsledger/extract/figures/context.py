@@ -103,7 +103,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 
-from newsledger.extract.figures.clause_times import clause_penalty, offset_day, when_day
+from spacy.tokens import Token
+
+from newsledger.extract.figures.clause_times import (
+    clause_penalty,
+    offset_day,
+    offset_days,
+    when_day,
+)
 from newsledger.extract.figures.clauses import GLUED_DATELINE, token_at
 from newsledger.extract.figures.context_parties import (
     assign_actors,
@@ -188,12 +195,23 @@ def _dates_statement_in_parse(scan: Scan, mention: TimeMention) -> bool:
             # "killed in a clash on Wednesday, the military said": a phrase before the verb of
             # telling is as often the count's, whatever the parse hung it on
             return False
+        if _counts_compared(token):
+            # "the group said on Wednesday, up from 187 in October": the phrase hangs on the
+            # preposition of a compared count, so it dates that count, not the telling
+            return False
         if token.pos_ == "NOUN":
             return token.lemma_.lower() in _STATEMENT_NOUNS
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "acl":
             # "the mayor told Sahel Info on Tuesday": the day of a verb of telling
             return token.lemma_.lower() in TELLING
     return False
+
+
+def _counts_compared(token: Token) -> bool:
+    """Whether a token is a preposition whose object is a number ('from 187', 'with 4,120')."""
+    return token.dep_ == "prep" and any(
+        child.dep_ == "pobj" and child.like_num for child in token.children
+    )
 
 
 # A reporting verb between a time phrase and the number after it: the phrase dates the telling
@@ -379,12 +397,17 @@ def _assign_periods(
             # 2022 to 31 March: a running total over the report's period, not one day's toll
             draft.period = main
         told = carried[0] if carried[0] is not None and carried[0] == carried[1] else None
+        previous = drafts[figures_before - 1] if figures_before else None
         if (shifted := offset_day(draft, _not_event_days(draft.scan), told)) is not None:
             draft.period, resolved = shifted, True  # "a day after police said 70 were active"
         elif (after := _after_dated_event(draft)) is not None:
             draft.period, resolved = after, True  # "which came two weeks after a raid on 5 May"
-        elif (later := _days_later(draft.time, told)) is not None:
+        elif (
+            later := _days_later(draft.time, _stock_day(draft, told, published, previous))
+        ) is not None:
             draft.period, resolved = later, True  # "Three days later, 42 hostages were freed"
+        elif (apart := _after_told_event(draft, told, drafts, figures_before)) is not None:
+            draft.period, resolved = apart, True  # "A week after the strike, 40 were detained"
         elif (then := when_day(draft, published)) is not None:
             # "the highest since May 10, 2010, when 110 died": history that frames nothing after
             draft.period = then
@@ -411,7 +434,7 @@ def _assign_periods(
             draft.period, resolved = carried, True
         if draft.measure in STOCK_MEASURES or _names_other_time(draft.time, resolved):
             continue
-        compared = _compared_to(draft, carried, resolved)
+        compared = _compared_to(draft, carried, resolved, previous)
         if (earlier := _earlier_same_period(draft, compared, resolved)) is not None:
             # "1,200 were abducted in Q1, compared with 890 in the same period last year"
             draft.period = earlier
@@ -641,11 +664,16 @@ def _earlier_same_period(
 
 
 def _compared_to(
-    draft: Draft, carried: tuple[date | None, date | None], resolved: bool
+    draft: Draft,
+    carried: tuple[date | None, date | None],
+    resolved: bool,
+    before: Draft | None = None,
 ) -> tuple[date | None, date | None]:
     """The period a comparison after the figure refers to: its sentence's own period told before
     the number ('3,400 in the first half of 2026, against 2,900 in the same period of 2025'),
-    else the period carried from before."""
+    else that of the count its sentence told before it (``before``: 'abducted 1,035 between
+    January and October, up from 780 in the same period of 2025', which a report's longer
+    period carried from before does not frame), else the period carried from before."""
     mention = draft.time
     if (
         resolved
@@ -655,6 +683,13 @@ def _compared_to(
         and not _PREVIOUS_TIME.match(mention.text.strip())
     ):
         return draft.period
+    if (
+        before is not None
+        and before.scan is draft.scan
+        and before.period[0] is not None
+        and before.period[1] is not None
+    ):
+        return before.period
     return carried
 
 
@@ -704,7 +739,8 @@ def _after_dated_event(draft: Draft) -> tuple[date, date] | None:
 
 
 _LATER = re.compile(
-    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)",
+    r"(?P<n>\d{1,2}|an?|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?P<way>later|earlier)",
     re.IGNORECASE,
 )
 
@@ -717,6 +753,19 @@ _DAY_BEFORE = re.compile(
     r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before",
     re.IGNORECASE,
 )
+
+
+def _stock_day(
+    draft: Draft, told: date | None, published: date | None, before: Draft | None
+) -> date | None:
+    """For a stock, the day of the stock its sentence told before it ('held 1,112 at the end of
+    November, down from 1,140 a month earlier'), else the publication day it is counted on
+    ('about 60 remain active, down from 85 a year earlier'); for others the day told last."""
+    if draft.measure not in STOCK_MEASURES:
+        return told
+    if before is not None and before.scan is draft.scan and before.period[0] == before.period[1]:
+        return before.period[0] or told or published
+    return told or published
 
 
 def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, date] | None:
@@ -735,8 +784,50 @@ def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, d
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
     if count is None:
         return None
-    days = count * (7 if found["unit"].lower().startswith("week") else 1)
-    day = told + timedelta(days=days if found["way"].lower() == "later" else -days)
+    way = 1 if found["way"].lower() == "later" else -1
+    unit = found["unit"].lower().rstrip("s")
+    if unit in ("month", "year"):
+        # "1,112 held at the end of November, down from 1,140 a month earlier": the end of
+        # October; a month's last day stays a month's last day
+        months = way * count * (12 if unit == "year" else 1)
+        day = add_months(told, months)
+        if told == month_end(told.year, told.month):
+            day = month_end(day.year, day.month)
+        return day, day
+    days = count * (7 if unit == "week" else 1)
+    day = told + timedelta(days=way * days)
+    return day, day
+
+
+def _after_told_event(
+    draft: Draft, told: date | None, drafts: Sequence[Draft], position: int
+) -> tuple[date, date] | None:
+    """'A week after the monastery strike, soldiers detained 40': N days after the day the story
+    told last (``told``, else the last one-day count before ``position``, in whatever
+    paragraph). A count inside the phrase's own noun ('The attack came a week after a strike
+    that killed 11') is of the earlier event: N days before the day told (the sentence's
+    subject's). Read off the parse: the number hangs under 'after' or not."""
+    mention, scan = draft.time, draft.scan
+    if mention is None or draft.token < 0 or scan.parse is None:
+        return None
+    offset = offset_days(mention)
+    if offset is None:
+        return None
+    days = (d.period[0] for d in reversed(drafts[:position]) if d.period[0] == d.period[1])
+    told = told or next((day for day in days if day is not None), None)
+    if told is None:
+        return None
+    doc = scan.parse.doc
+    span = doc.char_span(
+        mention.start - scan.sentence.start, mention.end - scan.sentence.start, "expand"
+    )
+    if span is None or draft.token >= len(doc):
+        return None
+    linker = span[-1]  # "after" / "before"
+    if not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in linker.children):
+        return None  # "a day after police said ...": a clause, placed by offset_day
+    inside = linker in doc[draft.token].ancestors
+    day = told + timedelta(days=-offset if inside else offset)
     return day, day
 
 
@@ -938,17 +1029,31 @@ def _names_other_time(mention: TimeMention | None, resolved: bool) -> bool:
     )
 
 
+_RANGE_UNIT = re.compile(r"(?i)\b(week|month|quarter|half|year)\b")
+_OPENING_SINCE = re.compile(r"(?i)^since\b")
+
+
 def _unit_misfit(mention: TimeMention | None, carried: tuple[date | None, date | None]) -> bool:
     """'Nine deaths over the last week' with no publication date to place the week: the report's
     period carried from before is the week's only if it lasts a week (a briefing's stated week),
     not the two years some earlier sentence named."""
-    if mention is None or mention.period_start is not None or mention.kind not in _UNIT_DAYS:
+    if mention is None or mention.period_start is not None:
+        return False
+    kind = mention.kind
+    if kind == "range":
+        # "in the week to Sunday", "since the start of the year", "the four days ending Friday":
+        # a span of its own, the report's stated one only if it is one such unit long
+        unit = _RANGE_UNIT.search(mention.text)
+        if unit is None or _OPENING_SINCE.match(mention.text):
+            return True
+        kind = unit.group(1).lower()
+    if kind not in _UNIT_DAYS:
         return False
     start, end = carried
     if start is None or end is None:
         # "since 24 February 2022" with no publication date to end it is no week's length
         return start is not None
-    low, high = _UNIT_DAYS[mention.kind]
+    low, high = _UNIT_DAYS[kind]
     return not low <= (end - start).days <= high
 
 
@@ -1054,7 +1159,9 @@ def _backfill_incident_day(drafts: Sequence[Draft], published: date | None = Non
     if not days:
         return
     for draft in drafts:
-        if draft.measure in VIOLENT and draft.period == (None, None):
+        # a count that names a time of its own the report cannot place ("in August", "Overnight"
+        # in an undated report) keeps it unknown rather than take another count's day
+        if draft.measure in VIOLENT and draft.period == (None, None) and draft.time is None:
             draft.period = days[0]
 
 
@@ -1083,6 +1190,8 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
             continue
         if _in_other_aside(scan, mention, q.start, q.end):
             continue  # "In Tigray, where a truce has held since 2022, six were killed"
+        if _other_relative_time(draft, mention):
+            continue  # "14 were killed, many in a strike on 17 October that killed six"
         distance = len(between) + clause_penalty(draft, mention)
         if mention.end <= q.start and _TOLD_BETWEEN.search(between):
             # "On Monday the ministry said 40 people were killed in 2023": the day of telling
@@ -1123,6 +1232,31 @@ def _nearest_time(draft: Draft) -> TimeMention | None:
         if distance < best_distance:
             best, best_distance = mention, distance
     return best
+
+
+def _other_relative_time(draft: Draft, mention: TimeMention) -> bool:
+    """Whether a time phrase dates another thing than the figure, read off the parse: it hangs
+    on a noun, not holding the figure, whose relative clause counts its own ('14 were killed
+    over the month, many in a strike on 17 October that killed six': the six's day, not the
+    14's)."""
+    scan = draft.scan
+    token = token_at(scan, mention.start, mention.end)
+    if token is None or draft.token < 0 or draft.token >= len(token.doc):
+        return False
+    number = token.doc[draft.token]
+    holders = {number, *number.ancestors}
+    for _ in range(4):
+        head = token.head
+        if head is token or token.dep_ not in _PHRASE_LINKS | {"pobj"}:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head not in holders and any(
+            child.dep_ == "relcl" and any(t.like_num for t in child.subtree)
+            for child in head.children
+        ):
+            return True
+        token = head
+    return False
+
 
 
 # ", where a truce has held since", ", which began in": a relative aside set off by commas

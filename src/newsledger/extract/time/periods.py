@@ -27,9 +27,9 @@ Relative phrases need the publication date and stay unresolved (None) without it
   - day without a year ("on June 22") -> that day in the publication year, or the year before when
     that would be more than 31 days after publication.
   - "this/last/next week|month|year" -> the calendar week (Monday..Sunday), month or year containing
-    publication, the one before, or the one after; "throughout/during/over the year" -> the
-    publication year. "earlier this month", "so far this year" -> its start..publication; "later
-    this year" -> publication..its end.
+    publication, the one before, or the one after; "this week|month|year" (a count told so far),
+    "earlier this month", "so far this year" -> its start..publication; "throughout/during/over the
+    year" -> the publication year; "later this year" -> publication..its end.
   - a quarter or half without a year ("the first quarter") -> the most recent one that began on or
     before publication; "the last quarter" -> the one before the publication's quarter.
   - "the past week" -> from 7 days before publication to publication. "the past month" -> the
@@ -123,6 +123,8 @@ _ORDINAL = rf"(?i:{alternation(list(WORDS['ordinal']), cased=False)})"
 _PREP = (
     r"(?:(?P<prep>(?i:as\s+of|as\s+at|in|on|during|throughout|over|for|since|from|until|till|"
     r"through|by|before|after|within|across|at|between))\s+)?"
+    # "in the whole of 2025", "for all of October": the whole period, as without the words
+    r"(?:(?i:the\s+(?:whole|entire)\s+of|all\s+of)\s+)?"
 )
 _MOD = (
     r"(?:(?P<mod>(?i:early|mid|middle|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of))"

@@ -378,6 +378,7 @@ def resolve_past(m: re.Match[str], pub: date | None) -> Period | None:
 
 
 _WHOLE_YEAR_PREPS = frozenset({"throughout", "during", "over", "for", "across"})
+_OPENING_MOD = re.compile(r"(?i)\b(?:start|beginning)\b")
 
 
 def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
@@ -385,6 +386,8 @@ def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
     unit, rel = m["unit"].lower(), re.sub(r"\s+", " ", m["rel"].lower())
     adv, mod, prep = group_of(m, "adv").lower(), _modifier(m), group_of(m, "prep").lower()
     placed = unit == "year" and bool(group_of(m, "mod") or adv or prep in _WHOLE_YEAR_PREPS)
+    # "since the start of the month": the publication's month, as "since the start of the year"
+    placed = placed or (prep == "since" and bool(_OPENING_MOD.search(group_of(m, "mod"))))
     if rel.startswith("the") and rel not in ("the current", "the previous") and not placed:
         return None  # "the month" alone is too vague to place; "throughout the year" is not
     if pub is None:
@@ -398,7 +401,8 @@ def resolve_calendar(m: re.Match[str], pub: date | None) -> Period | None:
     else:
         start, end = date(pub.year + step, 1, 1), date(pub.year + step, 12, 31)
     start, end = narrow(start, end, mod)
-    if adv in ("earlier", "so far") and start <= pub <= end:
+    # a count "this year" can only reach the day it is told: "so far" is implied (issue 9)
+    if (adv in ("earlier", "so far") or (rel == "this" and adv != "later")) and start <= pub <= end:
         end = pub
     elif adv == "later" and start <= pub <= end:
         start = pub
