@@ -1,4 +1,4 @@
-"""Places of a whole against its parts within a sentence (issue 9, session 32): a count told
+"""Places of a whole against its parts within a sentence (issue 9, session 31): a count told
 across a country beside a part in one town, a part told as "N of them in X", places listed in
 the order of their counts ("respectively"), a breakdown item labelled by two places, and
 divisions named by a people's name and their division word ("Kachin State"), and names that
