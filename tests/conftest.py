@@ -47,6 +47,17 @@ def figure_numbered(extraction: Extraction, number: str) -> Figure:
     return found[0]
 
 
+def only_figure_numbered(extraction: Extraction, number: str, *, within: bool = False) -> Figure:
+    """The one figure whose number is ``number`` (or holds it, ``within``); asserted unique."""
+    found = [
+        f
+        for f in extraction.figures
+        if (number in f.quantity.number_text if within else f.quantity.number_text == number)
+    ]
+    assert len(found) == 1, [f.quantity.number_text for f in extraction.figures]
+    return found[0]
+
+
 def period_days(period: tuple[str | None, str | None]) -> tuple[date | None, date | None]:
     """A period written as two ISO dates (or None) as dates."""
     start, end = period

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from conftest import only_figure_numbered
 from newsledger.extract.parties import actor_kind, canonical_actor, find_actors
 from newsledger.model import Extraction
 
@@ -673,10 +674,8 @@ FIGURE_ACTORS = [
 def test_figure_actor_follows_the_schema(
     extract_text: Callable[..., Extraction], text: str, number: str, actor: str | None
 ) -> None:
-    found = extract_text(text, published=date(2024, 3, 15)).figures
-    figures = [f for f in found if number in f.quantity.number_text]
-    assert len(figures) == 1, [f.quantity.number_text for f in found]
-    assert figures[0].actor == actor
+    extraction = extract_text(text, published=date(2024, 3, 15))
+    assert only_figure_numbered(extraction, number, within=True).actor == actor
 
 
 @pytest.mark.parametrize("text", [

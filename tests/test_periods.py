@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from conftest import only_figure_numbered
 from newsledger.errors import LexiconError
 from newsledger.extract.time import TimeMention, find_times, time_words
 from newsledger.extract.time.periods import resolve_time
@@ -417,11 +418,9 @@ def test_figure_period_from_its_sentence_or_its_incident(
     extract_text, text: str, published: date | None, number: str, start: str | None,
     end: str | None,
 ) -> None:
-    found = extract_text(text, published=published).figures
-    figures = [f for f in found if f.quantity.number_text == number]
-    assert len(figures) == 1, [f.quantity.number_text for f in found]
+    figure = only_figure_numbered(extract_text(text, published=published), number)
     expected = (D(start) if start else None, D(end) if end else None)
-    assert (figures[0].period_start, figures[0].period_end) == expected
+    assert (figure.period_start, figure.period_end) == expected
 
 
 # "since the <date> <event>": the day of the event opens a period running to publication

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from conftest import only_figure_numbered
 from newsledger.errors import LexiconError
 from newsledger.extract.places import (
     countries_first,
@@ -558,10 +559,8 @@ FIGURE_PLACES = [
 def test_figure_places(
     extract_text: Callable[..., Extraction], text: str, number: str, expected: list[str]
 ) -> None:
-    found = extract_text(text, published=date(2024, 3, 15)).figures
-    figures = [f for f in found if f.quantity.number_text == number]
-    assert len(figures) == 1, [f.quantity.number_text for f in found]
-    assert list(figures[0].locations) == expected
+    figure = only_figure_numbered(extract_text(text, published=date(2024, 3, 15)), number)
+    assert list(figure.locations) == expected
 
 
 def test_expand_place_reads_each_document_in_its_own_countries() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from conftest import only_figure_numbered
 from newsledger.model import Extraction
 
 # (story we wrote, number of the figure, its source)
@@ -378,7 +379,5 @@ SOURCES = [
 def test_figure_source(
     extract_text: Callable[..., Extraction], text: str, number: str, source: str | None
 ) -> None:
-    found = extract_text(text, published=date(2024, 3, 15)).figures
-    figures = [f for f in found if f.quantity.number_text == number]
-    assert len(figures) == 1, [f.quantity.number_text for f in found]
-    assert figures[0].source == source
+    figure = only_figure_numbered(extract_text(text, published=date(2024, 3, 15)), number)
+    assert figure.source == source
