@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from newsledger.extract.figures.clauses import Clauses, clause_at, clauses_of, other_counts
-from newsledger.extract.numbers import NUMBER_WORDS
+from newsledger.extract.numbers import count_word
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import TimeMention, find_times
 
@@ -93,8 +93,7 @@ def offset_days(mention: TimeMention) -> int | None:
     found = _OFFSET.match(mention.text.strip())
     if found is None:
         return None
-    word = found["n"].lower()
-    count = int(word) if word.isdigit() else 1 if word in {"a", "an"} else NUMBER_WORDS.get(word)
+    count = count_word(found["n"])
     if count is None:
         return None
     days = count * (7 if found["unit"].lower().startswith("week") else 1)

@@ -120,7 +120,7 @@ from newsledger.extract.figures.context_parties import (
 from newsledger.extract.figures.context_places import among_those, assign_places
 from newsledger.extract.figures.story_doers import assign_story_doers
 from newsledger.extract.folded import FoldedPattern
-from newsledger.extract.numbers import NUMBER_WORDS, counted_noun, verb_measure
+from newsledger.extract.numbers import count_word, counted_noun, verb_measure
 from newsledger.extract.reporting import TELLING, TELLING_PRESENT, reporting_verbs
 from newsledger.extract.scan import Draft, Scan
 from newsledger.extract.time import WORDS, TimeMention, find_times
@@ -727,8 +727,7 @@ def _after_dated_event(draft: Draft) -> tuple[date, date] | None:
     ]
     if not days:
         return None
-    word = found["n"].lower()
-    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    count = count_word(found["n"])
     if count is None:
         return None
     offset = count * (7 if found["unit"].lower().startswith("week") else 1)
@@ -780,8 +779,7 @@ def _days_later(mention: TimeMention | None, told: date | None) -> tuple[date, d
     found = _LATER.fullmatch(text)
     if found is None:
         return None
-    word = found["n"].lower()
-    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    count = count_word(found["n"])
     if count is None:
         return None
     way = 1 if found["way"].lower() == "later" else -1
@@ -853,8 +851,7 @@ def _lasting_period(
     found = _DURATION.search(draft.scan.sentence.text)
     if found is None:
         return None
-    word = found["n"].lower()
-    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+    count = count_word(found["n"])
     if count is None or count < 1:
         return None
     days = count * _DURATION_DAYS[found["unit"].lower().rstrip("s")]

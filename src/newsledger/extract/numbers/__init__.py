@@ -13,6 +13,7 @@ from newsledger.extract.numbers.measures import (
 )
 from newsledger.extract.numbers.numbers import (
     NUMBER_WORDS,
+    count_word,
     find_quantities,
     parser_stand_in,
     word_to_int,
@@ -21,6 +22,7 @@ from newsledger.extract.numbers.numbers import (
 __all__ = [
     "NUMBER_WORDS",
     "MeasureReading",
+    "count_word",
     "counted_noun",
     "counts_people",
     "find_quantities",

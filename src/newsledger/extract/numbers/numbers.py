@@ -275,6 +275,14 @@ def word_to_int(word: str) -> int | None:
     return parsed[0]
 
 
+def count_word(word: str) -> int | None:
+    """A count as time phrases write it ('3', 'three', 'a' or 'an' for one), else None."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return 1 if word in ("a", "an") else NUMBER_WORDS.get(word)
+
+
 def parse_number(text: str) -> Quantity | None:
     """The first number phrase of ``text`` with its hedge, as a Quantity; None if there is none."""
     for m in _NUMBER.finditer(text):
